@@ -1,0 +1,17 @@
+/**
+ * Scopes are OrgUnit subtrees. Each OrgUnit carries a materialised path of ids
+ * ("/city/district/town/"), so "inside the scope" is a prefix test that the store
+ * can express in SQL with the same meaning.
+ */
+export function pathOf(ancestorIds: readonly string[]): string {
+  return `/${ancestorIds.join('/')}/`;
+}
+
+export function isWithinScope(unitPath: string, scopePath: string | null): boolean {
+  if (scopePath === null) return false;
+  return unitPath.startsWith(scopePath);
+}
+
+export function idsOnPath(path: string): string[] {
+  return path.split('/').filter((s) => s.length > 0);
+}

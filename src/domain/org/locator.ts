@@ -1,0 +1,59 @@
+import Flatbush from 'flatbush';
+import inside from 'point-in-polygon-hao';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+
+export interface LocatableArea {
+  id: string;
+  geometry: Polygon | MultiPolygon;
+}
+
+export interface Locator {
+  /** id of the area that holds the point, or null; a point on a shared edge goes to the first area indexed */
+  locate(lng: number, lat: number): string | null;
+  readonly size: number;
+}
+
+type Rings = Position[][];
+
+function polygonsOf(geometry: Polygon | MultiPolygon): Rings[] {
+  return geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+}
+
+function bboxOf(polygons: Rings[]): [number, number, number, number] {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const rings of polygons) {
+    for (const [x, y] of rings[0] ?? []) {
+      if (x! < minX) minX = x!;
+      if (y! < minY) minY = y!;
+      if (x! > maxX) maxX = x!;
+      if (y! > maxY) maxY = y!;
+    }
+  }
+  return [minX, minY, maxX, maxY];
+}
+
+/** A static R-tree over the areas' bounding boxes, then an exact point-in-polygon test on the candidates. */
+export function buildLocator(areas: readonly LocatableArea[]): Locator {
+  const ids = areas.map((a) => a.id);
+  const shapes = areas.map((a) => polygonsOf(a.geometry));
+  if (areas.length === 0) return { locate: () => null, size: 0 };
+  const index = new Flatbush(areas.length);
+  for (const polygons of shapes) index.add(...bboxOf(polygons));
+  index.finish();
+  const point: [number, number] = [0, 0];
+  return {
+    size: areas.length,
+    locate(lng, lat) {
+      point[0] = lng;
+      point[1] = lat;
+      const candidates = index.search(lng, lat, lng, lat);
+      if (candidates.length > 1) candidates.sort((a, b) => a - b);
+      for (const i of candidates) {
+        for (const rings of shapes[i]!) {
+          if (inside(point, rings) !== false) return ids[i]!;
+        }
+      }
+      return null;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { login } from './login.ts';
+import { revokeSession } from './store.ts';
+import { presentMe } from './presenters.ts';
+import { LoginBody, LoginResult, Me } from './schemas.ts';
+import { loadPrincipal, requirePrincipal, type Principal } from '../platform/auth.ts';
+import { findUnitRef } from '../org/store.ts';
+import { tokenHash } from './tokens.ts';
+
+export async function identityRoutes(app: FastifyInstance): Promise<void> {
+  const me = async (p: Principal) => presentMe(p, p.scopeOrgUnitId ? await findUnitRef(app.db, p.scopeOrgUnitId) : null);
+
+  app.post('/api/auth/login', {
+    config: { access: 'public' },
+    schema: { tags: ['identity'], security: [], body: LoginBody, response: { 200: LoginResult } },
+  }, async (req) => {
+    const { username, password } = req.body as { username: string; password: string };
+    const now = app.clock();
+    const session = await login(app.db, {
+      username, password, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, now, ttlSeconds: app.config.tokenTtlSeconds,
+    });
+    const principal = (await loadPrincipal(app.db, tokenHash(session.token), now))!;
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: await me(principal) };
+  });
+
+  app.post('/api/auth/logout', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['identity'], response: { 204: Type.Null() } },
+  }, async (req, reply) => {
+    await revokeSession(app.db, requirePrincipal(req).tokenHash, app.clock());
+    return reply.status(204).send();
+  });
+
+  app.get('/api/me', {
+    config: { access: 'authenticated' },
+    schema: { tags: ['identity'], response: { 200: Me } },
+  }, async (req) => me(requirePrincipal(req)));
+}

@@ -1,0 +1,27 @@
+import { Type } from '@sinclair/typebox';
+import { ROLES } from '../../shared/roles.ts';
+
+export const LoginBody = Type.Object({
+  username: Type.String({ minLength: 1, maxLength: 64 }),
+  password: Type.String({ minLength: 1, maxLength: 128 }),
+}, { additionalProperties: false });
+
+const Ref = Type.Object({ id: Type.String(), name: Type.String(), level: Type.String() });
+
+export const Me = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  name: Type.String(),
+  kind: Type.Union([Type.Literal('staff'), Type.Literal('resident')]),
+  roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r)))),
+  scopeOrgUnitId: Type.Union([Type.String(), Type.Null()]),
+  scopeOrgUnit: Type.Union([Ref, Type.Null()]),
+  homeOrgUnitId: Type.Union([Type.String(), Type.Null()]),
+  posts: Type.Array(Type.Object({
+    id: Type.String(), code: Type.String(), name: Type.String(), townId: Type.String(), boardName: Type.String(),
+    holder: Type.Union([Type.Literal('A'), Type.Literal('B')]),
+  })),
+  grids: Type.Array(Type.Object({ gridId: Type.String(), teamRole: Type.String() })),
+});
+
+export const LoginResult = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: Me });

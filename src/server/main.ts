@@ -1,0 +1,34 @@
+import { loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/open.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { buildApp } from './platform/app.ts';
+import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/seed-demo.ts';
+import { bootstrapAdmin } from './platform/seed/bootstrap-admin.ts';
+
+const config = loadConfig();
+const db = await openDatabase(config);
+const applied = await migrate(db);
+if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+if (!config.production && (await seedDemo(db))) console.log('seeded the demo district (示范区: 春晖路街道, 青杠镇)');
+if (config.production) console.log(await bootstrapAdmin(db, config));
+
+const app = await buildApp({ db, config, logger: process.env.LOG_REQUESTS === '1' });
+await app.listen({ port: config.port, host: config.host });
+
+const url = `http://localhost:${config.port}`;
+console.log(`\nZhizhi 智治 is running at ${url}  (API docs: ${url}/docs, store: ${db.kind})`);
+if (!config.production) {
+  console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
+  for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(11)} ${a.what}`);
+}
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (closing) return;
+    closing = true;
+    await app.close();
+    await db.close();
+    process.exit(0);
+  });
+}

@@ -1,0 +1,52 @@
+import type { FeatureRow, PostRow, TeamMemberRow, UnitRow } from './store.ts';
+import { idsOnPath } from '../../domain/identity/scope.ts';
+
+export function presentUnit(u: UnitRow) {
+  return {
+    id: u.id,
+    parentId: u.parent_id,
+    level: u.level,
+    kind: u.kind,
+    code: u.code,
+    name: u.name,
+    population: u.population,
+    households: u.households,
+    childCount: u.child_count,
+    ancestorIds: idsOnPath(u.path).slice(0, -1),
+  };
+}
+
+export function presentFeatures(rows: FeatureRow[]) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: r.geometry,
+      properties: {
+        id: r.id, parentId: r.parent_id, level: r.level, kind: r.kind, code: r.code, name: r.name,
+        population: r.population, households: r.households,
+      },
+    })),
+  };
+}
+
+export function presentTeam(rows: TeamMemberRow[]) {
+  return rows.map((m) => ({ id: m.id, teamRole: m.team_role, name: m.name, phone: m.phone, accountId: m.account_id }));
+}
+
+export function presentBoards(rows: PostRow[]) {
+  const boards = new Map<string, { id: string; code: string; name: string; kind: string; posts: unknown[] }>();
+  for (const r of rows) {
+    const board = boards.get(r.board_id) ?? { id: r.board_id, code: r.board_code, name: r.board_name, kind: r.board_kind, posts: [] };
+    boards.set(r.board_id, board);
+    if (r.id) {
+      board.posts.push({
+        id: r.id, code: r.code, name: r.name, special: r.special,
+        holderA: r.a_holder_id ? { id: r.a_holder_id, name: r.a_holder_name } : null,
+        holderB: r.b_holder_id ? { id: r.b_holder_id, name: r.b_holder_name } : null,
+      });
+    }
+  }
+  return [...boards.values()];
+}

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { Static } from '@sinclair/typebox';
+import { STAFF_ROLES } from '../../shared/roles.ts';
+import type { OrgLevel } from '../../shared/org-levels.ts';
+import { requirePrincipal, type Principal } from '../platform/auth.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { idsOnPath } from '../../domain/identity/scope.ts';
+import * as store from './store.ts';
+import * as s from './schemas.ts';
+import { presentBoards, presentFeatures, presentTeam, presentUnit } from './presenters.ts';
+import { importGrids } from './import-grids.ts';
+
+function scopeOf(p: Principal): string {
+  if (!p.scopePath) throw notFound('organisation unit');
+  return p.scopePath;
+}
+
+export async function orgRoutes(app: FastifyInstance): Promise<void> {
+  const staff = { access: STAFF_ROLES };
+  const inScope = async (id: string, p: Principal) => {
+    const unit = await store.getUnit(app.db, id, scopeOf(p));
+    if (!unit) throw notFound('organisation unit');
+    return unit;
+  };
+
+  app.get('/api/org-units', {
+    config: staff,
+    schema: { tags: ['org'], querystring: s.UnitListQuery, response: { 200: s.UnitList } },
+  }, async (req) => {
+    const q = req.query as Static<typeof s.UnitListQuery>;
+    const limit = q.limit ?? 200;
+    const rows = await store.listUnits(app.db, {
+      scopePath: scopeOf(requirePrincipal(req)), parentId: q.parentId, level: q.level, q: q.q, afterCode: q.cursor, limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    return { items: page.map(presentUnit), nextCursor: rows.length > limit ? page[page.length - 1]!.code : null };
+  });
+
+  app.get('/api/org-units/locate', {
+    config: { access: 'authenticated' },
+    schema: {
+      tags: ['org'],
+      description: 'The grid holding a WGS84 point, with its ancestors. Administrative divisions are public, so any signed-in account may ask.',
+      querystring: s.LocateQuery, response: { 200: s.LocateResult },
+    },
+  }, async (req) => {
+    const { lng, lat } = req.query as Static<typeof s.LocateQuery>;
+    const gridId = (await app.locator.current()).locate(lng, lat);
+    if (!gridId) {
+      throw new AppError('LOCATION_OUTSIDE_GRIDS', 'No grid holds this point.', '该位置不在任何网格内。');
+    }
+    const [grid] = await store.listUnitsByIds(app.db, [gridId]);
+    const ancestors = await store.listUnitsByIds(app.db, idsOnPath(grid!.path).slice(0, -1));
+    const ref = (u: store.UnitRow) => ({ id: u.id, code: u.code, name: u.name, level: u.level });
+    return { grid: ref(grid!), ancestors: ancestors.map(ref) };
+  });
+
+  app.get('/api/org-units/features', {
+    config: staff,
+    schema: { tags: ['org'], description: 'Boundaries under a unit as a GeoJSON FeatureCollection.', querystring: s.FeaturesQuery, response: { 200: s.FeatureCollection } },
+  }, async (req) => {
+    const q = req.query as Static<typeof s.FeaturesQuery>;
+    const p = requirePrincipal(req);
+    const root = await inScope(q.rootId, p);
+    const levels: OrgLevel[] = q.levels ?? ['community', 'grid', 'dedicatedGrid'];
+    return presentFeatures(await store.listFeatures(app.db, root.path, scopeOf(p), levels));
+  });
+
+  app.get('/api/org-units/:id', {
+    config: staff,
+    schema: { tags: ['org'], params: s.IdParams, response: { 200: s.UnitWithGeometry } },
+  }, async (req) => {
+    const { id } = req.params as Static<typeof s.IdParams>;
+    const unit = await inScope(id, requirePrincipal(req));
+    const ancestors = await store.listUnitsByIds(app.db, idsOnPath(unit.path).slice(0, -1));
+    return {
+      ...presentUnit(unit), geometry: unit.geometry,
+      ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, level: a.level, code: a.code })),
+    };
+  });
+
+  app.get('/api/org-units/:id/team', {
+    config: staff,
+    schema: { tags: ['org'], description: 'The grid team ("1+3+N").', params: s.IdParams, response: { 200: s.Team } },
+  }, async (req) => {
+    const { id } = req.params as Static<typeof s.IdParams>;
+    const grid = await inScope(id, requirePrincipal(req));
+    return { grid: presentUnit(grid), members: presentTeam(await store.listTeam(app.db, id)) };
+  });
+
+  app.get('/api/org-units/:id/boards', {
+    config: staff,
+    schema: { tags: ['org'], description: 'The command center and four boards of a town, with posts and their A/B holders.', params: s.IdParams, response: { 200: s.Boards } },
+  }, async (req) => {
+    const { id } = req.params as Static<typeof s.IdParams>;
+    await inScope(id, requirePrincipal(req));
+    return { items: presentBoards(await store.listBoardPosts(app.db, id)) } as Static<typeof s.Boards>;
+  });
+
+  app.post('/api/org-units/grids/import', {
+    config: { access: ['admin'] },
+    bodyLimit: 20 * 1024 * 1024,
+    schema: {
+      tags: ['org'],
+      description: 'Imports grid boundaries (GeoJSON). Invalid polygons, grids outside their community and overlaps refuse the whole file (422, details list every offending grid).',
+      body: s.GridImportBody, response: { 200: s.GridImportResult },
+    },
+  }, async (req) => {
+    const body = req.body as Static<typeof s.GridImportBody>;
+    return importGrids(app.db, body.features, scopeOf(requirePrincipal(req)));
+  });
+}

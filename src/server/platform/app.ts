@@ -1,0 +1,76 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Db } from './db/db.ts';
+import type { Config } from './config.ts';
+import { installErrorHandling } from './error-handler.ts';
+import { authPlugin } from './auth.ts';
+import { healthRoutes } from './health-routes.ts';
+import { identityRoutes } from '../identity/routes.ts';
+import { orgRoutes } from '../org/routes.ts';
+import { GridLocatorCache } from '../org/locator-cache.ts';
+import { VERSION } from './version.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+    clock: () => Date;
+    locator: GridLocatorCache;
+  }
+}
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  clock?: () => Date;
+  logger?: boolean;
+}
+
+export type App = FastifyInstance;
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('db', deps.db);
+  app.decorate('config', deps.config);
+  app.decorate('clock', deps.clock ?? (() => new Date()));
+  app.decorate('locator', new GridLocatorCache(deps.db));
+
+  installErrorHandling(app);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Zhizhi 智治 API', version: VERSION, description: 'Grassroots smart governance platform API (v1).' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(authPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(identityRoutes);
+  await app.register(orgRoutes);
+
+  const webDist = deps.config.webDist;
+  const hasWeb = existsSync(path.join(webDist, 'index.html'));
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith('/api') || req.url.startsWith('/docs');
+    if (!isApi && hasWeb && req.method === 'GET') return reply.type('text/html').sendFile('index.html');
+    return reply.status(404).send({
+      error: { code: 'ROUTE_NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}`, messageZh: '接口不存在。' },
+    });
+  });
+  return app;
+}

@@ -1,0 +1,90 @@
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '../../shared/roles.ts';
+import { AppError, forbidden } from './errors.ts';
+import { tokenHash } from '../identity/tokens.ts';
+import type { Tx } from './db/db.ts';
+import { findAccountBySession, listGridMemberships, listHeldPosts, type HeldPostRow } from '../identity/store.ts';
+
+/** Who may call a route: anyone, any signed-in account, or the listed roles. */
+export type Access = 'public' | 'authenticated' | readonly Role[];
+
+export interface Principal {
+  accountId: string;
+  username: string;
+  name: string;
+  kind: 'staff' | 'resident';
+  roles: Role[];
+  scopeOrgUnitId: string | null;
+  /** materialised path of the scope root; null means the account sees no OrgUnit subtree */
+  scopePath: string | null;
+  homeOrgUnitId: string | null;
+  posts: HeldPostRow[];
+  grids: { grid_id: string; team_role: string }[];
+  tokenHash: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}
+
+export const unauthenticated = () =>
+  new AppError('UNAUTHENTICATED', 'Sign in first: the token is missing, expired or revoked.', '请先登录：令牌缺失、已过期或已失效。');
+
+function bearer(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  if (!h || !h.startsWith('Bearer ')) return null;
+  const t = h.slice(7).trim();
+  return t.length > 0 && t.length < 200 ? t : null;
+}
+
+/** The account behind a live session token, with the posts and grids it holds; null if the token is dead. */
+export async function loadPrincipal(db: Tx, hash: string, now: Date): Promise<Principal | null> {
+  const row = await findAccountBySession(db, hash, now);
+  if (!row) return null;
+  const [posts, grids] = await Promise.all([listHeldPosts(db, row.id), listGridMemberships(db, row.id)]);
+  return {
+    accountId: row.id,
+    username: row.username,
+    name: row.name,
+    kind: row.kind,
+    roles: row.roles,
+    scopeOrgUnitId: row.scope_org_unit_id,
+    scopePath: row.scope_path,
+    homeOrgUnitId: row.home_org_unit_id,
+    posts,
+    grids,
+    tokenHash: hash,
+  };
+}
+
+export function requirePrincipal(req: FastifyRequest): Principal {
+  if (!req.principal) throw unauthenticated();
+  return req.principal;
+}
+
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest('principal', null);
+
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/') && route.config?.access === undefined) {
+      throw new Error(`route ${route.method} ${route.url} declares no access rule`);
+    }
+  });
+
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (access === undefined || access === 'public') return;
+    const token = bearer(req);
+    if (!token) throw unauthenticated();
+    const principal = await loadPrincipal(app.db, tokenHash(token), app.clock());
+    if (!principal) throw unauthenticated();
+    req.principal = principal;
+    if (access !== 'authenticated' && !principal.roles.some((r) => access.includes(r))) throw forbidden();
+  });
+});

@@ -1,0 +1,32 @@
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  production: boolean;
+  /** seconds a login token stays valid */
+  tokenTtlSeconds: number;
+  /** first admin in production, from the environment */
+  bootstrapAdmin: { username: string; password: string } | null;
+  webDist: string;
+  trustProxy: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  const adminUser = env.ADMIN_USERNAME;
+  const adminPassword = env.ADMIN_PASSWORD;
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir,
+    databaseUrl: env.DATABASE_URL || null,
+    production: env.NODE_ENV === 'production',
+    tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 12 * 3600),
+    bootstrapAdmin: adminUser && adminPassword ? { username: adminUser, password: adminPassword } : null,
+    webDist: path.resolve(env.WEB_DIST ?? './dist/web'),
+    trustProxy: env.TRUST_PROXY === '1',
+  };
+}

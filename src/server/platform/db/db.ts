@@ -1,0 +1,85 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
+
+/** What store functions get: a connection or a transaction, the same for PGlite and PostgreSQL. */
+export interface Tx {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<T>>;
+  /** several statements without parameters (migrations, seeds) */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Tx {
+  readonly kind: 'pglite' | 'postgres';
+  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+function pgliteTx(q: Pick<PGlite, 'query' | 'exec'>): Tx {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const r = await q.query<T>(sql, params as unknown[]);
+      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+    },
+    async exec(sql) {
+      await q.exec(sql);
+    },
+  };
+}
+
+export async function openPglite(dataDir: string | undefined): Promise<Db> {
+  const lite = await PGlite.create(dataDir ? { dataDir } : {});
+  return {
+    kind: 'pglite',
+    ...pgliteTx(lite),
+    transaction: (fn) => lite.transaction((tx) => fn(pgliteTx(tx))),
+    close: () => lite.close(),
+  };
+}
+
+// int8 and numeric come back as numbers: counts and sums here stay far below 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+function pgTx(client: pg.Pool | pg.PoolClient): Tx {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const r = await client.query(sql, params as unknown[]);
+      return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+    },
+    async exec(sql) {
+      await client.query(sql);
+    },
+  };
+}
+
+export async function openPostgres(connectionString: string, max = 10): Promise<Db> {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on('error', () => {
+    /* an idle client lost its connection; the pool replaces it */
+  });
+  await pool.query('select 1');
+  return {
+    kind: 'postgres',
+    ...pgTx(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(pgTx(client));
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,45 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { AppError } from './errors.ts';
+import type { ApiErrorBody } from '../../shared/errors.ts';
+
+function body(code: string, message: string, messageZh: string, details?: unknown): ApiErrorBody {
+  return { error: { code, message, messageZh, ...(details === undefined ? {} : { details }) } };
+}
+
+/** The one place where failures become HTTP responses; nothing internal (stack, SQL) leaves the server. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.status).headers(err.headers).send(body(err.code, err.message, err.messageZh, err.details));
+    }
+    if (err.validation) {
+      const fields = err.validation.map((v) => ({
+        field: `${err.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`.replace(/\.$/, ''),
+        problem: v.message ?? 'invalid',
+        ...(v.params && 'missingProperty' in v.params ? { missing: v.params.missingProperty } : {}),
+      }));
+      const names = fields.map((f) => (f.missing ? `${f.field}.${String(f.missing)}` : f.field)).join(', ');
+      return reply.status(400).send(body('VALIDATION_FAILED', `Invalid request: ${names}`, `请求参数有误：${names}`, fields));
+    }
+    switch (err.code) {
+      case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+        return reply.status(400).send(body('MALFORMED_JSON', 'The request body is not valid JSON.', '请求体不是有效的 JSON。'));
+      case 'FST_ERR_CTP_BODY_TOO_LARGE':
+        return reply.status(413).send(body('PAYLOAD_TOO_LARGE', 'The request body is too large.', '请求体过大。'));
+      case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+        return reply.status(415).send(body('UNSUPPORTED_MEDIA_TYPE', 'This content type is not accepted here.', '不支持该内容类型。'));
+    }
+    if (err instanceof SyntaxError || err.statusCode === 400) {
+      return reply.status(400).send(body('MALFORMED_JSON', 'The request could not be read.', '无法解析该请求。'));
+    }
+    if (err.statusCode === 429) {
+      return reply.status(429).send(body('RATE_LIMITED', 'Too many requests; try again later.', '请求过于频繁，请稍后再试。'));
+    }
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.status(err.statusCode).send(body('BAD_REQUEST', 'The request was refused.', '请求被拒绝。'));
+    }
+    req.log.error({ err }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side; the request was not applied.', '服务器内部错误，请求未生效。'));
+  });
+}

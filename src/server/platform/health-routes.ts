@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { VERSION } from './version.ts';
+
+export async function healthRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['platform'],
+      security: [],
+      response: { 200: Type.Object({ status: Type.String(), db: Type.String(), version: Type.String() }) },
+    },
+  }, async () => {
+    await app.db.query('select 1');
+    return { status: 'ok', db: app.db.kind, version: VERSION };
+  });
+}
