@@ -134,9 +134,10 @@ export function checkGridImport(
         const other = all[j]!;
         if (j === i || (other.imported && j < i)) continue;
         const shared = overlapArea(g.geometry, other.geometry);
-        if (shared > OVERLAP_TOLERANCE_M2) {
-          rejections.push({ code: g.code, problem: 'OVERLAPS_GRID', detail: `overlaps grid ${other.code} by ${Math.round(shared)} m²` });
-        }
+        if (shared <= OVERLAP_TOLERANCE_M2) continue;
+        const m2 = Math.round(shared);
+        rejections.push({ code: g.code, problem: 'OVERLAPS_GRID', detail: `overlaps grid ${other.code} by ${m2} m²` });
+        if (other.imported) rejections.push({ code: other.code, problem: 'OVERLAPS_GRID', detail: `overlaps grid ${g.code} by ${m2} m²` });
       }
     });
   }
