@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { openPglite, openPostgres, type Db } from '../../src/server/platform/db/db.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
@@ -50,7 +53,8 @@ export async function createTestApp(o: { seed?: boolean; webDist?: string } = {}
   const { db, close } = await openTestDb();
   await migrate(db);
   if (o.seed ?? true) await seedDemo(db);
-  const config = { ...loadConfig({ DATA_DIR: './tmp/test-data' }), ...(o.webDist ? { webDist: o.webDist } : { webDist: '/nonexistent' }) };
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zhizhi-test-'));
+  const config = { ...loadConfig({ DATA_DIR: dataDir }), ...(o.webDist ? { webDist: o.webDist } : { webDist: '/nonexistent' }) };
   const clock = {
     now: new Date('2026-11-23T09:00:00+08:00'),
     set(d: Date) { this.now = d; },
@@ -68,6 +72,7 @@ export async function createTestApp(o: { seed?: boolean; webDist?: string } = {}
     async close() {
       await app.close();
       await close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

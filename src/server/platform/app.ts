@@ -14,6 +14,9 @@ import { identityRoutes } from '../identity/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { GridLocatorCache } from '../org/locator-cache.ts';
 import { VERSION } from './version.ts';
+import { sharedSecret } from './secrets.ts';
+import { FileUrlSigner } from '../files/file-urls.ts';
+import { fileRoutes } from '../files/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -21,6 +24,7 @@ declare module 'fastify' {
     config: Config;
     clock: () => Date;
     locator: GridLocatorCache;
+    fileUrls: FileUrlSigner;
   }
 }
 
@@ -45,6 +49,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('config', deps.config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('locator', new GridLocatorCache(deps.db));
+  app.decorate('fileUrls', new FileUrlSigner(await sharedSecret(deps.db, 'file-url-signing')));
 
   installErrorHandling(app);
   await app.register(swagger, {
@@ -60,6 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(healthRoutes);
   await app.register(identityRoutes);
   await app.register(orgRoutes);
+  await app.register(fileRoutes);
 
   const webDist = deps.config.webDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -1,0 +1,57 @@
+import type { FastifyInstance } from 'fastify';
+import { createReadStream } from 'node:fs';
+import { Type, type Static } from '@sinclair/typebox';
+import { PHOTO_LIMITS } from '../../domain/files/image-type.ts';
+import { requirePrincipal } from '../platform/auth.ts';
+import { notFound } from '../platform/errors.ts';
+import { findFile } from './store.ts';
+import { filePath, uploadFile } from './upload-file.ts';
+
+const FileInfo = Type.Object({
+  hash: Type.String(), mime: Type.String(), bytes: Type.Integer(),
+  width: Type.Union([Type.Integer(), Type.Null()]), height: Type.Union([Type.Integer(), Type.Null()]),
+  url: Type.String(), thumbUrl: Type.String(),
+});
+const HashParams = Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
+const SignedQuery = Type.Object({ exp: Type.Integer(), sig: Type.String({ maxLength: 100 }) });
+
+export async function fileRoutes(app: FastifyInstance): Promise<void> {
+  const filesDir = `${app.config.dataDir}/files`;
+  for (const type of [...PHOTO_LIMITS.types, 'application/octet-stream']) {
+    app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PHOTO_LIMITS.maxBytes }, (_req, body, done) => done(null, body));
+  }
+
+  app.post('/api/files', {
+    config: { access: 'authenticated' },
+    bodyLimit: PHOTO_LIMITS.maxBytes,
+    schema: {
+      tags: ['files'],
+      description: 'Uploads one photo as the raw request body (JPEG, PNG or WebP, at most 10 MB; the type is checked by content). Returns its content hash, to be passed as `photos` to a case, and signed URLs.',
+      response: { 201: FileInfo },
+    },
+  }, async (req, reply) => {
+    const p = requirePrincipal(req);
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const file = await uploadFile(app.db, filesDir, body, p.accountId);
+    const now = app.clock();
+    return reply.status(201).send({ ...file, url: app.fileUrls.url(file.hash, 'full', now), thumbUrl: app.fileUrls.url(file.hash, 'thumb', now) });
+  });
+
+  for (const variant of ['full', 'thumb'] as const) {
+    app.get(variant === 'full' ? '/api/files/:hash' : '/api/files/:hash/thumb', {
+      config: { access: 'public' },
+      schema: { tags: ['files'], description: 'A photo by signed URL (as handed out with the case).', security: [], params: HashParams, querystring: SignedQuery },
+    }, async (req, reply) => {
+      const { hash } = req.params as Static<typeof HashParams>;
+      const { exp, sig } = req.query as Static<typeof SignedQuery>;
+      if (!app.fileUrls.verify(hash, variant, exp, sig, app.clock())) throw notFound('file');
+      const file = await findFile(app.db, hash);
+      if (!file) throw notFound('file');
+      return reply
+        .type(variant === 'thumb' ? 'image/webp' : file.mime)
+        .header('cache-control', 'private, max-age=3600, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .send(createReadStream(filePath(filesDir, hash, variant)));
+    });
+  }
+}

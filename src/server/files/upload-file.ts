@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto';
+import { mkdir, rename, writeFile, access } from 'node:fs/promises';
+import path from 'node:path';
+import sharp, { type Metadata } from 'sharp';
+import type { Db } from '../platform/db/db.ts';
+import { AppError } from '../platform/errors.ts';
+import { PHOTO_LIMITS, sniffImageType } from '../../domain/files/image-type.ts';
+import { insertFile, type FileRow } from './store.ts';
+
+export function filePath(filesDir: string, hash: string, variant: 'full' | 'thumb'): string {
+  return path.join(filesDir, hash.slice(0, 2), variant === 'thumb' ? `${hash}.thumb.webp` : hash);
+}
+
+async function writeOnce(target: string, data: Buffer): Promise<void> {
+  try {
+    await access(target);
+    return; // content-addressed: the same hash is the same bytes
+  } catch { /* not there yet */ }
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, target);
+}
+
+/** Stores a photo by content hash after checking its real type and size, with a 320 px WebP thumbnail. */
+export async function uploadFile(db: Db, filesDir: string, body: Buffer, uploadedBy: string): Promise<FileRow> {
+  if (body.length > PHOTO_LIMITS.maxBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 10 MB.', '照片超过 10 MB。');
+  }
+  const mime = sniffImageType(body);
+  if (!mime) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Only JPEG, PNG and WebP photos are accepted.', '仅支持 JPEG、PNG、WebP 格式的照片。');
+  }
+  let meta: Metadata;
+  let thumb: Buffer;
+  try {
+    const image = sharp(body, { failOn: 'error', limitInputPixels: 50_000_000 });
+    meta = await image.metadata();
+    thumb = await image.rotate().resize({ width: 320, height: 320, fit: 'inside', withoutEnlargement: true }).webp({ quality: 70 }).toBuffer();
+  } catch {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The photo could not be read as an image.', '照片文件已损坏或无法识别。');
+  }
+  const hash = createHash('sha256').update(body).digest('hex');
+  await writeOnce(filePath(filesDir, hash, 'full'), body);
+  await writeOnce(filePath(filesDir, hash, 'thumb'), thumb);
+  const row: FileRow = { hash, mime, bytes: body.length, width: meta.width ?? null, height: meta.height ?? null };
+  await insertFile(db, { ...row, uploadedBy });
+  return row;
+}
