@@ -15,6 +15,10 @@ export interface Tx {
 
 export interface Db extends Tx {
   readonly kind: 'pglite' | 'postgres';
+  /** LISTEN on a channel; NOTIFY payloads arrive after the notifying transaction commits, on every node */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** the engine underneath, for libraries with their own adapters (the job queue) */
+  readonly raw: { pglite: PGlite } | { pool: pg.Pool; connectionString: string };
   transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -35,7 +39,9 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const lite = await PGlite.create(dataDir ? { dataDir } : {});
   return {
     kind: 'pglite',
+    raw: { pglite: lite },
     ...pgliteTx(lite),
+    listen: (channel, onPayload) => lite.listen(channel, onPayload),
     transaction: (fn) => lite.transaction((tx) => fn(pgliteTx(tx))),
     close: () => lite.close(),
   };
@@ -65,7 +71,21 @@ export async function openPostgres(connectionString: string, max = 10): Promise<
   await pool.query('select 1');
   return {
     kind: 'postgres',
+    raw: { pool, connectionString },
     ...pgTx(pool),
+    async listen(channel, onPayload) {
+      // a dedicated connection: LISTEN is per session, and a pooled client would be handed to others
+      const client = new pg.Client({ connectionString });
+      client.on('error', () => undefined);
+      await client.connect();
+      client.on('notification', (n) => {
+        if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+      });
+      await client.query(`listen "${channel.replace(/"/g, '')}"`);
+      return async () => {
+        await client.end().catch(() => undefined);
+      };
+    },
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../db/db.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { hashPassword } from '../../identity/password-hash.ts';
+import { seedDepartments, seedMatters } from './seed-matters.ts';
 import { buildDemoDistrict, personName, phoneNumber, seedId, type SeedUnit } from './demo-town.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -12,6 +13,7 @@ export const DEMO_ACCOUNTS: { username: string; name: string; roles: Role[]; wha
   { username: 'dispatcher', name: '刘调度', roles: ['dispatcher'], what: '春晖路街道 流转调度岗 (A)' },
   { username: 'handler', name: '王更新', roles: ['handler'], what: '城市更新岗 A holder, 春晖路街道' },
   { username: 'community', name: '赵书记', roles: ['communityStaff'], what: '春晖社区 staff' },
+  { username: 'department', name: '孙科长', roles: ['department'], what: '区城市管理局 (district department)' },
   { username: 'gridworker', name: '李网格', roles: ['gridWorker'], what: 'full-time grid worker, 春晖社区第1网格' },
   { username: 'resident', name: '周居民', roles: ['resident'], what: 'resident of 春晖社区第1网格' },
 ];
@@ -59,7 +61,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     };
     const scopes: Record<string, string | null> = {
       admin: demo.cityId, leader: demo.urbanTownId, dispatcher: demo.urbanTownId, handler: demo.urbanTownId,
-      community: demo.demoCommunityId, gridworker: demo.demoGridId, resident: null,
+      community: demo.demoCommunityId, gridworker: demo.demoGridId, resident: null, department: demo.districtId,
     };
     const ids: Record<string, string> = {};
     for (const a of DEMO_ACCOUNTS) {
@@ -94,6 +96,10 @@ export async function seedDemo(db: Db): Promise<boolean> {
         }
       }
     }
+
+    const departments = await seedDepartments(tx, demo.districtId);
+    await tx.query('insert into department_members (department_id, account_id) values ($1, $2)', [departments.get('区城市管理局'), ids.department]);
+    for (const townId of [demo.urbanTownId, demo.ruralTownId]) await seedMatters(tx, townId);
 
     const team = demo.team.map((m) => ({ ...m, accountId: null as string | null }));
     const gridworkerSlot = team.find((m) => m.gridId === demo.demoGridId && m.teamRole === 'fullTime')!;

@@ -67,6 +67,8 @@ create table cases (
   assignee         jsonb,
   routed_assignee  jsonb,
   clocks           jsonb not null default '{}',
+  -- the earliest moment a light changes or a rule fires: the SLA sweep reads only cases whose time has come
+  next_check_at    timestamptz,
   suspension       jsonb,
   duplicate_of     text references cases(id),
   satisfaction     jsonb,
@@ -80,6 +82,8 @@ create index cases_open on cases (status, created_at) where status not in ('clos
 create index cases_town_created on cases (town_id, created_at desc);
 create index cases_reporter on cases (reporter_account_id);
 create index cases_duplicate_of on cases (duplicate_of);
+create index cases_next_check on cases (next_check_at) where next_check_at is not null;
+create index cases_category_open on cases (category_code, town_id) where status not in ('closed','rejected');
 
 -- The timeline, the audit trail of case changes and the feed for live updates.
 create table case_events (

@@ -1,0 +1,68 @@
+import type { Tx } from '../platform/db/db.ts';
+
+export interface MatterRow {
+  id: string;
+  town_id: string;
+  code: string;
+  version: number;
+  current: boolean;
+  name: string;
+  class: string;
+  list: 'basic' | 'cooperative' | 'withdrawn';
+  tier: 'grid' | 'community' | 'town' | 'district';
+  post_code: string | null;
+  department_name: string | null;
+  sla: Record<string, number>;
+  escalate_after_h: number | null;
+  on_spot: boolean;
+  urgent: boolean;
+  duplicate_radius_m: number;
+  retired_at: Date | null;
+  created_at: Date;
+}
+
+const COLUMNS = `id, town_id, code, version, current, name, class, list, tier, post_code, department_name, sla,
+  escalate_after_h, on_spot, urgent, duplicate_radius_m, retired_at, created_at`;
+
+export async function listCurrentMatters(tx: Tx, townId: string, includeRetired: boolean): Promise<MatterRow[]> {
+  const r = await tx.query<MatterRow>(
+    `select ${COLUMNS} from matters where town_id = $1 and current and ($2 or retired_at is null) order by code`,
+    [townId, includeRetired],
+  );
+  return r.rows;
+}
+
+export async function findCurrentMatter(tx: Tx, townId: string, code: string): Promise<MatterRow | null> {
+  const r = await tx.query<MatterRow>(`select ${COLUMNS} from matters where town_id = $1 and code = $2 and current`, [townId, code]);
+  return r.rows[0] ?? null;
+}
+
+export async function findMatterById(tx: Tx, id: string): Promise<MatterRow | null> {
+  const r = await tx.query<MatterRow>(`select ${COLUMNS} from matters where id = $1`, [id]);
+  return r.rows[0] ?? null;
+}
+
+export async function listMatterVersions(tx: Tx, townId: string, code: string): Promise<MatterRow[]> {
+  const r = await tx.query<MatterRow>(`select ${COLUMNS} from matters where town_id = $1 and code = $2 order by version desc`, [townId, code]);
+  return r.rows;
+}
+
+export type NewMatterVersion = Omit<MatterRow, 'id' | 'version' | 'current' | 'created_at' | 'retired_at'> & {
+  retired_at?: Date | null;
+  created_by: string | null;
+};
+
+/** Writes a new version of a Matter and makes it the current one; earlier cases keep pointing at theirs. */
+export async function insertMatterVersion(tx: Tx, m: NewMatterVersion): Promise<MatterRow> {
+  const prev = await tx.query<{ version: number }>(
+    'update matters set current = false where town_id = $1 and code = $2 and current returning version', [m.town_id, m.code]);
+  const version = (prev.rows[0]?.version ?? 0) + 1;
+  const r = await tx.query<MatterRow>(
+    `insert into matters (town_id, code, version, current, name, class, list, tier, post_code, department_name, sla,
+       escalate_after_h, on_spot, urgent, duplicate_radius_m, retired_at, created_by)
+     values ($1,$2,$3,true,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) returning ${COLUMNS}`,
+    [m.town_id, m.code, version, m.name, m.class, m.list, m.tier, m.post_code, m.department_name, JSON.stringify(m.sla),
+      m.escalate_after_h, m.on_spot, m.urgent, m.duplicate_radius_m, m.retired_at ?? null, m.created_by],
+  );
+  return r.rows[0]!;
+}

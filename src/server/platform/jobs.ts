@@ -1,0 +1,32 @@
+import { PgBoss, fromPglite } from 'pg-boss';
+import type { Db } from './db/db.ts';
+
+/** One background job: a name, an optional cron schedule, an idempotent handler. */
+export interface JobDefinition<T extends object = object> {
+  name: string;
+  /** cron in Asia/Shanghai; the queue runs each tick once across all nodes */
+  cron?: string;
+  handler: (data: T) => Promise<void>;
+}
+
+/**
+ * The job queue lives in PostgreSQL (pg-boss: SKIP LOCKED claims, retries, schedules), so jobs survive
+ * restarts and run once however many nodes work the queue. On PGlite it shares the embedded database.
+ */
+export async function startJobs(db: Db, jobs: readonly JobDefinition<never>[], o: { work: boolean }): Promise<PgBoss> {
+  const boss = 'pglite' in db.raw
+    ? new PgBoss({ db: fromPglite(db.raw.pglite), backend: 'pglite', schema: 'jobs' })
+    : new PgBoss({ connectionString: db.raw.connectionString, schema: 'jobs', max: 4 });
+  boss.on('error', (err) => console.error('job queue:', err.message));
+  await boss.start();
+  for (const job of jobs) {
+    await boss.createQueue(job.name);
+    if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Shanghai' });
+    if (o.work) {
+      await boss.work(job.name, async (batch) => {
+        for (const j of batch) await job.handler(j.data as never);
+      });
+    }
+  }
+  return boss;
+}
