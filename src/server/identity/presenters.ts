@@ -12,5 +12,6 @@ export function presentMe(p: Principal, scope: { id: string; name: string; level
     homeOrgUnitId: p.homeOrgUnitId,
     posts: p.posts.map((x) => ({ id: x.id, code: x.code, name: x.name, townId: x.town_id, boardName: x.board_name, holder: x.holder })),
     grids: p.grids.map((g) => ({ gridId: g.grid_id, teamRole: g.team_role })),
+    departmentIds: p.departmentIds,
   };
 }

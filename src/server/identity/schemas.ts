@@ -22,6 +22,7 @@ export const Me = Type.Object({
     holder: Type.Union([Type.Literal('A'), Type.Literal('B')]),
   })),
   grids: Type.Array(Type.Object({ gridId: Type.String(), teamRole: Type.String() })),
+  departmentIds: Type.Array(Type.String()),
 });
 
 export const LoginResult = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: Me });

@@ -65,6 +65,11 @@ export async function listGridMemberships(tx: Tx, accountId: string): Promise<{ 
   return r.rows;
 }
 
+export async function listDepartmentIds(tx: Tx, accountId: string): Promise<string[]> {
+  const r = await tx.query<{ department_id: string }>('select department_id from department_members where account_id = $1', [accountId]);
+  return r.rows.map((x) => x.department_id);
+}
+
 export async function insertSession(
   tx: Tx,
   s: { tokenHash: string; accountId: string; expiresAt: Date; ip: string; userAgent: string | null },

@@ -17,6 +17,8 @@ import { VERSION } from './version.ts';
 import { sharedSecret } from './secrets.ts';
 import { FileUrlSigner } from '../files/file-urls.ts';
 import { fileRoutes } from '../files/routes.ts';
+import { LiveHub } from './live.ts';
+import { caseEventRoutes } from '../cases/events-route.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,6 +27,7 @@ declare module 'fastify' {
     clock: () => Date;
     locator: GridLocatorCache;
     fileUrls: FileUrlSigner;
+    live: LiveHub;
   }
 }
 
@@ -49,6 +52,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('config', deps.config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('locator', new GridLocatorCache(deps.db));
+  const live = new LiveHub(deps.db);
+  await live.start();
+  app.decorate('live', live);
+  app.addHook('preClose', async () => live.stop());
   app.decorate('fileUrls', new FileUrlSigner(await sharedSecret(deps.db, 'file-url-signing')));
 
   installErrorHandling(app);
@@ -66,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(identityRoutes);
   await app.register(orgRoutes);
   await app.register(fileRoutes);
+  await app.register(caseEventRoutes);
 
   const webDist = deps.config.webDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

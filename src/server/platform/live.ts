@@ -9,6 +9,7 @@ export interface CaseChange {
   status: string;
   orgPath: string;
   reporterAccountId: string | null;
+  assignee: { postId?: string; departmentId?: string; staffId?: string } | null;
   at: string;
 }
 
@@ -19,7 +20,7 @@ export async function notifyCaseChange(tx: Tx, change: CaseChange): Promise<void
   await tx.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(change)]);
 }
 
-type Subscriber = { accepts: (c: CaseChange) => boolean; send: (c: CaseChange) => void };
+type Subscriber = { accepts: (c: CaseChange) => boolean; send: (c: CaseChange) => void; end: () => void };
 
 /**
  * Fans case changes out to this node's live connections. The changes come through PostgreSQL
@@ -46,8 +47,8 @@ export class LiveHub {
     });
   }
 
-  subscribe(accepts: Subscriber['accepts'], send: Subscriber['send']): () => void {
-    const s = { accepts, send };
+  subscribe(accepts: Subscriber['accepts'], send: Subscriber['send'], end: Subscriber['end']): () => void {
+    const s = { accepts, send, end };
     this.subscribers.add(s);
     return () => this.subscribers.delete(s);
   }
@@ -57,6 +58,7 @@ export class LiveHub {
   }
 
   async stop(): Promise<void> {
+    for (const s of this.subscribers) s.end();
     this.subscribers.clear();
     await this.stopListening?.();
   }

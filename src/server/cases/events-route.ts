@@ -1,0 +1,45 @@
+import type { FastifyInstance } from 'fastify';
+import { STAFF_ROLES } from '../../shared/roles.ts';
+import { requirePrincipal, type Principal } from '../platform/auth.ts';
+import type { CaseChange } from '../platform/live.ts';
+
+/** May this principal see a change of this case? The same rule as the case queries, on the notified fields. */
+function canSee(p: Principal, c: CaseChange): boolean {
+  if (p.scopePath && c.orgPath.startsWith(p.scopePath)) return true;
+  const a = c.assignee;
+  if (a?.postId && p.posts.some((x) => x.id === a.postId)) return true;
+  if (a?.departmentId && p.departmentIds.includes(a.departmentId)) return true;
+  return a?.staffId === p.accountId || c.reporterAccountId === p.accountId;
+}
+
+export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/api/events', {
+    config: { access: [...STAFF_ROLES, 'resident'] },
+    schema: {
+      tags: ['cases'],
+      description: 'Server-Sent Events: one `case` event per change of a case within the caller\'s scope (or reported by the caller). Send the bearer token in the Authorization header (fetch-based readers).',
+    },
+  }, async (req, reply) => {
+    const p = requirePrincipal(req);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(`retry: 3000\n: connected\n\n`);
+    const unsubscribe = app.live.subscribe(
+      (c) => canSee(p, c),
+      (c) => res.write(`id: ${c.eventId}\nevent: case\ndata: ${JSON.stringify(c)}\n\n`),
+      () => res.end(),
+    );
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
+    const close = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    };
+    req.raw.on('close', close);
+  });
+}

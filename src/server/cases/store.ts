@@ -1,0 +1,200 @@
+import type { Tx } from '../platform/db/db.ts';
+import { likePrefix } from '../platform/db/sql.ts';
+
+export type Assignee = { postId: string } | { departmentId: string } | { staffId: string };
+
+export interface CaseRow {
+  id: string;
+  number: string;
+  version: number;
+  status: string;
+  town_id: string;
+  grid_id: string;
+  org_path: string;
+  matter_id: string;
+  category_code: string;
+  tier: string;
+  description: string;
+  lng: number;
+  lat: number;
+  address: string | null;
+  source: string;
+  reporter_account_id: string | null;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  assignee: Assignee | null;
+  routed_assignee: Assignee | null;
+  clocks: Record<string, unknown>;
+  next_check_at: Date | null;
+  suspension: Record<string, unknown> | null;
+  duplicate_of: string | null;
+  satisfaction: { score: number; comment?: string } | null;
+  created_at: Date;
+  updated_at: Date;
+  closed_at: Date | null;
+}
+
+/** Who is asking, as far as case visibility goes. */
+export interface Viewer {
+  accountId: string;
+  scopePath: string | null;
+  postIds: string[];
+  departmentIds: string[];
+}
+
+/** A case is visible inside the viewer's subtree, when assigned to the viewer's post, department or self, or when the viewer reported it. */
+function visibleTo(v: Viewer, first: number): { sql: string; params: unknown[] } {
+  const n = (i: number) => `$${first + i}`;
+  return {
+    sql: `(c.org_path like ${n(0)} or c.assignee->>'postId' = any(${n(1)}) or c.assignee->>'departmentId' = any(${n(2)})
+           or c.assignee->>'staffId' = ${n(3)} or c.reporter_account_id = ${n(3)})`,
+    params: [v.scopePath ? likePrefix(v.scopePath) : '\u0000', v.postIds, v.departmentIds, v.accountId],
+  };
+}
+
+export async function nextCaseSequence(tx: Tx, townId: string, day: string): Promise<number> {
+  const r = await tx.query<{ seq: number }>(
+    `insert into case_number_counters (town_id, day, seq) values ($1, $2, 1)
+     on conflict (town_id, day) do update set seq = case_number_counters.seq + 1 returning seq`,
+    [townId, day],
+  );
+  return r.rows[0]!.seq;
+}
+
+export async function findCaseByIdempotencyKey(tx: Tx, key: string): Promise<CaseRow | null> {
+  const r = await tx.query<CaseRow>('select * from cases c where c.idempotency_key = $1', [key]);
+  return r.rows[0] ?? null;
+}
+
+export type NewCase = Omit<CaseRow, 'version' | 'closed_at' | 'satisfaction' | 'suspension'> & { idempotency_key: string | null };
+
+export async function insertCase(tx: Tx, c: NewCase): Promise<CaseRow> {
+  const r = await tx.query<CaseRow>(
+    `insert into cases (id, number, status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat,
+       address, source, reporter_account_id, reporter_name, reporter_phone, assignee, routed_assignee, clocks, next_check_at,
+       duplicate_of, idempotency_key, created_at, updated_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25) returning *`,
+    [c.id, c.number, c.status, c.town_id, c.grid_id, c.org_path, c.matter_id, c.category_code, c.tier, c.description, c.lng, c.lat,
+      c.address, c.source, c.reporter_account_id, c.reporter_name, c.reporter_phone, json(c.assignee), json(c.routed_assignee),
+      json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at],
+  );
+  return r.rows[0]!;
+}
+
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+
+export type CasePatch = Partial<Pick<CaseRow, 'status' | 'tier' | 'assignee' | 'clocks' | 'next_check_at' | 'suspension' | 'satisfaction' | 'closed_at' | 'duplicate_of'>>;
+
+/** Applies a patch if the case is still at `expectedVersion`; null means someone else changed it first. */
+export async function updateCase(tx: Tx, id: string, expectedVersion: number, patch: CasePatch, now: Date): Promise<CaseRow | null> {
+  const cols = Object.keys(patch) as (keyof CasePatch)[];
+  const jsonCols = new Set(['assignee', 'clocks', 'suspension', 'satisfaction']);
+  const sets = cols.map((k, i) => `${k} = $${i + 4}`);
+  const values = cols.map((k) => (jsonCols.has(k) ? json(patch[k]) : patch[k]));
+  const r = await tx.query<CaseRow>(
+    `update cases set ${[...sets, 'version = version + 1', 'updated_at = $3'].join(', ')}
+      where id = $1 and version = $2 returning *`,
+    [id, expectedVersion, now, ...values],
+  );
+  return r.rows[0] ?? null;
+}
+
+export async function findCase(tx: Tx, id: string, viewer: Viewer, forUpdate = false): Promise<CaseRow | null> {
+  const v = visibleTo(viewer, 2);
+  const r = await tx.query<CaseRow>(`select * from cases c where c.id = $1 and ${v.sql}${forUpdate ? ' for update' : ''}`, [id, ...v.params]);
+  return r.rows[0] ?? null;
+}
+
+export async function findCaseByNumber(tx: Tx, number: string): Promise<CaseRow | null> {
+  const r = await tx.query<CaseRow>('select * from cases c where c.number = $1', [number]);
+  return r.rows[0] ?? null;
+}
+
+export interface CaseFilter {
+  statuses?: string[];
+  orgUnitPath?: string;
+  overdue?: boolean;
+  q?: string;
+  mine?: 'reported' | 'assigned' | 'verify';
+  beforeCreated?: { at: Date; id: string };
+  limit: number;
+  now: Date;
+}
+
+export async function listCases(tx: Tx, viewer: Viewer, f: CaseFilter): Promise<CaseRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const v = visibleTo(viewer, 1);
+  params.push(...v.params);
+  where.push(v.sql);
+  if (f.statuses?.length) where.push(`c.status = any(${p(f.statuses)})`);
+  if (f.orgUnitPath) where.push(`c.org_path like ${p(likePrefix(f.orgUnitPath))}`);
+  if (f.overdue) where.push(`exists (select 1 from jsonb_each(c.clocks) k where k.value->>'light' = 'red' and k.value->>'stoppedAt' is null)`);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    where.push(`(c.number like ${p(like)} or c.description like $${params.length} or c.address like $${params.length})`);
+  }
+  if (f.mine === 'reported') where.push(`c.reporter_account_id = ${p(viewer.accountId)}`);
+  if (f.mine === 'assigned') {
+    where.push(`(c.assignee->>'postId' = any(${p(viewer.postIds)}) or c.assignee->>'departmentId' = any(${p(viewer.departmentIds)}) or c.assignee->>'staffId' = ${p(viewer.accountId)})`);
+  }
+  if (f.mine === 'verify') where.push(`c.status = 'handled'`);
+  if (f.beforeCreated) where.push(`(c.created_at, c.id) < (${p(f.beforeCreated.at)}, ${p(f.beforeCreated.id)})`);
+  const r = await tx.query<CaseRow>(
+    `select * from cases c where ${where.join(' and ')} order by c.created_at desc, c.id desc limit ${p(f.limit)}`, params);
+  return r.rows;
+}
+
+export interface EventRow {
+  id: number;
+  case_id: string;
+  at: Date;
+  action: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+}
+
+export async function insertEvent(tx: Tx, e: Omit<EventRow, 'id'>): Promise<number> {
+  const r = await tx.query<{ id: number }>(
+    `insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9) returning id`,
+    [e.case_id, e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data)],
+  );
+  return r.rows[0]!.id;
+}
+
+export async function listEvents(tx: Tx, caseId: string): Promise<EventRow[]> {
+  const r = await tx.query<EventRow>('select * from case_events where case_id = $1 order by id', [caseId]);
+  return r.rows;
+}
+
+export async function attachPhotos(tx: Tx, caseId: string, eventId: number, hashes: readonly string[], phase: 'before' | 'after'): Promise<void> {
+  for (const hash of hashes) {
+    await tx.query('insert into case_photos (case_id, event_id, hash, phase) values ($1,$2,$3,$4) on conflict do nothing', [caseId, eventId, hash, phase]);
+  }
+}
+
+export async function listPhotos(tx: Tx, caseId: string): Promise<{ hash: string; phase: 'before' | 'after'; event_id: number | null }[]> {
+  const r = await tx.query<{ hash: string; phase: 'before' | 'after'; event_id: number | null }>(
+    'select hash, phase, event_id from case_photos where case_id = $1 order by event_id, hash', [caseId]);
+  return r.rows;
+}
+
+/** Open cases of a category around a point, pre-filtered by a box of `radiusM` metres. */
+export async function listOpenCasesNear(tx: Tx, townId: string, categoryCode: string, lng: number, lat: number, radiusM: number) {
+  const dLat = radiusM / 111_320;
+  const dLng = radiusM / (111_320 * Math.cos((lat * Math.PI) / 180));
+  const r = await tx.query<{ id: string; number: string; status: string; lng: number; lat: number; description: string; created_at: Date }>(
+    `select id, number, status, lng, lat, description, created_at from cases
+      where town_id = $1 and category_code = $2 and status not in ('closed','rejected') and duplicate_of is null
+        and lng between $3 and $4 and lat between $5 and $6
+      order by created_at desc limit 50`,
+    [townId, categoryCode, lng - dLng, lng + dLng, lat - dLat, lat + dLat],
+  );
+  return r.rows;
+}
