@@ -1,0 +1,47 @@
+import { Type } from '@sinclair/typebox';
+
+const Tier = Type.Union(['grid', 'community', 'town', 'district'].map((t) => Type.Literal(t)));
+const List = Type.Union(['basic', 'cooperative', 'withdrawn'].map((t) => Type.Literal(t)));
+
+/** SLA limits per clock, in the catalog's notation: acceptMin, arriveMin, dispatchMin, handleH, handleWd, verifyH … */
+export const Sla = Type.Record(
+  Type.String({ pattern: '^(accept|dispatch|arrive|handle|verify)(Min|H|Wd)$' }),
+  Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }),
+  { minProperties: 1 },
+);
+
+export const MatterInput = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 60 }),
+  class: Type.String({ minLength: 1, maxLength: 40 }),
+  list: List,
+  tier: Tier,
+  postCode: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
+  departmentName: Type.Optional(Type.Union([Type.String({ maxLength: 60 }), Type.Null()])),
+  sla: Sla,
+  escalateAfterH: Type.Optional(Type.Union([Type.Number({ exclusiveMinimum: 0, maximum: 10_000 }), Type.Null()])),
+  onSpot: Type.Optional(Type.Boolean()),
+  urgent: Type.Optional(Type.Boolean()),
+  duplicateRadiusM: Type.Optional(Type.Integer({ minimum: 0, maximum: 5000 })),
+}, { additionalProperties: false });
+
+export const NewMatter = Type.Intersect([
+  Type.Object({ code: Type.String({ pattern: '^[A-Z][0-9]{4}$', description: 'class letter + 4 digits, e.g. E0101' }) }),
+  MatterInput,
+]);
+
+export const Matter = Type.Object({
+  id: Type.String(), townId: Type.String(), code: Type.String(), version: Type.Integer(), current: Type.Boolean(),
+  name: Type.String(), class: Type.String(), list: List, tier: Tier,
+  postCode: Type.Union([Type.String(), Type.Null()]), departmentName: Type.Union([Type.String(), Type.Null()]),
+  sla: Type.Record(Type.String(), Type.Number()), escalateAfterH: Type.Union([Type.Number(), Type.Null()]),
+  onSpot: Type.Boolean(), urgent: Type.Boolean(), duplicateRadiusM: Type.Integer(),
+  retired: Type.Boolean(), createdAt: Type.String(),
+});
+
+export const MatterList = Type.Object({ items: Type.Array(Matter), nextCursor: Type.Null() });
+export const TownQuery = Type.Object({
+  townId: Type.Optional(Type.String({ maxLength: 64 })),
+  includeRetired: Type.Optional(Type.Boolean()),
+  list: Type.Optional(List),
+}, { additionalProperties: false });
+export const CodeParams = Type.Object({ code: Type.String({ pattern: '^[A-Z][0-9]{4}$' }) });
