@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../support/test-app.ts';
+import { migrate } from '../../src/server/platform/db/migrate.ts';
+import { bootstrapAdmin } from '../../src/server/platform/seed/bootstrap-admin.ts';
+import { seedDemo } from '../../src/server/platform/seed/seed-demo.ts';
+import { loadConfig } from '../../src/server/platform/config.ts';
+import type { Db } from '../../src/server/platform/db/db.ts';
+
+let db: Db;
+let close: () => Promise<void>;
+beforeAll(async () => {
+  ({ db, close } = await openTestDb());
+  await migrate(db);
+});
+afterAll(async () => close());
+
+const count = async (sql: string) => (await db.query<{ n: number }>(sql)).rows[0]!.n;
+
+describe('production start', () => {
+  it('migrations run once: a second run applies nothing', async () => {
+    expect(await migrate(db)).toEqual([]);
+  });
+
+  it('creates no admin without credentials, refuses a weak password, then creates the first admin once', async () => {
+    const prod = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'production', ...env });
+    expect(await bootstrapAdmin(db, prod({}))).toMatch(/ADMIN_USERNAME/);
+    await expect(bootstrapAdmin(db, prod({ ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'short' }))).rejects.toThrow(/policy/);
+    expect(await count('select count(*)::int as n from accounts')).toBe(0);
+    const env = { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'Str0ng-enough', ROOT_ORG_NAME: '某市', ROOT_ORG_CODE: '510000000000' };
+    expect(await bootstrapAdmin(db, prod(env), env)).toMatch(/created/);
+    expect(await bootstrapAdmin(db, prod(env), env)).toMatch(/exists/);
+    expect(await count(`select count(*)::int as n from accounts where 'admin' = any(roles)`)).toBe(1);
+    expect(await count(`select count(*)::int as n from org_units where name = '某市'`)).toBe(1);
+  });
+
+  it('the demo seed only writes into an empty tree', async () => {
+    expect(await seedDemo(db)).toBe(false);
+  });
+});
