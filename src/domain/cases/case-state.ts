@@ -1,0 +1,93 @@
+import type { CaseAction, CaseStatus, SatisfactionScore } from '../../shared/cases.ts';
+import type { Tier } from '../../shared/matters.ts';
+import type { Role } from '../../shared/roles.ts';
+
+export type Assignee = { postId: string } | { departmentId: string } | { staffId: string };
+
+/** Who acts, as plain data the server builds from the session. */
+export interface Actor {
+  accountId: string;
+  roles: readonly Role[];
+  /** Materialised path of the actor's scope; null = no scope. */
+  scopePath: string | null;
+  /** Posts the actor holds as A or B holder. */
+  postIds: readonly string[];
+  departmentIds: readonly string[];
+  gridIds: readonly string[];
+  /** The SLA sweep acting on its own (automatic escalation). */
+  system?: true;
+}
+
+export const SYSTEM_ACTOR: Actor = {
+  accountId: 'system', roles: [], scopePath: null, postIds: [], departmentIds: [], gridIds: [], system: true,
+};
+
+export type ReporterKind = 'gridWorker' | 'resident' | 'staff' | 'device' | 'platform';
+
+export interface Reporter {
+  accountId?: string; // absent for anonymous residents, devices and platforms
+  kind: ReporterKind;
+}
+
+export interface Suspension {
+  state: 'requested' | 'active';
+  reason: string;
+  until: Date | null;
+  requestedBy: string;
+  requestedAt: Date;
+  approvedAt: Date | null;
+}
+
+export interface Satisfaction {
+  score: SatisfactionScore;
+  label: string;
+  comment: string | null;
+  via: 'rate' | 'revisit';
+  by: string;
+  at: Date;
+}
+
+/** The part of a case the lifecycle reads and writes. */
+export interface CaseState {
+  status: CaseStatus;
+  version: number;
+  tier: Tier;
+  /** Scope path of the case's town, e.g. /city/district/town/ */
+  townPath: string;
+  /** Path of the case's grid. */
+  orgPath: string;
+  assignee: Assignee | null;
+  /** Who routing proposed; a dispatch to someone else is recorded as an override. */
+  routedAssignee: Assignee | null;
+  reporter: Reporter;
+  /** From the Matter: may the reporting grid worker close it on the spot (琐事马上办)? */
+  onSpot: boolean;
+  suspension: Suspension | null;
+  satisfaction: Satisfaction | null;
+  /** When the case last moved up a tier; the escalateAfterH rule counts from here (or from creation). */
+  escalatedAt: Date | null;
+}
+
+/** The API body of POST /api/cases/:id/actions/:action, plus the action. */
+export interface CaseCommand {
+  action: CaseAction;
+  reason?: string;
+  note?: string;
+  assignee?: Assignee;
+  photos?: readonly string[];
+  rating?: { score: number; comment?: string };
+  until?: Date;
+  /** Optimistic concurrency: the version the caller saw. */
+  version?: number;
+}
+
+export interface TimelineEntry {
+  at: Date;
+  action: CaseAction;
+  actorId: string;
+  from: CaseStatus;
+  to: CaseStatus;
+  reason: string | null;
+  /** What else the action carried: note, photos, assignee, override, tiers, rating, suspension. */
+  data: Record<string, unknown> | null;
+}

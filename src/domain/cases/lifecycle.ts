@@ -1,0 +1,158 @@
+import { CASE_ACTIONS, SATISFACTION_LABELS, type CaseAction, type CaseRefusalCode, type SatisfactionScore } from '../../shared/cases.ts';
+import { dispatchOverride, nextTier } from '../matters/routing.ts';
+import type { Actor, CaseCommand, CaseState, TimelineEntry } from './case-state.ts';
+import { refusal, type CaseRefusal } from './refusals.ts';
+import { isAssignee, isCommunityStaffOf, isCommunityTriage, isReporter, isReportingGridWorker, isSystem, isTownDispatcher } from './rights.ts';
+
+export type Decision = { ok: true; next: CaseState; entry: TimelineEntry } | { ok: false; refusal: CaseRefusal };
+
+interface Rule {
+  /** May the action happen in the case's current state? */
+  from: (c: CaseState) => boolean;
+  /** May this actor take it? */
+  who: (c: CaseState, a: Actor) => boolean;
+  /** A further condition of the case, with its own refusal code. */
+  unless?: (c: CaseState) => CaseRefusalCode | null;
+  needsReason?: true;
+}
+
+const inStatus = (...s: CaseState['status'][]) => (c: CaseState) => s.includes(c.status);
+const either = (...ps: ((c: CaseState, a: Actor) => boolean)[]) => (c: CaseState, a: Actor) => ps.some((p) => p(c, a));
+
+/** The lifecycle as data: DESIGN's action table. */
+export const RULES: Record<CaseAction, Rule> = {
+  accept: { from: inStatus('reported'), who: either(isTownDispatcher, isCommunityTriage) },
+  reject: { from: inStatus('reported'), who: either(isTownDispatcher, isCommunityTriage), needsReason: true },
+  dispatch: { from: inStatus('accepted'), who: either(isTownDispatcher, isCommunityTriage) },
+  start: { from: inStatus('dispatched'), who: isAssignee },
+  report_done: { from: inStatus('dispatched', 'in_progress'), who: isAssignee },
+  return: { from: inStatus('dispatched', 'in_progress'), who: isAssignee, needsReason: true },
+  escalate: {
+    from: inStatus('reported', 'accepted', 'dispatched', 'in_progress'),
+    who: (c, a) => isSystem(a) || isTownDispatcher(c, a) || isCommunityTriage(c, a),
+    unless: (c) => (nextTier(c.tier) === null ? 'CASE_TOP_TIER' : null),
+    needsReason: true,
+  },
+  request_suspension: { from: (c) => c.status === 'in_progress' && c.suspension === null, who: isAssignee, needsReason: true },
+  approve_suspension: { from: (c) => c.status === 'in_progress' && c.suspension?.state === 'requested', who: isTownDispatcher },
+  // resuming a requested suspension withdraws (assignee) or declines (dispatcher) the request
+  resume: { from: (c) => c.status === 'in_progress' && c.suspension !== null, who: either(isTownDispatcher, isAssignee) },
+  resolve_on_spot: {
+    from: inStatus('reported'),
+    who: isReportingGridWorker,
+    unless: (c) => (c.onSpot ? null : 'CASE_NOT_ON_SPOT'),
+  },
+  verify: { from: inStatus('handled'), who: either(isTownDispatcher, isReportingGridWorker) },
+  reopen: { from: inStatus('handled'), who: either(isTownDispatcher, isReportingGridWorker), needsReason: true },
+  rate: { from: inStatus('closed'), who: isReporter, unless: (c) => (c.satisfaction ? 'CASE_ALREADY_RATED' : null) },
+  revisit: { from: inStatus('closed'), who: either(isTownDispatcher, isCommunityStaffOf) },
+};
+
+/** First reason the rules refuse the action, ignoring the command's payload; null when allowed. */
+function ruleRefusal(c: CaseState, action: CaseAction, a: Actor): CaseRefusalCode | null {
+  const rule = RULES[action];
+  if (!rule.from(c)) return 'CASE_INVALID_TRANSITION';
+  if (!rule.who(c, a)) return 'CASE_FORBIDDEN';
+  return rule.unless?.(c) ?? null;
+}
+
+/** The actions this actor may take on the case now: the `policies` field of the API. */
+export function policies(c: CaseState, a: Actor): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => ruleRefusal(c, action, a) === null);
+}
+
+export function decide(c: CaseState, cmd: CaseCommand, a: Actor, now: Date): Decision {
+  const refuse = (code: CaseRefusalCode): Decision => ({ ok: false, refusal: refusal(code, cmd.action, policies(c, a)) });
+  if (cmd.version !== undefined && cmd.version !== c.version) return refuse('CASE_STALE_VERSION');
+  const code = ruleRefusal(c, cmd.action, a);
+  if (code) return refuse(code);
+  const reason = cmd.reason?.trim() || null;
+  if (RULES[cmd.action].needsReason && reason === null) return refuse('CASE_REASON_REQUIRED');
+
+  const change = apply(c, cmd, a, now, reason);
+  if ('refuse' in change) return refuse(change.refuse);
+  const next: CaseState = { ...c, ...change.state, version: c.version + 1 };
+  const data = { ...payloadData(cmd), ...change.data };
+  const entry: TimelineEntry = {
+    at: now, action: cmd.action, actorId: a.accountId, from: c.status, to: next.status, reason,
+    data: Object.keys(data).length > 0 ? data : null,
+  };
+  return { ok: true, next, entry };
+}
+
+type Change = { state: Partial<CaseState>; data?: Record<string, unknown> } | { refuse: CaseRefusalCode };
+
+/** What each action does to the case, once the rules allowed it. */
+function apply(c: CaseState, cmd: CaseCommand, a: Actor, now: Date, reason: string | null): Change {
+  switch (cmd.action) {
+    case 'accept':
+      return { state: { status: 'accepted' } };
+    case 'reject':
+      return { state: { status: 'rejected' } };
+    case 'dispatch': {
+      const assignee = cmd.assignee ?? c.routedAssignee;
+      if (!assignee) return { refuse: 'CASE_ASSIGNEE_REQUIRED' };
+      const override = dispatchOverride(c.routedAssignee, assignee);
+      return { state: { status: 'dispatched', assignee }, data: override ? { override } : {} };
+    }
+    case 'start':
+      return { state: { status: 'in_progress' } };
+    case 'report_done':
+      return { state: { status: 'handled', suspension: null } };
+    case 'return':
+      return { state: { status: 'accepted', assignee: null, suspension: null } };
+    case 'escalate': {
+      const tier = nextTier(c.tier);
+      if (tier === null) return { refuse: 'CASE_TOP_TIER' };
+      // a reported case is triaged again at the new tier; otherwise it waits for (or gets) a new assignee
+      const status = c.status === 'reported' ? 'reported' : cmd.assignee ? 'dispatched' : 'accepted';
+      const assignee = status === 'dispatched' ? (cmd.assignee ?? null) : null;
+      return {
+        state: { status, tier, assignee, routedAssignee: null, suspension: null, escalatedAt: now },
+        data: { fromTier: c.tier, toTier: tier, automatic: isSystem(a) },
+      };
+    }
+    case 'request_suspension':
+      return {
+        state: { suspension: { state: 'requested', reason: reason ?? '', until: cmd.until ?? null, requestedBy: a.accountId, requestedAt: now, approvedAt: null } },
+        data: cmd.until ? { until: cmd.until.toISOString() } : {},
+      };
+    case 'approve_suspension':
+      return c.suspension ? { state: { suspension: { ...c.suspension, state: 'active', approvedAt: now } } } : { refuse: 'CASE_INVALID_TRANSITION' };
+    case 'resume':
+      return { state: { suspension: null }, data: { endedSuspension: c.suspension?.state ?? null } };
+    case 'resolve_on_spot':
+      return { state: { status: 'handled', assignee: { staffId: a.accountId } } };
+    case 'verify':
+      return { state: { status: 'closed' } };
+    case 'reopen':
+      return { state: { status: 'dispatched' } };
+    case 'rate':
+    case 'revisit': {
+      if (cmd.rating === undefined) return cmd.action === 'rate' ? { refuse: 'CASE_RATING_INVALID' } : { state: {} };
+      if (c.satisfaction) return { refuse: 'CASE_ALREADY_RATED' };
+      const score = cmd.rating.score;
+      if (!isScore(score)) return { refuse: 'CASE_RATING_INVALID' };
+      const label = SATISFACTION_LABELS[score].zh;
+      const comment = cmd.rating.comment?.trim() || null;
+      return { state: { satisfaction: { score, label, comment, via: cmd.action, by: a.accountId, at: now } } };
+    }
+    default: {
+      const never: never = cmd.action;
+      throw new Error(`unknown case action ${String(never)}`);
+    }
+  }
+}
+
+function isScore(n: number): n is SatisfactionScore {
+  return Number.isInteger(n) && n >= 1 && n <= 5;
+}
+
+function payloadData(cmd: CaseCommand): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  if (cmd.note?.trim()) data.note = cmd.note.trim();
+  if (cmd.photos && cmd.photos.length > 0) data.photos = [...cmd.photos];
+  if (cmd.assignee) data.assignee = cmd.assignee;
+  if (cmd.rating) data.rating = cmd.rating;
+  return data;
+}
