@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { decide, policies } from '../../../src/domain/cases/lifecycle.ts';
+import { SYSTEM_ACTOR, type Actor, type CaseCommand, type CaseState } from '../../../src/domain/cases/case-state.ts';
+import { ACTORS, aCase, now } from './fixtures.ts';
+
+const run = (c: CaseState, cmd: CaseCommand, a: Actor) => decide(c, cmd, a, now);
+const code = (c: CaseState, cmd: CaseCommand, a: Actor) => {
+  const d = run(c, cmd, a);
+  return d.ok ? 'ok' : d.refusal.code;
+};
+const next = (c: CaseState, cmd: CaseCommand, a: Actor) => {
+  const d = run(c, cmd, a);
+  if (!d.ok) throw new Error(d.refusal.code);
+  return d;
+};
+
+describe('required reasons', () => {
+  it.each([
+    ['reject', aCase(), ACTORS.townDispatcher],
+    ['escalate', aCase(), ACTORS.townDispatcher],
+    ['return', aCase({ status: 'in_progress', assignee: { postId: 'post-1' } }), ACTORS.postHolder],
+    ['request_suspension', aCase({ status: 'in_progress', assignee: { postId: 'post-1' } }), ACTORS.postHolder],
+    ['reopen', aCase({ status: 'handled', assignee: { postId: 'post-1' } }), ACTORS.townDispatcher],
+  ] as const)('%s without a reason is refused, with a blank one too', (action, c, a) => {
+    expect(code(c, { action }, a)).toBe('CASE_REASON_REQUIRED');
+    expect(code(c, { action, reason: '   ' }, a)).toBe('CASE_REASON_REQUIRED');
+    expect(code(c, { action, reason: '重复上报' }, a)).toBe('ok');
+  });
+});
+
+describe('conditions beyond state and rights', () => {
+  it.each([
+    ['community staff, town-tier case', aCase({ tier: 'town' }), { action: 'accept' }, ACTORS.communityStaff, 'CASE_FORBIDDEN'],
+    ['community staff, grid-tier case', aCase({ tier: 'grid' }), { action: 'accept' }, ACTORS.communityStaff, 'ok'],
+    ['community staff, other community', aCase(), { action: 'accept' }, ACTORS.otherCommunityStaff, 'CASE_FORBIDDEN'],
+    ['dispatcher scoped to one community is not the town dispatcher', aCase({ tier: 'town' }), { action: 'accept' }, ACTORS.communityDispatcher, 'CASE_FORBIDDEN'],
+    ['district-wide dispatcher', aCase(), { action: 'accept' }, { ...ACTORS.townDispatcher, scopePath: '/c/d/' }, 'ok'],
+    ['on the spot, matter not on-spot', aCase({ onSpot: false }), { action: 'resolve_on_spot' }, ACTORS.reportingGridWorker, 'CASE_NOT_ON_SPOT'],
+    ['on the spot, resident reporter', aCase({ reporter: { accountId: 'gw-1', kind: 'resident' } }), { action: 'resolve_on_spot' }, ACTORS.reportingGridWorker, 'CASE_FORBIDDEN'],
+    ['escalate at district tier', aCase({ tier: 'district' }), { action: 'escalate', reason: 'x' }, ACTORS.townDispatcher, 'CASE_TOP_TIER'],
+    ['dispatch with no routed or chosen assignee', aCase({ status: 'accepted', routedAssignee: null }), { action: 'dispatch' }, ACTORS.townDispatcher, 'CASE_ASSIGNEE_REQUIRED'],
+    ['stale version', aCase(), { action: 'accept', version: 2 }, ACTORS.townDispatcher, 'CASE_STALE_VERSION'],
+    ['current version', aCase(), { action: 'accept', version: 3 }, ACTORS.townDispatcher, 'ok'],
+    ['department member of the assigned department', aCase({ status: 'dispatched', assignee: { departmentId: 'dep-1' } }), { action: 'start' }, { ...ACTORS.otherPostHolder, departmentIds: ['dep-1'] }, 'ok'],
+    ['assigned staff member', aCase({ status: 'dispatched', assignee: { staffId: 'h-2' } }), { action: 'start' }, ACTORS.otherPostHolder, 'ok'],
+    ['unassigned staff member', aCase({ status: 'dispatched', assignee: { staffId: 'h-9' } }), { action: 'start' }, ACTORS.otherPostHolder, 'CASE_FORBIDDEN'],
+    ['verify by a grid worker who did not report', aCase({ status: 'handled' }), { action: 'verify' }, ACTORS.otherGridWorker, 'CASE_FORBIDDEN'],
+    ['rate by a resident reporter', aCase({ status: 'closed', reporter: { accountId: 'res-1', kind: 'resident' } }), { action: 'rate', rating: { score: 4 } }, ACTORS.resident, 'ok'],
+    ['rate by an anonymous report: nobody', aCase({ status: 'closed', reporter: { kind: 'resident' } }), { action: 'rate', rating: { score: 4 } }, ACTORS.resident, 'CASE_FORBIDDEN'],
+    ['rate twice', aCase({ status: 'closed', satisfaction: { score: 5, label: '非常满意', comment: null, via: 'rate', by: 'gw-1', at: now } }), { action: 'rate', rating: { score: 4 } }, ACTORS.reportingGridWorker, 'CASE_ALREADY_RATED'],
+    ['rate without a score', aCase({ status: 'closed' }), { action: 'rate' }, ACTORS.reportingGridWorker, 'CASE_RATING_INVALID'],
+    ['rate 6', aCase({ status: 'closed' }), { action: 'rate', rating: { score: 6 } }, ACTORS.reportingGridWorker, 'CASE_RATING_INVALID'],
+    ['rate 2.5', aCase({ status: 'closed' }), { action: 'rate', rating: { score: 2.5 } }, ACTORS.reportingGridWorker, 'CASE_RATING_INVALID'],
+  ] as [string, CaseState, CaseCommand, Actor, string][])('%s → %s', (_name, c, cmd, a, expected) => {
+    expect(code(c, cmd, a)).toBe(expected);
+  });
+
+  it('a refusal lists what the actor may do instead, in two languages', () => {
+    const d = run(aCase(), { action: 'verify' }, ACTORS.townDispatcher);
+    expect(d).toMatchObject({ ok: false, refusal: { code: 'CASE_INVALID_TRANSITION', allowed: ['accept', 'reject', 'escalate'] } });
+    expect(d.ok ? '' : d.refusal.messageZh).toMatch(/当前状态/);
+  });
+});
+
+describe('what each action does', () => {
+  it('accept → accepted, version + 1, timeline entry with who, when, from, to', () => {
+    const d = next(aCase(), { action: 'accept', note: ' 已核实 ' }, ACTORS.townDispatcher);
+    expect(d.next).toMatchObject({ status: 'accepted', version: 4 });
+    expect(d.entry).toEqual({ at: now, action: 'accept', actorId: 'disp-1', from: 'reported', to: 'accepted', reason: null, data: { note: '已核实' } });
+  });
+
+  it('dispatch defaults to the routed assignee and records no override', () => {
+    const d = next(aCase({ status: 'accepted' }), { action: 'dispatch' }, ACTORS.townDispatcher);
+    expect(d.next).toMatchObject({ status: 'dispatched', assignee: { postId: 'post-1' } });
+    expect(d.entry.data).toBeNull();
+  });
+
+  it('dispatch to someone else records the override', () => {
+    const d = next(aCase({ status: 'accepted' }), { action: 'dispatch', assignee: { departmentId: 'dep-1' } }, ACTORS.townDispatcher);
+    expect(d.next.assignee).toEqual({ departmentId: 'dep-1' });
+    expect(d.entry.data).toMatchObject({ override: { routed: { postId: 'post-1' }, chosen: { departmentId: 'dep-1' } } });
+  });
+
+  it('return sends the case back to the dispatcher without an assignee', () => {
+    const d = next(aCase({ status: 'in_progress', assignee: { postId: 'post-1' } }), { action: 'return', reason: '不属本岗' }, ACTORS.postHolder);
+    expect(d.next).toMatchObject({ status: 'accepted', assignee: null });
+    expect(d.entry.reason).toBe('不属本岗');
+  });
+
+  it.each([
+    ['reported stays reported for triage at the new tier', aCase(), undefined, 'reported', null],
+    ['in progress waits for a new dispatch', aCase({ status: 'in_progress', assignee: { postId: 'post-1' } }), undefined, 'accepted', null],
+    ['with an assignee goes straight to it (部门报到)', aCase({ status: 'accepted' }), { departmentId: 'dep-9' }, 'dispatched', { departmentId: 'dep-9' }],
+  ] as const)('escalate: %s', (_name, c, assignee, status, expectedAssignee) => {
+    const d = next(c, { action: 'escalate', reason: '难事协调办', assignee }, ACTORS.townDispatcher);
+    expect(d.next).toMatchObject({ tier: 'town', status, assignee: expectedAssignee, routedAssignee: null, escalatedAt: now });
+    expect(d.entry.data).toMatchObject({ fromTier: 'community', toTier: 'town', automatic: false });
+  });
+
+  it('the system escalates on breach and says so', () => {
+    const d = next(aCase({ tier: 'town', status: 'in_progress', assignee: { postId: 'post-1' } }), { action: 'escalate', reason: '超时' }, SYSTEM_ACTOR);
+    expect(d.next.tier).toBe('district');
+    expect(d.entry.data).toMatchObject({ automatic: true });
+  });
+
+  it('suspension: request, approve, resume; status stays in_progress', () => {
+    const until = new Date('2026-11-30T00:00:00Z');
+    const c0 = aCase({ status: 'in_progress', assignee: { postId: 'post-1' } });
+    const c1 = next(c0, { action: 'request_suspension', reason: '等待产权单位', until }, ACTORS.postHolder).next;
+    expect(c1.suspension).toMatchObject({ state: 'requested', until, requestedBy: 'h-1' });
+    expect(policies(c1, ACTORS.postHolder)).not.toContain('request_suspension');
+    const c2 = next(c1, { action: 'approve_suspension' }, ACTORS.townDispatcher).next;
+    expect(c2).toMatchObject({ status: 'in_progress', suspension: { state: 'active', approvedAt: now } });
+    const c3 = next(c2, { action: 'resume' }, ACTORS.postHolder);
+    expect(c3.next).toMatchObject({ status: 'in_progress', suspension: null });
+    expect(c3.entry.data).toEqual({ endedSuspension: 'active' });
+  });
+
+  it('report_done while suspended ends the suspension', () => {
+    const c = aCase({ status: 'in_progress', assignee: { postId: 'post-1' }, suspension: { state: 'active', reason: 'r', until: null, requestedBy: 'h-1', requestedAt: now, approvedAt: now } });
+    expect(next(c, { action: 'report_done', photos: ['sha-1'] }, ACTORS.postHolder).next).toMatchObject({ status: 'handled', suspension: null });
+  });
+
+  it('resolve on the spot assigns the grid worker and waits for verification', () => {
+    const d = next(aCase(), { action: 'resolve_on_spot', photos: ['sha-2'] }, ACTORS.reportingGridWorker);
+    expect(d.next).toMatchObject({ status: 'handled', assignee: { staffId: 'gw-1' } });
+    expect(d.entry.data).toEqual({ photos: ['sha-2'] });
+  });
+
+  it('verify closes; reopen sends it back to the same assignee', () => {
+    const handled = aCase({ status: 'handled', assignee: { postId: 'post-1' } });
+    expect(next(handled, { action: 'verify' }, ACTORS.reportingGridWorker).next.status).toBe('closed');
+    expect(next(handled, { action: 'reopen', reason: '未清理干净' }, ACTORS.townDispatcher).next).toMatchObject({ status: 'dispatched', assignee: { postId: 'post-1' } });
+  });
+
+  it.each([
+    [5, '非常满意'], [4, '满意'], [3, '基本满意'], [2, '不满意'], [1, '非常不满意'],
+  ] as const)('rate %i is kept as %s', (score, label) => {
+    const d = next(aCase({ status: 'closed' }), { action: 'rate', rating: { score, comment: ' 很快 ' } }, ACTORS.reportingGridWorker);
+    expect(d.next.satisfaction).toEqual({ score, label, comment: '很快', via: 'rate', by: 'gw-1', at: now });
+    expect(d.next.status).toBe('closed');
+  });
+
+  it('a phone revisit may record the rating of a reporter without an account', () => {
+    const c = aCase({ status: 'closed', reporter: { kind: 'resident' } });
+    expect(next(c, { action: 'revisit', note: '电话回访' }, ACTORS.communityStaff).next.satisfaction).toBeNull();
+    const d = next(c, { action: 'revisit', rating: { score: 3 } }, ACTORS.townDispatcher);
+    expect(d.next.satisfaction).toMatchObject({ score: 3, label: '基本满意', via: 'revisit', by: 'disp-1' });
+  });
+});
