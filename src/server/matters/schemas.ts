@@ -1,13 +1,15 @@
 import { Type } from '@sinclair/typebox';
+import { MATTER_LISTS, TIERS } from '../../shared/matters.ts';
+import { lit } from '../platform/schema-helpers.ts';
 
-const Tier = Type.Union(['grid', 'community', 'town', 'district'].map((t) => Type.Literal(t)));
-const List = Type.Union(['basic', 'cooperative', 'withdrawn'].map((t) => Type.Literal(t)));
+const Tier = lit(TIERS);
+const List = lit(MATTER_LISTS);
 
 /** SLA limits per clock, in the catalog's notation: acceptMin, arriveMin, dispatchMin, handleH, handleWd, verifyH … */
 export const Sla = Type.Record(
   Type.String({ pattern: '^(accept|dispatch|arrive|handle|verify)(Min|H|Wd)$' }),
   Type.Number({ exclusiveMinimum: 0, maximum: 100_000 }),
-  { minProperties: 1 },
+  { minProperties: 1, additionalProperties: false },
 );
 
 export const MatterInput = Type.Object({
@@ -24,10 +26,10 @@ export const MatterInput = Type.Object({
   duplicateRadiusM: Type.Optional(Type.Integer({ minimum: 0, maximum: 5000 })),
 }, { additionalProperties: false });
 
-export const NewMatter = Type.Intersect([
-  Type.Object({ code: Type.String({ pattern: '^[A-Z][0-9]{4}$', description: 'class letter + 4 digits, e.g. E0101' }) }),
-  MatterInput,
-]);
+export const NewMatter = Type.Object({
+  code: Type.String({ pattern: '^[A-Z][0-9]{4}$', description: 'class letter + 4 digits, e.g. E0101' }),
+  ...MatterInput.properties,
+}, { additionalProperties: false });
 
 export const Matter = Type.Object({
   id: Type.String(), townId: Type.String(), code: Type.String(), version: Type.Integer(), current: Type.Boolean(),

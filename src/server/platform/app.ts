@@ -17,6 +17,7 @@ import { VERSION } from './version.ts';
 import { sharedSecret } from './secrets.ts';
 import { FileUrlSigner } from '../files/file-urls.ts';
 import { fileRoutes } from '../files/routes.ts';
+import { matterRoutes } from '../matters/routes.ts';
 import { LiveHub } from './live.ts';
 import { caseEventRoutes } from '../cases/events-route.ts';
 
@@ -72,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(healthRoutes);
   await app.register(identityRoutes);
   await app.register(orgRoutes);
+  await app.register(matterRoutes);
   await app.register(fileRoutes);
   await app.register(caseEventRoutes);
 

@@ -27,7 +27,7 @@ function pgliteTx(q: Pick<PGlite, 'query' | 'exec'>): Tx {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const r = await q.query<T>(sql, params as unknown[]);
-      return { rows: r.rows, rowCount: r.affectedRows ?? r.rows.length };
+      return { rows: r.rows, rowCount: Math.max(r.affectedRows ?? 0, r.rows.length) };
     },
     async exec(sql) {
       await q.exec(sql);

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+
+let t: TestApp;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['admin', 'leader', 'dispatcher', 'resident']) tokens[u] = await t.login(u);
+});
+afterAll(async () => { await t.close(); });
+
+const call = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?: object) =>
+  t.app.inject({ method, url, headers: bearer(tokens[who]!), ...(payload ? { payload } : {}) });
+
+const newMatter = {
+  code: 'E0999', name: '共享单车乱停放', class: '事件/街面秩序', list: 'basic', tier: 'town', postCode: 'PA-ZHZF',
+  sla: { acceptMin: 5, handleH: 8 },
+};
+
+describe('matter catalog', () => {
+  it('lists the town\'s catalog for staff and residents', async () => {
+    const staff = (await call('GET', '/api/matters', 'dispatcher')).json().items;
+    expect(staff.length).toBeGreaterThan(20);
+    expect(staff.find((m: { code: string }) => m.code === 'C0101')).toMatchObject({ name: '井盖破损缺失', tier: 'town', postCode: 'JJ-CSGX', version: 1 });
+    const resident = (await call('GET', '/api/matters', 'resident')).json().items;
+    expect(resident.length).toBe(staff.length);
+    const withdrawn = (await call('GET', '/api/matters?list=withdrawn', 'dispatcher')).json().items;
+    expect(withdrawn.map((m: { code: string }) => m.code)).toEqual(['C0201']);
+  });
+
+  it('asks admins scoped above a town to name it', async () => {
+    const r = await call('GET', '/api/matters', 'admin');
+    expect(r.statusCode).toBe(400);
+  });
+
+  it('creates, versions and retires a matter; dispatchers may not edit', async () => {
+    expect((await call('POST', '/api/matters', 'dispatcher', newMatter)).statusCode).toBe(403);
+    const created = await call('POST', '/api/matters', 'leader', newMatter);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ code: 'E0999', version: 1 });
+    expect((await call('POST', '/api/matters', 'leader', newMatter)).statusCode).toBe(409);
+    const { code: _c, ...edit } = newMatter;
+    const edited = await call('PUT', '/api/matters/E0999', 'leader', { ...edit, sla: { acceptMin: 5, handleH: 4 } });
+    expect(edited.json()).toMatchObject({ version: 2, sla: { handleH: 4 } });
+    const versions = (await call('GET', '/api/matters/E0999/versions', 'dispatcher')).json().items;
+    expect(versions.map((v: { version: number; current: boolean }) => [v.version, v.current])).toEqual([[2, true], [1, false]]);
+    const retired = await call('POST', '/api/matters/E0999/retire', 'leader');
+    expect(retired.json()).toMatchObject({ version: 3, retired: true });
+    const list = (await call('GET', '/api/matters', 'dispatcher')).json().items;
+    expect(list.find((m: { code: string }) => m.code === 'E0999')).toBeUndefined();
+  });
+
+  it('refuses invalid matters with the fields named', async () => {
+    const noTarget = await call('POST', '/api/matters', 'leader', { ...newMatter, code: 'E0998', postCode: null });
+    expect(noTarget.statusCode).toBe(400);
+    expect(noTarget.json().error.details.map((d: { field: string }) => d.field)).toContain('post');
+    const badPost = await call('POST', '/api/matters', 'leader', { ...newMatter, code: 'E0997', postCode: 'XX-NONE' });
+    expect(badPost.json().error.details.map((d: { field: string }) => d.field)).toContain('post');
+    const badUnit = await call('POST', '/api/matters', 'leader', { ...newMatter, code: 'E0996', sla: { acceptMin: 5, handleDays: 3 } });
+    expect(badUnit.statusCode).toBe(400);
+    const negative = await call('POST', '/api/matters', 'leader', { ...newMatter, code: 'E0995', sla: { acceptMin: -1 } });
+    expect(negative.statusCode).toBe(400);
+  });
+});
