@@ -26,6 +26,10 @@ export interface Matter {
   onSpot?: boolean;
   urgent?: boolean;
   duplicateRadiusM?: number;
+  /** Where such cases usually come from (sensor, platform), a digital plan to activate, a deliberation body. */
+  source?: string;
+  plan?: string;
+  deliberation?: string;
 }
 
 export const DEFAULT_DUPLICATE_RADIUS_M = 100;
