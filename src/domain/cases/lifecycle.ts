@@ -93,7 +93,7 @@ function apply(c: CaseState, cmd: CaseCommand, a: Actor, now: Date, reason: stri
       const assignee = cmd.assignee ?? c.routedAssignee;
       if (!assignee) return { refuse: 'CASE_ASSIGNEE_REQUIRED' };
       const override = dispatchOverride(c.routedAssignee, assignee);
-      return { state: { status: 'dispatched', assignee }, data: override ? { override } : {} };
+      return { state: { status: 'dispatched', assignee }, data: override ? { assignee, override } : { assignee } };
     }
     case 'start':
       return { state: { status: 'in_progress' } };

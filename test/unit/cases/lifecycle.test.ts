@@ -72,7 +72,7 @@ describe('what each action does', () => {
   it('dispatch defaults to the routed assignee and records no override', () => {
     const d = next(aCase({ status: 'accepted' }), { action: 'dispatch' }, ACTORS.townDispatcher);
     expect(d.next).toMatchObject({ status: 'dispatched', assignee: { postId: 'post-1' } });
-    expect(d.entry.data).toBeNull();
+    expect(d.entry.data).toEqual({ assignee: { postId: 'post-1' } });
   });
 
   it('dispatch to someone else records the override', () => {
