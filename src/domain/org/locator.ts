@@ -46,14 +46,18 @@ export function buildLocator(areas: readonly LocatableArea[]): Locator {
     locate(lng, lat) {
       point[0] = lng;
       point[1] = lat;
-      const candidates = index.search(lng, lat, lng, lat);
-      if (candidates.length > 1) candidates.sort((a, b) => a - b);
-      for (const i of candidates) {
+      // of several holding areas (a shared edge) the first indexed wins, so answers never depend on tree order
+      let best = -1;
+      for (const i of index.search(lng, lat, lng, lat)) {
+        if (best !== -1 && i > best) continue;
         for (const rings of shapes[i]!) {
-          if (inside(point, rings) !== false) return ids[i]!;
+          if (inside(point, rings) !== false) {
+            best = i;
+            break;
+          }
         }
       }
-      return null;
+      return best === -1 ? null : ids[best]!;
     },
   };
 }
