@@ -1,5 +1,11 @@
+import { CASE_REFUSAL_STATUS } from './cases.ts';
+
 /** Every machine-readable error code of the API and the HTTP status it maps to. */
 export const ERROR_STATUS = {
+  ...CASE_REFUSAL_STATUS,
+  CATEGORY_UNKNOWN: 422,
+  PHOTO_UNKNOWN: 422,
+  ASSIGNEE_UNKNOWN: 422,
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   UNAUTHENTICATED: 401,

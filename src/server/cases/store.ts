@@ -19,6 +19,7 @@ export interface CaseRow {
   lat: number;
   address: string | null;
   source: string;
+  reporter_kind: string;
   reporter_account_id: string | null;
   reporter_name: string | null;
   reporter_phone: string | null;
@@ -27,12 +28,19 @@ export interface CaseRow {
   clocks: Record<string, unknown>;
   next_check_at: Date | null;
   suspension: Record<string, unknown> | null;
+  escalated_at: Date | null;
   duplicate_of: string | null;
-  satisfaction: { score: number; comment?: string } | null;
+  satisfaction: Record<string, unknown> | null;
   created_at: Date;
   updated_at: Date;
   closed_at: Date | null;
+  /** from the case's Matter version */
+  category_name: string;
+  on_spot: boolean;
+  escalate_after_h: number | null;
 }
+
+const SELECT = `select c.*, m.name as category_name, m.on_spot, m.escalate_after_h from cases c join matters m on m.id = c.matter_id`;
 
 /** Who is asking, as far as case visibility goes. */
 export interface Viewer {
@@ -48,7 +56,7 @@ function visibleTo(v: Viewer, first: number): { sql: string; params: unknown[] }
   return {
     sql: `(c.org_path like ${n(0)} or c.assignee->>'postId' = any(${n(1)}) or c.assignee->>'departmentId' = any(${n(2)})
            or c.assignee->>'staffId' = ${n(3)} or c.reporter_account_id = ${n(3)})`,
-    params: [v.scopePath ? likePrefix(v.scopePath) : '\u0000', v.postIds, v.departmentIds, v.accountId],
+    params: [v.scopePath ? likePrefix(v.scopePath) : '-no-scope-', v.postIds, v.departmentIds, v.accountId],
   };
 }
 
@@ -62,52 +70,62 @@ export async function nextCaseSequence(tx: Tx, townId: string, day: string): Pro
 }
 
 export async function findCaseByIdempotencyKey(tx: Tx, key: string): Promise<CaseRow | null> {
-  const r = await tx.query<CaseRow>('select * from cases c where c.idempotency_key = $1', [key]);
+  const r = await tx.query<CaseRow>(`${SELECT} where c.idempotency_key = $1`, [key]);
   return r.rows[0] ?? null;
 }
 
-export type NewCase = Omit<CaseRow, 'version' | 'closed_at' | 'satisfaction' | 'suspension'> & { idempotency_key: string | null };
+export type NewCase = Omit<CaseRow, 'version' | 'closed_at' | 'satisfaction' | 'suspension' | 'escalated_at' | 'category_name' | 'on_spot' | 'escalate_after_h'>
+  & { idempotency_key: string | null };
 
-export async function insertCase(tx: Tx, c: NewCase): Promise<CaseRow> {
-  const r = await tx.query<CaseRow>(
+export async function insertCase(tx: Tx, c: NewCase): Promise<string> {
+  const r = await tx.query<{ id: string }>(
     `insert into cases (id, number, status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat,
-       address, source, reporter_account_id, reporter_name, reporter_phone, assignee, routed_assignee, clocks, next_check_at,
+       address, source, reporter_kind, reporter_account_id, reporter_name, reporter_phone, assignee, routed_assignee, clocks, next_check_at,
        duplicate_of, idempotency_key, created_at, updated_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25) returning *`,
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26) returning id`,
     [c.id, c.number, c.status, c.town_id, c.grid_id, c.org_path, c.matter_id, c.category_code, c.tier, c.description, c.lng, c.lat,
-      c.address, c.source, c.reporter_account_id, c.reporter_name, c.reporter_phone, json(c.assignee), json(c.routed_assignee),
+      c.address, c.source, c.reporter_kind, c.reporter_account_id, c.reporter_name, c.reporter_phone, json(c.assignee), json(c.routed_assignee),
       json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at],
   );
-  return r.rows[0]!;
+  return r.rows[0]!.id;
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
-export type CasePatch = Partial<Pick<CaseRow, 'status' | 'tier' | 'assignee' | 'clocks' | 'next_check_at' | 'suspension' | 'satisfaction' | 'closed_at' | 'duplicate_of'>>;
+export type CasePatch = Partial<Pick<CaseRow, 'status' | 'tier' | 'assignee' | 'routed_assignee' | 'clocks' | 'next_check_at' | 'suspension'
+  | 'satisfaction' | 'escalated_at' | 'closed_at' | 'duplicate_of'>>;
 
-/** Applies a patch if the case is still at `expectedVersion`; null means someone else changed it first. */
-export async function updateCase(tx: Tx, id: string, expectedVersion: number, patch: CasePatch, now: Date): Promise<CaseRow | null> {
+/** Applies a patch if the case is still at `expectedVersion`; false means someone else changed it first. */
+export async function updateCase(tx: Tx, id: string, expectedVersion: number, patch: CasePatch, now: Date): Promise<boolean> {
   const cols = Object.keys(patch) as (keyof CasePatch)[];
-  const jsonCols = new Set(['assignee', 'clocks', 'suspension', 'satisfaction']);
+  const jsonCols = new Set(['assignee', 'routed_assignee', 'clocks', 'suspension', 'satisfaction']);
   const sets = cols.map((k, i) => `${k} = $${i + 4}`);
   const values = cols.map((k) => (jsonCols.has(k) ? json(patch[k]) : patch[k]));
-  const r = await tx.query<CaseRow>(
-    `update cases set ${[...sets, 'version = version + 1', 'updated_at = $3'].join(', ')}
-      where id = $1 and version = $2 returning *`,
+  const r = await tx.query(
+    `update cases set ${[...sets, 'version = version + 1', 'updated_at = $3'].join(', ')} where id = $1 and version = $2`,
     [id, expectedVersion, now, ...values],
   );
-  return r.rows[0] ?? null;
+  return r.rowCount === 1;
 }
 
-export async function findCase(tx: Tx, id: string, viewer: Viewer, forUpdate = false): Promise<CaseRow | null> {
-  const v = visibleTo(viewer, 2);
-  const r = await tx.query<CaseRow>(`select * from cases c where c.id = $1 and ${v.sql}${forUpdate ? ' for update' : ''}`, [id, ...v.params]);
+/** A case the viewer may see (null viewer: the system itself, e.g. the SLA sweep). */
+export async function findCase(tx: Tx, id: string, viewer: Viewer | null, forUpdate = false): Promise<CaseRow | null> {
+  const v = viewer ? visibleTo(viewer, 2) : { sql: 'true', params: [] };
+  const lock = forUpdate ? ' for update of c' : '';
+  const r = await tx.query<CaseRow>(`${SELECT} where c.id = $1 and ${v.sql}${lock}`, [id, ...v.params]);
   return r.rows[0] ?? null;
 }
 
 export async function findCaseByNumber(tx: Tx, number: string): Promise<CaseRow | null> {
-  const r = await tx.query<CaseRow>('select * from cases c where c.number = $1', [number]);
+  const r = await tx.query<CaseRow>(`${SELECT} where c.number = $1`, [number]);
   return r.rows[0] ?? null;
+}
+
+/** Open cases whose next light change or rule is due, oldest first, locked for this sweep only. */
+export async function listCasesDueForCheck(tx: Tx, now: Date, limit: number): Promise<CaseRow[]> {
+  const r = await tx.query<CaseRow>(
+    `${SELECT} where c.next_check_at <= $1 order by c.next_check_at limit $2 for update of c skip locked`, [now, limit]);
+  return r.rows;
 }
 
 export interface CaseFilter {
@@ -142,7 +160,7 @@ export async function listCases(tx: Tx, viewer: Viewer, f: CaseFilter): Promise<
   if (f.mine === 'verify') where.push(`c.status = 'handled'`);
   if (f.beforeCreated) where.push(`(c.created_at, c.id) < (${p(f.beforeCreated.at)}, ${p(f.beforeCreated.id)})`);
   const r = await tx.query<CaseRow>(
-    `select * from cases c where ${where.join(' and ')} order by c.created_at desc, c.id desc limit ${p(f.limit)}`, params);
+    `${SELECT} where ${where.join(' and ')} order by c.created_at desc, c.id desc limit ${p(f.limit)}`, params);
   return r.rows;
 }
 
@@ -186,6 +204,16 @@ export async function listPhotos(tx: Tx, caseId: string): Promise<{ hash: string
 }
 
 /** Open cases of a category around a point, pre-filtered by a box of `radiusM` metres. */
+/** Display names of posts, departments and staff, by id. */
+export async function assigneeNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const r = await tx.query<{ id: string; name: string }>(
+    `select id, name from posts where id = any($1)
+     union all select id, name from departments where id = any($1)
+     union all select id, name from accounts where id = any($1)`, [ids]);
+  return new Map(r.rows.map((x) => [x.id, x.name]));
+}
+
 export async function listOpenCasesNear(tx: Tx, townId: string, categoryCode: string, lng: number, lat: number, radiusM: number) {
   const dLat = radiusM / 111_320;
   const dLng = radiusM / (111_320 * Math.cos((lat * Math.PI) / 180));

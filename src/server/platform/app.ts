@@ -20,6 +20,7 @@ import { fileRoutes } from '../files/routes.ts';
 import { matterRoutes } from '../matters/routes.ts';
 import { LiveHub } from './live.ts';
 import { caseEventRoutes } from '../cases/events-route.ts';
+import { caseRoutes } from '../cases/routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -75,6 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(orgRoutes);
   await app.register(matterRoutes);
   await app.register(fileRoutes);
+  await app.register(caseRoutes);
   await app.register(caseEventRoutes);
 
   const webDist = deps.config.webDist;

@@ -61,6 +61,7 @@ create table cases (
   lat              double precision not null,
   address          text,
   source           text not null,
+  reporter_kind    text not null,
   reporter_account_id text references accounts(id),
   reporter_name    text,
   reporter_phone   text,
@@ -70,6 +71,7 @@ create table cases (
   -- the earliest moment a light changes or a rule fires: the SLA sweep reads only cases whose time has come
   next_check_at    timestamptz,
   suspension       jsonb,
+  escalated_at     timestamptz,
   duplicate_of     text references cases(id),
   satisfaction     jsonb,
   idempotency_key  text unique,

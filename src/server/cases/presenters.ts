@@ -1,0 +1,78 @@
+import { SATISFACTION_LABELS, type CaseStatus } from '../../shared/cases.ts';
+import type { CaseAction } from '../../shared/cases.ts';
+import { clockLight, effectiveDue, type ClockSet } from '../../domain/sla/clocks.ts';
+import { idsOnPath } from '../../domain/identity/scope.ts';
+import type { FileUrlSigner } from '../files/file-urls.ts';
+import { assigneeId } from './case-mapping.ts';
+import type { CaseRow, EventRow } from './store.ts';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function presentDeadlines(clocks: ClockSet, now: Date) {
+  const out: Record<string, { startedAt: string; dueAt: string; light: string; stoppedAt: string | null }> = {};
+  for (const [name, c] of Object.entries(clocks)) {
+    if (!c) continue;
+    out[name] = {
+      startedAt: iso(c.startedAt)!, dueAt: iso(effectiveDue(c, now.getTime()))!, light: clockLight(c, now.getTime()), stoppedAt: iso(c.stoppedAt),
+    };
+  }
+  return out;
+}
+
+function presentAssignee(a: CaseRow['assignee'], names: Map<string, string>) {
+  const id = assigneeId(a);
+  if (!a || !id) return null;
+  const kind = 'postId' in a ? 'post' : 'departmentId' in a ? 'department' : 'staff';
+  return { kind, id, name: names.get(id) ?? '' };
+}
+
+function presentSatisfaction(s: CaseRow['satisfaction']) {
+  if (!s) return null;
+  const score = Number(s.score) as keyof typeof SATISFACTION_LABELS;
+  return { score, label: SATISFACTION_LABELS[score]?.zh ?? '', ...(s.comment ? { comment: String(s.comment) } : {}) };
+}
+
+/** A case as lists show it. Reporter contact details are left out: only the detail view shows them, to those who handle it. */
+export function presentCaseSummary(c: CaseRow, names: Map<string, string>, now: Date) {
+  const ancestorIds = idsOnPath(c.org_path);
+  return {
+    id: c.id, number: c.number, status: c.status as CaseStatus, version: c.version,
+    categoryCode: c.category_code, categoryName: c.category_name, description: c.description,
+    location: { lng: c.lng, lat: c.lat }, address: c.address,
+    gridId: c.grid_id, ancestorIds: ancestorIds.slice(0, -1), townId: c.town_id,
+    tier: c.tier, source: c.source,
+    assignee: presentAssignee(c.assignee, names),
+    deadlines: presentDeadlines(c.clocks as ClockSet, now),
+    suspended: c.suspension !== null && (c.suspension as { state?: string }).state === 'active',
+    duplicateOf: c.duplicate_of,
+    satisfaction: presentSatisfaction(c.satisfaction),
+    createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(),
+  };
+}
+
+export function presentCaseDetail(
+  c: CaseRow, names: Map<string, string>, now: Date,
+  o: { events: EventRow[]; photos: { hash: string; phase: 'before' | 'after'; event_id: number | null }[]; policies: CaseAction[];
+    showContact: boolean; urls: FileUrlSigner },
+) {
+  const photo = (p: { hash: string; phase: 'before' | 'after'; event_id: number | null }) => ({
+    hash: p.hash, phase: p.phase, eventId: p.event_id, url: o.urls.url(p.hash, 'full', now), thumbUrl: o.urls.url(p.hash, 'thumb', now),
+  });
+  return {
+    ...presentCaseSummary(c, names, now),
+    routedAssignee: presentAssignee(c.routed_assignee, names),
+    reporter: {
+      kind: c.reporter_kind,
+      name: o.showContact ? c.reporter_name : null,
+      phone: o.showContact ? c.reporter_phone : c.reporter_phone ? `${c.reporter_phone.slice(0, 3)}****${c.reporter_phone.slice(-4)}` : null,
+    },
+    suspension: c.suspension,
+    timeline: o.events.map((e) => ({
+      id: e.id, at: e.at.toISOString(), action: e.action, actor: e.actor_name ?? (e.actor_id ? '' : '系统'),
+      from: e.from_status, to: e.to_status, reason: e.reason, data: e.data,
+      photos: o.photos.filter((p) => p.event_id === e.id).map(photo),
+    })),
+    photos: o.photos.map(photo),
+    policies: o.policies,
+  };
+}

@@ -1,0 +1,123 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
+import { STAFF_ROLES } from '../../shared/roles.ts';
+import type { CaseSource } from '../../shared/cases.ts';
+import { policies } from '../../domain/cases/lifecycle.ts';
+import { requirePrincipal, type Principal } from '../platform/auth.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { applyCaseAction } from './apply-case-action.ts';
+import { reportCase } from './report-case.ts';
+import { actorOf, assigneeId, toCaseState, viewerOf } from './case-mapping.ts';
+import { presentCaseDetail, presentCaseSummary } from './presenters.ts';
+import * as store from './store.ts';
+import * as s from './schemas.ts';
+
+/** Where a signed-in account's report comes from, by role: grid workers report from their app, residents by 随手拍, staff take calls. */
+function sourceFor(p: Principal, asked: CaseSource | undefined): { source: CaseSource; kind: 'gridWorker' | 'resident' | 'staff' } {
+  if (p.roles.includes('gridWorker')) return { source: 'gridWorker', kind: 'gridWorker' };
+  if (p.kind === 'resident') return { source: 'resident', kind: 'resident' };
+  return { source: asked && !['gridWorker', 'resident', 'sensor'].includes(asked) ? asked : 'hotline', kind: 'staff' };
+}
+
+function idempotencyKey(req: FastifyRequest, owner: string): string | null {
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || key.length === 0) return null;
+  if (key.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
+  return `${owner}:${key}`;
+}
+
+export async function caseRoutes(app: FastifyInstance): Promise<void> {
+  const anyone = { access: [...STAFF_ROLES, 'resident'] as const };
+
+  const detail = async (id: string, p: Principal) => {
+    const row = await store.findCase(app.db, id, viewerOf(p));
+    if (!row) throw notFound('case');
+    const [events, photos] = await Promise.all([store.listEvents(app.db, id), store.listPhotos(app.db, id)]);
+    const ids = [assigneeId(row.assignee), assigneeId(row.routed_assignee)].filter((x): x is string => x !== null);
+    const names = await store.assigneeNames(app.db, ids);
+    const handles = p.kind === 'staff' && !p.roles.every((r) => r === 'leader' || r === 'admin');
+    return presentCaseDetail(row, names, app.clock(), {
+      events, photos, policies: policies(toCaseState(row), actorOf(p)), showContact: handles, urls: app.fileUrls,
+    });
+  };
+
+  app.post('/api/cases', {
+    config: { access: ['dispatcher', 'communityStaff', 'gridWorker', 'handler', 'resident'] },
+    schema: {
+      tags: ['cases'],
+      description: 'Reports a case. Located to its grid, routed by the town\'s Matter, numbered; answers 201 with the case and nearby open cases of the same category as `duplicates`. `Idempotency-Key`: the same key returns the first case (200).',
+      body: s.ReportBody,
+    },
+  }, async (req, reply) => {
+    const p = requirePrincipal(req);
+    const body = req.body as Static<typeof s.ReportBody>;
+    const { source, kind } = sourceFor(p, body.source);
+    const result = await reportCase(app.db, app.locator, {
+      ...body, source,
+      reporter: { kind, accountId: p.accountId, name: body.reporter?.name ?? p.name, phone: body.reporter?.phone ?? null },
+      idempotencyKey: idempotencyKey(req, p.accountId),
+    }, app.clock());
+    return reply.status(result.created ? 201 : 200).send({ ...(await detail(result.caseId, p)), duplicates: result.duplicates });
+  });
+
+  app.get('/api/cases', {
+    config: anyone,
+    schema: {
+      tags: ['cases'],
+      description: 'Cases within the caller\'s scope, assigned to the caller\'s posts or department, or reported by the caller; newest first.',
+      querystring: s.CaseListQuery,
+      response: { 200: Type.Object({ items: Type.Array(s.CaseSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+    },
+  }, async (req) => {
+    const q = req.query as Static<typeof s.CaseListQuery>;
+    const p = requirePrincipal(req);
+    const limit = q.limit ?? 50;
+    let orgUnitPath: string | undefined;
+    if (q.orgUnitId) {
+      const unit = (await app.db.query<{ path: string }>('select path from org_units where id = $1', [q.orgUnitId])).rows[0];
+      if (!unit) throw notFound('organisation unit');
+      orgUnitPath = unit.path;
+    }
+    const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const rows = await store.listCases(app.db, viewerOf(p), {
+      statuses: q.status, orgUnitPath, overdue: q.overdue, q: q.q, mine: q.mine, beforeCreated: cursor, limit: limit + 1, now: app.clock(),
+    });
+    const page = rows.slice(0, limit);
+    const names = await store.assigneeNames(app.db, page.flatMap((r) => { const id = assigneeId(r.assignee); return id ? [id] : []; }));
+    const last = page[page.length - 1];
+    return {
+      items: page.map((r) => presentCaseSummary(r, names, app.clock())),
+      nextCursor: rows.length > limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+    };
+  });
+
+  app.get('/api/cases/:id', {
+    config: anyone,
+    schema: { tags: ['cases'], description: 'The case with its timeline, photos, deadlines and the actions the caller may take now (`policies`).', params: s.IdParams },
+  }, async (req) => detail((req.params as Static<typeof s.IdParams>).id, requirePrincipal(req)));
+
+  app.post('/api/cases/:id/actions/:action', {
+    config: anyone,
+    schema: {
+      tags: ['cases'],
+      description: 'One step of the lifecycle (accept, reject, dispatch, start, report_done, return, escalate, request_suspension, approve_suspension, resume, resolve_on_spot, verify, reopen, rate, revisit). 409 with `details.allowed` when the state does not allow it, 403 for the wrong actor, 409 CASE_STALE_VERSION when `version` is old.',
+      params: s.ActionParams, body: s.ActionBody,
+    },
+  }, async (req) => {
+    const p = requirePrincipal(req);
+    const { id, action } = req.params as Static<typeof s.ActionParams>;
+    const body = (req.body ?? {}) as Static<typeof s.ActionBody>;
+    await applyCaseAction(app.db, id, { ...body, action, until: body.until ? new Date(body.until) : undefined }, actorOf(p), viewerOf(p), p.name, app.clock());
+    return detail(id, p);
+  });
+}
+
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (!id || Number.isNaN(date.getTime())) {
+    throw new AppError('VALIDATION_FAILED', 'The cursor is not one this API handed out.', '分页游标无效。');
+  }
+  return { at: date, id };
+}

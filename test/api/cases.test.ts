@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_GRID, RURAL_GRID, gridCentre } from '../support/places.ts';
+import { makeJpeg } from '../support/images.ts';
+
+let t: TestApp;
+const tokens: Record<string, string> = {};
+let here: { lng: number; lat: number };
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['admin', 'leader', 'dispatcher', 'handler', 'gridworker', 'resident', 'community', 'department']) tokens[u] = await t.login(u);
+  here = await gridCentre(t.db, DEMO_GRID);
+});
+afterAll(async () => { await t.close(); });
+
+const call = (method: 'GET' | 'POST', url: string, who: string, payload?: object, headers: Record<string, string> = {}) =>
+  t.app.inject({ method, url, headers: { ...bearer(tokens[who]!), ...headers }, ...(payload ? { payload } : {}) });
+const act = (id: string, action: string, who: string, body: object = {}) => call('POST', `/api/cases/${id}/actions/${action}`, who, body);
+const upload = async (who: string, colour: string) => (await t.app.inject({
+  method: 'POST', url: '/api/files', headers: { ...bearer(tokens[who]!), 'content-type': 'image/jpeg' }, payload: await makeJpeg(400, 300, colour),
+})).json().hash as string;
+const counts = async () => (await t.db.query<{ cases: number; events: number }>(
+  'select (select count(*)::int from cases) as cases, (select count(*)::int from case_events) as events')).rows[0]!;
+
+describe('the closed loop', () => {
+  it('grid worker reports → dispatcher accepts and dispatches → handler handles → grid worker verifies', async () => {
+    const before = await upload('gridworker', '#aa3333');
+    const reported = await call('POST', '/api/cases', 'gridworker', {
+      categoryCode: 'C0101', description: '春晖路12号门口井盖缺失，有行人跌落风险', location: here, address: '春晖路12号', photos: [before],
+    });
+    expect(reported.statusCode).toBe(201);
+    const c = reported.json();
+    expect(c).toMatchObject({
+      status: 'reported', version: 1, categoryName: '井盖破损缺失', tier: 'town', source: 'gridWorker',
+      routedAssignee: { kind: 'post', name: '城市更新岗' }, assignee: null,
+    });
+    expect(c.number).toMatch(/^500199001-20261123-\d{4}$/);
+    expect(c.deadlines.accept.light).toBe('green');
+    expect(c.photos).toEqual([expect.objectContaining({ hash: before, phase: 'before' })]);
+    expect(c.policies).toEqual([]); // the reporter has nothing to do until it is handled
+
+    const queue = (await call('GET', '/api/cases?status=reported', 'dispatcher')).json();
+    expect(queue.items.map((x: { id: string }) => x.id)).toContain(c.id);
+    const seen = (await call('GET', `/api/cases/${c.id}`, 'dispatcher')).json();
+    expect(seen.policies).toEqual(expect.arrayContaining(['accept', 'reject', 'escalate']));
+
+    const accepted = (await act(c.id, 'accept', 'dispatcher', { version: 1 })).json();
+    expect(accepted).toMatchObject({ status: 'accepted', version: 2 });
+    expect(accepted.deadlines.accept.stoppedAt).not.toBeNull();
+    const dispatched = (await act(c.id, 'dispatch', 'dispatcher')).json();
+    expect(dispatched).toMatchObject({ status: 'dispatched', assignee: { kind: 'post', name: '城市更新岗' } });
+    expect(dispatched.deadlines.handle.light).toBe('green');
+
+    const inbox = (await call('GET', '/api/cases?mine=assigned', 'handler')).json();
+    expect(inbox.items.map((x: { id: string }) => x.id)).toContain(c.id);
+    expect((await act(c.id, 'start', 'handler')).json().status).toBe('in_progress');
+    const after = await upload('handler', '#33aa33');
+    const done = (await act(c.id, 'report_done', 'handler', { note: '已更换新井盖', photos: [after] })).json();
+    expect(done.status).toBe('handled');
+    expect(done.photos.map((p: { phase: string }) => p.phase)).toEqual(['before', 'after']);
+
+    const verifyList = (await call('GET', '/api/cases?mine=verify', 'gridworker')).json();
+    expect(verifyList.items.map((x: { id: string }) => x.id)).toContain(c.id);
+    const closed = (await act(c.id, 'verify', 'gridworker')).json();
+    expect(closed.status).toBe('closed');
+    expect(closed.timeline.map((e: { action: string }) => e.action)).toEqual(['report', 'accept', 'dispatch', 'start', 'report_done', 'verify']);
+    expect(closed.timeline[0]).toMatchObject({ actor: '李网格', from: null, to: 'reported' });
+    const rated = (await act(c.id, 'rate', 'gridworker', { rating: { score: 5, comment: '处理很快' } })).json();
+    expect(rated.satisfaction).toEqual({ score: 5, label: '非常满意', comment: '处理很快' });
+  });
+
+  it('a resident reports by 随手拍, tracks it and rates it after closing', async () => {
+    const r = await call('POST', '/api/cases', 'resident', { categoryCode: 'E0101', description: '小区门口垃圾堆放', location: here });
+    expect(r.statusCode).toBe(201);
+    const c = r.json();
+    expect(c).toMatchObject({ source: 'resident', tier: 'grid', routedAssignee: { kind: 'staff', name: '李网格' } });
+    const mine = (await call('GET', '/api/cases', 'resident')).json().items;
+    expect(mine.map((x: { id: string }) => x.id)).toEqual([c.id]);
+    await act(c.id, 'accept', 'dispatcher');
+    await act(c.id, 'dispatch', 'dispatcher');
+    await act(c.id, 'report_done', 'gridworker', { note: '已清运' });
+    await act(c.id, 'verify', 'dispatcher');
+    expect((await call('GET', `/api/cases/${c.id}`, 'resident')).json().policies).toEqual(['rate']);
+    const rated = (await act(c.id, 'rate', 'resident', { rating: { score: 2 } })).json();
+    expect(rated.satisfaction).toMatchObject({ score: 2, label: '不满意' });
+    expect((await act(c.id, 'rate', 'resident', { rating: { score: 5 } })).statusCode).toBe(409);
+  });
+
+  it('a grid worker resolves a trifle on the spot (琐事马上办)', async () => {
+    const c = (await call('POST', '/api/cases', 'gridworker', { categoryCode: 'E0201', description: '电线杆小广告', location: here })).json();
+    const done = (await act(c.id, 'resolve_on_spot', 'gridworker', { photos: [await upload('gridworker', '#3333aa')] })).json();
+    expect(done.status).toBe('handled');
+    const notOnSpot = (await call('POST', '/api/cases', 'gridworker', { categoryCode: 'C0101', description: '井盖松动', location: here })).json();
+    const refused = await act(notOnSpot.id, 'resolve_on_spot', 'gridworker');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('CASE_NOT_ON_SPOT');
+  });
+
+  it('sends a withdrawn matter to its department, which sees and handles it', async () => {
+    const c = (await call('POST', '/api/cases', 'dispatcher', { categoryCode: 'C0201', description: '路灯不亮', location: here, source: 'hotline' })).json();
+    expect(c).toMatchObject({ source: 'hotline', routedAssignee: { kind: 'department', name: '区城市管理局' } });
+    await act(c.id, 'accept', 'dispatcher');
+    await act(c.id, 'dispatch', 'dispatcher');
+    expect((await call('GET', '/api/cases?mine=assigned', 'department')).json().items.map((x: { id: string }) => x.id)).toContain(c.id);
+    expect((await act(c.id, 'report_done', 'department', { note: '已修复' })).json().status).toBe('handled');
+  });
+});
+
+describe('refusals leave nothing half-written', () => {
+  const report = (body: object, who = 'gridworker', headers = {}) => call('POST', '/api/cases', who, body, headers);
+
+  it('answers each bad intake with its code', async () => {
+    const before = await counts();
+    const missing = await report({ description: 'x' });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.message).toMatch(/categoryCode|location/);
+    const nowhere = await report({ categoryCode: 'C0101', description: '井盖', location: { lng: 100, lat: 20 } });
+    expect([nowhere.statusCode, nowhere.json().error.code]).toEqual([422, 'LOCATION_OUTSIDE_GRIDS']);
+    const unknown = await report({ categoryCode: 'X9999', description: '?', location: here });
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([422, 'CATEGORY_UNKNOWN']);
+    const photo = await report({ categoryCode: 'C0101', description: '井盖', location: here, photos: ['0'.repeat(64)] });
+    expect([photo.statusCode, photo.json().error.code]).toEqual([422, 'PHOTO_UNKNOWN']);
+    expect((await report({ categoryCode: 'C0101', description: '', location: here })).statusCode).toBe(400);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('returns the same case for the same Idempotency-Key', async () => {
+    const body = { categoryCode: 'E0401', description: '占道经营', location: here };
+    const first = await report(body, 'gridworker', { 'idempotency-key': 'k-1' });
+    const again = await report(body, 'gridworker', { 'idempotency-key': 'k-1' });
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().id).toBe(first.json().id);
+    const other = await report(body, 'resident', { 'idempotency-key': 'k-1' });
+    expect(other.json().id).not.toBe(first.json().id);
+  });
+
+  it('refuses a wrong transition with the allowed actions, a wrong actor, a stale version', async () => {
+    const c = (await report({ categoryCode: 'E0301', description: '夜间施工噪音', location: here })).json();
+    const before = await counts();
+    const wrongState = await act(c.id, 'verify', 'dispatcher');
+    expect(wrongState.statusCode).toBe(409);
+    expect(wrongState.json().error).toMatchObject({ code: 'CASE_INVALID_TRANSITION', details: { allowed: expect.arrayContaining(['accept']) } });
+    const wrongActor = await act(c.id, 'accept', 'handler');
+    expect([wrongActor.statusCode, wrongActor.json().error.code]).toEqual([403, 'CASE_FORBIDDEN']);
+    const noReason = await act(c.id, 'reject', 'dispatcher');
+    expect([noReason.statusCode, noReason.json().error.code]).toEqual([422, 'CASE_REASON_REQUIRED']);
+    await act(c.id, 'accept', 'dispatcher', { version: 1 });
+    const stale = await act(c.id, 'dispatch', 'dispatcher', { version: 1 });
+    expect([stale.statusCode, stale.json().error.code]).toEqual([409, 'CASE_STALE_VERSION']);
+    const badAssignee = await act(c.id, 'dispatch', 'dispatcher', { assignee: { postId: 'nope' } });
+    expect([badAssignee.statusCode, badAssignee.json().error.code]).toEqual([422, 'ASSIGNEE_UNKNOWN']);
+    const after = await counts();
+    expect(after.events).toBe(before.events + 1); // only the accept
+    expect((await act(c.id, 'accept', 'dispatcher', { bogus: 1 })).statusCode).toBe(400);
+    expect((await act(c.id, 'fly', 'dispatcher')).statusCode).toBe(400);
+  });
+
+  it('hides cases outside the caller\'s scope as 404', async () => {
+    const rural = await gridCentre(t.db, RURAL_GRID);
+    const c = (await call('POST', '/api/cases', 'resident', { categoryCode: 'E0101', description: '村口垃圾', location: rural })).json();
+    expect(c.townId).not.toBe((await call('GET', '/api/me', 'dispatcher')).json().scopeOrgUnitId);
+    expect((await call('GET', `/api/cases/${c.id}`, 'dispatcher')).statusCode).toBe(404);
+    expect((await act(c.id, 'accept', 'dispatcher')).statusCode).toBe(404);
+    const list = (await call('GET', '/api/cases?limit=200', 'dispatcher')).json().items;
+    expect(list.map((x: { id: string }) => x.id)).not.toContain(c.id);
+  });
+});
+
+describe('SLA clocks', () => {
+  it('turns the acceptance light yellow after 80 % and red when overdue', async () => {
+    const c = (await call('POST', '/api/cases', 'gridworker', { categoryCode: 'E0402', description: '消防通道被占', location: here })).json();
+    expect(c.deadlines.accept).toMatchObject({ light: 'green' });
+    t.clock.advance(4.5 * 60_000);
+    expect((await call('GET', `/api/cases/${c.id}`, 'dispatcher')).json().deadlines.accept.light).toBe('yellow');
+    t.clock.advance(60_000);
+    expect((await call('GET', `/api/cases/${c.id}`, 'dispatcher')).json().deadlines.accept.light).toBe('red');
+    const overdue = (await call('GET', '/api/cases?overdue=true', 'dispatcher')).json().items;
+    expect(overdue).toEqual([]); // lights in lists come from the sweep, which has not run here
+  });
+});
