@@ -1,0 +1,25 @@
+// Providers: language, antd theme and locale, the session, and the router.
+import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider as MobileConfigProvider } from 'antd-mobile';
+import { RouterProvider } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { AuthProvider } from './auth.tsx';
+import { router } from './router.tsx';
+import { theme } from './theme.ts';
+import { antdLocales, mobileLocales } from './uiLocales.ts';
+
+export function App() {
+  const { i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  return (
+    <ConfigProvider locale={antdLocales[lang]} theme={theme}>
+      <MobileConfigProvider locale={mobileLocales[lang]}>
+        <AntApp>
+          <AuthProvider>
+            <RouterProvider router={router} />
+          </AuthProvider>
+        </AntApp>
+      </MobileConfigProvider>
+    </ConfigProvider>
+  );
+}

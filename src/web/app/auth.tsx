@@ -1,0 +1,67 @@
+// Keeps the session: the token in localStorage, the current user from /api/me.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { tokenStore } from './api.ts';
+import { fetchMe, login as apiLogin, logout as apiLogout, type Me } from '../features/identity/api.ts';
+
+type Status = 'loading' | 'signedOut' | 'signedIn';
+
+interface AuthValue {
+  status: Status;
+  me: Me | null;
+  login(username: string, password: string): Promise<Me>;
+  logout(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [status, setStatus] = useState<Status>(tokenStore.get() ? 'loading' : 'signedOut');
+  const [me, setMe] = useState<Me | null>(null);
+
+  const signOutLocally = useCallback(() => {
+    tokenStore.set(null);
+    setMe(null);
+    setStatus('signedOut');
+  }, []);
+
+  useEffect(() => {
+    tokenStore.onUnauthorized(signOutLocally);
+    if (!tokenStore.get()) return () => tokenStore.onUnauthorized(null);
+    const ctrl = new AbortController();
+    fetchMe(ctrl.signal).then(
+      (user) => { setMe(user); setStatus('signedIn'); },
+      (e: unknown) => { if (!ctrl.signal.aborted) { console.warn('session check failed', e); signOutLocally(); } },
+    );
+    return () => { ctrl.abort(); tokenStore.onUnauthorized(null); };
+  }, [signOutLocally]);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const { token } = await apiLogin(username, password);
+    tokenStore.set(token);
+    const user = await fetchMe();
+    setMe(user);
+    setStatus('signedIn');
+    return user;
+  }, []);
+
+  const logout = useCallback(async () => {
+    try { await apiLogout(); } catch { /* the token may already be gone */ }
+    signOutLocally();
+  }, [signOutLocally]);
+
+  const value = useMemo(() => ({ status, me, login, logout }), [status, me, login, logout]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const v = useContext(AuthContext);
+  if (!v) throw new Error('useAuth outside AuthProvider');
+  return v;
+}
+
+/** The signed-in user; only for pages behind RequireAuth. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe without a signed-in user');
+  return me;
+}

@@ -1,0 +1,28 @@
+// i18next with Chinese by default and English; the choice is kept in localStorage.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { zhCN } from './locales/zh-CN.ts';
+import { en } from './locales/en.ts';
+
+export type Lang = 'zh-CN' | 'en';
+const LANG_KEY = 'zhizhi.lang';
+
+export function storedLang(): Lang {
+  return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'zh-CN';
+}
+
+export function setLang(lang: Lang): void {
+  localStorage.setItem(LANG_KEY, lang);
+  document.documentElement.lang = lang;
+  void i18n.changeLanguage(lang);
+}
+
+void i18n.use(initReactI18next).init({
+  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  lng: storedLang(),
+  fallbackLng: 'zh-CN',
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = storedLang();
+
+export { i18n };

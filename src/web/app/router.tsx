@@ -1,0 +1,42 @@
+// Routes: the login page, the desktop shell with its pages, and the mobile home.
+import { createBrowserRouter, Navigate, Outlet, useLocation } from 'react-router';
+import { useAuth } from './auth.tsx';
+import { homePath } from './nav.ts';
+import { Shell } from './Shell.tsx';
+import { FullPageSpin } from '../ui/FullPageSpin.tsx';
+import { LoginPage } from '../features/identity/LoginPage.tsx';
+import { OrgMapPage } from '../features/org/OrgMapPage.tsx';
+import { BoardsPage } from '../features/org/BoardsPage.tsx';
+import { MyGridPage } from '../features/org/MyGridPage.tsx';
+
+function RequireAuth() {
+  const { status } = useAuth();
+  const location = useLocation();
+  if (status === 'loading') return <FullPageSpin />;
+  if (status === 'signedOut') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <Outlet />;
+}
+
+function Home() {
+  const { me } = useAuth();
+  return <Navigate to={me ? homePath(me) : '/login'} replace />;
+}
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'm', element: <MyGridPage /> },
+      {
+        element: <Shell />,
+        children: [
+          { path: 'org/map', element: <OrgMapPage /> },
+          { path: 'org/boards', element: <BoardsPage /> },
+        ],
+      },
+      { path: '*', element: <Home /> },
+    ],
+  },
+]);

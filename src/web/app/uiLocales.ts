@@ -1,0 +1,17 @@
+// antd and antd-mobile locales for each language. Their ES builds sit in packages without
+// "type": "module", so TypeScript sees CommonJS while Vite sees ES modules: take `.default` when present.
+import type { Locale as AntdLocale } from 'antd/es/locale/index.js';
+import antdZh from 'antd/es/locale/zh_CN.js';
+import antdEn from 'antd/es/locale/en_US.js';
+import mobileZh from 'antd-mobile/es/locales/zh-CN.js';
+import mobileEn from 'antd-mobile/es/locales/en-US.js';
+import type { Lang } from './i18n.ts';
+
+function interop<T>(m: T | { default: T }): T {
+  return m && typeof m === 'object' && 'default' in m ? (m as { default: T }).default : (m as T);
+}
+
+type MobileLocale = typeof mobileZh.default;
+
+export const antdLocales: Record<Lang, AntdLocale> = { 'zh-CN': interop(antdZh), en: interop(antdEn) };
+export const mobileLocales: Record<Lang, MobileLocale> = { 'zh-CN': interop(mobileZh), en: interop(mobileEn) };

@@ -1,0 +1,39 @@
+// Identity calls: sign in and out, who am I, and whether the server runs with demo data.
+import { api } from '../../app/api.ts';
+import type { Role } from '../../../shared/roles.ts';
+import type { OrgLevel } from '../../../shared/org-levels.ts';
+
+export interface UnitRef { id: string; name: string; level: OrgLevel }
+
+export interface Me {
+  id: string;
+  username: string;
+  name: string;
+  kind: 'staff' | 'resident';
+  roles: Role[];
+  scopeOrgUnitId: string | null;
+  scopeOrgUnit: UnitRef | null;
+  homeOrgUnitId: string | null;
+  /** not yet sent by the server; shown when present */
+  homeOrgUnit?: UnitRef | null;
+  posts: { id: string; code: string; name: string; townId: string; boardName: string; holder: 'A' | 'B' }[];
+  grids: { gridId: string; teamRole: string }[];
+}
+
+export interface LoginResult { token: string; expiresAt: string; user: unknown }
+export interface Health { status: string; db: string; version: string; demo?: boolean }
+
+export const login = (username: string, password: string) =>
+  api<LoginResult>('/api/auth/login', { method: 'POST', body: { username, password } });
+export const logout = () => api<void>('/api/auth/logout', { method: 'POST' });
+export const fetchMe = (signal?: AbortSignal) => api<Me>('/api/me', { signal });
+export const fetchHealth = (signal?: AbortSignal) => api<Health>('/api/health', { signal });
+
+export const DEMO_USERNAMES = ['admin', 'leader', 'dispatcher', 'handler', 'community', 'department', 'gridworker', 'resident'] as const;
+export const DEMO_PASSWORD = 'demo1234';
+
+/** Grid workers and residents get the mobile pages; every other staff role gets the desktop shell. */
+export function usesMobile(me: Me): boolean {
+  if (me.kind === 'resident') return true;
+  return me.roles.length > 0 && me.roles.every((r) => r === 'gridWorker' || r === 'resident');
+}
