@@ -4,6 +4,8 @@ import { migrate } from './platform/db/migrate.ts';
 import { buildApp } from './platform/app.ts';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/seed-demo.ts';
 import { bootstrapAdmin } from './platform/seed/bootstrap-admin.ts';
+import { startJobs } from './platform/jobs.ts';
+import { slaSweepJob } from './cases/sla-sweep-job.ts';
 
 const config = loadConfig();
 const db = await openDatabase(config);
@@ -14,6 +16,8 @@ if (config.production) console.log(await bootstrapAdmin(db, config));
 
 const app = await buildApp({ db, config, logger: process.env.LOG_REQUESTS === '1' });
 await app.listen({ port: config.port, host: config.host });
+// background work runs in this process unless JOBS=off (then run workers elsewhere: npm run worker)
+const jobs = await startJobs(db, [slaSweepJob(db)], { work: process.env.JOBS !== 'off' });
 
 const url = `http://localhost:${config.port}`;
 console.log(`\nZhizhi 智治 is running at ${url}  (API docs: ${url}/docs, store: ${db.kind})`);
@@ -27,6 +31,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
+    await jobs.stop({ graceful: true, timeout: 5000 }).catch(() => undefined);
     await app.close();
     await db.close();
     process.exit(0);

@@ -26,7 +26,7 @@ export interface Escalation {
   caseId: string;
   fromTier: Tier;
   toTier: Tier;
-  rule: 'escalateAfterH' | 'handleOverdue';
+  rule: 'acceptOverdue' | 'escalateAfterH' | 'handleOverdue';
   /** The reason to pass to decide('escalate') with SYSTEM_ACTOR. */
   reason: string;
 }
@@ -37,6 +37,7 @@ export interface SweepResult {
 }
 
 const REASONS = {
+  acceptOverdue: '超过受理时限无人受理，自动提级 (not accepted in time)',
   escalateAfterH: '超过事项规定时限未办结，自动提级 (not finished within the matter\'s escalation time)',
   handleOverdue: '办理超时，自动提级 (handling overdue)',
 } as const;
@@ -72,6 +73,10 @@ export function sweep(openCases: readonly SweepCase[], now: Date): SweepResult {
 
 function breachedRule(c: SweepCase, t: number): Escalation['rule'] | null {
   if (c.tier === 'district' || !ESCALATABLE.has(c.status)) return null;
+  // nobody at this tier accepted it in time: the tier above triages it (the accept clock restarts there)
+  const accept = c.clocks.accept;
+  if (c.status === 'reported' && accept !== undefined && accept.stoppedAt === null &&
+    light(accept.startedAt, accept.due, t, accept.suspendedMs) === 'red') return 'acceptOverdue';
   const handle = c.clocks.handle;
   const handleRunning = handle !== undefined && handle.stoppedAt === null;
   if (handleRunning && handle.pausedAt !== null) return null; // suspended: the clock stands still

@@ -116,6 +116,16 @@ export async function findCase(tx: Tx, id: string, viewer: Viewer | null, forUpd
   return r.rows[0] ?? null;
 }
 
+/** Stores lights the sweep recomputed; not a change of the case itself, so the version stays. */
+export async function updateLights(tx: Tx, rows: readonly { id: string; clocks: unknown; next: Date | null }[]): Promise<void> {
+  if (rows.length === 0) return;
+  await tx.query(
+    `update cases c set clocks = x.clocks, next_check_at = x.next
+       from jsonb_to_recordset($1::jsonb) as x(id text, clocks jsonb, next timestamptz) where c.id = x.id`,
+    [JSON.stringify(rows)],
+  );
+}
+
 export async function findCaseByNumber(tx: Tx, number: string): Promise<CaseRow | null> {
   const r = await tx.query<CaseRow>(`${SELECT} where c.number = $1`, [number]);
   return r.rows[0] ?? null;

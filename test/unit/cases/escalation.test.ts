@@ -38,6 +38,9 @@ describe('sweep: escalation by the Matter rule', () => {
     ['suspended right now', { clocks: { handle: clock({ due: t - H, pausedAt: t - 2 * H }) } }, null, null],
     ['handled cases wait for verification, not escalation', { status: 'handled', clocks: { handle: clock({ due: t - H, stoppedAt: t }) } }, null, null],
     ['reported, escalateAfterH reached', { status: 'reported', tier: 'grid', clocks: {}, escalateAfterMs: H }, 'escalateAfterH', 'community'],
+    ['reported and not accepted in time', { status: 'reported', tier: 'community', clocks: { accept: clock({ due: t - 1 }) } }, 'acceptOverdue', 'town'],
+    ['reported, acceptance still in time', { status: 'reported', tier: 'community', clocks: { accept: clock({ due: t + 1 }) } }, null, null],
+    ['accepted: the accept clock stopped', { status: 'accepted', clocks: { accept: clock({ due: t - H, stoppedAt: t - 2 * H }) } }, null, null],
   ] as [string, Partial<SweepCase>, string | null, string | null][])('%s', (_name, over, rule, toTier) => {
     const c = aCase({ clocks: { handle: clock({ due: t - 1, light: 'red' }) }, ...over });
     const { escalations } = sweep([c], now);
