@@ -179,3 +179,30 @@ describe('SLA clocks', () => {
     expect(overdue).toEqual([]); // lights in lists come from the sweep, which has not run here
   });
 });
+
+describe('anonymous 随手拍', () => {
+  const post = (payload: object, ip = '10.9.0.1') => t.app.inject({ method: 'POST', url: '/api/public/cases', payload, remoteAddress: ip });
+
+  it('reports with a phone number and tracks by number and phone only', async () => {
+    const r = await post({ categoryCode: 'E0101', description: '楼下垃圾没人清', location: here, reporter: { phone: '13800001111' } });
+    expect(r.statusCode).toBe(201);
+    const { number } = r.json();
+    const track = await t.app.inject({ url: `/api/public/cases/${number.replaceAll('-', '')}?phone=13800001111` });
+    expect(track.statusCode).toBe(200);
+    expect(track.json()).toMatchObject({ number, status: 'reported', categoryName: '暴露垃圾', timeline: [{ action: 'report' }] });
+    expect((await t.app.inject({ url: `/api/public/cases/${number}?phone=13900002222` })).statusCode).toBe(404);
+    expect((await post({ categoryCode: 'E0101', description: 'x', location: here })).statusCode).toBe(400);
+    // staff see the contact, masked in lists of people who do not handle it
+    const seen = (await t.app.inject({ url: '/api/cases?q=' + encodeURIComponent('楼下垃圾'), headers: bearer(tokens.dispatcher!) })).json().items;
+    expect(seen).toHaveLength(1);
+  });
+
+  it('limits reports per address with 429', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      codes.push((await post({ categoryCode: 'E0101', description: `垃圾${i}`, location: here, reporter: { phone: '13800003333' } }, '10.9.0.2')).statusCode);
+    }
+    expect(codes.slice(0, 10).every((c) => c === 201)).toBe(true);
+    expect(codes[10]).toBe(429);
+  });
+});

@@ -21,6 +21,7 @@ import { matterRoutes } from '../matters/routes.ts';
 import { LiveHub } from './live.ts';
 import { caseEventRoutes } from '../cases/events-route.ts';
 import { caseRoutes } from '../cases/routes.ts';
+import { publicCaseRoutes } from '../cases/public-routes.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(matterRoutes);
   await app.register(fileRoutes);
   await app.register(caseRoutes);
+  await app.register(publicCaseRoutes);
   await app.register(caseEventRoutes);
 
   const webDist = deps.config.webDist;

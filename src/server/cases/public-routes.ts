@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { Type, type Static } from '@sinclair/typebox';
+import { parseCaseNumber } from '../../domain/cases/case-number.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { reportCase } from './report-case.ts';
+import { presentDeadlines } from './presenters.ts';
+import * as store from './store.ts';
+import * as s from './schemas.ts';
+import type { ClockSet } from '../../domain/sla/clocks.ts';
+
+const TrackQuery = Type.Object({ phone: Type.String({ pattern: '^1[3-9][0-9]{9}$' }) }, { additionalProperties: false });
+const NumberParams = Type.Object({ number: Type.String({ maxLength: 40 }) });
+
+/**
+ * 随手拍 without an account: a resident reports with a phone number and follows the case by its number
+ * and that phone. Rate-limited per address, since anyone can call it.
+ */
+export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', `Too many reports from this address; try again in ${Math.ceil(ctx.ttl / 60000)} min.`,
+      `提交过于频繁，请 ${Math.ceil(ctx.ttl / 60000)} 分钟后再试。`, undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
+  });
+
+  app.post('/api/public/cases', {
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+    schema: {
+      tags: ['cases'], security: [],
+      description: 'Anonymous 随手拍: report with a phone number (no account). Answers the case number to track it with. Rate-limited per address.',
+      body: s.PublicReportBody,
+    },
+  }, async (req, reply) => {
+    const body = req.body as Static<typeof s.PublicReportBody>;
+    const key = req.headers['idempotency-key'];
+    const result = await reportCase(app.db, app.locator, {
+      ...body, source: 'resident',
+      reporter: { kind: 'resident', accountId: null, name: body.reporter.name ?? null, phone: body.reporter.phone },
+      idempotencyKey: typeof key === 'string' && key.length > 0 && key.length <= 200 ? `public:${body.reporter.phone}:${key}` : null,
+    }, app.clock());
+    const row = (await store.findCase(app.db, result.caseId, null))!;
+    return reply.status(result.created ? 201 : 200).send({ number: row.number, status: row.status, createdAt: row.created_at.toISOString() });
+  });
+
+  app.get('/api/public/cases/:number', {
+    config: { access: 'public', rateLimit: { max: 30, timeWindow: '10 minutes' } },
+    schema: {
+      tags: ['cases'], security: [],
+      description: 'Track a case by its number and the phone it was reported with: status, deadlines and the steps so far (no staff names).',
+      params: NumberParams, querystring: TrackQuery,
+    },
+  }, async (req) => {
+    const { number } = req.params as Static<typeof NumberParams>;
+    const { phone } = req.query as Static<typeof TrackQuery>;
+    const parsed = parseCaseNumber(number);
+    if (!parsed) throw new AppError('VALIDATION_FAILED', 'That is not a case number.', '案卷编号格式不正确。');
+    const canonical = `${parsed.townCode}-${parsed.day}-${String(parsed.seq).padStart(4, '0')}`;
+    const row = await store.findCaseByNumber(app.db, canonical);
+    if (!row || row.reporter_phone !== phone) throw notFound('case');
+    const events = await store.listEvents(app.db, row.id);
+    return {
+      number: row.number, status: row.status, categoryName: row.category_name, description: row.description,
+      address: row.address, createdAt: row.created_at.toISOString(),
+      deadlines: presentDeadlines(row.clocks as ClockSet, app.clock()),
+      satisfaction: row.satisfaction,
+      timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, to: e.to_status })),
+    };
+  });
+}
