@@ -1,0 +1,23 @@
+// A background worker without the HTTP API, for scaled-out deployments where API nodes run with JOBS=off.
+import { loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/open.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { startJobs } from './platform/jobs.ts';
+import { slaSweepJob } from './cases/sla-sweep-job.ts';
+
+const config = loadConfig();
+if (!config.databaseUrl) {
+  console.error('npm run worker needs DATABASE_URL: the embedded PGlite store belongs to the one server process.');
+  process.exit(2);
+}
+const db = await openDatabase(config);
+await migrate(db);
+const jobs = await startJobs(db, [slaSweepJob(db)], { work: true });
+console.log('Zhizhi worker: working the job queue (sla-sweep)');
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    await jobs.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
+    await db.close();
+    process.exit(0);
+  });
+}
