@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_GRID, RURAL_GRID, gridCentre } from '../support/places.ts';
+
+let t: TestApp;
+let base: string;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['dispatcher', 'gridworker', 'resident', 'handler']) tokens[u] = await t.login(u);
+  base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+});
+afterAll(async () => { await t.close(); });
+
+/** Reads `event: case` messages from the SSE stream until `count` arrived or the time is up. */
+async function collect(token: string, count: number, during: () => Promise<void>, ms = 5000): Promise<{ caseId: string; action: string }[]> {
+  const ac = new AbortController();
+  const res = await fetch(`${base}/api/events`, { headers: bearer(token), signal: ac.signal });
+  expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+  const reader = res.body!.getReader();
+  const got: { caseId: string; action: string }[] = [];
+  let buffer = '';
+  const timer = setTimeout(() => ac.abort(), ms);
+  const reading = (async () => {
+    try {
+      while (got.length < count) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += new TextDecoder().decode(value);
+        let i: number;
+        while ((i = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, i);
+          buffer = buffer.slice(i + 2);
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          if (block.includes('event: case') && data) got.push(JSON.parse(data.slice(6)));
+        }
+      }
+    } catch { /* aborted */ }
+  })();
+  await new Promise((r) => setTimeout(r, 200));
+  await during();
+  await reading;
+  clearTimeout(timer);
+  ac.abort();
+  return got;
+}
+
+describe('live case events', () => {
+  it('streams changes within the caller\'s scope, and nothing outside it', async () => {
+    const here = await gridCentre(t.db, DEMO_GRID);
+    const rural = await gridCentre(t.db, RURAL_GRID);
+    let inScope = '';
+    const events = await collect(tokens.dispatcher!, 2, async () => {
+      await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(tokens.resident!), payload: { categoryCode: 'E0101', description: '村里', location: rural } });
+      const c = (await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(tokens.gridworker!), payload: { categoryCode: 'C0101', description: '井盖', location: here } })).json();
+      inScope = c.id;
+      await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/actions/accept`, headers: bearer(tokens.dispatcher!), payload: {} });
+    });
+    expect(events.map((e) => [e.caseId, e.action])).toEqual([[inScope, 'report'], [inScope, 'accept']]);
+  });
+
+  it('asks for a token', async () => {
+    expect((await fetch(`${base}/api/events`)).status).toBe(401);
+  });
+});
