@@ -8,6 +8,7 @@ import { LoginPage } from '../features/identity/LoginPage.tsx';
 import { OrgMapPage } from '../features/org/OrgMapPage.tsx';
 import { BoardsPage } from '../features/org/BoardsPage.tsx';
 import { MyGridPage } from '../features/org/MyGridPage.tsx';
+import { mobileCaseRoutes, publicMobileCaseRoutes } from '../features/cases/mobile-routes.tsx';
 
 function RequireAuth() {
   const { status } = useAuth();
@@ -24,11 +25,13 @@ function Home() {
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  ...publicMobileCaseRoutes,
   {
     element: <RequireAuth />,
     children: [
       { index: true, element: <Home /> },
       { path: 'm', element: <MyGridPage /> },
+      ...mobileCaseRoutes,
       {
         element: <Shell />,
         children: [

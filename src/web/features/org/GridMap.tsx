@@ -1,7 +1,6 @@
 // The grid map: MapLibre GL with our boundaries only, HTML labels, hover, click to select, fit to scope.
 import { useEffect, useRef, useState } from 'react';
-import { Map as MlMap, Marker, NavigationControl, Popup, ScaleControl } from 'maplibre-gl';
-import 'maplibre-gl/dist/maplibre-gl.css';
+import { Map as MlMap, Marker, NavigationControl, Popup, ScaleControl } from './maplibre.ts';
 import { Button, Tooltip } from 'antd';
 import { ExpandOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,8 @@ import { baseStyle, CLICKABLE_LAYERS, hatchImage, SOURCE, unitLayers } from './m
 import { boundsOf, labelPoint, shortGridName, type Bounds } from './geometry.ts';
 
 const GRID_LABEL_ZOOM = 14.2;
+/** room for the legend on the left */
+const FIT_PADDING = { top: 40, bottom: 40, left: 210, right: 60 };
 
 interface Props {
   features: UnitFeatures;
@@ -59,7 +60,7 @@ export function GridMap({ features, selectedId, onSelect }: Props) {
       map.on('zoomend', toggleGridLabels);
 
       scopeBounds.current = boundsOf(features.features.map((f) => f.geometry));
-      if (scopeBounds.current) map.fitBounds(scopeBounds.current, { padding: 40, duration: 0 });
+      if (scopeBounds.current) map.fitBounds(scopeBounds.current, { padding: FIT_PADDING, duration: 0 });
       toggleGridLabels();
       map.once('idle', () => setReady(true));
     });
@@ -98,13 +99,13 @@ export function GridMap({ features, selectedId, onSelect }: Props) {
     map.setFilter('selected-line', filter);
     const feature = selectedId ? features.features.find((f) => f.properties.id === selectedId) : undefined;
     const b = feature ? boundsOf([feature.geometry]) : null;
-    if (b) map.fitBounds(b, { padding: 80, maxZoom: feature?.properties.level === 'community' ? 15.5 : 16.5, duration: 600 });
+    if (b) map.fitBounds(b, { padding: { top: 80, bottom: 80, left: 240, right: 420 }, maxZoom: feature?.properties.level === 'community' ? 15.5 : 16.5, duration: 600 });
   }, [selectedId, ready, features]);
 
-  const fitScope = () => { if (scopeBounds.current) mapRef.current?.fitBounds(scopeBounds.current, { padding: 40, duration: 600 }); };
+  const fitScope = () => { if (scopeBounds.current) mapRef.current?.fitBounds(scopeBounds.current, { padding: FIT_PADDING, duration: 600 }); };
 
   return (
-    <div className="zz-map" data-testid="grid-map" data-map-ready={ready ? 'true' : 'false'}>
+    <div className="zz-map-inner" data-testid="grid-map" data-map-ready={ready ? 'true' : 'false'}>
       <div ref={container} className="zz-map-canvas" />
       <Tooltip title={t('org.fit')} placement="left">
         <Button icon={<ExpandOutlined />} size="small" onClick={fitScope} style={{ position: 'absolute', top: 80, right: 10, zIndex: 2 }} aria-label={t('org.fit')} />

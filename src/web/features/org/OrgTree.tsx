@@ -52,13 +52,13 @@ export function OrgTree({ root, selectedId, revealIds, onSelect }: Props) {
   const treeData = useMemo(() => {
     const node = (u: OrgUnit): TreeDataNode => {
       const kids = children.get(u.id);
-      const count = u.level === 'grid' && u.childCount ? t('org.microGrids', { count: u.childCount }) : '';
+      const count = !u.childCount || u.level === 'city' ? '' : u.level === 'grid' ? t('org.microGrids', { count: u.childCount }) : t('org.children', { count: u.childCount });
       return {
         key: u.id,
         icon: <LevelIcon level={u.level} />,
         title: (
           <span data-testid={`tree-node-${u.id}`}>
-            {u.name}{count ? <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>{count}</Typography.Text> : null}
+            <span className="zz-tree-name">{u.name}</span>{count ? <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>{count}</Typography.Text> : null}
           </span>
         ),
         isLeaf: leafLevels.has(u.level) || u.childCount === 0,

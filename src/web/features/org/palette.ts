@@ -2,8 +2,8 @@
 import type { UnitFeatures } from './api.ts';
 
 export const PALETTE = [
-  '#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#86bcb6',
-  '#d37295', '#8cd17d', '#a0cbe8', '#ffbe7d', '#499894', '#f1ce63',
+  '#5b8ff9', '#5ad8a6', '#f6bd16', '#e8684a', '#6dc8ec', '#9270ca', '#ff9d4d', '#269a99', '#ff99c3', '#5d7092',
+  '#bdd2fd', '#bdefdb', '#fbe5a2', '#f6c3b7', '#d3cef7', '#ffd8b8',
 ];
 export const DEDICATED_COLOR = '#7b4fa0';
 export const SELECTED_COLOR = '#c0392b';

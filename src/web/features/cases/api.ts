@@ -1,0 +1,163 @@
+// Case calls of the web app: the duty catalog, photo upload, locate, report, lists, detail, actions,
+// and the anonymous 随手拍 (report with a phone, track by number + phone).
+import { api, ApiError, tokenStore, type Query } from '../../app/api.ts';
+import type { CaseAction, CaseStatus } from '../../../shared/cases.ts';
+
+export type Light = 'green' | 'yellow' | 'red';
+export type Tier = 'grid' | 'community' | 'town' | 'district';
+
+export interface Matter {
+  code: string;
+  name: string;
+  class: string;
+  tier: Tier;
+  onSpot: boolean;
+  urgent: boolean;
+  list: string;
+  retired?: boolean;
+  current?: boolean;
+}
+
+export interface LngLat { lng: number; lat: number }
+export interface Clock { startedAt?: string; dueAt: string; light: Light; stoppedAt: string | null }
+export type Deadlines = Partial<Record<'accept' | 'dispatch' | 'handle' | 'verify' | string, Clock>>;
+export interface Assignee { kind: 'post' | 'department' | 'staff'; id: string; name: string }
+export interface CasePhoto { hash: string; phase: 'before' | 'after'; url: string; thumbUrl: string; eventId?: number | null }
+export interface Satisfaction { score: 1 | 2 | 3 | 4 | 5; label: string; comment?: string }
+
+export interface CaseSummary {
+  id: string;
+  number: string;
+  status: CaseStatus;
+  version: number;
+  categoryCode: string;
+  categoryName: string;
+  description: string;
+  location: LngLat;
+  address: string | null;
+  gridId: string | null;
+  tier: Tier;
+  source: string;
+  assignee: Assignee | null;
+  deadlines: Deadlines;
+  suspended: boolean;
+  duplicateOf: string | null;
+  satisfaction: Satisfaction | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TimelineEntry {
+  id?: number;
+  at: string;
+  action: string;
+  actor: string;
+  from: CaseStatus | null;
+  to: CaseStatus | null;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+  photos: CasePhoto[];
+}
+
+export interface CaseDetail extends CaseSummary {
+  routedAssignee: Assignee | null;
+  reporter: { kind: string; name: string | null; phone: string | null };
+  timeline: TimelineEntry[];
+  photos: CasePhoto[];
+  policies: CaseAction[];
+  /** only in the answer to a report */
+  duplicates?: { id: string; distanceM: number }[];
+}
+
+export interface UploadedFile { hash: string; url: string; thumbUrl: string }
+export interface Located { grid: { id: string; code: string; name: string; level: string }; ancestors: { id: string; code: string; name: string; level: string }[] }
+
+export interface ReportInput {
+  categoryCode: string;
+  description: string;
+  location: LngLat;
+  address?: string;
+  photos?: string[];
+}
+
+export interface ActionInput {
+  version?: number;
+  reason?: string;
+  note?: string;
+  photos?: string[];
+  rating?: { score: number; comment?: string };
+}
+
+export interface PublicReportInput extends ReportInput { reporter: { phone: string; name?: string } }
+export interface PublicReceipt { number: string; status: CaseStatus; createdAt: string }
+export interface PublicTrack {
+  number: string;
+  status: CaseStatus;
+  categoryName: string;
+  description: string;
+  address?: string | null;
+  createdAt?: string;
+  deadlines: Deadlines;
+  timeline: { at: string; action: string; to: CaseStatus | null }[];
+  satisfaction: { score: number; comment?: string } | null;
+}
+
+interface Page<T> { items: T[]; nextCursor: string | null }
+
+/**
+ * A request with extra headers or a raw body, which `api()` does not take. Errors become ApiError the
+ * same way; a 401 on a signed-in request is passed on by asking /api/me, so the session ends as usual.
+ */
+async function send<T>(path: string, o: { method: string; headers?: Record<string, string>; body: BodyInit; signal?: AbortSignal }): Promise<T> {
+  const token = tokenStore.get();
+  const headers: Record<string, string> = { accept: 'application/json', ...o.headers };
+  if (token) headers.authorization = `Bearer ${token}`;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: o.method, headers, body: o.body, signal: o.signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', 'Cannot reach the server.', '无法连接服务器，请检查网络。');
+  }
+  const text = await res.text();
+  let data: unknown;
+  try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string; messageZh?: string } } | undefined)?.error;
+    if (res.status === 401 && token) void api('/api/me').catch(() => undefined);
+    if (res.status === 413 && !err) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The photo is too large (10 MB at most).', '照片过大（最大 10 MB）。');
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.messageZh);
+  }
+  return data as T;
+}
+
+export const fetchMatters = (signal?: AbortSignal) =>
+  api<{ items: Matter[] }>('/api/matters', { signal }).then((r) => r.items.filter((m) => !m.retired && m.current !== false));
+
+export const uploadPhoto = (blob: Blob, signal?: AbortSignal) =>
+  send<UploadedFile>('/api/files', { method: 'POST', headers: { 'content-type': blob.type || 'image/jpeg' }, body: blob, signal });
+
+export const locate = (at: LngLat, signal?: AbortSignal) =>
+  api<Located>('/api/org-units/locate', { query: { lng: at.lng.toFixed(7), lat: at.lat.toFixed(7) }, signal });
+
+/** Reports a case. `idempotencyKey` is made once per submission and reused on a retry, so a retry never files twice. */
+export const reportCase = (input: ReportInput, idempotencyKey: string) =>
+  send<CaseDetail>('/api/cases', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, body: JSON.stringify(input) });
+
+export const listCases = (query: { mine?: 'reported' | 'verify' | 'assigned'; status?: CaseStatus[]; cursor?: string | null; limit?: number }, signal?: AbortSignal) =>
+  api<Page<CaseSummary>>('/api/cases', { query: query as Query, signal });
+
+export const fetchCase = (id: string, signal?: AbortSignal) => api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });
+
+export const caseAction = (id: string, action: CaseAction, body: ActionInput) =>
+  api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body });
+
+export const reportPublic = (input: PublicReportInput, idempotencyKey: string) =>
+  send<PublicReceipt>('/api/public/cases', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, body: JSON.stringify(input) });
+
+export const trackPublic = (number: string, phone: string, signal?: AbortSignal) =>
+  api<PublicTrack>(`/api/public/cases/${encodeURIComponent(number)}`, { query: { phone }, signal });
+
+export function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}

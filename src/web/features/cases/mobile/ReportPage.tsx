@@ -1,0 +1,158 @@
+// 随手拍 · 上报事件 (/m/report) for grid workers and residents: category, description, photos, position on the
+// grid map, address; then the result with the case number, the acceptance deadline and nearby duplicates,
+// and, for a grid worker's on-spot category, 现场处置 right away.
+import { useMemo, useRef, useState } from 'react';
+import { Button, ImageUploader, Input, NoticeBar, Result, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ApiError, errorText } from '../../../app/api.ts';
+import { useMe } from '../../../app/auth.tsx';
+import { useApi } from '../../../app/useApi.ts';
+import { fetchFeatures } from '../../org/api.ts';
+import { fetchMatters, newIdempotencyKey, reportCase, type CaseDetail, type LngLat, type Matter } from '../api.ts';
+import { CategoryPicker, PositionField, type CategoryOption, type LocateState } from './fields.tsx';
+import { OnSpotForm, useUploader } from './OnSpotForm.tsx';
+import { hashesOf } from './photos.ts';
+import { Card, formatTime, LightDot, MobilePage, StatusTag } from './ui.tsx';
+
+const MAX_DESCRIPTION = 500;
+
+export function ReportPage() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const isGridWorker = me.roles.includes('gridWorker');
+  const matters = useApi((signal) => fetchMatters(signal), []);
+  const scopeId = me.kind === 'staff' ? me.scopeOrgUnitId : null;
+  const features = useApi(scopeId ? (signal) => fetchFeatures(scopeId, signal).catch(() => null) : null, [scopeId]);
+  const upload = useUploader();
+
+  const [category, setCategory] = useState<CategoryOption | null>(null);
+  const [description, setDescription] = useState('');
+  const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
+  const [uploading, setUploading] = useState(0);
+  const [position, setPosition] = useState<LngLat | null>(null);
+  const [located, setLocated] = useState<LocateState>({ kind: 'idle' });
+  const [address, setAddress] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<CaseDetail | null>(null);
+  const attemptKey = useRef<string | null>(null);
+  const changed = <T,>(set: (v: T) => void) => (v: T) => { attemptKey.current = null; set(v); };
+
+  const missing = [
+    !category && t('mcase.form.category'),
+    !description.trim() && t('mcase.form.description'),
+    !position && t('mcase.form.location'),
+  ].filter(Boolean) as string[];
+
+  const submit = async () => {
+    setError(null);
+    if (missing.length > 0) { setError(t('mcase.form.required', { fields: missing.join('、') })); return; }
+    if (located.kind === 'outside') { setError(located.message); return; }
+    attemptKey.current ??= newIdempotencyKey();
+    setSubmitting(true);
+    try {
+      const created = await reportCase({
+        categoryCode: category!.code, description: description.trim(), location: position!,
+        ...(address.trim() ? { address: address.trim() } : {}), ...(photos.length ? { photos: hashesOf(photos) } : {}),
+      }, attemptKey.current);
+      attemptKey.current = null;
+      setResult(created);
+      window.scrollTo(0, 0);
+    } catch (e) {
+      // a network failure keeps the key: pressing submit again retries the same report
+      setError(errorText(e, i18n.language));
+      if (!(e instanceof ApiError) || e.status === 0 || e.status >= 500) Toast.show({ icon: 'fail', content: errorText(e, i18n.language) });
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  if (result) {
+    const matter = (matters.data ?? []).find((m) => m.code === result.categoryCode);
+    return <ReportResult kase={result} matter={matter} isGridWorker={isGridWorker} onAnother={() => {
+      setResult(null); setCategory(null); setDescription(''); setPhotos([]); setAddress(''); setError(null);
+    }} />;
+  }
+
+  return (
+    <MobilePage title={t('mcase.title.report')} testId="report-page"
+      footer={
+        <Button color="danger" size="large" loading={submitting} disabled={uploading > 0} onClick={() => void submit()} data-testid="report-submit">
+          {uploading > 0 ? t('mcase.form.uploading') : attemptKey.current && error ? t('mcase.form.retry') : t('mcase.form.submit')}
+        </Button>
+      }>
+      <Card title={t('mcase.form.category')} required testId="category-card">
+        <CategoryPicker options={matters.data ?? []} value={category} onChange={changed(setCategory)}
+          loading={matters.loading} error={matters.error} onRetry={matters.reload} />
+      </Card>
+      <Card title={t('mcase.form.description')} required>
+        <TextArea placeholder={t('mcase.form.descriptionPlaceholder')} value={description} onChange={changed(setDescription)}
+          rows={4} maxLength={MAX_DESCRIPTION} showCount autoSize={{ minRows: 3, maxRows: 8 }} data-testid="description"
+          style={{ '--font-size': '16px' }} />
+      </Card>
+      <Card title={t('mcase.form.photos')} extra={<span className="mc-hint">{t('mcase.form.photosHint')}</span>}>
+        <ImageUploader value={photos} onChange={changed(setPhotos)} upload={upload} accept="image/*" capture="environment" multiple maxCount={6}
+          onUploadQueueChange={(q) => setUploading(q.filter((x) => x.status === 'pending').length)} data-testid="photos"
+          style={{ '--cell-size': '92px' }} />
+      </Card>
+      <Card title={t('mcase.form.location')} required>
+        <PositionField features={features.data ?? null} lookup value={position} onChange={changed(setPosition)} onLocated={setLocated} />
+        <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={200} clearable
+          data-testid="address" style={{ '--font-size': '15px', marginTop: 10, background: '#f7f8fa', borderRadius: 8, padding: '8px 10px', boxSizing: 'border-box' }} />
+      </Card>
+      {error ? <NoticeBar content={error} color="error" wrap data-testid="report-error" /> : null}
+    </MobilePage>
+  );
+}
+
+function ReportResult({ kase: initial, matter, isGridWorker, onAnother }: { kase: CaseDetail; matter: Matter | undefined; isGridWorker: boolean; onAnother(): void }) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [kase, setKase] = useState(initial);
+  const accept = kase.deadlines.accept;
+  const canOnSpot = isGridWorker && kase.policies.includes('resolve_on_spot') && (matter?.onSpot ?? true);
+  const duplicates = useMemo(() => initial.duplicates ?? [], [initial]);
+
+  return (
+    <MobilePage title={t('mcase.title.result')} testId="report-result"
+      footer={<>
+        <Button size="large" onClick={onAnother} data-testid="report-another">{t('mcase.result.another')}</Button>
+        <Button size="large" color="danger" onClick={() => navigate(`/m/cases/${kase.id}`)} data-testid="view-case">{t('mcase.result.viewCase')}</Button>
+      </>}>
+      <section className="mc-card">
+        <Result status="success" title={t('mcase.title.result')} description={t('mcase.result.saveNumber')} style={{ paddingBottom: 8 }} />
+        <div className="mc-card-body" style={{ display: 'grid', gap: 12 }}>
+          <div>
+            <div className="mc-hint" style={{ textAlign: 'center', marginBottom: 6 }}>{t('mcase.result.number')}</div>
+            <div className="mc-number mc-number-big" data-testid="case-number">{kase.number}</div>
+          </div>
+          <dl className="mc-kv">
+            <dt>{t('mcase.result.status')}</dt><dd><StatusTag status={kase.status} /></dd>
+            <dt>{t('mcase.detail.category')}</dt><dd>{kase.categoryName}</dd>
+            {accept ? <><dt>{t('mcase.result.acceptBy')}</dt>
+              <dd data-testid="accept-due"><LightDot light={accept.light} done={!!accept.stoppedAt} />
+                {accept.stoppedAt ? t('mcase.detail.stopped', { time: formatTime(accept.stoppedAt, i18n.language) }) : formatTime(accept.dueAt, i18n.language)}</dd></> : null}
+          </dl>
+        </div>
+      </section>
+      {duplicates.length > 0 ? (
+        <Card title={t('mcase.result.duplicates')} testId="duplicates">
+          <div className="mc-hint" style={{ marginBottom: 6 }}>{t('mcase.result.duplicatesHint')}</div>
+          {duplicates.map((d) => (
+            <div key={d.id} className="mc-clock">
+              {isGridWorker ? <Link to={`/m/cases/${d.id}`}>{t('mcase.result.viewCase')}</Link> : <span>{kase.categoryName}</span>}
+              <span className="mc-hint">{t('mcase.result.distance', { m: Math.round(d.distanceM) })}</span>
+            </div>
+          ))}
+        </Card>
+      ) : null}
+      {canOnSpot ? (
+        <Card title={t('mcase.result.onSpotTitle')} testId="on-spot-card">
+          <div className="mc-hint" style={{ marginBottom: 8 }}>{t('mcase.result.onSpotHint')}</div>
+          <OnSpotForm kase={kase} onDone={setKase} />
+        </Card>
+      ) : null}
+    </MobilePage>
+  );
+}
