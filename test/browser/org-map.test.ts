@@ -67,7 +67,7 @@ describe('org map (dispatcher)', () => {
   it('opens a grid and its 1+3+N team from the tree', async () => {
     const tree = page.getByTestId('org-tree');
     await tree.locator('.ant-tree-treenode').filter({ has: page.getByText('春晖社区', { exact: true }) }).locator('.ant-tree-switcher').click();
-    await tree.getByText('春晖社区第1网格', { exact: true }).click();
+    await tree.getByText('第1网格', { exact: true }).first().click();
     const drawer = page.locator('.zz-grid-drawer');
     await drawer.getByTestId('grid-team').waitFor();
     const text = await drawer.innerText();
@@ -81,10 +81,13 @@ describe('org map (dispatcher)', () => {
   });
 
   it('opens a grid by clicking it on the map', async () => {
+    await page.getByRole('button', { name: '全览' }).click();
+    await page.waitForTimeout(800);
     const box = (await page.locator('canvas.maplibregl-canvas').boundingBox())!;
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     const drawer = page.locator('.zz-grid-drawer');
     await drawer.getByText('网格力量（1+3+N）').waitFor();
+    expect(await drawer.locator('.ant-drawer-title').innerText()).toMatch(/网格$/);
     await page.screenshot({ path: `${ARTIFACTS}/04-map-click.png` });
     await drawer.locator('.ant-drawer-close').click();
   });

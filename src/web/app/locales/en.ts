@@ -33,7 +33,7 @@ export const en: Messages = {
     mine: 'My posts',
   },
   mobile: {
-    hello: 'Hello, {{name}}', myGrid: 'My grid', homeGrid: 'Home grid', homeGridRegistered: 'Registered',
+    hello: 'Hello, {{name}}', profile: 'My details', myGrid: 'My grid', homeGrid: 'Home grid', homeGridRegistered: 'Registered',
     soon: 'Photo reports, task lists and visit records are coming soon.', team: 'Grid team', noGrid: 'Your account is not linked to a grid yet; please ask your community staff.',
     role: 'Team role', desktopOnly: 'More features are available on the desktop.',
   },

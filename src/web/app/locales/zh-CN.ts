@@ -31,7 +31,7 @@ export const zhCN = {
     mine: '我的岗位',
   },
   mobile: {
-    hello: '您好，{{name}}', myGrid: '我的网格', homeGrid: '居住网格', homeGridRegistered: '已登记',
+    hello: '您好，{{name}}', profile: '我的信息', myGrid: '我的网格', homeGrid: '居住网格', homeGridRegistered: '已登记',
     soon: '随手拍上报、任务清单与走访记录即将上线，敬请期待。', team: '网格力量', noGrid: '您的账号尚未关联网格，请联系社区工作人员。',
     role: '网格角色', desktopOnly: '更多功能请在电脑端使用。',
   },

@@ -9,6 +9,7 @@ import { baseStyle, CLICKABLE_LAYERS, hatchImage, SOURCE, unitLayers } from './m
 import { boundsOf, labelPoint, shortGridName, type Bounds } from './geometry.ts';
 
 const GRID_LABEL_ZOOM = 14.2;
+const COMMUNITY_LABEL_ZOOM = 13.3;
 /** room for the legend on the left */
 const FIT_PADDING = { top: 40, bottom: 40, left: 210, right: 60 };
 
@@ -56,7 +57,10 @@ export function GridMap({ features, selectedId, onSelect }: Props) {
         label.textContent = isCommunity ? f.properties.name : shortGridName(f.properties.name, communities.get(f.properties.parentId ?? ''));
         markers.push(new Marker({ element: label }).setLngLat(at).addTo(map));
       }
-      const toggleGridLabels = () => el.classList.toggle('zz-map-hide-grid-labels', map.getZoom() < GRID_LABEL_ZOOM);
+      const toggleGridLabels = () => {
+        el.classList.toggle('zz-map-hide-grid-labels', map.getZoom() < GRID_LABEL_ZOOM);
+        el.classList.toggle('zz-map-hide-community-labels', map.getZoom() < COMMUNITY_LABEL_ZOOM);
+      };
       map.on('zoomend', toggleGridLabels);
 
       scopeBounds.current = boundsOf(features.features.map((f) => f.geometry));
@@ -99,7 +103,7 @@ export function GridMap({ features, selectedId, onSelect }: Props) {
     map.setFilter('selected-line', filter);
     const feature = selectedId ? features.features.find((f) => f.properties.id === selectedId) : undefined;
     const b = feature ? boundsOf([feature.geometry]) : null;
-    if (b) map.fitBounds(b, { padding: { top: 80, bottom: 80, left: 240, right: 420 }, maxZoom: feature?.properties.level === 'community' ? 15.5 : 16.5, duration: 600 });
+    if (b) map.fitBounds(b, { padding: { top: 80, bottom: 80, left: 240, right: 420 }, maxZoom: feature?.properties.level === 'community' ? 15 : 15.6, duration: 600 });
   }, [selectedId, ready, features]);
 
   const fitScope = () => { if (scopeBounds.current) mapRef.current?.fitBounds(scopeBounds.current, { padding: FIT_PADDING, duration: 600 }); };

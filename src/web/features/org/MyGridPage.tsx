@@ -32,7 +32,7 @@ export function MyGridPage() {
           </div>
         </Card>
         {me.kind === 'resident' ? (
-          <List header={t('mobile.homeGrid')}>
+          <List header={t('mobile.profile')}>
             <List.Item extra={me.homeOrgUnit?.name ?? (me.homeOrgUnitId ? t('mobile.homeGridRegistered') : '—')}>{t('mobile.homeGrid')}</List.Item>
           </List>
         ) : !gridId ? (
@@ -60,7 +60,7 @@ export function MyGridPage() {
             </List>
           </>
         ) : null}
-        <div style={{ textAlign: 'center', color: '#8a94a3', fontSize: 12, padding: 8 }}>{t('mobile.desktopOnly')}</div>
+        {me.kind === 'staff' ? <div style={{ textAlign: 'center', color: '#8a94a3', fontSize: 12, padding: 8 }}>{t('mobile.desktopOnly')}</div> : null}
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import type { TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { listUnits, type OrgUnit } from './api.ts';
 import { LevelIcon } from './LevelIcon.tsx';
+import { shortGridName } from './geometry.ts';
 
 interface Props {
   root: OrgUnit;
@@ -50,7 +51,7 @@ export function OrgTree({ root, selectedId, revealIds, onSelect }: Props) {
   }, [root, children]);
 
   const treeData = useMemo(() => {
-    const node = (u: OrgUnit): TreeDataNode => {
+    const node = (u: OrgUnit, parent?: OrgUnit): TreeDataNode => {
       const kids = children.get(u.id);
       const count = !u.childCount || u.level === 'city' ? '' : u.level === 'grid' ? t('org.microGrids', { count: u.childCount }) : t('org.children', { count: u.childCount });
       return {
@@ -58,11 +59,11 @@ export function OrgTree({ root, selectedId, revealIds, onSelect }: Props) {
         icon: <LevelIcon level={u.level} />,
         title: (
           <span data-testid={`tree-node-${u.id}`}>
-            <span className="zz-tree-name">{u.name}</span>{count ? <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>{count}</Typography.Text> : null}
+            <span className="zz-tree-name" title={u.name}>{parent ? shortGridName(u.name, parent.name) : u.name}</span>{count ? <Typography.Text type="secondary" style={{ fontSize: 12, marginLeft: 6 }}>{count}</Typography.Text> : null}
           </span>
         ),
         isLeaf: leafLevels.has(u.level) || u.childCount === 0,
-        children: kids?.map(node),
+        children: kids?.map((k) => node(k, u)),
       };
     };
     return [node(root)];
