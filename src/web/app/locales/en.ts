@@ -10,7 +10,7 @@ export const en: Messages = {
     demoTitle: 'Demo accounts', demoHint: 'Demo accounts (password {{password}}), click to fill in:',
   },
   shell: { logout: 'Sign out', scope: 'Scope', noScope: 'No scope', collapse: 'Collapse menu' },
-  nav: { orgMap: 'Grid map', boards: 'Command center & boards', mobileHome: 'My grid' },
+  nav: { orgMap: 'Grid map', boards: 'Boards & posts', mobileHome: 'My grid' },
   roles: {
     admin: 'Administrator', leader: 'Leader', dispatcher: 'Dispatcher', handler: 'Post holder', department: 'Department',
     communityStaff: 'Community staff', gridWorker: 'Grid worker', resident: 'Resident',

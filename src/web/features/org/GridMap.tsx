@@ -103,7 +103,11 @@ export function GridMap({ features, selectedId, onSelect }: Props) {
     map.setFilter('selected-line', filter);
     const feature = selectedId ? features.features.find((f) => f.properties.id === selectedId) : undefined;
     const b = feature ? boundsOf([feature.geometry]) : null;
-    if (b) map.fitBounds(b, { padding: { top: 80, bottom: 80, left: 240, right: 420 }, maxZoom: feature?.properties.level === 'community' ? 15 : 15.6, duration: 600 });
+    if (b && feature) {
+      const isCommunity = feature.properties.level === 'community';
+      // a selected grid opens the drawer on the right: keep the grid in the part of the map still visible
+      map.fitBounds(b, { padding: { top: 140, bottom: 140, left: 220, right: isCommunity ? 60 : 440 }, maxZoom: isCommunity ? 15 : 15.2, duration: 600 });
+    }
   }, [selectedId, ready, features]);
 
   const fitScope = () => { if (scopeBounds.current) mapRef.current?.fitBounds(scopeBounds.current, { padding: FIT_PADDING, duration: 600 }); };
