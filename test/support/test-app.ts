@@ -54,7 +54,7 @@ export async function createTestApp(o: { seed?: boolean; webDist?: string } = {}
   await migrate(db);
   if (o.seed ?? true) await seedDemo(db);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zhizhi-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir }), ...(o.webDist ? { webDist: o.webDist } : { webDist: '/nonexistent' }) };
+  const config = { ...loadConfig({ DATA_DIR: dataDir }), webDist: o.webDist ? path.resolve(o.webDist) : '/nonexistent' };
   const clock = {
     now: new Date('2026-11-23T09:00:00+08:00'),
     set(d: Date) { this.now = d; },

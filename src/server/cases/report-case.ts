@@ -61,11 +61,13 @@ export async function reportCase(db: Db, locator: GridLocatorCache, input: Repor
     orgPath: grid.path, townPath: town.path,
   });
 
+  await checkPhotos(db, input.photos ?? []);
+  const routed = await resolveTarget(db, route.target, town.id, gridId);
+  // the counter is taken in its own statement, not inside the case's transaction: its row lock would otherwise
+  // serialise every report of the town until commit. A refused report leaves a gap in the day's numbers.
+  const seq = await store.nextCaseSequence(db, town.id, caseNumberDay(now));
   try {
     const caseId = await db.transaction(async (tx) => {
-      await checkPhotos(tx, input.photos ?? []);
-      const routed = await resolveTarget(tx, route.target, town.id, gridId);
-      const seq = await store.nextCaseSequence(tx, town.id, caseNumberDay(now));
       const clocks = advanceClocks({}, { action: 'report', from: null, to: 'reported' }, now, route.clocks, WORKING_CALENDAR);
       const id = randomUUID();
       const number = formatCaseNumber(town.code.slice(0, 9), now, seq);

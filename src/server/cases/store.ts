@@ -126,6 +126,10 @@ export async function updateLights(tx: Tx, rows: readonly { id: string; clocks: 
   );
 }
 
+export async function postponeCheck(tx: Tx, id: string, now: Date, byMs: number): Promise<void> {
+  await tx.query('update cases set next_check_at = $3 where id = $1 and next_check_at <= $2', [id, now, new Date(now.getTime() + byMs)]);
+}
+
 export async function findCaseByNumber(tx: Tx, number: string): Promise<CaseRow | null> {
   const r = await tx.query<CaseRow>(`${SELECT} where c.number = $1`, [number]);
   return r.rows[0] ?? null;

@@ -29,7 +29,8 @@ export async function sweepSla(db: Db, now: Date, batchSize = 2000, maxBatches =
         await applyCaseAction(db, e.caseId, { action: 'escalate', reason: e.reason }, SYSTEM_ACTOR, null, '系统', now);
         report.escalated++;
       } catch {
-        // changed meanwhile (acted on, or already escalated by another node): the next sweep looks again
+        // changed meanwhile (acted on, or escalated by another node): look again in a minute, not in this run's next batch
+        await store.postponeCheck(db, e.caseId, now, 60_000);
       }
     }
     if (checked < batchSize) break;

@@ -1,6 +1,8 @@
 import type { Principal } from '../platform/auth.ts';
 
-export function presentMe(p: Principal, scope: { id: string; name: string; level: string } | null) {
+type UnitRef = { id: string; name: string; level: string } | null;
+
+export function presentMe(p: Principal, scope: UnitRef, home: UnitRef) {
   return {
     id: p.accountId,
     username: p.username,
@@ -10,6 +12,7 @@ export function presentMe(p: Principal, scope: { id: string; name: string; level
     scopeOrgUnitId: p.scopeOrgUnitId,
     scopeOrgUnit: scope,
     homeOrgUnitId: p.homeOrgUnitId,
+    homeOrgUnit: home,
     posts: p.posts.map((x) => ({ id: x.id, code: x.code, name: x.name, townId: x.town_id, boardName: x.board_name, holder: x.holder })),
     grids: p.grids.map((g) => ({ gridId: g.grid_id, teamRole: g.team_role })),
     departmentIds: p.departmentIds,

@@ -9,7 +9,9 @@ import { findUnitRef } from '../org/store.ts';
 import { tokenHash } from './tokens.ts';
 
 export async function identityRoutes(app: FastifyInstance): Promise<void> {
-  const me = async (p: Principal) => presentMe(p, p.scopeOrgUnitId ? await findUnitRef(app.db, p.scopeOrgUnitId) : null);
+  const me = async (p: Principal) => presentMe(p,
+    p.scopeOrgUnitId ? await findUnitRef(app.db, p.scopeOrgUnitId) : null,
+    p.homeOrgUnitId ? await findUnitRef(app.db, p.homeOrgUnitId) : null);
 
   app.post('/api/auth/login', {
     config: { access: 'public' },

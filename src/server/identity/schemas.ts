@@ -17,6 +17,7 @@ export const Me = Type.Object({
   scopeOrgUnitId: Type.Union([Type.String(), Type.Null()]),
   scopeOrgUnit: Type.Union([Ref, Type.Null()]),
   homeOrgUnitId: Type.Union([Type.String(), Type.Null()]),
+  homeOrgUnit: Type.Union([Ref, Type.Null()]),
   posts: Type.Array(Type.Object({
     id: Type.String(), code: Type.String(), name: Type.String(), townId: Type.String(), boardName: Type.String(),
     holder: Type.Union([Type.Literal('A'), Type.Literal('B')]),

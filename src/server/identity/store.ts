@@ -25,9 +25,24 @@ export async function findAccountByUsername(tx: Tx, username: string): Promise<A
   return r.rows[0] ?? null;
 }
 
-export async function findAccountBySession(tx: Tx, tokenHash: string, now: Date): Promise<(AccountRow & { expires_at: Date }) | null> {
-  const r = await tx.query<AccountRow & { expires_at: Date }>(
-    `select ${ACCOUNT_COLUMNS}, x.expires_at from sessions x
+export interface SessionAccountRow extends AccountRow {
+  expires_at: Date;
+  posts: HeldPostRow[];
+  grids: { grid_id: string; team_role: string }[];
+  department_ids: string[];
+}
+
+/** The live session's account with everything a request needs to authorise, in one round trip. */
+export async function findAccountBySession(tx: Tx, tokenHash: string, now: Date): Promise<SessionAccountRow | null> {
+  const r = await tx.query<SessionAccountRow>(
+    `select ${ACCOUNT_COLUMNS}, x.expires_at,
+        coalesce((select json_agg(json_build_object('id', p.id, 'code', p.code, 'name', p.name, 'town_id', p.town_id,
+                   'board_name', b.name, 'holder', case when p.a_holder_id = a.id then 'A' else 'B' end) order by b.sort, p.sort)
+                   from posts p join boards b on b.id = p.board_id where p.a_holder_id = a.id or p.b_holder_id = a.id), '[]') as posts,
+        coalesce((select json_agg(json_build_object('grid_id', g.grid_id, 'team_role', g.team_role) order by g.sort)
+                   from grid_team_members g where g.account_id = a.id), '[]') as grids,
+        array(select d.department_id from department_members d where d.account_id = a.id) as department_ids
+       from sessions x
        join accounts a on a.id = x.account_id
        left join org_units s on s.id = a.scope_org_unit_id
       where x.token_hash = $1 and x.revoked_at is null and x.expires_at > $2 and a.disabled_at is null`,
@@ -45,30 +60,8 @@ export interface HeldPostRow {
   holder: 'A' | 'B';
 }
 
-export async function listHeldPosts(tx: Tx, accountId: string): Promise<HeldPostRow[]> {
-  const r = await tx.query<HeldPostRow>(
-    `select p.id, p.code, p.name, p.town_id, b.name as board_name,
-            case when p.a_holder_id = $1 then 'A' else 'B' end as holder
-       from posts p join boards b on b.id = p.board_id
-      where p.a_holder_id = $1 or p.b_holder_id = $1
-      order by b.sort, p.sort`,
-    [accountId],
-  );
-  return r.rows;
-}
 
-export async function listGridMemberships(tx: Tx, accountId: string): Promise<{ grid_id: string; team_role: string }[]> {
-  const r = await tx.query<{ grid_id: string; team_role: string }>(
-    'select grid_id, team_role from grid_team_members where account_id = $1 order by sort',
-    [accountId],
-  );
-  return r.rows;
-}
 
-export async function listDepartmentIds(tx: Tx, accountId: string): Promise<string[]> {
-  const r = await tx.query<{ department_id: string }>('select department_id from department_members where account_id = $1', [accountId]);
-  return r.rows.map((x) => x.department_id);
-}
 
 export async function insertSession(
   tx: Tx,

@@ -9,16 +9,28 @@ import { geometryRevision, listLocatableAreas } from './store.ts';
  */
 export class GridLocatorCache {
   private readonly db: Tx;
+  private readonly maxAgeMs: number;
   private revision = -1;
+  private checkedAt = 0;
   private locator: Locator | null = null;
   private building: Promise<Locator> | null = null;
 
-  constructor(db: Tx) {
+  /** `maxAgeMs`: how long a node may answer from its index before asking the database for the revision again */
+  constructor(db: Tx, maxAgeMs = 1000) {
     this.db = db;
+    this.maxAgeMs = maxAgeMs;
+  }
+
+  /** Forget the last check: the next look-up asks the database (after an import on this node). */
+  invalidate(): void {
+    this.checkedAt = 0;
   }
 
   async current(): Promise<Locator> {
+    const started = performance.now();
+    if (this.locator && started - this.checkedAt < this.maxAgeMs) return this.locator;
     const revision = await geometryRevision(this.db);
+    this.checkedAt = started;
     if (this.locator && revision === this.revision) return this.locator;
     this.building ??= this.rebuild(revision).finally(() => {
       this.building = null;

@@ -107,6 +107,8 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req) => {
     const body = req.body as Static<typeof s.GridImportBody>;
-    return importGrids(app.db, body.features, scopeOf(requirePrincipal(req)));
+    const result = await importGrids(app.db, body.features, scopeOf(requirePrincipal(req)));
+    app.locator.invalidate();
+    return result;
   });
 }

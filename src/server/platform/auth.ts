@@ -4,7 +4,7 @@ import type { Role } from '../../shared/roles.ts';
 import { AppError, forbidden } from './errors.ts';
 import { tokenHash } from '../identity/tokens.ts';
 import type { Tx } from './db/db.ts';
-import { findAccountBySession, listDepartmentIds, listGridMemberships, listHeldPosts, type HeldPostRow } from '../identity/store.ts';
+import { findAccountBySession, type HeldPostRow } from '../identity/store.ts';
 
 /** Who may call a route: anyone, any signed-in account, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -48,8 +48,6 @@ function bearer(req: FastifyRequest): string | null {
 export async function loadPrincipal(db: Tx, hash: string, now: Date): Promise<Principal | null> {
   const row = await findAccountBySession(db, hash, now);
   if (!row) return null;
-  const [posts, grids, departmentIds] = await Promise.all([
-    listHeldPosts(db, row.id), listGridMemberships(db, row.id), listDepartmentIds(db, row.id)]);
   return {
     accountId: row.id,
     username: row.username,
@@ -59,9 +57,9 @@ export async function loadPrincipal(db: Tx, hash: string, now: Date): Promise<Pr
     scopeOrgUnitId: row.scope_org_unit_id,
     scopePath: row.scope_path,
     homeOrgUnitId: row.home_org_unit_id,
-    posts,
-    grids,
-    departmentIds,
+    posts: row.posts,
+    grids: row.grids,
+    departmentIds: row.department_ids,
     tokenHash: hash,
   };
 }

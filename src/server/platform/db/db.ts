@@ -51,10 +51,22 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+// Each distinct statement text becomes a named prepared statement on the connections that run it, so PostgreSQL
+// parses and plans it once per connection instead of on every call.
+const statementNames = new Map<string, string>();
+function statementName(sql: string): string {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `zz${statementNames.size}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 function pgTx(client: pg.Pool | pg.PoolClient): Tx {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const r = await client.query(sql, params as unknown[]);
+      const r = await client.query({ name: statementName(sql), text: sql, values: params as unknown[] });
       return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
     },
     async exec(sql) {

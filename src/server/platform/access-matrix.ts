@@ -1,0 +1,113 @@
+import type { Role } from '../../shared/roles.ts';
+
+/**
+ * The authorization matrix of the API, declared once as data: for every endpoint, who may call it and
+ * which records they may reach through it. It deliberately repeats, by hand, what each route declares
+ * in `config.access` and enforces in its queries; test/security/authorization-matrix.test.ts calls every
+ * operation of the OpenAPI document as every role and checks that both declarations agree.
+ *
+ * Statuses a caller gets (DESIGN.md, API conventions):
+ *   anonymous on a route that is not public ........ 401
+ *   signed in, role not listed ...................... 403
+ *   role listed, record outside the scope rule ...... 404 (never 403: outsiders learn nothing)
+ *   role listed, record inside ...................... 2xx, or one of the entry's `refusals`
+ */
+
+/** Who may call an endpoint at all. */
+export type Callers = 'public' | 'any signed-in' | readonly Role[];
+
+/** Which records a permitted caller reaches. */
+export type ScopeRule =
+  /** nothing addressed, or public reference data */
+  | 'none'
+  /** only the caller's own account or session */
+  | 'self'
+  /** the OrgUnit named in the path/query lies in the caller's scope subtree; 404 otherwise */
+  | 'own scope'
+  /** a list: only rows in the caller's scope subtree ever appear */
+  | 'own scope (list)'
+  /** the town named by `townId` lies in the caller's scope or holds it (a resident: the home town); 404 otherwise.
+   *  Without `townId`, the town holding the caller's scope; callers scoped above a town must name one (400). */
+  | 'own town'
+  /** a case in the caller's scope, assigned to the caller's post/department/self, or reported by the caller; 404 otherwise */
+  | 'own records'
+  /** a list of exactly those cases */
+  | 'own records (list)'
+  /** creates a record the caller then follows as its reporter (location anywhere in the grids) */
+  | 'creates own record'
+  /** a file by the signed URL handed out with it; 404 for a bad or expired signature */
+  | 'signed url'
+  /** a case by its number together with the phone it was reported with; 404 otherwise */
+  | 'reporter phone'
+  /** a live stream filtered to own records */
+  | 'own records (stream)';
+
+export interface EndpointRule {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** as in the OpenAPI document: `/api/cases/{id}` */
+  path: string;
+  callers: Callers;
+  scope: ScopeRule;
+  /** statuses a permitted caller in scope may still get from a domain rule (besides 2xx) */
+  refusals?: readonly number[];
+  /** rate-limited per client address (429) */
+  rateLimited?: boolean;
+  note: string;
+}
+
+const STAFF = ['admin', 'leader', 'dispatcher', 'handler', 'department', 'communityStaff', 'gridWorker'] as const satisfies readonly Role[];
+const STAFF_AND_RESIDENTS = [...STAFF, 'resident'] as const satisfies readonly Role[];
+const CATALOG_EDITORS = ['admin', 'leader'] as const satisfies readonly Role[];
+const REPORTERS = ['dispatcher', 'communityStaff', 'gridWorker', 'handler', 'resident'] as const satisfies readonly Role[];
+
+export const ACCESS_MATRIX: readonly EndpointRule[] = [
+  // platform and identity
+  { method: 'GET', path: '/api/health', callers: 'public', scope: 'none', note: 'liveness for load balancers' },
+  { method: 'POST', path: '/api/auth/login', callers: 'public', scope: 'none', refusals: [401, 429], note: 'bad credentials 401; rate-limited' },
+  { method: 'POST', path: '/api/auth/logout', callers: 'any signed-in', scope: 'self', note: 'revokes the calling token only' },
+  { method: 'GET', path: '/api/me', callers: 'any signed-in', scope: 'self', note: 'the calling account' },
+
+  // organisation tree
+  { method: 'GET', path: '/api/org-units', callers: STAFF, scope: 'own scope (list)', note: 'units in the caller\'s subtree' },
+  { method: 'GET', path: '/api/org-units/locate', callers: 'any signed-in', scope: 'none', refusals: [422], note: 'administrative divisions are public; 422 when no grid holds the point' },
+  { method: 'GET', path: '/api/org-units/features', callers: STAFF, scope: 'own scope', note: 'boundaries under rootId' },
+  { method: 'GET', path: '/api/org-units/{id}', callers: STAFF, scope: 'own scope', note: 'a unit with its geometry' },
+  { method: 'GET', path: '/api/org-units/{id}/team', callers: ['admin'], scope: 'own scope', note: 'the grid team, with phone numbers: staff only' },
+  { method: 'GET', path: '/api/org-units/{id}/boards', callers: STAFF, scope: 'own scope', note: 'boards, posts and their A/B holders' },
+  { method: 'POST', path: '/api/org-units/grids/import', callers: ['admin'], scope: 'own scope', refusals: [422], note: 'grid boundaries; communities outside the scope are refused (422)' },
+
+  // duty catalog
+  { method: 'GET', path: '/api/matters', callers: STAFF_AND_RESIDENTS, scope: 'own town', refusals: [400], note: 'residents read their home town\'s catalog to pick a category' },
+  { method: 'GET', path: '/api/matters/{code}/versions', callers: STAFF, scope: 'own town', refusals: [400], note: 'history of one Matter' },
+  { method: 'POST', path: '/api/matters', callers: CATALOG_EDITORS, scope: 'own town', refusals: [400, 409, 422], note: 'new Matter' },
+  { method: 'PUT', path: '/api/matters/{code}', callers: CATALOG_EDITORS, scope: 'own town', refusals: [400, 409, 422], note: 'next version of a Matter' },
+  { method: 'POST', path: '/api/matters/{code}/retire', callers: CATALOG_EDITORS, scope: 'own town', refusals: [400, 409, 422], note: 'retires a Matter' },
+
+  // files
+  { method: 'POST', path: '/api/files', callers: 'any signed-in', scope: 'creates own record', refusals: [413, 415, 422], note: 'photo upload' },
+  { method: 'GET', path: '/api/files/{hash}', callers: 'public', scope: 'signed url', note: 'the photo; the signature is the permission' },
+  { method: 'GET', path: '/api/files/{hash}/thumb', callers: 'public', scope: 'signed url', note: 'its thumbnail' },
+
+  // cases
+  { method: 'POST', path: '/api/cases', callers: REPORTERS, scope: 'creates own record', refusals: [422], note: 'grid worker app, 随手拍, hotline intake; leaders, admins and departments do not report' },
+  { method: 'GET', path: '/api/cases', callers: STAFF_AND_RESIDENTS, scope: 'own records (list)', note: 'a resident sees only what they reported' },
+  { method: 'GET', path: '/api/cases/{id}', callers: STAFF_AND_RESIDENTS, scope: 'own records', note: 'detail with timeline and policies' },
+  { method: 'POST', path: '/api/cases/{id}/actions/{action}', callers: STAFF_AND_RESIDENTS, scope: 'own records', refusals: [403, 409, 422], note: 'the lifecycle decides who may take which action (403 wrong actor, 409 wrong state)' },
+  { method: 'POST', path: '/api/public/cases', callers: 'public', scope: 'creates own record', refusals: [422], rateLimited: true, note: 'anonymous 随手拍 with a phone number' },
+  { method: 'GET', path: '/api/public/cases/{number}', callers: 'public', scope: 'reporter phone', rateLimited: true, note: 'tracking without staff names' },
+  { method: 'GET', path: '/api/events', callers: STAFF, scope: 'own records (stream)', note: 'Server-Sent Events' },
+];
+
+/** The rule for one operation, or undefined when the matrix does not know it. */
+export function ruleFor(method: string, path: string): EndpointRule | undefined {
+  return ACCESS_MATRIX.find((r) => r.method === method.toUpperCase() && r.path === path);
+}
+
+/** May a caller with these roles (none = anonymous) call the endpoint at all? Scope is checked per record. */
+export function mayCall(rule: EndpointRule, roles: readonly Role[] | null): boolean {
+  if (rule.callers === 'public') return true;
+  if (roles === null) return false;
+  if (rule.callers === 'any signed-in') return true;
+  const listed = rule.callers;
+  return roles.some((r) => listed.includes(r));
+}
