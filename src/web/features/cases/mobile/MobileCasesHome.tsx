@@ -8,6 +8,7 @@ import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../app/useApi.ts';
 import { isOpenStatus } from '../../../../shared/cases.ts';
 import { listCases } from '../api.ts';
+import './react19.ts';
 import './locales.ts';
 import './mobile.css';
 

@@ -53,7 +53,10 @@ export function PositionMap({ features, position, fallbackCenter, onMove }: Prop
 
     map.on('load', () => {
       if (features && features.features.length > 0) {
-        const coloured = colourFeatures(features, communityColors(features));
+        // a grid worker's scope may hold no community: give its grids the civic blue instead of the grey fallback
+        const hasCommunity = features.features.some((f) => f.properties.level === 'community');
+        const coloured = hasCommunity ? colourFeatures(features, communityColors(features))
+          : { ...features, features: features.features.map((f) => ({ ...f, properties: { ...f.properties, color: '#5b8ff9' } })) };
         map.addImage('hatch', hatchImage());
         map.addSource(SOURCE, { type: 'geojson', data: coloured, promoteId: 'id' });
         for (const layer of unitLayers()) if (!layer.id.startsWith('selected')) map.addLayer(layer);
@@ -68,10 +71,11 @@ export function PositionMap({ features, position, fallbackCenter, onMove }: Prop
           label.textContent = shortGridName(f.properties.name, communities.get(f.properties.parentId ?? ''));
           labels.push(new Marker({ element: label }).setLngLat(at).addTo(map));
         }
-        if (!position) {
-          const b = boundsOf(coloured.features.map((f) => f.geometry));
-          if (b) map.fitBounds(b, { padding: 20, duration: 0 });
-        }
+        // show the whole scope; the pin is brought into view below when it lies outside
+        const b = boundsOf(coloured.features.map((f) => f.geometry));
+        if (b) map.fitBounds(b, { padding: 24, duration: 0, maxZoom: 17 });
+        const pin = markerRef.current?.getElement().isConnected ? markerRef.current.getLngLat() : null;
+        if (pin && !map.getBounds().contains(pin)) map.jumpTo({ center: pin });
       }
       map.once('idle', () => setReady(true));
     });
@@ -95,8 +99,10 @@ export function PositionMap({ features, position, fallbackCenter, onMove }: Prop
     if (cur && Math.abs(cur.lng - position.lng) < 1e-9 && Math.abs(cur.lat - position.lat) < 1e-9) return;
     marker.setLngLat([position.lng, position.lat]);
     if (!marker.getElement().isConnected) marker.addTo(map);
-    map.easeTo({ center: [position.lng, position.lat], zoom: Math.max(map.getZoom(), 16), duration: ready ? 400 : 0 });
-  }, [position, ready]);
+    if (!features || !map.getBounds().contains([position.lng, position.lat])) {
+      map.easeTo({ center: [position.lng, position.lat], zoom: features ? map.getZoom() : Math.max(map.getZoom(), 16), duration: ready ? 400 : 0 });
+    }
+  }, [position, ready, features]);
 
   return (
     <div className="mc-map" data-testid="position-map" data-map-ready={ready ? 'true' : 'false'}>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '../../../../shared/cases.ts';
 import type { CasePhoto, Clock, Deadlines, Light, TimelineEntry } from '../api.ts';
+import './react19.ts';
 import './locales.ts';
 import './mobile.css';
 
