@@ -8,6 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from './db/db.ts';
 import type { Config } from './config.ts';
 import { installErrorHandling } from './error-handler.ts';
+import { securityHeaders } from './security-headers.ts';
 import { authPlugin } from './auth.ts';
 import { healthRoutes } from './health-routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
@@ -48,6 +49,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     logger: deps.logger ?? false,
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
+    // a request that has not sent its body within 30 s is cut off; SSE responses are not affected
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -62,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('fileUrls', new FileUrlSigner(await sharedSecret(deps.db, 'file-url-signing')));
 
   installErrorHandling(app);
+  await securityHeaders(app, deps.config.corsOrigins);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Zhizhi 智治 API', version: VERSION, description: 'Grassroots smart governance platform API (v1).' },
@@ -69,7 +74,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       security: [{ bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(authPlugin);
 
   await app.register(healthRoutes);

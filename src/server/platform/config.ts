@@ -12,6 +12,8 @@ export interface Config {
   bootstrapAdmin: { username: string; password: string } | null;
   webDist: string;
   trustProxy: boolean;
+  /** origins of other web clients allowed to call the API from a browser; empty = CORS closed */
+  corsOrigins: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -28,5 +30,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bootstrapAdmin: adminUser && adminPassword ? { username: adminUser, password: adminPassword } : null,
     webDist: path.resolve(env.WEB_DIST ?? './dist/web'),
     trustProxy: env.TRUST_PROXY === '1',
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }
