@@ -72,7 +72,7 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/org-units/locate', callers: 'any signed-in', scope: 'none', refusals: [422], note: 'administrative divisions are public; 422 when no grid holds the point' },
   { method: 'GET', path: '/api/org-units/features', callers: STAFF, scope: 'own scope', note: 'boundaries under rootId' },
   { method: 'GET', path: '/api/org-units/{id}', callers: STAFF, scope: 'own scope', note: 'a unit with its geometry' },
-  { method: 'GET', path: '/api/org-units/{id}/team', callers: ['admin'], scope: 'own scope', note: 'the grid team, with phone numbers: staff only' },
+  { method: 'GET', path: '/api/org-units/{id}/team', callers: STAFF, scope: 'own scope', note: 'the grid team, with phone numbers: staff only' },
   { method: 'GET', path: '/api/org-units/{id}/boards', callers: STAFF, scope: 'own scope', note: 'boards, posts and their A/B holders' },
   { method: 'POST', path: '/api/org-units/grids/import', callers: ['admin'], scope: 'own scope', refusals: [422], note: 'grid boundaries; communities outside the scope are refused (422)' },
 
@@ -95,7 +95,7 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/cases/{id}/actions/{action}', callers: STAFF_AND_RESIDENTS, scope: 'own records', refusals: [403, 409, 422], note: 'the lifecycle decides who may take which action (403 wrong actor, 409 wrong state)' },
   { method: 'POST', path: '/api/public/cases', callers: 'public', scope: 'creates own record', refusals: [422], rateLimited: true, note: 'anonymous 随手拍 with a phone number' },
   { method: 'GET', path: '/api/public/cases/{number}', callers: 'public', scope: 'reporter phone', rateLimited: true, note: 'tracking without staff names' },
-  { method: 'GET', path: '/api/events', callers: STAFF, scope: 'own records (stream)', note: 'Server-Sent Events' },
+  { method: 'GET', path: '/api/events', callers: STAFF_AND_RESIDENTS, scope: 'own records (stream)', note: 'Server-Sent Events' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */
