@@ -56,12 +56,21 @@ async function chooseCategory(search: string, code: string) {
   await page.getByTestId('category-field').click();
   await page.getByTestId('category-search').locator('input').fill(search);
   await page.getByTestId(`category-${code}`).click();
+  await page.getByTestId('category-list').waitFor({ state: 'hidden' });
   await expect.poll(() => page.getByTestId('category-value').innerText()).not.toBe('');
 }
 
-async function shot(name: string, fullPage = false) {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${ARTIFACTS}/mobile-${name}.png`, fullPage });
+/** A screenshot once overlays have finished closing; a full page is shot with a viewport as tall as the page, so the fixed footer sits at its end. */
+async function shot(name: string, fullPage = false, overlay = false) {
+  if (!overlay) await page.waitForFunction(() => ![...document.querySelectorAll('.adm-popup, .adm-center-popup, .adm-dialog, .adm-toast-mask')]
+    .some((e) => getComputedStyle(e).display !== 'none' && !e.closest('[style*="display: none"]')));
+  if (!fullPage) { await page.screenshot({ path: `${ARTIFACTS}/mobile-${name}.png` }); return; }
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: PHONE.viewport.width, height: Math.max(height, PHONE.viewport.height) });
+  await page.waitForTimeout(300); // the map resizes
+  await page.screenshot({ path: `${ARTIFACTS}/mobile-${name}.png` });
+  await page.setViewportSize(PHONE.viewport);
 }
 
 beforeAll(async () => {
@@ -183,7 +192,8 @@ describe('mobile case loop (resident)', () => {
     await page.getByTestId('rate-sheet').waitFor();
     await page.getByTestId('rate-5').click();
     await page.getByTestId('rate-comment').locator('textarea:not([aria-hidden])').fill('处理很及时，谢谢');
-    await shot('08-rate-sheet');
+    await page.waitForTimeout(400); // the sheet slides in
+    await shot('08-rate-sheet', false, true);
     await page.getByTestId('rate-submit').click();
     await expect.poll(() => page.getByTestId('detail-satisfaction').innerText()).toContain('非常满意');
     expect(await page.getByTestId('action-rate').count()).toBe(0);
