@@ -6,6 +6,7 @@ import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/seed-dem
 import { bootstrapAdmin } from './platform/seed/bootstrap-admin.ts';
 import { startJobs } from './platform/jobs.ts';
 import { slaSweepJob } from './cases/sla-sweep-job.ts';
+import { auditRetentionJob } from './audit/audit-retention-job.ts';
 
 const config = loadConfig();
 const db = await openDatabase(config);
@@ -17,7 +18,7 @@ if (config.production) console.log(await bootstrapAdmin(db, config));
 const app = await buildApp({ db, config, logger: process.env.LOG_REQUESTS === '1' });
 await app.listen({ port: config.port, host: config.host });
 // background work runs in this process unless JOBS=off (then run workers elsewhere: npm run worker)
-const jobs = await startJobs(db, [slaSweepJob(db)], { work: process.env.JOBS !== 'off' });
+const jobs = await startJobs(db, [slaSweepJob(db), auditRetentionJob(db)], { work: process.env.JOBS !== 'off' });
 
 const url = `http://localhost:${config.port}`;
 console.log(`\nZhizhi 智治 is running at ${url}  (API docs: ${url}/docs, store: ${db.kind})`);

@@ -4,6 +4,7 @@ import { openDatabase } from './platform/db/open.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { startJobs } from './platform/jobs.ts';
 import { slaSweepJob } from './cases/sla-sweep-job.ts';
+import { auditRetentionJob } from './audit/audit-retention-job.ts';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
@@ -12,7 +13,7 @@ if (!config.databaseUrl) {
 }
 const db = await openDatabase(config);
 await migrate(db);
-const jobs = await startJobs(db, [slaSweepJob(db)], { work: true });
+const jobs = await startJobs(db, [slaSweepJob(db), auditRetentionJob(db)], { work: true });
 console.log('Zhizhi worker: working the job queue (sla-sweep)');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {

@@ -12,6 +12,7 @@ import { actorOf, assigneeId, toCaseState, viewerOf } from './case-mapping.ts';
 import { presentCaseDetail, presentCaseSummary } from './presenters.ts';
 import * as store from './store.ts';
 import * as s from './schemas.ts';
+import { audit } from '../audit/audit-log.ts';
 
 /** Where a signed-in account's report comes from, by role: grid workers report from their app, residents by 随手拍, staff take calls. */
 function sourceFor(p: Principal, asked: CaseSource | undefined): { source: CaseSource; kind: 'gridWorker' | 'resident' | 'staff' } {
@@ -30,13 +31,17 @@ function idempotencyKey(req: FastifyRequest, owner: string): string | null {
 export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const anyone = { access: [...STAFF_ROLES, 'resident'] as const };
 
-  const detail = async (id: string, p: Principal) => {
+  const detail = async (id: string, p: Principal, ip: string) => {
     const row = await store.findCase(app.db, id, viewerOf(p));
     if (!row) throw notFound('case');
     const [events, photos] = await Promise.all([store.listEvents(app.db, id), store.listPhotos(app.db, id)]);
     const ids = [assigneeId(row.assignee), assigneeId(row.routed_assignee)].filter((x): x is string => x !== null);
     const names = await store.assigneeNames(app.db, ids);
     const handles = p.kind === 'staff' && !p.roles.every((r) => r === 'leader' || r === 'admin');
+    if (handles && row.reporter_phone && row.reporter_account_id !== p.accountId) {
+      // personal data shown unmasked: every such read is audited (PIPL)
+      await audit(app.db, { at: app.clock(), actorId: p.accountId, actorName: p.username, ip, action: 'case.read_contact', targetType: 'case', targetId: row.id, success: true });
+    }
     return presentCaseDetail(row, names, app.clock(), {
       events, photos, policies: policies(toCaseState(row), actorOf(p)), showContact: handles, urls: app.fileUrls,
     });
@@ -58,7 +63,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       reporter: { kind, accountId: p.accountId, name: body.reporter?.name ?? p.name, phone: body.reporter?.phone ?? null },
       idempotencyKey: idempotencyKey(req, p.accountId),
     }, app.clock());
-    return reply.status(result.created ? 201 : 200).send({ ...(await detail(result.caseId, p)), duplicates: result.duplicates });
+    return reply.status(result.created ? 201 : 200).send({ ...(await detail(result.caseId, p, req.ip)), duplicates: result.duplicates });
   });
 
   app.get('/api/cases', {
@@ -95,7 +100,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/cases/:id', {
     config: anyone,
     schema: { tags: ['cases'], description: 'The case with its timeline, photos, deadlines and the actions the caller may take now (`policies`).', params: s.IdParams },
-  }, async (req) => detail((req.params as Static<typeof s.IdParams>).id, requirePrincipal(req)));
+  }, async (req) => detail((req.params as Static<typeof s.IdParams>).id, requirePrincipal(req), req.ip));
 
   app.post('/api/cases/:id/actions/:action', {
     config: anyone,
@@ -109,7 +114,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const { id, action } = req.params as Static<typeof s.ActionParams>;
     const body = (req.body ?? {}) as Static<typeof s.ActionBody>;
     await applyCaseAction(app.db, id, { ...body, action, until: body.until ? new Date(body.until) : undefined }, actorOf(p), viewerOf(p), p.name, app.clock());
-    return detail(id, p);
+    return detail(id, p, req.ip);
   });
 }
 

@@ -4,6 +4,7 @@ import { decideLoginThrottle, DEFAULT_THROTTLE } from '../../domain/identity/log
 import { burnPasswordCheck, verifyPassword } from './password-hash.ts';
 import { newToken, tokenHash } from './tokens.ts';
 import * as store from './store.ts';
+import { appendAudit, audit } from '../audit/audit-log.ts';
 
 export interface LoginInput {
   username: string;
@@ -23,6 +24,7 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
   const failures = await store.recentLoginFailures(db, input.username, input.ip, since);
   const throttle = decideLoginThrottle(failures, input.now);
   if (!throttle.allowed) {
+    await audit(db, { at: input.now, actorId: null, actorName: input.username, ip: input.ip, action: 'login', success: false, detail: { reason: 'throttled' } });
     const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
     throw new AppError(
       'RATE_LIMITED',
@@ -37,7 +39,13 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
     ? await verifyPassword(input.password, account.password_hash)
     : (await burnPasswordCheck(input.password), false);
   if (!ok || !account) {
-    await store.recordLoginFailure(db, input.username, input.ip, input.now);
+    await db.transaction(async (tx) => {
+      await store.recordLoginFailure(tx, input.username, input.ip, input.now);
+      await appendAudit(tx, {
+        at: input.now, actorId: account?.id ?? null, actorName: input.username, ip: input.ip, action: 'login', success: false,
+        detail: { reason: account?.disabled_at ? 'disabled' : 'bad credentials' },
+      });
+    });
     throw badCredentials();
   }
   const token = newToken();
@@ -45,6 +53,7 @@ export async function login(db: Db, input: LoginInput): Promise<{ token: string;
   await db.transaction(async (tx) => {
     await store.clearLoginFailures(tx, input.username);
     await store.insertSession(tx, { tokenHash: tokenHash(token), accountId: account.id, expiresAt, ip: input.ip, userAgent: input.userAgent });
+    await appendAudit(tx, { at: input.now, actorId: account.id, actorName: account.username, ip: input.ip, action: 'login', success: true });
   });
   return { token, expiresAt, accountId: account.id };
 }

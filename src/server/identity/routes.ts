@@ -7,6 +7,7 @@ import { LoginBody, LoginResult, Me } from './schemas.ts';
 import { loadPrincipal, requirePrincipal, type Principal } from '../platform/auth.ts';
 import { findUnitRef } from '../org/store.ts';
 import { tokenHash } from './tokens.ts';
+import { appendAudit } from '../audit/audit-log.ts';
 
 export async function identityRoutes(app: FastifyInstance): Promise<void> {
   const me = async (p: Principal) => presentMe(p,
@@ -30,7 +31,11 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'authenticated' },
     schema: { tags: ['identity'], response: { 204: Type.Null() } },
   }, async (req, reply) => {
-    await revokeSession(app.db, requirePrincipal(req).tokenHash, app.clock());
+    const p = requirePrincipal(req);
+    await app.db.transaction(async (tx) => {
+      await revokeSession(tx, p.tokenHash, app.clock());
+      await appendAudit(tx, { at: app.clock(), actorId: p.accountId, actorName: p.username, ip: req.ip, action: 'logout', success: true });
+    });
     return reply.status(204).send();
   });
 

@@ -8,6 +8,7 @@ import * as store from './store.ts';
 import * as s from './schemas.ts';
 import { presentMatter } from './presenters.ts';
 import { retireMatter, saveMatter } from './save-matter.ts';
+import { actorOf, audit } from '../audit/audit-log.ts';
 
 export async function matterRoutes(app: FastifyInstance): Promise<void> {
   const editors = { access: ['admin', 'leader'] as const };
@@ -46,7 +47,9 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const { code, ...input } = req.body as Static<typeof s.NewMatter>;
     const town = await resolveTown(app.db, p.scopePath, (req.query as Static<typeof s.TownQuery>).townId);
-    return reply.status(201).send(presentMatter(await saveMatter(app.db, town.id, code, input, p.accountId, 'create')));
+    const saved = await saveMatter(app.db, town.id, code, input, p.accountId, 'create');
+    await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'matter.create', targetType: 'matter', targetId: saved.id, success: true, detail: { code, version: saved.version } });
+    return reply.status(201).send(presentMatter(saved));
   });
 
   app.put('/api/matters/:code', {
@@ -56,7 +59,9 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const { code } = req.params as Static<typeof s.CodeParams>;
     const town = await resolveTown(app.db, p.scopePath, (req.query as Static<typeof s.TownQuery>).townId);
-    return presentMatter(await saveMatter(app.db, town.id, code, req.body as Static<typeof s.MatterInput>, p.accountId, 'update'));
+    const saved = await saveMatter(app.db, town.id, code, req.body as Static<typeof s.MatterInput>, p.accountId, 'update');
+    await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'matter.update', targetType: 'matter', targetId: saved.id, success: true, detail: { code, version: saved.version } });
+    return presentMatter(saved);
   });
 
   app.post('/api/matters/:code/retire', {
@@ -66,6 +71,8 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const { code } = req.params as Static<typeof s.CodeParams>;
     const town = await resolveTown(app.db, p.scopePath, (req.query as Static<typeof s.TownQuery>).townId);
-    return presentMatter(await retireMatter(app.db, town.id, code, p.accountId, app.clock()));
+    const saved = await retireMatter(app.db, town.id, code, p.accountId, app.clock());
+    await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'matter.retire', targetType: 'matter', targetId: saved.id, success: true, detail: { code, version: saved.version } });
+    return presentMatter(saved);
   });
 }

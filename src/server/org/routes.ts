@@ -9,6 +9,7 @@ import * as store from './store.ts';
 import * as s from './schemas.ts';
 import { presentBoards, presentFeatures, presentTeam, presentUnit } from './presenters.ts';
 import { importGrids } from './import-grids.ts';
+import { actorOf, audit } from '../audit/audit-log.ts';
 
 function scopeOf(p: Principal): string {
   if (!p.scopePath) throw notFound('organisation unit');
@@ -107,8 +108,15 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req) => {
     const body = req.body as Static<typeof s.GridImportBody>;
-    const result = await importGrids(app.db, body.features, scopeOf(requirePrincipal(req)));
-    app.locator.invalidate();
-    return result;
+    const entry = { at: app.clock(), ...actorOf(req), action: 'org.import_grids', targetType: 'org_unit' };
+    try {
+      const result = await importGrids(app.db, body.features, scopeOf(requirePrincipal(req)));
+      await audit(app.db, { ...entry, success: true, detail: result });
+      app.locator.invalidate();
+      return result;
+    } catch (err) {
+      await audit(app.db, { ...entry, success: false, detail: { features: body.features.length, code: (err as { code?: string }).code ?? 'ERROR' } });
+      throw err;
+    }
   });
 }

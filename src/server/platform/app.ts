@@ -12,6 +12,8 @@ import { securityHeaders } from './security-headers.ts';
 import { authPlugin } from './auth.ts';
 import { healthRoutes } from './health-routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
+import { accountRoutes } from '../identity/account-routes.ts';
+import { auditRoutes } from '../audit/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { GridLocatorCache } from '../org/locator-cache.ts';
 import { VERSION } from './version.ts';
@@ -79,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await app.register(healthRoutes);
   await app.register(identityRoutes);
+  await app.register(accountRoutes);
+  await app.register(auditRoutes);
   await app.register(orgRoutes);
   await app.register(matterRoutes);
   await app.register(fileRoutes);

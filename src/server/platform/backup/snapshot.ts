@@ -1,0 +1,254 @@
+import { spawn } from 'node:child_process';
+import { copyFile, cp, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import { VERSION } from '../version.ts';
+
+/**
+ * A backup is one folder:
+ *   manifest.json      what it holds (store, time, sizes)
+ *   pglite.tar.gz      PGlite: the data directory, dumped by PGlite between two transactions
+ *   postgres.dump      PostgreSQL: `pg_dump -Fc` (one MVCC snapshot), for `pg_restore`
+ *   files/             the photos, content-addressed as under DATA_DIR/files
+ * The database is dumped first and the photos copied after: a photo is written before its row and never
+ * changed or removed, so every photo the dump refers to is on disk by the time the folder is copied.
+ */
+export interface BackupManifest {
+  format: 'zhizhi-backup';
+  formatVersion: 1;
+  store: 'pglite' | 'postgres';
+  createdAt: string;
+  appVersion: string;
+  /** file name of the database dump inside the backup folder */
+  database: { file: string; bytes: number };
+  files: { count: number; bytes: number };
+}
+
+export const MANIFEST = 'manifest.json';
+export const PGLITE_DUMP = 'pglite.tar.gz';
+export const POSTGRES_DUMP = 'postgres.dump';
+
+export class BackupError extends Error {}
+
+/** DATA_DIR/backups/2026-05-01T10-20-30-123Z (a suffix when two backups start in the same millisecond) */
+export async function newBackupDir(dataDir: string, now = new Date()): Promise<string> {
+  const root = path.join(dataDir, 'backups');
+  await mkdir(root, { recursive: true });
+  const stamp = now.toISOString().replace(/[:.]/g, '-');
+  for (let i = 0; ; i++) {
+    const dir = path.join(root, i === 0 ? stamp : `${stamp}-${i}`);
+    try {
+      await mkdir(dir);
+      return dir;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+}
+
+async function isEmptyOrMissing(dir: string): Promise<boolean> {
+  try {
+    return (await readdir(dir)).length === 0;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return true;
+    throw err;
+  }
+}
+
+/** Creates an output folder that must not hold anything yet. */
+export async function prepareOutDir(dir: string): Promise<string> {
+  const abs = path.resolve(dir);
+  if (!(await isEmptyOrMissing(abs))) throw new BackupError(`${abs} is not empty; name a new folder for the backup.`);
+  await mkdir(abs, { recursive: true });
+  return abs;
+}
+
+/**
+ * Copies the photo tree (two-letter shard folders of content-addressed files), skipping half-written
+ * `.tmp` files and files already present at the target (same name, same bytes). Returns what it copied.
+ */
+export async function copyFiles(from: string, to: string): Promise<{ count: number; bytes: number }> {
+  let count = 0;
+  let bytes = 0;
+  async function walk(rel: string): Promise<void> {
+    let entries;
+    try {
+      entries = await readdir(path.join(from, rel), { withFileTypes: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw err;
+    }
+    for (const e of entries) {
+      const r = path.join(rel, e.name);
+      if (e.isDirectory()) {
+        await walk(r);
+      } else if (e.isFile() && !e.name.endsWith('.tmp')) {
+        const target = path.join(to, r);
+        await mkdir(path.dirname(target), { recursive: true });
+        try {
+          await copyFile(path.join(from, r), target, 1 /* COPYFILE_EXCL */);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+          continue;
+        }
+        count++;
+        bytes += (await stat(target)).size;
+      }
+    }
+  }
+  await walk('');
+  return { count, bytes };
+}
+
+async function writeManifest(dir: string, m: BackupManifest): Promise<void> {
+  await writeFile(path.join(dir, MANIFEST), `${JSON.stringify(m, null, 2)}\n`);
+}
+
+export async function readManifest(dir: string): Promise<BackupManifest> {
+  let m: BackupManifest;
+  try {
+    m = JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8'));
+  } catch {
+    throw new BackupError(`${dir} is not a Zhizhi backup (no readable ${MANIFEST}).`);
+  }
+  if (m.format !== 'zhizhi-backup' || m.formatVersion !== 1) throw new BackupError(`${dir}: unknown backup format.`);
+  return m;
+}
+
+/**
+ * PGlite: the data directory as a gzipped tarball, taken inside one transaction of the live instance. PGlite runs
+ * one transaction (and one query) at a time, so while this holds the transaction lock nobody else is half-way
+ * through one; the CHECKPOINT puts every committed change into the data files before they are read.
+ */
+export async function backupPglite(pglite: PGlite, dataDir: string, outDir: string): Promise<BackupManifest> {
+  const blob = await pglite.transaction(async (tx) => {
+    await tx.exec('checkpoint');
+    return pglite.dumpDataDir('gzip');
+  });
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  await writeFile(path.join(outDir, PGLITE_DUMP), bytes);
+  const files = await copyFiles(path.join(dataDir, 'files'), path.join(outDir, 'files'));
+  const manifest: BackupManifest = {
+    format: 'zhizhi-backup', formatVersion: 1, store: 'pglite', createdAt: new Date().toISOString(), appVersion: VERSION,
+    database: { file: PGLITE_DUMP, bytes: bytes.length }, files,
+  };
+  await writeManifest(outDir, manifest);
+  return manifest;
+}
+
+/** Opens the PGlite data directory of a stopped server and dumps it. */
+export async function backupPgliteDir(dataDir: string, outDir: string): Promise<BackupManifest> {
+  const dir = path.join(dataDir, 'pglite');
+  if (!(await hasPgliteData(dir))) throw new BackupError(`${dir} holds no database: nothing to back up.`);
+  const pglite = await PGlite.create({ dataDir: dir });
+  try {
+    return await backupPglite(pglite, dataDir, outDir);
+  } finally {
+    await pglite.close();
+  }
+}
+
+export async function hasPgliteData(dir: string): Promise<boolean> {
+  return !(await isEmptyOrMissing(dir));
+}
+
+/** The connection string without its password (which goes to the child in PGPASSWORD, not on its command line). */
+function pgTarget(connectionString: string): { dbname: string; env: NodeJS.ProcessEnv } {
+  const u = new URL(connectionString);
+  const password = decodeURIComponent(u.password);
+  u.password = '';
+  return { dbname: u.toString(), env: { ...process.env, ...(password ? { PGPASSWORD: password } : {}) } };
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { env, stdio: ['ignore', 'inherit', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', (err) => {
+      reject((err as NodeJS.ErrnoException).code === 'ENOENT'
+        ? new BackupError(`${cmd} is not installed: install the PostgreSQL client tools, the same major version as the server or newer (Debian/Ubuntu: apt-get install postgresql-client).`)
+        : err);
+    });
+    child.on('close', (code) => {
+      if (code === 0) resolve();
+      else reject(new BackupError(`${cmd} failed (exit ${code}):\n${stderr.trim()}`));
+    });
+  });
+}
+
+/** PostgreSQL: `pg_dump -Fc` reads one consistent snapshot by itself, whatever the servers keep writing. */
+export async function backupPostgres(connectionString: string, dataDir: string, outDir: string): Promise<BackupManifest> {
+  const { dbname, env } = pgTarget(connectionString);
+  const file = path.join(outDir, POSTGRES_DUMP);
+  await run('pg_dump', ['--format=custom', '--file', file, '--dbname', dbname], env);
+  const files = await copyFiles(path.join(dataDir, 'files'), path.join(outDir, 'files'));
+  const manifest: BackupManifest = {
+    format: 'zhizhi-backup', formatVersion: 1, store: 'postgres', createdAt: new Date().toISOString(), appVersion: VERSION,
+    database: { file: POSTGRES_DUMP, bytes: (await stat(file)).size }, files,
+  };
+  await writeManifest(outDir, manifest);
+  return manifest;
+}
+
+export interface RestoreResult {
+  store: 'pglite' | 'postgres';
+  target: string;
+  files: { count: number; bytes: number };
+}
+
+/** Restores a PGlite backup into DATA_DIR, whose `pglite` folder must be empty or missing. */
+export async function restorePglite(backupDir: string, dataDir: string): Promise<RestoreResult> {
+  const m = await readManifest(backupDir);
+  if (m.store !== 'pglite') throw new BackupError(`${backupDir} is a PostgreSQL backup: set DATABASE_URL to an empty database to restore it.`);
+  const dir = path.join(dataDir, 'pglite');
+  if (await hasPgliteData(dir)) throw new BackupError(`${dir} already holds a database; restore only into an empty data folder (move it aside first).`);
+  const tarball = await readFile(path.join(backupDir, m.database.file));
+  await mkdir(dir, { recursive: true });
+  try {
+    const pglite = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([tarball]) });
+    await pglite.query('select 1');
+    await pglite.close();
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  const files = await copyFiles(path.join(backupDir, 'files'), path.join(dataDir, 'files'));
+  return { store: 'pglite', target: dir, files };
+}
+
+/** Restores a PostgreSQL backup into the database at `connectionString`, which must hold no tables. */
+export async function restorePostgres(backupDir: string, connectionString: string, dataDir: string): Promise<RestoreResult> {
+  const m = await readManifest(backupDir);
+  if (m.store !== 'postgres') throw new BackupError(`${backupDir} is a PGlite backup: unset DATABASE_URL to restore it into DATA_DIR.`);
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const r = await client.query<{ n: number }>(
+      `select count(*)::int as n from pg_tables where schemaname not in ('pg_catalog', 'information_schema')`,
+    );
+    if (r.rows[0]!.n > 0) throw new BackupError(`The database already has ${r.rows[0]!.n} table(s); restore only into an empty database (createdb a new one).`);
+  } finally {
+    await client.end();
+  }
+  const { dbname, env } = pgTarget(connectionString);
+  // one transaction: a failed restore leaves the database empty, not half-filled
+  await run('pg_restore', ['--no-owner', '--no-acl', '--exit-on-error', '--single-transaction', '--dbname', dbname, path.join(backupDir, m.database.file)], env);
+  const files = await copyFiles(path.join(backupDir, 'files'), path.join(dataDir, 'files'));
+  const u = new URL(connectionString);
+  u.password = '';
+  return { store: 'postgres', target: u.toString(), files };
+}
+
+/** Moves a finished backup folder (rename, or copy and delete across file systems). */
+export async function moveBackup(from: string, to: string): Promise<void> {
+  await rmdir(to).catch((err: NodeJS.ErrnoException) => { if (err.code !== 'ENOENT') throw err; }); // empty: prepareOutDir
+  try {
+    await rename(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    await cp(from, to, { recursive: true });
+    await rm(from, { recursive: true, force: true });
+  }
+}
