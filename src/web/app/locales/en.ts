@@ -6,7 +6,7 @@ export const en: Messages = {
   common: { loading: 'Loading…', retry: 'Retry', empty: 'No data', close: 'Close', people: 'people', households: 'households', language: 'Language' },
   login: {
     title: 'Sign in', subtitle: 'For governance staff and residents', username: 'Username', password: 'Password', submit: 'Sign in',
-    usernameRequired: 'Enter your username', passwordRequired: 'Enter your password',
+    usernameRequired: 'Enter your username', passwordRequired: 'Enter your password', publicReport: 'Report without signing in', track: 'Track a case',
     demoTitle: 'Demo accounts', demoHint: 'Demo accounts (password {{password}}), click to fill in:',
   },
   shell: { logout: 'Sign out', scope: 'Scope', noScope: 'No scope', collapse: 'Collapse menu' },
@@ -34,7 +34,7 @@ export const en: Messages = {
   },
   mobile: {
     hello: 'Hello, {{name}}', profile: 'My details', myGrid: 'My grid', homeGrid: 'Home grid', homeGridRegistered: 'Registered',
-    soon: 'Photo reports, task lists and visit records are coming soon.', team: 'Grid team', noGrid: 'Your account is not linked to a grid yet; please ask your community staff.',
+team: 'Grid team', noGrid: 'Your account is not linked to a grid yet; please ask your community staff.',
     role: 'Team role', desktopOnly: 'More features are available on the desktop.',
   },
 };

@@ -4,7 +4,7 @@ export const zhCN = {
   common: { loading: '加载中…', retry: '重试', empty: '暂无数据', close: '关闭', people: '人', households: '户', language: '语言' },
   login: {
     title: '登录', subtitle: '基层治理工作人员与居民统一登录', username: '用户名', password: '密码', submit: '登录',
-    usernameRequired: '请输入用户名', passwordRequired: '请输入密码',
+    usernameRequired: '请输入用户名', passwordRequired: '请输入密码', publicReport: '随手拍（免登录）', track: '案卷查询',
     demoTitle: '演示账号', demoHint: '演示环境账号（密码均为 {{password}}），点击填入：',
   },
   shell: { logout: '退出登录', scope: '数据范围', noScope: '无数据范围', collapse: '收起菜单' },
@@ -32,7 +32,7 @@ export const zhCN = {
   },
   mobile: {
     hello: '您好，{{name}}', profile: '我的信息', myGrid: '我的网格', homeGrid: '居住网格', homeGridRegistered: '已登记',
-    soon: '随手拍上报、任务清单与走访记录即将上线，敬请期待。', team: '网格力量', noGrid: '您的账号尚未关联网格，请联系社区工作人员。',
+team: '网格力量', noGrid: '您的账号尚未关联网格，请联系社区工作人员。',
     role: '网格角色', desktopOnly: '更多功能请在电脑端使用。',
   },
 };

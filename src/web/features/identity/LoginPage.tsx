@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate, useNavigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../app/api.ts';
@@ -69,6 +69,11 @@ export function LoginPage() {
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={busy}>{t('login.submit')}</Button>
           </Form>
+          <Space size={4} style={{ marginTop: 16, fontSize: 13 }} data-testid="public-links">
+            <Link to="/m/public/report">{t('login.publicReport')}</Link>
+            <Typography.Text type="secondary">·</Typography.Text>
+            <Link to="/m/track">{t('login.track')}</Link>
+          </Space>
           {showDemo ? (
             <div style={{ marginTop: 24 }} data-testid="demo-accounts">
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('login.demoHint', { password: DEMO_PASSWORD })}</Typography.Text>

@@ -1,5 +1,5 @@
 // The mobile home of grid workers and residents: who they are, their grid and its team. Reporting comes later.
-import { Button, Card, DotLoading, ErrorBlock, List, NavBar, NoticeBar, Tag } from 'antd-mobile';
+import { Button, Card, DotLoading, ErrorBlock, List, NavBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth.tsx';
 import { useApi } from '../../app/useApi.ts';
@@ -7,6 +7,7 @@ import { errorText } from '../../app/api.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { TEAM_ROLES } from '../../../shared/org-levels.ts';
 import { fetchTeam } from './api.ts';
+import { MobileCasesHome } from '../cases/mobile-routes.tsx';
 
 export function MyGridPage() {
   const { t, i18n } = useTranslation();
@@ -23,8 +24,8 @@ export function MyGridPage() {
         style={{ background: '#c0392b', color: '#fff' }}>
         {t('app.name')} · {t('nav.mobileHome')}
       </NavBar>
-      <NoticeBar content={t('mobile.soon')} color="info" wrap />
       <div style={{ padding: 12, display: 'grid', gap: 12 }}>
+        <MobileCasesHome />
         <Card title={t('mobile.hello', { name: me.name })} extra={<LanguageSwitch size="small" />}>
           <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
             {me.roles.map((r) => <Tag key={r} color="primary" fill="outline">{t(`roles.${r}`)}</Tag>)}
