@@ -206,3 +206,15 @@ describe('anonymous 随手拍', () => {
     expect(codes[10]).toBe(429);
   });
 });
+
+describe('public catalog', () => {
+  it('lists what a resident may report at a point, without device-only matters', async () => {
+    const r = await t.app.inject({ url: `/api/public/matters?lng=${here.lng}&lat=${here.lat}` });
+    expect(r.statusCode).toBe(200);
+    const codes = r.json().items.map((m: { code: string }) => m.code);
+    expect(r.json().town.name).toBe('春晖路街道');
+    expect(codes).toEqual(expect.arrayContaining(['E0101', 'C0101', 'C0201']));
+    expect(codes).not.toContain('S0101');
+    expect((await t.app.inject({ url: '/api/public/matters?lng=100&lat=20' })).statusCode).toBe(422);
+  });
+});

@@ -6,9 +6,11 @@ import { AppError, notFound } from '../platform/errors.ts';
 import { reportCase } from './report-case.ts';
 import { presentDeadlines } from './presenters.ts';
 import * as store from './store.ts';
+import { listCurrentMatters } from '../matters/store.ts';
 import * as s from './schemas.ts';
 import type { ClockSet } from '../../domain/sla/clocks.ts';
 
+const LocateQuery = Type.Object({ lng: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }) }, { additionalProperties: false });
 const TrackQuery = Type.Object({ phone: Type.String({ pattern: '^1[3-9][0-9]{9}$' }) }, { additionalProperties: false });
 const NumberParams = Type.Object({ number: Type.String({ maxLength: 40 }) });
 
@@ -40,6 +42,26 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
     }, app.clock());
     const row = (await store.findCase(app.db, result.caseId, null))!;
     return reply.status(result.created ? 201 : 200).send({ number: row.number, status: row.status, createdAt: row.created_at.toISOString() });
+  });
+
+  app.get('/api/public/matters', {
+    config: { access: 'public', rateLimit: { max: 60, timeWindow: '10 minutes' } },
+    schema: {
+      tags: ['cases'], security: [],
+      description: 'The categories a resident may report at a point (the current catalog of the town that holds it): for the anonymous 随手拍 form.',
+      querystring: LocateQuery,
+    },
+  }, async (req) => {
+    const { lng, lat } = req.query as Static<typeof LocateQuery>;
+    const gridId = (await app.locator.current()).locate(lng, lat);
+    if (!gridId) throw new AppError('LOCATION_OUTSIDE_GRIDS', 'The location lies in no grid of this platform.', '该位置不在任何网格内，请核对位置。');
+    const town = (await app.db.query<{ id: string; name: string }>(
+      `select t.id, t.name from org_units g join org_units t on t.level = 'town' and g.path like t.path || '%' where g.id = $1`, [gridId])).rows[0]!;
+    const matters = await listCurrentMatters(app.db, town.id, false);
+    return {
+      town: { id: town.id, name: town.name },
+      items: matters.filter((m) => m.machine_source === null).map((m) => ({ code: m.code, name: m.name, class: m.class, onSpot: m.on_spot, urgent: m.urgent })),
+    };
   });
 
   app.get('/api/public/cases/:number', {

@@ -32,7 +32,7 @@ export interface ReportInput {
 export interface ReportResult {
   caseId: string;
   created: boolean;
-  duplicates: DuplicateSuggestion[];
+  duplicates: (DuplicateSuggestion & { number: string; status: string; createdAt: string })[];
 }
 
 const outside = () => new AppError('LOCATION_OUTSIDE_GRIDS', 'The location lies in no grid of this platform.', '该位置不在任何网格内，请核对位置。');
@@ -98,7 +98,14 @@ export async function reportCase(db: Db, locator: GridLocatorCache, input: Repor
       nearby.filter((n) => n.id !== caseId).map((n) => ({ id: n.id, categoryCode: matter.code, status: n.status as never, location: { lng: n.lng, lat: n.lat } })),
       matter.duplicateRadiusM ?? 100,
     );
-    return { caseId, created: true, duplicates };
+    const byId = new Map(nearby.map((n) => [n.id, n]));
+    return {
+      caseId, created: true,
+      duplicates: duplicates.map((d) => {
+        const n = byId.get(d.id)!;
+        return { ...d, number: n.number, status: n.status, createdAt: n.created_at.toISOString() };
+      }),
+    };
   } catch (err) {
     // two retries racing with the same key: the loser returns the winner's case
     if (input.idempotencyKey && (err as { code?: string }).code === '23505') {

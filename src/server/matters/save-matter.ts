@@ -41,6 +41,7 @@ export async function saveMatter(
       post_code: input.postCode ?? null, department_name: input.departmentName ?? null, sla: input.sla,
       escalate_after_h: input.escalateAfterH ?? null, on_spot: input.onSpot ?? false, urgent: input.urgent ?? false,
       duplicate_radius_m: input.duplicateRadiusM ?? current?.duplicate_radius_m ?? 100, created_by: accountId,
+      machine_source: current?.machine_source ?? null,
     });
   });
 }

@@ -16,13 +16,14 @@ export interface MatterRow {
   escalate_after_h: number | null;
   on_spot: boolean;
   urgent: boolean;
+  machine_source: string | null;
   duplicate_radius_m: number;
   retired_at: Date | null;
   created_at: Date;
 }
 
 const COLUMNS = `id, town_id, code, version, current, name, class, list, tier, post_code, department_name, sla,
-  escalate_after_h, on_spot, urgent, duplicate_radius_m, retired_at, created_at`;
+  escalate_after_h, on_spot, urgent, machine_source, duplicate_radius_m, retired_at, created_at`;
 
 export async function listCurrentMatters(tx: Tx, townId: string, includeRetired: boolean): Promise<MatterRow[]> {
   const r = await tx.query<MatterRow>(
@@ -47,8 +48,9 @@ export async function listMatterVersions(tx: Tx, townId: string, code: string): 
   return r.rows;
 }
 
-export type NewMatterVersion = Omit<MatterRow, 'id' | 'version' | 'current' | 'created_at' | 'retired_at'> & {
+export type NewMatterVersion = Omit<MatterRow, 'id' | 'version' | 'current' | 'created_at' | 'retired_at' | 'machine_source'> & {
   retired_at?: Date | null;
+  machine_source?: string | null;
   created_by: string | null;
 };
 
@@ -59,10 +61,10 @@ export async function insertMatterVersion(tx: Tx, m: NewMatterVersion): Promise<
   const version = (prev.rows[0]?.version ?? 0) + 1;
   const r = await tx.query<MatterRow>(
     `insert into matters (town_id, code, version, current, name, class, list, tier, post_code, department_name, sla,
-       escalate_after_h, on_spot, urgent, duplicate_radius_m, retired_at, created_by)
-     values ($1,$2,$3,true,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) returning ${COLUMNS}`,
+       escalate_after_h, on_spot, urgent, duplicate_radius_m, retired_at, created_by, machine_source)
+     values ($1,$2,$3,true,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17) returning ${COLUMNS}`,
     [m.town_id, m.code, version, m.name, m.class, m.list, m.tier, m.post_code, m.department_name, JSON.stringify(m.sla),
-      m.escalate_after_h, m.on_spot, m.urgent, m.duplicate_radius_m, m.retired_at ?? null, m.created_by],
+      m.escalate_after_h, m.on_spot, m.urgent, m.duplicate_radius_m, m.retired_at ?? null, m.created_by, m.machine_source ?? null],
   );
   return r.rows[0]!;
 }

@@ -66,6 +66,15 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/auth/login', callers: 'public', scope: 'none', refusals: [401, 429], note: 'bad credentials 401; rate-limited' },
   { method: 'POST', path: '/api/auth/logout', callers: 'any signed-in', scope: 'self', note: 'revokes the calling token only' },
   { method: 'GET', path: '/api/me', callers: 'any signed-in', scope: 'self', note: 'the calling account' },
+  { method: 'POST', path: '/api/auth/password', callers: 'any signed-in', scope: 'self', refusals: [400, 401], note: 'own password only; 401 when the current one is wrong, 400 by the policy' },
+
+  // account administration and the audit log (等保)
+  { method: 'GET', path: '/api/accounts', callers: ['admin'], scope: 'own scope (list)', note: 'accounts whose scope (a resident: home) lies in the admin\'s' },
+  { method: 'POST', path: '/api/accounts/{id}/disable', callers: ['admin'], scope: 'own scope', refusals: [409], note: 'its tokens stop at once; not one\'s own account (409)' },
+  { method: 'POST', path: '/api/accounts/{id}/enable', callers: ['admin'], scope: 'own scope', note: 'enables a disabled account' },
+  { method: 'POST', path: '/api/accounts/{id}/unlock', callers: ['admin'], scope: 'own scope', note: 'clears sign-in failures' },
+  { method: 'GET', path: '/api/audit', callers: ['admin'], scope: 'none', note: 'the whole log, not scoped: admins only' },
+  { method: 'GET', path: '/api/audit/verify', callers: ['admin'], scope: 'none', note: 'checks the hash chain of the whole log' },
 
   // organisation tree
   { method: 'GET', path: '/api/org-units', callers: STAFF, scope: 'own scope (list)', note: 'units in the caller\'s subtree' },

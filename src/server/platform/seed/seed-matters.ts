@@ -5,7 +5,7 @@ import { insertMatterVersion } from '../../matters/store.ts';
 interface CatalogMatter {
   code: string; name: string; class: string; tier: 'grid' | 'community' | 'town' | 'district';
   post?: string; department?: string; list: 'basic' | 'cooperative' | 'withdrawn';
-  sla: Record<string, number>; escalateAfterH?: number; onSpot?: boolean; urgent?: boolean;
+  sla: Record<string, number>; escalateAfterH?: number; onSpot?: boolean; urgent?: boolean; source?: string;
 }
 
 export function matterCatalog(): CatalogMatter[] {
@@ -19,7 +19,7 @@ export async function seedMatters(tx: Tx, townId: string): Promise<void> {
       town_id: townId, code: m.code, name: m.name, class: m.class, list: m.list, tier: m.tier,
       post_code: m.post ?? null, department_name: m.department ?? null, sla: m.sla,
       escalate_after_h: m.escalateAfterH ?? null, on_spot: m.onSpot ?? false, urgent: m.urgent ?? false,
-      duplicate_radius_m: m.urgent ? 300 : 100, created_by: null,
+      duplicate_radius_m: m.urgent ? 300 : 100, created_by: null, machine_source: m.source ?? null,
     });
   }
 }

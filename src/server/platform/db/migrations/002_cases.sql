@@ -30,6 +30,8 @@ create table matters (
   escalate_after_h    numeric,
   on_spot             boolean not null default false,
   urgent              boolean not null default false,
+  -- set when only devices or other platforms raise this matter (sensor, platform): residents do not pick it
+  machine_source      text,
   duplicate_radius_m  integer not null default 100,
   retired_at          timestamptz,
   created_by          text references accounts(id),
