@@ -52,6 +52,12 @@ async function report(who: string, where: { lng: number; lat: number }, category
   return res.json().id;
 }
 
+async function accountId(username: string): Promise<string> {
+  const r = await t.db.query<{ id: string }>('select id from accounts where username = $1', [username]);
+  if (!r.rows[0]) throw new Error(`no account ${username}`);
+  return r.rows[0].id;
+}
+
 // ---- what the scope rules mean, for the fixtures at hand ----------------------------------------
 
 type Outcome = 'in' | 'out' | 'name-the-town';
@@ -138,6 +144,17 @@ function builders(): Record<string, Variant[]> {
       request: async (c) => ({ method: 'POST', url: '/api/auth/logout', headers: c.token ? bearer(await t.login(c.name)) : {} }),
     }],
     'GET /api/me': [{ label: 'me', outcome: inside, request: () => ({ method: 'GET', url: '/api/me' }) }],
+    'POST /api/auth/password': [{
+      label: 'own password, unchanged', outcome: inside,
+      request: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'demo1234', newPassword: 'demo1234' } }),
+    }],
+    'GET /api/accounts': [{ label: 'list', outcome: inside, request: () => ({ method: 'GET', url: '/api/accounts' }) }],
+    ...Object.fromEntries((['disable', 'enable', 'unlock'] as const).map((action) => [`POST /api/accounts/{id}/${action}`, [
+      { label: 'a 青杠镇 handler', outcome: (c: Caller) => (unitIn(c, u.ruralTown) ? 'in' : 'out'), request: async () => ({ method: 'POST', url: `/api/accounts/${await accountId('town2-leader1')}/${action}` }) },
+      { label: 'no such account', outcome: () => 'out', request: () => ({ method: 'POST', url: `/api/accounts/no-such-account/${action}` }) },
+    ] satisfies Variant[]])),
+    'GET /api/audit': [{ label: 'search', outcome: inside, request: () => ({ method: 'GET', url: '/api/audit?limit=5' }) }],
+    'GET /api/audit/verify': [{ label: 'verify', outcome: inside, request: () => ({ method: 'GET', url: '/api/audit/verify' }) }],
     'GET /api/org-units': [{
       label: 'list', outcome: inside, request: () => ({ method: 'GET', url: '/api/org-units?limit=1000' }),
       check: async (res, c) => {
