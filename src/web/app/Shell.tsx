@@ -1,15 +1,20 @@
 // The desktop shell: side menu by role, header with the user, scope, language and sign-out.
 import { Avatar, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, EnvironmentOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, DashboardOutlined, EnvironmentOutlined, InboxOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useAuth } from './auth.tsx';
-import { navFor } from './nav.ts';
+import { navFor, type NavKey } from './nav.ts';
+import '../features/cases/desktop/locales.ts';
 import { usesMobile } from '../features/identity/api.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { BrandMark } from '../ui/BrandMark.tsx';
 
-const ICONS = { orgMap: <EnvironmentOutlined />, boards: <ApartmentOutlined /> };
+const ICONS: Record<NavKey, ReactNode> = {
+  workbench: <DashboardOutlined />, intake: <PhoneOutlined />, inbox: <InboxOutlined />,
+  orgMap: <EnvironmentOutlined />, boards: <ApartmentOutlined />, matters: <ProfileOutlined />,
+};
 
 export function Shell() {
   const me = useMe();

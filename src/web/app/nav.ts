@@ -2,12 +2,25 @@
 import type { Me } from '../features/identity/api.ts';
 import { usesMobile } from '../features/identity/api.ts';
 
-export interface NavEntry { key: 'orgMap' | 'boards'; path: string }
+export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards';
+export interface NavEntry { key: NavKey; path: string }
+
+/** Post holders (A or B), departments and handlers get 我的待办. */
+export function handlesCases(me: Me): boolean {
+  const departmentIds = (me as Me & { departmentIds?: string[] }).departmentIds ?? [];
+  return me.roles.includes('handler') || me.roles.includes('department') || me.posts.length > 0 || departmentIds.length > 0;
+}
 
 export function navFor(me: Me): NavEntry[] {
   if (me.kind !== 'staff' || !me.scopeOrgUnit) return [];
-  const entries: NavEntry[] = [{ key: 'orgMap', path: '/org/map' }];
+  const entries: NavEntry[] = [];
+  const dispatcher = me.roles.includes('dispatcher');
+  if (dispatcher || me.roles.includes('communityStaff')) entries.push({ key: 'workbench', path: '/cases/workbench' });
+  if (dispatcher) entries.push({ key: 'intake', path: '/cases/intake' });
+  if (handlesCases(me)) entries.push({ key: 'inbox', path: '/cases/inbox' });
+  entries.push({ key: 'orgMap', path: '/org/map' });
   if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level)) entries.push({ key: 'boards', path: '/org/boards' });
+  entries.push({ key: 'matters', path: '/matters' });
   return entries;
 }
 

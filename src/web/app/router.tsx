@@ -9,6 +9,8 @@ import { OrgMapPage } from '../features/org/OrgMapPage.tsx';
 import { BoardsPage } from '../features/org/BoardsPage.tsx';
 import { MyGridPage } from '../features/org/MyGridPage.tsx';
 import { mobileCaseRoutes, publicMobileCaseRoutes } from '../features/cases/mobile-routes.tsx';
+import { desktopCaseRoutes } from '../features/cases/desktop/routes.tsx';
+import { MattersPage } from '../features/matters/MattersPage.tsx';
 
 function RequireAuth() {
   const { status } = useAuth();
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
         children: [
           { path: 'org/map', element: <OrgMapPage /> },
           { path: 'org/boards', element: <BoardsPage /> },
+          ...desktopCaseRoutes,
+          { path: 'matters', element: <MattersPage /> },
         ],
       },
       { path: '*', element: <Home /> },

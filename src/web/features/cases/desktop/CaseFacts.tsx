@@ -1,0 +1,66 @@
+// The facts of a case: category, tier, source, reporter, assignee, description, address, photos.
+import { Descriptions, Image, Rate, Space, Tag, Typography } from 'antd';
+import { PhoneOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { CasePhoto } from '../api.ts';
+import type { DeskCaseDetail } from './api.ts';
+import { formatTime } from './clocks.ts';
+
+export function CaseFacts({ kase }: { kase: DeskCaseDetail }) {
+  const { t, i18n } = useTranslation();
+  const r = kase.reporter;
+  const routed = kase.routedAssignee;
+  const overridden = kase.assignee && routed && kase.assignee.id !== routed.id;
+  const before = kase.photos.filter((p) => p.phase === 'before');
+  const after = kase.photos.filter((p) => p.phase === 'after');
+  return (
+    <>
+      <Descriptions size="small" column={2} bordered className="zz-case-facts" items={[
+        { key: 'category', label: t('wcase.drawer.category'), span: 2, children: <Space size={6}><strong>{kase.categoryName}</strong><Typography.Text type="secondary">{kase.categoryCode}</Typography.Text></Space> },
+        { key: 'tier', label: t('wcase.drawer.tier'), children: t(`wcase.tiers.${kase.tier}`) },
+        { key: 'source', label: t('wcase.drawer.source'), children: t(`wcase.sources.${kase.source}`, { defaultValue: kase.source }) },
+        {
+          key: 'reporter', label: t('wcase.drawer.reporter'), span: 2, children: (
+            <Space size={8} wrap data-testid="case-reporter">
+              <span>{r?.name ?? t('wcase.drawer.anonymous')}</span>
+              {r?.phone ? <a href={`tel:${r.phone}`}><PhoneOutlined /> {r.phone}</a> : null}
+              <Typography.Text type="secondary">{formatTime(kase.createdAt, i18n.language)}</Typography.Text>
+            </Space>
+          ),
+        },
+        {
+          key: 'assignee', label: t('wcase.drawer.assignee'), span: 2, children: (
+            <Space size={6} wrap data-testid="case-assignee">
+              {kase.assignee ? <span>{kase.assignee.name} <Typography.Text type="secondary">({t(`wcase.assigneeKinds.${kase.assignee.kind}`)})</Typography.Text></span> : null}
+              {!kase.assignee && routed ? <span>{t('wcase.drawer.routed')}：{routed.name}</span> : null}
+              {!kase.assignee && !routed ? t('wcase.drawer.none') : null}
+              {overridden ? <Tag color="orange">{t('wcase.drawer.overrideNote')}</Tag> : null}
+            </Space>
+          ),
+        },
+        { key: 'address', label: t('wcase.drawer.address'), span: 2, children: kase.address || `${kase.location.lng.toFixed(5)}, ${kase.location.lat.toFixed(5)}` },
+        { key: 'desc', label: t('wcase.drawer.description'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="case-description">{kase.description}</Typography.Paragraph> },
+        ...(kase.suspension ? [{ key: 'susp', label: t('wcase.workbench.suspended'), span: 2, children: t('wcase.drawer.suspendedUntil', { time: formatTime(kase.suspension.until, i18n.language), reason: kase.suspension.reason }) }] : []),
+        ...(kase.satisfaction ? [{ key: 'sat', label: t('wcase.drawer.satisfaction'), span: 2, children: <Space><Rate disabled value={kase.satisfaction.score} />{kase.satisfaction.comment}</Space> }] : []),
+      ]} />
+      <div className="zz-photo-rows">
+        <PhotoRow label={t('wcase.drawer.before')} photos={before} testId="photos-before" />
+        <PhotoRow label={t('wcase.drawer.after')} photos={after} testId="photos-after" />
+      </div>
+    </>
+  );
+}
+
+export function PhotoRow({ label, photos, testId }: { label?: string; photos: CasePhoto[]; testId?: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="zz-photo-row" data-testid={testId}>
+      {label ? <span className="zz-photo-label">{label}</span> : null}
+      {photos.length ? (
+        <Image.PreviewGroup>
+          {photos.map((p) => <Image key={`${p.hash}-${p.phase}`} src={p.thumbUrl} preview={{ src: p.url }} width={72} height={72} style={{ objectFit: 'cover', borderRadius: 4 }} />)}
+        </Image.PreviewGroup>
+      ) : label ? <span className="zz-muted">{t('common.empty')}</span> : null}
+    </div>
+  );
+}

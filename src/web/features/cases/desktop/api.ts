@@ -1,0 +1,140 @@
+// Desktop case calls beyond the shared ones: filtered lists, actions with an assignee or a date, 12345
+// intake with a caller, the town's posts to dispatch to, and the live case events (SSE over fetch).
+import { api, tokenStore, type Query } from '../../../app/api.ts';
+import type { CaseAction, CaseStatus } from '../../../../shared/cases.ts';
+import { reportCase, type ReportInput, type ActionInput, type CaseDetail, type CaseSummary, type LngLat } from '../api.ts';
+import { fetchBoards } from '../../org/api.ts';
+
+export interface DeskCase extends CaseSummary { ancestorIds?: string[]; townId?: string }
+export interface DeskCaseDetail extends CaseDetail {
+  ancestorIds?: string[];
+  townId?: string;
+  suspension?: { reason: string; until: string | null; approved?: boolean; requestedAt?: string } | null;
+}
+
+export interface CaseQuery {
+  status?: CaseStatus[];
+  orgUnitId?: string;
+  overdue?: boolean;
+  q?: string;
+  mine?: 'assigned' | 'reported' | 'verify';
+}
+
+interface Page<T> { items: T[]; nextCursor: string | null }
+
+/** Every case matching the query, page by page, up to `max`. */
+export async function listAllCases(query: CaseQuery, signal?: AbortSignal, max = 1000): Promise<DeskCase[]> {
+  const all: DeskCase[] = [];
+  let cursor: string | null = null;
+  do {
+    const q: Query = { ...query, overdue: query.overdue ? 'true' : undefined, q: query.q || undefined, orgUnitId: query.orgUnitId || undefined, cursor, limit: 200 };
+    const page: Page<DeskCase> = await api<Page<DeskCase>>('/api/cases', { query: q, signal });
+    all.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor && all.length < max);
+  return all;
+}
+
+export type AssigneeInput = { postId: string } | { departmentId: string } | { staffId: string };
+export interface DeskActionInput extends ActionInput { assignee?: AssigneeInput; until?: string }
+
+export const fetchDeskCase = (id: string, signal?: AbortSignal) =>
+  api<DeskCaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });
+
+export const deskAction = (id: string, action: CaseAction, body: DeskActionInput) =>
+  api<DeskCaseDetail>(`/api/cases/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body });
+
+export interface HotlineInput {
+  categoryCode: string;
+  description: string;
+  location: LngLat;
+  address?: string;
+  reporter: { name?: string; phone?: string };
+}
+
+/** A phone / 12345 call taken by a dispatcher; the key makes a retry return the first result. */
+export function reportHotline(input: HotlineInput, idempotencyKey: string) {
+  const body: ReportInput & { source: 'hotline'; reporter: HotlineInput['reporter'] } = { ...input, source: 'hotline' };
+  return reportCase(body, idempotencyKey);
+}
+
+export interface PostChoice { id: string; code: string; name: string; boardName: string; holders: string }
+
+/** The posts of a town, board by board, as dispatch targets. */
+export async function fetchTownPosts(townId: string, signal?: AbortSignal): Promise<PostChoice[]> {
+  const boards = await fetchBoards(townId, signal);
+  return boards.flatMap((b) => b.posts.map((p) => ({
+    id: p.id, code: p.code, name: p.name, boardName: b.name,
+    holders: [p.holderA?.name, p.holderB?.name].filter(Boolean).join(' / '),
+  })));
+}
+
+export interface CaseEvent { caseId: string; number: string; action: string; status: CaseStatus; at: string }
+type Listener = (e: CaseEvent) => void;
+const listeners = new Set<Listener>();
+let stream: AbortController | null = null;
+
+/** Live case events in the caller's scope: one shared connection while anyone listens, reconnecting. */
+export function subscribeCaseEvents(fn: Listener): () => void {
+  listeners.add(fn);
+  if (!stream) stream = openStream();
+  return () => {
+    listeners.delete(fn);
+    if (listeners.size === 0 && stream) { stream.abort(); stream = null; }
+  };
+}
+
+function openStream(): AbortController {
+  const ctrl = new AbortController();
+  const run = async () => {
+    let delay = 1000;
+    while (!ctrl.signal.aborted) {
+      try {
+        const token = tokenStore.get();
+        const res = await fetch('/api/events', { headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal: ctrl.signal });
+        if (res.status === 401) return;
+        if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
+        delay = 1000;
+        await readEvents(res.body, ctrl.signal);
+      } catch (e) {
+        if (ctrl.signal.aborted) return;
+        console.warn('case events interrupted', e);
+      }
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 15000);
+    }
+  };
+  void run();
+  return ctrl;
+}
+
+async function readEvents(body: ReadableStream<Uint8Array>, signal: AbortSignal): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  while (!signal.aborted) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffer += decoder.decode(value, { stream: true });
+    let cut: number;
+    while ((cut = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut).replace(/^\r?\n\r?\n/, '');
+      dispatchBlock(block);
+    }
+  }
+}
+
+function dispatchBlock(block: string): void {
+  let event = 'message';
+  const data: string[] = [];
+  for (const line of block.split(/\r?\n/)) {
+    if (line.startsWith('event:')) event = line.slice(6).trim();
+    else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+  }
+  if (event !== 'case' || !data.length) return;
+  try {
+    const e = JSON.parse(data.join('\n')) as CaseEvent;
+    for (const fn of listeners) fn(e);
+  } catch { /* a malformed event is skipped */ }
+}

@@ -1,0 +1,126 @@
+// 事项清单: the duty catalog of a town, filterable by list, tier and text; admins and leaders create,
+// edit (new version) and retire matters; anyone sees a matter's version history.
+import { useMemo, useState } from 'react';
+import { App, Button, Empty, Input, Popconfirm, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { MATTER_LISTS, TIERS, type MatterList } from '../../../shared/matters.ts';
+import { errorText } from '../../app/api.ts';
+import { useMe } from '../../app/auth.tsx';
+import { useApi } from '../../app/useApi.ts';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { listUnits } from '../org/api.ts';
+import { listMatters, retireMatter, type Matter } from './api.ts';
+import { slaText } from './sla.ts';
+import { MatterForm } from './MatterForm.tsx';
+import { MatterVersions } from './MatterVersions.tsx';
+import './locales.ts';
+import '../cases/desktop/desktop.css';
+
+const LIST_COLORS: Record<MatterList, string> = { basic: 'blue', cooperative: 'gold', withdrawn: 'default' };
+
+export function MattersPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const canEdit = me.roles.includes('admin') || me.roles.includes('leader');
+  const level = me.scopeOrgUnit?.level;
+  const needsTown = level === 'city' || level === 'district';
+  const towns = useApi(needsTown ? (signal) => listUnits({ level: 'town' }, signal) : null, [needsTown]);
+  const [pickedTown, setPickedTown] = useState<string | null>(null);
+  const townId = needsTown ? (pickedTown ?? towns.data?.[0]?.id ?? null) : null;
+  const [includeRetired, setIncludeRetired] = useState(false);
+  const matters = useApi(!needsTown || townId ? (signal) => listMatters(townId, includeRetired, signal) : null, [townId, includeRetired]);
+  const [list, setList] = useState<MatterList | 'all'>('all');
+  const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<Matter | 'new' | null>(null);
+  const [history, setHistory] = useState<Matter | null>(null);
+
+  const rows = useMemo(() => {
+    const needle = q.trim().toLowerCase();
+    return (matters.data ?? [])
+      .filter((m) => list === 'all' || m.list === list)
+      .filter((m) => !needle || `${m.code} ${m.name} ${m.class} ${m.departmentName ?? ''}`.toLowerCase().includes(needle))
+      .sort((a, b) => a.code.localeCompare(b.code));
+  }, [matters.data, list, q]);
+  const counts = useMemo(() => Object.fromEntries(MATTER_LISTS.map((l) => [l, (matters.data ?? []).filter((m) => m.list === l).length])), [matters.data]);
+
+  const retire = async (m: Matter) => {
+    try {
+      await retireMatter(townId, m.code);
+      message.success(t('matter.retiredDone', { code: m.code }));
+      matters.reload();
+    } catch (e) {
+      message.error(errorText(e, i18n.language));
+    }
+  };
+
+  return (
+    <div className="zz-page" data-testid="matters-page">
+      <div className="zz-page-head">
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>{t('matter.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('matter.subtitle')}</Typography.Text>
+        </div>
+        <Space wrap>
+          {needsTown ? (
+            <Select style={{ width: 180 }} placeholder={t('matter.chooseTown')} value={townId ?? undefined} onChange={setPickedTown} loading={towns.loading}
+              options={(towns.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="matter-town" />
+          ) : null}
+          {canEdit ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={needsTown && !townId} data-testid="matter-create">{t('matter.create')}</Button>
+            : <Typography.Text type="secondary">{t('matter.readOnly')}</Typography.Text>}
+        </Space>
+      </div>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Segmented
+          value={list} onChange={(v) => setList(v as MatterList | 'all')} data-testid="matter-lists"
+          options={[{ value: 'all', label: `${t('matter.all')} ${matters.data?.length ?? ''}` }, ...MATTER_LISTS.map((l) => ({ value: l, label: `${t(`matter.lists.${l}`)} ${counts[l] ?? ''}` }))]}
+        />
+        <Input.Search allowClear placeholder={t('matter.search')} onChange={(e) => setQ(e.target.value)} style={{ width: 260 }} />
+        <Space size={6}><Switch size="small" checked={includeRetired} onChange={setIncludeRetired} />{t('matter.showRetired')}</Space>
+      </Space>
+      {matters.error ? <ErrorState error={matters.error} onRetry={matters.reload} /> : (
+        <Table<Matter>
+          rowKey={(m) => `${m.code}-${m.version}`} size="middle" loading={matters.loading} dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} data-testid="matters-table"
+          rowClassName={(m) => (m.retired ? 'zz-clock-stopped' : '')}
+          columns={[
+            { title: t('matter.col.code'), dataIndex: 'code', width: 80, render: (v: string) => <span className="zz-queue-number">{v}</span> },
+            { title: t('matter.col.name'), dataIndex: 'name', render: (v: string, m) => <Space size={4}><strong>{v}</strong>{m.retired ? <Tag>{t('matter.retired')}</Tag> : null}</Space> },
+            { title: t('matter.col.class'), dataIndex: 'class', width: 140, ellipsis: true },
+            { title: t('matter.col.list'), dataIndex: 'list', width: 100, render: (l: MatterList) => <Tag color={LIST_COLORS[l]}>{t(`matter.lists.${l}`)}</Tag> },
+            {
+              title: t('matter.col.tier'), dataIndex: 'tier', width: 100, render: (v: string) => t(`matter.tiers.${v}`),
+              filters: TIERS.map((v) => ({ value: v, text: t(`matter.tiers.${v}`) })), onFilter: (v, m) => m.tier === v,
+            },
+            { title: t('matter.col.owner'), key: 'owner', width: 170, render: (_, m) => [m.postCode, m.departmentName].filter(Boolean).join(' / ') || '—' },
+            { title: t('matter.col.sla'), key: 'sla', width: 230, render: (_, m) => <span style={{ fontSize: 13 }}>{slaText(m.sla, t)}</span> },
+            {
+              title: t('matter.col.flags'), key: 'flags', width: 130, render: (_, m) => (
+                <Space size={4}>{m.onSpot ? <Tag color="green">{t('matter.flags.onSpot')}</Tag> : null}{m.urgent ? <Tag color="red">{t('matter.flags.urgent')}</Tag> : null}</Space>
+              ),
+            },
+            { title: t('matter.col.version'), dataIndex: 'version', width: 64, render: (v: number) => `v${v}` },
+            {
+              title: t('matter.col.actions'), key: 'actions', width: canEdit ? 170 : 80, render: (_, m) => (
+                <Space size={0}>
+                  <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistory(m)}>{t('matter.versions')}</Button>
+                  {canEdit && !m.retired ? <Button type="link" size="small" onClick={() => setEditing(m)}>{t('matter.edit')}</Button> : null}
+                  {canEdit && !m.retired ? (
+                    <Popconfirm title={t('matter.retireConfirm', { name: m.name })} onConfirm={() => retire(m)} okButtonProps={{ danger: true }}>
+                      <Button type="link" size="small" danger>{t('matter.retire')}</Button>
+                    </Popconfirm>
+                  ) : null}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      )}
+      {editing ? (
+        <MatterForm townId={townId} matter={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); matters.reload(); }} />
+      ) : null}
+      <MatterVersions townId={townId} matter={history} onClose={() => setHistory(null)} />
+    </div>
+  );
+}

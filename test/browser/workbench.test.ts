@@ -1,0 +1,161 @@
+// Browser journey of the desktop case loop: a grid worker's report (through the API) reaches the
+// dispatcher's workbench with a live countdown; the dispatcher accepts it and dispatches it to the routed
+// 城市更新岗; a second report arrives live over SSE; the post holder starts it and reports it done with a
+// note and a photo from 我的待办; the dispatcher verifies it and it is closed.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_GRID, gridCentre } from '../support/places.ts';
+import { makeJpeg } from '../support/images.ts';
+
+const ARTIFACTS = 'test-artifacts';
+const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+
+let t: TestApp;
+let browser: Browser;
+let desk: Page;
+let handler: Page;
+let base: string;
+let photoPath: string;
+let first: { id: string; number: string };
+const pageErrors: string[] = [];
+
+/** a grid worker's report with a photo at the centre of 春晖社区第1网格 */
+async function report(description: string, offset = 0): Promise<{ id: string; number: string }> {
+  const token = await t.login('gridworker');
+  const upload = await t.app.inject({ method: 'POST', url: '/api/files', headers: { ...bearer(token), 'content-type': 'image/jpeg' }, payload: await makeJpeg(800, 600, '#59636e') });
+  expect(upload.statusCode, upload.body).toBe(201);
+  const at = await gridCentre(t.db, DEMO_GRID);
+  const res = await t.app.inject({
+    method: 'POST', url: '/api/cases', headers: { ...bearer(token), 'idempotency-key': `wb-${description}` },
+    payload: { categoryCode: 'C0101', description, location: { lng: at.lng + offset, lat: at.lat }, address: '春晖路 12 号', photos: [upload.json().hash] },
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { id: string; number: string };
+}
+
+async function signIn(page: Page, username: string, home: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL(`**${home}`);
+}
+
+const drawerOf = (page: Page) => page.getByTestId('case-drawer');
+async function expectStatus(page: Page, status: string) {
+  await expect.poll(() => drawerOf(page).getAttribute('data-status'), { timeout: 10_000 }).toBe(status);
+}
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}/workbench-${name}.png` });
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  t = await createTestApp({ webDist: path.resolve('dist/web') });
+  t.clock.set(new Date()); // countdowns in the browser run on its real clock
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  photoPath = path.join(mkdtempSync(path.join(tmpdir(), 'zhizhi-done-')), 'after.jpg');
+  writeFileSync(photoPath, await makeJpeg(1024, 768, '#3f8f5a'));
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  desk = await (await browser.newContext(DESKTOP)).newPage();
+  handler = await (await browser.newContext(DESKTOP)).newPage();
+  for (const p of [desk, handler]) p.on('pageerror', (e) => pageErrors.push(e.message));
+  first = await report('春晖路 12 号门口井盖缺失，夜间有行人绊倒风险');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('dispatcher workbench and handler inbox', () => {
+  it('shows the new report in 待受理 with a live acceptance countdown', async () => {
+    await signIn(desk, 'dispatcher', '/cases/workbench');
+    const item = desk.locator(`[data-testid="queue-item"][data-number="${first.number}"]`);
+    await item.waitFor();
+    const countdown = item.getByTestId('countdown');
+    expect(await countdown.getAttribute('data-light')).toBe('green');
+    const before = await countdown.locator('.zz-countdown-time').innerText();
+    expect(before).toMatch(/^0[0-5]:\d\d$/);
+    await expect.poll(() => countdown.locator('.zz-countdown-time').innerText(), { timeout: 5000 }).not.toBe(before);
+    expect(await desk.getByTestId('tab-reported').innerText()).toContain('待受理');
+    await desk.locator('[data-testid="case-map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    await shot(desk, '01-queue');
+  });
+
+  it('opens the drawer and accepts the case', async () => {
+    await desk.locator(`[data-testid="queue-item"][data-number="${first.number}"]`).click();
+    await drawerOf(desk).waitFor();
+    expect(await desk.getByTestId('case-number').innerText()).toContain(first.number);
+    expect(await desk.getByTestId('case-reporter').innerText()).toContain('李网格');
+    await desk.getByTestId('photos-before').locator('img').first().waitFor();
+    expect(await desk.getByTestId('case-timeline').innerText()).toContain('上报');
+    await shot(desk, '02-drawer');
+    await desk.getByTestId('action-accept').click();
+    await expectStatus(desk, 'accepted');
+  });
+
+  it('dispatches it to the routed 城市更新岗', async () => {
+    await desk.getByTestId('action-dispatch').click();
+    const modal = desk.locator('.zz-action-modal');
+    await modal.getByText('城市更新岗').first().waitFor();
+    expect(await modal.innerText()).toContain('推荐');
+    expect(await modal.getByTestId('override-warning').count()).toBe(0);
+    await shot(desk, '03-dispatch');
+    await modal.getByRole('button', { name: /确\s*定/ }).click();
+    await expectStatus(desk, 'dispatched');
+    expect(await desk.getByTestId('case-assignee').innerText()).toContain('城市更新岗');
+  });
+
+  it('shows a new report live, without a reload', async () => {
+    await desk.getByTestId('tab-reported').click();
+    t.clock.set(new Date());
+    const second = await report('春晖路 30 号井盖松动，车辆经过响声很大', 0.0004);
+    const item = desk.locator(`[data-testid="queue-item"][data-number="${second.number}"]`);
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.getAttribute('class')).toContain('is-new');
+    await desk.getByText(`新上报：${second.number}`).waitFor();
+    await shot(desk, '04-live');
+  });
+
+  it('lets the post holder start it and report it done from 我的待办', async () => {
+    await signIn(handler, 'handler', '/cases/inbox');
+    const row = handler.locator(`[data-testid="inbox-row"][data-number="${first.number}"]`);
+    await row.waitFor();
+    await shot(handler, '05-inbox');
+    await row.click();
+    await drawerOf(handler).waitFor();
+    await handler.getByTestId('action-start').click();
+    await expectStatus(handler, 'in_progress');
+    await handler.getByTestId('action-report_done').click();
+    const modal = handler.locator('.zz-action-modal');
+    await modal.getByTestId('field-note').fill('已更换新井盖并设置警示标志，现场恢复通行。');
+    await modal.locator('input[type="file"]').setInputFiles(photoPath);
+    await modal.locator('.ant-upload-list-item-done, .ant-upload-list-item:not(.ant-upload-list-item-uploading)').first().waitFor();
+    await expect.poll(() => modal.locator('.ant-upload-list-item-uploading').count()).toBe(0);
+    await shot(handler, '06-report-done');
+    await modal.getByRole('button', { name: /确\s*定/ }).click();
+    await expectStatus(handler, 'handled');
+    await handler.getByTestId('photos-after').locator('img').first().waitFor();
+  });
+
+  it('lets the dispatcher verify it: 已结案', async () => {
+    // the drawer follows the case live
+    await expectStatus(desk, 'handled');
+    expect(await desk.getByTestId('case-timeline').innerText()).toContain('已更换新井盖');
+    await desk.getByTestId('action-verify').click();
+    await expectStatus(desk, 'closed');
+    expect(await desk.locator('.zz-case-drawer').getByTestId('case-status').first().innerText()).toBe('已结案');
+    await shot(desk, '07-closed');
+    expect(pageErrors).toEqual([]);
+  });
+});
