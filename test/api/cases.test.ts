@@ -218,3 +218,17 @@ describe('public catalog', () => {
     expect((await t.app.inject({ url: '/api/public/matters?lng=100&lat=20' })).statusCode).toBe(422);
   });
 });
+
+describe('personal data at rest', () => {
+  it('seals the reporter\'s phone in the store, finds it by keyed hash, and keeps the key file private', async () => {
+    const { number } = (await t.app.inject({ method: 'POST', url: '/api/public/cases',
+      payload: { categoryCode: 'E0101', description: '电话加密测试', location: here, reporter: { phone: '13911112222' } } })).json();
+    const row = (await t.db.query<{ reporter_phone: string; reporter_phone_hash: string }>(
+      'select reporter_phone, reporter_phone_hash from cases where number = $1', [number])).rows[0]!;
+    expect(row.reporter_phone).toMatch(/^v1\./);
+    expect(JSON.stringify(row)).not.toContain('13911112222');
+    expect((await t.app.inject({ url: `/api/public/cases/${number}?phone=13911112222` })).statusCode).toBe(200);
+    const { statSync } = await import('node:fs');
+    expect(statSync(`${t.config.dataDir}/keys/pii.key`).mode & 0o777).toBe(0o600);
+  });
+});

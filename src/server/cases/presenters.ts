@@ -3,6 +3,8 @@ import type { CaseAction } from '../../shared/cases.ts';
 import { clockLight, effectiveDue, type ClockSet } from '../../domain/sla/clocks.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
 import type { FileUrlSigner } from '../files/file-urls.ts';
+import type { PiiCipher } from '../platform/pii-cipher.ts';
+import { maskPhone } from '../../domain/identity/personal-data.ts';
 import { assigneeId } from './case-mapping.ts';
 import type { CaseRow, EventRow } from './store.ts';
 
@@ -53,18 +55,19 @@ export function presentCaseSummary(c: CaseRow, names: Map<string, string>, now: 
 export function presentCaseDetail(
   c: CaseRow, names: Map<string, string>, now: Date,
   o: { events: EventRow[]; photos: { hash: string; phase: 'before' | 'after'; event_id: number | null }[]; policies: CaseAction[];
-    showContact: boolean; urls: FileUrlSigner },
+    showContact: boolean; urls: FileUrlSigner; pii: PiiCipher },
 ) {
   const photo = (p: { hash: string; phase: 'before' | 'after'; event_id: number | null }) => ({
     hash: p.hash, phase: p.phase, eventId: p.event_id, url: o.urls.url(p.hash, 'full', now), thumbUrl: o.urls.url(p.hash, 'thumb', now),
   });
+  const phone = c.reporter_phone ? o.pii.decrypt(c.reporter_phone) : null;
   return {
     ...presentCaseSummary(c, names, now),
     routedAssignee: presentAssignee(c.routed_assignee, names),
     reporter: {
       kind: c.reporter_kind,
       name: o.showContact ? c.reporter_name : null,
-      phone: o.showContact ? c.reporter_phone : c.reporter_phone ? `${c.reporter_phone.slice(0, 3)}****${c.reporter_phone.slice(-4)}` : null,
+      phone: phone && (o.showContact ? phone : maskPhone(phone)),
     },
     suspension: c.suspension,
     timeline: o.events.map((e) => ({

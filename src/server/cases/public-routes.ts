@@ -35,7 +35,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const body = req.body as Static<typeof s.PublicReportBody>;
     const key = req.headers['idempotency-key'];
-    const result = await reportCase(app.db, app.locator, {
+    const result = await reportCase(app.db, app.locator, app.pii, {
       ...body, source: 'resident',
       reporter: { kind: 'resident', accountId: null, name: body.reporter.name ?? null, phone: body.reporter.phone },
       idempotencyKey: typeof key === 'string' && key.length > 0 && key.length <= 200 ? `public:${body.reporter.phone}:${key}` : null,
@@ -78,7 +78,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
     if (!parsed) throw new AppError('VALIDATION_FAILED', 'That is not a case number.', '案卷编号格式不正确。');
     const canonical = `${parsed.townCode}-${parsed.day}-${String(parsed.seq).padStart(4, '0')}`;
     const row = await store.findCaseByNumber(app.db, canonical);
-    if (!row || row.reporter_phone !== phone) throw notFound('case');
+    if (!row || row.reporter_phone_hash !== app.pii.lookupHash(phone)) throw notFound('case');
     const events = await store.listEvents(app.db, row.id);
     return {
       number: row.number, status: row.status, categoryName: row.category_name, description: row.description,

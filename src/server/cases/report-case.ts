@@ -16,6 +16,7 @@ import { WORKING_CALENDAR } from './calendar.ts';
 import { toMatter, toSweepCase } from './case-mapping.ts';
 import { checkPhotos, resolveTarget } from './assignees.ts';
 import * as store from './store.ts';
+import type { PiiCipher } from '../platform/pii-cipher.ts';
 
 export interface ReportInput {
   categoryCode: string;
@@ -38,7 +39,7 @@ export interface ReportResult {
 const outside = () => new AppError('LOCATION_OUTSIDE_GRIDS', 'The location lies in no grid of this platform.', '该位置不在任何网格内，请核对位置。');
 
 /** Intake: locate, route by the town's Matter, number, store the case with its first timeline entry, publish. */
-export async function reportCase(db: Db, locator: GridLocatorCache, input: ReportInput, now: Date): Promise<ReportResult> {
+export async function reportCase(db: Db, locator: GridLocatorCache, pii: PiiCipher, input: ReportInput, now: Date): Promise<ReportResult> {
   if (input.idempotencyKey) {
     const existing = await store.findCaseByIdempotencyKey(db, input.idempotencyKey);
     if (existing) return { caseId: existing.id, created: false, duplicates: [] };
@@ -76,7 +77,9 @@ export async function reportCase(db: Db, locator: GridLocatorCache, input: Repor
         id, number, status: 'reported', town_id: town.id, grid_id: gridId, org_path: grid.path, matter_id: matterRow.id,
         category_code: matter.code, tier: route.tier, description: input.description.trim(), lng: input.location.lng, lat: input.location.lat,
         address: input.address?.trim() || null, source: input.source, reporter_kind: input.reporter.kind,
-        reporter_account_id: input.reporter.accountId, reporter_name: input.reporter.name, reporter_phone: input.reporter.phone,
+        reporter_account_id: input.reporter.accountId, reporter_name: input.reporter.name,
+        reporter_phone: input.reporter.phone ? pii.encrypt(input.reporter.phone) : null,
+        reporter_phone_hash: input.reporter.phone ? pii.lookupHash(input.reporter.phone) : null,
         assignee: null, routed_assignee: routed, clocks, next_check_at: nextCheck === null ? null : new Date(nextCheck),
         duplicate_of: null, idempotency_key: input.idempotencyKey, created_at: now, updated_at: now,
       });

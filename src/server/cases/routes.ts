@@ -43,7 +43,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       await audit(app.db, { at: app.clock(), actorId: p.accountId, actorName: p.username, ip, action: 'case.read_contact', targetType: 'case', targetId: row.id, success: true });
     }
     return presentCaseDetail(row, names, app.clock(), {
-      events, photos, policies: policies(toCaseState(row), actorOf(p)), showContact: handles, urls: app.fileUrls,
+      events, photos, policies: policies(toCaseState(row), actorOf(p)), showContact: handles, urls: app.fileUrls, pii: app.pii,
     });
   };
 
@@ -58,7 +58,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const body = req.body as Static<typeof s.ReportBody>;
     const { source, kind } = sourceFor(p, body.source);
-    const result = await reportCase(app.db, app.locator, {
+    const result = await reportCase(app.db, app.locator, app.pii, {
       ...body, source,
       reporter: { kind, accountId: p.accountId, name: body.reporter?.name ?? p.name, phone: body.reporter?.phone ?? null },
       idempotencyKey: idempotencyKey(req, p.accountId),

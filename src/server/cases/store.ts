@@ -23,6 +23,7 @@ export interface CaseRow {
   reporter_account_id: string | null;
   reporter_name: string | null;
   reporter_phone: string | null;
+  reporter_phone_hash: string | null;
   assignee: Assignee | null;
   routed_assignee: Assignee | null;
   clocks: Record<string, unknown>;
@@ -80,11 +81,11 @@ export type NewCase = Omit<CaseRow, 'version' | 'closed_at' | 'satisfaction' | '
 export async function insertCase(tx: Tx, c: NewCase): Promise<string> {
   const r = await tx.query<{ id: string }>(
     `insert into cases (id, number, status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat,
-       address, source, reporter_kind, reporter_account_id, reporter_name, reporter_phone, assignee, routed_assignee, clocks, next_check_at,
-       duplicate_of, idempotency_key, created_at, updated_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26) returning id`,
+       address, source, reporter_kind, reporter_account_id, reporter_name, reporter_phone, reporter_phone_hash, assignee, routed_assignee,
+       clocks, next_check_at, duplicate_of, idempotency_key, created_at, updated_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27) returning id`,
     [c.id, c.number, c.status, c.town_id, c.grid_id, c.org_path, c.matter_id, c.category_code, c.tier, c.description, c.lng, c.lat,
-      c.address, c.source, c.reporter_kind, c.reporter_account_id, c.reporter_name, c.reporter_phone, json(c.assignee), json(c.routed_assignee),
+      c.address, c.source, c.reporter_kind, c.reporter_account_id, c.reporter_name, c.reporter_phone, c.reporter_phone_hash, json(c.assignee), json(c.routed_assignee),
       json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at],
   );
   return r.rows[0]!.id;

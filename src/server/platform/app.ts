@@ -18,6 +18,7 @@ import { orgRoutes } from '../org/routes.ts';
 import { GridLocatorCache } from '../org/locator-cache.ts';
 import { VERSION } from './version.ts';
 import { sharedSecret } from './secrets.ts';
+import { loadPiiKey, PiiCipher } from './pii-cipher.ts';
 import { FileUrlSigner } from '../files/file-urls.ts';
 import { fileRoutes } from '../files/routes.ts';
 import { matterRoutes } from '../matters/routes.ts';
@@ -34,6 +35,7 @@ declare module 'fastify' {
     locator: GridLocatorCache;
     fileUrls: FileUrlSigner;
     live: LiveHub;
+    pii: PiiCipher;
   }
 }
 
@@ -61,6 +63,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('config', deps.config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('locator', new GridLocatorCache(deps.db));
+  app.decorate('pii', new PiiCipher(loadPiiKey(deps.config.dataDir)));
   const live = new LiveHub(deps.db);
   await live.start();
   app.decorate('live', live);

@@ -66,7 +66,9 @@ create table cases (
   reporter_kind    text not null,
   reporter_account_id text references accounts(id),
   reporter_name    text,
+  -- sealed with the personal-data key; the keyed hash finds a case by phone without decrypting
   reporter_phone   text,
+  reporter_phone_hash text,
   assignee         jsonb,
   routed_assignee  jsonb,
   clocks           jsonb not null default '{}',
@@ -85,6 +87,7 @@ create index cases_org_path on cases (org_path text_pattern_ops);
 create index cases_open on cases (status, created_at) where status not in ('closed','rejected');
 create index cases_town_created on cases (town_id, created_at desc);
 create index cases_reporter on cases (reporter_account_id);
+create index cases_reporter_phone on cases (reporter_phone_hash) where reporter_phone_hash is not null;
 create index cases_duplicate_of on cases (duplicate_of);
 create index cases_next_check on cases (next_check_at) where next_check_at is not null;
 create index cases_category_open on cases (category_code, town_id) where status not in ('closed','rejected');

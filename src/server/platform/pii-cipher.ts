@@ -1,0 +1,58 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * Encrypts personal data at rest (AES-256-GCM) and gives a keyed hash (HMAC-SHA256) for look-ups by equality,
+ * so the store never holds a phone or ID number in the clear. Both keys derive from one master key.
+ */
+export class PiiCipher {
+  private readonly encKey: Buffer;
+  private readonly macKey: Buffer;
+
+  constructor(masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new Error('the personal-data key must be 32 bytes');
+    this.encKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhizhi pii encryption', 32));
+    this.macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhizhi pii lookup', 32));
+  }
+
+  encrypt(plain: string): string {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
+    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return `v1.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
+  }
+
+  decrypt(sealed: string): string {
+    if (!sealed.startsWith('v1.')) throw new Error('not a sealed value');
+    const raw = Buffer.from(sealed.slice(3), 'base64url');
+    const decipher = createDecipheriv('aes-256-gcm', this.encKey, raw.subarray(0, 12));
+    decipher.setAuthTag(raw.subarray(raw.length - 16));
+    return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
+  }
+
+  lookupHash(value: string): string {
+    return createHmac('sha256', this.macKey).update(value).digest('hex');
+  }
+}
+
+/**
+ * The master key: PII_KEY (base64 of 32 bytes; set it on every node when several share one PostgreSQL), else
+ * DATA_DIR/keys/pii.key, created at first start readable by this user only. Losing it loses the encrypted data:
+ * back it up apart from the database.
+ */
+export function loadPiiKey(dataDir: string, env: NodeJS.ProcessEnv = process.env): Buffer {
+  if (env.PII_KEY) {
+    const key = Buffer.from(env.PII_KEY, 'base64');
+    if (key.length !== 32) throw new Error('PII_KEY must be the base64 of exactly 32 bytes (openssl rand -base64 32)');
+    return key;
+  }
+  const dir = path.join(dataDir, 'keys');
+  const file = path.join(dir, 'pii.key');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  chmodSync(file, 0o600);
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
