@@ -27,6 +27,7 @@ let base: string;
 let photoPath: string;
 let first: { id: string; number: string };
 const pageErrors: string[] = [];
+const consoleProblems: string[] = [];
 
 /** a grid worker's report with a photo at the centre of 春晖社区第1网格 */
 async function report(description: string, offset = 0): Promise<{ id: string; number: string }> {
@@ -68,11 +69,15 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   desk = await (await browser.newContext(DESKTOP)).newPage();
   handler = await (await browser.newContext(DESKTOP)).newPage();
-  for (const p of [desk, handler]) p.on('pageerror', (e) => pageErrors.push(e.message));
+  for (const p of [desk, handler]) {
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    p.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(m.text().slice(0, 300)); });
+  }
   first = await report('春晖路 12 号门口井盖缺失，夜间有行人绊倒风险');
 });
 
 afterAll(async () => {
+  if (consoleProblems.length) console.warn(`browser console:\n${[...new Set(consoleProblems)].join('\n')}`);
   await browser?.close();
   await t?.close();
 });
@@ -156,6 +161,47 @@ describe('dispatcher workbench and handler inbox', () => {
     await expectStatus(desk, 'closed');
     expect(await desk.locator('.zz-case-drawer').getByTestId('case-status').first().innerText()).toBe('已结案');
     await shot(desk, '07-closed');
+  });
+
+  it('takes a 12345 call: category, caller, place on the map; shows nearby duplicates', async () => {
+    await desk.locator('.zz-case-drawer .ant-drawer-close').click();
+    await desk.getByTestId('side-menu').getByText('电话受理').click();
+    await desk.waitForURL('**/cases/intake');
+    await desk.locator('[data-testid="location-picker"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    await desk.getByTestId('intake-category').click();
+    await desk.keyboard.type('井盖');
+    await desk.locator('.ant-select-item-option').filter({ hasText: 'C0101' }).click();
+    await desk.getByTestId('intake-description').fill('市民来电：春晖社区路口井盖破损，请尽快处理');
+    await desk.getByTestId('intake-caller').fill('张先生');
+    await desk.getByTestId('intake-phone').fill('13800138000');
+    const box = (await desk.locator('[data-testid="location-picker"] canvas').boundingBox())!;
+    await desk.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => desk.getByTestId('locate-feedback').innerText()).toMatch(/位于 .*网格|该位置不在任何网格内/);
+    const [lng, lat] = (await desk.getByTestId('locate-feedback').innerText()).match(/\d+\.\d+/g)!.map(Number);
+    // an open report of the same category a few metres away
+    const token = await t.login('gridworker');
+    const near = await t.app.inject({ method: 'POST', url: '/api/cases', headers: { ...bearer(token), 'idempotency-key': 'wb-near' }, payload: { categoryCode: 'C0101', description: '路口井盖破损', location: { lng: lng! + 0.0001, lat: lat! } } });
+    expect(near.statusCode, near.body).toBe(201);
+    await shot(desk, '08-intake');
+    await desk.getByTestId('intake-submit').click();
+    await desk.getByTestId('intake-result').waitFor();
+    expect(await desk.getByTestId('intake-result').innerText()).toMatch(/已登记案卷 \d{9}-\d{8}-\d{4}/);
+    await desk.getByTestId('intake-duplicates').waitFor();
+    await shot(desk, '09-intake-duplicates');
+    await desk.getByTestId('intake-duplicates').getByText('查看案卷').first().click();
+    await drawerOf(desk).waitFor();
+    expect(await desk.getByTestId('case-description').innerText()).toBe('路口井盖破损');
+    await desk.locator('.zz-case-drawer .ant-drawer-close').click();
+  });
+
+  it('shows the duty catalog by list, with version history', async () => {
+    await desk.getByTestId('side-menu').getByText('事项清单').click();
+    await desk.waitForURL('**/matters');
+    await desk.getByTestId('matters-table').getByText('井盖破损缺失').waitFor();
+    await desk.getByTestId('matter-lists').getByText(/收回事项/).click();
+    await desk.getByTestId('matters-table').getByText('路灯损坏').waitFor();
+    expect(await desk.getByTestId('matters-table').getByText('井盖破损缺失').count()).toBe(0);
+    await shot(desk, '10-matters');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // 12345 / 电话受理: a dispatcher registers a caller's report (category, description, caller, place on the
 // map, address); after submission the case number and any nearby open duplicates, each opening the drawer.
 import { useMemo, useRef, useState } from 'react';
-import { Alert, App, Button, Divider, Form, Input, List, Result, Select, Space, Typography } from 'antd';
+import { App, Button, Divider, Form, Input, Result, Select, Space, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,6 +13,7 @@ import { fetchMatters, newIdempotencyKey, type CaseDetail } from '../api.ts';
 import { reportHotline } from './api.ts';
 import { LocationPicker, type PickState } from './LocationPicker.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
+import { DuplicateList } from './DuplicateList.tsx';
 import './desktop.css';
 
 interface Values { categoryCode: string; description: string; callerName?: string; callerPhone?: string; address?: string }
@@ -68,22 +69,14 @@ export function IntakePage() {
         <div className="zz-panel-head"><span><PhoneOutlined /> {t('wcase.intake.title')}</span></div>
         <div className="zz-intake-form">
           {result ? (
-            <Result
-              status="success" title={t('wcase.intake.success', { number: result.number })} data-testid="intake-result"
-              subTitle={result.duplicates?.length ? undefined : t('wcase.intake.noDuplicates')}
-              extra={<Space><Button type="primary" onClick={() => open(result.id)}>{t('wcase.intake.open')}</Button><Button onClick={next} data-testid="intake-next">{t('wcase.intake.reset')}</Button></Space>}
-            >
-              {result.duplicates?.length ? (
-                <div data-testid="intake-duplicates">
-                  <Alert type="warning" showIcon title={t('wcase.intake.duplicates', { count: result.duplicates.length })} style={{ marginBottom: 8 }} />
-                  <List size="small" bordered dataSource={result.duplicates} renderItem={(d) => (
-                    <List.Item actions={[<a key="open" onClick={() => open(d.id)}>{t('wcase.intake.open')}</a>]}>
-                      <Typography.Text code>{d.id.slice(0, 8)}</Typography.Text> {t('wcase.intake.distance', { m: Math.round(d.distanceM) })}
-                    </List.Item>
-                  )} />
-                </div>
-              ) : null}
-            </Result>
+            <>
+              <Result
+                status="success" title={<span className="zz-intake-number">{t('wcase.intake.success', { number: result.number })}</span>} data-testid="intake-result"
+                subTitle={result.duplicates?.length ? undefined : t('wcase.intake.noDuplicates')}
+                extra={<Space><Button type="primary" onClick={() => open(result.id)}>{t('wcase.intake.open')}</Button><Button onClick={next} data-testid="intake-next">{t('wcase.intake.reset')}</Button></Space>}
+              />
+              {result.duplicates?.length ? <DuplicateList duplicates={result.duplicates} onOpen={open} /> : null}
+            </>
           ) : (
             <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark data-testid="intake-form">
               <Form.Item name="categoryCode" label={t('wcase.intake.category')} rules={[{ required: true, message: t('wcase.intake.categoryRequired') }]}>

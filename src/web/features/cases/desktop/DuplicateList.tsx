@@ -1,0 +1,36 @@
+// Nearby open cases of the same category found at intake: number, status, distance, a link to open each.
+import { Alert, List, Space, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../../../app/useApi.ts';
+import { fetchDeskCase } from './api.ts';
+import { StatusTag } from './tags.tsx';
+
+export function DuplicateList({ duplicates, onOpen }: { duplicates: { id: string; distanceM: number }[]; onOpen(id: string): void }) {
+  const { t } = useTranslation();
+  const key = duplicates.map((d) => d.id).join(',');
+  const cases = useApi((signal) => Promise.all(duplicates.map((d) => fetchDeskCase(d.id, signal).catch(() => null))), [key]);
+  return (
+    <div data-testid="intake-duplicates">
+      <Alert type="warning" showIcon title={t('wcase.intake.duplicates', { count: duplicates.length })} style={{ marginBottom: 8 }} />
+      <List
+        size="small" bordered dataSource={duplicates}
+        renderItem={(d, i) => {
+          const c = cases.data?.[i];
+          return (
+            <List.Item actions={[<a key="open" onClick={() => onOpen(d.id)}>{t('wcase.intake.open')}</a>]}>
+              <Space orientation="vertical" size={0} style={{ minWidth: 0 }}>
+                <Space size={6}>
+                  <span className="zz-queue-number">{c?.number ?? d.id.slice(0, 8)}</span>
+                  {c ? <StatusTag status={c.status} /> : null}
+                </Space>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
+                  {t('wcase.intake.distance', { m: Math.round(d.distanceM) })}{c ? ` · ${c.description}` : ''}
+                </Typography.Text>
+              </Space>
+            </List.Item>
+          );
+        }}
+      />
+    </div>
+  );
+}
