@@ -87,18 +87,7 @@ function townOutcome(c: Caller, townId: string | null): Outcome {
  * Differences between the matrix and the code that are reported as bugs and not asserted here, so the
  * suite stays green until they are fixed. Each is listed, never skipped silently: the test prints them.
  */
-const KNOWN_GAPS: { op: string; when: (c: Caller, label: string) => boolean; accept: number[]; why: string }[] = [
-  {
-    op: 'GET /api/matters', accept: [404],
-    when: (c, label) => label === 'townId=own town' && (c.name === 'community' || c.name === 'gridworker' || c.name === 'resident'),
-    why: 'resolveTown() only accepts a townId inside the scope subtree: accounts scoped below their town (and residents) get 404 for their own town, 200 without townId',
-  },
-  {
-    op: 'GET /api/matters/{code}/versions', accept: [404],
-    when: (c, label) => label === 'townId=own town' && (c.name === 'community' || c.name === 'gridworker'),
-    why: 'same resolveTown() gap',
-  },
-];
+const KNOWN_GAPS: { op: string; when: (c: Caller, label: string) => boolean; accept: number[]; why: string }[] = [];
 
 // ---- one minimal, valid-looking request per operation, in variants inside/outside the scope -------
 

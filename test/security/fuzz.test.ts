@@ -25,15 +25,11 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 16);
 /** time budget per operation (about 35 of them: under a minute in all even on a loaded 2-core machine); fast-check stops generating, without failing, once it is used up */
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 1200);
 /**
- * Inputs that hit bugs already reported (see the suite author's report) and not fixed yet. Off by default
- * so the suite stays green; FUZZ_KNOWN_BUGS=1 puts them back into the generators:
- *  - NUL (U+0000) in any string that reaches the database (query, path, body, Idempotency-Key): 500,
- *    PostgreSQL text cannot hold it;
- *  - a path parameter with malformed percent-encoding (`/api/cases/%`) or longer than 100 characters:
- *    Fastify's own FST_ERR_BAD_URL / FST_ERR_MAX_PARAM_LENGTH body, not the API's
- *    `{ error: { code, message } }`, echoing the whole URL.
+ * NUL (U+0000) in any string, malformed percent-encodings and over-long path parameters are in every run: they
+ * once gave 500s (PostgreSQL text cannot hold NUL) and Fastify's own error body echoing the URL; both are now
+ * refused as 400 in the API's error shape.
  */
-const KNOWN_BUGS = process.env.FUZZ_KNOWN_BUGS === '1';
+const KNOWN_BUGS = true;
 const WITH_NUL = KNOWN_BUGS;
 
 let t: TestApp;

@@ -10,7 +10,8 @@ export async function resolveTown(tx: Tx, scopePath: string | null, townId: stri
   if (!scopePath) throw notFound('town');
   if (townId) {
     const r = await tx.query<{ id: string; path: string; code: string }>(
-      `select id, path, code from org_units where id = $1 and level = 'town' and path like $2`, [townId, likePrefix(scopePath)]);
+      `select id, path, code from org_units where id = $1 and level = 'town' and (path like $2 or $3 like path || '%')`,
+      [townId, likePrefix(scopePath), scopePath]);
     if (!r.rows[0]) throw notFound('town');
     return r.rows[0];
   }

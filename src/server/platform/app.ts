@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from './db/db.ts';
 import type { Config } from './config.ts';
-import { installErrorHandling } from './error-handler.ts';
+import { installErrorHandling, rejectNulCharacters } from './error-handler.ts';
 import { securityHeaders } from './security-headers.ts';
 import { authPlugin } from './auth.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -56,6 +56,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // a request that has not sent its body within 30 s is cut off; SSE responses are not affected
     requestTimeout: 30_000,
     connectionTimeout: 60_000,
+    // a malformed URL or an over-long path parameter gets our error shape, without echoing the URL back
+    frameworkErrors: (err, _req, reply) => {
+      void (reply as FastifyReply).status(400).send({ error: { code: 'VALIDATION_FAILED', message: `Invalid request URL (${err.code}).`, messageZh: '请求地址无效。' } });
+    },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -71,6 +75,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('fileUrls', new FileUrlSigner(await sharedSecret(deps.db, 'file-url-signing')));
 
   installErrorHandling(app);
+  rejectNulCharacters(app);
   await securityHeaders(app, deps.config.corsOrigins);
   await app.register(swagger, {
     openapi: {

@@ -11,6 +11,7 @@ const BackupResult = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   database: Type.Object({ file: Type.String(), bytes: Type.Integer() }),
   files: Type.Object({ count: Type.Integer(), bytes: Type.Integer() }, { description: 'photos and thumbnails copied' }),
+  piiKey: Type.Union([Type.String(), Type.Null()], { description: 'fingerprint of the personal-data key (the key is not in the backup)' }),
 });
 
 const notLocal = () =>
@@ -65,7 +66,7 @@ export async function backupRoutes(app: FastifyInstance): Promise<void> {
     const run = queue.then(async () => {
       const dir = await newBackupDir(dataDir);
       const m = await backupPglite(pglite, dataDir, dir);
-      return { dir, store: 'pglite' as const, createdAt: m.createdAt, database: m.database, files: m.files };
+      return { dir, store: 'pglite' as const, createdAt: m.createdAt, database: m.database, files: m.files, piiKey: m.piiKey };
     });
     queue = run.catch(() => undefined);
     return reply.status(201).send(await run);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFile, cp, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -23,6 +24,8 @@ export interface BackupManifest {
   /** file name of the database dump inside the backup folder */
   database: { file: string; bytes: number };
   files: { count: number; bytes: number };
+  /** fingerprint of the personal-data key the data was encrypted with (the key itself is never in a backup) */
+  piiKey: string | null;
 }
 
 export const MANIFEST = 'manifest.json';
@@ -31,15 +34,32 @@ export const POSTGRES_DUMP = 'postgres.dump';
 
 export class BackupError extends Error {}
 
+/**
+ * The personal-data master key (src/server/platform/pii-cipher.ts: PII_KEY, else DATA_DIR/keys/pii.key) stays out
+ * of backups: a backup that carries its own key would protect nothing. The manifest keeps a fingerprint of it, so
+ * a restore can say whether the right key is in place. A one-way hash of a 256-bit random key reveals nothing.
+ */
+export async function piiKeyFingerprint(dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
+  let b64 = env.PII_KEY ?? null;
+  if (!b64) {
+    try {
+      b64 = (await readFile(path.join(dataDir, 'keys', 'pii.key'), 'utf8')).trim();
+    } catch {
+      return null;
+    }
+  }
+  return createHash('sha256').update('zhizhi backup: pii key fingerprint\0').update(Buffer.from(b64, 'base64')).digest('hex').slice(0, 16);
+}
+
 /** DATA_DIR/backups/2026-05-01T10-20-30-123Z (a suffix when two backups start in the same millisecond) */
 export async function newBackupDir(dataDir: string, now = new Date()): Promise<string> {
   const root = path.join(dataDir, 'backups');
-  await mkdir(root, { recursive: true });
+  await mkdir(root, { recursive: true, mode: 0o700 });
   const stamp = now.toISOString().replace(/[:.]/g, '-');
   for (let i = 0; ; i++) {
     const dir = path.join(root, i === 0 ? stamp : `${stamp}-${i}`);
     try {
-      await mkdir(dir);
+      await mkdir(dir, { mode: 0o700 });
       return dir;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
@@ -60,7 +80,7 @@ async function isEmptyOrMissing(dir: string): Promise<boolean> {
 export async function prepareOutDir(dir: string): Promise<string> {
   const abs = path.resolve(dir);
   if (!(await isEmptyOrMissing(abs))) throw new BackupError(`${abs} is not empty; name a new folder for the backup.`);
-  await mkdir(abs, { recursive: true });
+  await mkdir(abs, { recursive: true, mode: 0o700 });
   return abs;
 }
 
@@ -102,7 +122,7 @@ export async function copyFiles(from: string, to: string): Promise<{ count: numb
 }
 
 async function writeManifest(dir: string, m: BackupManifest): Promise<void> {
-  await writeFile(path.join(dir, MANIFEST), `${JSON.stringify(m, null, 2)}\n`);
+  await writeFile(path.join(dir, MANIFEST), `${JSON.stringify(m, null, 2)}\n`, { mode: 0o600 });
 }
 
 export async function readManifest(dir: string): Promise<BackupManifest> {
@@ -122,16 +142,18 @@ export async function readManifest(dir: string): Promise<BackupManifest> {
  * through one; the CHECKPOINT puts every committed change into the data files before they are read.
  */
 export async function backupPglite(pglite: PGlite, dataDir: string, outDir: string): Promise<BackupManifest> {
+  const createdAt = new Date().toISOString();
   const blob = await pglite.transaction(async (tx) => {
     await tx.exec('checkpoint');
     return pglite.dumpDataDir('gzip');
   });
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  await writeFile(path.join(outDir, PGLITE_DUMP), bytes);
+  // password hashes, secrets and personal data: readable by this user only, like DATA_DIR itself should be
+  await writeFile(path.join(outDir, PGLITE_DUMP), bytes, { mode: 0o600 });
   const files = await copyFiles(path.join(dataDir, 'files'), path.join(outDir, 'files'));
   const manifest: BackupManifest = {
-    format: 'zhizhi-backup', formatVersion: 1, store: 'pglite', createdAt: new Date().toISOString(), appVersion: VERSION,
-    database: { file: PGLITE_DUMP, bytes: bytes.length }, files,
+    format: 'zhizhi-backup', formatVersion: 1, store: 'pglite', createdAt, appVersion: VERSION,
+    database: { file: PGLITE_DUMP, bytes: bytes.length }, files, piiKey: await piiKeyFingerprint(dataDir),
   };
   await writeManifest(outDir, manifest);
   return manifest;
@@ -182,11 +204,13 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 export async function backupPostgres(connectionString: string, dataDir: string, outDir: string): Promise<BackupManifest> {
   const { dbname, env } = pgTarget(connectionString);
   const file = path.join(outDir, POSTGRES_DUMP);
+  const createdAt = new Date().toISOString();
+  await writeFile(file, '', { mode: 0o600 });
   await run('pg_dump', ['--format=custom', '--file', file, '--dbname', dbname], env);
   const files = await copyFiles(path.join(dataDir, 'files'), path.join(outDir, 'files'));
   const manifest: BackupManifest = {
-    format: 'zhizhi-backup', formatVersion: 1, store: 'postgres', createdAt: new Date().toISOString(), appVersion: VERSION,
-    database: { file: POSTGRES_DUMP, bytes: (await stat(file)).size }, files,
+    format: 'zhizhi-backup', formatVersion: 1, store: 'postgres', createdAt, appVersion: VERSION,
+    database: { file: POSTGRES_DUMP, bytes: (await stat(file)).size }, files, piiKey: await piiKeyFingerprint(dataDir),
   };
   await writeManifest(outDir, manifest);
   return manifest;
@@ -196,6 +220,14 @@ export interface RestoreResult {
   store: 'pglite' | 'postgres';
   target: string;
   files: { count: number; bytes: number };
+  /** the personal-data key at the target against the one the backup was made with */
+  piiKey: 'not used' | 'in place' | 'missing' | 'different';
+}
+
+async function checkPiiKey(m: BackupManifest, dataDir: string): Promise<RestoreResult['piiKey']> {
+  if (!m.piiKey) return 'not used';
+  const here = await piiKeyFingerprint(dataDir);
+  return here === null ? 'missing' : here === m.piiKey ? 'in place' : 'different';
 }
 
 /** Restores a PGlite backup into DATA_DIR, whose `pglite` folder must be empty or missing. */
@@ -215,7 +247,7 @@ export async function restorePglite(backupDir: string, dataDir: string): Promise
     throw err;
   }
   const files = await copyFiles(path.join(backupDir, 'files'), path.join(dataDir, 'files'));
-  return { store: 'pglite', target: dir, files };
+  return { store: 'pglite', target: dir, files, piiKey: await checkPiiKey(m, dataDir) };
 }
 
 /** Restores a PostgreSQL backup into the database at `connectionString`, which must hold no tables. */
@@ -238,7 +270,7 @@ export async function restorePostgres(backupDir: string, connectionString: strin
   const files = await copyFiles(path.join(backupDir, 'files'), path.join(dataDir, 'files'));
   const u = new URL(connectionString);
   u.password = '';
-  return { store: 'postgres', target: u.toString(), files };
+  return { store: 'postgres', target: u.toString(), files, piiKey: await checkPiiKey(m, dataDir) };
 }
 
 /** Moves a finished backup folder (rename, or copy and delete across file systems). */
