@@ -11,6 +11,7 @@ import { installErrorHandling, rejectNulCharacters } from './error-handler.ts';
 import { securityHeaders } from './security-headers.ts';
 import { authPlugin } from './auth.ts';
 import { healthRoutes } from './health-routes.ts';
+import { backupRoutes } from './backup/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { accountRoutes } from '../identity/account-routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
@@ -88,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(authPlugin);
 
   await app.register(healthRoutes);
+  await app.register(backupRoutes);
   await app.register(identityRoutes);
   await app.register(accountRoutes);
   await app.register(auditRoutes);
