@@ -60,7 +60,7 @@ export function presentCaseDetail(
   const photo = (p: { hash: string; phase: 'before' | 'after'; event_id: number | null }) => ({
     hash: p.hash, phase: p.phase, eventId: p.event_id, url: o.urls.url(p.hash, 'full', now), thumbUrl: o.urls.url(p.hash, 'thumb', now),
   });
-  const phone = c.reporter_phone ? o.pii.decrypt(c.reporter_phone) : null;
+  const phone = c.reporter_phone ? o.pii.tryDecrypt(c.reporter_phone) : null;
   return {
     ...presentCaseSummary(c, names, now),
     routedAssignee: presentAssignee(c.routed_assignee, names),

@@ -31,6 +31,15 @@ export class PiiCipher {
     return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');
   }
 
+  /** null when the value was sealed with another key (a restore without its key): shown as unavailable, never a 500 */
+  tryDecrypt(sealed: string): string | null {
+    try {
+      return this.decrypt(sealed);
+    } catch {
+      return null;
+    }
+  }
+
   lookupHash(value: string): string {
     return createHmac('sha256', this.macKey).update(value).digest('hex');
   }
