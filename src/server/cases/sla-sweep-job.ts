@@ -7,6 +7,7 @@ export function slaSweepJob(db: Db, clock: () => Date = () => new Date()): JobDe
   return {
     name: 'sla-sweep',
     cron: '* * * * *',
+    expireInSeconds: 120,
     handler: async () => {
       await sweepSla(db, clock());
     },

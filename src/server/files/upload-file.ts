@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, rename, writeFile, access } from 'node:fs/promises';
+import { mkdir, open, rename, access } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import type { Db } from '../platform/db/db.ts';
@@ -18,7 +18,14 @@ async function writeOnce(target: string, data: Buffer): Promise<void> {
   } catch { /* not there yet */ }
   await mkdir(path.dirname(target), { recursive: true });
   const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, data);
+  // flushed before it takes its name: after a power cut a hash never names a half-written file
+  const fh = await open(tmp, 'w');
+  try {
+    await fh.writeFile(data);
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
   await rename(tmp, target);
 }
 

@@ -6,6 +6,8 @@ export interface JobDefinition<T extends object = object> {
   name: string;
   /** cron in Asia/Shanghai; the queue runs each tick once across all nodes */
   cron?: string;
+  /** an attempt still running after this long counts as dead (its worker was killed) and is retried */
+  expireInSeconds?: number;
   handler: (data: T) => Promise<void>;
 }
 
@@ -20,7 +22,7 @@ export async function startJobs(db: Db, jobs: readonly JobDefinition<never>[], o
   boss.on('error', (err) => console.error('job queue:', err.message));
   await boss.start();
   for (const job of jobs) {
-    await boss.createQueue(job.name);
+    await boss.createQueue(job.name, job.expireInSeconds ? { expireInSeconds: job.expireInSeconds, retryLimit: 3 } : {});
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Shanghai' });
     if (o.work) {
       await boss.work(job.name, async (batch) => {
