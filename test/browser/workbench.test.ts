@@ -202,6 +202,37 @@ describe('dispatcher workbench and handler inbox', () => {
     await desk.getByTestId('matters-table').getByText('路灯损坏').waitFor();
     expect(await desk.getByTestId('matters-table').getByText('井盖破损缺失').count()).toBe(0);
     await shot(desk, '10-matters');
+    expect(await desk.getByTestId('matter-create').count()).toBe(0); // read-only for a dispatcher
+  });
+
+  it('lets a leader add a matter, with the field problems of the API on the form', async () => {
+    await handler.getByTestId('logout').click(); // the drawer leaves the header free
+    await handler.waitForURL('**/login');
+    await signIn(handler, 'leader', '/org/map');
+    await handler.goto(`${base}/matters`);
+    await handler.getByTestId('matter-create').click();
+    const form = handler.getByTestId('matter-form');
+    await form.getByLabel('编码').fill('C0199');
+    await form.getByLabel('事项名称').fill('窨井异味');
+    await form.getByLabel('大类').fill('部件/公用设施');
+    await form.getByLabel('责任部门').fill('不存在的部门');
+    await handler.getByRole('button', { name: /保\s*存/ }).click();
+    await form.locator('.ant-form-item-has-error').filter({ hasText: '责任部门' }).locator('.ant-form-item-explain-error').waitFor();
+    await handler.waitForTimeout(400); // the message slides in
+    await shot(handler, '11-matter-error');
+    expect(await form.innerText()).toContain('不存在：请检查岗位编码或部门名称');
+    await form.getByLabel('责任部门').fill('');
+    await form.getByLabel('承办岗位').click();
+    await handler.keyboard.type('城市更新');
+    await handler.locator('.ant-select-item-option').filter({ hasText: 'JJ-CSGX' }).click();
+    await handler.getByRole('button', { name: /保\s*存/ }).click();
+    await handler.getByText('已保存事项 C0199（第 1 版）').waitFor();
+    await handler.getByPlaceholder('搜索名称、编码或大类').fill('窨井');
+    await handler.getByTestId('matters-table').getByText('窨井异味').waitFor();
+    await handler.getByTestId('matters-table').locator('tr', { hasText: '窨井异味' }).getByRole('button', { name: /版本/ }).click();
+    await handler.getByTestId('matter-versions').getByText('v1 · 窨井异味').waitFor();
+    await handler.waitForTimeout(400); // the drawer slides in
+    await shot(handler, '12-matter-versions');
     expect(pageErrors).toEqual([]);
   });
 });

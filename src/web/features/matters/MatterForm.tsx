@@ -25,7 +25,7 @@ export function MatterForm({ townId, matter, onClose, onSaved }: Props) {
   const postOptions = (boards.data ?? []).map((b) => ({ label: b.name, title: b.name, options: b.posts.map((p) => ({ value: p.code, label: `${p.name}（${p.code}）` })) }));
 
   const initial: Partial<Values> = matter
-    ? { ...matter, slaRows: slaToRows(matter.sla) }
+    ? { ...matter, escalateAfterH: matter.escalateAfterH ?? undefined, slaRows: slaToRows(matter.sla) }
     : { list: 'basic', tier: 'town', onSpot: false, urgent: false, duplicateRadiusM: 100, slaRows: slaToRows({ acceptMin: 5, handleH: 24 }) };
 
   const save = async () => {
@@ -34,7 +34,7 @@ export function MatterForm({ townId, matter, onClose, onSaved }: Props) {
     if (!Object.keys(sla).length) { form.setFields([{ name: ['slaRows', 'handle', 'value'], errors: [t('matter.form.slaRequired')] }]); return; }
     const body = {
       name: v.name.trim(), class: v.class.trim(), list: v.list, tier: v.tier, postCode: v.postCode || null, departmentName: v.departmentName?.trim() || null,
-      sla, escalateAfterH: v.escalateAfterH ?? null, onSpot: !!v.onSpot, urgent: !!v.urgent, duplicateRadiusM: v.duplicateRadiusM ?? 100,
+      sla, escalateAfterH: v.escalateAfterH ?? undefined, onSpot: !!v.onSpot, urgent: !!v.urgent, duplicateRadiusM: v.duplicateRadiusM ?? 100,
     };
     setBusy(true);
     try {
@@ -42,7 +42,8 @@ export function MatterForm({ townId, matter, onClose, onSaved }: Props) {
       message.success(t('matter.saved', { code: saved.code, version: saved.version }));
       onSaved(saved);
     } catch (e) {
-      const problems = fieldProblems(e).map((p) => (p.name === 'sla' ? { ...p, name: 'slaRows' } : p));
+      const say = (d: { code?: string; message?: string; problem?: string }) => t(`matter.problems.${d.code ?? 'none'}`, { defaultValue: d.message ?? d.problem ?? '' });
+      const problems = fieldProblems(e, say).map((p) => (p.name === 'sla' ? { ...p, name: 'slaRows' } : p));
       const known = new Set(['code', 'name', 'class', 'list', 'tier', 'postCode', 'departmentName', 'escalateAfterH', 'duplicateRadiusM']);
       form.setFields(problems.filter((p) => known.has(p.name)).map((p) => ({ name: p.name as keyof Values, errors: p.errors })));
       if (!problems.some((p) => known.has(p.name))) message.error(errorText(e, i18n.language));

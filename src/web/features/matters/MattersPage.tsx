@@ -82,11 +82,11 @@ export function MattersPage() {
       {matters.error ? <ErrorState error={matters.error} onRetry={matters.reload} /> : (
         <Table<Matter>
           rowKey={(m) => `${m.code}-${m.version}`} size="middle" loading={matters.loading} dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} data-testid="matters-table"
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} data-testid="matters-table" scroll={{ x: 1300 }}
           rowClassName={(m) => (m.retired ? 'zz-clock-stopped' : '')}
           columns={[
-            { title: t('matter.col.code'), dataIndex: 'code', width: 80, render: (v: string) => <span className="zz-queue-number">{v}</span> },
-            { title: t('matter.col.name'), dataIndex: 'name', render: (v: string, m) => <Space size={4}><strong>{v}</strong>{m.retired ? <Tag>{t('matter.retired')}</Tag> : null}</Space> },
+            { title: t('matter.col.code'), dataIndex: 'code', width: 80, fixed: 'left', render: (v: string) => <span className="zz-queue-number">{v}</span> },
+            { title: t('matter.col.name'), dataIndex: 'name', width: 200, fixed: 'left', render: (v: string, m) => <Space size={4}><strong>{v}</strong>{m.retired ? <Tag>{t('matter.retired')}</Tag> : null}</Space> },
             { title: t('matter.col.class'), dataIndex: 'class', width: 140, ellipsis: true },
             { title: t('matter.col.list'), dataIndex: 'list', width: 100, render: (l: MatterList) => <Tag color={LIST_COLORS[l]}>{t(`matter.lists.${l}`)}</Tag> },
             {
@@ -102,7 +102,7 @@ export function MattersPage() {
             },
             { title: t('matter.col.version'), dataIndex: 'version', width: 64, render: (v: number) => `v${v}` },
             {
-              title: t('matter.col.actions'), key: 'actions', width: canEdit ? 170 : 80, render: (_, m) => (
+              title: t('matter.col.actions'), key: 'actions', fixed: 'right', width: canEdit ? 170 : 80, render: (_, m) => (
                 <Space size={0}>
                   <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistory(m)}>{t('matter.versions')}</Button>
                   {canEdit && !m.retired ? <Button type="link" size="small" onClick={() => setEditing(m)}>{t('matter.edit')}</Button> : null}

@@ -24,11 +24,12 @@ export interface Matter {
   createdAt: string;
 }
 
-export type MatterInput = Omit<Matter, 'id' | 'townId' | 'version' | 'current' | 'retired' | 'createdAt'>;
+/** escalateAfterH is left out when empty: the server refuses null there (NOT_POSITIVE). */
+export type MatterInput = Omit<Matter, 'id' | 'townId' | 'version' | 'current' | 'retired' | 'createdAt' | 'escalateAfterH'> & { escalateAfterH?: number };
 
 const q = (townId: string | null) => (townId ? { townId } : undefined);
 
-export interface FieldDetail { field: string; message?: string; problem?: string }
+export interface FieldDetail { field: string; code?: string; message?: string; problem?: string }
 
 /** A refusal with the API's field details, which the app's ApiError does not keep. */
 export class MatterError extends ApiError {
@@ -76,14 +77,14 @@ export const matterVersions = (townId: string | null, code: string, signal?: Abo
   api<{ items: Matter[] }>(`/api/matters/${encodeURIComponent(code)}/versions`, { query: q(townId), signal }).then((r) => r.items);
 
 /** Field problems of a 400 answer, keyed by form field ("body.sla" → "sla", "post" → "postCode"). */
-export function fieldProblems(e: unknown): { name: string; errors: string[] }[] {
+export function fieldProblems(e: unknown, say: (d: FieldDetail) => string): { name: string; errors: string[] }[] {
   if (!(e instanceof MatterError)) return [];
   const alias: Record<string, string> = { post: 'postCode', department: 'departmentName' };
   const out = new Map<string, string[]>();
   for (const d of e.details) {
     const field = d.field.replace(/^body[./]/, '').split(/[./]/)[0] ?? '';
     const name = alias[field] ?? field;
-    out.set(name, [...(out.get(name) ?? []), d.message ?? d.problem ?? '']);
+    out.set(name, [...(out.get(name) ?? []), say(d)]);
   }
   return [...out].map(([name, errors]) => ({ name, errors }));
 }

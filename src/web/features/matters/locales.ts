@@ -19,6 +19,7 @@ export const matterZh = {
     escalateAfterH: '超时提级（小时）', duplicateRadiusM: '重复判定半径（米）', onSpot: '可现场处置（琐事马上办）', urgent: '紧急事项', save: '保存', cancel: '取消',
   },
   history: { title: '版本历史 · {{code}}', current: '当前', createdAt: '生效时间' },
+  problems: { INVALID: '不存在：请检查岗位编码或部门名称', REQUIRED: '镇街或区县事项须指定承办岗位或责任部门', NOT_POSITIVE: '须为正数' },
 };
 
 export const matterEn: typeof matterZh = {
@@ -39,6 +40,7 @@ export const matterEn: typeof matterZh = {
     escalateAfterH: 'Escalate after (h)', duplicateRadiusM: 'Duplicate radius (m)', onSpot: 'May be resolved on the spot', urgent: 'Urgent', save: 'Save', cancel: 'Cancel',
   },
   history: { title: 'Versions · {{code}}', current: 'Current', createdAt: 'In force from' },
+  problems: { INVALID: 'Unknown: check the post code or department name', REQUIRED: 'A town or district matter names a post or a department', NOT_POSITIVE: 'Must be positive' },
 };
 
 i18n.addResourceBundle('zh-CN', 'translation', { matter: matterZh }, true, false);
