@@ -17,5 +17,12 @@ export async function buildWebIfStale(): Promise<void> {
   if (existsSync(builtIndex) && statSync(builtIndex).mtimeMs >= sources) return;
   console.log('Building the web app…');
   const { build } = await import('vite');
-  await build({ logLevel: 'warn' });
+  // vite sets NODE_ENV=production for its build; the server that starts next must keep the caller's mode
+  const mode = process.env.NODE_ENV;
+  try {
+    await build({ logLevel: 'warn' });
+  } finally {
+    if (mode === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = mode;
+  }
 }

@@ -50,6 +50,9 @@ describe('org map (dispatcher)', () => {
   it('signs in and shows the scope tree and the grid map', async () => {
     await page.getByLabel('密码').fill('demo1234');
     await page.getByRole('button', { name: /登\s*录/ }).click();
+    // a dispatcher lands on the workbench; the grid map is one click away in the side menu
+    await page.waitForURL('**/cases/workbench');
+    await page.getByTestId('side-menu').getByText('网格地图').click();
     await page.waitForURL('**/org/map');
     await expect.poll(() => page.getByTestId('user-name').innerText()).toBe('刘调度');
     expect(await page.getByTestId('scope-tag').innerText()).toContain('春晖路街道');
