@@ -62,3 +62,20 @@ describe('matter catalog', () => {
     expect(negative.statusCode).toBe(400);
   });
 });
+
+describe('matter details', () => {
+  it('treats null as "not set" and answers field problems in Chinese too', async () => {
+    const ok = await call('POST', '/api/matters', 'leader', { ...newMatter, code: 'E0990', escalateAfterH: null, duplicateRadiusM: 50 });
+    expect(ok.statusCode).toBe(201);
+    const bad = await call('POST', '/api/matters', 'leader', { ...newMatter, code: 'E0991', tier: 'district', postCode: null });
+    expect(bad.json().error.details).toEqual(expect.arrayContaining([
+      expect.objectContaining({ field: 'department', code: 'REQUIRED', messageZh: '区县级事项和收回事项须指定承办部门' }),
+    ]));
+  });
+
+  it('lists the district departments a town\'s cases can go to', async () => {
+    const town = (await call('GET', '/api/me', 'dispatcher')).json().scopeOrgUnitId;
+    const items = (await call('GET', `/api/org-units/${town}/departments`, 'dispatcher')).json().items;
+    expect(items.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['区城市管理局', '区应急管理局']));
+  });
+});

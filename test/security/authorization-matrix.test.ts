@@ -159,6 +159,7 @@ function builders(): Record<string, Variant[]> {
     'GET /api/org-units/{id}': unitVariants('', [['demo grid', u.demoGrid], ['春晖路街道', u.urbanTown], ['青杠镇', u.ruralTown], ['青杠镇 grid', u.ruralGrid]]),
     'GET /api/org-units/{id}/team': unitVariants('/team', [['demo grid', u.demoGrid], ['青杠镇 grid', u.ruralGrid]]),
     'GET /api/org-units/{id}/boards': unitVariants('/boards', [['春晖路街道', u.urbanTown], ['青杠镇', u.ruralTown]]),
+    'GET /api/org-units/{id}/departments': unitVariants('/departments', [['春晖路街道', u.urbanTown], ['青杠镇', u.ruralTown]]),
     'POST /api/org-units/grids/import': [{
       label: 'the demo grid as it is', outcome: (c) => (unitIn(c, u.demoCommunity) ? 'in' : 'out'),
       request: async () => {

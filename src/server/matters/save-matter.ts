@@ -1,15 +1,35 @@
 import type { Static } from '@sinclair/typebox';
 import type { Db } from '../platform/db/db.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { validateMatter } from '../../domain/matters/matter.ts';
+import { validateMatter, type FieldProblem } from '../../domain/matters/matter.ts';
 import * as store from './store.ts';
 import type { MatterInput } from './schemas.ts';
 
 type Input = Static<typeof MatterInput>;
 
+const FIELD_ZH: Record<string, string> = {
+  code: '事项编码', name: '事项名称', class: '事项分类', tier: '处置层级', list: '清单类别', post: '承办岗位', department: '承办部门',
+  sla: '时限', escalateAfterH: '自动提级时限', duplicateRadiusM: '重复判定半径',
+};
+const CLOCK_ZH: Record<string, string> = { accept: '受理', dispatch: '派遣', arrive: '到场', handle: '办理', verify: '核查' };
+
+function problemZh(p: FieldProblem): string {
+  const clock = /^sla\.(accept|dispatch|arrive|handle|verify)/.exec(p.field)?.[1];
+  const name = clock ? `${CLOCK_ZH[clock]}时限` : (FIELD_ZH[p.field] ?? p.field);
+  if (p.field === 'post' && p.code === 'REQUIRED') return '镇街级、区县级事项须指定承办岗位或部门';
+  if (p.field === 'department' && p.code === 'REQUIRED') return '区县级事项和收回事项须指定承办部门';
+  switch (p.code) {
+    case 'REQUIRED': return `${name}为必填项`;
+    case 'NOT_POSITIVE': return `${name}须为正数`;
+    case 'EXCLUSIVE': return `${name}只能按小时或工作日之一设置`;
+    default: return p.message.startsWith('no ') ? `${name}不存在于本辖区` : `${name}无效`;
+  }
+}
+
 async function checkTargets(db: Db, townId: string, code: string, input: Input): Promise<void> {
   const { postCode, departmentName, ...rest } = input;
-  const problems = validateMatter({ ...rest, code, post: postCode ?? undefined, department: departmentName ?? undefined });
+  const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null)); // null = not set
+  const problems: FieldProblem[] = validateMatter({ ...given, code, post: postCode ?? undefined, department: departmentName ?? undefined });
   if (input.postCode) {
     const post = await db.query('select 1 from posts where town_id = $1 and code = $2', [townId, input.postCode]);
     if (post.rowCount === 0) problems.push({ field: 'post', code: 'INVALID', message: `no post ${input.postCode} in this town` });
@@ -21,7 +41,8 @@ async function checkTargets(db: Db, townId: string, code: string, input: Input):
   }
   if (problems.length > 0) {
     const names = problems.map((p) => p.field).join(', ');
-    throw new AppError('VALIDATION_FAILED', `The matter is not valid: ${names}`, `事项内容有误：${names}`, problems);
+    const details = problems.map((p) => ({ ...p, messageZh: problemZh(p) }));
+    throw new AppError('VALIDATION_FAILED', `The matter is not valid: ${names}`, `事项内容有误：${details.map((d) => d.messageZh).join('；')}`, details);
   }
 }
 

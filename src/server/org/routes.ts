@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Static } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import type { OrgLevel } from '../../shared/org-levels.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
@@ -96,6 +96,18 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     const { id } = req.params as Static<typeof s.IdParams>;
     await inScope(id, requirePrincipal(req));
     return { items: presentBoards(await store.listBoardPosts(app.db, id)) } as Static<typeof s.Boards>;
+  });
+
+  app.get('/api/org-units/:id/departments', {
+    config: staff,
+    schema: {
+      tags: ['org'], description: 'The district departments (区县部门) that cases of this unit can be sent to ("部门报到").', params: s.IdParams,
+      response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }) },
+    },
+  }, async (req) => {
+    const { id } = req.params as Static<typeof s.IdParams>;
+    const unit = await inScope(id, requirePrincipal(req));
+    return { items: await store.listDepartmentsAbove(app.db, idsOnPath(unit.path)) };
   });
 
   app.post('/api/org-units/grids/import', {

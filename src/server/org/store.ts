@@ -147,6 +147,12 @@ export async function listBoardPosts(tx: Tx, townId: string): Promise<PostRow[]>
   return r.rows;
 }
 
+/** Departments of the districts on a unit's path (a town's district, or the district itself). */
+export async function listDepartmentsAbove(tx: Tx, pathIds: readonly string[]): Promise<{ id: string; name: string }[]> {
+  const r = await tx.query<{ id: string; name: string }>('select id, name from departments where district_id = any($1) order by name', [pathIds]);
+  return r.rows;
+}
+
 export async function findUnitsByCodes(tx: Tx, codes: readonly string[]): Promise<(UnitRow & { geometry: Geometry | null })[]> {
   const r = await tx.query<UnitRow & { geometry: Geometry | null }>(
     `select ${UNIT_COLUMNS}, u.geometry from org_units u where u.code = any($1)`, [codes]);

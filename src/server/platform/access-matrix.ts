@@ -83,6 +83,7 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/org-units/{id}', callers: STAFF, scope: 'own scope', note: 'a unit with its geometry' },
   { method: 'GET', path: '/api/org-units/{id}/team', callers: STAFF, scope: 'own scope', note: 'the grid team, with phone numbers: staff only' },
   { method: 'GET', path: '/api/org-units/{id}/boards', callers: STAFF, scope: 'own scope', note: 'boards, posts and their A/B holders' },
+  { method: 'GET', path: '/api/org-units/{id}/departments', callers: STAFF, scope: 'own scope', note: 'the district departments cases of this unit can be sent to' },
   { method: 'POST', path: '/api/org-units/grids/import', callers: ['admin'], scope: 'own scope', refusals: [422], note: 'grid boundaries; communities outside the scope are refused (422)' },
 
   // duty catalog
