@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../platform/db/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { notifyCaseChange } from '../platform/live.ts';
+import { CASE_CHANNEL, type CaseChange } from '../platform/live.ts';
 import type { GridLocatorCache } from '../org/locator-cache.ts';
 import type { CaseSource } from '../../shared/cases.ts';
 import type { ReporterKind } from '../../domain/cases/case-state.ts';
@@ -11,7 +11,6 @@ import { suggestDuplicates, type DuplicateSuggestion } from '../../domain/cases/
 import { routeCase } from '../../domain/matters/routing.ts';
 import { advanceClocks } from '../../domain/sla/clocks.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
-import { findCurrentMatter } from '../matters/store.ts';
 import { WORKING_CALENDAR } from './calendar.ts';
 import { toMatter, toSweepCase } from './case-mapping.ts';
 import { checkPhotos, resolveTarget } from './assignees.ts';
@@ -46,13 +45,10 @@ export async function reportCase(db: Db, locator: GridLocatorCache, pii: PiiCiph
   }
   const gridId = (await locator.current()).locate(input.location.lng, input.location.lat);
   if (!gridId) throw outside();
-  const grid = (await db.query<{ path: string }>('select path from org_units where id = $1', [gridId])).rows[0];
-  if (!grid) throw outside();
+  const place = await store.findIntakeContext(db, gridId, input.categoryCode);
+  if (!place) throw outside();
+  const { grid, town, matter: matterRow } = place;
   const chainIds = idsOnPath(grid.path);
-  const town = (await db.query<{ id: string; code: string; path: string }>(
-    `select id, code, path from org_units where id = any($1) and level = 'town'`, [chainIds])).rows[0];
-  if (!town) throw outside();
-  const matterRow = await findCurrentMatter(db, town.id, input.categoryCode);
   if (!matterRow || matterRow.retired_at) {
     throw new AppError('CATEGORY_UNKNOWN', `No category ${input.categoryCode} in this town's catalog.`, `本镇街事项清单中没有类别 ${input.categoryCode}。`);
   }
@@ -68,32 +64,29 @@ export async function reportCase(db: Db, locator: GridLocatorCache, pii: PiiCiph
   // serialise every report of the town until commit. A refused report leaves a gap in the day's numbers.
   const seq = await store.nextCaseSequence(db, town.id, caseNumberDay(now));
   try {
-    const caseId = await db.transaction(async (tx) => {
-      const clocks = advanceClocks({}, { action: 'report', from: null, to: 'reported' }, now, route.clocks, WORKING_CALENDAR);
-      const id = randomUUID();
-      const number = formatCaseNumber(town.code.slice(0, 9), now, seq);
-      const nextCheck = nextCheckAt(toSweepCase({ id, status: 'reported', tier: route.tier, clocks, escalated_at: null, created_at: now }, matterRow.escalate_after_h), now);
-      await store.insertCase(tx, {
-        id, number, status: 'reported', town_id: town.id, grid_id: gridId, org_path: grid.path, matter_id: matterRow.id,
-        category_code: matter.code, tier: route.tier, description: input.description.trim(), lng: input.location.lng, lat: input.location.lat,
-        address: input.address?.trim() || null, source: input.source, reporter_kind: input.reporter.kind,
-        reporter_account_id: input.reporter.accountId, reporter_name: input.reporter.name,
-        reporter_phone: input.reporter.phone ? pii.encrypt(input.reporter.phone) : null,
-        reporter_phone_hash: input.reporter.phone ? pii.lookupHash(input.reporter.phone) : null,
-        assignee: null, routed_assignee: routed, clocks, next_check_at: nextCheck === null ? null : new Date(nextCheck),
-        duplicate_of: null, idempotency_key: input.idempotencyKey, created_at: now, updated_at: now,
-      });
-      const eventId = await store.insertEvent(tx, {
-        case_id: id, at: now, action: 'report', actor_id: input.reporter.accountId, actor_name: input.reporter.name,
-        from_status: null, to_status: 'reported', reason: null,
-        data: { source: input.source, matterVersion: matter.version, routed, ...(route.cooperatingDepartment ? { cooperatingDepartment: route.cooperatingDepartment } : {}) },
-      });
-      await store.attachPhotos(tx, id, eventId, input.photos ?? [], 'before');
-      await notifyCaseChange(tx, {
-        caseId: id, number, eventId, action: 'report', status: 'reported', orgPath: grid.path,
+    const clocks = advanceClocks({}, { action: 'report', from: null, to: 'reported' }, now, route.clocks, WORKING_CALENDAR);
+    const caseId = randomUUID();
+    const number = formatCaseNumber(town.code.slice(0, 9), now, seq);
+    const nextCheck = nextCheckAt(toSweepCase({ id: caseId, status: 'reported', tier: route.tier, clocks, escalated_at: null, created_at: now }, matterRow.escalate_after_h), now);
+    await store.insertReportedCase(db, {
+      id: caseId, number, status: 'reported', town_id: town.id, grid_id: gridId, org_path: grid.path, matter_id: matterRow.id,
+      category_code: matter.code, tier: route.tier, description: input.description.trim(), lng: input.location.lng, lat: input.location.lat,
+      address: input.address?.trim() || null, source: input.source, reporter_kind: input.reporter.kind,
+      reporter_account_id: input.reporter.accountId, reporter_name: input.reporter.name,
+      reporter_phone: input.reporter.phone ? pii.encrypt(input.reporter.phone) : null,
+      reporter_phone_hash: input.reporter.phone ? pii.lookupHash(input.reporter.phone) : null,
+      assignee: null, routed_assignee: routed, clocks, next_check_at: nextCheck === null ? null : new Date(nextCheck),
+      duplicate_of: null, idempotency_key: input.idempotencyKey, created_at: now, updated_at: now,
+    }, {
+      at: now, action: 'report', actor_id: input.reporter.accountId, actor_name: input.reporter.name,
+      from_status: null, to_status: 'reported', reason: null,
+      data: { source: input.source, matterVersion: matter.version, routed, ...(route.cooperatingDepartment ? { cooperatingDepartment: route.cooperatingDepartment } : {}) },
+    }, input.photos ?? [], {
+      channel: CASE_CHANNEL,
+      change: {
+        caseId, number, action: 'report', status: 'reported', orgPath: grid.path,
         reporterAccountId: input.reporter.accountId, assignee: null, at: now.toISOString(),
-      });
-      return id;
+      } satisfies Omit<CaseChange, 'eventId'>,
     });
     const nearby = await store.listOpenCasesNear(db, town.id, matter.code, input.location.lng, input.location.lat, matter.duplicateRadiusM ?? 100);
     const duplicates = suggestDuplicates(

@@ -1,5 +1,6 @@
 import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
+import type { MatterRow } from '../matters/store.ts';
 
 export type Assignee = { postId: string } | { departmentId: string } | { staffId: string };
 
@@ -61,6 +62,28 @@ function visibleTo(v: Viewer, first: number): { sql: string; params: unknown[] }
   };
 }
 
+/** The grid's path, its town and the town's current Matter for a category (null matter: no such category), in one round trip. */
+export async function findIntakeContext(tx: Tx, gridId: string, categoryCode: string): Promise<{
+  grid: { path: string }; town: { id: string; code: string; path: string }; matter: MatterRow | null;
+} | null> {
+  const r = await tx.query<{ grid_path: string; town_id: string; town_code: string; town_path: string; matter: MatterRow | null }>(
+    `select g.path as grid_path, t.id as town_id, t.code as town_code, t.path as town_path,
+            (select row_to_json(m) from matters m where m.town_id = t.id and m.code = $2 and m.current) as matter
+       from org_units g join org_units t on t.level = 'town' and g.path like t.path || '%'
+      where g.id = $1`,
+    [gridId, categoryCode],
+  );
+  const row = r.rows[0];
+  if (!row) return null;
+  const m = row.matter;
+  return {
+    grid: { path: row.grid_path },
+    town: { id: row.town_id, code: row.town_code, path: row.town_path },
+    // row_to_json leaves timestamps as text
+    matter: m ? { ...m, created_at: new Date(m.created_at), retired_at: m.retired_at ? new Date(m.retired_at) : null } : null,
+  };
+}
+
 export async function nextCaseSequence(tx: Tx, townId: string, day: string): Promise<number> {
   const r = await tx.query<{ seq: number }>(
     `insert into case_number_counters (town_id, day, seq) values ($1, $2, 1)
@@ -78,17 +101,33 @@ export async function findCaseByIdempotencyKey(tx: Tx, key: string): Promise<Cas
 export type NewCase = Omit<CaseRow, 'version' | 'closed_at' | 'satisfaction' | 'suspension' | 'escalated_at' | 'category_name' | 'on_spot' | 'escalate_after_h'>
   & { idempotency_key: string | null };
 
-export async function insertCase(tx: Tx, c: NewCase): Promise<string> {
-  const r = await tx.query<{ id: string }>(
-    `insert into cases (id, number, status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat,
-       address, source, reporter_kind, reporter_account_id, reporter_name, reporter_phone, reporter_phone_hash, assignee, routed_assignee,
-       clocks, next_check_at, duplicate_of, idempotency_key, created_at, updated_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27) returning id`,
+/**
+ * Inserts a reported case with its first timeline entry and its photos, and publishes the change, in ONE statement:
+ * atomic without a transaction of its own, one round trip, one commit (intake is the hottest write path).
+ */
+export async function insertReportedCase(
+  tx: Tx, c: NewCase, e: Omit<EventRow, 'id' | 'case_id'>, photos: readonly string[], notify: { channel: string; change: object },
+): Promise<number> {
+  const r = await tx.query<{ event_id: number }>(
+    `with c as (
+       insert into cases (id, number, status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat,
+         address, source, reporter_kind, reporter_account_id, reporter_name, reporter_phone, reporter_phone_hash, assignee, routed_assignee,
+         clocks, next_check_at, duplicate_of, idempotency_key, created_at, updated_at)
+       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27) returning id),
+     e as (
+       insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data)
+       select id, $28, $29, $30, $31, $32, $33, $34, $35 from c returning id, case_id),
+     p as (
+       insert into case_photos (case_id, event_id, hash, phase) select e.case_id, e.id, h, 'before' from e, unnest($36::text[]) h),
+     n as (select pg_notify($37, ($38::jsonb || jsonb_build_object('eventId', e.id))::text) from e)
+     select e.id as event_id from e cross join n`,
     [c.id, c.number, c.status, c.town_id, c.grid_id, c.org_path, c.matter_id, c.category_code, c.tier, c.description, c.lng, c.lat,
-      c.address, c.source, c.reporter_kind, c.reporter_account_id, c.reporter_name, c.reporter_phone, c.reporter_phone_hash, json(c.assignee), json(c.routed_assignee),
-      json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at],
+      c.address, c.source, c.reporter_kind, c.reporter_account_id, c.reporter_name, c.reporter_phone, c.reporter_phone_hash, json(c.assignee),
+      json(c.routed_assignee), json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at,
+      e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data),
+      photos, notify.channel, JSON.stringify(notify.change)],
   );
-  return r.rows[0]!.id;
+  return r.rows[0]!.event_id;
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));

@@ -13,11 +13,11 @@ export interface CaseChange {
   at: string;
 }
 
-const CHANNEL = 'zhizhi_case_changes';
+export const CASE_CHANNEL = 'zhizhi_case_changes';
 
 /** Called inside the transaction that changes the case: PostgreSQL delivers it only if that transaction commits. */
 export async function notifyCaseChange(tx: Tx, change: CaseChange): Promise<void> {
-  await tx.query('select pg_notify($1, $2)', [CHANNEL, JSON.stringify(change)]);
+  await tx.query('select pg_notify($1, $2)', [CASE_CHANNEL, JSON.stringify(change)]);
 }
 
 type Subscriber = { accepts: (c: CaseChange) => boolean; send: (c: CaseChange) => void; end: () => void };
@@ -36,7 +36,7 @@ export class LiveHub {
   }
 
   async start(): Promise<void> {
-    this.stopListening = await this.db.listen(CHANNEL, (payload) => {
+    this.stopListening = await this.db.listen(CASE_CHANNEL, (payload) => {
       let change: CaseChange;
       try {
         change = JSON.parse(payload) as CaseChange;
