@@ -1,12 +1,14 @@
-// The desktop shell: side menu by role, header with the user, scope, language and sign-out.
-import { Avatar, Button, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, DashboardOutlined, EnvironmentOutlined, InboxOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
-import type { ReactNode } from 'react';
+// The desktop shell: side menu by role, header with the user (修改密码 in their menu), scope, language and sign-out.
+import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useAuth } from './auth.tsx';
 import { navFor, type NavKey } from './nav.ts';
 import '../features/cases/desktop/locales.ts';
+import '../features/audit/locales.ts';
+import { ChangePasswordModal } from '../features/identity/accounts/ChangePasswordModal.tsx';
 import { usesMobile } from '../features/identity/api.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { BrandMark } from '../ui/BrandMark.tsx';
@@ -14,6 +16,7 @@ import { BrandMark } from '../ui/BrandMark.tsx';
 const ICONS: Record<NavKey, ReactNode> = {
   workbench: <DashboardOutlined />, intake: <PhoneOutlined />, inbox: <InboxOutlined />,
   orgMap: <EnvironmentOutlined />, boards: <ApartmentOutlined />, matters: <ProfileOutlined />,
+  accounts: <TeamOutlined />, audit: <AuditOutlined />,
 };
 
 export function Shell() {
@@ -22,6 +25,7 @@ export function Shell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { pathname } = useLocation();
+  const [passwordOpen, setPasswordOpen] = useState(false);
   if (usesMobile(me)) return <Navigate to="/m" replace />;
   const entries = navFor(me);
   const current = entries.find((e) => pathname.startsWith(e.path));
@@ -44,11 +48,14 @@ export function Shell() {
                 {me.scopeOrgUnit ? me.scopeOrgUnit.name : t('shell.noScope')}
               </Tag>
             </Tooltip>
-            <Space size={8}>
-              <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f5fa8' }} />
-              <span data-testid="user-name">{me.name}</span>
-              <Typography.Text type="secondary">{me.roles.map((r) => t(`roles.${r}`)).join('、')}</Typography.Text>
-            </Space>
+            <Dropdown trigger={['click']} menu={{ items: [{ key: 'password', icon: <KeyOutlined />, label: t('accounts.password.menu'), onClick: () => setPasswordOpen(true) }] }}>
+              <Space size={8} className="zz-user-menu" data-testid="user-menu" style={{ cursor: 'pointer' }}>
+                <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1f5fa8' }} />
+                <span data-testid="user-name">{me.name}</span>
+                <Typography.Text type="secondary">{me.roles.map((r) => t(`roles.${r}`)).join('、')}</Typography.Text>
+                <DownOutlined style={{ fontSize: 10, color: 'rgba(0,0,0,0.45)' }} />
+              </Space>
+            </Dropdown>
             <LanguageSwitch />
             <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">{t('shell.logout')}</Button>
           </Space>
@@ -56,6 +63,7 @@ export function Shell() {
         <Layout.Content className="zz-content">
           <Outlet />
         </Layout.Content>
+        <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
       </Layout>
     </Layout>
   );

@@ -11,6 +11,8 @@ import { MyGridPage } from '../features/org/MyGridPage.tsx';
 import { mobileCaseRoutes, publicMobileCaseRoutes } from '../features/cases/mobile-routes.tsx';
 import { desktopCaseRoutes } from '../features/cases/desktop/routes.tsx';
 import { MattersPage } from '../features/matters/MattersPage.tsx';
+import { AccountsPage } from '../features/identity/accounts/AccountsPage.tsx';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
 
 function RequireAuth() {
   const { status } = useAuth();
@@ -41,6 +43,8 @@ export const router = createBrowserRouter([
           { path: 'org/boards', element: <BoardsPage /> },
           ...desktopCaseRoutes,
           { path: 'matters', element: <MattersPage /> },
+          { path: 'accounts', element: <AccountsPage /> },
+          { path: 'audit', element: <AuditPage /> },
         ],
       },
       { path: '*', element: <Home /> },

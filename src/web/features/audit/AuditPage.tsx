@@ -1,0 +1,179 @@
+// 审计日志 (admin): search the append-only audit log by time, action, actor and result, page on with a
+// cursor, open an entry's detail and hash, and recompute the hash chain (校验完整性).
+import { useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
+import { Alert, App, Button, DatePicker, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { errorText } from '../../app/api.ts';
+import { useMe } from '../../app/auth.tsx';
+import { useApi } from '../../app/useApi.ts';
+import { ErrorState } from '../../ui/ErrorState.tsx';
+import { listAccounts } from '../identity/accounts/api.ts';
+import { ACTION_FILTERS, searchAudit, verifyAudit, type AuditEntry, type AuditFilter, type AuditVerify } from './api.ts';
+import { auditEn, auditZh } from './locales.ts';
+import '../cases/desktop/desktop.css';
+import './audit.css';
+
+type Range = [Dayjs | null, Dayjs | null] | null;
+
+export function AuditPage() {
+  const me = useMe();
+  const { t } = useTranslation();
+  if (!me.roles.includes('admin')) return <Result status="403" title={t('audit.title')} subTitle={t('audit.adminOnly')} />;
+  return <AuditLog />;
+}
+
+function AuditLog() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const texts = i18n.language === 'en' ? auditEn : auditZh;
+  const actionName = (action: string) => texts.actionNames[action] ?? action;
+
+  const [range, setRange] = useState<Range>(null);
+  const [action, setAction] = useState<string | undefined>(undefined);
+  const [actorId, setActorId] = useState<string | undefined>(undefined);
+  const [result, setResult] = useState<'all' | 'ok' | 'fail'>('all');
+  const accounts = useApi((signal) => listAccounts(undefined, signal), []);
+
+  const [items, setItems] = useState<AuditEntry[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<unknown>(undefined);
+  const ctrl = useRef<AbortController | null>(null);
+
+  const filter: AuditFilter = {
+    action, actorId,
+    from: range?.[0]?.toISOString(), to: range?.[1]?.toISOString(),
+    success: result === 'all' ? undefined : result === 'ok',
+  };
+  const filterKey = JSON.stringify(filter);
+
+  const load = useCallback(async (f: AuditFilter, after: string | null) => {
+    ctrl.current?.abort();
+    const c = new AbortController();
+    ctrl.current = c;
+    setLoading(true);
+    setError(undefined);
+    try {
+      const page = await searchAudit(f, after, c.signal);
+      if (c.signal.aborted) return;
+      setItems((prev) => (after ? [...prev, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (e) {
+      if (!c.signal.aborted) setError(e);
+    } finally {
+      if (!c.signal.aborted) setLoading(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    void load(JSON.parse(filterKey) as AuditFilter, null);
+    return () => ctrl.current?.abort();
+  }, [filterKey, load]);
+
+  const [verifying, setVerifying] = useState(false);
+  const [verified, setVerified] = useState<AuditVerify | null>(null);
+  const verify = async () => {
+    setVerifying(true);
+    setVerified(null);
+    try {
+      setVerified(await verifyAudit());
+    } catch (e) {
+      message.error(errorText(e, i18n.language));
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const reset = () => { setRange(null); setAction(undefined); setActorId(undefined); setResult('all'); };
+
+  return (
+    <div className="zz-page" data-testid="audit-page">
+      <div className="zz-page-head">
+        <div>
+          <Typography.Title level={4} style={{ margin: 0 }}>{t('audit.title')}</Typography.Title>
+          <Typography.Text type="secondary">{t('audit.subtitle')}</Typography.Text>
+        </div>
+        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()} data-testid="audit-verify">{t('audit.verify')}</Button>
+      </div>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('audit.retention')} data-testid="audit-retention" />
+      {verified ? (
+        verified.ok ? (
+          <Alert type="success" showIcon closable onClose={() => setVerified(null)} style={{ marginBottom: 12 }}
+            title={t('audit.verifyOk', { count: verified.checked })} data-testid="audit-verify-result" data-ok="true" />
+        ) : (
+          <Alert type="error" showIcon closable onClose={() => setVerified(null)} style={{ marginBottom: 12 }} data-testid="audit-verify-result" data-ok="false"
+            title={t('audit.verifyBroken', {
+              id: verified.brokenAt?.id ?? '?', count: verified.checked,
+              reason: (texts.reasons as Record<string, string>)[verified.brokenAt?.reason ?? ''] ?? verified.brokenAt?.reason ?? '',
+            })} />
+        )
+      ) : null}
+      <Space wrap style={{ marginBottom: 12 }} data-testid="audit-filters">
+        <DatePicker.RangePicker
+          showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={range} onChange={(v) => setRange(v as Range)} allowEmpty={[true, true]}
+          placeholder={[t('audit.rangeFrom'), t('audit.rangeTo')]} presets={[
+            { label: t('audit.today'), value: [dayjs().startOf('day'), dayjs().endOf('day')] },
+            { label: t('audit.last7'), value: [dayjs().subtract(7, 'day'), dayjs()] },
+            { label: t('audit.last30'), value: [dayjs().subtract(30, 'day'), dayjs()] },
+          ]}
+        />
+        <Select
+          allowClear style={{ width: 160 }} placeholder={t('audit.action')} value={action} onChange={setAction} data-testid="audit-action"
+          options={ACTION_FILTERS.map((a) => ({ value: a.prefix, label: t(`audit.actions.${a.key}`) }))}
+        />
+        <Select
+          allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 200 }} placeholder={t('audit.actor')} value={actorId} onChange={setActorId}
+          loading={accounts.loading} data-testid="audit-actor"
+          options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.username}）` }))}
+        />
+        <Select
+          style={{ width: 140 }} value={result} onChange={setResult} data-testid="audit-result"
+          options={[{ value: 'all', label: `${t('audit.result')}：${t('audit.all')}` }, { value: 'ok', label: t('audit.success') }, { value: 'fail', label: t('audit.failure') }]}
+        />
+        <Button onClick={reset}>{t('audit.reset')}</Button>
+      </Space>
+      {error && items.length === 0 ? <ErrorState error={error} onRetry={() => void load(filter, null)} /> : (
+        <>
+          <Table<AuditEntry>
+            rowKey="id" size="middle" dataSource={items} loading={loading && items.length === 0} pagination={false} data-testid="audit-table"
+            onRow={(r) => ({ 'data-action': r.action, 'data-success': String(r.success) } as HTMLAttributes<HTMLElement>)}
+            expandable={{
+              expandRowByClick: true,
+              expandedRowRender: (r) => (
+                <div className="zz-audit-detail" data-testid="audit-detail">
+                  <div><Typography.Text type="secondary">{t('audit.detail')}</Typography.Text>
+                    {r.detail === null || r.detail === undefined ? <div><Typography.Text type="secondary">{t('audit.noDetail')}</Typography.Text></div>
+                      : <pre>{JSON.stringify(r.detail, null, 2)}</pre>}
+                  </div>
+                  <div><Typography.Text type="secondary">{t('audit.hash')}</Typography.Text>
+                    <div><Typography.Text code copyable className="zz-audit-hash" data-testid="audit-hash">{r.hash}</Typography.Text></div>
+                  </div>
+                </div>
+              ),
+            }}
+            columns={[
+              { title: t('audit.col.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
+              { title: t('audit.col.actor'), key: 'actor', width: 160, render: (_, r) => r.actorName ?? t('audit.anonymous') },
+              { title: t('audit.col.action'), dataIndex: 'action', render: (a: string) => (
+                <Space size={6}><span>{actionName(a)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text></Space>
+              ) },
+              { title: t('audit.col.target'), key: 'target', render: (_, r) => r.targetId
+                ? <Typography.Text style={{ fontSize: 12 }}>{r.targetType ? `${r.targetType} · ` : ''}{r.targetId}</Typography.Text> : '—' },
+              { title: t('audit.col.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
+              { title: t('audit.col.result'), dataIndex: 'success', width: 80, render: (ok: boolean) => <Tag color={ok ? 'green' : 'red'}>{ok ? t('audit.success') : t('audit.failure')}</Tag> },
+            ]}
+          />
+          <div className="zz-audit-more">
+            {cursor ? (
+              <Button loading={loading} onClick={() => void load(filter, cursor)} data-testid="audit-more">{t('audit.loadMore')}</Button>
+            ) : items.length > 0 ? <Typography.Text type="secondary">{t('audit.noMore', { count: items.length })}</Typography.Text> : null}
+            {cursor ? <Typography.Text type="secondary">{t('audit.shown', { count: items.length })}</Typography.Text> : null}
+          </div>
+        </>
+      )}
+    </div>
+  );
+}
