@@ -7,17 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, PHONE } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { makeJpeg } from '../support/images.ts';
 
 const ARTIFACTS = 'test-artifacts';
-const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
 let t: TestApp;
 let browser: Browser;
@@ -81,7 +77,7 @@ beforeAll(async () => {
   const centre = await gridCentre(t.db, DEMO_GRID);
   photoPath = path.join(mkdtempSync(path.join(tmpdir(), 'zhizhi-photo-')), 'manhole.jpg');
   writeFileSync(photoPath, await makeJpeg(1200, 900, '#6b7b8c'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   context = await browser.newContext({ ...PHONE, geolocation: { longitude: centre.lng, latitude: centre.lat, accuracy: 12 }, permissions: ['geolocation'] });
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -7,17 +7,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, DESKTOP } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { makeJpeg } from '../support/images.ts';
 
 const ARTIFACTS = 'test-artifacts';
-const CHROMIUM_ARGS = [
-  '--headless=new', '--no-sandbox', '--disable-gpu', '--use-gl=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 
 let t: TestApp;
 let browser: Browser;
@@ -66,7 +62,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   photoPath = path.join(mkdtempSync(path.join(tmpdir(), 'zhizhi-done-')), 'after.jpg');
   writeFileSync(photoPath, await makeJpeg(1024, 768, '#3f8f5a'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   desk = await (await browser.newContext(DESKTOP)).newPage();
   handler = await (await browser.newContext(DESKTOP)).newPage();
   for (const p of [desk, handler]) {
