@@ -13,8 +13,9 @@ if (!config.databaseUrl) {
 }
 const db = await openDatabase(config);
 await migrate(db);
-const jobs = await startJobs(db, [slaSweepJob(db), auditRetentionJob(db)], { work: true });
-console.log('Zhizhi worker: working the job queue (sla-sweep)');
+const definitions = [slaSweepJob(db), auditRetentionJob(db)];
+const jobs = await startJobs(db, definitions, { work: true });
+console.log(`Zhizhi worker: working the job queue (${definitions.map((j) => j.name).join(', ')})`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     await jobs.stop({ graceful: true, timeout: 10_000 }).catch(() => undefined);
