@@ -1,7 +1,6 @@
 // Case intake through the whole path — HTTP validation, auth, locate, route, number, insert case and event, publish —
 // in reports per second on PostgreSQL, against a bare single-row insert into the same database in the same run.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createScratchDatabase } from '../test/support/scratch-database.ts';
 import { openPostgres, type Db } from '../src/server/platform/db/db.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
@@ -26,19 +25,13 @@ async function inParallel(total: number, fn: (i: number) => Promise<unknown>): P
 }
 
 async function withDatabase(server: string, fn: (db: Db) => Promise<void>): Promise<void> {
-  const name = `zhizhi_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), CONCURRENCY + 2);
+  const scratch = await createScratchDatabase(server, 'zhizhi_bench');
+  const db = await openPostgres(scratch.url, CONCURRENCY + 2);
   try {
     await fn(db);
   } finally {
     await db.close();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await scratch.drop();
   }
 }
 

@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from '../support/scratch-database.ts';
 import { buildDemoDistrict } from '../../src/server/platform/seed/demo-town.ts';
 
 /**
@@ -55,21 +54,12 @@ export async function makeStore(kind: 'pglite' | 'postgres', label: string): Pro
   }
   const server = process.env.TEST_DATABASE_URL;
   if (!server) throw new Error('TEST_DATABASE_URL is not set');
-  const name = `zhizhi_fault_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(server, 'zhizhi_fault');
   return {
-    kind, dataDir, databaseUrl: url.toString(),
+    kind, dataDir, databaseUrl: scratch.url,
     async dispose() {
       rmSync(dataDir, { recursive: true, force: true });
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await scratch.drop();
     },
   };
 }

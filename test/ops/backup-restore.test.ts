@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openPglite, openPostgres, type Db } from '../../src/server/platform/db/db.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { seedDemo, DEMO_PASSWORD } from '../../src/server/platform/seed/seed-demo.ts';
 import { isLocalClient, tokensMatch } from '../../src/server/platform/backup/token.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { createScratchDatabase } from '../support/scratch-database.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { makeJpeg } from '../support/images.ts';
 
@@ -260,7 +260,7 @@ if (!PG) console.warn('backup-restore.test.ts: the PostgreSQL part is skipped; s
 describe.skipIf(!PG)('PostgreSQL: pg_dump while the app runs, pg_restore into a fresh database (needs TEST_DATABASE_URL)', () => {
   let t: TestApp;
   let source: string;
-  const restoredName = `zhizhi_restored_${randomBytes(6).toString('hex')}`;
+  let restored: Awaited<ReturnType<typeof createScratchDatabase>>;
   let restoredUrl: string;
   let jpeg: Buffer;
   let photo: string;
@@ -268,11 +268,6 @@ describe.skipIf(!PG)('PostgreSQL: pg_dump while the app runs, pg_restore into a 
   let backupDir: string;
   let restoredDir: string;
 
-  const admin = async <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => {
-    const c = new pg.Client({ connectionString: PG });
-    await c.connect();
-    try { return await fn(c); } finally { await c.end(); }
-  };
   /** row counts of every table outside the system schemas */
   const counts = async (db: Db) => {
     const tables = (await db.query<{ s: string; t: string }>(
@@ -287,14 +282,12 @@ describe.skipIf(!PG)('PostgreSQL: pg_dump while the app runs, pg_restore into a 
     t = await createTestApp();
     if (!('connectionString' in t.db.raw)) throw new Error('expected PostgreSQL');
     source = t.db.raw.connectionString;
-    const u = new URL(PG!);
-    u.pathname = `/${restoredName}`;
-    restoredUrl = u.toString();
-    await admin((c) => c.query(`create database ${restoredName}`));
+    restored = await createScratchDatabase(PG!, 'zhizhi_restored');
+    restoredUrl = restored.url;
   });
   afterAll(async () => {
     await t?.close();
-    await admin((c) => c.query(`drop database if exists ${restoredName} with (force)`));
+    await restored?.drop();
   });
 
   it('backs up with pg_dump and restores into an empty database with the same rows and the photo', async () => {

@@ -1,8 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from './scratch-database.ts';
 import { openPglite, openPostgres, type Db } from '../../src/server/platform/db/db.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { loadConfig, type Config } from '../../src/server/platform/config.ts';
@@ -19,22 +18,13 @@ export async function openTestDb(): Promise<{ db: Db; close: () => Promise<void>
     const db = await openPglite(undefined);
     return { db, close: () => db.close() };
   }
-  const name = `zhizhi_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), 5);
+  const scratch = await createScratchDatabase(server, 'zhizhi_test');
+  const db = await openPostgres(scratch.url, 5);
   return {
     db,
     close: async () => {
       await db.close();
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      await scratch.drop();
     },
   };
 }
