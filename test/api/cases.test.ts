@@ -232,3 +232,15 @@ describe('personal data at rest', () => {
     expect(statSync(`${t.config.dataDir}/keys/pii.key`).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('duplicate suggestions', () => {
+  it('suggests open cases of the same category nearby, with their numbers', async () => {
+    const body = { categoryCode: 'E0403', description: '楼顶私搭乱建', location: here };
+    const first = (await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(tokens.gridworker!), payload: body })).json();
+    const second = (await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(tokens.resident!),
+      payload: { ...body, location: { lng: here.lng + 0.0002, lat: here.lat } } })).json();
+    expect(second.duplicates).toEqual([expect.objectContaining({ id: first.id, number: first.number, status: 'reported' })]);
+    expect(second.duplicates[0].distanceM).toBeGreaterThan(10);
+    expect(second.duplicates[0].distanceM).toBeLessThan(30);
+  });
+});

@@ -7,7 +7,7 @@ import type { CaseSource } from '../../shared/cases.ts';
 import type { ReporterKind } from '../../domain/cases/case-state.ts';
 import { formatCaseNumber, caseNumberDay } from '../../domain/cases/case-number.ts';
 import { nextCheckAt } from '../../domain/cases/escalation.ts';
-import { suggestDuplicates, type DuplicateSuggestion } from '../../domain/cases/duplicates.ts';
+import { boundingBox, suggestDuplicates, type DuplicateSuggestion } from '../../domain/cases/duplicates.ts';
 import { routeCase } from '../../domain/matters/routing.ts';
 import { advanceClocks } from '../../domain/sla/clocks.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
@@ -88,7 +88,7 @@ export async function reportCase(db: Db, locator: GridLocatorCache, pii: PiiCiph
         reporterAccountId: input.reporter.accountId, assignee: null, at: now.toISOString(),
       } satisfies Omit<CaseChange, 'eventId'>,
     });
-    const nearby = await store.listOpenCasesNear(db, town.id, matter.code, input.location.lng, input.location.lat, matter.duplicateRadiusM ?? 100);
+    const nearby = await store.listOpenCasesNear(db, town.id, matter.code, boundingBox(input.location, matter.duplicateRadiusM ?? 100));
     const duplicates = suggestDuplicates(
       { categoryCode: matter.code, location: input.location },
       nearby.filter((n) => n.id !== caseId).map((n) => ({ id: n.id, categoryCode: matter.code, status: n.status as never, location: { lng: n.lng, lat: n.lat } })),

@@ -257,7 +257,6 @@ export async function listPhotos(tx: Tx, caseId: string): Promise<{ hash: string
   return r.rows;
 }
 
-/** Open cases of a category around a point, pre-filtered by a box of `radiusM` metres. */
 /** Display names of posts, departments and staff, by id. */
 export async function assigneeNames(tx: Tx, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
@@ -268,15 +267,16 @@ export async function assigneeNames(tx: Tx, ids: readonly string[]): Promise<Map
   return new Map(r.rows.map((x) => [x.id, x.name]));
 }
 
-export async function listOpenCasesNear(tx: Tx, townId: string, categoryCode: string, lng: number, lat: number, radiusM: number) {
-  const dLat = radiusM / 111_320;
-  const dLng = radiusM / (111_320 * Math.cos((lat * Math.PI) / 180));
+/** Open cases of a category inside a box (the domain's pre-filter; the exact radius is checked after). */
+export async function listOpenCasesNear(
+  tx: Tx, townId: string, categoryCode: string, box: { minLng: number; maxLng: number; minLat: number; maxLat: number },
+) {
   const r = await tx.query<{ id: string; number: string; status: string; lng: number; lat: number; description: string; created_at: Date }>(
     `select id, number, status, lng, lat, description, created_at from cases
       where town_id = $1 and category_code = $2 and status not in ('closed','rejected') and duplicate_of is null
         and lng between $3 and $4 and lat between $5 and $6
       order by created_at desc limit 50`,
-    [townId, categoryCode, lng - dLng, lng + dLng, lat - dLat, lat + dLat],
+    [townId, categoryCode, box.minLng, box.maxLng, box.minLat, box.maxLat],
   );
   return r.rows;
 }
