@@ -218,11 +218,17 @@ describe('dispatcher workbench and handler inbox', () => {
     await shot(handler, '11-matter-error');
     expect(await form.innerText()).toContain('不存在：请检查岗位编码或部门名称');
     await form.getByLabel('责任部门').fill('');
+    await form.locator('.ant-form-item-has-error').filter({ hasText: '责任部门' }).waitFor({ state: 'detached' }); // the API's word goes with the edit
     await form.getByLabel('承办岗位').click();
     await handler.keyboard.type('城市更新');
+    // the list filters as the keys arrive: a click before it settles can land on an option that is going away
+    await expect.poll(() => handler.locator('.ant-select-item-option').count()).toBe(1);
     await handler.locator('.ant-select-item-option').filter({ hasText: 'JJ-CSGX' }).click();
+    await form.locator('.ant-form-item').filter({ hasText: '承办岗位' }).getByText(/JJ-CSGX/).filter({ visible: true }).waitFor();
     await handler.getByRole('button', { name: /保\s*存/ }).click();
-    await handler.getByText('已保存事项 C0199（第 1 版）').waitFor();
+    await form.waitFor({ state: 'detached', timeout: 15_000 }).catch(async () => {
+      throw new Error(`the matter form stayed open after 保存:\n${await form.innerText()}`);
+    });
     await handler.getByPlaceholder('搜索名称、编码或大类').fill('窨井');
     await handler.getByTestId('matters-table').getByText('窨井异味').waitFor();
     await handler.getByTestId('matters-table').locator('tr', { hasText: '窨井异味' }).getByRole('button', { name: /版本/ }).click();

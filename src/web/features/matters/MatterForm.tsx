@@ -12,6 +12,9 @@ import { rowsToSla, slaToRows, SLA_UNITS, type SlaRows } from './sla.ts';
 
 interface Values extends Omit<MatterInput, 'sla'> { slaRows: SlaRows }
 
+/** fields whose own rules re-check them on every change */
+const RULED = new Set(['code', 'name', 'class', 'slaRows']);
+
 interface Props { townId: string | null; matter: Matter | null; onClose(): void; onSaved(m: Matter): void }
 
 export function MatterForm({ townId, matter, onClose, onSaved }: Props) {
@@ -52,12 +55,19 @@ export function MatterForm({ townId, matter, onClose, onSaved }: Props) {
     }
   };
 
+  // a field the API found fault with has no rule of its own to re-check it: editing it (or its alternative, post
+  // or department) takes the API's message away
+  const clearServerProblems = (changed: Partial<Values>) => {
+    const names = Object.keys(changed).flatMap((n) => (n === 'postCode' || n === 'departmentName' ? ['postCode', 'departmentName'] : [n]));
+    form.setFields(names.filter((n) => !RULED.has(n)).map((n) => ({ name: n as keyof Values, errors: [] })));
+  };
+
   return (
     <Modal
       open width={720} title={matter ? t('matter.form.titleEdit', { code: matter.code }) : t('matter.form.titleNew')}
       onCancel={onClose} onOk={() => void save()} confirmLoading={busy} okText={t('matter.form.save')} cancelText={t('matter.form.cancel')} destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={initial} data-testid="matter-form">
+      <Form form={form} layout="vertical" initialValues={initial} data-testid="matter-form" onValuesChange={clearServerProblems}>
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="code" label={t('matter.form.code')} tooltip={t('matter.form.codeHint')}
