@@ -102,11 +102,25 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const webDist = deps.config.webDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist, wildcard: false, index: ['index.html'],
+      // the build writes .br and .gz beside every text asset; they are sent in place of the file, never as routes
+      preCompressed: true, globIgnore: ['**/*.br', '**/*.gz'],
+      // names under assets/ carry a content hash: cache them for a year; index.html is checked every time
+      setHeaders: (reply, filePath) => {
+        const hashed = filePath.includes(`${path.sep}assets${path.sep}`);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith('/api') || req.url.startsWith('/docs');
-    if (!isApi && hasWeb && req.method === 'GET') return reply.type('text/html').sendFile('index.html');
+    // a missing file under assets/ is an old release's chunk asked for by a tab opened before the upgrade: a 404
+    // lets the app reload itself, where the page's HTML in place of a script would only break it
+    const isAsset = req.url.startsWith('/assets/');
+    if (!isApi && !isAsset && hasWeb && req.method === 'GET') return reply.type('text/html').sendFile('index.html');
     return reply.status(404).send({
       error: { code: 'ROUTE_NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}`, messageZh: '接口不存在。' },
     });

@@ -4,15 +4,11 @@ import { useAuth } from './auth.tsx';
 import { homePath } from './nav.ts';
 import { Shell } from './Shell.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
+import { lazyPage } from './lazyPage.ts';
+import { RouteError } from './RouteError.tsx';
 import { LoginPage } from '../features/identity/LoginPage.tsx';
-import { OrgMapPage } from '../features/org/OrgMapPage.tsx';
-import { BoardsPage } from '../features/org/BoardsPage.tsx';
-import { MyGridPage } from '../features/org/MyGridPage.tsx';
 import { mobileCaseRoutes, publicMobileCaseRoutes } from '../features/cases/mobile-routes.tsx';
 import { desktopCaseRoutes } from '../features/cases/desktop/routes.tsx';
-import { MattersPage } from '../features/matters/MattersPage.tsx';
-import { AccountsPage } from '../features/identity/accounts/AccountsPage.tsx';
-import { AuditPage } from '../features/audit/AuditPage.tsx';
 
 function RequireAuth() {
   const { status } = useAuth();
@@ -27,27 +23,37 @@ function Home() {
   return <Navigate to={me ? homePath(me) : '/login'} replace />;
 }
 
+// pages are loaded on first visit (see lazyPage); the spinner covers the first page's download
 export const router = createBrowserRouter([
-  { path: '/login', element: <LoginPage /> },
-  ...publicMobileCaseRoutes,
   {
-    element: <RequireAuth />,
+    hydrateFallbackElement: <FullPageSpin />,
+    errorElement: <RouteError />,
     children: [
-      { index: true, element: <Home /> },
-      { path: 'm', element: <MyGridPage /> },
-      ...mobileCaseRoutes,
+      { path: '/login', element: <LoginPage /> },
+      ...publicMobileCaseRoutes,
       {
-        element: <Shell />,
+        element: <RequireAuth />,
         children: [
-          { path: 'org/map', element: <OrgMapPage /> },
-          { path: 'org/boards', element: <BoardsPage /> },
-          ...desktopCaseRoutes,
-          { path: 'matters', element: <MattersPage /> },
-          { path: 'accounts', element: <AccountsPage /> },
-          { path: 'audit', element: <AuditPage /> },
+          { index: true, element: <Home /> },
+          { path: 'm', lazy: lazyPage(() => import('../features/org/MyGridPage.tsx'), 'MyGridPage') },
+          ...mobileCaseRoutes,
+          {
+            element: <Shell />,
+            children: [{
+              errorElement: <RouteError />, // a failing page keeps the shell and its menu
+              children: [
+                { path: 'org/map', lazy: lazyPage(() => import('../features/org/OrgMapPage.tsx'), 'OrgMapPage') },
+                { path: 'org/boards', lazy: lazyPage(() => import('../features/org/BoardsPage.tsx'), 'BoardsPage') },
+                ...desktopCaseRoutes,
+                { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
+                { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
+                { path: 'audit', lazy: lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage') },
+              ],
+            }],
+          },
+          { path: '*', element: <Home /> },
         ],
       },
-      { path: '*', element: <Home /> },
     ],
   },
 ]);

@@ -3,7 +3,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
   app: { name: 'Zhizhi', fullName: 'Grassroots Governance', slogan: 'One center, four boards, one grid network' },
-  common: { loading: 'Loading…', retry: 'Retry', empty: 'No data', close: 'Close', people: 'people', households: 'households', language: 'Language' },
+  common: { pageFailed: 'Something went wrong on this page', pageFailedHint: 'Reload the page; if it keeps failing, contact your administrator.', reload: 'Reload', loading: 'Loading…', retry: 'Retry', empty: 'No data', close: 'Close', people: 'people', households: 'households', language: 'Language' },
   login: {
     title: 'Sign in', subtitle: 'For governance staff and residents', username: 'Username', password: 'Password', submit: 'Sign in',
     usernameRequired: 'Enter your username', passwordRequired: 'Enter your password', publicReport: 'Report without signing in', track: 'Track a case',

@@ -1,7 +1,7 @@
 // Chinese (default) texts of the web app, grouped by capability.
 export const zhCN = {
   app: { name: '智治', fullName: '基层智治平台', slogan: '一中心四板块一网格 · 网格吹哨、部门报到' },
-  common: { loading: '加载中…', retry: '重试', empty: '暂无数据', close: '关闭', people: '人', households: '户', language: '语言' },
+  common: { pageFailed: '页面出错了', pageFailedHint: '请重新加载页面；如果仍然出错，请联系系统管理员。', reload: '重新加载', loading: '加载中…', retry: '重试', empty: '暂无数据', close: '关闭', people: '人', households: '户', language: '语言' },
   login: {
     title: '登录', subtitle: '基层治理工作人员与居民统一登录', username: '用户名', password: '密码', submit: '登录',
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码', publicReport: '随手拍（免登录）', track: '案卷查询',

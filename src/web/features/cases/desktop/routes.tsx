@@ -1,11 +1,9 @@
 // Routes of the desktop case pages, mounted inside the desktop shell.
 import type { RouteObject } from 'react-router';
-import { WorkbenchPage } from './WorkbenchPage.tsx';
-import { InboxPage } from './InboxPage.tsx';
-import { IntakePage } from './IntakePage.tsx';
+import { lazyPage } from '../../../app/lazyPage.ts';
 
 export const desktopCaseRoutes: RouteObject[] = [
-  { path: 'cases/workbench', element: <WorkbenchPage /> },
-  { path: 'cases/inbox', element: <InboxPage /> },
-  { path: 'cases/intake', element: <IntakePage /> },
+  { path: 'cases/workbench', lazy: lazyPage(() => import('./WorkbenchPage.tsx'), 'WorkbenchPage') },
+  { path: 'cases/inbox', lazy: lazyPage(() => import('./InboxPage.tsx'), 'InboxPage') },
+  { path: 'cases/intake', lazy: lazyPage(() => import('./IntakePage.tsx'), 'IntakePage') },
 ];
