@@ -177,6 +177,12 @@ function builders(): Record<string, Variant[]> {
     })),
     'PUT /api/matters/{code}': townVariants(async (_c, town) => ({ method: 'PUT', url: `/api/matters/${await freshMatter(town)}${townQuery(town)}`, payload: matterInput })),
     'POST /api/matters/{code}/retire': townVariants(async (_c, town) => ({ method: 'POST', url: `/api/matters/${await freshMatter(town)}/retire${townQuery(town)}` })),
+    'GET /api/working-calendar': [{ label: 'the overview', outcome: inside, request: () => ({ method: 'GET', url: '/api/working-calendar' }) }],
+    'GET /api/working-calendar/{year}': [{ label: '2026', outcome: inside, request: () => ({ method: 'GET', url: '/api/working-calendar/2026' }) }],
+    'PUT /api/working-calendar/{year}': [{
+      label: '2031', outcome: inside,
+      request: () => ({ method: 'PUT', url: '/api/working-calendar/2031', payload: { source: 'test notice', holidays: ['2031-01-01'], workdays: [] } }),
+    }],
     'POST /api/files': [{
       label: 'a JPEG', outcome: inside,
       request: async () => ({ method: 'POST', url: '/api/files', headers: { 'content-type': 'image/jpeg' }, payload: await makeJpeg(32, 24) }),

@@ -92,6 +92,9 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/matters', callers: CATALOG_EDITORS, scope: 'own town', refusals: [400, 409, 422], note: 'new Matter' },
   { method: 'PUT', path: '/api/matters/{code}', callers: CATALOG_EDITORS, scope: 'own town', refusals: [400, 409, 422], note: 'next version of a Matter' },
   { method: 'POST', path: '/api/matters/{code}/retire', callers: CATALOG_EDITORS, scope: 'own town', refusals: [400, 409, 422], note: 'retires a Matter' },
+  { method: 'GET', path: '/api/working-calendar', callers: STAFF, scope: 'none', refusals: [], note: 'the years of the working calendar entered, and those missing' },
+  { method: 'GET', path: '/api/working-calendar/{year}', callers: STAFF, scope: 'none', refusals: [400], note: 'one year of holidays and swapped working days; platform-wide reference data' },
+  { method: 'PUT', path: '/api/working-calendar/{year}', callers: ['admin'], scope: 'none', refusals: [400], note: 'replaces a year from the State Council notice' },
 
   // files
   { method: 'POST', path: '/api/files', callers: 'any signed-in', scope: 'creates own record', refusals: [413, 415, 422], note: 'photo upload' },

@@ -17,6 +17,8 @@ import { accountRoutes } from '../identity/account-routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { GridLocatorCache } from '../org/locator-cache.ts';
+import { WorkingCalendarCache } from '../calendar/calendar-cache.ts';
+import { calendarRoutes } from '../calendar/routes.ts';
 import { VERSION } from './version.ts';
 import { sharedSecret } from './secrets.ts';
 import { loadPiiKey, PiiCipher } from './pii-cipher.ts';
@@ -34,6 +36,7 @@ declare module 'fastify' {
     config: Config;
     clock: () => Date;
     locator: GridLocatorCache;
+    calendar: WorkingCalendarCache;
     fileUrls: FileUrlSigner;
     live: LiveHub;
     pii: PiiCipher;
@@ -68,6 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('config', deps.config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
   app.decorate('locator', new GridLocatorCache(deps.db));
+  app.decorate('calendar', new WorkingCalendarCache(deps.db));
   app.decorate('pii', new PiiCipher(loadPiiKey(deps.config.dataDir)));
   const live = new LiveHub(deps.db);
   await live.start();
@@ -95,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(auditRoutes);
   await app.register(orgRoutes);
   await app.register(matterRoutes);
+  await app.register(calendarRoutes);
   await app.register(fileRoutes);
   await app.register(caseRoutes);
   await app.register(publicCaseRoutes);
