@@ -2,17 +2,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CN_2026 } from '../../src/domain/sla/calendars/cn-2026.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_GRID, gridCentre } from '../support/places.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
   t.clock.set(new Date('2026-12-01T09:00:00+08:00'));
-  for (const u of ['admin', 'leader', 'dispatcher']) tokens[u] = await t.login(u);
+  for (const u of ['admin', 'leader', 'dispatcher', 'gridworker']) tokens[u] = await t.login(u);
 });
 afterAll(async () => { await t.close(); });
 
-const call = (method: 'GET' | 'PUT', url: string, who: string, payload?: object) =>
+const call = (method: 'GET' | 'PUT' | 'POST', url: string, who: string, payload?: object) =>
   t.app.inject({ method, url, headers: bearer(tokens[who]!), ...(payload ? { payload } : {}) });
 
 const notice2027 = {
@@ -63,5 +64,33 @@ describe('working calendar', () => {
     expect((await call('PUT', '/api/working-calendar/2027', 'admin', { ...notice2027, source: '' })).statusCode).toBe(400);
     expect((await call('PUT', '/api/working-calendar/2027', 'admin', { ...notice2027, holidays: ['1 Jan'] })).statusCode).toBe(400);
     expect((await call('PUT', '/api/working-calendar/2027', 'admin', { holidays: [], workdays: [] })).json().error.code).toBe('VALIDATION_FAILED');
+  });
+});
+
+describe('working-day deadlines across the new year', () => {
+  /** 商户油烟排放扰民 (E0102): handled within 5 working days; reported, accepted and dispatched on Tue 2026-12-29 */
+  async function handleDueAt(tag: string): Promise<string> {
+    t.clock.set(new Date('2026-12-29T10:00:00+08:00'));
+    for (const u of ['admin', 'dispatcher', 'gridworker']) tokens[u] = await t.login(u); // four weeks on: fresh sessions
+    const at = await gridCentre(t.db, DEMO_GRID);
+    const reported = await t.app.inject({
+      method: 'POST', url: '/api/cases', headers: { ...bearer(tokens.gridworker!), 'idempotency-key': `calendar-${tag}` },
+      payload: { categoryCode: 'E0102', description: `油烟扰民 ${tag}`, location: at, source: 'gridWorker' },
+    });
+    expect(reported.statusCode, reported.body).toBe(201);
+    const id = reported.json().id as string;
+    expect((await call('POST', `/api/cases/${id}/actions/accept`, 'dispatcher', {})).statusCode).toBe(200);
+    const dispatched = await call('POST', `/api/cases/${id}/actions/dispatch`, 'dispatcher', {});
+    expect(dispatched.statusCode, dispatched.body).toBe(200);
+    return dispatched.json().deadlines.handle.dueAt as string;
+  }
+
+  it('counts the holidays entered for 2027, from the moment they are saved', async () => {
+    // entered above: 2027-01-01..03 off, so Dec 30, 31, Jan 4, 5, 6 → due at the end of Wed 6 January
+    expect(await handleDueAt('with 2027')).toBe(new Date('2027-01-07T00:00:00+08:00').toISOString());
+    const without = await call('PUT', '/api/working-calendar/2027', 'admin', { source: '（撤回）', holidays: [], workdays: [] });
+    expect(without.statusCode).toBe(200);
+    // with Friday 1 January a working day again: Dec 30, 31, Jan 1, 4, 5 → due at the end of Tue 5 January
+    expect(await handleDueAt('without 2027')).toBe(new Date('2027-01-06T00:00:00+08:00').toISOString());
   });
 });

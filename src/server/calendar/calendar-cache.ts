@@ -11,7 +11,7 @@ export class WorkingCalendarCache {
   private readonly db: Tx;
   private readonly maxAgeMs: number;
   private calendar: WorkingCalendar | null = null;
-  private loadedAt = 0;
+  private loadedAt = -Infinity;
   private loading: Promise<WorkingCalendar> | null = null;
 
   constructor(db: Tx, maxAgeMs = 60_000) {
@@ -20,7 +20,7 @@ export class WorkingCalendarCache {
   }
 
   invalidate(): void {
-    this.loadedAt = 0;
+    this.loadedAt = -Infinity;
   }
 
   async current(): Promise<WorkingCalendar> {
@@ -33,9 +33,14 @@ export class WorkingCalendarCache {
 
   private async load(): Promise<WorkingCalendar> {
     const startedAt = performance.now();
-    const years = await listCalendarYears(this.db);
-    this.calendar = calendarFrom(years.map((y) => ({ source: y.source, holidays: y.holidays, workdays: y.workdays })));
+    this.calendar = await loadWorkingCalendar(this.db);
     this.loadedAt = startedAt;
     return this.calendar;
   }
+}
+
+/** Every year entered, as one calendar (for a job that runs without the API's cache). */
+export async function loadWorkingCalendar(db: Tx): Promise<WorkingCalendar> {
+  const years = await listCalendarYears(db);
+  return calendarFrom(years.map((y) => ({ source: y.source, holidays: y.holidays, workdays: y.workdays })));
 }

@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from '../../domain/sla/working-calendar.ts';
 import type { Db } from '../platform/db/db.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { notifyCaseChange } from '../platform/live.ts';
@@ -7,7 +8,6 @@ import { nextCheckAt } from '../../domain/cases/escalation.ts';
 import { clockLimits, targetAtTier } from '../../domain/matters/routing.ts';
 import { advanceClocks, type ClockSet } from '../../domain/sla/clocks.ts';
 import { findMatterById } from '../matters/store.ts';
-import { WORKING_CALENDAR } from './calendar.ts';
 import { patchOf, toCaseState, toMatter, toSweepCase } from './case-mapping.ts';
 import { checkAssignee, checkPhotos, resolveTarget } from './assignees.ts';
 import * as store from './store.ts';
@@ -19,7 +19,7 @@ const AFTER_PHOTO_ACTIONS = new Set(['report_done', 'resolve_on_spot', 'verify',
  * decide, then save the new state, its clocks and the timeline entry in one transaction, or nothing.
  */
 export async function applyCaseAction(
-  db: Db, caseId: string, cmd: CaseCommand, actor: Actor, viewer: store.Viewer | null, actorName: string, now: Date,
+  db: Db, caseId: string, cmd: CaseCommand, actor: Actor, viewer: store.Viewer | null, actorName: string, now: Date, calendar: WorkingCalendar,
 ): Promise<{ eventId: number }> {
   return db.transaction(async (tx) => {
     const row = await store.findCase(tx, caseId, viewer, true);
@@ -36,7 +36,7 @@ export async function applyCaseAction(
     if (cmd.action === 'escalate' && next.routedAssignee === null) {
       next.routedAssignee = await resolveTarget(tx, targetAtTier(matter, next.tier), row.town_id, row.grid_id);
     }
-    const clocks = advanceClocks(row.clocks as ClockSet, { action: cmd.action, from: entry.from, to: entry.to }, now, clockLimits(matter), WORKING_CALENDAR);
+    const clocks = advanceClocks(row.clocks as ClockSet, { action: cmd.action, from: entry.from, to: entry.to }, now, clockLimits(matter), calendar);
     const nextCheck = nextCheckAt(toSweepCase({ ...row, status: next.status, tier: next.tier, clocks, escalated_at: next.escalatedAt }, row.escalate_after_h), now);
     const saved = await store.updateCase(tx, row.id, row.version, patchOf(next, clocks, nextCheck, now), now);
     if (!saved) throw new AppError('CASE_STALE_VERSION', 'The case changed meanwhile; reload and try again.', '案卷已被他人更新，请刷新后重试。');

@@ -113,7 +113,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const { id, action } = req.params as Static<typeof s.ActionParams>;
     const body = (req.body ?? {}) as Static<typeof s.ActionBody>;
-    await applyCaseAction(app.db, id, { ...body, action, until: body.until ? new Date(body.until) : undefined }, actorOf(p), viewerOf(p), p.name, app.clock());
+    await applyCaseAction(app.db, id, { ...body, action, until: body.until ? new Date(body.until) : undefined }, actorOf(p), viewerOf(p), p.name, app.clock(), await app.calendar.current());
     return detail(id, p, req.ip);
   });
 }

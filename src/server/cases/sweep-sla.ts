@@ -4,6 +4,8 @@ import { SYSTEM_ACTOR } from '../../domain/cases/case-state.ts';
 import { nextCheckAt, sweep, type Escalation } from '../../domain/cases/escalation.ts';
 import type { ClockSet } from '../../domain/sla/clocks.ts';
 import { applyCaseAction } from './apply-case-action.ts';
+import { loadWorkingCalendar } from '../calendar/calendar-cache.ts';
+import type { WorkingCalendar } from '../../domain/sla/working-calendar.ts';
 import { toSweepCase } from './case-mapping.ts';
 import * as store from './store.ts';
 
@@ -20,13 +22,15 @@ export interface SweepReport {
  */
 export async function sweepSla(db: Db, now: Date, batchSize = 2000, maxBatches = 50): Promise<SweepReport> {
   const report: SweepReport = { checked: 0, lightChanges: 0, escalated: 0 };
+  let calendar: WorkingCalendar | null = null; // read only when a case escalates, once a sweep
   for (let batch = 0; batch < maxBatches; batch++) {
     const { checked, changed, escalations } = await sweepBatch(db, now, batchSize);
     report.checked += checked;
     report.lightChanges += changed;
     for (const e of escalations) {
       try {
-        await applyCaseAction(db, e.caseId, { action: 'escalate', reason: e.reason }, SYSTEM_ACTOR, null, '系统', now);
+        calendar ??= await loadWorkingCalendar(db);
+        await applyCaseAction(db, e.caseId, { action: 'escalate', reason: e.reason }, SYSTEM_ACTOR, null, '系统', now, calendar);
         report.escalated++;
       } catch {
         // changed meanwhile (acted on, or escalated by another node): look again in a minute, not in this run's next batch

@@ -11,7 +11,7 @@ export class GridLocatorCache {
   private readonly db: Tx;
   private readonly maxAgeMs: number;
   private revision = -1;
-  private checkedAt = 0;
+  private checkedAt = -Infinity;
   private locator: Locator | null = null;
   private building: Promise<Locator> | null = null;
 
@@ -23,7 +23,7 @@ export class GridLocatorCache {
 
   /** Forget the last check: the next look-up asks the database (after an import on this node). */
   invalidate(): void {
-    this.checkedAt = 0;
+    this.checkedAt = -Infinity; // performance.now() starts near 0: a 0 here would still look fresh
   }
 
   async current(): Promise<Locator> {
