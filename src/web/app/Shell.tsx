@@ -1,6 +1,6 @@
 // The desktop shell: side menu by role, header with the user (修改密码 in their menu), scope, language and sign-out.
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { useMe, useAuth } from './auth.tsx';
 import { navFor, type NavKey } from './nav.ts';
 import '../features/cases/desktop/locales.ts';
 import '../features/audit/locales.ts';
+import { CalendarMissingTag } from '../features/calendar/CalendarMissingTag.tsx';
 import { ChangePasswordModal } from '../features/identity/accounts/ChangePasswordModal.tsx';
 import { usesMobile } from '../features/identity/api.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -16,7 +17,7 @@ import { BrandMark } from '../ui/BrandMark.tsx';
 const ICONS: Record<NavKey, ReactNode> = {
   workbench: <DashboardOutlined />, intake: <PhoneOutlined />, inbox: <InboxOutlined />,
   orgMap: <EnvironmentOutlined />, boards: <ApartmentOutlined />, matters: <ProfileOutlined />,
-  accounts: <TeamOutlined />, audit: <AuditOutlined />,
+  accounts: <TeamOutlined />, audit: <AuditOutlined />, calendar: <CalendarOutlined />,
 };
 
 export function Shell() {
@@ -43,6 +44,7 @@ export function Shell() {
         <Layout.Header className="zz-header">
           <Typography.Title level={5} style={{ margin: 0 }}>{current ? t(`nav.${current.key}`) : t('app.fullName')}</Typography.Title>
           <Space size="middle">
+            {me.roles.includes('admin') ? <CalendarMissingTag /> : null}
             <Tooltip title={t('shell.scope')}>
               <Tag icon={<EnvironmentOutlined />} color="geekblue" data-testid="scope-tag">
                 {me.scopeOrgUnit ? me.scopeOrgUnit.name : t('shell.noScope')}

@@ -2,7 +2,7 @@
 import type { Me } from '../features/identity/api.ts';
 import { usesMobile } from '../features/identity/api.ts';
 
-export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'accounts' | 'audit';
+export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'accounts' | 'audit' | 'calendar';
 export interface NavEntry { key: NavKey; path: string }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -21,6 +21,7 @@ export function navFor(me: Me): NavEntry[] {
   entries.push({ key: 'orgMap', path: '/org/map' });
   if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level)) entries.push({ key: 'boards', path: '/org/boards' });
   entries.push({ key: 'matters', path: '/matters' });
+  if (me.roles.includes('admin') || me.roles.includes('leader')) entries.push({ key: 'calendar', path: '/calendar' });
   if (me.roles.includes('admin')) entries.push({ key: 'accounts', path: '/accounts' }, { key: 'audit', path: '/audit' });
   return entries;
 }

@@ -47,6 +47,7 @@ export const router = createBrowserRouter([
                 ...desktopCaseRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
+                { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },
                 { path: 'audit', lazy: lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage') },
               ],
             }],
