@@ -13,8 +13,9 @@ import { advanceClocks } from '../../domain/sla/clocks.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
 import { WORKING_CALENDAR } from './calendar.ts';
 import { toMatter, toSweepCase } from './case-mapping.ts';
-import { checkPhotos, resolveTarget } from './assignees.ts';
+import { intakeContextsOf, type IntakeContext } from './intake-contexts.ts';
 import * as store from './store.ts';
+import type { MatterRow } from '../matters/store.ts';
 import type { PiiCipher } from '../platform/pii-cipher.ts';
 
 export interface ReportInput {
@@ -36,78 +37,122 @@ export interface ReportResult {
 }
 
 const outside = () => new AppError('LOCATION_OUTSIDE_GRIDS', 'The location lies in no grid of this platform.', '该位置不在任何网格内，请核对位置。');
+const unknownCategory = (code: string) =>
+  new AppError('CATEGORY_UNKNOWN', `No category ${code} in this town's catalog.`, `本镇街事项清单中没有类别 ${code}。`);
+/** tries with a fresh context after the catalog or the grid changed under a report, before giving up */
+const ATTEMPTS = 3;
 
-/** Intake: locate, route by the town's Matter, number, store the case with its first timeline entry, publish. */
+/**
+ * Intake: locate, route by the town's Matter, then one statement numbers and stores the case with its first timeline
+ * entry and photos, publishes it and finds nearby open cases of the same category. The grid's place and the Matter come
+ * from the node's memory (`IntakeContexts`); the statement checks they still hold and writes nothing if not.
+ */
 export async function reportCase(db: Db, locator: GridLocatorCache, pii: PiiCipher, input: ReportInput, now: Date): Promise<ReportResult> {
-  if (input.idempotencyKey) {
-    const existing = await store.findCaseByIdempotencyKey(db, input.idempotencyKey);
-    if (existing) return { caseId: existing.id, created: false, duplicates: [] };
-  }
+  const contexts = intakeContextsOf(db);
   const gridId = (await locator.current()).locate(input.location.lng, input.location.lat);
-  if (!gridId) throw outside();
-  const place = await store.findIntakeContext(db, gridId, input.categoryCode);
-  if (!place) throw outside();
-  const { grid, town, matter: matterRow } = place;
-  const chainIds = idsOnPath(grid.path);
-  if (!matterRow || matterRow.retired_at) {
-    throw new AppError('CATEGORY_UNKNOWN', `No category ${input.categoryCode} in this town's catalog.`, `本镇街事项清单中没有类别 ${input.categoryCode}。`);
+  for (let attempt = 1; ; attempt++) {
+    const place = gridId ? await contexts.find(db, gridId, input.categoryCode) : null;
+    if (!gridId || !place?.matter) {
+      // a retry of a report that went through returns its case, even if the catalog or the map changed since
+      const existing = await earlier(db, input);
+      if (existing) return existing;
+      throw place ? unknownCategory(input.categoryCode) : outside();
+    }
+    const draft = draftReport({ ...place, gridId, matter: place.matter }, input, pii, now);
+    let stored: store.ReportOutcome;
+    try {
+      stored = await store.insertReport(db, draft);
+    } catch (err) {
+      // two retries racing with the same key: the loser returns the winner's case
+      if ((err as { code?: string }).code === '23505') {
+        const existing = await earlier(db, input);
+        if (existing) return existing;
+      }
+      throw err;
+    }
+    switch (stored.outcome) {
+      case 'exists':
+        return { caseId: stored.caseId, created: false, duplicates: [] };
+      case 'photosMissing':
+        throw new AppError('PHOTO_UNKNOWN', 'Upload the photos first (POST /api/files), then pass their hashes.', '请先上传照片，再提交照片编号。',
+          { missing: stored.missing });
+      case 'stale':
+        contexts.forget(gridId, place.town.id, input.categoryCode);
+        if (attempt < ATTEMPTS) continue;
+        throw new AppError('CONFLICT', 'The catalog or the grids changed while reporting; send the report again.', '事项清单或网格正在变更，请重新提交。');
+      case 'created':
+        return { caseId: stored.caseId, created: true, duplicates: duplicatesOf(draft, stored.nearby) };
+      default:
+        return stored satisfies never;
+    }
   }
+}
+
+async function earlier(db: Db, input: ReportInput): Promise<ReportResult | null> {
+  if (!input.idempotencyKey) return null;
+  const existing = await store.findCaseByIdempotencyKey(db, input.idempotencyKey);
+  return existing ? { caseId: existing.id, created: false, duplicates: [] } : null;
+}
+
+/** The rows to write, from the located grid, its town and the Matter: routing, clocks and the next check. */
+function draftReport(
+  place: IntakeContext & { gridId: string; matter: MatterRow }, input: ReportInput, pii: PiiCipher, now: Date,
+): store.NewReport & { radiusM: number } {
+  const { grid, town, gridId, matter: matterRow } = place;
+  const chainIds = idsOnPath(grid.path);
   const matter = toMatter(matterRow);
   const route = routeCase(matter, {
     gridId, communityId: chainIds[chainIds.indexOf(town.id) + 1] ?? gridId, townId: town.id, districtId: chainIds[chainIds.indexOf(town.id) - 1] ?? town.id,
     orgPath: grid.path, townPath: town.path,
   });
-
-  await checkPhotos(db, input.photos ?? []);
-  const routed = await resolveTarget(db, route.target, town.id, gridId);
-  // the counter is taken in its own statement, not inside the case's transaction: its row lock would otherwise
-  // serialise every report of the town until commit. A refused report leaves a gap in the day's numbers.
-  const seq = await store.nextCaseSequence(db, town.id, caseNumberDay(now));
-  try {
-    const clocks = advanceClocks({}, { action: 'report', from: null, to: 'reported' }, now, route.clocks, WORKING_CALENDAR);
-    const caseId = randomUUID();
-    const number = formatCaseNumber(town.code.slice(0, 9), now, seq);
-    const nextCheck = nextCheckAt(toSweepCase({ id: caseId, status: 'reported', tier: route.tier, clocks, escalated_at: null, created_at: now }, matterRow.escalate_after_h), now);
-    await store.insertReportedCase(db, {
-      id: caseId, number, status: 'reported', town_id: town.id, grid_id: gridId, org_path: grid.path, matter_id: matterRow.id,
+  const clocks = advanceClocks({}, { action: 'report', from: null, to: 'reported' }, now, route.clocks, WORKING_CALENDAR);
+  const caseId = randomUUID();
+  const nextCheck = nextCheckAt(toSweepCase({ id: caseId, status: 'reported', tier: route.tier, clocks, escalated_at: null, created_at: now }, matterRow.escalate_after_h), now);
+  // the domain's number with the sequence cut off: the statement appends the town's next one of the day
+  const sample = formatCaseNumber(town.code.slice(0, 9), now, 1);
+  return {
+    case: {
+      id: caseId, status: 'reported', town_id: town.id, grid_id: gridId, org_path: grid.path, matter_id: matterRow.id,
       category_code: matter.code, tier: route.tier, description: input.description.trim(), lng: input.location.lng, lat: input.location.lat,
       address: input.address?.trim() || null, source: input.source, reporter_kind: input.reporter.kind,
       reporter_account_id: input.reporter.accountId, reporter_name: input.reporter.name,
       reporter_phone: input.reporter.phone ? pii.encrypt(input.reporter.phone) : null,
       reporter_phone_hash: input.reporter.phone ? pii.lookupHash(input.reporter.phone) : null,
-      assignee: null, routed_assignee: routed, clocks, next_check_at: nextCheck === null ? null : new Date(nextCheck),
+      assignee: null, clocks, next_check_at: nextCheck === null ? null : new Date(nextCheck),
       duplicate_of: null, idempotency_key: input.idempotencyKey, created_at: now, updated_at: now,
-    }, {
+    },
+    numberPrefix: sample.slice(0, sample.lastIndexOf('-') + 1),
+    day: caseNumberDay(now),
+    target: route.target,
+    event: {
       at: now, action: 'report', actor_id: input.reporter.accountId, actor_name: input.reporter.name,
       from_status: null, to_status: 'reported', reason: null,
-      data: { source: input.source, matterVersion: matter.version, routed, ...(route.cooperatingDepartment ? { cooperatingDepartment: route.cooperatingDepartment } : {}) },
-    }, input.photos ?? [], {
+      data: { source: input.source, matterVersion: matter.version, ...(route.cooperatingDepartment ? { cooperatingDepartment: route.cooperatingDepartment } : {}) },
+    },
+    photos: input.photos ?? [],
+    expected: { townCode: town.code, townPath: town.path },
+    notify: {
       channel: CASE_CHANNEL,
       change: {
-        caseId, number, action: 'report', status: 'reported', orgPath: grid.path,
+        caseId, action: 'report', status: 'reported', orgPath: grid.path,
         reporterAccountId: input.reporter.accountId, assignee: null, at: now.toISOString(),
-      } satisfies Omit<CaseChange, 'eventId'>,
-    });
-    const nearby = await store.listOpenCasesNear(db, town.id, matter.code, boundingBox(input.location, matter.duplicateRadiusM ?? 100));
-    const duplicates = suggestDuplicates(
-      { categoryCode: matter.code, location: input.location },
-      nearby.filter((n) => n.id !== caseId).map((n) => ({ id: n.id, categoryCode: matter.code, status: n.status as never, location: { lng: n.lng, lat: n.lat } })),
-      matter.duplicateRadiusM ?? 100,
-    );
-    const byId = new Map(nearby.map((n) => [n.id, n]));
-    return {
-      caseId, created: true,
-      duplicates: duplicates.map((d) => {
-        const n = byId.get(d.id)!;
-        return { ...d, number: n.number, status: n.status, createdAt: n.created_at.toISOString() };
-      }),
-    };
-  } catch (err) {
-    // two retries racing with the same key: the loser returns the winner's case
-    if (input.idempotencyKey && (err as { code?: string }).code === '23505') {
-      const existing = await store.findCaseByIdempotencyKey(db, input.idempotencyKey);
-      if (existing) return { caseId: existing.id, created: false, duplicates: [] };
-    }
-    throw err;
-  }
+      } satisfies Omit<CaseChange, 'eventId' | 'number'>,
+    },
+    radiusM: matter.duplicateRadiusM ?? 100,
+    nearBox: boundingBox(input.location, matter.duplicateRadiusM ?? 100),
+  };
+}
+
+function duplicatesOf(draft: store.NewReport & { radiusM: number }, nearby: store.NearbyRow[]): ReportResult['duplicates'] {
+  const location = { lng: draft.case.lng, lat: draft.case.lat };
+  const duplicates = suggestDuplicates(
+    { categoryCode: draft.case.category_code, location },
+    nearby.map((n) => ({ id: n.id, categoryCode: draft.case.category_code, status: n.status as never, location: { lng: n.lng, lat: n.lat } })),
+    draft.radiusM,
+  );
+  const byId = new Map(nearby.map((n) => [n.id, n]));
+  return duplicates.map((d) => {
+    const n = byId.get(d.id)!;
+    return { ...d, number: n.number, status: n.status, createdAt: n.created_at.toISOString() };
+  });
 }

@@ -1,6 +1,7 @@
 import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import type { MatterRow } from '../matters/store.ts';
+import type { RouteTarget } from '../../domain/matters/routing.ts';
 
 export type Assignee = { postId: string } | { departmentId: string } | { staffId: string };
 
@@ -84,50 +85,110 @@ export async function findIntakeContext(tx: Tx, gridId: string, categoryCode: st
   };
 }
 
-export async function nextCaseSequence(tx: Tx, townId: string, day: string): Promise<number> {
-  const r = await tx.query<{ seq: number }>(
-    `insert into case_number_counters (town_id, day, seq) values ($1, $2, 1)
-     on conflict (town_id, day) do update set seq = case_number_counters.seq + 1 returning seq`,
-    [townId, day],
-  );
-  return r.rows[0]!.seq;
-}
-
 export async function findCaseByIdempotencyKey(tx: Tx, key: string): Promise<CaseRow | null> {
   const r = await tx.query<CaseRow>(`${SELECT} where c.idempotency_key = $1`, [key]);
   return r.rows[0] ?? null;
 }
 
-export type NewCase = Omit<CaseRow, 'version' | 'closed_at' | 'satisfaction' | 'suspension' | 'escalated_at' | 'category_name' | 'on_spot' | 'escalate_after_h'>
-  & { idempotency_key: string | null };
+export type NewCase = Omit<CaseRow, 'number' | 'version' | 'closed_at' | 'satisfaction' | 'suspension' | 'escalated_at' | 'category_name'
+  | 'on_spot' | 'escalate_after_h' | 'routed_assignee'> & { idempotency_key: string | null };
+
+/** What the intake statement writes, and what it checks is still so when it writes. */
+export interface NewReport {
+  case: NewCase;
+  /** the case number up to its sequence (`500199001-20261123-`); the statement appends the town's next number of `day`, 4 digits or more */
+  numberPrefix: string;
+  day: string;
+  /** the routing target by catalog names; resolved to this town's post, department or grid worker inside the statement */
+  target: RouteTarget;
+  /** the first timeline entry; the statement adds `routed` to its data */
+  event: Omit<EventRow, 'id' | 'case_id'>;
+  photos: readonly string[];
+  /** the context the case was built from: the statement writes nothing unless it still holds */
+  expected: { townCode: string; townPath: string };
+  notify: { channel: string; change: object };
+  /** the duplicate search: open cases of the same category inside this box */
+  nearBox: { minLng: number; maxLng: number; minLat: number; maxLat: number };
+}
+
+export interface NearbyRow { id: string; number: string; status: string; lng: number; lat: number; created_at: Date }
+
+export type ReportOutcome =
+  | { outcome: 'created'; caseId: string; number: string; eventId: number; nearby: NearbyRow[] }
+  | { outcome: 'exists'; caseId: string }
+  /** the Matter is no longer current, or the grid or town moved: nothing was written */
+  | { outcome: 'stale' }
+  | { outcome: 'photosMissing'; missing: string[] };
 
 /**
- * Inserts a reported case with its first timeline entry and its photos, and publishes the change, in ONE statement:
- * atomic without a transaction of its own, one round trip, one commit (intake is the hottest write path).
+ * Intake in ONE statement, so one round trip and one commit, atomic without a transaction of its own: the case with
+ * the same idempotency key if there is one; else, if the Matter is still current and unretired, the grid and town
+ * are as expected and every photo is uploaded, the town's next number of the day, the case, its first timeline entry,
+ * its photos, the published change, and the open cases of the same category nearby (as of before this case).
+ * Otherwise nothing is written (not even the counter). A concurrent report with the same key fails with 23505.
  */
-export async function insertReportedCase(
-  tx: Tx, c: NewCase, e: Omit<EventRow, 'id' | 'case_id'>, photos: readonly string[], notify: { channel: string; change: object },
-): Promise<number> {
-  const r = await tx.query<{ event_id: number }>(
-    `with c as (
+export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome> {
+  const c = r.case;
+  const e = r.event;
+  const t = r.target;
+  const res = await tx.query<{
+    existing_id: string | null; fresh: boolean; missing: string[]; case_id: string | null; number: string | null;
+    event_id: number | null; nearby: (Omit<NearbyRow, 'created_at'> & { created_at: string })[] | null;
+  }>(
+    `with existing as (select id from cases where idempotency_key = $24::text),
+     missing as (select coalesce(array_agg(h), '{}'::text[]) as hashes from unnest($35::text[]) h where not exists (select 1 from files f where f.hash = h)),
+     fresh as (select exists (select 1 from matters m where m.id = $7::text and m.current and m.retired_at is null)
+                  and exists (select 1 from org_units g where g.id = $5::text and g.path = $6::text)
+                  and exists (select 1 from org_units t where t.id = $4::text and t.code = $38::text and t.path = $39::text) as ok),
+     go as (select 1 from fresh, missing where fresh.ok and cardinality(missing.hashes) = 0 and not exists (select 1 from existing)),
+     routed as (select coalesce(
+         (select jsonb_build_object('postId', id) from posts where town_id = $4::text and code = $40::text),
+         (select jsonb_build_object('departmentId', d.id) from departments d join org_units t on t.parent_id = d.district_id
+           where t.id = $4::text and d.name = $41::text),
+         (select jsonb_build_object('staffId', account_id) from grid_team_members where $42::boolean and grid_id = $5::text and account_id is not null
+           order by case team_role when 'fullTime' then 0 when 'gridLeader' then 1 else 2 end, sort limit 1)) as a),
+     seq as (insert into case_number_counters (town_id, day, seq) select $4::text, $43::text, 1 from go
+             on conflict (town_id, day) do update set seq = case_number_counters.seq + 1 returning seq),
+     c as (
        insert into cases (id, number, status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat,
          address, source, reporter_kind, reporter_account_id, reporter_name, reporter_phone, reporter_phone_hash, assignee, routed_assignee,
          clocks, next_check_at, duplicate_of, idempotency_key, created_at, updated_at)
-       values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27) returning id),
+       select $1::text, $2::text || lpad(seq.seq::text, greatest(4, length(seq.seq::text)), '0'), $3::text, $4::text, $5::text, $6::text,
+         $7::text, $8::text, $9::text, $10::text, $11::float8, $12::float8, $13::text, $14::text, $15::text, $16::text, $17::text, $18::text,
+         $19::text, $20::jsonb, routed.a, $21::jsonb, $22::timestamptz, $23::text, $24::text, $25::timestamptz, $26::timestamptz
+       from seq, routed returning id, number, routed_assignee),
      e as (
        insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data)
-       select id, $28, $29, $30, $31, $32, $33, $34, $35 from c returning id, case_id),
-     p as (
-       insert into case_photos (case_id, event_id, hash, phase) select e.case_id, e.id, h, 'before' from e, unnest($36::text[]) h),
-     n as (select pg_notify($37, ($38::jsonb || jsonb_build_object('eventId', e.id))::text) from e)
-     select e.id as event_id from e cross join n`,
-    [c.id, c.number, c.status, c.town_id, c.grid_id, c.org_path, c.matter_id, c.category_code, c.tier, c.description, c.lng, c.lat,
+       select c.id, $27::timestamptz, $28::text, $29::text, $30::text, $31::text, $32::text, $33::text,
+         $34::jsonb || jsonb_build_object('routed', c.routed_assignee) from c returning id, case_id),
+     p as (insert into case_photos (case_id, event_id, hash, phase) select e.case_id, e.id, h, 'before' from e, unnest($35::text[]) h),
+     n as (select pg_notify($36::text, ($37::jsonb || jsonb_build_object('number', c.number, 'eventId', e.id))::text) from c, e),
+     near as (select json_agg(x) as items from (
+       select id, number, status, lng, lat, created_at from cases
+        where exists (select 1 from go) and town_id = $4::text and category_code = $8::text and status not in ('closed','rejected')
+          and duplicate_of is null and lat between $46::float8 and $47::float8 and lng between $44::float8 and $45::float8
+        order by created_at desc limit 50) x)
+     -- evaluated left to right: the reads come before the counter row is locked (until commit) by the first use of c
+     select (select id from existing) as existing_id, (select ok from fresh) as fresh, (select hashes from missing) as missing,
+            (select items from near) as nearby, (select id from c) as case_id, (select number from c) as number,
+            (select id from e) as event_id, (select count(*) from n) as notified`,
+    [c.id, r.numberPrefix, c.status, c.town_id, c.grid_id, c.org_path, c.matter_id, c.category_code, c.tier, c.description, c.lng, c.lat,
       c.address, c.source, c.reporter_kind, c.reporter_account_id, c.reporter_name, c.reporter_phone, c.reporter_phone_hash, json(c.assignee),
-      json(c.routed_assignee), json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at,
-      e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data),
-      photos, notify.channel, JSON.stringify(notify.change)],
+      json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at,
+      e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data ?? {}),
+      r.photos, r.notify.channel, JSON.stringify(r.notify.change), r.expected.townCode, r.expected.townPath,
+      t && 'postCode' in t ? t.postCode : null, t && 'departmentName' in t ? t.departmentName : null, t !== null && 'tier' in t && t.tier === 'grid',
+      r.day, r.nearBox.minLng, r.nearBox.maxLng, r.nearBox.minLat, r.nearBox.maxLat],
   );
-  return r.rows[0]!.event_id;
+  const row = res.rows[0]!;
+  if (row.existing_id) return { outcome: 'exists', caseId: row.existing_id };
+  if (!row.fresh) return { outcome: 'stale' };
+  if (row.missing.length > 0) return { outcome: 'photosMissing', missing: row.missing };
+  return {
+    outcome: 'created', caseId: row.case_id!, number: row.number!, eventId: row.event_id!,
+    // json_agg leaves timestamps as text
+    nearby: (row.nearby ?? []).map((n) => ({ ...n, created_at: new Date(n.created_at) })),
+  };
 }
 
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -265,18 +326,4 @@ export async function assigneeNames(tx: Tx, ids: readonly string[]): Promise<Map
      union all select id, name from departments where id = any($1)
      union all select id, name from accounts where id = any($1)`, [ids]);
   return new Map(r.rows.map((x) => [x.id, x.name]));
-}
-
-/** Open cases of a category inside a box (the domain's pre-filter; the exact radius is checked after). */
-export async function listOpenCasesNear(
-  tx: Tx, townId: string, categoryCode: string, box: { minLng: number; maxLng: number; minLat: number; maxLat: number },
-) {
-  const r = await tx.query<{ id: string; number: string; status: string; lng: number; lat: number; description: string; created_at: Date }>(
-    `select id, number, status, lng, lat, description, created_at from cases
-      where town_id = $1 and category_code = $2 and status not in ('closed','rejected') and duplicate_of is null
-        and lng between $3 and $4 and lat between $5 and $6
-      order by created_at desc limit 50`,
-    [townId, categoryCode, box.minLng, box.maxLng, box.minLat, box.maxLat],
-  );
-  return r.rows;
 }
