@@ -105,6 +105,8 @@ describe('mobile case loop (grid worker)', () => {
     await page.getByTestId('address').locator('input').fill('春晖路 18 号');
     // the photo was compressed and uploaded: its thumbnail comes from the server
     await expect.poll(() => page.getByTestId('photos').locator('img[src*="/api/files/"]').count(), { timeout: 10_000 }).toBe(1);
+    // the map fills its frame whichever stylesheet (ours or MapLibre's, in chunks of their own) loads last
+    expect(await page.locator('.mc-map-canvas').evaluate((e) => e.getBoundingClientRect().height)).toBeGreaterThan(150);
     await shot('01-report-form', true);
 
     await page.getByTestId('report-submit').click();
@@ -198,19 +200,23 @@ describe('mobile case loop (resident)', () => {
 });
 
 describe('随手拍 without an account', () => {
-  it('reports with a phone number and tracks the case by number + phone', async () => {
+  it('reports with a phone number and a photo, and tracks the case by number + phone', async () => {
     await page.evaluate(() => localStorage.removeItem('zhizhi.token'));
     await page.goto(`${base}/m/public/report`);
     await page.getByTestId('public-report-page').waitFor();
     await chooseCategory('小广告', 'E0201');
     await page.getByTestId('description').locator('textarea:not([aria-hidden])').fill('单元门口贴满小广告');
     await page.locator('[data-testid="position-map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.getByTestId('photos').locator('input[type=file]').setInputFiles(photoPath);
     await page.getByTestId('phone').locator('input').fill('13800138000');
+    await expect.poll(() => page.getByTestId('photos').locator('img[src*="/api/files/"]').count(), { timeout: 10_000 }).toBe(1);
     await shot('10-public-report', true);
     await page.getByTestId('public-submit').click();
     await page.getByTestId('case-number').waitFor();
     const number = (await page.getByTestId('case-number').innerText()).trim();
     expect(number).toMatch(/^\d{9}-\d{8}-\d{4}$/);
+    const photos = await t.db.query<{ n: number }>('select count(*)::int as n from case_photos p join cases c on c.id = p.case_id where c.number = $1', [number]);
+    expect(photos.rows[0]!.n).toBe(1); // the photo went in with the report
     await page.getByRole('button', { name: '查询进度' }).click();
     await page.getByTestId('track-result').waitFor();
     expect(await page.getByTestId('track-result').innerText()).toContain('非法小广告');
