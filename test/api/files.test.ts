@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { makeJpeg } from '../support/images.ts';
+import { DEMO_GRID, gridCentre } from '../support/places.ts';
 
 let t: TestApp;
 let token: string;
@@ -56,5 +57,38 @@ describe('photos', () => {
     expect((await t.app.inject({ url: info.url })).statusCode).toBe(404);
     const anon = await t.app.inject({ method: 'POST', url: '/api/files', headers: { 'content-type': 'image/jpeg' }, payload: Buffer.from([1]) });
     expect(anon.statusCode).toBe(401);
+  });
+});
+
+describe('photos of an anonymous 随手拍', () => {
+  const publicUpload = (body: Buffer, ip: string, type = 'image/jpeg') =>
+    t.app.inject({ method: 'POST', url: '/api/public/files', headers: { 'content-type': type }, payload: body, remoteAddress: ip });
+
+  it('takes a photo without an account, and the report carries it to the staff who handle the case', async () => {
+    const photo = await publicUpload(await makeJpeg(640, 480, '#3a6ea5'), '10.8.0.1');
+    expect(photo.statusCode, photo.body).toBe(201);
+    const { hash } = photo.json();
+    const stored = await t.db.query<{ uploaded_by: string | null }>('select uploaded_by from files where hash = $1', [hash]);
+    expect(stored.rows).toEqual([{ uploaded_by: null }]);
+    const { lng, lat } = await gridCentre(t.db, DEMO_GRID);
+    const report = await t.app.inject({
+      method: 'POST', url: '/api/public/cases', remoteAddress: '10.8.0.1',
+      payload: { categoryCode: 'E0101', description: '小区门口垃圾堆积（附照片）', location: { lng, lat }, photos: [hash], reporter: { phone: '13800006666' } },
+    });
+    expect(report.statusCode, report.body).toBe(201);
+    const dispatcher = await t.login('dispatcher');
+    const found = (await t.app.inject({ url: `/api/cases?q=${encodeURIComponent('附照片')}`, headers: bearer(dispatcher) })).json().items;
+    const detail = (await t.app.inject({ url: `/api/cases/${found[0].id}`, headers: bearer(dispatcher) })).json();
+    expect(JSON.stringify(detail)).toContain(hash);
+  });
+
+  it('checks the content as for staff, and limits photos per address with 429', async () => {
+    expect((await publicUpload(Buffer.from('<svg/>'), '10.8.0.2', 'image/png')).statusCode).toBe(415);
+    const jpeg = await makeJpeg(40, 30);
+    const codes: number[] = [];
+    for (let i = 0; i < 31; i++) codes.push((await publicUpload(jpeg, '10.8.0.3')).statusCode);
+    expect(codes.slice(0, 30).every((c) => c === 201)).toBe(true);
+    expect(codes[30]).toBe(429);
+    expect((await publicUpload(jpeg, '10.8.0.4')).statusCode).toBe(201); // another address is not held back
   });
 });

@@ -187,6 +187,10 @@ function builders(): Record<string, Variant[]> {
       label: 'a JPEG', outcome: inside,
       request: async () => ({ method: 'POST', url: '/api/files', headers: { 'content-type': 'image/jpeg' }, payload: await makeJpeg(32, 24) }),
     }],
+    'POST /api/public/files': [{
+      label: 'a JPEG', outcome: inside,
+      request: async () => ({ method: 'POST', url: '/api/public/files', headers: { 'content-type': 'image/jpeg' }, payload: await makeJpeg(32, 20) }),
+    }],
     'GET /api/files/{hash}': [
       { label: 'signed', outcome: inside, request: () => ({ method: 'GET', url: photo.url }) },
       { label: 'bad signature', outcome: () => 'out', request: () => ({ method: 'GET', url: photo.url.replace(/sig=[^&]+/, 'sig=forged') }) },

@@ -1,9 +1,10 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import { createReadStream } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import { PHOTO_LIMITS } from '../../domain/files/image-type.ts';
 import { requirePrincipal } from '../platform/auth.ts';
-import { notFound } from '../platform/errors.ts';
+import { AppError, notFound } from '../platform/errors.ts';
 import { findFile } from './store.ts';
 import { filePath, uploadFile } from './upload-file.ts';
 
@@ -21,6 +22,13 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PHOTO_LIMITS.maxBytes }, (_req, body, done) => done(null, body));
   }
 
+  const upload = async (req: FastifyRequest, reply: FastifyReply, accountId: string | null) => {
+    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const file = await uploadFile(app.db, filesDir, body, accountId);
+    const now = app.clock();
+    return reply.status(201).send({ ...file, url: app.fileUrls.url(file.hash, 'full', now), thumbUrl: app.fileUrls.url(file.hash, 'thumb', now) });
+  };
+
   app.post('/api/files', {
     config: { access: 'authenticated' },
     bodyLimit: PHOTO_LIMITS.maxBytes,
@@ -29,12 +37,24 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
       description: 'Uploads one photo as the raw request body (JPEG, PNG or WebP, at most 10 MB; the type is checked by content). Returns its content hash, to be passed as `photos` to a case, and signed URLs.',
       response: { 201: FileInfo },
     },
-  }, async (req, reply) => {
-    const p = requirePrincipal(req);
-    const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const file = await uploadFile(app.db, filesDir, body, p.accountId);
-    const now = app.clock();
-    return reply.status(201).send({ ...file, url: app.fileUrls.url(file.hash, 'full', now), thumbUrl: app.fileUrls.url(file.hash, 'thumb', now) });
+  }, async (req, reply) => upload(req, reply, requirePrincipal(req).accountId));
+
+  await app.register(async (publicUploads) => {
+    await publicUploads.register(rateLimit, {
+      global: false,
+      errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', `Too many photos from this address; try again in ${Math.ceil(ctx.ttl / 60000)} min.`,
+        `上传照片过于频繁，请 ${Math.ceil(ctx.ttl / 60000)} 分钟后再试。`, undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
+    });
+    publicUploads.post('/api/public/files', {
+      // as many photos as the public reports an address may send (10 per 10 minutes), up to 6 each
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '10 minutes' } },
+      bodyLimit: PHOTO_LIMITS.maxBytes,
+      schema: {
+        tags: ['files'], security: [],
+        description: 'A photo for an anonymous 随手拍 (POST /api/public/cases), without an account: the same checks as POST /api/files, rate-limited per address.',
+        response: { 201: FileInfo },
+      },
+    }, async (req, reply) => upload(req, reply, null));
   });
 
   for (const variant of ['full', 'thumb'] as const) {

@@ -8,7 +8,7 @@ export interface FileRow {
   height: number | null;
 }
 
-export async function insertFile(tx: Tx, f: FileRow & { uploadedBy: string }): Promise<void> {
+export async function insertFile(tx: Tx, f: FileRow & { uploadedBy: string | null }): Promise<void> {
   await tx.query(
     `insert into files (hash, mime, bytes, width, height, uploaded_by) values ($1,$2,$3,$4,$5,$6) on conflict (hash) do nothing`,
     [f.hash, f.mime, f.bytes, f.width, f.height, f.uploadedBy],

@@ -30,7 +30,7 @@ async function writeOnce(target: string, data: Buffer): Promise<void> {
 }
 
 /** Stores a photo by content hash after checking its real type and size, with a 320 px WebP thumbnail. */
-export async function uploadFile(db: Db, filesDir: string, body: Buffer, uploadedBy: string): Promise<FileRow> {
+export async function uploadFile(db: Db, filesDir: string, body: Buffer, uploadedBy: string | null): Promise<FileRow> {
   if (body.length > PHOTO_LIMITS.maxBytes) {
     throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 10 MB.', '照片超过 10 MB。');
   }

@@ -137,6 +137,10 @@ export const fetchMatters = (signal?: AbortSignal) =>
 export const uploadPhoto = (blob: Blob, signal?: AbortSignal) =>
   send<UploadedFile>('/api/files', { method: 'POST', headers: { 'content-type': blob.type || 'image/jpeg' }, body: blob, signal });
 
+/** A photo for the anonymous 随手拍, without an account (rate-limited per address). */
+export const uploadPublicPhoto = (blob: Blob, signal?: AbortSignal) =>
+  send<UploadedFile>('/api/public/files', { method: 'POST', headers: { 'content-type': blob.type || 'image/jpeg' }, body: blob, signal });
+
 export const locate = (at: LngLat, signal?: AbortSignal) =>
   api<Located>('/api/org-units/locate', { query: { lng: at.lng.toFixed(7), lat: at.lat.toFixed(7) }, signal });
 

@@ -6,11 +6,12 @@ import { ApiError, errorText } from '../../../app/api.ts';
 import { caseAction, fetchCase, type CaseDetail } from '../api.ts';
 import { hashesOf, uploadForUploader } from './photos.ts';
 
-export function useUploader() {
+/** The ImageUploader `upload`: compress, send (signed in by default), and say why when the server refuses. */
+export function useUploader(send?: Parameters<typeof uploadForUploader>[1]) {
   const { i18n } = useTranslation();
   return async (file: File) => {
     try {
-      return await uploadForUploader(file);
+      return await uploadForUploader(file, send);
     } catch (e) {
       Toast.show({ icon: 'fail', content: errorText(e, i18n.language) });
       throw e;

@@ -1,12 +1,14 @@
 // 随手拍（免登录） (/m/public/report): a resident without an account reports with a mobile number, then tracks
-// the case by its number and that number. No photos (uploads need an account) and no grid lookup before
-// submitting (locate needs one too): the server locates the point and refuses one outside every grid.
+// the case by its number and that number. Photos go to the public upload (limited per address); there is no grid
+// lookup before submitting (locate needs an account): the server locates the point and refuses one outside every grid.
 import { useRef, useState } from 'react';
-import { Button, Input, NoticeBar, Result, TextArea } from 'antd-mobile';
+import { Button, ImageUploader, Input, NoticeBar, Result, TextArea, type ImageUploadItem } from 'antd-mobile';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../app/api.ts';
-import { newIdempotencyKey, reportPublic, type LngLat, type PublicReceipt } from '../api.ts';
+import { newIdempotencyKey, reportPublic, uploadPublicPhoto, type LngLat, type PublicReceipt } from '../api.ts';
+import { useUploader } from './OnSpotForm.tsx';
+import { hashesOf } from './photos.ts';
 import { CategoryPicker, PositionField, type CategoryOption } from './fields.tsx';
 import { PUBLIC_CATEGORIES } from './public-categories.ts';
 import { Card, MobilePage, StatusTag } from './ui.tsx';
@@ -22,6 +24,9 @@ export function PublicReportPage() {
   const [address, setAddress] = useState('');
   const [phone, setPhone] = useState('');
   const [name, setName] = useState('');
+  const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
+  const [uploading, setUploading] = useState(0);
+  const upload = useUploader(uploadPublicPhoto);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<PublicReceipt | null>(null);
@@ -42,6 +47,7 @@ export function PublicReportPage() {
       const r = await reportPublic({
         categoryCode: category!.code, description: description.trim(), location: position!,
         ...(address.trim() ? { address: address.trim() } : {}),
+        ...(photos.length ? { photos: hashesOf(photos) } : {}),
         reporter: { phone, ...(name.trim() ? { name: name.trim() } : {}) },
       }, attemptKey.current);
       attemptKey.current = null;
@@ -58,7 +64,7 @@ export function PublicReportPage() {
     return (
       <MobilePage title={t('mcase.title.result')} back="/login" testId="public-result"
         footer={<>
-          <Button size="large" onClick={() => { setReceipt(null); setCategory(null); setDescription(''); setAddress(''); }}>{t('mcase.result.another')}</Button>
+          <Button size="large" onClick={() => { setReceipt(null); setCategory(null); setDescription(''); setAddress(''); setPhotos([]); }}>{t('mcase.result.another')}</Button>
           <Button size="large" color="danger" onClick={() => navigate('/m/track', { state: { number: receipt.number, phone } })}>{t('mcase.result.track')}</Button>
         </>}>
         <section className="mc-card">
@@ -78,14 +84,21 @@ export function PublicReportPage() {
   return (
     <MobilePage title={t('mcase.title.publicReport')} back="/login" testId="public-report-page"
       right={<Link to="/login" style={{ color: '#fff', fontSize: 14 }}>{t('mcase.common.signIn')}</Link>}
-      footer={<Button color="danger" size="large" loading={submitting} onClick={() => void submit()} data-testid="public-submit">{t('mcase.form.submit')}</Button>}>
-      <NoticeBar content={`${t('mcase.public.intro')}${t('mcase.public.noPhotos')}`} color="info" wrap style={{ borderRadius: 10 }} />
+      footer={<Button color="danger" size="large" loading={submitting} disabled={uploading > 0} onClick={() => void submit()} data-testid="public-submit">
+        {uploading > 0 ? t('mcase.form.uploading') : t('mcase.form.submit')}
+      </Button>}>
+      <NoticeBar content={t('mcase.public.intro')} color="info" wrap style={{ borderRadius: 10 }} />
       <Card title={t('mcase.form.category')} required>
         <CategoryPicker options={[...PUBLIC_CATEGORIES]} value={category} onChange={changed(setCategory)} />
       </Card>
       <Card title={t('mcase.form.description')} required>
         <TextArea placeholder={t('mcase.form.descriptionPlaceholder')} value={description} onChange={changed(setDescription)}
           maxLength={500} showCount autoSize={{ minRows: 3, maxRows: 8 }} style={{ '--font-size': '16px' }} data-testid="description" />
+      </Card>
+      <Card title={t('mcase.form.photos')} extra={<span className="mc-hint">{t('mcase.form.photosHint')}</span>}>
+        <ImageUploader value={photos} onChange={changed(setPhotos)} upload={upload} accept="image/*" capture="environment" multiple maxCount={6}
+          onUploadQueueChange={(q) => setUploading(q.filter((x) => x.status === 'pending').length)} data-testid="photos"
+          style={{ '--cell-size': '92px' }} />
       </Card>
       <Card title={t('mcase.form.location')} required>
         <PositionField features={null} lookup={false} value={position} onChange={changed(setPosition)} />

@@ -61,7 +61,7 @@ export const mcaseZh = {
     steps: '办理进度', intro: '输入案卷编号和上报时填写的手机号，查询办理进度。',
   },
   public: {
-    intro: '无需登录，填写手机号即可上报身边的城市管理问题。', noPhotos: '免登录上报暂不支持上传照片，登录后可拍照上报。', login: '登录后上报',
+    intro: '无需登录，填写手机号即可上报身边的城市管理问题。', login: '登录后上报',
     categoryUnknown: '该类别在当地暂未开放，请选择其他类别', trackLink: '已上报？查询进度',
   },
   geo: { denied: '定位权限被拒绝', unavailable: '无法获取位置', timeout: '定位超时', unsupported: '浏览器不支持定位' },
@@ -129,7 +129,7 @@ export const mcaseEn: Tree<typeof mcaseZh> = {
     steps: 'Progress', intro: 'Enter the case number and the mobile number you reported with.',
   },
   public: {
-    intro: 'Report a problem nearby with just your mobile number.', noPhotos: 'Photos need an account; sign in to report with photos.', login: 'Sign in to report',
+    intro: 'Report a problem nearby with just your mobile number.', login: 'Sign in to report',
     categoryUnknown: 'This category is not open here; choose another', trackLink: 'Reported already? Track it',
   },
   geo: { denied: 'permission denied', unavailable: 'position unavailable', timeout: 'timed out', unsupported: 'not supported by this browser' },
