@@ -78,7 +78,7 @@ export async function run(ctx: BenchContext): Promise<void> {
       inParallel(total, async (i) => {
         const body = { categoryCode: categories[i % categories.length]!, description: `压测上报 ${i}`, location: point() };
         if (!checkBody.Check(body)) { refused++; return; }
-        await reportCase(db, app.locator, app.pii, {
+        await reportCase(db, app, {
           ...body, source: 'gridWorker', reporter: { kind: 'gridWorker', accountId: gridworkerId, name: '李网格', phone: null }, idempotencyKey: null,
         }, new Date());
       }));
@@ -89,7 +89,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     const alone = Math.max(50, Math.round(total / 5));
     await ctx.measure('case intake command, 1 in flight', { ops: alone, unit: 'reports', rounds: 3 }, () =>
       inParallel(alone, async (i) => {
-        await reportCase(db, app.locator, app.pii, {
+        await reportCase(db, app, {
           categoryCode: categories[i % categories.length]!, description: `压测上报 ${i}`, location: point(), source: 'gridWorker',
           reporter: { kind: 'gridWorker', accountId: gridworkerId, name: '李网格', phone: null }, idempotencyKey: null,
         }, new Date());

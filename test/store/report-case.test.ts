@@ -17,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t.close(); });
 
-const report = (categoryCode: string, more: Partial<ReportInput> = {}) => reportCase(t.db, t.app.locator, t.app.pii, {
+const report = (categoryCode: string, more: Partial<ReportInput> = {}) => reportCase(t.db, t.app, {
   categoryCode, description: '上报', location: here, source: 'gridWorker',
   reporter: { kind: 'gridWorker', accountId: gridworkerId, name: '李网格', phone: null }, idempotencyKey: null, ...more,
 }, t.clock.now);

@@ -35,7 +35,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const body = req.body as Static<typeof s.PublicReportBody>;
     const key = req.headers['idempotency-key'];
-    const result = await reportCase(app.db, app.locator, app.pii, {
+    const result = await reportCase(app.db, app, {
       ...body, source: 'resident',
       reporter: { kind: 'resident', accountId: null, name: body.reporter.name ?? null, phone: body.reporter.phone },
       idempotencyKey: typeof key === 'string' && key.length > 0 && key.length <= 200 ? `public:${body.reporter.phone}:${key}` : null,

@@ -11,7 +11,8 @@ import { boundingBox, suggestDuplicates, type DuplicateSuggestion } from '../../
 import { routeCase } from '../../domain/matters/routing.ts';
 import { advanceClocks } from '../../domain/sla/clocks.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
-import { WORKING_CALENDAR } from './calendar.ts';
+import type { WorkingCalendar } from '../../domain/sla/working-calendar.ts';
+import type { WorkingCalendarCache } from '../calendar/calendar-cache.ts';
 import { toMatter, toSweepCase } from './case-mapping.ts';
 import { intakeContextsOf, type IntakeContext } from './intake-contexts.ts';
 import * as store from './store.ts';
@@ -28,6 +29,13 @@ export interface ReportInput {
   reporter: { kind: ReporterKind; accountId: string | null; name: string | null; phone: string | null };
   /** scoped to the reporter, so two clients can never collide on each other's keys */
   idempotencyKey: string | null;
+}
+
+/** What intake reads from the node's memory (the app has all three). */
+export interface IntakeServices {
+  locator: GridLocatorCache;
+  pii: PiiCipher;
+  calendar: WorkingCalendarCache;
 }
 
 export interface ReportResult {
@@ -47,9 +55,10 @@ const ATTEMPTS = 3;
  * entry and photos, publishes it and finds nearby open cases of the same category. The grid's place and the Matter come
  * from the node's memory (`IntakeContexts`); the statement checks they still hold and writes nothing if not.
  */
-export async function reportCase(db: Db, locator: GridLocatorCache, pii: PiiCipher, input: ReportInput, now: Date): Promise<ReportResult> {
+export async function reportCase(db: Db, services: IntakeServices, input: ReportInput, now: Date): Promise<ReportResult> {
   const contexts = intakeContextsOf(db);
-  const gridId = (await locator.current()).locate(input.location.lng, input.location.lat);
+  const gridId = (await services.locator.current()).locate(input.location.lng, input.location.lat);
+  const calendar = await services.calendar.current();
   for (let attempt = 1; ; attempt++) {
     const place = gridId ? await contexts.find(db, gridId, input.categoryCode) : null;
     if (!gridId || !place?.matter) {
@@ -58,7 +67,7 @@ export async function reportCase(db: Db, locator: GridLocatorCache, pii: PiiCiph
       if (existing) return existing;
       throw place ? unknownCategory(input.categoryCode) : outside();
     }
-    const draft = draftReport({ ...place, gridId, matter: place.matter }, input, pii, now);
+    const draft = draftReport({ ...place, gridId, matter: place.matter }, input, services.pii, calendar, now);
     let stored: store.ReportOutcome;
     try {
       stored = await store.insertReport(db, draft);
@@ -96,7 +105,7 @@ async function earlier(db: Db, input: ReportInput): Promise<ReportResult | null>
 
 /** The rows to write, from the located grid, its town and the Matter: routing, clocks and the next check. */
 function draftReport(
-  place: IntakeContext & { gridId: string; matter: MatterRow }, input: ReportInput, pii: PiiCipher, now: Date,
+  place: IntakeContext & { gridId: string; matter: MatterRow }, input: ReportInput, pii: PiiCipher, calendar: WorkingCalendar, now: Date,
 ): store.NewReport & { radiusM: number } {
   const { grid, town, gridId, matter: matterRow } = place;
   const chainIds = idsOnPath(grid.path);
@@ -105,7 +114,7 @@ function draftReport(
     gridId, communityId: chainIds[chainIds.indexOf(town.id) + 1] ?? gridId, townId: town.id, districtId: chainIds[chainIds.indexOf(town.id) - 1] ?? town.id,
     orgPath: grid.path, townPath: town.path,
   });
-  const clocks = advanceClocks({}, { action: 'report', from: null, to: 'reported' }, now, route.clocks, WORKING_CALENDAR);
+  const clocks = advanceClocks({}, { action: 'report', from: null, to: 'reported' }, now, route.clocks, calendar);
   const caseId = randomUUID();
   const nextCheck = nextCheckAt(toSweepCase({ id: caseId, status: 'reported', tier: route.tier, clocks, escalated_at: null, created_at: now }, matterRow.escalate_after_h), now);
   // the domain's number with the sequence cut off: the statement appends the town's next one of the day

@@ -58,7 +58,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const body = req.body as Static<typeof s.ReportBody>;
     const { source, kind } = sourceFor(p, body.source);
-    const result = await reportCase(app.db, app.locator, app.pii, {
+    const result = await reportCase(app.db, app, {
       ...body, source,
       reporter: { kind, accountId: p.accountId, name: body.reporter?.name ?? p.name, phone: body.reporter?.phone ?? null },
       idempotencyKey: idempotencyKey(req, p.accountId),

@@ -1,8 +1,8 @@
 import type { CalendarData } from '../working-calendar.ts';
 
 /**
- * Seed data only: each town keeps and edits its own calendar (local holidays, later notices).
- * The 2027 schedule is published by the State Council around November 2026; add it then as cn-2027.ts.
+ * The 2026 notice, for the domain's tests; migration 006 seeds the same days into the database, where admins keep
+ * the calendar from then on (工作日历, PUT /api/working-calendar/:year).
  */
 export const CN_2026: CalendarData = {
   source: '国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04)',
