@@ -150,7 +150,7 @@ export async function run(ctx: BenchContext): Promise<void> {
     }
     consume(s);
   });
-  let result: SweepResult = { lightChanges: [], escalations: [] };
+  let result: SweepResult = { lightChanges: [], escalations: [], resumptions: [] };
   const m = await ctx.measure(
     'sweep (lights + rules)',
     { ops: n, unit: 'cases', rounds: 7, warmup: 2, vs: 'bare scan (read handle due)', target: 1_000_000 },

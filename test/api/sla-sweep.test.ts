@@ -10,7 +10,7 @@ const tokens: Record<string, string> = {};
 let here: { lng: number; lat: number };
 beforeAll(async () => {
   t = await createTestApp();
-  for (const u of ['dispatcher', 'gridworker', 'community']) tokens[u] = await t.login(u);
+  for (const u of ['dispatcher', 'gridworker', 'community', 'handler']) tokens[u] = await t.login(u);
   here = await gridCentre(t.db, DEMO_GRID);
 });
 afterAll(async () => { await t.close(); });
@@ -54,5 +54,35 @@ describe('SLA sweep', () => {
     } finally {
       await boss.stop({ graceful: false, timeout: 2000 });
     }
+  });
+
+  it('resumes a suspended case when its approved end comes, and its clock runs again', async () => {
+    const act = async (id: string, action: string, who: string, body: object = {}) => {
+      const res = await t.app.inject({ method: 'POST', url: `/api/cases/${id}/actions/${action}`, headers: bearer(tokens[who]!), payload: body });
+      expect(res.statusCode, `${action}: ${res.body}`).toBe(200);
+      return res.json();
+    };
+    for (const u of ['dispatcher', 'gridworker', 'handler']) tokens[u] = await t.login(u); // the clock moved on above
+    const c = await report('C0101'); // 井盖破损缺失 → 城市更新岗, 24 h to handle
+    await act(c.id, 'accept', 'dispatcher');
+    await act(c.id, 'dispatch', 'dispatcher');
+    await act(c.id, 'start', 'handler');
+    const start = t.clock.now.getTime();
+    const until = new Date(start + 3 * 3_600_000);
+    await act(c.id, 'request_suspension', 'handler', { reason: '等待燃气公司配合', until: until.toISOString() });
+    await act(c.id, 'approve_suspension', 'dispatcher');
+
+    t.clock.set(new Date(start + 2 * 3_600_000));
+    expect(await sweepSla(t.db, t.clock.now)).toMatchObject({ resumed: 0 });
+    expect(await get(c.id)).toMatchObject({ suspension: { state: 'active' } });
+
+    t.clock.set(new Date(start + 3 * 3_600_000 + 30_000)); // the next minute's sweep after the end
+    expect(await sweepSla(t.db, t.clock.now)).toMatchObject({ resumed: 1 });
+    const after = await get(c.id);
+    expect(after).toMatchObject({ status: 'in_progress', suspension: null });
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'resume', actor: '系统', reason: expect.stringContaining('自动恢复') });
+    // the three hours suspended are added to the deadline
+    expect(new Date(after.deadlines.handle.dueAt).getTime() - new Date(c.createdAt).getTime()).toBeGreaterThan(24 * 3_600_000 + 3 * 3_600_000 - 60_000);
+    expect(await sweepSla(t.db, t.clock.now)).toMatchObject({ resumed: 0 }); // once
   });
 });

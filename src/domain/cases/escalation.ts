@@ -13,6 +13,8 @@ export interface SweepCase {
   tierSince: number;
   /** The Matter's escalateAfterH in ms; null = escalate when the handle light turns red. */
   escalateAfterMs: number | null;
+  /** The end of an approved suspension (epoch ms): the case resumes by itself then. Absent or null: no end set. */
+  resumeAt?: number | null;
 }
 
 export interface LightChange {
@@ -31,10 +33,20 @@ export interface Escalation {
   reason: string;
 }
 
+/** A suspended case whose approved end has come: the sweep resumes it (挂起到期自动恢复). */
+export interface Resumption {
+  caseId: string;
+  /** The reason to pass to decide('resume') with SYSTEM_ACTOR. */
+  reason: string;
+}
+
 export interface SweepResult {
   lightChanges: LightChange[];
   escalations: Escalation[];
+  resumptions: Resumption[];
 }
+
+const RESUME_REASON = '挂起期限已到，自动恢复办理 (the suspension ended)';
 
 const REASONS = {
   acceptOverdue: '超过受理时限无人受理，自动提级 (not accepted in time)',
@@ -53,8 +65,10 @@ export function sweep(openCases: readonly SweepCase[], now: Date): SweepResult {
   const t = now.getTime();
   const lightChanges: LightChange[] = [];
   const escalations: Escalation[] = [];
+  const resumptions: Resumption[] = [];
   for (let i = 0; i < openCases.length; i++) {
     const c = openCases[i]!;
+    if (c.resumeAt != null && c.resumeAt <= t && c.status === 'in_progress') resumptions.push({ caseId: c.id, reason: RESUME_REASON });
     for (let k = 0; k < CLOCK_NAMES.length; k++) {
       const name = CLOCK_NAMES[k]!;
       const clock = c.clocks[name];
@@ -68,7 +82,7 @@ export function sweep(openCases: readonly SweepCase[], now: Date): SweepResult {
       if (toTier !== null) escalations.push({ caseId: c.id, fromTier: c.tier, toTier, rule, reason: REASONS[rule] });
     }
   }
-  return { lightChanges, escalations };
+  return { lightChanges, escalations, resumptions };
 }
 
 function breachedRule(c: SweepCase, t: number): Escalation['rule'] | null {
@@ -107,5 +121,6 @@ export function nextCheckAt(c: SweepCase, now: Date): number | null {
     const suspended = handle !== undefined && handle.stoppedAt === null && handle.startedAt >= c.tierSince ? handle.suspendedMs : 0;
     next = Math.min(next, Math.max(t, c.tierSince + suspended + c.escalateAfterMs));
   }
+  if (c.resumeAt != null && c.status === 'in_progress') next = Math.min(next, Math.max(t, c.resumeAt));
   return Number.isFinite(next) ? next : null;
 }

@@ -35,8 +35,12 @@ export const RULES: Record<CaseAction, Rule> = {
   },
   request_suspension: { from: (c) => c.status === 'in_progress' && c.suspension === null, who: isAssignee, needsReason: true },
   approve_suspension: { from: (c) => c.status === 'in_progress' && c.suspension?.state === 'requested', who: isTownDispatcher },
-  // resuming a requested suspension withdraws (assignee) or declines (dispatcher) the request
-  resume: { from: (c) => c.status === 'in_progress' && c.suspension !== null, who: either(isTownDispatcher, isAssignee) },
+  // resuming a requested suspension withdraws (assignee) or declines (dispatcher) the request; the sweep resumes an
+  // approved one when its end comes
+  resume: {
+    from: (c) => c.status === 'in_progress' && c.suspension !== null,
+    who: (c, a) => isTownDispatcher(c, a) || isAssignee(c, a) || (isSystem(a) && c.suspension?.state === 'active'),
+  },
   resolve_on_spot: {
     from: inStatus('reported'),
     who: isReportingGridWorker,

@@ -37,7 +37,7 @@ export async function applyCaseAction(
       next.routedAssignee = await resolveTarget(tx, targetAtTier(matter, next.tier), row.town_id, row.grid_id);
     }
     const clocks = advanceClocks(row.clocks as ClockSet, { action: cmd.action, from: entry.from, to: entry.to }, now, clockLimits(matter), calendar);
-    const nextCheck = nextCheckAt(toSweepCase({ ...row, status: next.status, tier: next.tier, clocks, escalated_at: next.escalatedAt }, row.escalate_after_h), now);
+    const nextCheck = nextCheckAt(toSweepCase({ ...row, status: next.status, tier: next.tier, clocks, escalated_at: next.escalatedAt, suspension: next.suspension }, row.escalate_after_h), now);
     const saved = await store.updateCase(tx, row.id, row.version, patchOf(next, clocks, nextCheck, now), now);
     if (!saved) throw new AppError('CASE_STALE_VERSION', 'The case changed meanwhile; reload and try again.', '案卷已被他人更新，请刷新后重试。');
     const eventId = await store.insertEvent(tx, {

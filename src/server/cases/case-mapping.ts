@@ -52,10 +52,12 @@ export function patchOf(next: CaseState, clocks: ClockSet, nextCheck: number | n
 }
 
 export function toSweepCase(
-  row: { id: string; status: string; tier: string; clocks: unknown; escalated_at: Date | null; created_at: Date },
+  row: { id: string; status: string; tier: string; clocks: unknown; escalated_at: Date | null; created_at: Date; suspension?: unknown },
   escalateAfterH: number | null,
 ): SweepCase {
+  const suspension = row.suspension as { state?: string; until?: string | Date | null } | null | undefined;
   return {
+    resumeAt: suspension?.state === 'active' && suspension.until ? new Date(suspension.until).getTime() : null,
     id: row.id,
     status: row.status as CaseStatus,
     tier: row.tier as Tier,

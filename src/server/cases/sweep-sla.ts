@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/db.ts';
 import { notifyCaseChange } from '../platform/live.ts';
 import { SYSTEM_ACTOR } from '../../domain/cases/case-state.ts';
-import { nextCheckAt, sweep, type Escalation } from '../../domain/cases/escalation.ts';
+import { nextCheckAt, sweep, type Escalation, type Resumption } from '../../domain/cases/escalation.ts';
 import type { ClockSet } from '../../domain/sla/clocks.ts';
 import { applyCaseAction } from './apply-case-action.ts';
 import { loadWorkingCalendar } from '../calendar/calendar-cache.ts';
@@ -13,18 +13,20 @@ export interface SweepReport {
   checked: number;
   lightChanges: number;
   escalated: number;
+  resumed: number;
 }
 
 /**
  * One SLA sweep: reads only the open cases whose next light change or rule is due (next_check_at),
- * stores their new lights, notes overdue clocks on the timeline, publishes, then escalates by rule.
+ * stores their new lights, notes overdue clocks on the timeline, publishes, then escalates by rule and resumes the
+ * suspended cases whose approved end has come.
  * Idempotent: running it twice at the same instant changes nothing the second time.
  */
 export async function sweepSla(db: Db, now: Date, batchSize = 2000, maxBatches = 50): Promise<SweepReport> {
-  const report: SweepReport = { checked: 0, lightChanges: 0, escalated: 0 };
+  const report: SweepReport = { checked: 0, lightChanges: 0, escalated: 0, resumed: 0 };
   let calendar: WorkingCalendar | null = null; // read only when a case escalates, once a sweep
   for (let batch = 0; batch < maxBatches; batch++) {
-    const { checked, changed, escalations } = await sweepBatch(db, now, batchSize);
+    const { checked, changed, escalations, resumptions } = await sweepBatch(db, now, batchSize);
     report.checked += checked;
     report.lightChanges += changed;
     for (const e of escalations) {
@@ -37,12 +39,21 @@ export async function sweepSla(db: Db, now: Date, batchSize = 2000, maxBatches =
         await store.postponeCheck(db, e.caseId, now, 60_000);
       }
     }
+    for (const r of resumptions) {
+      try {
+        calendar ??= await loadWorkingCalendar(db);
+        await applyCaseAction(db, r.caseId, { action: 'resume', reason: r.reason }, SYSTEM_ACTOR, null, '系统', now, calendar);
+        report.resumed++;
+      } catch {
+        await store.postponeCheck(db, r.caseId, now, 60_000); // resumed by hand meanwhile, or acted on: look again later
+      }
+    }
     if (checked < batchSize) break;
   }
   return report;
 }
 
-async function sweepBatch(db: Db, now: Date, limit: number): Promise<{ checked: number; changed: number; escalations: Escalation[] }> {
+async function sweepBatch(db: Db, now: Date, limit: number): Promise<{ checked: number; changed: number; escalations: Escalation[]; resumptions: Resumption[] }> {
   return db.transaction(async (tx) => {
     const rows = await store.listCasesDueForCheck(tx, now, limit);
     const cases = rows.map((r) => toSweepCase(r, r.escalate_after_h));
@@ -71,6 +82,6 @@ async function sweepBatch(db: Db, now: Date, limit: number): Promise<{ checked: 
         orgPath: row.org_path, reporterAccountId: row.reporter_account_id, assignee: row.assignee, at: now.toISOString(),
       });
     }
-    return { checked: rows.length, changed: byCase.size, escalations: result.escalations };
+    return { checked: rows.length, changed: byCase.size, escalations: result.escalations, resumptions: result.resumptions };
   });
 }

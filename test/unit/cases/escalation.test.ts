@@ -68,3 +68,23 @@ describe('nextCheckAt', () => {
     expect(nextCheckAt(c, now)).toBe(expected);
   });
 });
+
+describe('sweep: the end of an approved suspension', () => {
+  const suspended = clock({ due: t + H, pausedAt: t - 2 * H });
+  it.each<[string, Partial<SweepCase>, string[]]>([
+    ['its end has come', { clocks: { handle: suspended }, resumeAt: t }, ['c1']],
+    ['its end passed while no sweep ran', { clocks: { handle: suspended }, resumeAt: t - 3 * H }, ['c1']],
+    ['its end is still ahead', { clocks: { handle: suspended }, resumeAt: t + 1 }, []],
+    ['no end was set', { clocks: { handle: suspended }, resumeAt: null }, []],
+    ['the case left in_progress meanwhile', { status: 'handled', clocks: { handle: suspended }, resumeAt: t - H }, []],
+  ])('%s', (_name, over, resumed) => {
+    const result = sweep([aCase(over)], now);
+    expect(result.resumptions.map((r) => r.caseId)).toEqual(resumed);
+    expect(result.escalations).toEqual([]); // the clock stands still until it resumes
+  });
+
+  it('asks to be looked at again when the suspension ends', () => {
+    expect(nextCheckAt(aCase({ clocks: { handle: suspended }, resumeAt: t + 5 * H }), now)).toBe(t + 5 * H);
+    expect(nextCheckAt(aCase({ clocks: { handle: suspended }, resumeAt: null }), now)).toBeNull();
+  });
+});

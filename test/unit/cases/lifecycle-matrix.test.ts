@@ -28,7 +28,7 @@ const TRIAGE: ActorKind[] = ['townDispatcher', 'communityStaff']; // the fixture
 const ASSIGNEE: ActorKind[] = ['postHolder'];
 
 /** DESIGN's action table written out independently of the implementation. */
-const SPEC: Record<CaseAction, { from: StateKey[]; who: ActorKind[] }> = {
+const SPEC: Record<CaseAction, { from: StateKey[]; who: ActorKind[]; alsoIn?: Partial<Record<StateKey, ActorKind[]>> }> = {
   accept: { from: ['reported'], who: TRIAGE },
   reject: { from: ['reported'], who: TRIAGE },
   dispatch: { from: ['accepted'], who: TRIAGE },
@@ -38,7 +38,8 @@ const SPEC: Record<CaseAction, { from: StateKey[]; who: ActorKind[] }> = {
   escalate: { from: OPEN, who: [...TRIAGE, 'system'] },
   request_suspension: { from: ['in_progress'], who: ASSIGNEE },
   approve_suspension: { from: ['suspension_requested'], who: ['townDispatcher'] },
-  resume: { from: ['suspension_requested', 'suspended'], who: ['townDispatcher', ...ASSIGNEE] },
+  // the sweep ends an approved suspension when its time is up; a request is for people to withdraw or decline
+  resume: { from: ['suspension_requested', 'suspended'], who: ['townDispatcher', ...ASSIGNEE], alsoIn: { suspended: ['system'] } },
   resolve_on_spot: { from: ['reported'], who: ['reportingGridWorker'] },
   verify: { from: ['handled'], who: ['townDispatcher', 'reportingGridWorker'] },
   reopen: { from: ['handled'], who: ['townDispatcher', 'reportingGridWorker'] },
@@ -55,7 +56,8 @@ const rows = (Object.keys(STATES) as StateKey[]).flatMap((state) =>
   CASE_ACTIONS.flatMap((action) =>
     (Object.keys(ACTORS) as ActorKind[]).map((actor) => {
       const spec = SPEC[action];
-      const expected = !spec.from.includes(state) ? 'CASE_INVALID_TRANSITION' : !spec.who.includes(actor) ? 'CASE_FORBIDDEN' : 'ok';
+      const who = [...spec.who, ...(spec.alsoIn?.[state] ?? [])];
+      const expected = !spec.from.includes(state) ? 'CASE_INVALID_TRANSITION' : !who.includes(actor) ? 'CASE_FORBIDDEN' : 'ok';
       return [state, action, actor, expected] as const;
     })));
 
