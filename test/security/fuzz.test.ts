@@ -283,7 +283,7 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
   const key = `${o.method} ${o.path}`;
   const signed = new URL(photo.url, 'http://x');
   const pathParams: Record<string, string> = {
-    id: o.path.startsWith('/api/cases') ? caseId : o.path.startsWith('/api/accounts') ? accountToFuzz : u.demoGrid, action: 'accept', code: 'C0101', hash: photo.hash, number: tracked.number,
+    id: o.path.startsWith('/api/cases') ? caseId : o.path.startsWith('/api/accounts') ? accountToFuzz : u.demoGrid, action: 'accept', code: 'C0101', hash: photo.hash, number: tracked.number, year: '2031',
   };
   if (key === 'POST /api/matters/{code}/retire') pathParams.code = 'F9001';
   const query: Record<string, string | string[]> = {};
@@ -300,11 +300,12 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/cases': { categoryCode: 'C0101', description: '模糊测试', location: here, address: '春晖路1号', reporter: { name: '测试', phone: '13800001111' } },
     'POST /api/cases/{id}/actions/{action}': { version: 1, reason: '模糊测试', note: '备注' },
     'POST /api/public/cases': { categoryCode: 'C0101', description: '模糊测试', location: here, reporter: { phone: '13800002222' } },
+    'PUT /api/working-calendar/{year}': { source: '模糊测试通知', holidays: ['2031-01-01'], workdays: ['2031-01-04'] },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;
   let contentType: string | null = null;
-  if (key === 'POST /api/files') { rawBody = await makeJpeg(16, 16); contentType = 'image/jpeg'; body = undefined; }
+  if (key === 'POST /api/files' || key === 'POST /api/public/files') { rawBody = await makeJpeg(16, 16); contentType = 'image/jpeg'; body = undefined; }
   if (body === undefined && rawBody === null && o.op.requestBody) throw new Error(`${key}: no valid body to start from`);
   // logout revokes the token it is called with: each request gets a session of its own
   const token = key === 'POST /api/auth/logout' ? await t.login('handler') : c.token;
