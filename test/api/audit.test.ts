@@ -7,13 +7,46 @@ let t: TestApp;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
-  for (const u of ['admin', 'dispatcher', 'resident']) tokens[u] = await t.login(u);
+  for (const u of ['admin', 'auditor', 'dispatcher', 'resident']) tokens[u] = await t.login(u);
 });
 afterAll(async () => { await t.close(); });
 
 const get = (url: string, who: string) => t.app.inject({ url, headers: bearer(tokens[who]!) });
 const post = (url: string, who: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: bearer(tokens[who]!), ...(payload ? { payload } : {}) });
 const accountId = async (username: string) => (await t.db.query<{ id: string }>('select id from accounts where username = $1', [username])).rows[0]!.id;
+
+describe('the auditor (审计管理员, 三员分立)', () => {
+  it('searches the whole log and verifies its chain', async () => {
+    const me = (await get('/api/me', 'auditor')).json();
+    expect(me).toMatchObject({ username: 'auditor', kind: 'staff', roles: ['auditor'] });
+    const search = await get('/api/audit?action=login', 'auditor');
+    expect(search.statusCode).toBe(200);
+    // platform-wide: the admin's sign-in (scope: the whole city) is there, though the auditor's scope is the district
+    expect(search.json().items.some((e: { actorName: string }) => e.actorName === 'admin')).toBe(true);
+    expect((await get('/api/audit/verify', 'auditor')).json()).toMatchObject({ ok: true, brokenAt: null });
+  });
+
+  it('gets nothing else: no cases, accounts, matters, organisation, calendar or uploads', async () => {
+    const here = await gridCentre(t.db, DEMO_GRID);
+    const { number } = (await t.app.inject({ method: 'POST', url: '/api/public/cases', payload: { categoryCode: 'E0101', description: '垃圾', location: here, reporter: { phone: '13800006666' } } })).json();
+    const someCase = (await t.db.query<{ id: string }>('select id from cases where number = $1', [number])).rows[0]!.id;
+    const refused: [string, string, object?][] = [
+      ['GET', '/api/cases'], ['GET', `/api/cases/${someCase}`],
+      ['POST', '/api/cases', { categoryCode: 'C0101', description: '审计员不报案', location: here }],
+      ['POST', `/api/cases/${someCase}/actions/accept`, {}],
+      ['GET', '/api/events'],
+      ['GET', '/api/accounts'], ['POST', `/api/accounts/${await accountId('resident')}/disable`], ['POST', `/api/accounts/${await accountId('handler')}/unlock`],
+      ['GET', '/api/matters'], ['GET', '/api/matters/C0101/versions'], ['POST', '/api/matters', { code: 'Z9999' }],
+      ['GET', '/api/org-units'], ['GET', `/api/org-units/${(await get('/api/me', 'auditor')).json().scopeOrgUnitId}`],
+      ['GET', '/api/working-calendar'], ['PUT', '/api/working-calendar/2031', { source: 'x', holidays: [], workdays: [] }],
+      ['POST', '/api/files'],
+    ];
+    for (const [method, url, payload] of refused) {
+      const res = await t.app.inject({ method: method as 'GET', url, headers: bearer(tokens.auditor!), ...(payload ? { payload } : {}) });
+      expect(`${method} ${url} → ${res.statusCode}`).toBe(`${method} ${url} → 403`);
+    }
+  });
+});
 
 describe('audit log', () => {
   it('records sign-ins, failed ones too, with where from', async () => {
@@ -33,8 +66,23 @@ describe('audit log', () => {
     expect(reads).toEqual([expect.objectContaining({ actorName: 'dispatcher', targetType: 'case', success: true })]);
   });
 
-  it('is for admins only', async () => {
+  it('is for the auditor and admins only', async () => {
     expect((await get('/api/audit', 'dispatcher')).statusCode).toBe(403);
+    expect((await get('/api/audit/verify', 'dispatcher')).statusCode).toBe(403);
+    expect((await get('/api/audit', 'resident')).statusCode).toBe(403);
+  });
+
+  it('records every search and every check of the log, with the filter asked', async () => {
+    await get('/api/audit?action=login&success=false&limit=3', 'admin');
+    await get('/api/audit/verify', 'admin');
+    const searches = (await get('/api/audit?action=audit.', 'auditor')).json().items;
+    expect(searches).toEqual(expect.arrayContaining([
+      expect.objectContaining({ action: 'audit.search', actorName: 'admin', success: true, detail: { filter: { action: 'login', success: false }, returned: expect.any(Number) } }),
+      expect.objectContaining({ action: 'audit.verify', actorName: 'admin', success: true, detail: expect.objectContaining({ ok: true }) }),
+    ]));
+    // the auditor's own search is on record too, once it has run
+    const next = (await get('/api/audit?action=audit.search&limit=1', 'admin')).json().items;
+    expect(next[0]).toMatchObject({ actorName: 'auditor', detail: { filter: { action: 'audit.' } } });
   });
 
   it('cannot be edited or deleted, and its hash chain shows tampering', async () => {

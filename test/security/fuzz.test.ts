@@ -269,7 +269,7 @@ function describeReq(o: InjectOptions): string {
 // ---- the valid request each operation starts from -----------------------------------------------
 
 /** Who calls: a role the matrix lets in (the least privileged that still reaches the handler). */
-const PREFERENCE = ['dispatcher', 'leader', 'admin', 'gridworker', 'handler', 'community', 'department', 'resident'] as const;
+const PREFERENCE = ['dispatcher', 'leader', 'auditor', 'admin', 'gridworker', 'handler', 'community', 'department', 'resident'] as const;
 function callerFor(o: Operation): Caller {
   const rule = ruleFor(o.method, o.path);
   if (!rule) throw new Error(`${o.method} ${o.path} has no access matrix entry`);

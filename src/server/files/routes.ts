@@ -3,6 +3,7 @@ import rateLimit from '@fastify/rate-limit';
 import { createReadStream } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import { PHOTO_LIMITS } from '../../domain/files/image-type.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 import { requirePrincipal } from '../platform/auth.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { findFile } from './store.ts';
@@ -30,7 +31,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
   };
 
   app.post('/api/files', {
-    config: { access: 'authenticated' },
+    config: { access: [...STAFF_ROLES, 'resident'] },
     bodyLimit: PHOTO_LIMITS.maxBytes,
     schema: {
       tags: ['files'],

@@ -59,6 +59,10 @@ const STAFF = ['admin', 'leader', 'dispatcher', 'handler', 'department', 'commun
 const STAFF_AND_RESIDENTS = [...STAFF, 'resident'] as const satisfies readonly Role[];
 const CATALOG_EDITORS = ['admin', 'leader'] as const satisfies readonly Role[];
 const REPORTERS = ['dispatcher', 'communityStaff', 'gridWorker', 'handler', 'resident'] as const satisfies readonly Role[];
+/** 三员分立: the audit administrator reads the log; the system administrator keeps read access. Nobody else. */
+const AUDIT_READERS = ['admin', 'auditor'] as const satisfies readonly Role[];
+// The auditor appears in no other list: besides the audit log only 'any signed-in' (own account, sign-out,
+// own password, the public administrative divisions of locate) reaches it.
 
 export const ACCESS_MATRIX: readonly EndpointRule[] = [
   // platform and identity
@@ -73,8 +77,8 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/accounts/{id}/disable', callers: ['admin'], scope: 'own scope', refusals: [409], note: 'its tokens stop at once; not one\'s own account (409)' },
   { method: 'POST', path: '/api/accounts/{id}/enable', callers: ['admin'], scope: 'own scope', note: 'enables a disabled account' },
   { method: 'POST', path: '/api/accounts/{id}/unlock', callers: ['admin'], scope: 'own scope', note: 'clears sign-in failures' },
-  { method: 'GET', path: '/api/audit', callers: ['admin'], scope: 'none', note: 'the whole log, not scoped: admins only' },
-  { method: 'GET', path: '/api/audit/verify', callers: ['admin'], scope: 'none', note: 'checks the hash chain of the whole log' },
+  { method: 'GET', path: '/api/audit', callers: AUDIT_READERS, scope: 'none', note: 'the whole log, platform-wide, not scoped; each search is itself audited' },
+  { method: 'GET', path: '/api/audit/verify', callers: AUDIT_READERS, scope: 'none', note: 'checks the hash chain of the whole log; each check is itself audited' },
 
   // organisation tree
   { method: 'GET', path: '/api/org-units', callers: STAFF, scope: 'own scope (list)', note: 'units in the caller\'s subtree' },
@@ -97,7 +101,7 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'PUT', path: '/api/working-calendar/{year}', callers: ['admin'], scope: 'none', refusals: [400], note: 'replaces a year from the State Council notice' },
 
   // files
-  { method: 'POST', path: '/api/files', callers: 'any signed-in', scope: 'creates own record', refusals: [413, 415, 422], note: 'photo upload' },
+  { method: 'POST', path: '/api/files', callers: STAFF_AND_RESIDENTS, scope: 'creates own record', refusals: [413, 415, 422], note: 'photo upload, for reports and case actions (not the auditor)' },
   { method: 'GET', path: '/api/files/{hash}', callers: 'public', scope: 'signed url', note: 'the photo; the signature is the permission' },
   { method: 'GET', path: '/api/files/{hash}/thumb', callers: 'public', scope: 'signed url', note: 'its thumbnail' },
 
