@@ -1,6 +1,7 @@
 // Browser journey of the administrator's back office: 审计日志 shows the admin's own sign-in, filters by
 // action and verifies the hash chain; 账号管理 shows an account locked by failed sign-ins and unlocks it,
 // disables the resident (whose token stops at once); the admin changes their own password in the header.
+// Then the auditor (审计管理员) signs in: lands on 审计日志, the only page in the menu, where the admin's reads are on record.
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -144,6 +145,23 @@ describe('administrator back office', () => {
     // still signed in: this session was kept
     await page.reload();
     await page.getByTestId('accounts-page').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('signs the auditor in straight onto 审计日志, the only page of the auditor\'s menu', async () => {
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名').fill('auditor');
+    await page.getByLabel('密码').fill('demo1234');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL('**/audit');
+    await page.getByTestId('audit-page').waitFor();
+    expect(await page.getByTestId('side-menu').locator('.ant-menu-item').allInnerTexts()).toEqual(['审计日志']);
+    expect(await page.getByTestId('user-menu').innerText()).toContain('审计管理员');
+    // the admin's searches and checks of the log are on record for the auditor
+    await page.getByTestId('audit-table').locator('tr[data-action="audit.verify"]', { hasText: 'admin' }).first().waitFor();
+    await page.waitForTimeout(300);
+    await shot('07-auditor');
     expect(pageErrors).toEqual([]);
   });
 });

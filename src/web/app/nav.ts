@@ -1,6 +1,7 @@
 // Which pages a user may open: the side menu and the home redirect come from here.
 import type { Me } from '../features/identity/api.ts';
 import { usesMobile } from '../features/identity/api.ts';
+import { STAFF_ROLES } from '../../shared/roles.ts';
 
 export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'accounts' | 'audit' | 'calendar';
 export interface NavEntry { key: NavKey; path: string }
@@ -11,18 +12,27 @@ export function handlesCases(me: Me): boolean {
   return me.roles.includes('handler') || me.roles.includes('department') || me.posts.length > 0 || departmentIds.length > 0;
 }
 
+/** The audit administrator (审计管理员) and the system administrator read the audit log. */
+export function readsAuditLog(me: Me): boolean {
+  return me.roles.includes('admin') || me.roles.includes('auditor');
+}
+
 export function navFor(me: Me): NavEntry[] {
   if (me.kind !== 'staff' || !me.scopeOrgUnit) return [];
   const entries: NavEntry[] = [];
-  const dispatcher = me.roles.includes('dispatcher');
-  if (dispatcher || me.roles.includes('communityStaff')) entries.push({ key: 'workbench', path: '/cases/workbench' });
-  if (dispatcher) entries.push({ key: 'intake', path: '/cases/intake' });
-  if (handlesCases(me)) entries.push({ key: 'inbox', path: '/cases/inbox' });
-  entries.push({ key: 'orgMap', path: '/org/map' });
-  if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level)) entries.push({ key: 'boards', path: '/org/boards' });
-  entries.push({ key: 'matters', path: '/matters' });
+  // an auditor alone has no case, map or catalog pages: only 审计日志 (三员分立)
+  if (me.roles.some((r) => STAFF_ROLES.includes(r))) {
+    const dispatcher = me.roles.includes('dispatcher');
+    if (dispatcher || me.roles.includes('communityStaff')) entries.push({ key: 'workbench', path: '/cases/workbench' });
+    if (dispatcher) entries.push({ key: 'intake', path: '/cases/intake' });
+    if (handlesCases(me)) entries.push({ key: 'inbox', path: '/cases/inbox' });
+    entries.push({ key: 'orgMap', path: '/org/map' });
+    if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level)) entries.push({ key: 'boards', path: '/org/boards' });
+    entries.push({ key: 'matters', path: '/matters' });
+  }
   if (me.roles.includes('admin') || me.roles.includes('leader')) entries.push({ key: 'calendar', path: '/calendar' });
-  if (me.roles.includes('admin')) entries.push({ key: 'accounts', path: '/accounts' }, { key: 'audit', path: '/audit' });
+  if (me.roles.includes('admin')) entries.push({ key: 'accounts', path: '/accounts' });
+  if (readsAuditLog(me)) entries.push({ key: 'audit', path: '/audit' });
   return entries;
 }
 

@@ -1,5 +1,6 @@
-// 审计日志 (admin): search the append-only audit log by time, action, actor and result, page on with a
-// cursor, open an entry's detail and hash, and recompute the hash chain (校验完整性).
+// 审计日志 (the auditor 审计管理员, and admins): search the append-only audit log by time, action, actor and
+// result, page on with a cursor, open an entry's detail and hash, and recompute the hash chain (校验完整性).
+// The auditor has no account list (三员分立): the actor filter offers the actors met in the log so far.
 import { useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, DatePicker, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
@@ -8,6 +9,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/api.ts';
 import { useMe } from '../../app/auth.tsx';
+import { readsAuditLog } from '../../app/nav.ts';
 import { useApi } from '../../app/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { listAccounts } from '../identity/accounts/api.ts';
@@ -21,7 +23,7 @@ type Range = [Dayjs | null, Dayjs | null] | null;
 export function AuditPage() {
   const me = useMe();
   const { t } = useTranslation();
-  if (!me.roles.includes('admin')) return <Result status="403" title={t('audit.title')} subTitle={t('audit.adminOnly')} />;
+  if (!readsAuditLog(me)) return <Result status="403" title={t('audit.title')} subTitle={t('audit.adminOnly')} />;
   return <AuditLog />;
 }
 
@@ -35,7 +37,9 @@ function AuditLog() {
   const [action, setAction] = useState<string | undefined>(undefined);
   const [actorId, setActorId] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<'all' | 'ok' | 'fail'>('all');
-  const accounts = useApi((signal) => listAccounts(undefined, signal), []);
+  const isAdmin = useMe().roles.includes('admin');
+  const accounts = useApi(isAdmin ? (signal) => listAccounts(undefined, signal) : null, [isAdmin]);
+  const [seenActors, setSeenActors] = useState<ReadonlyMap<string, string>>(new Map());
 
   const [items, setItems] = useState<AuditEntry[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -60,6 +64,10 @@ function AuditLog() {
       const page = await searchAudit(f, after, c.signal);
       if (c.signal.aborted) return;
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));
+      setSeenActors((prev) => {
+        const fresh = page.items.filter((e) => e.actorId && e.actorName && !prev.has(e.actorId));
+        return fresh.length ? new Map([...prev, ...fresh.map((e) => [e.actorId!, e.actorName!] as const)]) : prev;
+      });
       setCursor(page.nextCursor);
     } catch (e) {
       if (!c.signal.aborted) setError(e);
@@ -127,7 +135,7 @@ function AuditLog() {
         <Select
           allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 200 }} placeholder={t('audit.actor')} value={actorId} onChange={setActorId}
           loading={accounts.loading} data-testid="audit-actor"
-          options={(accounts.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.username}）` }))}
+          options={actorOptions(accounts.data?.items ?? [], seenActors)}
         />
         <Select
           style={{ width: 140 }} value={result} onChange={setResult} data-testid="audit-result"
@@ -176,4 +184,13 @@ function AuditLog() {
       )}
     </div>
   );
+}
+
+/** Accounts the admin may list, then anyone else seen acting in the log (by username), without repeats. */
+function actorOptions(accounts: readonly { id: string; name: string; username: string }[], seen: ReadonlyMap<string, string>) {
+  const known = new Set(accounts.map((a) => a.id));
+  return [
+    ...accounts.map((a) => ({ value: a.id, label: `${a.name}（${a.username}）` })),
+    ...[...seen].filter(([id]) => !known.has(id)).map(([id, username]) => ({ value: id, label: username })),
+  ];
 }

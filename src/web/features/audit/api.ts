@@ -1,4 +1,4 @@
-// Audit log calls (admin): search newest first with cursor paging, and verify the hash chain.
+// Audit log calls (auditor and admin): search newest first with cursor paging, and verify the hash chain.
 import { api } from '../../app/api.ts';
 
 export interface AuditEntry {
@@ -45,4 +45,5 @@ export const ACTION_FILTERS = [
   { key: 'matter', prefix: 'matter.' },
   { key: 'account', prefix: 'account.' },
   { key: 'importGrids', prefix: 'org.import_grids' },
+  { key: 'audit', prefix: 'audit.' },
 ] as const;

@@ -2,7 +2,7 @@
 import { i18n } from '../../app/i18n.ts';
 
 export const auditZh = {
-  title: '审计日志', subtitle: '登录、查看个人信息、事项与账号变更、网格导入等操作的留痕',
+  title: '审计日志', subtitle: '登录、查看个人信息、事项与账号变更、网格导入、查阅审计日志等操作的留痕',
   retention: '审计日志只追加、不可修改或删除，每条记录以哈希链相连；日志保存不少于 6 个月。',
   rangeFrom: '开始时间', rangeTo: '结束时间', action: '操作类型', actor: '操作人', result: '结果', all: '全部', success: '成功', failure: '失败',
   search: '查询', reset: '重置', loadMore: '加载更多', noMore: '已显示全部 {{count}} 条', shown: '已加载 {{count}} 条',
@@ -10,19 +10,20 @@ export const auditZh = {
   verifyBroken: '日志链在第 {{id}} 条记录处断开：{{reason}}（此前已校验 {{count}} 条）。该记录或其前一条可能被修改或删除。',
   reasons: { hash: '记录内容与其哈希不符', link: '记录未链接到前一条记录的哈希' },
   actions: {
-    login: '登录', logout: '退出', readContact: '查看个人信息', matter: '事项变更', account: '账号管理', importGrids: '网格导入',
+    login: '登录', logout: '退出', readContact: '查看个人信息', matter: '事项变更', account: '账号管理', importGrids: '网格导入', audit: '查阅审计日志',
   },
   actionNames: {
     login: '登录', logout: '退出', 'case.read_contact': '查看个人信息', 'matter.create': '新增事项', 'matter.update': '修改事项', 'matter.retire': '停用事项',
     'account.disable': '停用账号', 'account.enable': '启用账号', 'account.unlock': '解锁账号', 'account.password': '修改密码', 'org.import_grids': '网格导入',
+    'audit.search': '查询审计日志', 'audit.verify': '校验审计日志',
   } as Record<string, string>,
   col: { at: '时间', actor: '操作人', ip: 'IP', action: '操作', target: '对象', result: '结果' },
-  today: '今天', last7: '近 7 天', last30: '近 30 天', adminOnly: '仅系统管理员可查看',
+  today: '今天', last7: '近 7 天', last30: '近 30 天', adminOnly: '仅审计管理员和系统管理员可查看',
   detail: '详情', hash: '哈希', noDetail: '无附加信息', anonymous: '（未识别）',
 };
 
 export const auditEn: typeof auditZh = {
-  title: 'Audit log', subtitle: 'Trail of sign-ins, reads of personal data, catalog and account changes, grid imports',
+  title: 'Audit log', subtitle: 'Trail of sign-ins, reads of personal data, catalog and account changes, grid imports, reads of this log',
   retention: 'The audit log is append-only: entries cannot be edited or deleted and are linked by a hash chain; it is kept for at least 6 months.',
   rangeFrom: 'From', rangeTo: 'To', action: 'Action', actor: 'Actor', result: 'Result', all: 'All', success: 'Success', failure: 'Failure',
   search: 'Search', reset: 'Reset', loadMore: 'Load more', noMore: 'All {{count}} entries shown', shown: '{{count}} entries loaded',
@@ -30,14 +31,15 @@ export const auditEn: typeof auditZh = {
   verifyBroken: 'The log chain breaks at entry {{id}}: {{reason}} ({{count}} entries checked before it). That entry or the one before may have been edited or removed.',
   reasons: { hash: 'its content does not match its hash', link: 'it does not link to the previous entry\'s hash' },
   actions: {
-    login: 'Sign-in', logout: 'Sign-out', readContact: 'Personal data read', matter: 'Catalog change', account: 'Account admin', importGrids: 'Grid import',
+    login: 'Sign-in', logout: 'Sign-out', readContact: 'Personal data read', matter: 'Catalog change', account: 'Account admin', importGrids: 'Grid import', audit: 'Audit log reads',
   },
   actionNames: {
     login: 'Sign-in', logout: 'Sign-out', 'case.read_contact': 'Read personal data', 'matter.create': 'Matter created', 'matter.update': 'Matter edited', 'matter.retire': 'Matter retired',
     'account.disable': 'Account disabled', 'account.enable': 'Account enabled', 'account.unlock': 'Account unlocked', 'account.password': 'Password changed', 'org.import_grids': 'Grid import',
+    'audit.search': 'Audit log searched', 'audit.verify': 'Audit log verified',
   },
   col: { at: 'Time', actor: 'Actor', ip: 'IP', action: 'Action', target: 'Target', result: 'Result' },
-  today: 'Today', last7: 'Last 7 days', last30: 'Last 30 days', adminOnly: 'Administrators only',
+  today: 'Today', last7: 'Last 7 days', last30: 'Last 30 days', adminOnly: 'Auditors and administrators only',
   detail: 'Detail', hash: 'Hash', noDetail: 'No detail', anonymous: '(unknown)',
 };
 

@@ -29,7 +29,7 @@ export const logout = () => api<void>('/api/auth/logout', { method: 'POST' });
 export const fetchMe = (signal?: AbortSignal) => api<Me>('/api/me', { signal });
 export const fetchHealth = (signal?: AbortSignal) => api<Health>('/api/health', { signal });
 
-export const DEMO_USERNAMES = ['admin', 'leader', 'dispatcher', 'handler', 'community', 'department', 'gridworker', 'resident'] as const;
+export const DEMO_USERNAMES = ['admin', 'leader', 'dispatcher', 'handler', 'community', 'department', 'gridworker', 'auditor', 'resident'] as const;
 export const DEMO_PASSWORD = 'demo1234';
 
 /** Grid workers and residents get the mobile pages; every other staff role gets the desktop shell. */
