@@ -66,10 +66,15 @@ describe('audit log', () => {
     expect(reads).toEqual([expect.objectContaining({ actorName: 'dispatcher', targetType: 'case', success: true })]);
   });
 
-  it('is for the auditor and admins only', async () => {
+  it('is for the auditor and admins only, and records who was turned away', async () => {
     expect((await get('/api/audit', 'dispatcher')).statusCode).toBe(403);
     expect((await get('/api/audit/verify', 'dispatcher')).statusCode).toBe(403);
     expect((await get('/api/audit', 'resident')).statusCode).toBe(403);
+    const denied = (await get('/api/audit?action=access.denied&success=false', 'auditor')).json().items;
+    expect(denied.map((e: { actorName: string; targetId: string }) => `${e.actorName} ${e.targetId}`)).toEqual(expect.arrayContaining([
+      'dispatcher GET /api/audit', 'dispatcher GET /api/audit/verify', 'resident GET /api/audit',
+    ]));
+    expect(denied[0]).toMatchObject({ success: false, targetType: 'route', ip: expect.any(String) });
   });
 
   it('records every search and every check of the log, with the filter asked', async () => {

@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { installErrorHandling, rejectNulCharacters } from './error-handler.ts';
 import { securityHeaders } from './security-headers.ts';
 import { authPlugin } from './auth.ts';
+import { deniedAccessAudit } from '../audit/denied-access.ts';
 import { healthRoutes } from './health-routes.ts';
 import { backupRoutes } from './backup/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(authPlugin);
+  await app.register(deniedAccessAudit);
 
   await app.register(healthRoutes);
   await app.register(backupRoutes);

@@ -10,12 +10,12 @@ export const auditZh = {
   verifyBroken: '日志链在第 {{id}} 条记录处断开：{{reason}}（此前已校验 {{count}} 条）。该记录或其前一条可能被修改或删除。',
   reasons: { hash: '记录内容与其哈希不符', link: '记录未链接到前一条记录的哈希' },
   actions: {
-    login: '登录', logout: '退出', readContact: '查看个人信息', matter: '事项变更', account: '账号管理', importGrids: '网格导入', audit: '查阅审计日志',
+    login: '登录', logout: '退出', readContact: '查看个人信息', matter: '事项变更', account: '账号管理', importGrids: '网格导入', calendar: '工作日历', audit: '查阅审计日志', denied: '越权访问被拒',
   },
   actionNames: {
     login: '登录', logout: '退出', 'case.read_contact': '查看个人信息', 'matter.create': '新增事项', 'matter.update': '修改事项', 'matter.retire': '停用事项',
     'account.disable': '停用账号', 'account.enable': '启用账号', 'account.unlock': '解锁账号', 'account.password': '修改密码', 'org.import_grids': '网格导入',
-    'audit.search': '查询审计日志', 'audit.verify': '校验审计日志',
+    'audit.search': '查询审计日志', 'audit.verify': '校验审计日志', 'calendar.save': '保存工作日历', 'access.denied': '越权访问被拒',
   } as Record<string, string>,
   col: { at: '时间', actor: '操作人', ip: 'IP', action: '操作', target: '对象', result: '结果' },
   today: '今天', last7: '近 7 天', last30: '近 30 天', adminOnly: '仅审计管理员和系统管理员可查看',
@@ -31,12 +31,12 @@ export const auditEn: typeof auditZh = {
   verifyBroken: 'The log chain breaks at entry {{id}}: {{reason}} ({{count}} entries checked before it). That entry or the one before may have been edited or removed.',
   reasons: { hash: 'its content does not match its hash', link: 'it does not link to the previous entry\'s hash' },
   actions: {
-    login: 'Sign-in', logout: 'Sign-out', readContact: 'Personal data read', matter: 'Catalog change', account: 'Account admin', importGrids: 'Grid import', audit: 'Audit log reads',
+    login: 'Sign-in', logout: 'Sign-out', readContact: 'Personal data read', matter: 'Catalog change', account: 'Account admin', importGrids: 'Grid import', calendar: 'Working calendar', audit: 'Audit log reads', denied: 'Access denied',
   },
   actionNames: {
     login: 'Sign-in', logout: 'Sign-out', 'case.read_contact': 'Read personal data', 'matter.create': 'Matter created', 'matter.update': 'Matter edited', 'matter.retire': 'Matter retired',
     'account.disable': 'Account disabled', 'account.enable': 'Account enabled', 'account.unlock': 'Account unlocked', 'account.password': 'Password changed', 'org.import_grids': 'Grid import',
-    'audit.search': 'Audit log searched', 'audit.verify': 'Audit log verified',
+    'audit.search': 'Audit log searched', 'audit.verify': 'Audit log verified', 'calendar.save': 'Working calendar saved', 'access.denied': 'Access denied',
   },
   col: { at: 'Time', actor: 'Actor', ip: 'IP', action: 'Action', target: 'Target', result: 'Result' },
   today: 'Today', last7: 'Last 7 days', last30: 'Last 30 days', adminOnly: 'Auditors and administrators only',
