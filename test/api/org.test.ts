@@ -150,3 +150,27 @@ describe('grid boundary import', () => {
     expect(r.json().error.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('public grid map', () => {
+  it('gives anyone the community around a point with its grids: outlines and names, no figures', async () => {
+    const grid = await unitByCode('500199001001001');
+    const ring = grid.geometry.coordinates[0]!;
+    const at = { lng: ring.reduce((s, p) => s + p[0]!, 0) / ring.length, lat: ring.reduce((s, p) => s + p[1]!, 0) / ring.length };
+    const res = await t.app.inject({ url: `/api/public/grid-map?lng=${at.lng}&lat=${at.lat}`, remoteAddress: '10.7.0.1' });
+    expect(res.statusCode, res.body).toBe(200);
+    const features = res.json().features as { properties: Record<string, unknown> }[];
+    const levels = new Set(features.map((f) => f.properties.level));
+    expect([...levels].sort()).toEqual(expect.arrayContaining(['community', 'grid']));
+    expect(features.filter((f) => f.properties.level === 'community').map((f) => f.properties.name)).toEqual(['春晖社区']);
+    expect(features.some((f) => f.properties.code === '500199001001001')).toBe(true);
+    expect(features.every((f) => f.properties.population === null && f.properties.households === null)).toBe(true);
+    expect(features.length).toBeLessThan(20); // one community, not the town
+  });
+
+  it('says so for a point in no grid, and refuses a bad point', async () => {
+    const outside = await t.app.inject({ url: '/api/public/grid-map?lng=100&lat=20', remoteAddress: '10.7.0.2' });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.json().error.code).toBe('LOCATION_OUTSIDE_GRIDS');
+    expect((await t.app.inject({ url: '/api/public/grid-map?lng=east&lat=20', remoteAddress: '10.7.0.2' })).statusCode).toBe(400);
+  });
+});

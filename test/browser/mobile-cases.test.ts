@@ -166,6 +166,8 @@ describe('mobile case loop (resident)', () => {
     await page.getByTestId('description').locator('textarea:not([aria-hidden])').fill('小区东门垃圾桶满溢，垃圾堆在路边');
     await page.locator('[data-testid="position-map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
     await expect.poll(() => page.getByTestId('grid-name').innerText(), { timeout: 10_000 }).toContain('春晖社区第1网格');
+    await expect.poll(() => page.locator('.zz-label-grid').count(), { timeout: 15_000 }).toBeGreaterThan(3); // the grids around, from the public map
+    await page.locator('[data-testid="position-map"][data-map-ready="true"]').waitFor();
     await shot('07-resident-report', true);
     await page.getByTestId('report-submit').click();
     await page.getByTestId('case-number').waitFor();
@@ -207,6 +209,8 @@ describe('随手拍 without an account', () => {
     await chooseCategory('小广告', 'E0201');
     await page.getByTestId('description').locator('textarea:not([aria-hidden])').fill('单元门口贴满小广告');
     await page.locator('[data-testid="position-map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.zz-label-grid').count(), { timeout: 15_000 }).toBeGreaterThan(3); // the community's grids, without an account
+    await page.locator('[data-testid="position-map"][data-map-ready="true"]').waitFor();
     await page.getByTestId('photos').locator('input[type=file]').setInputFiles(photoPath);
     await page.getByTestId('phone').locator('input').fill('13800138000');
     await expect.poll(() => page.getByTestId('photos').locator('img[src*="/api/files/"]').count(), { timeout: 10_000 }).toBe(1);

@@ -228,6 +228,10 @@ function builders(): Record<string, Variant[]> {
       label: 'anonymous 随手拍', outcome: inside,
       request: () => ({ method: 'POST', url: '/api/public/cases', remoteAddress: `10.9.0.${++addressSerial}`, payload: { categoryCode: 'C0101', description: '矩阵测试', location: here, reporter: { phone: '13900000001' } } }),
     }],
+    'GET /api/public/grid-map': [{
+      label: 'a point in the demo grid', outcome: inside,
+      request: () => ({ method: 'GET', url: `/api/public/grid-map?lng=${here.lng}&lat=${here.lat}`, remoteAddress: `10.9.3.${++addressSerial}` }),
+    }],
     'GET /api/public/matters': [{
       label: 'a point in the demo grid', outcome: inside,
       request: () => ({ method: 'GET', url: `/api/public/matters?lng=${here.lng}&lat=${here.lat}`, remoteAddress: `10.9.2.${++addressSerial}` }),

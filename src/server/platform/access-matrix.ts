@@ -112,6 +112,7 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/cases/{id}/actions/{action}', callers: STAFF_AND_RESIDENTS, scope: 'own records', refusals: [403, 409, 422], note: 'the lifecycle decides who may take which action (403 wrong actor, 409 wrong state)' },
   { method: 'POST', path: '/api/public/cases', callers: 'public', scope: 'creates own record', refusals: [422], rateLimited: true, note: 'anonymous 随手拍 with a phone number' },
   { method: 'POST', path: '/api/public/files', callers: 'public', scope: 'none', refusals: [413, 415, 422], rateLimited: true, note: 'a photo for an anonymous report' },
+  { method: 'GET', path: '/api/public/grid-map', callers: 'public', scope: 'none', refusals: [422], rateLimited: true, note: 'outlines and names of the community around a point, for residents\' report maps; 422 outside every grid' },
   { method: 'GET', path: '/api/public/matters', callers: 'public', scope: 'none', refusals: [422], rateLimited: true, note: 'the categories reportable at a point, for the anonymous form; 422 outside every grid' },
   { method: 'GET', path: '/api/public/cases/{number}', callers: 'public', scope: 'reporter phone', rateLimited: true, note: 'tracking without staff names' },
   { method: 'GET', path: '/api/events', callers: STAFF_AND_RESIDENTS, scope: 'own records (stream)', note: 'Server-Sent Events' },

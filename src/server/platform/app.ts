@@ -17,6 +17,7 @@ import { identityRoutes } from '../identity/routes.ts';
 import { accountRoutes } from '../identity/account-routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
 import { orgRoutes } from '../org/routes.ts';
+import { publicOrgRoutes } from '../org/public-routes.ts';
 import { GridLocatorCache } from '../org/locator-cache.ts';
 import { WorkingCalendarCache } from '../calendar/calendar-cache.ts';
 import { calendarRoutes } from '../calendar/routes.ts';
@@ -100,6 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(accountRoutes);
   await app.register(auditRoutes);
   await app.register(orgRoutes);
+  await app.register(publicOrgRoutes);
   await app.register(matterRoutes);
   await app.register(calendarRoutes);
   await app.register(fileRoutes);

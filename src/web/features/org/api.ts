@@ -50,6 +50,10 @@ export async function listUnits(query: { parentId?: string; level?: OrgLevel; q?
 export const fetchFeatures = (rootId: string, signal?: AbortSignal) =>
   api<UnitFeatures>('/api/org-units/features', { query: { rootId, levels: ['community', 'grid', 'dedicatedGrid'] }, signal });
 
+/** The community around a point and its grids, outlines and names only: for residents and the anonymous form. */
+export const fetchPublicGridMap = (at: { lng: number; lat: number }, signal?: AbortSignal) =>
+  api<UnitFeatures>('/api/public/grid-map', { query: { lng: String(at.lng), lat: String(at.lat) }, signal });
+
 export const fetchTeam = (gridId: string, signal?: AbortSignal) => api<GridTeam>(`/api/org-units/${gridId}/team`, { signal });
 
 export const fetchBoards = (townId: string, signal?: AbortSignal) =>

@@ -76,6 +76,11 @@ export function PositionMap({ features, position, fallbackCenter, onMove }: Prop
         if (b) map.fitBounds(b, { padding: 24, duration: 0, maxZoom: 17 });
         const pin = markerRef.current?.getElement().isConnected ? markerRef.current.getLngLat() : null;
         if (pin && !map.getBounds().contains(pin)) map.jumpTo({ center: pin });
+        // a community's dozen grid names would pile up on a small map: they appear once zoomed in to street level
+        const labelZoom = labels.length > 4 ? 15.5 : 0;
+        const showLabels = () => { for (const l of labels) l.getElement().style.visibility = map.getZoom() >= labelZoom ? 'visible' : 'hidden'; };
+        showLabels();
+        map.on('zoom', showLabels);
       }
       map.once('idle', () => setReady(true));
     });

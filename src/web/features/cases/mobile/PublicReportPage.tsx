@@ -1,6 +1,6 @@
 // 随手拍（免登录） (/m/public/report): a resident without an account reports with a mobile number, then tracks
-// the case by its number and that number. Photos go to the public upload (limited per address); there is no grid
-// lookup before submitting (locate needs an account): the server locates the point and refuses one outside every grid.
+// the case by its number and that number. Photos go to the public upload (limited per address); the map shows the
+// community around the first position (public grid map); the server locates the point and refuses one outside every grid.
 import { useRef, useState } from 'react';
 import { Button, ImageUploader, Input, NoticeBar, Result, TextArea, type ImageUploadItem } from 'antd-mobile';
 import { Link, useNavigate } from 'react-router';
@@ -9,6 +9,7 @@ import { ApiError, errorText } from '../../../app/api.ts';
 import { newIdempotencyKey, reportPublic, uploadPublicPhoto, type LngLat, type PublicReceipt } from '../api.ts';
 import { useUploader } from './OnSpotForm.tsx';
 import { hashesOf } from './photos.ts';
+import { usePublicGridMap } from './usePublicGridMap.ts';
 import { CategoryPicker, PositionField, type CategoryOption } from './fields.tsx';
 import { PUBLIC_CATEGORIES } from './public-categories.ts';
 import { Card, MobilePage, StatusTag } from './ui.tsx';
@@ -21,6 +22,7 @@ export function PublicReportPage() {
   const [category, setCategory] = useState<CategoryOption | null>(null);
   const [description, setDescription] = useState('');
   const [position, setPosition] = useState<LngLat | null>(null);
+  const gridMap = usePublicGridMap(position, true);
   const [address, setAddress] = useState('');
   const [phone, setPhone] = useState('');
   const [name, setName] = useState('');
@@ -101,7 +103,7 @@ export function PublicReportPage() {
           style={{ '--cell-size': '92px' }} />
       </Card>
       <Card title={t('mcase.form.location')} required>
-        <PositionField features={null} lookup={false} value={position} onChange={changed(setPosition)} />
+        <PositionField features={gridMap} lookup={false} value={position} onChange={changed(setPosition)} />
         <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={200} clearable
           style={{ '--font-size': '15px', marginTop: 10, background: '#f7f8fa', borderRadius: 8, padding: '8px 10px', boxSizing: 'border-box' }} />
       </Card>

@@ -13,6 +13,7 @@ import { fetchMatters, newIdempotencyKey, reportCase, type CaseDetail, type LngL
 import { CategoryPicker, PositionField, type CategoryOption, type LocateState } from './fields.tsx';
 import { OnSpotForm, useUploader } from './OnSpotForm.tsx';
 import { hashesOf } from './photos.ts';
+import { usePublicGridMap } from './usePublicGridMap.ts';
 import { Card, formatTime, LightDot, MobilePage, StatusTag } from './ui.tsx';
 
 const MAX_DESCRIPTION = 500;
@@ -31,6 +32,7 @@ export function ReportPage() {
   const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
   const [uploading, setUploading] = useState(0);
   const [position, setPosition] = useState<LngLat | null>(null);
+  const publicMap = usePublicGridMap(position, !scopeId); // residents have no scope to draw
   const [located, setLocated] = useState<LocateState>({ kind: 'idle' });
   const [address, setAddress] = useState('');
   const [submitting, setSubmitting] = useState(false);
@@ -97,7 +99,7 @@ export function ReportPage() {
           style={{ '--cell-size': '92px' }} />
       </Card>
       <Card title={t('mcase.form.location')} required>
-        <PositionField features={features.data ?? null} lookup value={position} onChange={changed(setPosition)} onLocated={setLocated} />
+        <PositionField features={features.data ?? publicMap} lookup value={position} onChange={changed(setPosition)} onLocated={setLocated} />
         <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={200} clearable
           data-testid="address" style={{ '--font-size': '15px', marginTop: 10, background: '#f7f8fa', borderRadius: 8, padding: '8px 10px', boxSizing: 'border-box' }} />
       </Card>
