@@ -8,8 +8,9 @@ import { actorOf, audit } from './audit-log.ts';
  * the login log and the rate limits; 404s outside a caller's scope say nothing by design, here too.
  */
 export const deniedAccessAudit = fp(async (app: FastifyInstance) => {
-  app.addHook('onResponse', async (req, reply) => {
-    if (reply.statusCode !== 403 || !req.principal || !req.url.startsWith('/api/')) return;
+  // before the answer goes out, so the entry is there by the time the caller (or a test) looks
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (reply.statusCode !== 403 || !req.principal || !req.url.startsWith('/api/')) return payload;
     try {
       await audit(app.db, {
         at: app.clock(), ...actorOf(req), action: 'access.denied', targetType: 'route',
@@ -19,5 +20,6 @@ export const deniedAccessAudit = fp(async (app: FastifyInstance) => {
     } catch (err) {
       req.log.error({ err }, 'could not write the refusal to the audit log');
     }
+    return payload;
   });
 });
