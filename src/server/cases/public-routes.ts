@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import { Type, type Static } from '@sinclair/typebox';
 import { parseCaseNumber } from '../../domain/cases/case-number.ts';
 import { AppError, notFound } from '../platform/errors.ts';
+import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { reportCase } from './report-case.ts';
 import { presentDeadlines } from './presenters.ts';
 import * as store from './store.ts';
@@ -19,11 +19,7 @@ const NumberParams = Type.Object({ number: Type.String({ maxLength: 40 }) });
  * and that phone. Rate-limited per address, since anyone can call it.
  */
 export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', `Too many reports from this address; try again in ${Math.ceil(ctx.ttl / 60000)} min.`,
-      `提交过于频繁，请 ${Math.ceil(ctx.ttl / 60000)} 分钟后再试。`, undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
-  });
+  await publicRateLimit(app, { en: 'reports', zh: '提交' });
 
   app.post('/api/public/cases', {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },

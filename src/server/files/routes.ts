@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
+import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { createReadStream } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import { PHOTO_LIMITS } from '../../domain/files/image-type.ts';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import { requirePrincipal } from '../platform/auth.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { notFound } from '../platform/errors.ts';
 import { findFile } from './store.ts';
 import { filePath, uploadFile } from './upload-file.ts';
 
@@ -41,11 +41,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => upload(req, reply, requirePrincipal(req).accountId));
 
   await app.register(async (publicUploads) => {
-    await publicUploads.register(rateLimit, {
-      global: false,
-      errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', `Too many photos from this address; try again in ${Math.ceil(ctx.ttl / 60000)} min.`,
-        `上传照片过于频繁，请 ${Math.ceil(ctx.ttl / 60000)} 分钟后再试。`, undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
-    });
+    await publicRateLimit(publicUploads, { en: 'photos', zh: '上传照片' });
     publicUploads.post('/api/public/files', {
       // as many photos as the public reports an address may send (10 per 10 minutes), up to 6 each
       config: { access: 'public', rateLimit: { max: 30, timeWindow: '10 minutes' } },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
+import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import { idsOnPath } from '../../domain/identity/scope.ts';
 import { AppError } from '../platform/errors.ts';
@@ -15,11 +15,7 @@ const PointQuery = Type.Object({ lng: Type.Number({ minimum: -180, maximum: 180 
  * only — no figures, no teams.
  */
 export async function publicOrgRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', `Too many requests from this address; try again in ${Math.ceil(ctx.ttl / 60000)} min.`,
-      `请求过于频繁，请 ${Math.ceil(ctx.ttl / 60000)} 分钟后再试。`, undefined, { 'retry-after': String(Math.ceil(ctx.ttl / 1000)) }),
-  });
+  await publicRateLimit(app, { en: 'requests', zh: '请求' });
 
   app.get('/api/public/grid-map', {
     config: { access: 'public', rateLimit: { max: 60, timeWindow: '10 minutes' } },
