@@ -24,28 +24,23 @@ export interface SweepReport {
  */
 export async function sweepSla(db: Db, now: Date, batchSize = 2000, maxBatches = 50): Promise<SweepReport> {
   const report: SweepReport = { checked: 0, lightChanges: 0, escalated: 0, resumed: 0 };
-  let calendar: WorkingCalendar | null = null; // read only when a case escalates, once a sweep
+  let calendar: WorkingCalendar | null = null; // read only when a case escalates or resumes, once a sweep
   for (let batch = 0; batch < maxBatches; batch++) {
     const { checked, changed, escalations, resumptions } = await sweepBatch(db, now, batchSize);
     report.checked += checked;
     report.lightChanges += changed;
-    for (const e of escalations) {
+    const actions = [
+      ...escalations.map((e) => ({ caseId: e.caseId, action: 'escalate' as const, reason: e.reason, counter: 'escalated' as const })),
+      ...resumptions.map((r) => ({ caseId: r.caseId, action: 'resume' as const, reason: r.reason, counter: 'resumed' as const })),
+    ];
+    for (const a of actions) {
       try {
         calendar ??= await loadWorkingCalendar(db);
-        await applyCaseAction(db, e.caseId, { action: 'escalate', reason: e.reason }, SYSTEM_ACTOR, null, '系统', now, calendar);
-        report.escalated++;
+        await applyCaseAction(db, a.caseId, { action: a.action, reason: a.reason }, SYSTEM_ACTOR, null, '系统', now, calendar);
+        report[a.counter]++;
       } catch {
-        // changed meanwhile (acted on, or escalated by another node): look again in a minute, not in this run's next batch
-        await store.postponeCheck(db, e.caseId, now, 60_000);
-      }
-    }
-    for (const r of resumptions) {
-      try {
-        calendar ??= await loadWorkingCalendar(db);
-        await applyCaseAction(db, r.caseId, { action: 'resume', reason: r.reason }, SYSTEM_ACTOR, null, '系统', now, calendar);
-        report.resumed++;
-      } catch {
-        await store.postponeCheck(db, r.caseId, now, 60_000); // resumed by hand meanwhile, or acted on: look again later
+        // changed meanwhile (acted on by hand, or by another node): look again in a minute, not in this run's next batch
+        await store.postponeCheck(db, a.caseId, now, 60_000);
       }
     }
     if (checked < batchSize) break;
