@@ -7,6 +7,9 @@ import { bootstrapAdmin } from './platform/seed/bootstrap-admin.ts';
 import { startJobs } from './platform/jobs.ts';
 import { slaSweepJob } from './cases/sla-sweep-job.ts';
 import { auditRetentionJob } from './audit/audit-retention-job.ts';
+import { listCalendarYears } from './calendar/store.ts';
+import { missingCalendarYears } from '../domain/calendar/calendar-year.ts';
+import { shanghaiDate } from '../domain/sla/working-calendar.ts';
 
 const config = loadConfig();
 const db = await openDatabase(config);
@@ -25,6 +28,12 @@ console.log(`\nZhizhi 智治 is running at ${url}  (API docs: ${url}/docs, store
 if (!config.production) {
   console.log(`Demo accounts (password ${DEMO_PASSWORD}):`);
   for (const a of DEMO_ACCOUNTS) console.log(`  ${a.username.padEnd(11)} ${a.what}`);
+}
+
+const missing = missingCalendarYears((await listCalendarYears(db)).map((y) => y.year), shanghaiDate(new Date()));
+if (missing.length > 0) {
+  console.warn(`\nWorking calendar: no holidays entered for ${missing.join(', ')} — working-day deadlines there count weekends only.`
+    + `\n  An admin enters the State Council notice on 工作日历 (${url}/calendar).`);
 }
 
 let closing = false;
