@@ -2,6 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { makeJpeg } from '../support/images.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
+import { existsSync } from 'node:fs';
+import { removeUnusedPublicPhotos } from '../../src/server/files/unused-photos-job.ts';
+import { filePath } from '../../src/server/files/upload-file.ts';
 
 let t: TestApp;
 let token: string;
@@ -90,5 +93,31 @@ describe('photos of an anonymous 随手拍', () => {
     expect(codes.slice(0, 30).every((c) => c === 201)).toBe(true);
     expect(codes[30]).toBe(429);
     expect((await publicUpload(jpeg, '10.8.0.4')).statusCode).toBe(201); // another address is not held back
+  });
+});
+
+describe('anonymous photos nobody reported with', () => {
+  it('are removed after a day, rows and files, unless a case took them or an account uploaded them too', async () => {
+    const filesDir = `${t.config.dataDir}/files`;
+    const publicUpload = async (body: Buffer, ip: string) =>
+      (await t.app.inject({ method: 'POST', url: '/api/public/files', headers: { 'content-type': 'image/jpeg' }, payload: body, remoteAddress: ip })).json().hash as string;
+    const unused = await publicUpload(await makeJpeg(30, 20, '#112233'), '10.6.0.1');
+    const claimed = await publicUpload(await makeJpeg(30, 20, '#445566'), '10.6.0.1');
+    expect((await upload(await makeJpeg(30, 20, '#445566'), 'image/jpeg')).json().hash).toBe(claimed); // a staff member sends the same bytes
+    const reported = await publicUpload(await makeJpeg(30, 20, '#778899'), '10.6.0.1');
+    const { lng, lat } = await gridCentre(t.db, DEMO_GRID);
+    const report = await t.app.inject({
+      method: 'POST', url: '/api/public/cases', remoteAddress: '10.6.0.1',
+      payload: { categoryCode: 'E0101', description: '照片保留测试', location: { lng, lat }, photos: [reported], reporter: { phone: '13800007777' } },
+    });
+    expect(report.statusCode, report.body).toBe(201);
+
+    expect(await removeUnusedPublicPhotos(t.db, filesDir, new Date(Date.now() + 23 * 3_600_000))).toBe(0); // still within its day
+    expect(await removeUnusedPublicPhotos(t.db, filesDir, new Date(Date.now() + 25 * 3_600_000))).toBe(2); // and the rate-limit test's photo
+    const left = await t.db.query<{ hash: string }>('select hash from files where hash = any($1)', [[unused, claimed, reported]]);
+    expect(left.rows.map((r) => r.hash).sort()).toEqual([claimed, reported].sort());
+    expect(existsSync(filePath(filesDir, unused, 'full')) || existsSync(filePath(filesDir, unused, 'thumb'))).toBe(false);
+    expect(existsSync(filePath(filesDir, reported, 'full'))).toBe(true);
+    expect(await publicUpload(await makeJpeg(30, 20, '#112233'), '10.6.0.2')).toBe(unused); // the same photo can be sent again
   });
 });
