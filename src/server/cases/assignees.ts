@@ -3,26 +3,37 @@ import type { Assignee } from '../../domain/cases/case-state.ts';
 import type { RouteTarget } from '../../domain/matters/routing.ts';
 import { AppError } from '../platform/errors.ts';
 
-/** Turns a routing target (catalog names) into the post, department or grid worker of this town. */
+/**
+ * The SQL expression (jsonb or null) that turns a routing target, given as catalog names, into the post, department or
+ * grid worker of a town: one text for every place that routes (intake inlines it in its statement). Its placeholders
+ * hold the town id, the grid id, the post code, the department name, and whether the target is the grid tier.
+ */
+export function routedAssigneeSql(p: { town: string; grid: string; postCode: string; departmentName: string; gridTier: string }): string {
+  return `coalesce(
+    (select jsonb_build_object('postId', id) from posts where town_id = ${p.town}::text and code = ${p.postCode}::text),
+    (select jsonb_build_object('departmentId', d.id) from departments d join org_units t on t.parent_id = d.district_id
+      where t.id = ${p.town}::text and d.name = ${p.departmentName}::text),
+    (select jsonb_build_object('staffId', account_id) from grid_team_members
+      where ${p.gridTier}::boolean and grid_id = ${p.grid}::text and account_id is not null
+      order by case team_role when 'fullTime' then 0 when 'gridLeader' then 1 else 2 end, sort limit 1))`;
+}
+
+/** The values for `routedAssigneeSql`'s post code, department name and grid-tier placeholders. */
+export function targetParams(target: RouteTarget): [string | null, string | null, boolean] {
+  return [
+    target && 'postCode' in target ? target.postCode : null,
+    target && 'departmentName' in target ? target.departmentName : null,
+    target !== null && 'tier' in target && target.tier === 'grid',
+  ];
+}
+
+const RESOLVE = routedAssigneeSql({ town: '$1', grid: '$2', postCode: '$3', departmentName: '$4', gridTier: '$5' });
+
+/** Turns a routing target into the post, department or grid worker of this town; null for the community tier (its staff triage). */
 export async function resolveTarget(tx: Tx, target: RouteTarget, townId: string, gridId: string): Promise<Assignee | null> {
   if (target === null) return null;
-  if ('postCode' in target) {
-    const r = await tx.query<{ id: string }>('select id from posts where town_id = $1 and code = $2', [townId, target.postCode]);
-    return r.rows[0] ? { postId: r.rows[0].id } : null;
-  }
-  if ('departmentName' in target) {
-    const r = await tx.query<{ id: string }>(
-      `select d.id from departments d join org_units t on t.parent_id = d.district_id where t.id = $1 and d.name = $2`,
-      [townId, target.departmentName]);
-    return r.rows[0] ? { departmentId: r.rows[0].id } : null;
-  }
-  if (target.tier === 'grid') {
-    const r = await tx.query<{ account_id: string }>(
-      `select account_id from grid_team_members where grid_id = $1 and account_id is not null
-        order by case team_role when 'fullTime' then 0 when 'gridLeader' then 1 else 2 end, sort limit 1`, [gridId]);
-    return r.rows[0] ? { staffId: r.rows[0].account_id } : null;
-  }
-  return null; // community tier: the community's staff triage and choose
+  const r = await tx.query<{ a: Assignee | null }>(`select ${RESOLVE} as a`, [townId, gridId, ...targetParams(target)]);
+  return r.rows[0]?.a ?? null;
 }
 
 /** Refuses an assignee that is not a post of the town, a department of its district, or an active staff account. */
@@ -38,12 +49,13 @@ export async function checkAssignee(tx: Tx, a: Assignee, townId: string): Promis
   }
 }
 
+export const photosUnknown = (missing: readonly string[]) =>
+  new AppError('PHOTO_UNKNOWN', 'Upload the photos first (POST /api/files), then pass their hashes.', '请先上传照片，再提交照片编号。', { missing });
+
 export async function checkPhotos(tx: Tx, hashes: readonly string[]): Promise<void> {
   if (hashes.length === 0) return;
   const r = await tx.query<{ hash: string }>('select hash from files where hash = any($1)', [hashes]);
   const known = new Set(r.rows.map((x) => x.hash));
   const missing = hashes.filter((h) => !known.has(h));
-  if (missing.length > 0) {
-    throw new AppError('PHOTO_UNKNOWN', 'Upload the photos first (POST /api/files), then pass their hashes.', '请先上传照片，再提交照片编号。', { missing });
-  }
+  if (missing.length > 0) throw photosUnknown(missing);
 }

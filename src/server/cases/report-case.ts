@@ -14,6 +14,7 @@ import { idsOnPath } from '../../domain/identity/scope.ts';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar.ts';
 import type { WorkingCalendarCache } from '../calendar/calendar-cache.ts';
 import { toMatter, toSweepCase } from './case-mapping.ts';
+import { photosUnknown } from './assignees.ts';
 import { intakeContextsOf, type IntakeContext } from './intake-contexts.ts';
 import * as store from './store.ts';
 import type { MatterRow } from '../matters/store.ts';
@@ -83,8 +84,7 @@ export async function reportCase(db: Db, services: IntakeServices, input: Report
       case 'exists':
         return { caseId: stored.caseId, created: false, duplicates: [] };
       case 'photosMissing':
-        throw new AppError('PHOTO_UNKNOWN', 'Upload the photos first (POST /api/files), then pass their hashes.', '请先上传照片，再提交照片编号。',
-          { missing: stored.missing });
+        throw photosUnknown(stored.missing);
       case 'stale':
         contexts.forget(gridId, place.town.id, input.categoryCode);
         if (attempt < ATTEMPTS) continue;

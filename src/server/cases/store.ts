@@ -2,6 +2,7 @@ import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import type { MatterRow } from '../matters/store.ts';
 import type { RouteTarget } from '../../domain/matters/routing.ts';
+import { routedAssigneeSql, targetParams } from './assignees.ts';
 
 export type Assignee = { postId: string } | { departmentId: string } | { staffId: string };
 
@@ -127,10 +128,11 @@ export type ReportOutcome =
  * its photos, the published change, and the open cases of the same category nearby (as of before this case).
  * Otherwise nothing is written (not even the counter). A concurrent report with the same key fails with 23505.
  */
+const INTAKE_ROUTED = routedAssigneeSql({ town: '$4', grid: '$5', postCode: '$40', departmentName: '$41', gridTier: '$42' });
+
 export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome> {
   const c = r.case;
   const e = r.event;
-  const t = r.target;
   const res = await tx.query<{
     existing_id: string | null; fresh: boolean; missing: string[]; case_id: string | null; number: string | null;
     event_id: number | null; nearby: (Omit<NearbyRow, 'created_at'> & { created_at: string })[] | null;
@@ -141,12 +143,7 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
                   and exists (select 1 from org_units g where g.id = $5::text and g.path = $6::text)
                   and exists (select 1 from org_units t where t.id = $4::text and t.code = $38::text and t.path = $39::text) as ok),
      go as (select 1 from fresh, missing where fresh.ok and cardinality(missing.hashes) = 0 and not exists (select 1 from existing)),
-     routed as (select coalesce(
-         (select jsonb_build_object('postId', id) from posts where town_id = $4::text and code = $40::text),
-         (select jsonb_build_object('departmentId', d.id) from departments d join org_units t on t.parent_id = d.district_id
-           where t.id = $4::text and d.name = $41::text),
-         (select jsonb_build_object('staffId', account_id) from grid_team_members where $42::boolean and grid_id = $5::text and account_id is not null
-           order by case team_role when 'fullTime' then 0 when 'gridLeader' then 1 else 2 end, sort limit 1)) as a),
+     routed as (select ${INTAKE_ROUTED} as a),
      seq as (insert into case_number_counters (town_id, day, seq) select $4::text, $43::text, 1 from go
              on conflict (town_id, day) do update set seq = case_number_counters.seq + 1 returning seq),
      c as (
@@ -177,7 +174,7 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
       json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at,
       e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data ?? {}),
       r.photos, r.notify.channel, JSON.stringify(r.notify.change), r.expected.townCode, r.expected.townPath,
-      t && 'postCode' in t ? t.postCode : null, t && 'departmentName' in t ? t.departmentName : null, t !== null && 'tier' in t && t.tier === 'grid',
+      ...targetParams(r.target),
       r.day, r.nearBox.minLng, r.nearBox.maxLng, r.nearBox.minLat, r.nearBox.maxLat],
   );
   const row = res.rows[0]!;
