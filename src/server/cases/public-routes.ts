@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { parseCaseNumber } from '../../domain/cases/case-number.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { AppError, notFound, outsideGrids } from '../platform/errors.ts';
 import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { reportCase } from './report-case.ts';
 import { presentDeadlines } from './presenters.ts';
@@ -50,7 +50,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const { lng, lat } = req.query as Static<typeof LocateQuery>;
     const gridId = (await app.locator.current()).locate(lng, lat);
-    if (!gridId) throw new AppError('LOCATION_OUTSIDE_GRIDS', 'The location lies in no grid of this platform.', '该位置不在任何网格内，请核对位置。');
+    if (!gridId) throw outsideGrids();
     const town = (await app.db.query<{ id: string; name: string }>(
       `select t.id, t.name from org_units g join org_units t on t.level = 'town' and g.path like t.path || '%' where g.id = $1`, [gridId])).rows[0]!;
     const matters = await listCurrentMatters(app.db, town.id, false);

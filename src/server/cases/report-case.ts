@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../platform/db/db.ts';
-import { AppError } from '../platform/errors.ts';
+import { AppError, outsideGrids } from '../platform/errors.ts';
 import { CASE_CHANNEL, type CaseChange } from '../platform/live.ts';
 import type { GridLocatorCache } from '../org/locator-cache.ts';
 import type { CaseSource } from '../../shared/cases.ts';
@@ -45,7 +45,6 @@ export interface ReportResult {
   duplicates: (DuplicateSuggestion & { number: string; status: string; createdAt: string })[];
 }
 
-const outside = () => new AppError('LOCATION_OUTSIDE_GRIDS', 'The location lies in no grid of this platform.', '该位置不在任何网格内，请核对位置。');
 const unknownCategory = (code: string) =>
   new AppError('CATEGORY_UNKNOWN', `No category ${code} in this town's catalog.`, `本镇街事项清单中没有类别 ${code}。`);
 /** tries with a fresh context after the catalog or the grid changed under a report, before giving up */
@@ -66,7 +65,7 @@ export async function reportCase(db: Db, services: IntakeServices, input: Report
       // a retry of a report that went through returns its case, even if the catalog or the map changed since
       const existing = await earlier(db, input);
       if (existing) return existing;
-      throw place ? unknownCategory(input.categoryCode) : outside();
+      throw place ? unknownCategory(input.categoryCode) : outsideGrids();
     }
     const draft = draftReport({ ...place, gridId, matter: place.matter }, input, services.pii, calendar, now);
     let stored: store.ReportOutcome;

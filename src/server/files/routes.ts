@@ -1,13 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { createReadStream } from 'node:fs';
 import { Type, type Static } from '@sinclair/typebox';
 import { PHOTO_LIMITS } from '../../domain/files/image-type.ts';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import { requirePrincipal } from '../platform/auth.ts';
 import { notFound } from '../platform/errors.ts';
+import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { findFile } from './store.ts';
-import { filePath, uploadFile } from './upload-file.ts';
+import { filePath, filesDirOf, uploadFile } from './upload-file.ts';
 
 const FileInfo = Type.Object({
   hash: Type.String(), mime: Type.String(), bytes: Type.Integer(),
@@ -18,7 +18,7 @@ const HashParams = Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }
 const SignedQuery = Type.Object({ exp: Type.Integer(), sig: Type.String({ maxLength: 100 }) });
 
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
-  const filesDir = `${app.config.dataDir}/files`;
+  const filesDir = filesDirOf(app.config.dataDir);
   for (const type of [...PHOTO_LIMITS.types, 'application/octet-stream']) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PHOTO_LIMITS.maxBytes }, (_req, body, done) => done(null, body));
   }

@@ -7,6 +7,9 @@ import { AppError } from '../platform/errors.ts';
 import { PHOTO_LIMITS, sniffImageType } from '../../domain/files/image-type.ts';
 import { insertFile, type FileRow } from './store.ts';
 
+/** Where photos live: under DATA_DIR, by content hash (every API node and worker must see the same folder). */
+export const filesDirOf = (dataDir: string) => path.join(dataDir, 'files');
+
 export function filePath(filesDir: string, hash: string, variant: 'full' | 'thumb'): string {
   return path.join(filesDir, hash.slice(0, 2), variant === 'thumb' ? `${hash}.thumb.webp` : hash);
 }

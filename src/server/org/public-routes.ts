@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import { idsOnPath } from '../../domain/identity/scope.ts';
-import { AppError } from '../platform/errors.ts';
+import { outsideGrids } from '../platform/errors.ts';
 import { presentFeatures } from './presenters.ts';
 import * as store from './store.ts';
 import * as s from './schemas.ts';
@@ -26,7 +26,7 @@ export async function publicOrgRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const { lng, lat } = req.query as Static<typeof PointQuery>;
     const gridId = (await app.locator.current()).locate(lng, lat);
-    if (!gridId) throw new AppError('LOCATION_OUTSIDE_GRIDS', 'The location lies in no grid of this platform.', '该位置不在任何网格内，请核对位置。');
+    if (!gridId) throw outsideGrids();
     const [grid] = await store.listUnitsByIds(app.db, [gridId]);
     const chain = await store.listUnitsByIds(app.db, idsOnPath(grid!.path));
     const area = chain.findLast((u) => u.level === 'community') ?? grid!;

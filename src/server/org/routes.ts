@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import type { OrgLevel } from '../../shared/org-levels.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { notFound, outsideGrids } from '../platform/errors.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
 import * as store from './store.ts';
 import * as s from './schemas.ts';
@@ -48,7 +48,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     const { lng, lat } = req.query as Static<typeof s.LocateQuery>;
     const gridId = (await app.locator.current()).locate(lng, lat);
     if (!gridId) {
-      throw new AppError('LOCATION_OUTSIDE_GRIDS', 'No grid holds this point.', '该位置不在任何网格内。');
+      throw outsideGrids();
     }
     const [grid] = await store.listUnitsByIds(app.db, [gridId]);
     const ancestors = await store.listUnitsByIds(app.db, idsOnPath(grid!.path).slice(0, -1));
