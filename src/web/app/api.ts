@@ -7,11 +7,14 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly messageZh: string | undefined;
-  constructor(status: number, code: string, message: string, messageZh?: string) {
+  /** the answer's `error.details`, e.g. the field problems of a 400 */
+  readonly details: unknown;
+  constructor(status: number, code: string, message: string, messageZh?: string, details?: unknown) {
     super(message);
     this.status = status;
     this.code = code;
     this.messageZh = messageZh;
+    this.details = details;
   }
 }
 
@@ -38,16 +41,28 @@ function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-export async function api<T>(path: string, o: { method?: string; body?: unknown; query?: Query; signal?: AbortSignal } = {}): Promise<T> {
+export interface ApiOptions {
+  method?: string;
+  /** sent as JSON; a Blob (a photo) is sent as it is, with its own type */
+  body?: unknown;
+  query?: Query;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  /** a 401 here is an answer, not an expired session (a wrong current password): do not sign out */
+  keepSessionOn401?: boolean;
+}
+
+export async function api<T>(path: string, o: ApiOptions = {}): Promise<T> {
   const token = tokenStore.get();
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (o.body !== undefined) headers['content-type'] = 'application/json';
+  const blob = o.body instanceof Blob ? o.body : null;
+  const headers: Record<string, string> = { accept: 'application/json', ...o.headers };
+  if (o.body !== undefined) headers['content-type'] = blob ? blob.type || 'application/octet-stream' : 'application/json';
   if (token) headers.authorization = `Bearer ${token}`;
   let res: Response;
   try {
     res = await fetch(withQuery(path, o.query), {
       method: o.method ?? 'GET', headers, signal: o.signal,
-      body: o.body === undefined ? undefined : JSON.stringify(o.body),
+      body: o.body === undefined ? undefined : blob ?? JSON.stringify(o.body),
     });
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e;
@@ -58,8 +73,8 @@ export async function api<T>(path: string, o: { method?: string; body?: unknown;
   const data: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
     const err = (data as ApiErrorBody | undefined)?.error;
-    if (res.status === 401 && token) unauthorizedHandler?.();
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.messageZh);
+    if (res.status === 401 && token && !o.keepSessionOn401) unauthorizedHandler?.();
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.messageZh, err?.details);
   }
   return data as T;
 }

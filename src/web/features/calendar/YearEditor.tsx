@@ -6,7 +6,7 @@ import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../app/api.ts';
-import { CalendarSaveError, saveCalendarYear, type CalendarInput, type CalendarProblem, type CalendarYear } from './api.ts';
+import { calendarProblems, saveCalendarYear, type CalendarInput, type CalendarProblem, type CalendarYear } from './api.ts';
 import { dateLabel, sameMarks, sorted, toggleDay, type Marks } from './days.ts';
 import { calendarEn, calendarZh } from './locales.ts';
 import { MonthGrid } from './MonthGrid.tsx';
@@ -55,7 +55,8 @@ export function YearEditor({ data, today, editable, onDirty, onSaved }: Props) {
       message.success(t('calendar.saved', { year: data.year }));
       onSaved(answer);
     } catch (e) {
-      if (e instanceof CalendarSaveError && e.problems.length) setProblems(e.problems.map(describe));
+      const problems = calendarProblems(e, body);
+      if (problems.length) setProblems(problems.map(describe));
       else message.error(errorText(e, lang));
     } finally {
       setSaving(false);

@@ -1,6 +1,6 @@
 // Case calls of the web app: the duty catalog, photo upload, locate, report, lists, detail, actions,
 // and the anonymous 随手拍 (report with a phone, track by number + phone).
-import { api, ApiError, tokenStore, type Query } from '../../app/api.ts';
+import { api, ApiError, type Query } from '../../app/api.ts';
 import type { CaseAction, CaseStatus } from '../../../shared/cases.ts';
 
 export type Light = 'green' | 'yellow' | 'red';
@@ -104,49 +104,32 @@ export interface PublicTrack {
 
 interface Page<T> { items: T[]; nextCursor: string | null }
 
-/**
- * A request with extra headers or a raw body, which `api()` does not take. Errors become ApiError the
- * same way; a 401 on a signed-in request is passed on by asking /api/me, so the session ends as usual.
- */
-async function send<T>(path: string, o: { method: string; headers?: Record<string, string>; body: BodyInit; signal?: AbortSignal }): Promise<T> {
-  const token = tokenStore.get();
-  const headers: Record<string, string> = { accept: 'application/json', ...o.headers };
-  if (token) headers.authorization = `Bearer ${token}`;
-  let res: Response;
-  try {
-    res = await fetch(path, { method: o.method, headers, body: o.body, signal: o.signal });
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') throw e;
-    throw new ApiError(0, 'NETWORK', 'Cannot reach the server.', '无法连接服务器，请检查网络。');
-  }
-  const text = await res.text();
-  let data: unknown;
-  try { data = text ? JSON.parse(text) : undefined; } catch { data = undefined; }
-  if (!res.ok) {
-    const err = (data as { error?: { code?: string; message?: string; messageZh?: string } } | undefined)?.error;
-    if (res.status === 401 && token) void api('/api/me').catch(() => undefined);
-    if (res.status === 413 && !err) throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The photo is too large (10 MB at most).', '照片过大（最大 10 MB）。');
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.messageZh);
-  }
-  return data as T;
-}
-
 export const fetchMatters = (signal?: AbortSignal) =>
   api<{ items: Matter[] }>('/api/matters', { signal }).then((r) => r.items.filter((m) => !m.retired && m.current !== false));
 
+/** A photo as the raw body; a 413 from a proxy in front (no JSON body) still says what was too large. */
+async function upload(path: string, blob: Blob, signal?: AbortSignal): Promise<UploadedFile> {
+  try {
+    return await api<UploadedFile>(path, { method: 'POST', body: blob.type ? blob : new Blob([blob], { type: 'image/jpeg' }), signal });
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'HTTP_413') throw new ApiError(413, 'PAYLOAD_TOO_LARGE', 'The photo is too large (10 MB at most).', '照片过大（最大 10 MB）。');
+    throw e;
+  }
+}
+
 export const uploadPhoto = (blob: Blob, signal?: AbortSignal) =>
-  send<UploadedFile>('/api/files', { method: 'POST', headers: { 'content-type': blob.type || 'image/jpeg' }, body: blob, signal });
+  upload('/api/files', blob, signal);
 
 /** A photo for the anonymous 随手拍, without an account (rate-limited per address). */
 export const uploadPublicPhoto = (blob: Blob, signal?: AbortSignal) =>
-  send<UploadedFile>('/api/public/files', { method: 'POST', headers: { 'content-type': blob.type || 'image/jpeg' }, body: blob, signal });
+  upload('/api/public/files', blob, signal);
 
 export const locate = (at: LngLat, signal?: AbortSignal) =>
   api<Located>('/api/org-units/locate', { query: { lng: at.lng.toFixed(7), lat: at.lat.toFixed(7) }, signal });
 
 /** Reports a case. `idempotencyKey` is made once per submission and reused on a retry, so a retry never files twice. */
 export const reportCase = (input: ReportInput, idempotencyKey: string) =>
-  send<CaseDetail>('/api/cases', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, body: JSON.stringify(input) });
+  api<CaseDetail>('/api/cases', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, body: input });
 
 export const listCases = (query: { mine?: 'reported' | 'verify' | 'assigned'; status?: CaseStatus[]; cursor?: string | null; limit?: number }, signal?: AbortSignal) =>
   api<Page<CaseSummary>>('/api/cases', { query: query as Query, signal });
@@ -157,7 +140,7 @@ export const caseAction = (id: string, action: CaseAction, body: ActionInput) =>
   api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body });
 
 export const reportPublic = (input: PublicReportInput, idempotencyKey: string) =>
-  send<PublicReceipt>('/api/public/cases', { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': idempotencyKey }, body: JSON.stringify(input) });
+  api<PublicReceipt>('/api/public/cases', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, body: input });
 
 export const trackPublic = (number: string, phone: string, signal?: AbortSignal) =>
   api<PublicTrack>(`/api/public/cases/${encodeURIComponent(number)}`, { query: { phone }, signal });
