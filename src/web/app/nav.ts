@@ -1,7 +1,7 @@
 // Which pages a user may open: the side menu and the home redirect come from here.
 import type { Me } from '../features/identity/api.ts';
 import { usesMobile } from '../features/identity/api.ts';
-import { STAFF_ROLES } from '../../shared/roles.ts';
+import { AUDIT_READERS, STAFF_ROLES, type Role } from '../../shared/roles.ts';
 
 export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'accounts' | 'audit' | 'calendar';
 export interface NavEntry { key: NavKey; path: string }
@@ -14,7 +14,7 @@ export function handlesCases(me: Me): boolean {
 
 /** The audit administrator (审计管理员) and the system administrator read the audit log. */
 export function readsAuditLog(me: Me): boolean {
-  return me.roles.includes('admin') || me.roles.includes('auditor');
+  return me.roles.some((r) => (AUDIT_READERS as readonly Role[]).includes(r));
 }
 
 export function navFor(me: Me): NavEntry[] {

@@ -1,17 +1,16 @@
 // Pure helpers of the calendar page: the days of a month laid out Monday first, the state of a day, and the
 // toggle a click makes (weekday: normal ↔ 休, weekend: normal ↔ 班). Dates are 'YYYY-MM-DD' strings.
 
+import { weekdayOf as sundayFirstWeekday } from '../../../domain/calendar/calendar-year.ts';
+
 export type DayState = 'holiday' | 'workday' | 'weekend' | 'normal';
 export interface Marks { holidays: ReadonlySet<string>; workdays: ReadonlySet<string> }
 
 const pad = (n: number) => String(n).padStart(2, '0');
 export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
-/** 0 = Monday … 6 = Sunday */
-export function weekdayOf(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7;
-}
+/** 0 = Monday … 6 = Sunday: the columns of a Chinese wall calendar */
+export const weekdayOf = (date: string): number => (sundayFirstWeekday(date) + 6) % 7;
 
 export const isWeekend = (date: string) => weekdayOf(date) >= 5;
 
