@@ -20,3 +20,17 @@ export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'resident'
 
 /** Who may read and verify the audit log: the audit administrator, and the system administrator. */
 export const AUDIT_READERS = ['admin', 'auditor'] as const satisfies readonly Role[];
+
+/**
+ * The roles whose scope is territory: they see what happens inside their OrgUnit subtree. A district department
+ * (区县部门) is not one: it sees the cases sent to it, wherever they are, and nothing else of its district; the
+ * auditor and residents have no territory either.
+ */
+export const TERRITORIAL_ROLES = ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff', 'gridWorker'] as const satisfies readonly Role[];
+
+/** The roles that handle cases when one is sent to them; admins, leaders and auditors never do. */
+export const HANDLING_ROLES = ['handler', 'dispatcher', 'communityStaff', 'gridWorker', 'department'] as const satisfies readonly Role[];
+
+export function hasTerritory(roles: readonly Role[]): boolean {
+  return roles.some((r) => (TERRITORIAL_ROLES as readonly Role[]).includes(r));
+}

@@ -66,6 +66,8 @@ export interface CaseState {
   satisfaction: Satisfaction | null;
   /** When the case last moved up a tier; the escalateAfterH rule counts from here (or from creation). */
   escalatedAt: Date | null;
+  /** Every department the case was ever sent to: they keep seeing it and its history after it moves on. */
+  departmentsReached: readonly string[];
 }
 
 /** The API body of POST /api/cases/:id/actions/:action, plus the action. */

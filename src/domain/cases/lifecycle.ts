@@ -1,6 +1,6 @@
 import { CASE_ACTIONS, SATISFACTION_LABELS, type CaseAction, type CaseRefusalCode, type SatisfactionScore } from '../../shared/cases.ts';
 import { dispatchOverride, nextTier } from '../matters/routing.ts';
-import type { Actor, CaseCommand, CaseState, TimelineEntry } from './case-state.ts';
+import type { Actor, Assignee, CaseCommand, CaseState, TimelineEntry } from './case-state.ts';
 import { refusal, type CaseRefusal } from './refusals.ts';
 import { isAssignee, isCommunityStaffOf, isCommunityTriage, isReporter, isReportingGridWorker, isSystem, isTownDispatcher } from './rights.ts';
 
@@ -75,7 +75,8 @@ export function decide(c: CaseState, cmd: CaseCommand, a: Actor, now: Date): Dec
 
   const change = apply(c, cmd, a, now, reason);
   if ('refuse' in change) return refuse(change.refuse);
-  const next: CaseState = { ...c, ...change.state, version: c.version + 1 };
+  const merged: CaseState = { ...c, ...change.state, version: c.version + 1 };
+  const next: CaseState = { ...merged, departmentsReached: departmentsReached(c.departmentsReached, merged.assignee) };
   const data = { ...payloadData(cmd), ...change.data };
   const entry: TimelineEntry = {
     at: now, action: cmd.action, actorId: a.accountId, from: c.status, to: next.status, reason,
@@ -159,4 +160,10 @@ function payloadData(cmd: CaseCommand): Record<string, unknown> {
   if (cmd.assignee) data.assignee = cmd.assignee;
   if (cmd.rating) data.rating = cmd.rating;
   return data;
+}
+
+/** The departments a case has reached, with the one it is assigned to now. */
+export function departmentsReached(before: readonly string[], assignee: Assignee | null): readonly string[] {
+  if (!assignee || !('departmentId' in assignee) || before.includes(assignee.departmentId)) return before;
+  return [...before, assignee.departmentId];
 }

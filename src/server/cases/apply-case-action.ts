@@ -24,7 +24,7 @@ export async function applyCaseAction(
   return db.transaction(async (tx) => {
     const row = await store.findCase(tx, caseId, viewer, true);
     if (!row) throw notFound('case');
-    if (cmd.assignee) await checkAssignee(tx, cmd.assignee, row.town_id);
+    if (cmd.assignee) await checkAssignee(tx, cmd.assignee, { townId: row.town_id, orgPath: row.org_path });
     await checkPhotos(tx, cmd.photos ?? []);
     const decision = decide(toCaseState(row), cmd, actor, now);
     if (!decision.ok) {

@@ -2,6 +2,8 @@ import type { Tx } from '../platform/db/db.ts';
 import type { Assignee } from '../../domain/cases/case-state.ts';
 import type { RouteTarget } from '../../domain/matters/routing.ts';
 import { AppError } from '../platform/errors.ts';
+import type { Role } from '../../shared/roles.ts';
+import { staffIneligibility, type StaffCandidate } from '../../domain/cases/assignee-eligibility.ts';
 
 /**
  * The SQL expression (jsonb or null) that turns a routing target, given as catalog names, into the post, department or
@@ -36,17 +38,34 @@ export async function resolveTarget(tx: Tx, target: RouteTarget, townId: string,
   return r.rows[0]?.a ?? null;
 }
 
-/** Refuses an assignee that is not a post of the town, a department of its district, or an active staff account. */
-export async function checkAssignee(tx: Tx, a: Assignee, townId: string): Promise<void> {
-  const r = 'postId' in a
-    ? await tx.query('select 1 from posts where id = $1 and town_id = $2', [a.postId, townId])
-    : 'departmentId' in a
-      ? await tx.query('select 1 from departments d join org_units t on t.parent_id = d.district_id where d.id = $1 and t.id = $2', [a.departmentId, townId])
-      : await tx.query(`select 1 from accounts where id = $1 and kind = 'staff' and disabled_at is null`, [a.staffId]);
-  if (r.rowCount === 0) {
-    throw new AppError('ASSIGNEE_UNKNOWN', 'The chosen assignee is not a post, department or staff member this case can go to.',
-      '所选派遣对象不存在或不属于本辖区。');
+const assigneeRefused = (reason: string) => new AppError('ASSIGNEE_UNKNOWN',
+  'The chosen assignee is not a post, department or staff member that handles cases here.', '所选派遣对象不存在，或不负责本辖区的案件。', { reason });
+
+/** The staff account as the eligibility rule reads it; null if there is no such account. */
+async function findStaffCandidate(tx: Tx, accountId: string): Promise<StaffCandidate | null> {
+  const r = await tx.query<{ kind: 'staff' | 'resident'; roles: Role[]; disabled: boolean; scope_path: string | null; districts: string[] }>(
+    `select a.kind, a.roles, a.disabled_at is not null as disabled, s.path as scope_path,
+            array(select d.district_id from department_members m join departments d on d.id = m.department_id where m.account_id = a.id) as districts
+       from accounts a left join org_units s on s.id = a.scope_org_unit_id where a.id = $1`, [accountId]);
+  const row = r.rows[0];
+  return row ? { kind: row.kind, roles: row.roles, disabled: row.disabled, scopePath: row.scope_path, departmentDistrictIds: row.districts } : null;
+}
+
+/**
+ * Refuses an assignee that may not handle cases of this grid: a post of another town, a department of another district,
+ * or a staff member who is not an active case handler of this jurisdiction (admins, leaders and auditors never are).
+ */
+export async function checkAssignee(tx: Tx, a: Assignee, c: { townId: string; orgPath: string }): Promise<void> {
+  if ('staffId' in a) {
+    const candidate = await findStaffCandidate(tx, a.staffId);
+    const why = candidate ? staffIneligibility(candidate, c.orgPath) : 'unknown';
+    if (why !== null) throw assigneeRefused(why);
+    return;
   }
+  const r = 'postId' in a
+    ? await tx.query('select 1 from posts where id = $1 and town_id = $2', [a.postId, c.townId])
+    : await tx.query('select 1 from departments d join org_units t on t.parent_id = d.district_id where d.id = $1 and t.id = $2', [a.departmentId, c.townId]);
+  if (r.rowCount === 0) throw assigneeRefused('unknown');
 }
 
 export const photosUnknown = (missing: readonly string[]) =>

@@ -32,6 +32,7 @@ export function toCaseState(row: CaseRow): CaseState {
     suspension: s ? { ...s, until: date(s.until), requestedAt: date(s.requestedAt)!, approvedAt: date(s.approvedAt) } as Suspension : null,
     satisfaction: sat ? { ...sat, at: new Date(sat.at) } : null,
     escalatedAt: row.escalated_at,
+    departmentsReached: row.department_ids,
   };
 }
 
@@ -45,6 +46,7 @@ export function patchOf(next: CaseState, clocks: ClockSet, nextCheck: number | n
     suspension: next.suspension as unknown as Record<string, unknown> | null,
     satisfaction: next.satisfaction as unknown as Record<string, unknown> | null,
     escalated_at: next.escalatedAt,
+    department_ids: [...next.departmentsReached],
     clocks: clocks as Record<string, unknown>,
     next_check_at: nextCheck === null ? null : new Date(nextCheck),
     closed_at: next.status === 'closed' || next.status === 'rejected' ? now : null,

@@ -34,6 +34,8 @@ export interface CaseRow {
   suspension: Record<string, unknown> | null;
   escalated_at: Date | null;
   duplicate_of: string | null;
+  /** every department the case was ever sent to */
+  department_ids: string[];
   satisfaction: Record<string, unknown> | null;
   created_at: Date;
   updated_at: Date;
@@ -54,11 +56,14 @@ export interface Viewer {
   departmentIds: string[];
 }
 
-/** A case is visible inside the viewer's subtree, when assigned to the viewer's post, department or self, or when the viewer reported it. */
+/**
+ * A case is visible inside the viewer's territory, when assigned to the viewer's post or self, once it was ever sent to the
+ * viewer's department, or when the viewer reported it.
+ */
 function visibleTo(v: Viewer, first: number): { sql: string; params: unknown[] } {
   const n = (i: number) => `$${first + i}`;
   return {
-    sql: `(c.org_path like ${n(0)} or c.assignee->>'postId' = any(${n(1)}) or c.assignee->>'departmentId' = any(${n(2)})
+    sql: `(c.org_path like ${n(0)} or c.assignee->>'postId' = any(${n(1)}) or c.department_ids && ${n(2)}::text[]
            or c.assignee->>'staffId' = ${n(3)} or c.reporter_account_id = ${n(3)})`,
     params: [v.scopePath ? likePrefix(v.scopePath) : '-no-scope-', v.postIds, v.departmentIds, v.accountId],
   };
@@ -92,7 +97,7 @@ export async function findCaseByIdempotencyKey(tx: Tx, key: string): Promise<Cas
 }
 
 export type NewCase = Omit<CaseRow, 'number' | 'version' | 'closed_at' | 'satisfaction' | 'suspension' | 'escalated_at' | 'category_name'
-  | 'on_spot' | 'escalate_after_h' | 'routed_assignee'> & { idempotency_key: string | null };
+  | 'on_spot' | 'escalate_after_h' | 'routed_assignee' | 'department_ids'> & { idempotency_key: string | null };
 
 /** What the intake statement writes, and what it checks is still so when it writes. */
 export interface NewReport {
@@ -191,7 +196,7 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 export type CasePatch = Partial<Pick<CaseRow, 'status' | 'tier' | 'assignee' | 'routed_assignee' | 'clocks' | 'next_check_at' | 'suspension'
-  | 'satisfaction' | 'escalated_at' | 'closed_at' | 'duplicate_of'>>;
+  | 'satisfaction' | 'escalated_at' | 'closed_at' | 'duplicate_of' | 'department_ids'>>;
 
 /** Applies a patch if the case is still at `expectedVersion`; false means someone else changed it first. */
 export async function updateCase(tx: Tx, id: string, expectedVersion: number, patch: CasePatch, now: Date): Promise<boolean> {

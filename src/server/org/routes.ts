@@ -18,8 +18,10 @@ function scopeOf(p: Principal): string {
 
 export async function orgRoutes(app: FastifyInstance): Promise<void> {
   const staff = { access: STAFF_ROLES };
+  /** A unit in the caller's territory; for a department, a unit that holds a case ever sent to it (what its work needs). */
   const inScope = async (id: string, p: Principal) => {
-    const unit = await store.getUnit(app.db, id, scopeOf(p));
+    const unit = p.scopePath ? await store.getUnit(app.db, id, p.scopePath)
+      : p.departmentIds.length > 0 ? await store.getUnitHoldingCasesOf(app.db, id, p.departmentIds) : null;
     if (!unit) throw notFound('organisation unit');
     return unit;
   };
@@ -29,9 +31,11 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     schema: { tags: ['org'], querystring: s.UnitListQuery, response: { 200: s.UnitList } },
   }, async (req) => {
     const q = req.query as Static<typeof s.UnitListQuery>;
+    const p = requirePrincipal(req);
+    if (!p.scopePath) return { items: [], nextCursor: null };
     const limit = q.limit ?? 200;
     const rows = await store.listUnits(app.db, {
-      scopePath: scopeOf(requirePrincipal(req)), parentId: q.parentId, level: q.level, q: q.q, afterCode: q.cursor, limit: limit + 1,
+      scopePath: p.scopePath, parentId: q.parentId, level: q.level, q: q.q, afterCode: q.cursor, limit: limit + 1,
     });
     const page = rows.slice(0, limit);
     return { items: page.map(presentUnit), nextCursor: rows.length > limit ? page[page.length - 1]!.code : null };
@@ -64,7 +68,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const root = await inScope(q.rootId, p);
     const levels: OrgLevel[] = q.levels ?? ['community', 'grid', 'dedicatedGrid'];
-    return presentFeatures(await store.listFeatures(app.db, root.path, scopeOf(p), levels));
+    return presentFeatures(p.scopePath ? await store.listFeatures(app.db, root.path, p.scopePath, levels) : []);
   });
 
   app.get('/api/org-units/:id', {

@@ -56,6 +56,16 @@ export async function getUnit(tx: Tx, id: string, scopePath: string): Promise<(U
   return r.rows[0] ?? null;
 }
 
+/** A unit that holds (is or contains the grid of) a case ever sent to one of these departments. */
+export async function getUnitHoldingCasesOf(tx: Tx, id: string, departmentIds: readonly string[]): Promise<(UnitRow & { geometry: Geometry | null }) | null> {
+  const r = await tx.query<UnitRow & { geometry: Geometry | null }>(
+    `select ${UNIT_COLUMNS}, u.geometry from org_units u
+      where u.id = $1 and exists (select 1 from cases c where c.department_ids && $2::text[] and starts_with(c.org_path, u.path))`,
+    [id, departmentIds],
+  );
+  return r.rows[0] ?? null;
+}
+
 export async function listUnitsByIds(tx: Tx, ids: readonly string[]): Promise<UnitRow[]> {
   const r = await tx.query<UnitRow>(`select ${UNIT_COLUMNS} from org_units u where u.id = any($1) order by length(u.path)`, [ids]);
   return r.rows;

@@ -5,6 +5,7 @@ import { AppError, forbidden } from './errors.ts';
 import { tokenHash } from '../identity/tokens.ts';
 import type { Tx } from './db/db.ts';
 import { findAccountBySession, type HeldPostRow } from '../identity/store.ts';
+import { territorialScope } from '../../domain/identity/scope.ts';
 
 /** Who may call a route: anyone, any signed-in account, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
@@ -16,7 +17,7 @@ export interface Principal {
   kind: 'staff' | 'resident';
   roles: Role[];
   scopeOrgUnitId: string | null;
-  /** materialised path of the scope root; null means the account sees no OrgUnit subtree */
+  /** materialised path of the territory the account sees; null for none (departments, auditors, residents) */
   scopePath: string | null;
   homeOrgUnitId: string | null;
   posts: HeldPostRow[];
@@ -55,7 +56,7 @@ export async function loadPrincipal(db: Tx, hash: string, now: Date): Promise<Pr
     kind: row.kind,
     roles: row.roles,
     scopeOrgUnitId: row.scope_org_unit_id,
-    scopePath: row.scope_path,
+    scopePath: territorialScope(row.roles, row.scope_path),
     homeOrgUnitId: row.home_org_unit_id,
     posts: row.posts,
     grids: row.grids,

@@ -1,7 +1,7 @@
 // Which pages a user may open: the side menu and the home redirect come from here.
 import type { Me } from '../features/identity/api.ts';
 import { usesMobile } from '../features/identity/api.ts';
-import { AUDIT_READERS, STAFF_ROLES, type Role } from '../../shared/roles.ts';
+import { AUDIT_READERS, hasTerritory, STAFF_ROLES, type Role } from '../../shared/roles.ts';
 
 export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'accounts' | 'audit' | 'calendar';
 export interface NavEntry { key: NavKey; path: string }
@@ -26,9 +26,12 @@ export function navFor(me: Me): NavEntry[] {
     if (dispatcher || me.roles.includes('communityStaff')) entries.push({ key: 'workbench', path: '/cases/workbench' });
     if (dispatcher) entries.push({ key: 'intake', path: '/cases/intake' });
     if (handlesCases(me)) entries.push({ key: 'inbox', path: '/cases/inbox' });
-    entries.push({ key: 'orgMap', path: '/org/map' });
-    if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level)) entries.push({ key: 'boards', path: '/org/boards' });
-    entries.push({ key: 'matters', path: '/matters' });
+    // a district department has no territory: it works the cases sent to it, not a map or a town's catalog
+    if (hasTerritory(me.roles)) {
+      entries.push({ key: 'orgMap', path: '/org/map' });
+      if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level)) entries.push({ key: 'boards', path: '/org/boards' });
+      entries.push({ key: 'matters', path: '/matters' });
+    }
   }
   if (me.roles.includes('admin') || me.roles.includes('leader')) entries.push({ key: 'calendar', path: '/calendar' });
   if (me.roles.includes('admin')) entries.push({ key: 'accounts', path: '/accounts' });
