@@ -20,7 +20,7 @@ if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`)
 if (!config.production && (await seedDemo(db))) console.log('seeded the demo district (示范区: 春晖路街道, 青杠镇)');
 if (config.production) console.log(await bootstrapAdmin(db, config));
 
-const app = await buildApp({ db, config, logger: process.env.LOG_REQUESTS === '1' });
+const app = await buildApp({ db, config, log: { requests: process.env.LOG_REQUESTS === '1' } });
 await app.listen({ port: config.port, host: config.host });
 // background work runs in this process unless JOBS=off (then run workers elsewhere: npm run worker)
 const jobs = await startJobs(db, [slaSweepJob(db), auditRetentionJob(db), unusedPhotosJob(db, filesDirOf(config.dataDir))], { work: process.env.JOBS !== 'off' });

@@ -39,7 +39,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(o: { seed?: boolean; webDist?: string } = {}): Promise<TestApp> {
+export async function createTestApp(o: { seed?: boolean; webDist?: string; logLines?: string[] } = {}): Promise<TestApp> {
   const { db, close } = await openTestDb();
   await migrate(db);
   if (o.seed ?? true) await seedDemo(db);
@@ -50,7 +50,9 @@ export async function createTestApp(o: { seed?: boolean; webDist?: string } = {}
     set(d: Date) { this.now = d; },
     advance(ms: number) { this.now = new Date(this.now.getTime() + ms); },
   };
-  const app = await buildApp({ db, config, clock: () => clock.now });
+  // the server log (warnings and 5xx) is kept in `logLines` when asked for, else dropped
+  const log = { stream: { write: (line: string) => { o.logLines?.push(line); } } };
+  const app = await buildApp({ db, config, clock: () => clock.now, log });
   await app.ready();
   return {
     app, db, config, clock,

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, rename, access } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
@@ -20,7 +20,8 @@ async function writeOnce(target: string, data: Buffer): Promise<void> {
     return; // content-addressed: the same hash is the same bytes
   } catch { /* not there yet */ }
   await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${process.pid}.${Date.now()}.tmp`;
+  // several requests may store the same photo at once (mobile clients retry): each writes its own temporary file
+  const tmp = `${target}.${randomBytes(8).toString('hex')}.tmp`;
   // flushed before it takes its name: after a power cut a hash never names a half-written file
   const fh = await open(tmp, 'w');
   try {

@@ -3,11 +3,12 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from './db/db.ts';
 import type { Config } from './config.ts';
-import { installErrorHandling, rejectNulCharacters } from './error-handler.ts';
+import { installErrorHandling, rejectNonFiniteNumbers, rejectNulCharacters } from './error-handler.ts';
 import { securityHeaders } from './security-headers.ts';
 import { authPlugin } from './auth.ts';
 import { deniedAccessAudit } from '../audit/denied-access.ts';
@@ -49,14 +50,17 @@ export interface AppDeps {
   db: Db;
   config: Config;
   clock?: () => Date;
-  logger?: boolean;
+  /** every request logged (`LOG_REQUESTS=1`); warnings and every 5xx are logged always, to `stream` (default stdout) */
+  log?: { requests?: boolean; stream?: { write(line: string): void } };
 }
 
 export type App = FastifyInstance;
 
 export async function buildApp(deps: AppDeps): Promise<App> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: { level: deps.log?.requests ? 'info' : 'warn', ...(deps.log?.stream ? { stream: deps.log.stream } : {}) },
+    disableRequestLogging: !deps.log?.requests,
+    genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     // a request that has not sent its body within 30 s is cut off; SSE responses are not affected
@@ -83,6 +87,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   installErrorHandling(app);
   rejectNulCharacters(app);
+  rejectNonFiniteNumbers(app);
   await securityHeaders(app, deps.config.corsOrigins);
   await app.register(swagger, {
     openapi: {

@@ -21,6 +21,31 @@ export function rejectNulCharacters(app: FastifyInstance): void {
   });
 }
 
+/** The path of the first number that is not finite (Infinity from `1e999`, which the schema validator lets through). */
+function nonFinite(v: unknown, at: string, depth = 0): string | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? null : at;
+  if (depth > 32 || v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return null;
+  for (const [k, x] of Object.entries(v as object)) {
+    const found = nonFinite(x, `${at}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** After validation: a number that coerced to ±Infinity is refused as a 400 naming the field, never reaches the store. */
+export function rejectNonFiniteNumbers(app: FastifyInstance): void {
+  app.addHook('preHandler', async (req) => {
+    const field = nonFinite(req.query, 'querystring') ?? nonFinite(req.params, 'params') ?? nonFinite(req.body, 'body');
+    if (field) {
+      throw new AppError('VALIDATION_FAILED', `Invalid request: ${field} must be a finite number.`, `请求参数有误：${field} 必须是有限的数值。`,
+        [{ field, problem: 'must be finite' }]);
+    }
+  });
+}
+
+/** PostgreSQL quotes the offending input at the end of some messages (`invalid input syntax for type uuid: "…"`): not logged. */
+const withoutQuotedValue = (message: string) => message.replace(/: ".*"$/s, ': "…"');
+
 /** The one place where failures become HTTP responses; nothing internal (stack, SQL) leaves the server. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -54,7 +79,10 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.status(err.statusCode).send(body('BAD_REQUEST', 'The request was refused.', '请求被拒绝。'));
     }
-    req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side; the request was not applied.', '服务器内部错误，请求未生效。'));
+    // always logged, with the request id the caller was given; never the request's body, query or the driver's detail
+    // fields (a PostgreSQL error's `detail` can quote the values of a row)
+    const e = err as Error & { code?: unknown };
+    req.log.error({ method: req.method, route: req.routeOptions.url ?? null, error: { type: e.name, code: e.code ?? null, message: withoutQuotedValue(e.message), stack: e.stack } }, 'unhandled error');
+    return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side; the request was not applied.', '服务器内部错误，请求未生效。', { requestId: req.id }));
   });
 }
