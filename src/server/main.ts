@@ -3,7 +3,7 @@ import { openDatabase } from './platform/db/open.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { buildApp } from './platform/app.ts';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/seed-demo.ts';
-import { bootstrapAdmin } from './platform/seed/bootstrap-admin.ts';
+import { bootstrapAdmin, refuseDemoPassword } from './platform/seed/bootstrap-admin.ts';
 import { startJobs } from './platform/jobs.ts';
 import { slaSweepJob } from './cases/sla-sweep-job.ts';
 import { auditRetentionJob } from './audit/audit-retention-job.ts';
@@ -18,7 +18,10 @@ const db = await openDatabase(config);
 const applied = await migrate(db);
 if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
 if (!config.production && (await seedDemo(db))) console.log('seeded the demo district (示范区: 春晖路街道, 青杠镇)');
-if (config.production) console.log(await bootstrapAdmin(db, config));
+if (config.production) {
+  await refuseDemoPassword(db);
+  console.log(await bootstrapAdmin(db, config));
+}
 
 const app = await buildApp({ db, config, log: { requests: process.env.LOG_REQUESTS === '1' } });
 await app.listen({ port: config.port, host: config.host });

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../support/test-app.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
-import { bootstrapAdmin } from '../../src/server/platform/seed/bootstrap-admin.ts';
-import { seedDemo } from '../../src/server/platform/seed/seed-demo.ts';
+import { bootstrapAdmin, refuseDemoPassword } from '../../src/server/platform/seed/bootstrap-admin.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/server/platform/seed/seed-demo.ts';
+import { hashPassword } from '../../src/server/identity/password-hash.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import type { Db } from '../../src/server/platform/db/db.ts';
 
@@ -35,5 +36,36 @@ describe('production start', () => {
 
   it('the demo seed only writes into an empty tree', async () => {
     expect(await seedDemo(db)).toBe(false);
+  });
+
+  it('refuses the demo password as the first admin\'s', async () => {
+    const empty = await openTestDb();
+    try {
+      await migrate(empty.db);
+      const env = { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: DEMO_PASSWORD };
+      await expect(bootstrapAdmin(empty.db, loadConfig({ NODE_ENV: 'production', ...env }), env)).rejects.toThrow(/demo password/);
+    } finally {
+      await empty.close();
+    }
+  });
+});
+
+describe('a production start on a database seeded for the demo', () => {
+  let demo: { db: Db; close: () => Promise<void> };
+  beforeAll(async () => {
+    demo = await openTestDb();
+    await migrate(demo.db);
+    await seedDemo(demo.db);
+  });
+  afterAll(async () => demo.close());
+
+  it('refuses to start while any account signs in with the demo password, and starts once none does', async () => {
+    await expect(refuseDemoPassword(demo.db)).rejects.toThrow(/admin.*demo password/s);
+    await demo.db.query(`update accounts set disabled_at = now() where username <> 'admin'`);
+    await expect(refuseDemoPassword(demo.db)).rejects.toThrow(/admin/);
+    await demo.db.query(`update accounts set password_hash = $1 where username = 'admin'`, [await hashPassword('An0ther-secret')]);
+    await expect(refuseDemoPassword(demo.db)).resolves.toBeUndefined();
+    await demo.db.query(`update accounts set disabled_at = null where username = 'town1-leader3'`);
+    await expect(refuseDemoPassword(demo.db)).rejects.toThrow(/town1-leader3/);
   });
 });
