@@ -11,6 +11,8 @@ afterAll(async () => close());
 const change = (caseId: string, orgPath: string): CaseChange => ({
   caseId, number: 'N', eventId: 1, action: 'accept', status: 'accepted', orgPath, reporterAccountId: null, assignee: null, at: new Date().toISOString(),
 });
+const stream = (accepts: (c: CaseChange) => boolean, send: (c: CaseChange) => void, end: () => void) =>
+  ({ accountId: 'a', tokenHash: 'h', access: '', accepts, send, end });
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
 describe('live hub', () => {
@@ -19,8 +21,8 @@ describe('live hub', () => {
     await hub.start();
     const town: string[] = [];
     const other: string[] = [];
-    hub.subscribe((c) => c.orgPath.startsWith('/a/'), (c) => town.push(c.caseId), () => undefined);
-    hub.subscribe((c) => c.orgPath.startsWith('/b/'), (c) => other.push(c.caseId), () => undefined);
+    hub.subscribe(stream((c) => c.orgPath.startsWith('/a/'), (c) => town.push(c.caseId), () => undefined));
+    hub.subscribe(stream((c) => c.orgPath.startsWith('/b/'), (c) => other.push(c.caseId), () => undefined));
     await db.transaction(async (tx) => notifyCaseChange(tx, change('c1', '/a/x/')));
     await db.transaction(async (tx) => {
       await notifyCaseChange(tx, change('c2', '/a/y/'));
@@ -30,7 +32,7 @@ describe('live hub', () => {
     expect(town).toEqual(['c1']);
     expect(other).toEqual([]);
     let ended = false;
-    hub.subscribe(() => true, () => undefined, () => { ended = true; });
+    hub.subscribe(stream(() => true, () => undefined, () => { ended = true; }));
     await hub.stop();
     expect(ended).toBe(true);
   });

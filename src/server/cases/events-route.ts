@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
 import type { CaseChange } from '../platform/live.ts';
+import { liveSessionAccess, principalAccess } from '../identity/session-access.ts';
 
 /** May this principal see a change of this case? The same rule as the case queries, on the notified fields. */
 function canSee(p: Principal, c: CaseChange): boolean {
@@ -13,11 +14,13 @@ function canSee(p: Principal, c: CaseChange): boolean {
 }
 
 export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
+  app.live.guardSessions((hashes) => liveSessionAccess(app.db, hashes, app.clock()), app.config.liveRecheckMs);
+
   app.get('/api/events', {
     config: { access: [...STAFF_ROLES, 'resident'] },
     schema: {
       tags: ['cases'],
-      description: 'Server-Sent Events: one `case` event per change of a case within the caller\'s scope (or reported by the caller). Send the bearer token in the Authorization header (fetch-based readers).',
+      description: 'Server-Sent Events: one `case` event per change of a case within the caller\'s scope (or reported by the caller). When the caller\'s session ends (sign-out, expiry, a disabled account, a password change elsewhere) or what it may see changes, a last `revoked` event (`reason`: `sessionEnded` or `accessChanged`) is sent and the stream closes; reconnecting then answers 401 or streams with the new access. Send the bearer token in the Authorization header (fetch-based readers).',
     },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
@@ -30,11 +33,18 @@ export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
       'x-accel-buffering': 'no',
     });
     res.write(`retry: 3000\n: connected\n\n`);
-    const unsubscribe = app.live.subscribe(
-      (c) => canSee(p, c),
-      (c) => res.write(`id: ${c.eventId}\nevent: case\ndata: ${JSON.stringify(c)}\n\n`),
-      () => res.end(),
-    );
+    const unsubscribe = app.live.subscribe({
+      accountId: p.accountId,
+      tokenHash: p.tokenHash,
+      access: principalAccess(p),
+      accepts: (c) => canSee(p, c),
+      send: (c) => res.write(`id: ${c.eventId}\nevent: case\ndata: ${JSON.stringify(c)}\n\n`),
+      end: (revoked) => {
+        close();
+        if (revoked) res.write(`event: revoked\ndata: ${JSON.stringify({ reason: revoked })}\n\n`);
+        res.end();
+      },
+    });
     const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), 25_000);
     const close = () => {
       clearInterval(heartbeat);

@@ -14,6 +14,8 @@ export interface Config {
   trustProxy: boolean;
   /** origins of other web clients allowed to call the API from a browser; empty = CORS closed */
   corsOrigins: string[];
+  /** how often each node re-checks the sessions behind its open live streams (expiry, changes no trigger announces) */
+  liveRecheckMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -31,5 +33,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST ?? './dist/web'),
     trustProxy: env.TRUST_PROXY === '1',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    liveRecheckMs: Math.max(100, Number(env.LIVE_RECHECK_MS) || 5000),
   };
 }

@@ -14,52 +14,132 @@ export interface CaseChange {
 }
 
 export const CASE_CHANNEL = 'zhizhi_case_changes';
+/** Carries the id of an account whose sessions ended or whose access changed (migration 010's triggers). */
+export const ACCESS_CHANNEL = 'zhizhi_access_changes';
 
 /** Called inside the transaction that changes the case: PostgreSQL delivers it only if that transaction commits. */
 export async function notifyCaseChange(tx: Tx, change: CaseChange): Promise<void> {
   await tx.query('select pg_notify($1, $2)', [CASE_CHANNEL, JSON.stringify(change)]);
 }
 
-type Subscriber = { accepts: (c: CaseChange) => boolean; send: (c: CaseChange) => void; end: () => void };
+/** The current access of each given session that is still live, by token hash; a dead session is absent. */
+export type SessionAccessCheck = (tokenHashes: string[]) => Promise<Map<string, string>>;
+
+export type RevokedReason = 'sessionEnded' | 'accessChanged';
+
+export interface LiveStream {
+  accountId: string;
+  tokenHash: string;
+  /** the session's access when the stream opened, in the form the SessionAccessCheck answers */
+  access: string;
+  accepts(c: CaseChange): boolean;
+  send(c: CaseChange): void;
+  /** ends the stream: `revoked` says why when its session ended or its access changed; absent at shutdown */
+  end(revoked?: RevokedReason): void;
+}
+
+/** A stream, and the changes held back from it while a check of its session is under way. */
+interface Entry {
+  stream: LiveStream;
+  checks: number;
+  held: CaseChange[];
+}
 
 /**
  * Fans case changes out to this node's live connections. The changes come through PostgreSQL
  * LISTEN/NOTIFY (or PGlite's in-process equivalent), so an action on any node reaches every node.
+ * A stream lives only as long as its session does, with the access it opened with: an access change heard on
+ * ACCESS_CHANNEL re-checks that account's streams at once, and every stream is re-checked every few seconds
+ * (expiry, and changes no trigger announces). Changes that arrive during a check wait for its outcome.
  */
 export class LiveHub {
   private readonly db: Db;
-  private readonly subscribers = new Set<Subscriber>();
-  private stopListening: (() => Promise<void>) | null = null;
+  private readonly entries = new Set<Entry>();
+  private stopListening: (() => Promise<void>)[] = [];
+  private check: SessionAccessCheck | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
+  private sweepQueued = false;
+  /** checks run one at a time, in the order they were asked for */
+  private checking: Promise<void> = Promise.resolve();
 
   constructor(db: Db) {
     this.db = db;
   }
 
   async start(): Promise<void> {
-    this.stopListening = await this.db.listen(CASE_CHANNEL, (payload) => {
+    this.stopListening.push(await this.db.listen(CASE_CHANNEL, (payload) => {
       let change: CaseChange;
       try {
         change = JSON.parse(payload) as CaseChange;
       } catch {
         return;
       }
-      for (const s of this.subscribers) if (s.accepts(change)) s.send(change);
-    });
+      for (const e of this.entries) {
+        if (!e.stream.accepts(change)) continue;
+        if (e.checks > 0) e.held.push(change);
+        else e.stream.send(change);
+      }
+    }));
+    this.stopListening.push(await this.db.listen(ACCESS_CHANNEL, (accountId) => {
+      void this.recheck((e) => e.stream.accountId === accountId);
+    }));
   }
 
-  subscribe(accepts: Subscriber['accepts'], send: Subscriber['send'], end: Subscriber['end']): () => void {
-    const s = { accepts, send, end };
-    this.subscribers.add(s);
-    return () => this.subscribers.delete(s);
+  /** Checks the open streams' sessions with `check`, at once on an access change and every `everyMs`. */
+  guardSessions(check: SessionAccessCheck, everyMs: number): void {
+    this.check = check;
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = setInterval(() => {
+      if (this.sweepQueued) return;
+      this.sweepQueued = true;
+      void this.recheck(() => true).finally(() => { this.sweepQueued = false; });
+    }, everyMs);
+    this.sweepTimer.unref();
+  }
+
+  /** Adds a stream and checks its session once more, for a change that committed while it was opening. */
+  subscribe(stream: LiveStream): () => void {
+    const entry: Entry = { stream, checks: 0, held: [] };
+    this.entries.add(entry);
+    void this.recheck((e) => e === entry);
+    return () => this.entries.delete(entry);
+  }
+
+  private recheck(which: (e: Entry) => boolean): Promise<void> {
+    const check = this.check;
+    const due = [...this.entries].filter(which);
+    if (!check || due.length === 0) return Promise.resolve();
+    for (const e of due) e.checks++;
+    const run = this.checking.then(async () => {
+      const access = await check([...new Set(due.map((e) => e.stream.tokenHash))]).catch(() => null);
+      for (const e of due) e.checks--;
+      for (const e of due) {
+        if (!this.entries.has(e)) continue;
+        const now = access?.get(e.stream.tokenHash);
+        if (access && now === e.stream.access) {
+          if (e.checks === 0) for (const c of e.held.splice(0)) e.stream.send(c);
+          continue;
+        }
+        // a session that cannot be checked (the database is unreachable) is not trusted: its client reconnects
+        this.entries.delete(e);
+        e.stream.end(access ? (now === undefined ? 'sessionEnded' : 'accessChanged') : undefined);
+      }
+    });
+    // one stream's failing callback must not stop the checks of all others that follow
+    this.checking = run.catch(() => undefined);
+    return this.checking;
   }
 
   get connections(): number {
-    return this.subscribers.size;
+    return this.entries.size;
   }
 
   async stop(): Promise<void> {
-    for (const s of this.subscribers) s.end();
-    this.subscribers.clear();
-    await this.stopListening?.();
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.check = null;
+    for (const e of this.entries) e.stream.end();
+    this.entries.clear();
+    await this.checking;
+    for (const stop of this.stopListening.splice(0)) await stop();
   }
 }

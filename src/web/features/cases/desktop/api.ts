@@ -4,6 +4,7 @@ import { api, tokenStore, type Query } from '../../../app/api.ts';
 import type { CaseAction, CaseStatus } from '../../../../shared/cases.ts';
 import { reportCase, type ReportInput, type ActionInput, type CaseDetail, type CaseSummary, type LngLat } from '../api.ts';
 import { fetchBoards } from '../../org/api.ts';
+import { fetchMe } from '../../identity/api.ts';
 
 export interface DeskCase extends CaseSummary { ancestorIds?: string[]; townId?: string }
 export interface DeskCaseDetail extends CaseDetail {
@@ -74,7 +75,11 @@ type Listener = (e: CaseEvent) => void;
 const listeners = new Set<Listener>();
 let stream: AbortController | null = null;
 
-/** Live case events in the caller's scope: one shared connection while anyone listens, reconnecting. */
+/**
+ * Live case events in the caller's scope: one shared connection while anyone listens, reconnecting. The server
+ * ends the stream (after a `revoked` event) when the session ends or its access changes; the reconnect then
+ * gets the new access, or 401, which signs out and stops.
+ */
 export function subscribeCaseEvents(fn: Listener): () => void {
   listeners.add(fn);
   if (!stream) stream = openStream();
@@ -92,7 +97,8 @@ function openStream(): AbortController {
       try {
         const token = tokenStore.get();
         const res = await fetch('/api/events', { headers: { accept: 'text/event-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal: ctrl.signal });
-        if (res.status === 401) return;
+        // the session is gone (signed out elsewhere, expired, disabled): one call through the shared client signs out here too
+        if (res.status === 401) { await fetchMe(ctrl.signal).catch(() => undefined); return; }
         if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
         delay = 1000;
         await readEvents(res.body, ctrl.signal);
