@@ -7,6 +7,7 @@ import { bootstrapAdmin, refuseDemoPassword } from './platform/seed/bootstrap-ad
 import { startJobs } from './platform/jobs.ts';
 import { slaSweepJob } from './cases/sla-sweep-job.ts';
 import { auditRetentionJob } from './audit/audit-retention-job.ts';
+import { auditAnchorJob } from './audit/audit-anchor-job.ts';
 import { unusedPhotosJob } from './files/unused-photos-job.ts';
 import { filesDirOf } from './files/upload-file.ts';
 import { listCalendarYears } from './calendar/store.ts';
@@ -26,7 +27,7 @@ if (config.production) {
 const app = await buildApp({ db, config, log: { requests: process.env.LOG_REQUESTS === '1' } });
 await app.listen({ port: config.port, host: config.host });
 // background work runs in this process unless JOBS=off (then run workers elsewhere: npm run worker)
-const jobs = await startJobs(db, [slaSweepJob(db), auditRetentionJob(db), unusedPhotosJob(db, filesDirOf(config.dataDir))], { work: process.env.JOBS !== 'off' });
+const jobs = await startJobs(db, [slaSweepJob(db), auditRetentionJob(db), auditAnchorJob(db, config.dataDir), unusedPhotosJob(db, filesDirOf(config.dataDir))], { work: process.env.JOBS !== 'off' });
 
 const url = `http://localhost:${config.port}`;
 console.log(`\nZhizhi 智治 is running at ${url}  (API docs: ${url}/docs, store: ${db.kind})`);

@@ -1,7 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { pruneAudit } from '../../src/server/audit/audit-log.ts';
+import { auditAnchorJob } from '../../src/server/audit/audit-anchor-job.ts';
+import { anchorFileOf } from '../../src/server/audit/anchor-file.ts';
+import type { AuditRow } from '../../src/server/audit/store.ts';
+import { chainInput, GENESIS_HASH, type AuditFields } from '../../src/domain/identity/audit-chain.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -142,5 +148,163 @@ describe('account administration', () => {
     expect((await post(`/api/accounts/${await accountId('admin')}/disable`, 'admin')).statusCode).toBe(409);
     expect((await post('/api/accounts/nope/disable', 'admin')).statusCode).toBe(404);
     expect((await post(`/api/accounts/${await accountId('leader')}/disable`, 'dispatcher')).statusCode).toBe(403);
+  });
+});
+
+describe('the keyed audit chain and its anchors outside the database', () => {
+  const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+  const fieldsOf = (r: AuditRow): AuditFields => ({
+    at: r.at.toISOString(), actorId: r.actor_id, actorName: r.actor_name, ip: r.ip, action: r.action,
+    targetType: r.target_type, targetId: r.target_id, success: r.success, detail: r.detail,
+  });
+  const logged: string[] = [];
+  const anchor = () => auditAnchorJob(t.db, t.config.dataDir, { clock: () => t.clock.now, log: (line) => logged.push(line) }).handler({});
+  const rows = async () => (await t.db.query<AuditRow>('select * from audit_log order by id')).rows;
+  const verify = async () => {
+    const res = await get('/api/audit/verify', 'auditor');
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+  /** someone with the database owner's rights, past the append-only triggers */
+  async function asOwner(sql: string, params: unknown[] = []): Promise<void> {
+    await t.db.exec('alter table audit_log disable trigger user');
+    try {
+      await t.db.query(sql, params);
+    } finally {
+      await t.db.exec('alter table audit_log enable trigger user');
+    }
+  }
+  /** what that someone can do without the key: recompute every row from `fromId` on with plain SHA-256 */
+  async function rehashWithoutKey(fromId: number, o: { relabel: boolean; edit?: (f: AuditFields) => void }): Promise<void> {
+    let prev = GENESIS_HASH;
+    for (const r of await rows()) {
+      if (r.id >= fromId) {
+        const f = fieldsOf(r);
+        o.edit?.(f);
+        const hash = sha(chainInput(prev, f));
+        await asOwner('update audit_log set prev_hash = $1, hash = $2, detail = $3, mac = $4 where id = $5',
+          [prev, hash, f.detail === null ? null : JSON.stringify(f.detail), o.relabel ? 'sha256' : r.mac, r.id]);
+        prev = hash;
+      } else {
+        prev = r.hash;
+      }
+    }
+  }
+
+  let anchoredId: number;
+  beforeEach(async () => {
+    // a fresh log and no anchors; then eight searches, with the sixth anchored
+    await asOwner('delete from audit_log');
+    await rm(anchorFileOf(t.config.dataDir), { force: true });
+    logged.length = 0;
+    for (let i = 0; i < 6; i++) await get(`/api/audit?limit=${i + 1}`, 'admin');
+    await anchor();
+    anchoredId = (await rows()).at(-1)!.id;
+    for (let i = 0; i < 2; i++) await get('/api/audit?limit=1', 'admin');
+  });
+
+  it('verifies a clean log and its anchor, kept in a file and in the server log', async () => {
+    const all = await rows();
+    expect(all.every((r) => r.mac === 'hmac-sha256')).toBe(true);
+    expect(all.map((r) => r.hash)).not.toContain(sha(chainInput(all[0]!.prev_hash, fieldsOf(all[0]!))));
+    expect(await verify()).toEqual({
+      ok: true, checked: 8, unkeyed: 0, brokenAt: null,
+      anchors: { checked: 1, pruned: 0, latestAt: t.clock.now.toISOString(), brokenAt: null },
+    });
+    const file = anchorFileOf(t.config.dataDir);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    const lines = (await readFile(file, 'utf8')).trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ id: anchoredId, hash: all[5]!.hash, mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(logged).toEqual([`audit anchor ${lines[0]}`]);
+    // a new anchor only once the head has moved
+    await anchor();
+    expect(logged).toHaveLength(2);
+    await anchor();
+    expect(logged).toHaveLength(2);
+    expect((await verify()).anchors).toMatchObject({ checked: 2, brokenAt: null });
+  });
+
+  it('finds the newest rows deleted, by the anchor', async () => {
+    await asOwner('delete from audit_log where id >= $1', [anchoredId]);
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: null, anchors: { brokenAt: { line: 1, id: anchoredId, reason: 'truncated' } } });
+  });
+
+  it('finds the oldest rows deleted before their time, by the anchor', async () => {
+    await asOwner('delete from audit_log where id <= $1', [anchoredId]);
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: null, anchors: { brokenAt: { id: anchoredId, reason: 'deleted' } } });
+  });
+
+  it('finds a row deleted and the rest re-hashed with plain SHA-256', async () => {
+    const middle = anchoredId - 3;
+    await asOwner('delete from audit_log where id = $1', [middle]);
+    await rehashWithoutKey(middle, { relabel: false });
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: { id: middle + 1, reason: 'hash' } });
+  });
+
+  it('finds a row deleted and the rest re-hashed as if written before the key', async () => {
+    const middle = anchoredId - 3;
+    await asOwner('delete from audit_log where id = $1', [middle]);
+    await rehashWithoutKey(middle, { relabel: true });
+    expect(await verify()).toMatchObject({
+      ok: false, brokenAt: { id: middle + 1, reason: 'unkeyed' }, anchors: { brokenAt: { id: anchoredId, reason: 'rewritten' } },
+    });
+  });
+
+  it('finds the whole log rewritten as if written before the key, by the anchor', async () => {
+    await asOwner('delete from audit_log where id = $1', [anchoredId - 3]);
+    await rehashWithoutKey(0, { relabel: true });
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: null, anchors: { brokenAt: { id: anchoredId, reason: 'rewritten' } } });
+  });
+
+  it.each([false, true])('finds the detail of the newest row edited and its hash recomputed without the key (relabelled: %s)', async (relabel) => {
+    const newest = (await rows()).at(-1)!.id;
+    await rehashWithoutKey(newest, { relabel, edit: (f) => { f.detail = { filter: {}, returned: 0 }; } });
+    expect(await verify()).toMatchObject({ ok: false, brokenAt: { id: newest, reason: relabel ? 'unkeyed' : 'hash' } });
+  });
+
+  it('finds an anchor edited to fit a shortened log', async () => {
+    await asOwner('delete from audit_log where id >= $1', [anchoredId]);
+    const head = (await rows()).at(-1)!;
+    const file = anchorFileOf(t.config.dataDir);
+    const a = JSON.parse(await readFile(file, 'utf8'));
+    await writeFile(file, `${JSON.stringify({ ...a, id: head.id, hash: head.hash, rowAt: head.at.toISOString() })}\n`);
+    expect(await verify()).toMatchObject({
+      ok: false, brokenAt: null, anchors: { checked: 1, latestAt: null, brokenAt: { line: 1, id: head.id, reason: 'signature' } },
+    });
+  });
+
+  it('keeps verifying rows written before the key, followed by keyed ones', async () => {
+    await asOwner('delete from audit_log');
+    await rm(anchorFileOf(t.config.dataDir), { force: true });
+    let prev = GENESIS_HASH;
+    for (let i = 0; i < 3; i++) {
+      const f: AuditFields = { at: new Date(t.clock.now.getTime() - (3 - i) * 60_000).toISOString(), actorId: null, actorName: 'leader', ip: '10.0.0.9', action: 'login', targetType: null, targetId: null, success: i > 0, detail: { n: i } };
+      const hash = sha(chainInput(prev, f));
+      await t.db.query(`insert into audit_log (at, actor_name, ip, action, success, detail, prev_hash, hash, mac) values ($1, $2, $3, $4, $5, $6, $7, $8, 'sha256')`,
+        [f.at, f.actorName, f.ip, f.action, f.success, JSON.stringify(f.detail), prev, hash]);
+      prev = hash;
+    }
+    await get('/api/audit?limit=1', 'admin');
+    await anchor();
+    await get('/api/audit?limit=2', 'admin');
+    expect(await verify()).toMatchObject({ ok: true, checked: 5, unkeyed: 3, brokenAt: null, anchors: { checked: 1, brokenAt: null } });
+  });
+
+  it('takes an anchor of a row pruned by retention for what it is', async () => {
+    const today = t.clock.now;
+    try {
+      await asOwner('delete from audit_log');
+      await rm(anchorFileOf(t.config.dataDir));
+      t.clock.set(new Date(today.getTime() - 400 * 86_400_000));
+      for (let i = 0; i < 3; i++) await get('/api/audit?limit=1', 'admin');
+      await anchor();
+    } finally {
+      t.clock.set(today);
+    }
+    await get('/api/audit?limit=1', 'admin');
+    await anchor();
+    expect(await pruneAudit(t.db, 183)).toBe(3);
+    expect(await verify()).toMatchObject({ ok: true, checked: 1, brokenAt: null, anchors: { checked: 2, pruned: 1, brokenAt: null } });
   });
 });

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Tx } from '../platform/db/db.ts';
-import { chainInput, GENESIS_HASH, type AuditFields } from '../../domain/identity/audit-chain.ts';
+import { CHAIN_MAC, chainInput, GENESIS_HASH, type AuditFields } from '../../domain/identity/audit-chain.ts';
+import { auditKeys } from './audit-keys.ts';
 
 const CHAIN_LOCK = 7_141_002;
-
-export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export interface AuditEntry {
   at: Date;
@@ -20,9 +18,11 @@ export interface AuditEntry {
 
 /**
  * Appends an entry inside the caller's transaction, so it is written exactly when the change is. The chain lock
- * orders appends across nodes; it is held only until that transaction ends.
+ * orders appends across nodes; it is held only until that transaction ends. The row's hash is an HMAC with a key
+ * the database never sees, so whoever can write to the table cannot make a row that verifies.
  */
 export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  const keys = auditKeys();
   await tx.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
   const last = await tx.query<{ hash: string }>('select hash from audit_log order by id desc limit 1');
   const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
@@ -31,10 +31,10 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
     targetType: e.targetType ?? null, targetId: e.targetId ?? null, success: e.success, detail: e.detail ?? null,
   };
   await tx.query(
-    `insert into audit_log (at, actor_id, actor_name, ip, action, target_type, target_id, success, detail, prev_hash, hash)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
+    `insert into audit_log (at, actor_id, actor_name, ip, action, target_type, target_id, success, detail, prev_hash, hash, mac)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
     [e.at, e.actorId, e.actorName, e.ip, e.action, fields.targetType, fields.targetId, e.success,
-      fields.detail === null ? null : JSON.stringify(fields.detail), prevHash, sha256(chainInput(prevHash, fields))],
+      fields.detail === null ? null : JSON.stringify(fields.detail), prevHash, keys.hashers[CHAIN_MAC](chainInput(prevHash, fields)), CHAIN_MAC],
   );
 }
 

@@ -1,10 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable } from '../platform/schema-helpers.ts';
+import { lit, Nullable } from '../platform/schema-helpers.ts';
 import { AUDIT_READERS } from '../../shared/roles.ts';
 import { searchAudit } from './store.ts';
 import { actorOf, audit } from './audit-log.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
+import { auditKeys } from './audit-keys.ts';
+import { anchorFileOf } from './anchor-file.ts';
+import { auditRetentionDays } from './audit-retention-job.ts';
 
 const Query = Type.Object({
   actorId: Type.Optional(Type.String({ maxLength: 64 })),
@@ -21,6 +24,22 @@ const Entry = Type.Object({
   id: Type.Integer(), at: Type.String(), actorId: Nullable(Type.String()), actorName: Nullable(Type.String()), ip: Nullable(Type.String()),
   action: Type.String(), targetType: Nullable(Type.String()), targetId: Nullable(Type.String()), success: Type.Boolean(),
   detail: Type.Any(), hash: Type.String(),
+});
+
+const Verdict = Type.Object({
+  ok: Type.Boolean({ description: 'the chain is whole and every anchor holds' }),
+  checked: Type.Integer({ description: 'rows checked (before the break, if any)' }),
+  unkeyed: Type.Integer({ description: 'rows from before the chain was keyed: plain SHA-256, which anyone could recompute' }),
+  brokenAt: Nullable(Type.Object({ id: Type.Integer(), reason: lit(['link', 'hash', 'unkeyed'] as const) })),
+  anchors: Type.Object({
+    checked: Type.Integer({ description: 'lines of the anchor file checked' }),
+    pruned: Type.Integer({ description: 'anchors of rows old enough to have been pruned by retention' }),
+    latestAt: Nullable(Type.String({ description: 'when the newest valid anchor was taken; rows written since are not anchored yet' })),
+    brokenAt: Nullable(Type.Object({
+      line: Type.Integer(), id: Nullable(Type.Integer()),
+      reason: lit(['unreadable', 'signature', 'rewritten', 'truncated', 'deleted'] as const),
+    })),
+  }),
 });
 
 /**
@@ -58,12 +77,15 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/audit/verify', {
     config: { access: AUDIT_READERS },
     schema: {
-      tags: ['audit'], description: 'Recomputes the hash chain over the whole log; a broken link or hash means rows were edited or removed.',
-      response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), brokenAt: Nullable(Type.Object({ id: Type.Integer(), reason: Type.String() })) }) },
+      tags: ['audit'],
+      description: 'Recomputes the keyed hash chain over the whole log and checks it against the anchors kept outside the database: '
+        + 'a broken link or hash means rows were edited or removed; a broken anchor, that the log was cut short or rewritten.',
+      response: { 200: Verdict },
     },
   }, async (req) => {
-    const verdict = await verifyAuditChain(app.db);
-    await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'audit.verify', success: true, detail: verdict });
+    const now = app.clock();
+    const verdict = await verifyAuditChain(app.db, { keys: auditKeys(), anchorFile: anchorFileOf(app.config.dataDir), now, retentionDays: auditRetentionDays() });
+    await audit(app.db, { at: now, ...actorOf(req), action: 'audit.verify', success: true, detail: verdict });
     return verdict;
   });
 }

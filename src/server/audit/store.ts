@@ -13,6 +13,7 @@ export interface AuditRow {
   detail: unknown;
   prev_hash: string;
   hash: string;
+  mac: string;
 }
 
 export interface AuditQuery {
@@ -41,4 +42,10 @@ export async function searchAudit(tx: Tx, q: AuditQuery): Promise<AuditRow[]> {
 export async function auditRowsInOrder(tx: Tx, afterId: number, limit: number): Promise<AuditRow[]> {
   const r = await tx.query<AuditRow>('select * from audit_log where id > $1 order by id limit $2', [afterId, limit]);
   return r.rows;
+}
+
+/** The newest row, the one an anchor pins. */
+export async function auditHead(tx: Tx): Promise<{ id: number; hash: string; at: Date } | null> {
+  const r = await tx.query<{ id: number; hash: string; at: Date }>('select id, hash, at from audit_log order by id desc limit 1');
+  return r.rows[0] ?? null;
 }

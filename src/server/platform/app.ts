@@ -17,6 +17,7 @@ import { backupRoutes } from './backup/routes.ts';
 import { identityRoutes } from '../identity/routes.ts';
 import { accountRoutes } from '../identity/account-routes.ts';
 import { auditRoutes } from '../audit/routes.ts';
+import { installAuditKeys, loadAuditKeys } from '../audit/audit-keys.ts';
 import { orgRoutes } from '../org/routes.ts';
 import { publicOrgRoutes } from '../org/public-routes.ts';
 import { GridLocatorCache } from '../org/locator-cache.ts';
@@ -79,6 +80,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('locator', new GridLocatorCache(deps.db));
   app.decorate('calendar', new WorkingCalendarCache(deps.db));
   app.decorate('pii', new PiiCipher(loadPiiKey(deps.config.dataDir)));
+  installAuditKeys(loadAuditKeys(deps.config.dataDir));
   const live = new LiveHub(deps.db);
   await live.start();
   app.decorate('live', live);

@@ -8,6 +8,8 @@ export interface JobDefinition<T extends object = object> {
   cron?: string;
   /** an attempt still running after this long counts as dead (its worker was killed) and is retried */
   expireInSeconds?: number;
+  /** also queued once each time a node starts the queue */
+  runAtStart?: boolean;
   handler: (data: T) => Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function startJobs(db: Db, jobs: readonly JobDefinition<never>[], o
   for (const job of jobs) {
     await boss.createQueue(job.name, job.expireInSeconds ? { expireInSeconds: job.expireInSeconds, retryLimit: 3 } : {});
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Shanghai' });
+    if (job.runAtStart) await boss.send(job.name, {});
     if (o.work) {
       await boss.work(job.name, async (batch) => {
         for (const j of batch) await job.handler(j.data as never);

@@ -1,5 +1,6 @@
 // 审计日志 (the auditor 审计管理员, and admins): search the append-only audit log by time, action, actor and
-// result, page on with a cursor, open an entry's detail and hash, and recompute the hash chain (校验完整性).
+// result, page on with a cursor, open an entry's detail and hash, and verify the keyed hash chain against the anchors
+// kept outside the database (校验完整性).
 // The auditor has no account list (三员分立): the actor filter offers the actors met in the log so far.
 import { useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
 import { Alert, App, Button, DatePicker, Result, Select, Space, Table, Tag, Typography } from 'antd';
@@ -107,18 +108,7 @@ function AuditLog() {
         <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()} data-testid="audit-verify">{t('audit.verify')}</Button>
       </div>
       <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('audit.retention')} data-testid="audit-retention" />
-      {verified ? (
-        verified.ok ? (
-          <Alert type="success" showIcon closable onClose={() => setVerified(null)} style={{ marginBottom: 12 }}
-            title={t('audit.verifyOk', { count: verified.checked })} data-testid="audit-verify-result" data-ok="true" />
-        ) : (
-          <Alert type="error" showIcon closable onClose={() => setVerified(null)} style={{ marginBottom: 12 }} data-testid="audit-verify-result" data-ok="false"
-            title={t('audit.verifyBroken', {
-              id: verified.brokenAt?.id ?? '?', count: verified.checked,
-              reason: (texts.reasons as Record<string, string>)[verified.brokenAt?.reason ?? ''] ?? verified.brokenAt?.reason ?? '',
-            })} />
-        )
-      ) : null}
+      {verified ? <VerifyResult verdict={verified} onClose={() => setVerified(null)} /> : null}
       <Space wrap style={{ marginBottom: 12 }} data-testid="audit-filters">
         <DatePicker.RangePicker
           showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={range} onChange={(v) => setRange(v as Range)} allowEmpty={[true, true]}
@@ -183,6 +173,25 @@ function AuditLog() {
         </>
       )}
     </div>
+  );
+}
+
+/** The verdict: the chain (rows, with the ones from before the key) and the anchors kept outside the database. */
+function VerifyResult({ verdict: v, onClose }: { verdict: AuditVerify; onClose: () => void }) {
+  const { t } = useTranslation();
+  const a = v.anchors;
+  const title = v.ok ? t('audit.verifyOk', { count: v.checked })
+    : v.brokenAt ? t('audit.verifyBroken', { id: v.brokenAt.id, count: v.checked, reason: t(`audit.reasons.${v.brokenAt.reason}`) })
+      : t('audit.verifyAnchorBroken', { count: v.checked });
+  const lines = [
+    a.brokenAt ? t('audit.anchorBroken', { line: a.brokenAt.line, reason: t(`audit.anchorReasons.${a.brokenAt.reason}`, { id: a.brokenAt.id ?? '?' }) }) : null,
+    a.latestAt ? t('audit.anchorsOk', { count: a.checked, at: dayjs(a.latestAt).format('YYYY-MM-DD HH:mm:ss') }) : a.checked === 0 ? t('audit.anchorsNone') : null,
+    a.pruned > 0 ? t('audit.anchorsPruned', { count: a.pruned }) : null,
+    v.unkeyed > 0 ? t('audit.unkeyed', { count: v.unkeyed }) : null,
+  ].filter((l): l is string => l !== null);
+  return (
+    <Alert type={v.ok ? 'success' : 'error'} showIcon closable onClose={onClose} style={{ marginBottom: 12 }}
+      title={title} description={lines.map((l) => <div key={l}>{l}</div>)} data-testid="audit-verify-result" data-ok={String(v.ok)} />
   );
 }
 

@@ -1,4 +1,4 @@
-// Audit log calls (auditor and admin): search newest first with cursor paging, and verify the hash chain.
+// Audit log calls (auditor and admin): search newest first with cursor paging, and verify the keyed chain and its anchors.
 import { api } from '../../app/api.ts';
 
 export interface AuditEntry {
@@ -24,7 +24,20 @@ export interface AuditFilter {
 }
 
 export interface AuditPage { items: AuditEntry[]; nextCursor: string | null }
-export interface AuditVerify { ok: boolean; checked: number; brokenAt: { id: number; reason: 'hash' | 'link' | string } | null }
+export interface AuditVerify {
+  ok: boolean;
+  checked: number;
+  /** rows from before the chain was keyed (plain SHA-256) */
+  unkeyed: number;
+  brokenAt: { id: number; reason: 'hash' | 'link' | 'unkeyed' } | null;
+  /** the checkpoints of the log's head kept outside the database */
+  anchors: {
+    checked: number;
+    pruned: number;
+    latestAt: string | null;
+    brokenAt: { line: number; id: number | null; reason: 'unreadable' | 'signature' | 'rewritten' | 'truncated' | 'deleted' } | null;
+  };
+}
 
 export const searchAudit = (f: AuditFilter, cursor: string | null, signal?: AbortSignal) =>
   api<AuditPage>('/api/audit', {

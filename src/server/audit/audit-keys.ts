@@ -1,0 +1,49 @@
+import { createHash, createHmac, hkdfSync } from 'node:crypto';
+import { loadPiiKey } from '../platform/pii-cipher.ts';
+import type { ChainHashers } from '../../domain/identity/audit-chain.ts';
+
+const hmacHex = (key: Buffer, s: string) => createHmac('sha256', key).update(s).digest('hex');
+
+/**
+ * The keys of the audit chain, derived (HKDF, one label each) from the master key that also seals personal data:
+ * PII_KEY, else DATA_DIR/keys/pii.key. That key is never in the database nor in a backup, it is already shared by
+ * every node, and a restore already checks that it is back in place. Replacing it would leave the keyed rows and
+ * the anchors unverifiable, as it leaves sealed personal data unreadable.
+ */
+export class AuditKeys {
+  private readonly rowKey: Buffer;
+  private readonly anchorKey: Buffer;
+
+  constructor(masterKey: Buffer) {
+    if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes');
+    this.rowKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhizhi audit chain', 32));
+    this.anchorKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhizhi audit anchor', 32));
+  }
+
+  /** the row hash of each kind: plain SHA-256 for rows from before the key, HMAC-SHA256 since */
+  readonly hashers: ChainHashers = {
+    sha256: (input) => createHash('sha256').update(input).digest('hex'),
+    'hmac-sha256': (input) => hmacHex(this.rowKey, input),
+  };
+
+  anchorMac(input: string): string {
+    return hmacHex(this.anchorKey, input);
+  }
+}
+
+export const loadAuditKeys = (dataDir: string, env: NodeJS.ProcessEnv = process.env) => new AuditKeys(loadPiiKey(dataDir, env));
+
+let installed: AuditKeys | null = null;
+
+/**
+ * A process holds one master key, so it holds one set of audit keys: installed at start (buildApp), used by every
+ * append wherever in the code it happens, without handing the keys to each caller.
+ */
+export function installAuditKeys(keys: AuditKeys): void {
+  installed = keys;
+}
+
+export function auditKeys(): AuditKeys {
+  if (!installed) throw new Error('the audit keys are not loaded: buildApp (or a worker) installs them at start');
+  return installed;
+}
