@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { FSYNC_START_PARAMS, FsyncingNodeFS, fsyncTree } from './pglite-fsync.ts';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -35,8 +36,19 @@ function pgliteTx(q: Pick<PGlite, 'query' | 'exec'>): Tx {
   };
 }
 
+/**
+ * PGlite in memory (no dataDir: tests), or on disk with every commit flushed to the disk before it returns
+ * (see pglite-fsync.ts; `commitReachesDisk` checks it).
+ */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  const lite = await PGlite.create(dataDir ? { dataDir } : {});
+  if (!dataDir) return pgliteDb(await PGlite.create());
+  const lite = await PGlite.create({ dataDir, fs: new FsyncingNodeFS(dataDir), startParams: [...FSYNC_START_PARAMS] });
+  fsyncTree(dataDir);
+  return pgliteDb(lite);
+}
+
+/** a Db over an open PGlite */
+export function pgliteDb(lite: PGlite): Db {
   return {
     kind: 'pglite',
     raw: { pglite: lite },
