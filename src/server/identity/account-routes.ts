@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { checkPasswordPolicy } from '../../domain/identity/password-policy.ts';
+import { DEFAULT_THROTTLE, isAccountLocked } from '../../domain/identity/login-throttle.ts';
 import { requirePrincipal } from '../platform/auth.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import { lit, Nullable } from '../platform/schema-helpers.ts';
 import { ROLES } from '../../shared/roles.ts';
 import { appendAudit, actorOf } from '../audit/audit-log.ts';
-import { hashPassword, verifyPassword } from './password-hash.ts';
+import { changePassword } from './change-password.ts';
 import * as store from './store.ts';
 
 const Account = Type.Object({
@@ -20,12 +20,6 @@ const PasswordBody = Type.Object({
   currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
   newPassword: Type.String({ minLength: 1, maxLength: 128 }),
 }, { additionalProperties: false });
-
-const POLICY_MESSAGES = {
-  TOO_SHORT: ['The new password needs at least 8 characters.', '新密码至少 8 位。'],
-  TOO_LONG: ['The new password is longer than 128 characters.', '新密码不能超过 128 位。'],
-  TOO_SIMPLE: ['Mix at least two of letters, digits and other characters.', '新密码须包含字母、数字、符号中的至少两种。'],
-} as const;
 
 /** Account administration inside the admin's scope: disable (its tokens stop at once), enable, unlock after lockout. */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
@@ -50,11 +44,11 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
          from accounts a left join org_units s on s.id = coalesce(a.scope_org_unit_id, a.home_org_unit_id)
         where s.path like $1 and ($2::text is null or a.username like '%' || $2 || '%' or a.name like '%' || $2 || '%')
         order by a.username limit 500`,
-      [likePrefix(p.scopePath ?? '-'), q ?? null, new Date(app.clock().getTime() - 15 * 60_000)]);
+      [likePrefix(p.scopePath ?? '-'), q ?? null, new Date(app.clock().getTime() - DEFAULT_THROTTLE.windowMs)]);
     return {
       items: r.rows.map((a) => ({
         id: a.id, username: a.username, name: a.name, kind: a.kind, roles: a.roles as never, scopeOrgUnitId: a.scope_org_unit_id,
-        disabled: a.disabled_at !== null, locked: a.failures >= 5,
+        disabled: a.disabled_at !== null, locked: isAccountLocked(a.failures, DEFAULT_THROTTLE),
       })),
       nextCursor: null,
     };
@@ -89,26 +83,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/auth/password', {
     config: { access: 'authenticated' },
-    schema: { tags: ['identity'], description: 'Changes one\'s own password (policy: 8+ characters, two kinds); other sessions are signed out.', body: PasswordBody, response: { 204: Type.Null() } },
+    schema: { tags: ['identity'], body: PasswordBody, response: { 204: Type.Null() },
+      description: 'Changes one\'s own password (policy: 8+ characters, two kinds); other sessions are signed out. '
+        + 'Wrong current passwords count as failed sign-ins of the account (429 when throttled) and are audited.' },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
     const body = req.body as Static<typeof PasswordBody>;
-    const account = (await store.findAccountByUsername(app.db, p.username))!;
-    if (!(await verifyPassword(body.currentPassword, account.password_hash))) {
-      throw new AppError('BAD_CREDENTIALS', 'The current password is wrong.', '当前密码不正确。');
-    }
-    const problem = checkPasswordPolicy(body.newPassword);
-    if (problem) {
-      const [en, zh] = POLICY_MESSAGES[problem];
-      throw new AppError('VALIDATION_FAILED', en, zh, [{ field: 'newPassword', problem }]);
-    }
-    const hash = await hashPassword(body.newPassword);
-    const now = app.clock();
-    await app.db.transaction(async (tx) => {
-      await tx.query('update accounts set password_hash = $2, updated_at = $3 where id = $1', [p.accountId, hash, now]);
-      await tx.query('update sessions set revoked_at = $3 where account_id = $1 and token_hash <> $2 and revoked_at is null', [p.accountId, p.tokenHash, now]);
-      await appendAudit(tx, { at: now, ...actorOf(req), action: 'account.password', targetType: 'account', targetId: p.accountId, success: true });
-    });
+    await changePassword(app.db, { accountId: p.accountId, username: p.username, tokenHash: p.tokenHash, ip: req.ip, now: app.clock(), ...body });
     return reply.status(204).send();
   });
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../platform/db/db.ts';
 import { AppError } from '../platform/errors.ts';
-import { decideLoginThrottle, DEFAULT_THROTTLE } from '../../domain/identity/login-throttle.ts';
 import { burnPasswordCheck, verifyPassword } from './password-hash.ts';
+import { reservePasswordCheck } from './reserve-password-check.ts';
 import { newToken, tokenHash } from './tokens.ts';
 import * as store from './store.ts';
 import { appendAudit, audit } from '../audit/audit-log.ts';
@@ -18,34 +18,15 @@ export interface LoginInput {
 const badCredentials = () =>
   new AppError('BAD_CREDENTIALS', 'Wrong username or password.', '用户名或密码错误。');
 
-/** Checks the throttle, then the password; a failure is recorded, a success opens a session. */
+/** Reserves a password check (or refuses, throttled), checks the password; a failure stays recorded, a success opens a session. */
 export async function login(db: Db, input: LoginInput): Promise<{ token: string; expiresAt: Date; accountId: string }> {
-  const since = new Date(input.now.getTime() - DEFAULT_THROTTLE.windowMs);
-  const failures = await store.recentLoginFailures(db, input.username, input.ip, since);
-  const throttle = decideLoginThrottle(failures, input.now);
-  if (!throttle.allowed) {
-    await audit(db, { at: input.now, actorId: null, actorName: input.username, ip: input.ip, action: 'login', success: false, detail: { reason: 'throttled' } });
-    const minutes = Math.ceil(throttle.retryAfterSeconds / 60);
-    throw new AppError(
-      'RATE_LIMITED',
-      `Too many failed sign-ins. Try again in ${minutes} min.`,
-      `登录失败次数过多，请 ${minutes} 分钟后再试。`,
-      { retryAfterSeconds: throttle.retryAfterSeconds },
-      { 'retry-after': String(throttle.retryAfterSeconds) },
-    );
-  }
-  const account = await store.findAccountByUsername(db, input.username);
+  const attempt = { at: input.now, actorName: input.username, ip: input.ip, action: 'login' };
+  const account = await reservePasswordCheck(db, { username: input.username, ip: input.ip, now: input.now, audit: { ...attempt, actorId: null } });
   const ok = account && !account.disabled_at
     ? await verifyPassword(input.password, account.password_hash)
     : (await burnPasswordCheck(input.password), false);
   if (!ok || !account) {
-    await db.transaction(async (tx) => {
-      await store.recordLoginFailure(tx, input.username, input.ip, input.now);
-      await appendAudit(tx, {
-        at: input.now, actorId: account?.id ?? null, actorName: input.username, ip: input.ip, action: 'login', success: false,
-        detail: { reason: account?.disabled_at ? 'disabled' : 'bad credentials' },
-      });
-    });
+    await audit(db, { ...attempt, actorId: account?.id ?? null, success: false, detail: { reason: account?.disabled_at ? 'disabled' : 'bad credentials' } });
     throw badCredentials();
   }
   const token = newToken();

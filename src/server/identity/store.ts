@@ -76,6 +76,18 @@ export async function revokeSession(tx: Tx, tokenHash: string, now: Date): Promi
   await tx.query('update sessions set revoked_at = $2 where token_hash = $1 and revoked_at is null', [tokenHash, now]);
 }
 
+const THROTTLE_ACCOUNT_LOCK = 7_141_010;
+const THROTTLE_ADDRESS_LOCK = 7_141_011;
+
+/**
+ * Serialises password-check reservations for one account name and for one address, on every node, until the
+ * transaction ends. Always the name first, then the address, so two reservations never wait on each other in a cycle.
+ */
+export async function lockPasswordChecks(tx: Tx, username: string, ip: string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [THROTTLE_ACCOUNT_LOCK, username]);
+  await tx.query('select pg_advisory_xact_lock($1, hashtext($2))', [THROTTLE_ADDRESS_LOCK, ip]);
+}
+
 export async function recentLoginFailures(tx: Tx, username: string, ip: string, since: Date): Promise<{ account: Date[]; ip: Date[] }> {
   const r = await tx.query<{ by: 'account' | 'ip'; at: Date }>(
     `select 'account' as by, at from login_failures where username = $1 and at > $3
@@ -96,6 +108,23 @@ export async function recordLoginFailure(tx: Tx, username: string, ip: string, a
 
 export async function clearLoginFailures(tx: Tx, username: string): Promise<void> {
   await tx.query('delete from login_failures where username = $1', [username]);
+}
+
+/** Deletes a bounded batch of failures that no longer count, skipping rows another transaction is deleting. */
+export async function pruneLoginFailures(tx: Tx, before: Date, batch = 100): Promise<void> {
+  await tx.query(
+    'delete from login_failures where id in (select id from login_failures where at <= $1 order by at limit $2 for update skip locked)',
+    [before, batch],
+  );
+}
+
+export async function setPasswordHash(tx: Tx, accountId: string, passwordHash: string, now: Date): Promise<void> {
+  await tx.query('update accounts set password_hash = $2, updated_at = $3 where id = $1', [accountId, passwordHash, now]);
+}
+
+export async function revokeOtherSessions(tx: Tx, accountId: string, keepTokenHash: string, now: Date): Promise<void> {
+  await tx.query('update sessions set revoked_at = $3 where account_id = $1 and token_hash <> $2 and revoked_at is null',
+    [accountId, keepTokenHash, now]);
 }
 
 export async function insertAccount(
