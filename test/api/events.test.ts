@@ -7,7 +7,7 @@ let base: string;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
-  for (const u of ['dispatcher', 'gridworker', 'resident', 'handler']) tokens[u] = await t.login(u);
+  for (const u of ['dispatcher', 'gridworker', 'resident', 'handler', 'department']) tokens[u] = await t.login(u);
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
 });
 afterAll(async () => { await t.close(); });
@@ -57,6 +57,20 @@ describe('live case events', () => {
       await t.app.inject({ method: 'POST', url: `/api/cases/${c.id}/actions/accept`, headers: bearer(tokens.dispatcher!), payload: {} });
     });
     expect(events.map((e) => [e.caseId, e.action])).toEqual([[inScope, 'report'], [inScope, 'accept']]);
+  });
+
+  it('streams to a district department the cases sent to it, also after it returned one, and no other case of its district', async () => {
+    const here = await gridCentre(t.db, DEMO_GRID);
+    const as = (who: string, url: string, payload: object = {}) => t.app.inject({ method: 'POST', url, headers: bearer(tokens[who]!), payload });
+    const lamp = (await as('dispatcher', '/api/cases', { categoryCode: 'C0201', description: '路灯不亮', location: here, source: 'hotline' })).json();
+    await as('dispatcher', `/api/cases/${lamp.id}/actions/accept`);
+    await as('dispatcher', `/api/cases/${lamp.id}/actions/dispatch`);
+    const events = await collect(tokens.department!, 2, async () => {
+      await as('gridworker', '/api/cases', { categoryCode: 'C0101', description: '井盖', location: here });
+      await as('department', `/api/cases/${lamp.id}/actions/return`, { reason: '非本部门职责' });
+      await as('dispatcher', `/api/cases/${lamp.id}/actions/escalate`, { reason: '需区级协调' });
+    });
+    expect(events.map((e) => [e.caseId, e.action])).toEqual([[lamp.id, 'return'], [lamp.id, 'escalate']]);
   });
 
   it('asks for a token', async () => {

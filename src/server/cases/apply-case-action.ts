@@ -47,7 +47,7 @@ export async function applyCaseAction(
     await store.attachPhotos(tx, row.id, eventId, cmd.photos ?? [], AFTER_PHOTO_ACTIONS.has(cmd.action) ? 'after' : 'before');
     await notifyCaseChange(tx, {
       caseId: row.id, number: row.number, eventId, action: cmd.action, status: next.status, orgPath: row.org_path,
-      reporterAccountId: row.reporter_account_id, assignee: next.assignee, at: now.toISOString(),
+      reporterAccountId: row.reporter_account_id, assignee: next.assignee, departmentIds: next.departmentsReached, at: now.toISOString(),
     });
     return { eventId };
   });

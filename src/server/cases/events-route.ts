@@ -9,7 +9,7 @@ function canSee(p: Principal, c: CaseChange): boolean {
   if (p.scopePath && c.orgPath.startsWith(p.scopePath)) return true;
   const a = c.assignee;
   if (a?.postId && p.posts.some((x) => x.id === a.postId)) return true;
-  if (a?.departmentId && p.departmentIds.includes(a.departmentId)) return true;
+  if (c.departmentIds.some((d) => p.departmentIds.includes(d))) return true;
   return a?.staffId === p.accountId || c.reporterAccountId === p.accountId;
 }
 

@@ -143,7 +143,7 @@ function draftReport(
       channel: CASE_CHANNEL,
       change: {
         caseId, action: 'report', status: 'reported', orgPath: grid.path,
-        reporterAccountId: input.reporter.accountId, assignee: null, at: now.toISOString(),
+        reporterAccountId: input.reporter.accountId, assignee: null, departmentIds: [], at: now.toISOString(),
       } satisfies Omit<CaseChange, 'eventId' | 'number'>,
     },
     radiusM: matter.duplicateRadiusM ?? 100,

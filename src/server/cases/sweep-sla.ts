@@ -74,7 +74,7 @@ async function sweepBatch(db: Db, now: Date, limit: number): Promise<{ checked: 
         : 0;
       await notifyCaseChange(tx, {
         caseId: row.id, number: row.number, eventId, action: overdue.length > 0 ? 'overdue' : 'light', status: row.status,
-        orgPath: row.org_path, reporterAccountId: row.reporter_account_id, assignee: row.assignee, at: now.toISOString(),
+        orgPath: row.org_path, reporterAccountId: row.reporter_account_id, assignee: row.assignee, departmentIds: row.department_ids, at: now.toISOString(),
       });
     }
     return { checked: rows.length, changed: byCase.size, escalations: result.escalations, resumptions: result.resumptions };

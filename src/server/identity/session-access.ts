@@ -1,6 +1,7 @@
 import type { Tx } from '../platform/db/db.ts';
 import type { Principal } from '../platform/auth.ts';
 import { findLiveSessionAccess, type SessionAccessRow } from './session-access-store.ts';
+import { territorialScope } from '../../domain/identity/scope.ts';
 
 /** Everything about a session that decides what it may see, in a form that compares as one string. */
 function fingerprint(a: { roles: readonly string[]; kind: string; scope: string | null; scopePath: string | null; home: string | null;
@@ -20,7 +21,7 @@ export function principalAccess(p: Principal): string {
 }
 
 const rowAccess = (r: SessionAccessRow) => fingerprint({
-  roles: r.roles, kind: r.kind, scope: r.scope_org_unit_id, scopePath: r.scope_path, home: r.home_org_unit_id,
+  roles: r.roles, kind: r.kind, scope: r.scope_org_unit_id, scopePath: territorialScope(r.roles, r.scope_path), home: r.home_org_unit_id,
   posts: r.posts, departments: r.department_ids, grids: r.grids,
 });
 

@@ -10,6 +10,8 @@ export interface CaseChange {
   orgPath: string;
   reporterAccountId: string | null;
   assignee: { postId?: string; departmentId?: string; staffId?: string } | null;
+  /** every department the case was ever sent to (they follow it) */
+  departmentIds: readonly string[];
   at: string;
 }
 
