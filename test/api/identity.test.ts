@@ -1,3 +1,4 @@
+import { buildApp } from '../../src/server/platform/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -90,6 +91,19 @@ describe('errors', () => {
     expect(r.json().error.message).toContain('password');
   });
 
+  it('names the demo accounts for the sign-in page of a demo server, and never in production', async () => {
+    const demo = (await t.app.inject({ url: '/api/auth/demo-accounts' })).json();
+    expect(demo.password).toBe('demo1234');
+    expect(demo.accounts.map((a: { username: string }) => a.username)).toEqual(expect.arrayContaining(['admin', 'dispatcher', 'resident']));
+    const production = await buildApp({ db: t.db, config: { ...t.config, production: true } });
+    try {
+      const r = await production.inject({ url: '/api/auth/demo-accounts' });
+      expect([r.statusCode, r.json().error.code]).toEqual([404, 'NOT_FOUND']);
+    } finally {
+      await production.close();
+    }
+  });
+
   it('answers an unknown route with a JSON 404', async () => {
     const r = await t.app.inject({ url: '/api/nothing-here' });
     expect(r.statusCode).toBe(404);
@@ -97,7 +111,9 @@ describe('errors', () => {
   });
 
   it('serves health and the OpenAPI document', async () => {
-    expect((await t.app.inject({ url: '/api/health' })).json()).toMatchObject({ status: 'ok', db: t.db.kind });
+    const health = (await t.app.inject({ url: '/api/health' })).json();
+    expect(health).toMatchObject({ status: 'ok', db: t.db.kind });
+    expect(Object.keys(health).sort()).toEqual(['db', 'status', 'version']); // nothing about demo accounts
     const doc = (await t.app.inject({ url: '/docs/json' })).json();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/org-units/locate']));

@@ -3,7 +3,9 @@ import { Type } from '@sinclair/typebox';
 import { login } from './login.ts';
 import { revokeSession } from './store.ts';
 import { presentMe } from './presenters.ts';
-import { LoginBody, LoginResult, Me } from './schemas.ts';
+import { DemoAccounts, LoginBody, LoginResult, Me } from './schemas.ts';
+import { notFound } from '../platform/errors.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../platform/seed/seed-demo.ts';
 import { loadPrincipal, requirePrincipal, type Principal } from '../platform/auth.ts';
 import { findUnitRef } from '../org/store.ts';
 import { tokenHash } from './tokens.ts';
@@ -25,6 +27,18 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
     });
     const principal = (await loadPrincipal(app.db, tokenHash(session.token), now))!;
     return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: await me(principal) };
+  });
+
+  app.get('/api/auth/demo-accounts', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['identity'], security: [],
+      description: 'The demo accounts and their password, for the sign-in page of a demo server. 404 in production, which never has them.',
+      response: { 200: DemoAccounts },
+    },
+  }, async () => {
+    if (app.config.production) throw notFound('demo accounts');
+    return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, name: a.name })) };
   });
 
   app.post('/api/auth/logout', {

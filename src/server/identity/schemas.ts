@@ -27,3 +27,8 @@ export const Me = Type.Object({
 });
 
 export const LoginResult = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: Me });
+
+export const DemoAccounts = Type.Object({
+  password: Type.String(),
+  accounts: Type.Array(Type.Object({ username: Type.String(), name: Type.String() })),
+});

@@ -67,6 +67,7 @@ const AUDIT_READERS = ['admin', 'auditor'] as const satisfies readonly Role[];
 export const ACCESS_MATRIX: readonly EndpointRule[] = [
   // platform and identity
   { method: 'GET', path: '/api/health', callers: 'public', scope: 'none', note: 'liveness for load balancers' },
+  { method: 'GET', path: '/api/auth/demo-accounts', callers: 'public', scope: 'none', note: 'the demo sign-in hint; 404 in production' },
   { method: 'POST', path: '/api/auth/login', callers: 'public', scope: 'none', refusals: [401, 429], note: 'bad credentials 401; rate-limited' },
   { method: 'POST', path: '/api/auth/logout', callers: 'any signed-in', scope: 'self', note: 'revokes the calling token only' },
   { method: 'GET', path: '/api/me', callers: 'any signed-in', scope: 'self', note: 'the calling account' },

@@ -9,7 +9,7 @@ import { errorText } from '../../app/api.ts';
 import { homePath } from '../../app/nav.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { BrandMark } from '../../ui/BrandMark.tsx';
-import { DEMO_PASSWORD, DEMO_USERNAMES, fetchHealth } from './api.ts';
+import { fetchDemoAccounts, type DemoAccounts } from './api.ts';
 
 interface Values { username: string; password: string }
 
@@ -20,12 +20,11 @@ export function LoginPage() {
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [showDemo, setShowDemo] = useState(false);
+  const [demo, setDemo] = useState<DemoAccounts | null>(null);
 
   useEffect(() => {
     const ctrl = new AbortController();
-    // the server says `demo: false` in production; until it says anything, the demo hint shows
-    fetchHealth(ctrl.signal).then((h) => setShowDemo(h.demo !== false), () => setShowDemo(false));
+    fetchDemoAccounts(ctrl.signal).then(setDemo, () => setDemo(null));
     return () => ctrl.abort();
   }, []);
 
@@ -74,12 +73,12 @@ export function LoginPage() {
             <Typography.Text type="secondary">·</Typography.Text>
             <Link to="/m/track">{t('login.track')}</Link>
           </Space>
-          {showDemo ? (
+          {demo ? (
             <div style={{ marginTop: 24 }} data-testid="demo-accounts">
-              <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('login.demoHint', { password: DEMO_PASSWORD })}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('login.demoHint', { password: demo.password })}</Typography.Text>
               <Space size={[6, 6]} wrap style={{ marginTop: 8 }}>
-                {DEMO_USERNAMES.map((u) => (
-                  <Tag key={u} style={{ cursor: 'pointer' }} onClick={() => form.setFieldsValue({ username: u, password: DEMO_PASSWORD })}>{u}</Tag>
+                {demo.accounts.map((a) => (
+                  <Tag key={a.username} title={a.name} style={{ cursor: 'pointer' }} onClick={() => form.setFieldsValue({ username: a.username, password: demo.password })}>{a.username}</Tag>
                 ))}
               </Space>
             </div>

@@ -21,16 +21,14 @@ export interface Me {
 }
 
 export interface LoginResult { token: string; expiresAt: string; user: unknown }
-export interface Health { status: string; db: string; version: string; demo?: boolean }
+export interface DemoAccounts { password: string; accounts: { username: string; name: string }[] }
 
 export const login = (username: string, password: string) =>
   api<LoginResult>('/api/auth/login', { method: 'POST', body: { username, password } });
 export const logout = () => api<void>('/api/auth/logout', { method: 'POST' });
 export const fetchMe = (signal?: AbortSignal) => api<Me>('/api/me', { signal });
-export const fetchHealth = (signal?: AbortSignal) => api<Health>('/api/health', { signal });
-
-export const DEMO_USERNAMES = ['admin', 'leader', 'dispatcher', 'handler', 'community', 'department', 'gridworker', 'auditor', 'resident'] as const;
-export const DEMO_PASSWORD = 'demo1234';
+/** The demo server's accounts; a production server answers 404 and the sign-in page shows none. */
+export const fetchDemoAccounts = (signal?: AbortSignal) => api<DemoAccounts>('/api/auth/demo-accounts', { signal });
 
 /** Grid workers and residents get the mobile pages; every other staff role gets the desktop shell. */
 export function usesMobile(me: Me): boolean {
