@@ -75,7 +75,7 @@ function report(how: string, dir: string, m: Pick<BackupManifest, 'database' | '
   console.log(`  ${'manifest.json'.padEnd(14)}`);
   if (m.piiKey) {
     console.log(`The personal-data key is NOT in the backup (fingerprint ${m.piiKey}): keep ${path.join(config.dataDir, 'keys', 'pii.key')}`);
-    console.log('(or PII_KEY) safe somewhere else; without it the encrypted personal data in this backup cannot be read.');
+    console.log('(or PII_KEY) safe somewhere else; without it the encrypted personal data in this backup cannot be read, nor its audit log verified.');
   }
   console.log(`Restore with: npm run restore -- ${dir}`);
 }

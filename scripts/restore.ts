@@ -28,7 +28,7 @@ try {
       `WARNING: the personal data in this backup is encrypted with a key that backups never hold (fingerprint ${m.piiKey}),`,
       r.piiKey === 'missing' ? 'and no key is in place here.' : 'and the key in place here is a different one.',
       `Before starting the server, put the original key back: ${config.dataDir}/keys/pii.key (mode 0600) or PII_KEY.`,
-      'Otherwise phone numbers and other personal data cannot be read.',
+      'Otherwise phone numbers and other personal data cannot be read, and the audit log (keyed with the same key) does not verify.',
     ].join('\n'));
   } else if (r.piiKey === 'in place') {
     console.log('  personal-data key: the one the backup was made with is in place');
