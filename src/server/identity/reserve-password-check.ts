@@ -40,12 +40,12 @@ export async function reservePasswordCheck(db: Db, r: PasswordCheckRequest): Pro
     const decision = decideLoginThrottle(await store.recentLoginFailures(tx, r.username, r.ip, since), r.now, DEFAULT_THROTTLE);
     if (!decision.allowed) {
       await appendAudit(tx, { ...r.audit, success: false, detail: { reason: 'throttled', limit: decision.limit } });
-      return { refused: decision };
+      return { refused: decision, account: null };
     }
     await store.recordLoginFailure(tx, r.username, r.ip, r.now);
     await store.pruneLoginFailures(tx, since);
-    return { account: await store.findAccountByUsername(tx, r.username) };
+    return { refused: null, account: await store.findAccountByUsername(tx, r.username) };
   });
-  if ('refused' in outcome) throw throttled(outcome.refused);
+  if (outcome.refused) throw throttled(outcome.refused);
   return outcome.account;
 }
