@@ -79,7 +79,7 @@ export async function run(ctx: BenchContext): Promise<void> {
         const body = { categoryCode: categories[i % categories.length]!, description: `压测上报 ${i}`, location: point() };
         if (!checkBody.Check(body)) { refused++; return; }
         await reportCase(db, app, {
-          ...body, source: 'gridWorker', reporter: { kind: 'gridWorker', accountId: gridworkerId, name: '李网格', phone: null }, idempotencyKey: null,
+          ...body, source: 'gridWorker', reporter: { kind: 'gridWorker', accountId: gridworkerId, name: '李网格', phone: null }, actorName: '李网格', idempotencyKey: null,
         }, new Date());
       }));
     ctx.compare('intake command ÷ bare insert', 'case intake command (validate → publish)', 'bare single-row insert', { target: 0.5 });
@@ -91,7 +91,7 @@ export async function run(ctx: BenchContext): Promise<void> {
       inParallel(alone, async (i) => {
         await reportCase(db, app, {
           categoryCode: categories[i % categories.length]!, description: `压测上报 ${i}`, location: point(), source: 'gridWorker',
-          reporter: { kind: 'gridWorker', accountId: gridworkerId, name: '李网格', phone: null }, idempotencyKey: null,
+          reporter: { kind: 'gridWorker', accountId: gridworkerId, name: '李网格', phone: null }, actorName: '李网格', idempotencyKey: null,
         }, new Date());
       }, 1));
 

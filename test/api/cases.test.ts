@@ -234,13 +234,84 @@ describe('personal data at rest', () => {
 });
 
 describe('duplicate suggestions', () => {
-  it('suggests open cases of the same category nearby, with their numbers', async () => {
+  it('lists nearby open cases of the same category to staff, and only tells residents that there are some', async () => {
     const body = { categoryCode: 'E0403', description: '楼顶私搭乱建', location: here };
-    const first = (await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(tokens.gridworker!), payload: body })).json();
-    const second = (await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(tokens.resident!),
-      payload: { ...body, location: { lng: here.lng + 0.0002, lat: here.lat } } })).json();
-    expect(second.duplicates).toEqual([expect.objectContaining({ id: first.id, number: first.number, status: 'reported' })]);
-    expect(second.duplicates[0].distanceM).toBeGreaterThan(10);
-    expect(second.duplicates[0].distanceM).toBeLessThan(30);
+    const near = (m: number) => ({ lng: here.lng + m / 97_000, lat: here.lat });
+    const first = (await call('POST', '/api/cases', 'gridworker', body)).json();
+    const resident = (await call('POST', '/api/cases', 'resident', { ...body, location: near(20) })).json();
+    expect(resident.duplicates).toBeUndefined();
+    expect(resident.similarNearby).toEqual({ count: 1, nearestM: expect.any(Number) });
+    expect(resident.similarNearby.nearestM).toBeGreaterThan(10);
+    expect(resident.similarNearby.nearestM).toBeLessThan(30);
+    expect(JSON.stringify(resident)).not.toContain(first.id);
+    expect(JSON.stringify(resident)).not.toContain(first.number);
+
+    const anonymous = await t.app.inject({ method: 'POST', url: '/api/public/cases', remoteAddress: '10.9.4.1',
+      payload: { ...body, location: near(10), reporter: { phone: '13812344444' } } });
+    expect(anonymous.statusCode).toBe(201);
+    expect(anonymous.json().similarNearby).toEqual({ count: 2, nearestM: expect.any(Number) });
+    for (const other of [first, resident]) {
+      expect(anonymous.body).not.toContain(other.id);
+      expect(anonymous.body).not.toContain(other.number);
+    }
+
+    const staff = (await call('POST', '/api/cases', 'dispatcher', { ...body, location: near(5), source: 'hotline' })).json();
+    expect(staff.duplicates).toHaveLength(3);
+    expect(staff.duplicates).toEqual(expect.arrayContaining([
+      expect.objectContaining({ id: first.id, number: first.number, status: 'reported' }),
+      expect.objectContaining({ id: resident.id, number: resident.number, status: 'reported' }),
+    ]));
+    const alone = (await call('POST', '/api/cases', 'resident', { ...body, categoryCode: 'E0404', location: near(40) })).json();
+    expect(alone.similarNearby).toEqual({ count: 0, nearestM: null });
+  });
+});
+
+describe('the reporter\'s contact, by the case and not by the role alone', () => {
+  const contactReads = async (caseId: string) => (await t.db.query<{ actor_name: string }>(
+    `select actor_name from audit_log where action = 'case.read_contact' and target_id = $1 order by id`, [caseId])).rows.map((r) => r.actor_name);
+
+  it('shows it to whoever works on the case, masked to everyone else, and audits every unmasked read', async () => {
+    const { number } = (await t.app.inject({ method: 'POST', url: '/api/public/cases', remoteAddress: '10.9.3.1',
+      payload: { categoryCode: 'E0101', description: '联系方式按案可见', location: here, reporter: { name: '张三丰', phone: '13812341111' } } })).json();
+    const id = (await t.db.query<{ id: string }>('select id from cases where number = $1', [number])).rows[0]!.id;
+    const seen = async (who: string) => {
+      const r = await call('GET', `/api/cases/${id}`, who);
+      expect(r.statusCode, `${who}: ${r.body}`).toBe(200);
+      const c = r.json();
+      return { ...c.reporter, reportedBy: c.timeline[0].actor };
+    };
+    const full = { kind: 'resident', name: '张三丰', phone: '13812341111', unavailable: false, reportedBy: '张三丰' };
+    const masked = { kind: 'resident', name: '张**', phone: '138****1111', unavailable: false, reportedBy: '张**' };
+    const views: Record<string, unknown> = {};
+    for (const who of ['dispatcher', 'community', 'gridworker', 'handler', 'leader', 'admin']) views[who] = await seen(who);
+    expect(views).toEqual({ dispatcher: full, community: full, gridworker: masked, handler: masked, leader: masked, admin: masked });
+    expect(await contactReads(id)).toEqual(['dispatcher', 'community']);
+
+    // dispatched to the grid worker (the Matter's routing): handling it, they see it; the two answers of the dispatcher's
+    // actions carry the contact too
+    await act(id, 'accept', 'dispatcher');
+    expect((await act(id, 'dispatch', 'dispatcher')).json().assignee).toMatchObject({ kind: 'staff', name: '李网格' });
+    expect(await seen('gridworker')).toEqual(full);
+    expect(await seen('handler')).toEqual(masked);
+    expect(await contactReads(id)).toEqual(['dispatcher', 'community', 'dispatcher', 'dispatcher', 'gridworker']);
+    const stored = (await t.db.query('select actor_name from case_events where case_id = $1 and action = $2', [id, 'report'])).rows;
+    expect(stored, 'the timeline keeps no copy of the name').toEqual([{ actor_name: null }]);
+  });
+
+  it('shows a resident their own contact unmasked, without an audit entry', async () => {
+    const mine = (await call('POST', '/api/cases', 'resident', {
+      categoryCode: 'E0101', description: '自己的联系方式', location: here, reporter: { phone: '13812342222' } })).json();
+    expect(mine.reporter).toEqual({ kind: 'resident', name: '周居民', phone: '13812342222', unavailable: false });
+    expect((await call('GET', `/api/cases/${mine.id}`, 'resident')).json().reporter.phone).toBe('13812342222');
+    expect((await call('GET', `/api/cases/${mine.id}`, 'leader')).json().reporter).toMatchObject({ name: '周**', phone: '138****2222' });
+    expect(await contactReads(mine.id)).toEqual([]);
+  });
+
+  it('names the dispatcher, not the caller, as who took a 12345 call', async () => {
+    const c = (await call('POST', '/api/cases', 'dispatcher', {
+      categoryCode: 'C0101', description: '来电反映井盖缺失', location: here, source: 'hotline', reporter: { name: '王五', phone: '13812343333' } })).json();
+    expect(c.reporter).toMatchObject({ kind: 'staff', name: '王五', phone: '13812343333' });
+    expect(c.timeline[0].actor).toBe('刘调度');
+    expect((await call('GET', `/api/cases/${c.id}`, 'leader')).json().reporter).toMatchObject({ name: '王*', phone: '138****3333' });
   });
 });

@@ -19,7 +19,7 @@ afterAll(async () => { await t.close(); });
 
 const report = (categoryCode: string, more: Partial<ReportInput> = {}) => reportCase(t.db, t.app, {
   categoryCode, description: '上报', location: here, source: 'gridWorker',
-  reporter: { kind: 'gridWorker', accountId: gridworkerId, name: '李网格', phone: null }, idempotencyKey: null, ...more,
+  reporter: { kind: 'gridWorker', accountId: gridworkerId, name: '李网格', phone: null }, actorName: '李网格', idempotencyKey: null, ...more,
 }, t.clock.now);
 const caseRow = async (id: string) => (await t.db.query<{ number: string; matter_id: string; routed_assignee: object | null }>(
   'select number, matter_id, routed_assignee from cases where id = $1', [id])).rows[0]!;

@@ -31,3 +31,9 @@ export function maskIdNumber(id: string): string {
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '*'.repeat(phone.length);
 }
+
+/** 张*, 欧阳**: the first character kept, one star for each of the rest. */
+export function maskName(name: string): string {
+  const chars = [...name.trim()];
+  return chars.length === 0 ? '' : chars[0]! + '*'.repeat(Math.max(1, chars.length - 1));
+}

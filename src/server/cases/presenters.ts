@@ -4,9 +4,11 @@ import { clockLight, effectiveDue, type ClockSet } from '../../domain/sla/clocks
 import { idsOnPath } from '../../domain/identity/scope.ts';
 import type { FileUrlSigner } from '../files/file-urls.ts';
 import type { PiiCipher } from '../platform/pii-cipher.ts';
-import { maskPhone } from '../../domain/identity/personal-data.ts';
+import { maskName, maskPhone } from '../../domain/identity/personal-data.ts';
+import type { ContactView } from '../../domain/cases/reporter-contact.ts';
 import { assigneeId } from './case-mapping.ts';
 import type { CaseRow, EventRow } from './store.ts';
+import type { ReportResult } from './report-case.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -34,7 +36,7 @@ function presentSatisfaction(s: CaseRow['satisfaction']) {
   return { score, label: SATISFACTION_LABELS[score]?.zh ?? '', ...(s.comment ? { comment: String(s.comment) } : {}) };
 }
 
-/** A case as lists show it. Reporter contact details are left out: only the detail view shows them, to those who handle it. */
+/** A case as lists show it. Reporter contact details are left out: only the detail view shows them (`presentReporter`). */
 export function presentCaseSummary(c: CaseRow, names: Map<string, string>, now: Date) {
   const ancestorIds = idsOnPath(c.org_path);
   return {
@@ -52,30 +54,55 @@ export function presentCaseSummary(c: CaseRow, names: Map<string, string>, now: 
   };
 }
 
+/**
+ * The reporter's name and phone, opened with the personal-data key and masked unless the reader's work on the case
+ * needs them (`reporterContactView`). A value sealed with another key (a restore without its key) is null, and
+ * `unavailable` says so.
+ */
+export function presentReporter(c: CaseRow, view: ContactView, pii: PiiCipher) {
+  const name = c.reporter_name === null ? null : pii.tryDecrypt(c.reporter_name);
+  const phone = c.reporter_phone === null ? null : pii.tryDecrypt(c.reporter_phone);
+  const masked = view === 'masked';
+  return {
+    kind: c.reporter_kind,
+    name: name && (masked ? maskName(name) : name),
+    phone: phone && (masked ? maskPhone(phone) : phone),
+    unavailable: (c.reporter_name !== null && name === null) || (c.reporter_phone !== null && phone === null),
+  };
+}
+
 export function presentCaseDetail(
   c: CaseRow, names: Map<string, string>, now: Date,
   o: { events: EventRow[]; photos: { hash: string; phase: 'before' | 'after'; event_id: number | null }[]; policies: CaseAction[];
-    showContact: boolean; urls: FileUrlSigner; pii: PiiCipher },
+    contact: ContactView; urls: FileUrlSigner; pii: PiiCipher },
 ) {
   const photo = (p: { hash: string; phase: 'before' | 'after'; event_id: number | null }) => ({
     hash: p.hash, phase: p.phase, eventId: p.event_id, url: o.urls.url(p.hash, 'full', now), thumbUrl: o.urls.url(p.hash, 'thumb', now),
   });
-  const phone = c.reporter_phone ? o.pii.tryDecrypt(c.reporter_phone) : null;
+  const reporter = presentReporter(c, o.contact, o.pii);
+  // a resident's report names no actor in the store: the reader sees the reporter as the contact view shows them
+  const actorOf = (e: EventRow) => e.actor_name ?? (e.action === 'report' ? reporter.name ?? '' : e.actor_id ? '' : '系统');
   return {
     ...presentCaseSummary(c, names, now),
     routedAssignee: presentAssignee(c.routed_assignee, names),
-    reporter: {
-      kind: c.reporter_kind,
-      name: o.showContact ? c.reporter_name : null,
-      phone: phone && (o.showContact ? phone : maskPhone(phone)),
-    },
+    reporter,
     suspension: c.suspension,
     timeline: o.events.map((e) => ({
-      id: e.id, at: e.at.toISOString(), action: e.action, actor: e.actor_name ?? (e.actor_id ? '' : '系统'),
+      id: e.id, at: e.at.toISOString(), action: e.action, actor: actorOf(e),
       from: e.from_status, to: e.to_status, reason: e.reason, data: e.data,
       photos: o.photos.filter((p) => p.event_id === e.id).map(photo),
     })),
     photos: o.photos.map(photo),
     policies: o.policies,
   };
+}
+
+/**
+ * Nearby open cases of the same category, in the answer to a report. Staff get each case, to open and link it; a
+ * resident learns only that similar reports exist (how many, how near), never another person's case.
+ */
+export function presentDuplicates(found: ReportResult['duplicates'], forStaff: boolean) {
+  if (forStaff) return { duplicates: found };
+  const nearest = found.length === 0 ? null : Math.round(Math.min(...found.map((d) => d.distanceM)));
+  return { similarNearby: { count: found.length, nearestM: nearest } };
 }

@@ -4,7 +4,7 @@ import { parseCaseNumber } from '../../domain/cases/case-number.ts';
 import { AppError, notFound, outsideGrids } from '../platform/errors.ts';
 import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { reportCase } from './report-case.ts';
-import { presentDeadlines } from './presenters.ts';
+import { presentDeadlines, presentDuplicates } from './presenters.ts';
 import * as store from './store.ts';
 import { listCurrentMatters } from '../matters/store.ts';
 import * as s from './schemas.ts';
@@ -25,7 +25,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
     schema: {
       tags: ['cases'], security: [],
-      description: 'Anonymous 随手拍: report with a phone number (no account). Answers the case number to track it with. Rate-limited per address.',
+      description: 'Anonymous 随手拍: report with a phone number (no account). Answers the case number to track it with, and `similarNearby`: how many open cases of the same category are near (not which). Rate-limited per address.',
       body: s.PublicReportBody,
     },
   }, async (req, reply) => {
@@ -34,10 +34,13 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
     const result = await reportCase(app.db, app, {
       ...body, source: 'resident',
       reporter: { kind: 'resident', accountId: null, name: body.reporter.name ?? null, phone: body.reporter.phone },
+      actorName: null,
       idempotencyKey: typeof key === 'string' && key.length > 0 && key.length <= 200 ? `public:${body.reporter.phone}:${key}` : null,
     }, app.clock());
     const row = (await store.findCase(app.db, result.caseId, null))!;
-    return reply.status(result.created ? 201 : 200).send({ number: row.number, status: row.status, createdAt: row.created_at.toISOString() });
+    return reply.status(result.created ? 201 : 200).send({
+      number: row.number, status: row.status, createdAt: row.created_at.toISOString(), ...presentDuplicates(result.duplicates, false),
+    });
   });
 
   app.get('/api/public/matters', {

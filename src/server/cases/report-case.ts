@@ -27,7 +27,13 @@ export interface ReportInput {
   address?: string;
   source: CaseSource;
   photos?: readonly string[];
+  /** the contact: personal data, sealed before it is stored */
   reporter: { kind: ReporterKind; accountId: string | null; name: string | null; phone: string | null };
+  /**
+   * Who the timeline names as reporting: the signed-in staff account (the grid worker; the dispatcher who took a call,
+   * not the caller). Null for residents: their names are shown only through the reporter's contact, masked by case.
+   */
+  actorName: string | null;
   /** scoped to the reporter, so two clients can never collide on each other's keys */
   idempotencyKey: string | null;
 }
@@ -123,7 +129,7 @@ function draftReport(
       id: caseId, status: 'reported', town_id: town.id, grid_id: gridId, org_path: grid.path, matter_id: matterRow.id,
       category_code: matter.code, tier: route.tier, description: input.description.trim(), lng: input.location.lng, lat: input.location.lat,
       address: input.address?.trim() || null, source: input.source, reporter_kind: input.reporter.kind,
-      reporter_account_id: input.reporter.accountId, reporter_name: input.reporter.name,
+      reporter_account_id: input.reporter.accountId, reporter_name: input.reporter.name ? pii.encrypt(input.reporter.name) : null,
       reporter_phone: input.reporter.phone ? pii.encrypt(input.reporter.phone) : null,
       reporter_phone_hash: input.reporter.phone ? pii.lookupHash(input.reporter.phone) : null,
       assignee: null, clocks, next_check_at: nextCheck === null ? null : new Date(nextCheck),
@@ -133,7 +139,7 @@ function draftReport(
     day: caseNumberDay(now),
     target: route.target,
     event: {
-      at: now, action: 'report', actor_id: input.reporter.accountId, actor_name: input.reporter.name,
+      at: now, action: 'report', actor_id: input.reporter.accountId, actor_name: input.actorName,
       from_status: null, to_status: 'reported', reason: null,
       data: { source: input.source, matterVersion: matter.version, ...(route.cooperatingDepartment ? { cooperatingDepartment: route.cooperatingDepartment } : {}) },
     },

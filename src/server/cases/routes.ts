@@ -4,12 +4,13 @@ import { Type } from '@sinclair/typebox';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import type { CaseSource } from '../../shared/cases.ts';
 import { policies } from '../../domain/cases/lifecycle.ts';
+import { reporterContactView } from '../../domain/cases/reporter-contact.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { applyCaseAction } from './apply-case-action.ts';
 import { reportCase } from './report-case.ts';
 import { actorOf, assigneeId, toCaseState, viewerOf } from './case-mapping.ts';
-import { presentCaseDetail, presentCaseSummary } from './presenters.ts';
+import { presentCaseDetail, presentCaseSummary, presentDuplicates } from './presenters.ts';
 import * as store from './store.ts';
 import * as s from './schemas.ts';
 import { audit } from '../audit/audit-log.ts';
@@ -37,21 +38,21 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const [events, photos] = await Promise.all([store.listEvents(app.db, id), store.listPhotos(app.db, id)]);
     const ids = [assigneeId(row.assignee), assigneeId(row.routed_assignee)].filter((x): x is string => x !== null);
     const names = await store.assigneeNames(app.db, ids);
-    const handles = p.kind === 'staff' && !p.roles.every((r) => r === 'leader' || r === 'admin');
-    if (handles && row.reporter_phone && row.reporter_account_id !== p.accountId) {
-      // personal data shown unmasked: every such read is audited (PIPL)
+    const [state, actor] = [toCaseState(row), actorOf(p)];
+    const contact = reporterContactView(state, actor);
+    const shown = presentCaseDetail(row, names, app.clock(), { events, photos, policies: policies(state, actor), contact, urls: app.fileUrls, pii: app.pii });
+    if (contact === 'full' && (shown.reporter.name !== null || shown.reporter.phone !== null)) {
+      // someone else's personal data shown unmasked: every such read is audited (PIPL)
       await audit(app.db, { at: app.clock(), actorId: p.accountId, actorName: p.username, ip, action: 'case.read_contact', targetType: 'case', targetId: row.id, success: true });
     }
-    return presentCaseDetail(row, names, app.clock(), {
-      events, photos, policies: policies(toCaseState(row), actorOf(p)), showContact: handles, urls: app.fileUrls, pii: app.pii,
-    });
+    return shown;
   };
 
   app.post('/api/cases', {
     config: { access: ['dispatcher', 'communityStaff', 'gridWorker', 'handler', 'resident'] },
     schema: {
       tags: ['cases'],
-      description: 'Reports a case. Located to its grid, routed by the town\'s Matter, numbered; answers 201 with the case and nearby open cases of the same category as `duplicates`. `Idempotency-Key`: the same key returns the first case (200).',
+      description: 'Reports a case. Located to its grid, routed by the town\'s Matter, numbered; answers 201 with the case and the nearby open cases of the same category: staff get them as `duplicates`, residents only `similarNearby` (how many, the nearest in metres). `Idempotency-Key`: the same key returns the first case (200).',
       body: s.ReportBody,
     },
   }, async (req, reply) => {
@@ -61,9 +62,11 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const result = await reportCase(app.db, app, {
       ...body, source,
       reporter: { kind, accountId: p.accountId, name: body.reporter?.name ?? p.name, phone: body.reporter?.phone ?? null },
+      actorName: kind === 'resident' ? null : p.name,
       idempotencyKey: idempotencyKey(req, p.accountId),
     }, app.clock());
-    return reply.status(result.created ? 201 : 200).send({ ...(await detail(result.caseId, p, req.ip)), duplicates: result.duplicates });
+    const nearby = presentDuplicates(result.duplicates, p.kind === 'staff');
+    return reply.status(result.created ? 201 : 200).send({ ...(await detail(result.caseId, p, req.ip)), ...nearby });
   });
 
   app.get('/api/cases', {

@@ -1,5 +1,6 @@
 import type { Tx } from '../platform/db/db.ts';
 import type { Role } from '../../shared/roles.ts';
+import type { Sealed } from '../platform/pii-cipher.ts';
 
 export interface AccountRow {
   id: string;
@@ -127,10 +128,11 @@ export async function revokeOtherSessions(tx: Tx, accountId: string, keepTokenHa
     [accountId, keepTokenHash, now]);
 }
 
+/** The phone, personal data, is stored sealed only (PiiCipher.encrypt). */
 export async function insertAccount(
   tx: Tx,
   a: { id?: string; username: string; name: string; kind: 'staff' | 'resident'; roles: Role[]; scopeOrgUnitId: string | null;
-    homeOrgUnitId?: string | null; phone?: string | null; passwordHash: string },
+    homeOrgUnitId?: string | null; phone?: Sealed | null; passwordHash: string },
 ): Promise<string> {
   const r = await tx.query<{ id: string }>(
     `insert into accounts (id, username, name, kind, roles, scope_org_unit_id, home_org_unit_id, phone, password_hash)

@@ -1,5 +1,7 @@
 import type { FeatureRow, PostRow, TeamMemberRow, UnitRow } from './store.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
+import { maskPhone } from '../../domain/identity/personal-data.ts';
+import type { PiiCipher } from '../platform/pii-cipher.ts';
 
 export function presentUnit(u: UnitRow) {
   return {
@@ -31,8 +33,18 @@ export function presentFeatures(rows: FeatureRow[]) {
   };
 }
 
-export function presentTeam(rows: TeamMemberRow[]) {
-  return rows.map((m) => ({ id: m.id, teamRole: m.team_role, name: m.name, phone: m.phone, accountId: m.account_id }));
+/**
+ * A grid team with phones unmasked for those who coordinate the grid (`seesTeamPhones`), masked for others; a phone
+ * sealed with another key (a restore without its key) is null and `phoneUnavailable`.
+ */
+export function presentTeam(rows: TeamMemberRow[], o: { unmasked: boolean; pii: PiiCipher }) {
+  return rows.map((m) => {
+    const phone = m.phone === null ? null : o.pii.tryDecrypt(m.phone);
+    return {
+      id: m.id, teamRole: m.team_role, name: m.name, accountId: m.account_id,
+      phone: phone && (o.unmasked ? phone : maskPhone(phone)), phoneUnavailable: m.phone !== null && phone === null,
+    };
+  });
 }
 
 export function presentBoards(rows: PostRow[]) {

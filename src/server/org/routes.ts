@@ -10,6 +10,7 @@ import * as s from './schemas.ts';
 import { presentBoards, presentFeatures, presentTeam, presentUnit } from './presenters.ts';
 import { importGrids } from './import-grids.ts';
 import { actorOf, audit } from '../audit/audit-log.ts';
+import { isResidentTeamRole, seesTeamPhones } from '../../domain/org/team-contact.ts';
 
 function scopeOf(p: Principal): string {
   if (!p.scopePath) throw notFound('organisation unit');
@@ -86,11 +87,17 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/org-units/:id/team', {
     config: staff,
-    schema: { tags: ['org'], description: 'The grid team ("1+3+N").', params: s.IdParams, response: { 200: s.Team } },
+    schema: { tags: ['org'], description: 'The grid team ("1+3+N"). Phones are unmasked for dispatchers, community staff and leaders whose scope covers the grid, and for its own team; reads of residents\' phones (part-time workers, volunteers) are audited.', params: s.IdParams, response: { 200: s.Team } },
   }, async (req) => {
     const { id } = req.params as Static<typeof s.IdParams>;
-    const grid = await inScope(id, requirePrincipal(req));
-    return { grid: presentUnit(grid), members: presentTeam(await store.listTeam(app.db, id)) };
+    const p = requirePrincipal(req);
+    const grid = await inScope(id, p);
+    const unmasked = seesTeamPhones(grid, { roles: p.roles, scopePath: p.scopePath, gridIds: p.grids.map((g) => g.grid_id) });
+    const members = presentTeam(await store.listTeam(app.db, id), { unmasked, pii: app.pii });
+    const residents = unmasked ? members.filter((m) => m.phone !== null && isResidentTeamRole(m.teamRole)).length : 0;
+    // residents' phones (part-time workers, volunteers) shown unmasked: every such read is audited (PIPL)
+    if (residents > 0) await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'org.read_team_contact', targetType: 'org_unit', targetId: id, success: true, detail: { members: residents } });
+    return { grid: presentUnit(grid), members };
   });
 
   app.get('/api/org-units/:id/boards', {

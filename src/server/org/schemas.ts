@@ -58,7 +58,9 @@ export const Team = Type.Object({
   grid: Unit,
   members: Type.Array(Type.Object({
     id: Type.String(), teamRole: Type.Union(TEAM_ROLES.map((r) => Type.Literal(r))), name: Type.String(),
-    phone: Nullable(Type.String()), accountId: Nullable(Type.String()),
+    phone: Nullable(Type.String({ description: 'unmasked for those who coordinate the grid and its own team, else 138****1111' })),
+    phoneUnavailable: Type.Boolean({ description: 'sealed with a key this server does not hold (a restore without its key)' }),
+    accountId: Nullable(Type.String()),
   })),
 });
 

@@ -1,7 +1,7 @@
 import type { Geometry } from 'geojson';
 import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
-import type { OrgLevel } from '../../shared/org-levels.ts';
+import type { OrgLevel, TeamRole } from '../../shared/org-levels.ts';
 
 export interface UnitRow {
   id: string;
@@ -113,8 +113,9 @@ export async function bumpGeometryRevision(tx: Tx): Promise<void> {
 
 export interface TeamMemberRow {
   id: string;
-  team_role: string;
+  team_role: TeamRole;
   name: string;
+  /** sealed (PiiCipher) */
   phone: string | null;
   account_id: string | null;
 }

@@ -26,6 +26,7 @@ import { calendarRoutes } from '../calendar/routes.ts';
 import { VERSION } from './version.ts';
 import { sharedSecret } from './secrets.ts';
 import { loadPiiKey, PiiCipher } from './pii-cipher.ts';
+import { sealPersonalData } from './seal-personal-data.ts';
 import { FileUrlSigner } from '../files/file-urls.ts';
 import { fileRoutes } from '../files/routes.ts';
 import { matterRoutes } from '../matters/routes.ts';
@@ -80,6 +81,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('locator', new GridLocatorCache(deps.db));
   app.decorate('calendar', new WorkingCalendarCache(deps.db));
   app.decorate('pii', new PiiCipher(loadPiiKey(deps.config.dataDir)));
+  // rows written in the clear before this version, or by the demo seed: sealed before the first request
+  await sealPersonalData(deps.db, app.pii);
   installAuditKeys(loadAuditKeys(deps.config.dataDir));
   const live = new LiveHub(deps.db);
   await live.start();

@@ -2,6 +2,14 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** A value sealed by `PiiCipher.encrypt`: what the store's personal-data columns hold, never the value itself. */
+export type Sealed = string & { readonly __sealed: true };
+
+export const SEALED_PREFIX = 'v1.';
+
+/** Whether a stored value is sealed already: rows an earlier version wrote in the clear are not. */
+export const isSealed = (stored: string): boolean => stored.startsWith(SEALED_PREFIX);
+
 /**
  * Encrypts personal data at rest (AES-256-GCM) and gives a keyed hash (HMAC-SHA256) for look-ups by equality,
  * so the store never holds a phone or ID number in the clear. Both keys derive from one master key.
@@ -16,16 +24,16 @@ export class PiiCipher {
     this.macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhizhi pii lookup', 32));
   }
 
-  encrypt(plain: string): string {
+  encrypt(plain: string): Sealed {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return `v1.${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}`;
+    return `${SEALED_PREFIX}${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}` as Sealed;
   }
 
   decrypt(sealed: string): string {
-    if (!sealed.startsWith('v1.')) throw new Error('not a sealed value');
-    const raw = Buffer.from(sealed.slice(3), 'base64url');
+    if (!isSealed(sealed)) throw new Error('not a sealed value');
+    const raw = Buffer.from(sealed.slice(SEALED_PREFIX.length), 'base64url');
     const decipher = createDecipheriv('aes-256-gcm', this.encKey, raw.subarray(0, 12));
     decipher.setAuthTag(raw.subarray(raw.length - 16));
     return Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]).toString('utf8');

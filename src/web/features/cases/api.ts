@@ -61,12 +61,15 @@ export interface TimelineEntry {
 
 export interface CaseDetail extends CaseSummary {
   routedAssignee: Assignee | null;
-  reporter: { kind: string; name: string | null; phone: string | null };
+  /** masked (138****1111, 张*) unless the reader works on the case; `unavailable` when sealed with a key this server lacks */
+  reporter: { kind: string; name: string | null; phone: string | null; unavailable: boolean };
   timeline: TimelineEntry[];
   photos: CasePhoto[];
   policies: CaseAction[];
-  /** only in the answer to a report */
+  /** only in the answer to a report, to staff */
   duplicates?: { id: string; distanceM: number }[];
+  /** only in the answer to a report, to residents: that similar open cases are near, not which */
+  similarNearby?: SimilarNearby;
 }
 
 export interface UploadedFile { hash: string; url: string; thumbUrl: string }
@@ -89,7 +92,8 @@ export interface ActionInput {
 }
 
 export interface PublicReportInput extends ReportInput { reporter: { phone: string; name?: string } }
-export interface PublicReceipt { number: string; status: CaseStatus; createdAt: string }
+export interface SimilarNearby { count: number; nearestM: number | null }
+export interface PublicReceipt { number: string; status: CaseStatus; createdAt: string; similarNearby: SimilarNearby }
 export interface PublicTrack {
   number: string;
   status: CaseStatus;

@@ -12,7 +12,7 @@ import { hashesOf } from './photos.ts';
 import { usePublicGridMap } from './usePublicGridMap.ts';
 import { CategoryPicker, PositionField, type CategoryOption } from './fields.tsx';
 import { PUBLIC_CATEGORIES } from './public-categories.ts';
-import { Card, MobilePage, StatusTag } from './ui.tsx';
+import { Card, MobilePage, SimilarNearbyNotice, StatusTag } from './ui.tsx';
 
 const PHONE = /^1[3-9]\d{9}$/;
 
@@ -79,6 +79,7 @@ export function PublicReportPage() {
             </dl>
           </div>
         </section>
+        <SimilarNearbyNotice similar={receipt.similarNearby} />
       </MobilePage>
     );
   }

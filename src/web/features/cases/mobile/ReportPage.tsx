@@ -1,5 +1,6 @@
 // 随手拍 · 上报事件 (/m/report) for grid workers and residents: category, description, photos, position on the
-// grid map, address; then the result with the case number, the acceptance deadline and nearby duplicates,
+// grid map, address; then the result with the case number, the acceptance deadline and nearby duplicates (staff: each
+// case; residents: only that there are some),
 // and, for a grid worker's on-spot category, 现场处置 right away.
 import { useMemo, useRef, useState } from 'react';
 import { Button, ImageUploader, Input, NoticeBar, Result, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
@@ -14,7 +15,7 @@ import { CategoryPicker, PositionField, type CategoryOption, type LocateState } 
 import { OnSpotForm, useUploader } from './OnSpotForm.tsx';
 import { hashesOf } from './photos.ts';
 import { usePublicGridMap } from './usePublicGridMap.ts';
-import { Card, formatTime, LightDot, MobilePage, StatusTag } from './ui.tsx';
+import { Card, formatTime, LightDot, MobilePage, SimilarNearbyNotice, StatusTag } from './ui.tsx';
 
 const MAX_DESCRIPTION = 500;
 
@@ -148,7 +149,7 @@ function ReportResult({ kase: initial, matter, isGridWorker, onAnother }: { kase
             </div>
           ))}
         </Card>
-      ) : null}
+      ) : <SimilarNearbyNotice similar={kase.similarNearby} />}
       {canOnSpot ? (
         <Card title={t('mcase.result.onSpotTitle')} testId="on-spot-card">
           <div className="mc-hint" style={{ marginBottom: 8 }}>{t('mcase.result.onSpotHint')}</div>

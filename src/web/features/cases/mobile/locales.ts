@@ -37,6 +37,7 @@ export const mcaseZh = {
   result: {
     number: '案卷编号', status: '当前状态', acceptBy: '受理时限', saveNumber: '请记住案卷编号，可随时查询办理进度',
     duplicates: '附近可能有相同问题', duplicatesHint: '以下案卷与您上报的问题类别相同、位置相近：', distance: '相距约 {{m}} 米',
+    similarNearby: '附近已有类似上报（{{count}} 件，最近约 {{m}} 米），工作人员会一并核实处理。',
     viewCase: '查看案卷', another: '继续上报', home: '返回首页', mine: '我的上报',
     onSpotTitle: '琐事马上办', onSpotHint: '该类问题可现场处置。处置完毕后拍摄处置后照片，直接办结。',
     track: '查询进度',
@@ -105,6 +106,7 @@ export const mcaseEn: Tree<typeof mcaseZh> = {
   result: {
     number: 'Case number', status: 'Status', acceptBy: 'Accept by', saveNumber: 'Keep the case number to track the case',
     duplicates: 'Possibly reported already', duplicatesHint: 'Open cases of the same category nearby:', distance: 'about {{m}} m away',
+    similarNearby: 'Similar reports nearby ({{count}}, the nearest about {{m}} m away): staff will look at them together.',
     viewCase: 'View case', another: 'Report another', home: 'Home', mine: 'My reports',
     onSpotTitle: 'Fix it now', onSpotHint: 'This can be handled on the spot. Take an after-photo when done to close it.',
     track: 'Track it',

@@ -1,10 +1,10 @@
 // Shared pieces of the mobile case pages: the page frame, status tags, SLA lights, deadlines, timeline, photos.
 import type { ReactNode } from 'react';
-import { Image, ImageViewer, NavBar, Steps, Tag } from 'antd-mobile';
+import { Image, ImageViewer, NavBar, NoticeBar, Steps, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '../../../../shared/cases.ts';
-import type { CasePhoto, Clock, Deadlines, Light, TimelineEntry } from '../api.ts';
+import type { CasePhoto, Clock, Deadlines, Light, SimilarNearby, TimelineEntry } from '../api.ts';
 import './react19.ts';
 import './locales.ts';
 import './mobile.css';
@@ -132,4 +132,12 @@ export function PhotoGrid({ photos, size }: { photos: CasePhoto[]; size?: number
       ))}
     </div>
   );
+}
+
+/** After a resident's report: that similar open cases are near (never which: they are other people's). */
+export function SimilarNearbyNotice({ similar }: { similar: SimilarNearby | undefined }) {
+  const { t } = useTranslation();
+  if (!similar || similar.count === 0) return null;
+  return <NoticeBar content={t('mcase.result.similarNearby', { count: similar.count, m: similar.nearestM ?? 0 })} color="info" wrap
+    style={{ borderRadius: 10 }} data-testid="similar-nearby" />;
 }
