@@ -117,14 +117,14 @@ export interface SeenRows {
 
 /**
  * Checks each anchor (null: a line that did not parse) against the rows now in the log. A missing row whose time is
- * before `prunedBefore` is taken as pruned by retention, wherever it sat: the prune deletes by age only.
+ * before `prunableBefore` is taken as pruned by retention, wherever it sat: the prune deletes by age only.
  */
-export function checkAnchors(anchors: readonly (Anchor | null)[], seen: SeenRows, prunedBefore: Date, mac: (input: string) => string): AnchorCheck {
+export function checkAnchors(anchors: readonly (Anchor | null)[], seen: SeenRows, prunableBefore: Date, mac: (input: string) => string): AnchorCheck {
   let pruned = 0;
   let latestAt: string | null = null;
   let brokenAt: AnchorCheck['brokenAt'] = null;
   for (const [i, a] of anchors.entries()) {
-    const reason = anchorBreak(a, seen, prunedBefore, mac);
+    const reason = anchorBreak(a, seen, prunableBefore, mac);
     if (reason === 'pruned') pruned++;
     else if (reason) brokenAt ??= { line: i + 1, id: a?.id ?? null, reason };
     if (a && reason !== 'unreadable' && reason !== 'signature' && (latestAt === null || Date.parse(a.at) > Date.parse(latestAt))) latestAt = a.at;
@@ -132,12 +132,12 @@ export function checkAnchors(anchors: readonly (Anchor | null)[], seen: SeenRows
   return { checked: anchors.length, pruned, latestAt, brokenAt };
 }
 
-function anchorBreak(a: Anchor | null, seen: SeenRows, prunedBefore: Date, mac: (input: string) => string): AnchorBreakReason | 'pruned' | null {
+function anchorBreak(a: Anchor | null, seen: SeenRows, prunableBefore: Date, mac: (input: string) => string): AnchorBreakReason | 'pruned' | null {
   if (!a) return 'unreadable';
   if (mac(anchorInput(a)) !== a.mac) return 'signature';
   const hash = seen.hashes.get(a.id);
   if (hash !== undefined) return hash === a.hash ? null : 'rewritten';
-  if (Date.parse(a.rowAt) < prunedBefore.getTime()) return 'pruned';
+  if (Date.parse(a.rowAt) < prunableBefore.getTime()) return 'pruned';
   return seen.lastId === null || a.id > seen.lastId ? 'truncated' : 'deleted';
 }
 
