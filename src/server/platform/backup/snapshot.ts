@@ -2,9 +2,10 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFile, cp, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { VERSION } from '../version.ts';
+import { createFsyncingPglite } from '../db/pglite-fsync.ts';
 
 /**
  * A backup is one folder:
@@ -163,7 +164,7 @@ export async function backupPglite(pglite: PGlite, dataDir: string, outDir: stri
 export async function backupPgliteDir(dataDir: string, outDir: string): Promise<BackupManifest> {
   const dir = path.join(dataDir, 'pglite');
   if (!(await hasPgliteData(dir))) throw new BackupError(`${dir} holds no database: nothing to back up.`);
-  const pglite = await PGlite.create({ dataDir: dir });
+  const pglite = await createFsyncingPglite(dir);
   try {
     return await backupPglite(pglite, dataDir, outDir);
   } finally {
@@ -239,7 +240,7 @@ export async function restorePglite(backupDir: string, dataDir: string): Promise
   const tarball = await readFile(path.join(backupDir, m.database.file));
   await mkdir(dir, { recursive: true });
   try {
-    const pglite = await PGlite.create({ dataDir: dir, loadDataDir: new Blob([tarball]) });
+    const pglite = await createFsyncingPglite(dir, { loadDataDir: new Blob([tarball]) });
     await pglite.query('select 1');
     await pglite.close();
   } catch (err) {

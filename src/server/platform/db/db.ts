@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { FSYNC_START_PARAMS, FsyncingNodeFS, fsyncTree } from './pglite-fsync.ts';
+import { createFsyncingPglite } from './pglite-fsync.ts';
 
 export interface QueryResult<T> {
   rows: T[];
@@ -38,13 +38,10 @@ function pgliteTx(q: Pick<PGlite, 'query' | 'exec'>): Tx {
 
 /**
  * PGlite in memory (no dataDir: tests), or on disk with every commit flushed to the disk before it returns
- * (see pglite-fsync.ts; `commitReachesDisk` checks it).
+ * (pglite-fsync.ts; `commitReachesDisk` checks it).
  */
 export async function openPglite(dataDir: string | undefined): Promise<Db> {
-  if (!dataDir) return pgliteDb(await PGlite.create());
-  const lite = await PGlite.create({ dataDir, fs: new FsyncingNodeFS(dataDir), startParams: [...FSYNC_START_PARAMS] });
-  fsyncTree(dataDir);
-  return pgliteDb(lite);
+  return pgliteDb(dataDir ? await createFsyncingPglite(dataDir) : await PGlite.create());
 }
 
 /** a Db over an open PGlite */

@@ -7,7 +7,7 @@
 // call that now reaches the host), so a commit returns only after fsync(2) of its WAL, as on PostgreSQL itself.
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
 /** PGlite's own start parameters, then fsync back on (a later `-c` wins over `-F`), WAL synced by fsync() */
@@ -43,6 +43,16 @@ export class FsyncingNodeFS extends NodeFS {
     };
     return { emscriptenOpts: { ...emscriptenOpts, preRun: [addFsync, ...(emscriptenOpts.preRun ?? [])] } };
   }
+}
+
+/**
+ * PGlite on disk at `dataDir`, flushing its commits, with every file already there flushed too. `options` as PGlite's
+ * (a restore passes `loadDataDir`).
+ */
+export async function createFsyncingPglite(dataDir: string, options: PGliteOptions = {}): Promise<PGlite> {
+  const lite = await PGlite.create({ ...options, dataDir, fs: new FsyncingNodeFS(dataDir), startParams: [...FSYNC_START_PARAMS] });
+  fsyncTree(dataDir);
+  return lite;
 }
 
 /**
