@@ -1,13 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPglite, openPostgres, type Db } from '../../src/server/platform/db/db.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { seedDemo, DEMO_PASSWORD } from '../../src/server/platform/seed/seed-demo.ts';
+import { phoneNumber } from '../../src/server/platform/seed/demo-town.ts';
+import { loadConfig } from '../../src/server/platform/config.ts';
+import { buildApp } from '../../src/server/platform/app.ts';
 import { isLocalClient, tokensMatch } from '../../src/server/platform/backup/token.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { createScratchDatabase } from '../support/scratch-database.ts';
@@ -62,6 +65,36 @@ function runScript(script: string, args: string[], env: Record<string, string>, 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const shard = (dataDir: string, hash: string, suffix = '') => path.join(dataDir, 'files', hash.slice(0, 2), `${hash}${suffix}`);
 
+/** A 12345 call with the caller's name and phone: a reporter's name and phone, sealed in the store. */
+const CALLER = { name: '备份测试张三', phone: '13800009999' };
+const hotlineCall = (here: { lng: number; lat: number }) => ({ categoryCode: 'C0101', description: '备份测试：来电反映井盖缺失', location: here, source: 'hotline', reporter: CALLER });
+/** the demo seed gives each account a phone from its username */
+const DISPATCHER_PHONE = phoneNumber('dispatcher'.length * 97);
+
+/**
+ * The restored store served by an app whose data folder holds `dataDir`'s key (or none): what a dispatcher sees of the
+ * caller, what community staff see of the demo grid's team, and the dispatcher's own phone opened with that key.
+ */
+async function sealedFieldsThrough(db: Db, dataDir: string, caseId: string) {
+  const app = await buildApp({ db, config: { ...loadConfig({ DATA_DIR: dataDir }), webDist: '/nonexistent' } });
+  try {
+    const token = async (username: string) => (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } })).json().token as string;
+    const gridId = (await db.query<{ id: string }>('select id from org_units where code = $1', [DEMO_GRID])).rows[0]!.id;
+    const detail = await app.inject({ url: `/api/cases/${caseId}`, headers: bearer(await token('dispatcher')) });
+    const team = await app.inject({ url: `/api/org-units/${gridId}/team`, headers: bearer(await token('community')) });
+    const list = await app.inject({ url: '/api/cases?limit=5', headers: bearer(await token('dispatcher')) });
+    const stored = (await db.query<{ phone: string }>(`select phone from accounts where username = 'dispatcher'`)).rows[0]!.phone;
+    return {
+      statuses: [detail.statusCode, team.statusCode, list.statusCode],
+      reporter: detail.json().reporter,
+      team: (team.json().members as { phone: string | null; phoneUnavailable: boolean }[]).map((m) => m.phone ?? (m.phoneUnavailable ? 'unavailable' : null)),
+      accountPhone: { sealed: stored.startsWith('v1.'), opened: app.pii.tryDecrypt(stored) },
+    };
+  } finally {
+    await app.close();
+  }
+}
+
 describe('PGlite: backup while the server runs, restore into an empty data folder', () => {
   let server: ChildProcess | null = null;
   let serverLog = '';
@@ -72,6 +105,8 @@ describe('PGlite: backup while the server runs, restore into an empty data folde
   let jpeg: Buffer;
   let photo: string;
   let theCase: { id: string; number: string };
+  let call: { id: string };
+  let teamPhones: string[];
   let backupDir: string;
   let restoredDir: string;
   /** cases reported while the backup was being taken */
@@ -138,6 +173,19 @@ describe('PGlite: backup while the server runs, restore into an empty data folde
     const c = await api('POST', '/api/cases', { token, body: { categoryCode: 'C0101', description: '备份测试：春晖路井盖缺失', location: here, photos: [photo] } });
     expect(c.status, c.text).toBe(201);
     theCase = { id: c.json.id, number: c.json.number };
+  });
+
+  it('takes a 12345 call with the caller\'s name and phone, and reads the grid team\'s phones', async () => {
+    const token = (await api('POST', '/api/auth/login', { body: { username: 'dispatcher', password: DEMO_PASSWORD } })).json.token;
+    const c = await api('POST', '/api/cases', { token, body: hotlineCall(here) });
+    expect(c.status, c.text).toBe(201);
+    expect(c.json.reporter).toMatchObject(CALLER);
+    call = { id: c.json.id };
+    const community = (await api('POST', '/api/auth/login', { body: { username: 'community', password: DEMO_PASSWORD } })).json.token;
+    const grid = (await api('GET', '/api/org-units/locate?lng=' + here.lng + '&lat=' + here.lat, { token: community })).json.grid;
+    teamPhones = (await api('GET', `/api/org-units/${grid.id}/team`, { token: community })).json.members.map((m: { phone: string }) => m.phone);
+    expect(teamPhones).toHaveLength(6);
+    for (const phone of teamPhones) expect(phone).toMatch(/^1\d{10}$/);
   });
 
   it('refuses the backup endpoint without the token, with a wrong one, or through a proxy', async () => {
@@ -218,12 +266,46 @@ describe('PGlite: backup while the server runs, restore into an empty data folde
       for (const h of hashes) expect(existsSync(shard(restoredDir, h)), h).toBe(true);
       expect((await db.query('select 1 from accounts where username = $1', ['gridworker'])).rows).toHaveLength(1);
       const n = (await db.query<{ n: number }>('select count(*)::int as n from cases')).rows[0]!.n;
-      expect(n).toBeGreaterThanOrEqual(1);
-      expect(n).toBeLessThanOrEqual(1 + duringBackup);
+      expect(n).toBeGreaterThanOrEqual(2);
+      expect(n).toBeLessThanOrEqual(2 + duringBackup);
     } finally {
       await db.close();
     }
   }, 60_000);
+
+  it('opens the sealed personal data with the key the backup was made with; without it, shows them unavailable, never a 500', async () => {
+    const keyFile = path.join(dataDir, 'keys', 'pii.key');
+    const withKey = tempDir('restored-with-key');
+    const withoutKey = tempDir('restored-without-key');
+    for (const dir of [withKey, withoutKey]) {
+      const r = await runScript('restore', [backupDir], { DATA_DIR: dir });
+      expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    }
+    mkdirSync(path.join(withKey, 'keys'), { mode: 0o700 });
+    copyFileSync(keyFile, path.join(withKey, 'keys', 'pii.key'));
+    chmodSync(path.join(withKey, 'keys', 'pii.key'), 0o600);
+
+    const seen = async (dir: string) => {
+      const db = await openPglite(path.join(dir, 'pglite'));
+      try {
+        return await sealedFieldsThrough(db, dir, call.id);
+      } finally {
+        await db.close();
+      }
+    };
+    expect(await seen(withKey)).toEqual({
+      statuses: [200, 200, 200],
+      reporter: { kind: 'staff', ...CALLER, unavailable: false },
+      team: teamPhones,
+      accountPhone: { sealed: true, opened: DISPATCHER_PHONE },
+    });
+    expect(await seen(withoutKey)).toEqual({
+      statuses: [200, 200, 200],
+      reporter: { kind: 'staff', name: null, phone: null, unavailable: true },
+      team: teamPhones.map(() => 'unavailable'),
+      accountPhone: { sealed: true, opened: null },
+    });
+  }, 120_000);
 
   it('without a running server, the script opens the data folder itself', async () => {
     server!.kill('SIGTERM');
@@ -265,6 +347,8 @@ describe.skipIf(!PG)('PostgreSQL: pg_dump while the app runs, pg_restore into a 
   let jpeg: Buffer;
   let photo: string;
   let caseId: string;
+  let callId: string;
+  let teamPhones: string[];
   let backupDir: string;
   let restoredDir: string;
 
@@ -300,6 +384,12 @@ describe.skipIf(!PG)('PostgreSQL: pg_dump while the app runs, pg_restore into a 
     const c = await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(token), payload: { categoryCode: 'C0101', description: '备份测试（PostgreSQL）', location: here, photos: [photo] } });
     expect(c.statusCode, c.body).toBe(201);
     caseId = c.json().id;
+    const call = await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(await t.login('dispatcher')), payload: hotlineCall(here) });
+    expect(call.statusCode, call.body).toBe(201);
+    callId = call.json().id;
+    const gridId = (await t.db.query<{ id: string }>('select id from org_units where code = $1', [DEMO_GRID])).rows[0]!.id;
+    teamPhones = (await t.app.inject({ url: `/api/org-units/${gridId}/team`, headers: bearer(await t.login('community')) })).json().members.map((m: { phone: string }) => m.phone);
+    expect(teamPhones).toHaveLength(6);
 
     backupDir = path.join(tempDir('pg-backup'), 'b');
     const b = await runScript('backup', ['--out', backupDir], { DATABASE_URL: source, DATA_DIR: t.config.dataDir });
@@ -322,6 +412,28 @@ describe.skipIf(!PG)('PostgreSQL: pg_dump while the app runs, pg_restore into a 
       expect((await restored.query('select 1 from case_events where case_id = $1', [caseId])).rows.length).toBeGreaterThan(0);
       expect((await restored.query<{ hash: string }>('select hash from case_photos where case_id = $1', [caseId])).rows).toEqual([{ hash: photo }]);
       expect(readFileSync(shard(restoredDir, photo)).equals(jpeg), 'the photo, byte for byte').toBe(true);
+    } finally {
+      await restored.close();
+    }
+  }, 120_000);
+
+  it('opens the sealed personal data with the key the backup was made with; without it, shows them unavailable, never a 500', async () => {
+    const restored = await openPostgres(restoredUrl, 2);
+    try {
+      // the restore's own data folder holds no key: like a new server started on the restored database
+      expect(await sealedFieldsThrough(restored, restoredDir, callId)).toEqual({
+        statuses: [200, 200, 200],
+        reporter: { kind: 'staff', name: null, phone: null, unavailable: true },
+        team: teamPhones.map(() => 'unavailable'),
+        accountPhone: { sealed: true, opened: null },
+      });
+      // the key put back (here: the data folder the backup was made with)
+      expect(await sealedFieldsThrough(restored, t.config.dataDir, callId)).toEqual({
+        statuses: [200, 200, 200],
+        reporter: { kind: 'staff', ...CALLER, unavailable: false },
+        team: teamPhones,
+        accountPhone: { sealed: true, opened: DISPATCHER_PHONE },
+      });
     } finally {
       await restored.close();
     }
