@@ -9,7 +9,7 @@ beforeAll(async () => ({ db, close } = await openTestDb()));
 afterAll(async () => close());
 
 const change = (caseId: string): CaseChange => ({
-  caseId, number: 'N', eventId: 1, action: 'accept', status: 'accepted', orgPath: '/a/', reporterAccountId: null, assignee: null, at: new Date().toISOString(),
+  caseId, number: 'N', eventId: 1, action: 'accept', status: 'accepted', orgPath: '/a/', reporterAccountId: null, assignee: null, departmentIds: [], at: new Date().toISOString(),
 });
 const settle = () => new Promise((r) => setTimeout(r, 300));
 

@@ -9,7 +9,7 @@ beforeAll(async () => ({ db, close } = await openTestDb()));
 afterAll(async () => close());
 
 const change = (caseId: string, orgPath: string): CaseChange => ({
-  caseId, number: 'N', eventId: 1, action: 'accept', status: 'accepted', orgPath, reporterAccountId: null, assignee: null, at: new Date().toISOString(),
+  caseId, number: 'N', eventId: 1, action: 'accept', status: 'accepted', orgPath, reporterAccountId: null, assignee: null, departmentIds: [], at: new Date().toISOString(),
 });
 const stream = (accepts: (c: CaseChange) => boolean, send: (c: CaseChange) => void, end: () => void) =>
   ({ accountId: 'a', tokenHash: 'h', access: '', accepts, send, end });
