@@ -83,6 +83,18 @@ export async function run(ctx: BenchContext): Promise<void> {
     ctx.check('each commit fsynced when on, none when off', onPerCommit >= 1 && offPerCommit === 0 && probes === 'true / false',
       `fsync(2) a commit ${fmt(onPerCommit, 2)} / ${fmt(offPerCommit, 2)}; commitReachesDisk ${probes}`);
 
+    // the floor under every flushed commit, on the same disk at the same moment (other work on the machine moves it)
+    const page = Buffer.alloc(8192, 1);
+    const fd = fs.openSync(path.join(base, 'fsync-probe'), 'w');
+    const syncs = Math.max(20, Math.round(200 * ctx.scale));
+    await ctx.measure('bare write of 8 KB + fsync(2)', { ops: syncs, unit: 'fsyncs', rounds: 3 }, () => {
+      for (let i = 0; i < syncs; i++) {
+        fs.writeSync(fd, page, 0, page.length, (i % 16) * page.length);
+        fs.fsyncSync(fd);
+      }
+    });
+    fs.closeSync(fd);
+
     const inserts = Math.max(50, Math.round(300 * ctx.scale));
     const reports = Math.max(20, Math.round(60 * ctx.scale));
     ctx.log(`${inserts} insert transactions, ${reports} case reports a round, one at a time (PGlite has one connection)`);
