@@ -11,7 +11,7 @@ import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 
 /** PGlite's own start parameters, then fsync back on (a later `-c` wins over `-F`), WAL synced by fsync() */
-export const FSYNC_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
+const FSYNC_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
 
 interface NodeFsStream {
   nfd: number;
@@ -72,7 +72,7 @@ export async function commitReachesDisk(lite: PGlite): Promise<boolean> {
  * fsync(2) of every file and folder under `dir`: what initdb and crash recovery do in PostgreSQL. Files PGlite wrote
  * without fsync (the cluster it creates, a restored backup, an earlier run with fsync off) reach the disk once here.
  */
-export function fsyncTree(dir: string): void {
+function fsyncTree(dir: string): void {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);
     if (entry.isDirectory()) fsyncTree(p);
