@@ -6,6 +6,7 @@ import type { Db } from '../platform/db/db.ts';
 import { AppError } from '../platform/errors.ts';
 import { PHOTO_LIMITS, sniffImageType } from '../../domain/files/image-type.ts';
 import { insertFile, type FileRow } from './store.ts';
+import { fsyncDirectory } from '../platform/durable-file.ts';
 
 /** Where photos live: under DATA_DIR, by content hash (every API node and worker must see the same folder). */
 export const filesDirOf = (dataDir: string) => path.join(dataDir, 'files');
@@ -19,7 +20,9 @@ async function writeOnce(target: string, data: Buffer): Promise<void> {
     await access(target);
     return; // content-addressed: the same hash is the same bytes
   } catch { /* not there yet */ }
-  await mkdir(path.dirname(target), { recursive: true });
+  const dir = path.dirname(target);
+  const created = await mkdir(dir, { recursive: true });
+  if (created) await fsyncDirectory(path.dirname(created));
   // several requests may store the same photo at once (mobile clients retry): each writes its own temporary file
   const tmp = `${target}.${randomBytes(8).toString('hex')}.tmp`;
   // flushed before it takes its name: after a power cut a hash never names a half-written file
@@ -31,6 +34,9 @@ async function writeOnce(target: string, data: Buffer): Promise<void> {
     await fh.close();
   }
   await rename(tmp, target);
+  // the new name is flushed too: after a power cut an acknowledged photo is there, not only its bytes in a lost entry
+  await fsyncDirectory(dir);
+  if (created && created !== dir) await fsyncDirectory(path.dirname(dir));
 }
 
 /** Stores a photo by content hash after checking its real type and size, with a 320 px WebP thumbnail. */

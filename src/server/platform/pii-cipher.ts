@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createFileDurablySync, fsyncDirectorySync } from './durable-file.ts';
 import path from 'node:path';
 
 /** A value sealed by `PiiCipher.encrypt`: what the store's personal-data columns hold, never the value itself. */
@@ -68,7 +69,13 @@ export function loadPiiKey(dataDir: string, env: NodeJS.ProcessEnv = process.env
   const file = path.join(dir, 'pii.key');
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+    fsyncDirectorySync(dataDir);
+    // flushed before the first sealed row can use it: a key lost to a power cut would leave those rows unreadable
+    try {
+      createFileDurablySync(file, randomBytes(32).toString('base64'), 0o600);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // another process of this folder made it first
+    }
   }
   chmodSync(file, 0o600);
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
