@@ -8,20 +8,18 @@ export type DemoUser = (typeof DEMO_USERS)[number];
 export interface Caller {
   /** 'anonymous' or a demo username */
   name: 'anonymous' | DemoUser;
+  /** as /api/me names them: to check the product's access matrix and to pick a permitted caller, never to compute an expected answer */
   roles: Role[] | null;
   token: string | null;
-  accountId: string | null;
-  scopeOrgUnitId: string | null;
-  homeOrgUnitId: string | null;
 }
 
-/** Signs in every demo account and reads who it is from /api/me; plus the anonymous caller first. */
+/** Signs in every demo account and reads its roles from /api/me; plus the anonymous caller first. */
 export async function demoCallers(t: TestApp): Promise<Caller[]> {
-  const callers: Caller[] = [{ name: 'anonymous', roles: null, token: null, accountId: null, scopeOrgUnitId: null, homeOrgUnitId: null }];
+  const callers: Caller[] = [{ name: 'anonymous', roles: null, token: null }];
   for (const name of DEMO_USERS) {
     const token = await t.login(name);
     const me = (await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).json();
-    callers.push({ name, roles: me.roles, token, accountId: me.id, scopeOrgUnitId: me.scopeOrgUnitId, homeOrgUnitId: me.homeOrgUnitId });
+    callers.push({ name, roles: me.roles, token });
   }
   return callers;
 }

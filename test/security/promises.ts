@@ -1,0 +1,122 @@
+import type { DemoUser } from './support.ts';
+
+/**
+ * What the product promises each demo account, written down by hand from README.md (the demo accounts table)
+ * and DESIGN.md (roles, the case lifecycle, API conventions). Nothing here is computed from the code's scope
+ * rule or read from src/server/platform/access-matrix.ts: the authorization matrix test holds the code to
+ * these lists, and checks that the product's own declaration names the same callers.
+ *
+ *   admin ........ the whole city
+ *   leader, dispatcher, handler ... the town 春晖路街道 (handler also cases assigned to its post)
+ *   community .... 春晖社区
+ *   gridworker ... its grid 春晖社区第1网格, and the cases it reported
+ *   department ... 区城市管理局: exactly the cases that were ever assigned to it (with their history), and of the
+ *                  organisation only what those cases need: the units holding them (grid and ancestors), the
+ *                  teams of those grids, the boards and departments of those towns
+ *   auditor ...... the audit log, its own account (/api/me, sign-out, own password) and locate; nothing else
+ *   resident ..... its own reports, its home town's catalog, and the public pages
+ */
+
+export type Who = 'anonymous' | DemoUser;
+
+export const TOWN_STAFF = ['leader', 'dispatcher', 'handler'] as const satisfies readonly DemoUser[];
+/** back-office staff (DESIGN.md's roles), the auditor excepted: 三员分立 keeps it to the audit log */
+export const STAFF = ['admin', ...TOWN_STAFF, 'community', 'department', 'gridworker'] as const satisfies readonly DemoUser[];
+export const STAFF_AND_RESIDENT = [...STAFF, 'resident'] as const satisfies readonly DemoUser[];
+/** who reports problems (grid worker app, 随手拍, hotline intake); admins, leaders and departments do not */
+export const REPORTERS = ['dispatcher', 'handler', 'community', 'gridworker', 'resident'] as const satisfies readonly DemoUser[];
+
+/** Who may call an operation at all: anyone, any signed-in account, or these accounts (others 403, anonymous 401). */
+export type Callers = 'public' | 'signed-in' | readonly DemoUser[];
+
+export interface OperationPromise {
+  callers: Callers;
+  /** statuses a caller that gets in may still receive from a domain rule, a policy or a rate limit (besides 2xx) */
+  refusals?: readonly number[];
+}
+
+/** Every operation of the API and who may call it. */
+export const OPERATIONS: Record<string, OperationPromise> = {
+  'GET /api/health': { callers: 'public' },
+  'POST /api/auth/login': { callers: 'public', refusals: [429] },
+  // the demo accounts for the sign-in page (a production server answers 404, test/api proves it)
+  'GET /api/auth/demo-accounts': { callers: 'public' },
+  'POST /api/auth/logout': { callers: 'signed-in' },
+  'GET /api/me': { callers: 'signed-in' },
+  // the password policy may refuse keeping the same password (400)
+  'POST /api/auth/password': { callers: 'signed-in', refusals: [400] },
+
+  'GET /api/accounts': { callers: ['admin'] },
+  // an account holding a post may not be disabled (409)
+  'POST /api/accounts/{id}/disable': { callers: ['admin'], refusals: [409] },
+  'POST /api/accounts/{id}/enable': { callers: ['admin'] },
+  'POST /api/accounts/{id}/unlock': { callers: ['admin'] },
+  'GET /api/audit': { callers: ['admin', 'auditor'] },
+  'GET /api/audit/verify': { callers: ['admin', 'auditor'] },
+
+  'GET /api/org-units': { callers: STAFF },
+  'GET /api/org-units/locate': { callers: 'signed-in', refusals: [422] },
+  'GET /api/org-units/features': { callers: STAFF },
+  'GET /api/org-units/{id}': { callers: STAFF },
+  'GET /api/org-units/{id}/team': { callers: STAFF },
+  'GET /api/org-units/{id}/boards': { callers: STAFF },
+  'GET /api/org-units/{id}/departments': { callers: STAFF },
+  'POST /api/org-units/grids/import': { callers: ['admin'], refusals: [422] },
+
+  // residents read their home town's catalog to pick a category
+  'GET /api/matters': { callers: STAFF_AND_RESIDENT },
+  'GET /api/matters/{code}/versions': { callers: STAFF },
+  'POST /api/matters': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'PUT /api/matters/{code}': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'POST /api/matters/{code}/retire': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'GET /api/working-calendar': { callers: STAFF },
+  'GET /api/working-calendar/{year}': { callers: STAFF },
+  'PUT /api/working-calendar/{year}': { callers: ['admin'] },
+
+  'POST /api/files': { callers: STAFF_AND_RESIDENT },
+  'POST /api/public/files': { callers: 'public', refusals: [429] },
+  'GET /api/files/{hash}': { callers: 'public' },
+  'GET /api/files/{hash}/thumb': { callers: 'public' },
+
+  'POST /api/cases': { callers: REPORTERS },
+  'GET /api/cases': { callers: STAFF_AND_RESIDENT },
+  'GET /api/cases/{id}': { callers: STAFF_AND_RESIDENT },
+  // the lifecycle decides who takes which step: 403 wrong actor, 409 wrong state, 422 a domain rule
+  'POST /api/cases/{id}/actions/{action}': { callers: STAFF_AND_RESIDENT, refusals: [403, 409, 422] },
+  'POST /api/public/cases': { callers: 'public', refusals: [429] },
+  'GET /api/public/grid-map': { callers: 'public', refusals: [429] },
+  'GET /api/public/matters': { callers: 'public', refusals: [429] },
+  'GET /api/public/cases/{number}': { callers: 'public', refusals: [429] },
+  'GET /api/events': { callers: STAFF_AND_RESIDENT },
+};
+
+/** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */
+export const PLACES = {
+  demoGrid: { code: '500199001001001', name: '春晖社区第1网格', seenBy: ['admin', ...TOWN_STAFF, 'community', 'gridworker'] },
+  demoGrid2: { code: '500199001001002', name: '春晖社区第2网格', seenBy: ['admin', ...TOWN_STAFF, 'community'] },
+  jinxiaGrid: { code: '500199001002001', name: '锦霞社区第1网格', seenBy: ['admin', ...TOWN_STAFF] },
+  ruralGrid: { code: '500199101201001', name: '青杠村第1网格', seenBy: ['admin'] },
+} as const satisfies Record<string, { code: string; name: string; seenBy: readonly DemoUser[] }>;
+export type Place = keyof typeof PLACES;
+
+/**
+ * Who sees a case: the viewers of its place, its reporter (an account; the auditor never reports), and the
+ * department once the case was ever assigned to it. Nobody else: the auditor sees no case.
+ */
+export function caseViewers(place: Place, reporter: DemoUser | null, everSentToDepartment: boolean): Set<DemoUser> {
+  const viewers = new Set<DemoUser>(PLACES[place].seenBy);
+  if (reporter) viewers.add(reporter);
+  if (everSentToDepartment) viewers.add('department');
+  return viewers;
+}
+
+/** Units by code the department may read: those holding its cases (all in 锦霞社区第1网格), grid and ancestors. */
+export const DEPARTMENT_UNIT_CODES = ['500199001002001', '500199001002', '500199001000', '500199000000', '500000000000'] as const;
+
+/** The subtree each account's org reads stay inside (by unit code); the department's are the exact units above. */
+export const ORG_SUBTREE: Partial<Record<DemoUser, string>> = {
+  admin: '500000000000',
+  leader: '500199001000', dispatcher: '500199001000', handler: '500199001000',
+  community: '500199001001',
+  gridworker: '500199001001001',
+};
