@@ -50,6 +50,17 @@ describe('matter catalog', () => {
     expect(list.find((m: { code: string }) => m.code === 'E0999')).toBeUndefined();
   });
 
+  it('serialises concurrent writers of one code: one create wins, the rest 409; concurrent edits make consecutive versions', async () => {
+    const m = { ...newMatter, code: 'E0998', name: '同时创建的事项' };
+    const creates = await Promise.all(Array.from({ length: 5 }, () => call('POST', '/api/matters', 'leader', m)));
+    expect(creates.map((r) => r.statusCode).sort()).toEqual([201, 409, 409, 409, 409]);
+    const { code: _c, ...edit } = m;
+    const edits = await Promise.all(Array.from({ length: 5 }, (_, i) => call('PUT', '/api/matters/E0998', 'leader', { ...edit, sla: { acceptMin: 5, handleH: i + 1 } })));
+    expect(edits.map((r) => r.statusCode)).toEqual([200, 200, 200, 200, 200]);
+    const versions = (await call('GET', '/api/matters/E0998/versions', 'dispatcher')).json().items;
+    expect(versions.map((v: { version: number; current: boolean }) => [v.version, v.current])).toEqual([[6, true], [5, false], [4, false], [3, false], [2, false], [1, false]]);
+  });
+
   it('refuses invalid matters with the fields named', async () => {
     const noTarget = await call('POST', '/api/matters', 'leader', { ...newMatter, code: 'E0998', postCode: null });
     expect(noTarget.statusCode).toBe(400);

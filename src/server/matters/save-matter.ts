@@ -52,6 +52,7 @@ export async function saveMatter(
 ): Promise<store.MatterRow> {
   await checkTargets(db, townId, code, input);
   return db.transaction(async (tx) => {
+    await store.lockMatterCode(tx, townId, code);
     const current = await store.findCurrentMatter(tx, townId, code);
     if (mode === 'create' && current) {
       throw new AppError('CONFLICT', `Matter ${code} exists already; edit it instead.`, `事项 ${code} 已存在，请编辑。`);
@@ -70,6 +71,7 @@ export async function saveMatter(
 /** Retires a Matter: a new version that no new case can be reported under. */
 export async function retireMatter(db: Db, townId: string, code: string, accountId: string, now: Date): Promise<store.MatterRow> {
   return db.transaction(async (tx) => {
+    await store.lockMatterCode(tx, townId, code);
     const current = await store.findCurrentMatter(tx, townId, code);
     if (!current || current.retired_at) throw notFound('matter');
     const { id: _id, version: _v, current: _c, created_at: _at, ...rest } = current;

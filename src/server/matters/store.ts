@@ -33,6 +33,11 @@ export async function listCurrentMatters(tx: Tx, townId: string, includeRetired:
   return r.rows;
 }
 
+/** Serialises the writers of one Matter code of a town until the transaction ends: versions are read, then written. */
+export async function lockMatterCode(tx: Tx, townId: string, code: string): Promise<void> {
+  await tx.query(`select pg_advisory_xact_lock(hashtext('matter:' || $1::text || ':' || $2::text))`, [townId, code]);
+}
+
 export async function findCurrentMatter(tx: Tx, townId: string, code: string): Promise<MatterRow | null> {
   const r = await tx.query<MatterRow>(`select ${COLUMNS} from matters where town_id = $1 and code = $2 and current`, [townId, code]);
   return r.rows[0] ?? null;
