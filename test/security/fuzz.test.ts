@@ -1,3 +1,5 @@
+import { hashPassword } from '../../src/server/identity/password-hash.ts';
+import { DEMO_PASSWORD } from '../../src/server/platform/seed/seed-demo.ts';
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
@@ -89,12 +91,24 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
   // logout revokes the token it is called with, a password change may end the account's sessions: each such
   // request gets a session of its own, of an account no other request uses
   const token = key === 'POST /api/auth/logout' ? await t.login('town1-leader4')
-    : key === 'POST /api/auth/password' ? await t.login('town1-leader3') : c.token;
+    : key === 'POST /api/auth/password' ? await freshPasswordSession() : c.token;
   return {
     method: o.method, path: o.path, pathParams, query, rawQuery: null, rawPath: {}, headers: token ? bearer(token) : {},
     body, rawBody, contentType,
   };
 }
+
+/**
+ * A session of the account whose password the fuzzer changes: a mutated body may set a new password that passes the
+ * policy, and wrong current passwords count as failed sign-ins, so its password and failures are put back first.
+ */
+async function freshPasswordSession(): Promise<string> {
+  demoHash ??= await hashPassword(DEMO_PASSWORD);
+  await t.db.query(`update accounts set password_hash = $1 where username = 'town1-leader3'`, [demoHash]);
+  await t.db.query(`delete from login_failures where username = 'town1-leader3'`);
+  return t.login('town1-leader3');
+}
+let demoHash: string | undefined;
 
 async function send(o: InjectOptions): Promise<LightMyRequestResponse> {
   let timer: NodeJS.Timeout | undefined;
