@@ -55,6 +55,7 @@ export const ACTION_FILTERS = [
   { key: 'login', prefix: 'login' },
   { key: 'logout', prefix: 'logout' },
   { key: 'readContact', prefix: 'case.read_contact' },
+  { key: 'readTeamContact', prefix: 'org.read_team_contact' },
   { key: 'matter', prefix: 'matter.' },
   { key: 'account', prefix: 'account.' },
   { key: 'importGrids', prefix: 'org.import_grids' },

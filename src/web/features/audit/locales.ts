@@ -21,10 +21,10 @@ export const auditZh = {
     deleted: '锚定的第 {{id}} 条记录未到保存期限却已被删除',
   },
   actions: {
-    login: '登录', logout: '退出', readContact: '查看个人信息', matter: '事项变更', account: '账号管理', importGrids: '网格导入', calendar: '工作日历', audit: '查阅审计日志', denied: '越权访问被拒',
+    login: '登录', logout: '退出', readContact: '查看个人信息', readTeamContact: '查看网格员电话', matter: '事项变更', account: '账号管理', importGrids: '网格导入', calendar: '工作日历', audit: '查阅审计日志', denied: '越权访问被拒',
   },
   actionNames: {
-    login: '登录', logout: '退出', 'case.read_contact': '查看个人信息', 'matter.create': '新增事项', 'matter.update': '修改事项', 'matter.retire': '停用事项',
+    login: '登录', logout: '退出', 'case.read_contact': '查看个人信息', 'org.read_team_contact': '查看网格员电话', 'matter.create': '新增事项', 'matter.update': '修改事项', 'matter.retire': '停用事项',
     'account.disable': '停用账号', 'account.enable': '启用账号', 'account.unlock': '解锁账号', 'account.password': '修改密码', 'org.import_grids': '网格导入',
     'audit.search': '查询审计日志', 'audit.verify': '校验审计日志', 'calendar.save': '保存工作日历', 'access.denied': '越权访问被拒',
   } as Record<string, string>,
@@ -53,10 +53,10 @@ export const auditEn: typeof auditZh = {
     deleted: 'anchored entry {{id}} was removed before its retention period ended',
   },
   actions: {
-    login: 'Sign-in', logout: 'Sign-out', readContact: 'Personal data read', matter: 'Catalog change', account: 'Account admin', importGrids: 'Grid import', calendar: 'Working calendar', audit: 'Audit log reads', denied: 'Access denied',
+    login: 'Sign-in', logout: 'Sign-out', readContact: 'Personal data read', readTeamContact: 'Grid team phones read', matter: 'Catalog change', account: 'Account admin', importGrids: 'Grid import', calendar: 'Working calendar', audit: 'Audit log reads', denied: 'Access denied',
   },
   actionNames: {
-    login: 'Sign-in', logout: 'Sign-out', 'case.read_contact': 'Read personal data', 'matter.create': 'Matter created', 'matter.update': 'Matter edited', 'matter.retire': 'Matter retired',
+    login: 'Sign-in', logout: 'Sign-out', 'case.read_contact': 'Read personal data', 'org.read_team_contact': 'Read grid team phones', 'matter.create': 'Matter created', 'matter.update': 'Matter edited', 'matter.retire': 'Matter retired',
     'account.disable': 'Account disabled', 'account.enable': 'Account enabled', 'account.unlock': 'Account unlocked', 'account.password': 'Password changed', 'org.import_grids': 'Grid import',
     'audit.search': 'Audit log searched', 'audit.verify': 'Audit log verified', 'calendar.save': 'Working calendar saved', 'access.denied': 'Access denied',
   },
