@@ -22,7 +22,7 @@ export function CaseFacts({ kase }: { kase: DeskCaseDetail }) {
         {
           key: 'reporter', label: t('wcase.drawer.reporter'), span: 2, children: (
             <Space size={8} wrap data-testid="case-reporter">
-              <span>{r?.name ?? t('wcase.drawer.anonymous')}</span>
+              <span>{r?.name ?? t(r?.unavailable ? 'wcase.drawer.contactUnavailable' : 'wcase.drawer.anonymous')}</span>
               {r?.phone ? <a href={`tel:${r.phone}`}><PhoneOutlined /> {r.phone}</a> : null}
               <Typography.Text type="secondary">{formatTime(kase.createdAt, i18n.language)}</Typography.Text>
             </Space>

@@ -25,7 +25,7 @@ export const wcaseZh = {
   col: { number: '案卷编号', category: '问题类别', address: '地址', status: '状态', grid: '网格' },
   drawer: {
     title: '案卷详情', copy: '复制编号', copied: '已复制', category: '类别', tier: '处置层级', source: '来源', reporter: '上报人',
-    anonymous: '匿名', description: '问题描述', address: '地址', location: '坐标', assignee: '承办', routed: '推荐承办',
+    anonymous: '匿名', contactUnavailable: '联系方式无法解密（密钥不符）', description: '问题描述', address: '地址', location: '坐标', assignee: '承办', routed: '推荐承办',
     none: '—', photos: '现场照片', before: '处置前', after: '处置后', deadlines: '办理时限', due: '截止 {{time}}', stopped: '已于 {{time}} 停止',
     timeline: '办理过程', actions: '可执行操作', noActions: '您当前无可执行的操作', system: '系统', stale: '该案卷已被他人处理，已为您刷新最新状态。',
     done: '{{action}}成功', suspendedUntil: '挂起至 {{time}}：{{reason}}', duplicateOf: '重复案卷，原案卷', satisfaction: '满意度',
@@ -70,7 +70,7 @@ export const wcaseEn: typeof wcaseZh = {
   col: { number: 'Case number', category: 'Category', address: 'Address', status: 'Status', grid: 'Grid' },
   drawer: {
     title: 'Case', copy: 'Copy number', copied: 'Copied', category: 'Category', tier: 'Tier', source: 'Source', reporter: 'Reporter',
-    anonymous: 'Anonymous', description: 'Description', address: 'Address', location: 'Coordinates', assignee: 'Assignee', routed: 'Routed to',
+    anonymous: 'Anonymous', contactUnavailable: 'Contact cannot be decrypted (wrong key)', description: 'Description', address: 'Address', location: 'Coordinates', assignee: 'Assignee', routed: 'Routed to',
     none: '—', photos: 'Photos', before: 'Before', after: 'After', deadlines: 'Deadlines', due: 'Due {{time}}', stopped: 'Stopped {{time}}',
     timeline: 'Timeline', actions: 'Actions', noActions: 'Nothing for you to do now', system: 'System', stale: 'Someone else acted on this case; it has been reloaded.',
     done: '{{action}}: done', suspendedUntil: 'Suspended until {{time}}: {{reason}}', duplicateOf: 'Duplicate of', satisfaction: 'Satisfaction',
