@@ -1,5 +1,5 @@
-import { createHash, createHmac, hkdfSync } from 'node:crypto';
-import { loadPiiKey } from '../platform/pii-cipher.ts';
+import { createHash, createHmac } from 'node:crypto';
+import { deriveKey, loadPiiKey } from '../platform/pii-cipher.ts';
 import type { ChainHashers } from '../../domain/identity/audit-chain.ts';
 
 const hmacHex = (key: Buffer, s: string) => createHmac('sha256', key).update(s).digest('hex');
@@ -15,9 +15,8 @@ export class AuditKeys {
   private readonly anchorKey: Buffer;
 
   constructor(masterKey: Buffer) {
-    if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes');
-    this.rowKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhizhi audit chain', 32));
-    this.anchorKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhizhi audit anchor', 32));
+    this.rowKey = deriveKey(masterKey, 'zhizhi audit chain');
+    this.anchorKey = deriveKey(masterKey, 'zhizhi audit anchor');
   }
 
   /** the row hash of each kind: plain SHA-256 for rows from before the key, HMAC-SHA256 since */

@@ -11,6 +11,12 @@ export const SEALED_PREFIX = 'v1.';
 /** Whether a stored value is sealed already: rows an earlier version wrote in the clear are not. */
 export const isSealed = (stored: string): boolean => stored.startsWith(SEALED_PREFIX);
 
+/** A key of its own for one use (`label`), derived from the master key, so no two uses ever share key material. */
+export function deriveKey(masterKey: Buffer, label: string): Buffer {
+  if (masterKey.length !== 32) throw new Error('the master key must be 32 bytes');
+  return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), label, 32));
+}
+
 /**
  * Encrypts personal data at rest (AES-256-GCM) and gives a keyed hash (HMAC-SHA256) for look-ups by equality,
  * so the store never holds a phone or ID number in the clear. Both keys derive from one master key.
@@ -20,9 +26,8 @@ export class PiiCipher {
   private readonly macKey: Buffer;
 
   constructor(masterKey: Buffer) {
-    if (masterKey.length !== 32) throw new Error('the personal-data key must be 32 bytes');
-    this.encKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhizhi pii encryption', 32));
-    this.macKey = Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'zhizhi pii lookup', 32));
+    this.encKey = deriveKey(masterKey, 'zhizhi pii encryption');
+    this.macKey = deriveKey(masterKey, 'zhizhi pii lookup');
   }
 
   encrypt(plain: string): Sealed {
