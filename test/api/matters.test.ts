@@ -90,3 +90,45 @@ describe('matter details', () => {
     expect(items.map((d: { name: string }) => d.name)).toEqual(expect.arrayContaining(['区城市管理局', '区应急管理局']));
   });
 });
+
+describe('a catalog change and its audit entry', () => {
+  // the audit append of the listed actions fails for matter E0980, as a full disk or a broken chain would
+  beforeAll(async () => {
+    await t.db.exec(`
+      create table test_refused_audit (action text primary key);
+      create function test_refuse_audit() returns trigger language plpgsql as $$ begin
+        if new.detail->>'code' = 'E0980' and exists (select 1 from test_refused_audit where action = new.action) then
+          raise exception 'audit append refused by the test';
+        end if;
+        return new;
+      end $$;
+      create trigger test_refuse_audit before insert on audit_log for each row execute function test_refuse_audit();`);
+  });
+  afterAll(async () => {
+    await t.db.exec('drop trigger test_refuse_audit on audit_log; drop function test_refuse_audit(); drop table test_refused_audit;');
+  });
+  const refuseAudit = (action: string | null) =>
+    t.db.exec(`delete from test_refused_audit;${action ? ` insert into test_refused_audit values ('${action}');` : ''}`);
+  const versionsOf = async () => (await call('GET', '/api/matters/E0980/versions', 'dispatcher')).json().items as { version: number; retired: boolean }[];
+  const m = { ...newMatter, code: 'E0980', name: '审计失败时的事项' };
+  const { code: _c, ...edit } = m;
+
+  it('writes nothing when the entry cannot be written: no create, no new version, no retirement', async () => {
+    await refuseAudit('matter.create');
+    expect((await call('POST', '/api/matters', 'leader', m)).statusCode).toBe(500);
+    expect((await call('GET', '/api/matters/E0980/versions', 'dispatcher')).statusCode).toBe(404);
+
+    await refuseAudit(null);
+    expect((await call('POST', '/api/matters', 'leader', m)).statusCode).toBe(201);
+
+    await refuseAudit('matter.update');
+    expect((await call('PUT', '/api/matters/E0980', 'leader', { ...edit, sla: { acceptMin: 5, handleH: 2 } })).statusCode).toBe(500);
+    await refuseAudit('matter.retire');
+    expect((await call('POST', '/api/matters/E0980/retire', 'leader')).statusCode).toBe(500);
+    expect((await versionsOf()).map((v) => [v.version, v.retired])).toEqual([[1, false]]);
+
+    await refuseAudit(null);
+    const logged = await t.db.query<{ action: string }>(`select action from audit_log where detail->>'code' = 'E0980' order by id`);
+    expect(logged.rows.map((r) => r.action)).toEqual(['matter.create']);
+  });
+});

@@ -7,8 +7,11 @@ import { resolveTown } from '../org/town-of.ts';
 import * as store from './store.ts';
 import * as s from './schemas.ts';
 import { presentMatter } from './presenters.ts';
-import { retireMatter, saveMatter } from './save-matter.ts';
-import { actorOf, audit } from '../audit/audit-log.ts';
+import { catalogTown } from './catalog-town.ts';
+import { createMatter } from './create-matter.ts';
+import { updateMatter } from './update-matter.ts';
+import { retireMatter } from './retire-matter.ts';
+import { actorOf } from '../audit/audit-log.ts';
 
 export async function matterRoutes(app: FastifyInstance): Promise<void> {
   const editors = { access: ['admin', 'leader'] as const };
@@ -22,9 +25,7 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req) => {
     const q = req.query as Static<typeof s.TownQuery>;
-    const p = requirePrincipal(req);
-    const scope = p.scopePath ?? (p.homeOrgUnitId ? (await app.db.query<{ path: string }>('select path from org_units where id = $1', [p.homeOrgUnitId])).rows[0]?.path ?? null : null);
-    const town = await resolveTown(app.db, scope, q.townId);
+    const town = await catalogTown(app.db, requirePrincipal(req), q.townId);
     const rows = await store.listCurrentMatters(app.db, town.id, q.includeRetired ?? false);
     return { items: rows.filter((m) => !q.list || m.list === q.list).map(presentMatter), nextCursor: null };
   });
@@ -44,11 +45,9 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     config: editors,
     schema: { tags: ['matters'], querystring: s.TownQuery, body: s.NewMatter, response: { 201: s.Matter } },
   }, async (req, reply) => {
-    const p = requirePrincipal(req);
     const { code, ...input } = req.body as Static<typeof s.NewMatter>;
-    const town = await resolveTown(app.db, p.scopePath, (req.query as Static<typeof s.TownQuery>).townId);
-    const saved = await saveMatter(app.db, town.id, code, input, p.accountId, 'create');
-    await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'matter.create', targetType: 'matter', targetId: saved.id, success: true, detail: { code, version: saved.version } });
+    const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);
+    const saved = await createMatter(app.db, { townId: town.id, code, actor: actorOf(req), now: app.clock() }, input);
     return reply.status(201).send(presentMatter(saved));
   });
 
@@ -56,23 +55,18 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     config: editors,
     schema: { tags: ['matters'], description: 'Writes the next version; cases already reported keep the version they were created under.', params: s.CodeParams, querystring: s.TownQuery, body: s.MatterInput, response: { 200: s.Matter } },
   }, async (req) => {
-    const p = requirePrincipal(req);
     const { code } = req.params as Static<typeof s.CodeParams>;
-    const town = await resolveTown(app.db, p.scopePath, (req.query as Static<typeof s.TownQuery>).townId);
-    const saved = await saveMatter(app.db, town.id, code, req.body as Static<typeof s.MatterInput>, p.accountId, 'update');
-    await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'matter.update', targetType: 'matter', targetId: saved.id, success: true, detail: { code, version: saved.version } });
-    return presentMatter(saved);
+    const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);
+    const change = { townId: town.id, code, actor: actorOf(req), now: app.clock() };
+    return presentMatter(await updateMatter(app.db, change, req.body as Static<typeof s.MatterInput>));
   });
 
   app.post('/api/matters/:code/retire', {
     config: editors,
     schema: { tags: ['matters'], params: s.CodeParams, querystring: s.TownQuery, response: { 200: s.Matter } },
   }, async (req) => {
-    const p = requirePrincipal(req);
     const { code } = req.params as Static<typeof s.CodeParams>;
-    const town = await resolveTown(app.db, p.scopePath, (req.query as Static<typeof s.TownQuery>).townId);
-    const saved = await retireMatter(app.db, town.id, code, p.accountId, app.clock());
-    await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'matter.retire', targetType: 'matter', targetId: saved.id, success: true, detail: { code, version: saved.version } });
-    return presentMatter(saved);
+    const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);
+    return presentMatter(await retireMatter(app.db, { townId: town.id, code, actor: actorOf(req), now: app.clock() }));
   });
 }

@@ -53,6 +53,17 @@ export async function listMatterVersions(tx: Tx, townId: string, code: string): 
   return r.rows;
 }
 
+/** Whether the town has a post of this code, and its district a department of this name (false when not asked). */
+export async function findRoutingTargets(
+  tx: Tx, townId: string, postCode: string | null, departmentName: string | null,
+): Promise<{ post: boolean; department: boolean }> {
+  const r = await tx.query<{ post: boolean; department: boolean }>(
+    `select exists (select 1 from posts where town_id = $1 and code = $2) as post,
+            exists (select 1 from departments d join org_units t on t.parent_id = d.district_id where t.id = $1 and d.name = $3) as department`,
+    [townId, postCode, departmentName]);
+  return r.rows[0]!;
+}
+
 export type NewMatterVersion = Omit<MatterRow, 'id' | 'version' | 'current' | 'created_at' | 'retired_at' | 'machine_source'> & {
   retired_at?: Date | null;
   machine_source?: string | null;
