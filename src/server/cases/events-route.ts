@@ -1,17 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { STAFF_ROLES } from '../../shared/roles.ts';
-import { requirePrincipal, type Principal } from '../platform/auth.ts';
-import type { CaseChange } from '../platform/live.ts';
+import { requirePrincipal } from '../platform/auth.ts';
 import { liveSessionAccess, principalAccess } from '../identity/session-access.ts';
-
-/** May this principal see a change of this case? The same rule as the case queries, on the notified fields. */
-function canSee(p: Principal, c: CaseChange): boolean {
-  if (p.scopePath && c.orgPath.startsWith(p.scopePath)) return true;
-  const a = c.assignee;
-  if (a?.postId && p.posts.some((x) => x.id === a.postId)) return true;
-  if (c.departmentIds.some((d) => p.departmentIds.includes(d))) return true;
-  return a?.staffId === p.accountId || c.reporterAccountId === p.accountId;
-}
+import { canSeeCase } from '../../domain/cases/visibility.ts';
+import { viewerOf } from './case-mapping.ts';
 
 export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
   app.live.guardSessions((hashes) => liveSessionAccess(app.db, hashes, app.clock()), app.config.liveRecheckMs);
@@ -24,6 +16,7 @@ export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
+    const viewer = viewerOf(p);
     reply.hijack();
     const res = reply.raw;
     res.writeHead(200, {
@@ -37,7 +30,7 @@ export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
       accountId: p.accountId,
       tokenHash: p.tokenHash,
       access: principalAccess(p),
-      accepts: (c) => canSee(p, c),
+      accepts: (c) => canSeeCase(viewer, c),
       send: (c) => res.write(`id: ${c.eventId}\nevent: case\ndata: ${JSON.stringify(c)}\n\n`),
       end: (revoked) => {
         close();

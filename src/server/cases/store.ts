@@ -2,6 +2,7 @@ import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import type { MatterRow } from '../matters/store.ts';
 import type { RouteTarget } from '../../domain/matters/routing.ts';
+import type { CaseViewer } from '../../domain/cases/visibility.ts';
 import { routedAssigneeSql, targetParams } from './assignees.ts';
 
 export type Assignee = { postId: string } | { departmentId: string } | { staffId: string };
@@ -49,23 +50,15 @@ export interface CaseRow {
 const SELECT = `select c.*, m.name as category_name, m.on_spot, m.escalate_after_h from cases c join matters m on m.id = c.matter_id`;
 
 /** Who is asking, as far as case visibility goes. */
-export interface Viewer {
-  accountId: string;
-  scopePath: string | null;
-  postIds: string[];
-  departmentIds: string[];
-}
+export type Viewer = CaseViewer;
 
-/**
- * A case is visible inside the viewer's territory, when assigned to the viewer's post or self, once it was ever sent to the
- * viewer's department, or when the viewer reported it.
- */
+/** `canSeeCase` (src/domain/cases/visibility.ts) as a condition on `cases c`, its parameters numbered from `first`. */
 function visibleTo(v: Viewer, first: number): { sql: string; params: unknown[] } {
   const n = (i: number) => `$${first + i}`;
   return {
     sql: `(c.org_path like ${n(0)} or c.assignee->>'postId' = any(${n(1)}) or c.department_ids && ${n(2)}::text[]
            or c.assignee->>'staffId' = ${n(3)} or c.reporter_account_id = ${n(3)})`,
-    params: [v.scopePath ? likePrefix(v.scopePath) : '-no-scope-', v.postIds, v.departmentIds, v.accountId],
+    params: [v.scopePath ? likePrefix(v.scopePath) : null, v.postIds, v.departmentIds, v.accountId],
   };
 }
 
