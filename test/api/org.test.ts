@@ -144,6 +144,30 @@ describe('grid boundary import', () => {
     expect(located.grid.code).toBe('500199101201002');
   });
 
+  it('imports nothing when the import\'s audit entry cannot be written, and records the failure', async () => {
+    const a = await unitByCode('500199101201001');
+    const b = await unitByCode('500199101201002');
+    const village = await unitByCode('500199101201');
+    const rows = () => t.db.query('select code, geometry from org_units where parent_id = $1 order by code', [village.id]).then((r) => r.rows);
+    const before = await rows();
+    await t.db.exec(`
+      create function test_refuse_import_audit() returns trigger language plpgsql as $$ begin
+        if new.action = 'org.import_grids' and new.success then raise exception 'audit append refused by the test'; end if;
+        return new;
+      end $$;
+      create trigger test_refuse_import_audit before insert on audit_log for each row execute function test_refuse_import_audit();`);
+    try {
+      const r = await post('admin', [feature('500199101201001', b.geometry), feature('500199101201002', a.geometry)]);
+      expect(r.statusCode).toBe(500);
+    } finally {
+      await t.db.exec('drop trigger test_refuse_import_audit on audit_log; drop function test_refuse_import_audit();');
+    }
+    expect(await rows()).toEqual(before);
+    const last = await t.db.query<{ success: boolean; detail: { features: number } }>(
+      `select success, detail from audit_log where action = 'org.import_grids' order by id desc limit 1`);
+    expect(last.rows[0]).toMatchObject({ success: false, detail: { features: 2 } });
+  });
+
   it('validates the file shape with 400', async () => {
     const r = await post('admin', [{ type: 'Feature', geometry: null, properties: { code: 'x', name: 'x', communityCode: '1' } }]);
     expect(r.statusCode).toBe(400);

@@ -130,16 +130,9 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       body: s.GridImportBody, response: { 200: s.GridImportResult },
     },
   }, async (req) => {
-    const body = req.body as Static<typeof s.GridImportBody>;
-    const entry = { at: app.clock(), ...actorOf(req), action: 'org.import_grids', targetType: 'org_unit' };
-    try {
-      const result = await importGrids(app.db, body.features, scopeOf(requirePrincipal(req)));
-      await audit(app.db, { ...entry, success: true, detail: result });
-      app.locator.invalidate();
-      return result;
-    } catch (err) {
-      await audit(app.db, { ...entry, success: false, detail: { features: body.features.length, code: (err as { code?: string }).code ?? 'ERROR' } });
-      throw err;
-    }
+    const { features } = req.body as Static<typeof s.GridImportBody>;
+    const result = await importGrids(app.db, { features, scopePath: scopeOf(requirePrincipal(req)), actor: actorOf(req), now: app.clock() });
+    app.locator.invalidate();
+    return result;
   });
 }
