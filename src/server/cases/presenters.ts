@@ -9,15 +9,20 @@ import type { ContactView } from '../../domain/cases/reporter-contact.ts';
 import { assigneeId } from './case-mapping.ts';
 import type { CaseRow, EventRow } from './store.ts';
 import type { ReportResult } from './report-case.ts';
+import type { CaseChange } from '../platform/live.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
+/** Each clock with its light and due time now, and what a client needs to count them on (`clockLight`, `effectiveDue`). */
 export function presentDeadlines(clocks: ClockSet, now: Date) {
-  const out: Record<string, { startedAt: string; dueAt: string; light: string; stoppedAt: string | null }> = {};
+  const out: Record<string, {
+    startedAt: string; dueAt: string; plannedDueAt: string; suspendedMs: number; pausedAt: string | null; light: string; stoppedAt: string | null;
+  }> = {};
   for (const [name, c] of Object.entries(clocks)) {
     if (!c) continue;
     out[name] = {
-      startedAt: iso(c.startedAt)!, dueAt: iso(effectiveDue(c, now.getTime()))!, light: clockLight(c, now.getTime()), stoppedAt: iso(c.stoppedAt),
+      startedAt: iso(c.startedAt)!, dueAt: iso(effectiveDue(c, now.getTime()))!, plannedDueAt: iso(c.due)!, suspendedMs: c.suspendedMs,
+      pausedAt: iso(c.pausedAt), light: clockLight(c, now.getTime()), stoppedAt: iso(c.stoppedAt),
     };
   }
   return out;
@@ -105,4 +110,9 @@ export function presentDuplicates(found: ReportResult['duplicates'], forStaff: b
   if (forStaff) return { duplicates: found };
   const nearest = found.length === 0 ? null : Math.round(Math.min(...found.map((d) => d.distanceM)));
   return { similarNearby: { count: found.length, nearestM: nearest } };
+}
+
+/** A change of a case as the event stream sends it: which case and what happened, nothing of who may see it. */
+export function presentCaseEvent(c: CaseChange) {
+  return { caseId: c.caseId, number: c.number, eventId: c.eventId, action: c.action, status: c.status as CaseStatus, at: c.at };
 }

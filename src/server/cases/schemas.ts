@@ -69,8 +69,16 @@ export const CaseListQuery = Type.Object({
 }, { additionalProperties: false });
 
 const Clock = Type.Object({
-  startedAt: Type.String(), dueAt: Type.String(), light: lit(['green', 'yellow', 'red'] as const),
-  stoppedAt: Nullable(Type.String()),
+  startedAt: Type.String(),
+  /** the due time now: the planned one plus the time suspended so far */
+  dueAt: Type.String(),
+  /** the due time set when the clock started, before any suspension */
+  plannedDueAt: Type.String(),
+  /** suspended time before the suspension under way, if any */
+  suspendedMs: Type.Integer({ minimum: 0 }),
+  /** when the suspension under way began; null when the clock runs */
+  pausedAt: Nullable(Type.String()),
+  light: lit(['green', 'yellow', 'red'] as const), stoppedAt: Nullable(Type.String()),
 });
 
 export const CaseSummary = Type.Object({

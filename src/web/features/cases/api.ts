@@ -19,7 +19,9 @@ export interface Matter {
 }
 
 export interface LngLat { lng: number; lat: number }
-export interface Clock { startedAt?: string; dueAt: string; light: Light; stoppedAt: string | null }
+export interface Clock {
+  startedAt: string; dueAt: string; plannedDueAt: string; suspendedMs: number; pausedAt: string | null; light: Light; stoppedAt: string | null;
+}
 export type Deadlines = Partial<Record<'accept' | 'dispatch' | 'handle' | 'verify' | string, Clock>>;
 export interface Assignee { kind: 'post' | 'department' | 'staff'; id: string; name: string }
 export interface CasePhoto { hash: string; phase: 'before' | 'after'; url: string; thumbUrl: string; eventId?: number | null }

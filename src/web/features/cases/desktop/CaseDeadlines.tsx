@@ -3,7 +3,7 @@ import { Empty } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CLOCK_NAMES } from '../../../../shared/matters.ts';
 import type { Deadlines } from '../api.ts';
-import { countdownText, formatTime, lightAt, useNow } from './clocks.ts';
+import { countdownText, formatTime, lightAt, timeLeft, useNow } from './clocks.ts';
 import { LightDot, LightTag } from './tags.tsx';
 
 export function CaseDeadlines({ deadlines }: { deadlines: Deadlines }) {
@@ -16,7 +16,7 @@ export function CaseDeadlines({ deadlines }: { deadlines: Deadlines }) {
       {names.map((name) => {
         const c = deadlines[name]!;
         const light = lightAt(c, now);
-        const left = Date.parse(c.dueAt) - now;
+        const left = timeLeft(c, now);
         return (
           <div key={name} className={`zz-clock-row ${c.stoppedAt ? 'zz-clock-stopped' : ''}`}>
             <LightDot light={light} />

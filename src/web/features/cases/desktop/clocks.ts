@@ -1,20 +1,30 @@
 // SLA clocks on screen: which clock runs, its light at a given moment, the countdown text, and a ticking now.
 import { useEffect, useState } from 'react';
 import { CLOCK_NAMES } from '../../../../shared/matters.ts';
+import { clockLight, effectiveDue, type ClockState } from '../../../../domain/sla/clocks.ts';
 import type { Clock, Deadlines, Light } from '../api.ts';
 
 export const LIGHT_COLORS: Record<Light, string> = { green: '#2e9e5b', yellow: '#e0a100', red: '#d4380d' };
 export const NO_CLOCK_COLOR = '#8c96a3';
 const RANK: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
 
-/** The light of a running clock now: the server's light, or worse once time has moved on. */
+/** A clock as the domain counts it, from its wire form. */
+export function clockState(c: Clock): ClockState {
+  const ms = (iso: string | null) => (iso === null ? null : Date.parse(iso));
+  return {
+    startedAt: Date.parse(c.startedAt), due: Date.parse(c.plannedDueAt), suspendedMs: c.suspendedMs,
+    pausedAt: ms(c.pausedAt), stoppedAt: ms(c.stoppedAt), light: c.light,
+  };
+}
+
+/** The light of a clock at `now` by the server's own rule (`clockLight`): suspended time does not count. */
 export function lightAt(c: Clock, now: number): Light {
-  if (c.stoppedAt) return c.light;
-  const due = Date.parse(c.dueAt);
-  if (now >= due) return 'red';
-  const start = c.startedAt ? Date.parse(c.startedAt) : NaN;
-  const local: Light = Number.isFinite(start) && due > start && (now - start) / (due - start) > 0.8 ? 'yellow' : 'green';
-  return RANK[local] > RANK[c.light] ? local : c.light;
+  return clockLight(clockState(c), now);
+}
+
+/** Time left at `now` (negative past due): a suspended clock stands still. */
+export function timeLeft(c: Clock, now: number): number {
+  return effectiveDue(clockState(c), now) - now;
 }
 
 export interface Running { name: string; clock: Clock; light: Light }
@@ -32,7 +42,7 @@ export function runningClocks(d: Deadlines, now: number): Running[] {
 export function worstClock(d: Deadlines, now: number): Running | null {
   let best: Running | null = null;
   for (const r of runningClocks(d, now)) {
-    if (!best || RANK[r.light] > RANK[best.light] || (r.light === best.light && r.clock.dueAt < best.clock.dueAt)) best = r;
+    if (!best || RANK[r.light] > RANK[best.light] || (r.light === best.light && timeLeft(r.clock, now) < timeLeft(best.clock, now))) best = r;
   }
   return best;
 }
