@@ -34,3 +34,17 @@ export const HANDLING_ROLES = ['handler', 'dispatcher', 'communityStaff', 'gridW
 export function hasTerritory(roles: readonly Role[]): boolean {
   return roles.some((r) => (TERRITORIAL_ROLES as readonly Role[]).includes(r));
 }
+
+/** Who edits a town's duty catalog (事项清单): the system administrator and the town's leaders. */
+export const CATALOG_EDITORS = ['admin', 'leader'] as const satisfies readonly Role[];
+
+/** Who enters the working calendar (the State Council's holidays and swapped working days): the system administrator. */
+export const CALENDAR_EDITORS = ['admin'] as const satisfies readonly Role[];
+
+/** Who changes the organisation tree (units and grid boundaries): the system administrator. */
+export const ORG_EDITORS = ['admin'] as const satisfies readonly Role[];
+
+/** Whether an account with these roles is in the list (an access list of a route, a menu entry). */
+export function holdsAnyRole(roles: readonly Role[], list: readonly Role[]): boolean {
+  return roles.some((r) => list.includes(r));
+}

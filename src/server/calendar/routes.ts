@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import { STAFF_ROLES } from '../../shared/roles.ts';
+import { CALENDAR_EDITORS, STAFF_ROLES } from '../../shared/roles.ts';
 import { requirePrincipal } from '../platform/auth.ts';
 import { AppError } from '../platform/errors.ts';
 import { actorOf, appendAudit } from '../audit/audit-log.ts';
@@ -53,7 +53,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.put('/api/working-calendar/:year', {
-    config: { access: ['admin'] },
+    config: { access: CALENDAR_EDITORS },
     schema: {
       tags: ['calendar'], params: s.YearParams, body: s.CalendarYearInput, response: { 200: s.CalendarYear },
       description: 'Replaces a year with the days of the State Council notice. Deadlines already set keep their time; clocks started afterwards count on the new days.',

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import { STAFF_ROLES } from '../../shared/roles.ts';
+import { CATALOG_EDITORS, STAFF_ROLES } from '../../shared/roles.ts';
 import { requirePrincipal } from '../platform/auth.ts';
 import { notFound } from '../platform/errors.ts';
 import { resolveTown } from '../org/town-of.ts';
@@ -14,7 +14,7 @@ import { retireMatter } from './retire-matter.ts';
 import { actorOf } from '../audit/audit-log.ts';
 
 export async function matterRoutes(app: FastifyInstance): Promise<void> {
-  const editors = { access: ['admin', 'leader'] as const };
+  const editors = { access: CATALOG_EDITORS };
 
   app.get('/api/matters', {
     config: { access: [...STAFF_ROLES, 'resident'] },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { STAFF_ROLES } from '../../shared/roles.ts';
+import { ORG_EDITORS, STAFF_ROLES } from '../../shared/roles.ts';
 import type { OrgLevel } from '../../shared/org-levels.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
 import { notFound, outsideGrids } from '../platform/errors.ts';
@@ -122,7 +122,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/org-units/grids/import', {
-    config: { access: ['admin'] },
+    config: { access: ORG_EDITORS },
     bodyLimit: 20 * 1024 * 1024,
     schema: {
       tags: ['org'],

@@ -6,6 +6,7 @@ import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useAuth } from './auth.tsx';
 import { navFor, type NavKey } from './nav.ts';
+import { CALENDAR_EDITORS, holdsAnyRole } from '../../shared/roles.ts';
 import '../features/cases/desktop/locales.ts';
 import '../features/audit/locales.ts';
 import { CalendarMissingTag } from '../features/calendar/CalendarMissingTag.tsx';
@@ -44,7 +45,7 @@ export function Shell() {
         <Layout.Header className="zz-header">
           <Typography.Title level={5} style={{ margin: 0 }}>{current ? t(`nav.${current.key}`) : t('app.fullName')}</Typography.Title>
           <Space size="middle">
-            {me.roles.includes('admin') ? <CalendarMissingTag /> : null}
+            {holdsAnyRole(me.roles, CALENDAR_EDITORS) ? <CalendarMissingTag /> : null}
             <Tooltip title={t('shell.scope')}>
               <Tag icon={<EnvironmentOutlined />} color="geekblue" data-testid="scope-tag">
                 {me.scopeOrgUnit ? me.scopeOrgUnit.name : t('shell.noScope')}

@@ -1,7 +1,7 @@
 // Which pages a user may open: the side menu and the home redirect come from here.
 import type { Me } from '../features/identity/api.ts';
 import { usesMobile } from '../features/identity/api.ts';
-import { AUDIT_READERS, hasTerritory, STAFF_ROLES, type Role } from '../../shared/roles.ts';
+import { AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
 export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'accounts' | 'audit' | 'calendar';
 export interface NavEntry { key: NavKey; path: string }
@@ -14,7 +14,7 @@ export function handlesCases(me: Me): boolean {
 
 /** The audit administrator (审计管理员) and the system administrator read the audit log. */
 export function readsAuditLog(me: Me): boolean {
-  return me.roles.some((r) => (AUDIT_READERS as readonly Role[]).includes(r));
+  return holdsAnyRole(me.roles, AUDIT_READERS);
 }
 
 export function navFor(me: Me): NavEntry[] {
@@ -33,7 +33,8 @@ export function navFor(me: Me): NavEntry[] {
       entries.push({ key: 'matters', path: '/matters' });
     }
   }
-  if (me.roles.includes('admin') || me.roles.includes('leader')) entries.push({ key: 'calendar', path: '/calendar' });
+  // the catalog's editors count its deadlines in working days: they see the calendar the editors enter
+  if (holdsAnyRole(me.roles, [...CALENDAR_EDITORS, ...CATALOG_EDITORS])) entries.push({ key: 'calendar', path: '/calendar' });
   if (me.roles.includes('admin')) entries.push({ key: 'accounts', path: '/accounts' });
   if (readsAuditLog(me)) entries.push({ key: 'audit', path: '/audit' });
   return entries;

@@ -7,6 +7,7 @@ import { Alert, App, Button, Skeleton, Tooltip, Typography } from 'antd';
 import { EditOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
+import { CALENDAR_EDITORS, holdsAnyRole } from '../../../shared/roles.ts';
 import { useApi } from '../../app/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { getCalendarOverview, getCalendarYear, type CalendarYear } from './api.ts';
@@ -22,7 +23,7 @@ export function CalendarPage() {
   const { t } = useTranslation();
   const { modal } = App.useApp();
   const me = useMe();
-  const editable = me.roles.includes('admin');
+  const editable = holdsAnyRole(me.roles, CALENDAR_EDITORS);
   const overview = useApi((signal) => getCalendarOverview(signal), []);
   const today = overview.data?.today;
   const thisYear = today ? Number(today.slice(0, 4)) : null;

@@ -5,6 +5,7 @@ import { App, Button, Empty, Input, Popconfirm, Segmented, Select, Space, Switch
 import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MATTER_LISTS, TIERS, type MatterList } from '../../../shared/matters.ts';
+import { CATALOG_EDITORS, holdsAnyRole } from '../../../shared/roles.ts';
 import { errorText } from '../../app/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useApi } from '../../app/useApi.ts';
@@ -23,7 +24,7 @@ export function MattersPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
-  const canEdit = me.roles.includes('admin') || me.roles.includes('leader');
+  const canEdit = holdsAnyRole(me.roles, CATALOG_EDITORS);
   const level = me.scopeOrgUnit?.level;
   const needsTown = level === 'city' || level === 'district';
   const towns = useApi(needsTown ? (signal) => listUnits({ level: 'town' }, signal) : null, [needsTown]);
