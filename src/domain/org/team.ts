@@ -66,8 +66,11 @@ export function teamPolicies(a: { roles: readonly Role[]; scopePath: string | nu
   return editor && isWithinScope(gridPath, territorialScope(a.roles, a.scopePath)) ? ['edit'] : [];
 }
 
-/** The order in which the grid's cases look for their worker: the full-time worker, then the grid leader, then the rest. */
-const RANK: Record<TeamRole, number> = { fullTime: 0, gridLeader: 1, partTime: 2, instructor: 2, volunteer: 2 };
+/**
+ * The order in which the grid's cases look for their worker: the full-time worker, then the grid leader, then the rest.
+ * Intake routes by it too, passing it to the store as a parameter.
+ */
+export const GRID_WORKER_RANK: Readonly<Record<TeamRole, number>> = { fullTime: 0, gridLeader: 1, partTime: 2, instructor: 2, volunteer: 2 };
 
 /**
  * The grid's worker: the first member with an account that may be sent the grid's cases, full-time workers first,
@@ -76,7 +79,7 @@ const RANK: Record<TeamRole, number> = { fullTime: 0, gridLeader: 1, partTime: 2
 export function gridWorkerOf(
   members: readonly { teamRole: TeamRole; accountId: string | null }[], candidates: ReadonlyMap<string, StaffCandidate>, gridPath: string,
 ): string | null {
-  const ranked = members.map((m, i) => ({ ...m, i })).sort((x, y) => RANK[x.teamRole] - RANK[y.teamRole] || x.i - y.i);
+  const ranked = members.map((m, i) => ({ ...m, i })).sort((x, y) => GRID_WORKER_RANK[x.teamRole] - GRID_WORKER_RANK[y.teamRole] || x.i - y.i);
   for (const m of ranked) {
     const c = m.accountId === null ? undefined : candidates.get(m.accountId);
     if (c && staffIneligibility(c, gridPath) === null) return m.accountId;

@@ -3,12 +3,13 @@ import type { Db } from '../platform/db/db.ts';
 import { AppError, outsideGrids } from '../platform/errors.ts';
 import { CASE_CHANNEL, type CaseChange } from '../platform/live.ts';
 import type { GridLocatorCache } from '../org/locator-cache.ts';
-import type { CaseSource } from '../../shared/cases.ts';
+import { OPEN_STATUSES, type CaseSource } from '../../shared/cases.ts';
 import type { ReporterKind } from '../../domain/cases/case-state.ts';
 import { formatCaseNumber, caseNumberDay } from '../../domain/cases/case-number.ts';
 import { nextCheckAt } from '../../domain/cases/escalation.ts';
 import { boundingBox, suggestDuplicates, type DuplicateSuggestion } from '../../domain/cases/duplicates.ts';
 import { routeCase } from '../../domain/matters/routing.ts';
+import { targetLookup } from '../../domain/matters/target-lookup.ts';
 import { advanceClocks } from '../../domain/sla/clocks.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar.ts';
@@ -137,7 +138,7 @@ function draftReport(
     },
     numberPrefix: sample.slice(0, sample.lastIndexOf('-') + 1),
     day: caseNumberDay(now),
-    target: route.target,
+    target: targetLookup(route.target),
     event: {
       at: now, action: 'report', actor_id: input.reporter.accountId, actor_name: input.actorName,
       from_status: null, to_status: 'reported', reason: null,
@@ -153,7 +154,7 @@ function draftReport(
       } satisfies Omit<CaseChange, 'eventId' | 'number'>,
     },
     radiusM: matter.duplicateRadiusM ?? 100,
-    nearBox: boundingBox(input.location, matter.duplicateRadiusM ?? 100),
+    near: { statuses: OPEN_STATUSES, box: boundingBox(input.location, matter.duplicateRadiusM ?? 100) },
   };
 }
 

@@ -1,9 +1,9 @@
 import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import type { MatterRow } from '../matters/store.ts';
-import type { RouteTarget } from '../../domain/matters/routing.ts';
+import type { TargetLookup } from '../../domain/matters/target-lookup.ts';
 import type { CaseViewer } from '../../domain/cases/visibility.ts';
-import { routedAssigneeSql, targetParams } from './assignees.ts';
+import { lookupParams, routedAssigneeSql } from './assignee-store.ts';
 
 export type Assignee = { postId: string } | { departmentId: string } | { staffId: string };
 
@@ -99,15 +99,15 @@ export interface NewReport {
   numberPrefix: string;
   day: string;
   /** the routing target by catalog names; resolved to this town's post, department or grid worker inside the statement */
-  target: RouteTarget;
+  target: TargetLookup;
   /** the first timeline entry; the statement adds `routed` to its data */
   event: Omit<EventRow, 'id' | 'case_id'>;
   photos: readonly string[];
   /** the context the case was built from: the statement writes nothing unless it still holds */
   expected: { townCode: string; townPath: string };
   notify: { channel: string; change: object };
-  /** the duplicate search: open cases of the same category inside this box */
-  nearBox: { minLng: number; maxLng: number; minLat: number; maxLat: number };
+  /** the duplicate search: cases of the same category in one of these statuses, inside this box */
+  near: { statuses: readonly string[]; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } };
 }
 
 export interface NearbyRow { id: string; number: string; status: string; lng: number; lat: number; created_at: Date }
@@ -126,7 +126,7 @@ export type ReportOutcome =
  * its photos, the published change, and the open cases of the same category nearby (as of before this case).
  * Otherwise nothing is written (not even the counter). A concurrent report with the same key fails with 23505.
  */
-const INTAKE_ROUTED = routedAssigneeSql({ town: '$4', grid: '$5', postCode: '$40', departmentName: '$41', gridTier: '$42' });
+const INTAKE_ROUTED = routedAssigneeSql({ town: '$4', grid: '$5', postCode: '$40', departmentName: '$41', gridWorkerRank: '$42' });
 
 export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome> {
   const c = r.case;
@@ -160,7 +160,7 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
      n as (select pg_notify($36::text, ($37::jsonb || jsonb_build_object('number', c.number, 'eventId', e.id))::text) from c, e),
      near as (select json_agg(x) as items from (
        select id, number, status, lng, lat, created_at from cases
-        where exists (select 1 from go) and town_id = $4::text and category_code = $8::text and status not in ('closed','rejected')
+        where exists (select 1 from go) and town_id = $4::text and category_code = $8::text and status = any($48::text[])
           and duplicate_of is null and lat between $46::float8 and $47::float8 and lng between $44::float8 and $45::float8
         order by created_at desc limit 50) x)
      -- evaluated left to right: the reads come before the counter row is locked (until commit) by the first use of c
@@ -172,8 +172,8 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
       json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at,
       e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data ?? {}),
       r.photos, r.notify.channel, JSON.stringify(r.notify.change), r.expected.townCode, r.expected.townPath,
-      ...targetParams(r.target),
-      r.day, r.nearBox.minLng, r.nearBox.maxLng, r.nearBox.minLat, r.nearBox.maxLat],
+      ...lookupParams(r.target),
+      r.day, r.near.box.minLng, r.near.box.maxLng, r.near.box.minLat, r.near.box.maxLat, r.near.statuses],
   );
   const row = res.rows[0]!;
   if (row.existing_id) return { outcome: 'exists', caseId: row.existing_id };

@@ -22,6 +22,12 @@ export async function findFile(tx: Tx, hash: string): Promise<FileRow | null> {
   return r.rows[0] ?? null;
 }
 
+/** Which of these hashes are uploaded files. */
+export async function listUploadedHashes(tx: Tx, hashes: readonly string[]): Promise<string[]> {
+  const r = await tx.query<{ hash: string }>('select hash from files where hash = any($1)', [hashes]);
+  return r.rows.map((x) => x.hash);
+}
+
 /**
  * Deletes anonymous uploads (no account) that no case took within `graceMs`: the public 随手拍 upload is open to
  * anyone, and a photo nobody reported with is not kept. Returns the hashes whose rows went, for their files to go too.
