@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import type { CaseSource } from '../../shared/cases.ts';
 import { policies } from '../../domain/cases/lifecycle.ts';
+import { mineFilter } from '../../domain/cases/mine-lists.ts';
 import { reporterContactView } from '../../domain/cases/reporter-contact.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -89,7 +90,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     }
     const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
     const rows = await store.listCases(app.db, viewerOf(p), {
-      statuses: q.status, orgUnitPath, overdue: q.overdue, q: q.q, mine: q.mine, beforeCreated: cursor, limit: limit + 1, now: app.clock(),
+      statuses: q.status, orgUnitPath, overdue: q.overdue, q: q.q, mine: q.mine && mineFilter(q.mine), beforeCreated: cursor, limit: limit + 1, now: app.clock(),
     });
     const page = rows.slice(0, limit);
     const names = await store.assigneeNames(app.db, page.flatMap((r) => { const id = assigneeId(r.assignee); return id ? [id] : []; }));

@@ -2,6 +2,7 @@ import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import type { MatterRow } from '../matters/store.ts';
 import type { TargetLookup } from '../../domain/matters/target-lookup.ts';
+import type { MineFilter } from '../../domain/cases/mine-lists.ts';
 import type { CaseViewer } from '../../domain/cases/visibility.ts';
 import { lookupParams, routedAssigneeSql } from './assignee-store.ts';
 
@@ -243,7 +244,8 @@ export interface CaseFilter {
   orgUnitPath?: string;
   overdue?: boolean;
   q?: string;
-  mine?: 'reported' | 'assigned' | 'verify';
+  /** one of the viewer's own lists (`mineFilter`) */
+  mine?: MineFilter;
   beforeCreated?: { at: Date; id: string };
   limit: number;
   now: Date;
@@ -263,11 +265,11 @@ export async function listCases(tx: Tx, viewer: Viewer, f: CaseFilter): Promise<
     const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     where.push(`(c.number like ${p(like)} or c.description like $${params.length} or c.address like $${params.length})`);
   }
-  if (f.mine === 'reported') where.push(`c.reporter_account_id = ${p(viewer.accountId)}`);
-  if (f.mine === 'assigned') {
+  if (f.mine && 'reportedByViewer' in f.mine) where.push(`c.reporter_account_id = ${p(viewer.accountId)}`);
+  if (f.mine && 'assignedToViewer' in f.mine) {
     where.push(`(c.assignee->>'postId' = any(${p(viewer.postIds)}) or c.assignee->>'departmentId' = any(${p(viewer.departmentIds)}) or c.assignee->>'staffId' = ${p(viewer.accountId)})`);
   }
-  if (f.mine === 'verify') where.push(`c.status = 'handled'`);
+  if (f.mine && 'statuses' in f.mine) where.push(`c.status = any(${p(f.mine.statuses)})`);
   if (f.beforeCreated) where.push(`(c.created_at, c.id) < (${p(f.beforeCreated.at)}, ${p(f.beforeCreated.id)})`);
   const r = await tx.query<CaseRow>(
     `${SELECT} where ${where.join(' and ')} order by c.created_at desc, c.id desc limit ${p(f.limit)}`, params);
