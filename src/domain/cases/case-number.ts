@@ -24,7 +24,12 @@ export function caseNumberDay(at: Date): string {
 export function formatCaseNumber(townCode: string, at: Date, seq: number): string {
   if (!/^\d{9}$/.test(townCode)) throw new RangeError(`town code must be 9 digits: ${townCode}`);
   if (!Number.isInteger(seq) || seq < 1 || seq > MAX_SEQ) throw new RangeError(`case sequence out of range: ${seq}`);
-  return `${townCode}-${caseNumberDay(at)}-${String(seq).padStart(4, '0')}`;
+  return printCaseNumber({ townCode, day: caseNumberDay(at), seq });
+}
+
+/** The number as printed, from its parts. */
+export function printCaseNumber(p: CaseNumberParts): string {
+  return `${p.townCode}-${p.day}-${String(p.seq).padStart(4, '0')}`;
 }
 
 /** Accepts the number as printed, or typed with spaces or without hyphens (21–22 digits). */

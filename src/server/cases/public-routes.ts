@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { parseCaseNumber } from '../../domain/cases/case-number.ts';
-import { AppError, notFound, outsideGrids } from '../platform/errors.ts';
+import { outsideGrids } from '../platform/errors.ts';
 import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { reportCase } from './report-case.ts';
-import { presentDeadlines, presentDuplicates } from './presenters.ts';
+import { trackCase } from './track-case.ts';
+import { presentPublicMatters, presentPublicReceipt, presentPublicTrack } from './public-presenters.ts';
 import * as store from './store.ts';
 import { listCurrentMatters } from '../matters/store.ts';
+import { findTownOfUnit } from '../org/town-store.ts';
 import * as s from './schemas.ts';
-import type { ClockSet } from '../../domain/sla/clocks.ts';
 
 const LocateQuery = Type.Object({ lng: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }) }, { additionalProperties: false });
 const TrackQuery = Type.Object({ phone: Type.String({ pattern: '^1[3-9][0-9]{9}$' }) }, { additionalProperties: false });
@@ -38,9 +38,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
       idempotencyKey: typeof key === 'string' && key.length > 0 && key.length <= 200 ? `public:${body.reporter.phone}:${key}` : null,
     }, app.clock());
     const row = (await store.findCase(app.db, result.caseId, null))!;
-    return reply.status(result.created ? 201 : 200).send({
-      number: row.number, status: row.status, createdAt: row.created_at.toISOString(), ...presentDuplicates(result.duplicates, false),
-    });
+    return reply.status(result.created ? 201 : 200).send(presentPublicReceipt(row, result.duplicates));
   });
 
   app.get('/api/public/matters', {
@@ -53,14 +51,9 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const { lng, lat } = req.query as Static<typeof LocateQuery>;
     const gridId = (await app.locator.current()).locate(lng, lat);
-    if (!gridId) throw outsideGrids();
-    const town = (await app.db.query<{ id: string; name: string }>(
-      `select t.id, t.name from org_units g join org_units t on t.level = 'town' and g.path like t.path || '%' where g.id = $1`, [gridId])).rows[0]!;
-    const matters = await listCurrentMatters(app.db, town.id, false);
-    return {
-      town: { id: town.id, name: town.name },
-      items: matters.filter((m) => m.machine_source === null).map((m) => ({ code: m.code, name: m.name, class: m.class, onSpot: m.on_spot, urgent: m.urgent })),
-    };
+    const town = gridId ? await findTownOfUnit(app.db, gridId) : null;
+    if (!town) throw outsideGrids();
+    return presentPublicMatters(town, await listCurrentMatters(app.db, town.id, false));
   });
 
   app.get('/api/public/cases/:number', {
@@ -73,18 +66,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const { number } = req.params as Static<typeof NumberParams>;
     const { phone } = req.query as Static<typeof TrackQuery>;
-    const parsed = parseCaseNumber(number);
-    if (!parsed) throw new AppError('VALIDATION_FAILED', 'That is not a case number.', '案卷编号格式不正确。');
-    const canonical = `${parsed.townCode}-${parsed.day}-${String(parsed.seq).padStart(4, '0')}`;
-    const row = await store.findCaseByNumber(app.db, canonical);
-    if (!row || row.reporter_phone_hash !== app.pii.lookupHash(phone)) throw notFound('case');
-    const events = await store.listEvents(app.db, row.id);
-    return {
-      number: row.number, status: row.status, categoryName: row.category_name, description: row.description,
-      address: row.address, createdAt: row.created_at.toISOString(),
-      deadlines: presentDeadlines(row.clocks as ClockSet, app.clock()),
-      satisfaction: row.satisfaction,
-      timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, to: e.to_status })),
-    };
+    const { row, events } = await trackCase(app.db, number, app.pii.lookupHash(phone));
+    return presentPublicTrack(row, events, app.clock());
   });
 }

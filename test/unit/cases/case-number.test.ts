@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseNumberDay, formatCaseNumber, parseCaseNumber, shortCaseNumber } from '../../../src/domain/cases/case-number.ts';
+import { caseNumberDay, formatCaseNumber, parseCaseNumber, printCaseNumber, shortCaseNumber } from '../../../src/domain/cases/case-number.ts';
 
 describe('case numbers', () => {
   it.each([
@@ -33,6 +33,14 @@ describe('case numbers', () => {
     ['hello', null],
   ])('parses %s', (input, expected) => {
     expect(parseCaseNumber(input)).toEqual(expected);
+  });
+
+  it.each([
+    ['500199001 20261123 0042', '500199001-20261123-0042'],
+    ['500199001202611230042', '500199001-20261123-0042'],
+    ['5001990012026112310000', '500199001-20261123-10000'],
+  ])('prints %s as %s, the one spelling it is stored under', (typed, printed) => {
+    expect(printCaseNumber(parseCaseNumber(typed)!)).toBe(printed);
   });
 
   it('shortens to the part unique within a town', () => {
