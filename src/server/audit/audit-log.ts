@@ -1,8 +1,7 @@
 import type { Tx } from '../platform/db/db.ts';
 import { CHAIN_MAC, chainInput, GENESIS_HASH, type AuditFields } from '../../domain/identity/audit-chain.ts';
 import { auditKeys } from './audit-keys.ts';
-
-const CHAIN_LOCK = 7_141_002;
+import { auditHead, insertAuditRow, lockAuditChain, pruneAuditRows } from './store.ts';
 
 export interface AuditEntry {
   at: Date;
@@ -23,19 +22,17 @@ export interface AuditEntry {
  */
 export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
   const keys = auditKeys();
-  await tx.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-  const last = await tx.query<{ hash: string }>('select hash from audit_log order by id desc limit 1');
-  const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+  await lockAuditChain(tx);
+  const prevHash = (await auditHead(tx))?.hash ?? GENESIS_HASH;
   const fields: AuditFields = {
     at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, ip: e.ip, action: e.action,
     targetType: e.targetType ?? null, targetId: e.targetId ?? null, success: e.success, detail: e.detail ?? null,
   };
-  await tx.query(
-    `insert into audit_log (at, actor_id, actor_name, ip, action, target_type, target_id, success, detail, prev_hash, hash, mac)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-    [e.at, e.actorId, e.actorName, e.ip, e.action, fields.targetType, fields.targetId, e.success,
-      fields.detail === null ? null : JSON.stringify(fields.detail), prevHash, keys.hashers[CHAIN_MAC](chainInput(prevHash, fields)), CHAIN_MAC],
-  );
+  await insertAuditRow(tx, {
+    at: e.at, actor_id: e.actorId, actor_name: e.actorName, ip: e.ip, action: e.action, target_type: fields.targetType,
+    target_id: fields.targetId, success: e.success, detail: fields.detail, prev_hash: prevHash,
+    hash: keys.hashers[CHAIN_MAC](chainInput(prevHash, fields)), mac: CHAIN_MAC,
+  });
 }
 
 /** Who did it and from where, for an entry written while serving a request. */
@@ -50,9 +47,5 @@ export function audit(db: { transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<
 
 /** Deletes entries older than the retention period, the only deletion the table allows. */
 export async function pruneAudit(db: { transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> }, retentionDays: number): Promise<number> {
-  return db.transaction(async (tx) => {
-    await tx.query(`select set_config('zhizhi.audit_prune', 'on', true), set_config('zhizhi.audit_retention_days', $1, true)`, [String(retentionDays)]);
-    const r = await tx.query(`delete from audit_log where at < now() - make_interval(days => $1::int)`, [retentionDays]);
-    return r.rowCount;
-  });
+  return db.transaction((tx) => pruneAuditRows(tx, retentionDays));
 }

@@ -49,3 +49,26 @@ export async function auditHead(tx: Tx): Promise<{ id: number; hash: string; at:
   const r = await tx.query<{ id: number; hash: string; at: Date }>('select id, hash, at from audit_log order by id desc limit 1');
   return r.rows[0] ?? null;
 }
+
+const CHAIN_LOCK = 7_141_002;
+
+/** Orders appends across nodes: held until the caller's transaction ends. */
+export async function lockAuditChain(tx: Tx): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+}
+
+export async function insertAuditRow(tx: Tx, row: Omit<AuditRow, 'id'>): Promise<void> {
+  await tx.query(
+    `insert into audit_log (at, actor_id, actor_name, ip, action, target_type, target_id, success, detail, prev_hash, hash, mac)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
+    [row.at, row.actor_id, row.actor_name, row.ip, row.action, row.target_type, row.target_id, row.success,
+      row.detail === null ? null : JSON.stringify(row.detail), row.prev_hash, row.hash, row.mac],
+  );
+}
+
+/** Deletes rows older than the retention period: the one deletion the table's guard lets through, for this transaction only. */
+export async function pruneAuditRows(tx: Tx, retentionDays: number): Promise<number> {
+  await tx.query(`select set_config('zhizhi.audit_prune', 'on', true), set_config('zhizhi.audit_retention_days', $1, true)`, [String(retentionDays)]);
+  const r = await tx.query(`delete from audit_log where at < now() - make_interval(days => $1::int)`, [retentionDays]);
+  return r.rowCount;
+}
