@@ -1,6 +1,7 @@
 import Flatbush from 'flatbush';
 import inside from 'point-in-polygon-hao';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import type { OrgLevel } from '../../shared/org-levels.ts';
 
 export interface LocatableArea {
   id: string;
@@ -30,6 +31,15 @@ function bboxOf(polygons: Rings[]): [number, number, number, number] {
     }
   }
   return [minX, minY, maxX, maxY];
+}
+
+/**
+ * The order areas are indexed in, so that a point held by several goes to the first: a dedicated grid (a school, a
+ * market, a park) before the ordinary grid around or beside it, then by code, so every node answers the same.
+ */
+export function locatingOrder<T extends { level: OrgLevel; code: string }>(areas: readonly T[]): T[] {
+  const rank = (a: T) => (a.level === 'dedicatedGrid' ? 0 : 1);
+  return [...areas].sort((x, y) => rank(x) - rank(y) || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
 }
 
 /** A static R-tree over the areas' bounding boxes, then an exact point-in-polygon test on the candidates. */

@@ -1,6 +1,7 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Tx } from '../platform/db/db.ts';
-import { buildLocator, type Locator } from '../../domain/org/locator.ts';
+import { buildLocator, locatingOrder, type Locator } from '../../domain/org/locator.ts';
+import { LOCATABLE_LEVELS } from '../../shared/org-levels.ts';
 import { geometryRevision, listLocatableAreas } from './store.ts';
 
 /**
@@ -39,7 +40,7 @@ export class GridLocatorCache {
   }
 
   private async rebuild(revision: number): Promise<Locator> {
-    const areas = await listLocatableAreas(this.db);
+    const areas = locatingOrder(await listLocatableAreas(this.db, LOCATABLE_LEVELS));
     const locator = buildLocator(areas.map((a) => ({ id: a.id, geometry: a.geometry as Polygon | MultiPolygon })));
     this.locator = locator;
     this.revision = revision;

@@ -94,11 +94,10 @@ export async function listFeatures(tx: Tx, rootPath: string, scopePath: string, 
   return r.rows;
 }
 
-export async function listLocatableAreas(tx: Tx): Promise<{ id: string; geometry: Geometry }[]> {
-  const r = await tx.query<{ id: string; geometry: Geometry }>(
-    `select id, geometry from org_units where level in ('grid','dedicatedGrid') and geometry is not null
-      order by case level when 'dedicatedGrid' then 0 else 1 end, code`,
-  );
+/** Units of these levels that have a boundary, in no particular order. */
+export async function listLocatableAreas(tx: Tx, levels: readonly OrgLevel[]): Promise<{ id: string; level: OrgLevel; code: string; geometry: Geometry }[]> {
+  const r = await tx.query<{ id: string; level: OrgLevel; code: string; geometry: Geometry }>(
+    'select id, level, code, geometry from org_units where level = any($1) and geometry is not null', [levels]);
   return r.rows;
 }
 
