@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 import { compression } from 'vite-plugin-compression2';
 
 export default defineConfig({
-  // pages are chunks of their own (see src/web/app/lazyPage.ts); every text asset is also written as .br and .gz,
+  // pages are chunks of their own (see src/web/lib/lazyPage.ts); every text asset is also written as .br and .gz,
   // which the server sends to browsers that accept them (a phone on 4G fetches a fifth of the bytes)
   plugins: [react(), compression({ threshold: 1024 })],
   build: {

@@ -1,6 +1,6 @@
 // Keeps the session: the token in localStorage, the current user from /api/me.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { tokenStore } from './api.ts';
+import { tokenStore } from '../lib/api.ts';
 import { fetchMe, login as apiLogin, logout as apiLogout, type Me } from '../features/identity/api.ts';
 
 type Status = 'loading' | 'signedOut' | 'signedIn';

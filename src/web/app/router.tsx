@@ -4,7 +4,7 @@ import { useAuth } from './auth.tsx';
 import { homePath } from './nav.ts';
 import { Shell } from './Shell.tsx';
 import { FullPageSpin } from '../ui/FullPageSpin.tsx';
-import { lazyPage } from './lazyPage.ts';
+import { lazyPage } from '../lib/lazyPage.ts';
 import { RouteError } from './RouteError.tsx';
 import { LoginPage } from '../features/identity/LoginPage.tsx';
 import { mobileCaseRoutes, publicMobileCaseRoutes } from '../features/cases/mobile-routes.tsx';

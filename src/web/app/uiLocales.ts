@@ -5,7 +5,7 @@ import antdZh from 'antd/es/locale/zh_CN.js';
 import antdEn from 'antd/es/locale/en_US.js';
 import mobileZh from 'antd-mobile/es/locales/zh-CN.js';
 import mobileEn from 'antd-mobile/es/locales/en-US.js';
-import type { Lang } from './i18n.ts';
+import type { Lang } from '../lib/i18n.ts';
 
 function interop<T>(m: T | { default: T }): T {
   return m && typeof m === 'object' && 'default' in m ? (m as { default: T }).default : (m as T);

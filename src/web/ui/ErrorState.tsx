@@ -1,7 +1,7 @@
 // Shows an API error in the user's language, with a retry button.
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../app/api.ts';
+import { errorText } from '../lib/api.ts';
 
 export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t, i18n } = useTranslation();

@@ -1,7 +1,7 @@
 // 中文 / English switch, used on the login page, in the shell and on mobile pages.
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { setLang, type Lang } from '../app/i18n.ts';
+import { setLang, type Lang } from '../lib/i18n.ts';
 
 export function LanguageSwitch({ size = 'middle' }: { size?: 'small' | 'middle' }) {
   const { i18n } = useTranslation();

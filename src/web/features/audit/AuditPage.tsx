@@ -8,15 +8,14 @@ import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../app/api.ts';
+import { errorText } from '../../lib/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { readsAuditLog } from '../../app/nav.ts';
-import { useApi } from '../../app/useApi.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { listAccounts } from '../identity/accounts/api.ts';
 import { ACTION_FILTERS, searchAudit, verifyAudit, type AuditEntry, type AuditFilter, type AuditVerify } from './api.ts';
 import { auditEn, auditZh } from './locales.ts';
-import '../cases/desktop/desktop.css';
 import './audit.css';
 
 type Range = [Dayjs | null, Dayjs | null] | null;

@@ -1,5 +1,5 @@
 // Audit log calls (auditor and admin): search newest first with cursor paging, and verify the keyed chain and its anchors.
-import { api } from '../../app/api.ts';
+import { api } from '../../lib/api.ts';
 
 export interface AuditEntry {
   id: number;

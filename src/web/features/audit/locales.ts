@@ -1,5 +1,5 @@
 // Texts of the audit log page (审计日志), registered into i18next at module load under `audit`, plus its menu label.
-import { i18n } from '../../app/i18n.ts';
+import { i18n } from '../../lib/i18n.ts';
 
 export const auditZh = {
   title: '审计日志', subtitle: '登录、查看个人信息、事项与账号变更、网格导入、查阅审计日志等操作的留痕',

@@ -5,7 +5,7 @@ import { Tag, Tooltip } from 'antd';
 import { CalendarOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../app/useApi.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { CALENDAR_SAVED_EVENT, getCalendarOverview } from './api.ts';
 import './locales.ts';
 

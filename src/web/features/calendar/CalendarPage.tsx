@@ -8,12 +8,11 @@ import { EditOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
 import { CALENDAR_EDITORS, holdsAnyRole } from '../../../shared/roles.ts';
-import { useApi } from '../../app/useApi.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { getCalendarOverview, getCalendarYear, type CalendarYear } from './api.ts';
 import { YearEditor } from './YearEditor.tsx';
 import './locales.ts';
-import '../cases/desktop/desktop.css';
 import './calendar.css';
 
 /** How far back the switcher goes; forward it stops at next year. */

@@ -5,7 +5,7 @@ import { Alert, App, Button, Input, Space, Tag, Typography } from 'antd';
 import { SaveOutlined, UndoOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../app/api.ts';
+import { errorText } from '../../lib/api.ts';
 import { calendarProblems, saveCalendarYear, type CalendarInput, type CalendarProblem, type CalendarYear } from './api.ts';
 import { dateLabel, sameMarks, sorted, toggleDay, type Marks } from './days.ts';
 import { calendarEn, calendarZh } from './locales.ts';

@@ -1,6 +1,6 @@
 // Working calendar calls (工作日历): the years entered and those missing, one year's 法定节假日 and 调休上班
 // days, and saving a year (admin). A refused save keeps the API's per-date problems for the page.
-import { api, ApiError } from '../../app/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
 
 export interface CalendarYearSummary { year: number; source: string; holidays: number; workdays: number; updatedAt: string; updatedBy: string | null }
 export interface CalendarOverview { items: CalendarYearSummary[]; today: string; missing: number[] }

@@ -1,5 +1,5 @@
 // Texts of the working calendar page (工作日历), registered into i18next at module load under `calendar`, plus its menu label.
-import { i18n } from '../../app/i18n.ts';
+import { i18n } from '../../lib/i18n.ts';
 
 export const calendarZh = {
   title: '工作日历', subtitle: '法定节假日与调休上班日，工作日时限按此计算',

@@ -1,6 +1,6 @@
 // Case calls of the web app: the duty catalog, photo upload, locate, report, lists, detail, actions,
 // and the anonymous 随手拍 (report with a phone, track by number + phone).
-import { api, ApiError, type Query } from '../../app/api.ts';
+import { api, ApiError, type Query } from '../../lib/api.ts';
 import type { CaseAction, CaseStatus } from '../../../shared/cases.ts';
 
 export type Light = 'green' | 'yellow' | 'red';

@@ -1,9 +1,7 @@
 // Routes of the mobile case pages, for the app router to mount (see the lines in the handover):
 // `mobileCaseRoutes` go among the children of RequireAuth, `publicMobileCaseRoutes` at the top level.
 import type { RouteObject } from 'react-router';
-import { lazyPage } from '../../app/lazyPage.ts';
-
-export { MobileCasesHome } from './mobile/MobileCasesHome.tsx';
+import { lazyPage } from '../../lib/lazyPage.ts';
 
 /** Signed-in pages of grid workers and residents: 随手拍 · 上报事件, 我的上报 / 待核查, 案卷详情. */
 export const mobileCaseRoutes: RouteObject[] = [

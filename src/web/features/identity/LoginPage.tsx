@@ -5,7 +5,7 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
-import { errorText } from '../../app/api.ts';
+import { errorText } from '../../lib/api.ts';
 import { homePath } from '../../app/nav.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { BrandMark } from '../../ui/BrandMark.tsx';

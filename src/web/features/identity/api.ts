@@ -1,5 +1,5 @@
 // Identity calls: sign in and out, who am I, and whether the server runs with demo data.
-import { api } from '../../app/api.ts';
+import { api } from '../../lib/api.ts';
 import type { Role } from '../../../shared/roles.ts';
 import type { OrgLevel } from '../../../shared/org-levels.ts';
 

@@ -1,7 +1,7 @@
 // The version history of one matter: every saved version with its list, tier, owner and limits.
 import { Drawer, Empty, Skeleton, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../app/useApi.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { matterVersions, type Matter } from './api.ts';
 import { slaText } from './sla.ts';

@@ -6,9 +6,9 @@ import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MATTER_LISTS, TIERS, type MatterList } from '../../../shared/matters.ts';
 import { CATALOG_EDITORS, holdsAnyRole } from '../../../shared/roles.ts';
-import { errorText } from '../../app/api.ts';
+import { errorText } from '../../lib/api.ts';
 import { useMe } from '../../app/auth.tsx';
-import { useApi } from '../../app/useApi.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { listUnits } from '../org/api.ts';
 import { listMatters, retireMatter, type Matter } from './api.ts';
@@ -16,7 +16,6 @@ import { slaText } from './sla.ts';
 import { MatterForm } from './MatterForm.tsx';
 import { MatterVersions } from './MatterVersions.tsx';
 import './locales.ts';
-import '../cases/desktop/desktop.css';
 
 const LIST_COLORS: Record<MatterList, string> = { basic: 'blue', cooperative: 'gold', withdrawn: 'default' };
 
@@ -84,9 +83,9 @@ export function MattersPage() {
         <Table<Matter>
           rowKey={(m) => `${m.code}-${m.version}`} size="middle" loading={matters.loading} dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} data-testid="matters-table" scroll={{ x: 1300 }}
-          rowClassName={(m) => (m.retired ? 'zz-clock-stopped' : '')}
+          rowClassName={(m) => (m.retired ? 'zz-faded' : '')}
           columns={[
-            { title: t('matter.col.code'), dataIndex: 'code', width: 80, fixed: 'left', render: (v: string) => <span className="zz-queue-number">{v}</span> },
+            { title: t('matter.col.code'), dataIndex: 'code', width: 80, fixed: 'left', render: (v: string) => <span className="zz-code">{v}</span> },
             { title: t('matter.col.name'), dataIndex: 'name', width: 200, fixed: 'left', render: (v: string, m) => <Space size={4}><strong>{v}</strong>{m.retired ? <Tag>{t('matter.retired')}</Tag> : null}</Space> },
             { title: t('matter.col.class'), dataIndex: 'class', width: 140, ellipsis: true },
             { title: t('matter.col.list'), dataIndex: 'list', width: 100, render: (l: MatterList) => <Tag color={LIST_COLORS[l]}>{t(`matter.lists.${l}`)}</Tag> },

@@ -1,6 +1,6 @@
 // Duty catalog calls (事项清单): list, create, new version, retire, version history. Staff whose scope
 // spans several towns name the town with `townId`.
-import { api, ApiError } from '../../app/api.ts';
+import { api, ApiError } from '../../lib/api.ts';
 import type { MatterList, Tier } from '../../../shared/matters.ts';
 
 export interface Matter {

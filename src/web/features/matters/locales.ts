@@ -1,5 +1,5 @@
 // Texts of the duty catalog pages (事项清单), registered into i18next at module load under `matter`.
-import { i18n } from '../../app/i18n.ts';
+import { i18n } from '../../lib/i18n.ts';
 
 export const matterZh = {
   title: '事项清单', subtitle: '镇街 / 村(社区) / 网格三级事项：谁来办、在哪级办、多久办结', town: '镇街', chooseTown: '请选择镇街',

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Card, Empty, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
-import { useApi } from '../../app/useApi.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { listUnits } from './api.ts';
 import { BoardsView } from './BoardsView.tsx';

@@ -2,7 +2,7 @@
 import { Card, Empty, Space, Tag, Typography } from 'antd';
 import { CrownOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../app/useApi.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { FullPageSpin } from '../../ui/FullPageSpin.tsx';
 import { fetchBoards, type Board, type Holder } from './api.ts';

@@ -2,7 +2,7 @@
 import { Avatar, Descriptions, Drawer, Empty, List, Skeleton, Tag, Typography } from 'antd';
 import { PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../app/useApi.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { TEAM_ROLES } from '../../../shared/org-levels.ts';
 import { fetchTeam, type TeamMember } from './api.ts';

@@ -1,12 +1,12 @@
 // The grid map: MapLibre GL with our boundaries only, HTML labels, hover, click to select, fit to scope.
 import { useEffect, useRef, useState } from 'react';
-import { Map as MlMap, Marker, NavigationControl, Popup, ScaleControl } from './maplibre.ts';
+import { Map as MlMap, Marker, NavigationControl, Popup, ScaleControl } from '../../ui/map/maplibre.ts';
 import { Button, Tooltip } from 'antd';
 import { ExpandOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { UnitFeatures } from './api.ts';
-import { baseStyle, CLICKABLE_LAYERS, hatchImage, SOURCE, unitLayers } from './mapStyle.ts';
-import { boundsOf, labelPoint, shortGridName, type Bounds } from './geometry.ts';
+import { baseStyle, CLICKABLE_LAYERS, hatchImage, SOURCE, unitLayers } from '../../ui/map/style.ts';
+import { boundsOf, labelPoint, shortGridName, type Bounds } from '../../ui/map/geometry.ts';
 
 const GRID_LABEL_ZOOM = 14.2;
 const COMMUNITY_LABEL_ZOOM = 13.3;

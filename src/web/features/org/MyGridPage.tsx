@@ -2,12 +2,12 @@
 import { Button, Card, DotLoading, ErrorBlock, List, NavBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useAuth, useMe } from '../../app/auth.tsx';
-import { useApi } from '../../app/useApi.ts';
-import { errorText } from '../../app/api.ts';
+import { useApi } from '../../lib/useApi.ts';
+import { errorText } from '../../lib/api.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { TEAM_ROLES } from '../../../shared/org-levels.ts';
 import { fetchTeam } from './api.ts';
-import { MobileCasesHome } from '../cases/mobile-routes.tsx';
+import { MobileCasesHome } from '../cases/public.ts';
 
 export function MyGridPage() {
   const { t, i18n } = useTranslation();

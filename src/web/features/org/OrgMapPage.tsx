@@ -3,14 +3,14 @@ import { useCallback, useMemo, useState } from 'react';
 import { Empty, Segmented, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
-import { useApi } from '../../app/useApi.ts';
+import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { FullPageSpin } from '../../ui/FullPageSpin.tsx';
 import { fetchFeatures, fetchUnit, type OrgUnit, type UnitProps } from './api.ts';
-import { colourFeatures, communityColors } from './palette.ts';
+import { colourFeatures, communityColors } from '../../ui/map/palette.ts';
 import { OrgTree } from './OrgTree.tsx';
 import { GridMap } from './GridMap.tsx';
-import { MapLegend } from './MapLegend.tsx';
+import { MapLegend } from '../../ui/map/MapLegend.tsx';
 import { GridDrawer } from './GridDrawer.tsx';
 import { BoardsView } from './BoardsView.tsx';
 

@@ -5,7 +5,7 @@ import type { TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { listUnits, type OrgUnit } from './api.ts';
 import { LevelIcon } from './LevelIcon.tsx';
-import { shortGridName } from './geometry.ts';
+import { shortGridName } from '../../ui/map/geometry.ts';
 
 interface Props {
   root: OrgUnit;

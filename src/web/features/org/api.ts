@@ -1,6 +1,6 @@
 // Org calls: units and their children, boundaries as GeoJSON, grid teams, town boards.
 import type { FeatureCollection, Geometry } from 'geojson';
-import { api } from '../../app/api.ts';
+import { api } from '../../lib/api.ts';
 import type { OrgLevel, TeamRole } from '../../../shared/org-levels.ts';
 
 export interface OrgUnit {

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseAction } from '../../../../shared/cases.ts';
-import { ApiError, errorText } from '../../../app/api.ts';
+import { ApiError, errorText } from '../../../lib/api.ts';
 import { deskAction, type DeskActionInput, type DeskCaseDetail } from './api.ts';
 import { ActionModal, FORM_ACTIONS } from './ActionModal.tsx';
 

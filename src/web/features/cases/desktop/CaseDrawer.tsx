@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Divider, Drawer, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../app/api.ts';
+import { errorText } from '../../../lib/api.ts';
 import { fetchDeskCase, subscribeCaseEvents, type DeskCaseDetail } from './api.ts';
 import { StatusTag, Countdown } from './tags.tsx';
 import { CaseFacts } from './CaseFacts.tsx';

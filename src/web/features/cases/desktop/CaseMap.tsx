@@ -2,10 +2,10 @@
 // coloured by the light of its worst running clock; new reports pulse; a click opens the case.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FeatureCollection, Point } from 'geojson';
-import { Map as MlMap, Marker, NavigationControl, Popup } from '../../org/maplibre.ts';
+import { Map as MlMap, Marker, NavigationControl, Popup } from '../../../ui/map/maplibre.ts';
 import type { UnitFeatures } from '../../org/api.ts';
-import { baseStyle, hatchImage, SOURCE, unitLayers } from '../../org/mapStyle.ts';
-import { boundsOf, labelPoint, type Bounds } from '../../org/geometry.ts';
+import { baseStyle, hatchImage, SOURCE, unitLayers } from '../../../ui/map/style.ts';
+import { boundsOf, labelPoint, type Bounds } from '../../../ui/map/geometry.ts';
 import type { DeskCase } from './api.ts';
 import { LIGHT_COLORS, NO_CLOCK_COLOR, worstClock } from './clocks.ts';
 

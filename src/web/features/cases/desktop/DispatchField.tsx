@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import { Alert, Form, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../../app/useApi.ts';
+import { useApi } from '../../../lib/useApi.ts';
 import { fetchTownPosts, type AssigneeInput, type DeskCaseDetail } from './api.ts';
 
 const keyOf = (a: { kind: string; id: string }) => `${a.kind}:${a.id}`;

@@ -1,7 +1,7 @@
 // Nearby open cases of the same category found at intake: number, status, distance, a link to open each.
 import { Alert, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useApi } from '../../../app/useApi.ts';
+import { useApi } from '../../../lib/useApi.ts';
 import { fetchDeskCase } from './api.ts';
 import { StatusTag } from './tags.tsx';
 

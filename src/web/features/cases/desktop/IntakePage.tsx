@@ -5,9 +5,9 @@ import { App, Button, Divider, Form, Input, Result, Select, Space, Typography } 
 import { PhoneOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../app/api.ts';
+import { errorText } from '../../../lib/api.ts';
 import { useMe } from '../../../app/auth.tsx';
-import { useApi } from '../../../app/useApi.ts';
+import { useApi } from '../../../lib/useApi.ts';
 import { fetchFeatures } from '../../org/api.ts';
 import { fetchMatters, newIdempotencyKey, type CaseDetail } from '../api.ts';
 import { reportHotline } from './api.ts';

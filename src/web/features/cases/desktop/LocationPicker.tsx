@@ -4,11 +4,11 @@ import { useEffect, useRef, useState } from 'react';
 import { Spin } from 'antd';
 import { AimOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../../app/api.ts';
-import { Map as MlMap, Marker, NavigationControl } from '../../org/maplibre.ts';
+import { ApiError } from '../../../lib/api.ts';
+import { Map as MlMap, Marker, NavigationControl } from '../../../ui/map/maplibre.ts';
 import type { UnitFeatures } from '../../org/api.ts';
-import { baseStyle, hatchImage, SOURCE, unitLayers } from '../../org/mapStyle.ts';
-import { boundsOf } from '../../org/geometry.ts';
+import { baseStyle, hatchImage, SOURCE, unitLayers } from '../../../ui/map/style.ts';
+import { boundsOf } from '../../../ui/map/geometry.ts';
 import { locate, type LngLat, type Located } from '../api.ts';
 
 export type PickState = { at: LngLat; located: Located | null; outside: boolean; loading: boolean };

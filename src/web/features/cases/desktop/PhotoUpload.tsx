@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Upload, type UploadFile } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../app/api.ts';
+import { errorText } from '../../../lib/api.ts';
 import { uploadPhoto } from '../api.ts';
 
 export interface UploadState { hashes: string[]; uploading: boolean }

@@ -6,7 +6,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { OPEN_STATUSES, type CaseStatus } from '../../../../shared/cases.ts';
 import { useMe } from '../../../app/auth.tsx';
-import { useApi } from '../../../app/useApi.ts';
+import { useApi } from '../../../lib/useApi.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { fetchFeatures } from '../../org/api.ts';
 import type { DeskCase } from './api.ts';

@@ -1,6 +1,6 @@
 // Desktop case calls beyond the shared ones: filtered lists, actions with an assignee or a date, 12345
 // intake with a caller, the town's posts to dispatch to, and the live case events (SSE over fetch).
-import { api, tokenStore, type Query } from '../../../app/api.ts';
+import { api, tokenStore, type Query } from '../../../lib/api.ts';
 import type { CaseAction, CaseStatus } from '../../../../shared/cases.ts';
 import { reportCase, type ReportInput, type ActionInput, type CaseDetail, type CaseSummary, type LngLat } from '../api.ts';
 import { fetchBoards } from '../../org/api.ts';

@@ -1,6 +1,6 @@
 // Texts of the desktop case pages (workbench, drawer, intake, inbox), registered into i18next at module
 // load under the `wcase` key.
-import { i18n } from '../../../app/i18n.ts';
+import { i18n } from '../../../lib/i18n.ts';
 
 export const wcaseZh = {
   status: { reported: '待受理', accepted: '待派遣', dispatched: '已派遣', in_progress: '处置中', handled: '待核查', closed: '已结案', rejected: '不予受理' },

@@ -1,6 +1,6 @@
 // Routes of the desktop case pages, mounted inside the desktop shell.
 import type { RouteObject } from 'react-router';
-import { lazyPage } from '../../../app/lazyPage.ts';
+import { lazyPage } from '../../../lib/lazyPage.ts';
 
 export const desktopCaseRoutes: RouteObject[] = [
   { path: 'cases/workbench', lazy: lazyPage(() => import('./WorkbenchPage.tsx'), 'WorkbenchPage') },

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Button, DotLoading, ErrorBlock, InfiniteScroll, PullToRefresh, Tabs } from 'antd-mobile';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../app/api.ts';
+import { errorText } from '../../../lib/api.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { listCases, type CaseSummary } from '../api.ts';
 import { currentClock, formatTime, LightDot, MobilePage, StatusTag } from './ui.tsx';

@@ -5,7 +5,7 @@ import { CameraOutlined, FileSearchOutlined, SafetyCertificateOutlined, Unordere
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../app/auth.tsx';
-import { useApi } from '../../../app/useApi.ts';
+import { useApi } from '../../../lib/useApi.ts';
 import { isOpenStatus } from '../../../../shared/cases.ts';
 import { listCases } from '../api.ts';
 import './react19.ts';

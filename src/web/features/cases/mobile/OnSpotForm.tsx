@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Button, ImageUploader, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorText } from '../../../app/api.ts';
+import { ApiError, errorText } from '../../../lib/api.ts';
 import { caseAction, fetchCase, type CaseDetail } from '../api.ts';
 import { hashesOf, uploadForUploader } from './photos.ts';
 

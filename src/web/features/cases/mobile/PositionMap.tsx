@@ -1,11 +1,11 @@
 // A small MapLibre map for choosing where a problem is: our grid boundaries (no external basemap) and a
 // draggable red pin; tapping the map moves the pin too. Reuses the org map's style and colours.
 import { useEffect, useRef, useState } from 'react';
-import { Map as MlMap, Marker } from './maplibre.ts';
+import { Map as MlMap, Marker } from '../../../ui/map/maplibre.ts';
 import type { UnitFeatures } from '../../org/api.ts';
-import { baseStyle, hatchImage, SOURCE, unitLayers } from '../../org/mapStyle.ts';
-import { colourFeatures, communityColors } from '../../org/palette.ts';
-import { boundsOf, labelPoint, shortGridName } from '../../org/geometry.ts';
+import { baseStyle, hatchImage, SOURCE, unitLayers } from '../../../ui/map/style.ts';
+import { colourFeatures, communityColors } from '../../../ui/map/palette.ts';
+import { boundsOf, labelPoint, shortGridName } from '../../../ui/map/geometry.ts';
 import type { LngLat } from '../api.ts';
 
 const PIN = `<svg width="30" height="42" viewBox="0 0 30 42" xmlns="http://www.w3.org/2000/svg"><path d="M15 41C15 41 29 24.5 29 14.5C29 6.8 22.7 1 15 1C7.3 1 1 6.8 1 14.5C1 24.5 15 41 15 41Z" fill="#d2402f" stroke="#fff" stroke-width="2"/><circle cx="15" cy="14.5" r="5.5" fill="#fff"/></svg>`;

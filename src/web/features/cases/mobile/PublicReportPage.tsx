@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { Button, ImageUploader, Input, NoticeBar, Result, TextArea, type ImageUploadItem } from 'antd-mobile';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorText } from '../../../app/api.ts';
+import { ApiError, errorText } from '../../../lib/api.ts';
 import { newIdempotencyKey, reportPublic, uploadPublicPhoto, type LngLat, type PublicReceipt } from '../api.ts';
 import { useUploader } from './OnSpotForm.tsx';
 import { hashesOf } from './photos.ts';

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Button, Input, NoticeBar } from 'antd-mobile';
 import { useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorText } from '../../../app/api.ts';
+import { ApiError, errorText } from '../../../lib/api.ts';
 import { useAuth } from '../../../app/auth.tsx';
 import { trackPublic, type PublicTrack } from '../api.ts';
 import { Card, ClockList, MobilePage, StatusTag, TimelineSteps } from './ui.tsx';

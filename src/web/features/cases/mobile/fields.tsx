@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, DotLoading, ErrorBlock, List, Popup, SearchBar, Tag } from 'antd-mobile';
 import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorText } from '../../../app/api.ts';
+import { ApiError, errorText } from '../../../lib/api.ts';
 import type { UnitFeatures } from '../../org/api.ts';
 import { locate, type LngLat, type Located, type Matter } from '../api.ts';
 import { PositionMap } from './PositionMap.tsx';

@@ -1,6 +1,6 @@
 // Texts of the mobile case pages (随手拍, my reports, detail, anonymous report and tracking), registered into
 // i18next at module load under the `mcase` key, so the app's own locale files need no edit.
-import { i18n } from '../../../app/i18n.ts';
+import { i18n } from '../../../lib/i18n.ts';
 
 export const mcaseZh = {
   title: { home: '智治 · 随手拍', report: '随手拍 · 上报事件', list: '我的上报', detail: '案卷详情', publicReport: '随手拍（免登录）', track: '案卷查询', result: '上报成功' },

@@ -1,7 +1,7 @@
 // Grid outlines for people without a staff scope (residents, the anonymous form): the community around the first
 // position found. Fetched once, so moving the pin does not redraw the map; a point outside every grid gets no map.
 import { useState } from 'react';
-import { useApi } from '../../../app/useApi.ts';
+import { useApi } from '../../../lib/useApi.ts';
 import { fetchPublicGridMap, type UnitFeatures } from '../../org/api.ts';
 import type { LngLat } from '../api.ts';
 

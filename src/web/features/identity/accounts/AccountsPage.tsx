@@ -4,13 +4,12 @@ import { useState, type HTMLAttributes } from 'react';
 import { App, Button, Input, Popconfirm, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { LockOutlined, StopOutlined, CheckCircleOutlined, UnlockOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../../app/api.ts';
+import { errorText } from '../../../lib/api.ts';
 import { useMe } from '../../../app/auth.tsx';
-import { useApi } from '../../../app/useApi.ts';
+import { useApi } from '../../../lib/useApi.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { accountAction, listAccounts, type Account, type AccountAction } from './api.ts';
 import './locales.ts';
-import '../../cases/desktop/desktop.css';
 
 export function AccountsPage() {
   const me = useMe();

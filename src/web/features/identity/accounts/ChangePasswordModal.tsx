@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { checkPasswordPolicy } from '../../../../domain/identity/password-policy.ts';
-import { ApiError, errorText } from '../../../app/api.ts';
+import { ApiError, errorText } from '../../../lib/api.ts';
 import { changePassword } from './api.ts';
 import './locales.ts';
 

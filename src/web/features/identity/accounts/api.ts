@@ -1,5 +1,5 @@
 // Account administration calls (admin) and changing one's own password (anyone signed in).
-import { api } from '../../../app/api.ts';
+import { api } from '../../../lib/api.ts';
 import type { Role } from '../../../../shared/roles.ts';
 
 export interface Account {

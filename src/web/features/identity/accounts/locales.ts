@@ -1,5 +1,5 @@
 // Texts of 账号管理 and 修改密码, registered into i18next at module load under `accounts`, plus the menu label.
-import { i18n } from '../../../app/i18n.ts';
+import { i18n } from '../../../lib/i18n.ts';
 
 export const accountsZh = {
   title: '账号管理', subtitle: '本辖区内的工作人员与居民账号：停用后其登录令牌立即失效；连续 5 次密码错误将锁定 15 分钟',

@@ -1,8 +1,7 @@
-// i18next with Chinese by default and English; the choice is kept in localStorage.
+// i18next with Chinese by default and English; the choice is kept in localStorage. Texts are registered by
+// their owners: the shell's in app/locales, each feature's in its own locales file.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { zhCN } from './locales/zh-CN.ts';
-import { en } from './locales/en.ts';
 
 export type Lang = 'zh-CN' | 'en';
 const LANG_KEY = 'zhizhi.lang';
@@ -18,7 +17,7 @@ export function setLang(lang: Lang): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+  resources: { 'zh-CN': { translation: {} }, en: { translation: {} } },
   lng: storedLang(),
   fallbackLng: 'zh-CN',
   interpolation: { escapeValue: false },

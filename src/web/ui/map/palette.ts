@@ -1,5 +1,5 @@
 // Deterministic colours: each community gets a palette entry by its order of code, its grids share it.
-import type { UnitFeatures } from './api.ts';
+import type { MapUnitProps, MapUnits } from './units.ts';
 
 export const PALETTE = [
   '#5b8ff9', '#5ad8a6', '#f6bd16', '#e8684a', '#6dc8ec', '#9270ca', '#ff9d4d', '#269a99', '#ff99c3', '#5d7092',
@@ -10,7 +10,7 @@ export const SELECTED_COLOR = '#c0392b';
 
 export interface CommunityColor { id: string; name: string; code: string; color: string }
 
-export function communityColors(fc: UnitFeatures): CommunityColor[] {
+export function communityColors(fc: MapUnits): CommunityColor[] {
   return fc.features
     .filter((f) => f.properties.level === 'community')
     .map((f) => f.properties)
@@ -19,7 +19,7 @@ export function communityColors(fc: UnitFeatures): CommunityColor[] {
 }
 
 /** The features with a `color` property: a grid's is its community's. */
-export function colourFeatures(fc: UnitFeatures, colors: CommunityColor[]): UnitFeatures {
+export function colourFeatures<P extends MapUnitProps>(fc: MapUnits<P>, colors: CommunityColor[]): MapUnits<P & { color: string }> {
   const byId = new Map(colors.map((c) => [c.id, c.color]));
   return {
     ...fc,
