@@ -7,16 +7,24 @@ export const ROLES = [
   'communityStaff',
   'gridWorker',
   'auditor',
+  'securityAdmin',
   'resident',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
- * The staff roles that work with cases, the organisation and the duty catalog: every role but residents and
- * the auditor. Routes use it for "any staff member". The auditor (审计管理员, 三员分立 of GB/T 22239) is staff
- * too, but reads the audit log and nothing else, so it is deliberately left out here.
+ * The staff roles that work with cases, the organisation and the duty catalog: every role but residents, the
+ * auditor and the security administrator. Routes use it for "any staff member". The auditor (审计管理员) and the
+ * security administrator (安全管理员: accounts, roles, lockouts, password resets), two of the three separated duties
+ * (三员分立 of GB/T 22239), are staff too, but do their own duty and nothing else, so they are deliberately left out here.
  */
-export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'resident' && r !== 'auditor');
+export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'resident' && r !== 'auditor' && r !== 'securityAdmin');
+
+/** 三员分立: the system, security and audit administrators. No account holds two of them. */
+export const SEPARATED_DUTIES = ['admin', 'securityAdmin', 'auditor'] as const satisfies readonly Role[];
+
+/** Who administers accounts (create, edit, roles, scope, posts, lockouts, password resets): the security administrator. */
+export const ACCOUNT_ADMINS = ['securityAdmin'] as const satisfies readonly Role[];
 
 /** Who may read and verify the audit log: the audit administrator, and the system administrator. */
 export const AUDIT_READERS = ['admin', 'auditor'] as const satisfies readonly Role[];

@@ -13,7 +13,7 @@ let t: TestApp;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
   t = await createTestApp();
-  for (const u of ['admin', 'auditor', 'dispatcher', 'resident']) tokens[u] = await t.login(u);
+  for (const u of ['admin', 'security', 'auditor', 'dispatcher', 'resident']) tokens[u] = await t.login(u);
 });
 afterAll(async () => { await t.close(); });
 
@@ -115,21 +115,21 @@ describe('account administration', () => {
   it('disabling an account stops its tokens at once; enabling lets it sign in again', async () => {
     const id = await accountId('resident');
     expect((await get('/api/me', 'resident')).statusCode).toBe(200);
-    expect((await post(`/api/accounts/${id}/disable`, 'admin')).statusCode).toBe(204);
+    expect((await post(`/api/accounts/${id}/disable`, 'security')).statusCode).toBe(204);
     expect((await get('/api/me', 'resident')).statusCode).toBe(401);
     await expect(t.login('resident')).rejects.toThrow(/401/);
-    expect((await post(`/api/accounts/${id}/enable`, 'admin')).statusCode).toBe(204);
+    expect((await post(`/api/accounts/${id}/enable`, 'security')).statusCode).toBe(204);
     tokens.resident = await t.login('resident');
   });
 
-  it('an admin unlocks an account locked by failed sign-ins', async () => {
+  it('the security administrator unlocks an account locked by failed sign-ins', async () => {
     for (let i = 0; i < 5; i++) await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'handler', password: 'bad-bad-bad' } });
     const locked = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'handler', password: 'demo1234' } });
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.messageZh).toMatch(/分钟后再试/);
-    const list = (await get('/api/accounts?q=handler', 'admin')).json().items;
+    const list = (await get('/api/accounts?q=handler', 'security')).json().items;
     expect(list.find((a: { username: string }) => a.username === 'handler')).toMatchObject({ locked: true });
-    expect((await post(`/api/accounts/${await accountId('handler')}/unlock`, 'admin')).statusCode).toBe(204);
+    expect((await post(`/api/accounts/${await accountId('handler')}/unlock`, 'security')).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'handler', password: 'demo1234' } })).statusCode).toBe(200);
   });
 
@@ -144,9 +144,9 @@ describe('account administration', () => {
     expect((await get('/api/me', 'dispatcher')).statusCode).toBe(200);
   });
 
-  it('keeps admins to their scope and away from disabling themselves', async () => {
-    expect((await post(`/api/accounts/${await accountId('admin')}/disable`, 'admin')).statusCode).toBe(409);
-    expect((await post('/api/accounts/nope/disable', 'admin')).statusCode).toBe(404);
+  it('keeps the security administrator to its scope and away from disabling itself', async () => {
+    expect((await post(`/api/accounts/${await accountId('security')}/disable`, 'security')).statusCode).toBe(409);
+    expect((await post('/api/accounts/nope/disable', 'security')).statusCode).toBe(404);
     expect((await post(`/api/accounts/${await accountId('leader')}/disable`, 'dispatcher')).statusCode).toBe(403);
   });
 });

@@ -34,6 +34,19 @@ describe('production start', () => {
     expect(await count(`select count(*)::int as n from org_units where name = '某市'`)).toBe(1);
   });
 
+  it('creates the first security administrator, who administers accounts (三员分立), once and under the policy', async () => {
+    const env = { ADMIN_USERNAME: 'root', ADMIN_PASSWORD: 'Str0ng-enough' };
+    expect(await bootstrapAdmin(db, loadConfig({ NODE_ENV: 'production', ...env }), env)).toMatch(/SECURITY_ADMIN_USERNAME/);
+    const weak = { ...env, SECURITY_ADMIN_USERNAME: 'sec', SECURITY_ADMIN_PASSWORD: DEMO_PASSWORD };
+    await expect(bootstrapAdmin(db, loadConfig({ NODE_ENV: 'production', ...weak }), weak)).rejects.toThrow(/demo password/);
+    const ok = { ...env, SECURITY_ADMIN_USERNAME: 'sec', SECURITY_ADMIN_PASSWORD: 'Anqu4n-guanli' };
+    expect(await bootstrapAdmin(db, loadConfig({ NODE_ENV: 'production', ...ok }), ok)).toMatch(/created security administrator sec/);
+    expect(await bootstrapAdmin(db, loadConfig({ NODE_ENV: 'production', ...ok }), ok)).toMatch(/a security administrator exists/);
+    const rows = (await db.query<{ roles: string[]; scope: string }>(
+      `select a.roles, u.name as scope from accounts a join org_units u on u.id = a.scope_org_unit_id where a.username = 'sec'`)).rows;
+    expect(rows).toEqual([{ roles: ['securityAdmin'], scope: '某市' }]);
+  });
+
   it('the demo seed only writes into an empty tree', async () => {
     expect(await seedDemo(db)).toBe(false);
   });

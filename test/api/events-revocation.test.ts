@@ -142,9 +142,9 @@ describe('live streams end when their session is revoked or their access changes
     await expectRevoked(stream, 'sessionEnded');
   });
 
-  it('ends when an admin disables the account', async () => {
+  it('ends when the security administrator disables the account', async () => {
     const { stream } = await liveGridworkerStream();
-    const admin = bearer(await t.login('admin'));
+    const admin = bearer(await t.login('security'));
     expect((await t.app.inject({ method: 'POST', url: `/api/accounts/${gridworkerId}/disable`, headers: admin })).statusCode).toBe(204);
     try {
       await expectRevoked(stream, 'sessionEnded');

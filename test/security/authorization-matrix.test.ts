@@ -24,6 +24,7 @@ let photo: { hash: string; url: string; thumbUrl: string };
 let tracked: { number: string; phone: string };
 let base: string | null = null;
 let matterSerial = 0;
+let accountSerial = 0;
 let addressSerial = 0;
 
 interface Variant {
@@ -120,8 +121,20 @@ function builders(): Record<string, Variant[]> {
       request: () => ({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'demo1234', newPassword: 'demo1234' } }),
     }],
     'GET /api/accounts': [{ label: 'list', in: everyone, request: () => ({ method: 'GET', url: '/api/accounts' }) }],
-    ...Object.fromEntries((['disable', 'enable', 'unlock'] as const).map((action) => [`POST /api/accounts/{id}/${action}`, [
-      { label: 'a 青杠镇 handler', in: ['admin'], request: async () => ({ method: 'POST', url: `/api/accounts/${await w.accountId('town2-leader6')}/${action}` }) },
+    'GET /api/accounts/choices': [{ label: 'the form choices', in: everyone, request: () => ({ method: 'GET', url: '/api/accounts/choices' }) }],
+    'POST /api/accounts': [
+      {
+        label: 'a grid worker of 春晖社区第1网格', in: everyone,
+        request: () => ({ method: 'POST', url: '/api/accounts', payload: { username: `matrix.gw${++accountSerial}`, name: '矩阵网格员', roles: ['gridWorker'], scopeOrgUnitId: U('demoGrid') } }),
+      },
+      { label: 'a scope that does not exist', in: [], request: () => ({ method: 'POST', url: '/api/accounts', payload: { username: `matrix.gw${++accountSerial}`, name: '矩阵网格员', roles: ['gridWorker'], scopeOrgUnitId: 'no-such-unit' } }) },
+    ],
+    'PATCH /api/accounts/{id}': [
+      { label: 'a 青杠镇 handler', in: ['security'], request: async () => ({ method: 'PATCH', url: `/api/accounts/${await w.accountId('town2-leader5')}`, payload: { name: '矩阵改名' } }) },
+      { label: 'no such account', in: [], request: () => ({ method: 'PATCH', url: '/api/accounts/no-such-account', payload: { name: '矩阵改名' } }) },
+    ],
+    ...Object.fromEntries((['disable', 'enable', 'unlock', 'reset-password'] as const).map((action) => [`POST /api/accounts/{id}/${action}`, [
+      { label: 'a 青杠镇 handler', in: ['security'], request: async () => ({ method: 'POST', url: `/api/accounts/${await w.accountId('town2-leader6')}/${action}` }) },
       { label: 'no such account', in: [], request: () => ({ method: 'POST', url: `/api/accounts/no-such-account/${action}` }) },
     ] satisfies Variant[]])),
     'GET /api/audit': [{ label: 'search', in: everyone, request: () => ({ method: 'GET', url: '/api/audit?limit=5' }) }],

@@ -44,14 +44,14 @@ let accountToFuzz: string;
 
 const SSE = 'GET /api/events';
 /** these hash passwords (memory-hard, on purpose slow): fewer random runs */
-const SLOW = ['POST /api/auth/logout', 'POST /api/auth/login', 'POST /api/auth/password'];
+const SLOW = ['POST /api/auth/logout', 'POST /api/auth/login', 'POST /api/auth/password', 'POST /api/accounts', 'POST /api/accounts/{id}/reset-password'];
 const keyOf = (o: Operation) => `${o.method} ${o.path}`;
 const who = (name: string) => callers.find((c) => c.name === name)!;
 
 // ---- the valid request each operation starts from -----------------------------------------------
 
 /** Who calls: an account the product lets in (the least privileged that still reaches the handler). */
-const PREFERENCE = ['dispatcher', 'leader', 'auditor', 'admin', 'gridworker', 'handler', 'community', 'department', 'resident'] as const;
+const PREFERENCE = ['dispatcher', 'leader', 'auditor', 'security', 'admin', 'gridworker', 'handler', 'community', 'department', 'resident'] as const;
 function callerFor(o: Operation): Caller {
   const rule = ruleFor(o.method, o.path);
   if (!rule) throw new Error(`${keyOf(o)} has no access matrix entry`);
@@ -82,6 +82,8 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/cases/{id}/actions/{action}': { version: 1, reason: '模糊测试', note: '备注' },
     'POST /api/public/cases': { categoryCode: 'C0101', description: '模糊测试', location: here, reporter: { phone: '13800002222' } },
     'PUT /api/working-calendar/{year}': { source: '模糊测试通知', holidays: ['2031-01-01'], workdays: ['2031-01-04'] },
+    'POST /api/accounts': { username: 'fuzz.gw', name: '模糊测试', phone: '13800001111', roles: ['gridWorker'], scopeOrgUnitId: u.demoGrid, postIds: [] },
+    'PATCH /api/accounts/{id}': { name: '模糊测试', phone: '13800001111', roles: ['handler'], scopeOrgUnitId: u.ruralTown },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;

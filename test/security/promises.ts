@@ -13,6 +13,8 @@ import type { DemoUser } from './support.ts';
  *   department ... 区城市管理局: exactly the cases that were ever assigned to it (with their history), and of the
  *                  organisation only what those cases need: the units holding them (grid and ancestors), the
  *                  teams of those grids, the boards and departments of those towns
+ *   security ..... 安全管理员 of the whole city: its accounts (create, edit, roles, scope, posts, lockouts, password
+ *                  resets), its own account and locate; no case, map, catalog or audit log (三员分立)
  *   auditor ...... the audit log, its own account (/api/me, sign-out, own password) and locate; nothing else
  *   resident ..... its own reports, its home town's catalog, and the public pages
  */
@@ -46,11 +48,18 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   // the password policy may refuse keeping the same password (400)
   'POST /api/auth/password': { callers: 'signed-in', refusals: [400] },
 
-  'GET /api/accounts': { callers: ['admin'] },
-  // an account holding a post may not be disabled (409)
-  'POST /api/accounts/{id}/disable': { callers: ['admin'], refusals: [409] },
-  'POST /api/accounts/{id}/enable': { callers: ['admin'] },
-  'POST /api/accounts/{id}/unlock': { callers: ['admin'] },
+  // 三员分立: accounts are the security administrator's alone, not the system administrator's
+  'GET /api/accounts': { callers: ['security'] },
+  'GET /api/accounts/choices': { callers: ['security'] },
+  // duplicate username 409; bad roles or two of admin/securityAdmin/auditor 422
+  'POST /api/accounts': { callers: ['security'], refusals: [409, 422] },
+  // one's own account 409; 三员分立 or a post the account may not hold 422
+  'PATCH /api/accounts/{id}': { callers: ['security'], refusals: [409, 422] },
+  'POST /api/accounts/{id}/reset-password': { callers: ['security'], refusals: [409] },
+  // one's own account may not be disabled (409)
+  'POST /api/accounts/{id}/disable': { callers: ['security'], refusals: [409] },
+  'POST /api/accounts/{id}/enable': { callers: ['security'] },
+  'POST /api/accounts/{id}/unlock': { callers: ['security'] },
   'GET /api/audit': { callers: ['admin', 'auditor'] },
   'GET /api/audit/verify': { callers: ['admin', 'auditor'] },
 

@@ -80,10 +80,10 @@ describe('a live stream after its session is revoked', () => {
   it('the account disabled by an admin: a case reported afterwards in its grid never reaches it', async () => {
     const gridworker = await w.accountId('gridworker');
     const r = await afterRevocation(async () => {
-      const res = await w.inject('admin', { method: 'POST', url: `/api/accounts/${gridworker}/disable` });
+      const res = await w.inject('security', { method: 'POST', url: `/api/accounts/${gridworker}/disable` });
       expect(res.statusCode, res.body).toBeLessThan(300);
     });
-    const enabled = await w.inject('admin', { method: 'POST', url: `/api/accounts/${gridworker}/enable` });
+    const enabled = await w.inject('security', { method: 'POST', url: `/api/accounts/${gridworker}/enable` });
     expect(enabled.statusCode).toBeLessThan(300);
     expect(r.delivered, `stream ${r.ended ? 'ended' : 'still open'}`).toBe(false);
   });

@@ -2,7 +2,7 @@ import type { Role } from '../../src/shared/roles.ts';
 import { bearer, type TestApp } from '../support/test-app.ts';
 
 /** The demo accounts by username, with the role each holds (DESIGN.md; seed-demo.ts). */
-export const DEMO_USERS = ['admin', 'leader', 'dispatcher', 'handler', 'community', 'department', 'gridworker', 'auditor', 'resident'] as const;
+export const DEMO_USERS = ['admin', 'leader', 'dispatcher', 'handler', 'community', 'department', 'gridworker', 'security', 'auditor', 'resident'] as const;
 export type DemoUser = (typeof DEMO_USERS)[number];
 
 export interface Caller {

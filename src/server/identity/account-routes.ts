@@ -1,91 +1,108 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { DEFAULT_THROTTLE, isAccountLocked } from '../../domain/identity/login-throttle.ts';
 import { requirePrincipal } from '../platform/auth.ts';
-import { AppError, notFound } from '../platform/errors.ts';
-import { likePrefix } from '../platform/db/sql.ts';
-import { lit, Nullable } from '../platform/schema-helpers.ts';
-import { ROLES } from '../../shared/roles.ts';
-import { appendAudit, actorOf } from '../audit/audit-log.ts';
+import { AppError } from '../platform/errors.ts';
+import { ACCOUNT_ADMINS } from '../../shared/roles.ts';
 import { changePassword } from './change-password.ts';
-import * as store from './store.ts';
+import { accountAdminOf } from './account-admin.ts';
+import { accountChoices, administeredAccount, listAdministeredAccounts } from './account-reads.ts';
+import { createAccount } from './create-account.ts';
+import { updateAccount } from './update-account.ts';
+import { resetPassword } from './reset-password.ts';
+import { disableAccount } from './disable-account.ts';
+import { enableAccount } from './enable-account.ts';
+import { unlockAccount } from './unlock-account.ts';
+import {
+  Account, AccountChoices, AccountCreated, AccountList, CreateAccountBody, IdParams, ListQuery, OneTimePassword, UpdateAccountBody,
+} from './account-schemas.ts';
 
-const Account = Type.Object({
-  id: Type.String(), username: Type.String(), name: Type.String(), kind: Type.String(), roles: Type.Array(lit(ROLES)),
-  scopeOrgUnitId: Nullable(Type.String()), disabled: Type.Boolean(), locked: Type.Boolean(),
-});
-const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const ListQuery = Type.Object({ q: Type.Optional(Type.String({ maxLength: 40 })) }, { additionalProperties: false });
 const PasswordBody = Type.Object({
   currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
   newPassword: Type.String({ minLength: 1, maxLength: 128 }),
 }, { additionalProperties: false });
 
-/** Account administration inside the admin's scope: disable (its tokens stop at once), enable, unlock after lockout. */
+function idempotencyKey(req: FastifyRequest): string | null {
+  const key = req.headers['idempotency-key'];
+  if (typeof key !== 'string' || key.length === 0) return null;
+  if (key.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
+  return key;
+}
+
+/**
+ * Account administration by the security administrator (安全管理员, 三员分立), inside its scope: list, create with a
+ * one-time password, edit, reset the password, disable (its tokens stop at once), enable, unlock after lockout.
+ */
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
-  const inScope = async (id: string, scopePath: string | null) => {
-    const r = await app.db.query<{ id: string; username: string }>(
-      `select a.id, a.username from accounts a left join org_units s on s.id = coalesce(a.scope_org_unit_id, a.home_org_unit_id)
-        where a.id = $1 and s.path like $2`, [id, likePrefix(scopePath ?? '-')]);
-    if (!r.rows[0]) throw notFound('account');
-    return r.rows[0];
-  };
+  const access = { access: ACCOUNT_ADMINS };
+  const tags = ['identity'];
+  const id = (req: FastifyRequest) => (req.params as Static<typeof IdParams>).id;
 
   app.get('/api/accounts', {
-    config: { access: ['admin'] },
-    schema: { tags: ['identity'], description: 'Accounts within the admin\'s scope; `locked` = sign-in throttled after failures.', querystring: ListQuery,
-      response: { 200: Type.Object({ items: Type.Array(Account), nextCursor: Type.Null() }) } },
+    config: access,
+    schema: { tags, description: 'Accounts whose scope (a resident: home) lies in the administrator\'s, with what the caller may do to each (`policies`).',
+      querystring: ListQuery, response: { 200: AccountList } },
   }, async (req) => {
-    const p = requirePrincipal(req);
-    const q = (req.query as Static<typeof ListQuery>).q;
-    const r = await app.db.query<{ id: string; username: string; name: string; kind: string; roles: string[]; scope_org_unit_id: string | null; disabled_at: Date | null; failures: number }>(
-      `select a.id, a.username, a.name, a.kind, a.roles, a.scope_org_unit_id, a.disabled_at,
-              (select count(*)::int from login_failures f where f.username = a.username and f.at > $3) as failures
-         from accounts a left join org_units s on s.id = coalesce(a.scope_org_unit_id, a.home_org_unit_id)
-        where s.path like $1 and ($2::text is null or a.username like '%' || $2 || '%' or a.name like '%' || $2 || '%')
-        order by a.username limit 500`,
-      [likePrefix(p.scopePath ?? '-'), q ?? null, new Date(app.clock().getTime() - DEFAULT_THROTTLE.windowMs)]);
-    return {
-      items: r.rows.map((a) => ({
-        id: a.id, username: a.username, name: a.name, kind: a.kind, roles: a.roles as never, scopeOrgUnitId: a.scope_org_unit_id,
-        disabled: a.disabled_at !== null, locked: isAccountLocked(a.failures, DEFAULT_THROTTLE),
-      })),
-      nextCursor: null,
-    };
+    const items = await listAdministeredAccounts(app.db, app.pii, await accountAdminOf(app.db, req), (req.query as Static<typeof ListQuery>).q ?? null, app.clock());
+    return { items, nextCursor: null };
   });
 
+  app.get('/api/accounts/choices', {
+    config: access,
+    schema: { tags, description: 'What the create and edit forms offer: the roles, the scope units of the administrator\'s subtree, its towns\' posts.',
+      response: { 200: AccountChoices } },
+  }, async (req) => accountChoices(app.db, await accountAdminOf(app.db, req)));
+
+  app.post('/api/accounts', {
+    config: access,
+    schema: { tags, body: CreateAccountBody, response: { 200: AccountCreated, 201: AccountCreated },
+      description: 'Creates a staff account in the administrator\'s scope; answers 201 with a one-time password, shown once, that the holder must change at the first sign-in. '
+        + 'Duplicate username 409, a scope or post outside the administrator\'s 404, bad roles or two of admin/securityAdmin/auditor (三员分立) 422. '
+        + '`Idempotency-Key`: the same key answers the first result (200).' },
+  }, async (req, reply) => {
+    const admin = await accountAdminOf(app.db, req);
+    const created = await createAccount(app.db, app.pii, admin, req.body as CreateAccountBody, idempotencyKey(req), app.clock());
+    const account = await administeredAccount(app.db, app.pii, admin, created.accountId, app.clock());
+    return reply.status(created.replayed ? 200 : 201).send({ account, oneTimePassword: created.oneTimePassword });
+  });
+
+  app.patch('/api/accounts/:id', {
+    config: access,
+    schema: { tags, params: IdParams, body: UpdateAccountBody, response: { 200: Account },
+      description: 'Changes a staff account\'s name, phone, roles, scope or posts (the posts listed, exactly). Not one\'s own account, nor a resident\'s (409).' },
+  }, async (req) => {
+    const admin = await accountAdminOf(app.db, req);
+    await updateAccount(app.db, app.pii, admin, id(req), req.body as UpdateAccountBody, app.clock());
+    return administeredAccount(app.db, app.pii, admin, id(req), app.clock());
+  });
+
+  app.post('/api/accounts/:id/reset-password', {
+    config: access,
+    schema: { tags, params: IdParams, response: { 200: OneTimePassword },
+      description: 'Gives the account a new one-time password, shown once; its sessions end and it must set its own password at the next sign-in.' },
+  }, async (req) => resetPassword(app.db, await accountAdminOf(app.db, req), id(req), app.clock()));
+
+  const commands = { disable: disableAccount, enable: enableAccount, unlock: unlockAccount } as const;
+  const descriptions = {
+    disable: 'Disables the account; its tokens stop working at once. Not one\'s own (409).',
+    enable: 'Enables a disabled account.',
+    unlock: 'Clears the sign-in failures that locked the account.',
+  } as const;
   for (const action of ['disable', 'enable', 'unlock'] as const) {
     app.post(`/api/accounts/:id/${action}`, {
-      config: { access: ['admin'] },
-      schema: { tags: ['identity'], params: IdParams, response: { 204: Type.Null() },
-        description: { disable: 'Disables the account; its tokens stop working at once.', enable: 'Enables a disabled account.', unlock: 'Clears the sign-in failures that locked the account.' }[action] },
+      config: access,
+      schema: { tags, params: IdParams, response: { 204: Type.Null() }, description: descriptions[action] },
     }, async (req, reply) => {
-      const p = requirePrincipal(req);
-      const target = await inScope((req.params as Static<typeof IdParams>).id, p.scopePath);
-      if (action === 'disable' && target.id === p.accountId) {
-        throw new AppError('CONFLICT', 'You cannot disable your own account.', '不能停用自己的账号。');
-      }
-      const now = app.clock();
-      await app.db.transaction(async (tx) => {
-        if (action === 'disable') {
-          await tx.query('update accounts set disabled_at = $2, updated_at = $2 where id = $1', [target.id, now]);
-          await tx.query('update sessions set revoked_at = $2 where account_id = $1 and revoked_at is null', [target.id, now]);
-        } else if (action === 'enable') {
-          await tx.query('update accounts set disabled_at = null, updated_at = $2 where id = $1', [target.id, now]);
-        } else {
-          await store.clearLoginFailures(tx, target.username);
-        }
-        await appendAudit(tx, { at: now, ...actorOf(req), action: `account.${action}`, targetType: 'account', targetId: target.id, success: true });
-      });
+      await commands[action](app.db, await accountAdminOf(app.db, req), id(req), app.clock());
       return reply.status(204).send();
     });
   }
 
   app.post('/api/auth/password', {
-    config: { access: 'authenticated' },
-    schema: { tags: ['identity'], body: PasswordBody, response: { 204: Type.Null() },
+    config: { access: 'authenticated', beforePasswordChange: true },
+    schema: { tags, body: PasswordBody, response: { 204: Type.Null() },
       description: 'Changes one\'s own password (policy: 8+ characters, two kinds); other sessions are signed out. '
-        + 'Wrong current passwords count as failed sign-ins of the account (429 when throttled) and are audited.' },
+        + 'Wrong current passwords count as failed sign-ins of the account (429 when throttled) and are audited. '
+        + 'An account signed in with a one-time password must do this first, and may not keep the one-time password.' },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
     const body = req.body as Static<typeof PasswordBody>;

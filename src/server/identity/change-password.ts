@@ -24,7 +24,8 @@ const POLICY_MESSAGES = {
 } as const;
 
 /**
- * Changes one's own password and signs out the account's other sessions. The current password is checked under the
+ * Changes one's own password and signs out the account's other sessions; a one-time password given by an administrator
+ * stops holding (and must not be kept as the new one). The current password is checked under the
  * same throttle as sign-in, on the same counter (a wrong one is a failed sign-in of the account), and every refusal
  * is audited. The new password's policy is checked first, so a weak one costs no attempt.
  */
@@ -42,6 +43,10 @@ export async function changePassword(db: Db, input: ChangePasswordInput): Promis
   if (!account || !(await verifyPassword(input.currentPassword, account.password_hash))) {
     await audit(db, { ...entry, success: false, detail: { reason: 'wrong current password' } });
     throw new AppError('BAD_CREDENTIALS', 'The current password is wrong.', '当前密码不正确。');
+  }
+  if (account.must_change_password && input.newPassword === input.currentPassword) {
+    throw new AppError('VALIDATION_FAILED', 'Choose a password of your own, not the one-time password.', '请设置您自己的密码，不能继续使用一次性密码。',
+      [{ field: 'newPassword', problem: 'SAME_AS_ONE_TIME' }]);
   }
   const hash = await hashPassword(input.newPassword);
   await db.transaction(async (tx) => {

@@ -16,5 +16,6 @@ export function presentMe(p: Principal, scope: UnitRef, home: UnitRef) {
     posts: p.posts.map((x) => ({ id: x.id, code: x.code, name: x.name, townId: x.town_id, boardName: x.board_name, holder: x.holder })),
     grids: p.grids.map((g) => ({ gridId: g.grid_id, teamRole: g.team_role })),
     departmentIds: p.departmentIds,
+    mustChangePassword: p.mustChangePassword,
   };
 }

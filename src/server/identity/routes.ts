@@ -18,7 +18,9 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/auth/login', {
     config: { access: 'public' },
-    schema: { tags: ['identity'], security: [], body: LoginBody, response: { 200: LoginResult } },
+    schema: { tags: ['identity'], security: [], body: LoginBody, response: { 200: LoginResult },
+      description: 'Opens a session. `mustChangePassword: true` when the account signed in with a one-time password an administrator gave: '
+        + 'until it sets its own (POST /api/auth/password), the session may only read /api/me and sign out; other routes answer 403 PASSWORD_CHANGE_REQUIRED.' },
   }, async (req) => {
     const { username, password } = req.body as { username: string; password: string };
     const now = app.clock();
@@ -26,7 +28,7 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
       username, password, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, now, ttlSeconds: app.config.tokenTtlSeconds,
     });
     const principal = (await loadPrincipal(app.db, tokenHash(session.token), now))!;
-    return { token: session.token, expiresAt: session.expiresAt.toISOString(), user: await me(principal) };
+    return { token: session.token, expiresAt: session.expiresAt.toISOString(), mustChangePassword: principal.mustChangePassword, user: await me(principal) };
   });
 
   app.get('/api/auth/demo-accounts', {
@@ -42,7 +44,7 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/auth/logout', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', beforePasswordChange: true },
     schema: { tags: ['identity'], response: { 204: Type.Null() } },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
@@ -54,7 +56,7 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get('/api/me', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', beforePasswordChange: true },
     schema: { tags: ['identity'], response: { 200: Me } },
   }, async (req) => me(requirePrincipal(req)));
 }

@@ -24,9 +24,10 @@ export const Me = Type.Object({
   })),
   grids: Type.Array(Type.Object({ gridId: Type.String(), teamRole: Type.String() })),
   departmentIds: Type.Array(Type.String()),
+  mustChangePassword: Type.Boolean({ description: 'signed in with a one-time password: set your own before anything else' }),
 });
 
-export const LoginResult = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), user: Me });
+export const LoginResult = Type.Object({ token: Type.String(), expiresAt: Type.String({ format: 'date-time' }), mustChangePassword: Type.Boolean(), user: Me });
 
 export const DemoAccounts = Type.Object({
   password: Type.String(),

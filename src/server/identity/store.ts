@@ -13,10 +13,12 @@ export interface AccountRow {
   home_org_unit_id: string | null;
   password_hash: string;
   disabled_at: Date | null;
+  /** signed in with a one-time password an administrator gave: only a password change is allowed until it is set */
+  must_change_password: boolean;
 }
 
 const ACCOUNT_COLUMNS = `a.id, a.username, a.name, a.kind, a.roles, a.scope_org_unit_id, s.path as scope_path,
-  a.home_org_unit_id, a.password_hash, a.disabled_at`;
+  a.home_org_unit_id, a.password_hash, a.disabled_at, a.must_change_password`;
 
 export async function findAccountByUsername(tx: Tx, username: string): Promise<AccountRow | null> {
   const r = await tx.query<AccountRow>(
@@ -60,9 +62,6 @@ export interface HeldPostRow {
   board_name: string;
   holder: 'A' | 'B';
 }
-
-
-
 
 export async function insertSession(
   tx: Tx,
@@ -119,8 +118,12 @@ export async function pruneLoginFailures(tx: Tx, before: Date, batch = 100): Pro
   );
 }
 
+/** The holder's own password: a one-time password given before no longer holds, nor is it kept for a retried create. */
 export async function setPasswordHash(tx: Tx, accountId: string, passwordHash: string, now: Date): Promise<void> {
-  await tx.query('update accounts set password_hash = $2, updated_at = $3 where id = $1', [accountId, passwordHash, now]);
+  await tx.query(
+    'update accounts set password_hash = $2, must_change_password = false, one_time_password = null, updated_at = $3 where id = $1',
+    [accountId, passwordHash, now],
+  );
 }
 
 export async function revokeOtherSessions(tx: Tx, accountId: string, keepTokenHash: string, now: Date): Promise<void> {

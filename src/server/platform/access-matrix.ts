@@ -61,6 +61,8 @@ const CATALOG_EDITORS = ['admin', 'leader'] as const satisfies readonly Role[];
 const REPORTERS = ['dispatcher', 'communityStaff', 'gridWorker', 'handler', 'resident'] as const satisfies readonly Role[];
 /** 三员分立: the audit administrator reads the log; the system administrator keeps read access. Nobody else. */
 const AUDIT_READERS = ['admin', 'auditor'] as const satisfies readonly Role[];
+/** 三员分立: the security administrator administers accounts; neither the system administrator nor the auditor does. */
+const ACCOUNT_ADMINS = ['securityAdmin'] as const satisfies readonly Role[];
 // The auditor appears in no other list: besides the audit log only 'any signed-in' (own account, sign-out,
 // own password, the public administrative divisions of locate) reaches it.
 
@@ -74,10 +76,15 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/auth/password', callers: 'any signed-in', scope: 'self', refusals: [400, 401], note: 'own password only; 401 when the current one is wrong, 400 by the policy' },
 
   // account administration and the audit log (等保)
-  { method: 'GET', path: '/api/accounts', callers: ['admin'], scope: 'own scope (list)', note: 'accounts whose scope (a resident: home) lies in the admin\'s' },
-  { method: 'POST', path: '/api/accounts/{id}/disable', callers: ['admin'], scope: 'own scope', refusals: [409], note: 'its tokens stop at once; not one\'s own account (409)' },
-  { method: 'POST', path: '/api/accounts/{id}/enable', callers: ['admin'], scope: 'own scope', note: 'enables a disabled account' },
-  { method: 'POST', path: '/api/accounts/{id}/unlock', callers: ['admin'], scope: 'own scope', note: 'clears sign-in failures' },
+  // 三员分立: accounts, roles, lockouts and password resets are the security administrator's, nobody else's
+  { method: 'GET', path: '/api/accounts', callers: ACCOUNT_ADMINS, scope: 'own scope (list)', note: 'accounts whose scope (a resident: home) lies in the security admin\'s, with policies' },
+  { method: 'GET', path: '/api/accounts/choices', callers: ACCOUNT_ADMINS, scope: 'own scope (list)', note: 'roles, scope units and posts of the security admin\'s subtree, for the forms' },
+  { method: 'POST', path: '/api/accounts', callers: ACCOUNT_ADMINS, scope: 'own scope', refusals: [409, 422], note: 'a staff account with a one-time password; scope or post outside 404, duplicate username 409, bad roles or 三员分立 422' },
+  { method: 'PATCH', path: '/api/accounts/{id}', callers: ACCOUNT_ADMINS, scope: 'own scope', refusals: [409, 422], note: 'name, phone, roles, scope, posts; not one\'s own nor a resident\'s (409)' },
+  { method: 'POST', path: '/api/accounts/{id}/reset-password', callers: ACCOUNT_ADMINS, scope: 'own scope', refusals: [409], note: 'a new one-time password; not one\'s own (409)' },
+  { method: 'POST', path: '/api/accounts/{id}/disable', callers: ACCOUNT_ADMINS, scope: 'own scope', refusals: [409], note: 'its tokens stop at once; not one\'s own account (409)' },
+  { method: 'POST', path: '/api/accounts/{id}/enable', callers: ACCOUNT_ADMINS, scope: 'own scope', note: 'enables a disabled account' },
+  { method: 'POST', path: '/api/accounts/{id}/unlock', callers: ACCOUNT_ADMINS, scope: 'own scope', note: 'clears sign-in failures' },
   { method: 'GET', path: '/api/audit', callers: AUDIT_READERS, scope: 'none', note: 'the whole log, platform-wide, not scoped; each search is itself audited' },
   { method: 'GET', path: '/api/audit/verify', callers: AUDIT_READERS, scope: 'none', note: 'checks the hash chain of the whole log; each check is itself audited' },
 

@@ -23,6 +23,8 @@ export interface Principal {
   posts: HeldPostRow[];
   grids: { grid_id: string; team_role: string }[];
   departmentIds: string[];
+  /** signed in with a one-time password: until it changes its password, only routes marked `beforePasswordChange` answer */
+  mustChangePassword: boolean;
   tokenHash: string;
 }
 
@@ -32,6 +34,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** answers a session that must change its one-time password first (its own account, the password change, sign-out) */
+    beforePasswordChange?: true;
   }
 }
 
@@ -61,9 +65,14 @@ export async function loadPrincipal(db: Tx, hash: string, now: Date): Promise<Pr
     posts: row.posts,
     grids: row.grids,
     departmentIds: row.department_ids,
+    mustChangePassword: row.must_change_password,
     tokenHash: hash,
   };
 }
+
+const passwordChangeRequired = () =>
+  new AppError('PASSWORD_CHANGE_REQUIRED', 'Set your own password first: this account signed in with a one-time password.',
+    '请先设置您自己的密码：此账号使用的是一次性密码。');
 
 export function requirePrincipal(req: FastifyRequest): Principal {
   if (!req.principal) throw unauthenticated();
@@ -87,6 +96,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const principal = await loadPrincipal(app.db, tokenHash(token), app.clock());
     if (!principal) throw unauthenticated();
     req.principal = principal;
+    if (principal.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) throw passwordChangeRequired();
     if (access !== 'authenticated' && !principal.roles.some((r) => access.includes(r))) throw forbidden();
   });
 });

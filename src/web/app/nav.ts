@@ -1,7 +1,7 @@
 // Which pages a user may open: the side menu and the home redirect come from here.
 import type { Me } from '../features/identity/api.ts';
 import { usesMobile } from '../features/identity/api.ts';
-import { AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
+import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
 export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'accounts' | 'audit' | 'calendar';
 export interface NavEntry { key: NavKey; path: string }
@@ -35,7 +35,8 @@ export function navFor(me: Me): NavEntry[] {
   }
   // the catalog's editors count its deadlines in working days: they see the calendar the editors enter
   if (holdsAnyRole(me.roles, [...CALENDAR_EDITORS, ...CATALOG_EDITORS])) entries.push({ key: 'calendar', path: '/calendar' });
-  if (me.roles.includes('admin')) entries.push({ key: 'accounts', path: '/accounts' });
+  // 三员分立: accounts are the security administrator's (安全管理员), not the system administrator's
+  if (holdsAnyRole(me.roles, ACCOUNT_ADMINS)) entries.push({ key: 'accounts', path: '/accounts' });
   if (readsAuditLog(me)) entries.push({ key: 'audit', path: '/audit' });
   return entries;
 }

@@ -5,12 +5,20 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-demo.ts';
 import { checkPasswordPolicy } from '../../../domain/identity/password-policy.ts';
 import { insertAccount } from '../../identity/store.ts';
 import { upsertUnit } from '../../org/store.ts';
+import { bootstrapSecurityAdmin } from '../../identity/bootstrap-security-admin.ts';
 
 /**
  * Production start: no demo data and no default password. When no admin exists, the first one comes
- * from ADMIN_USERNAME / ADMIN_PASSWORD, scoped to the root unit (ROOT_ORG_CODE / ROOT_ORG_NAME).
+ * from ADMIN_USERNAME / ADMIN_PASSWORD, scoped to the root unit (ROOT_ORG_CODE / ROOT_ORG_NAME); then the first
+ * security administrator, who creates the other accounts (三员分立, bootstrap-security-admin.ts).
  */
 export async function bootstrapAdmin(db: Db, config: Config, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const admin = await bootstrapSystemAdmin(db, config, env);
+  const roots = await db.query<{ n: number }>('select count(*)::int as n from org_units where parent_id is null');
+  return (roots.rows[0]?.n ?? 0) > 0 ? `${admin}; ${await bootstrapSecurityAdmin(db, env, [DEMO_PASSWORD])}` : admin;
+}
+
+async function bootstrapSystemAdmin(db: Db, config: Config, env: NodeJS.ProcessEnv): Promise<string> {
   const admins = await db.query<{ n: number }>(`select count(*)::int as n from accounts where 'admin' = any(roles)`);
   if ((admins.rows[0]?.n ?? 0) > 0) return 'an admin account exists';
   if (!config.bootstrapAdmin) return 'no admin account yet: set ADMIN_USERNAME and ADMIN_PASSWORD and restart';

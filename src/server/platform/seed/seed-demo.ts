@@ -15,6 +15,7 @@ export const DEMO_ACCOUNTS: { username: string; name: string; roles: Role[]; wha
   { username: 'community', name: '赵书记', roles: ['communityStaff'], what: '春晖社区 staff' },
   { username: 'department', name: '孙科长', roles: ['department'], what: '区城市管理局 (district department)' },
   { username: 'gridworker', name: '李网格', roles: ['gridWorker'], what: 'full-time grid worker, 春晖社区第1网格' },
+  { username: 'security', name: '吴安全', roles: ['securityAdmin'], what: '安全管理员: accounts, roles, lockouts and password resets of the city, nothing else' },
   { username: 'auditor', name: '孙审计', roles: ['auditor'], what: '审计管理员: reads and verifies the audit log, nothing else' },
   { username: 'resident', name: '周居民', roles: ['resident'], what: 'resident of 春晖社区第1网格' },
 ];
@@ -63,7 +64,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const scopes: Record<string, string | null> = {
       admin: demo.cityId, leader: demo.urbanTownId, dispatcher: demo.urbanTownId, handler: demo.urbanTownId,
       community: demo.demoCommunityId, gridworker: demo.demoGridId, resident: null, department: demo.districtId,
-      auditor: demo.districtId,
+      auditor: demo.districtId, security: demo.cityId,
     };
     const ids: Record<string, string> = {};
     for (const a of DEMO_ACCOUNTS) {

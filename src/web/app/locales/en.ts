@@ -13,7 +13,7 @@ export const en: Messages = {
   nav: { orgMap: 'Grid map', boards: 'Boards & posts', mobileHome: 'My grid' },
   roles: {
     admin: 'Administrator', leader: 'Leader', dispatcher: 'Dispatcher', handler: 'Post holder', department: 'Department',
-    communityStaff: 'Community staff', gridWorker: 'Grid worker', auditor: 'Auditor', resident: 'Resident',
+    communityStaff: 'Community staff', gridWorker: 'Grid worker', auditor: 'Auditor', securityAdmin: 'Security administrator', resident: 'Resident',
   },
   levels: { city: 'City', district: 'District', town: 'Town', community: 'Community', grid: 'Grid', microGrid: 'Micro-grid', dedicatedGrid: 'Dedicated grid' },
   kinds: { school: 'School', park: 'Park', hospital: 'Hospital', market: 'Market', enterprise: 'Enterprise', community: 'Community', village: 'Village' },

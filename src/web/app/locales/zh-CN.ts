@@ -11,7 +11,7 @@ export const zhCN = {
   nav: { orgMap: '网格地图', boards: '指挥中心与四板块', mobileHome: '我的网格' },
   roles: {
     admin: '系统管理员', leader: '领导', dispatcher: '调度员', handler: '岗位处置人', department: '区县部门',
-    communityStaff: '社区工作人员', gridWorker: '网格员', auditor: '审计管理员', resident: '居民',
+    communityStaff: '社区工作人员', gridWorker: '网格员', auditor: '审计管理员', securityAdmin: '安全管理员', resident: '居民',
   },
   levels: { city: '市', district: '区县', town: '镇街', community: '村(社区)', grid: '网格', microGrid: '微网格', dedicatedGrid: '专属网格' },
   kinds: { school: '学校', park: '园区', hospital: '医院', market: '市场', enterprise: '企业', community: '社区', village: '村' },

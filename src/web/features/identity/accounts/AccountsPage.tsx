@@ -1,4 +1,4 @@
-// 账号管理 (admin): the accounts in the admin's scope with their roles and state; disable (confirmed),
+// 账号管理 (security administrator): the accounts in its scope with their roles and state; disable (confirmed),
 // enable, and unlock an account locked by failed sign-ins.
 import { useState, type HTMLAttributes } from 'react';
 import { App, Button, Input, Popconfirm, Result, Space, Table, Tag, Tooltip, Typography } from 'antd';
@@ -6,6 +6,7 @@ import { LockOutlined, StopOutlined, CheckCircleOutlined, UnlockOutlined } from 
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/api.ts';
 import { useMe } from '../../../app/auth.tsx';
+import { ACCOUNT_ADMINS, holdsAnyRole } from '../../../../shared/roles.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { accountAction, listAccounts, type Account, type AccountAction } from './api.ts';
@@ -14,7 +15,7 @@ import './locales.ts';
 export function AccountsPage() {
   const me = useMe();
   const { t } = useTranslation();
-  if (!me.roles.includes('admin')) return <Result status="403" title={t('accounts.title')} subTitle={t('accounts.adminOnly')} />;
+  if (!holdsAnyRole(me.roles, ACCOUNT_ADMINS)) return <Result status="403" title={t('accounts.title')} subTitle={t('accounts.adminOnly')} />;
   return <Accounts myId={me.id} />;
 }
 

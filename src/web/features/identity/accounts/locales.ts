@@ -3,7 +3,7 @@ import { i18n } from '../../../lib/i18n.ts';
 
 export const accountsZh = {
   title: '账号管理', subtitle: '本辖区内的工作人员与居民账号：停用后其登录令牌立即失效；连续 5 次密码错误将锁定 15 分钟',
-  search: '搜索用户名或姓名', adminOnly: '仅系统管理员可管理账号',
+  search: '搜索用户名或姓名', adminOnly: '仅安全管理员可管理账号（三员分立）',
   col: { username: '用户名', name: '姓名', kind: '类型', roles: '角色', status: '状态', actions: '操作' },
   kinds: { staff: '工作人员', resident: '居民' },
   status: { disabled: '已停用', locked: '已锁定', active: '正常' },
@@ -21,7 +21,7 @@ export const accountsZh = {
 
 export const accountsEn: typeof accountsZh = {
   title: 'Accounts', subtitle: 'Staff and resident accounts in your scope: disabling one stops its tokens at once; 5 wrong passwords lock it for 15 minutes',
-  search: 'Search username or name', adminOnly: 'Administrators only',
+  search: 'Search username or name', adminOnly: 'Security administrators only (separation of duties)',
   col: { username: 'Username', name: 'Name', kind: 'Kind', roles: 'Roles', status: 'Status', actions: 'Actions' },
   kinds: { staff: 'Staff', resident: 'Resident' },
   status: { disabled: 'Disabled', locked: 'Locked', active: 'Active' },
