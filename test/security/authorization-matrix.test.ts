@@ -24,6 +24,7 @@ let photo: { hash: string; url: string; thumbUrl: string };
 let tracked: { number: string; phone: string };
 let base: string | null = null;
 let matterSerial = 0;
+let unitSerial = 0;
 let accountSerial = 0;
 let addressSerial = 0;
 
@@ -170,6 +171,24 @@ function builders(): Record<string, Variant[]> {
     ]),
     'GET /api/org-units/{id}/boards': units('/boards', [['春晖路街道', U('urbanTown'), urbanTownReaders], ['青杠镇', U('ruralTown'), ['admin']]]),
     'GET /api/org-units/{id}/departments': units('/departments', [['春晖路街道', U('urbanTown'), urbanTownReaders], ['青杠镇', U('ruralTown'), ['admin']]]),
+    'POST /api/org-units': [{
+      label: 'a community of 春晖路街道', in: everyone,
+      request: () => ({ method: 'POST', url: '/api/org-units', payload: { parentId: U('urbanTown'), level: 'community', code: `500199001${String(100 + ++unitSerial)}`, name: '矩阵测试社区' } }),
+    }],
+    'PATCH /api/org-units/{id}': [{ label: '春晖社区第2网格, same name', in: everyone, request: () => ({ method: 'PATCH', url: `/api/org-units/${U('demoGrid2')}`, payload: { name: '春晖社区第2网格' } }) }],
+    'POST /api/org-units/{id}/retire': [{
+      label: 'a fresh micro-grid', in: everyone,
+      request: async () => {
+        const m = await asAdmin({ method: 'POST', url: '/api/org-units', payload: { parentId: U('demoGrid'), level: 'microGrid', code: `${PLACES.demoGrid.code}${String(50 + ++unitSerial).slice(-2)}`, name: '矩阵测试微网格' } });
+        if (m.statusCode !== 201) throw new Error(`micro-grid: ${m.statusCode} ${m.body}`);
+        return { method: 'POST', url: `/api/org-units/${m.json().id}/retire` };
+      },
+    }],
+    'PUT /api/org-units/{id}/boundary': [{
+      label: 'the demo grid as it is', in: everyone,
+      request: async () => ({ method: 'PUT', url: `/api/org-units/${U('demoGrid')}/boundary`, payload: { geometry: (await asAdmin({ method: 'GET', url: `/api/org-units/${U('demoGrid')}` })).json().geometry } }),
+    }],
+    'GET /api/org-units/{id}/boundaries': [{ label: 'the demo grid', in: everyone, request: () => ({ method: 'GET', url: `/api/org-units/${U('demoGrid')}/boundaries` }) }],
     'POST /api/org-units/grids/import': [{
       label: 'the demo grid as it is', in: everyone,
       request: async () => {

@@ -71,6 +71,12 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/org-units/{id}/boards': { callers: STAFF },
   'GET /api/org-units/{id}/departments': { callers: STAFF },
   'POST /api/org-units/grids/import': { callers: ['admin'], refusals: [422] },
+  // the org tree's administration: the system administrator, inside its scope; 409 code taken or unit in use, 422 boundary refused
+  'POST /api/org-units': { callers: ['admin'], refusals: [409, 422] },
+  'PATCH /api/org-units/{id}': { callers: ['admin'], refusals: [409] },
+  'POST /api/org-units/{id}/retire': { callers: ['admin'], refusals: [409] },
+  'PUT /api/org-units/{id}/boundary': { callers: ['admin'], refusals: [409, 422] },
+  'GET /api/org-units/{id}/boundaries': { callers: ['admin'] },
 
   // residents read their home town's catalog to pick a category
   'GET /api/matters': { callers: STAFF_AND_RESIDENT },

@@ -9,6 +9,7 @@ import * as store from './store.ts';
 import * as s from './schemas.ts';
 import { presentBoards, presentFeatures, presentTeam, presentUnit } from './presenters.ts';
 import { importGrids } from './import-grids.ts';
+import { unitAdminRoutes } from './unit-admin-routes.ts';
 import { actorOf, audit } from '../audit/audit-log.ts';
 import { isResidentTeamRole, seesTeamPhones } from '../../domain/org/team-contact.ts';
 
@@ -18,6 +19,8 @@ function scopeOf(p: Principal): string {
 }
 
 export async function orgRoutes(app: FastifyInstance): Promise<void> {
+  // creating, renaming, retiring and re-drawing units
+  await app.register(unitAdminRoutes);
   const staff = { access: STAFF_ROLES };
   /** A unit in the caller's territory; for a department, a unit that holds a case ever sent to it (what its work needs). */
   const inScope = async (id: string, p: Principal) => {

@@ -17,7 +17,7 @@ export interface UnitRow {
 }
 
 const UNIT_COLUMNS = `u.id, u.parent_id, u.level, u.kind, u.code, u.name, u.path, u.population, u.households,
-  (select count(*)::int from org_units c where c.parent_id = u.id) as child_count`;
+  (select count(*)::int from org_units c where c.parent_id = u.id and c.retired_at is null) as child_count`;
 
 export async function findUnitRef(tx: Tx, id: string): Promise<{ id: string; name: string; level: string } | null> {
   const r = await tx.query<{ id: string; name: string; level: string }>('select id, name, level from org_units where id = $1', [id]);
@@ -36,7 +36,7 @@ export interface UnitQuery {
 export async function listUnits(tx: Tx, f: UnitQuery): Promise<UnitRow[]> {
   const r = await tx.query<UnitRow>(
     `select ${UNIT_COLUMNS} from org_units u
-      where u.path like $1
+      where u.path like $1 and u.retired_at is null
         and ($2::text is null or u.parent_id = $2)
         and ($3::text is null or u.level = $3)
         and ($4::text is null or u.name like $4 or u.code like $4)
@@ -87,7 +87,7 @@ export interface FeatureRow {
 export async function listFeatures(tx: Tx, rootPath: string, scopePath: string, levels: readonly OrgLevel[]): Promise<FeatureRow[]> {
   const r = await tx.query<FeatureRow>(
     `select id, parent_id, level, kind, code, name, geometry, population, households from org_units
-      where path like $1 and path like $2 and level = any($3) and geometry is not null
+      where path like $1 and path like $2 and level = any($3) and geometry is not null and retired_at is null
       order by code`,
     [likePrefix(rootPath), likePrefix(scopePath), levels],
   );
@@ -97,7 +97,7 @@ export async function listFeatures(tx: Tx, rootPath: string, scopePath: string, 
 /** Units of these levels that have a boundary, in no particular order. */
 export async function listLocatableAreas(tx: Tx, levels: readonly OrgLevel[]): Promise<{ id: string; level: OrgLevel; code: string; geometry: Geometry }[]> {
   const r = await tx.query<{ id: string; level: OrgLevel; code: string; geometry: Geometry }>(
-    'select id, level, code, geometry from org_units where level = any($1) and geometry is not null', [levels]);
+    'select id, level, code, geometry from org_units where level = any($1) and geometry is not null and retired_at is null', [levels]);
   return r.rows;
 }
 
@@ -171,7 +171,7 @@ export async function findUnitsByCodes(tx: Tx, codes: readonly string[]): Promis
 
 export async function listGridsOfCommunities(tx: Tx, communityIds: readonly string[]): Promise<{ code: string; geometry: Geometry | null }[]> {
   const r = await tx.query<{ code: string; geometry: Geometry | null }>(
-    `select code, geometry from org_units where parent_id = any($1) and level in ('grid','dedicatedGrid')`, [communityIds]);
+    `select code, geometry from org_units where parent_id = any($1) and level in ('grid','dedicatedGrid') and retired_at is null`, [communityIds]);
   return r.rows;
 }
 

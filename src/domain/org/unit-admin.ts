@@ -1,0 +1,58 @@
+import { PARENT_LEVEL, type OrgLevel } from '../../shared/org-levels.ts';
+
+/** The levels an administrator creates inside a town; cities, districts and towns come with the division codes. */
+export const ADMINISTERED_LEVELS = ['community', 'grid', 'dedicatedGrid', 'microGrid'] as const satisfies readonly OrgLevel[];
+export type AdministeredLevel = (typeof ADMINISTERED_LEVELS)[number];
+
+export interface NewUnitDraft {
+  level: AdministeredLevel;
+  code: string;
+  name: string;
+  parent: { level: OrgLevel; code: string };
+}
+
+export type UnitProblem = 'LEVEL_NOT_UNDER_PARENT' | 'CODE_NOT_UNDER_PARENT' | 'CODE_OUT_OF_RANGE' | 'NAME_REQUIRED';
+
+/**
+ * A code extends its parent's (统计用区划代码): a community takes the town's 9 digits and 3 of its own (001–999), a grid
+ * the community's 12 and 001–899, a dedicated grid (school, park, hospital …) the community's 12 and 901–999, a
+ * micro-grid the grid's 15 and 01–99.
+ */
+const CODE_RULES: Record<AdministeredLevel, { parentDigits: number; own: number; min: number; max: number }> = {
+  community: { parentDigits: 9, own: 3, min: 1, max: 999 },
+  grid: { parentDigits: 12, own: 3, min: 1, max: 899 },
+  dedicatedGrid: { parentDigits: 12, own: 3, min: 901, max: 999 },
+  microGrid: { parentDigits: 15, own: 2, min: 1, max: 99 },
+};
+
+export function newUnitProblems(d: NewUnitDraft): UnitProblem[] {
+  const problems: UnitProblem[] = [];
+  if (PARENT_LEVEL[d.level] !== d.parent.level) problems.push('LEVEL_NOT_UNDER_PARENT');
+  const rule = CODE_RULES[d.level];
+  const prefix = d.parent.code.slice(0, rule.parentDigits);
+  const own = d.code.slice(rule.parentDigits);
+  if (d.code.length !== rule.parentDigits + rule.own || !d.code.startsWith(prefix) || !/^\d+$/.test(d.code)) {
+    problems.push('CODE_NOT_UNDER_PARENT');
+  } else if (Number(own) < rule.min || Number(own) > rule.max) {
+    problems.push('CODE_OUT_OF_RANGE');
+  }
+  if (d.name.trim().length === 0) problems.push('NAME_REQUIRED');
+  return problems;
+}
+
+/** Levels whose boundary is the grid map's and goes through the same checks as a GeoJSON import. */
+export const isGridLike = (level: OrgLevel): boolean => level === 'grid' || level === 'dedicatedGrid';
+
+/** Units that retire with their parent: a grid's micro-grids are parts of it (cases are located to the grid). */
+export function retiresAlong(level: OrgLevel): OrgLevel | null {
+  return level === 'grid' ? 'microGrid' : null;
+}
+
+export type RetireRefusal = { openCases: number } | { liveChildren: number };
+
+/** A unit retires only once nothing lives on it: no open case in its area and no unit under it still in use. */
+export function retireRefusal(s: { openCases: number; liveChildren: number }): RetireRefusal | null {
+  if (s.liveChildren > 0) return { liveChildren: s.liveChildren };
+  if (s.openCases > 0) return { openCases: s.openCases };
+  return null;
+}

@@ -1,0 +1,30 @@
+import { AppError } from '../platform/errors.ts';
+import type { RetireRefusal, UnitProblem } from '../../domain/org/unit-admin.ts';
+
+const PROBLEMS: Record<UnitProblem, [string, string]> = {
+  LEVEL_NOT_UNDER_PARENT: ['This level does not belong under that unit (community under a town, grid under a community, micro-grid under a grid).', '该层级不能设在所选上级之下（社区属镇街，网格属社区，微网格属网格）。'],
+  CODE_NOT_UNDER_PARENT: ['The code must extend the parent\'s code by the digits of its level.', '编码须以上级编码开头，并按层级补足位数。'],
+  CODE_OUT_OF_RANGE: ['Grids are numbered 001–899, dedicated grids 901–999, communities 001–999, micro-grids 01–99.', '网格编号为 001–899，专属网格为 901–999，社区为 001–999，微网格为 01–99。'],
+  NAME_REQUIRED: ['Give the unit a name.', '请填写名称。'],
+};
+
+export const unitRefused = (problems: readonly UnitProblem[]) => new AppError('VALIDATION_FAILED',
+  problems.map((p) => PROBLEMS[p][0]).join(' '), problems.map((p) => PROBLEMS[p][1]).join(''), problems.map((code) => ({ code })));
+
+export const codeTaken = (code: string) =>
+  new AppError('CONFLICT', `The code ${code} belongs to another unit.`, `编码 ${code} 已被其他单位使用。`);
+
+export const unitRetired = () =>
+  new AppError('CONFLICT', 'The unit is retired; nothing more can change on it.', '该单位已撤销，不能再修改。');
+
+export function retireRefused(r: RetireRefusal): AppError {
+  return 'liveChildren' in r
+    ? new AppError('UNIT_IN_USE', `Retire the ${r.liveChildren} unit(s) under it first.`, `请先撤销其下的 ${r.liveChildren} 个单位。`, r)
+    : new AppError('UNIT_IN_USE', `${r.openCases} open case(s) lie in this unit: close or move them first.`, `该单位内还有 ${r.openCases} 件未办结案卷，请先办结或转移。`, r);
+}
+
+export const boundaryNotHere = () => new AppError('VALIDATION_FAILED',
+  'Only grids and dedicated grids have their boundary edited here (it goes through the import checks).', '仅网格和专属网格可在此编辑边界（与导入同样校验）。');
+
+export const geometryInvalid = () => new AppError('GEOMETRY_REJECTED',
+  'The boundary is not a GeoJSON Polygon or MultiPolygon with closed rings.', '边界不是有效的 GeoJSON 多边形（环须闭合）。');
