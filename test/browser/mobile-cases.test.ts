@@ -106,7 +106,7 @@ describe('mobile case loop (grid worker)', () => {
     // the photo was compressed and uploaded: its thumbnail comes from the server
     await expect.poll(() => page.getByTestId('photos').locator('img[src*="/api/files/"]').count(), { timeout: 10_000 }).toBe(1);
     // the map fills its frame whichever stylesheet (ours or MapLibre's, in chunks of their own) loads last
-    expect(await page.locator('.mc-map-canvas').evaluate((e) => e.getBoundingClientRect().height)).toBeGreaterThan(150);
+    expect(await page.getByTestId('position-map').locator('.zz-map-canvas').evaluate((e) => e.getBoundingClientRect().height)).toBeGreaterThan(150);
     await shot('01-report-form', true);
 
     await page.getByTestId('report-submit').click();

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CommunityColor } from './palette.ts';
 import { SELECTED_COLOR } from './palette.ts';
+import './map.css';
 
 export function MapLegend({ communities }: { communities: CommunityColor[] }) {
   const { t } = useTranslation();

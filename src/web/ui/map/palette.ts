@@ -29,3 +29,8 @@ export function colourFeatures<P extends MapUnitProps>(fc: MapUnits<P>, colors: 
     })),
   };
 }
+
+/** Every unit in one colour, communities in their own: for maps where what sits on top matters more than the units. */
+export function plainColours<P extends MapUnitProps>(fc: MapUnits<P>, color: string, communityColor = color): MapUnits<P & { color: string }> {
+  return { ...fc, features: fc.features.map((f) => ({ ...f, properties: { ...f.properties, color: f.properties.level === 'community' ? communityColor : color } })) };
+}

@@ -4,9 +4,10 @@ import { Button, DotLoading, ErrorBlock, List, Popup, SearchBar, Tag } from 'ant
 import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../lib/api.ts';
+import { PinMap } from '../../../ui/map/PinMap.tsx';
+import { colourFeatures, communityColors, plainColours } from '../../../ui/map/palette.ts';
 import type { UnitFeatures } from '../../org/api.ts';
 import { locate, type LngLat, type Located, type Matter } from '../api.ts';
-import { PositionMap } from './PositionMap.tsx';
 import { lastPosition, useGeolocation } from './useGeolocation.ts';
 
 export type CategoryOption = Pick<Matter, 'code' | 'name' | 'class'> & Partial<Pick<Matter, 'tier' | 'onSpot' | 'urgent'>>;
@@ -90,6 +91,9 @@ export function PositionField({ features, lookup, value, onChange, onLocated }: 
   const { state: geo, relocate } = useGeolocation();
   const [loc, setLoc] = useState<LocateState>({ kind: 'idle' });
   const [fallback] = useState(() => lastPosition());
+  // a grid worker's scope may hold no community: its grids get the civic blue instead of the grey fallback
+  const units = useMemo(() => (!features ? null : features.features.some((f) => f.properties.level === 'community')
+    ? colourFeatures(features, communityColors(features)) : plainColours(features, '#5b8ff9')), [features]);
 
   // a fresh GPS fix becomes the position
   useEffect(() => { if (geo.kind === 'ok') onChange(geo.at); }, [geo]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -117,7 +121,7 @@ export function PositionField({ features, lookup, value, onChange, onLocated }: 
   return (
     <div data-testid="position-field">
       <div style={{ position: 'relative' }}>
-        <PositionMap features={features} position={value} fallbackCenter={fallback} onMove={onChange} />
+        <PinMap units={units} position={value} fallbackCenter={fallback} onMove={onChange} className="mc-map" testId="position-map" />
         <div className="mc-map-locate">
           <Button size="mini" shape="rounded" onClick={relocate} loading={geo.kind === 'locating'} data-testid="relocate">
             <EnvironmentOutlined /> {t('mcase.form.relocate')}
