@@ -24,6 +24,7 @@ let photo: { hash: string; url: string; thumbUrl: string };
 let tracked: { number: string; phone: string };
 let base: string | null = null;
 let matterSerial = 0;
+let postSerial = 0;
 let unitSerial = 0;
 let accountSerial = 0;
 let addressSerial = 0;
@@ -74,6 +75,14 @@ function builders(): Record<string, Variant[]> {
   const urbanTownReaders = ['admin', ...townStaff, 'department'] as const;
   const matterInput = { name: '矩阵测试事项', class: '测试', list: 'basic', tier: 'town', postCode: 'JJ-CSGX', departmentName: null, sla: { acceptMin: 5, handleH: 24 } };
   const townQuery = (id: string | null) => (id ? `?townId=${id}` : '');
+  /** a grid's team as it is, as a PUT body (the admin reads it) */
+  const teamAsItIs = async (gridId: string) => ({
+    members: ((await asAdmin({ method: 'GET', url: `/api/org-units/${gridId}/team` })).json().members as { id: string; teamRole: string; name: string }[])
+      .map(({ id, teamRole, name }) => ({ id, teamRole, name })),
+  });
+  /** a post of 春晖路街道 with its holders as they are */
+  const urbanPost = async (code: string) => ((await asAdmin({ method: 'GET', url: `/api/posts?townId=${U('urbanTown')}` })).json().items as
+    { id: string; code: string; holders: Record<'a' | 'b' | 'backup', { id: string } | null> }[]).find((p) => p.code === code)!;
   /** a fresh matter in the town a request will name, created by the admin */
   const freshMatter = async (townId: string | null): Promise<string> => {
     const code = `Y${String(++matterSerial).padStart(4, '0')}`;
@@ -189,6 +198,39 @@ function builders(): Record<string, Variant[]> {
       request: async () => ({ method: 'PUT', url: `/api/org-units/${U('demoGrid')}/boundary`, payload: { geometry: (await asAdmin({ method: 'GET', url: `/api/org-units/${U('demoGrid')}` })).json().geometry } }),
     }],
     'GET /api/org-units/{id}/boundaries': [{ label: 'the demo grid', in: everyone, request: () => ({ method: 'GET', url: `/api/org-units/${U('demoGrid')}/boundaries` }) }],
+    'PUT /api/org-units/{id}/team': ([
+      ['春晖社区第1网格, its team as it is', 'demoGrid', ['admin', 'community']],
+      ['锦霞社区第1网格', 'jinxiaGrid', ['admin']],
+      ['青杠村第1网格', 'ruralGrid', ['admin']],
+    ] as const).map(([label, key, inside]): Variant => ({
+      label, in: inside, request: async () => ({ method: 'PUT', url: `/api/org-units/${U(key)}/team`, payload: await teamAsItIs(U(key)) }),
+    })),
+    'GET /api/posts': townVariants((town) => ({ method: 'GET', url: `/api/posts${townQuery(town)}` })),
+    'POST /api/posts': [{
+      label: 'a post on 春晖路街道\'s command center', in: everyone,
+      request: async () => {
+        const board = (await w.t.db.query<{ id: string }>(`select id from boards where town_id = $1 and code = 'ZH'`, [U('urbanTown')])).rows[0]!.id;
+        return { method: 'POST', url: '/api/posts', payload: { boardId: board, code: `ZH-MX${++postSerial}`, name: '矩阵测试岗' } };
+      },
+    }],
+    'PATCH /api/posts/{id}': [
+      { label: '春晖路街道 宣传统战岗, same name', in: everyone, request: async () => ({ method: 'PATCH', url: `/api/posts/${(await urbanPost('DJ-XCTZ')).id}`, payload: { name: '宣传统战岗' } }) },
+      { label: 'no such post', in: [], request: () => ({ method: 'PATCH', url: '/api/posts/no-such-post', payload: { name: '矩阵测试岗' } }) },
+    ],
+    'PUT /api/posts/{id}/holders': [
+      {
+        label: '春晖路街道 宣传统战岗, its holders as they are', in: everyone,
+        request: async () => {
+          const p = await urbanPost('DJ-XCTZ');
+          return { method: 'PUT', url: `/api/posts/${p.id}/holders`, payload: { a: p.holders.a?.id ?? null, b: p.holders.b?.id ?? null, backup: p.holders.backup?.id ?? null } };
+        },
+      },
+      { label: 'no such post', in: [], request: () => ({ method: 'PUT', url: '/api/posts/no-such-post/holders', payload: { a: null, b: null } }) },
+    ],
+    'GET /api/duty-roster': townVariants((town) => ({ method: 'GET', url: `/api/duty-roster${town ? `?orgUnitId=${town}` : ''}` })),
+    'PUT /api/duty-roster': ([['春晖路街道', 'urbanTown', ['admin', 'leader']], ['青杠镇', 'ruralTown', ['admin']]] as const).map(([label, key, inside]): Variant => ({
+      label, in: inside, request: () => ({ method: 'PUT', url: `/api/duty-roster?orgUnitId=${U(key)}&week=2026-W50`, payload: { slots: [] } }),
+    })),
     'POST /api/org-units/grids/import': [{
       label: 'the demo grid as it is', in: everyone,
       request: async () => {

@@ -41,6 +41,8 @@ let photo: { hash: string; url: string };
 let tracked: { number: string; phone: string };
 let caseId: string;
 let accountToFuzz: string;
+let postToFuzz: string;
+let boardToFuzz: string;
 
 const SSE = 'GET /api/events';
 /** these hash passwords (memory-hard, on purpose slow): fewer random runs */
@@ -64,12 +66,14 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
   const key = keyOf(o);
   const signed = new URL(photo.url, 'http://x');
   const pathParams: Record<string, string> = {
-    id: o.path.startsWith('/api/cases') ? caseId : o.path.startsWith('/api/accounts') ? accountToFuzz : u.demoGrid, action: 'accept', code: 'C0101', hash: photo.hash, number: tracked.number, year: '2031',
+    id: o.path.startsWith('/api/cases') ? caseId : o.path.startsWith('/api/accounts') ? accountToFuzz : o.path.startsWith('/api/posts') ? postToFuzz : u.demoGrid, action: 'accept', code: 'C0101', hash: photo.hash, number: tracked.number, year: '2031',
   };
   if (key === 'POST /api/matters/{code}/retire') pathParams.code = 'F9001';
+  // a grid whose team holds no account, so no replacement of it moves a case
+  if (key === 'PUT /api/org-units/{id}/team') pathParams.id = u.ruralGrid;
   const query: Record<string, string | string[]> = {};
   for (const p of (o.op.parameters ?? []).filter((x) => x.in === 'query' && x.required)) {
-    query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone }[p.name] ?? 'x';
+    query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone, orgUnitId: u.urbanTown, week: '2026-W50' }[p.name] ?? 'x';
   }
   const matter = { name: '模糊测试事项', class: '测试', list: 'basic', tier: 'town', postCode: 'JJ-CSGX', departmentName: null, sla: { acceptMin: 5, handleH: 24 } };
   const bodies: Record<string, unknown> = {
@@ -85,6 +89,11 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/cases/{id}/actions/{action}': { version: 1, reason: '模糊测试', note: '备注' },
     'POST /api/public/cases': { categoryCode: 'C0101', description: '模糊测试', location: here, reporter: { phone: '13800002222' } },
     'PUT /api/working-calendar/{year}': { source: '模糊测试通知', holidays: ['2031-01-01'], workdays: ['2031-01-04'] },
+    'PUT /api/org-units/{id}/team': { members: [{ teamRole: 'volunteer', name: '模糊测试志愿者', phone: '13800001111' }] },
+    'POST /api/posts': { boardId: boardToFuzz, code: 'ZH-FZ01', name: '模糊测试岗', special: true },
+    'PATCH /api/posts/{id}': { name: '模糊测试岗' },
+    'PUT /api/posts/{id}/holders': { a: null, b: null },
+    'PUT /api/duty-roster': { version: 0, slots: [{ date: '2026-12-07', shift: 'day', accountIds: [] }] },
     'POST /api/accounts': { username: 'fuzz.gw', name: '模糊测试', phone: '13800001111', roles: ['gridWorker'], scopeOrgUnitId: u.demoGrid, postIds: [] },
     'PATCH /api/accounts/{id}': { name: '模糊测试', phone: '13800001111', roles: ['handler'], scopeOrgUnitId: u.ruralTown },
   };
@@ -156,6 +165,9 @@ beforeAll(async () => {
   const k = await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(gw.token!), payload: { categoryCode: 'C0101', description: '模糊测试底稿', location: here } });
   caseId = k.json().id;
   accountToFuzz = (await t.db.query<{ id: string }>(`select id from accounts where username = 'town2-leader2'`)).rows[0]!.id;
+  // a post no case is assigned to, and the board to add posts to
+  postToFuzz = (await t.db.query<{ id: string }>(`select id from posts where town_id = $1 and code = 'DJ-QTGZ'`, [u.urbanTown])).rows[0]!.id;
+  boardToFuzz = (await t.db.query<{ id: string }>(`select id from boards where town_id = $1 and code = 'ZH'`, [u.urbanTown])).rows[0]!.id;
   const m = await t.app.inject({ method: 'POST', url: '/api/matters', headers: bearer(who('leader').token!), payload: { code: 'F9001', name: '待撤销', class: '测试', list: 'basic', tier: 'town', postCode: 'JJ-CSGX', sla: { acceptMin: 5 } } });
   expect(m.statusCode).toBe(201);
   const pub = await t.app.inject({ method: 'POST', url: '/api/public/cases', remoteAddress: '10.78.0.1', payload: { categoryCode: 'C0101', description: '匿名', location: here, reporter: { phone: '13800001111' } } });

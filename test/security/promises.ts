@@ -71,6 +71,16 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/org-units/{id}/boards': { callers: STAFF },
   'GET /api/org-units/{id}/departments': { callers: STAFF },
   'POST /api/org-units/grids/import': { callers: ['admin'], refusals: [422] },
+  // a grid's team: admins and the community staff of its community; a leaving worker's cases with nobody to take them 409, bad members 422
+  'PUT /api/org-units/{id}/team': { callers: ['admin', 'community'], refusals: [409, 422] },
+  // a town's posts: its staff read them, the system administrator of the town changes them
+  'GET /api/posts': { callers: STAFF },
+  'POST /api/posts': { callers: ['admin'], refusals: [409, 422] },
+  'PATCH /api/posts/{id}': { callers: ['admin'], refusals: [409, 422] },
+  'PUT /api/posts/{id}/holders': { callers: ['admin'], refusals: [409, 422] },
+  // the command center's duty roster: the town's staff read it, its admins and leaders draw it up
+  'GET /api/duty-roster': { callers: STAFF },
+  'PUT /api/duty-roster': { callers: ['admin', 'leader'], refusals: [409, 422] },
   // the org tree's administration: the system administrator, inside its scope; 409 code taken or unit in use, 422 boundary refused
   'POST /api/org-units': { callers: ['admin'], refusals: [409, 422] },
   'PATCH /api/org-units/{id}': { callers: ['admin'], refusals: [409] },

@@ -1,7 +1,7 @@
 // The duty roster (值班表) of a town's command center: who keeps the 24-hour watch on each day of an ISO week.
 // Each duty day has a leader on duty (带班领导, 08:30 to 08:30 the next morning), a day shift (08:30–17:30) and a
 // night shift (17:30–08:30). Dates are Shanghai local dates; no I/O, no clock of its own.
-import { STAFF_ROLES, type Role } from '../../shared/roles.ts';
+import { holdsAnyRole, STAFF_ROLES, type Role } from '../../shared/roles.ts';
 import { isWithinScope } from '../identity/scope.ts';
 import { dateOfDayNumber, dayNumberOfDate, SHANGHAI_OFFSET_MS } from '../sla/working-calendar.ts';
 
@@ -122,7 +122,10 @@ export function normaliseRoster(slots: readonly RosterSlot[]): RosterSlot[] {
     .sort((x, y) => x.date.localeCompare(y.date) || DUTY_SHIFTS.indexOf(x.shift) - DUTY_SHIFTS.indexOf(y.shift));
 }
 
-/** Edits the town's roster: its admins and leaders (a district's, a town's). */
+/** Who draws up the command center's roster: admins and leaders. */
+export const ROSTER_EDITORS = ['admin', 'leader'] as const satisfies readonly Role[];
+
+/** Edits the town's roster: a roster editor whose scope holds the town (a district's, a town's). */
 export function rosterPolicies(a: { roles: readonly Role[]; scopePath: string | null }, townPath: string): 'edit'[] {
-  return (a.roles.includes('admin') || a.roles.includes('leader')) && isWithinScope(townPath, a.scopePath) ? ['edit'] : [];
+  return holdsAnyRole(a.roles, ROSTER_EDITORS) && isWithinScope(townPath, a.scopePath) ? ['edit'] : [];
 }

@@ -1,6 +1,6 @@
 // Posts (岗位) of a town's command center and four boards, with their A and B holders (AB岗) and a back-up who
 // stands in when both are away. Plain rules, no I/O.
-import type { Role } from '../../shared/roles.ts';
+import { holdsAnyRole, ORG_EDITORS, type Role } from '../../shared/roles.ts';
 import { staffIneligibility, type Ineligible, type StaffCandidate } from '../cases/assignee-eligibility.ts';
 import { isWithinScope } from '../identity/scope.ts';
 
@@ -50,9 +50,9 @@ export function strandsOpenCases(after: Holders, openCases: number): boolean {
 export type PostAction = 'edit' | 'setHolders' | 'retire' | 'restore';
 export interface PostAdministrator { roles: readonly Role[]; scopePath: string | null }
 
-/** Administers the town's posts: an admin whose scope holds the town (a town admin its town, a district admin its district). */
+/** Administers the town's posts: an org editor (admin) whose scope holds the town (a town admin its town, a district admin its district). */
 export function administersTown(a: PostAdministrator, townPath: string): boolean {
-  return a.roles.includes('admin') && isWithinScope(townPath, a.scopePath);
+  return holdsAnyRole(a.roles, ORG_EDITORS) && isWithinScope(townPath, a.scopePath);
 }
 
 /** What the caller may do to a post now: the `policies` of the API. */

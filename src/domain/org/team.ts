@@ -2,7 +2,7 @@
 // cadre sunk to the grid); N volunteers. Who may be on it with an account, who edits it, and what happens to the
 // grid's open cases when a member with an account leaves it. Plain rules, no I/O.
 import type { TeamRole } from '../../shared/org-levels.ts';
-import type { Role } from '../../shared/roles.ts';
+import { holdsAnyRole, type Role } from '../../shared/roles.ts';
 import { isWithinScope, territorialScope } from '../identity/scope.ts';
 import { staffIneligibility, type StaffCandidate } from '../cases/assignee-eligibility.ts';
 
@@ -60,10 +60,12 @@ export function teamAccountIneligibility(c: StaffCandidate | undefined, grid: { 
   return null;
 }
 
-/** Edits the team: admins and community staff whose territory holds the grid. */
+/** Who edits grid teams: admins, and community staff (who know the people of their grids). */
+export const TEAM_EDITORS = ['admin', 'communityStaff'] as const satisfies readonly Role[];
+
+/** Edits the team: a team editor whose territory holds the grid. */
 export function teamPolicies(a: { roles: readonly Role[]; scopePath: string | null }, gridPath: string): 'edit'[] {
-  const editor = a.roles.includes('admin') || a.roles.includes('communityStaff');
-  return editor && isWithinScope(gridPath, territorialScope(a.roles, a.scopePath)) ? ['edit'] : [];
+  return holdsAnyRole(a.roles, TEAM_EDITORS) && isWithinScope(gridPath, territorialScope(a.roles, a.scopePath)) ? ['edit'] : [];
 }
 
 /**

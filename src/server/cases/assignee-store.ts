@@ -11,7 +11,7 @@ import type { Role } from '../../shared/roles.ts';
  */
 export function routedAssigneeSql(p: { town: string; grid: string; postCode: string; departmentName: string; gridWorkerRank: string }): string {
   return `coalesce(
-    (select jsonb_build_object('postId', id) from posts where town_id = ${p.town}::text and code = ${p.postCode}::text),
+    (select jsonb_build_object('postId', id) from posts where town_id = ${p.town}::text and code = ${p.postCode}::text and retired_at is null),
     (select jsonb_build_object('departmentId', d.id) from departments d join org_units t on t.parent_id = d.district_id
       where t.id = ${p.town}::text and d.name = ${p.departmentName}::text),
     (select jsonb_build_object('staffId', account_id) from grid_team_members
@@ -41,10 +41,13 @@ export async function findStaffCandidate(tx: Tx, accountId: string): Promise<Sta
   return row ? { kind: row.kind, roles: row.roles, disabled: row.disabled, scopePath: row.scope_path, departmentDistrictIds: row.districts } : null;
 }
 
-/** Whether the post belongs to the town, or the department to the town's district. */
+/**
+ * Whether the post belongs to the town and is not retired, or the department to the town's district. The post stays
+ * locked against changes until the transaction ends, so its holders cannot all leave while a case is sent to it.
+ */
 export async function servesTown(tx: Tx, a: { postId: string } | { departmentId: string }, townId: string): Promise<boolean> {
   const r = 'postId' in a
-    ? await tx.query('select 1 from posts where id = $1 and town_id = $2', [a.postId, townId])
+    ? await tx.query('select 1 from posts where id = $1 and town_id = $2 and retired_at is null for share', [a.postId, townId])
     : await tx.query('select 1 from departments d join org_units t on t.parent_id = d.district_id where d.id = $1 and t.id = $2', [a.departmentId, townId]);
   return r.rowCount > 0;
 }

@@ -58,7 +58,7 @@ export async function findRoutingTargets(
   tx: Tx, townId: string, postCode: string | null, departmentName: string | null,
 ): Promise<{ post: boolean; department: boolean }> {
   const r = await tx.query<{ post: boolean; department: boolean }>(
-    `select exists (select 1 from posts where town_id = $1 and code = $2) as post,
+    `select exists (select 1 from posts where town_id = $1 and code = $2 and retired_at is null) as post,
             exists (select 1 from departments d join org_units t on t.parent_id = d.district_id where t.id = $1 and d.name = $3) as department`,
     [townId, postCode, departmentName]);
   return r.rows[0]!;

@@ -7,11 +7,14 @@ import { notFound, outsideGrids } from '../platform/errors.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
 import * as store from './store.ts';
 import * as s from './schemas.ts';
-import { presentBoards, presentFeatures, presentTeam, presentUnit } from './presenters.ts';
+import { presentBoards, presentFeatures, presentUnit } from './presenters.ts';
 import { importGrids } from './import-grids.ts';
 import { unitAdminRoutes } from './unit-admin-routes.ts';
-import { actorOf, audit } from '../audit/audit-log.ts';
-import { isResidentTeamRole, seesTeamPhones } from '../../domain/org/team-contact.ts';
+import { actorOf } from '../audit/audit-log.ts';
+import { unitInReach } from './unit-reach.ts';
+import { postRoutes } from './posts-routes.ts';
+import { rosterRoutes } from './roster-routes.ts';
+import { teamRoutes } from './team-routes.ts';
 
 function scopeOf(p: Principal): string {
   if (!p.scopePath) throw notFound('organisation unit');
@@ -22,13 +25,11 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
   // creating, renaming, retiring and re-drawing units
   await app.register(unitAdminRoutes);
   const staff = { access: STAFF_ROLES };
-  /** A unit in the caller's territory; for a department, a unit that holds a case ever sent to it (what its work needs). */
-  const inScope = async (id: string, p: Principal) => {
-    const unit = p.scopePath ? await store.getUnit(app.db, id, p.scopePath)
-      : p.departmentIds.length > 0 ? await store.getUnitHoldingCasesOf(app.db, id, p.departmentIds) : null;
-    if (!unit) throw notFound('organisation unit');
-    return unit;
-  };
+  const inScope = (id: string, p: Principal) => unitInReach(app.db, id, p);
+  // boards and posts, the duty roster, grid teams
+  await app.register(postRoutes);
+  await app.register(rosterRoutes);
+  await app.register(teamRoutes);
 
   app.get('/api/org-units', {
     config: staff,
@@ -86,21 +87,6 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       ...presentUnit(unit), geometry: unit.geometry,
       ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, level: a.level, code: a.code })),
     };
-  });
-
-  app.get('/api/org-units/:id/team', {
-    config: staff,
-    schema: { tags: ['org'], description: 'The grid team ("1+3+N"). Phones are unmasked for dispatchers, community staff and leaders whose scope covers the grid, and for its own team; reads of residents\' phones (part-time workers, volunteers) are audited.', params: s.IdParams, response: { 200: s.Team } },
-  }, async (req) => {
-    const { id } = req.params as Static<typeof s.IdParams>;
-    const p = requirePrincipal(req);
-    const grid = await inScope(id, p);
-    const unmasked = seesTeamPhones(grid, { roles: p.roles, scopePath: p.scopePath, gridIds: p.grids.map((g) => g.grid_id) });
-    const members = presentTeam(await store.listTeam(app.db, id), { unmasked, pii: app.pii });
-    const residents = unmasked ? members.filter((m) => m.phone !== null && isResidentTeamRole(m.teamRole)).length : 0;
-    // residents' phones (part-time workers, volunteers) shown unmasked: every such read is audited (PIPL)
-    if (residents > 0) await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'org.read_team_contact', targetType: 'org_unit', targetId: id, success: true, detail: { members: residents } });
-    return { grid: presentUnit(grid), members };
   });
 
   app.get('/api/org-units/:id/boards', {

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { ORG_LEVELS, TEAM_ROLES } from '../../shared/org-levels.ts';
+import { ORG_LEVELS } from '../../shared/org-levels.ts';
 
 export const OrgLevelSchema = Type.Union(ORG_LEVELS.map((l) => Type.Literal(l)));
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -51,16 +51,6 @@ export const FeatureCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),
   features: Type.Array(Type.Object({
     type: Type.Literal('Feature'), id: Type.String(), geometry: Type.Any(), properties: Type.Record(Type.String(), Type.Any()),
-  })),
-});
-
-export const Team = Type.Object({
-  grid: Unit,
-  members: Type.Array(Type.Object({
-    id: Type.String(), teamRole: Type.Union(TEAM_ROLES.map((r) => Type.Literal(r))), name: Type.String(),
-    phone: Nullable(Type.String({ description: 'unmasked for those who coordinate the grid and its own team, else 138****1111' })),
-    phoneUnavailable: Type.Boolean({ description: 'sealed with a key this server does not hold (a restore without its key)' }),
-    accountId: Nullable(Type.String()),
   })),
 });
 

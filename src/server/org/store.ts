@@ -147,7 +147,7 @@ export async function listBoardPosts(tx: Tx, townId: string): Promise<PostRow[]>
     `select p.id, b.id as board_id, b.code as board_code, b.name as board_name, b.kind as board_kind, p.code, p.name, p.special,
             p.a_holder_id, a.name as a_holder_name, p.b_holder_id, bh.name as b_holder_name
        from boards b
-       left join posts p on p.board_id = b.id
+       left join posts p on p.board_id = b.id and p.retired_at is null
        left join accounts a on a.id = p.a_holder_id
        left join accounts bh on bh.id = p.b_holder_id
       where b.town_id = $1

@@ -101,6 +101,13 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/org-units/{id}/retire', callers: ['admin'], scope: 'own scope', refusals: [409], note: 'retires a unit nothing lives on (409 UNIT_IN_USE)' },
   { method: 'PUT', path: '/api/org-units/{id}/boundary', callers: ['admin'], scope: 'own scope', refusals: [409, 422], note: 'a grid\'s new boundary, checked like an import' },
   { method: 'GET', path: '/api/org-units/{id}/boundaries', callers: ['admin'], scope: 'own scope', note: 'a unit\'s earlier boundaries' },
+  { method: 'PUT', path: '/api/org-units/{id}/team', callers: ['admin', 'communityStaff'], scope: 'own scope', refusals: [409, 422], note: 'replaces a grid\'s team, the grid inside the caller\'s territory (community staff: their community); 409 when a leaving worker\'s open cases would have nobody, 422 bad members or accounts' },
+  { method: 'GET', path: '/api/posts', callers: STAFF, scope: 'own town', refusals: [400], note: 'a town\'s posts and their holders; its admins also get the staff who may hold them' },
+  { method: 'POST', path: '/api/posts', callers: ['admin'], scope: 'own scope', refusals: [409, 422], note: 'a post on a board of a town inside the admin\'s scope (any other board 422); code taken 409' },
+  { method: 'PATCH', path: '/api/posts/{id}', callers: ['admin'], scope: 'own scope', refusals: [409, 422], note: 'renames, moves, retires or restores a post; retiring one with open cases or routing Matters 409' },
+  { method: 'PUT', path: '/api/posts/{id}/holders', callers: ['admin'], scope: 'own scope', refusals: [409, 422], note: 'A, B and back-up holders who handle the town\'s cases (else 422); no holder left while cases are open 409' },
+  { method: 'GET', path: '/api/duty-roster', callers: STAFF, scope: 'own town', refusals: [400], note: 'a week of the command center\'s duty roster and who is on duty now' },
+  { method: 'PUT', path: '/api/duty-roster', callers: ['admin', 'leader'], scope: 'own town', refusals: [409, 422], note: 'replaces a week, the town inside the caller\'s scope; stale version 409, people who may not keep the watch 422' },
   { method: 'POST', path: '/api/org-units/grids/import', callers: ['admin'], scope: 'own scope', refusals: [422], note: 'grid boundaries; communities outside the scope are refused (422)' },
 
   // duty catalog
