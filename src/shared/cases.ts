@@ -29,6 +29,21 @@ export const CASE_SOURCES = [
 ] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 
+/**
+ * Length limits of what a case carries, one source for the server's validation and the web's forms. A description
+ * may be 2000 characters: a 12345 call taken down by a dispatcher runs long, and a form that stops at a lower count
+ * cuts a pasted text off without a word.
+ */
+export const CASE_LIMITS = {
+  description: 2000,
+  address: 200,
+  reporterName: 40,
+  reason: 1000,
+  note: 2000,
+  ratingComment: 500,
+  photos: 9,
+} as const;
+
 /** 好差评: score 1–5 and its label. */
 export const SATISFACTION_LABELS = {
   5: { zh: '非常满意', en: 'very satisfied' },

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import { Type } from '@sinclair/typebox';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import { requirePrincipal } from '../platform/auth.ts';
 import { liveSessionAccess, principalAccess } from '../identity/session-access.ts';
 import { canSeeCase } from '../../domain/cases/visibility.ts';
 import { viewerOf } from './case-mapping.ts';
+import { presentCaseEvent } from './presenters.ts';
 
 export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
   app.live.guardSessions((hashes) => liveSessionAccess(app.db, hashes, app.clock()), app.config.liveRecheckMs);
@@ -13,6 +15,12 @@ export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['cases'],
       description: 'Server-Sent Events: one `case` event per change of a case within the caller\'s scope (or reported by the caller). When the caller\'s session ends (sign-out, expiry, a disabled account, a password change elsewhere) or what it may see changes, a last `revoked` event (`reason`: `sessionEnded` or `accessChanged`) is sent and the stream closes; reconnecting then answers 401 or streams with the new access. Send the bearer token in the Authorization header (fetch-based readers).',
+      response: {
+        200: {
+          description: 'an event stream that stays open',
+          content: { 'text/event-stream': { schema: Type.String({ description: '`event: case` with `data:` a JSON CaseEvent { caseId, number, eventId, action, status, at } and `id:` the eventId; a last `event: revoked` with `data: { reason }`' }) } },
+        },
+      },
     },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
@@ -31,7 +39,7 @@ export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
       tokenHash: p.tokenHash,
       access: principalAccess(p),
       accepts: (c) => canSeeCase(viewer, c),
-      send: (c) => res.write(`id: ${c.eventId}\nevent: case\ndata: ${JSON.stringify(c)}\n\n`),
+      send: (c) => res.write(`id: ${c.eventId}\nevent: case\ndata: ${JSON.stringify(presentCaseEvent(c))}\n\n`),
       end: (revoked) => {
         close();
         if (revoked) res.write(`event: revoked\ndata: ${JSON.stringify({ reason: revoked })}\n\n`);

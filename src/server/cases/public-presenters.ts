@@ -13,13 +13,19 @@ export function presentPublicMatters(town: TownRow, matters: readonly MatterRow[
   };
 }
 
+/** The rating as the reporter gave it: not who recorded it (a revisit is entered by staff), nor how. */
+function publicSatisfaction(stored: CaseRow['satisfaction']) {
+  const s = stored as { score: number; label: string; comment?: string | null } | null;
+  return s && { score: s.score, label: s.label, comment: s.comment ?? null };
+}
+
 /** A case as its reporter tracks it without an account: no staff names, no assignee. */
 export function presentPublicTrack(row: CaseRow, events: readonly EventRow[], now: Date) {
   return {
     number: row.number, status: row.status, categoryName: row.category_name, description: row.description,
     address: row.address, createdAt: row.created_at.toISOString(),
     deadlines: presentDeadlines(row.clocks as ClockSet, now),
-    satisfaction: row.satisfaction,
+    satisfaction: publicSatisfaction(row.satisfaction),
     timeline: events.map((e) => ({ at: e.at.toISOString(), action: e.action, to: e.to_status })),
   };
 }

@@ -26,7 +26,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['cases'], security: [],
       description: 'Anonymous 随手拍: report with a phone number (no account). Answers the case number to track it with, and `similarNearby`: how many open cases of the same category are near (not which). Rate-limited per address.',
-      body: s.PublicReportBody,
+      body: s.PublicReportBody, response: { 200: s.PublicReceipt, 201: s.PublicReceipt },
     },
   }, async (req, reply) => {
     const body = req.body as Static<typeof s.PublicReportBody>;
@@ -46,7 +46,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['cases'], security: [],
       description: 'The categories a resident may report at a point (the current catalog of the town that holds it): for the anonymous 随手拍 form.',
-      querystring: LocateQuery,
+      querystring: LocateQuery, response: { 200: s.PublicMatters },
     },
   }, async (req) => {
     const { lng, lat } = req.query as Static<typeof LocateQuery>;
@@ -61,7 +61,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['cases'], security: [],
       description: 'Track a case by its number and the phone it was reported with: status, deadlines and the steps so far (no staff names).',
-      params: NumberParams, querystring: TrackQuery,
+      params: NumberParams, querystring: TrackQuery, response: { 200: s.PublicTrack },
     },
   }, async (req) => {
     const { number } = req.params as Static<typeof NumberParams>;

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import { Type } from '@sinclair/typebox';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import type { CaseSource } from '../../shared/cases.ts';
 import { policies } from '../../domain/cases/lifecycle.ts';
@@ -13,6 +12,7 @@ import { reportCase } from './report-case.ts';
 import { actorOf, assigneeId, toCaseState, viewerOf } from './case-mapping.ts';
 import { presentCaseDetail, presentCaseSummary, presentDuplicates } from './presenters.ts';
 import * as store from './store.ts';
+import { listUnitsByIds } from '../org/store.ts';
 import * as s from './schemas.ts';
 import { audit } from '../audit/audit-log.ts';
 
@@ -55,6 +55,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       tags: ['cases'],
       description: 'Reports a case. Located to its grid, routed by the town\'s Matter, numbered; answers 201 with the case and the nearby open cases of the same category: staff get them as `duplicates`, residents only `similarNearby` (how many, the nearest in metres). `Idempotency-Key`: the same key returns the first case (200).',
       body: s.ReportBody,
+      response: { 200: s.ReportedCase, 201: s.ReportedCase },
     },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
@@ -76,7 +77,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       tags: ['cases'],
       description: 'Cases within the caller\'s scope, assigned to the caller\'s posts or department, or reported by the caller; newest first.',
       querystring: s.CaseListQuery,
-      response: { 200: Type.Object({ items: Type.Array(s.CaseSummary), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+      response: { 200: s.CasePage },
     },
   }, async (req) => {
     const q = req.query as Static<typeof s.CaseListQuery>;
@@ -84,7 +85,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const limit = q.limit ?? 50;
     let orgUnitPath: string | undefined;
     if (q.orgUnitId) {
-      const unit = (await app.db.query<{ path: string }>('select path from org_units where id = $1', [q.orgUnitId])).rows[0];
+      const [unit] = await listUnitsByIds(app.db, [q.orgUnitId]);
       if (!unit) throw notFound('organisation unit');
       orgUnitPath = unit.path;
     }
@@ -103,7 +104,10 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/cases/:id', {
     config: anyone,
-    schema: { tags: ['cases'], description: 'The case with its timeline, photos, deadlines and the actions the caller may take now (`policies`).', params: s.IdParams },
+    schema: {
+      tags: ['cases'], description: 'The case with its timeline, photos, deadlines and the actions the caller may take now (`policies`).',
+      params: s.IdParams, response: { 200: s.CaseDetail },
+    },
   }, async (req) => detail((req.params as Static<typeof s.IdParams>).id, requirePrincipal(req), req.ip));
 
   app.post('/api/cases/:id/actions/:action', {
@@ -111,7 +115,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['cases'],
       description: 'One step of the lifecycle (accept, reject, dispatch, start, report_done, return, escalate, request_suspension, approve_suspension, resume, resolve_on_spot, verify, reopen, rate, revisit). 409 with `details.allowed` when the state does not allow it, 403 for the wrong actor, 409 CASE_STALE_VERSION when `version` is old.',
-      params: s.ActionParams, body: s.ActionBody,
+      params: s.ActionParams, body: s.ActionBody, response: { 200: s.CaseDetail },
     },
   }, async (req) => {
     const p = requirePrincipal(req);

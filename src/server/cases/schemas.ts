@@ -1,6 +1,7 @@
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { lit, Nullable } from '../platform/schema-helpers.ts';
-import { CASE_ACTIONS, CASE_SOURCES, CASE_STATUSES } from '../../shared/cases.ts';
+import { CASE_ACTIONS, CASE_LIMITS, CASE_SOURCES, CASE_STATUSES } from '../../shared/cases.ts';
+import { LIGHTS, TIERS } from '../../shared/matters.ts';
 
 
 export const Location = Type.Object({
@@ -8,29 +9,29 @@ export const Location = Type.Object({
   lat: Type.Number({ minimum: -90, maximum: 90 }),
 }, { additionalProperties: false });
 
-const PhotoHashes = Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { maxItems: 9 });
+const PhotoHashes = Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { maxItems: CASE_LIMITS.photos });
 
 export const ReportBody = Type.Object({
   categoryCode: Type.String({ minLength: 1, maxLength: 10 }),
-  description: Type.String({ minLength: 1, maxLength: 2000 }),
+  description: Type.String({ minLength: 1, maxLength: CASE_LIMITS.description }),
   location: Location,
-  address: Type.Optional(Type.String({ maxLength: 200 })),
+  address: Type.Optional(Type.String({ maxLength: CASE_LIMITS.address })),
   source: Type.Optional(lit(CASE_SOURCES)),
   photos: Type.Optional(PhotoHashes),
   reporter: Type.Optional(Type.Object({
-    name: Type.Optional(Type.String({ maxLength: 40 })),
+    name: Type.Optional(Type.String({ maxLength: CASE_LIMITS.reporterName })),
     phone: Type.Optional(Type.String({ pattern: '^1[3-9][0-9]{9}$' })),
   }, { additionalProperties: false })),
 }, { additionalProperties: false });
 
 export const PublicReportBody = Type.Object({
   categoryCode: Type.String({ minLength: 1, maxLength: 10 }),
-  description: Type.String({ minLength: 1, maxLength: 2000 }),
+  description: Type.String({ minLength: 1, maxLength: CASE_LIMITS.description }),
   location: Location,
-  address: Type.Optional(Type.String({ maxLength: 200 })),
+  address: Type.Optional(Type.String({ maxLength: CASE_LIMITS.address })),
   photos: Type.Optional(PhotoHashes),
   reporter: Type.Object({
-    name: Type.Optional(Type.String({ maxLength: 40 })),
+    name: Type.Optional(Type.String({ maxLength: CASE_LIMITS.reporterName })),
     phone: Type.String({ pattern: '^1[3-9][0-9]{9}$' }),
   }, { additionalProperties: false }),
 }, { additionalProperties: false });
@@ -43,13 +44,13 @@ export const AssigneeInput = Type.Union([
 
 export const ActionBody = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1 })),
-  reason: Type.Optional(Type.String({ maxLength: 1000 })),
-  note: Type.Optional(Type.String({ maxLength: 2000 })),
+  reason: Type.Optional(Type.String({ maxLength: CASE_LIMITS.reason })),
+  note: Type.Optional(Type.String({ maxLength: CASE_LIMITS.note })),
   assignee: Type.Optional(AssigneeInput),
   photos: Type.Optional(PhotoHashes),
   rating: Type.Optional(Type.Object({
     score: Type.Integer({ minimum: 1, maximum: 5 }),
-    comment: Type.Optional(Type.String({ maxLength: 500 })),
+    comment: Type.Optional(Type.String({ maxLength: CASE_LIMITS.ratingComment })),
   }, { additionalProperties: false })),
   until: Type.Optional(Type.String({ format: 'date-time' })),
   duplicateOf: Type.Optional(Type.String({ maxLength: 64 })),
@@ -68,7 +69,12 @@ export const CaseListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 }, { additionalProperties: false });
 
-const Clock = Type.Object({
+export type ReportInput = Static<typeof ReportBody>;
+export type PublicReportInput = Static<typeof PublicReportBody>;
+export type ActionInput = Static<typeof ActionBody>;
+export type AssigneeChoice = Static<typeof AssigneeInput>;
+
+export const Clock = Type.Object({
   startedAt: Type.String(),
   /** the due time now: the planned one plus the time suspended so far */
   dueAt: Type.String(),
@@ -78,19 +84,98 @@ const Clock = Type.Object({
   suspendedMs: Type.Integer({ minimum: 0 }),
   /** when the suspension under way began; null when the clock runs */
   pausedAt: Nullable(Type.String()),
-  light: lit(['green', 'yellow', 'red'] as const), stoppedAt: Nullable(Type.String()),
+  light: lit(LIGHTS), stoppedAt: Nullable(Type.String()),
 });
+/** The case's SLA clocks by name (accept, dispatch, arrive, handle, verify): only those started so far. */
+const Deadlines = Type.Record(Type.String(), Clock);
+
+const Assignee = Type.Object({ kind: lit(['post', 'department', 'staff'] as const), id: Type.String(), name: Type.String() });
+const Score = Type.Union([1, 2, 3, 4, 5].map((n) => Type.Literal(n)));
 
 export const CaseSummary = Type.Object({
   id: Type.String(), number: Type.String(), status: lit(CASE_STATUSES), version: Type.Integer(),
   categoryCode: Type.String(), categoryName: Type.String(), description: Type.String(),
   location: Location, address: Nullable(Type.String()),
   gridId: Type.String(), ancestorIds: Type.Array(Type.String()), townId: Type.String(),
-  tier: Type.String(), source: Type.String(),
-  assignee: Nullable(Type.Object({ kind: Type.String(), id: Type.String(), name: Type.String() })),
-  deadlines: Type.Record(Type.String(), Clock),
+  tier: lit(TIERS), source: lit(CASE_SOURCES),
+  assignee: Nullable(Assignee),
+  deadlines: Deadlines,
   suspended: Type.Boolean(),
   duplicateOf: Nullable(Type.String()),
-  satisfaction: Nullable(Type.Object({ score: Type.Integer(), label: Type.String(), comment: Type.Optional(Type.String()) })),
+  satisfaction: Nullable(Type.Object({ score: Score, label: Type.String(), comment: Type.Optional(Type.String()) })),
   createdAt: Type.String(), updatedAt: Type.String(),
 });
+
+export const CasePage = Type.Object({ items: Type.Array(CaseSummary), nextCursor: Nullable(Type.String()) });
+
+const Photo = Type.Object({
+  hash: Type.String(), phase: lit(['before', 'after'] as const), eventId: Nullable(Type.Integer()), url: Type.String(), thumbUrl: Type.String(),
+});
+
+export const CaseDetail = Type.Composite([CaseSummary, Type.Object({
+  routedAssignee: Nullable(Assignee),
+  reporter: Type.Object({
+    kind: Type.String(),
+    name: Nullable(Type.String({ description: 'masked (张*) unless the reader works on the case' })),
+    phone: Nullable(Type.String({ description: 'masked (138****1111) unless the reader works on the case' })),
+    unavailable: Type.Boolean({ description: 'sealed with a key this server does not hold (a restore without its key)' }),
+  }),
+  suspension: Nullable(Type.Object({
+    state: lit(['requested', 'active'] as const), reason: Type.String(), until: Nullable(Type.String()),
+    requestedBy: Type.String(), requestedAt: Type.String(), approvedAt: Nullable(Type.String()),
+  })),
+  timeline: Type.Array(Type.Object({
+    id: Type.Integer(), at: Type.String(), action: Type.String(), actor: Type.String(),
+    from: Nullable(lit(CASE_STATUSES)), to: Nullable(lit(CASE_STATUSES)), reason: Nullable(Type.String()),
+    data: Nullable(Type.Record(Type.String(), Type.Unknown())),
+    photos: Type.Array(Photo),
+  })),
+  photos: Type.Array(Photo),
+  policies: Type.Array(lit(CASE_ACTIONS), { description: 'the actions the caller may take now' }),
+})]);
+
+const SimilarNearby = Type.Object({
+  count: Type.Integer(), nearestM: Nullable(Type.Integer({ description: 'metres to the nearest, rounded' })),
+}, { description: 'to residents: that similar open cases are near, not which' });
+
+/** The answer to a report: the case, and the nearby open cases of the same category (which to staff, how many to residents). */
+export const ReportedCase = Type.Composite([CaseDetail, Type.Object({
+  duplicates: Type.Optional(Type.Array(Type.Object({
+    id: Type.String(), distanceM: Type.Number(), number: Type.String(), status: lit(CASE_STATUSES), createdAt: Type.String(),
+  }), { description: 'to staff: each nearby open case of the same category, nearest first' })),
+  similarNearby: Type.Optional(SimilarNearby),
+})]);
+
+export const PublicReceipt = Type.Object({ number: Type.String(), status: lit(CASE_STATUSES), createdAt: Type.String(), similarNearby: SimilarNearby });
+
+export const PublicMatters = Type.Object({
+  town: Type.Object({ id: Type.String(), name: Type.String() }),
+  items: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), class: Type.String(), onSpot: Type.Boolean(), urgent: Type.Boolean() })),
+});
+
+export const PublicTrack = Type.Object({
+  number: Type.String(), status: lit(CASE_STATUSES), categoryName: Type.String(), description: Type.String(),
+  address: Nullable(Type.String()), createdAt: Type.String(),
+  deadlines: Deadlines,
+  satisfaction: Nullable(Type.Object({ score: Score, label: Type.String(), comment: Nullable(Type.String()) })),
+  timeline: Type.Array(Type.Object({ at: Type.String(), action: Type.String(), to: Nullable(lit(CASE_STATUSES)) })),
+}, { description: 'what the reporter may see of their case: no staff names, no contact details' });
+
+/** The data of a `case` event on GET /api/events. */
+export const CaseEvent = Type.Object({
+  caseId: Type.String(), number: Type.String(), eventId: Type.Integer(), action: Type.String(), status: lit(CASE_STATUSES), at: Type.String(),
+});
+
+export type Clock = Static<typeof Clock>;
+export type Deadlines = Static<typeof Deadlines>;
+export type CaseSummary = Static<typeof CaseSummary>;
+export type CasePage = Static<typeof CasePage>;
+export type CaseDetail = Static<typeof CaseDetail>;
+export type CasePhoto = Static<typeof Photo>;
+export type TimelineEntry = CaseDetail['timeline'][number];
+export type ReportedCase = Static<typeof ReportedCase>;
+export type SimilarNearby = Static<typeof SimilarNearby>;
+export type PublicReceipt = Static<typeof PublicReceipt>;
+export type PublicMatters = Static<typeof PublicMatters>;
+export type PublicTrack = Static<typeof PublicTrack>;
+export type CaseEvent = Static<typeof CaseEvent>;

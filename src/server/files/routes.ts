@@ -14,6 +14,11 @@ const FileInfo = Type.Object({
   width: Type.Union([Type.Integer(), Type.Null()]), height: Type.Union([Type.Integer(), Type.Null()]),
   url: Type.String(), thumbUrl: Type.String(),
 });
+/** A photo's bytes, in one of these types: described in the API document, never serialised (the body is a stream). */
+const photoBytes = (types: readonly string[]) => ({
+  description: 'the image',
+  content: Object.fromEntries(types.map((t) => [t, { schema: Type.String({ format: 'binary' }) }])),
+});
 const HashParams = Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
 const SignedQuery = Type.Object({ exp: Type.Integer(), sig: Type.String({ maxLength: 100 }) });
 
@@ -57,7 +62,10 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
   for (const variant of ['full', 'thumb'] as const) {
     app.get(variant === 'full' ? '/api/files/:hash' : '/api/files/:hash/thumb', {
       config: { access: 'public' },
-      schema: { tags: ['files'], description: 'A photo by signed URL (as handed out with the case).', security: [], params: HashParams, querystring: SignedQuery },
+      schema: {
+        tags: ['files'], description: 'A photo by signed URL (as handed out with the case).', security: [], params: HashParams, querystring: SignedQuery,
+        response: { 200: variant === 'thumb' ? photoBytes(['image/webp']) : photoBytes(PHOTO_LIMITS.types) },
+      },
     }, async (req, reply) => {
       const { hash } = req.params as Static<typeof HashParams>;
       const { exp, sig } = req.query as Static<typeof SignedQuery>;
