@@ -40,6 +40,26 @@ export function newUnitProblems(d: NewUnitDraft): UnitProblem[] {
   return problems;
 }
 
+/** The levels an administrator may create under a unit of this level (a town takes communities, a community grids …). */
+export function childLevels(parent: OrgLevel): AdministeredLevel[] {
+  return ADMINISTERED_LEVELS.filter((l) => PARENT_LEVEL[l] === parent);
+}
+
+/** The digits of the parent's code that a new unit's code starts with. */
+export const codePrefix = (level: AdministeredLevel, parentCode: string): string => parentCode.slice(0, CODE_RULES[level].parentDigits);
+
+/** The first free code of a new unit under its parent: the parent's prefix and the lowest free number of the level's range. */
+export function suggestCode(level: AdministeredLevel, parentCode: string, takenCodes: readonly string[]): string {
+  const rule = CODE_RULES[level];
+  const prefix = codePrefix(level, parentCode);
+  const taken = new Set(takenCodes);
+  for (let n = rule.min; n <= rule.max; n++) {
+    const code = prefix + String(n).padStart(rule.own, '0');
+    if (!taken.has(code)) return code;
+  }
+  return prefix;
+}
+
 /** Levels whose boundary is the grid map's and goes through the same checks as a GeoJSON import. */
 export const isGridLike = (level: OrgLevel): boolean => level === 'grid' || level === 'dedicatedGrid';
 

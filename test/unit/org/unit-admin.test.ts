@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newUnitProblems, retireRefusal, retiresAlong, type NewUnitDraft } from '../../../src/domain/org/unit-admin.ts';
+import { childLevels, newUnitProblems, retireRefusal, retiresAlong, suggestCode, type NewUnitDraft } from '../../../src/domain/org/unit-admin.ts';
 
 const TOWN = { level: 'town' as const, code: '500199001000' };
 const COMMUNITY = { level: 'community' as const, code: '500199001001' };
@@ -40,5 +40,21 @@ describe('retiring a unit', () => {
 describe('units that retire with their parent', () => {
   it.each([['grid', 'microGrid'], ['community', null], ['dedicatedGrid', null], ['microGrid', null]] as const)('%s → %s', (level, along) => {
     expect(retiresAlong(level)).toBe(along);
+  });
+});
+
+describe('the code offered for a new unit', () => {
+  it.each<[string, Parameters<typeof suggestCode>, string]>([
+    ['the first free grid number', ['grid', COMMUNITY.code, ['500199001001001', '500199001001002', '500199001001004']], '500199001001003'],
+    ['a dedicated grid from 901', ['dedicatedGrid', COMMUNITY.code, ['500199001001001', '500199001001901']], '500199001001902'],
+    ['a community from the town\'s nine digits', ['community', TOWN.code, []], '500199001001'],
+    ['a micro-grid with two digits', ['microGrid', GRID.code, ['50019900100100101']], '50019900100100102'],
+  ])('%s', (_, args, expected) => {
+    expect(suggestCode(...args)).toBe(expected);
+  });
+
+  it('lists the levels created under each parent', () => {
+    expect([childLevels('town'), childLevels('community'), childLevels('grid'), childLevels('microGrid')])
+      .toEqual([['community'], ['grid', 'dedicatedGrid'], ['microGrid'], []]);
   });
 });

@@ -13,6 +13,9 @@ import { GridMap } from './GridMap.tsx';
 import { MapLegend } from '../../ui/map/MapLegend.tsx';
 import { GridDrawer } from './GridDrawer.tsx';
 import { BoardsView } from './BoardsView.tsx';
+import { ORG_EDITORS, holdsAnyRole } from '../../../shared/roles.ts';
+import { UnitAdminMenu } from './UnitAdminMenu.tsx';
+import { BoundaryEditor, type BoundaryTask } from './BoundaryEditor.tsx';
 
 interface Selection { id: string; level: OrgUnit['level']; name: string; parentId: string | null; ancestorIds?: string[] }
 const GRID_LEVELS = new Set(['grid', 'dedicatedGrid']);
@@ -25,6 +28,10 @@ export function OrgMapPage() {
   const raw = useApi(scopeId ? (signal) => fetchFeatures(scopeId, signal) : null, [scopeId]);
   const [selected, setSelected] = useState<Selection | null>(null);
   const [view, setView] = useState<'map' | 'boards'>('map');
+  const [task, setTask] = useState<BoundaryTask | null>(null);
+  const [version, setVersion] = useState(0);
+  const canEdit = holdsAnyRole(me.roles, ORG_EDITORS);
+  const changed = (retired?: boolean) => { setTask(null); setVersion((v) => v + 1); raw.reload(); if (retired) setSelected(null); };
 
   const colors = useMemo(() => (raw.data ? communityColors(raw.data) : []), [raw.data]);
   const features = useMemo(() => (raw.data ? colourFeatures(raw.data, colors) : null), [raw.data, colors]);
@@ -62,9 +69,15 @@ export function OrgMapPage() {
   return (
     <div className="zz-map-page" data-testid="org-map-page">
       <section className="zz-panel">
-        <div className="zz-panel-head">{t('org.treeTitle')}</div>
+        <div className="zz-panel-head">{t('org.treeTitle')}{canEdit ? (
+          <UnitAdminMenu
+            key={`${selected?.id ?? root.data.id}-${version}`} unitId={selected?.id ?? root.data.id} onChanged={changed}
+            onEditBoundary={(u) => { setView('map'); setTask({ kind: 'edit', unit: u }); }}
+            onDrawNew={(draft, community) => { setView('map'); setTask({ kind: 'draw', draft, community }); }}
+          />
+        ) : null}</div>
         <div className="zz-panel-body">
-          <OrgTree root={root.data} selectedId={selected?.id ?? null} revealIds={revealIds} onSelect={selectFromTree} />
+          <OrgTree key={version} root={root.data} selectedId={selected?.id ?? null} revealIds={revealIds} onSelect={selectFromTree} />
         </div>
       </section>
       <section className="zz-panel">
@@ -90,7 +103,8 @@ export function OrgMapPage() {
           {raw.loading ? <div className="zz-map-overlay"><Spin size="large" tip={t('common.loading')}><div style={{ width: 120 }} /></Spin></div> : null}
           {raw.error ? <ErrorState error={raw.error} onRetry={raw.reload} /> : null}
           {features && !features.features.length ? <Empty description={t('org.noFeatures')} style={{ margin: 'auto' }} /> : null}
-          {features && features.features.length ? (
+          {features && task ? <BoundaryEditor task={task} units={features} onCancel={() => setTask(null)} onSaved={() => changed()} /> : null}
+          {features && features.features.length && !task ? (
             <>
               <GridMap features={features} selectedId={selected?.id ?? null} onSelect={selectFromMap} />
               <MapLegend communities={colors} />
@@ -99,7 +113,7 @@ export function OrgMapPage() {
         </div>
       </section>
       <GridDrawer
-        gridId={gridId} onClose={() => setSelected(null)}
+        gridId={task ? null : gridId} onClose={() => setSelected(null)}
         communityName={selected?.parentId ? props.get(selected.parentId)?.name : undefined}
       />
     </div>
