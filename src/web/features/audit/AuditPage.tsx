@@ -13,6 +13,7 @@ import { useMe } from '../../app/auth.tsx';
 import { readsAuditLog } from '../../app/nav.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { listAccounts } from '../identity/accounts/api.ts';
 import { ACTION_FILTERS, searchAudit, verifyAudit, type AuditEntry, type AuditFilter, type AuditVerify } from './api.ts';
 import { auditEn, auditZh } from './locales.ts';
@@ -98,79 +99,78 @@ function AuditLog() {
   const reset = () => { setRange(null); setAction(undefined); setActorId(undefined); setResult('all'); };
 
   return (
-    <div className="zz-page" data-testid="audit-page">
-      <div className="zz-page-head">
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('audit.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('audit.subtitle')}</Typography.Text>
-        </div>
-        <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()} data-testid="audit-verify">{t('audit.verify')}</Button>
-      </div>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('audit.retention')} data-testid="audit-retention" />
-      {verified ? <VerifyResult verdict={verified} onClose={() => setVerified(null)} /> : null}
-      <Space wrap style={{ marginBottom: 12 }} data-testid="audit-filters">
-        <DatePicker.RangePicker
-          showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={range} onChange={(v) => setRange(v as Range)} allowEmpty={[true, true]}
-          placeholder={[t('audit.rangeFrom'), t('audit.rangeTo')]} presets={[
-            { label: t('audit.today'), value: [dayjs().startOf('day'), dayjs().endOf('day')] },
-            { label: t('audit.last7'), value: [dayjs().subtract(7, 'day'), dayjs()] },
-            { label: t('audit.last30'), value: [dayjs().subtract(30, 'day'), dayjs()] },
-          ]}
-        />
-        <Select
-          allowClear style={{ width: 160 }} placeholder={t('audit.action')} value={action} onChange={setAction} data-testid="audit-action"
-          options={ACTION_FILTERS.map((a) => ({ value: a.prefix, label: t(`audit.actions.${a.key}`) }))}
-        />
-        <Select
-          allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 200 }} placeholder={t('audit.actor')} value={actorId} onChange={setActorId}
-          loading={accounts.loading} data-testid="audit-actor"
-          options={actorOptions(accounts.data?.items ?? [], seenActors)}
-        />
-        <Select
-          style={{ width: 140 }} value={result} onChange={setResult} data-testid="audit-result"
-          options={[{ value: 'all', label: `${t('audit.result')}：${t('audit.all')}` }, { value: 'ok', label: t('audit.success') }, { value: 'fail', label: t('audit.failure') }]}
-        />
-        <Button onClick={reset}>{t('audit.reset')}</Button>
-      </Space>
-      {error && items.length === 0 ? <ErrorState error={error} onRetry={() => void load(filter, null)} /> : (
-        <>
-          <Table<AuditEntry>
-            rowKey="id" size="middle" dataSource={items} loading={loading && items.length === 0} pagination={false} data-testid="audit-table"
-            onRow={(r) => ({ 'data-action': r.action, 'data-success': String(r.success) } as HTMLAttributes<HTMLElement>)}
-            expandable={{
-              expandRowByClick: true,
-              expandedRowRender: (r) => (
-                <div className="zz-audit-detail" data-testid="audit-detail">
-                  <div><Typography.Text type="secondary">{t('audit.detail')}</Typography.Text>
-                    {r.detail === null || r.detail === undefined ? <div><Typography.Text type="secondary">{t('audit.noDetail')}</Typography.Text></div>
-                      : <pre>{JSON.stringify(r.detail, null, 2)}</pre>}
-                  </div>
-                  <div><Typography.Text type="secondary">{t('audit.hash')}</Typography.Text>
-                    <div><Typography.Text code copyable className="zz-audit-hash" data-testid="audit-hash">{r.hash}</Typography.Text></div>
-                  </div>
-                </div>
-              ),
-            }}
-            columns={[
-              { title: t('audit.col.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
-              { title: t('audit.col.actor'), key: 'actor', width: 160, render: (_, r) => r.actorName ?? t('audit.anonymous') },
-              { title: t('audit.col.action'), dataIndex: 'action', render: (a: string) => (
-                <Space size={6}><span>{actionName(a)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text></Space>
-              ) },
-              { title: t('audit.col.target'), key: 'target', render: (_, r) => r.targetId
-                ? <Typography.Text style={{ fontSize: 12 }}>{r.targetType ? `${r.targetType} · ` : ''}{r.targetId}</Typography.Text> : '—' },
-              { title: t('audit.col.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
-              { title: t('audit.col.result'), dataIndex: 'success', width: 80, render: (ok: boolean) => <Tag color={ok ? 'green' : 'red'}>{ok ? t('audit.success') : t('audit.failure')}</Tag> },
+    <div data-testid="audit-page">
+      <PageHeader
+        title={t('audit.title')} subtitle={t('audit.subtitle')}
+        extra={<Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()} data-testid="audit-verify">{t('audit.verify')}</Button>}
+      />
+      <div className="zz-page">
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('audit.retention')} data-testid="audit-retention" />
+        {verified ? <VerifyResult verdict={verified} onClose={() => setVerified(null)} /> : null}
+        <Space wrap style={{ marginBottom: 12 }} data-testid="audit-filters">
+          <DatePicker.RangePicker
+            showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={range} onChange={(v) => setRange(v as Range)} allowEmpty={[true, true]}
+            placeholder={[t('audit.rangeFrom'), t('audit.rangeTo')]} presets={[
+              { label: t('audit.today'), value: [dayjs().startOf('day'), dayjs().endOf('day')] },
+              { label: t('audit.last7'), value: [dayjs().subtract(7, 'day'), dayjs()] },
+              { label: t('audit.last30'), value: [dayjs().subtract(30, 'day'), dayjs()] },
             ]}
           />
-          <div className="zz-audit-more">
-            {cursor ? (
-              <Button loading={loading} onClick={() => void load(filter, cursor)} data-testid="audit-more">{t('audit.loadMore')}</Button>
-            ) : items.length > 0 ? <Typography.Text type="secondary">{t('audit.noMore', { count: items.length })}</Typography.Text> : null}
-            {cursor ? <Typography.Text type="secondary">{t('audit.shown', { count: items.length })}</Typography.Text> : null}
-          </div>
-        </>
-      )}
+          <Select
+            allowClear style={{ width: 160 }} placeholder={t('audit.action')} value={action} onChange={setAction} data-testid="audit-action"
+            options={ACTION_FILTERS.map((a) => ({ value: a.prefix, label: t(`audit.actions.${a.key}`) }))}
+          />
+          <Select
+            allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 200 }} placeholder={t('audit.actor')} value={actorId} onChange={setActorId}
+            loading={accounts.loading} data-testid="audit-actor"
+            options={actorOptions(accounts.data?.items ?? [], seenActors)}
+          />
+          <Select
+            style={{ width: 140 }} value={result} onChange={setResult} data-testid="audit-result"
+            options={[{ value: 'all', label: `${t('audit.result')}：${t('audit.all')}` }, { value: 'ok', label: t('audit.success') }, { value: 'fail', label: t('audit.failure') }]}
+          />
+          <Button onClick={reset}>{t('audit.reset')}</Button>
+        </Space>
+        {error && items.length === 0 ? <ErrorState error={error} onRetry={() => void load(filter, null)} /> : (
+          <>
+            <Table<AuditEntry>
+              rowKey="id" size="middle" dataSource={items} loading={loading && items.length === 0} pagination={false} data-testid="audit-table"
+              onRow={(r) => ({ 'data-action': r.action, 'data-success': String(r.success) } as HTMLAttributes<HTMLElement>)}
+              expandable={{
+                expandRowByClick: true,
+                expandedRowRender: (r) => (
+                  <div className="zz-audit-detail" data-testid="audit-detail">
+                    <div><Typography.Text type="secondary">{t('audit.detail')}</Typography.Text>
+                      {r.detail === null || r.detail === undefined ? <div><Typography.Text type="secondary">{t('audit.noDetail')}</Typography.Text></div>
+                        : <pre>{JSON.stringify(r.detail, null, 2)}</pre>}
+                    </div>
+                    <div><Typography.Text type="secondary">{t('audit.hash')}</Typography.Text>
+                      <div><Typography.Text code copyable className="zz-audit-hash" data-testid="audit-hash">{r.hash}</Typography.Text></div>
+                    </div>
+                  </div>
+                ),
+              }}
+              columns={[
+                { title: t('audit.col.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
+                { title: t('audit.col.actor'), key: 'actor', width: 160, render: (_, r) => r.actorName ?? t('audit.anonymous') },
+                { title: t('audit.col.action'), dataIndex: 'action', render: (a: string) => (
+                  <Space size={6}><span>{actionName(a)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text></Space>
+                ) },
+                { title: t('audit.col.target'), key: 'target', render: (_, r) => r.targetId
+                  ? <Typography.Text style={{ fontSize: 12 }}>{r.targetType ? `${r.targetType} · ` : ''}{r.targetId}</Typography.Text> : '—' },
+                { title: t('audit.col.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
+                { title: t('audit.col.result'), dataIndex: 'success', width: 80, render: (ok: boolean) => <Tag color={ok ? 'green' : 'red'}>{ok ? t('audit.success') : t('audit.failure')}</Tag> },
+              ]}
+            />
+            <div className="zz-audit-more">
+              {cursor ? (
+                <Button loading={loading} onClick={() => void load(filter, cursor)} data-testid="audit-more">{t('audit.loadMore')}</Button>
+              ) : items.length > 0 ? <Typography.Text type="secondary">{t('audit.noMore', { count: items.length })}</Typography.Text> : null}
+              {cursor ? <Typography.Text type="secondary">{t('audit.shown', { count: items.length })}</Typography.Text> : null}
+            </div>
+          </>
+        )}
+      </div>
     </div>
   );
 }

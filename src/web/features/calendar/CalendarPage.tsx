@@ -3,13 +3,14 @@
 // needs but has not got is flagged, and next year is offered once it is due.
 import { useEffect, useRef, useState } from 'react';
 import { useBlocker } from 'react-router';
-import { Alert, App, Button, Skeleton, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Skeleton, Tooltip } from 'antd';
 import { EditOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
 import { CALENDAR_EDITORS, holdsAnyRole } from '../../../shared/roles.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { getCalendarOverview, getCalendarYear, type CalendarYear } from './api.ts';
 import { YearEditor } from './YearEditor.tsx';
 import './locales.ts';
@@ -51,19 +52,23 @@ export function CalendarPage() {
     modal.confirm({ title: t('calendar.switchTitle'), content: t('calendar.switchBody', { year }), okText: t('calendar.switchOk'), cancelText: t('calendar.cancel'), onOk: go });
   };
 
-  if (overview.error) return <div className="zz-page" data-testid="calendar-page"><ErrorState error={overview.error} onRetry={overview.reload} /></div>;
+  if (overview.error) {
+    return (
+      <div data-testid="calendar-page">
+        <PageHeader title={t('calendar.title')} subtitle={t('calendar.subtitle')} />
+        <div className="zz-page"><ErrorState error={overview.error} onRetry={overview.reload} /></div>
+      </div>
+    );
+  }
   const missing = overview.data?.missing ?? [];
   const nextDue = thisYear !== null && missing.includes(thisYear + 1) ? thisYear + 1 : null;
   const data = fresh?.year === year ? fresh : loaded.data?.year === year ? loaded.data : undefined;
 
   return (
-    <div className="zz-page" data-testid="calendar-page" data-year={year ?? undefined}>
-      <div className="zz-page-head">
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('calendar.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('calendar.subtitle')}</Typography.Text>
-        </div>
-        {year !== null && thisYear !== null ? (
+    <div data-testid="calendar-page" data-year={year ?? undefined}>
+      <PageHeader
+        title={t('calendar.title')} subtitle={t('calendar.subtitle')}
+        extra={year !== null && thisYear !== null ? (
           <div className="zz-cal-switch">
             {nextDue !== null && year !== nextDue && editable ? (
               <Button type="primary" icon={<EditOutlined />} onClick={() => switchTo(nextDue)} data-testid="calendar-enter-next" style={{ marginRight: 12 }}>
@@ -79,19 +84,21 @@ export function CalendarPage() {
             </Tooltip>
           </div>
         ) : null}
+      />
+      <div className="zz-page">
+        {year !== null && missing.includes(year) ? (
+          <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('calendar.missing', { year })} data-testid="calendar-missing-alert" />
+        ) : null}
+        {loaded.error && !data ? <ErrorState error={loaded.error} onRetry={loaded.reload} />
+          : !data || !today ? <Skeleton active paragraph={{ rows: 8 }} />
+            : (
+              <YearEditor
+                key={`${data.year}:${data.updatedAt ?? ''}`} data={data} today={today} editable={editable}
+                onDirty={(d) => { dirty.current = d; }}
+                onSaved={(saved) => { dirty.current = false; setFresh(saved); overview.reload(); }}
+              />
+            )}
       </div>
-      {year !== null && missing.includes(year) ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('calendar.missing', { year })} data-testid="calendar-missing-alert" />
-      ) : null}
-      {loaded.error && !data ? <ErrorState error={loaded.error} onRetry={loaded.reload} />
-        : !data || !today ? <Skeleton active paragraph={{ rows: 8 }} />
-          : (
-            <YearEditor
-              key={`${data.year}:${data.updatedAt ?? ''}`} data={data} today={today} editable={editable}
-              onDirty={(d) => { dirty.current = d; }}
-              onSaved={(saved) => { dirty.current = false; setFresh(saved); overview.reload(); }}
-            />
-          )}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { errorText } from '../../lib/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { listUnits } from '../org/api.ts';
 import { listMatters, retireMatter, type Matter } from './api.ts';
 import { slaText } from './sla.ts';
@@ -56,71 +57,72 @@ export function MattersPage() {
   };
 
   return (
-    <div className="zz-page" data-testid="matters-page">
-      <div className="zz-page-head">
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('matter.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('matter.subtitle')}</Typography.Text>
-        </div>
-        <Space wrap>
-          {needsTown ? (
-            <Select style={{ width: 180 }} placeholder={t('matter.chooseTown')} value={townId ?? undefined} onChange={setPickedTown} loading={towns.loading}
-              options={(towns.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="matter-town" />
-          ) : null}
-          {canEdit ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={needsTown && !townId} data-testid="matter-create">{t('matter.create')}</Button>
-            : <Typography.Text type="secondary">{t('matter.readOnly')}</Typography.Text>}
+    <div data-testid="matters-page">
+      <PageHeader
+        title={t('matter.title')} subtitle={t('matter.subtitle')}
+        extra={(
+          <Space wrap>
+            {needsTown ? (
+              <Select style={{ width: 180 }} placeholder={t('matter.chooseTown')} value={townId ?? undefined} onChange={setPickedTown} loading={towns.loading}
+                options={(towns.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="matter-town" />
+            ) : null}
+            {canEdit ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={needsTown && !townId} data-testid="matter-create">{t('matter.create')}</Button>
+              : <Typography.Text type="secondary">{t('matter.readOnly')}</Typography.Text>}
+          </Space>
+        )}
+      />
+      <div className="zz-page">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Segmented
+            value={list} onChange={(v) => setList(v as MatterList | 'all')} data-testid="matter-lists"
+            options={[{ value: 'all', label: `${t('matter.all')} ${matters.data?.length ?? ''}` }, ...MATTER_LISTS.map((l) => ({ value: l, label: `${t(`matter.lists.${l}`)} ${counts[l] ?? ''}` }))]}
+          />
+          <Input.Search allowClear placeholder={t('matter.search')} onChange={(e) => setQ(e.target.value)} style={{ width: 260 }} />
+          <Space size={6}><Switch size="small" checked={includeRetired} onChange={setIncludeRetired} />{t('matter.showRetired')}</Space>
         </Space>
+        {matters.error ? <ErrorState error={matters.error} onRetry={matters.reload} /> : (
+          <Table<Matter>
+            rowKey={(m) => `${m.code}-${m.version}`} size="middle" loading={matters.loading} dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} data-testid="matters-table" scroll={{ x: 1300 }}
+            rowClassName={(m) => (m.retired ? 'zz-faded' : '')}
+            columns={[
+              { title: t('matter.col.code'), dataIndex: 'code', width: 80, fixed: 'left', render: (v: string) => <span className="zz-code">{v}</span> },
+              { title: t('matter.col.name'), dataIndex: 'name', width: 200, fixed: 'left', render: (v: string, m) => <Space size={4}><strong>{v}</strong>{m.retired ? <Tag>{t('matter.retired')}</Tag> : null}</Space> },
+              { title: t('matter.col.class'), dataIndex: 'class', width: 140, ellipsis: true },
+              { title: t('matter.col.list'), dataIndex: 'list', width: 100, render: (l: MatterList) => <Tag color={LIST_COLORS[l]}>{t(`matter.lists.${l}`)}</Tag> },
+              {
+                title: t('matter.col.tier'), dataIndex: 'tier', width: 100, render: (v: string) => t(`matter.tiers.${v}`),
+                filters: TIERS.map((v) => ({ value: v, text: t(`matter.tiers.${v}`) })), onFilter: (v, m) => m.tier === v,
+              },
+              { title: t('matter.col.owner'), key: 'owner', width: 170, render: (_, m) => [m.postCode, m.departmentName].filter(Boolean).join(' / ') || '—' },
+              { title: t('matter.col.sla'), key: 'sla', width: 230, render: (_, m) => <span style={{ fontSize: 13 }}>{slaText(m.sla, t)}</span> },
+              {
+                title: t('matter.col.flags'), key: 'flags', width: 130, render: (_, m) => (
+                  <Space size={4}>{m.onSpot ? <Tag color="green">{t('matter.flags.onSpot')}</Tag> : null}{m.urgent ? <Tag color="red">{t('matter.flags.urgent')}</Tag> : null}</Space>
+                ),
+              },
+              { title: t('matter.col.version'), dataIndex: 'version', width: 64, render: (v: number) => `v${v}` },
+              {
+                title: t('matter.col.actions'), key: 'actions', fixed: 'right', width: canEdit ? 170 : 80, render: (_, m) => (
+                  <Space size={0}>
+                    <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistory(m)}>{t('matter.versions')}</Button>
+                    {canEdit && !m.retired ? <Button type="link" size="small" onClick={() => setEditing(m)}>{t('matter.edit')}</Button> : null}
+                    {canEdit && !m.retired ? (
+                      <Popconfirm title={t('matter.retireConfirm', { name: m.name })} onConfirm={() => retire(m)} okButtonProps={{ danger: true }}>
+                        <Button type="link" size="small" danger>{t('matter.retire')}</Button>
+                      </Popconfirm>
+                    ) : null}
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        )}
+        {editing ? (
+          <MatterForm townId={townId} matter={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); matters.reload(); }} />
+        ) : null}
+        <MatterVersions townId={townId} matter={history} onClose={() => setHistory(null)} />
       </div>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Segmented
-          value={list} onChange={(v) => setList(v as MatterList | 'all')} data-testid="matter-lists"
-          options={[{ value: 'all', label: `${t('matter.all')} ${matters.data?.length ?? ''}` }, ...MATTER_LISTS.map((l) => ({ value: l, label: `${t(`matter.lists.${l}`)} ${counts[l] ?? ''}` }))]}
-        />
-        <Input.Search allowClear placeholder={t('matter.search')} onChange={(e) => setQ(e.target.value)} style={{ width: 260 }} />
-        <Space size={6}><Switch size="small" checked={includeRetired} onChange={setIncludeRetired} />{t('matter.showRetired')}</Space>
-      </Space>
-      {matters.error ? <ErrorState error={matters.error} onRetry={matters.reload} /> : (
-        <Table<Matter>
-          rowKey={(m) => `${m.code}-${m.version}`} size="middle" loading={matters.loading} dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} data-testid="matters-table" scroll={{ x: 1300 }}
-          rowClassName={(m) => (m.retired ? 'zz-faded' : '')}
-          columns={[
-            { title: t('matter.col.code'), dataIndex: 'code', width: 80, fixed: 'left', render: (v: string) => <span className="zz-code">{v}</span> },
-            { title: t('matter.col.name'), dataIndex: 'name', width: 200, fixed: 'left', render: (v: string, m) => <Space size={4}><strong>{v}</strong>{m.retired ? <Tag>{t('matter.retired')}</Tag> : null}</Space> },
-            { title: t('matter.col.class'), dataIndex: 'class', width: 140, ellipsis: true },
-            { title: t('matter.col.list'), dataIndex: 'list', width: 100, render: (l: MatterList) => <Tag color={LIST_COLORS[l]}>{t(`matter.lists.${l}`)}</Tag> },
-            {
-              title: t('matter.col.tier'), dataIndex: 'tier', width: 100, render: (v: string) => t(`matter.tiers.${v}`),
-              filters: TIERS.map((v) => ({ value: v, text: t(`matter.tiers.${v}`) })), onFilter: (v, m) => m.tier === v,
-            },
-            { title: t('matter.col.owner'), key: 'owner', width: 170, render: (_, m) => [m.postCode, m.departmentName].filter(Boolean).join(' / ') || '—' },
-            { title: t('matter.col.sla'), key: 'sla', width: 230, render: (_, m) => <span style={{ fontSize: 13 }}>{slaText(m.sla, t)}</span> },
-            {
-              title: t('matter.col.flags'), key: 'flags', width: 130, render: (_, m) => (
-                <Space size={4}>{m.onSpot ? <Tag color="green">{t('matter.flags.onSpot')}</Tag> : null}{m.urgent ? <Tag color="red">{t('matter.flags.urgent')}</Tag> : null}</Space>
-              ),
-            },
-            { title: t('matter.col.version'), dataIndex: 'version', width: 64, render: (v: number) => `v${v}` },
-            {
-              title: t('matter.col.actions'), key: 'actions', fixed: 'right', width: canEdit ? 170 : 80, render: (_, m) => (
-                <Space size={0}>
-                  <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistory(m)}>{t('matter.versions')}</Button>
-                  {canEdit && !m.retired ? <Button type="link" size="small" onClick={() => setEditing(m)}>{t('matter.edit')}</Button> : null}
-                  {canEdit && !m.retired ? (
-                    <Popconfirm title={t('matter.retireConfirm', { name: m.name })} onConfirm={() => retire(m)} okButtonProps={{ danger: true }}>
-                      <Button type="link" size="small" danger>{t('matter.retire')}</Button>
-                    </Popconfirm>
-                  ) : null}
-                </Space>
-              ),
-            },
-          ]}
-        />
-      )}
-      {editing ? (
-        <MatterForm townId={townId} matter={editing === 'new' ? null : editing} onClose={() => setEditing(null)} onSaved={() => { setEditing(null); matters.reload(); }} />
-      ) : null}
-      <MatterVersions townId={townId} matter={history} onClose={() => setHistory(null)} />
     </div>
   );
 }

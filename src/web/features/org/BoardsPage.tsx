@@ -1,10 +1,11 @@
 // 指挥中心与四板块: the boards of the caller's town, or of a town chosen within a wider scope.
 import { useState } from 'react';
-import { Card, Empty, Select, Space, Tag, Typography } from 'antd';
+import { Empty, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { listUnits } from './api.ts';
 import { BoardsView } from './BoardsView.tsx';
 
@@ -20,30 +21,25 @@ export function BoardsPage() {
   const townName = scopeIsTown ? scope.name : towns.data?.find((u) => u.id === townId)?.name;
 
   return (
-    <Space direction="vertical" size={16} style={{ width: '100%' }}>
-      <Card size="small">
-        <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-          <div>
-            <Typography.Title level={4} style={{ margin: 0 }}>{townName ? `${townName} · ` : ''}{t('boards.title')}</Typography.Title>
-            <Typography.Text type="secondary">{t('boards.subtitle')}</Typography.Text>
-          </div>
-          <Space>
-            {me.posts.length ? (
-              <span>{t('boards.mine')}：{me.posts.map((p) => <Tag key={p.id} color="red">{p.name}（{p.holder === 'A' ? t('boards.holderA') : t('boards.holderB')}）</Tag>)}</span>
-            ) : null}
-            {!scopeIsTown ? (
-              <Select
-                style={{ minWidth: 200 }} placeholder={t('boards.chooseTown')} loading={towns.loading} value={townId ?? undefined}
-                onChange={setChosen} options={(towns.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-                showSearch={{ optionFilterProp: 'label' }}
-              />
-            ) : null}
-          </Space>
-        </Space>
-      </Card>
+    <div>
+      <PageHeader
+        title={`${townName ? `${townName} · ` : ''}${t('boards.title')}`} subtitle={t('boards.subtitle')}
+        extra={<>
+          {me.posts.length ? (
+            <span>{t('boards.mine')}：{me.posts.map((p) => <Tag key={p.id} color="red">{p.name}（{p.holder === 'A' ? t('boards.holderA') : t('boards.holderB')}）</Tag>)}</span>
+          ) : null}
+          {!scopeIsTown ? (
+            <Select
+              style={{ minWidth: 200 }} placeholder={t('boards.chooseTown')} loading={towns.loading} value={townId ?? undefined}
+              onChange={setChosen} options={(towns.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              showSearch={{ optionFilterProp: 'label' }}
+            />
+          ) : null}
+        </>}
+      />
       {towns.error ? <ErrorState error={towns.error} onRetry={towns.reload} />
         : townId ? <BoardsView townId={townId} myId={me.id} />
         : towns.loading ? null : <Empty description={t('boards.pickTown')} />}
-    </Space>
+    </div>
   );
 }

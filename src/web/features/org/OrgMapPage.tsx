@@ -1,11 +1,12 @@
 // 网格地图: the org tree on the left, the grid map (or a town's boards) on the right, a drawer per grid.
 import { useCallback, useMemo, useState } from 'react';
-import { Empty, Segmented, Spin, Typography } from 'antd';
+import { Empty, Segmented, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { FullPageSpin } from '../../ui/FullPageSpin.tsx';
+import { PageHeader } from '../../ui/PageHeader.tsx';
 import { fetchFeatures, fetchUnit, type OrgUnit, type UnitProps } from './api.ts';
 import { colourFeatures, communityColors } from '../../ui/map/palette.ts';
 import { OrgTree } from './OrgTree.tsx';
@@ -67,55 +68,52 @@ export function OrgMapPage() {
   const revealIds = selected?.ancestorIds ?? [];
 
   return (
-    <div className="zz-map-page" data-testid="org-map-page">
-      <section className="zz-panel">
-        <div className="zz-panel-head">{t('org.treeTitle')}{canEdit ? (
-          <UnitAdminMenu
-            key={`${selected?.id ?? root.data.id}-${version}`} unitId={selected?.id ?? root.data.id} onChanged={changed}
-            onEditBoundary={(u) => { setView('map'); setTask({ kind: 'edit', unit: u }); }}
-            onDrawNew={(draft, community) => { setView('map'); setTask({ kind: 'draw', draft, community }); }}
+    <div className="zz-fill-page">
+      <PageHeader
+        title={t('org.mapTitle')}
+        subtitle={`${root.data.name} · ${t('org.gridCount', { count: gridCount })}${root.data.population ? ` · ${t('org.population')} ${root.data.population.toLocaleString()} ${t('common.people')}` : ''}`}
+        extra={town ? (
+          <Segmented
+            data-testid="map-view-switch" value={view} onChange={(v) => setView(v as 'map' | 'boards')}
+            options={[{ value: 'map', label: t('org.tabMap') }, { value: 'boards', label: t('org.tabBoards', { name: town.name }) }]}
           />
-        ) : null}</div>
-        <div className="zz-panel-body">
-          <OrgTree key={version} root={root.data} selectedId={selected?.id ?? null} revealIds={revealIds} onSelect={selectFromTree} />
-        </div>
-      </section>
-      <section className="zz-panel">
-        <div className="zz-panel-head">
-          <span>
-            {root.data.name}
-            <Typography.Text type="secondary" style={{ fontWeight: 400, marginLeft: 12, fontSize: 13 }}>
-              {t('org.gridCount', { count: gridCount })}
-              {root.data.population ? ` · ${t('org.population')} ${root.data.population.toLocaleString()} ${t('common.people')}` : ''}
-            </Typography.Text>
-          </span>
-          {town ? (
-            <Segmented
-              data-testid="map-view-switch" value={view} onChange={(v) => setView(v as 'map' | 'boards')}
-              options={[{ value: 'map', label: t('org.tabMap') }, { value: 'boards', label: t('org.tabBoards', { name: town.name }) }]}
-            />
-          ) : null}
-        </div>
-        {view === 'boards' && town ? (
-          <div className="zz-panel-body" style={{ padding: 16, background: '#f7f8fa' }}><BoardsView townId={town.id} myId={me.id} /></div>
         ) : null}
-        <div className="zz-map" style={{ display: view === 'map' || !town ? 'flex' : 'none' }}>
-          {raw.loading ? <div className="zz-map-overlay"><Spin size="large" tip={t('common.loading')}><div style={{ width: 120 }} /></Spin></div> : null}
-          {raw.error ? <ErrorState error={raw.error} onRetry={raw.reload} /> : null}
-          {features && !features.features.length ? <Empty description={t('org.noFeatures')} style={{ margin: 'auto' }} /> : null}
-          {features && task ? <BoundaryEditor task={task} units={features} onCancel={() => setTask(null)} onSaved={() => changed()} /> : null}
-          {features && features.features.length && !task ? (
-            <>
-              <GridMap features={features} selectedId={selected?.id ?? null} onSelect={selectFromMap} />
-              <MapLegend communities={colors} />
-            </>
-          ) : null}
-        </div>
-      </section>
-      <GridDrawer
-        gridId={task ? null : gridId} onClose={() => setSelected(null)}
-        communityName={selected?.parentId ? props.get(selected.parentId)?.name : undefined}
       />
+      <div className="zz-map-page" data-testid="org-map-page">
+        <section className="zz-panel">
+          <div className="zz-panel-head">{t('org.treeTitle')}{canEdit ? (
+            <UnitAdminMenu
+              key={`${selected?.id ?? root.data.id}-${version}`} unitId={selected?.id ?? root.data.id} onChanged={changed}
+              onEditBoundary={(u) => { setView('map'); setTask({ kind: 'edit', unit: u }); }}
+              onDrawNew={(draft, community) => { setView('map'); setTask({ kind: 'draw', draft, community }); }}
+            />
+          ) : null}</div>
+          <div className="zz-panel-body">
+            <OrgTree key={version} root={root.data} selectedId={selected?.id ?? null} revealIds={revealIds} onSelect={selectFromTree} />
+          </div>
+        </section>
+        <section className="zz-panel">
+          {view === 'boards' && town ? (
+            <div className="zz-panel-body" style={{ padding: 16, background: '#f7f8fa' }}><BoardsView townId={town.id} myId={me.id} /></div>
+          ) : null}
+          <div className="zz-map" style={{ display: view === 'map' || !town ? 'flex' : 'none' }}>
+            {raw.loading ? <div className="zz-map-overlay"><Spin size="large" tip={t('common.loading')}><div style={{ width: 120 }} /></Spin></div> : null}
+            {raw.error ? <ErrorState error={raw.error} onRetry={raw.reload} /> : null}
+            {features && !features.features.length ? <Empty description={t('org.noFeatures')} style={{ margin: 'auto' }} /> : null}
+            {features && task ? <BoundaryEditor task={task} units={features} onCancel={() => setTask(null)} onSaved={() => changed()} /> : null}
+            {features && features.features.length && !task ? (
+              <>
+                <GridMap features={features} selectedId={selected?.id ?? null} onSelect={selectFromMap} />
+                <MapLegend communities={colors} />
+              </>
+            ) : null}
+          </div>
+        </section>
+        <GridDrawer
+          gridId={task ? null : gridId} onClose={() => setSelected(null)}
+          communityName={selected?.parentId ? props.get(selected.parentId)?.name : undefined}
+        />
+      </div>
     </div>
   );
 }

@@ -2,12 +2,12 @@
 // map, address); after submission the case number and any nearby open duplicates, each opening the drawer.
 import { useMemo, useRef, useState } from 'react';
 import { App, Button, Divider, Form, Input, Result, Select, Space, Typography } from 'antd';
-import { PhoneOutlined } from '@ant-design/icons';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/api.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { fetchFeatures } from '../../org/api.ts';
 import { fetchMatters, newIdempotencyKey, type CaseDetail } from '../api.ts';
 import { reportHotline } from './api.ts';
@@ -64,51 +64,53 @@ export function IntakePage() {
   const open = (id: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (id) n.set('case', id); else n.delete('case'); return n; });
 
   return (
-    <div className="zz-intake" data-testid="intake">
-      <section className="zz-panel">
-        <div className="zz-panel-head"><span><PhoneOutlined /> {t('wcase.intake.title')}</span></div>
-        <div className="zz-intake-form">
-          {result ? (
-            <>
-              <Result
-                status="success" title={<span className="zz-intake-number">{t('wcase.intake.success', { number: result.number })}</span>} data-testid="intake-result"
-                subTitle={result.duplicates?.length ? undefined : t('wcase.intake.noDuplicates')}
-                extra={<Space><Button type="primary" onClick={() => open(result.id)}>{t('wcase.intake.open')}</Button><Button onClick={next} data-testid="intake-next">{t('wcase.intake.reset')}</Button></Space>}
-              />
-              {result.duplicates?.length ? <DuplicateList duplicates={result.duplicates} onOpen={open} /> : null}
-            </>
-          ) : (
-            <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark data-testid="intake-form">
-              <Form.Item name="categoryCode" label={t('wcase.intake.category')} rules={[{ required: true, message: t('wcase.intake.categoryRequired') }]}>
-                <Select showSearch={{ optionFilterProp: 'search' }} options={options} loading={matters.loading} placeholder={t('wcase.intake.categoryPlaceholder')} data-testid="intake-category" />
-              </Form.Item>
-              <Form.Item name="description" label={t('wcase.intake.description')} rules={[{ required: true, whitespace: true, message: t('wcase.intake.descriptionRequired') }]}>
-                <Input.TextArea rows={4} maxLength={1000} showCount data-testid="intake-description" />
-              </Form.Item>
-              <Divider titlePlacement="start" plain>{t('wcase.intake.caller')}</Divider>
-              <Space.Compact block>
-                <Form.Item name="callerName" label={t('wcase.intake.callerName')} style={{ flex: 1 }}><Input maxLength={30} data-testid="intake-caller" /></Form.Item>
-                <Form.Item name="callerPhone" label={t('wcase.intake.callerPhone')} style={{ flex: 1, marginInlineStart: 12 }} rules={[{ pattern: /^[0-9+\-\s]{5,20}$/, message: t('wcase.intake.phoneInvalid') }]}>
-                  <Input maxLength={20} data-testid="intake-phone" />
+    <div className="zz-fill-page">
+      <PageHeader title={t('wcase.intake.title')} subtitle={t('wcase.intake.subtitle')} />
+      <div className="zz-intake" data-testid="intake">
+        <section className="zz-panel">
+          <div className="zz-intake-form">
+            {result ? (
+              <>
+                <Result
+                  status="success" title={<span className="zz-intake-number">{t('wcase.intake.success', { number: result.number })}</span>} data-testid="intake-result"
+                  subTitle={result.duplicates?.length ? undefined : t('wcase.intake.noDuplicates')}
+                  extra={<Space><Button type="primary" onClick={() => open(result.id)}>{t('wcase.intake.open')}</Button><Button onClick={next} data-testid="intake-next">{t('wcase.intake.reset')}</Button></Space>}
+                />
+                {result.duplicates?.length ? <DuplicateList duplicates={result.duplicates} onOpen={open} /> : null}
+              </>
+            ) : (
+              <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark data-testid="intake-form">
+                <Form.Item name="categoryCode" label={t('wcase.intake.category')} rules={[{ required: true, message: t('wcase.intake.categoryRequired') }]}>
+                  <Select showSearch={{ optionFilterProp: 'search' }} options={options} loading={matters.loading} placeholder={t('wcase.intake.categoryPlaceholder')} data-testid="intake-category" />
                 </Form.Item>
-              </Space.Compact>
-              <Form.Item label={t('wcase.intake.location')} required validateStatus={pickError && !pick ? 'error' : undefined} help={pickError && !pick ? t('wcase.intake.locationRequired') : undefined}>
-                <Typography.Text type={pick?.located ? 'success' : pick ? 'danger' : 'secondary'} data-testid="intake-location">
-                  {pick ? (pick.located ? pick.located.grid.name : pick.loading ? t('wcase.intake.locating') : t('wcase.intake.outside')) : t('wcase.intake.pickHint')}
-                </Typography.Text>
-              </Form.Item>
-              <Form.Item name="address" label={t('wcase.intake.address')}><Input maxLength={120} placeholder={t('wcase.intake.addressPlaceholder')} data-testid="intake-address" /></Form.Item>
-              <Button type="primary" htmlType="submit" loading={busy} block size="large" data-testid="intake-submit">{t('wcase.intake.submit')}</Button>
-            </Form>
-          )}
-        </div>
-      </section>
-      <section className="zz-panel">
-        <div className="zz-map">
-          {units.data ? <LocationPicker units={units.data} value={pick} onChange={(v) => { setPick(v); setPickError(false); }} /> : null}
-        </div>
-      </section>
-      <CaseDrawer caseId={openId} onClose={() => open(null)} />
+                <Form.Item name="description" label={t('wcase.intake.description')} rules={[{ required: true, whitespace: true, message: t('wcase.intake.descriptionRequired') }]}>
+                  <Input.TextArea rows={4} maxLength={1000} showCount data-testid="intake-description" />
+                </Form.Item>
+                <Divider titlePlacement="start" plain>{t('wcase.intake.caller')}</Divider>
+                <Space.Compact block>
+                  <Form.Item name="callerName" label={t('wcase.intake.callerName')} style={{ flex: 1 }}><Input maxLength={30} data-testid="intake-caller" /></Form.Item>
+                  <Form.Item name="callerPhone" label={t('wcase.intake.callerPhone')} style={{ flex: 1, marginInlineStart: 12 }} rules={[{ pattern: /^[0-9+\-\s]{5,20}$/, message: t('wcase.intake.phoneInvalid') }]}>
+                    <Input maxLength={20} data-testid="intake-phone" />
+                  </Form.Item>
+                </Space.Compact>
+                <Form.Item label={t('wcase.intake.location')} required validateStatus={pickError && !pick ? 'error' : undefined} help={pickError && !pick ? t('wcase.intake.locationRequired') : undefined}>
+                  <Typography.Text type={pick?.located ? 'success' : pick ? 'danger' : 'secondary'} data-testid="intake-location">
+                    {pick ? (pick.located ? pick.located.grid.name : pick.loading ? t('wcase.intake.locating') : t('wcase.intake.outside')) : t('wcase.intake.pickHint')}
+                  </Typography.Text>
+                </Form.Item>
+                <Form.Item name="address" label={t('wcase.intake.address')}><Input maxLength={120} placeholder={t('wcase.intake.addressPlaceholder')} data-testid="intake-address" /></Form.Item>
+                <Button type="primary" htmlType="submit" loading={busy} block size="large" data-testid="intake-submit">{t('wcase.intake.submit')}</Button>
+              </Form>
+            )}
+          </div>
+        </section>
+        <section className="zz-panel">
+          <div className="zz-map">
+            {units.data ? <LocationPicker units={units.data} value={pick} onChange={(v) => { setPick(v); setPickError(false); }} /> : null}
+          </div>
+        </section>
+        <CaseDrawer caseId={openId} onClose={() => open(null)} />
+      </div>
     </div>
   );
 }

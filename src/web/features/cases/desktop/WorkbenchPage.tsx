@@ -8,6 +8,7 @@ import { OPEN_STATUSES, type CaseStatus } from '../../../../shared/cases.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { fetchFeatures } from '../../org/api.ts';
 import type { DeskCase } from './api.ts';
 import { useLiveCases } from './useLiveCases.ts';
@@ -65,50 +66,53 @@ export function WorkbenchPage() {
   const open = (id: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (id) n.set('case', id); else n.delete('case'); return n; });
 
   return (
-    <div className="zz-workbench" data-testid="workbench">
-      <section className="zz-panel">
-        <Tabs
-          activeKey={tab} onChange={(k) => setTab(k as TabKey)} className="zz-wb-tabs" size="small" tabBarGutter={20}
-          items={TABS.map((k) => ({
-            key: k,
-            label: (
-              <span data-testid={`tab-${k}`}>
-                {t(`wcase.tabs.${k}`)}
-                <Badge count={byTab[k].length} showZero size="small" color={k === 'overdue' ? '#d4380d' : k === 'reported' ? '#fa541c' : '#8c96a3'} style={{ marginInlineStart: 6 }} />
-              </span>
-            ),
-          }))}
-        />
-        <div className="zz-wb-filters">
-          <Input.Search allowClear placeholder={t('wcase.workbench.search')} onSearch={(v) => setQ(v.trim())} data-testid="case-search" />
-          {communities.length > 1 ? (
-            <Select
-              allowClear placeholder={t('wcase.workbench.community')} value={orgUnitId} onChange={setOrgUnitId} style={{ width: 150, flex: 'none' }}
-              options={communities.map((c) => ({ value: c.id, label: c.name }))} data-testid="community-filter"
-            />
-          ) : null}
-        </div>
-        <div className="zz-panel-body zz-wb-list">
-          {live.error ? <ErrorState error={live.error} onRetry={live.reload} /> : (
-            <CaseQueue cases={shown} selectedId={openId} flashIds={live.flashIds} communityOf={communityOf} onOpen={open} />
-          )}
-        </div>
-      </section>
-      <section className="zz-panel">
-        <div className="zz-panel-head">
-          <span>{t('wcase.workbench.mapTitle')} <span className="zz-muted zz-normal">{t('wcase.workbench.count', { count: shown.length })}</span></span>
-          <span className="zz-wb-legend">
-            {(['green', 'yellow', 'red'] as const).map((l) => <span key={l}><LightDot light={l} size={9} />{t(`wcase.lights.${l}`)}</span>)}
-            <span><LightDot light={null} size={9} />{t('wcase.workbench.noClock')}</span>
-            <span className="zz-live" data-testid="live-indicator"><span className="zz-live-dot" />{t('wcase.workbench.live')}</span>
-          </span>
-        </div>
-        <div className="zz-map">
-          {units.error ? <ErrorState error={units.error} onRetry={units.reload} /> : null}
-          {units.data ? <CaseMap units={units.data} cases={shown} now={now} selectedId={openId} flashIds={live.flashIds} onSelect={open} /> : null}
-        </div>
-      </section>
-      <CaseDrawer caseId={openId} onClose={() => open(null)} onChanged={live.reload} />
+    <div className="zz-fill-page">
+      <PageHeader title={t('wcase.workbench.title')} subtitle={t('wcase.workbench.subtitle')} />
+      <div className="zz-workbench" data-testid="workbench">
+        <section className="zz-panel">
+          <Tabs
+            activeKey={tab} onChange={(k) => setTab(k as TabKey)} className="zz-wb-tabs" size="small" tabBarGutter={20}
+            items={TABS.map((k) => ({
+              key: k,
+              label: (
+                <span data-testid={`tab-${k}`}>
+                  {t(`wcase.tabs.${k}`)}
+                  <Badge count={byTab[k].length} showZero size="small" color={k === 'overdue' ? '#d4380d' : k === 'reported' ? '#fa541c' : '#8c96a3'} style={{ marginInlineStart: 6 }} />
+                </span>
+              ),
+            }))}
+          />
+          <div className="zz-wb-filters">
+            <Input.Search allowClear placeholder={t('wcase.workbench.search')} onSearch={(v) => setQ(v.trim())} data-testid="case-search" />
+            {communities.length > 1 ? (
+              <Select
+                allowClear placeholder={t('wcase.workbench.community')} value={orgUnitId} onChange={setOrgUnitId} style={{ width: 150, flex: 'none' }}
+                options={communities.map((c) => ({ value: c.id, label: c.name }))} data-testid="community-filter"
+              />
+            ) : null}
+          </div>
+          <div className="zz-panel-body zz-wb-list">
+            {live.error ? <ErrorState error={live.error} onRetry={live.reload} /> : (
+              <CaseQueue cases={shown} selectedId={openId} flashIds={live.flashIds} communityOf={communityOf} onOpen={open} />
+            )}
+          </div>
+        </section>
+        <section className="zz-panel">
+          <div className="zz-panel-head">
+            <span>{t('wcase.workbench.mapTitle')} <span className="zz-muted zz-normal">{t('wcase.workbench.count', { count: shown.length })}</span></span>
+            <span className="zz-wb-legend">
+              {(['green', 'yellow', 'red'] as const).map((l) => <span key={l}><LightDot light={l} size={9} />{t(`wcase.lights.${l}`)}</span>)}
+              <span><LightDot light={null} size={9} />{t('wcase.workbench.noClock')}</span>
+              <span className="zz-live" data-testid="live-indicator"><span className="zz-live-dot" />{t('wcase.workbench.live')}</span>
+            </span>
+          </div>
+          <div className="zz-map">
+            {units.error ? <ErrorState error={units.error} onRetry={units.reload} /> : null}
+            {units.data ? <CaseMap units={units.data} cases={shown} now={now} selectedId={openId} flashIds={live.flashIds} onSelect={open} /> : null}
+          </div>
+        </section>
+        <CaseDrawer caseId={openId} onClose={() => open(null)} onChanged={live.reload} />
+      </div>
     </div>
   );
 }

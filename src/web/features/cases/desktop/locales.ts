@@ -17,11 +17,11 @@ export const wcaseZh = {
   tabs: { reported: '待受理', accepted: '待派遣', working: '办理中', handled: '待核查', overdue: '超时' },
   inboxTabs: { todo: '待办', doing: '办理中', done: '已办结' },
   workbench: {
-    title: '调度工作台', search: '搜索编号、描述或地址', community: '全部村(社区)', queue: '案卷队列', live: '实时',
+    title: '调度工作台', subtitle: '辖区案卷按环节排队，时限灯实时变化；受理、派遣、核查与结案都在这里', search: '搜索编号、描述或地址', community: '全部村(社区)', queue: '案卷队列', live: '实时',
     offline: '连接中断，正在重连', empty: '当前没有案卷', mapTitle: '案卷分布', overdue: '已超时', suspended: '已挂起',
     newReport: '新上报：{{number}}', legend: '时限灯', noClock: '无计时', fit: '全览', count: '共 {{count}} 件',
   },
-  inbox: { title: '我的待办', posts: '我的岗位：', none: '暂无分派给您的案卷', deadline: '时限', assignee: '承办', updated: '更新时间' },
+  inbox: { title: '我的待办', subtitle: '分派给我的岗位或部门的案卷：开始处置、办结上报、退回或申请挂起', posts: '我的岗位：', none: '暂无分派给您的案卷', deadline: '时限', assignee: '承办', updated: '更新时间' },
   col: { number: '案卷编号', category: '问题类别', address: '地址', status: '状态', grid: '网格' },
   drawer: {
     title: '案卷详情', copy: '复制编号', copied: '已复制', category: '类别', tier: '处置层级', source: '来源', reporter: '上报人',
@@ -38,7 +38,7 @@ export const wcaseZh = {
     ok: '确定', cancel: '取消', uploading: '照片上传中，请稍候',
   },
   intake: {
-    title: '12345 / 电话受理', category: '问题类别', categoryRequired: '请选择问题类别', categoryPlaceholder: '输入名称、编码或大类搜索',
+    title: '12345 / 电话受理', subtitle: '登记来电反映的问题：类别、描述、来电人和地图上的位置', category: '问题类别', categoryRequired: '请选择问题类别', categoryPlaceholder: '输入名称、编码或大类搜索',
     description: '问题描述', descriptionRequired: '请填写问题描述', callerName: '来电人', callerPhone: '联系电话', phoneInvalid: '请输入正确的电话号码',
     address: '地址', addressPlaceholder: '如：春晖路12号', location: '事发位置', locationRequired: '请在地图上点击事发位置',
     pickHint: '在地图上点击事发位置', locating: '正在定位…', outside: '该位置不在任何网格内', locateFailed: '定位失败，请重试', inGrid: '位于 {{name}}',
@@ -62,11 +62,11 @@ export const wcaseEn: typeof wcaseZh = {
   tabs: { reported: 'To accept', accepted: 'To dispatch', working: 'In hand', handled: 'To verify', overdue: 'Overdue' },
   inboxTabs: { todo: 'To do', doing: 'In progress', done: 'Done' },
   workbench: {
-    title: 'Dispatch workbench', search: 'Search number, description or address', community: 'All communities', queue: 'Queue', live: 'Live',
+    title: 'Dispatch workbench', subtitle: 'Cases in your area by stage, with live SLA lights: accept, dispatch, verify and close here', search: 'Search number, description or address', community: 'All communities', queue: 'Queue', live: 'Live',
     offline: 'Disconnected, reconnecting', empty: 'No cases here', mapTitle: 'Case map', overdue: 'Overdue', suspended: 'Suspended',
     newReport: 'New report: {{number}}', legend: 'SLA light', noClock: 'No clock', fit: 'Fit', count: '{{count}} cases',
   },
-  inbox: { title: 'My inbox', posts: 'My posts: ', none: 'Nothing assigned to you', deadline: 'Deadline', assignee: 'Assignee', updated: 'Updated' },
+  inbox: { title: 'My inbox', subtitle: 'Cases sent to your posts or department: start, report done, return or ask for a suspension', posts: 'My posts: ', none: 'Nothing assigned to you', deadline: 'Deadline', assignee: 'Assignee', updated: 'Updated' },
   col: { number: 'Case number', category: 'Category', address: 'Address', status: 'Status', grid: 'Grid' },
   drawer: {
     title: 'Case', copy: 'Copy number', copied: 'Copied', category: 'Category', tier: 'Tier', source: 'Source', reporter: 'Reporter',
@@ -83,7 +83,7 @@ export const wcaseEn: typeof wcaseZh = {
     ok: 'OK', cancel: 'Cancel', uploading: 'Photos are still uploading',
   },
   intake: {
-    title: '12345 / phone intake', category: 'Category', categoryRequired: 'Choose a category', categoryPlaceholder: 'Search by name, code or class',
+    title: '12345 / phone intake', subtitle: 'Register a caller\'s report: category, description, caller and the place on the map', category: 'Category', categoryRequired: 'Choose a category', categoryPlaceholder: 'Search by name, code or class',
     description: 'Description', descriptionRequired: 'Describe the problem', callerName: 'Caller', callerPhone: 'Phone', phoneInvalid: 'Enter a valid phone number',
     address: 'Address', addressPlaceholder: 'e.g. 12 Chunhui Road', location: 'Location', locationRequired: 'Click the place on the map',
     pickHint: 'Click the place on the map', locating: 'Locating…', outside: 'This point is in no grid', locateFailed: 'Could not locate; try again', inGrid: 'In {{name}}',

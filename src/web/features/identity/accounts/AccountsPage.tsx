@@ -9,6 +9,7 @@ import { useMe } from '../../../app/auth.tsx';
 import { ACCOUNT_ADMINS, holdsAnyRole } from '../../../../shared/roles.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { accountAction, listAccounts, type Account, type AccountAction } from './api.ts';
 import './locales.ts';
 
@@ -40,53 +41,54 @@ function Accounts({ myId }: { myId: string }) {
   };
 
   return (
-    <div className="zz-page" data-testid="accounts-page">
-      <div className="zz-page-head">
-        <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('accounts.title')}</Typography.Title>
-          <Typography.Text type="secondary">{t('accounts.subtitle')}</Typography.Text>
-        </div>
-        <Input.Search allowClear placeholder={t('accounts.search')} onSearch={setQ} onChange={(e) => { if (!e.target.value) setQ(''); }}
-          style={{ width: 260 }} data-testid="accounts-search" />
+    <div data-testid="accounts-page">
+      <PageHeader
+        title={t('accounts.title')} subtitle={t('accounts.subtitle')}
+        extra={(
+          <Input.Search allowClear placeholder={t('accounts.search')} onSearch={setQ} onChange={(e) => { if (!e.target.value) setQ(''); }}
+            style={{ width: 260 }} data-testid="accounts-search" />
+        )}
+      />
+      <div className="zz-page">
+        {accounts.error ? <ErrorState error={accounts.error} onRetry={accounts.reload} /> : (
+          <Table<Account>
+            rowKey="id" size="middle" dataSource={accounts.data?.items ?? []} loading={accounts.loading} data-testid="accounts-table"
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            onRow={(a) => ({ 'data-username': a.username } as HTMLAttributes<HTMLElement>)}
+            columns={[
+              { title: t('accounts.col.username'), dataIndex: 'username', width: 160, render: (u: string) => <Typography.Text strong>{u}</Typography.Text> },
+              { title: t('accounts.col.name'), dataIndex: 'name', width: 160 },
+              { title: t('accounts.col.kind'), dataIndex: 'kind', width: 100, render: (k: string) => t(`accounts.kinds.${k}`, { defaultValue: k }) },
+              { title: t('accounts.col.roles'), dataIndex: 'roles', render: (roles: Account['roles']) => (
+                <Space size={[4, 4]} wrap>{roles.map((r) => <Tag key={r} color={r === 'admin' ? 'geekblue' : undefined}>{t(`roles.${r}`)}</Tag>)}</Space>
+              ) },
+              { title: t('accounts.col.status'), key: 'status', width: 150, render: (_, a) => (
+                <Space size={4} data-testid="account-status">
+                  {a.disabled ? <Tag color="red" icon={<StopOutlined />}>{t('accounts.status.disabled')}</Tag> : null}
+                  {a.locked ? <Tag color="orange" icon={<LockOutlined />}>{t('accounts.status.locked')}</Tag> : null}
+                  {!a.disabled && !a.locked ? <Tag color="green">{t('accounts.status.active')}</Tag> : null}
+                </Space>
+              ) },
+              { title: t('accounts.col.actions'), key: 'actions', width: 170, render: (_, a) => (
+                <Space size={4}>
+                  {a.disabled ? (
+                    <Button size="small" icon={<CheckCircleOutlined />} loading={busy === `${a.id}:enable`} onClick={() => void act(a, 'enable')} data-testid="account-enable">{t('accounts.enable')}</Button>
+                  ) : a.id === myId ? (
+                    <Tooltip title={t('accounts.self')}><Button size="small" danger disabled icon={<StopOutlined />}>{t('accounts.disable')}</Button></Tooltip>
+                  ) : (
+                    <Popconfirm title={t('accounts.disableConfirm', { name: a.name })} okButtonProps={{ danger: true }} onConfirm={() => act(a, 'disable')}>
+                      <Button size="small" danger icon={<StopOutlined />} loading={busy === `${a.id}:disable`} data-testid="account-disable">{t('accounts.disable')}</Button>
+                    </Popconfirm>
+                  )}
+                  {a.locked ? (
+                    <Button size="small" icon={<UnlockOutlined />} loading={busy === `${a.id}:unlock`} onClick={() => void act(a, 'unlock')} data-testid="account-unlock">{t('accounts.unlock')}</Button>
+                  ) : null}
+                </Space>
+              ) },
+            ]}
+          />
+        )}
       </div>
-      {accounts.error ? <ErrorState error={accounts.error} onRetry={accounts.reload} /> : (
-        <Table<Account>
-          rowKey="id" size="middle" dataSource={accounts.data?.items ?? []} loading={accounts.loading} data-testid="accounts-table"
-          pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          onRow={(a) => ({ 'data-username': a.username } as HTMLAttributes<HTMLElement>)}
-          columns={[
-            { title: t('accounts.col.username'), dataIndex: 'username', width: 160, render: (u: string) => <Typography.Text strong>{u}</Typography.Text> },
-            { title: t('accounts.col.name'), dataIndex: 'name', width: 160 },
-            { title: t('accounts.col.kind'), dataIndex: 'kind', width: 100, render: (k: string) => t(`accounts.kinds.${k}`, { defaultValue: k }) },
-            { title: t('accounts.col.roles'), dataIndex: 'roles', render: (roles: Account['roles']) => (
-              <Space size={[4, 4]} wrap>{roles.map((r) => <Tag key={r} color={r === 'admin' ? 'geekblue' : undefined}>{t(`roles.${r}`)}</Tag>)}</Space>
-            ) },
-            { title: t('accounts.col.status'), key: 'status', width: 150, render: (_, a) => (
-              <Space size={4} data-testid="account-status">
-                {a.disabled ? <Tag color="red" icon={<StopOutlined />}>{t('accounts.status.disabled')}</Tag> : null}
-                {a.locked ? <Tag color="orange" icon={<LockOutlined />}>{t('accounts.status.locked')}</Tag> : null}
-                {!a.disabled && !a.locked ? <Tag color="green">{t('accounts.status.active')}</Tag> : null}
-              </Space>
-            ) },
-            { title: t('accounts.col.actions'), key: 'actions', width: 170, render: (_, a) => (
-              <Space size={4}>
-                {a.disabled ? (
-                  <Button size="small" icon={<CheckCircleOutlined />} loading={busy === `${a.id}:enable`} onClick={() => void act(a, 'enable')} data-testid="account-enable">{t('accounts.enable')}</Button>
-                ) : a.id === myId ? (
-                  <Tooltip title={t('accounts.self')}><Button size="small" danger disabled icon={<StopOutlined />}>{t('accounts.disable')}</Button></Tooltip>
-                ) : (
-                  <Popconfirm title={t('accounts.disableConfirm', { name: a.name })} okButtonProps={{ danger: true }} onConfirm={() => act(a, 'disable')}>
-                    <Button size="small" danger icon={<StopOutlined />} loading={busy === `${a.id}:disable`} data-testid="account-disable">{t('accounts.disable')}</Button>
-                  </Popconfirm>
-                )}
-                {a.locked ? (
-                  <Button size="small" icon={<UnlockOutlined />} loading={busy === `${a.id}:unlock`} onClick={() => void act(a, 'unlock')} data-testid="account-unlock">{t('accounts.unlock')}</Button>
-                ) : null}
-              </Space>
-            ) },
-          ]}
-        />
-      )}
     </div>
   );
 }
