@@ -21,7 +21,7 @@ beforeAll(async () => {
 afterAll(async () => { await t.close(); });
 
 const call = (who: string, method: 'GET' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: bearer(tokens[who]!), ...(payload === undefined ? {} : { payload }) });
+  t.app.inject({ method, url, headers: bearer(tokens[who]!), ...(payload === undefined ? {} : { payload: payload as object }) });
 const names = (slot: { people: { name: string }[] } | undefined) => slot?.people.map((p) => p.name) ?? [];
 
 describe('the duty roster of the command center', () => {

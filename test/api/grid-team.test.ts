@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => { await t.close(); });
 
 const call = (who: string, method: 'GET' | 'PUT' | 'POST', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: bearer(tokens[who]!), ...(payload === undefined ? {} : { payload }) });
+  t.app.inject({ method, url, headers: bearer(tokens[who]!), ...(payload === undefined ? {} : { payload: payload as object }) });
 const team = async (who = 'community', gridId = unit.grid) => (await call(who, 'GET', `/api/org-units/${gridId}/team`)).json() as { members: Member[]; policies: string[] };
 /** the team as a PUT body: existing members by id, phones and accounts kept */
 const asBody = (members: Member[]) => members.map((m) => ({ id: m.id, teamRole: m.teamRole, name: m.name }));

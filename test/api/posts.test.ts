@@ -20,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => { await t.close(); });
 
 const call = (who: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: bearer(tokens[who]!), ...(payload === undefined ? {} : { payload }) });
+  t.app.inject({ method, url, headers: bearer(tokens[who]!), ...(payload === undefined ? {} : { payload: payload as object }) });
 const accountId = async (username: string) => (await t.db.query<{ id: string }>('select id from accounts where username = $1', [username])).rows[0]!.id;
 const postOf = async (who: string, code: string, townId = urbanTown) =>
   (await call(who, 'GET', `/api/posts?townId=${townId}&includeRetired=true`)).json().items.find((p: { code: string }) => p.code === code);

@@ -20,7 +20,7 @@ export const Me = Type.Object({
   homeOrgUnit: Type.Union([Ref, Type.Null()]),
   posts: Type.Array(Type.Object({
     id: Type.String(), code: Type.String(), name: Type.String(), townId: Type.String(), boardName: Type.String(),
-    holder: Type.Union([Type.Literal('A'), Type.Literal('B')]),
+    holder: Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('backup')]),
   })),
   grids: Type.Array(Type.Object({ gridId: Type.String(), teamRole: Type.String() })),
   departmentIds: Type.Array(Type.String()),

@@ -22,8 +22,8 @@ export interface SessionAccessRow {
 export async function findLiveSessionAccess(tx: Tx, tokenHashes: readonly string[], now: Date): Promise<SessionAccessRow[]> {
   const r = await tx.query<SessionAccessRow>(
     `select x.token_hash, a.roles, a.kind, a.scope_org_unit_id, s.path as scope_path, a.home_org_unit_id,
-        array(select p.id || ':' || case when p.a_holder_id = a.id then 'A' else 'B' end || ':' || p.town_id
-                from posts p where p.a_holder_id = a.id or p.b_holder_id = a.id) as posts,
+        array(select p.id || ':' || case a.id when p.a_holder_id then 'A' when p.b_holder_id then 'B' else 'backup' end || ':' || p.town_id
+                from posts p where a.id in (p.a_holder_id, p.b_holder_id, p.backup_holder_id) and p.retired_at is null) as posts,
         array(select d.department_id from department_members d where d.account_id = a.id) as department_ids,
         array(select g.grid_id || ':' || g.team_role from grid_team_members g where g.account_id = a.id) as grids
        from sessions x

@@ -40,8 +40,9 @@ export async function findAccountBySession(tx: Tx, tokenHash: string, now: Date)
   const r = await tx.query<SessionAccountRow>(
     `select ${ACCOUNT_COLUMNS}, x.expires_at,
         coalesce((select json_agg(json_build_object('id', p.id, 'code', p.code, 'name', p.name, 'town_id', p.town_id,
-                   'board_name', b.name, 'holder', case when p.a_holder_id = a.id then 'A' else 'B' end) order by b.sort, p.sort)
-                   from posts p join boards b on b.id = p.board_id where p.a_holder_id = a.id or p.b_holder_id = a.id), '[]') as posts,
+                   'board_name', b.name, 'holder', case a.id when p.a_holder_id then 'A' when p.b_holder_id then 'B' else 'backup' end) order by b.sort, p.sort)
+                   from posts p join boards b on b.id = p.board_id
+                  where a.id in (p.a_holder_id, p.b_holder_id, p.backup_holder_id) and p.retired_at is null), '[]') as posts,
         coalesce((select json_agg(json_build_object('grid_id', g.grid_id, 'team_role', g.team_role) order by g.sort)
                    from grid_team_members g where g.account_id = a.id), '[]') as grids,
         array(select d.department_id from department_members d where d.account_id = a.id) as department_ids
@@ -54,13 +55,14 @@ export async function findAccountBySession(tx: Tx, tokenHash: string, now: Date)
   return r.rows[0] ?? null;
 }
 
+/** A post the account holds, as A or B holder or as the back-up who stands in when both are away. */
 export interface HeldPostRow {
   id: string;
   code: string;
   name: string;
   town_id: string;
   board_name: string;
-  holder: 'A' | 'B';
+  holder: 'A' | 'B' | 'backup';
 }
 
 export async function insertSession(

@@ -10,7 +10,7 @@ export const en: Messages = {
     demoTitle: 'Demo accounts', demoHint: 'Demo accounts (password {{password}}), click to fill in:',
   },
   shell: { logout: 'Sign out', scope: 'Scope', noScope: 'No scope', collapse: 'Collapse menu' },
-  nav: { orgMap: 'Grid map', boards: 'Boards & posts', mobileHome: 'My grid' },
+  nav: { orgMap: 'Grid map', boards: 'Boards & posts', dutyRoster: 'Duty roster', mobileHome: 'My grid' },
   roles: {
     admin: 'Administrator', leader: 'Leader', dispatcher: 'Dispatcher', handler: 'Post holder', department: 'Department',
     communityStaff: 'Community staff', gridWorker: 'Grid worker', auditor: 'Auditor', securityAdmin: 'Security administrator', resident: 'Resident',
@@ -28,7 +28,7 @@ export const en: Messages = {
   },
   boards: {
     title: 'Command center & four boards', subtitle: 'Posts and their A/B holders', commandCenter: 'Command center', board: 'Board',
-    post: 'Post', holderA: 'A holder', holderB: 'B holder', special: 'Special', vacant: 'Vacant', chooseTown: 'Choose a town',
+    post: 'Post', holderA: 'A holder', holderB: 'B holder', holderBackup: 'Back-up', special: 'Special', vacant: 'Vacant', chooseTown: 'Choose a town',
     posts: '{{count}} posts', noBoards: 'No boards or posts set up for this town', pickTown: 'Choose a town to see its command center and boards',
     mine: 'My posts',
   },

@@ -8,7 +8,7 @@ export const zhCN = {
     demoTitle: '演示账号', demoHint: '演示环境账号（密码均为 {{password}}），点击填入：',
   },
   shell: { logout: '退出登录', scope: '数据范围', noScope: '无数据范围', collapse: '收起菜单' },
-  nav: { orgMap: '网格地图', boards: '指挥中心与四板块', mobileHome: '我的网格' },
+  nav: { orgMap: '网格地图', boards: '指挥中心与四板块', dutyRoster: '值班表', mobileHome: '我的网格' },
   roles: {
     admin: '系统管理员', leader: '领导', dispatcher: '调度员', handler: '岗位处置人', department: '区县部门',
     communityStaff: '社区工作人员', gridWorker: '网格员', auditor: '审计管理员', securityAdmin: '安全管理员', resident: '居民',
@@ -26,7 +26,7 @@ export const zhCN = {
   },
   boards: {
     title: '指挥中心与四板块', subtitle: '一中心四板块：岗位与 A/B 岗责任人', commandCenter: '指挥中心', board: '板块',
-    post: '岗位', holderA: 'A 岗', holderB: 'B 岗', special: '特设岗', vacant: '空缺', chooseTown: '选择镇街',
+    post: '岗位', holderA: 'A 岗', holderB: 'B 岗', holderBackup: '备岗', special: '特设岗', vacant: '空缺', chooseTown: '选择镇街',
     posts: '{{count}} 个岗位', noBoards: '该镇街尚未配置板块与岗位', pickTown: '请选择一个镇街查看其指挥中心与四板块',
     mine: '我的岗位',
   },

@@ -16,7 +16,7 @@ export interface Me {
   homeOrgUnitId: string | null;
   /** not yet sent by the server; shown when present */
   homeOrgUnit?: UnitRef | null;
-  posts: { id: string; code: string; name: string; townId: string; boardName: string; holder: 'A' | 'B' }[];
+  posts: { id: string; code: string; name: string; townId: string; boardName: string; holder: 'A' | 'B' | 'backup' }[];
   grids: { gridId: string; teamRole: string }[];
 }
 

@@ -26,7 +26,7 @@ export function BoardsPage() {
         title={`${townName ? `${townName} · ` : ''}${t('boards.title')}`} subtitle={t('boards.subtitle')}
         extra={<>
           {me.posts.length ? (
-            <span>{t('boards.mine')}：{me.posts.map((p) => <Tag key={p.id} color="red">{p.name}（{p.holder === 'A' ? t('boards.holderA') : t('boards.holderB')}）</Tag>)}</span>
+            <span>{t('boards.mine')}：{me.posts.map((p) => <Tag key={p.id} color="red">{p.name}（{t(p.holder === 'A' ? 'boards.holderA' : p.holder === 'B' ? 'boards.holderB' : 'boards.holderBackup')}）</Tag>)}</span>
           ) : null}
           {!scopeIsTown ? (
             <Select

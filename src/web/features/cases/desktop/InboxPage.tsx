@@ -36,7 +36,7 @@ export function InboxPage() {
   return (
     <div data-testid="inbox">
       <PageHeader title={t('wcase.inbox.title')} subtitle={t('wcase.inbox.subtitle')} extra={me.posts.length ? (
-        <span>{t('wcase.inbox.posts')}{me.posts.map((p) => <Tag key={p.id} color="blue">{p.name} · {t(p.holder === 'A' ? 'boards.holderA' : 'boards.holderB')}</Tag>)}</span>
+        <span>{t('wcase.inbox.posts')}{me.posts.map((p) => <Tag key={p.id} color="blue">{p.name} · {t(p.holder === 'A' ? 'boards.holderA' : p.holder === 'B' ? 'boards.holderB' : 'boards.holderBackup')}</Tag>)}</span>
       ) : null} />
       <div className="zz-page">
         <Tabs
