@@ -2,12 +2,12 @@
 // the case by its number and that number. Photos go to the public upload (limited per address); the map shows the
 // community around the first position (public grid map); the server locates the point and refuses one outside every grid.
 import { useRef, useState } from 'react';
-import { Button, ImageUploader, Input, NoticeBar, Result, TextArea, type ImageUploadItem } from 'antd-mobile';
+import { Button, Input, NoticeBar, Result, type ImageUploadItem } from 'antd-mobile';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { newIdempotencyKey, reportPublic, uploadPublicPhoto, type LngLat, type PublicReceipt } from '../api.ts';
-import { useUploader } from './OnSpotForm.tsx';
+import { DescriptionAndPhotos } from './DescriptionAndPhotos.tsx';
 import { hashesOf } from './photos.ts';
 import { usePublicGridMap } from './usePublicGridMap.ts';
 import { CategoryPicker, PositionField, type CategoryOption } from './fields.tsx';
@@ -28,7 +28,6 @@ export function PublicReportPage() {
   const [name, setName] = useState('');
   const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
   const [uploading, setUploading] = useState(0);
-  const upload = useUploader(uploadPublicPhoto);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [receipt, setReceipt] = useState<PublicReceipt | null>(null);
@@ -94,15 +93,8 @@ export function PublicReportPage() {
       <Card title={t('mcase.form.category')} required>
         <CategoryPicker options={[...PUBLIC_CATEGORIES]} value={category} onChange={changed(setCategory)} />
       </Card>
-      <Card title={t('mcase.form.description')} required>
-        <TextArea placeholder={t('mcase.form.descriptionPlaceholder')} value={description} onChange={changed(setDescription)}
-          maxLength={500} showCount autoSize={{ minRows: 3, maxRows: 8 }} style={{ '--font-size': '16px' }} data-testid="description" />
-      </Card>
-      <Card title={t('mcase.form.photos')} extra={<span className="mc-hint">{t('mcase.form.photosHint')}</span>}>
-        <ImageUploader value={photos} onChange={changed(setPhotos)} upload={upload} accept="image/*" capture="environment" multiple maxCount={6}
-          onUploadQueueChange={(q) => setUploading(q.filter((x) => x.status === 'pending').length)} data-testid="photos"
-          style={{ '--cell-size': '92px' }} />
-      </Card>
+      <DescriptionAndPhotos description={description} onDescription={changed(setDescription)} photos={photos} onPhotos={changed(setPhotos)}
+        onUploading={setUploading} send={uploadPublicPhoto} />
       <Card title={t('mcase.form.location')} required>
         <PositionField features={gridMap} lookup={false} value={position} onChange={changed(setPosition)} />
         <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={200} clearable

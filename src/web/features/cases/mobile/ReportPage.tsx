@@ -3,7 +3,7 @@
 // case; residents: only that there are some),
 // and, for a grid worker's on-spot category, 现场处置 right away.
 import { useMemo, useRef, useState } from 'react';
-import { Button, ImageUploader, Input, NoticeBar, Result, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
+import { Button, Input, NoticeBar, Result, Toast, type ImageUploadItem } from 'antd-mobile';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../lib/api.ts';
@@ -12,12 +12,11 @@ import { useApi } from '../../../lib/useApi.ts';
 import { fetchFeatures } from '../../org/api.ts';
 import { fetchMatters, newIdempotencyKey, reportCase, type CaseDetail, type LngLat, type Matter } from '../api.ts';
 import { CategoryPicker, PositionField, type CategoryOption, type LocateState } from './fields.tsx';
-import { OnSpotForm, useUploader } from './OnSpotForm.tsx';
+import { DescriptionAndPhotos } from './DescriptionAndPhotos.tsx';
+import { OnSpotForm } from './OnSpotForm.tsx';
 import { hashesOf } from './photos.ts';
 import { usePublicGridMap } from './usePublicGridMap.ts';
 import { Card, formatTime, LightDot, MobilePage, SimilarNearbyNotice, StatusTag } from './ui.tsx';
-
-const MAX_DESCRIPTION = 500;
 
 export function ReportPage() {
   const { t, i18n } = useTranslation();
@@ -26,7 +25,6 @@ export function ReportPage() {
   const matters = useApi((signal) => fetchMatters(signal), []);
   const scopeId = me.kind === 'staff' ? me.scopeOrgUnitId : null;
   const features = useApi(scopeId ? (signal) => fetchFeatures(scopeId, signal).catch(() => null) : null, [scopeId]);
-  const upload = useUploader();
 
   const [category, setCategory] = useState<CategoryOption | null>(null);
   const [description, setDescription] = useState('');
@@ -89,16 +87,8 @@ export function ReportPage() {
         <CategoryPicker options={matters.data ?? []} value={category} onChange={changed(setCategory)}
           loading={matters.loading} error={matters.error} onRetry={matters.reload} />
       </Card>
-      <Card title={t('mcase.form.description')} required>
-        <TextArea placeholder={t('mcase.form.descriptionPlaceholder')} value={description} onChange={changed(setDescription)}
-          rows={4} maxLength={MAX_DESCRIPTION} showCount autoSize={{ minRows: 3, maxRows: 8 }} data-testid="description"
-          style={{ '--font-size': '16px' }} />
-      </Card>
-      <Card title={t('mcase.form.photos')} extra={<span className="mc-hint">{t('mcase.form.photosHint')}</span>}>
-        <ImageUploader value={photos} onChange={changed(setPhotos)} upload={upload} accept="image/*" capture="environment" multiple maxCount={6}
-          onUploadQueueChange={(q) => setUploading(q.filter((x) => x.status === 'pending').length)} data-testid="photos"
-          style={{ '--cell-size': '92px' }} />
-      </Card>
+      <DescriptionAndPhotos description={description} onDescription={changed(setDescription)} photos={photos} onPhotos={changed(setPhotos)}
+        onUploading={setUploading} />
       <Card title={t('mcase.form.location')} required>
         <PositionField features={features.data ?? publicMap} lookup value={position} onChange={changed(setPosition)} onLocated={setLocated} />
         <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={200} clearable
