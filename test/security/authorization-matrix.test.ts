@@ -3,6 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ACCESS_MATRIX, mayCall, ruleFor } from '../../src/server/platform/access-matrix.ts';
 import { bearer } from '../support/test-app.ts';
 import { makeJpeg } from '../support/images.ts';
+import { accountWorkbook, XLSX } from '../support/workbooks.ts';
 import { isErrorShape, leaks, openApiOperations, type Caller, type DemoUser, type Operation } from './support.ts';
 import { createWorld, departmentCases, type DepartmentCases, type World } from './fixtures.ts';
 import {
@@ -139,6 +140,12 @@ function builders(): Record<string, Variant[]> {
       },
       { label: 'a scope that does not exist', in: [], request: () => ({ method: 'POST', url: '/api/accounts', payload: { username: `matrix.gw${++accountSerial}`, name: '矩阵网格员', roles: ['gridWorker'], scopeOrgUnitId: 'no-such-unit' } }) },
     ],
+    'GET /api/accounts/import-template': [{ label: 'the template', in: everyone, request: () => ({ method: 'GET', url: '/api/accounts/import-template' }) }],
+    'POST /api/accounts/import': [{
+      label: 'a workbook of one grid worker of 春晖社区第1网格', in: everyone,
+      request: async () => ({ method: 'POST', url: '/api/accounts/import', headers: { 'content-type': XLSX },
+        payload: await accountWorkbook([[`matrix.imp${++accountSerial}`, '矩阵导入', '', '网格员', PLACES.demoGrid.code, '']]) }),
+    }],
     'PATCH /api/accounts/{id}': [
       { label: 'a 青杠镇 handler', in: ['security'], request: async () => ({ method: 'PATCH', url: `/api/accounts/${await w.accountId('town2-leader5')}`, payload: { name: '矩阵改名' } }) },
       { label: 'no such account', in: [], request: () => ({ method: 'PATCH', url: '/api/accounts/no-such-account', payload: { name: '矩阵改名' } }) },

@@ -8,6 +8,7 @@ import { ACCESS_MATRIX, mayCall, ruleFor } from '../../src/server/platform/acces
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { makeJpeg } from '../support/images.ts';
+import { accountWorkbook, XLSX } from '../support/workbooks.ts';
 import { demoCallers, openApiOperations, unitIds, type Caller, type Operation } from './support.ts';
 import {
   HOSTILE_NUMBERS, NUMBER_LITERALS, apply, authHeaders, checkAnswer, describeReq, jsonWithLiteral, mutations, numericFields, toInject,
@@ -46,7 +47,7 @@ let boardToFuzz: string;
 
 const SSE = 'GET /api/events';
 /** these hash passwords (memory-hard, on purpose slow): fewer random runs */
-const SLOW = ['POST /api/auth/logout', 'POST /api/auth/login', 'POST /api/auth/password', 'POST /api/accounts', 'POST /api/accounts/{id}/reset-password'];
+const SLOW = ['POST /api/auth/logout', 'POST /api/auth/login', 'POST /api/auth/password', 'POST /api/accounts', 'POST /api/accounts/{id}/reset-password', 'POST /api/accounts/import'];
 const keyOf = (o: Operation) => `${o.method} ${o.path}`;
 const who = (name: string) => callers.find((c) => c.name === name)!;
 
@@ -101,6 +102,7 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
   let rawBody: Buffer | null = null;
   let contentType: string | null = null;
   if (key === 'POST /api/files' || key === 'POST /api/public/files') { rawBody = await makeJpeg(16, 16); contentType = 'image/jpeg'; body = undefined; }
+  if (key === 'POST /api/accounts/import') { rawBody = await accountWorkbook([['fuzz.imp', '模糊导入', '', '网格员', DEMO_GRID, '']]); contentType = XLSX; }
   if (body === undefined && rawBody === null && o.op.requestBody) throw new Error(`${key}: no valid body to start from`);
   // logout revokes the token it is called with, a password change may end the account's sessions: each such
   // request gets a session of its own, of an account no other request uses

@@ -55,6 +55,9 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'POST /api/accounts': { callers: ['security'], refusals: [409, 422] },
   // one's own account 409; 三员分立 or a post the account may not hold 422
   'PATCH /api/accounts/{id}': { callers: ['security'], refusals: [409, 422] },
+  'GET /api/accounts/import-template': { callers: ['security'] },
+  // a file with any problem is refused whole (422)
+  'POST /api/accounts/import': { callers: ['security'], refusals: [422] },
   'POST /api/accounts/{id}/reset-password': { callers: ['security'], refusals: [409] },
   // one's own account may not be disabled (409)
   'POST /api/accounts/{id}/disable': { callers: ['security'], refusals: [409] },

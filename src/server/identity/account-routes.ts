@@ -12,6 +12,7 @@ import { resetPassword } from './reset-password.ts';
 import { disableAccount } from './disable-account.ts';
 import { enableAccount } from './enable-account.ts';
 import { unlockAccount } from './unlock-account.ts';
+import { accountImportRoutes } from './account-import-routes.ts';
 import {
   Account, AccountChoices, AccountCreated, AccountList, CreateAccountBody, IdParams, ListQuery, OneTimePassword, UpdateAccountBody,
 } from './account-schemas.ts';
@@ -96,6 +97,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       return reply.status(204).send();
     });
   }
+
+  await app.register(accountImportRoutes);
 
   app.post('/api/auth/password', {
     config: { access: 'authenticated', beforePasswordChange: true },

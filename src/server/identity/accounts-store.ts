@@ -188,3 +188,18 @@ export async function listAssignablePosts(tx: Tx, scopePath: string): Promise<As
   );
   return r.rows;
 }
+
+/** Units by code inside the scope, each with the town on its path (null for a unit above a town). */
+export async function unitsByCodes(tx: Tx, codes: readonly string[], scopePath: string): Promise<{ id: string; code: string; town_id: string | null }[]> {
+  const r = await tx.query<{ id: string; code: string; town_id: string | null }>(
+    `select u.id, u.code, (select t.id from org_units t where t.level = 'town' and u.path like t.path || '%') as town_id
+       from org_units u where u.code = any($1::text[]) and u.path like $2`,
+    [codes, likePrefix(scopePath)],
+  );
+  return r.rows;
+}
+
+export async function postsOfTowns(tx: Tx, townIds: readonly string[]): Promise<{ id: string; town_id: string; code: string }[]> {
+  const r = await tx.query<{ id: string; town_id: string; code: string }>('select id, town_id, code from posts where town_id = any($1::text[])', [townIds]);
+  return r.rows;
+}

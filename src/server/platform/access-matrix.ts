@@ -80,6 +80,8 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/accounts', callers: ACCOUNT_ADMINS, scope: 'own scope (list)', note: 'accounts whose scope (a resident: home) lies in the security admin\'s, with policies' },
   { method: 'GET', path: '/api/accounts/choices', callers: ACCOUNT_ADMINS, scope: 'own scope (list)', note: 'roles, scope units and posts of the security admin\'s subtree, for the forms' },
   { method: 'POST', path: '/api/accounts', callers: ACCOUNT_ADMINS, scope: 'own scope', refusals: [409, 422], note: 'a staff account with a one-time password; scope or post outside 404, duplicate username 409, bad roles or 三员分立 422' },
+  { method: 'GET', path: '/api/accounts/import-template', callers: ACCOUNT_ADMINS, scope: 'none', note: 'the .xlsx template of the account import' },
+  { method: 'POST', path: '/api/accounts/import', callers: ACCOUNT_ADMINS, scope: 'own scope', refusals: [409, 422], note: 'staff accounts from an .xlsx workbook, all or none; units outside the scope are row problems (422)' },
   { method: 'PATCH', path: '/api/accounts/{id}', callers: ACCOUNT_ADMINS, scope: 'own scope', refusals: [409, 422], note: 'name, phone, roles, scope, posts; not one\'s own nor a resident\'s (409)' },
   { method: 'POST', path: '/api/accounts/{id}/reset-password', callers: ACCOUNT_ADMINS, scope: 'own scope', refusals: [409], note: 'a new one-time password; not one\'s own (409)' },
   { method: 'POST', path: '/api/accounts/{id}/disable', callers: ACCOUNT_ADMINS, scope: 'own scope', refusals: [409], note: 'its tokens stop at once; not one\'s own account (409)' },
