@@ -61,7 +61,7 @@ export function useBoundaryDraw(map: RefObject<MlMap | null>, ready: boolean, in
       return f ? (f.geometry as Polygon) : null;
     };
     start.current = () => {
-      td.clear();
+      if (td.getSnapshot().length) td.clear();
       if (initial) {
         const id = td.getFeatureId();
         td.addFeatures([{ id, type: 'Feature', geometry: roundPolygon(initial), properties: { mode: 'polygon' } }]);
@@ -79,7 +79,8 @@ export function useBoundaryDraw(map: RefObject<MlMap | null>, ready: boolean, in
     });
     td.on('ready', () => start.current());
     td.start();
-    return () => { td.stop(); draw.current = null; };
+    // when the map went first (the page left), Terra Draw's layers and listeners went with it
+    return () => { if (map.current === m) td.stop(); draw.current = null; };
   }, [map, ready, initial]);
 
   const reset = useCallback(() => start.current(), []);

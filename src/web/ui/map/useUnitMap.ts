@@ -41,7 +41,8 @@ export function useUnitMap(o: UnitMapOptions): UnitMap {
   const bounds = useRef<Bounds | null>(null);
   const latest = useRef(o);
   latest.current = o;
-  const [ready, setReady] = useState(false);
+  // ready for the units it was drawn with: when they change, the map is rebuilt and not ready in that same render
+  const [readyFor, setReadyFor] = useState<{ units: MapUnits | null } | null>(null);
 
   useEffect(() => {
     const el = container.current;
@@ -72,7 +73,7 @@ export function useUnitMap(o: UnitMapOptions): UnitMap {
       };
       showLabels();
       m.on('zoom', showLabels);
-      m.once('idle', () => setReady(true));
+      m.once('idle', () => setReadyFor({ units }));
     });
 
     return () => {
@@ -80,7 +81,7 @@ export function useUnitMap(o: UnitMapOptions): UnitMap {
       m.remove();
       map.current = null;
       bounds.current = null;
-      setReady(false);
+      setReadyFor(null);
     };
   }, [o.units]);
 
@@ -88,7 +89,7 @@ export function useUnitMap(o: UnitMapOptions): UnitMap {
     if (bounds.current) map.current?.fitBounds(bounds.current, fitOptions(latest.current, duration));
   }, []);
 
-  return { container, map, ready, fit };
+  return { container, map, ready: readyFor?.units === o.units, fit };
 }
 
 // MapLibre takes a `maxZoom: undefined` as a zoom of NaN: the key is left out unless there is a limit

@@ -1,0 +1,103 @@
+// Browser journey: the system administrator renames a grid from the org map, drags one of its vertices inward on
+// the map (Terra Draw), saves the boundary, and finds the old one in the grid's boundary history.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, launchChromium } from '../support/browser.ts';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+const ARTIFACTS = 'test-artifacts';
+const CODE = '500199001001001';
+
+let t: TestApp;
+let browser: Browser;
+let page: Page;
+let base: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  t = await createTestApp({ webDist: path.resolve('dist/web') });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+  page = await browser.newPage(DESKTOP);
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text().slice(0, 600)); });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+/**
+ * Where a position shows once the editor has fitted the grid (MapLibre's fitBounds: Web Mercator, 512-px tiles, the
+ * editor's padding of 60 px and 380 px on the left for its panel, zoom at most 17).
+ */
+function screenOf(box: { x: number; y: number; width: number; height: number }, ring: number[][]) {
+  const merc = ([lng, lat]: number[]) => [(lng! + 180) / 360, (1 - Math.log(Math.tan(Math.PI / 4 + (lat! * Math.PI) / 360)) / Math.PI) / 2] as const;
+  const pts = ring.map(merc);
+  const [x0, x1] = [Math.min(...pts.map((p) => p[0])), Math.max(...pts.map((p) => p[0]))];
+  const [y0, y1] = [Math.min(...pts.map((p) => p[1])), Math.max(...pts.map((p) => p[1]))];
+  const k = Math.min((box.width - 440) / (x1 - x0), (box.height - 120) / (y1 - y0), 512 * 2 ** 17);
+  const cx = box.x + 380 + (box.width - 440) / 2, cy = box.y + 60 + (box.height - 120) / 2;
+  return (p: number[]) => { const [x, y] = merc(p); return { x: cx + (x - (x0 + x1) / 2) * k, y: cy + (y - (y0 + y1) / 2) * k }; };
+}
+
+
+describe('org units administered on the map (admin)', () => {
+  it('renames a grid from the tree\'s menu', async () => {
+    await page.goto(`${base}/login`);
+    await page.getByLabel('用户名').fill('admin');
+    await page.getByLabel('密码').fill('demo1234');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/login'));
+    await page.goto(`${base}/org/map`);
+    await page.getByTestId('org-tree').waitFor();
+    // find the grid through the tree's search
+    await page.getByPlaceholder(/搜索/).fill('春晖社区第1网格');
+    await page.locator('.ant-list-item').filter({ hasText: CODE }).first().click();
+    await page.locator('.zz-grid-drawer').getByText(CODE).waitFor();
+    await page.getByTestId('unit-admin-menu').click();
+    await page.getByTestId('unit-admin-rename').click();
+    await page.getByTestId('rename-input').fill('春晖社区第1网格（滨江）');
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(async () => (await t.db.query('select name from org_units where code = $1', [CODE])).rows[0]!.name).toBe('春晖社区第1网格（滨江）');
+    await page.screenshot({ path: `${ARTIFACTS}/org-admin-01-renamed.png` });
+  });
+
+  it('drags one vertex inward and saves the boundary; the old one is in the history', async () => {
+    const before = (await t.db.query<{ geometry: { coordinates: number[][][] } }>('select geometry from org_units where code = $1', [CODE])).rows[0]!.geometry;
+    await page.getByTestId('unit-admin-menu').click();
+    await page.getByTestId('unit-admin-boundary').click();
+    await page.locator('[data-testid="boundary-editor"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1500);
+    await page.screenshot({ path: `${ARTIFACTS}/org-admin-02-editing.png` });
+    // the first vertex on screen, and the ring's centroid: drag the vertex a quarter of the way towards it
+    const ring = before.coordinates[0]!.slice(0, -1);
+    const centre = ring.reduce(([x, y], p) => [x + p[0]! / ring.length, y + p[1]! / ring.length], [0, 0]);
+    const box = (await page.locator('[data-testid="boundary-editor"] canvas').boundingBox())!;
+    const onScreen = screenOf(box, ring);
+    const v = onScreen(ring[0]!), c = onScreen(centre);
+    const from = v;
+    const to = { x: v.x + (c.x - v.x) / 4, y: v.y + (c.y - v.y) / 4 };
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
+    await page.mouse.up();
+    await page.screenshot({ path: `${ARTIFACTS}/org-admin-03-dragged.png` });
+    await page.getByTestId('boundary-save').click();
+    await page.getByTestId('grid-map').waitFor();
+    const after = (await t.db.query<{ geometry: { coordinates: number[][][] } }>('select geometry from org_units where code = $1', [CODE])).rows[0]!.geometry;
+    expect(after.coordinates[0]).not.toEqual(before.coordinates[0]);
+    await page.getByTestId('unit-admin-menu').click();
+    await page.getByTestId('unit-admin-history').click();
+    await page.getByTestId('boundary-history').waitFor();
+    expect(await page.getByTestId('boundary-history').locator('.ant-list-item').count()).toBe(1);
+    await page.screenshot({ path: `${ARTIFACTS}/org-admin-04-history.png` });
+    expect(pageErrors).toEqual([]);
+  });
+});
