@@ -125,6 +125,9 @@ export function normaliseRoster(slots: readonly RosterSlot[]): RosterSlot[] {
 /** Who draws up the command center's roster: admins and leaders. */
 export const ROSTER_EDITORS = ['admin', 'leader'] as const satisfies readonly Role[];
 
+/** Who the roster page is for: its editors, and the dispatchers who call the people on duty. */
+export const ROSTER_PAGE_ROLES = [...ROSTER_EDITORS, 'dispatcher'] as const satisfies readonly Role[];
+
 /** Edits the town's roster: a roster editor whose scope holds the town (a district's, a town's). */
 export function rosterPolicies(a: { roles: readonly Role[]; scopePath: string | null }, townPath: string): 'edit'[] {
   return holdsAnyRole(a.roles, ROSTER_EDITORS) && isWithinScope(townPath, a.scopePath) ? ['edit'] : [];

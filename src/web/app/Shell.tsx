@@ -1,6 +1,6 @@
 // The desktop shell: side menu by role, header with the user (修改密码 in their menu), scope, language and sign-out.
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,7 @@ import { BrandMark } from '../ui/BrandMark.tsx';
 
 const ICONS: Record<NavKey, ReactNode> = {
   workbench: <DashboardOutlined />, intake: <PhoneOutlined />, inbox: <InboxOutlined />,
-  orgMap: <EnvironmentOutlined />, boards: <ApartmentOutlined />, matters: <ProfileOutlined />,
+  orgMap: <EnvironmentOutlined />, boards: <ApartmentOutlined />, dutyRoster: <ScheduleOutlined />, matters: <ProfileOutlined />,
   accounts: <TeamOutlined />, audit: <AuditOutlined />, calendar: <CalendarOutlined />,
 };
 

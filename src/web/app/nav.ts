@@ -1,9 +1,10 @@
 // Which pages a user may open: the side menu and the home redirect come from here.
 import type { Me } from '../features/identity/api.ts';
 import { usesMobile } from '../features/identity/api.ts';
+import { ROSTER_PAGE_ROLES } from '../../domain/org/duty-roster.ts';
 import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
-export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'accounts' | 'audit' | 'calendar';
+export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar';
 export interface NavEntry { key: NavKey; path: string }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -30,6 +31,8 @@ export function navFor(me: Me): NavEntry[] {
     if (hasTerritory(me.roles)) {
       entries.push({ key: 'orgMap', path: '/org/map' });
       if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level)) entries.push({ key: 'boards', path: '/org/boards' });
+      // the command center's watch: drawn up by its admins and leaders, read by the dispatchers who call the people on duty
+      if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level) && holdsAnyRole(me.roles, ROSTER_PAGE_ROLES)) entries.push({ key: 'dutyRoster', path: '/org/duty-roster' });
       entries.push({ key: 'matters', path: '/matters' });
     }
   }

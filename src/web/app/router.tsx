@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
               children: [
                 { path: 'org/map', lazy: lazyPage(() => import('../features/org/OrgMapPage.tsx'), 'OrgMapPage') },
                 { path: 'org/boards', lazy: lazyPage(() => import('../features/org/BoardsPage.tsx'), 'BoardsPage') },
+                { path: 'org/duty-roster', lazy: lazyPage(() => import('../features/org/DutyRosterPage.tsx'), 'DutyRosterPage') },
                 ...desktopCaseRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },

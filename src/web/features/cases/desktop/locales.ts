@@ -7,7 +7,7 @@ export const wcaseZh = {
   actions: {
     report: '上报', accept: '受理', reject: '不予受理', dispatch: '派遣', start: '开始处置', report_done: '处置完成', return: '退回',
     escalate: '提级', request_suspension: '申请挂起', approve_suspension: '批准挂起', resume: '恢复处置', resolve_on_spot: '现场处置',
-    verify: '核查结案', reopen: '核查不通过', rate: '评价', revisit: '电话回访', overdue: '超时', link_duplicate: '关联重复', reassign: '改派',
+    verify: '核查结案', reopen: '核查不通过', rate: '评价', revisit: '电话回访', overdue: '超时', link_duplicate: '关联重复', reassign: '改派', assignee_kept: '留原办理人',
   },
   clocks: { accept: '受理', dispatch: '派遣', arrive: '到场', handle: '处置', verify: '核查' },
   lights: { green: '正常', yellow: '临期', red: '超时' },
@@ -52,7 +52,7 @@ export const wcaseEn: typeof wcaseZh = {
   actions: {
     report: 'Reported', accept: 'Accept', reject: 'Reject', dispatch: 'Dispatch', start: 'Start', report_done: 'Report done', return: 'Return',
     escalate: 'Escalate', request_suspension: 'Request suspension', approve_suspension: 'Approve suspension', resume: 'Resume', resolve_on_spot: 'Resolved on the spot',
-    verify: 'Verify & close', reopen: 'Reopen', rate: 'Rate', revisit: 'Phone revisit', overdue: 'Overdue', link_duplicate: 'Linked duplicate', reassign: 'Reassign',
+    verify: 'Verify & close', reopen: 'Reopen', rate: 'Rate', revisit: 'Phone revisit', overdue: 'Overdue', link_duplicate: 'Linked duplicate', reassign: 'Reassign', assignee_kept: 'Kept by its assignee',
   },
   clocks: { accept: 'Accept', dispatch: 'Dispatch', arrive: 'Arrive', handle: 'Handle', verify: 'Verify' },
   lights: { green: 'On time', yellow: 'Due soon', red: 'Overdue' },
