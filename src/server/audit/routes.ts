@@ -1,46 +1,13 @@
 import type { FastifyInstance } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
-import { lit, Nullable } from '../platform/schema-helpers.ts';
+import type { Static } from '@sinclair/typebox';
 import { AUDIT_READERS } from '../../shared/roles.ts';
 import { searchAudit } from './store.ts';
+import { AuditPage, AuditQuery, AuditVerdict } from './schemas.ts';
 import { actorOf, audit } from './audit-log.ts';
 import { verifyAuditChain } from './verify-audit-chain.ts';
 import { auditKeys } from './audit-keys.ts';
 import { anchorFileOf } from './anchor-file.ts';
 import { auditRetentionDays } from './audit-retention-job.ts';
-
-const Query = Type.Object({
-  actorId: Type.Optional(Type.String({ maxLength: 64 })),
-  action: Type.Optional(Type.String({ maxLength: 60 })),
-  targetId: Type.Optional(Type.String({ maxLength: 64 })),
-  from: Type.Optional(Type.String({ format: 'date-time' })),
-  to: Type.Optional(Type.String({ format: 'date-time' })),
-  success: Type.Optional(Type.Boolean()),
-  cursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
-}, { additionalProperties: false });
-
-const Entry = Type.Object({
-  id: Type.Integer(), at: Type.String(), actorId: Nullable(Type.String()), actorName: Nullable(Type.String()), ip: Nullable(Type.String()),
-  action: Type.String(), targetType: Nullable(Type.String()), targetId: Nullable(Type.String()), success: Type.Boolean(),
-  detail: Type.Any(), hash: Type.String(),
-});
-
-const Verdict = Type.Object({
-  ok: Type.Boolean({ description: 'the chain is whole and every anchor holds' }),
-  checked: Type.Integer({ description: 'rows checked (before the break, if any)' }),
-  unkeyed: Type.Integer({ description: 'rows from before the chain was keyed: plain SHA-256, which anyone could recompute' }),
-  brokenAt: Nullable(Type.Object({ id: Type.Integer(), reason: lit(['link', 'hash', 'unkeyed'] as const) })),
-  anchors: Type.Object({
-    checked: Type.Integer({ description: 'lines of the anchor file checked' }),
-    pruned: Type.Integer({ description: 'anchors of rows old enough to have been pruned by retention' }),
-    latestAt: Nullable(Type.String({ description: 'when the newest valid anchor was taken; rows written since are not anchored yet' })),
-    brokenAt: Nullable(Type.Object({
-      line: Type.Integer(), id: Nullable(Type.Integer()),
-      reason: lit(['unreadable', 'signature', 'rewritten', 'truncated', 'deleted'] as const),
-    })),
-  }),
-});
 
 /**
  * The auditors' view (等保, 三员分立): the audit administrator (and the system administrator) search the log and
@@ -52,10 +19,10 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     config: { access: AUDIT_READERS },
     schema: {
       tags: ['audit'], description: 'Search the audit log (newest first): logins, reads of personal data, changes, exports.',
-      querystring: Query, response: { 200: Type.Object({ items: Type.Array(Entry), nextCursor: Nullable(Type.String()) }) },
+      querystring: AuditQuery, response: { 200: AuditPage },
     },
   }, async (req) => {
-    const q = req.query as Static<typeof Query>;
+    const q = req.query as Static<typeof AuditQuery>;
     const limit = q.limit ?? 100;
     const rows = await searchAudit(app.db, {
       actorId: q.actorId, action: q.action, targetId: q.targetId, success: q.success, limit: limit + 1,
@@ -80,7 +47,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       tags: ['audit'],
       description: 'Recomputes the keyed hash chain over the whole log and checks it against the anchors kept outside the database: '
         + 'a broken link or hash means rows were edited or removed; a broken anchor, that the log was cut short or rewritten.',
-      response: { 200: Verdict },
+      response: { 200: AuditVerdict },
     },
   }, async (req) => {
     const now = app.clock();

@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { lit, Nullable } from '../platform/schema-helpers.ts';
 import { CASE_ACTIONS, CASE_LIMITS, CASE_SOURCES, CASE_STATUSES } from '../../shared/cases.ts';
 import { LIGHTS, TIERS } from '../../shared/matters.ts';
@@ -68,11 +68,6 @@ export const CaseListQuery = Type.Object({
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 }, { additionalProperties: false });
-
-export type ReportInput = Static<typeof ReportBody>;
-export type PublicReportInput = Static<typeof PublicReportBody>;
-export type ActionInput = Static<typeof ActionBody>;
-export type AssigneeChoice = Static<typeof AssigneeInput>;
 
 export const Clock = Type.Object({
   startedAt: Type.String(),
@@ -165,17 +160,3 @@ export const PublicTrack = Type.Object({
 export const CaseEvent = Type.Object({
   caseId: Type.String(), number: Type.String(), eventId: Type.Integer(), action: Type.String(), status: lit(CASE_STATUSES), at: Type.String(),
 });
-
-export type Clock = Static<typeof Clock>;
-export type Deadlines = Static<typeof Deadlines>;
-export type CaseSummary = Static<typeof CaseSummary>;
-export type CasePage = Static<typeof CasePage>;
-export type CaseDetail = Static<typeof CaseDetail>;
-export type CasePhoto = Static<typeof Photo>;
-export type TimelineEntry = CaseDetail['timeline'][number];
-export type ReportedCase = Static<typeof ReportedCase>;
-export type SimilarNearby = Static<typeof SimilarNearby>;
-export type PublicReceipt = Static<typeof PublicReceipt>;
-export type PublicMatters = Static<typeof PublicMatters>;
-export type PublicTrack = Static<typeof PublicTrack>;
-export type CaseEvent = Static<typeof CaseEvent>;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createReadStream } from 'node:fs';
-import { Type, type Static } from '@sinclair/typebox';
+import type { Static } from '@sinclair/typebox';
 import { PHOTO_LIMITS } from '../../domain/files/image-type.ts';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import { requirePrincipal } from '../platform/auth.ts';
@@ -8,19 +8,7 @@ import { notFound } from '../platform/errors.ts';
 import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { findFile } from './store.ts';
 import { filePath, filesDirOf, uploadFile } from './upload-file.ts';
-
-const FileInfo = Type.Object({
-  hash: Type.String(), mime: Type.String(), bytes: Type.Integer(),
-  width: Type.Union([Type.Integer(), Type.Null()]), height: Type.Union([Type.Integer(), Type.Null()]),
-  url: Type.String(), thumbUrl: Type.String(),
-});
-/** A photo's bytes, in one of these types: described in the API document, never serialised (the body is a stream). */
-const photoBytes = (types: readonly string[]) => ({
-  description: 'the image',
-  content: Object.fromEntries(types.map((t) => [t, { schema: Type.String({ format: 'binary' }) }])),
-});
-const HashParams = Type.Object({ hash: Type.String({ pattern: '^[0-9a-f]{64}$' }) });
-const SignedQuery = Type.Object({ exp: Type.Integer(), sig: Type.String({ maxLength: 100 }) });
+import { FileInfo, HashParams, photoBytes, SignedQuery } from './schemas.ts';
 
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
   const filesDir = filesDirOf(app.config.dataDir);

@@ -1,12 +1,13 @@
 import { Type } from '@sinclair/typebox';
 import { ROLES } from '../../shared/roles.ts';
+import { ORG_LEVELS } from '../../shared/org-levels.ts';
 
 export const LoginBody = Type.Object({
   username: Type.String({ minLength: 1, maxLength: 64 }),
   password: Type.String({ minLength: 1, maxLength: 128 }),
 }, { additionalProperties: false });
 
-const Ref = Type.Object({ id: Type.String(), name: Type.String(), level: Type.String() });
+const Ref = Type.Object({ id: Type.String(), name: Type.String(), level: Type.Union(ORG_LEVELS.map((l) => Type.Literal(l))) });
 
 export const Me = Type.Object({
   id: Type.String(),

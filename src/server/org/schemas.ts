@@ -1,8 +1,11 @@
+import type { Geometry } from 'geojson';
 import { Type } from '@sinclair/typebox';
 import { ORG_LEVELS } from '../../shared/org-levels.ts';
 
 export const OrgLevelSchema = Type.Union(ORG_LEVELS.map((l) => Type.Literal(l)));
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+/** A GeoJSON geometry, written out as it is stored (an empty schema: fast-json-stringify leaves it whole). */
+const GeometrySchema = Type.Unsafe<Geometry>({ description: 'a GeoJSON geometry (WGS84)' });
 
 export const Unit = Type.Object({
   id: Type.String(),
@@ -19,7 +22,7 @@ export const Unit = Type.Object({
 
 export const UnitWithGeometry = Type.Intersect([
   Unit,
-  Type.Object({ geometry: Type.Union([Type.Any(), Type.Null()]), ancestors: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), level: OrgLevelSchema, code: Type.String() })) }),
+  Type.Object({ geometry: Type.Union([GeometrySchema, Type.Null()]), ancestors: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), level: OrgLevelSchema, code: Type.String() })) }),
 ]);
 
 export const UnitList = Type.Object({ items: Type.Array(Unit), nextCursor: Type.Union([Type.String(), Type.Null()]) });
@@ -50,14 +53,19 @@ export const FeaturesQuery = Type.Object({
 export const FeatureCollection = Type.Object({
   type: Type.Literal('FeatureCollection'),
   features: Type.Array(Type.Object({
-    type: Type.Literal('Feature'), id: Type.String(), geometry: Type.Any(), properties: Type.Record(Type.String(), Type.Any()),
+    type: Type.Literal('Feature'), id: Type.String(), geometry: GeometrySchema,
+    properties: Type.Object({
+      id: Type.String(), parentId: Type.Union([Type.String(), Type.Null()]), level: OrgLevelSchema, kind: Nullable(Type.String()),
+      code: Type.String(), name: Type.String(),
+      population: Type.Union([Type.Integer(), Type.Null()]), households: Type.Union([Type.Integer(), Type.Null()]),
+    }),
   })),
 });
 
 const Holder = Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]);
 export const Boards = Type.Object({
   items: Type.Array(Type.Object({
-    id: Type.String(), code: Type.String(), name: Type.String(), kind: Type.String(),
+    id: Type.String(), code: Type.String(), name: Type.String(), kind: Type.Union([Type.Literal('commandCenter'), Type.Literal('board')]),
     posts: Type.Array(Type.Object({
       id: Type.String(), code: Type.String(), name: Type.String(), special: Type.Boolean(), holderA: Holder, holderB: Holder,
     })),

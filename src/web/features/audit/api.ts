@@ -1,43 +1,13 @@
 // Audit log calls (auditor and admin): search newest first with cursor paging, and verify the keyed chain and its anchors.
+import type { Static } from '@sinclair/typebox';
 import { api } from '../../lib/api.ts';
+import type * as s from '../../../server/audit/schemas.ts';
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: string | null;
-  actorName: string | null;
-  ip: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  success: boolean;
-  detail: unknown;
-  hash: string;
-}
+export type AuditPage = Static<typeof s.AuditPage>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditVerify = Static<typeof s.AuditVerdict>;
 
-export interface AuditFilter {
-  actorId?: string;
-  action?: string;
-  from?: string;
-  to?: string;
-  success?: boolean;
-}
-
-export interface AuditPage { items: AuditEntry[]; nextCursor: string | null }
-export interface AuditVerify {
-  ok: boolean;
-  checked: number;
-  /** rows from before the chain was keyed (plain SHA-256) */
-  unkeyed: number;
-  brokenAt: { id: number; reason: 'hash' | 'link' | 'unkeyed' } | null;
-  /** the checkpoints of the log's head kept outside the database */
-  anchors: {
-    checked: number;
-    pruned: number;
-    latestAt: string | null;
-    brokenAt: { line: number; id: number | null; reason: 'unreadable' | 'signature' | 'rewritten' | 'truncated' | 'deleted' } | null;
-  };
-}
+export type AuditFilter = Pick<Static<typeof s.AuditQuery>, 'actorId' | 'action' | 'from' | 'to' | 'success'>;
 
 export const searchAudit = (f: AuditFilter, cursor: string | null, signal?: AbortSignal) =>
   api<AuditPage>('/api/audit', {

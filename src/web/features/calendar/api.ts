@@ -1,13 +1,12 @@
 // Working calendar calls (工作日历): the years entered and those missing, one year's 法定节假日 and 调休上班
 // days, and saving a year (admin). A refused save keeps the API's per-date problems for the page.
+import type { Static } from '@sinclair/typebox';
 import { api, ApiError } from '../../lib/api.ts';
+import type * as s from '../../../server/calendar/schemas.ts';
 
-export interface CalendarYearSummary { year: number; source: string; holidays: number; workdays: number; updatedAt: string; updatedBy: string | null }
-export interface CalendarOverview { items: CalendarYearSummary[]; today: string; missing: number[] }
-export interface CalendarYear {
-  year: number; source: string | null; holidays: string[]; workdays: string[]; updatedAt: string | null; updatedBy: string | null;
-}
-export interface CalendarInput { source: string; holidays: string[]; workdays: string[] }
+export type CalendarOverview = Static<typeof s.CalendarOverview>;
+export type CalendarYear = Static<typeof s.CalendarYear>;
+export type CalendarInput = Static<typeof s.CalendarYearInput>;
 /** One refused entry of a save: the date and list it is about when it names one. */
 export interface CalendarProblem { list: 'holidays' | 'workdays' | null; date: string | null; field: string; message: string; messageZh?: string }
 

@@ -1,117 +1,38 @@
 // Case calls of the web app: the duty catalog, photo upload, locate, report, lists, detail, actions,
 // and the anonymous 随手拍 (report with a phone, track by number + phone).
+import type { Static } from '@sinclair/typebox';
 import { api, ApiError, type Query } from '../../lib/api.ts';
 import type { CaseAction, CaseStatus } from '../../../shared/cases.ts';
+// the types of what the API answers and accepts come from its schemas, as types only: no server code reaches the bundle
+import type * as s from '../../../server/cases/schemas.ts';
+import type * as files from '../../../server/files/schemas.ts';
+import type * as matters from '../../../server/matters/schemas.ts';
+import type * as org from '../../../server/org/schemas.ts';
 
-export type Light = 'green' | 'yellow' | 'red';
-export type Tier = 'grid' | 'community' | 'town' | 'district';
+export type { Light, Tier } from '../../../shared/matters.ts';
+export type Matter = Static<typeof matters.Matter>;
+export type LngLat = Static<typeof s.Location>;
+export type Located = Static<typeof org.LocateResult>;
+export type UploadedFile = Static<typeof files.FileInfo>;
 
-export interface Matter {
-  code: string;
-  name: string;
-  class: string;
-  tier: Tier;
-  onSpot: boolean;
-  urgent: boolean;
-  list: string;
-  retired?: boolean;
-  current?: boolean;
-}
+export type Clock = Static<typeof s.Clock>;
+export type CaseSummary = Static<typeof s.CaseSummary>;
+export type Deadlines = CaseSummary['deadlines'];
+export type CaseDetail = Static<typeof s.CaseDetail>;
+export type CasePhoto = CaseDetail['photos'][number];
+export type TimelineEntry = CaseDetail['timeline'][number];
+/** the answer to a report: the case, and the open cases of the same category nearby (which to staff, how many to residents) */
+export type ReportedCase = Static<typeof s.ReportedCase>;
+export type SimilarNearby = Static<typeof s.PublicReceipt>['similarNearby'];
+export type PublicReceipt = Static<typeof s.PublicReceipt>;
+export type PublicTrack = Static<typeof s.PublicTrack>;
 
-export interface LngLat { lng: number; lat: number }
-export interface Clock {
-  startedAt: string; dueAt: string; plannedDueAt: string; suspendedMs: number; pausedAt: string | null; light: Light; stoppedAt: string | null;
-}
-export type Deadlines = Partial<Record<'accept' | 'dispatch' | 'handle' | 'verify' | string, Clock>>;
-export interface Assignee { kind: 'post' | 'department' | 'staff'; id: string; name: string }
-export interface CasePhoto { hash: string; phase: 'before' | 'after'; url: string; thumbUrl: string; eventId?: number | null }
-export interface Satisfaction { score: 1 | 2 | 3 | 4 | 5; label: string; comment?: string }
-
-export interface CaseSummary {
-  id: string;
-  number: string;
-  status: CaseStatus;
-  version: number;
-  categoryCode: string;
-  categoryName: string;
-  description: string;
-  location: LngLat;
-  address: string | null;
-  gridId: string | null;
-  tier: Tier;
-  source: string;
-  assignee: Assignee | null;
-  deadlines: Deadlines;
-  suspended: boolean;
-  duplicateOf: string | null;
-  satisfaction: Satisfaction | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface TimelineEntry {
-  id?: number;
-  at: string;
-  action: string;
-  actor: string;
-  from: CaseStatus | null;
-  to: CaseStatus | null;
-  reason: string | null;
-  data: Record<string, unknown> | null;
-  photos: CasePhoto[];
-}
-
-export interface CaseDetail extends CaseSummary {
-  routedAssignee: Assignee | null;
-  /** masked (138****1111, 张*) unless the reader works on the case; `unavailable` when sealed with a key this server lacks */
-  reporter: { kind: string; name: string | null; phone: string | null; unavailable: boolean };
-  timeline: TimelineEntry[];
-  photos: CasePhoto[];
-  policies: CaseAction[];
-  /** only in the answer to a report, to staff */
-  duplicates?: { id: string; distanceM: number }[];
-  /** only in the answer to a report, to residents: that similar open cases are near, not which */
-  similarNearby?: SimilarNearby;
-}
-
-export interface UploadedFile { hash: string; url: string; thumbUrl: string }
-export interface Located { grid: { id: string; code: string; name: string; level: string }; ancestors: { id: string; code: string; name: string; level: string }[] }
-
-export interface ReportInput {
-  categoryCode: string;
-  description: string;
-  location: LngLat;
-  address?: string;
-  photos?: string[];
-}
-
-export interface ActionInput {
-  version?: number;
-  reason?: string;
-  note?: string;
-  photos?: string[];
-  rating?: { score: number; comment?: string };
-}
-
-export interface PublicReportInput extends ReportInput { reporter: { phone: string; name?: string } }
-export interface SimilarNearby { count: number; nearestM: number | null }
-export interface PublicReceipt { number: string; status: CaseStatus; createdAt: string; similarNearby: SimilarNearby }
-export interface PublicTrack {
-  number: string;
-  status: CaseStatus;
-  categoryName: string;
-  description: string;
-  address?: string | null;
-  createdAt?: string;
-  deadlines: Deadlines;
-  timeline: { at: string; action: string; to: CaseStatus | null }[];
-  satisfaction: { score: number; comment?: string } | null;
-}
-
-interface Page<T> { items: T[]; nextCursor: string | null }
+export type ReportInput = Static<typeof s.ReportBody>;
+export type PublicReportInput = Static<typeof s.PublicReportBody>;
+export type ActionInput = Static<typeof s.ActionBody>;
 
 export const fetchMatters = (signal?: AbortSignal) =>
-  api<{ items: Matter[] }>('/api/matters', { signal }).then((r) => r.items.filter((m) => !m.retired && m.current !== false));
+  api<Static<typeof matters.MatterList>>('/api/matters', { signal }).then((r) => r.items.filter((m) => !m.retired && m.current !== false));
 
 /** A photo as the raw body; a 413 from a proxy in front (no JSON body) still says what was too large. */
 async function upload(path: string, blob: Blob, signal?: AbortSignal): Promise<UploadedFile> {
@@ -135,10 +56,10 @@ export const locate = (at: LngLat, signal?: AbortSignal) =>
 
 /** Reports a case. `idempotencyKey` is made once per submission and reused on a retry, so a retry never files twice. */
 export const reportCase = (input: ReportInput, idempotencyKey: string) =>
-  api<CaseDetail>('/api/cases', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, body: input });
+  api<ReportedCase>('/api/cases', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, body: input });
 
 export const listCases = (query: { mine?: 'reported' | 'verify' | 'assigned'; status?: CaseStatus[]; cursor?: string | null; limit?: number }, signal?: AbortSignal) =>
-  api<Page<CaseSummary>>('/api/cases', { query: query as Query, signal });
+  api<Static<typeof s.CasePage>>('/api/cases', { query: query as Query, signal });
 
 export const fetchCase = (id: string, signal?: AbortSignal) => api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });
 

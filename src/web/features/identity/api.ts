@@ -1,27 +1,11 @@
 // Identity calls: sign in and out, who am I, and whether the server runs with demo data.
+import type { Static } from '@sinclair/typebox';
 import { api } from '../../lib/api.ts';
-import type { Role } from '../../../shared/roles.ts';
-import type { OrgLevel } from '../../../shared/org-levels.ts';
+import type * as s from '../../../server/identity/schemas.ts';
 
-export interface UnitRef { id: string; name: string; level: OrgLevel }
-
-export interface Me {
-  id: string;
-  username: string;
-  name: string;
-  kind: 'staff' | 'resident';
-  roles: Role[];
-  scopeOrgUnitId: string | null;
-  scopeOrgUnit: UnitRef | null;
-  homeOrgUnitId: string | null;
-  /** not yet sent by the server; shown when present */
-  homeOrgUnit?: UnitRef | null;
-  posts: { id: string; code: string; name: string; townId: string; boardName: string; holder: 'A' | 'B' | 'backup' }[];
-  grids: { gridId: string; teamRole: string }[];
-}
-
-export interface LoginResult { token: string; expiresAt: string; user: unknown }
-export interface DemoAccounts { password: string; accounts: { username: string; name: string }[] }
+export type Me = Static<typeof s.Me>;
+export type LoginResult = Static<typeof s.LoginResult>;
+export type DemoAccounts = Static<typeof s.DemoAccounts>;
 
 export const login = (username: string, password: string) =>
   api<LoginResult>('/api/auth/login', { method: 'POST', body: { username, password } });

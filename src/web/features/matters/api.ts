@@ -1,50 +1,30 @@
 // Duty catalog calls (事项清单): list, create, new version, retire, version history. Staff whose scope
 // spans several towns name the town with `townId`.
+import type { Static } from '@sinclair/typebox';
 import { api, ApiError } from '../../lib/api.ts';
-import type { MatterList, Tier } from '../../../shared/matters.ts';
+import type * as s from '../../../server/matters/schemas.ts';
 
-export interface Matter {
-  id: string;
-  townId: string;
-  code: string;
-  version: number;
-  current: boolean;
-  name: string;
-  class: string;
-  list: MatterList;
-  tier: Tier;
-  postCode: string | null;
-  departmentName: string | null;
-  sla: Record<string, number>;
-  escalateAfterH: number | null;
-  onSpot: boolean;
-  urgent: boolean;
-  duplicateRadiusM: number;
-  retired: boolean;
-  createdAt: string;
-}
-
-/** escalateAfterH is left out when empty: the server refuses null there (NOT_POSITIVE). */
-export type MatterInput = Omit<Matter, 'id' | 'townId' | 'version' | 'current' | 'retired' | 'createdAt' | 'escalateAfterH'> & { escalateAfterH?: number };
+export type Matter = Static<typeof s.Matter>;
+export type MatterInput = Static<typeof s.NewMatter>;
 
 const q = (townId: string | null) => (townId ? { townId } : undefined);
 
 export interface FieldDetail { field: string; code?: string; message?: string; problem?: string }
 
 export const listMatters = (townId: string | null, includeRetired: boolean, signal?: AbortSignal) =>
-  api<{ items: Matter[] }>('/api/matters', { query: { ...q(townId), includeRetired: includeRetired ? 'true' : undefined }, signal }).then((r) => r.items);
+  api<Static<typeof s.MatterList>>('/api/matters', { query: { ...q(townId), includeRetired: includeRetired ? 'true' : undefined }, signal }).then((r) => r.items);
 
 export const createMatter = (townId: string | null, body: MatterInput) =>
   api<Matter>('/api/matters', { method: 'POST', body, query: q(townId) });
 
-export const updateMatter = (townId: string | null, code: string, body: Omit<MatterInput, 'code'>) =>
+export const updateMatter = (townId: string | null, code: string, body: Static<typeof s.MatterInput>) =>
   api<Matter>(`/api/matters/${encodeURIComponent(code)}`, { method: 'PUT', body, query: q(townId) });
 
 export const retireMatter = (townId: string | null, code: string) =>
   api<Matter>(`/api/matters/${encodeURIComponent(code)}/retire`, { method: 'POST', body: {}, query: q(townId) });
 
 export const matterVersions = (townId: string | null, code: string, signal?: AbortSignal) =>
-  api<{ items: Matter[] }>(`/api/matters/${encodeURIComponent(code)}/versions`, { query: q(townId), signal }).then((r) => r.items);
+  api<Static<typeof s.MatterList>>(`/api/matters/${encodeURIComponent(code)}/versions`, { query: q(townId), signal }).then((r) => r.items);
 
 /** Field problems of a 400 answer, keyed by form field ("body.sla" → "sla", "post" → "postCode"). */
 export function fieldProblems(e: unknown, say: (d: FieldDetail) => string): { name: string; errors: string[] }[] {

@@ -1,37 +1,21 @@
 // Org calls: units and their children, boundaries as GeoJSON, grid teams, town boards.
-import type { FeatureCollection, Geometry } from 'geojson';
+import type { Static } from '@sinclair/typebox';
 import { api } from '../../lib/api.ts';
-import type { OrgLevel, TeamRole } from '../../../shared/org-levels.ts';
+import type { OrgLevel } from '../../../shared/org-levels.ts';
+import type * as s from '../../../server/org/schemas.ts';
+import type * as team from '../../../server/org/team-schemas.ts';
 
-export interface OrgUnit {
-  id: string;
-  parentId: string | null;
-  level: OrgLevel;
-  kind: string | null;
-  code: string;
-  name: string;
-  population: number | null;
-  households: number | null;
-  childCount: number;
-  ancestorIds: string[];
-}
+export type OrgUnit = Static<typeof s.Unit>;
+export type OrgUnitDetail = Static<typeof s.UnitWithGeometry>;
+export type UnitFeatures = Static<typeof s.FeatureCollection>;
+export type UnitProps = UnitFeatures['features'][number]['properties'];
 
-export interface OrgUnitDetail extends OrgUnit {
-  geometry: Geometry | null;
-  ancestors: { id: string; name: string; level: OrgLevel; code: string }[];
-}
+export type GridTeam = Static<typeof team.TeamView>;
+export type TeamMember = GridTeam['members'][number];
 
-export interface UnitProps { id: string; parentId: string | null; level: OrgLevel; kind: string | null; code: string; name: string; population: number | null; households: number | null }
-export type UnitFeatures = FeatureCollection<Geometry, UnitProps>;
-
-export interface TeamMember { id: string; teamRole: TeamRole; name: string; phone: string | null; accountId: string | null }
-export interface GridTeam { grid: OrgUnit; members: TeamMember[] }
-
-export interface Holder { id: string; name: string }
-export interface Post { id: string; code: string; name: string; special: boolean; holderA: Holder | null; holderB: Holder | null }
-export interface Board { id: string; code: string; name: string; kind: 'commandCenter' | 'board'; posts: Post[] }
-
-interface Page<T> { items: T[]; nextCursor: string | null }
+export type Board = Static<typeof s.Boards>['items'][number];
+export type Post = Board['posts'][number];
+export type Holder = NonNullable<Post['holderA']>;
 
 export const fetchUnit = (id: string, signal?: AbortSignal) => api<OrgUnitDetail>(`/api/org-units/${id}`, { signal });
 
@@ -40,7 +24,7 @@ export async function listUnits(query: { parentId?: string; level?: OrgLevel; q?
   const all: OrgUnit[] = [];
   let cursor: string | null = null;
   do {
-    const page: Page<OrgUnit> = await api<Page<OrgUnit>>('/api/org-units', { query: { ...query, cursor, limit: 200 }, signal });
+    const page: Static<typeof s.UnitList> = await api<Static<typeof s.UnitList>>('/api/org-units', { query: { ...query, cursor, limit: 200 }, signal });
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor);
@@ -57,4 +41,4 @@ export const fetchPublicGridMap = (at: { lng: number; lat: number }, signal?: Ab
 export const fetchTeam = (gridId: string, signal?: AbortSignal) => api<GridTeam>(`/api/org-units/${gridId}/team`, { signal });
 
 export const fetchBoards = (townId: string, signal?: AbortSignal) =>
-  api<{ items: Board[] }>(`/api/org-units/${townId}/boards`, { signal }).then((r) => r.items);
+  api<Static<typeof s.Boards>>(`/api/org-units/${townId}/boards`, { signal }).then((r) => r.items);

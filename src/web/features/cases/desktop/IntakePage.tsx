@@ -4,12 +4,13 @@ import { useMemo, useRef, useState } from 'react';
 import { App, Button, Divider, Form, Input, Result, Select, Space, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CASE_LIMITS } from '../../../../shared/cases.ts';
 import { errorText } from '../../../lib/api.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { fetchFeatures } from '../../org/api.ts';
-import { fetchMatters, newIdempotencyKey, type CaseDetail } from '../api.ts';
+import { fetchMatters, newIdempotencyKey, type ReportedCase } from '../api.ts';
 import { reportHotline } from './api.ts';
 import { LocationPicker, type PickState } from './LocationPicker.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
@@ -26,7 +27,7 @@ export function IntakePage() {
   const [pick, setPick] = useState<PickState | null>(null);
   const [pickError, setPickError] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<CaseDetail | null>(null);
+  const [result, setResult] = useState<ReportedCase | null>(null);
   const key = useRef(newIdempotencyKey());
   const [params, setParams] = useSearchParams();
   const openId = params.get('case');
@@ -84,11 +85,11 @@ export function IntakePage() {
                   <Select showSearch={{ optionFilterProp: 'search' }} options={options} loading={matters.loading} placeholder={t('wcase.intake.categoryPlaceholder')} data-testid="intake-category" />
                 </Form.Item>
                 <Form.Item name="description" label={t('wcase.intake.description')} rules={[{ required: true, whitespace: true, message: t('wcase.intake.descriptionRequired') }]}>
-                  <Input.TextArea rows={4} maxLength={1000} showCount data-testid="intake-description" />
+                  <Input.TextArea rows={4} maxLength={CASE_LIMITS.description} showCount data-testid="intake-description" />
                 </Form.Item>
                 <Divider titlePlacement="start" plain>{t('wcase.intake.caller')}</Divider>
                 <Space.Compact block>
-                  <Form.Item name="callerName" label={t('wcase.intake.callerName')} style={{ flex: 1 }}><Input maxLength={30} data-testid="intake-caller" /></Form.Item>
+                  <Form.Item name="callerName" label={t('wcase.intake.callerName')} style={{ flex: 1 }}><Input maxLength={CASE_LIMITS.reporterName} data-testid="intake-caller" /></Form.Item>
                   <Form.Item name="callerPhone" label={t('wcase.intake.callerPhone')} style={{ flex: 1, marginInlineStart: 12 }} rules={[{ pattern: /^[0-9+\-\s]{5,20}$/, message: t('wcase.intake.phoneInvalid') }]}>
                     <Input maxLength={20} data-testid="intake-phone" />
                   </Form.Item>
@@ -98,7 +99,7 @@ export function IntakePage() {
                     {pick ? (pick.located ? pick.located.grid.name : pick.loading ? t('wcase.intake.locating') : t('wcase.intake.outside')) : t('wcase.intake.pickHint')}
                   </Typography.Text>
                 </Form.Item>
-                <Form.Item name="address" label={t('wcase.intake.address')}><Input maxLength={120} placeholder={t('wcase.intake.addressPlaceholder')} data-testid="intake-address" /></Form.Item>
+                <Form.Item name="address" label={t('wcase.intake.address')}><Input maxLength={CASE_LIMITS.address} placeholder={t('wcase.intake.addressPlaceholder')} data-testid="intake-address" /></Form.Item>
                 <Button type="primary" htmlType="submit" loading={busy} block size="large" data-testid="intake-submit">{t('wcase.intake.submit')}</Button>
               </Form>
             )}

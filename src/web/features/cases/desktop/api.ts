@@ -1,17 +1,16 @@
 // Desktop case calls beyond the shared ones: filtered lists, actions with an assignee or a date, 12345
 // intake with a caller, the town's posts to dispatch to, and the live case events (SSE over fetch).
+import type { Static } from '@sinclair/typebox';
 import { api, tokenStore, type Query } from '../../../lib/api.ts';
 import type { CaseAction, CaseStatus } from '../../../../shared/cases.ts';
-import { reportCase, type ReportInput, type ActionInput, type CaseDetail, type CaseSummary, type LngLat } from '../api.ts';
+import { reportCase, type ReportInput, type ActionInput, type CaseDetail, type CaseSummary } from '../api.ts';
+import type * as s from '../../../../server/cases/schemas.ts';
 import { fetchBoards } from '../../org/api.ts';
 import { fetchMe } from '../../identity/api.ts';
 
-export interface DeskCase extends CaseSummary { ancestorIds?: string[]; townId?: string }
-export interface DeskCaseDetail extends CaseDetail {
-  ancestorIds?: string[];
-  townId?: string;
-  suspension?: { reason: string; until: string | null; approved?: boolean; requestedAt?: string } | null;
-}
+/** a case as the desk lists it and opens it: the API's case, named for the desk pages */
+export type DeskCase = CaseSummary;
+export type DeskCaseDetail = CaseDetail;
 
 export interface CaseQuery {
   status?: CaseStatus[];
@@ -21,23 +20,21 @@ export interface CaseQuery {
   mine?: 'assigned' | 'reported' | 'verify';
 }
 
-interface Page<T> { items: T[]; nextCursor: string | null }
-
 /** Every case matching the query, page by page, up to `max`. */
 export async function listAllCases(query: CaseQuery, signal?: AbortSignal, max = 1000): Promise<DeskCase[]> {
   const all: DeskCase[] = [];
   let cursor: string | null = null;
   do {
     const q: Query = { ...query, overdue: query.overdue ? 'true' : undefined, q: query.q || undefined, orgUnitId: query.orgUnitId || undefined, cursor, limit: 200 };
-    const page: Page<DeskCase> = await api<Page<DeskCase>>('/api/cases', { query: q, signal });
+    const page: Static<typeof s.CasePage> = await api<Static<typeof s.CasePage>>('/api/cases', { query: q, signal });
     all.push(...page.items);
     cursor = page.nextCursor;
   } while (cursor && all.length < max);
   return all;
 }
 
-export type AssigneeInput = { postId: string } | { departmentId: string } | { staffId: string };
-export interface DeskActionInput extends ActionInput { assignee?: AssigneeInput; until?: string }
+export type AssigneeInput = Static<typeof s.AssigneeInput>;
+export type DeskActionInput = ActionInput;
 
 export const fetchDeskCase = (id: string, signal?: AbortSignal) =>
   api<DeskCaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });
@@ -45,18 +42,11 @@ export const fetchDeskCase = (id: string, signal?: AbortSignal) =>
 export const deskAction = (id: string, action: CaseAction, body: DeskActionInput) =>
   api<DeskCaseDetail>(`/api/cases/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body });
 
-export interface HotlineInput {
-  categoryCode: string;
-  description: string;
-  location: LngLat;
-  address?: string;
-  reporter: { name?: string; phone?: string };
-}
+export type HotlineInput = Omit<ReportInput, 'source'>;
 
 /** A phone / 12345 call taken by a dispatcher; the key makes a retry return the first result. */
 export function reportHotline(input: HotlineInput, idempotencyKey: string) {
-  const body: ReportInput & { source: 'hotline'; reporter: HotlineInput['reporter'] } = { ...input, source: 'hotline' };
-  return reportCase(body, idempotencyKey);
+  return reportCase({ ...input, source: 'hotline' }, idempotencyKey);
 }
 
 export interface PostChoice { id: string; code: string; name: string; boardName: string; holders: string }
@@ -70,7 +60,7 @@ export async function fetchTownPosts(townId: string, signal?: AbortSignal): Prom
   })));
 }
 
-export interface CaseEvent { caseId: string; number: string; action: string; status: CaseStatus; at: string }
+export type CaseEvent = Static<typeof s.CaseEvent>;
 type Listener = (e: CaseEvent) => void;
 const listeners = new Set<Listener>();
 let stream: AbortController | null = null;

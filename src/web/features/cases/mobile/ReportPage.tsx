@@ -10,7 +10,7 @@ import { ApiError, errorText } from '../../../lib/api.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { fetchFeatures } from '../../org/api.ts';
-import { fetchMatters, newIdempotencyKey, reportCase, type CaseDetail, type LngLat, type Matter } from '../api.ts';
+import { fetchMatters, newIdempotencyKey, reportCase, type LngLat, type Matter, type ReportedCase } from '../api.ts';
 import { CategoryPicker, PositionField, type CategoryOption, type LocateState } from './fields.tsx';
 import { DescriptionAndPhotos } from './DescriptionAndPhotos.tsx';
 import { OnSpotForm } from './OnSpotForm.tsx';
@@ -36,7 +36,7 @@ export function ReportPage() {
   const [address, setAddress] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<CaseDetail | null>(null);
+  const [result, setResult] = useState<ReportedCase | null>(null);
   const attemptKey = useRef<string | null>(null);
   const changed = <T,>(set: (v: T) => void) => (v: T) => { attemptKey.current = null; set(v); };
 
@@ -99,7 +99,7 @@ export function ReportPage() {
   );
 }
 
-function ReportResult({ kase: initial, matter, isGridWorker, onAnother }: { kase: CaseDetail; matter: Matter | undefined; isGridWorker: boolean; onAnother(): void }) {
+function ReportResult({ kase: initial, matter, isGridWorker, onAnother }: { kase: ReportedCase; matter: Matter | undefined; isGridWorker: boolean; onAnother(): void }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [kase, setKase] = useState(initial);
