@@ -1,8 +1,8 @@
 // The form of an action that needs input: a reason, a note with photos, an end date, an assignee, a rating.
 import { Alert, DatePicker, Form, Input, Modal, Rate } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseAction } from '../../../../shared/cases.ts';
-import type { DeskActionInput, DeskCaseDetail } from './api.ts';
+import { CASE_LIMITS, type CaseAction } from '../../../../shared/cases.ts';
+import type { ActionInput, CaseDetail } from '../api.ts';
 import { DispatchField, assigneeInput } from './DispatchField.tsx';
 import { PhotoUpload, type UploadState } from './PhotoUpload.tsx';
 
@@ -14,10 +14,10 @@ interface Values { reason?: string; note?: string; until?: { toISOString(): stri
 
 interface Props {
   action: CaseAction;
-  kase: DeskCaseDetail;
+  kase: CaseDetail;
   busy: boolean;
   onCancel(): void;
-  onSubmit(body: Omit<DeskActionInput, 'version'>): Promise<boolean>;
+  onSubmit(body: Omit<ActionInput, 'version'>): Promise<boolean>;
 }
 
 export function ActionModal({ action, kase, busy, onCancel, onSubmit }: Props) {
@@ -28,7 +28,7 @@ export function ActionModal({ action, kase, busy, onCancel, onSubmit }: Props) {
 
   const submit = async () => {
     const v = await form.validateFields();
-    const body: Omit<DeskActionInput, 'version'> = {};
+    const body: Omit<ActionInput, 'version'> = {};
     if (REASON.has(action)) body.reason = v.reason?.trim();
     if (NOTE.has(action)) { body.note = v.note?.trim(); body.photos = v.photos?.hashes ?? []; }
     if (action === 'request_suspension' && v.until) body.until = v.until.toISOString();
@@ -47,7 +47,7 @@ export function ActionModal({ action, kase, busy, onCancel, onSubmit }: Props) {
         {action === 'dispatch' ? <DispatchField kase={kase} /> : null}
         {REASON.has(action) ? (
           <Form.Item name="reason" label={t('wcase.form.reason')} rules={[{ required: true, whitespace: true, message: t('wcase.form.reasonRequired') }]}>
-            <Input.TextArea rows={3} maxLength={500} showCount placeholder={t('wcase.form.reasonPlaceholder')} data-testid="field-reason" />
+            <Input.TextArea rows={3} maxLength={CASE_LIMITS.reason} showCount placeholder={t('wcase.form.reasonPlaceholder')} data-testid="field-reason" />
           </Form.Item>
         ) : null}
         {action === 'request_suspension' ? (
@@ -58,7 +58,7 @@ export function ActionModal({ action, kase, busy, onCancel, onSubmit }: Props) {
         {NOTE.has(action) ? (
           <>
             <Form.Item name="note" label={t('wcase.form.note')} rules={[{ required: true, whitespace: true, message: t('wcase.form.noteRequired') }]}>
-              <Input.TextArea rows={3} maxLength={1000} showCount placeholder={t('wcase.form.notePlaceholder')} data-testid="field-note" />
+              <Input.TextArea rows={3} maxLength={CASE_LIMITS.note} showCount placeholder={t('wcase.form.notePlaceholder')} data-testid="field-note" />
             </Form.Item>
             <Form.Item name="photos" label={t('wcase.form.photos')}>
               <PhotoUpload />
@@ -69,7 +69,7 @@ export function ActionModal({ action, kase, busy, onCancel, onSubmit }: Props) {
         {action === 'revisit' ? (
           <>
             <Form.Item name="score" label={t('wcase.form.rating')} rules={[{ required: true }]}><Rate /></Form.Item>
-            <Form.Item name="comment" label={t('wcase.form.comment')}><Input.TextArea rows={2} maxLength={300} /></Form.Item>
+            <Form.Item name="comment" label={t('wcase.form.comment')}><Input.TextArea rows={2} maxLength={CASE_LIMITS.ratingComment} /></Form.Item>
           </>
         ) : null}
       </Form>

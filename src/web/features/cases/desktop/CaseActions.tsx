@@ -5,7 +5,7 @@ import { App, Button, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseAction } from '../../../../shared/cases.ts';
 import { ApiError, errorText } from '../../../lib/api.ts';
-import { deskAction, type DeskActionInput, type DeskCaseDetail } from './api.ts';
+import { caseAction, type ActionInput, type CaseDetail } from '../api.ts';
 import { ActionModal, FORM_ACTIONS } from './ActionModal.tsx';
 
 const ORDER: CaseAction[] = [
@@ -15,7 +15,7 @@ const ORDER: CaseAction[] = [
 const PRIMARY = new Set<CaseAction>(['accept', 'dispatch', 'start', 'report_done', 'verify', 'approve_suspension', 'resume']);
 const DANGER = new Set<CaseAction>(['reject', 'reopen']);
 
-interface Props { kase: DeskCaseDetail; onDone(c: DeskCaseDetail): void; onStale(): Promise<void> }
+interface Props { kase: CaseDetail; onDone(c: CaseDetail): void; onStale(): Promise<void> }
 
 export function CaseActions({ kase, onDone, onStale }: Props) {
   const { t, i18n } = useTranslation();
@@ -25,10 +25,10 @@ export function CaseActions({ kase, onDone, onStale }: Props) {
   const actions = ORDER.filter((a) => kase.policies.includes(a));
 
   /** runs an action; true when done, false when refused (the message is shown) */
-  const run = async (action: CaseAction, body: Omit<DeskActionInput, 'version'> = {}): Promise<boolean> => {
+  const run = async (action: CaseAction, body: Omit<ActionInput, 'version'> = {}): Promise<boolean> => {
     setBusy(action);
     try {
-      const updated = await deskAction(kase.id, action, { ...body, version: kase.version });
+      const updated = await caseAction(kase.id, action, { ...body, version: kase.version });
       message.success(t('wcase.drawer.done', { action: t(`wcase.actions.${action}`) }));
       setForm(null);
       onDone(updated);

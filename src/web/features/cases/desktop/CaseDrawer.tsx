@@ -4,7 +4,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Alert, Divider, Drawer, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../../lib/api.ts';
-import { fetchDeskCase, subscribeCaseEvents, type DeskCaseDetail } from './api.ts';
+import { fetchCase, type CaseDetail } from '../api.ts';
+import { subscribeCaseEvents } from './api.ts';
 import { StatusTag, Countdown } from './tags.tsx';
 import { CaseFacts } from './CaseFacts.tsx';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
@@ -12,11 +13,11 @@ import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseActions } from './CaseActions.tsx';
 import './desktop.css';
 
-interface Props { caseId: string | null; onClose(): void; onChanged?(c: DeskCaseDetail): void }
+interface Props { caseId: string | null; onClose(): void; onChanged?(c: CaseDetail): void }
 
 export function CaseDrawer({ caseId, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation();
-  const [kase, setKase] = useState<DeskCaseDetail | null>(null);
+  const [kase, setKase] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const seq = useRef(0);
@@ -24,7 +25,7 @@ export function CaseDrawer({ caseId, onClose, onChanged }: Props) {
   const load = useCallback(async (id: string) => {
     const mine = ++seq.current;
     try {
-      const c = await fetchDeskCase(id);
+      const c = await fetchCase(id);
       if (mine === seq.current) { setKase(c); setError(null); }
     } catch (e) {
       if (mine === seq.current) setError(e);
@@ -44,7 +45,7 @@ export function CaseDrawer({ caseId, onClose, onChanged }: Props) {
     return () => { off(); clearTimeout(timer); seq.current++; };
   }, [caseId, load]);
 
-  const changed = (c: DeskCaseDetail) => { seq.current++; setKase(c); setNotice(null); onChanged?.(c); };
+  const changed = (c: CaseDetail) => { seq.current++; setKase(c); setNotice(null); onChanged?.(c); };
   const stale = async () => { if (caseId) await load(caseId); setNotice(t('wcase.drawer.stale')); };
 
   return (

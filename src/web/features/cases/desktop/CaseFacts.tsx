@@ -2,11 +2,10 @@
 import { Descriptions, Image, Rate, Space, Tag, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { CasePhoto } from '../api.ts';
-import type { DeskCaseDetail } from './api.ts';
+import type { CaseDetail, CasePhoto } from '../api.ts';
 import { formatTime } from './clocks.ts';
 
-export function CaseFacts({ kase }: { kase: DeskCaseDetail }) {
+export function CaseFacts({ kase }: { kase: CaseDetail }) {
   const { t, i18n } = useTranslation();
   const r = kase.reporter;
   const routed = kase.routedAssignee;

@@ -6,12 +6,12 @@ import { Marker, Popup } from '../../../ui/map/maplibre.ts';
 import { plainColours } from '../../../ui/map/palette.ts';
 import { useUnitMap } from '../../../ui/map/useUnitMap.ts';
 import type { UnitFeatures } from '../../org/api.ts';
-import type { DeskCase } from './api.ts';
+import type { CaseSummary } from '../api.ts';
 import { LIGHT_COLORS, NO_CLOCK_COLOR, worstClock } from './clocks.ts';
 
 const CASES = 'cases';
 
-interface Props { units: UnitFeatures; cases: DeskCase[]; now: number; selectedId: string | null; flashIds: ReadonlySet<string>; onSelect(id: string): void }
+interface Props { units: UnitFeatures; cases: CaseSummary[]; now: number; selectedId: string | null; flashIds: ReadonlySet<string>; onSelect(id: string): void }
 
 export function CaseMap({ units, cases, now, selectedId, flashIds, onSelect }: Props) {
   const onSelectRef = useRef(onSelect);

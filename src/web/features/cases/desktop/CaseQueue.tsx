@@ -2,11 +2,11 @@
 import { Empty, Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, PhoneOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { DeskCase } from './api.ts';
+import type { CaseSummary } from '../api.ts';
 import { formatTime } from './clocks.ts';
 import { Countdown, StatusTag } from './tags.tsx';
 
-interface Props { cases: DeskCase[]; selectedId: string | null; flashIds: ReadonlySet<string>; communityOf(c: DeskCase): string | undefined; onOpen(id: string): void }
+interface Props { cases: CaseSummary[]; selectedId: string | null; flashIds: ReadonlySet<string>; communityOf(c: CaseSummary): string | undefined; onOpen(id: string): void }
 
 export function CaseQueue({ cases, selectedId, flashIds, communityOf, onOpen }: Props) {
   const { t, i18n } = useTranslation();

@@ -4,12 +4,13 @@ import type { ReactNode } from 'react';
 import { Alert, Form, Select, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/useApi.ts';
-import { fetchTownPosts, type AssigneeInput, type DeskCaseDetail } from './api.ts';
+import type { CaseDetail } from '../api.ts';
+import { fetchTownPosts, type AssigneeInput } from './api.ts';
 
 const keyOf = (a: { kind: string; id: string }) => `${a.kind}:${a.id}`;
 
 /** The assignee to send: nothing when it is the routed one (the server's default), else the choice. */
-export function assigneeInput(value: string | undefined, kase: DeskCaseDetail): { assignee?: AssigneeInput } {
+export function assigneeInput(value: string | undefined, kase: CaseDetail): { assignee?: AssigneeInput } {
   if (!value || (kase.routedAssignee && value === keyOf(kase.routedAssignee))) return {};
   const [kind, id] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
   if (kind === 'department') return { assignee: { departmentId: id } };
@@ -17,7 +18,7 @@ export function assigneeInput(value: string | undefined, kase: DeskCaseDetail): 
   return { assignee: { postId: id } };
 }
 
-export function DispatchField({ kase }: { kase: DeskCaseDetail }) {
+export function DispatchField({ kase }: { kase: CaseDetail }) {
   const { t } = useTranslation();
   const townId = kase.townId ?? null;
   const posts = useApi(townId ? (signal) => fetchTownPosts(townId, signal) : null, [townId]);

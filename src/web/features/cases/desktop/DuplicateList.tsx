@@ -2,13 +2,13 @@
 import { Alert, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/useApi.ts';
-import { fetchDeskCase } from './api.ts';
+import { fetchCase } from '../api.ts';
 import { StatusTag } from './tags.tsx';
 
 export function DuplicateList({ duplicates, onOpen }: { duplicates: { id: string; distanceM: number }[]; onOpen(id: string): void }) {
   const { t } = useTranslation();
   const key = duplicates.map((d) => d.id).join(',');
-  const cases = useApi((signal) => Promise.all(duplicates.map((d) => fetchDeskCase(d.id, signal).catch(() => null))), [key]);
+  const cases = useApi((signal) => Promise.all(duplicates.map((d) => fetchCase(d.id, signal).catch(() => null))), [key]);
   return (
     <div data-testid="intake-duplicates">
       <Alert type="warning" showIcon title={t('wcase.intake.duplicates', { count: duplicates.length })} style={{ marginBottom: 8 }} />

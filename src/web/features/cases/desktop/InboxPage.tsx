@@ -8,7 +8,7 @@ import type { CaseStatus } from '../../../../shared/cases.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import type { DeskCase } from './api.ts';
+import type { CaseSummary } from '../api.ts';
 import { useLiveCases } from './useLiveCases.ts';
 import { formatTime } from './clocks.ts';
 import { Countdown, StatusTag } from './tags.tsx';
@@ -26,7 +26,7 @@ export function InboxPage() {
   const [tab, setTab] = useState<TabKey>('todo');
   const live = useLiveCases({ mine: 'assigned', status: ['dispatched', 'in_progress', 'handled', 'closed'] });
   const byTab = useMemo(() => {
-    const out = {} as Record<TabKey, DeskCase[]>;
+    const out = {} as Record<TabKey, CaseSummary[]>;
     for (const k of Object.keys(TAB_STATUSES) as TabKey[]) out[k] = live.cases.filter((c) => TAB_STATUSES[k].includes(c.status));
     out.done.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return out;
@@ -47,7 +47,7 @@ export function InboxPage() {
           }))}
         />
         {live.error ? <ErrorState error={live.error} onRetry={live.reload} /> : (
-          <Table<DeskCase>
+          <Table<CaseSummary>
             rowKey="id" size="middle" loading={live.loading && !live.cases.length} dataSource={byTab[tab]} pagination={{ pageSize: 20, hideOnSinglePage: true }}
             locale={{ emptyText: t('wcase.inbox.none') }} data-testid="inbox-table"
             onRow={(c) => ({ onClick: () => open(c.id), style: { cursor: 'pointer' }, 'data-testid': 'inbox-row', 'data-number': c.number } as HTMLAttributes<HTMLElement>)}

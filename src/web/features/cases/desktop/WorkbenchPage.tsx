@@ -10,7 +10,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { fetchFeatures } from '../../org/api.ts';
-import type { DeskCase } from './api.ts';
+import type { CaseSummary } from '../api.ts';
 import { useLiveCases } from './useLiveCases.ts';
 import { runningClocks, useNow, worstClock } from './clocks.ts';
 import { CaseQueue } from './CaseQueue.tsx';
@@ -25,12 +25,12 @@ const TAB_STATUSES: Record<Exclude<TabKey, 'overdue'>, CaseStatus[]> = {
 };
 const TABS: TabKey[] = ['reported', 'accepted', 'working', 'handled', 'overdue'];
 
-function inTab(c: DeskCase, tab: TabKey, now: number): boolean {
+function inTab(c: CaseSummary, tab: TabKey, now: number): boolean {
   if (tab === 'overdue') return runningClocks(c.deadlines, now).some((r) => r.light === 'red');
   return TAB_STATUSES[tab].includes(c.status);
 }
 
-const dueOf = (c: DeskCase, now: number) => worstClock(c.deadlines, now)?.clock.dueAt ?? '9999';
+const dueOf = (c: CaseSummary, now: number) => worstClock(c.deadlines, now)?.clock.dueAt ?? '9999';
 
 export function WorkbenchPage() {
   const { t } = useTranslation();
@@ -51,13 +51,13 @@ export function WorkbenchPage() {
   const communities = useMemo(() => (units.data?.features ?? []).filter((f) => f.properties.level === 'community').map((f) => f.properties), [units.data]);
   const communityOf = useMemo(() => {
     const byId = new Map(communities.map((c) => [c.id, c.name]));
-    return (c: DeskCase) => (c.ancestorIds ?? []).map((id) => byId.get(id)).find(Boolean);
+    return (c: CaseSummary) => (c.ancestorIds ?? []).map((id) => byId.get(id)).find(Boolean);
   }, [communities]);
 
   // the tab split uses the minute, not the second, so the lists do not reorder every tick
   const minute = Math.floor(now / 60_000) * 60_000;
   const byTab = useMemo(() => {
-    const out = {} as Record<TabKey, DeskCase[]>;
+    const out = {} as Record<TabKey, CaseSummary[]>;
     for (const k of TABS) out[k] = live.cases.filter((c) => inTab(c, k, minute)).sort((a, b) => dueOf(a, minute).localeCompare(dueOf(b, minute)));
     return out;
   }, [live.cases, minute]);

@@ -1,16 +1,12 @@
-// Desktop case calls beyond the shared ones: filtered lists, actions with an assignee or a date, 12345
-// intake with a caller, the town's posts to dispatch to, and the live case events (SSE over fetch).
+// Desktop case calls beyond the shared ones: filtered lists read to the end, 12345 intake with a caller, the town's
+// posts to dispatch to, and the live case events (SSE over fetch).
 import type { Static } from '@sinclair/typebox';
 import { api, tokenStore, type Query } from '../../../lib/api.ts';
-import type { CaseAction, CaseStatus } from '../../../../shared/cases.ts';
-import { reportCase, type ReportInput, type ActionInput, type CaseDetail, type CaseSummary } from '../api.ts';
+import type { CaseStatus } from '../../../../shared/cases.ts';
+import { reportCase, type ReportInput, type CaseSummary } from '../api.ts';
 import type * as s from '../../../../server/cases/schemas.ts';
 import { fetchBoards } from '../../org/api.ts';
 import { fetchMe } from '../../identity/api.ts';
-
-/** a case as the desk lists it and opens it: the API's case, named for the desk pages */
-export type DeskCase = CaseSummary;
-export type DeskCaseDetail = CaseDetail;
 
 export interface CaseQuery {
   status?: CaseStatus[];
@@ -21,8 +17,8 @@ export interface CaseQuery {
 }
 
 /** Every case matching the query, page by page, up to `max`. */
-export async function listAllCases(query: CaseQuery, signal?: AbortSignal, max = 1000): Promise<DeskCase[]> {
-  const all: DeskCase[] = [];
+export async function listAllCases(query: CaseQuery, signal?: AbortSignal, max = 1000): Promise<CaseSummary[]> {
+  const all: CaseSummary[] = [];
   let cursor: string | null = null;
   do {
     const q: Query = { ...query, overdue: query.overdue ? 'true' : undefined, q: query.q || undefined, orgUnitId: query.orgUnitId || undefined, cursor, limit: 200 };
@@ -34,13 +30,6 @@ export async function listAllCases(query: CaseQuery, signal?: AbortSignal, max =
 }
 
 export type AssigneeInput = Static<typeof s.AssigneeInput>;
-export type DeskActionInput = ActionInput;
-
-export const fetchDeskCase = (id: string, signal?: AbortSignal) =>
-  api<DeskCaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });
-
-export const deskAction = (id: string, action: CaseAction, body: DeskActionInput) =>
-  api<DeskCaseDetail>(`/api/cases/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body });
 
 export type HotlineInput = Omit<ReportInput, 'source'>;
 

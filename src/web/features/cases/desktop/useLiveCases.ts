@@ -1,14 +1,15 @@
 // A case list that stays current: loaded from the API, reloaded (debounced) on every live case event,
 // with the ids of new reports kept for a few seconds so the page can flash them.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { listAllCases, subscribeCaseEvents, type CaseEvent, type CaseQuery, type DeskCase } from './api.ts';
+import type { CaseSummary } from '../api.ts';
+import { listAllCases, subscribeCaseEvents, type CaseEvent, type CaseQuery } from './api.ts';
 
 const FLASH_MS = 10_000;
 
-export interface LiveCases { cases: DeskCase[]; loading: boolean; error: unknown; reload(): void; flashIds: ReadonlySet<string> }
+export interface LiveCases { cases: CaseSummary[]; loading: boolean; error: unknown; reload(): void; flashIds: ReadonlySet<string> }
 
 export function useLiveCases(query: CaseQuery | null, onReport?: (e: CaseEvent) => void): LiveCases {
-  const [cases, setCases] = useState<DeskCase[]>([]);
+  const [cases, setCases] = useState<CaseSummary[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<unknown>(null);
   const [flashIds, setFlashIds] = useState<ReadonlySet<string>>(new Set());

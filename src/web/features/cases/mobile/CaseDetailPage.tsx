@@ -7,7 +7,7 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/useApi.ts';
-import type { CaseAction } from '../../../../shared/cases.ts';
+import { CASE_LIMITS, type CaseAction } from '../../../../shared/cases.ts';
 import { caseAction, fetchCase, type ActionInput, type CaseDetail } from '../api.ts';
 import { OnSpotForm } from './OnSpotForm.tsx';
 import { Card, ClockList, formatTime, MobilePage, PhotoGrid, StatusTag, TimelineSteps } from './ui.tsx';
@@ -138,7 +138,7 @@ function ReasonSheet({ busy, onCancel, onSubmit }: { busy: boolean; onCancel(): 
   return (
     <div className="mc-popup-body" data-testid="reopen-sheet">
       <div className="mc-popup-title">{t('mcase.detail.reopenTitle')}</div>
-      <TextArea placeholder={t('mcase.detail.reasonPlaceholder')} value={reason} onChange={setReason} rows={4} maxLength={1000} showCount autoFocus
+      <TextArea placeholder={t('mcase.detail.reasonPlaceholder')} value={reason} onChange={setReason} rows={4} maxLength={CASE_LIMITS.reason} showCount autoFocus
         style={{ '--font-size': '16px', background: '#f7f8fa', borderRadius: 8, padding: 8 }} data-testid="reopen-reason" />
       {touched && empty ? <div className="mc-error">{t('mcase.detail.reasonRequired')}</div> : null}
       <div style={{ display: 'flex', gap: 10 }}>
@@ -166,7 +166,7 @@ function RateSheet({ busy, onCancel, onSubmit }: { busy: boolean; onCancel(): vo
           </div>
         ))}
       </div>
-      <TextArea placeholder={t('mcase.detail.rateComment')} value={comment} onChange={setComment} rows={2} maxLength={500} showCount
+      <TextArea placeholder={t('mcase.detail.rateComment')} value={comment} onChange={setComment} rows={2} maxLength={CASE_LIMITS.ratingComment} showCount
         style={{ '--font-size': '15px', background: '#f7f8fa', borderRadius: 8, padding: 8 }} data-testid="rate-comment" />
       <div style={{ display: 'flex', gap: 10 }}>
         <Button block size="large" onClick={onCancel}>{t('mcase.detail.cancel')}</Button>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Button, ImageUploader, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { CASE_LIMITS } from '../../../../shared/cases.ts';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { caseAction, fetchCase, type CaseDetail } from '../api.ts';
 import { hashesOf, uploadForUploader } from './photos.ts';
@@ -50,7 +51,7 @@ export function OnSpotForm({ kase, onDone }: { kase: CaseDetail; onDone(updated:
       <div className="mc-hint">{t('mcase.detail.onSpotPhoto')}</div>
       <ImageUploader value={photos} onChange={setPhotos} upload={upload} accept="image/*" capture="environment" multiple maxCount={4}
         onUploadQueueChange={(q) => setUploading(q.filter((x) => x.status === 'pending').length)} data-testid="after-photos" />
-      <TextArea placeholder={t('mcase.detail.onSpotNote')} value={note} onChange={setNote} rows={2} maxLength={500} showCount
+      <TextArea placeholder={t('mcase.detail.onSpotNote')} value={note} onChange={setNote} rows={2} maxLength={CASE_LIMITS.note} showCount
         style={{ '--font-size': '15px', background: '#f7f8fa', borderRadius: 8, padding: 8 }} />
       <Button color="success" block size="large" loading={busy} disabled={uploading > 0} onClick={() => void submit()} data-testid="on-spot-submit"
         style={{ borderRadius: 24 }}>

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import { Button, Input, NoticeBar, Result, type ImageUploadItem } from 'antd-mobile';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CASE_LIMITS } from '../../../../shared/cases.ts';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { newIdempotencyKey, reportPublic, uploadPublicPhoto, type LngLat, type PublicReceipt } from '../api.ts';
 import { DescriptionAndPhotos } from './DescriptionAndPhotos.tsx';
@@ -97,14 +98,14 @@ export function PublicReportPage() {
         onUploading={setUploading} send={uploadPublicPhoto} />
       <Card title={t('mcase.form.location')} required>
         <PositionField features={gridMap} lookup={false} value={position} onChange={changed(setPosition)} />
-        <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={200} clearable
+        <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={CASE_LIMITS.address} clearable
           style={{ '--font-size': '15px', marginTop: 10, background: '#f7f8fa', borderRadius: 8, padding: '8px 10px', boxSizing: 'border-box' }} />
       </Card>
       <Card title={t('mcase.form.phone')} required>
         <Input type="tel" inputMode="numeric" placeholder={t('mcase.form.phonePlaceholder')} value={phone} maxLength={11} clearable
           onChange={changed((v: string) => setPhone(v.replace(/\D/g, '')))} data-testid="phone" style={{ '--font-size': '17px', minHeight: 40 }} />
         {phone.length === 11 && !PHONE.test(phone) ? <div className="mc-error">{t('mcase.form.phoneInvalid')}</div> : null}
-        <Input placeholder={`${t('mcase.form.name')}（${t('mcase.form.namePlaceholder')}）`} value={name} onChange={changed(setName)} maxLength={40}
+        <Input placeholder={`${t('mcase.form.name')}（${t('mcase.form.namePlaceholder')}）`} value={name} onChange={changed(setName)} maxLength={CASE_LIMITS.reporterName}
           style={{ '--font-size': '15px', marginTop: 8, minHeight: 36 }} />
       </Card>
       {error ? <NoticeBar content={error} color="error" wrap data-testid="report-error" /> : null}

@@ -6,6 +6,7 @@ import { useMemo, useRef, useState } from 'react';
 import { Button, Input, NoticeBar, Result, Toast, type ImageUploadItem } from 'antd-mobile';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { CASE_LIMITS } from '../../../../shared/cases.ts';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
@@ -91,7 +92,7 @@ export function ReportPage() {
         onUploading={setUploading} />
       <Card title={t('mcase.form.location')} required>
         <PositionField features={features.data ?? publicMap} lookup value={position} onChange={changed(setPosition)} onLocated={setLocated} />
-        <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={200} clearable
+        <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={CASE_LIMITS.address} clearable
           data-testid="address" style={{ '--font-size': '15px', marginTop: 10, background: '#f7f8fa', borderRadius: 8, padding: '8px 10px', boxSizing: 'border-box' }} />
       </Card>
       {error ? <NoticeBar content={error} color="error" wrap data-testid="report-error" /> : null}
