@@ -5,7 +5,7 @@ import { ORG_LEVELS } from '../../shared/org-levels.ts';
 export const OrgLevelSchema = Type.Union(ORG_LEVELS.map((l) => Type.Literal(l)));
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 /** A GeoJSON geometry, written out as it is stored (an empty schema: fast-json-stringify leaves it whole). */
-const GeometrySchema = Type.Unsafe<Geometry>({ description: 'a GeoJSON geometry (WGS84)' });
+export const GeometrySchema = Type.Unsafe<Geometry>({ description: 'a GeoJSON geometry (WGS84)' });
 
 export const Unit = Type.Object({
   id: Type.String(),

@@ -1,9 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { ORG_EDITORS } from '../../shared/roles.ts';
-import { lit } from '../platform/schema-helpers.ts';
-import { DEDICATED_KINDS } from '../../shared/org-levels.ts';
-import { ADMINISTERED_LEVELS } from '../../domain/org/unit-admin.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
 import { notFound } from '../platform/errors.ts';
@@ -15,20 +12,8 @@ import { setUnitBoundary } from './set-unit-boundary.ts';
 import { listBoundaryHistory } from './unit-admin-store.ts';
 import { presentUnit } from './presenters.ts';
 import { IdParams, UnitWithGeometry } from './schemas.ts';
+import { Boundaries, BoundaryBody, EditBody, NewUnitBody } from './unit-admin-schemas.ts';
 import * as store from './store.ts';
-
-const Geometry = Type.Object({ type: Type.String(), coordinates: Type.Array(Type.Any()) }, { additionalProperties: true });
-const NewUnitBody = Type.Object({
-  parentId: Type.String({ minLength: 1, maxLength: 64 }),
-  level: lit(ADMINISTERED_LEVELS),
-  code: Type.String({ pattern: '^[0-9]{12,17}$' }),
-  name: Type.String({ minLength: 1, maxLength: 40 }),
-  kind: Type.Optional(Type.Union([lit(DEDICATED_KINDS), Type.Null()])),
-  geometry: Type.Optional(Type.Union([Geometry, Type.Null()])),
-}, { additionalProperties: false });
-const EditBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
-const BoundaryBody = Type.Object({ geometry: Geometry }, { additionalProperties: false });
-const Boundaries = Type.Object({ items: Type.Array(Type.Object({ geometry: Type.Any(), validUntil: Type.String({ format: 'date-time' }) })) });
 
 const scopeOf = (p: Principal): string => {
   if (!p.scopePath) throw notFound('organisation unit');

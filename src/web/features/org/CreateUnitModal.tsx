@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DEDICATED_KINDS } from '../../../shared/org-levels.ts';
+import { DEDICATED_KINDS, type DedicatedKind } from '../../../shared/org-levels.ts';
 import { childLevels, codePrefix, isGridLike, suggestCode, type AdministeredLevel } from '../../../domain/org/unit-admin.ts';
 import { errorText } from '../../lib/api.ts';
 import { listUnits, type OrgUnitDetail } from './api.ts';
@@ -18,7 +18,7 @@ interface Props {
   onDraw(draft: NewUnit): void;
 }
 
-interface Values { level: AdministeredLevel; code: string; name: string; kind?: string }
+interface Values { level: AdministeredLevel; code: string; name: string; kind?: DedicatedKind }
 
 export function CreateUnitModal({ parent, onClose, onCreated, onDraw }: Props) {
   const { t, i18n } = useTranslation();

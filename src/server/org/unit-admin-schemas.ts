@@ -1,0 +1,19 @@
+// Request and response schemas of unit administration (create, rename, retire, re-draw, boundary history).
+import { Type } from '@sinclair/typebox';
+import { lit } from '../platform/schema-helpers.ts';
+import { DEDICATED_KINDS } from '../../shared/org-levels.ts';
+import { ADMINISTERED_LEVELS } from '../../domain/org/unit-admin.ts';
+import { GeometrySchema } from './schemas.ts';
+
+const GeometryInput = Type.Object({ type: Type.String(), coordinates: Type.Array(Type.Any()) }, { additionalProperties: true });
+export const NewUnitBody = Type.Object({
+  parentId: Type.String({ minLength: 1, maxLength: 64 }),
+  level: lit(ADMINISTERED_LEVELS),
+  code: Type.String({ pattern: '^[0-9]{12,17}$' }),
+  name: Type.String({ minLength: 1, maxLength: 40 }),
+  kind: Type.Optional(Type.Union([lit(DEDICATED_KINDS), Type.Null()])),
+  geometry: Type.Optional(Type.Union([GeometryInput, Type.Null()])),
+}, { additionalProperties: false });
+export const EditBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
+export const BoundaryBody = Type.Object({ geometry: GeometryInput }, { additionalProperties: false });
+export const Boundaries = Type.Object({ items: Type.Array(Type.Object({ geometry: GeometrySchema, validUntil: Type.String({ format: 'date-time' }) })) });
