@@ -1,6 +1,7 @@
-// Browser journey of the administrator's back office: 审计日志 shows the admin's own sign-in, filters by
-// action and verifies the hash chain; 账号管理 shows an account locked by failed sign-ins and unlocks it,
-// disables the resident (whose token stops at once); the admin changes their own password in the header.
+// Browser journey of the administrators' back office: 审计日志 shows the admin's own sign-in, filters by
+// action and verifies the hash chain; the security administrator (三员分立: accounts are its alone) sees in 账号管理 an
+// account locked by failed sign-ins and unlocks it, disables the resident (whose token stops at once), and changes
+// its own password in the header.
 // Then the auditor (审计管理员) signs in: lands on 审计日志, the only page in the menu, where the admin's reads are on record.
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -82,15 +83,22 @@ describe('administrator back office', () => {
   });
 
   it('shows an account locked by failed sign-ins in 账号管理 and unlocks it', async () => {
+    expect(await page.getByTestId('side-menu').getByText('账号管理').count()).toBe(0); // the system administrator's menu
+    await page.getByTestId('logout').click();
+    await page.waitForURL('**/login');
+    await page.getByLabel('用户名').fill('security');
+    await page.getByLabel('密码').fill('demo1234');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.waitForURL('**/accounts');
     for (let i = 0; i < 5; i++) {
       const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'handler', password: `wrong-${i}` } });
       expect(res.statusCode).toBeGreaterThanOrEqual(400);
     }
-    await page.getByTestId('side-menu').getByText('账号管理').click();
-    await page.waitForURL('**/accounts');
+    await page.reload();
     const row = rowOf('handler');
     await row.getByText('已锁定').waitFor();
     expect(await rowOf('admin').innerText()).toContain('系统管理员');
+    expect(await rowOf('security').innerText()).toContain('安全管理员');
     await page.waitForTimeout(400); // the table fades in
     await shot('03-locked');
     await row.getByTestId('account-unlock').click();
@@ -115,7 +123,7 @@ describe('administrator back office', () => {
     await shot('04-disabled');
   });
 
-  it('changes the admin\'s own password from the header', async () => {
+  it('changes the security administrator\'s own password from the header', async () => {
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: /修改密码/ }).click();
     const form = page.getByTestId('password-form');
@@ -140,8 +148,8 @@ describe('administrator back office', () => {
     await page.getByText('密码已修改').waitFor();
     await expect.poll(() => form.count()).toBe(0);
     await shot('06-password-done');
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: NEW_PASSWORD } })).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'demo1234' } })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'security', password: NEW_PASSWORD } })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'security', password: 'demo1234' } })).statusCode).toBe(401);
     // still signed in: this session was kept
     await page.reload();
     await page.getByTestId('accounts-page').waitFor();

@@ -10,6 +10,8 @@ interface AuthValue {
   me: Me | null;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
+  /** reads /api/me again, after a change of one's own account (a one-time password replaced) */
+  refresh(): Promise<Me>;
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -44,12 +46,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return user;
   }, []);
 
+  const refresh = useCallback(async () => {
+    const user = await fetchMe();
+    setMe(user);
+    return user;
+  }, []);
+
   const logout = useCallback(async () => {
     try { await apiLogout(); } catch { /* the token may already be gone */ }
     signOutLocally();
   }, [signOutLocally]);
 
-  const value = useMemo(() => ({ status, me, login, logout }), [status, me, login, logout]);
+  const value = useMemo(() => ({ status, me, login, logout, refresh }), [status, me, login, logout, refresh]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -7,14 +7,17 @@ import { FullPageSpin } from '../ui/FullPageSpin.tsx';
 import { lazyPage } from '../lib/lazyPage.ts';
 import { RouteError } from './RouteError.tsx';
 import { LoginPage } from '../features/identity/LoginPage.tsx';
+import { ForcedPasswordChangePage } from '../features/identity/ForcedPasswordChangePage.tsx';
 import { mobileCaseRoutes, publicMobileCaseRoutes } from '../features/cases/mobile-routes.tsx';
 import { desktopCaseRoutes } from '../features/cases/desktop/routes.tsx';
 
 function RequireAuth() {
-  const { status } = useAuth();
+  const { status, me } = useAuth();
   const location = useLocation();
   if (status === 'loading') return <FullPageSpin />;
   if (status === 'signedOut') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  // signed in with a one-time password: nothing else until the holder sets their own
+  if (me?.mustChangePassword) return <ForcedPasswordChangePage />;
   return <Outlet />;
 }
 

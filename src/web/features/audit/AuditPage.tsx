@@ -10,6 +10,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/api.ts';
 import { useMe } from '../../app/auth.tsx';
+import { ACCOUNT_ADMINS, holdsAnyRole } from '../../../shared/roles.ts';
 import { readsAuditLog } from '../../app/nav.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
@@ -38,8 +39,9 @@ function AuditLog() {
   const [action, setAction] = useState<string | undefined>(undefined);
   const [actorId, setActorId] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<'all' | 'ok' | 'fail'>('all');
-  const isAdmin = useMe().roles.includes('admin');
-  const accounts = useApi(isAdmin ? (signal) => listAccounts(undefined, signal) : null, [isAdmin]);
+  // the account list names the actors, for those who may read it (三员分立: the security administrator's)
+  const listsAccounts = holdsAnyRole(useMe().roles, ACCOUNT_ADMINS);
+  const accounts = useApi(listsAccounts ? (signal) => listAccounts(undefined, signal) : null, [listsAccounts]);
   const [seenActors, setSeenActors] = useState<ReadonlyMap<string, string>>(new Map());
 
   const [items, setItems] = useState<AuditEntry[]>([]);
