@@ -9,7 +9,7 @@ import { openPglite, pgliteDb, type Db } from '../src/server/platform/db/db.ts';
 import { commitReachesDisk } from '../src/server/platform/db/pglite-fsync.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
-import { buildApp, type App } from '../src/server/platform/app.ts';
+import { buildApp, type App } from '../src/server/app.ts';
 import { seedDemo, DEMO_PASSWORD } from '../src/server/platform/seed/seed-demo.ts';
 import { reportCase } from '../src/server/cases/report-case.ts';
 import { DEMO_GRID, gridCentre } from '../test/support/places.ts';

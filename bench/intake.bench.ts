@@ -4,7 +4,7 @@ import { createScratchDatabase } from '../test/support/scratch-database.ts';
 import { openPostgres, type Db } from '../src/server/platform/db/db.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
-import { buildApp, type App } from '../src/server/platform/app.ts';
+import { buildApp, type App } from '../src/server/app.ts';
 import { seedDemo, DEMO_PASSWORD } from '../src/server/platform/seed/seed-demo.ts';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { reportCase } from '../src/server/cases/report-case.ts';

@@ -1,15 +1,12 @@
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { migrate } from './platform/db/migrate.ts';
-import { buildApp } from './platform/app.ts';
+import { buildApp } from './app.ts';
+import { CAPABILITIES } from './capabilities.ts';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/seed-demo.ts';
 import { bootstrapAdmin, refuseDemoPassword } from './platform/seed/bootstrap-admin.ts';
 import { startJobs } from './platform/jobs.ts';
-import { slaSweepJob } from './cases/sla-sweep-job.ts';
-import { auditRetentionJob } from './audit/audit-retention-job.ts';
-import { auditAnchorJob } from './audit/audit-anchor-job.ts';
-import { unusedPhotosJob } from './files/unused-photos-job.ts';
-import { filesDirOf } from './files/upload-file.ts';
+import { jobsOf } from './platform/capability.ts';
 import { listCalendarYears } from './calendar/store.ts';
 import { missingCalendarYears } from '../domain/calendar/calendar-year.ts';
 import { shanghaiDate } from '../domain/sla/working-calendar.ts';
@@ -27,7 +24,7 @@ if (config.production) {
 const app = await buildApp({ db, config, log: { requests: process.env.LOG_REQUESTS === '1' } });
 await app.listen({ port: config.port, host: config.host });
 // background work runs in this process unless JOBS=off (then run workers elsewhere: npm run worker)
-const jobs = await startJobs(db, [slaSweepJob(db), auditRetentionJob(db), auditAnchorJob(db, config.dataDir), unusedPhotosJob(db, filesDirOf(config.dataDir))], { work: process.env.JOBS !== 'off' });
+const jobs = await startJobs(db, jobsOf(CAPABILITIES, { db, config }), { work: process.env.JOBS !== 'off' });
 
 const url = `http://localhost:${config.port}`;
 console.log(`\nZhizhi 智治 is running at ${url}  (API docs: ${url}/docs, store: ${db.kind})`);

@@ -3,11 +3,8 @@ import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/open.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { startJobs } from './platform/jobs.ts';
-import { slaSweepJob } from './cases/sla-sweep-job.ts';
-import { auditRetentionJob } from './audit/audit-retention-job.ts';
-import { auditAnchorJob } from './audit/audit-anchor-job.ts';
-import { unusedPhotosJob } from './files/unused-photos-job.ts';
-import { filesDirOf } from './files/upload-file.ts';
+import { jobsOf } from './platform/capability.ts';
+import { CAPABILITIES } from './capabilities.ts';
 
 const config = loadConfig();
 if (!config.databaseUrl) {
@@ -16,7 +13,7 @@ if (!config.databaseUrl) {
 }
 const db = await openDatabase(config);
 await migrate(db);
-const definitions = [slaSweepJob(db), auditRetentionJob(db), auditAnchorJob(db, config.dataDir), unusedPhotosJob(db, filesDirOf(config.dataDir))];
+const definitions = jobsOf(CAPABILITIES, { db, config });
 const jobs = await startJobs(db, definitions, { work: true });
 console.log(`Zhizhi worker: working the job queue (${definitions.map((j) => j.name).join(', ')})`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

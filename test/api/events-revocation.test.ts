@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, RURAL_GRID, gridCentre } from '../support/places.ts';
-import { buildApp, type App } from '../../src/server/platform/app.ts';
+import { buildApp, type App } from '../../src/server/app.ts';
 import { openPostgres, type Db } from '../../src/server/platform/db/db.ts';
 import { DEMO_PASSWORD } from '../../src/server/platform/seed/seed-demo.ts';
 

@@ -1,4 +1,4 @@
-import { buildApp } from '../../src/server/platform/app.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { openPostgres } from '../../src/server/platform/db/db.ts';
-import { buildApp } from '../../src/server/platform/app.ts';
+import { buildApp } from '../../src/server/app.ts';
 
 let t: TestApp;
 beforeAll(async () => { t = await createTestApp(); });

@@ -10,7 +10,7 @@ import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { seedDemo, DEMO_PASSWORD } from '../../src/server/platform/seed/seed-demo.ts';
 import { phoneNumber } from '../../src/server/platform/seed/demo-town.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
-import { buildApp } from '../../src/server/platform/app.ts';
+import { buildApp } from '../../src/server/app.ts';
 import { isLocalClient, tokensMatch } from '../../src/server/platform/backup/token.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { createScratchDatabase } from '../support/scratch-database.ts';

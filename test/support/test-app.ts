@@ -5,7 +5,7 @@ import { createScratchDatabase } from './scratch-database.ts';
 import { openPglite, openPostgres, type Db } from '../../src/server/platform/db/db.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { loadConfig, type Config } from '../../src/server/platform/config.ts';
-import { buildApp, type App } from '../../src/server/platform/app.ts';
+import { buildApp, type App } from '../../src/server/app.ts';
 import { seedDemo, DEMO_PASSWORD } from '../../src/server/platform/seed/seed-demo.ts';
 
 /**

@@ -1,6 +1,7 @@
 import type { Tx } from '../platform/db/db.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { Sealed } from '../platform/pii-cipher.ts';
+import type { HeldPost } from '../platform/auth.ts';
 
 export interface AccountRow {
   id: string;
@@ -55,15 +56,7 @@ export async function findAccountBySession(tx: Tx, tokenHash: string, now: Date)
   return r.rows[0] ?? null;
 }
 
-/** A post the account holds, as A or B holder or as the back-up who stands in when both are away. */
-export interface HeldPostRow {
-  id: string;
-  code: string;
-  name: string;
-  town_id: string;
-  board_name: string;
-  holder: 'A' | 'B' | 'backup';
-}
+export type HeldPostRow = HeldPost;
 
 export async function insertSession(
   tx: Tx,

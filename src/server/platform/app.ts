@@ -11,38 +11,19 @@ import type { Config } from './config.ts';
 import { installErrorHandling, rejectNonFiniteNumbers, rejectNulCharacters } from './error-handler.ts';
 import { securityHeaders } from './security-headers.ts';
 import { authPlugin } from './auth.ts';
-import { deniedAccessAudit } from '../audit/denied-access.ts';
 import { healthRoutes } from './health-routes.ts';
 import { backupRoutes } from './backup/routes.ts';
-import { identityRoutes } from '../identity/routes.ts';
-import { accountRoutes } from '../identity/account-routes.ts';
-import { auditRoutes } from '../audit/routes.ts';
-import { installAuditKeys, loadAuditKeys } from '../audit/audit-keys.ts';
-import { orgRoutes } from '../org/routes.ts';
-import { publicOrgRoutes } from '../org/public-routes.ts';
-import { GridLocatorCache } from '../org/locator-cache.ts';
-import { WorkingCalendarCache } from '../calendar/calendar-cache.ts';
-import { calendarRoutes } from '../calendar/routes.ts';
 import { VERSION } from './version.ts';
-import { sharedSecret } from './secrets.ts';
 import { loadPiiKey, PiiCipher } from './pii-cipher.ts';
 import { sealPersonalData } from './seal-personal-data.ts';
-import { FileUrlSigner } from '../files/file-urls.ts';
-import { fileRoutes } from '../files/routes.ts';
-import { matterRoutes } from '../matters/routes.ts';
 import { LiveHub } from './live.ts';
-import { caseEventRoutes } from '../cases/events-route.ts';
-import { caseRoutes } from '../cases/routes.ts';
-import { publicCaseRoutes } from '../cases/public-routes.ts';
+import type { Capability } from './capability.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
     clock: () => Date;
-    locator: GridLocatorCache;
-    calendar: WorkingCalendarCache;
-    fileUrls: FileUrlSigner;
     live: LiveHub;
     pii: PiiCipher;
   }
@@ -58,7 +39,14 @@ export interface AppDeps {
 
 export type App = FastifyInstance;
 
-export async function buildApp(deps: AppDeps): Promise<App> {
+/**
+ * The platform (errors, security headers, OpenAPI, authentication, live updates, personal-data sealing, health and
+ * backup routes) with the given capabilities on it: every capability's setup first, then their routes, in list order.
+ */
+export async function assembleApp(deps: AppDeps, capabilities: readonly Capability[]): Promise<App> {
+  const sources = capabilities.flatMap((c) => (c.principalOf ? [c.principalOf] : []));
+  if (sources.length !== 1) throw new Error(`exactly one capability must resolve sign-in tokens, ${sources.length} do`);
+  const principalOf = sources[0]!;
   const app = Fastify({
     logger: { level: deps.log?.requests ? 'info' : 'warn', ...(deps.log?.stream ? { stream: deps.log.stream } : {}) },
     logController: new LogController({ disableRequestLogging: !deps.log?.requests }),
@@ -78,17 +66,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('db', deps.db);
   app.decorate('config', deps.config);
   app.decorate('clock', deps.clock ?? (() => new Date()));
-  app.decorate('locator', new GridLocatorCache(deps.db));
-  app.decorate('calendar', new WorkingCalendarCache(deps.db));
   app.decorate('pii', new PiiCipher(loadPiiKey(deps.config.dataDir)));
   // rows written in the clear before this version, or by the demo seed: sealed before the first request
   await sealPersonalData(deps.db, app.pii);
-  installAuditKeys(loadAuditKeys(deps.config.dataDir));
   const live = new LiveHub(deps.db);
   await live.start();
   app.decorate('live', live);
   app.addHook('preClose', async () => live.stop());
-  app.decorate('fileUrls', new FileUrlSigner(await sharedSecret(deps.db, 'file-url-signing')));
 
   installErrorHandling(app);
   rejectNulCharacters(app);
@@ -102,22 +86,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-  await app.register(authPlugin);
-  await app.register(deniedAccessAudit);
+  await app.register(authPlugin, { principalOf });
 
+  const ctx = { db: deps.db, config: deps.config };
+  for (const c of capabilities) await c.setup?.(app, ctx);
   await app.register(healthRoutes);
   await app.register(backupRoutes);
-  await app.register(identityRoutes);
-  await app.register(accountRoutes);
-  await app.register(auditRoutes);
-  await app.register(orgRoutes);
-  await app.register(publicOrgRoutes);
-  await app.register(matterRoutes);
-  await app.register(calendarRoutes);
-  await app.register(fileRoutes);
-  await app.register(caseRoutes);
-  await app.register(publicCaseRoutes);
-  await app.register(caseEventRoutes);
+  for (const c of capabilities) for (const routes of c.routes ?? []) await app.register(routes);
 
   const webDist = deps.config.webDist;
   const hasWeb = existsSync(path.join(webDist, 'index.html'));

@@ -2,13 +2,20 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../shared/roles.ts';
 import { AppError, forbidden } from './errors.ts';
-import { tokenHash } from '../identity/tokens.ts';
 import type { Tx } from './db/db.ts';
-import { findAccountBySession, type HeldPostRow } from '../identity/store.ts';
-import { territorialScope } from '../../domain/identity/scope.ts';
 
 /** Who may call a route: anyone, any signed-in account, or the listed roles. */
 export type Access = 'public' | 'authenticated' | readonly Role[];
+
+/** A post the account holds, as A or B holder or as the back-up who stands in when both are away. */
+export interface HeldPost {
+  id: string;
+  code: string;
+  name: string;
+  town_id: string;
+  board_name: string;
+  holder: 'A' | 'B' | 'backup';
+}
 
 export interface Principal {
   accountId: string;
@@ -20,7 +27,7 @@ export interface Principal {
   /** materialised path of the territory the account sees; null for none (departments, auditors, residents) */
   scopePath: string | null;
   homeOrgUnitId: string | null;
-  posts: HeldPostRow[];
+  posts: HeldPost[];
   grids: { grid_id: string; team_role: string }[];
   departmentIds: string[];
   /** signed in with a one-time password: until it changes its password, only routes marked `beforePasswordChange` answer */
@@ -49,26 +56,11 @@ function bearer(req: FastifyRequest): string | null {
   return t.length > 0 && t.length < 200 ? t : null;
 }
 
-/** The account behind a live session token, with the posts and grids it holds; null if the token is dead. */
-export async function loadPrincipal(db: Tx, hash: string, now: Date): Promise<Principal | null> {
-  const row = await findAccountBySession(db, hash, now);
-  if (!row) return null;
-  return {
-    accountId: row.id,
-    username: row.username,
-    name: row.name,
-    kind: row.kind,
-    roles: row.roles,
-    scopeOrgUnitId: row.scope_org_unit_id,
-    scopePath: territorialScope(row.roles, row.scope_path),
-    homeOrgUnitId: row.home_org_unit_id,
-    posts: row.posts,
-    grids: row.grids,
-    departmentIds: row.department_ids,
-    mustChangePassword: row.must_change_password,
-    tokenHash: hash,
-  };
-}
+/**
+ * The caller behind a bearer token, null when the session is dead: identity answers it (its capability's `principalOf`),
+ * the platform asks it on every request to a route that is not public.
+ */
+export type PrincipalSource = (db: Tx, token: string, now: Date) => Promise<Principal | null>;
 
 const passwordChangeRequired = () =>
   new AppError('PASSWORD_CHANGE_REQUIRED', 'Set your own password first: this account signed in with a one-time password.',
@@ -79,7 +71,7 @@ export function requirePrincipal(req: FastifyRequest): Principal {
   return req.principal;
 }
 
-export const authPlugin = fp(async (app: FastifyInstance) => {
+export const authPlugin = fp(async (app: FastifyInstance, o: { principalOf: PrincipalSource }) => {
   app.decorateRequest('principal', null);
 
   app.addHook('onRoute', (route) => {
@@ -93,7 +85,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (access === undefined || access === 'public') return;
     const token = bearer(req);
     if (!token) throw unauthenticated();
-    const principal = await loadPrincipal(app.db, tokenHash(token), app.clock());
+    const principal = await o.principalOf(app.db, token, app.clock());
     if (!principal) throw unauthenticated();
     req.principal = principal;
     if (principal.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) throw passwordChangeRequired();

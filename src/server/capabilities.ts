@@ -1,0 +1,14 @@
+import type { Capability } from './platform/capability.ts';
+import { identity } from './identity/capability.ts';
+import { audit } from './audit/capability.ts';
+import { org } from './org/capability.ts';
+import { matters } from './matters/capability.ts';
+import { calendar } from './calendar/capability.ts';
+import { files } from './files/capability.ts';
+import { cases } from './cases/capability.ts';
+
+/**
+ * Every capability of the server, in the order the app sets them up and registers their routes. A new capability is a
+ * folder src/server/<name>/ with a capability.ts, and one line here.
+ */
+export const CAPABILITIES: readonly Capability[] = [identity, audit, org, matters, calendar, files, cases];

@@ -1,0 +1,22 @@
+import type { Capability } from '../platform/capability.ts';
+import { sharedSecret } from '../platform/secrets.ts';
+import { FileUrlSigner } from './file-urls.ts';
+import { fileRoutes } from './routes.ts';
+import { filesDirOf } from './upload-file.ts';
+import { unusedPhotosJob } from './unused-photos-job.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    fileUrls: FileUrlSigner;
+  }
+}
+
+/** Photos: uploads, signed URLs, and removing anonymous uploads no report took. */
+export const files: Capability = {
+  name: 'files',
+  setup: async (app, { db }) => {
+    app.decorate('fileUrls', new FileUrlSigner(await sharedSecret(db, 'file-url-signing')));
+  },
+  routes: [fileRoutes],
+  jobs: ({ db, config }) => [unusedPhotosJob(db, filesDirOf(config.dataDir))],
+};
