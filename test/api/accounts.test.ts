@@ -205,6 +205,11 @@ describe('edits, posts and state', () => {
     const wrongRole = await as(security).patch(`/api/accounts/${account.id}`, { roles: ['leader'] });
     expect([wrongRole.statusCode, wrongRole.json().error.code]).toEqual([422, 'POST_HOLDER_INELIGIBLE']);
 
+    const retired = await postOf('JJ-NYNC');
+    await t.db.query('update posts set retired_at = $2 where id = $1', [retired.id, t.clock.now]);
+    expect((await as(security).patch(`/api/accounts/${account.id}`, { postIds: [post.id, retired.id] })).statusCode).toBe(404); // a retired post takes no holder
+    await t.db.query('update posts set retired_at = null where id = $1', [retired.id]);
+
     const left = await as(security).patch(`/api/accounts/${account.id}`, { postIds: [] });
     expect(left.json().posts).toEqual([]);
     expect((await postOf('JJ-CSGX')).b_holder_id).toBeNull();

@@ -137,20 +137,20 @@ export async function setOneTimePassword(tx: Tx, id: string, passwordHash: strin
 
 /**
  * The posts the account holds and the wanted ones, with their holders and open cases; only posts of towns inside the
- * scope (a wanted post outside it is absent, like one that does not exist). Locked, so that two administrators giving
+ * scope (a wanted post outside it, or retired, is absent, like one that does not exist). Locked, so that two administrators giving
  * away the same free place one after the other see each other's choice.
  */
 export async function postPlaces(tx: Tx, accountId: string | null, wanted: readonly string[], scopePath: string): Promise<PostPlaces[]> {
-  const r = await tx.query<{ id: string; town_path: string; a: string | null; b: string | null; open_cases: string[] }>(
-    `select p.id, t.path as town_path, p.a_holder_id as a, p.b_holder_id as b,
+  const r = await tx.query<{ id: string; town_path: string; a: string | null; b: string | null; backup: string | null; open_cases: string[] }>(
+    `select p.id, t.path as town_path, p.a_holder_id as a, p.b_holder_id as b, p.backup_holder_id as backup,
         array(select c.number from cases c where c.assignee ->> 'postId' = p.id
                 and c.status = any($4::text[]) order by c.number limit 20) as open_cases
        from posts p join org_units t on t.id = p.town_id
-      where (p.id = any($2::text[]) or p.a_holder_id = $1 or p.b_holder_id = $1) and t.path like $3
+      where ((p.id = any($2::text[]) and p.retired_at is null) or p.a_holder_id = $1 or p.b_holder_id = $1) and t.path like $3
       order by p.id for update of p`,
     [accountId, wanted, likePrefix(scopePath), OPEN_STATUSES],
   );
-  return r.rows.map((x) => ({ id: x.id, townPath: x.town_path, a: x.a, b: x.b, openCases: x.open_cases }));
+  return r.rows.map((x) => ({ id: x.id, townPath: x.town_path, a: x.a, b: x.b, backup: x.backup, openCases: x.open_cases }));
 }
 
 export async function applyPlaceChanges(tx: Tx, changes: readonly PlaceChange[]): Promise<void> {
@@ -183,7 +183,7 @@ export async function listAssignablePosts(tx: Tx, scopePath: string): Promise<As
     `select p.id, p.code, p.name, t.name as town_name, b.name as board_name, ah.name as a_name, bh.name as b_name
        from posts p join boards b on b.id = p.board_id join org_units t on t.id = p.town_id
        left join accounts ah on ah.id = p.a_holder_id left join accounts bh on bh.id = p.b_holder_id
-      where t.path like $1 order by t.code, b.sort, p.sort`,
+      where t.path like $1 and p.retired_at is null order by t.code, b.sort, p.sort`,
     [likePrefix(scopePath)],
   );
   return r.rows;
@@ -200,6 +200,7 @@ export async function unitsByCodes(tx: Tx, codes: readonly string[], scopePath: 
 }
 
 export async function postsOfTowns(tx: Tx, townIds: readonly string[]): Promise<{ id: string; town_id: string; code: string }[]> {
-  const r = await tx.query<{ id: string; town_id: string; code: string }>('select id, town_id, code from posts where town_id = any($1::text[])', [townIds]);
+  const r = await tx.query<{ id: string; town_id: string; code: string }>(
+    'select id, town_id, code from posts where town_id = any($1::text[]) and retired_at is null', [townIds]);
   return r.rows;
 }

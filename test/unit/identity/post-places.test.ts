@@ -3,7 +3,8 @@ import { planPostPlaces, type PostPlaces } from '../../../src/domain/identity/po
 
 const TOWN = '/city/district/town/';
 const handler = { id: 'me', kind: 'staff' as const, roles: ['handler' as const], disabled: false, scopePath: TOWN, departmentDistrictIds: [] };
-const post = (id: string, a: string | null, b: string | null, openCases: string[] = []): PostPlaces => ({ id, townPath: TOWN, a, b, openCases });
+const post = (id: string, a: string | null, b: string | null, openCases: string[] = [], backup: string | null = null): PostPlaces =>
+  ({ id, townPath: TOWN, a, b, backup, openCases });
 
 describe('the post places an account takes and leaves', () => {
   it.each([
@@ -12,6 +13,7 @@ describe('the post places an account takes and leaves', () => {
     ['keeps a place it holds', [post('p1', 'x', 'me')], ['p1'], []],
     ['leaves a post no longer wanted', [post('p1', 'me', 'x', ['N1'])], [], [{ postId: 'p1', place: 'a', holder: null }]],
     ['leaves a post without holders when nothing is open there', [post('p1', 'me', null)], [], [{ postId: 'p1', place: 'a', holder: null }]],
+    ['leaves a post with open cases that its back-up holder still staffs', [post('p1', 'me', null, ['N1'], 'z')], [], [{ postId: 'p1', place: 'a', holder: null }]],
     ['takes and leaves at once', [post('p1', 'me', null), post('p2', null, 'y')], ['p2'],
       [{ postId: 'p1', place: 'a', holder: null }, { postId: 'p2', place: 'a', holder: 'me' }]],
   ] as const)('%s', (_, posts, wanted, changes) => {
