@@ -78,7 +78,7 @@ describe('org units administered on the map (admin)', () => {
     await page.screenshot({ path: `${ARTIFACTS}/org-admin-02-editing.png` });
     // the first vertex on screen, and the ring's centroid: drag the vertex a quarter of the way towards it
     const ring = before.coordinates[0]!.slice(0, -1);
-    const centre = ring.reduce(([x, y], p) => [x + p[0]! / ring.length, y + p[1]! / ring.length], [0, 0]);
+    const centre = ring.reduce<[number, number]>(([x, y], p) => [x + p[0]! / ring.length, y + p[1]! / ring.length], [0, 0]);
     const box = (await page.locator('[data-testid="boundary-editor"] canvas').boundingBox())!;
     const onScreen = screenOf(box, ring);
     const v = onScreen(ring[0]!), c = onScreen(centre);

@@ -2,18 +2,10 @@ import type { Geometry } from 'geojson';
 import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import type { OrgLevel } from '../../shared/org-levels.ts';
+import type { UnitRow } from './store.ts';
 
-export interface AdminUnitRow {
-  id: string;
-  parent_id: string | null;
-  level: OrgLevel;
-  kind: string | null;
-  code: string;
-  name: string;
-  path: string;
-  retired_at: Date | null;
-  parent_code: string | null;
-}
+export type AdminUnitRow = Pick<UnitRow, 'id' | 'parent_id' | 'level' | 'kind' | 'code' | 'name' | 'path'>
+  & { retired_at: Date | null; parent_code: string | null };
 
 /** A unit inside the administrator's scope (retired ones too), locked for the change that follows. */
 export async function findUnitToAdminister(tx: Tx, id: string, scopePath: string): Promise<AdminUnitRow | null> {
