@@ -1,13 +1,13 @@
 // 修改密码: current + new + confirm, checked against the server's policy before sending.
 import { useState } from 'react';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { checkPasswordPolicy } from '../../../../domain/identity/password-policy.ts';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { changePassword } from './api.ts';
 import './locales.ts';
+import { PasswordFields, type PasswordValues } from './PasswordFields.tsx';
 
-interface Values { currentPassword: string; newPassword: string; confirm: string }
+type Values = PasswordValues;
 
 export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -39,38 +39,7 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose:
       okButtonProps={{ 'data-testid': 'password-submit' }}
     >
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} data-testid="password-form" requiredMark={false}>
-        <Form.Item name="currentPassword" label={t('accounts.password.current')} rules={[{ required: true, message: t('accounts.password.currentRequired') }]}>
-          <Input.Password autoComplete="current-password" data-testid="password-current" />
-        </Form.Item>
-        <Form.Item
-          name="newPassword" label={t('accounts.password.next')} extra={t('accounts.password.hint')} dependencies={['currentPassword']}
-          rules={[
-            { required: true, message: t('accounts.password.nextRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) => {
-                if (!value) return Promise.resolve();
-                const problem = checkPasswordPolicy(value);
-                if (problem) return Promise.reject(new Error(t(`accounts.password.${problem}`)));
-                if (value === getFieldValue('currentPassword')) return Promise.reject(new Error(t('accounts.password.same')));
-                return Promise.resolve();
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="password-new" />
-        </Form.Item>
-        <Form.Item
-          name="confirm" label={t('accounts.password.confirm')} dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('accounts.password.confirmRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, value: string | undefined) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('accounts.password.mismatch'))),
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" data-testid="password-confirm" />
-        </Form.Item>
+        <PasswordFields currentLabel={t('accounts.password.current')} testIdPrefix="password" />
       </Form>
     </Modal>
   );
