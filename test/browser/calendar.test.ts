@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, DESKTOP } from '../support/browser.ts';
+import { launchChromium, DESKTOP, WEB_DIST } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const ARTIFACTS = 'test-artifacts';
@@ -39,7 +39,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  t = await createTestApp({ webDist: path.resolve('dist/web') });
+  t = await createTestApp({ webDist: WEB_DIST });
   t.clock.set(new Date('2026-12-01T09:00:00+08:00'));
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, PHONE } from '../support/browser.ts';
+import { launchChromium, PHONE, WEB_DIST } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { makeJpeg } from '../support/images.ts';
@@ -71,7 +71,7 @@ async function shot(name: string, fullPage = false, overlay = false) {
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  t = await createTestApp({ webDist: path.resolve('dist/web') });
+  t = await createTestApp({ webDist: WEB_DIST });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const centre = await gridCentre(t.db, DEMO_GRID);

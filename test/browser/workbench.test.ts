@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, DESKTOP } from '../support/browser.ts';
+import { launchChromium, DESKTOP, WEB_DIST } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { makeJpeg } from '../support/images.ts';
@@ -56,7 +56,7 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `${ARTIFACTS}
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  t = await createTestApp({ webDist: path.resolve('dist/web') });
+  t = await createTestApp({ webDist: WEB_DIST });
   t.clock.set(new Date()); // countdowns in the browser run on its real clock
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;

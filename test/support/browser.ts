@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
 /**
@@ -18,3 +19,6 @@ export const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN'
 export const PHONE = {
   viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
 };
+
+/** the built web app the browser tests serve: dist/web, or another build named by TEST_WEB_DIST */
+export const WEB_DIST = path.resolve(process.env.TEST_WEB_DIST ?? 'dist/web');
