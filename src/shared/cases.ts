@@ -14,6 +14,9 @@ export const CASE_ACTIONS = [
   'accept', 'reject', 'dispatch', 'start', 'report_done', 'return', 'escalate',
   'request_suspension', 'approve_suspension', 'resume', 'resolve_on_spot',
   'verify', 'reopen', 'rate', 'revisit',
+  // 受理并派遣: accept, then dispatch (to the routed assignee unless one is named), in one transaction; the timeline
+  // keeps the two steps (`accept`, `dispatch`), never this name
+  'accept_dispatch',
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -65,5 +68,7 @@ export const CASE_REFUSAL_STATUS = {
   CASE_RATING_INVALID: 422,
   CASE_ALREADY_RATED: 409,
   CASE_STALE_VERSION: 409,
+  /** the one who handled a case (reported it done, or resolved it on the spot) never verifies it */
+  CASE_SELF_VERIFICATION: 422,
 } as const;
 export type CaseRefusalCode = keyof typeof CASE_REFUSAL_STATUS;

@@ -310,8 +310,8 @@ describe('the reporter\'s contact, by the case and not by the role alone', () =>
   it('names the dispatcher, not the caller, as who took a 12345 call', async () => {
     const c = (await call('POST', '/api/cases', 'dispatcher', {
       categoryCode: 'C0101', description: '来电反映井盖缺失', location: here, source: 'hotline', reporter: { name: '王五', phone: '13812343333' } })).json();
-    expect(c.reporter).toMatchObject({ kind: 'staff', name: '王五', phone: '13812343333' });
-    expect(c.timeline[0].actor).toBe('刘调度');
+    expect(c.reporter).toMatchObject({ kind: 'caller', name: '王五', phone: '13812343333' });
+    expect(c.timeline[0]).toMatchObject({ actor: '刘调度', actorKind: 'staff', channel: 'hotline' });
     expect((await call('GET', `/api/cases/${c.id}`, 'leader')).json().reporter).toMatchObject({ name: '王*', phone: '138****3333' });
   });
 });

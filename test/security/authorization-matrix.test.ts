@@ -295,6 +295,10 @@ function builders(): Record<string, Variant[]> {
         expect([...promised].filter((id) => !listed.has(id)).map(name), `${c.name} misses cases it must see`).toEqual([]);
       },
     }],
+    'GET /api/cases/routing-preview': [{
+      label: 'C0101 in the demo grid', in: everyone,
+      request: () => ({ method: 'GET', url: `/api/cases/routing-preview?categoryCode=C0101&lng=${w.at.demoGrid.lng}&lat=${w.at.demoGrid.lat}` }),
+    }],
     'GET /api/cases/{id}': [
       caseVariant('春晖社区第1网格, reported by gridworker', () => [...w.known.values()].find((k) => k.label === 'gridworker 的井盖')!.id),
       caseVariant('春晖社区第2网格, hotline', () => [...w.known.values()].find((k) => k.label === '第2网格的井盖')!.id),
@@ -326,6 +330,10 @@ function builders(): Record<string, Variant[]> {
     'GET /api/public/matters': [{
       label: 'a point in the demo grid', in: everyone,
       request: () => ({ method: 'GET', url: `/api/public/matters?lng=${w.at.demoGrid.lng}&lat=${w.at.demoGrid.lat}`, remoteAddress: `10.9.2.${++addressSerial}` }),
+    }],
+    'GET /api/public/routing-preview': [{
+      label: 'C0101 in the demo grid', in: everyone,
+      request: () => ({ method: 'GET', url: `/api/public/routing-preview?categoryCode=C0101&lng=${w.at.demoGrid.lng}&lat=${w.at.demoGrid.lat}`, remoteAddress: `10.9.5.${++addressSerial}` }),
     }],
     'GET /api/public/cases/{number}': [
       { label: 'number + phone', in: everyone, request: () => ({ method: 'GET', url: `/api/public/cases/${tracked.number}?phone=${tracked.phone}`, remoteAddress: `10.9.1.${++addressSerial}` }) },

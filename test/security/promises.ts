@@ -108,12 +108,14 @@ export const OPERATIONS: Record<string, OperationPromise> = {
 
   'POST /api/cases': { callers: REPORTERS },
   'GET /api/cases': { callers: STAFF_AND_RESIDENT },
+  'GET /api/cases/routing-preview': { callers: STAFF_AND_RESIDENT },
   'GET /api/cases/{id}': { callers: STAFF_AND_RESIDENT },
   // the lifecycle decides who takes which step: 403 wrong actor, 409 wrong state, 422 a domain rule
   'POST /api/cases/{id}/actions/{action}': { callers: STAFF_AND_RESIDENT, refusals: [403, 409, 422] },
   'POST /api/public/cases': { callers: 'public', refusals: [429] },
   'GET /api/public/grid-map': { callers: 'public', refusals: [429] },
   'GET /api/public/matters': { callers: 'public', refusals: [429] },
+  'GET /api/public/routing-preview': { callers: 'public', refusals: [429] },
   'GET /api/public/cases/{number}': { callers: 'public', refusals: [429] },
   'GET /api/events': { callers: STAFF_AND_RESIDENT },
 };

@@ -22,7 +22,12 @@ export const SYSTEM_ACTOR: Actor = {
   accountId: 'system', roles: [], scopePath: null, postIds: [], departmentIds: [], gridIds: [], system: true,
 };
 
-export type ReporterKind = 'gridWorker' | 'resident' | 'staff' | 'device' | 'platform';
+/**
+ * Who reported: a grid worker or staff member with their account, a resident (signed in, or anonymous with a contact),
+ * a caller whose 12345 call a dispatcher entered (no account: the dispatcher is the actor, the caller the reporter),
+ * a device or another platform.
+ */
+export type ReporterKind = 'gridWorker' | 'resident' | 'caller' | 'staff' | 'device' | 'platform';
 
 export interface Reporter {
   accountId?: string; // absent for anonymous residents, devices and platforms
@@ -68,6 +73,10 @@ export interface CaseState {
   escalatedAt: Date | null;
   /** Every department the case was ever sent to: they keep seeing it and its history after it moves on. */
   departmentsReached: readonly string[];
+  /** Who reported it handled (report_done) or resolved it on the spot; null until then and after a reopen. */
+  handledBy: string | null;
+  /** It was handled by resolve_on_spot (琐事马上办): the community verifies it, not the grid worker. */
+  resolvedOnSpot: boolean;
 }
 
 /** The API body of POST /api/cases/:id/actions/:action, plus the action. */

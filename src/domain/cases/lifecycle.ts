@@ -3,27 +3,39 @@ import { dispatchOverride, nextTier } from '../matters/routing.ts';
 import type { Actor, Assignee, CaseCommand, CaseState, TimelineEntry } from './case-state.ts';
 import { refusal, type CaseRefusal } from './refusals.ts';
 import { isAssignee, isCommunityStaffOf, isCommunityTriage, isReporter, isReportingGridWorker, isSystem, isTownDispatcher } from './rights.ts';
+import { isHandler, isVerifier } from './verification.ts';
 
-export type Decision = { ok: true; next: CaseState; entry: TimelineEntry } | { ok: false; refusal: CaseRefusal };
+/**
+ * `entries` are the timeline entries to append, in order: one per action, two for accept_dispatch (accept, then
+ * dispatch); `entry` is the last of them.
+ */
+export type Decision = { ok: true; next: CaseState; entry: TimelineEntry; entries: TimelineEntry[] } | { ok: false; refusal: CaseRefusal };
 
 interface Rule {
   /** May the action happen in the case's current state? */
   from: (c: CaseState) => boolean;
   /** May this actor take it? */
   who: (c: CaseState, a: Actor) => boolean;
-  /** A further condition of the case, with its own refusal code. */
-  unless?: (c: CaseState) => CaseRefusalCode | null;
+  /** A further condition of the case (and of who asks), with its own refusal code. */
+  unless?: (c: CaseState, a: Actor) => CaseRefusalCode | null;
   needsReason?: true;
 }
 
 const inStatus = (...s: CaseState['status'][]) => (c: CaseState) => s.includes(c.status);
 const either = (...ps: ((c: CaseState, a: Actor) => boolean)[]) => (c: CaseState, a: Actor) => ps.some((p) => p(c, a));
+/** The handler is let past `who` only to be told why they may not: nobody verifies their own work. */
+const notOwnWork = (c: CaseState, a: Actor): CaseRefusalCode | null => (isHandler(c, a) ? 'CASE_SELF_VERIFICATION' : null);
 
 /** The lifecycle as data: DESIGN's action table. */
 export const RULES: Record<CaseAction, Rule> = {
   accept: { from: inStatus('reported'), who: either(isTownDispatcher, isCommunityTriage) },
   reject: { from: inStatus('reported'), who: either(isTownDispatcher, isCommunityTriage), needsReason: true },
   dispatch: { from: inStatus('accepted'), who: either(isTownDispatcher, isCommunityTriage) },
+  // one step when the dispatcher keeps the recommendation: offered only when routing found someone
+  accept_dispatch: {
+    from: inStatus('reported'), who: either(isTownDispatcher, isCommunityTriage),
+    unless: (c) => (c.routedAssignee === null ? 'CASE_ASSIGNEE_REQUIRED' : null),
+  },
   start: { from: inStatus('dispatched'), who: isAssignee },
   report_done: { from: inStatus('dispatched', 'in_progress'), who: isAssignee },
   return: { from: inStatus('dispatched', 'in_progress'), who: isAssignee, needsReason: true },
@@ -46,8 +58,8 @@ export const RULES: Record<CaseAction, Rule> = {
     who: isReportingGridWorker,
     unless: (c) => (c.onSpot ? null : 'CASE_NOT_ON_SPOT'),
   },
-  verify: { from: inStatus('handled'), who: either(isTownDispatcher, isReportingGridWorker) },
-  reopen: { from: inStatus('handled'), who: either(isTownDispatcher, isReportingGridWorker), needsReason: true },
+  verify: { from: inStatus('handled'), who: either(isVerifier, isHandler), unless: notOwnWork },
+  reopen: { from: inStatus('handled'), who: either(isVerifier, isHandler), unless: notOwnWork, needsReason: true },
   rate: { from: inStatus('closed'), who: isReporter, unless: (c) => (c.satisfaction ? 'CASE_ALREADY_RATED' : null) },
   revisit: { from: inStatus('closed'), who: either(isTownDispatcher, isCommunityStaffOf) },
 };
@@ -57,7 +69,7 @@ function ruleRefusal(c: CaseState, action: CaseAction, a: Actor): CaseRefusalCod
   const rule = RULES[action];
   if (!rule.from(c)) return 'CASE_INVALID_TRANSITION';
   if (!rule.who(c, a)) return 'CASE_FORBIDDEN';
-  return rule.unless?.(c) ?? null;
+  return rule.unless?.(c, a) ?? null;
 }
 
 /** The actions this actor may take on the case now: the `policies` field of the API. */
@@ -70,11 +82,29 @@ export function decide(c: CaseState, cmd: CaseCommand, a: Actor, now: Date): Dec
   if (cmd.version !== undefined && cmd.version !== c.version) return refuse('CASE_STALE_VERSION');
   const code = ruleRefusal(c, cmd.action, a);
   if (code) return refuse(code);
+  if (cmd.action === 'accept_dispatch') {
+    // the two steps as the dispatcher would take them, one version later: the note, reason and assignee go with the dispatch
+    const accepted = step(c, { action: 'accept' }, a, now);
+    if ('refuse' in accepted) return refuse(accepted.refuse);
+    const dispatched = step(accepted.next, { ...cmd, action: 'dispatch' }, a, now);
+    if ('refuse' in dispatched) return refuse(dispatched.refuse);
+    const next = { ...dispatched.next, version: c.version + 1 };
+    return { ok: true, next, entry: dispatched.entry, entries: [accepted.entry, dispatched.entry] };
+  }
+  const one = step(c, cmd, a, now);
+  if ('refuse' in one) return refuse(one.refuse);
+  return { ok: true, next: one.next, entry: one.entry, entries: [one.entry] };
+}
+
+/** One action the rules allowed: its reason, its change of the case and its timeline entry. */
+function step(c: CaseState, cmd: CaseCommand, a: Actor, now: Date): { next: CaseState; entry: TimelineEntry } | { refuse: CaseRefusalCode } {
+  const code = ruleRefusal(c, cmd.action, a);
+  if (code) return { refuse: code };
   const reason = cmd.reason?.trim() || null;
-  if (RULES[cmd.action].needsReason && reason === null) return refuse('CASE_REASON_REQUIRED');
+  if (RULES[cmd.action].needsReason && reason === null) return { refuse: 'CASE_REASON_REQUIRED' };
 
   const change = apply(c, cmd, a, now, reason);
-  if ('refuse' in change) return refuse(change.refuse);
+  if ('refuse' in change) return change;
   const merged: CaseState = { ...c, ...change.state, version: c.version + 1 };
   const next: CaseState = { ...merged, departmentsReached: departmentsReached(c.departmentsReached, merged.assignee) };
   const data = { ...payloadData(cmd), ...change.data };
@@ -82,7 +112,7 @@ export function decide(c: CaseState, cmd: CaseCommand, a: Actor, now: Date): Dec
     at: now, action: cmd.action, actorId: a.accountId, from: c.status, to: next.status, reason,
     data: Object.keys(data).length > 0 ? data : null,
   };
-  return { ok: true, next, entry };
+  return { next, entry };
 }
 
 type Change = { state: Partial<CaseState>; data?: Record<string, unknown> } | { refuse: CaseRefusalCode };
@@ -98,12 +128,16 @@ function apply(c: CaseState, cmd: CaseCommand, a: Actor, now: Date, reason: stri
       const assignee = cmd.assignee ?? c.routedAssignee;
       if (!assignee) return { refuse: 'CASE_ASSIGNEE_REQUIRED' };
       const override = dispatchOverride(c.routedAssignee, assignee);
+      // sending it elsewhere than routing proposed is kept with its reason (a reassignment)
+      if (override && c.routedAssignee !== null && reason === null) return { refuse: 'CASE_REASON_REQUIRED' };
       return { state: { status: 'dispatched', assignee }, data: override ? { assignee, override } : { assignee } };
     }
     case 'start':
       return { state: { status: 'in_progress' } };
+    case 'accept_dispatch':
+      return { refuse: 'CASE_INVALID_TRANSITION' }; // decided as its two steps, never applied itself
     case 'report_done':
-      return { state: { status: 'handled', suspension: null } };
+      return { state: { status: 'handled', suspension: null, handledBy: a.accountId, resolvedOnSpot: false } };
     case 'return':
       return { state: { status: 'accepted', assignee: null, suspension: null } };
     case 'escalate': {
@@ -127,11 +161,11 @@ function apply(c: CaseState, cmd: CaseCommand, a: Actor, now: Date, reason: stri
     case 'resume':
       return { state: { suspension: null }, data: { endedSuspension: c.suspension?.state ?? null } };
     case 'resolve_on_spot':
-      return { state: { status: 'handled', assignee: { staffId: a.accountId } } };
+      return { state: { status: 'handled', assignee: { staffId: a.accountId }, handledBy: a.accountId, resolvedOnSpot: true } };
     case 'verify':
       return { state: { status: 'closed' } };
     case 'reopen':
-      return { state: { status: 'dispatched' } };
+      return { state: { status: 'dispatched', handledBy: null, resolvedOnSpot: false } };
     case 'rate':
     case 'revisit': {
       if (cmd.rating === undefined) return cmd.action === 'rate' ? { refuse: 'CASE_RATING_INVALID' } : { state: {} };

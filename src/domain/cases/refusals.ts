@@ -18,6 +18,10 @@ const MESSAGES: Record<CaseRefusalCode, (action: CaseAction) => [string, string]
   CASE_RATING_INVALID: () => ['The rating must be a whole score from 1 to 5.', '评价须为 1–5 的整数分。'],
   CASE_ALREADY_RATED: () => ['The case has already been rated.', '该案卷已评价。'],
   CASE_STALE_VERSION: () => ['The case has changed since you loaded it; reload and try again.', '案卷已被他人更新，请刷新后重试。'],
+  CASE_SELF_VERIFICATION: () => [
+    'You handled this case, so someone else verifies it (cases resolved on the spot are verified by the community).',
+    '您是该案卷的处置人，须由他人核查（现场处置的案卷由社区核查）。',
+  ],
 };
 
 export function refusal(code: CaseRefusalCode, action: CaseAction, allowed: CaseAction[]): CaseRefusal {

@@ -103,3 +103,32 @@ export function sameAssignee(a: Assignee, b: Assignee): boolean {
   if ('departmentId' in a) return 'departmentId' in b && a.departmentId === b.departmentId;
   return 'staffId' in b && a.staffId === b.staffId;
 }
+
+/**
+ * Why routing proposes whom it proposes, as a code the reader's language renders with the catalog's names:
+ * - `withdrawn`: a matter withdrawn from the town (收回事项) goes to its district department;
+ * - `townPost` / `townDepartment`: a town-tier matter goes to its board post (板块岗位), else its department;
+ * - `districtDepartment`: a district-tier matter (or a case escalated there) goes to its department;
+ * - `gridTeam`: a grid-tier matter (琐事马上办) goes to the grid's own grid worker;
+ * - `communityTriage`: a community-tier matter is triaged by the community's staff;
+ * - `dispatcherChooses`: the catalog names nobody at this tier, the dispatcher picks.
+ * `escalated`: the case's tier is above the matter's (it was escalated), so the target is the one at its tier.
+ */
+export type RouteReasonCode = 'withdrawn' | 'townPost' | 'townDepartment' | 'districtDepartment' | 'gridTeam' | 'communityTriage' | 'dispatcherChooses';
+
+export interface RouteReason {
+  code: RouteReasonCode;
+  matter: string;
+  tier: Tier;
+  escalated: boolean;
+}
+
+export function routeReason(matter: Matter, tier: Tier = matter.tier): RouteReason {
+  const target = targetAtTier(matter, tier);
+  const reason = (code: RouteReasonCode): RouteReason => ({ code, matter: matter.name, tier, escalated: TIERS.indexOf(tier) > TIERS.indexOf(matter.tier) });
+  if (target === null) return reason('dispatcherChooses');
+  if ('tier' in target) return reason(target.tier === 'grid' ? 'gridTeam' : 'communityTriage');
+  if ('postCode' in target) return reason('townPost');
+  if (matter.list === 'withdrawn') return reason('withdrawn');
+  return reason(tier === 'district' ? 'districtDepartment' : 'townDepartment');
+}

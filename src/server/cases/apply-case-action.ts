@@ -16,14 +16,23 @@ const AFTER_PHOTO_ACTIONS = new Set(['report_done', 'resolve_on_spot', 'verify',
 
 /**
  * One use case for every action of the lifecycle: load the case the actor may see, let the domain
- * decide, then save the new state, its clocks and the timeline entry in one transaction, or nothing.
+ * decide, then save the new state, its clocks and the timeline entries in one transaction, or nothing.
+ * accept_dispatch (受理并派遣) writes its two entries, accept then dispatch, with the clocks moved as if one came
+ * right after the other. `requestKey` (the caller's Idempotency-Key, scoped to the actor): an action already taken
+ * with that key answers its first entry and changes nothing.
  */
 export async function applyCaseAction(
   db: Db, caseId: string, cmd: CaseCommand, actor: Actor, viewer: store.Viewer | null, actorName: string, now: Date, calendar: WorkingCalendar,
-): Promise<{ eventId: number }> {
+  options: { requestKey?: string | null } = {},
+): Promise<{ eventId: number; repeated?: true }> {
   return db.transaction(async (tx) => {
     const row = await store.findCase(tx, caseId, viewer, true);
     if (!row) throw notFound('case');
+    const requestKey = options.requestKey ?? null;
+    if (requestKey) {
+      const first = await store.findEventByRequestKey(tx, row.id, requestKey);
+      if (first !== null) return { eventId: first, repeated: true };
+    }
     if (cmd.assignee) await checkAssignee(tx, cmd.assignee, { townId: row.town_id, orgPath: row.org_path });
     await checkPhotos(tx, cmd.photos ?? []);
     const decision = decide(toCaseState(row), cmd, actor, now);
@@ -31,24 +40,29 @@ export async function applyCaseAction(
       const r = decision.refusal;
       throw new AppError(r.code, r.message, r.messageZh, { allowed: r.allowed, version: row.version });
     }
-    const { next, entry } = decision;
+    const { next, entries } = decision;
     const matter = toMatter((await findMatterById(tx, row.matter_id))!);
     if (cmd.action === 'escalate' && next.routedAssignee === null) {
       next.routedAssignee = await resolveTarget(tx, targetAtTier(matter, next.tier), row.town_id, row.grid_id);
     }
-    const clocks = advanceClocks(row.clocks as ClockSet, { action: cmd.action, from: entry.from, to: entry.to }, now, clockLimits(matter), calendar);
+    let clocks = row.clocks as ClockSet;
+    for (const e of entries) clocks = advanceClocks(clocks, { action: e.action, from: e.from, to: e.to }, now, clockLimits(matter), calendar);
     const nextCheck = nextCheckAt(toSweepCase({ ...row, status: next.status, tier: next.tier, clocks, escalated_at: next.escalatedAt, suspension: next.suspension }, row.escalate_after_h), now);
     const saved = await store.updateCase(tx, row.id, row.version, patchOf(next, clocks, nextCheck, now), now);
     if (!saved) throw new AppError('CASE_STALE_VERSION', 'The case changed meanwhile; reload and try again.', '案卷已被他人更新，请刷新后重试。');
-    const eventId = await store.insertEvent(tx, {
-      case_id: row.id, at: now, action: cmd.action, actor_id: actor.system ? null : actor.accountId, actor_name: actorName,
-      from_status: entry.from, to_status: entry.to, reason: entry.reason, data: entry.data,
-    });
+    let eventId = 0;
+    for (const [i, e] of entries.entries()) {
+      eventId = await store.insertEvent(tx, {
+        case_id: row.id, at: now, action: e.action, actor_id: actor.system ? null : actor.accountId, actor_name: actorName,
+        from_status: e.from, to_status: e.to, reason: e.reason, data: e.data, request_key: i === 0 ? requestKey : null,
+      });
+      await notifyCaseChange(tx, {
+        caseId: row.id, number: row.number, eventId, action: e.action, status: e.to, orgPath: row.org_path,
+        reporterAccountId: row.reporter_account_id, assignee: i === entries.length - 1 ? next.assignee : row.assignee,
+        departmentIds: next.departmentsReached, at: now.toISOString(),
+      });
+    }
     await store.attachPhotos(tx, row.id, eventId, cmd.photos ?? [], AFTER_PHOTO_ACTIONS.has(cmd.action) ? 'after' : 'before');
-    await notifyCaseChange(tx, {
-      caseId: row.id, number: row.number, eventId, action: cmd.action, status: next.status, orgPath: row.org_path,
-      reporterAccountId: row.reporter_account_id, assignee: next.assignee, departmentIds: next.departmentsReached, at: now.toISOString(),
-    });
     return { eventId };
   });
 }

@@ -33,6 +33,8 @@ export function toCaseState(row: CaseRow): CaseState {
     satisfaction: sat ? { ...sat, at: new Date(sat.at) } : null,
     escalatedAt: row.escalated_at,
     departmentsReached: row.department_ids,
+    handledBy: row.handled_by,
+    resolvedOnSpot: row.resolved_on_spot,
   };
 }
 
@@ -50,6 +52,8 @@ export function patchOf(next: CaseState, clocks: ClockSet, nextCheck: number | n
     clocks: clocks as Record<string, unknown>,
     next_check_at: nextCheck === null ? null : new Date(nextCheck),
     closed_at: next.status === 'closed' || next.status === 'rejected' ? now : null,
+    handled_by: next.handledBy,
+    resolved_on_spot: next.resolvedOnSpot,
   };
 }
 

@@ -1,4 +1,7 @@
-import { SATISFACTION_LABELS, type CaseStatus } from '../../shared/cases.ts';
+import { SATISFACTION_LABELS, type CaseSource, type CaseStatus } from '../../shared/cases.ts';
+import type { Assignee } from '../../domain/cases/case-state.ts';
+import type { VerifierKind } from '../../domain/cases/verification.ts';
+import type { RouteReason } from '../../domain/matters/routing.ts';
 import type { CaseAction } from '../../shared/cases.ts';
 import { clockLight, effectiveDue, type ClockSet } from '../../domain/sla/clocks.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
@@ -79,27 +82,66 @@ export function presentReporter(c: CaseRow, view: ContactView, pii: PiiCipher) {
 export function presentCaseDetail(
   c: CaseRow, names: Map<string, string>, now: Date,
   o: { events: EventRow[]; photos: { hash: string; phase: 'before' | 'after'; event_id: number | null }[]; policies: CaseAction[];
-    contact: ContactView; urls: FileUrlSigner; pii: PiiCipher },
+    contact: ContactView; urls: FileUrlSigner; pii: PiiCipher; verifiers: VerifierKind[] | null; routing: (RouteReason & { matter: string }) | null },
 ) {
   const photo = (p: { hash: string; phase: 'before' | 'after'; event_id: number | null }) => ({
     hash: p.hash, phase: p.phase, eventId: p.event_id, url: o.urls.url(p.hash, 'full', now), thumbUrl: o.urls.url(p.hash, 'thumb', now),
   });
   const reporter = presentReporter(c, o.contact, o.pii);
-  // a resident's report names no actor in the store: the reader sees the reporter as the contact view shows them
-  const actorOf = (e: EventRow) => e.actor_name ?? (e.action === 'report' ? reporter.name ?? '' : e.actor_id ? '' : '系统');
   return {
     ...presentCaseSummary(c, names, now),
     routedAssignee: presentAssignee(c.routed_assignee, names),
     reporter,
     suspension: c.suspension,
     timeline: o.events.map((e) => ({
-      id: e.id, at: e.at.toISOString(), action: e.action, actor: actorOf(e),
+      id: e.id, at: e.at.toISOString(), action: e.action, ...presentActor(e, c, reporter.name),
       from: e.from_status, to: e.to_status, reason: e.reason, data: e.data,
+      channel: e.action === 'report' ? c.source as CaseSource : null,
+      reporter: e.action === 'report' ? { kind: c.reporter_kind, name: reporter.name } : null,
+      ...presentReassignment(e, names),
       photos: o.photos.filter((p) => p.event_id === e.id).map(photo),
     })),
     photos: o.photos.map(photo),
     policies: o.policies,
+    verification: o.verifiers && { by: o.verifiers, onSpot: c.resolved_on_spot, handledBy: c.handled_by ? names.get(c.handled_by) ?? null : null },
+    routing: o.routing,
   };
+}
+
+/**
+ * Who acted, as the timeline credits them: the staff member who did it (the dispatcher who entered a 12345 call, not
+ * the caller); the reporter themselves (a resident, signed in or anonymous), named as the contact view shows them; or
+ * the system (the SLA sweep), which the client names in the reader's language.
+ */
+function presentActor(e: EventRow, c: CaseRow, reporterName: string | null): { actor: string; actorKind: 'staff' | 'reporter' | 'system' } {
+  if (e.actor_id === null) return e.action === 'report' ? { actor: reporterName ?? '', actorKind: 'reporter' } : { actor: '', actorKind: 'system' };
+  const residentReporter = c.reporter_kind === 'resident' && e.actor_id === c.reporter_account_id;
+  if (residentReporter) return { actor: reporterName ?? '', actorKind: 'reporter' };
+  return { actor: e.actor_name ?? '', actorKind: 'staff' };
+}
+
+/** Whom a step sent the case to, and whom routing had proposed when the dispatcher chose someone else. */
+function presentReassignment(e: EventRow, names: Map<string, string>) {
+  const d = e.data ?? {};
+  const override = d.override as { routed?: Assignee | null } | undefined;
+  return {
+    assignee: presentAssignee((d.assignee as Assignee | undefined) ?? null, names),
+    routedAssignee: presentAssignee(override?.routed ?? null, names),
+  };
+}
+
+/** The ids the timeline and the case name: its assignee, routed assignee, handler, and everyone a step sent it to. */
+export function namedIds(c: CaseRow, events: readonly EventRow[]): string[] {
+  const ids = new Set<string>();
+  const add = (a: unknown) => { const id = assigneeId((a as Assignee | null | undefined) ?? null); if (id) ids.add(id); };
+  add(c.assignee);
+  add(c.routed_assignee);
+  if (c.handled_by) ids.add(c.handled_by);
+  for (const e of events) {
+    add(e.data?.assignee);
+    add((e.data?.override as { routed?: unknown } | undefined)?.routed);
+  }
+  return [...ids];
 }
 
 /**

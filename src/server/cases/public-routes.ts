@@ -4,6 +4,7 @@ import { outsideGrids } from '../platform/errors.ts';
 import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { reportCase } from './report-case.ts';
 import { trackCase } from './track-case.ts';
+import { previewRouting } from './preview-routing.ts';
 import { presentPublicMatters, presentPublicReceipt, presentPublicTrack } from './public-presenters.ts';
 import * as store from './store.ts';
 import { listCurrentMatters } from '../matters/store.ts';
@@ -55,6 +56,16 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
     if (!town) throw outsideGrids();
     return presentPublicMatters(town, await listCurrentMatters(app.db, town.id, false));
   });
+
+  app.get('/api/public/routing-preview', {
+    config: { access: 'public', rateLimit: { max: 60, timeWindow: '10 minutes' } },
+    schema: {
+      tags: ['cases'], security: [],
+      summary: 'Who would handle an anonymous report, and why',
+      description: 'For the anonymous 随手拍 form, before sending: the post or department a report of this category at this point would go to, its town and district, and the reason as a code (no grid worker\'s name). Rate-limited per address.',
+      querystring: s.RoutingPreviewQuery, response: { 200: s.RoutingPreview },
+    },
+  }, async (req) => previewRouting(app.db, app.locator, req.query as Static<typeof s.RoutingPreviewQuery>, false));
 
   app.get('/api/public/cases/:number', {
     config: { access: 'public', rateLimit: { max: 30, timeWindow: '10 minutes' } },

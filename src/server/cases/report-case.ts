@@ -8,7 +8,7 @@ import type { ReporterKind } from '../../domain/cases/case-state.ts';
 import { formatCaseNumber, caseNumberDay } from '../../domain/cases/case-number.ts';
 import { nextCheckAt } from '../../domain/cases/escalation.ts';
 import { boundingBox, suggestDuplicates, type DuplicateSuggestion } from '../../domain/cases/duplicates.ts';
-import { routeCase } from '../../domain/matters/routing.ts';
+import { routeCase, type GridChain } from '../../domain/matters/routing.ts';
 import { targetLookup } from '../../domain/matters/target-lookup.ts';
 import { advanceClocks } from '../../domain/sla/clocks.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
@@ -35,6 +35,11 @@ export interface ReportInput {
    * not the caller). Null for residents: their names are shown only through the reporter's contact, masked by case.
    */
   actorName: string | null;
+  /**
+   * The account that entered the report, the actor of its first timeline entry: the dispatcher who took a 12345 call,
+   * whose caller is the reporter (no account). Absent: the reporter's own account (null for an anonymous report).
+   */
+  actorId?: string | null;
   /** scoped to the reporter, so two clients can never collide on each other's keys */
   idempotencyKey: string | null;
 }
@@ -52,7 +57,7 @@ export interface ReportResult {
   duplicates: (DuplicateSuggestion & { number: string; status: string; createdAt: string })[];
 }
 
-const unknownCategory = (code: string) =>
+export const unknownCategory = (code: string) =>
   new AppError('CATEGORY_UNKNOWN', `No category ${code} in this town's catalog.`, `本镇街事项清单中没有类别 ${code}。`);
 /** tries with a fresh context after the catalog or the grid changed under a report, before giving up */
 const ATTEMPTS = 3;
@@ -103,6 +108,16 @@ export async function reportCase(db: Db, services: IntakeServices, input: Report
   }
 }
 
+/** The located grid with its community, town and district, as routing reads them (intake and its preview alike). */
+export function gridChainOf(place: Pick<IntakeContext, 'grid' | 'town'>, gridId: string): GridChain {
+  const { grid, town } = place;
+  const chainIds = idsOnPath(grid.path);
+  return {
+    gridId, communityId: chainIds[chainIds.indexOf(town.id) + 1] ?? gridId, townId: town.id, districtId: chainIds[chainIds.indexOf(town.id) - 1] ?? town.id,
+    orgPath: grid.path, townPath: town.path,
+  };
+}
+
 async function earlier(db: Db, input: ReportInput): Promise<ReportResult | null> {
   if (!input.idempotencyKey) return null;
   const existing = await store.findCaseByIdempotencyKey(db, input.idempotencyKey);
@@ -114,12 +129,8 @@ function draftReport(
   place: IntakeContext & { gridId: string; matter: MatterRow }, input: ReportInput, pii: PiiCipher, calendar: WorkingCalendar, now: Date,
 ): store.NewReport & { radiusM: number } {
   const { grid, town, gridId, matter: matterRow } = place;
-  const chainIds = idsOnPath(grid.path);
   const matter = toMatter(matterRow);
-  const route = routeCase(matter, {
-    gridId, communityId: chainIds[chainIds.indexOf(town.id) + 1] ?? gridId, townId: town.id, districtId: chainIds[chainIds.indexOf(town.id) - 1] ?? town.id,
-    orgPath: grid.path, townPath: town.path,
-  });
+  const route = routeCase(matter, gridChainOf(place, gridId));
   const clocks = advanceClocks({}, { action: 'report', from: null, to: 'reported' }, now, route.clocks, calendar);
   const caseId = randomUUID();
   const nextCheck = nextCheckAt(toSweepCase({ id: caseId, status: 'reported', tier: route.tier, clocks, escalated_at: null, created_at: now }, matterRow.escalate_after_h), now);
@@ -140,7 +151,7 @@ function draftReport(
     day: caseNumberDay(now),
     target: targetLookup(route.target),
     event: {
-      at: now, action: 'report', actor_id: input.reporter.accountId, actor_name: input.actorName,
+      at: now, action: 'report', actor_id: input.actorId !== undefined ? input.actorId : input.reporter.accountId, actor_name: input.actorName,
       from_status: null, to_status: 'reported', reason: null,
       data: { source: input.source, matterVersion: matter.version, ...(route.cooperatingDepartment ? { cooperatingDepartment: route.cooperatingDepartment } : {}) },
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import { STAFF_ROLES } from '../../shared/roles.ts';
 import type { CaseSource } from '../../shared/cases.ts';
+import type { ReporterKind } from '../../domain/cases/case-state.ts';
 import { policies } from '../../domain/cases/lifecycle.ts';
 import { mineFilter } from '../../domain/cases/mine-lists.ts';
 import { reporterContactView } from '../../domain/cases/reporter-contact.ts';
@@ -9,18 +10,35 @@ import { requirePrincipal, type Principal } from '../platform/auth.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { applyCaseAction } from './apply-case-action.ts';
 import { reportCase } from './report-case.ts';
-import { actorOf, assigneeId, toCaseState, viewerOf } from './case-mapping.ts';
-import { presentCaseDetail, presentCaseSummary, presentDuplicates } from './presenters.ts';
+import { previewRouting } from './preview-routing.ts';
+import { actorOf, assigneeId, toCaseState, toMatter, viewerOf } from './case-mapping.ts';
+import { namedIds, presentCaseDetail, presentCaseSummary, presentDuplicates } from './presenters.ts';
+import { verifierKinds } from '../../domain/cases/verification.ts';
+import { routeReason, type RouteReason } from '../../domain/matters/routing.ts';
+import type { Matter } from '../../domain/matters/matter.ts';
+import type { CaseState } from '../../domain/cases/case-state.ts';
+import { findMatterById } from '../matters/store.ts';
 import * as store from './store.ts';
 import { listUnitsByIds } from '../org/store.ts';
 import * as s from './schemas.ts';
 import { audit } from '../audit/audit-log.ts';
 
-/** Where a signed-in account's report comes from, by role: grid workers report from their app, residents by 随手拍, staff take calls. */
-function sourceFor(p: Principal, asked: CaseSource | undefined): { source: CaseSource; kind: 'gridWorker' | 'resident' | 'staff' } {
+/**
+ * Where a signed-in account's report comes from, by role: grid workers report from their app, residents by 随手拍, other
+ * staff enter what reached them. Who reported it: a 12345 call's caller (the dispatcher entered it: the actor, not the
+ * reporter), another platform, or the staff member who found it on a visit or task.
+ */
+function sourceFor(p: Principal, asked: CaseSource | undefined): { source: CaseSource; kind: ReporterKind } {
   if (p.roles.includes('gridWorker')) return { source: 'gridWorker', kind: 'gridWorker' };
   if (p.kind === 'resident') return { source: 'resident', kind: 'resident' };
-  return { source: asked && !['gridWorker', 'resident', 'sensor'].includes(asked) ? asked : 'hotline', kind: 'staff' };
+  const source = asked && !['gridWorker', 'resident', 'sensor'].includes(asked) ? asked : 'hotline';
+  return { source, kind: source === 'hotline' ? 'caller' : source === 'platform' || source === 'open311' ? 'platform' : 'staff' };
+}
+
+/** The reporter a signed-in account's report names: itself, or (a call, another platform) the contact it entered. */
+function reporterOf(p: Principal, kind: ReporterKind, given: { name?: string; phone?: string } | undefined) {
+  const own = kind === 'gridWorker' || kind === 'resident' || kind === 'staff';
+  return { kind, accountId: own ? p.accountId : null, name: given?.name ?? (own ? p.name : null), phone: given?.phone ?? null };
 }
 
 function idempotencyKey(req: FastifyRequest, owner: string): string | null {
@@ -36,12 +54,15 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const detail = async (id: string, p: Principal, ip: string) => {
     const row = await store.findCase(app.db, id, viewerOf(p));
     if (!row) throw notFound('case');
-    const [events, photos] = await Promise.all([store.listEvents(app.db, id), store.listPhotos(app.db, id)]);
-    const ids = [assigneeId(row.assignee), assigneeId(row.routed_assignee)].filter((x): x is string => x !== null);
-    const names = await store.assigneeNames(app.db, ids);
+    const [events, photos, matter] = await Promise.all([store.listEvents(app.db, id), store.listPhotos(app.db, id), findMatterById(app.db, row.matter_id)]);
+    const names = await store.assigneeNames(app.db, namedIds(row, events));
     const [state, actor] = [toCaseState(row), actorOf(p)];
     const contact = reporterContactView(state, actor);
-    const shown = presentCaseDetail(row, names, app.clock(), { events, photos, policies: policies(state, actor), contact, urls: app.fileUrls, pii: app.pii });
+    const shown = presentCaseDetail(row, names, app.clock(), {
+      events, photos, policies: policies(state, actor), contact, urls: app.fileUrls, pii: app.pii,
+      verifiers: state.status === 'handled' ? verifierKinds(state) : null,
+      routing: matter && routingOf(toMatter(matter), state),
+    });
     if (contact === 'full' && (shown.reporter.name !== null || shown.reporter.phone !== null)) {
       // someone else's personal data shown unmasked: every such read is audited (PIPL)
       await audit(app.db, { at: app.clock(), actorId: p.accountId, actorName: p.username, ip, action: 'case.read_contact', targetType: 'case', targetId: row.id, success: true });
@@ -63,12 +84,26 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const { source, kind } = sourceFor(p, body.source);
     const result = await reportCase(app.db, app, {
       ...body, source,
-      reporter: { kind, accountId: p.accountId, name: body.reporter?.name ?? p.name, phone: body.reporter?.phone ?? null },
+      reporter: reporterOf(p, kind, body.reporter),
       actorName: kind === 'resident' ? null : p.name,
+      actorId: p.accountId,
       idempotencyKey: idempotencyKey(req, p.accountId),
     }, app.clock());
     const nearby = presentDuplicates(result.duplicates, p.kind === 'staff');
     return reply.status(result.created ? 201 : 200).send({ ...(await detail(result.caseId, p, req.ip)), ...nearby });
+  });
+
+  app.get('/api/cases/routing-preview', {
+    config: anyone,
+    schema: {
+      tags: ['cases'],
+      summary: 'Who would handle a report, and why',
+      description: 'Runs the routing of intake for a category at a point without reporting: the post, department or grid worker it would go to, the grid, community, town and district, and the reason as a code (rendered by the client in the reader\'s language). Residents are not told a grid worker\'s name. 422 LOCATION_OUTSIDE_GRIDS or CATEGORY_UNKNOWN.',
+      querystring: s.RoutingPreviewQuery, response: { 200: s.RoutingPreview },
+    },
+  }, async (req) => {
+    const p = requirePrincipal(req);
+    return previewRouting(app.db, app.locator, req.query as Static<typeof s.RoutingPreviewQuery>, p.kind === 'staff');
   });
 
   app.get('/api/cases', {
@@ -114,16 +149,24 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     config: anyone,
     schema: {
       tags: ['cases'],
-      description: 'One step of the lifecycle (accept, reject, dispatch, start, report_done, return, escalate, request_suspension, approve_suspension, resume, resolve_on_spot, verify, reopen, rate, revisit). 409 with `details.allowed` when the state does not allow it, 403 for the wrong actor, 409 CASE_STALE_VERSION when `version` is old.',
+      summary: 'Take a step of the case lifecycle',
+      description: 'One step of the lifecycle (accept, reject, dispatch, start, report_done, return, escalate, request_suspension, approve_suspension, resume, resolve_on_spot, verify, reopen, rate, revisit), or accept_dispatch (受理并派遣: accept and dispatch to the routed assignee, or to `assignee`, in one transaction; the timeline keeps both steps). 409 with `details.allowed` when the state does not allow it, 403 for the wrong actor, 409 CASE_STALE_VERSION when `version` is old; 422 CASE_REASON_REQUIRED for a dispatch elsewhere than routing proposed without a reason, 422 CASE_SELF_VERIFICATION when the one who handled the case verifies or reopens it. `Idempotency-Key`: an action already taken with the key answers the case as it is, without a second step.',
       params: s.ActionParams, body: s.ActionBody, response: { 200: s.CaseDetail },
     },
   }, async (req) => {
     const p = requirePrincipal(req);
     const { id, action } = req.params as Static<typeof s.ActionParams>;
     const body = (req.body ?? {}) as Static<typeof s.ActionBody>;
-    await applyCaseAction(app.db, id, { ...body, action, until: body.until ? new Date(body.until) : undefined }, actorOf(p), viewerOf(p), p.name, app.clock(), await app.calendar.current());
+    await applyCaseAction(app.db, id, { ...body, action, until: body.until ? new Date(body.until) : undefined }, actorOf(p), viewerOf(p), p.name, app.clock(), await app.calendar.current(),
+      { requestKey: idempotencyKey(req, `${p.accountId}:${action}`) });
     return detail(id, p, req.ip);
   });
+}
+
+/** Why the case's routed assignee was proposed, at the case's tier now; nobody routed means the dispatcher picks. */
+function routingOf(m: Matter, c: CaseState): RouteReason & { matter: string } {
+  const why = routeReason(m, c.tier);
+  return c.routedAssignee === null && why.code !== 'communityTriage' ? { ...why, code: 'dispatcherChooses' } : why;
 }
 
 function decodeCursor(cursor: string): { at: Date; id: string } {

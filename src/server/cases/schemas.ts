@@ -84,6 +84,14 @@ export const Clock = Type.Object({
 /** The case's SLA clocks by name (accept, dispatch, arrive, handle, verify): only those started so far. */
 const Deadlines = Type.Record(Type.String(), Clock);
 
+const VERIFIER_KINDS = ['communityStaff', 'townDispatcher', 'reportingGridWorker'] as const;
+const ROUTE_REASON_CODE_LIST = ['withdrawn', 'townPost', 'townDepartment', 'districtDepartment', 'gridTeam', 'communityTriage', 'dispatcherChooses'] as const;
+/** Why routing proposes whom it does: a code the reader's language renders with the names beside it. */
+export const RouteReason = Type.Object({
+  code: lit(ROUTE_REASON_CODE_LIST),
+  escalated: Type.Boolean({ description: 'the case was escalated above its matter\'s tier; the target is the one at its tier now' }),
+});
+
 const Assignee = Type.Object({ kind: lit(['post', 'department', 'staff'] as const), id: Type.String(), name: Type.String() });
 const Score = Type.Union([1, 2, 3, 4, 5].map((n) => Type.Literal(n)));
 
@@ -120,11 +128,25 @@ export const CaseDetail = Type.Composite([CaseSummary, Type.Object({
     requestedBy: Type.String(), requestedAt: Type.String(), approvedAt: Nullable(Type.String()),
   })),
   timeline: Type.Array(Type.Object({
-    id: Type.Integer(), at: Type.String(), action: Type.String(), actor: Type.String(),
+    id: Type.Integer(), at: Type.String(), action: Type.String(),
+    actor: Type.String({ description: 'who acted: a staff member\'s name, the reporter as the contact view shows them, empty for the system or an anonymous reporter' }),
+    actorKind: lit(['staff', 'reporter', 'system'] as const),
     from: Nullable(lit(CASE_STATUSES)), to: Nullable(lit(CASE_STATUSES)), reason: Nullable(Type.String()),
     data: Nullable(Type.Record(Type.String(), Type.Unknown())),
+    /** the report entry: how it came in and who reported it (a 12345 caller, an anonymous resident …) */
+    channel: Nullable(lit(CASE_SOURCES)),
+    reporter: Nullable(Type.Object({ kind: Type.String(), name: Nullable(Type.String()) })),
+    /** a dispatch (or escalation) names whom it went to; a reassignment also whom routing had proposed */
+    assignee: Nullable(Assignee),
+    routedAssignee: Nullable(Assignee),
     photos: Type.Array(Photo),
   })),
+  verification: Nullable(Type.Object({
+    by: Type.Array(lit(VERIFIER_KINDS), { description: 'who may verify it now: never the one who handled it' }),
+    onSpot: Type.Boolean({ description: 'resolved on the spot (琐事马上办): the community verifies it' }),
+    handledBy: Nullable(Type.String({ description: 'the name of who handled it' })),
+  }, { description: 'while the case waits for verification (handled)' })),
+  routing: Nullable(Type.Composite([RouteReason, Type.Object({ matter: Type.String() })], { description: 'why the routed assignee was proposed' })),
   photos: Type.Array(Photo),
   policies: Type.Array(lit(CASE_ACTIONS), { description: 'the actions the caller may take now' }),
 })]);
@@ -160,3 +182,23 @@ export const PublicTrack = Type.Object({
 export const CaseEvent = Type.Object({
   caseId: Type.String(), number: Type.String(), eventId: Type.Integer(), action: Type.String(), status: lit(CASE_STATUSES), at: Type.String(),
 });
+
+export const RoutingPreviewQuery = Type.Object({
+  categoryCode: Type.String({ minLength: 1, maxLength: 10 }),
+  lng: Type.Number({ minimum: -180, maximum: 180 }),
+  lat: Type.Number({ minimum: -90, maximum: 90 }),
+}, { additionalProperties: false });
+
+const NamedUnit = Type.Object({ id: Type.String(), name: Type.String() });
+
+export const RoutingPreview = Type.Object({
+  matter: Type.Object({ code: Type.String(), name: Type.String(), onSpot: Type.Boolean() }),
+  tier: lit(TIERS),
+  target: Nullable(Type.Object({
+    kind: lit(['post', 'department', 'staff'] as const), id: Type.String(),
+    name: Nullable(Type.String({ description: 'a grid worker\'s name is shown to staff only' })),
+  })),
+  cooperatingDepartment: Nullable(Type.String()),
+  grid: NamedUnit, community: NamedUnit, town: NamedUnit, district: NamedUnit,
+  reason: RouteReason,
+}, { description: 'who would handle a report of this category at this point, and why (nothing is written)' });

@@ -39,6 +39,9 @@ export interface CaseRow {
   /** every department the case was ever sent to */
   department_ids: string[];
   satisfaction: Record<string, unknown> | null;
+  /** who reported it handled or resolved it on the spot (null until then, and after a reopen) */
+  handled_by: string | null;
+  resolved_on_spot: boolean;
   created_at: Date;
   updated_at: Date;
   closed_at: Date | null;
@@ -91,7 +94,7 @@ export async function findCaseByIdempotencyKey(tx: Tx, key: string): Promise<Cas
 }
 
 export type NewCase = Omit<CaseRow, 'number' | 'version' | 'closed_at' | 'satisfaction' | 'suspension' | 'escalated_at' | 'category_name'
-  | 'on_spot' | 'escalate_after_h' | 'routed_assignee' | 'department_ids'> & { idempotency_key: string | null };
+  | 'on_spot' | 'escalate_after_h' | 'routed_assignee' | 'department_ids' | 'handled_by' | 'resolved_on_spot'> & { idempotency_key: string | null };
 
 /** What the intake statement writes, and what it checks is still so when it writes. */
 export interface NewReport {
@@ -190,7 +193,7 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
 const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 export type CasePatch = Partial<Pick<CaseRow, 'status' | 'tier' | 'assignee' | 'routed_assignee' | 'clocks' | 'next_check_at' | 'suspension'
-  | 'satisfaction' | 'escalated_at' | 'closed_at' | 'duplicate_of' | 'department_ids'>>;
+  | 'satisfaction' | 'escalated_at' | 'closed_at' | 'duplicate_of' | 'department_ids' | 'handled_by' | 'resolved_on_spot'>>;
 
 /** Applies a patch if the case is still at `expectedVersion`; false means someone else changed it first. */
 export async function updateCase(tx: Tx, id: string, expectedVersion: number, patch: CasePatch, now: Date): Promise<boolean> {
@@ -289,17 +292,24 @@ export interface EventRow {
   data: Record<string, unknown> | null;
 }
 
-export async function insertEvent(tx: Tx, e: Omit<EventRow, 'id'>): Promise<number> {
+export async function insertEvent(tx: Tx, e: Omit<EventRow, 'id'> & { request_key?: string | null }): Promise<number> {
   const r = await tx.query<{ id: number }>(
-    `insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9) returning id`,
-    [e.case_id, e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data)],
+    `insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data, request_key)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) returning id`,
+    [e.case_id, e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data), e.request_key ?? null],
   );
   return r.rows[0]!.id;
 }
 
+/** The first timeline entry an action sent with this (actor-scoped) Idempotency-Key wrote on the case, if any. */
+export async function findEventByRequestKey(tx: Tx, caseId: string, requestKey: string): Promise<number | null> {
+  const r = await tx.query<{ id: number }>('select id from case_events where case_id = $1 and request_key = $2', [caseId, requestKey]);
+  return r.rows[0]?.id ?? null;
+}
+
 export async function listEvents(tx: Tx, caseId: string): Promise<EventRow[]> {
-  const r = await tx.query<EventRow>('select * from case_events where case_id = $1 order by id', [caseId]);
+  const r = await tx.query<EventRow>(
+    'select id, case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data from case_events where case_id = $1 order by id', [caseId]);
   return r.rows;
 }
 

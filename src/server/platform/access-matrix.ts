@@ -130,12 +130,14 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   // cases
   { method: 'POST', path: '/api/cases', callers: REPORTERS, scope: 'creates own record', refusals: [422], note: 'grid worker app, 随手拍, hotline intake; leaders, admins and departments do not report' },
   { method: 'GET', path: '/api/cases', callers: STAFF_AND_RESIDENTS, scope: 'own records (list)', note: 'a resident sees only what they reported' },
+  { method: 'GET', path: '/api/cases/routing-preview', callers: STAFF_AND_RESIDENTS, scope: 'none', refusals: [422], note: 'who would handle a report of a category at a point, and why (a grid worker\'s name to staff only); nothing is written' },
   { method: 'GET', path: '/api/cases/{id}', callers: STAFF_AND_RESIDENTS, scope: 'own records', note: 'detail with timeline and policies' },
   { method: 'POST', path: '/api/cases/{id}/actions/{action}', callers: STAFF_AND_RESIDENTS, scope: 'own records', refusals: [403, 409, 422], note: 'the lifecycle decides who may take which action (403 wrong actor, 409 wrong state)' },
   { method: 'POST', path: '/api/public/cases', callers: 'public', scope: 'creates own record', refusals: [422], rateLimited: true, note: 'anonymous 随手拍 with a phone number' },
   { method: 'POST', path: '/api/public/files', callers: 'public', scope: 'none', refusals: [413, 415, 422], rateLimited: true, note: 'a photo for an anonymous report' },
   { method: 'GET', path: '/api/public/grid-map', callers: 'public', scope: 'none', refusals: [422], rateLimited: true, note: 'outlines and names of the community around a point, for residents\' report maps; 422 outside every grid' },
   { method: 'GET', path: '/api/public/matters', callers: 'public', scope: 'none', refusals: [422], rateLimited: true, note: 'the categories reportable at a point, for the anonymous form; 422 outside every grid' },
+  { method: 'GET', path: '/api/public/routing-preview', callers: 'public', scope: 'none', refusals: [422], rateLimited: true, note: 'who would handle an anonymous report, and why (no person\'s name); 422 outside every grid' },
   { method: 'GET', path: '/api/public/cases/{number}', callers: 'public', scope: 'reporter phone', rateLimited: true, note: 'tracking without staff names' },
   { method: 'GET', path: '/api/events', callers: STAFF_AND_RESIDENTS, scope: 'own records (stream)', note: 'Server-Sent Events' },
 ];

@@ -9,7 +9,8 @@ export function aCase(over: Partial<CaseState> = {}): CaseState {
   return {
     status: 'reported', version: 3, tier: 'community', townPath: TOWN, orgPath: GRID,
     assignee: null, routedAssignee: { postId: 'post-1' }, reporter: { accountId: 'gw-1', kind: 'gridWorker' },
-    onSpot: true, suspension: null, satisfaction: null, escalatedAt: null, departmentsReached: [], ...over,
+    onSpot: true, suspension: null, satisfaction: null, escalatedAt: null, departmentsReached: [], handledBy: null, resolvedOnSpot: false,
+    ...over,
   };
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, policies } from '../../../src/domain/cases/lifecycle.ts';
 import { SYSTEM_ACTOR, type Actor, type CaseCommand, type CaseState } from '../../../src/domain/cases/case-state.ts';
+import { verifierKinds } from '../../../src/domain/cases/verification.ts';
 import { ACTORS, aCase, now } from './fixtures.ts';
 
 const run = (c: CaseState, cmd: CaseCommand, a: Actor) => decide(c, cmd, a, now);
@@ -57,7 +58,7 @@ describe('conditions beyond state and rights', () => {
 
   it('a refusal lists what the actor may do instead, in two languages', () => {
     const d = run(aCase(), { action: 'verify' }, ACTORS.townDispatcher);
-    expect(d).toMatchObject({ ok: false, refusal: { code: 'CASE_INVALID_TRANSITION', allowed: ['accept', 'reject', 'escalate'] } });
+    expect(d).toMatchObject({ ok: false, refusal: { code: 'CASE_INVALID_TRANSITION', allowed: ['accept', 'reject', 'escalate', 'accept_dispatch'] } });
     expect(d.ok ? '' : d.refusal.messageZh).toMatch(/当前状态/);
   });
 });
@@ -75,10 +76,20 @@ describe('what each action does', () => {
     expect(d.entry.data).toEqual({ assignee: { postId: 'post-1' } });
   });
 
-  it('dispatch to someone else records the override', () => {
-    const d = next(aCase({ status: 'accepted' }), { action: 'dispatch', assignee: { departmentId: 'dep-1' } }, ACTORS.townDispatcher);
+  it('dispatch to someone else records the override with its reason', () => {
+    const d = next(aCase({ status: 'accepted' }), { action: 'dispatch', assignee: { departmentId: 'dep-1' }, reason: '需执法' }, ACTORS.townDispatcher);
     expect(d.next.assignee).toEqual({ departmentId: 'dep-1' });
+    expect(d.entry.reason).toBe('需执法');
     expect(d.entry.data).toMatchObject({ override: { routed: { postId: 'post-1' }, chosen: { departmentId: 'dep-1' } } });
+  });
+
+  it.each([
+    ['elsewhere than routed, no reason', aCase({ status: 'accepted' }), { departmentId: 'dep-1' }, undefined, 'CASE_REASON_REQUIRED'],
+    ['elsewhere than routed, blank reason', aCase({ status: 'accepted' }), { departmentId: 'dep-1' }, '  ', 'CASE_REASON_REQUIRED'],
+    ['the routed post named, no reason', aCase({ status: 'accepted' }), { postId: 'post-1' }, undefined, 'ok'],
+    ['nothing routed: any choice, no reason', aCase({ status: 'accepted', routedAssignee: null }), { departmentId: 'dep-1' }, undefined, 'ok'],
+  ] as const)('a reassignment needs its reason: %s → %s', (_name, c, assignee, reason, expected) => {
+    expect(code(c, { action: 'dispatch', assignee, reason }, ACTORS.townDispatcher)).toBe(expected);
   });
 
   it('return sends the case back to the dispatcher without an assignee', () => {
@@ -121,17 +132,82 @@ describe('what each action does', () => {
     expect(next(c, { action: 'report_done', photos: ['sha-1'] }, ACTORS.postHolder).next).toMatchObject({ status: 'handled', suspension: null });
   });
 
-  it('resolve on the spot assigns the grid worker and waits for verification', () => {
+  it('resolve on the spot assigns the grid worker, remembers who handled it, and waits for verification', () => {
     const d = next(aCase(), { action: 'resolve_on_spot', photos: ['sha-2'] }, ACTORS.reportingGridWorker);
-    expect(d.next).toMatchObject({ status: 'handled', assignee: { staffId: 'gw-1' } });
+    expect(d.next).toMatchObject({ status: 'handled', assignee: { staffId: 'gw-1' }, handledBy: 'gw-1', resolvedOnSpot: true });
     expect(d.entry.data).toEqual({ photos: ['sha-2'] });
   });
 
+  it('report_done remembers its handler; reopen forgets it', () => {
+    const d = next(aCase({ status: 'in_progress', assignee: { postId: 'post-1' } }), { action: 'report_done' }, ACTORS.postHolder);
+    expect(d.next).toMatchObject({ status: 'handled', handledBy: 'h-1', resolvedOnSpot: false });
+    const reopened = next(d.next, { action: 'reopen', reason: '未清理干净' }, ACTORS.townDispatcher).next;
+    expect(reopened).toMatchObject({ status: 'dispatched', assignee: { postId: 'post-1' }, handledBy: null, resolvedOnSpot: false });
+  });
+
   it('verify closes; reopen sends it back to the same assignee', () => {
-    const handled = aCase({ status: 'handled', assignee: { postId: 'post-1' } });
+    const handled = aCase({ status: 'handled', assignee: { postId: 'post-1' }, handledBy: 'h-1' });
     expect(next(handled, { action: 'verify' }, ACTORS.reportingGridWorker).next.status).toBe('closed');
     expect(next(handled, { action: 'reopen', reason: '未清理干净' }, ACTORS.townDispatcher).next).toMatchObject({ status: 'dispatched', assignee: { postId: 'post-1' } });
   });
+
+  it('accept_dispatch: accept then dispatch to the routed post, two entries, one version later', () => {
+    const d = next(aCase(), { action: 'accept_dispatch', note: '请尽快' }, ACTORS.townDispatcher);
+    expect(d.next).toMatchObject({ status: 'dispatched', assignee: { postId: 'post-1' }, version: 4 });
+    expect(d.entries).toEqual([
+      { at: now, action: 'accept', actorId: 'disp-1', from: 'reported', to: 'accepted', reason: null, data: null },
+      { at: now, action: 'dispatch', actorId: 'disp-1', from: 'accepted', to: 'dispatched', reason: null, data: { note: '请尽快', assignee: { postId: 'post-1' } } },
+    ]);
+    expect(d.entry).toBe(d.entries[1]);
+  });
+
+  it.each([
+    ['nothing routed', aCase({ routedAssignee: null }), {}, 'CASE_ASSIGNEE_REQUIRED'],
+    ['elsewhere without a reason', aCase(), { assignee: { departmentId: 'dep-1' } }, 'CASE_REASON_REQUIRED'],
+    ['elsewhere with a reason', aCase(), { assignee: { departmentId: 'dep-1' }, reason: '需执法' }, 'ok'],
+    ['already accepted', aCase({ status: 'accepted' }), {}, 'CASE_INVALID_TRANSITION'],
+    ['stale version', aCase(), { version: 2 }, 'CASE_STALE_VERSION'],
+  ] as const)('accept_dispatch: %s → %s', (_name, c, extra, expected) => {
+    expect(code(c, { action: 'accept_dispatch', ...extra }, ACTORS.townDispatcher)).toBe(expected);
+  });
+});
+
+describe('nobody verifies their own work', () => {
+  const onSpot = aCase({ status: 'handled', assignee: { staffId: 'gw-1' }, handledBy: 'gw-1', resolvedOnSpot: true });
+  const byPost = aCase({ status: 'handled', assignee: { postId: 'post-1' }, handledBy: 'h-1' });
+  // a dispatcher who was dispatched the case as a staff member and handled it
+  const byDispatcher = aCase({ status: 'handled', assignee: { staffId: 'disp-1' }, handledBy: 'disp-1' });
+  // reopened after an on-the-spot resolution, then handled again by the grid worker who reported it
+  const redoneByReporter = aCase({ status: 'handled', assignee: { staffId: 'gw-1' }, handledBy: 'gw-1' });
+  it.each([
+    ['on the spot, by the grid worker who resolved it', onSpot, ACTORS.reportingGridWorker, 'CASE_SELF_VERIFICATION'],
+    ['on the spot, by the community staff', onSpot, ACTORS.communityStaff, 'ok'],
+    ['on the spot, by staff of another community', onSpot, ACTORS.otherCommunityStaff, 'CASE_FORBIDDEN'],
+    ['on the spot, by the town dispatcher', onSpot, ACTORS.townDispatcher, 'ok'],
+    ['on the spot, by another grid worker of the grid', onSpot, ACTORS.otherGridWorker, 'CASE_FORBIDDEN'],
+    ['by the post holder who reported it done', byPost, ACTORS.postHolder, 'CASE_SELF_VERIFICATION'],
+    ['by the reporting grid worker', byPost, ACTORS.reportingGridWorker, 'ok'],
+    ['by the community staff, not on the spot', byPost, ACTORS.communityStaff, 'CASE_FORBIDDEN'],
+    ['by the dispatcher who handled it', byDispatcher, ACTORS.townDispatcher, 'CASE_SELF_VERIFICATION'],
+    ['by the reporting grid worker who handled it after a reopen', redoneByReporter, ACTORS.reportingGridWorker, 'CASE_SELF_VERIFICATION'],
+    ['after a reopen, by the dispatcher', redoneByReporter, ACTORS.townDispatcher, 'ok'],
+  ] as const)('verify %s → %s (reopen alike)', (_name, c, a, expected) => {
+    expect(code(c, { action: 'verify' }, a)).toBe(expected);
+    expect(code(c, { action: 'reopen', reason: '未处理好' }, a)).toBe(expected);
+    expect(policies(c, a).includes('verify')).toBe(expected === 'ok');
+  });
+
+  it.each([
+    ['on the spot', onSpot, ['communityStaff', 'townDispatcher']],
+    ['by a post, reported by a grid worker', byPost, ['townDispatcher', 'reportingGridWorker']],
+    ['by a post, reported by a resident', aCase({ status: 'handled', reporter: { kind: 'resident', accountId: 'res-1' }, handledBy: 'h-1' }), ['townDispatcher']],
+    ['redone by the reporting grid worker', redoneByReporter, ['townDispatcher']],
+  ] as const)('who verifies: %s', (_name, c, expected) => {
+    expect(verifierKinds(c)).toEqual(expected);
+  });
+});
+
+describe('ratings', () => {
 
   it.each([
     [5, '非常满意'], [4, '满意'], [3, '基本满意'], [2, '不满意'], [1, '非常不满意'],

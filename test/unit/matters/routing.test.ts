@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Matter } from '../../../src/domain/matters/matter.ts';
-import { clockLimits, dispatchOverride, nextTier, routeCase, targetAtTier, type GridChain } from '../../../src/domain/matters/routing.ts';
+import { clockLimits, dispatchOverride, nextTier, routeCase, routeReason, targetAtTier, type GridChain } from '../../../src/domain/matters/routing.ts';
 
 const chain: GridChain = { gridId: 'g', communityId: 'm', townId: 't', districtId: 'd', orgPath: '/c/d/t/m/g/', townPath: '/c/d/t/' };
 const matter = (over: Partial<Matter>): Matter => ({
@@ -30,6 +30,23 @@ describe('routeCase', () => {
   ] as const)('escalating from %s goes to %s, handled by %o', (from, to, target) => {
     expect(nextTier(from)).toBe(to);
     if (to) expect(targetAtTier(matter({ post: 'JJ-CSGX', department: '区住房城乡建委' }), to)).toEqual(target);
+  });
+});
+
+describe('routeReason: why routing proposes whom it does', () => {
+  it.each([
+    ['town post', { post: 'JJ-CSGX', name: '井盖破损缺失' }, undefined, 'townPost', 'town', false],
+    ['withdrawn matter', { list: 'withdrawn', department: '区城市管理局' }, undefined, 'withdrawn', 'town', false],
+    ['town tier, only a department', { department: '区水利局' }, undefined, 'townDepartment', 'town', false],
+    ['district tier', { tier: 'district', department: '区水利局' }, undefined, 'districtDepartment', 'district', false],
+    ['grid tier (马上办)', { tier: 'grid', onSpot: true }, undefined, 'gridTeam', 'grid', false],
+    ['community tier', { tier: 'community' }, undefined, 'communityTriage', 'community', false],
+    ['nothing named', {}, undefined, 'dispatcherChooses', 'town', false],
+    ['escalated from town to district', { post: 'JJ-CSGX', department: '区住房城乡建委' }, 'district', 'districtDepartment', 'district', true],
+    ['escalated from grid to community', { tier: 'grid' }, 'community', 'communityTriage', 'community', true],
+  ] as [string, Partial<Matter>, 'grid' | 'community' | 'town' | 'district' | undefined, string, string, boolean][])('%s → %s', (_name, over, tier, code, expectedTier, escalated) => {
+    const m = matter(over);
+    expect(routeReason(m, tier)).toEqual({ code, matter: m.name, tier: expectedTier, escalated });
   });
 });
 
