@@ -1,5 +1,7 @@
 // `npm start`: builds the web app when its sources changed, then starts the server (which migrates and seeds).
 import { buildWebIfStale } from './build-web.ts';
 
-await buildWebIfStale();
+// numbered steps after scripts/ensure-installed.mjs's [1/3] (the dependencies), which `npm start` runs first
+await buildWebIfStale('[2/3] ');
+console.log('[3/3] Starting the server (it migrates the database and, the first time, seeds the demo district)…');
 await import('../src/server/main.ts');
