@@ -18,7 +18,7 @@ const shrink = (g: Polygon, f: number): Polygon => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const u of ['admin', 'dispatcher', 'gridworker']) tokens[u] = await t.login(u);
+  for (const u of ['admin', 'dispatcher', 'gridworker', 'community']) tokens[u] = await t.login(u);
   for (const r of (await t.db.query<{ id: string; code: string }>('select id, code from org_units')).rows) ids[r.code] = r.id;
 });
 afterAll(async () => { await t.close(); });
@@ -82,5 +82,89 @@ describe('org units, administered', () => {
     expect(again.statusCode, again.body).toBe(201);
     expect((await call('GET', `/api/org-units/locate?lng=${at.lng}&lat=${at.lat}`, 'admin')).json().grid.code).toBe('500199001001054');
     expect((await call('POST', `/api/org-units/${ids['500199001001']}/retire`, 'admin')).json().error.code).toBe('UNIT_IN_USE');
+  });
+});
+
+describe('moving a unit to another parent', () => {
+  const caseOf = (who: string, id: string) => call('GET', `/api/cases/${id}`, who);
+  const unitRow = async (id: string) => (await t.db.query<{ code: string; path: string; parent_id: string }>('select code, path, parent_id from org_units where id = $1', [id])).rows[0]!;
+
+  it('moves a grid to another community with its micro-grids and cases: codes and paths follow, scope follows, audited', async () => {
+    const grid = ids['500199001001001']!;
+    const gridGeometry = await geometryOf('500199001001001');
+    const target = await call('POST', '/api/org-units', 'admin', { parentId: ids['500199001000'], level: 'community', code: '500199001021', name: '迁入社区', geometry: shrink(gridGeometry, 1.5) });
+    expect(target.statusCode, target.body).toBe(201);
+    const communityId = target.json().id as string;
+    const reported = await call('POST', '/api/cases', 'dispatcher', { categoryCode: 'C0101', description: '移动前的案卷', location: await gridCentre(t.db, '500199001001001'), source: 'hotline' });
+    expect(reported.json().gridId).toBe(grid);
+    const caseId = reported.json().id as string;
+    expect((await caseOf('community', caseId)).statusCode).toBe(200);
+
+    const targets = (await call('GET', `/api/org-units/${grid}/move-targets`, 'admin')).json().items.map((u: { id: string }) => u.id);
+    expect(targets).toContain(communityId);
+    expect(targets).toContain(ids['500199001002']);
+    expect(targets).not.toContain(ids['500199001001']);
+    expect(targets).not.toContain(ids['500199101201']);
+
+    const moved = await call('POST', `/api/org-units/${grid}/move`, 'admin', { parentId: communityId });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ id: grid, parentId: communityId, code: '500199001021001', name: '春晖社区第1网格' });
+    expect(moved.json().ancestors.map((a: { id: string }) => a.id).slice(-1)).toEqual([communityId]);
+    const micro = (await t.db.query<{ code: string; path: string }>('select code, path from org_units where parent_id = $1 order by code', [grid])).rows;
+    expect(micro.length).toBeGreaterThan(0);
+    for (const m of micro) {
+      expect(m.code.startsWith('500199001021001')).toBe(true);
+      expect(m.path.startsWith(`${target.json().ancestorIds.map((x: string) => `/${x}`).join('')}/${communityId}/${grid}/`)).toBe(true);
+    }
+    expect(micro.map((m) => m.code)).toContain('50019900102100190');
+    const kase = (await t.db.query<{ org_path: string }>('select org_path from cases where id = $1', [caseId])).rows[0]!;
+    expect(kase.org_path).toBe((await unitRow(grid)).path);
+
+    // the grid's worker (scoped to the grid) and the town's dispatcher keep it; the old community's staff no longer see it
+    expect((await caseOf('gridworker', caseId)).statusCode).toBe(200);
+    expect((await caseOf('dispatcher', caseId)).statusCode).toBe(200);
+    expect((await caseOf('community', caseId)).statusCode).toBe(404);
+    const inNew = (await call('GET', `/api/cases?orgUnitId=${communityId}&limit=50`, 'dispatcher')).json().items.map((c: { id: string }) => c.id);
+    expect(inNew).toContain(caseId);
+    const inOld = (await call('GET', `/api/cases?orgUnitId=${ids['500199001001']}&limit=200`, 'dispatcher')).json().items.map((c: { id: string }) => c.id);
+    expect(inOld).not.toContain(caseId);
+    expect((await call('GET', `/api/org-units/${grid}`, 'gridworker')).statusCode).toBe(200);
+    const at = await gridCentre(t.db, '500199001021001');
+    expect((await call('GET', `/api/org-units/locate?lng=${at.lng}&lat=${at.lat}`, 'admin')).json().ancestors.map((a: { id: string }) => a.id)).toContain(communityId);
+
+    const audit = await t.db.query<{ detail: Record<string, unknown> }>(`select detail from audit_log where action = 'org.move_unit' and target_id = $1`, [grid]);
+    expect(audit.rows[0]?.detail).toMatchObject({ fromCode: '500199001001001', toCode: '500199001021001', toParentId: communityId });
+  });
+
+  it('moves a micro-grid to a grid of another community, taking the first free number where its own is taken', async () => {
+    const micro = (await t.db.query<{ id: string }>(`select id from org_units where code = '50019900100100203'`)).rows[0]!.id;
+    const r = await call('POST', `/api/org-units/${micro}/move`, 'admin', { parentId: ids['500199001002001'] });
+    expect([r.statusCode, r.json().code, r.json().parentId]).toEqual([200, '50019900100200107', ids['500199001002001']]);
+  });
+
+  it('refuses moves the rules or the boundary forbid, and changes nothing', async () => {
+    const grid = ids['500199001001005']!;
+    const before = await unitRow(grid);
+    const refused = async (who: string, parentId: string) => {
+      const r = await call('POST', `/api/org-units/${grid}/move`, who, { parentId });
+      return [r.statusCode, r.json().error?.code, r.json().error?.details?.problems ?? r.json().error?.details?.[0]?.problem];
+    };
+    expect(await refused('admin', ids['500199001002']!)).toEqual([422, 'GEOMETRY_REJECTED', 'OUTSIDE_COMMUNITY']);
+    expect(await refused('admin', ids['500199001001006']!)).toEqual([422, 'UNIT_MOVE_REFUSED', ['LEVEL_NOT_UNDER_PARENT']]);
+    expect(await refused('admin', ids['500199101201']!)).toEqual([422, 'UNIT_MOVE_REFUSED', ['OTHER_TOWN']]);
+    expect(await refused('admin', ids['500199001001']!)).toEqual([422, 'UNIT_MOVE_REFUSED', ['SAME_PARENT']]);
+    expect(await refused('admin', ids['50019900100100501']!)).toEqual([422, 'UNIT_MOVE_REFUSED', ['INTO_ITSELF']]);
+    expect(await refused('admin', 'no-such-unit')).toEqual([404, 'NOT_FOUND', undefined]);
+    expect((await call('POST', `/api/org-units/${grid}/move`, 'dispatcher', { parentId: ids['500199001002'] })).statusCode).toBe(403);
+    // a community's worker on the grid's team would lose sight of it
+    const community = (await t.db.query<{ id: string }>(`select id from accounts where username = 'community'`)).rows[0]!.id;
+    await t.db.query(`insert into grid_team_members (grid_id, account_id, team_role, name, sort) values ($1, $2, 'partTime', '赵书记', 9)`, [grid, community]);
+    const wide = await call('POST', '/api/org-units', 'admin', { parentId: ids['500199001000'], level: 'community', code: '500199001022', name: '无边界社区' });
+    const stranded = await call('POST', `/api/org-units/${grid}/move`, 'admin', { parentId: wide.json().id });
+    expect([stranded.statusCode, stranded.json().error.code, stranded.json().error.details.members.map((m: { name: string }) => m.name)])
+      .toEqual([422, 'UNIT_MOVE_REFUSED', ['赵书记']]);
+    expect(stranded.json().error.messageZh).toMatch(/赵书记/);
+    expect(await unitRow(grid)).toEqual(before);
+    expect((await call('GET', `/api/org-units/${ids['500199001000']}/move-targets`, 'admin')).json().items).toEqual([]);
   });
 });

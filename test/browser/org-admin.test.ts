@@ -100,4 +100,25 @@ describe('org units administered on the map (admin)', () => {
     await page.screenshot({ path: `${ARTIFACTS}/org-admin-04-history.png` });
     expect(pageErrors).toEqual([]);
   });
+
+  it('moves a micro-grid to a grid of another community through 移动到…, its targets grouped by community', async () => {
+    await page.keyboard.press('Escape');
+    const micro = `${CODE}02`;
+    const microId = (await t.db.query<{ id: string }>('select id from org_units where code = $1', [micro])).rows[0]!.id;
+    await page.getByPlaceholder(/搜索/).fill(micro);
+    await page.locator('.ant-list-item').filter({ hasText: micro }).first().click();
+    await page.getByTestId('unit-admin-menu').click();
+    await page.getByTestId('unit-admin-move').click();
+    await page.getByTestId('move-target').click();
+    await page.locator('.ant-select-tree-title').first().waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/org-admin-05-move-targets.png` });
+    await page.getByTestId('move-target').locator('input').fill('锦霞社区第1网格');
+    await page.locator('.ant-select-tree-title').filter({ hasText: '锦霞社区第1网格' }).first().click();
+    await page.getByTestId('move-submit').click();
+    const target = (await t.db.query<{ id: string }>(`select id from org_units where code = '500199001002001'`)).rows[0]!.id;
+    await expect.poll(async () => (await t.db.query<{ parent_id: string }>('select parent_id from org_units where id = $1', [microId])).rows[0]?.parent_id).toBe(target);
+    await page.getByText(/已移至/).waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/org-admin-06-moved.png` });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -200,6 +200,15 @@ function builders(): Record<string, Variant[]> {
         return { method: 'POST', url: `/api/org-units/${m.json().id}/retire` };
       },
     }],
+    'POST /api/org-units/{id}/move': [{
+      label: 'a fresh micro-grid to 春晖社区第2网格', in: everyone,
+      request: async () => {
+        const m = await asAdmin({ method: 'POST', url: '/api/org-units', payload: { parentId: U('demoGrid'), level: 'microGrid', code: `${PLACES.demoGrid.code}${String(50 + ++unitSerial).slice(-2)}`, name: '矩阵测试微网格' } });
+        if (m.statusCode !== 201) throw new Error(`micro-grid: ${m.statusCode} ${m.body}`);
+        return { method: 'POST', url: `/api/org-units/${m.json().id}/move`, payload: { parentId: U('demoGrid2') } };
+      },
+    }],
+    'GET /api/org-units/{id}/move-targets': [{ label: 'the demo grid', in: everyone, request: () => ({ method: 'GET', url: `/api/org-units/${U('demoGrid')}/move-targets` }) }],
     'PUT /api/org-units/{id}/boundary': [{
       label: 'the demo grid as it is', in: everyone,
       request: async () => ({ method: 'PUT', url: `/api/org-units/${U('demoGrid')}/boundary`, payload: { geometry: (await asAdmin({ method: 'GET', url: `/api/org-units/${U('demoGrid')}` })).json().geometry } }),

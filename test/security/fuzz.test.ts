@@ -82,6 +82,8 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/auth/password': { currentPassword: 'demo1234', newPassword: 'demo1234' },
     'POST /api/org-units': { parentId: u.urbanTown, level: 'community', code: '500199001199', name: '模糊测试社区' },
     'PATCH /api/org-units/{id}': { name: '春晖社区第1网格' },
+    // the demo grid to its own community: refused (SAME_PARENT), so no mutation of it moves the grid the others use
+    'POST /api/org-units/{id}/move': { parentId: u.demoCommunity },
     'PUT /api/org-units/{id}/boundary': { geometry: { type: 'Polygon', coordinates: [[[106.5, 29.48], [106.501, 29.48], [106.501, 29.481], [106.5, 29.48]]] } },
     'POST /api/org-units/grids/import': { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { code: '500199001001001', name: '春晖社区第1网格', communityCode: '500199001001' } }] },
     'POST /api/matters': { code: 'F9002', ...matter },

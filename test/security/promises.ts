@@ -88,6 +88,9 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'POST /api/org-units': { callers: ['admin'], refusals: [409, 422] },
   'PATCH /api/org-units/{id}': { callers: ['admin'], refusals: [409] },
   'POST /api/org-units/{id}/retire': { callers: ['admin'], refusals: [409] },
+  // a move within the town; 422 when the rules or the boundary refuse it
+  'POST /api/org-units/{id}/move': { callers: ['admin'], refusals: [422] },
+  'GET /api/org-units/{id}/move-targets': { callers: ['admin'] },
   'PUT /api/org-units/{id}/boundary': { callers: ['admin'], refusals: [409, 422] },
   'GET /api/org-units/{id}/boundaries': { callers: ['admin'] },
 

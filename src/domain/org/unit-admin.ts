@@ -4,6 +4,8 @@ import { PARENT_LEVEL, type OrgLevel } from '../../shared/org-levels.ts';
 export const ADMINISTERED_LEVELS = ['community', 'grid', 'dedicatedGrid', 'microGrid'] as const satisfies readonly OrgLevel[];
 export type AdministeredLevel = (typeof ADMINISTERED_LEVELS)[number];
 
+export const isAdministered = (level: OrgLevel): level is AdministeredLevel => (ADMINISTERED_LEVELS as readonly string[]).includes(level);
+
 export interface NewUnitDraft {
   level: AdministeredLevel;
   code: string;
@@ -75,4 +77,54 @@ export function retireRefusal(s: { openCases: number; liveChildren: number }): R
   if (s.liveChildren > 0) return { liveChildren: s.liveChildren };
   if (s.openCases > 0) return { openCases: s.openCases };
   return null;
+}
+
+/** A unit as a move sees it: where it hangs, in which town, and whether it is still in use. */
+export interface MovePlace {
+  id: string;
+  level: OrgLevel;
+  path: string;
+  townId: string | null;
+  retired: boolean;
+}
+
+export type MoveProblem = 'NOT_MOVABLE' | 'RETIRED' | 'SAME_PARENT' | 'LEVEL_NOT_UNDER_PARENT' | 'OTHER_TOWN' | 'INTO_ITSELF';
+
+/**
+ * Whether a unit may hang under another parent: a grid or dedicated grid under another community, a micro-grid under
+ * another grid, always inside the unit's own town (a town's cases, posts and routing stay its own), never under itself
+ * or one of its own units, and neither of them retired. The boundary check comes after (the import's).
+ */
+export function moveProblems(unit: MovePlace & { parentId: string | null }, target: MovePlace): MoveProblem[] {
+  if (!isAdministered(unit.level)) return ['NOT_MOVABLE'];
+  const problems: MoveProblem[] = [];
+  if (unit.retired || target.retired) problems.push('RETIRED');
+  if (target.id === unit.parentId) problems.push('SAME_PARENT');
+  if (target.path.startsWith(unit.path)) problems.push('INTO_ITSELF');
+  else if (PARENT_LEVEL[unit.level] !== target.level) problems.push('LEVEL_NOT_UNDER_PARENT');
+  if (unit.townId === null || unit.townId !== target.townId) problems.push('OTHER_TOWN');
+  return problems;
+}
+
+/**
+ * The code a moved unit takes under its new parent: its own number if free there, else the lowest free one of its
+ * level's range (the codes of retired units stay taken).
+ */
+export function movedCode(level: AdministeredLevel, code: string, newParentCode: string, takenCodes: readonly string[]): string {
+  const rule = CODE_RULES[level];
+  const kept = codePrefix(level, newParentCode) + code.slice(rule.parentDigits);
+  return takenCodes.includes(kept) ? suggestCode(level, newParentCode, takenCodes) : kept;
+}
+
+/** The code or path of a unit under a moved one: the moved unit's new prefix in place of its old one. */
+export function rebased(value: string, oldPrefix: string, newPrefix: string): string {
+  return value.startsWith(oldPrefix) ? newPrefix + value.slice(oldPrefix.length) : value;
+}
+
+/**
+ * Team members whose account would no longer see the moved grid: their scope holds the grid's old place but not its
+ * new one (a scope inside the moved grid moves along; a community's worker on the team of a grid that leaves the community). The move waits for the team.
+ */
+export function strandedMembers<M extends { scopePath: string | null }>(members: readonly M[], oldPath: string, newPath: string): M[] {
+  return members.filter((m) => m.scopePath !== null && !newPath.startsWith(rebased(m.scopePath, oldPath, newPath)));
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../platform/errors.ts';
-import type { RetireRefusal, UnitProblem } from '../../domain/org/unit-admin.ts';
+import type { MoveProblem, RetireRefusal, UnitProblem } from '../../domain/org/unit-admin.ts';
+import type { GridRejection } from '../../domain/org/grid-import.ts';
 
 const PROBLEMS: Record<UnitProblem, [string, string]> = {
   LEVEL_NOT_UNDER_PARENT: ['This level does not belong under that unit (community under a town, grid under a community, micro-grid under a grid).', '该层级不能设在所选上级之下（社区属镇街，网格属社区，微网格属网格）。'],
@@ -28,3 +29,23 @@ export const boundaryNotHere = () => new AppError('VALIDATION_FAILED',
 
 export const geometryInvalid = () => new AppError('GEOMETRY_REJECTED',
   'The boundary is not a GeoJSON Polygon or MultiPolygon with closed rings.', '边界不是有效的 GeoJSON 多边形（环须闭合）。');
+
+const MOVE_PROBLEMS: Record<MoveProblem, [string, string]> = {
+  NOT_MOVABLE: ['Only communities, grids, dedicated grids and micro-grids move.', '只有社区、网格、专属网格和微网格可以移动。'],
+  RETIRED: ['The unit or the new parent is retired.', '该单位或目标上级已撤销。'],
+  SAME_PARENT: ['The unit already hangs under that parent.', '该单位已在所选上级之下。'],
+  LEVEL_NOT_UNDER_PARENT: ['This level does not belong under that unit (a grid under a community, a micro-grid under a grid).', '该层级不能设在所选上级之下（网格属社区，微网格属网格）。'],
+  OTHER_TOWN: ['A unit moves within its own town only.', '只能在本镇街内移动。'],
+  INTO_ITSELF: ['A unit cannot go under itself or one of its own units.', '不能移动到自身或其下级单位之下。'],
+};
+
+export const moveRefused = (problems: readonly MoveProblem[]) => new AppError('UNIT_MOVE_REFUSED',
+  problems.map((p) => MOVE_PROBLEMS[p][0]).join(' '), problems.map((p) => MOVE_PROBLEMS[p][1]).join(''), { problems });
+
+export const moveStrandsTeam = (members: readonly { name: string; accountId: string }[]) => new AppError('UNIT_MOVE_REFUSED',
+  `These team members' accounts would no longer see the grid at its new place: ${members.map((m) => m.name).join(', ')}. Change the team or their scope first.`,
+  `以下网格团队成员的账号在移动后将看不到该网格：${members.map((m) => m.name).join('、')}。请先调整网格团队或其数据范围。`,
+  { problems: ['TEAM_OUTSIDE'], members });
+
+export const moveOutsideParent = (rejections: readonly GridRejection[]) => new AppError('GEOMETRY_REJECTED',
+  'The boundary does not lie inside the new parent; nothing was moved.', '边界不在新上级的范围内，未移动。', rejections);

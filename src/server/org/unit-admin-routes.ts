@@ -9,10 +9,13 @@ import { createUnit } from './create-unit.ts';
 import { renameUnit } from './rename-unit.ts';
 import { retireUnit } from './retire-unit.ts';
 import { setUnitBoundary } from './set-unit-boundary.ts';
-import { listBoundaryHistory } from './unit-admin-store.ts';
+import { moveUnit } from './move-unit.ts';
+import { findMovePlace, listBoundaryHistory, listMoveTargets } from './unit-admin-store.ts';
+import { PARENT_LEVEL } from '../../shared/org-levels.ts';
+import { isAdministered } from '../../domain/org/unit-admin.ts';
 import { presentUnit } from './presenters.ts';
 import { IdParams, UnitWithGeometry } from './schemas.ts';
-import { Boundaries, BoundaryBody, EditBody, NewUnitBody } from './unit-admin-schemas.ts';
+import { Boundaries, BoundaryBody, EditBody, MoveBody, MoveTargets, NewUnitBody } from './unit-admin-schemas.ts';
 import * as store from './store.ts';
 
 const scopeOf = (p: Principal): string => {
@@ -52,6 +55,40 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     const { id } = req.params as Static<typeof IdParams>;
     await renameUnit(app.db, id, (req.body as Static<typeof EditBody>).name, scopeOf(p), actorOf(req), app.clock());
     return detail(id, scopeOf(p));
+  });
+
+  app.post('/api/org-units/:id/move', {
+    config: editors,
+    schema: {
+      tags: ['org'], params: IdParams, body: MoveBody, response: { 200: UnitWithGeometry },
+      summary: 'Move a unit to another parent',
+      description: 'Hangs a grid or dedicated grid under another community of its town, or a micro-grid under another grid, with the units under it and every case located in it (their paths follow, so scope follows). Its code takes the new parent\'s prefix, keeping its own number when free. 422 UNIT_MOVE_REFUSED (details.problems: level, other town, into itself, same parent, retired, or TEAM_OUTSIDE with the team members who would lose sight of the grid), 422 GEOMETRY_REJECTED when its boundary is not inside the new parent, 404 when either unit is outside the caller\'s scope.',
+    },
+  }, async (req) => {
+    const p = requirePrincipal(req);
+    const { id } = req.params as Static<typeof IdParams>;
+    await moveUnit(app.db, id, (req.body as Static<typeof MoveBody>).parentId, { scopePath: scopeOf(p), actor: actorOf(req), now: app.clock() });
+    app.locator.invalidate();
+    return detail(id, scopeOf(p));
+  });
+
+  app.get('/api/org-units/:id/move-targets', {
+    config: editors,
+    schema: {
+      tags: ['org'], params: IdParams, response: { 200: MoveTargets },
+      summary: 'Where a unit may move',
+      description: 'The units of the caller\'s scope a unit may be moved under: those of its parent\'s level in its own town, in use, other than its parent (the boundary check comes with the move). Empty for a unit that does not move (a town, a community: its parent is the town).',
+    },
+  }, async (req) => {
+    const p = requirePrincipal(req);
+    const { id } = req.params as Static<typeof IdParams>;
+    const unit = await findMovePlace(app.db, id, scopeOf(p));
+    if (!unit) throw notFound('organisation unit');
+    const level = PARENT_LEVEL[unit.level];
+    if (!isAdministered(unit.level) || !level || !unit.town_id || unit.retired_at || level === 'town') return { items: [] };
+    const [town] = await store.listUnitsByIds(app.db, [unit.town_id]);
+    const rows = await listMoveTargets(app.db, { level, townPath: town!.path, scopePath: scopeOf(p), outsidePath: unit.path });
+    return { items: rows.filter((r) => r.id !== unit.parent_id).map((r) => ({ id: r.id, level: r.level, code: r.code, name: r.name, parentId: r.parent_id, parentName: r.parent_name })) };
   });
 
   app.post('/api/org-units/:id/retire', {

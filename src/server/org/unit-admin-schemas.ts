@@ -1,9 +1,9 @@
-// Request and response schemas of unit administration (create, rename, retire, re-draw, boundary history).
+// Request and response schemas of unit administration (create, rename, move, retire, re-draw, boundary history).
 import { Type } from '@sinclair/typebox';
 import { lit } from '../platform/schema-helpers.ts';
 import { DEDICATED_KINDS } from '../../shared/org-levels.ts';
 import { ADMINISTERED_LEVELS } from '../../domain/org/unit-admin.ts';
-import { GeometrySchema } from './schemas.ts';
+import { GeometrySchema, OrgLevelSchema } from './schemas.ts';
 
 const GeometryInput = Type.Object({ type: Type.String(), coordinates: Type.Array(Type.Any()) }, { additionalProperties: true });
 export const NewUnitBody = Type.Object({
@@ -17,3 +17,10 @@ export const NewUnitBody = Type.Object({
 export const EditBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
 export const BoundaryBody = Type.Object({ geometry: GeometryInput }, { additionalProperties: false });
 export const Boundaries = Type.Object({ items: Type.Array(Type.Object({ geometry: GeometrySchema, validUntil: Type.String({ format: 'date-time' }) })) });
+export const MoveBody = Type.Object({ parentId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
+export const MoveTargets = Type.Object({
+  items: Type.Array(Type.Object({
+    id: Type.String(), level: OrgLevelSchema, code: Type.String(), name: Type.String(),
+    parentId: Type.Union([Type.String(), Type.Null()]), parentName: Type.Union([Type.String(), Type.Null()]),
+  })),
+});

@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import type { OrgLevel } from '../../shared/org-levels.ts';
+import type { Role } from '../../shared/roles.ts';
 import type { UnitRow } from './store.ts';
 
 export type AdminUnitRow = Pick<UnitRow, 'id' | 'parent_id' | 'level' | 'kind' | 'code' | 'name' | 'path'>
@@ -62,5 +63,68 @@ export interface BoundaryRow { geometry: Geometry; valid_until: Date }
 export async function listBoundaryHistory(tx: Tx, id: string): Promise<BoundaryRow[]> {
   const r = await tx.query<BoundaryRow>(
     'select geometry, valid_until from org_unit_boundaries where unit_id = $1 order by valid_until desc limit 100', [id]);
+  return r.rows;
+}
+
+export type MoveRow = AdminUnitRow & { geometry: Geometry | null; town_id: string | null };
+
+/** A unit of the scope with its boundary and its town, locked for a move (the unit moved or the parent it goes under). */
+export async function findMovePlace(tx: Tx, id: string, scopePath: string): Promise<MoveRow | null> {
+  const r = await tx.query<MoveRow>(
+    `select u.id, u.parent_id, u.level, u.kind, u.code, u.name, u.path, u.retired_at, u.geometry, p.code as parent_code,
+            (select t.id from org_units t where t.level = 'town' and starts_with(u.path, t.path)) as town_id
+       from org_units u left join org_units p on p.id = u.parent_id
+      where u.id = $1 and u.path like $2 for update of u`,
+    [id, likePrefix(scopePath)],
+  );
+  return r.rows[0] ?? null;
+}
+
+/** Every code (retired units' too) that starts with this prefix. */
+export async function codesStartingWith(tx: Tx, prefix: string): Promise<string[]> {
+  const r = await tx.query<{ code: string }>('select code from org_units where code like $1', [likePrefix(prefix)]);
+  return r.rows.map((x) => x.code);
+}
+
+/** The accounts on the teams of grids under `path`, with the roles and scope path that decide what they see. */
+export async function teamAccountsUnder(tx: Tx, path: string): Promise<{ name: string; account_id: string; roles: Role[]; scope_path: string | null }[]> {
+  const r = await tx.query<{ name: string; account_id: string; roles: Role[]; scope_path: string | null }>(
+    `select m.name, a.id as account_id, a.roles, s.path as scope_path
+       from grid_team_members m join org_units g on g.id = m.grid_id join accounts a on a.id = m.account_id
+       left join org_units s on s.id = a.scope_org_unit_id
+      where g.path like $1 order by m.sort, m.name`, [likePrefix(path)]);
+  return r.rows;
+}
+
+/**
+ * Hangs a unit under a new parent: its parent, code and path, its descendants' codes and paths and the path of every
+ * case located in them (open or closed: the path is what scope reads) change in three statements; the accounts whose
+ * scope lies in the subtree are told their access changed (their live streams re-check it).
+ */
+export async function moveSubtree(tx: Tx, m: { id: string; parentId: string; oldPath: string; newPath: string; oldCode: string; newCode: string; now: Date }): Promise<{ units: number; cases: number }> {
+  await tx.query('update org_units set parent_id = $2 where id = $1', [m.id, m.parentId]);
+  const units = await tx.query(
+    `update org_units set path = $3 || substr(path, length($2) + 1), code = case when starts_with(code, $4) then $5 || substr(code, length($4) + 1) else code end, updated_at = $6
+      where path like $1`,
+    [likePrefix(m.oldPath), m.oldPath, m.newPath, m.oldCode, m.newCode, m.now]);
+  const cases = await tx.query(
+    'update cases set org_path = $3 || substr(org_path, length($2) + 1) where org_path like $1',
+    [likePrefix(m.oldPath), m.oldPath, m.newPath]);
+  await tx.query(
+    `select pg_notify('zhizhi_access_changes', a.id) from accounts a join org_units s on s.id = a.scope_org_unit_id where s.path like $1`,
+    [likePrefix(m.newPath)]);
+  return { units: units.rowCount ?? 0, cases: cases.rowCount ?? 0 };
+}
+
+export interface MoveTargetRow { id: string; level: OrgLevel; code: string; name: string; parent_id: string | null; parent_name: string | null }
+
+/** Units of a level in a town and in the scope, in use, outside a subtree: where a unit of that town may go. */
+export async function listMoveTargets(tx: Tx, q: { level: OrgLevel; townPath: string; scopePath: string; outsidePath: string }): Promise<MoveTargetRow[]> {
+  const r = await tx.query<MoveTargetRow>(
+    `select u.id, u.level, u.code, u.name, u.parent_id, p.name as parent_name
+       from org_units u left join org_units p on p.id = u.parent_id
+      where u.level = $1 and u.path like $2 and u.path like $3 and u.path not like $4 and u.retired_at is null
+      order by u.code limit 2000`,
+    [q.level, likePrefix(q.townPath), likePrefix(q.scopePath), likePrefix(q.outsidePath)]);
   return r.rows;
 }

@@ -100,6 +100,8 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/org-units/{id}/departments', callers: STAFF, scope: 'own scope', note: 'the district departments cases of this unit can be sent to' },
   { method: 'POST', path: '/api/org-units', callers: ['admin'], scope: 'own scope', refusals: [409, 422], note: 'a community, grid, dedicated grid or micro-grid under a unit of the scope; 409 code taken, 422 boundary refused' },
   { method: 'PATCH', path: '/api/org-units/{id}', callers: ['admin'], scope: 'own scope', refusals: [409], note: 'renames a unit (409 when retired)' },
+  { method: 'POST', path: '/api/org-units/{id}/move', callers: ['admin'], scope: 'own scope', refusals: [422], note: 'hangs a grid or micro-grid under another parent of its town, both in the scope; its cases\' paths follow (422 UNIT_MOVE_REFUSED, GEOMETRY_REJECTED)' },
+  { method: 'GET', path: '/api/org-units/{id}/move-targets', callers: ['admin'], scope: 'own scope', note: 'the units of the scope a unit may move under' },
   { method: 'POST', path: '/api/org-units/{id}/retire', callers: ['admin'], scope: 'own scope', refusals: [409], note: 'retires a unit nothing lives on (409 UNIT_IN_USE)' },
   { method: 'PUT', path: '/api/org-units/{id}/boundary', callers: ['admin'], scope: 'own scope', refusals: [409, 422], note: 'a grid\'s new boundary, checked like an import' },
   { method: 'GET', path: '/api/org-units/{id}/boundaries', callers: ['admin'], scope: 'own scope', note: 'a unit\'s earlier boundaries' },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { childLevels, newUnitProblems, retireRefusal, retiresAlong, suggestCode, type NewUnitDraft } from '../../../src/domain/org/unit-admin.ts';
+import {
+  childLevels, movedCode, moveProblems, newUnitProblems, rebased, retireRefusal, retiresAlong, strandedMembers, suggestCode, type MovePlace, type NewUnitDraft,
+} from '../../../src/domain/org/unit-admin.ts';
 
 const TOWN = { level: 'town' as const, code: '500199001000' };
 const COMMUNITY = { level: 'community' as const, code: '500199001001' };
@@ -56,5 +58,62 @@ describe('the code offered for a new unit', () => {
   it('lists the levels created under each parent', () => {
     expect([childLevels('town'), childLevels('community'), childLevels('grid'), childLevels('microGrid')])
       .toEqual([['community'], ['grid', 'dedicatedGrid'], ['microGrid'], []]);
+  });
+});
+
+describe('moving a unit to another parent', () => {
+  const place = (id: string, level: MovePlace['level'], path: string, townId: string | null = 't1', retired = false): MovePlace =>
+    ({ id, level, path, townId, retired });
+  const grid = { ...place('g1', 'grid', '/c/d/t1/c1/g1/'), parentId: 'c1' };
+  const micro = { ...place('m1', 'microGrid', '/c/d/t1/c1/g1/m1/'), parentId: 'g1' };
+  const dedicated = { ...place('s1', 'dedicatedGrid', '/c/d/t1/c1/s1/'), parentId: 'c1' };
+  const community = { ...place('c1', 'community', '/c/d/t1/c1/'), parentId: 't1' };
+  it.each<[string, MovePlace & { parentId: string | null }, MovePlace, string[]]>([
+    ['a grid to another community of the town', grid, place('c2', 'community', '/c/d/t1/c2/'), []],
+    ['a dedicated grid to another community', dedicated, place('c2', 'community', '/c/d/t1/c2/'), []],
+    ['a micro-grid to a grid of another community', micro, place('g7', 'grid', '/c/d/t1/c2/g7/'), []],
+    ['a grid to its own community', grid, place('c1', 'community', '/c/d/t1/c1/'), ['SAME_PARENT']],
+    ['a grid to a community of another town', grid, place('c9', 'community', '/c/d/t2/c9/', 't2'), ['OTHER_TOWN']],
+    ['a grid under a grid', grid, place('g2', 'grid', '/c/d/t1/c1/g2/'), ['LEVEL_NOT_UNDER_PARENT']],
+    ['a micro-grid under a community', micro, place('c2', 'community', '/c/d/t1/c2/'), ['LEVEL_NOT_UNDER_PARENT']],
+    ['a micro-grid under a dedicated grid', micro, place('s1', 'dedicatedGrid', '/c/d/t1/c1/s1/'), ['LEVEL_NOT_UNDER_PARENT']],
+    ['a grid under its own micro-grid', grid, place('m1', 'microGrid', '/c/d/t1/c1/g1/m1/'), ['INTO_ITSELF']],
+    ['a grid under itself', grid, place('g1', 'grid', '/c/d/t1/c1/g1/'), ['INTO_ITSELF']],
+    ['a grid to a retired community', grid, place('c2', 'community', '/c/d/t1/c2/', 't1', true), ['RETIRED']],
+    ['a retired grid', { ...grid, retired: true }, place('c2', 'community', '/c/d/t1/c2/'), ['RETIRED']],
+    ['a community to another town (its parent is the town)', community, place('t2', 'town', '/c/d/t2/', 't2'), ['OTHER_TOWN']],
+    ['a town', { ...place('t1', 'town', '/c/d/t1/'), parentId: 'd' }, place('d2', 'district', '/c/d2/', null), ['NOT_MOVABLE']],
+    ['a unit of no town', { ...grid, townId: null }, place('c2', 'community', '/c/d/t1/c2/'), ['OTHER_TOWN']],
+  ])('%s', (_label, unit, target, expected) => {
+    expect(moveProblems(unit, target)).toEqual(expected);
+  });
+
+  it.each<[string, Parameters<typeof movedCode>, string]>([
+    ['a grid keeps its number when free', ['grid', '500199001001003', '500199001002', ['500199001002001']], '500199001002003'],
+    ['a grid takes the first free number when its own is taken', ['grid', '500199001001001', '500199001002', ['500199001002001', '500199001002002']], '500199001002003'],
+    ['a dedicated grid stays in 901–999', ['dedicatedGrid', '500199001001901', '500199001002', ['500199001002901']], '500199001002902'],
+    ['a micro-grid keeps its two digits', ['microGrid', '50019900100100107', '500199001002004', []], '50019900100200407'],
+  ])('%s', (_, args, expected) => {
+    expect(movedCode(...args)).toBe(expected);
+  });
+
+  it.each([
+    ['50019900100100107', '500199001001001', '500199001002003', '50019900100200307'],
+    ['/c/d/t1/c1/g1/m1/', '/c/d/t1/c1/g1/', '/c/d/t1/c2/g1/', '/c/d/t1/c2/g1/m1/'],
+    ['/c/d/t1/c3/g4/', '/c/d/t1/c1/g1/', '/c/d/t1/c2/g1/', '/c/d/t1/c3/g4/'],
+  ])('rebases %s from %s to %s', (value, from, to, expected) => {
+    expect(rebased(value, from, to)).toBe(expected);
+  });
+});
+
+describe('team members a grid\'s move would leave without sight of it', () => {
+  it.each([
+    ['a worker scoped to the grid itself moves along', '/t/c1/g1/', false],
+    ['a town cadre keeps it', '/t/', false],
+    ['the old community\'s worker loses it', '/t/c1/', true],
+    ['the new community\'s worker sees it', '/t/c2/', false],
+    ['a resident member (no account scope) is no matter', null, false],
+  ])('%s', (_label, scopePath, stranded) => {
+    expect(strandedMembers([{ scopePath }], '/t/c1/g1/', '/t/c2/g1/')).toHaveLength(stranded ? 1 : 0);
   });
 });

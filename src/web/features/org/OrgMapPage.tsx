@@ -28,11 +28,13 @@ export function OrgMapPage() {
   const root = useApi(scopeId ? (signal) => fetchUnit(scopeId, signal) : null, [scopeId]);
   const raw = useApi(scopeId ? (signal) => fetchFeatures(scopeId, signal) : null, [scopeId]);
   const [selected, setSelected] = useState<Selection | null>(null);
+  /** the unit the admin menu acts on: a micro-grid picked in the tree shows its grid, yet is the one administered */
+  const [adminId, setAdminId] = useState<string | null>(null);
   const [view, setView] = useState<'map' | 'boards'>('map');
   const [task, setTask] = useState<BoundaryTask | null>(null);
   const [version, setVersion] = useState(0);
   const canEdit = holdsAnyRole(me.roles, ORG_EDITORS);
-  const changed = (retired?: boolean) => { setTask(null); setVersion((v) => v + 1); raw.reload(); if (retired) setSelected(null); };
+  const changed = (retired?: boolean) => { setTask(null); setVersion((v) => v + 1); raw.reload(); if (retired) { setSelected(null); setAdminId(null); } };
 
   const colors = useMemo(() => (raw.data ? communityColors(raw.data) : []), [raw.data]);
   const features = useMemo(() => (raw.data ? colourFeatures(raw.data, colors) : null), [raw.data, colors]);
@@ -45,9 +47,11 @@ export function OrgMapPage() {
     const chain: string[] = [];
     for (let up = p.parentId; up; up = props.get(up)?.parentId ?? null) chain.unshift(up);
     setSelected({ id, level: p.level, name: p.name, parentId: p.parentId, ancestorIds: [scopeId ?? '', ...chain] });
+    setAdminId(id);
   }, [props, scopeId]);
 
   const selectFromTree = useCallback((u: OrgUnit) => {
+    setAdminId(u.id);
     if (u.level === 'microGrid' && u.parentId) {
       const parent = props.get(u.parentId);
       setSelected({ id: u.parentId, level: 'grid', name: parent?.name ?? u.name, parentId: parent?.parentId ?? null, ancestorIds: u.ancestorIds.slice(0, -1) });
@@ -83,7 +87,7 @@ export function OrgMapPage() {
         <section className="zz-panel">
           <div className="zz-panel-head">{t('org.treeTitle')}{canEdit ? (
             <UnitAdminMenu
-              key={`${selected?.id ?? root.data.id}-${version}`} unitId={selected?.id ?? root.data.id} onChanged={changed}
+              key={`${adminId ?? root.data.id}-${version}`} unitId={adminId ?? root.data.id} onChanged={changed}
               onEditBoundary={(u) => { setView('map'); setTask({ kind: 'edit', unit: u }); }}
               onDrawNew={(draft, community) => { setView('map'); setTask({ kind: 'draw', draft, community }); }}
             />
@@ -110,7 +114,7 @@ export function OrgMapPage() {
           </div>
         </section>
         <GridDrawer
-          gridId={task ? null : gridId} onClose={() => setSelected(null)}
+          gridId={task ? null : gridId} onClose={() => { setSelected(null); setAdminId(null); }}
           communityName={selected?.parentId ? props.get(selected.parentId)?.name : undefined}
         />
       </div>

@@ -11,6 +11,7 @@ import { fetchUnit, type OrgUnitDetail } from './api.ts';
 import { renameUnit, retireUnit, type NewUnit } from './unit-admin-api.ts';
 import { CreateUnitModal } from './CreateUnitModal.tsx';
 import { BoundaryHistoryModal } from './BoundaryHistoryModal.tsx';
+import { MoveUnitModal } from './MoveUnitModal.tsx';
 import './unit-admin-locales.ts';
 
 interface Props {
@@ -27,7 +28,7 @@ export function UnitAdminMenu({ unitId, onChanged, onEditBoundary, onDrawNew }: 
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const unit = useApi((signal) => fetchUnit(unitId, signal), [unitId]);
-  const [open, setOpen] = useState<'create' | 'rename' | 'history' | null>(null);
+  const [open, setOpen] = useState<'create' | 'rename' | 'move' | 'history' | null>(null);
   const u = unit.data;
   if (!u) return null;
 
@@ -54,6 +55,7 @@ export function UnitAdminMenu({ unitId, onChanged, onEditBoundary, onDrawNew }: 
   const items = [
     childLevels(u.level).length ? { key: 'create', label: t('unitAdmin.addChild') } : null,
     administered(u.level) ? { key: 'rename', label: t('unitAdmin.rename') } : null,
+    administered(u.level) && u.level !== 'community' ? { key: 'move', label: t('unitAdmin.move') } : null,
     isGridLike(u.level) ? { key: 'boundary', label: t('unitAdmin.editBoundary') } : null,
     isGridLike(u.level) ? { key: 'history', label: t('unitAdmin.history') } : null,
     administered(u.level) ? { key: 'retire', label: t('unitAdmin.retire'), danger: true } : null,
@@ -69,7 +71,7 @@ export function UnitAdminMenu({ unitId, onChanged, onEditBoundary, onDrawNew }: 
           onClick: ({ key }) => {
             if (key === 'retire') retire();
             else if (key === 'boundary') onEditBoundary(u);
-            else setOpen(key as 'create' | 'rename' | 'history');
+            else setOpen(key as 'create' | 'rename' | 'move' | 'history');
           },
         }}
       >
@@ -83,6 +85,7 @@ export function UnitAdminMenu({ unitId, onChanged, onEditBoundary, onDrawNew }: 
         />
       ) : null}
       {open === 'rename' ? <RenameModal unit={u} onClose={() => setOpen(null)} onDone={() => { setOpen(null); unit.reload(); onChanged(); }} /> : null}
+      {open === 'move' ? <MoveUnitModal unit={u} onClose={() => setOpen(null)} onMoved={() => { setOpen(null); unit.reload(); onChanged(); }} /> : null}
       {open === 'history' ? <BoundaryHistoryModal unit={u} onClose={() => setOpen(null)} /> : null}
     </>
   );

@@ -1,4 +1,4 @@
-// Org unit administration calls: create, rename, retire, a grid's boundary and its history.
+// Org unit administration calls: create, rename, move, retire, a grid's boundary and its history.
 import type { Geometry } from 'geojson';
 import type { Static } from '@sinclair/typebox';
 import { api } from '../../lib/api.ts';
@@ -7,9 +7,13 @@ import type { OrgUnitDetail } from './api.ts';
 
 export type NewUnit = Static<typeof s.NewUnitBody>;
 export type PastBoundary = Static<typeof s.Boundaries>['items'][number];
+export type MoveTarget = Static<typeof s.MoveTargets>['items'][number];
 
 export const createUnit = (body: NewUnit) => api<OrgUnitDetail>('/api/org-units', { method: 'POST', body });
 export const renameUnit = (id: string, name: string) => api<OrgUnitDetail>(`/api/org-units/${id}`, { method: 'PATCH', body: { name } });
+export const moveUnit = (id: string, parentId: string) => api<OrgUnitDetail>(`/api/org-units/${id}/move`, { method: 'POST', body: { parentId } });
+export const fetchMoveTargets = (id: string, signal?: AbortSignal) =>
+  api<Static<typeof s.MoveTargets>>(`/api/org-units/${id}/move-targets`, { signal }).then((r) => r.items);
 export const retireUnit = (id: string) => api<null>(`/api/org-units/${id}/retire`, { method: 'POST' });
 export const setBoundary = (id: string, geometry: Geometry) => api<OrgUnitDetail>(`/api/org-units/${id}/boundary`, { method: 'PUT', body: { geometry } });
 export const fetchBoundaryHistory = (id: string, signal?: AbortSignal) =>
