@@ -2,6 +2,7 @@ import type { CaseStatus } from '../../shared/cases.ts';
 import { CLOCK_NAMES, type ClockName, type Light, type Tier } from '../../shared/matters.ts';
 import { nextTier } from '../matters/routing.ts';
 import { light, suspendedSoFar, type ClockSet } from '../sla/clocks.ts';
+import { systemReason } from '../../shared/system-reasons.ts';
 
 /** What the sweep needs of an open case; instants in epoch ms (see ClockState). */
 export interface SweepCase {
@@ -46,13 +47,13 @@ export interface SweepResult {
   resumptions: Resumption[];
 }
 
-const RESUME_REASON = '挂起期限已到，自动恢复办理 (the suspension ended)';
+// reasons are stored as codes and rendered in the reader's language (src/shared/system-reasons.ts)
+const RESUME_REASON = systemReason('suspension.ended');
 
-const REASONS = {
-  acceptOverdue: '超过受理时限无人受理，自动提级 (not accepted in time)',
-  escalateAfterH: '超过事项规定时限未办结，自动提级 (not finished within the matter\'s escalation time)',
-  handleOverdue: '办理超时，自动提级 (handling overdue)',
-} as const;
+function reasonOf(rule: Escalation['rule'], c: SweepCase): string {
+  if (rule === 'escalateAfterH') return systemReason('escalation.escalateAfterH', { hours: Math.round((c.escalateAfterMs ?? 0) / 36e5 * 10) / 10 });
+  return systemReason(rule === 'acceptOverdue' ? 'escalation.acceptOverdue' : 'escalation.handleOverdue');
+}
 
 const ESCALATABLE = new Set<CaseStatus>(['reported', 'accepted', 'dispatched', 'in_progress']);
 
@@ -79,7 +80,7 @@ export function sweep(openCases: readonly SweepCase[], now: Date): SweepResult {
     const rule = breachedRule(c, t);
     if (rule !== null) {
       const toTier = nextTier(c.tier);
-      if (toTier !== null) escalations.push({ caseId: c.id, fromTier: c.tier, toTier, rule, reason: REASONS[rule] });
+      if (toTier !== null) escalations.push({ caseId: c.id, fromTier: c.tier, toTier, rule, reason: reasonOf(rule, c) });
     }
   }
   return { lightChanges, escalations, resumptions };

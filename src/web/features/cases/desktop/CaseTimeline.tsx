@@ -4,6 +4,8 @@ import { AlertOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../api.ts';
 import { formatTime } from './clocks.ts';
+import { i18n as appI18n } from '../../../lib/i18n.ts';
+import { reasonText } from '../reason-text.ts';
 import { PhotoRow } from './CaseFacts.tsx';
 
 const COLORS: Record<string, string> = {
@@ -14,7 +16,7 @@ const COLORS: Record<string, string> = {
 function detail(e: TimelineEntry): string | null {
   const d = e.data ?? {};
   const note = typeof d.note === 'string' ? d.note : null;
-  return [e.reason, note].filter(Boolean).join(' · ') || null;
+  return [reasonText(e.reason, appI18n.t), note].filter(Boolean).join(' · ') || null;
 }
 
 export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {

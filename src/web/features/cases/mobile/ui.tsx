@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { CaseStatus } from '../../../../shared/cases.ts';
 import type { CasePhoto, Clock, Deadlines, Light, SimilarNearby, TimelineEntry } from '../api.ts';
+import { reasonText } from '../reason-text.ts';
 import './react19.ts';
 import './locales.ts';
 import './mobile.css';
@@ -110,7 +111,7 @@ export function TimelineSteps({ entries }: { entries: (Pick<TimelineEntry, 'at' 
             description={
               <div className="mc-step-desc">
                 <div>{formatTime(e.at, i18n.language)}{e.actor ? ` · ${e.actor}` : ''}</div>
-                {e.reason ? <div className="mc-step-reason">{e.reason}</div> : null}
+                {e.reason ? <div className="mc-step-reason">{reasonText(e.reason, t)}</div> : null}
                 {note ? <div className="mc-step-reason">{note}</div> : null}
                 {rating?.score ? <div className="mc-step-reason">{t(`mcase.satisfaction.${rating.score}`)}{rating.comment ? `：${rating.comment}` : ''}</div> : null}
                 {e.photos && e.photos.length > 0 ? <div style={{ marginTop: 6 }}><PhotoGrid photos={e.photos} size={48} /></div> : null}
