@@ -11,6 +11,7 @@ import { maskName, maskPhone } from '../../domain/identity/personal-data.ts';
 import type { ContactView } from '../../domain/cases/reporter-contact.ts';
 import { assigneeId } from './case-mapping.ts';
 import type { CaseRow, EventRow } from './store.ts';
+import type { Figures } from './figures-store.ts';
 import type { ReportResult } from './report-case.ts';
 import type { CaseChange } from '../platform/live.ts';
 
@@ -157,4 +158,17 @@ export function presentDuplicates(found: ReportResult['duplicates'], forStaff: b
 /** A change of a case as the event stream sends it: which case and what happened, nothing of who may see it. */
 export function presentCaseEvent(c: CaseChange) {
   return { caseId: c.caseId, number: c.number, eventId: c.eventId, action: c.action, status: c.status as CaseStatus, at: c.at };
+}
+
+/** The overview's figures as the API answers them (`CaseFigures`). */
+export function presentFigures(day: string, f: Figures) {
+  const t = f.totals;
+  return {
+    day, reportedToday: t.reported_today, acceptedToday: t.accepted_today, closedToday: t.closed_today,
+    open: t.open, overdue: t.red, escalated: t.escalated,
+    lights: { green: t.green, yellow: t.yellow, red: t.red, none: t.none },
+    avgAcceptMinutes: t.avg_accept_minutes === null ? null : Math.round(t.avg_accept_minutes * 10) / 10,
+    byCategory: f.byCategory,
+    byBoard: f.byBoard.map((b) => ({ boardId: b.board_id, name: b.name, count: b.count })),
+  };
 }

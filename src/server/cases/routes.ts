@@ -5,6 +5,7 @@ import type { CaseSource } from '../../shared/cases.ts';
 import type { ReporterKind } from '../../domain/cases/case-state.ts';
 import { policies } from '../../domain/cases/lifecycle.ts';
 import { mineFilter } from '../../domain/cases/mine-lists.ts';
+import { dateRangeWindow } from '../../domain/cases/list-window.ts';
 import { reporterContactView } from '../../domain/cases/reporter-contact.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
 import { AppError, notFound } from '../platform/errors.ts';
@@ -110,7 +111,8 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     config: anyone,
     schema: {
       tags: ['cases'],
-      description: 'Cases within the caller\'s scope, assigned to the caller\'s posts or department, or reported by the caller; newest first.',
+      summary: 'List cases',
+      description: 'Cases within the caller\'s scope, assigned to the caller\'s posts or department, or reported by the caller; newest first. The filters (status, unit, category, channel, reporting dates, text) only narrow that set; `total=true` also counts all matches.',
       querystring: s.CaseListQuery,
       response: { 200: s.CasePage },
     },
@@ -125,15 +127,21 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       orgUnitPath = unit.path;
     }
     const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
-    const rows = await store.listCases(app.db, viewerOf(p), {
-      statuses: q.status, orgUnitPath, overdue: q.overdue, q: q.q, mine: q.mine && mineFilter(q.mine), beforeCreated: cursor, limit: limit + 1, now: app.clock(),
-    });
+    const created = dateRangeWindow(q.from, q.to);
+    if (!created) throw new AppError('VALIDATION_FAILED', 'The date range ends before it begins.', '结束日期早于开始日期。');
+    const filter = {
+      statuses: q.status, orgUnitPath, overdue: q.overdue, q: q.q, categoryCodes: q.category, sources: q.source, created,
+      mine: q.mine && mineFilter(q.mine), now: app.clock(),
+    };
+    const rows = await store.listCases(app.db, viewerOf(p), { ...filter, beforeCreated: cursor, limit: limit + 1 });
+    const total = q.total ? await store.countCases(app.db, viewerOf(p), filter) : undefined;
     const page = rows.slice(0, limit);
     const names = await store.assigneeNames(app.db, page.flatMap((r) => { const id = assigneeId(r.assignee); return id ? [id] : []; }));
     const last = page[page.length - 1];
     return {
       items: page.map((r) => presentCaseSummary(r, names, app.clock())),
       nextCursor: rows.length > limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+      ...(total === undefined ? {} : { total }),
     };
   });
 

@@ -59,11 +59,19 @@ export const ActionBody = Type.Object({
 export const ActionParams = Type.Object({ id: Type.String({ maxLength: 64 }), action: lit(CASE_ACTIONS) });
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
+const LocalDate = (description: string) => Type.String({ pattern: '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description });
+
+/** Every filter narrows the caller's own cases (scope, posts, department, own reports): none can widen them. */
 export const CaseListQuery = Type.Object({
   status: Type.Optional(Type.Array(lit(CASE_STATUSES), { maxItems: 7 })),
-  orgUnitId: Type.Optional(Type.String({ maxLength: 64 })),
+  orgUnitId: Type.Optional(Type.String({ maxLength: 64, description: 'cases in this unit (a community, a grid) and below' })),
   overdue: Type.Optional(Type.Boolean()),
-  q: Type.Optional(Type.String({ maxLength: 50 })),
+  q: Type.Optional(Type.String({ maxLength: 50, description: 'part of the case number, the description or the address' })),
+  category: Type.Optional(Type.Array(Type.String({ maxLength: 10 }), { maxItems: 20, description: 'category codes (事项编码)' })),
+  source: Type.Optional(Type.Array(lit(CASE_SOURCES), { maxItems: CASE_SOURCES.length, description: 'channels the cases came in by' })),
+  from: Type.Optional(LocalDate('reported on or after this Shanghai date (YYYY-MM-DD)')),
+  to: Type.Optional(LocalDate('reported on or before this Shanghai date (YYYY-MM-DD)')),
+  total: Type.Optional(Type.Boolean({ description: 'also count every case the filters match (`total` of the answer)' })),
   mine: Type.Optional(lit(['reported', 'assigned', 'verify'] as const)),
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
@@ -109,7 +117,25 @@ export const CaseSummary = Type.Object({
   createdAt: Type.String(), updatedAt: Type.String(),
 });
 
-export const CasePage = Type.Object({ items: Type.Array(CaseSummary), nextCursor: Nullable(Type.String()) });
+export const CasePage = Type.Object({
+  items: Type.Array(CaseSummary), nextCursor: Nullable(Type.String()),
+  total: Type.Optional(Type.Integer({ minimum: 0, description: 'how many cases the filters match, when asked with `total=true`' })),
+});
+
+const Count = Type.Integer({ minimum: 0 });
+
+/** The overview of the caller's cases: what is open now, and what happened today (Shanghai time). */
+export const CaseFigures = Type.Object({
+  day: Type.String({ description: 'today, the Shanghai date the day figures count (YYYY-MM-DD)' }),
+  reportedToday: Count, acceptedToday: Count, closedToday: Count,
+  open: Count, overdue: Count, escalated: Type.Integer({ minimum: 0, description: 'open cases escalated (提级) at least once' }),
+  lights: Type.Object({ green: Count, yellow: Count, red: Count, none: Count }, { description: 'open cases by the light of their worst running clock' }),
+  avgAcceptMinutes: Nullable(Type.Number({ description: 'from report to acceptance, over the cases accepted today' })),
+  byCategory: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), count: Count }), { description: 'open cases by category, most first' }),
+  byBoard: Type.Array(Type.Object({
+    boardId: Nullable(Type.String()), name: Nullable(Type.String({ description: 'null: not with a board\'s post (not yet dispatched, or with a department or grid worker)' })), count: Count,
+  }), { description: 'open cases by the board (板块) of the post they are with, most first' }),
+});
 
 const Photo = Type.Object({
   hash: Type.String(), phase: lit(['before', 'after'] as const), eventId: Nullable(Type.Integer()), url: Type.String(), thumbUrl: Type.String(),

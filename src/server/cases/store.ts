@@ -4,6 +4,7 @@ import type { MatterRow } from '../matters/store.ts';
 import type { TargetLookup } from '../../domain/matters/target-lookup.ts';
 import type { MineFilter } from '../../domain/cases/mine-lists.ts';
 import type { CaseViewer } from '../../domain/cases/visibility.ts';
+import type { TimeWindow } from '../../domain/cases/list-window.ts';
 import { lookupParams, routedAssigneeSql } from './assignee-store.ts';
 
 export type Assignee = { postId: string } | { departmentId: string } | { staffId: string };
@@ -57,7 +58,7 @@ const SELECT = `select c.*, m.name as category_name, m.on_spot, m.escalate_after
 export type Viewer = CaseViewer;
 
 /** `canSeeCase` (src/domain/cases/visibility.ts) as a condition on `cases c`, its parameters numbered from `first`. */
-function visibleTo(v: Viewer, first: number): { sql: string; params: unknown[] } {
+export function visibleTo(v: Viewer, first: number): { sql: string; params: unknown[] } {
   const n = (i: number) => `$${first + i}`;
   return {
     sql: `(c.org_path like ${n(0)} or c.assignee->>'postId' = any(${n(1)}) or c.department_ids && ${n(2)}::text[]
@@ -247,6 +248,10 @@ export interface CaseFilter {
   orgUnitPath?: string;
   overdue?: boolean;
   q?: string;
+  categoryCodes?: string[];
+  sources?: string[];
+  /** reported in this window */
+  created?: TimeWindow;
   /** one of the viewer's own lists (`mineFilter`) */
   mine?: MineFilter;
   beforeCreated?: { at: Date; id: string };
@@ -254,7 +259,8 @@ export interface CaseFilter {
   now: Date;
 }
 
-export async function listCases(tx: Tx, viewer: Viewer, f: CaseFilter): Promise<CaseRow[]> {
+/** The conditions of a case list: the viewer's visibility first, each filter only narrowing it. */
+function listWhere(viewer: Viewer, f: Omit<CaseFilter, 'limit' | 'beforeCreated'>): { where: string[]; params: unknown[]; p(v: unknown): string } {
   const where: string[] = [];
   const params: unknown[] = [];
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
@@ -268,15 +274,31 @@ export async function listCases(tx: Tx, viewer: Viewer, f: CaseFilter): Promise<
     const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     where.push(`(c.number like ${p(like)} or c.description like $${params.length} or c.address like $${params.length})`);
   }
+  if (f.categoryCodes?.length) where.push(`c.category_code = any(${p(f.categoryCodes)}::text[])`);
+  if (f.sources?.length) where.push(`c.source = any(${p(f.sources)}::text[])`);
+  if (f.created?.from) where.push(`c.created_at >= ${p(f.created.from)}`);
+  if (f.created?.before) where.push(`c.created_at < ${p(f.created.before)}`);
   if (f.mine && 'reportedByViewer' in f.mine) where.push(`c.reporter_account_id = ${p(viewer.accountId)}`);
   if (f.mine && 'assignedToViewer' in f.mine) {
     where.push(`(c.assignee->>'postId' = any(${p(viewer.postIds)}) or c.assignee->>'departmentId' = any(${p(viewer.departmentIds)}) or c.assignee->>'staffId' = ${p(viewer.accountId)})`);
   }
   if (f.mine && 'statuses' in f.mine) where.push(`c.status = any(${p(f.mine.statuses)})`);
+  return { where, params, p };
+}
+
+export async function listCases(tx: Tx, viewer: Viewer, f: CaseFilter): Promise<CaseRow[]> {
+  const { where, params, p } = listWhere(viewer, f);
   if (f.beforeCreated) where.push(`(c.created_at, c.id) < (${p(f.beforeCreated.at)}, ${p(f.beforeCreated.id)})`);
   const r = await tx.query<CaseRow>(
     `${SELECT} where ${where.join(' and ')} order by c.created_at desc, c.id desc limit ${p(f.limit)}`, params);
   return r.rows;
+}
+
+/** How many cases a list's filters match, all pages together. */
+export async function countCases(tx: Tx, viewer: Viewer, f: Omit<CaseFilter, 'limit' | 'beforeCreated'>): Promise<number> {
+  const { where, params } = listWhere(viewer, f);
+  const r = await tx.query<{ n: number }>(`select count(*)::int as n from cases c where ${where.join(' and ')}`, params);
+  return r.rows[0]!.n;
 }
 
 export interface EventRow {

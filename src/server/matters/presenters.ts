@@ -3,7 +3,7 @@ import type { MatterRow } from './store.ts';
 export function presentMatter(m: MatterRow) {
   return {
     id: m.id, townId: m.town_id, code: m.code, version: m.version, current: m.current, name: m.name, class: m.class,
-    list: m.list, tier: m.tier, postCode: m.post_code, departmentName: m.department_name, sla: m.sla,
+    list: m.list, tier: m.tier, postCode: m.post_code, postName: m.post_name ?? null, departmentName: m.department_name, sla: m.sla,
     escalateAfterH: m.escalate_after_h === null ? null : Number(m.escalate_after_h), onSpot: m.on_spot, urgent: m.urgent,
     duplicateRadiusM: m.duplicate_radius_m, retired: m.retired_at !== null, createdAt: m.created_at.toISOString(),
   };

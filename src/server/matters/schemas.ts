@@ -34,7 +34,9 @@ export const NewMatter = Type.Object({
 export const Matter = Type.Object({
   id: Type.String(), townId: Type.String(), code: Type.String(), version: Type.Integer(), current: Type.Boolean(),
   name: Type.String(), class: Type.String(), list: List, tier: Tier,
-  postCode: Type.Union([Type.String(), Type.Null()]), departmentName: Type.Union([Type.String(), Type.Null()]),
+  postCode: Type.Union([Type.String(), Type.Null()]),
+  postName: Type.Union([Type.String(), Type.Null()], { description: 'the post\'s name (岗位名称), for display beside its code' }),
+  departmentName: Type.Union([Type.String(), Type.Null()]),
   sla: Type.Record(Type.String(), Type.Number()), escalateAfterH: Type.Union([Type.Number(), Type.Null()]),
   onSpot: Type.Boolean(), urgent: Type.Boolean(), duplicateRadiusM: Type.Integer(),
   retired: Type.Boolean(), createdAt: Type.String(),

@@ -11,6 +11,8 @@ export interface MatterRow {
   list: 'basic' | 'cooperative' | 'withdrawn';
   tier: 'grid' | 'community' | 'town' | 'district';
   post_code: string | null;
+  /** The post's name in the town (absent where a caller reads matters without it). */
+  post_name?: string | null;
   department_name: string | null;
   sla: Record<string, number>;
   escalate_after_h: number | null;
@@ -23,7 +25,8 @@ export interface MatterRow {
 }
 
 const COLUMNS = `id, town_id, code, version, current, name, class, list, tier, post_code, department_name, sla,
-  escalate_after_h, on_spot, urgent, machine_source, duplicate_radius_m, retired_at, created_at`;
+  escalate_after_h, on_spot, urgent, machine_source, duplicate_radius_m, retired_at, created_at,
+  (select p.name from posts p where p.town_id = matters.town_id and p.code = matters.post_code) as post_name`;
 
 export async function listCurrentMatters(tx: Tx, townId: string, includeRetired: boolean): Promise<MatterRow[]> {
   const r = await tx.query<MatterRow>(

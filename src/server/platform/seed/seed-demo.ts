@@ -9,12 +9,12 @@ export const DEMO_PASSWORD = 'demo1234';
 
 export const DEMO_ACCOUNTS: { username: string; name: string; roles: Role[]; what: string }[] = [
   { username: 'admin', name: '系统管理员', roles: ['admin'], what: 'whole city; imports grid boundaries' },
-  { username: 'leader', name: '陈指挥长', roles: ['leader'], what: '春晖路街道 command screen' },
+  { username: 'leader', name: '陈指挥长', roles: ['leader'], what: '春晖路街道 case overview: SLA lights, today\'s figures, every case (read-only)' },
   { username: 'dispatcher', name: '刘调度', roles: ['dispatcher'], what: '春晖路街道 流转调度岗 (A)' },
   { username: 'handler', name: '王更新', roles: ['handler'], what: '城市更新岗 A holder, 春晖路街道' },
   { username: 'community', name: '赵书记', roles: ['communityStaff'], what: '春晖社区 staff' },
   { username: 'department', name: '孙科长', roles: ['department'], what: '区城市管理局 (district department)' },
-  { username: 'gridworker', name: '李网格', roles: ['gridWorker'], what: 'full-time grid worker, 春晖社区第1网格' },
+  { username: 'gridworker', name: '李网格', roles: ['gridWorker'], what: 'full-time grid worker, 春晖社区第1网格: phone pages, and its grid\'s map and cases on the desktop' },
   { username: 'security', name: '吴安全', roles: ['securityAdmin'], what: '安全管理员: accounts, roles, lockouts and password resets of the city, nothing else' },
   { username: 'auditor', name: '孙审计', roles: ['auditor'], what: '审计管理员: reads and verifies the audit log, nothing else' },
   { username: 'resident', name: '周居民', roles: ['resident'], what: 'resident of 春晖社区第1网格' },

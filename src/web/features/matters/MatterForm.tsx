@@ -42,7 +42,7 @@ export function MatterForm({ townId, matter, onClose, onSaved }: Props) {
     setBusy(true);
     try {
       const saved = matter ? await updateMatter(townId, matter.code, body) : await createMatter(townId, { ...body, code: v.code.trim() });
-      message.success(t('matter.saved', { code: saved.code, version: saved.version }));
+      message.success(t('matter.saved', { code: `${saved.name} · ${saved.code}`, version: saved.version }));
       onSaved(saved);
     } catch (e) {
       const say = (d: { code?: string; message?: string; problem?: string }) => t(`matter.problems.${d.code ?? 'none'}`, { defaultValue: d.message ?? d.problem ?? '' });
@@ -64,7 +64,7 @@ export function MatterForm({ townId, matter, onClose, onSaved }: Props) {
 
   return (
     <Modal
-      open width={720} title={matter ? t('matter.form.titleEdit', { code: matter.code }) : t('matter.form.titleNew')}
+      open width={720} title={matter ? t('matter.form.titleEdit', { code: `${matter.name} · ${matter.code}` }) : t('matter.form.titleNew')}
       onCancel={onClose} onOk={() => void save()} confirmLoading={busy} okText={t('matter.form.save')} cancelText={t('matter.form.cancel')} destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={initial} data-testid="matter-form" onValuesChange={clearServerProblems}>

@@ -3,6 +3,7 @@ import { Drawer, Empty, Skeleton, Tag, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { NameCode } from '../../ui/NameCode.tsx';
 import { matterVersions, type Matter } from './api.ts';
 import { slaText } from './sla.ts';
 
@@ -12,7 +13,7 @@ export function MatterVersions({ townId, matter, onClose }: { townId: string | n
   const versions = useApi(code ? (signal) => matterVersions(townId, code, signal) : null, [townId, code]);
   const items = [...(versions.data ?? [])].sort((a, b) => b.version - a.version);
   return (
-    <Drawer open={!!matter} onClose={onClose} size={520} title={matter ? t('matter.history.title', { code: matter.code }) : ''} destroyOnHidden>
+    <Drawer open={!!matter} onClose={onClose} size={520} title={matter ? t('matter.history.title', { code: `${matter.name} · ${matter.code}` }) : ''} destroyOnHidden>
       {versions.loading ? <Skeleton active /> : null}
       {versions.error ? <ErrorState error={versions.error} onRetry={versions.reload} /> : null}
       {!versions.loading && !items.length ? <Empty /> : null}
@@ -30,7 +31,7 @@ export function MatterVersions({ townId, matter, onClose }: { townId: string | n
               </div>
               <div className="zz-muted" style={{ fontSize: 12 }}>{t('matter.history.createdAt')}：{new Date(m.createdAt).toLocaleString(i18n.language.startsWith('zh') ? 'zh-CN' : 'en-GB')}</div>
               <div style={{ fontSize: 13, marginTop: 4 }}>
-                {t(`matter.lists.${m.list}`)} · {t(`matter.tiers.${m.tier}`)} · {[m.postCode, m.departmentName].filter(Boolean).join(' / ') || '—'}
+                {t(`matter.lists.${m.list}`)} · {t(`matter.tiers.${m.tier}`)} · {m.postCode ? <NameCode name={m.postName} code={m.postCode} /> : null}{m.postCode && m.departmentName ? ' / ' : null}{m.departmentName ?? (m.postCode ? null : '—')}
               </div>
               <div style={{ fontSize: 13 }}>{slaText(m.sla, t)}</div>
             </div>

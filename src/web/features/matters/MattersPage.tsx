@@ -1,7 +1,7 @@
 // 事项清单: the duty catalog of a town, filterable by list, tier and text; admins and leaders create,
 // edit (new version) and retire matters; anyone sees a matter's version history.
 import { useMemo, useState } from 'react';
-import { App, Button, Empty, Input, Popconfirm, Segmented, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { App, Button, Empty, Input, Popconfirm, Segmented, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MATTER_LISTS, TIERS, type MatterList } from '../../../shared/matters.ts';
@@ -11,6 +11,7 @@ import { useMe } from '../../app/auth.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Clip, NameCode } from '../../ui/NameCode.tsx';
 import { listUnits } from '../org/api.ts';
 import { listMatters, retireMatter, type Matter } from './api.ts';
 import { slaText } from './sla.ts';
@@ -41,7 +42,7 @@ export function MattersPage() {
     const needle = q.trim().toLowerCase();
     return (matters.data ?? [])
       .filter((m) => list === 'all' || m.list === list)
-      .filter((m) => !needle || `${m.code} ${m.name} ${m.class} ${m.departmentName ?? ''}`.toLowerCase().includes(needle))
+      .filter((m) => !needle || `${m.code} ${m.name} ${m.class} ${m.postName ?? ''} ${m.postCode ?? ''} ${m.departmentName ?? ''}`.toLowerCase().includes(needle))
       .sort((a, b) => a.code.localeCompare(b.code));
   }, [matters.data, list, q]);
   const counts = useMemo(() => Object.fromEntries(MATTER_LISTS.map((l) => [l, (matters.data ?? []).filter((m) => m.list === l).length])), [matters.data]);
@@ -49,7 +50,7 @@ export function MattersPage() {
   const retire = async (m: Matter) => {
     try {
       await retireMatter(townId, m.code);
-      message.success(t('matter.retiredDone', { code: m.code }));
+      message.success(t('matter.retiredDone', { code: `${m.name} · ${m.code}` }));
       matters.reload();
     } catch (e) {
       message.error(errorText(e, i18n.language));
@@ -86,15 +87,21 @@ export function MattersPage() {
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} data-testid="matters-table" scroll={{ x: 1300 }}
             rowClassName={(m) => (m.retired ? 'zz-faded' : '')}
             columns={[
-              { title: t('matter.col.code'), dataIndex: 'code', width: 80, fixed: 'left', render: (v: string) => <span className="zz-code">{v}</span> },
-              { title: t('matter.col.name'), dataIndex: 'name', width: 200, fixed: 'left', render: (v: string, m) => <Space size={4}><strong>{v}</strong>{m.retired ? <Tag>{t('matter.retired')}</Tag> : null}</Space> },
-              { title: t('matter.col.class'), dataIndex: 'class', width: 140, ellipsis: true },
+              { title: t('matter.col.code'), dataIndex: 'code', width: 76, fixed: 'left', render: (v: string) => <span className="zz-code">{v}</span> },
+              {
+                title: t('matter.col.name'), dataIndex: 'name', width: 230, fixed: 'left', render: (v: string, m) => (
+                  <div style={{ display: 'flex', gap: 4, alignItems: 'center', minWidth: 0 }}>
+                    <strong style={{ minWidth: 0 }}><Clip text={v} /></strong>{m.retired ? <Tag>{t('matter.retired')}</Tag> : null}
+                  </div>
+                ),
+              },
+              { title: t('matter.col.class'), dataIndex: 'class', width: 140, render: (v: string) => <Clip text={v} /> },
               { title: t('matter.col.list'), dataIndex: 'list', width: 100, render: (l: MatterList) => <Tag color={LIST_COLORS[l]}>{t(`matter.lists.${l}`)}</Tag> },
               {
                 title: t('matter.col.tier'), dataIndex: 'tier', width: 100, render: (v: string) => t(`matter.tiers.${v}`),
                 filters: TIERS.map((v) => ({ value: v, text: t(`matter.tiers.${v}`) })), onFilter: (v, m) => m.tier === v,
               },
-              { title: t('matter.col.owner'), key: 'owner', width: 170, render: (_, m) => [m.postCode, m.departmentName].filter(Boolean).join(' / ') || '—' },
+              { title: t('matter.col.owner'), key: 'owner', width: 200, render: (_, m) => <MatterOwner m={m} /> },
               { title: t('matter.col.sla'), key: 'sla', width: 230, render: (_, m) => <span style={{ fontSize: 13 }}>{slaText(m.sla, t)}</span> },
               {
                 title: t('matter.col.flags'), key: 'flags', width: 130, render: (_, m) => (
@@ -125,4 +132,14 @@ export function MattersPage() {
       </div>
     </div>
   );
+}
+
+/** Who handles a matter: the post by its name (its code beside it) and/or the department, on one line. */
+function MatterOwner({ m }: { m: Pick<Matter, 'postCode' | 'postName' | 'departmentName'> }) {
+  if (!m.postCode && !m.departmentName) return <>—</>;
+  if (!m.postCode) return <Clip text={m.departmentName} />;
+  const post = <NameCode name={m.postName} code={m.postCode} ellipsis={!m.departmentName} />;
+  return m.departmentName
+    ? <Tooltip title={`${m.postName ?? m.postCode} / ${m.departmentName}`} placement="topLeft"><span className="zz-clip">{post} / {m.departmentName}</span></Tooltip>
+    : post;
 }
