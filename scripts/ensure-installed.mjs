@@ -34,10 +34,15 @@ async function install() {
     + 'the first time this takes one to three minutes, depending on the network)…');
 
   const started = Date.now();
-  let downloaded = 0;
+  let downloaded = 0; // package tarballs fetched
+  let lookedUp = 0; // package documents fetched (the lock names versions and hashes, not download addresses)
   const tty = process.stdout.isTTY === true;
-  const status = () => `  ${Math.min(downloaded, expected)}/${expected} packages downloaded`
-    + `${downloaded >= expected ? ', unpacking them and running their install scripts' : ''} · ${Math.round((Date.now() - started) / 1000)} s`;
+  const status = () => {
+    const seconds = `${Math.round((Date.now() - started) / 1000)} s`;
+    if (downloaded === 0) return `  looking up the packages in the registry: ${Math.min(lookedUp, expected)}/${expected} · ${seconds}`;
+    if (downloaded < expected) return `  ${downloaded}/${expected} packages downloaded · ${seconds}`;
+    return `  ${expected}/${expected} packages downloaded; unpacking them and running their install scripts · ${seconds}`;
+  };
   let statusShown = false;
   const clearStatus = () => { if (tty && statusShown) process.stdout.write('\r\x1b[K'); statusShown = false; };
   const say = (line) => { clearStatus(); process.stdout.write(`${line}\n`); };
@@ -54,6 +59,7 @@ async function install() {
   const onLine = (line) => {
     if (/^npm http fetch /.test(line)) {
       if (/\.tgz\b/.test(line)) downloaded++;
+      else lookedUp++;
       return;
     }
     const engine = /^npm warn EBADENGINE(.*)$/.exec(line);
