@@ -307,7 +307,18 @@ function builders(): Record<string, Variant[]> {
     'GET /api/cases/routing-preview': [{
       label: 'C0101 in the demo grid', in: everyone,
       request: () => ({ method: 'GET', url: `/api/cases/routing-preview?categoryCode=C0101&lng=${w.at.demoGrid.lng}&lat=${w.at.demoGrid.lat}` }),
-    }],
+    }, ...(['ruralGrid', 'demoGrid'] as const).map((place): Variant => ({
+      // the history search's filters narrow what the caller sees, never widen it
+      label: `history search in ${place}`, in: everyone,
+      request: () => ({ method: 'GET', url: `/api/cases?limit=200&total=true&orgUnitId=${U(place)}&category=C0101&source=gridWorker&source=resident&source=hotline&from=2000-01-01&q=${encodeURIComponent('井盖')}` }),
+      check: (res, c) => {
+        const promised = w.visibleTo(c.name as DemoUser);
+        const listed = (res.json().items as { id: string }[]).map((x) => x.id);
+        expect(listed.filter((id) => !promised.has(id)).map((id) => w.known.get(id)?.label ?? id), `${c.name} finds cases it must not see`).toEqual([]);
+        expect(res.json().total).toBe(listed.length);
+      },
+    }))],
+    'GET /api/cases/figures': [{ label: 'the caller\'s cases counted', in: everyone, request: () => ({ method: 'GET', url: '/api/cases/figures' }) }],
     'GET /api/cases/{id}': [
       caseVariant('春晖社区第1网格, reported by gridworker', () => [...w.known.values()].find((k) => k.label === 'gridworker 的井盖')!.id),
       caseVariant('春晖社区第2网格, hotline', () => [...w.known.values()].find((k) => k.label === '第2网格的井盖')!.id),

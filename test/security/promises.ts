@@ -115,6 +115,7 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/cases/{id}': { callers: STAFF_AND_RESIDENT },
   // the lifecycle decides who takes which step: 403 wrong actor, 409 wrong state, 422 a domain rule
   'POST /api/cases/{id}/actions/{action}': { callers: STAFF_AND_RESIDENT, refusals: [403, 409, 422] },
+  'GET /api/cases/figures': { callers: STAFF },
   'POST /api/public/cases': { callers: 'public', refusals: [429] },
   'GET /api/public/grid-map': { callers: 'public', refusals: [429] },
   'GET /api/public/matters': { callers: 'public', refusals: [429] },

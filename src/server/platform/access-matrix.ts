@@ -131,7 +131,8 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
 
   // cases
   { method: 'POST', path: '/api/cases', callers: REPORTERS, scope: 'creates own record', refusals: [422], note: 'grid worker app, 随手拍, hotline intake; leaders, admins and departments do not report' },
-  { method: 'GET', path: '/api/cases', callers: STAFF_AND_RESIDENTS, scope: 'own records (list)', note: 'a resident sees only what they reported' },
+  { method: 'GET', path: '/api/cases', callers: STAFF_AND_RESIDENTS, scope: 'own records (list)', note: 'a resident sees only what they reported; every filter (status, unit, category, channel, dates, text) only narrows the list' },
+  { method: 'GET', path: '/api/cases/figures', callers: STAFF, scope: 'own records (list)', note: 'counts of exactly the cases the caller may see (the leader\'s overview): open by light, category and board; today\'s reports, acceptances and closures' },
   { method: 'GET', path: '/api/cases/routing-preview', callers: STAFF_AND_RESIDENTS, scope: 'none', refusals: [422], note: 'who would handle a report of a category at a point, and why (a grid worker\'s name to staff only); nothing is written' },
   { method: 'GET', path: '/api/cases/{id}', callers: STAFF_AND_RESIDENTS, scope: 'own records', note: 'detail with timeline and policies' },
   { method: 'POST', path: '/api/cases/{id}/actions/{action}', callers: STAFF_AND_RESIDENTS, scope: 'own records', refusals: [403, 409, 422], note: 'the lifecycle decides who may take which action (403 wrong actor, 409 wrong state)' },
