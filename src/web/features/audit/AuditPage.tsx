@@ -15,6 +15,7 @@ import { readsAuditLog } from '../../app/nav.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
+import { Clip } from '../../ui/NameCode.tsx';
 import { listAccounts } from '../identity/accounts/api.ts';
 import { ACTION_FILTERS, searchAudit, verifyAudit, type AuditEntry, type AuditFilter, type AuditVerify } from './api.ts';
 import { auditEn, auditZh } from './locales.ts';
@@ -34,6 +35,7 @@ function AuditLog() {
   const { message } = App.useApp();
   const texts = i18n.language === 'en' ? auditEn : auditZh;
   const actionName = (action: string) => texts.actionNames[action] ?? action;
+  const targetName = (type: string) => texts.targetTypes[type] ?? type;
 
   const [range, setRange] = useState<Range>(null);
   const [action, setAction] = useState<string | undefined>(undefined);
@@ -155,11 +157,10 @@ function AuditLog() {
               columns={[
                 { title: t('audit.col.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
                 { title: t('audit.col.actor'), key: 'actor', width: 160, render: (_, r) => r.actorName ?? t('audit.anonymous') },
-                { title: t('audit.col.action'), dataIndex: 'action', render: (a: string) => (
-                  <Space size={6}><span>{actionName(a)}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{a}</Typography.Text></Space>
-                ) },
-                { title: t('audit.col.target'), key: 'target', render: (_, r) => r.targetId
-                  ? <Typography.Text style={{ fontSize: 12 }}>{r.targetType ? `${r.targetType} · ` : ''}{r.targetId}</Typography.Text> : '—' },
+                { title: t('audit.col.action'), dataIndex: 'action', width: 180, render: (a: string) => <Clip text={actionName(a)} /> },
+                { title: t('audit.col.target'), key: 'target', render: (_, r) => r.targetId ? (
+                  <Clip text={r.targetType ? `${targetName(r.targetType)} · ${r.targetId}` : r.targetId} />
+                ) : '—' },
                 { title: t('audit.col.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
                 { title: t('audit.col.result'), dataIndex: 'success', width: 80, render: (ok: boolean) => <Tag color={ok ? 'green' : 'red'}>{ok ? t('audit.success') : t('audit.failure')}</Tag> },
               ]}

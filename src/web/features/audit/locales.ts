@@ -1,5 +1,6 @@
 // Texts of the audit log page (审计日志), registered into i18next at module load under `audit`, plus its menu label.
 import { i18n } from '../../lib/i18n.ts';
+import { ACTION_NAMES_EN, ACTION_NAMES_ZH, TARGET_TYPES_EN, TARGET_TYPES_ZH } from './action-names.ts';
 
 export const auditZh = {
   title: '审计日志', subtitle: '登录、查看个人信息、事项与账号变更、网格导入、查阅审计日志等操作的留痕',
@@ -23,14 +24,8 @@ export const auditZh = {
   actions: {
     login: '登录', logout: '退出', readContact: '查看个人信息', readTeamContact: '查看网格员电话', matter: '事项变更', account: '账号管理', importGrids: '网格导入', calendar: '工作日历', audit: '查阅审计日志', denied: '越权访问被拒',
   },
-  actionNames: {
-    login: '登录', logout: '退出', 'case.read_contact': '查看个人信息', 'org.read_team_contact': '查看网格员电话', 'matter.create': '新增事项', 'matter.update': '修改事项', 'matter.retire': '停用事项',
-    'account.disable': '停用账号', 'account.enable': '启用账号', 'account.unlock': '解锁账号', 'account.password': '修改密码', 'org.import_grids': '网格导入',
-    'audit.search': '查询审计日志', 'audit.verify': '校验审计日志', 'calendar.save': '保存工作日历', 'access.denied': '越权访问被拒',
-    'account.create': '新建账号', 'account.update': '修改账号', 'account.resetPassword': '重置密码', 'account.import': '批量导入账号',
-    'org.create_unit': '新建组织单元', 'org.rename_unit': '重命名组织单元', 'org.move_unit': '移动组织单元', 'org.retire_unit': '撤销组织单元', 'org.update_team': '调整网格团队',
-    'post.create': '新增岗位', 'post.update': '修改岗位', 'post.set_holders': '设置岗位AB角', 'duty_roster.save': '保存值班表',
-  } as Record<string, string>,
+  actionNames: ACTION_NAMES_ZH,
+  targetTypes: TARGET_TYPES_ZH,
   col: { at: '时间', actor: '操作人', ip: 'IP', action: '操作', target: '对象', result: '结果' },
   today: '今天', last7: '近 7 天', last30: '近 30 天', adminOnly: '仅审计管理员和系统管理员可查看',
   detail: '详情', hash: '哈希', noDetail: '无附加信息', anonymous: '（未识别）',
@@ -58,14 +53,8 @@ export const auditEn: typeof auditZh = {
   actions: {
     login: 'Sign-in', logout: 'Sign-out', readContact: 'Personal data read', readTeamContact: 'Grid team phones read', matter: 'Catalog change', account: 'Account admin', importGrids: 'Grid import', calendar: 'Working calendar', audit: 'Audit log reads', denied: 'Access denied',
   },
-  actionNames: {
-    login: 'Sign-in', logout: 'Sign-out', 'case.read_contact': 'Read personal data', 'org.read_team_contact': 'Read grid team phones', 'matter.create': 'Matter created', 'matter.update': 'Matter edited', 'matter.retire': 'Matter retired',
-    'account.disable': 'Account disabled', 'account.enable': 'Account enabled', 'account.unlock': 'Account unlocked', 'account.password': 'Password changed', 'org.import_grids': 'Grid import',
-    'audit.search': 'Audit log searched', 'audit.verify': 'Audit log verified', 'calendar.save': 'Working calendar saved', 'access.denied': 'Access denied',
-    'account.create': 'Account created', 'account.update': 'Account edited', 'account.resetPassword': 'Password reset', 'account.import': 'Accounts imported',
-    'org.create_unit': 'Unit created', 'org.rename_unit': 'Unit renamed', 'org.move_unit': 'Unit moved', 'org.retire_unit': 'Unit retired', 'org.update_team': 'Grid team changed',
-    'post.create': 'Post added', 'post.update': 'Post edited', 'post.set_holders': 'Post holders set', 'duty_roster.save': 'Duty roster saved',
-  },
+  actionNames: ACTION_NAMES_EN,
+  targetTypes: TARGET_TYPES_EN,
   col: { at: 'Time', actor: 'Actor', ip: 'IP', action: 'Action', target: 'Target', result: 'Result' },
   today: 'Today', last7: 'Last 7 days', last30: 'Last 30 days', adminOnly: 'Auditors and administrators only',
   detail: 'Detail', hash: 'Hash', noDetail: 'No detail', anonymous: '(unknown)',

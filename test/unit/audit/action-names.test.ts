@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ACTION_NAMES_EN, ACTION_NAMES_ZH, TARGET_TYPES_EN, TARGET_TYPES_ZH } from '../../../src/web/features/audit/action-names.ts';
+
+// The audit log shows each entry's action and target type by name, in the reader's language, never the code the
+// server stores ("登录", not "登录 login"): every action and target type the server writes into an audit entry has a
+// name in both languages. The server's audit entries are read from its source: `action: '…'` and
+// `targetType: '…'` in the files that write audit entries.
+function serverFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? serverFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []);
+}
+
+const written = { actions: new Set<string>(), targetTypes: new Set<string>() };
+for (const file of serverFiles(path.resolve('src/server'))) {
+  const code = readFileSync(file, 'utf8');
+  if (!/appendAudit\(|\baudit\(|AuditEntry\b/.test(code)) continue;
+  for (const m of code.matchAll(/\baction: '([a-zA-Z_.]+)'/g)) written.actions.add(m[1]!);
+  // an action passed as a parameter typed by a union of literals (matterAudit)
+  for (const m of code.matchAll(/\baction: ('[a-zA-Z_.]+'(?: \| '[a-zA-Z_.]+')+)/g)) for (const n of m[1]!.matchAll(/'([a-zA-Z_.]+)'/g)) written.actions.add(n[1]!);
+  for (const m of code.matchAll(/\btargetType: '([a-z_]+)'/g)) written.targetTypes.add(m[1]!);
+}
+
+// A/B, as in AB角 (a post's first and second holders), is Chinese usage
+const ascii = /[A-Za-z]/;
+const withoutAB = (s: string | undefined) => s?.replace(/AB角|[AB]岗/g, '');
+
+describe('the audit log names what the server writes', () => {
+  it('finds the server\'s audit actions', () => {
+    expect(written.actions.size).toBeGreaterThan(25);
+    expect([...written.actions]).toEqual(expect.arrayContaining(['login', 'logout', 'account.create', 'matter.update', 'case.read_contact', 'access.denied']));
+  });
+
+  it.each([...written.actions].sort().map((a) => [a]))('%s has a Chinese and an English name', (action) => {
+    expect(ACTION_NAMES_ZH[action], 'Chinese name').toMatch(/\p{Script=Han}/u);
+    expect(withoutAB(ACTION_NAMES_ZH[action]), 'no English in the Chinese name').not.toMatch(ascii);
+    expect(ACTION_NAMES_EN[action], 'English name').toMatch(/^[A-Z][A-Za-z -]+$/);
+  });
+
+  it.each([...written.targetTypes].sort().map((a) => [a]))('target type %s has a Chinese and an English name', (type) => {
+    expect(TARGET_TYPES_ZH[type]).toMatch(/^\p{Script=Han}+$/u);
+    expect(TARGET_TYPES_EN[type]).toMatch(/^[A-Z][A-Za-z ]+$/);
+  });
+
+  it('names nothing the server does not write (no stale names)', () => {
+    expect(Object.keys(ACTION_NAMES_ZH).filter((a) => !written.actions.has(a))).toEqual([]);
+    expect(Object.keys(ACTION_NAMES_EN).sort()).toEqual(Object.keys(ACTION_NAMES_ZH).sort());
+  });
+});
