@@ -347,6 +347,11 @@ function builders(): Record<string, Variant[]> {
       label: 'a point in the demo grid', in: everyone,
       request: () => ({ method: 'GET', url: `/api/public/grid-map?lng=${w.at.demoGrid.lng}&lat=${w.at.demoGrid.lat}`, remoteAddress: `10.9.3.${++addressSerial}` }),
     }],
+    'GET /api/map/area': [{ label: 'the caller\'s own area', in: everyone, request: () => ({ method: 'GET', url: '/api/map/area' }) }],
+    'GET /api/places/search': [{ label: 'chsq in the caller\'s town', in: everyone, request: () => ({ method: 'GET', url: '/api/places/search?q=chsq' }) }],
+    'GET /api/map/config': [{ label: 'the basemap', in: everyone, request: () => ({ method: 'GET', url: '/api/map/config', remoteAddress: `10.9.6.${++addressSerial}` }) }],
+    'GET /api/public/map/area': [{ label: 'the default town', in: everyone, request: () => ({ method: 'GET', url: '/api/public/map/area', remoteAddress: `10.9.7.${++addressSerial}` }) }],
+    'GET /api/public/places/search': [{ label: 'chsq', in: everyone, request: () => ({ method: 'GET', url: '/api/public/places/search?q=chsq', remoteAddress: `10.9.8.${++addressSerial}` }) }],
     'GET /api/public/matters': [{
       label: 'a point in the demo grid', in: everyone,
       request: () => ({ method: 'GET', url: `/api/public/matters?lng=${w.at.demoGrid.lng}&lat=${w.at.demoGrid.lat}`, remoteAddress: `10.9.2.${++addressSerial}` }),

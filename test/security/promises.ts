@@ -121,6 +121,12 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/public/matters': { callers: 'public', refusals: [429] },
   'GET /api/public/routing-preview': { callers: 'public', refusals: [429] },
   'GET /api/public/cases/{number}': { callers: 'public', refusals: [429] },
+  // maps: outlines and names are public reference data; the account's own area and search are for staff and residents
+  'GET /api/map/area': { callers: STAFF_AND_RESIDENT },
+  'GET /api/places/search': { callers: STAFF_AND_RESIDENT },
+  'GET /api/map/config': { callers: 'public', refusals: [429] },
+  'GET /api/public/map/area': { callers: 'public', refusals: [429] },
+  'GET /api/public/places/search': { callers: 'public', refusals: [429] },
   'GET /api/events': { callers: STAFF_AND_RESIDENT },
 };
 

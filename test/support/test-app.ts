@@ -39,12 +39,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(o: { seed?: boolean; webDist?: string; logLines?: string[] } = {}): Promise<TestApp> {
+export async function createTestApp(o: { seed?: boolean; webDist?: string; logLines?: string[]; env?: Record<string, string> } = {}): Promise<TestApp> {
   const { db, close } = await openTestDb();
   await migrate(db);
   if (o.seed ?? true) await seedDemo(db);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zhizhi-test-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir }), webDist: o.webDist ? path.resolve(o.webDist) : '/nonexistent' };
+  const config = { ...loadConfig({ ...o.env, DATA_DIR: dataDir }), webDist: o.webDist ? path.resolve(o.webDist) : '/nonexistent' };
   const clock = {
     now: new Date('2026-11-23T09:00:00+08:00'),
     set(d: Date) { this.now = d; },

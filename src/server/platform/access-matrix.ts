@@ -142,6 +142,12 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/public/matters', callers: 'public', scope: 'none', refusals: [422], rateLimited: true, note: 'the categories reportable at a point, for the anonymous form; 422 outside every grid' },
   { method: 'GET', path: '/api/public/routing-preview', callers: 'public', scope: 'none', refusals: [422], rateLimited: true, note: 'who would handle an anonymous report, and why (no person\'s name); 422 outside every grid' },
   { method: 'GET', path: '/api/public/cases/{number}', callers: 'public', scope: 'reporter phone', rateLimited: true, note: 'tracking without staff names' },
+  // maps: where a report's map opens, the basemap, the address search (outlines and names are public reference data)
+  { method: 'GET', path: '/api/map/area', callers: STAFF_AND_RESIDENTS, scope: 'none', note: 'the caller\'s own area (home grid, scope unit in its community or town; else the default town): outlines and names only' },
+  { method: 'GET', path: '/api/places/search', callers: STAFF_AND_RESIDENTS, scope: 'none', note: 'org units of the town around the caller\'s scope or home, in the query; then the configured geocoder' },
+  { method: 'GET', path: '/api/map/config', callers: 'public', scope: 'none', rateLimited: true, note: 'the basemap (a Tianditu browser key is public by design) and whether a geocoder is set; never the server key' },
+  { method: 'GET', path: '/api/public/map/area', callers: 'public', scope: 'none', rateLimited: true, note: 'the default town\'s outlines and names, for the anonymous report' },
+  { method: 'GET', path: '/api/public/places/search', callers: 'public', scope: 'none', rateLimited: true, note: 'place search over every town, for the anonymous report' },
   { method: 'GET', path: '/api/events', callers: STAFF_AND_RESIDENTS, scope: 'own records (stream)', note: 'Server-Sent Events' },
 ];
 
