@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 interface Schema { type?: string; format?: string; properties?: object; anyOf?: unknown[]; allOf?: unknown[]; oneOf?: unknown[]; $ref?: string }
 interface Response { description?: string; content?: Record<string, { schema?: Schema }> }
-interface Operation { responses?: Record<string, Response> }
+interface Operation { summary?: string; description?: string; responses?: Record<string, Response> }
 
 let t: TestApp;
 let operations: { name: string; op: Operation }[] = [];
@@ -46,6 +46,16 @@ describe('the OpenAPI document at /docs/json', () => {
         }
       }
     }
+    expect(missing).toEqual([]);
+  });
+
+  // /docs is read by people: each operation says in a line what it does (summary) and then how (description)
+  it('gives every operation a summary and a description', () => {
+    const missing = operations.flatMap(({ name, op }) => [
+      ...(op.summary?.trim() ? [] : [`${name}: no summary`]),
+      ...(op.description?.trim() ? [] : [`${name}: no description`]),
+      ...(op.summary && op.description && op.summary.trim() === op.description.trim() ? [`${name}: the description only repeats the summary`] : []),
+    ]);
     expect(missing).toEqual([]);
   });
 

@@ -121,6 +121,16 @@ function builders(): Record<string, Variant[]> {
       request: () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: 'demo1234' } }),
     }],
     'GET /api/auth/demo-accounts': [{ label: 'the list (demo data)', in: everyone, request: () => ({ method: 'GET', url: '/api/auth/demo-accounts' }) }],
+    'POST /api/auth/register/code': [{
+      label: 'a code to a new number', in: everyone,
+      request: () => ({ method: 'POST', url: '/api/auth/register/code', remoteAddress: `10.9.5.${++addressSerial}`, payload: { phone: `1370000${String(addressSerial).padStart(4, '0')}` } }),
+    }],
+    'POST /api/auth/register': [{
+      label: 'a registration with a code never sent', in: everyone,
+      request: () => ({ method: 'POST', url: '/api/auth/register', remoteAddress: `10.9.6.${++addressSerial}`,
+        payload: { phone: `1370001${String(addressSerial).padStart(4, '0')}`, code: '000000', name: '矩阵居民', password: 'matrix2026!', address: '1 栋', location: w.at.demoGrid } }),
+    }],
+    'GET /api/auth/register/grids': [{ label: 'the address search', in: everyone, request: () => ({ method: 'GET', url: `/api/auth/register/grids?q=${encodeURIComponent('春晖')}`, remoteAddress: `10.9.7.${++addressSerial}` }) }],
     'POST /api/auth/logout': [{
       label: 'a token of its own', in: everyone,
       // a fresh session, so the caller's main token survives

@@ -47,7 +47,7 @@ let boardToFuzz: string;
 
 const SSE = 'GET /api/events';
 /** these hash passwords (memory-hard, on purpose slow): fewer random runs */
-const SLOW = ['POST /api/auth/logout', 'POST /api/auth/login', 'POST /api/auth/password', 'POST /api/accounts', 'POST /api/accounts/{id}/reset-password', 'POST /api/accounts/import'];
+const SLOW = ['POST /api/auth/logout', 'POST /api/auth/login', 'POST /api/auth/password', 'POST /api/accounts', 'POST /api/accounts/{id}/reset-password', 'POST /api/accounts/import', 'POST /api/auth/register'];
 const keyOf = (o: Operation) => `${o.method} ${o.path}`;
 const who = (name: string) => callers.find((c) => c.name === name)!;
 
@@ -79,6 +79,8 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
   const matter = { name: '模糊测试事项', class: '测试', list: 'basic', tier: 'town', postCode: 'JJ-CSGX', departmentName: null, sla: { acceptMin: 5, handleH: 24 } };
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { username: 'town1-leader1', password: 'demo1234' },
+    'POST /api/auth/register/code': { phone: '13700009999' },
+    'POST /api/auth/register': { phone: '13700009998', code: '123456', name: '模糊居民', password: 'fuzz2026!', address: '1 栋 1 单元', location: here },
     'POST /api/auth/password': { currentPassword: 'demo1234', newPassword: 'demo1234' },
     'POST /api/org-units': { parentId: u.urbanTown, level: 'community', code: '500199001199', name: '模糊测试社区' },
     'PATCH /api/org-units/{id}': { name: '春晖社区第1网格' },

@@ -41,6 +41,10 @@ export interface OperationPromise {
 export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/health': { callers: 'public' },
   'POST /api/auth/login': { callers: 'public', refusals: [429] },
+  // resident self-registration: anyone; a code that was never sent is refused (422)
+  'POST /api/auth/register/code': { callers: 'public', refusals: [429] },
+  'POST /api/auth/register': { callers: 'public', refusals: [422, 429] },
+  'GET /api/auth/register/grids': { callers: 'public', refusals: [429] },
   // the demo accounts for the sign-in page (a production server answers 404, test/api proves it)
   'GET /api/auth/demo-accounts': { callers: 'public' },
   'POST /api/auth/logout': { callers: 'signed-in' },

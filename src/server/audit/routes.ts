@@ -18,6 +18,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/audit', {
     config: { access: AUDIT_READERS },
     schema: {
+      summary: 'Search the audit log',
       tags: ['audit'], description: 'Search the audit log (newest first): logins, reads of personal data, changes, exports.',
       querystring: AuditQuery, response: { 200: AuditPage },
     },
@@ -44,6 +45,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/audit/verify', {
     config: { access: AUDIT_READERS },
     schema: {
+      summary: 'Verify the audit log\'s integrity',
       tags: ['audit'],
       description: 'Recomputes the keyed hash chain over the whole log and checks it against the anchors kept outside the database: '
         + 'a broken link or hash means rows were edited or removed; a broken anchor, that the log was cut short or rewritten.',

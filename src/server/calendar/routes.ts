@@ -29,6 +29,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/working-calendar', {
     config: { access: STAFF_ROLES },
     schema: {
+      summary: 'The years of the working calendar',
       tags: ['calendar'], response: { 200: s.CalendarOverview },
       description: 'The years of the working calendar entered so far, and the years still missing (this year; from November also the next).',
     },
@@ -46,7 +47,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/working-calendar/:year', {
     config: { access: STAFF_ROLES },
-    schema: { tags: ['calendar'], params: s.YearParams, response: { 200: s.CalendarYear }, description: 'One year: its holidays and swapped working days (empty lists when not entered yet).' },
+    schema: { summary: 'One year of the working calendar', tags: ['calendar'], params: s.YearParams, response: { 200: s.CalendarYear }, description: 'One year: its holidays and swapped working days (empty lists when not entered yet).' },
   }, async (req) => {
     const { year } = req.params as Static<typeof s.YearParams>;
     return present(year, await store.findCalendarYear(app.db, year));
@@ -55,6 +56,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
   app.put('/api/working-calendar/:year', {
     config: { access: CALENDAR_EDITORS },
     schema: {
+      summary: 'Save a year of the working calendar',
       tags: ['calendar'], params: s.YearParams, body: s.CalendarYearInput, response: { 200: s.CalendarYear },
       description: 'Replaces a year with the days of the State Council notice. Deadlines already set keep their time; clocks started afterwards count on the new days.',
     },

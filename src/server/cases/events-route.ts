@@ -13,6 +13,7 @@ export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/events', {
     config: { access: [...STAFF_ROLES, 'resident'] },
     schema: {
+      summary: 'Live case changes (Server-Sent Events)',
       tags: ['cases'],
       description: 'Server-Sent Events: one `case` event per change of a case within the caller\'s scope (or reported by the caller). When the caller\'s session ends (sign-out, expiry, a disabled account, a password change elsewhere) or what it may see changes, a last `revoked` event (`reason`: `sessionEnded` or `accessChanged`) is sent and the stream closes; reconnecting then answers 401 or streams with the new access. Send the bearer token in the Authorization header (fetch-based readers).',
       response: {

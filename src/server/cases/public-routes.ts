@@ -25,6 +25,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/public/cases', {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
     schema: {
+      summary: 'Report a case anonymously (随手拍)',
       tags: ['cases'], security: [],
       description: 'Anonymous 随手拍: report with a phone number (no account). Answers the case number to track it with, and `similarNearby`: how many open cases of the same category are near (not which). Rate-limited per address.',
       body: s.PublicReportBody, response: { 200: s.PublicReceipt, 201: s.PublicReceipt },
@@ -45,6 +46,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/public/matters', {
     config: { access: 'public', rateLimit: { max: 60, timeWindow: '10 minutes' } },
     schema: {
+      summary: 'The categories to report at a point',
       tags: ['cases'], security: [],
       description: 'The categories a resident may report at a point (the current catalog of the town that holds it): for the anonymous 随手拍 form.',
       querystring: LocateQuery, response: { 200: s.PublicMatters },
@@ -70,6 +72,7 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/public/cases/:number', {
     config: { access: 'public', rateLimit: { max: 30, timeWindow: '10 minutes' } },
     schema: {
+      summary: 'Track a case by its number',
       tags: ['cases'], security: [],
       description: 'Track a case by its number and the phone it was reported with: status, deadlines and the steps so far (no staff names).',
       params: NumberParams, querystring: TrackQuery, response: { 200: s.PublicTrack },

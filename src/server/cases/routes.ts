@@ -74,6 +74,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/cases', {
     config: { access: ['dispatcher', 'communityStaff', 'gridWorker', 'handler', 'resident'] },
     schema: {
+      summary: 'Report a case',
       tags: ['cases'],
       description: 'Reports a case. Located to its grid, routed by the town\'s Matter, numbered; answers 201 with the case and the nearby open cases of the same category: staff get them as `duplicates`, residents only `similarNearby` (how many, the nearest in metres). `Idempotency-Key`: the same key returns the first case (200).',
       body: s.ReportBody,
@@ -148,6 +149,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/cases/:id', {
     config: anyone,
     schema: {
+      summary: 'A case with its timeline',
       tags: ['cases'], description: 'The case with its timeline, photos, deadlines and the actions the caller may take now (`policies`).',
       params: s.IdParams, response: { 200: s.CaseDetail },
     },

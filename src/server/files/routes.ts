@@ -27,6 +27,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
     config: { access: [...STAFF_ROLES, 'resident'] },
     bodyLimit: PHOTO_LIMITS.maxBytes,
     schema: {
+      summary: 'Upload a photo',
       tags: ['files'],
       description: 'Uploads one photo as the raw request body (JPEG, PNG or WebP, at most 10 MB; the type is checked by content). Returns its content hash, to be passed as `photos` to a case, and signed URLs.',
       response: { 201: FileInfo },
@@ -40,7 +41,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
       config: { access: 'public', rateLimit: { max: 30, timeWindow: '10 minutes' } },
       bodyLimit: PHOTO_LIMITS.maxBytes,
       schema: {
-        tags: ['files'], security: [],
+        tags: ['files'], security: [], summary: 'Upload a photo for an anonymous report',
         description: 'A photo for an anonymous 随手拍 (POST /api/public/cases), without an account: the same checks as POST /api/files, rate-limited per address.',
         response: { 201: FileInfo },
       },
@@ -51,7 +52,7 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
     app.get(variant === 'full' ? '/api/files/:hash' : '/api/files/:hash/thumb', {
       config: { access: 'public' },
       schema: {
-        tags: ['files'], description: 'A photo by signed URL (as handed out with the case).', security: [], params: HashParams, querystring: SignedQuery,
+        tags: ['files'], summary: variant === 'thumb' ? 'A photo\'s thumbnail' : 'A photo', description: 'A photo by signed URL (as handed out with the case).', security: [], params: HashParams, querystring: SignedQuery,
         response: { 200: variant === 'thumb' ? photoBytes(['image/webp']) : photoBytes(PHOTO_LIMITS.types) },
       },
     }, async (req, reply) => {

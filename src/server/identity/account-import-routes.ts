@@ -22,7 +22,7 @@ export async function accountImportRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/accounts/import-template', {
     config: { access: ACCOUNT_ADMINS },
-    schema: { tags: ['identity'], description: 'The .xlsx template of the account import: one account a row, the roles offered as a list, notes in Chinese and English.',
+    schema: { summary: 'Download the account import template', tags: ['identity'], description: 'The .xlsx template of the account import: one account a row, the roles offered as a list, notes in Chinese and English.',
       response: { 200: xlsx } },
   }, async (_req, reply) => reply
     .type(XLSX_TYPE)
@@ -32,7 +32,7 @@ export async function accountImportRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/accounts/import', {
     config: { access: ACCOUNT_ADMINS },
     bodyLimit: IMPORT_MAX_BYTES,
-    schema: { tags: ['identity'], response: { 201: ImportResult },
+    schema: { summary: 'Import staff accounts from Excel', tags: ['identity'], response: { 201: ImportResult },
       description: 'Creates the staff accounts of an .xlsx workbook (the raw request body, at most 1 MB and 200 rows) in the administrator\'s scope, all or none. '
         + 'Any problem answers 422 IMPORT_REJECTED with every problem by row and column (`details.errors`, in Chinese and English) and creates nothing; '
         + 'otherwise 201 with each account\'s one-time password, shown once.' },

@@ -40,7 +40,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/accounts', {
     config: access,
-    schema: { tags, description: 'Accounts whose scope (a resident: home) lies in the administrator\'s, with what the caller may do to each (`policies`).',
+    schema: { summary: 'List accounts', tags, description: 'Accounts whose scope (a resident: home) lies in the administrator\'s, with what the caller may do to each (`policies`).',
       querystring: ListQuery, response: { 200: AccountList } },
   }, async (req) => {
     const items = await listAdministeredAccounts(app.db, app.pii, await accountAdminOf(app.db, req), (req.query as Static<typeof ListQuery>).q ?? null, app.clock());
@@ -49,13 +49,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/accounts/choices', {
     config: access,
-    schema: { tags, description: 'What the create and edit forms offer: the roles, the scope units of the administrator\'s subtree, its towns\' posts.',
+    schema: { summary: 'Choices for the account forms', tags, description: 'What the create and edit forms offer: the roles, the scope units of the administrator\'s subtree, its towns\' posts.',
       response: { 200: AccountChoices } },
   }, async (req) => accountChoices(app.db, await accountAdminOf(app.db, req)));
 
   app.post('/api/accounts', {
     config: access,
-    schema: { tags, body: CreateAccountBody, response: { 200: AccountCreated, 201: AccountCreated },
+    schema: { summary: 'Create a staff account', tags, body: CreateAccountBody, response: { 200: AccountCreated, 201: AccountCreated },
       description: 'Creates a staff account in the administrator\'s scope; answers 201 with a one-time password, shown once, that the holder must change at the first sign-in. '
         + 'Duplicate username 409, a scope or post outside the administrator\'s 404, bad roles or two of admin/securityAdmin/auditor (三员分立) 422. '
         + '`Idempotency-Key`: the same key answers the first result (200).' },
@@ -68,7 +68,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.patch('/api/accounts/:id', {
     config: access,
-    schema: { tags, params: IdParams, body: UpdateAccountBody, response: { 200: Account },
+    schema: { summary: 'Edit a staff account', tags, params: IdParams, body: UpdateAccountBody, response: { 200: Account },
       description: 'Changes a staff account\'s name, phone, roles, scope or posts (the posts listed, exactly). Not one\'s own account, nor a resident\'s (409).' },
   }, async (req) => {
     const admin = await accountAdminOf(app.db, req);
@@ -78,11 +78,12 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/accounts/:id/reset-password', {
     config: access,
-    schema: { tags, params: IdParams, response: { 200: OneTimePassword },
+    schema: { summary: 'Reset an account\'s password', tags, params: IdParams, response: { 200: OneTimePassword },
       description: 'Gives the account a new one-time password, shown once; its sessions end and it must set its own password at the next sign-in.' },
   }, async (req) => resetPassword(app.db, await accountAdminOf(app.db, req), id(req), app.clock()));
 
   const commands = { disable: disableAccount, enable: enableAccount, unlock: unlockAccount } as const;
+  const summaries = { disable: 'Disable an account', enable: 'Enable an account', unlock: 'Unlock an account' } as const;
   const descriptions = {
     disable: 'Disables the account; its tokens stop working at once. Not one\'s own (409).',
     enable: 'Enables a disabled account.',
@@ -91,7 +92,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   for (const action of ['disable', 'enable', 'unlock'] as const) {
     app.post(`/api/accounts/:id/${action}`, {
       config: access,
-      schema: { tags, params: IdParams, response: { 204: Type.Null() }, description: descriptions[action] },
+      schema: { tags, params: IdParams, response: { 204: Type.Null() }, summary: summaries[action], description: descriptions[action] },
     }, async (req, reply) => {
       await commands[action](app.db, await accountAdminOf(app.db, req), id(req), app.clock());
       return reply.status(204).send();
@@ -102,7 +103,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/auth/password', {
     config: { access: 'authenticated', beforePasswordChange: true },
-    schema: { tags, body: PasswordBody, response: { 204: Type.Null() },
+    schema: { summary: 'Change one\'s own password', tags, body: PasswordBody, response: { 204: Type.Null() },
       description: 'Changes one\'s own password (policy: 8+ characters, two kinds); other sessions are signed out. '
         + 'Wrong current passwords count as failed sign-ins of the account (429 when throttled) and are audited. '
         + 'An account signed in with a one-time password must do this first, and may not keep the one-time password.' },

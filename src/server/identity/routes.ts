@@ -19,7 +19,7 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/auth/login', {
     config: { access: 'public' },
-    schema: { tags: ['identity'], security: [], body: LoginBody, response: { 200: LoginResult },
+    schema: { summary: 'Sign in', tags: ['identity'], security: [], body: LoginBody, response: { 200: LoginResult },
       description: 'Opens a session. `mustChangePassword: true` when the account signed in with a one-time password an administrator gave: '
         + 'until it sets its own (POST /api/auth/password), the session may only read /api/me and sign out; other routes answer 403 PASSWORD_CHANGE_REQUIRED.' },
   }, async (req) => {
@@ -35,6 +35,7 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/auth/demo-accounts', {
     config: { access: 'public' },
     schema: {
+      summary: 'The demo accounts',
       tags: ['identity'], security: [],
       description: 'The demo accounts and their password, for the sign-in page of a demo server. 404 in production, which never has them.',
       response: { 200: DemoAccounts },
@@ -46,7 +47,7 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/auth/logout', {
     config: { access: 'authenticated', beforePasswordChange: true },
-    schema: { tags: ['identity'], response: { 204: Type.Null() } },
+    schema: { summary: 'Sign out', description: 'Ends the caller\'s session: its token stops working at once and its live streams close. Audited.', tags: ['identity'], response: { 204: Type.Null() } },
   }, async (req, reply) => {
     const p = requirePrincipal(req);
     await app.db.transaction(async (tx) => {
@@ -58,6 +59,6 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/me', {
     config: { access: 'authenticated', beforePasswordChange: true },
-    schema: { tags: ['identity'], response: { 200: Me } },
+    schema: { summary: 'The signed-in account', description: 'The caller\'s account: name, roles, scope unit, posts, and whether it must set its own password first.', tags: ['identity'], response: { 200: Me } },
   }, async (req) => me(requirePrincipal(req)));
 }

@@ -19,6 +19,7 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/matters', {
     config: { access: [...STAFF_ROLES, 'resident'] },
     schema: {
+      summary: 'The duty catalog of a town',
       tags: ['matters'],
       description: 'The duty catalog of a town (基本职责 / 配合履职 / 收回事项): what is handled at which tier, by whom, by when. Residents get their home town\'s catalog, to pick a category.',
       querystring: s.TownQuery, response: { 200: s.MatterList },
@@ -32,7 +33,7 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/matters/:code/versions', {
     config: { access: STAFF_ROLES },
-    schema: { tags: ['matters'], description: 'Every version of a Matter, newest first.', params: s.CodeParams, querystring: s.TownQuery, response: { 200: s.MatterList } },
+    schema: { summary: 'The versions of a matter', tags: ['matters'], description: 'Every version of a Matter, newest first.', params: s.CodeParams, querystring: s.TownQuery, response: { 200: s.MatterList } },
   }, async (req) => {
     const { code } = req.params as Static<typeof s.CodeParams>;
     const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);
@@ -43,7 +44,7 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/matters', {
     config: editors,
-    schema: { tags: ['matters'], querystring: s.TownQuery, body: s.NewMatter, response: { 201: s.Matter } },
+    schema: { summary: 'Add a matter to the catalog', description: 'Adds a matter (its first version) to the town\'s catalog: the tier that handles it, the post or department, the time limits. 409 when the code is taken, 422 with the fields at fault.', tags: ['matters'], querystring: s.TownQuery, body: s.NewMatter, response: { 201: s.Matter } },
   }, async (req, reply) => {
     const { code, ...input } = req.body as Static<typeof s.NewMatter>;
     const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);
@@ -53,7 +54,7 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
 
   app.put('/api/matters/:code', {
     config: editors,
-    schema: { tags: ['matters'], description: 'Writes the next version; cases already reported keep the version they were created under.', params: s.CodeParams, querystring: s.TownQuery, body: s.MatterInput, response: { 200: s.Matter } },
+    schema: { summary: 'Edit a matter (a new version)', tags: ['matters'], description: 'Writes the next version; cases already reported keep the version they were created under.', params: s.CodeParams, querystring: s.TownQuery, body: s.MatterInput, response: { 200: s.Matter } },
   }, async (req) => {
     const { code } = req.params as Static<typeof s.CodeParams>;
     const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);
@@ -63,7 +64,7 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/api/matters/:code/retire', {
     config: editors,
-    schema: { tags: ['matters'], params: s.CodeParams, querystring: s.TownQuery, response: { 200: s.Matter } },
+    schema: { summary: 'Retire a matter', description: 'Retires a matter: it can no longer be reported; cases already reported keep it. The retirement is a new version.', tags: ['matters'], params: s.CodeParams, querystring: s.TownQuery, response: { 200: s.Matter } },
   }, async (req) => {
     const { code } = req.params as Static<typeof s.CodeParams>;
     const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);

@@ -40,6 +40,7 @@ export async function postRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/posts', {
     config: { access: STAFF_ROLES },
     schema: {
+      summary: 'List the posts of a town',
       tags: ['org'], querystring: s.PostListQuery, response: { 200: s.PostList },
       description: 'The posts of a town (the caller\'s, or `townId` within the caller\'s scope), board by board, with their holders; a post with neither an A nor a B holder is flagged `vacant`.',
     },
@@ -55,6 +56,7 @@ export async function postRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/posts', {
     config: admins,
     schema: {
+      summary: 'Add a post',
       tags: ['org'], body: s.NewPostBody, response: { 201: s.Post },
       description: 'Adds a fixed or special post to a board of a town the admin administers, without holders (flagged `vacant` until they are set).',
     },
@@ -67,6 +69,7 @@ export async function postRoutes(app: FastifyInstance): Promise<void> {
   app.patch('/api/posts/:id', {
     config: admins,
     schema: {
+      summary: 'Edit a post',
       tags: ['org'], params: s.PostParams, body: s.PostPatchBody, response: { 200: s.Post },
       description: 'Renames a post, moves it to another board of its town, marks it fixed or special, retires or restores it. Its code never changes.',
     },
@@ -79,6 +82,7 @@ export async function postRoutes(app: FastifyInstance): Promise<void> {
   app.put('/api/posts/:id/holders', {
     config: admins,
     schema: {
+      summary: 'Set a post\'s holders',
       tags: ['org'], params: s.PostParams, body: s.HoldersBody, response: { 200: s.Post },
       description: 'Sets the A, B and back-up holders (staff who handle the town\'s cases; null leaves a place empty, an omitted back-up is none). Leaving a post with open cases without any holder is refused with the cases listed (409).',
     },

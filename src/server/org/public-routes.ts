@@ -20,6 +20,7 @@ export async function publicOrgRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/public/grid-map', {
     config: { access: 'public', rateLimit: { max: 60, timeWindow: '10 minutes' } },
     schema: {
+      summary: 'The grids around a point, for the anonymous report',
       tags: ['org'], security: [], querystring: PointQuery, response: { 200: s.FeatureCollection },
       description: 'The community holding a point and its grids (outlines and names, nothing else), for the map of a resident\'s report. 422 outside every grid.',
     },

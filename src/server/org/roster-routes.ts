@@ -35,6 +35,7 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/duty-roster', {
     config: { access: STAFF_ROLES },
     schema: {
+      summary: 'A week of the duty roster',
       tags: ['org'], querystring: s.RosterQuery, response: { 200: s.Roster },
       description: 'A week of the command center\'s duty roster (leader on duty, day and night shift of each day) and who keeps the watch now. Default: the caller\'s town, this week.',
     },
@@ -46,6 +47,7 @@ export async function rosterRoutes(app: FastifyInstance): Promise<void> {
   app.put('/api/duty-roster', {
     config: { access: ROSTER_EDITORS },
     schema: {
+      summary: 'Save a week of the duty roster',
       tags: ['org'], querystring: s.RosterWriteQuery, body: s.RosterBody, response: { 200: s.Roster },
       description: 'Replaces a week of a town\'s duty roster. Everyone on it must be staff of the town (the leader on duty a leader); a week saved by someone else since `version` is refused (409).',
     },

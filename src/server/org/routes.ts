@@ -33,7 +33,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/org-units', {
     config: staff,
-    schema: { tags: ['org'], querystring: s.UnitListQuery, response: { 200: s.UnitList } },
+    schema: { summary: 'List org units', description: 'Org units in the caller\'s scope, filtered by parent or level; without geometry (see GET /api/org-units/{id} and /features).', tags: ['org'], querystring: s.UnitListQuery, response: { 200: s.UnitList } },
   }, async (req) => {
     const q = req.query as Static<typeof s.UnitListQuery>;
     const p = requirePrincipal(req);
@@ -49,6 +49,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/org-units/locate', {
     config: { access: 'authenticated' },
     schema: {
+      summary: 'The grid holding a point',
       tags: ['org'],
       description: 'The grid holding a WGS84 point, with its ancestors. Administrative divisions are public, so any signed-in account may ask.',
       querystring: s.LocateQuery, response: { 200: s.LocateResult },
@@ -67,7 +68,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/org-units/features', {
     config: staff,
-    schema: { tags: ['org'], description: 'Boundaries under a unit as a GeoJSON FeatureCollection.', querystring: s.FeaturesQuery, response: { 200: s.FeatureCollection } },
+    schema: { summary: 'Boundaries under a unit (GeoJSON)', tags: ['org'], description: 'Boundaries under a unit as a GeoJSON FeatureCollection.', querystring: s.FeaturesQuery, response: { 200: s.FeatureCollection } },
   }, async (req) => {
     const q = req.query as Static<typeof s.FeaturesQuery>;
     const p = requirePrincipal(req);
@@ -78,7 +79,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/org-units/:id', {
     config: staff,
-    schema: { tags: ['org'], params: s.IdParams, response: { 200: s.UnitWithGeometry } },
+    schema: { summary: 'An org unit with its boundary', description: 'One org unit in the caller\'s scope, with its boundary (GeoJSON) and its ancestors.', tags: ['org'], params: s.IdParams, response: { 200: s.UnitWithGeometry } },
   }, async (req) => {
     const { id } = req.params as Static<typeof s.IdParams>;
     const unit = await inScope(id, requirePrincipal(req));
@@ -91,7 +92,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/org-units/:id/boards', {
     config: staff,
-    schema: { tags: ['org'], description: 'The command center and four boards of a town, with posts and their A/B holders.', params: s.IdParams, response: { 200: s.Boards } },
+    schema: { summary: 'The boards and posts of a town', tags: ['org'], description: 'The command center and four boards of a town, with posts and their A/B holders.', params: s.IdParams, response: { 200: s.Boards } },
   }, async (req) => {
     const { id } = req.params as Static<typeof s.IdParams>;
     await inScope(id, requirePrincipal(req));
@@ -101,6 +102,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/org-units/:id/departments', {
     config: staff,
     schema: {
+      summary: 'The departments cases can be sent to',
       tags: ['org'], description: 'The district departments (区县部门) that cases of this unit can be sent to ("部门报到").', params: s.IdParams,
       response: { 200: Type.Object({ items: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })) }) },
     },
@@ -114,6 +116,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     config: { access: ORG_EDITORS },
     bodyLimit: 20 * 1024 * 1024,
     schema: {
+      summary: 'Import grid boundaries (GeoJSON)',
       tags: ['org'],
       description: 'Imports grid boundaries (GeoJSON). Invalid polygons, grids outside their community and overlaps refuse the whole file (422, details list every offending grid).',
       body: s.GridImportBody, response: { 200: s.GridImportResult },

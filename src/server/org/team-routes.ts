@@ -43,6 +43,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/org-units/:id/team', {
     config: { access: STAFF_ROLES },
     schema: {
+      summary: 'The team of a grid',
       tags: ['org'], params: IdParams, querystring: s.TeamQuery, response: { 200: s.TeamView },
       description: 'The grid team ("1+3+N"). Phones are unmasked for dispatchers, community staff and leaders whose scope covers the grid, and for its own team; reads of residents\' phones (part-time workers, volunteers) are audited. Editors also see the open cases each member\'s account holds and, with `candidates=true`, the accounts they may link.',
     },
@@ -54,6 +55,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
   app.put('/api/org-units/:id/team', {
     config: { access: TEAM_EDITORS },
     schema: {
+      summary: 'Replace a grid\'s team',
       tags: ['org'], params: IdParams, body: s.TeamBody, response: { 200: s.TeamSaved },
       description: 'Replaces a grid\'s team (members in order; an omitted phone or account of an existing member is kept). The grid\'s open cases held by members who leave go to the grid\'s new worker, or stay with them given `handover: { mode: "keep", reason }`; with nobody to take them the change is refused (409, cases listed).',
     },

@@ -37,6 +37,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     config: editors,
     bodyLimit: 5 * 1024 * 1024,
     schema: {
+      summary: 'Create an org unit',
       tags: ['org'], body: NewUnitBody, response: { 201: UnitWithGeometry },
       description: 'Creates a community, grid (001–899), dedicated grid (901–999) or micro-grid under a unit of the caller\'s scope; its code extends the parent\'s. A grid brings its boundary, checked like an import (inside the community, no overlap). 409 when the code is taken.',
     },
@@ -49,7 +50,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
 
   app.patch('/api/org-units/:id', {
     config: editors,
-    schema: { tags: ['org'], params: IdParams, body: EditBody, response: { 200: UnitWithGeometry }, description: 'Renames a unit; its code, place and cases stay.' },
+    schema: { summary: 'Rename an org unit', tags: ['org'], params: IdParams, body: EditBody, response: { 200: UnitWithGeometry }, description: 'Renames a unit; its code, place and cases stay.' },
   }, async (req) => {
     const p = requirePrincipal(req);
     const { id } = req.params as Static<typeof IdParams>;
@@ -94,6 +95,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/org-units/:id/retire', {
     config: editors,
     schema: {
+      summary: 'Retire an org unit',
       tags: ['org'], params: IdParams, response: { 204: Type.Null() },
       description: 'Retires a community, grid or micro-grid with no open case and no unit under it in use (409 UNIT_IN_USE otherwise): it leaves the lists and the map; closed cases keep it.',
     },
@@ -107,6 +109,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     config: editors,
     bodyLimit: 5 * 1024 * 1024,
     schema: {
+      summary: 'Redraw a grid\'s boundary',
       tags: ['org'], params: IdParams, body: BoundaryBody, response: { 200: UnitWithGeometry },
       description: 'A grid\'s new boundary, with the checks of the GeoJSON import (422 GEOMETRY_REJECTED with the problems); the old one is kept in its history.',
     },
@@ -120,7 +123,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/api/org-units/:id/boundaries', {
     config: editors,
-    schema: { tags: ['org'], params: IdParams, response: { 200: Boundaries }, description: 'The boundaries a unit had before its current one, newest first, with when each stopped being the boundary.' },
+    schema: { summary: 'The boundary history of a unit', tags: ['org'], params: IdParams, response: { 200: Boundaries }, description: 'The boundaries a unit had before its current one, newest first, with when each stopped being the boundary.' },
   }, async (req) => {
     const { id } = req.params as Static<typeof IdParams>;
     await detail(id, scopeOf(requirePrincipal(req)));

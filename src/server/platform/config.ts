@@ -16,6 +16,8 @@ export interface Config {
   corsOrigins: string[];
   /** how often each node re-checks the sessions behind its open live streams (expiry, changes no trigger announces) */
   liveRecheckMs: number;
+  /** the SMS gateway adapter that takes verification codes (SMS_WEBHOOK_URL, optional SMS_WEBHOOK_TOKEN); see identity/sms-sender.ts */
+  sms: { webhookUrl: string | null; webhookToken: string | null };
   /** the environment this was read from: a capability reads its own settings there (maps: the basemap, the geocoder key) */
   env: Readonly<Record<string, string | undefined>>;
 }
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     liveRecheckMs: Math.max(100, Number(env.LIVE_RECHECK_MS) || 5000),
+    sms: { webhookUrl: env.SMS_WEBHOOK_URL?.trim() || null, webhookToken: env.SMS_WEBHOOK_TOKEN?.trim() || null },
     env: { ...env },
   };
 }

@@ -6,6 +6,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/api/health', {
     config: { access: 'public' },
     schema: {
+      summary: 'Health check',
       tags: ['platform'],
       security: [],
       description: 'Liveness for load balancers and monitors: answers once the database does. Says nothing about accounts or demo data.',

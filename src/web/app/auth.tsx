@@ -10,7 +10,7 @@ interface AuthValue {
   me: Me | null;
   login(username: string, password: string): Promise<Me>;
   logout(): Promise<void>;
-  /** reads /api/me again, after a change of one's own account (a one-time password replaced) */
+  /** reads /api/me again, after a change of one's own account (a one-time password replaced) or a token set by registration */
   refresh(): Promise<Me>;
 }
 
@@ -49,6 +49,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const refresh = useCallback(async () => {
     const user = await fetchMe();
     setMe(user);
+    setStatus('signedIn'); // also after a sign-in by a token from elsewhere (resident registration)
     return user;
   }, []);
 

@@ -33,6 +33,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      { path: '/m/register', lazy: lazyPage(() => import('../features/identity/RegisterPage.tsx'), 'RegisterPage') },
       ...publicMobileCaseRoutes,
       {
         element: <RequireAuth />,

@@ -10,6 +10,7 @@ import { homePath } from '../../app/nav.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { BrandMark } from '../../ui/BrandMark.tsx';
 import { fetchDemoAccounts, type DemoAccounts } from './api.ts';
+import './register-locales.ts';
 
 interface Values { username: string; password: string }
 
@@ -61,7 +62,7 @@ export function LoginPage() {
           {error ? <Alert type="error" showIcon title={errorText(error, i18n.language)} style={{ marginBottom: 16 }} data-testid="login-error" /> : null}
           <Form<Values> form={form} layout="vertical" size="large" onFinish={(v) => void submit(v)} requiredMark={false}>
             <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.usernameRequired') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus placeholder={t('register.signInHint')} />
             </Form.Item>
             <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
               <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
@@ -72,6 +73,8 @@ export function LoginPage() {
             <Link to="/m/public/report">{t('login.publicReport')}</Link>
             <Typography.Text type="secondary">·</Typography.Text>
             <Link to="/m/track">{t('login.track')}</Link>
+            <Typography.Text type="secondary">·</Typography.Text>
+            <Link to="/m/register" data-testid="register-link">{t('register.linkFromLogin')}</Link>
           </Space>
           {demo ? (
             <div style={{ marginTop: 24 }} data-testid="demo-accounts">
