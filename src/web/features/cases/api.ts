@@ -63,8 +63,11 @@ export const listCases = (query: { mine?: 'reported' | 'verify' | 'assigned'; st
 
 export const fetchCase = (id: string, signal?: AbortSignal) => api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });
 
-export const caseAction = (id: string, action: CaseAction, body: ActionInput) =>
-  api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}/actions/${action}`, { method: 'POST', body });
+/** One step of the lifecycle; with `idempotencyKey`, a retry of a step already taken answers the case without a second step. */
+export const caseAction = (id: string, action: CaseAction, body: ActionInput, idempotencyKey?: string) =>
+  api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}/actions/${action}`, {
+    method: 'POST', body, ...(idempotencyKey ? { headers: { 'idempotency-key': idempotencyKey } } : {}),
+  });
 
 export const reportPublic = (input: PublicReportInput, idempotencyKey: string) =>
   api<PublicReceipt>('/api/public/cases', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, body: input });

@@ -32,7 +32,10 @@ export function ActionModal({ action, kase, busy, onCancel, onSubmit }: Props) {
     if (REASON.has(action)) body.reason = v.reason?.trim();
     if (NOTE.has(action)) { body.note = v.note?.trim(); body.photos = v.photos?.hashes ?? []; }
     if (action === 'request_suspension' && v.until) body.until = v.until.toISOString();
-    if (action === 'dispatch') Object.assign(body, assigneeInput(v.assignee, kase));
+    if (action === 'dispatch') {
+      Object.assign(body, assigneeInput(v.assignee, kase));
+      if (body.assignee && v.reason?.trim()) body.reason = v.reason.trim(); // a reassignment's reason
+    }
     if (action === 'revisit') body.rating = { score: v.score ?? 5, comment: v.comment?.trim() || undefined };
     await onSubmit(body);
   };

@@ -4,6 +4,7 @@ import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CasePhoto } from '../api.ts';
 import { formatTime } from './clocks.ts';
+import { reasonText, verificationText } from '../routing-preview.ts';
 
 export function CaseFacts({ kase }: { kase: CaseDetail }) {
   const { t, i18n } = useTranslation();
@@ -12,6 +13,7 @@ export function CaseFacts({ kase }: { kase: CaseDetail }) {
   const overridden = kase.assignee && routed && kase.assignee.id !== routed.id;
   const before = kase.photos.filter((p) => p.phase === 'before');
   const after = kase.photos.filter((p) => p.phase === 'after');
+  const verification = kase.verification ? verificationText(t, kase.verification) : null;
   return (
     <>
       <Descriptions size="small" column={2} bordered className="zz-case-facts" items={[
@@ -37,6 +39,19 @@ export function CaseFacts({ kase }: { kase: CaseDetail }) {
             </Space>
           ),
         },
+        // why routing proposed the recommended assignee (the dispatcher keeps it or reassigns with a reason)
+        ...(kase.routing ? [{
+          key: 'why', label: t('caseLoop.drawer.why'), span: 2,
+          children: <span data-testid="case-routing-reason">{reasonText(t, kase.routing, kase.routing.matter, routed?.name ?? null, kase.tier)}</span>,
+        }] : []),
+        ...(verification ? [{
+          key: 'verify', label: t('caseLoop.drawer.verifyBy'), span: 2, children: (
+            <Space size={6} wrap data-testid="case-verification">
+              <strong>{verification.by}</strong>
+              {verification.notes.map((n) => <Typography.Text key={n} type="secondary">{n}</Typography.Text>)}
+            </Space>
+          ),
+        }] : []),
         { key: 'address', label: t('wcase.drawer.address'), span: 2, children: kase.address || `${kase.location.lng.toFixed(5)}, ${kase.location.lat.toFixed(5)}` },
         { key: 'desc', label: t('wcase.drawer.description'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="case-description">{kase.description}</Typography.Paragraph> },
         ...(kase.suspension ? [{ key: 'susp', label: t('wcase.workbench.suspended'), span: 2, children: t('wcase.drawer.suspendedUntil', { time: formatTime(kase.suspension.until, i18n.language), reason: kase.suspension.reason }) }] : []),

@@ -1,12 +1,31 @@
-// The timeline of a case, newest first: who did what when, the reason or note, the photos of the step.
+// The timeline of a case, newest first: who did what when, the reason or note, the photos of the step. The report
+// says how it came in and who reported it (a 12345 caller, an anonymous resident) apart from who entered it; a
+// reassignment says whom routing had proposed.
 import { Timeline, Typography } from 'antd';
 import { AlertOutlined } from '@ant-design/icons';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEntry } from '../api.ts';
 import { formatTime } from './clocks.ts';
 import { i18n as appI18n } from '../../../lib/i18n.ts';
 import { reasonText } from '../reason-text.ts';
 import { PhotoRow } from './CaseFacts.tsx';
+import '../loop-locales.ts';
+
+/** Who acted, and for the report its channel and reporter: "12345/电话 · 来电人：王五 · 刘调度 录入". */
+function credit(t: TFunction, e: TimelineEntry): string {
+  if (e.actorKind === 'system') return t('wcase.drawer.system');
+  if (e.action !== 'report' || !e.reporter) return e.actor || t('wcase.drawer.system');
+  const name = e.reporter.name;
+  const parts: (string | null)[] = [e.channel ? t(`wcase.sources.${e.channel}`, { defaultValue: e.channel }) : null];
+  if (e.reporter.kind === 'caller') parts.push(name ? t('caseLoop.timeline.caller', { name }) : t('caseLoop.timeline.callerUnnamed'));
+  else if (e.actorKind === 'reporter') parts.push(name ? t('caseLoop.timeline.reporter', { name }) : t('caseLoop.timeline.anonymous'));
+  else if (name && name !== e.actor) parts.push(t('caseLoop.timeline.reporter', { name }));
+  if (e.actorKind === 'staff' && e.actor) {
+    parts.push(e.reporter.kind === 'caller' || e.reporter.kind === 'platform' ? t('caseLoop.timeline.enteredBy', { name: e.actor }) : e.actor);
+  }
+  return parts.filter(Boolean).join(' · ');
+}
 
 const COLORS: Record<string, string> = {
   report: 'blue', accept: 'blue', dispatch: 'blue', start: 'blue', report_done: 'green', verify: 'green', resolve_on_spot: 'green',
@@ -23,7 +42,7 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();
   const items = [...entries].reverse().map((e, i) => {
     const text = detail(e);
-    const assignee = (e.data?.assignee as { name?: string } | undefined)?.name;
+    const assignee = e.assignee?.name;
     return {
       key: e.id ?? i,
       color: COLORS[e.action] ?? 'gray',
@@ -35,7 +54,10 @@ export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
             {e.to && e.from !== e.to ? <span className="zz-muted"> → {t(`wcase.status.${e.to}`)}</span> : null}
             {assignee ? <span className="zz-muted"> · {assignee}</span> : null}
           </div>
-          <div className="zz-tl-meta">{e.actor || t('wcase.drawer.system')} · {formatTime(e.at, i18n.language)}</div>
+          <div className="zz-tl-meta" data-testid="timeline-credit">{credit(t, e)} · {formatTime(e.at, i18n.language)}</div>
+          {e.routedAssignee && e.assignee ? (
+            <div className="zz-tl-meta" data-testid="timeline-reassigned">{t('caseLoop.timeline.reassigned', { routed: e.routedAssignee.name, chosen: e.assignee.name })}</div>
+          ) : null}
           {text ? <Typography.Paragraph className="zz-tl-text">{text}</Typography.Paragraph> : null}
           {e.photos.length ? <PhotoRow photos={e.photos} /> : null}
         </div>

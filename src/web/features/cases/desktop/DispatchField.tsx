@@ -1,7 +1,8 @@
 // The assignee of a dispatch: the town's posts board by board, the routed assignee preselected and marked
-// 推荐; choosing another one warns that the override is recorded.
+// 推荐; choosing another one is a reassignment: it needs a reason, kept on the timeline with both names.
 import type { ReactNode } from 'react';
-import { Alert, Form, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Form, Input, Select, Space, Tag, Typography } from 'antd';
+import { CASE_LIMITS } from '../../../../shared/cases.ts';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/useApi.ts';
 import type { CaseDetail } from '../api.ts';
@@ -56,7 +57,14 @@ export function DispatchField({ kase }: { kase: CaseDetail }) {
           placeholder={t('wcase.form.assigneeRequired')} listHeight={320}
         />
       </Form.Item>
-      {value && routedKey && value !== routedKey ? <Alert type="warning" showIcon title={t('wcase.form.override')} data-testid="override-warning" /> : null}
+      {value && routedKey && value !== routedKey ? (
+        <>
+          <Alert type="warning" showIcon title={t('wcase.form.override')} data-testid="override-warning" style={{ marginBottom: 12 }} />
+          <Form.Item name="reason" label={t('wcase.form.reason')} rules={[{ required: true, whitespace: true, message: t('wcase.form.reasonRequired') }]}>
+            <Input.TextArea rows={2} maxLength={CASE_LIMITS.reason} showCount placeholder={t('wcase.form.reasonPlaceholder')} data-testid="field-reason" />
+          </Form.Item>
+        </>
+      ) : null}
     </>
   );
 }

@@ -15,6 +15,7 @@ import { reportHotline } from './api.ts';
 import { LocationPicker, type PickState } from './LocationPicker.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { DuplicateList } from './DuplicateList.tsx';
+import { RoutingHint } from './RoutingHint.tsx';
 import './desktop.css';
 
 interface Values { categoryCode: string; description: string; callerName?: string; callerPhone?: string; address?: string }
@@ -24,6 +25,7 @@ export function IntakePage() {
   const { message } = App.useApp();
   const me = useMe();
   const [form] = Form.useForm<Values>();
+  const category = Form.useWatch('categoryCode', form);
   const [pick, setPick] = useState<PickState | null>(null);
   const [pickError, setPickError] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -99,6 +101,7 @@ export function IntakePage() {
                     {pick ? (pick.located ? pick.located.grid.name : pick.loading ? t('wcase.intake.locating') : t('wcase.intake.outside')) : t('wcase.intake.pickHint')}
                   </Typography.Text>
                 </Form.Item>
+                <Form.Item><RoutingHint categoryCode={category} at={pick?.located ? pick.at : null} /></Form.Item>
                 <Form.Item name="address" label={t('wcase.intake.address')}><Input maxLength={CASE_LIMITS.address} placeholder={t('wcase.intake.addressPlaceholder')} data-testid="intake-address" /></Form.Item>
                 <Button type="primary" htmlType="submit" loading={busy} block size="large" data-testid="intake-submit">{t('wcase.intake.submit')}</Button>
               </Form>

@@ -10,6 +10,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { CASE_LIMITS, type CaseAction } from '../../../../shared/cases.ts';
 import { caseAction, fetchCase, type ActionInput, type CaseDetail } from '../api.ts';
 import { OnSpotForm } from './OnSpotForm.tsx';
+import { VerificationNote } from './RoutingNotice.tsx';
 import { Card, ClockList, formatTime, MobilePage, PhotoGrid, StatusTag, TimelineSteps } from './ui.tsx';
 
 /** The actions these pages offer, in the order of their buttons; other policies belong to the desk. */
@@ -98,6 +99,7 @@ export function CaseDetailPage() {
           <dt>{t('mcase.detail.reportedAt')}</dt><dd>{formatTime(kase.createdAt, i18n.language)}</dd>
           <dt>{t('mcase.detail.tier')}</dt><dd>{t(`mcase.tiers.${kase.tier}`)}</dd>
           {kase.assignee?.name ? <><dt>{t('mcase.detail.assignee')}</dt><dd>{kase.assignee.name}</dd></> : null}
+          {kase.verification ? <><dt>{t('caseLoop.drawer.verifyBy')}</dt><dd data-testid="detail-verification"><VerificationNote v={kase.verification} /></dd></> : null}
           {kase.satisfaction ? <><dt>{t('mcase.detail.satisfaction')}</dt>
             <dd data-testid="detail-satisfaction"><span className="mc-rate-stars">{'★'.repeat(kase.satisfaction.score)}</span> {t(`mcase.satisfaction.${kase.satisfaction.score}`)}
               {kase.satisfaction.comment ? <div className="mc-hint">{kase.satisfaction.comment}</div> : null}</dd></> : null}

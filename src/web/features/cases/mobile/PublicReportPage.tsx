@@ -13,6 +13,7 @@ import { hashesOf } from './photos.ts';
 import { usePublicGridMap } from './usePublicGridMap.ts';
 import { CategoryPicker, PositionField, type CategoryOption } from './fields.tsx';
 import { PUBLIC_CATEGORIES } from './public-categories.ts';
+import { RoutingNotice } from './RoutingNotice.tsx';
 import { Card, MobilePage, SimilarNearbyNotice, StatusTag } from './ui.tsx';
 
 const PHONE = /^1[3-9]\d{9}$/;
@@ -101,6 +102,7 @@ export function PublicReportPage() {
         <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={CASE_LIMITS.address} clearable
           style={{ '--font-size': '15px', marginTop: 10, background: '#f7f8fa', borderRadius: 8, padding: '8px 10px', boxSizing: 'border-box' }} />
       </Card>
+      <RoutingNotice categoryCode={category?.code ?? null} at={position} anonymous />
       <Card title={t('mcase.form.phone')} required>
         <Input type="tel" inputMode="numeric" placeholder={t('mcase.form.phonePlaceholder')} value={phone} maxLength={11} clearable
           onChange={changed((v: string) => setPhone(v.replace(/\D/g, '')))} data-testid="phone" style={{ '--font-size': '17px', minHeight: 40 }} />

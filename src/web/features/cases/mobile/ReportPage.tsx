@@ -15,6 +15,7 @@ import { fetchMatters, newIdempotencyKey, reportCase, type LngLat, type Matter, 
 import { CategoryPicker, PositionField, type CategoryOption, type LocateState } from './fields.tsx';
 import { DescriptionAndPhotos } from './DescriptionAndPhotos.tsx';
 import { OnSpotForm } from './OnSpotForm.tsx';
+import { RoutingNotice, VerificationNote } from './RoutingNotice.tsx';
 import { hashesOf } from './photos.ts';
 import { usePublicGridMap } from './usePublicGridMap.ts';
 import { Card, formatTime, LightDot, MobilePage, SimilarNearbyNotice, StatusTag } from './ui.tsx';
@@ -95,6 +96,7 @@ export function ReportPage() {
         <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={CASE_LIMITS.address} clearable
           data-testid="address" style={{ '--font-size': '15px', marginTop: 10, background: '#f7f8fa', borderRadius: 8, padding: '8px 10px', boxSizing: 'border-box' }} />
       </Card>
+      <RoutingNotice categoryCode={category?.code ?? null} at={position} anonymous={false} />
       {error ? <NoticeBar content={error} color="error" wrap data-testid="report-error" /> : null}
     </MobilePage>
   );
@@ -124,6 +126,7 @@ function ReportResult({ kase: initial, matter, isGridWorker, onAnother }: { kase
           <dl className="mc-kv">
             <dt>{t('mcase.result.status')}</dt><dd><StatusTag status={kase.status} /></dd>
             <dt>{t('mcase.detail.category')}</dt><dd>{kase.categoryName}</dd>
+            {kase.verification ? <><dt>{t('caseLoop.drawer.verifyBy')}</dt><dd data-testid="result-verification"><VerificationNote v={kase.verification} /></dd></> : null}
             {accept ? <><dt>{t('mcase.result.acceptBy')}</dt>
               <dd data-testid="accept-due"><LightDot light={accept.light} done={!!accept.stoppedAt} />
                 {accept.stoppedAt ? t('mcase.detail.stopped', { time: formatTime(accept.stoppedAt, i18n.language) }) : formatTime(accept.dueAt, i18n.language)}</dd></> : null}
