@@ -35,7 +35,7 @@ export async function registrationRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
     schema: {
       summary: 'Send a registration code by SMS',
-      summary: 'Send a registration code by SMS', tags, security: [], body: CodeBody, response: { 202: CodeSent },
+      tags, security: [], body: CodeBody, response: { 202: CodeSent },
       description: 'Sends a 6-digit registration code by SMS to a mobile number not registered yet; it holds 10 minutes. One code a minute and five an '
         + 'hour to a number, an address slowed down past twenty an hour (429 with Retry-After). A registered number 409 PHONE_TAKEN; a server without '
         + 'an SMS gateway (SMS_WEBHOOK_URL) in production 503 SMS_UNAVAILABLE.',
@@ -53,7 +53,7 @@ export async function registrationRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'public', rateLimit: { max: 20, timeWindow: '10 minutes' } },
     schema: {
       summary: 'Register a resident',
-      summary: 'Register as a resident', tags, security: [], body: RegisterBody, response: { 200: LoginResult, 201: LoginResult },
+      tags, security: [], body: RegisterBody, response: { 200: LoginResult, 201: LoginResult },
       description: 'Registers a resident with the code sent to the phone and signs them in (as POST /api/auth/login answers). The home grid is the one '
         + 'holding `location`, else the grid `gridId` picked from GET /api/auth/register/grids; the resident then signs in with the phone number. '
         + 'A wrong, expired or used-up code 422 VERIFICATION_CODE_INVALID (five wrong codes lock the number for 15 minutes: 429); a registered '
@@ -76,7 +76,7 @@ export async function registrationRoutes(app: FastifyInstance): Promise<void> {
     config: { access: 'public', rateLimit: { max: 60, timeWindow: '10 minutes' } },
     schema: {
       summary: 'Find a home grid by address, for registration',
-      summary: 'Find a grid by name (registration)', tags, security: [], querystring: GridSearchQuery, response: { 200: GridMatches },
+      tags, security: [], querystring: GridSearchQuery, response: { 200: GridMatches },
       description: 'The address search of registration: grids (with their outlines, as public as the community boards) whose town, community or grid '
         + 'name holds every word of `q`, at most 20.',
     },
