@@ -11,6 +11,7 @@ import { loadPrincipal } from './principal.ts';
 import { findUnitRef } from '../org/store.ts';
 import { tokenHash } from './tokens.ts';
 import { appendAudit } from '../audit/audit-log.ts';
+import { signInName } from './sign-in-name.ts';
 
 export async function identityRoutes(app: FastifyInstance): Promise<void> {
   const me = async (p: Principal) => presentMe(p,
@@ -20,11 +21,12 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
   app.post('/api/auth/login', {
     config: { access: 'public' },
     schema: { summary: 'Sign in', tags: ['identity'], security: [], body: LoginBody, response: { 200: LoginResult },
-      description: 'Opens a session. `mustChangePassword: true` when the account signed in with a one-time password an administrator gave: '
+      description: 'Opens a session; `username` may be the mobile number a resident registered with. `mustChangePassword: true` when the account signed in with a one-time password an administrator gave: '
         + 'until it sets its own (POST /api/auth/password), the session may only read /api/me and sign out; other routes answer 403 PASSWORD_CHANGE_REQUIRED.' },
   }, async (req) => {
-    const { username, password } = req.body as { username: string; password: string };
+    const { username: given, password } = req.body as { username: string; password: string };
     const now = app.clock();
+    const username = await signInName(app.db, app.pii, given);
     const session = await login(app.db, {
       username, password, ip: req.ip, userAgent: req.headers['user-agent'] ?? null, now, ttlSeconds: app.config.tokenTtlSeconds,
     });
