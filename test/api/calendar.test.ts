@@ -26,19 +26,22 @@ describe('working calendar', () => {
   it('comes with 2026 and says in December that 2027 is missing', async () => {
     const res = await call('GET', '/api/working-calendar', 'dispatcher');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ today: '2026-12-01', missing: [2027] });
+    expect(res.json()).toMatchObject({ today: '2026-12-01', missing: [2027], policies: [] });
     expect(res.json().items).toEqual([expect.objectContaining({ year: 2026, holidays: 33, workdays: 6, updatedBy: null })]);
     const y2026 = (await call('GET', '/api/working-calendar/2026', 'leader')).json();
     expect(y2026.holidays).toEqual([...CN_2026.holidays].sort()); // the migration carries the notice the domain tests use
     expect(y2026.workdays).toEqual([...CN_2026.workdays].sort());
-    expect((await call('GET', '/api/working-calendar/2027', 'leader')).json()).toEqual({ year: 2027, source: null, holidays: [], workdays: [], updatedAt: null, updatedBy: null });
+    expect((await call('GET', '/api/working-calendar/2027', 'leader')).json()).toEqual({ year: 2027, source: null, holidays: [], workdays: [], updatedAt: null, updatedBy: null, policies: [] });
+    // the admin enters days; the calendar and each year say so
+    expect((await call('GET', '/api/working-calendar/2027', 'admin')).json().policies).toEqual(['edit']);
+    expect((await call('GET', '/api/working-calendar', 'admin')).json().policies).toEqual(['edit']);
   });
 
   it('lets an admin enter a year, sorted, and records who did it', async () => {
     expect((await call('PUT', '/api/working-calendar/2027', 'leader', notice2027)).statusCode).toBe(403);
     const res = await call('PUT', '/api/working-calendar/2027', 'admin', { ...notice2027, holidays: [...notice2027.holidays].reverse() });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ year: 2027, source: notice2027.source, holidays: notice2027.holidays, workdays: ['2027-02-13'], updatedBy: expect.any(String) });
+    expect(res.json()).toMatchObject({ year: 2027, source: notice2027.source, holidays: notice2027.holidays, workdays: ['2027-02-13'], updatedBy: expect.any(String), policies: ['edit'] });
     const overview = (await call('GET', '/api/working-calendar', 'dispatcher')).json();
     expect(overview.missing).toEqual([]);
     const audit = await t.db.query<{ action: string; target_id: string }>(`select action, target_id from audit_log where action = 'calendar.save'`);

@@ -28,6 +28,15 @@ describe('matter catalog', () => {
     expect(withdrawn.map((m: { code: string }) => m.code)).toEqual(['C0201']);
   });
 
+  it('says with the catalog and each matter what the reader may do: leaders create, edit and retire; others read', async () => {
+    const read = async (who: string) => (await call('GET', '/api/matters', who)).json();
+    const [leader, dispatcher, resident] = [await read('leader'), await read('dispatcher'), await read('resident')];
+    expect([leader.policies, dispatcher.policies, resident.policies]).toEqual([['create'], [], []]);
+    const policiesOf = (page: { items: { code: string; policies: string[] }[] }) => page.items.find((m) => m.code === 'C0101')!.policies;
+    expect([policiesOf(leader), policiesOf(dispatcher), policiesOf(resident)]).toEqual([['edit', 'retire'], [], []]);
+    expect((await call('GET', '/api/matters?townId=' + leader.items[0].townId, 'admin')).json().policies).toEqual(['create']);
+  });
+
   it('asks admins scoped above a town to name it', async () => {
     const r = await call('GET', '/api/matters', 'admin');
     expect(r.statusCode).toBe(400);
@@ -37,15 +46,18 @@ describe('matter catalog', () => {
     expect((await call('POST', '/api/matters', 'dispatcher', newMatter)).statusCode).toBe(403);
     const created = await call('POST', '/api/matters', 'leader', newMatter);
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ code: 'E0999', version: 1 });
+    expect(created.json()).toMatchObject({ code: 'E0999', version: 1, policies: ['edit', 'retire'] });
     expect((await call('POST', '/api/matters', 'leader', newMatter)).statusCode).toBe(409);
     const { code: _c, ...edit } = newMatter;
     const edited = await call('PUT', '/api/matters/E0999', 'leader', { ...edit, sla: { acceptMin: 5, handleH: 4 } });
     expect(edited.json()).toMatchObject({ version: 2, sla: { handleH: 4 } });
     const versions = (await call('GET', '/api/matters/E0999/versions', 'dispatcher')).json().items;
     expect(versions.map((v: { version: number; current: boolean }) => [v.version, v.current])).toEqual([[2, true], [1, false]]);
+    // an earlier version is history: nothing is done to it
+    const leaderVersions = (await call('GET', '/api/matters/E0999/versions', 'leader')).json().items;
+    expect(leaderVersions.map((v: { policies: string[] }) => v.policies)).toEqual([['edit', 'retire'], []]);
     const retired = await call('POST', '/api/matters/E0999/retire', 'leader');
-    expect(retired.json()).toMatchObject({ version: 3, retired: true });
+    expect(retired.json()).toMatchObject({ version: 3, retired: true, policies: [] });
     const list = (await call('GET', '/api/matters', 'dispatcher')).json().items;
     expect(list.find((m: { code: string }) => m.code === 'E0999')).toBeUndefined();
   });

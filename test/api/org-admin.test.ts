@@ -85,6 +85,21 @@ describe('org units, administered', () => {
   });
 });
 
+describe('what the reader may do to a unit (policies)', () => {
+  it('gives the admin the actions each level takes, staff none, in lists, details and the team view alike', async () => {
+    const grid = ids['500199001001006']!;
+    expect((await call('GET', `/api/org-units/${grid}`, 'admin')).json().policies).toEqual(['createChild', 'rename', 'move', 'retire', 'editBoundary']);
+    expect((await call('GET', `/api/org-units/${ids['500199001001']}`, 'admin')).json().policies).toEqual(['createChild', 'rename', 'retire']);
+    expect((await call('GET', `/api/org-units/${ids['500199001000']}`, 'admin')).json().policies).toEqual(['createChild']);
+    expect((await call('GET', `/api/org-units/${grid}`, 'dispatcher')).json().policies).toEqual([]);
+    expect((await call('GET', `/api/org-units/${grid}`, 'gridworker')).statusCode).toBe(404);
+    const listed = (await call('GET', `/api/org-units?parentId=${grid}`, 'admin')).json().items as { level: string; policies: string[] }[];
+    expect(listed.length).toBeGreaterThan(0);
+    for (const m of listed) expect(m.policies).toEqual(['rename', 'move', 'retire']);
+    expect((await call('GET', `/api/org-units/${grid}/team`, 'admin')).json().grid.policies).toContain('editBoundary');
+  });
+});
+
 describe('moving a unit to another parent', () => {
   const caseOf = (who: string, id: string) => call('GET', `/api/cases/${id}`, who);
   const unitRow = async (id: string) => (await t.db.query<{ code: string; path: string; parent_id: string }>('select code, path, parent_id from org_units where id = $1', [id])).rows[0]!;

@@ -1,4 +1,5 @@
 import { PARENT_LEVEL, type OrgLevel } from '../../shared/org-levels.ts';
+import { holdsAnyRole, ORG_EDITORS, type Role } from '../../shared/roles.ts';
 
 /** The levels an administrator creates inside a town; cities, districts and towns come with the division codes. */
 export const ADMINISTERED_LEVELS = ['community', 'grid', 'dedicatedGrid', 'microGrid'] as const satisfies readonly OrgLevel[];
@@ -127,4 +128,27 @@ export function rebased(value: string, oldPrefix: string, newPrefix: string): st
  */
 export function strandedMembers<M extends { scopePath: string | null }>(members: readonly M[], oldPath: string, newPath: string): M[] {
   return members.filter((m) => m.scopePath !== null && !newPath.startsWith(rebased(m.scopePath, oldPath, newPath)));
+}
+
+/** What may be done to a unit (its `policies`): create a unit under it, rename, move, retire it, edit its boundary (and read its history). */
+export const UNIT_ACTIONS = ['createChild', 'rename', 'move', 'retire', 'editBoundary'] as const;
+export type UnitAction = (typeof UNIT_ACTIONS)[number];
+
+/**
+ * The actions an org editor may take on a unit of their territory now: a town, community or grid takes units under it;
+ * communities, grids, dedicated grids and micro-grids are renamed and retired; all but communities (whose parent is
+ * the town, and a unit stays in its town) move; grids and dedicated grids have their boundary edited. A retired unit
+ * takes none. Whether a retirement or a move is refused for what lives on the unit is told when it is asked.
+ */
+export function unitPolicies(unit: { level: OrgLevel; path: string; retired: boolean }, caller: { roles: readonly Role[]; scopePath: string | null }): UnitAction[] {
+  if (unit.retired || !holdsAnyRole(caller.roles, ORG_EDITORS) || caller.scopePath === null || !unit.path.startsWith(caller.scopePath)) return [];
+  const own = isAdministered(unit.level);
+  const allowed: Record<UnitAction, boolean> = {
+    createChild: childLevels(unit.level).length > 0,
+    rename: own,
+    move: own && unit.level !== 'community',
+    retire: own,
+    editBoundary: isGridLike(unit.level),
+  };
+  return UNIT_ACTIONS.filter((a) => allowed[a]);
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
-import { CALENDAR_EDITORS, STAFF_ROLES } from '../../shared/roles.ts';
+import { CALENDAR_EDITORS, STAFF_ROLES, type Role } from '../../shared/roles.ts';
 import { requirePrincipal } from '../platform/auth.ts';
 import { AppError } from '../platform/errors.ts';
 import { actorOf, appendAudit } from '../audit/audit-log.ts';
@@ -8,6 +8,7 @@ import { shanghaiDate } from '../../domain/sla/working-calendar.ts';
 import { missingCalendarYears, normaliseCalendarYear, validateCalendarYear, type CalendarProblem } from '../../domain/calendar/calendar-year.ts';
 import * as store from './store.ts';
 import * as s from './schemas.ts';
+import { calendarPolicies } from '../../domain/calendar/policies.ts';
 
 const PROBLEM_ZH: Record<CalendarProblem['code'], (date: string) => string> = {
   NOT_A_DATE: (d) => `${d} 不是有效日期（应为 YYYY-MM-DD）`,
@@ -17,10 +18,12 @@ const PROBLEM_ZH: Record<CalendarProblem['code'], (date: string) => string> = {
   NOT_WEEKEND: (d) => `${d} 是工作日，只有周六、周日才能设为调休上班`,
 };
 
-function present(year: number, row: store.CalendarYearRow | null): Static<typeof s.CalendarYear> {
+/** A year as the reader sees it, with what they may do to it. */
+function present(year: number, row: store.CalendarYearRow | null, roles: readonly Role[]): Static<typeof s.CalendarYear> {
   return {
     year, source: row?.source ?? null, holidays: row?.holidays ?? [], workdays: row?.workdays ?? [],
     updatedAt: row?.updated_at.toISOString() ?? null, updatedBy: row?.updated_by_name ?? null,
+    policies: calendarPolicies(roles),
   };
 }
 
@@ -33,7 +36,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       tags: ['calendar'], response: { 200: s.CalendarOverview },
       description: 'The years of the working calendar entered so far, and the years still missing (this year; from November also the next).',
     },
-  }, async () => {
+  }, async (req) => {
     const rows = await store.listCalendarYears(app.db);
     const today = shanghaiDate(app.clock());
     return {
@@ -42,6 +45,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
         updatedAt: r.updated_at.toISOString(), updatedBy: r.updated_by_name,
       })),
       today, missing: missingCalendarYears(rows.map((r) => r.year), today),
+      policies: calendarPolicies(requirePrincipal(req).roles),
     };
   });
 
@@ -50,7 +54,7 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'One year of the working calendar', tags: ['calendar'], params: s.YearParams, response: { 200: s.CalendarYear }, description: 'One year: its holidays and swapped working days (empty lists when not entered yet).' },
   }, async (req) => {
     const { year } = req.params as Static<typeof s.YearParams>;
-    return present(year, await store.findCalendarYear(app.db, year));
+    return present(year, await store.findCalendarYear(app.db, year), requirePrincipal(req).roles);
   });
 
   app.put('/api/working-calendar/:year', {
@@ -80,6 +84,6 @@ export async function calendarRoutes(app: FastifyInstance): Promise<void> {
       });
     });
     app.calendar.invalidate();
-    return present(year, await store.findCalendarYear(app.db, year));
+    return present(year, await store.findCalendarYear(app.db, year), p.roles);
   });
 }

@@ -1,4 +1,8 @@
 import { Type } from '@sinclair/typebox';
+import { lit } from '../platform/schema-helpers.ts';
+import { CALENDAR_ACTIONS } from '../../domain/calendar/policies.ts';
+
+const Policies = Type.Array(lit(CALENDAR_ACTIONS), { description: 'edit: the caller enters the year\'s days' });
 
 const LocalDate = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$', description: 'a Shanghai local date, YYYY-MM-DD' });
 
@@ -17,6 +21,7 @@ export const CalendarYear = Type.Object({
   workdays: Type.Array(Type.String()),
   updatedAt: Type.Union([Type.String(), Type.Null()]),
   updatedBy: Type.Union([Type.String(), Type.Null()]),
+  policies: Policies,
 });
 
 export const CalendarOverview = Type.Object({
@@ -26,4 +31,5 @@ export const CalendarOverview = Type.Object({
   })),
   today: Type.String({ description: 'the Shanghai local date the server counts from' }),
   missing: Type.Array(Type.Integer(), { description: 'years the platform needs and has not got: this year, and from November the next' }),
+  policies: Policies,
 });

@@ -7,6 +7,7 @@ import { resolveTown } from '../org/town-of.ts';
 import * as store from './store.ts';
 import * as s from './schemas.ts';
 import { presentMatter } from './presenters.ts';
+import { catalogPolicies, editsCatalog } from '../../domain/matters/policies.ts';
 import { catalogTown } from './catalog-town.ts';
 import { createMatter } from './create-matter.ts';
 import { updateMatter } from './update-matter.ts';
@@ -26,9 +27,11 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req) => {
     const q = req.query as Static<typeof s.TownQuery>;
-    const town = await catalogTown(app.db, requirePrincipal(req), q.townId);
+    const p = requirePrincipal(req);
+    const town = await catalogTown(app.db, p, q.townId);
     const rows = await store.listCurrentMatters(app.db, town.id, q.includeRetired ?? false);
-    return { items: rows.filter((m) => !q.list || m.list === q.list).map(presentMatter), nextCursor: null };
+    const editor = editsCatalog(p, town.path);
+    return { items: rows.filter((m) => !q.list || m.list === q.list).map((m) => presentMatter(m, editor)), nextCursor: null, policies: catalogPolicies(editor) };
   });
 
   app.get('/api/matters/:code/versions', {
@@ -36,10 +39,12 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'The versions of a matter', tags: ['matters'], description: 'Every version of a Matter, newest first.', params: s.CodeParams, querystring: s.TownQuery, response: { 200: s.MatterList } },
   }, async (req) => {
     const { code } = req.params as Static<typeof s.CodeParams>;
-    const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);
+    const p = requirePrincipal(req);
+    const town = await resolveTown(app.db, p.scopePath, (req.query as Static<typeof s.TownQuery>).townId);
     const rows = await store.listMatterVersions(app.db, town.id, code);
     if (rows.length === 0) throw notFound('matter');
-    return { items: rows.map(presentMatter), nextCursor: null };
+    const editor = editsCatalog(p, town.path);
+    return { items: rows.map((m) => presentMatter(m, editor)), nextCursor: null, policies: catalogPolicies(editor) };
   });
 
   app.post('/api/matters', {
@@ -49,7 +54,7 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     const { code, ...input } = req.body as Static<typeof s.NewMatter>;
     const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);
     const saved = await createMatter(app.db, { townId: town.id, code, actor: actorOf(req), now: app.clock() }, input);
-    return reply.status(201).send(presentMatter(saved));
+    return reply.status(201).send(presentMatter(saved, editsCatalog(requirePrincipal(req), town.path)));
   });
 
   app.put('/api/matters/:code', {
@@ -59,7 +64,7 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     const { code } = req.params as Static<typeof s.CodeParams>;
     const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);
     const change = { townId: town.id, code, actor: actorOf(req), now: app.clock() };
-    return presentMatter(await updateMatter(app.db, change, req.body as Static<typeof s.MatterInput>));
+    return presentMatter(await updateMatter(app.db, change, req.body as Static<typeof s.MatterInput>), editsCatalog(requirePrincipal(req), town.path));
   });
 
   app.post('/api/matters/:code/retire', {
@@ -68,6 +73,6 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const { code } = req.params as Static<typeof s.CodeParams>;
     const town = await resolveTown(app.db, requirePrincipal(req).scopePath, (req.query as Static<typeof s.TownQuery>).townId);
-    return presentMatter(await retireMatter(app.db, { townId: town.id, code, actor: actorOf(req), now: app.clock() }));
+    return presentMatter(await retireMatter(app.db, { townId: town.id, code, actor: actorOf(req), now: app.clock() }), editsCatalog(requirePrincipal(req), town.path));
   });
 }

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { MATTER_LISTS, TIERS } from '../../shared/matters.ts';
 import { lit } from '../platform/schema-helpers.ts';
+import { CATALOG_ACTIONS, MATTER_ACTIONS } from '../../domain/matters/policies.ts';
 
 const Tier = lit(TIERS);
 const List = lit(MATTER_LISTS);
@@ -40,9 +41,13 @@ export const Matter = Type.Object({
   sla: Type.Record(Type.String(), Type.Number()), escalateAfterH: Type.Union([Type.Number(), Type.Null()]),
   onSpot: Type.Boolean(), urgent: Type.Boolean(), duplicateRadiusM: Type.Integer(),
   retired: Type.Boolean(), createdAt: Type.String(),
+  policies: Type.Array(lit(MATTER_ACTIONS), { description: 'what the caller may do to this version now: edit (write the next version), retire' }),
 });
 
-export const MatterList = Type.Object({ items: Type.Array(Matter), nextCursor: Type.Null() });
+export const MatterList = Type.Object({
+  items: Type.Array(Matter), nextCursor: Type.Null(),
+  policies: Type.Array(lit(CATALOG_ACTIONS), { description: 'create: the caller adds matters to this town\'s catalog' }),
+});
 export const TownQuery = Type.Object({
   townId: Type.Optional(Type.String({ maxLength: 64 })),
   includeRetired: Type.Optional(Type.Boolean()),

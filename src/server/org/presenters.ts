@@ -2,8 +2,14 @@ import type { FeatureRow, PostRow, TeamMemberRow, UnitRow } from './store.ts';
 import { idsOnPath } from '../../domain/identity/scope.ts';
 import { maskPhone } from '../../domain/identity/personal-data.ts';
 import type { PiiCipher } from '../platform/pii-cipher.ts';
+import { unitPolicies } from '../../domain/org/unit-admin.ts';
+import type { Role } from '../../shared/roles.ts';
 
-export function presentUnit(u: UnitRow) {
+/** Who reads a unit, as far as what they may do to it goes. */
+export interface UnitReader { roles: readonly Role[]; scopePath: string | null }
+
+/** A unit with what the reader may do to it now (`policies`). */
+export function presentUnit(u: UnitRow, reader: UnitReader) {
   return {
     id: u.id,
     parentId: u.parent_id,
@@ -15,6 +21,7 @@ export function presentUnit(u: UnitRow) {
     households: u.households,
     childCount: u.child_count,
     ancestorIds: idsOnPath(u.path).slice(0, -1),
+    policies: unitPolicies({ level: u.level, path: u.path, retired: u.retired }, reader),
   };
 }
 

@@ -43,7 +43,7 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
       scopePath: p.scopePath, parentId: q.parentId, level: q.level, q: q.q, afterCode: q.cursor, limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    return { items: page.map(presentUnit), nextCursor: rows.length > limit ? page[page.length - 1]!.code : null };
+    return { items: page.map((u) => presentUnit(u, p)), nextCursor: rows.length > limit ? page[page.length - 1]!.code : null };
   });
 
   app.get('/api/org-units/locate', {
@@ -82,10 +82,11 @@ export async function orgRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'An org unit with its boundary', description: 'One org unit in the caller\'s scope, with its boundary (GeoJSON) and its ancestors.', tags: ['org'], params: s.IdParams, response: { 200: s.UnitWithGeometry } },
   }, async (req) => {
     const { id } = req.params as Static<typeof s.IdParams>;
-    const unit = await inScope(id, requirePrincipal(req));
+    const p = requirePrincipal(req);
+    const unit = await inScope(id, p);
     const ancestors = await store.listUnitsByIds(app.db, idsOnPath(unit.path).slice(0, -1));
     return {
-      ...presentUnit(unit), geometry: unit.geometry,
+      ...presentUnit(unit, p), geometry: unit.geometry,
       ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, level: a.level, code: a.code })),
     };
   });

@@ -1,6 +1,8 @@
 import type { Geometry } from 'geojson';
 import { Type } from '@sinclair/typebox';
 import { ORG_LEVELS } from '../../shared/org-levels.ts';
+import { UNIT_ACTIONS } from '../../domain/org/unit-admin.ts';
+import { lit } from '../platform/schema-helpers.ts';
 
 export const OrgLevelSchema = Type.Union(ORG_LEVELS.map((l) => Type.Literal(l)));
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
@@ -18,6 +20,7 @@ export const Unit = Type.Object({
   households: Type.Union([Type.Integer(), Type.Null()]),
   childCount: Type.Integer(),
   ancestorIds: Type.Array(Type.String()),
+  policies: Type.Array(lit(UNIT_ACTIONS), { description: 'what the caller may do to the unit now: create a unit under it, rename, move, retire, edit its boundary (and read its history)' }),
 });
 
 export const UnitWithGeometry = Type.Intersect([

@@ -14,9 +14,10 @@ export interface UnitRow {
   population: number | null;
   households: number | null;
   child_count: number;
+  retired: boolean;
 }
 
-const UNIT_COLUMNS = `u.id, u.parent_id, u.level, u.kind, u.code, u.name, u.path, u.population, u.households,
+const UNIT_COLUMNS = `u.id, u.parent_id, u.level, u.kind, u.code, u.name, u.path, u.population, u.households, u.retired_at is not null as retired,
   (select count(*)::int from org_units c where c.parent_id = u.id and c.retired_at is null) as child_count`;
 
 export async function findUnitRef(tx: Tx, id: string): Promise<{ id: string; name: string; level: string } | null> {

@@ -33,7 +33,7 @@ export async function teamRoutes(app: FastifyInstance): Promise<void> {
     const candidates = townPath === null ? [] : (await teamStore.listTeamCandidates(app.db, { path: grid.path, townPath }))
       .filter((c) => teamAccountIneligibility({ ...c, disabled: false, scopePath: c.scope_path, departmentDistrictIds: [] }, { path: grid.path, townPath }) === null)
       .map((c) => ({ id: c.id, name: c.name }));
-    const view = presentTeamView({ grid, members, unmasked, pii: app.pii, policies, openCases, candidates });
+    const view = presentTeamView({ grid, reader: p, members, unmasked, pii: app.pii, policies, openCases, candidates });
     const residents = unmasked ? view.members.filter((m) => m.phone !== null && isResidentTeamRole(m.teamRole)).length : 0;
     // residents' phones (part-time workers, volunteers) shown unmasked: every such read is audited (PIPL)
     if (residents > 0) await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'org.read_team_contact', targetType: 'org_unit', targetId: grid.id, success: true, detail: { members: residents } });

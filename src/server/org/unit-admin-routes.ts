@@ -26,11 +26,11 @@ const scopeOf = (p: Principal): string => {
 /** Communities, grids, dedicated grids and micro-grids created, renamed, retired and re-drawn by the town's administrators. */
 export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
   const editors = { access: ORG_EDITORS };
-  const detail = async (id: string, scopePath: string) => {
-    const unit = await store.getUnit(app.db, id, scopePath);
+  const detail = async (id: string, p: Principal) => {
+    const unit = await store.getUnit(app.db, id, scopeOf(p));
     if (!unit) throw notFound('organisation unit');
     const ancestors = await store.listUnitsByIds(app.db, idsOnPath(unit.path).slice(0, -1));
-    return { ...presentUnit(unit), geometry: unit.geometry, ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, level: a.level, code: a.code })) };
+    return { ...presentUnit(unit, p), geometry: unit.geometry, ancestors: ancestors.map((a) => ({ id: a.id, name: a.name, level: a.level, code: a.code })) };
   };
 
   app.post('/api/org-units', {
@@ -45,7 +45,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const id = await createUnit(app.db, req.body as Static<typeof NewUnitBody>, scopeOf(p), actorOf(req), app.clock());
     app.locator.invalidate();
-    return reply.status(201).send(await detail(id, scopeOf(p)));
+    return reply.status(201).send(await detail(id, p));
   });
 
   app.patch('/api/org-units/:id', {
@@ -55,7 +55,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const { id } = req.params as Static<typeof IdParams>;
     await renameUnit(app.db, id, (req.body as Static<typeof EditBody>).name, scopeOf(p), actorOf(req), app.clock());
-    return detail(id, scopeOf(p));
+    return detail(id, p);
   });
 
   app.post('/api/org-units/:id/move', {
@@ -70,7 +70,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     const { id } = req.params as Static<typeof IdParams>;
     await moveUnit(app.db, id, (req.body as Static<typeof MoveBody>).parentId, { scopePath: scopeOf(p), actor: actorOf(req), now: app.clock() });
     app.locator.invalidate();
-    return detail(id, scopeOf(p));
+    return detail(id, p);
   });
 
   app.get('/api/org-units/:id/move-targets', {
@@ -118,7 +118,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     const { id } = req.params as Static<typeof IdParams>;
     await setUnitBoundary(app.db, id, (req.body as Static<typeof BoundaryBody>).geometry, scopeOf(p), actorOf(req), app.clock());
     app.locator.invalidate();
-    return detail(id, scopeOf(p));
+    return detail(id, p);
   });
 
   app.get('/api/org-units/:id/boundaries', {
@@ -126,7 +126,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     schema: { summary: 'The boundary history of a unit', tags: ['org'], params: IdParams, response: { 200: Boundaries }, description: 'The boundaries a unit had before its current one, newest first, with when each stopped being the boundary.' },
   }, async (req) => {
     const { id } = req.params as Static<typeof IdParams>;
-    await detail(id, scopeOf(requirePrincipal(req)));
+    await detail(id, requirePrincipal(req));
     const rows = await listBoundaryHistory(app.db, id);
     return { items: rows.map((r) => ({ geometry: r.geometry, validUntil: r.valid_until.toISOString() })) };
   });

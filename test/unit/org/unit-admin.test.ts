@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  childLevels, movedCode, moveProblems, newUnitProblems, rebased, retireRefusal, retiresAlong, strandedMembers, suggestCode, type MovePlace, type NewUnitDraft,
+  childLevels, movedCode, moveProblems, newUnitProblems, rebased, retireRefusal, retiresAlong, strandedMembers, suggestCode, unitPolicies, type MovePlace, type NewUnitDraft,
 } from '../../../src/domain/org/unit-admin.ts';
 
 const TOWN = { level: 'town' as const, code: '500199001000' };
@@ -115,5 +115,23 @@ describe('team members a grid\'s move would leave without sight of it', () => {
     ['a resident member (no account scope) is no matter', null, false],
   ])('%s', (_label, scopePath, stranded) => {
     expect(strandedMembers([{ scopePath }], '/t/c1/g1/', '/t/c2/g1/')).toHaveLength(stranded ? 1 : 0);
+  });
+});
+
+describe('what an org editor may do to a unit (policies)', () => {
+  const admin = { roles: ['admin' as const], scopePath: '/c/d/t1/' };
+  it.each<[string, Parameters<typeof unitPolicies>[0], Parameters<typeof unitPolicies>[1], string[]]>([
+    ['a town: units under it only', { level: 'town', path: '/c/d/t1/', retired: false }, admin, ['createChild']],
+    ['a community: not moved (its parent is the town)', { level: 'community', path: '/c/d/t1/c1/', retired: false }, admin, ['createChild', 'rename', 'retire']],
+    ['a grid: everything', { level: 'grid', path: '/c/d/t1/c1/g1/', retired: false }, admin, ['createChild', 'rename', 'move', 'retire', 'editBoundary']],
+    ['a dedicated grid: no units under it', { level: 'dedicatedGrid', path: '/c/d/t1/c1/s1/', retired: false }, admin, ['rename', 'move', 'retire', 'editBoundary']],
+    ['a micro-grid: no boundary here', { level: 'microGrid', path: '/c/d/t1/c1/g1/m1/', retired: false }, admin, ['rename', 'move', 'retire']],
+    ['a district above the admin\'s scope', { level: 'district', path: '/c/d/', retired: false }, admin, []],
+    ['a retired grid', { level: 'grid', path: '/c/d/t1/c1/g1/', retired: true }, admin, []],
+    ['a grid outside the admin\'s scope', { level: 'grid', path: '/c/d/t2/c1/g1/', retired: false }, admin, []],
+    ['a dispatcher', { level: 'grid', path: '/c/d/t1/c1/g1/', retired: false }, { roles: ['dispatcher'], scopePath: '/c/d/t1/' }, []],
+    ['an admin without territory', { level: 'grid', path: '/c/d/t1/c1/g1/', retired: false }, { roles: ['admin'], scopePath: null }, []],
+  ])('%s', (_label, unit, caller, expected) => {
+    expect(unitPolicies(unit, caller)).toEqual(expected);
   });
 });

@@ -6,8 +6,6 @@ import { useBlocker } from 'react-router';
 import { Alert, App, Button, Skeleton, Tooltip } from 'antd';
 import { EditOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../app/auth.tsx';
-import { CALENDAR_EDITORS, holdsAnyRole } from '../../../shared/roles.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
@@ -22,8 +20,6 @@ const YEARS_BACK = 10;
 export function CalendarPage() {
   const { t } = useTranslation();
   const { modal } = App.useApp();
-  const me = useMe();
-  const editable = holdsAnyRole(me.roles, CALENDAR_EDITORS);
   const overview = useApi((signal) => getCalendarOverview(signal), []);
   const today = overview.data?.today;
   const thisYear = today ? Number(today.slice(0, 4)) : null;
@@ -63,6 +59,8 @@ export function CalendarPage() {
   const missing = overview.data?.missing ?? [];
   const nextDue = thisYear !== null && missing.includes(thisYear + 1) ? thisYear + 1 : null;
   const data = fresh?.year === year ? fresh : loaded.data?.year === year ? loaded.data : undefined;
+  // the calendar's and the year's `policies` say whether the reader enters days; roles are not looked at here
+  const canEnter = overview.data?.policies.includes('edit') ?? false;
 
   return (
     <div data-testid="calendar-page" data-year={year ?? undefined}>
@@ -70,7 +68,7 @@ export function CalendarPage() {
         title={t('calendar.title')} subtitle={t('calendar.subtitle')}
         extra={year !== null && thisYear !== null ? (
           <div className="zz-cal-switch">
-            {nextDue !== null && year !== nextDue && editable ? (
+            {nextDue !== null && year !== nextDue && canEnter ? (
               <Button type="primary" icon={<EditOutlined />} onClick={() => switchTo(nextDue)} data-testid="calendar-enter-next" style={{ marginRight: 12 }}>
                 {t('calendar.enterYear', { year: nextDue })}
               </Button>
@@ -93,7 +91,7 @@ export function CalendarPage() {
           : !data || !today ? <Skeleton active paragraph={{ rows: 8 }} />
             : (
               <YearEditor
-                key={`${data.year}:${data.updatedAt ?? ''}`} data={data} today={today} editable={editable}
+                key={`${data.year}:${data.updatedAt ?? ''}`} data={data} today={today} editable={data.policies.includes('edit')}
                 onDirty={(d) => { dirty.current = d; }}
                 onSaved={(saved) => { dirty.current = false; setFresh(saved); overview.reload(); }}
               />

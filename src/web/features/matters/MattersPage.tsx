@@ -5,7 +5,6 @@ import { App, Button, Empty, Input, Popconfirm, Segmented, Select, Space, Switch
 import { HistoryOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { MATTER_LISTS, TIERS, type MatterList } from '../../../shared/matters.ts';
-import { CATALOG_EDITORS, holdsAnyRole } from '../../../shared/roles.ts';
 import { errorText } from '../../lib/api.ts';
 import { useMe } from '../../app/auth.tsx';
 import { useApi } from '../../lib/useApi.ts';
@@ -25,7 +24,6 @@ export function MattersPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const me = useMe();
-  const canEdit = holdsAnyRole(me.roles, CATALOG_EDITORS);
   const level = me.scopeOrgUnit?.level;
   const needsTown = level === 'city' || level === 'district';
   const towns = useApi(needsTown ? (signal) => listUnits({ level: 'town' }, signal) : null, [needsTown]);
@@ -35,17 +33,19 @@ export function MattersPage() {
   const matters = useApi(!needsTown || townId ? (signal) => listMatters(townId, includeRetired, signal) : null, [townId, includeRetired]);
   const [list, setList] = useState<MatterList | 'all'>('all');
   const [q, setQ] = useState('');
+  /** the catalog's and each matter's `policies` say what the reader may do; roles are not looked at here */
+  const canCreate = matters.data?.policies.includes('create') ?? false;
   const [editing, setEditing] = useState<Matter | 'new' | null>(null);
   const [history, setHistory] = useState<Matter | null>(null);
 
   const rows = useMemo(() => {
     const needle = q.trim().toLowerCase();
-    return (matters.data ?? [])
+    return (matters.data?.items ?? [])
       .filter((m) => list === 'all' || m.list === list)
       .filter((m) => !needle || `${m.code} ${m.name} ${m.class} ${m.postName ?? ''} ${m.postCode ?? ''} ${m.departmentName ?? ''}`.toLowerCase().includes(needle))
       .sort((a, b) => a.code.localeCompare(b.code));
   }, [matters.data, list, q]);
-  const counts = useMemo(() => Object.fromEntries(MATTER_LISTS.map((l) => [l, (matters.data ?? []).filter((m) => m.list === l).length])), [matters.data]);
+  const counts = useMemo(() => Object.fromEntries(MATTER_LISTS.map((l) => [l, (matters.data?.items ?? []).filter((m) => m.list === l).length])), [matters.data]);
 
   const retire = async (m: Matter) => {
     try {
@@ -67,7 +67,7 @@ export function MattersPage() {
               <Select style={{ width: 180 }} placeholder={t('matter.chooseTown')} value={townId ?? undefined} onChange={setPickedTown} loading={towns.loading}
                 options={(towns.data ?? []).map((u) => ({ value: u.id, label: u.name }))} data-testid="matter-town" />
             ) : null}
-            {canEdit ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={needsTown && !townId} data-testid="matter-create">{t('matter.create')}</Button>
+            {canCreate ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} disabled={needsTown && !townId} data-testid="matter-create">{t('matter.create')}</Button>
               : <Typography.Text type="secondary">{t('matter.readOnly')}</Typography.Text>}
           </Space>
         )}
@@ -76,7 +76,7 @@ export function MattersPage() {
         <Space wrap style={{ marginBottom: 12 }}>
           <Segmented
             value={list} onChange={(v) => setList(v as MatterList | 'all')} data-testid="matter-lists"
-            options={[{ value: 'all', label: `${t('matter.all')} ${matters.data?.length ?? ''}` }, ...MATTER_LISTS.map((l) => ({ value: l, label: `${t(`matter.lists.${l}`)} ${counts[l] ?? ''}` }))]}
+            options={[{ value: 'all', label: `${t('matter.all')} ${matters.data?.items.length ?? ''}` }, ...MATTER_LISTS.map((l) => ({ value: l, label: `${t(`matter.lists.${l}`)} ${counts[l] ?? ''}` }))]}
           />
           <Input.Search allowClear placeholder={t('matter.search')} onChange={(e) => setQ(e.target.value)} style={{ width: 260 }} />
           <Space size={6}><Switch size="small" checked={includeRetired} onChange={setIncludeRetired} />{t('matter.showRetired')}</Space>
@@ -110,11 +110,11 @@ export function MattersPage() {
               },
               { title: t('matter.col.version'), dataIndex: 'version', width: 64, render: (v: number) => `v${v}` },
               {
-                title: t('matter.col.actions'), key: 'actions', fixed: 'right', width: canEdit ? 170 : 80, render: (_, m) => (
+                title: t('matter.col.actions'), key: 'actions', fixed: 'right', width: canCreate ? 170 : 80, render: (_, m) => (
                   <Space size={0}>
                     <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistory(m)}>{t('matter.versions')}</Button>
-                    {canEdit && !m.retired ? <Button type="link" size="small" onClick={() => setEditing(m)}>{t('matter.edit')}</Button> : null}
-                    {canEdit && !m.retired ? (
+                    {m.policies.includes('edit') ? <Button type="link" size="small" onClick={() => setEditing(m)}>{t('matter.edit')}</Button> : null}
+                    {m.policies.includes('retire') ? (
                       <Popconfirm title={t('matter.retireConfirm', { name: m.name })} onConfirm={() => retire(m)} okButtonProps={{ danger: true }}>
                         <Button type="link" size="small" danger>{t('matter.retire')}</Button>
                       </Popconfirm>

@@ -11,8 +11,9 @@ const q = (townId: string | null) => (townId ? { townId } : undefined);
 
 export interface FieldDetail { field: string; code?: string; message?: string; problem?: string }
 
+/** A town's catalog: its matters, and what the reader may do to the catalog (`policies`: create). */
 export const listMatters = (townId: string | null, includeRetired: boolean, signal?: AbortSignal) =>
-  api<Static<typeof s.MatterList>>('/api/matters', { query: { ...q(townId), includeRetired: includeRetired ? 'true' : undefined }, signal }).then((r) => r.items);
+  api<Static<typeof s.MatterList>>('/api/matters', { query: { ...q(townId), includeRetired: includeRetired ? 'true' : undefined }, signal });
 
 export const createMatter = (townId: string | null, body: MatterInput) =>
   api<Matter>('/api/matters', { method: 'POST', body, query: q(townId) });

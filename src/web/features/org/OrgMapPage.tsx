@@ -14,7 +14,6 @@ import { GridMap } from './GridMap.tsx';
 import { MapLegend } from '../../ui/map/MapLegend.tsx';
 import { GridDrawer } from './GridDrawer.tsx';
 import { BoardsView } from './BoardsView.tsx';
-import { ORG_EDITORS, holdsAnyRole } from '../../../shared/roles.ts';
 import { UnitAdminMenu } from './UnitAdminMenu.tsx';
 import { BoundaryEditor, type BoundaryTask } from './BoundaryEditor.tsx';
 
@@ -33,7 +32,6 @@ export function OrgMapPage() {
   const [view, setView] = useState<'map' | 'boards'>('map');
   const [task, setTask] = useState<BoundaryTask | null>(null);
   const [version, setVersion] = useState(0);
-  const canEdit = holdsAnyRole(me.roles, ORG_EDITORS);
   const changed = (retired?: boolean) => { setTask(null); setVersion((v) => v + 1); raw.reload(); if (retired) { setSelected(null); setAdminId(null); } };
 
   const colors = useMemo(() => (raw.data ? communityColors(raw.data) : []), [raw.data]);
@@ -85,13 +83,14 @@ export function OrgMapPage() {
       />
       <div className="zz-map-page" data-testid="org-map-page">
         <section className="zz-panel">
-          <div className="zz-panel-head">{t('org.treeTitle')}{canEdit ? (
+          <div className="zz-panel-head">{t('org.treeTitle')}
+            {/* the unit's own policies decide the entries; the menu hides itself when it has none */}
             <UnitAdminMenu
               key={`${adminId ?? root.data.id}-${version}`} unitId={adminId ?? root.data.id} onChanged={changed}
               onEditBoundary={(u) => { setView('map'); setTask({ kind: 'edit', unit: u }); }}
               onDrawNew={(draft, community) => { setView('map'); setTask({ kind: 'draw', draft, community }); }}
             />
-          ) : null}</div>
+          </div>
           <div className="zz-panel-body">
             <OrgTree key={version} root={root.data} selectedId={selected?.id ?? null} revealIds={revealIds} onSelect={selectFromTree} />
           </div>

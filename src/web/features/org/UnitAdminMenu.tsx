@@ -1,10 +1,9 @@
-// The administrator's menu for the selected unit: a new unit under it, rename, retire (with the refusal's reason),
-// and for a grid its boundary (edit on the map, history). Shown to the org editors only.
+// The administrator's menu for the selected unit: a new unit under it, rename, move, retire (with the refusal's reason),
+// and for a grid its boundary (edit on the map, history). Its entries are the unit's `policies`; with none it is not shown.
 import { useState } from 'react';
 import { App, Button, Dropdown, Form, Input, Modal } from 'antd';
 import { DownOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { ADMINISTERED_LEVELS, childLevels, isGridLike } from '../../../domain/org/unit-admin.ts';
 import { ApiError, errorText } from '../../lib/api.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { fetchUnit, type OrgUnitDetail } from './api.ts';
@@ -22,8 +21,6 @@ interface Props {
   onDrawNew(draft: NewUnit, community: OrgUnitDetail): void;
 }
 
-const administered = (level: string) => (ADMINISTERED_LEVELS as readonly string[]).includes(level);
-
 export function UnitAdminMenu({ unitId, onChanged, onEditBoundary, onDrawNew }: Props) {
   const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
@@ -31,6 +28,7 @@ export function UnitAdminMenu({ unitId, onChanged, onEditBoundary, onDrawNew }: 
   const [open, setOpen] = useState<'create' | 'rename' | 'move' | 'history' | null>(null);
   const u = unit.data;
   if (!u) return null;
+  const may = (action: OrgUnitDetail['policies'][number]) => u.policies.includes(action);
 
   const retire = () => modal.confirm({
     title: t('unitAdmin.retireTitle', { name: u.name }), content: t('unitAdmin.retireBody'),
@@ -53,12 +51,12 @@ export function UnitAdminMenu({ unitId, onChanged, onEditBoundary, onDrawNew }: 
   };
 
   const items = [
-    childLevels(u.level).length ? { key: 'create', label: t('unitAdmin.addChild') } : null,
-    administered(u.level) ? { key: 'rename', label: t('unitAdmin.rename') } : null,
-    administered(u.level) && u.level !== 'community' ? { key: 'move', label: t('unitAdmin.move') } : null,
-    isGridLike(u.level) ? { key: 'boundary', label: t('unitAdmin.editBoundary') } : null,
-    isGridLike(u.level) ? { key: 'history', label: t('unitAdmin.history') } : null,
-    administered(u.level) ? { key: 'retire', label: t('unitAdmin.retire'), danger: true } : null,
+    may('createChild') ? { key: 'create', label: t('unitAdmin.addChild') } : null,
+    may('rename') ? { key: 'rename', label: t('unitAdmin.rename') } : null,
+    may('move') ? { key: 'move', label: t('unitAdmin.move') } : null,
+    may('editBoundary') ? { key: 'boundary', label: t('unitAdmin.editBoundary') } : null,
+    may('editBoundary') ? { key: 'history', label: t('unitAdmin.history') } : null,
+    may('retire') ? { key: 'retire', label: t('unitAdmin.retire'), danger: true } : null,
   ].filter((x) => x !== null).map((x) => ({ ...x, 'data-testid': `unit-admin-${x.key}` }));
   if (!items.length) return null;
 

@@ -1,0 +1,90 @@
+// Every entity the API returns carries `policies`, what the caller may do to it now, so the web never re-derives
+// permissions from roles (issue 9). Checked on the OpenAPI document, which is the response schemas themselves: an
+// entity is an object with an `id` and more than a reference's few fields; the exceptions are named with the reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../support/test-app.ts';
+
+interface Schema { type?: string; properties?: Record<string, Schema>; items?: Schema; anyOf?: Schema[]; allOf?: Schema[]; oneOf?: Schema[] }
+interface Operation { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> }
+
+/** Objects with an id that are not things the caller acts on through them, each with why. */
+const NOT_ACTED_ON: [RegExp, string][] = [
+  [/^(GET \/api\/me|POST \/api\/auth\/login|POST \/api\/auth\/register) /, 'the caller as signed in: who they are, their roles, posts and grids'],
+  [/^GET \/api\/accounts\/choices /, 'the posts offered by the account form'],
+  [/^POST \/api\/accounts\/import 201\.created\[\]$/, 'the report of the rows an import created'],
+  [/^GET \/api\/auth\/register\/grids /, 'the grids a resident picks at sign-up'],
+  [/^GET \/api\/audit /, 'audit entries: an append-only record nothing is done to'],
+  [/\.features\[\]\.properties$/, 'what a map draws; the unit itself, with its policies, is GET /api/org-units/{id}'],
+  [/^GET \/api\/(public\/)?map\/area 200\.focus$/, 'where a map opens'],
+  [/^GET \/api\/org-units\/\{id\}\/move-targets /, 'the parents the move picker offers'],
+  [/^(GET|PUT) \/api\/org-units\/\{id\}\/team 200\.members\[\]$/, 'members change through their team, which carries the policies'],
+  [/^GET \/api\/org-units\/\{id\}\/boards /, 'the town\'s posts as a pick list; each post with its policies is GET /api/posts'],
+  [/\.timeline\[\]$/, 'timeline entries: what happened, nothing is done to them'],
+  [/\.duplicates\[\]$/, 'references to possible duplicates'],
+  [/^GET \/api\/cases 200\.items\[\]$/, 'rows of the case list; a case\'s actions come with the case (GET /api/cases/{id}), which the list opens'],
+];
+
+/** Answers that are themselves what the caller acts on without an id (a catalog, a calendar, a roster, a team). */
+const CARRY_POLICIES = [
+  'GET /api/matters 200', 'GET /api/matters/{code}/versions 200', 'GET /api/working-calendar 200', 'GET /api/working-calendar/{year} 200',
+  'PUT /api/working-calendar/{year} 200', 'GET /api/posts 200', 'GET /api/org-units/{id}/team 200', 'PUT /api/org-units/{id}/team 200',
+  'GET /api/duty-roster 200', 'PUT /api/duty-roster 200',
+];
+
+let t: TestApp;
+const entities: { where: string; keys: string[] }[] = [];
+const answers = new Map<string, Schema>();
+beforeAll(async () => {
+  t = await createTestApp({ seed: false });
+  const doc = (await t.app.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
+  const walk = (s: Schema | undefined, where: string): void => {
+    if (!s) return;
+    if (s.properties) {
+      const keys = Object.keys(s.properties);
+      if (keys.includes('id') && keys.length > 4) entities.push({ where, keys });
+      for (const [k, v] of Object.entries(s.properties)) walk(v, `${where}.${k}`);
+    }
+    walk(s.items, `${where}[]`);
+    for (const x of [...(s.anyOf ?? []), ...(s.allOf ?? []), ...(s.oneOf ?? [])]) walk(x, where);
+  };
+  for (const [path, ops] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(ops)) {
+      for (const [status, r] of Object.entries(op.responses ?? {})) {
+        if (!/^2\d\d$/.test(status)) continue;
+        const schema = r.content?.['application/json']?.schema;
+        answers.set(`${method.toUpperCase()} ${path} ${status}`, schema ?? {});
+        walk(schema, `${method.toUpperCase()} ${path} ${status}`);
+      }
+    }
+  }
+});
+afterAll(async () => { await t.close(); });
+
+const topKeys = (s: Schema): string[] => [
+  ...Object.keys(s.properties ?? {}), ...[...(s.allOf ?? []), ...(s.anyOf ?? [])].flatMap(topKeys),
+];
+
+describe('policies on what the API returns', () => {
+  it('finds the entities of the document (a walk that finds nothing proves nothing)', () => {
+    expect(entities.length).toBeGreaterThan(30);
+    expect(entities.map((e) => e.where)).toEqual(expect.arrayContaining(['GET /api/org-units/{id} 200', 'GET /api/matters 200.items[]', 'GET /api/posts 200.items[]']));
+  });
+
+  it('gives every entity its policies, but those named as not acted on', () => {
+    const lacking = entities.filter((e) => !e.keys.includes('policies') && !NOT_ACTED_ON.some(([re]) => re.test(e.where))).map((e) => e.where);
+    expect(lacking).toEqual([]);
+  });
+
+  it('names no exception that matches nothing any more', () => {
+    const unused = NOT_ACTED_ON.filter(([re]) => !entities.some((e) => re.test(e.where))).map(([re, why]) => `${re} (${why})`);
+    expect(unused).toEqual([]);
+  });
+
+  it('puts policies on the catalogs, calendars, rosters and teams themselves', () => {
+    const lacking = CARRY_POLICIES.filter((key) => {
+      const s = answers.get(key);
+      return !s || !topKeys(s).includes('policies');
+    });
+    expect(lacking).toEqual([]);
+  });
+});
