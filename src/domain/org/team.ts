@@ -68,15 +68,13 @@ export function teamPolicies(a: { roles: readonly Role[]; scopePath: string | nu
   return holdsAnyRole(a.roles, TEAM_EDITORS) && isWithinScope(gridPath, territorialScope(a.roles, a.scopePath)) ? ['edit'] : [];
 }
 
-/**
- * The order in which the grid's cases look for their worker: the full-time worker, then the grid leader, then the rest.
- * Intake routes by it too, passing it to the store as a parameter.
- */
+/** The order in which the grid's cases look for their worker: the full-time worker, then the grid leader, then the rest. */
 export const GRID_WORKER_RANK: Readonly<Record<TeamRole, number>> = { fullTime: 0, gridLeader: 1, partTime: 2, instructor: 2, volunteer: 2 };
 
 /**
- * The grid's worker: the first member with an account that may be sent the grid's cases, full-time workers first,
- * then the grid leader, then the others, each in team order.
+ * The grid's worker: the first member with an account that may be sent the grid's cases (`staffIneligibility`: active,
+ * a handling role, a territory holding the grid), full-time workers first, then the grid leader, then the others, each
+ * in team order. Intake, escalation, the routing preview and team changes all ask this one rule.
  */
 export function gridWorkerOf(
   members: readonly { teamRole: TeamRole; accountId: string | null }[], candidates: ReadonlyMap<string, StaffCandidate>, gridPath: string,

@@ -5,11 +5,26 @@ import { targetLookup } from '../../domain/matters/target-lookup.ts';
 import { staffIneligibility } from '../../domain/cases/assignee-eligibility.ts';
 import { AppError } from '../platform/errors.ts';
 import { listUploadedHashes } from '../files/store.ts';
-import { findRoutedAssignee, findStaffCandidate, servesTown } from './assignee-store.ts';
+import { gridWorkerOf } from '../../domain/org/team.ts';
+import { findStaffCandidates } from '../org/staff-candidates-store.ts';
+import { findRoutedAssignee, gridPath, gridTeamAccounts, servesTown } from './assignee-store.ts';
+
+/**
+ * The grid's worker by the team rule (`gridWorkerOf`): the first member, by rank and team order, whose account may be
+ * sent the grid's cases; a disabled account, or one whose territory does not hold the grid, is passed over.
+ */
+export async function gridWorkerFor(tx: Tx, gridId: string, path: string): Promise<string | null> {
+  const team = await gridTeamAccounts(tx, gridId);
+  const candidates = await findStaffCandidates(tx, team.flatMap((m) => (m.accountId ? [m.accountId] : [])));
+  return gridWorkerOf(team, candidates, path);
+}
 
 /** Turns a routing target into the post, department or grid worker of this town; null for the community tier (its staff triage). */
 export async function resolveTarget(tx: Tx, target: RouteTarget, townId: string, gridId: string): Promise<Assignee | null> {
-  return target === null ? null : findRoutedAssignee(tx, townId, gridId, targetLookup(target));
+  if (target === null) return null;
+  const lookup = targetLookup(target);
+  const path = lookup.gridWorker ? await gridPath(tx, gridId) : null;
+  return findRoutedAssignee(tx, townId, gridId, lookup, path === null ? null : await gridWorkerFor(tx, gridId, path));
 }
 
 const assigneeRefused = (reason: string) => new AppError('ASSIGNEE_UNKNOWN',
@@ -21,7 +36,7 @@ const assigneeRefused = (reason: string) => new AppError('ASSIGNEE_UNKNOWN',
  */
 export async function checkAssignee(tx: Tx, a: Assignee, c: { townId: string; orgPath: string }): Promise<void> {
   if ('staffId' in a) {
-    const candidate = await findStaffCandidate(tx, a.staffId);
+    const candidate = (await findStaffCandidates(tx, [a.staffId])).get(a.staffId);
     const why = candidate ? staffIneligibility(candidate, c.orgPath) : 'unknown';
     if (why !== null) throw assigneeRefused(why);
     return;

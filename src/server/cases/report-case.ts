@@ -15,7 +15,7 @@ import { idsOnPath } from '../../domain/identity/scope.ts';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar.ts';
 import type { WorkingCalendarCache } from '../calendar/calendar-cache.ts';
 import { toMatter, toSweepCase } from './case-mapping.ts';
-import { photosUnknown } from './assignees.ts';
+import { gridWorkerFor, photosUnknown } from './assignees.ts';
 import { intakeContextsOf, type IntakeContext } from './intake-contexts.ts';
 import * as store from './store.ts';
 import type { MatterRow } from '../matters/store.ts';
@@ -80,9 +80,11 @@ export async function reportCase(db: Db, services: IntakeServices, input: Report
       throw place ? unknownCategory(input.categoryCode) : outsideGrids();
     }
     const draft = draftReport({ ...place, gridId, matter: place.matter }, input, services.pii, calendar, now);
+    // the grid's worker by the team rule, as escalation and the preview find it; the statement checks the choice still holds
+    const gridWorker = draft.target.gridWorker ? await gridWorkerFor(db, gridId, place.grid.path) : null;
     let stored: store.ReportOutcome;
     try {
-      stored = await store.insertReport(db, draft);
+      stored = await store.insertReport(db, { ...draft, gridWorker });
     } catch (err) {
       // two retries racing with the same key: the loser returns the winner's case
       if ((err as { code?: string }).code === '23505') {
@@ -127,7 +129,7 @@ async function earlier(db: Db, input: ReportInput): Promise<ReportResult | null>
 /** The rows to write, from the located grid, its town and the Matter: routing, clocks and the next check. */
 function draftReport(
   place: IntakeContext & { gridId: string; matter: MatterRow }, input: ReportInput, pii: PiiCipher, calendar: WorkingCalendar, now: Date,
-): store.NewReport & { radiusM: number } {
+): Omit<store.NewReport, 'gridWorker'> & { radiusM: number } {
   const { grid, town, gridId, matter: matterRow } = place;
   const matter = toMatter(matterRow);
   const route = routeCase(matter, gridChainOf(place, gridId));
@@ -169,7 +171,7 @@ function draftReport(
   };
 }
 
-function duplicatesOf(draft: store.NewReport & { radiusM: number }, nearby: store.NearbyRow[]): ReportResult['duplicates'] {
+function duplicatesOf(draft: Omit<store.NewReport, 'gridWorker'> & { radiusM: number }, nearby: store.NearbyRow[]): ReportResult['duplicates'] {
   const location = { lng: draft.case.lng, lat: draft.case.lat };
   const duplicates = suggestDuplicates(
     { categoryCode: draft.case.category_code, location },

@@ -105,6 +105,8 @@ export interface NewReport {
   day: string;
   /** the routing target by catalog names; resolved to this town's post, department or grid worker inside the statement */
   target: TargetLookup;
+  /** the grid's worker the team rule chose (`gridWorkerFor`), when the target is the grid's worker; the statement checks it still holds */
+  gridWorker: string | null;
   /** the first timeline entry; the statement adds `routed` to its data */
   event: Omit<EventRow, 'id' | 'case_id'>;
   photos: readonly string[];
@@ -131,7 +133,7 @@ export type ReportOutcome =
  * its photos, the published change, and the open cases of the same category nearby (as of before this case).
  * Otherwise nothing is written (not even the counter). A concurrent report with the same key fails with 23505.
  */
-const INTAKE_ROUTED = routedAssigneeSql({ town: '$4', grid: '$5', postCode: '$40', departmentName: '$41', gridWorkerRank: '$42' });
+const INTAKE_ROUTED = routedAssigneeSql({ town: '$4', grid: '$5', postCode: '$40', departmentName: '$41', gridWorker: '$42' });
 
 export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome> {
   const c = r.case;
@@ -177,7 +179,7 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
       json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at,
       e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data ?? {}),
       r.photos, r.notify.channel, JSON.stringify(r.notify.change), r.expected.townCode, r.expected.townPath,
-      ...lookupParams(r.target),
+      ...lookupParams(r.target, r.gridWorker),
       r.day, r.near.box.minLng, r.near.box.maxLng, r.near.box.minLat, r.near.box.maxLat, r.near.statuses],
   );
   const row = res.rows[0]!;

@@ -3,9 +3,9 @@ import type { Role } from '../../shared/roles.ts';
 import type { StaffCandidate } from '../../domain/cases/assignee-eligibility.ts';
 
 /**
- * Accounts as the org rules read them (post holders, team members, people on duty), by id: kind, roles, whether
- * disabled, the path of the scope unit, and the districts of the departments the account belongs to. Ids that name
- * no account are absent.
+ * Accounts as the eligibility rules read them, by id: kind, roles, whether disabled, the path of the scope unit, and
+ * the districts of the departments the account belongs to; ids that name no account are absent. The one loader of
+ * these columns: post holders, team members, people on duty, a case's named assignee and the grid worker of routing.
  */
 export async function findStaffCandidates(tx: Tx, ids: readonly string[]): Promise<Map<string, StaffCandidate>> {
   if (ids.length === 0) return new Map();
