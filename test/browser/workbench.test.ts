@@ -149,13 +149,13 @@ describe('dispatcher workbench and handler inbox', () => {
     await handler.getByTestId('photos-after').locator('img').first().waitFor();
   });
 
-  it('lets the dispatcher verify it: 已结案', async () => {
+  it('lets the dispatcher verify it: 已办结', async () => {
     // the drawer follows the case live
     await expectStatus(desk, 'handled');
     expect(await desk.getByTestId('case-timeline').innerText()).toContain('已更换新井盖');
     await desk.getByTestId('action-verify').click();
     await expectStatus(desk, 'closed');
-    expect(await desk.locator('.zz-case-drawer').getByTestId('case-status').first().innerText()).toBe('已结案');
+    expect(await desk.locator('.zz-case-drawer').getByTestId('case-status').first().innerText()).toBe('已办结');
     await shot(desk, '07-closed');
   });
 

@@ -1,22 +1,22 @@
 // The desktop shell: side menu by role, header with the user (修改密码 in their menu), scope, language and sign-out.
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FundOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useAuth } from './auth.tsx';
-import { navFor, type NavKey } from './nav.ts';
+import { desktopAllowed, navFor, type NavKey } from './nav.ts';
 import { CALENDAR_EDITORS, holdsAnyRole } from '../../shared/roles.ts';
 import '../features/cases/desktop/locales.ts';
+import '../features/cases/locales.ts';
 import '../features/audit/locales.ts';
 import { CalendarMissingTag } from '../features/calendar/CalendarMissingTag.tsx';
 import { ChangePasswordModal } from '../features/identity/accounts/ChangePasswordModal.tsx';
-import { usesMobile } from '../features/identity/api.ts';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { BrandMark } from '../ui/BrandMark.tsx';
 
 const ICONS: Record<NavKey, ReactNode> = {
-  workbench: <DashboardOutlined />, intake: <PhoneOutlined />, inbox: <InboxOutlined />,
+  overview: <FundOutlined />, myGrid: <AimOutlined />, workbench: <DashboardOutlined />, intake: <PhoneOutlined />, inbox: <InboxOutlined />,
   orgMap: <EnvironmentOutlined />, boards: <ApartmentOutlined />, dutyRoster: <ScheduleOutlined />, matters: <ProfileOutlined />,
   accounts: <TeamOutlined />, audit: <AuditOutlined />, calendar: <CalendarOutlined />,
 };
@@ -28,7 +28,7 @@ export function Shell() {
   const navigate = useNavigate();
   const { pathname } = useLocation();
   const [passwordOpen, setPasswordOpen] = useState(false);
-  if (usesMobile(me)) return <Navigate to="/m" replace />;
+  if (!desktopAllowed(me, pathname)) return <Navigate to="/m" replace />;
   const entries = navFor(me);
   const current = entries.find((e) => pathname.startsWith(e.path));
 

@@ -4,7 +4,7 @@ import { usesMobile } from '../features/identity/api.ts';
 import { ROSTER_PAGE_ROLES } from '../../domain/org/duty-roster.ts';
 import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
-export type NavKey = 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar';
+export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar';
 export interface NavEntry { key: NavKey; path: string }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -24,6 +24,9 @@ export function navFor(me: Me): NavEntry[] {
   // an auditor alone has no case, map or catalog pages: only 审计日志 (三员分立)
   if (me.roles.some((r) => STAFF_ROLES.includes(r))) {
     const dispatcher = me.roles.includes('dispatcher');
+    // the leader (指挥长) reads the town's cases and figures; a grid worker its grid's cases on a map
+    if (me.roles.includes('leader')) entries.push({ key: 'overview', path: '/cases/overview' });
+    if (me.roles.includes('gridWorker')) entries.push({ key: 'myGrid', path: '/cases/grid' });
     if (dispatcher || me.roles.includes('communityStaff')) entries.push({ key: 'workbench', path: '/cases/workbench' });
     if (dispatcher) entries.push({ key: 'intake', path: '/cases/intake' });
     if (handlesCases(me)) entries.push({ key: 'inbox', path: '/cases/inbox' });
@@ -44,7 +47,18 @@ export function navFor(me: Me): NavEntry[] {
   return entries;
 }
 
-export function homePath(me: Me): string {
-  if (usesMobile(me)) return '/m';
+/** Where a user lands: the first menu entry; grid workers and residents the phone home, unless a grid worker is on a wide screen. */
+export function homePath(me: Me, wideScreen = isWideScreen()): string {
+  if (usesMobile(me) && !(wideScreen && me.kind === 'staff' && me.roles.includes('gridWorker'))) return '/m';
   return navFor(me)[0]?.path ?? '/m';
+}
+
+/** A computer's screen rather than a phone's. */
+function isWideScreen(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(min-width: 1024px)').matches;
+}
+
+/** The mobile-only accounts (grid workers) may open their own desktop pages; anything else sends them to the phone home. */
+export function desktopAllowed(me: Me, pathname: string): boolean {
+  return !usesMobile(me) || navFor(me).some((e) => pathname.startsWith(e.path));
 }

@@ -58,7 +58,7 @@ export const locate = (at: LngLat, signal?: AbortSignal) =>
 export const reportCase = (input: ReportInput, idempotencyKey: string) =>
   api<ReportedCase>('/api/cases', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, body: input });
 
-export const listCases = (query: { mine?: 'reported' | 'verify' | 'assigned'; status?: CaseStatus[]; cursor?: string | null; limit?: number }, signal?: AbortSignal) =>
+export const listCases = (query: { mine?: 'reported' | 'verify' | 'assigned'; status?: CaseStatus[]; orgUnitId?: string; cursor?: string | null; limit?: number }, signal?: AbortSignal) =>
   api<Static<typeof s.CasePage>>('/api/cases', { query: query as Query, signal });
 
 export const fetchCase = (id: string, signal?: AbortSignal) => api<CaseDetail>(`/api/cases/${encodeURIComponent(id)}`, { signal });

@@ -8,6 +8,7 @@ import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { TEAM_ROLES } from '../../../shared/org-levels.ts';
 import { fetchTeam } from './api.ts';
 import { MobileCasesHome } from '../cases/public.ts';
+import '../cases/locales.ts';
 
 export function MyGridPage() {
   const { t, i18n } = useTranslation();
@@ -61,7 +62,8 @@ export function MyGridPage() {
             </List>
           </>
         ) : null}
-        {me.kind === 'staff' ? <div style={{ textAlign: 'center', color: '#8a94a3', fontSize: 12, padding: 8 }}>{t('mobile.desktopOnly')}</div> : null}
+        {/* the desktop has the grid's map and every case of it (我的网格), not just "more" */}
+        {me.kind === 'staff' ? <div style={{ textAlign: 'center', color: '#8a94a3', fontSize: 12, padding: 8 }} data-testid="desktop-hint">{t('cviews.mobileMap.desktop')}</div> : null}
       </div>
     </div>
   );

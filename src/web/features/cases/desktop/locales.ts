@@ -1,9 +1,10 @@
 // Texts of the desktop case pages (workbench, drawer, intake, inbox), registered into i18next at module
 // load under the `wcase` key.
 import { i18n } from '../../../lib/i18n.ts';
+import { CASE_STATUS_EN, CASE_STATUS_ZH } from '../locales.ts';
 
 export const wcaseZh = {
-  status: { reported: '待受理', accepted: '待派遣', dispatched: '已派遣', in_progress: '处置中', handled: '待核查', closed: '已结案', rejected: '不予受理' },
+  status: CASE_STATUS_ZH,
   actions: {
     report: '上报', accept: '受理', reject: '不予受理', dispatch: '派遣', start: '开始处置', report_done: '处置完成', return: '退回',
     escalate: '提级', request_suspension: '申请挂起', approve_suspension: '批准挂起', resume: '恢复处置', resolve_on_spot: '现场处置',
@@ -15,7 +16,7 @@ export const wcaseZh = {
   sources: { gridWorker: '网格员上报', resident: '居民随手拍', hotline: '12345/电话', sensor: '感知设备', platform: '行业平台', open311: 'Open311', visit: '走访发现', task: '任务发现' },
   assigneeKinds: { post: '岗位', department: '部门', staff: '人员' },
   tabs: { reported: '待受理', accepted: '待派遣', working: '办理中', handled: '待核查', overdue: '超时' },
-  inboxTabs: { todo: '待办', doing: '办理中', done: '已办结' },
+  inboxTabs: { todo: '待办', doing: '办理中', done: '已处置' },
   workbench: {
     title: '调度工作台', subtitle: '辖区案卷按环节排队，时限灯实时变化；受理、派遣、核查与结案都在这里', search: '搜索编号、描述或地址', community: '全部村(社区)', queue: '案卷队列', live: '实时',
     offline: '连接中断，正在重连', empty: '当前没有案卷', mapTitle: '案卷分布', overdue: '已超时', suspended: '已挂起',
@@ -48,7 +49,7 @@ export const wcaseZh = {
 };
 
 export const wcaseEn: typeof wcaseZh = {
-  status: { reported: 'To accept', accepted: 'To dispatch', dispatched: 'Dispatched', in_progress: 'In progress', handled: 'To verify', closed: 'Closed', rejected: 'Rejected' },
+  status: CASE_STATUS_EN,
   actions: {
     report: 'Reported', accept: 'Accept', reject: 'Reject', dispatch: 'Dispatch', start: 'Start', report_done: 'Report done', return: 'Return',
     escalate: 'Escalate', request_suspension: 'Request suspension', approve_suspension: 'Approve suspension', resume: 'Resume', resolve_on_spot: 'Resolved on the spot',

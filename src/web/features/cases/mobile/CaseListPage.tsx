@@ -92,7 +92,8 @@ function CaseList({ mine }: { mine: Tab }) {
   );
 }
 
-function CaseRow({ c, onOpen, lang }: { c: CaseSummary; onOpen(): void; lang: string }) {
+/** A case as a row of the phone lists: category with its light, status, description, number and the due time. */
+export function CaseRow({ c, onOpen, lang }: { c: CaseSummary; onOpen(): void; lang: string }) {
   const { t } = useTranslation();
   const clock = currentClock(c.deadlines);
   return (

@@ -1,15 +1,16 @@
-// The case entry of the mobile home: big buttons 随手拍 / 我的上报 / 待核查 (grid workers) / 案卷查询, with counts.
+// The case entry of the mobile home: big buttons 随手拍 / 我的上报 / 待核查 and 网格地图 (grid workers) / 案卷查询, with counts.
 // A section meant to sit inside the mobile home page (MyGridPage at /m), above the grid card.
 import { Badge } from 'antd-mobile';
-import { CameraOutlined, FileSearchOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CameraOutlined, EnvironmentOutlined, FileSearchOutlined, SafetyCertificateOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
-import { isOpenStatus } from '../../../../shared/cases.ts';
+import { isOpenStatus, OPEN_STATUSES } from '../../../../shared/cases.ts';
 import { listCases } from '../api.ts';
 import './react19.ts';
 import './locales.ts';
+import '../locales.ts';
 import './mobile.css';
 
 const COUNT_LIMIT = 200;
@@ -22,6 +23,10 @@ export function MobileCasesHome() {
   const canVerify = me.roles.includes('gridWorker');
   const mine = useApi((signal) => listCases({ mine: 'reported', limit: COUNT_LIMIT }, signal), []);
   const verify = useApi(canVerify ? (signal) => listCases({ mine: 'verify', limit: COUNT_LIMIT }, signal) : null, [canVerify]);
+  // the open cases of the grid worker's own grid, for the map tile
+  const gridId = canVerify ? (me.grids[0]?.gridId ?? null) : null;
+  const grid = useApi(gridId ? (signal) => listCases({ status: [...OPEN_STATUSES], orgUnitId: gridId, limit: COUNT_LIMIT }, signal) : null, [gridId]);
+  const openHere = grid.data ? grid.data.items.length : null;
 
   const open = mine.data ? mine.data.items.filter((c) => isOpenStatus(c.status)).length : null;
   const closed = mine.data ? mine.data.items.filter((c) => c.status === 'closed').length : null;
@@ -50,6 +55,16 @@ export function MobileCasesHome() {
             <strong>{t('mcase.home.verify')}</strong>
             <small>{t('mcase.home.verifySub')}</small>
             {toVerify ? <Badge content={fmt(toVerify, !!verify.data?.nextCursor)} /> : null}
+          </button>
+        ) : null}
+        {canVerify ? (
+          <button type="button" className="mc-tile mc-tile-wide" onClick={() => navigate('/m/map')} data-testid="home-map">
+            <span className="mc-tile-icon" style={{ background: '#16a085' }}><EnvironmentOutlined /></span>
+            <span style={{ display: 'grid', gap: 4 }}>
+              <strong>{t('cviews.mobileMap.tile')}</strong>
+              <small>{t('cviews.mobileMap.tileSub')}</small>
+            </span>
+            {openHere ? <Badge content={fmt(openHere, !!grid.data?.nextCursor)} color="#16a085" /> : null}
           </button>
         ) : (
           <button type="button" className="mc-tile" onClick={() => navigate('/m/track')} data-testid="home-track">

@@ -1,6 +1,7 @@
 // Texts of the mobile case pages (随手拍, my reports, detail, anonymous report and tracking), registered into
 // i18next at module load under the `mcase` key, so the app's own locale files need no edit.
 import { i18n } from '../../../lib/i18n.ts';
+import { CASE_STATUS_EN, CASE_STATUS_ZH } from '../locales.ts';
 
 export const mcaseZh = {
   title: { home: '智治 · 随手拍', report: '随手拍 · 上报事件', list: '我的上报', detail: '案卷详情', publicReport: '随手拍（免登录）', track: '案卷查询', result: '上报成功' },
@@ -9,9 +10,7 @@ export const mcaseZh = {
     verify: '待核查', verifySub: '核查处置结果', track: '案卷查询', trackSub: '按编号查进度',
     open: '办理中', closed: '已办结', toVerify: '待核查', slogan: '琐事马上办 · 要事及时办 · 难事协调办 · 大事提级办',
   },
-  status: {
-    reported: '待受理', accepted: '已受理', dispatched: '已派遣', in_progress: '处置中', handled: '待核查', closed: '已办结', rejected: '不予受理',
-  },
+  status: CASE_STATUS_ZH,
   actions: {
     report: '上报', accept: '受理', reject: '不予受理', dispatch: '派遣', start: '开始处置', report_done: '处置完成', return: '退回',
     escalate: '提级', request_suspension: '申请挂起', approve_suspension: '批准挂起', resume: '恢复处置', resolve_on_spot: '现场处置',
@@ -78,9 +77,7 @@ export const mcaseEn: Tree<typeof mcaseZh> = {
     verify: 'To verify', verifySub: 'Check handled cases', track: 'Track a case', trackSub: 'By case number',
     open: 'Open', closed: 'Closed', toVerify: 'To verify', slogan: 'Small things now · urgent things fast · hard things together · big things up',
   },
-  status: {
-    reported: 'Reported', accepted: 'Accepted', dispatched: 'Dispatched', in_progress: 'In progress', handled: 'Awaiting verification', closed: 'Closed', rejected: 'Rejected',
-  },
+  status: CASE_STATUS_EN,
   actions: {
     report: 'Reported', accept: 'Accept', reject: 'Reject', dispatch: 'Dispatch', start: 'Start', report_done: 'Done', return: 'Return',
     escalate: 'Escalate', request_suspension: 'Ask to suspend', approve_suspension: 'Approve suspension', resume: 'Resume', resolve_on_spot: 'Resolve on the spot',
