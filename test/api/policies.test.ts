@@ -24,11 +24,11 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^GET \/api\/cases 200\.items\[\]$/, 'rows of the case list; a case\'s actions come with the case (GET /api/cases/{id}), which the list opens'],
 ];
 
-/** Answers that are themselves what the caller acts on without an id (a catalog, a calendar, a roster, a team). */
+/** Answers that are themselves what the caller acts on without an id (a catalog, a calendar, a roster, a team, the account list). */
 const CARRY_POLICIES = [
   'GET /api/matters 200', 'GET /api/matters/{code}/versions 200', 'GET /api/working-calendar 200', 'GET /api/working-calendar/{year} 200',
   'PUT /api/working-calendar/{year} 200', 'GET /api/posts 200', 'GET /api/org-units/{id}/team 200', 'PUT /api/org-units/{id}/team 200',
-  'GET /api/duty-roster 200', 'PUT /api/duty-roster 200',
+  'GET /api/duty-roster 200', 'PUT /api/duty-roster 200', 'GET /api/accounts 200',
 ];
 
 let t: TestApp;

@@ -1,5 +1,6 @@
 // What an account administrator may do to one account in their scope, sent with every account (`policies`) so the
 // web never works it out from roles. The scope itself is the store's filter: an account outside it is never shown.
+import { ACCOUNT_ADMINS, holdsAnyRole, type Role } from '../../shared/roles.ts';
 
 export interface AdministeredAccount {
   id: string;
@@ -30,4 +31,13 @@ export function accountPolicies(target: AdministeredAccount, adminId: string): A
     unlock: target.locked,
     resetPassword: !self,
   };
+}
+
+/** What may be done to the account list itself: create staff accounts one by one or import them from Excel. */
+export const ACCOUNT_LIST_ACTIONS = ['create', 'import'] as const;
+export type AccountListAction = (typeof ACCOUNT_LIST_ACTIONS)[number];
+
+/** Account administrators (the security administrator, 三员分立) create and import accounts inside their scope. */
+export function accountListPolicies(roles: readonly Role[]): AccountListAction[] {
+  return holdsAnyRole(roles, ACCOUNT_ADMINS) ? [...ACCOUNT_LIST_ACTIONS] : [];
 }

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { requirePrincipal } from '../platform/auth.ts';
 import { AppError } from '../platform/errors.ts';
 import { ACCOUNT_ADMINS } from '../../shared/roles.ts';
+import { accountListPolicies } from '../../domain/identity/account-policies.ts';
 import { changePassword } from './change-password.ts';
 import { accountAdminOf } from './account-admin.ts';
 import { accountChoices, administeredAccount, listAdministeredAccounts } from './account-reads.ts';
@@ -44,7 +45,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       querystring: ListQuery, response: { 200: AccountList } },
   }, async (req) => {
     const items = await listAdministeredAccounts(app.db, app.pii, await accountAdminOf(app.db, req), (req.query as Static<typeof ListQuery>).q ?? null, app.clock());
-    return { items, nextCursor: null };
+    return { items, nextCursor: null, policies: accountListPolicies(requirePrincipal(req).roles) };
   });
 
   app.get('/api/accounts/choices', {

@@ -3,6 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { lit, Nullable } from '../platform/schema-helpers.ts';
 import { ROLES } from '../../shared/roles.ts';
 import { ORG_LEVELS } from '../../shared/org-levels.ts';
+import { ACCOUNT_LIST_ACTIONS } from '../../domain/identity/account-policies.ts';
 
 const AccountPolicies = Type.Object({
   edit: Type.Boolean(), disable: Type.Boolean(), enable: Type.Boolean(), unlock: Type.Boolean(), resetPassword: Type.Boolean(),
@@ -24,7 +25,10 @@ export const Account = Type.Object({
   policies: AccountPolicies,
 });
 
-export const AccountList = Type.Object({ items: Type.Array(Account), nextCursor: Type.Null() });
+export const AccountList = Type.Object({
+  items: Type.Array(Account), nextCursor: Type.Null(),
+  policies: Type.Array(lit(ACCOUNT_LIST_ACTIONS), { description: 'what the caller may do to the list: create an account, import a workbook' }),
+});
 export const AccountCreated = Type.Object({
   account: Account,
   oneTimePassword: Type.String({ description: 'shown once: the holder must change it at the first sign-in' }),

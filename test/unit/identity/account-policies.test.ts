@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountPolicies, type AccountPolicies, type AdministeredAccount } from '../../../src/domain/identity/account-policies.ts';
+import { accountListPolicies, accountPolicies, type AccountPolicies, type AdministeredAccount } from '../../../src/domain/identity/account-policies.ts';
 
 const staff: AdministeredAccount = { id: 'other', kind: 'staff', disabled: false, locked: false };
 const all = (p: AccountPolicies) => Object.entries(p).filter(([, v]) => v).map(([k]) => k).sort();
@@ -15,5 +15,15 @@ describe('what a security administrator may do to an account of its scope', () =
     ['its own account, locked', { ...staff, id: 'me', locked: true }, ['unlock']],
   ] as const)('%s → %j', (_, target, expected) => {
     expect(all(accountPolicies(target as AdministeredAccount, 'me'))).toEqual(expected);
+  });
+});
+
+describe('what may be done to the account list', () => {
+  it.each([
+    [['securityAdmin'], ['create', 'import']],
+    [['admin'], []],
+    [['auditor'], []],
+  ] as const)('%j → %j', (roles, expected) => {
+    expect(accountListPolicies(roles)).toEqual(expected);
   });
 });

@@ -62,8 +62,12 @@ function Accounts() {
           <Space>
             <Input.Search allowClear placeholder={t('accounts.search')} onSearch={setQ} onChange={(e) => { if (!e.target.value) setQ(''); }}
               style={{ width: 240 }} data-testid="accounts-search" />
-            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="accounts-import">{t('accounts.import')}</Button>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="accounts-create">{t('accounts.create')}</Button>
+            {accounts.data?.policies.includes('import') ? (
+              <Button icon={<UploadOutlined />} onClick={() => setImporting(true)} data-testid="accounts-import">{t('accounts.import')}</Button>
+            ) : null}
+            {accounts.data?.policies.includes('create') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-testid="accounts-create">{t('accounts.create')}</Button>
+            ) : null}
           </Space>
         )}
       />
