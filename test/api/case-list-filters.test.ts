@@ -171,7 +171,7 @@ describe('the leader reads, and acts on nothing', () => {
       const c = (await call('GET', `/api/cases/${ids[key]}`, 'leader')).json();
       expect(c.policies, key).toEqual([]);
     }
-    for (const [key, action] of [['cover', 'accept'], ['cover', 'reject'], ['cover', 'escalate'], ['lamp', 'start'], ['lamp', 'report_done']] as const) {
+    for (const [key, action] of [['cover', 'accept'], ['cover', 'accept_dispatch'], ['cover', 'reject'], ['cover', 'escalate'], ['lamp', 'start'], ['lamp', 'report_done'], ['lamp', 'return']] as const) {
       const r = await act(ids[key]!, action, 'leader', { reason: '领导测试' });
       expect(r.statusCode, `${action} ${r.body}`).toBe(403);
     }

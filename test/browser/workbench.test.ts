@@ -204,7 +204,7 @@ describe('dispatcher workbench and handler inbox', () => {
   it('lets a leader add a matter, with the field problems of the API on the form', async () => {
     await handler.getByTestId('logout').click(); // the drawer leaves the header free
     await handler.waitForURL('**/login');
-    await signIn(handler, 'leader', '/org/map');
+    await signIn(handler, 'leader', '/cases/overview'); // the leader's landing: the town's case overview
     await handler.goto(`${base}/matters`);
     await handler.getByTestId('matter-create').click();
     const form = handler.getByTestId('matter-form');
