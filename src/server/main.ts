@@ -6,7 +6,8 @@ import { CAPABILITIES } from './capabilities.ts';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/seed-demo.ts';
 import { bootstrapAdmin, refuseDemoPassword } from './platform/seed/bootstrap-admin.ts';
 import { startJobs } from './platform/jobs.ts';
-import { jobsOf } from './platform/capability.ts';
+import { jobsOf, runDemoSteps } from './platform/capability.ts';
+import { DEMO_SEED } from './cases/demo/seed-history.ts';
 import { listCalendarYears } from './calendar/store.ts';
 import { missingCalendarYears } from '../domain/calendar/calendar-year.ts';
 import { shanghaiDate } from '../domain/sla/working-calendar.ts';
@@ -15,7 +16,12 @@ const config = loadConfig();
 const db = await openDatabase(config);
 const applied = await migrate(db);
 if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
-if (!config.production && (await seedDemo(db))) console.log('seeded the demo district (示范区: 春晖路街道, 青杠镇)');
+if (!config.production) {
+  if (await seedDemo(db)) console.log('seeded the demo district (示范区: 春晖路街道, 青杠镇)');
+  // each capability's demo history on top (the cases of the last two months), when DEMO_HISTORY=on (npm start's default)
+  const demo = { db, config, now: new Date(), seed: Number(process.env.DEMO_SEED) || DEMO_SEED, progress: (line: string) => console.log(line) };
+  for (const line of await runDemoSteps(CAPABILITIES, demo)) console.log(line);
+}
 if (config.production) {
   await refuseDemoPassword(db);
   console.log(await bootstrapAdmin(db, config));

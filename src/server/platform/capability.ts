@@ -11,6 +11,27 @@ export interface CapabilityContext {
 }
 
 /**
+ * Demo data a capability adds on top of the base demo seed (the org tree, accounts, posts and catalogs), made through
+ * the capability's own commands with the clock passed in, so what it leaves is what real use would have left. Run once,
+ * outside production, after the base seed (`runDemoSteps`); never part of `seedDemo`, which the tests use.
+ */
+export interface DemoStep {
+  /** what it adds, for the start-up log */
+  name: string;
+  /** adds the data unless it is there already; answers one line for the start-up log, or null when it did nothing */
+  run: (ctx: DemoContext) => Promise<string | null>;
+}
+
+export interface DemoContext extends CapabilityContext {
+  /** the end of the history: the demo looks as if it had been running until this instant */
+  now: Date;
+  /** the seed of every random choice: the same seed and the same `now` give the same demo */
+  seed: number;
+  /** a line for the start-up log before a long step, so a first start does not look stuck */
+  progress?: (line: string) => void;
+}
+
+/**
  * One capability as the app assembles it: src/server/<name>/capability.ts exports one, and src/server/capabilities.ts
  * lists them. The platform reads only this shape, never a capability's own files.
  */
@@ -24,9 +45,22 @@ export interface Capability {
   principalOf?: PrincipalSource;
   /** background jobs, run by the server (unless JOBS=off) and by `npm run worker` */
   jobs?: (ctx: CapabilityContext) => readonly JobDefinition[];
+  /** its demo history, added after the base demo seed (later capabilities add theirs the same way) */
+  demo?: DemoStep;
 }
 
 /** Every job of the listed capabilities, in list order. */
 export function jobsOf(capabilities: readonly Capability[], ctx: CapabilityContext): JobDefinition[] {
   return capabilities.flatMap((c) => c.jobs?.(ctx) ?? []);
+}
+
+/** Every demo step of the listed capabilities, in list order; answers the log lines of the steps that did something. */
+export async function runDemoSteps(capabilities: readonly Capability[], ctx: DemoContext): Promise<string[]> {
+  const lines: string[] = [];
+  for (const c of capabilities) {
+    if (!c.demo) continue;
+    const line = await c.demo.run(ctx);
+    if (line !== null) lines.push(`${c.demo.name}: ${line}`);
+  }
+  return lines;
 }
