@@ -197,6 +197,9 @@ describe('edits, posts and state', () => {
     const [entry] = await auditOf('account.update', account.id);
     expect(entry!.detail).toMatchObject({ changed: ['name', 'phone', 'roles', 'postIds'], roles: { from: ['handler'], to: ['handler', 'dispatcher'] } });
     expect(JSON.stringify(entry!.detail)).not.toContain('13700007777');
+    // the post's holders changed through the posts' own command: its audit entry names the account edit that caused it
+    const [held] = await auditOf('post.set_holders', post.id);
+    expect(held).toMatchObject({ actor_name: 'security', detail: { code: 'JJ-CSGX', before: { b: null }, after: { b: account.id }, byAccountEdit: account.id } });
 
     const full = (await as(security).post('/api/accounts', newWorker('hd.third', { roles: ['handler'], scopeOrgUnitId: unit.urbanTown, postIds: [post.id] })));
     expect([full.statusCode, full.json().error.code]).toEqual([409, 'POST_FULL']);

@@ -32,7 +32,7 @@ describe('nobody verifies their own work (item 7)', () => {
   it('an on-the-spot resolution goes to the community: the grid worker who resolved it is refused, community staff verify', async () => {
     const c = await report('gridworker', 'E0201');
     const done = (await act(c.id, 'resolve_on_spot', 'gridworker', { note: '已清除' })).json();
-    expect(done).toMatchObject({ status: 'handled', verification: { by: ['communityStaff', 'townDispatcher'], onSpot: true, handledBy: '李网格' } });
+    expect(done).toMatchObject({ status: 'handled', verification: { by: ['communityStaff', 'townDispatcher'], onSpot: true, handledBy: '李明辉' } });
     expect(done.policies).not.toContain('verify');
     // the verify clock runs for the community, from the resolution
     expect(done.deadlines.verify).toMatchObject({ light: 'green', stoppedAt: null });
@@ -57,7 +57,7 @@ describe('nobody verifies their own work (item 7)', () => {
     await act(c.id, 'accept', 'dispatcher');
     expect((await act(c.id, 'dispatch', 'dispatcher', { assignee: { staffId: me }, reason: '调度员顺路处置' })).statusCode).toBe(200);
     const handled = (await act(c.id, 'report_done', 'dispatcher', { note: '已处理' })).json();
-    expect(handled.verification).toEqual({ by: ['townDispatcher', 'reportingGridWorker'], onSpot: false, handledBy: '刘调度' });
+    expect(handled.verification).toEqual({ by: ['townDispatcher', 'reportingGridWorker'], onSpot: false, handledBy: '刘晓燕' });
     expect(handled.policies).not.toContain('verify');
     const refused = await act(c.id, 'verify', 'dispatcher');
     expect(refused.statusCode).toBe(422);
@@ -71,14 +71,14 @@ describe('the timeline credits the right people (item 9)', () => {
     const c = await report('dispatcher', 'C0101', { source: 'hotline', reporter: { name: '王五', phone: '13812345555' } });
     expect(c.reporter).toMatchObject({ kind: 'caller', name: '王五', phone: '13812345555' });
     expect(c.timeline[0]).toMatchObject({
-      action: 'report', actor: '刘调度', actorKind: 'staff', channel: 'hotline', reporter: { kind: 'caller', name: '王五' },
+      action: 'report', actor: '刘晓燕', actorKind: 'staff', channel: 'hotline', reporter: { kind: 'caller', name: '王五' },
     });
     const row = (await t.db.query('select reporter_account_id from cases where id = $1', [c.id])).rows[0];
     expect(row).toEqual({ reporter_account_id: null }); // the caller has no account; the dispatcher is not the reporter
     // a caller who left no name stays nameless, not the dispatcher's name
     const nameless = await report('dispatcher', 'C0101', { source: 'hotline' });
     expect(nameless.reporter).toMatchObject({ kind: 'caller', name: null });
-    expect(nameless.timeline[0]).toMatchObject({ actor: '刘调度', actorKind: 'staff', reporter: { kind: 'caller', name: null } });
+    expect(nameless.timeline[0]).toMatchObject({ actor: '刘晓燕', actorKind: 'staff', reporter: { kind: 'caller', name: null } });
   });
 
   it('an anonymous 随手拍 names the reporter (masked to the reader where due), never 系统', async () => {
@@ -100,7 +100,7 @@ describe('the timeline credits the right people (item 9)', () => {
 
   it('a signed-in resident is credited as the reporter, masked to readers who do not work on the case', async () => {
     const c = await report('resident', 'E0101');
-    expect(c.timeline[0]).toMatchObject({ actor: '周居民', actorKind: 'reporter', channel: 'resident' });
+    expect(c.timeline[0]).toMatchObject({ actor: '周淑芬', actorKind: 'reporter', channel: 'resident' });
     expect((await call('GET', `/api/cases/${c.id}`, 'handler')).json().timeline[0]).toMatchObject({ actor: '周**', actorKind: 'reporter' });
   });
 });
@@ -125,7 +125,7 @@ describe('routing preview (item 10)', () => {
 
   it('names the grid worker to staff, not to residents or the public', async () => {
     const staff = (await preview('gridworker', 'E0101')).json();
-    expect(staff).toMatchObject({ tier: 'grid', target: { kind: 'staff', name: '李网格' }, reason: { code: 'gridTeam' } });
+    expect(staff).toMatchObject({ tier: 'grid', target: { kind: 'staff', name: '李明辉' }, reason: { code: 'gridTeam' } });
     const resident = (await preview('resident', 'E0101')).json();
     expect(resident.target).toEqual({ kind: 'staff', id: staff.target.id, name: null });
     const anonymous = await preview(null, 'E0101');
@@ -174,8 +174,8 @@ describe('受理并派遣 (item 11)', () => {
     const d = r.json();
     expect(d).toMatchObject({ status: 'dispatched', version: seen.version + 1, assignee: { kind: 'post', name: '城市更新岗' } });
     const [accept, dispatch] = d.timeline.slice(-2);
-    expect(accept).toMatchObject({ action: 'accept', from: 'reported', to: 'accepted', actor: '刘调度' });
-    expect(dispatch).toMatchObject({ action: 'dispatch', from: 'accepted', to: 'dispatched', actor: '刘调度', assignee: { name: '城市更新岗' }, routedAssignee: null, data: { note: '请尽快处置' } });
+    expect(accept).toMatchObject({ action: 'accept', from: 'reported', to: 'accepted', actor: '刘晓燕' });
+    expect(dispatch).toMatchObject({ action: 'dispatch', from: 'accepted', to: 'dispatched', actor: '刘晓燕', assignee: { name: '城市更新岗' }, routedAssignee: null, data: { note: '请尽快处置' } });
     expect(accept.at).toBe(dispatch.at);
     // accept stopped, dispatch started and stopped at once, the handling clock started: as the two steps would leave them
     expect(d.deadlines.accept.stoppedAt).toBe(accept.at);

@@ -64,7 +64,7 @@ describe('the closed loop', () => {
     const closed = (await act(c.id, 'verify', 'gridworker')).json();
     expect(closed.status).toBe('closed');
     expect(closed.timeline.map((e: { action: string }) => e.action)).toEqual(['report', 'accept', 'dispatch', 'start', 'report_done', 'verify']);
-    expect(closed.timeline[0]).toMatchObject({ actor: '李网格', from: null, to: 'reported' });
+    expect(closed.timeline[0]).toMatchObject({ actor: '李明辉', from: null, to: 'reported' });
     const rated = (await act(c.id, 'rate', 'gridworker', { rating: { score: 5, comment: '处理很快' } })).json();
     expect(rated.satisfaction).toEqual({ score: 5, label: '非常满意', comment: '处理很快' });
   });
@@ -73,7 +73,7 @@ describe('the closed loop', () => {
     const r = await call('POST', '/api/cases', 'resident', { categoryCode: 'E0101', description: '小区门口垃圾堆放', location: here });
     expect(r.statusCode).toBe(201);
     const c = r.json();
-    expect(c).toMatchObject({ source: 'resident', tier: 'grid', routedAssignee: { kind: 'staff', name: '李网格' } });
+    expect(c).toMatchObject({ source: 'resident', tier: 'grid', routedAssignee: { kind: 'staff', name: '李明辉' } });
     const mine = (await call('GET', '/api/cases', 'resident')).json().items;
     expect(mine.map((x: { id: string }) => x.id)).toEqual([c.id]);
     await act(c.id, 'accept', 'dispatcher');
@@ -290,7 +290,7 @@ describe('the reporter\'s contact, by the case and not by the role alone', () =>
     // dispatched to the grid worker (the Matter's routing): handling it, they see it; the two answers of the dispatcher's
     // actions carry the contact too
     await act(id, 'accept', 'dispatcher');
-    expect((await act(id, 'dispatch', 'dispatcher')).json().assignee).toMatchObject({ kind: 'staff', name: '李网格' });
+    expect((await act(id, 'dispatch', 'dispatcher')).json().assignee).toMatchObject({ kind: 'staff', name: '李明辉' });
     expect(await seen('gridworker')).toEqual(full);
     expect(await seen('handler')).toEqual(masked);
     expect(await contactReads(id)).toEqual(['dispatcher', 'community', 'dispatcher', 'dispatcher', 'gridworker']);
@@ -301,7 +301,7 @@ describe('the reporter\'s contact, by the case and not by the role alone', () =>
   it('shows a resident their own contact unmasked, without an audit entry', async () => {
     const mine = (await call('POST', '/api/cases', 'resident', {
       categoryCode: 'E0101', description: '自己的联系方式', location: here, reporter: { phone: '13812342222' } })).json();
-    expect(mine.reporter).toEqual({ kind: 'resident', name: '周居民', phone: '13812342222', unavailable: false });
+    expect(mine.reporter).toEqual({ kind: 'resident', name: '周淑芬', phone: '13812342222', unavailable: false });
     expect((await call('GET', `/api/cases/${mine.id}`, 'resident')).json().reporter.phone).toBe('13812342222');
     expect((await call('GET', `/api/cases/${mine.id}`, 'leader')).json().reporter).toMatchObject({ name: '周**', phone: '138****2222' });
     expect(await contactReads(mine.id)).toEqual([]);
@@ -311,7 +311,7 @@ describe('the reporter\'s contact, by the case and not by the role alone', () =>
     const c = (await call('POST', '/api/cases', 'dispatcher', {
       categoryCode: 'C0101', description: '来电反映井盖缺失', location: here, source: 'hotline', reporter: { name: '王五', phone: '13812343333' } })).json();
     expect(c.reporter).toMatchObject({ kind: 'caller', name: '王五', phone: '13812343333' });
-    expect(c.timeline[0]).toMatchObject({ actor: '刘调度', actorKind: 'staff', channel: 'hotline' });
+    expect(c.timeline[0]).toMatchObject({ actor: '刘晓燕', actorKind: 'staff', channel: 'hotline' });
     expect((await call('GET', `/api/cases/${c.id}`, 'leader')).json().reporter).toMatchObject({ name: '王*', phone: '138****3333' });
   });
 });

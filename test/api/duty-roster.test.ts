@@ -56,9 +56,9 @@ describe('the duty roster of the command center', () => {
     expect(res.statusCode).toBe(200);
     const r = res.json();
     expect(r.version).toBe(1);
-    expect(r.updatedBy).toBe('陈指挥长');
+    expect(r.updatedBy).toBe('陈志明');
     expect(r.slots.map((s: { date: string; shift: string }) => `${s.date} ${s.shift}`)).toEqual(['2026-11-23 leader', '2026-11-23 day', '2026-11-23 night']);
-    expect(names(r.onDuty.slots.find((s: { shift: string }) => s.shift === 'day'))).toEqual(['刘调度', '王更新']);
+    expect(names(r.onDuty.slots.find((s: { shift: string }) => s.shift === 'day'))).toEqual(['刘晓燕', '王建国']);
     expect(r.onDuty.slots.map((s: { shift: string }) => s.shift)).toEqual(['leader', 'day']);
     const audit = (await t.db.query<{ action: string; detail: { week: string; assignments: number } }>(
       `select action, detail from audit_log where action = 'duty_roster.save' and target_id = $1`, [urbanTown])).rows;
@@ -70,7 +70,7 @@ describe('the duty roster of the command center', () => {
       const token = await t.login('dispatcher');
       const night = (await t.app.inject({ url: '/api/duty-roster', headers: bearer(token) })).json().onDuty;
       expect(night.date).toBe('2026-11-23');
-      expect(names(night.slots.find((s: { shift: string }) => s.shift === 'night'))).toEqual(['赵书记']);
+      expect(names(night.slots.find((s: { shift: string }) => s.shift === 'night'))).toEqual(['赵秀兰']);
     } finally {
       t.clock.set(new Date('2026-11-23T09:00:00+08:00'));
     }

@@ -96,16 +96,16 @@ describe('changing the grid team', () => {
     expect(res.json().handover).toEqual({ mode: 'successor', to: { id: ids.newworker, name: '吴网格' }, cases: [{ id: k.id, number: k.number }] });
     expect(await assigneeOf(k.id)).toBe(ids.newworker);
     const detail = (await call('newworker', 'GET', `/api/cases/${k.id}`)).json();
-    expect(detail.timeline.at(-1)).toMatchObject({ action: 'reassign', actor: '赵书记', from: 'dispatched', to: 'dispatched' });
+    expect(detail.timeline.at(-1)).toMatchObject({ action: 'reassign', actor: '赵秀兰', from: 'dispatched', to: 'dispatched' });
     expect(detail.policies).toContain('start');
     const inbox = (await call('newworker', 'GET', '/api/cases?mine=assigned')).json().items.map((c: { id: string }) => c.id);
     expect(inbox).toContain(k.id);
   });
 
   it('keeps them with the leaving worker only with a reason, noted on each case', async () => {
-    // 李网格 back on the team, with a case, then leaving again, keeping it
+    // 李明辉 back on the team, with a case, then leaving again, keeping it
     const members = (await team()).members;
-    await call('community', 'PUT', `/api/org-units/${unit.grid}/team`, { members: [...asBody(members), { teamRole: 'partTime', name: '李网格', accountId: ids.gridworker }] });
+    await call('community', 'PUT', `/api/org-units/${unit.grid}/team`, { members: [...asBody(members), { teamRole: 'partTime', name: '李明辉', accountId: ids.gridworker }] });
     const k = await caseOfGridWorker('保留：井盖');
     const body = (handover?: unknown) => ({ members: asBody(members), ...(handover ? { handover } : {}) });
     const noReason = await call('community', 'PUT', `/api/org-units/${unit.grid}/team`, body({ mode: 'keep', reason: '  ' }));

@@ -173,12 +173,12 @@ describe('moving a unit to another parent', () => {
     expect((await call('POST', `/api/org-units/${grid}/move`, 'dispatcher', { parentId: ids['500199001002'] })).statusCode).toBe(403);
     // a community's worker on the grid's team would lose sight of it
     const community = (await t.db.query<{ id: string }>(`select id from accounts where username = 'community'`)).rows[0]!.id;
-    await t.db.query(`insert into grid_team_members (grid_id, account_id, team_role, name, sort) values ($1, $2, 'partTime', '赵书记', 9)`, [grid, community]);
+    await t.db.query(`insert into grid_team_members (grid_id, account_id, team_role, name, sort) values ($1, $2, 'partTime', '赵秀兰', 9)`, [grid, community]);
     const wide = await call('POST', '/api/org-units', 'admin', { parentId: ids['500199001000'], level: 'community', code: '500199001022', name: '无边界社区' });
     const stranded = await call('POST', `/api/org-units/${grid}/move`, 'admin', { parentId: wide.json().id });
     expect([stranded.statusCode, stranded.json().error.code, stranded.json().error.details.members.map((m: { name: string }) => m.name)])
-      .toEqual([422, 'UNIT_MOVE_REFUSED', ['赵书记']]);
-    expect(stranded.json().error.messageZh).toMatch(/赵书记/);
+      .toEqual([422, 'UNIT_MOVE_REFUSED', ['赵秀兰']]);
+    expect(stranded.json().error.messageZh).toMatch(/赵秀兰/);
     expect(await unitRow(grid)).toEqual(before);
     expect((await call('GET', `/api/org-units/${ids['500199001000']}/move-targets`, 'admin')).json().items).toEqual([]);
   });

@@ -67,12 +67,12 @@ describe('org tree', () => {
     const team = (await get(`/api/org-units/${grid.id}/team`, 'community')).json();
     expect(team.members.map((m: { teamRole: string }) => m.teamRole)).toEqual(
       ['gridLeader', 'fullTime', 'partTime', 'instructor', 'volunteer', 'volunteer']);
-    expect(team.members.find((m: { teamRole: string }) => m.teamRole === 'fullTime').name).toBe('李网格');
+    expect(team.members.find((m: { teamRole: string }) => m.teamRole === 'fullTime').name).toBe('李明辉');
     const town = await unitByCode('500199001000');
     const boards = (await get(`/api/org-units/${town.id}/boards`, 'dispatcher')).json().items;
     expect(boards.map((b: { name: string }) => b.name)).toEqual(['基层治理指挥中心', '党的建设', '经济发展', '民生服务', '平安法治']);
     const csgx = boards[2].posts.find((p: { code: string }) => p.code === 'JJ-CSGX');
-    expect(csgx.holderA.name).toBe('王更新');
+    expect(csgx.holderA.name).toBe('王建国');
     expect(csgx.holderB).not.toBeNull();
   });
 });

@@ -36,7 +36,7 @@ describe('GET /api/posts', () => {
     expect(body.boards.map((b: { code: string }) => b.code)).toEqual(['ZH', 'DJ', 'JJ', 'MS', 'PA']);
     const csgx = body.items.find((p: { code: string }) => p.code === 'JJ-CSGX');
     expect(csgx).toMatchObject({ boardCode: 'JJ', name: '城市更新岗', special: false, retired: false, staffing: 'full', policies: [] });
-    expect(csgx.holders.a.name).toBe('王更新');
+    expect(csgx.holders.a.name).toBe('王建国');
     expect(body.policies).toEqual([]);
     expect(body.candidates).toEqual([]);
   });
@@ -46,10 +46,10 @@ describe('GET /api/posts', () => {
     expect(body.policies).toEqual(['create']);
     expect(body.items[0].policies).toEqual(['edit', 'setHolders', 'retire']);
     const names = body.candidates.map((c: { name: string }) => c.name);
-    expect(names).toContain('王更新'); // the town's handler
-    expect(names).toContain('孙科长'); // a member of a department of the district
-    expect(names).not.toContain('陈指挥长'); // a leader never handles cases
-    expect(names).not.toContain('赵书记'); // community staff: their territory is one community
+    expect(names).toContain('王建国'); // the town's handler
+    expect(names).toContain('孙海涛'); // a member of a department of the district
+    expect(names).not.toContain('陈志明'); // a leader never handles cases
+    expect(names).not.toContain('赵秀兰'); // community staff: their territory is one community
   });
 
   it('hides a town outside the caller\'s scope as 404 and asks a city admin to name the town', async () => {
@@ -141,7 +141,7 @@ describe('PUT /api/posts/:id/holders', () => {
     const [handler, dispatcher, department] = [await accountId('handler'), await accountId('dispatcher'), await accountId('department')];
     const res = await call('admin', 'PUT', `/api/posts/${post.id}/holders`, { a: dispatcher, b: handler, backup: department });
     expect(res.statusCode).toBe(200);
-    expect(res.json().holders).toEqual({ a: { id: dispatcher, name: '刘调度' }, b: { id: handler, name: '王更新' }, backup: { id: department, name: '孙科长' } });
+    expect(res.json().holders).toEqual({ a: { id: dispatcher, name: '刘晓燕' }, b: { id: handler, name: '王建国' }, backup: { id: department, name: '孙海涛' } });
     const entry = (await auditActions(post.id)).at(-1)!;
     expect(entry.action).toBe('post.set_holders');
     expect(entry.detail).toMatchObject({ after: { a: dispatcher, b: handler, backup: department } });

@@ -133,7 +133,7 @@ describe('who will handle it, before sending; 受理并派遣 in one step', () =
     await phone.getByTestId('on-spot-form').locator('textarea').first().fill('已清除');
     await phone.getByTestId('on-spot-submit').click();
     await expect.poll(() => phone.getByTestId('result-verification').innerText().catch(() => ''), { timeout: 10_000 }).toContain('社区工作人员');
-    expect(await phone.getByTestId('result-verification').innerText()).toContain('李网格 不能核查自己的工作');
+    expect(await phone.getByTestId('result-verification').innerText()).toContain('李明辉 不能核查自己的工作');
     await phone.locator('.adm-toast-main').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
     await phone.screenshot({ path: `${ARTIFACTS}/loop-05-on-spot-verified-by-community.png`, fullPage: true });
     expect(pageErrors).toEqual([]);

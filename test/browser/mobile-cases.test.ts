@@ -129,7 +129,7 @@ describe('mobile case loop (grid worker)', () => {
     await page.getByTestId('detail-number').waitFor();
     expect(await page.getByTestId('detail-number').innerText()).toBe(number);
     expect(await page.getByTestId('detail-photos').locator('[data-testid="case-photo"][data-phase="before"]').count()).toBe(1);
-    expect(await page.getByTestId('timeline').innerText()).toContain('李网格');
+    expect(await page.getByTestId('timeline').innerText()).toContain('李明辉');
   });
 
   it('verifies the handled case from 待核查', async () => {

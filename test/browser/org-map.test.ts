@@ -51,7 +51,7 @@ describe('org map (dispatcher)', () => {
     await page.waitForURL('**/cases/workbench');
     await page.getByTestId('side-menu').getByText('网格地图').click();
     await page.waitForURL('**/org/map');
-    await expect.poll(() => page.getByTestId('user-name').innerText()).toBe('刘调度');
+    await expect.poll(() => page.getByTestId('user-name').innerText()).toBe('刘晓燕');
     expect(await page.getByTestId('scope-tag').innerText()).toContain('春晖路街道');
     // the tree starts at the town and lists its communities
     await page.getByTestId('org-tree').getByText('春晖社区', { exact: true }).waitFor();
@@ -74,7 +74,7 @@ describe('org map (dispatcher)', () => {
     expect(text).toContain('春晖社区第1网格');
     expect(text).toContain('500199001001001');
     expect(text).toContain('网格长');
-    expect(text).toContain('李网格');
+    expect(text).toContain('李明辉');
     await page.waitForTimeout(800); // the map flies to the grid
     await page.screenshot({ path: `${ARTIFACTS}/03-grid-drawer.png` });
     await drawer.locator('.ant-drawer-close').click();
@@ -98,7 +98,7 @@ describe('org map (dispatcher)', () => {
     await page.getByTestId('boards-view').waitFor();
     const text = await page.getByTestId('boards-view').innerText();
     for (const name of ['基层治理指挥中心', '党的建设', '经济发展', '民生服务', '平安法治', '流转调度岗']) expect(text).toContain(name);
-    expect(text).toContain('刘调度');
+    expect(text).toContain('刘晓燕');
     await page.screenshot({ path: `${ARTIFACTS}/05-boards.png`, fullPage: true });
   });
 

@@ -97,7 +97,7 @@ describe('dispatcher workbench and handler inbox', () => {
     await desk.locator(`[data-testid="queue-item"][data-number="${first.number}"]`).click();
     await drawerOf(desk).waitFor();
     expect(await desk.getByTestId('case-number').innerText()).toContain(first.number);
-    expect(await desk.getByTestId('case-reporter').innerText()).toContain('李网格');
+    expect(await desk.getByTestId('case-reporter').innerText()).toContain('李明辉');
     await desk.getByTestId('photos-before').locator('img').first().waitFor();
     expect(await desk.getByTestId('case-timeline').innerText()).toContain('上报');
     await shot(desk, '02-drawer');

@@ -1,6 +1,7 @@
-// The posts (岗位) an account holds, as A or B holder (AB岗), when an administrator sets them on the account.
-import { staffIneligibility, type Ineligible, type StaffCandidate } from '../cases/assignee-eligibility.ts';
-import { strandsOpenCases } from '../org/posts.ts';
+// The posts (岗位) an account holds, as A or B holder (AB岗), when an administrator sets them on the account. Only
+// where the account goes is decided here; whether the post may then have those holders (each eligible, not left
+// without one while cases are open) is the posts' own rule, checked by the one command that sets a post's holders.
+import type { Holders } from '../org/posts.ts';
 
 export interface PostPlaces {
   id: string;
@@ -14,44 +15,34 @@ export interface PostPlaces {
   openCases: readonly string[];
 }
 
-export interface PlaceChange {
+/** A post whose holders change, or (when kept) are checked again because the account's roles or scope may have changed. */
+export interface PostHoldersChange {
   postId: string;
-  place: 'a' | 'b';
-  holder: string | null;
+  before: Holders;
+  after: Holders;
 }
 
-export type PostPlacesRefusal =
-  | { code: 'POST_FULL'; postId: string }
-  | { code: 'POST_HOLDER_INELIGIBLE'; postId: string; why: Ineligible }
-  | { code: 'POST_HAS_OPEN_CASES'; postId: string; cases: readonly string[] };
+export type PostPlacesRefusal = { code: 'POST_FULL'; postId: string };
 
 /**
- * The places to take and leave so that the account (as it will be: roles, scope) holds exactly the wanted posts: a
- * new post's A place if it is free, else its B place; a post with both places held by others is refused, and so is
- * one the account may not handle the town's cases of (`staffIneligibility`), also a post it keeps after a change of
- * roles or scope. Leaving a post that would then have no holder (nor back-up) while cases assigned to it are open is
- * refused with those cases (`strandsOpenCases`, the posts' own rule), so no case is left without a handler. `posts`
- * holds every post the account holds now (as A or B) and every post wanted.
+ * The holders each post has once the account holds exactly the wanted posts: a new post's A place if it is free, else
+ * its B place (a post with both places held by others is refused); a post no longer wanted loses the account from its
+ * place. Posts the account keeps are listed unchanged, so their holders are checked again with the account as it is
+ * now. `posts` holds every post the account holds now (as A or B) and every post wanted.
  */
-export function planPostPlaces(account: StaffCandidate & { id: string }, posts: readonly PostPlaces[], wanted: readonly string[]):
-  { changes: PlaceChange[] } | { refusal: PostPlacesRefusal } {
-  const changes: PlaceChange[] = [];
+export function planPostPlaces(accountId: string, posts: readonly PostPlaces[], wanted: readonly string[]):
+  { changes: PostHoldersChange[] } | { refusal: PostPlacesRefusal } {
+  const changes: PostHoldersChange[] = [];
   for (const p of posts) {
-    const holds = p.a === account.id || p.b === account.id;
+    const before: Holders = { a: p.a, b: p.b, backup: p.backup };
+    const holds = p.a === accountId || p.b === accountId;
     if (!wanted.includes(p.id)) {
-      if (!holds) continue;
-      const a = p.a === account.id ? null : p.a;
-      const b = p.b === account.id ? null : p.b;
-      if (strandsOpenCases({ a, b, backup: p.backup }, p.openCases.length)) return { refusal: { code: 'POST_HAS_OPEN_CASES', postId: p.id, cases: p.openCases } };
-      if (p.a === account.id) changes.push({ postId: p.id, place: 'a', holder: null });
-      if (p.b === account.id) changes.push({ postId: p.id, place: 'b', holder: null });
+      if (holds) changes.push({ postId: p.id, before, after: { ...before, a: p.a === accountId ? null : p.a, b: p.b === accountId ? null : p.b } });
       continue;
     }
-    const why = staffIneligibility(account, p.townPath);
-    if (why !== null) return { refusal: { code: 'POST_HOLDER_INELIGIBLE', postId: p.id, why } };
-    if (holds) continue;
-    if (p.a === null) changes.push({ postId: p.id, place: 'a', holder: account.id });
-    else if (p.b === null) changes.push({ postId: p.id, place: 'b', holder: account.id });
+    if (holds) changes.push({ postId: p.id, before, after: before });
+    else if (p.a === null) changes.push({ postId: p.id, before, after: { ...before, a: accountId } });
+    else if (p.b === null) changes.push({ postId: p.id, before, after: { ...before, b: accountId } });
     else return { refusal: { code: 'POST_FULL', postId: p.id } };
   }
   return { changes };

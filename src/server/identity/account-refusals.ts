@@ -20,18 +20,8 @@ export const ownAccount = () =>
 export const residentAccount = () =>
   new AppError('CONFLICT', 'A resident\'s account is the resident\'s own: only its state and password are administered.', '居民账号由居民本人维护，管理员只能停用、解锁或重置密码。');
 
-export function postRefusal(r: PostPlacesRefusal): AppError {
-  if (r.code === 'POST_FULL') {
-    return new AppError('POST_FULL', 'The post already has an A and a B holder.', '该岗位的 A 岗和 B 岗均已有人。', { postId: r.postId });
-  }
-  if (r.code === 'POST_HOLDER_INELIGIBLE') {
-    return new AppError('POST_HOLDER_INELIGIBLE',
-      'With these roles and this scope the account cannot handle the post\'s cases: give it a handling role whose scope holds the post\'s town.',
-      '按此角色和数据范围，该账号不能办理该岗位的案件：请给予办理类角色，且数据范围须包含岗位所在镇街。', { postId: r.postId, why: r.why });
-  }
-  return new AppError('POST_HAS_OPEN_CASES',
-    `The post would be left without a holder while cases assigned to it are open: ${r.cases.join(', ')}.`,
-    `该岗位仍有未办结的案件，不能没有责任人：${r.cases.join('、')}。`, { postId: r.postId, cases: r.cases });
-}
+/** Where an account cannot go on a post (the post's holders themselves are refused by the posts' command). */
+export const postRefusal = (r: PostPlacesRefusal) =>
+  new AppError('POST_FULL', 'The post already has an A and a B holder.', '该岗位的 A 岗和 B 岗均已有人。', { postId: r.postId });
 
 export const accountNotFound = () => notFound('account');

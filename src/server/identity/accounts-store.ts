@@ -3,7 +3,7 @@
 import type { Tx } from '../platform/db/db.ts';
 import type { Sealed } from '../platform/pii-cipher.ts';
 import type { Role } from '../../shared/roles.ts';
-import type { PlaceChange, PostPlaces } from '../../domain/identity/post-places.ts';
+import type { PostPlaces } from '../../domain/identity/post-places.ts';
 import { OPEN_STATUSES } from '../../shared/cases.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 
@@ -151,12 +151,6 @@ export async function postPlaces(tx: Tx, accountId: string | null, wanted: reado
     [accountId, wanted, likePrefix(scopePath), OPEN_STATUSES],
   );
   return r.rows.map((x) => ({ id: x.id, townPath: x.town_path, a: x.a, b: x.b, backup: x.backup, openCases: x.open_cases }));
-}
-
-export async function applyPlaceChanges(tx: Tx, changes: readonly PlaceChange[]): Promise<void> {
-  for (const c of changes) {
-    await tx.query(`update posts set ${c.place === 'a' ? 'a_holder_id' : 'b_holder_id'} = $2 where id = $1`, [c.postId, c.holder]);
-  }
 }
 
 /** The units an administrator may give as a scope: the subtree's city to grid levels, with their parents to build the tree. */

@@ -8,7 +8,7 @@ import { hashPassword } from './password-hash.ts';
 import { newOneTimePassword } from './one-time-password.ts';
 import { auditActor, type AccountAdmin } from './account-admin.ts';
 import { accountNotFound, accountProblems, usernameTaken } from './account-refusals.ts';
-import { requireScopeUnits, setPostPlaces } from './account-places.ts';
+import { postCommandOf, requireScopeUnits, setPostPlaces } from './account-places.ts';
 import * as store from './accounts-store.ts';
 
 export interface NewAccountInput {
@@ -62,7 +62,7 @@ export async function createAccount(db: Db, pii: PiiCipher, admin: AccountAdmin,
         oneTimePassword: idempotencyKey ? pii.encrypt(oneTimePassword) as Sealed : null, now,
       });
       const posts = input.postIds?.length
-        ? await setPostPlaces(tx, { id: accountId, roles: input.roles as Role[], scopeOrgUnitId: input.scopeOrgUnitId }, input.postIds, admin.scopePath)
+        ? await setPostPlaces(tx, postCommandOf(admin, now), accountId, input.postIds)
         : [];
       await appendAudit(tx, {
         at: now, ...auditActor(admin), action: 'account.create', targetType: 'account', targetId: accountId, success: true,

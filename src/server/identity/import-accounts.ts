@@ -6,7 +6,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { hashPassword } from './password-hash.ts';
 import { newOneTimePassword } from './one-time-password.ts';
 import { auditActor, type AccountAdmin } from './account-admin.ts';
-import { setPostPlaces } from './account-places.ts';
+import { postCommandOf, setPostPlaces } from './account-places.ts';
 import { readAccountSheet } from './account-sheet.ts';
 import * as store from './accounts-store.ts';
 
@@ -58,7 +58,7 @@ export async function importAccounts(db: Db, pii: PiiCipher, admin: AccountAdmin
         });
         const wanted = a.postCodes.map((code) => postId.get(`${unit.town_id}:${code}`)!);
         try {
-          if (wanted.length) await setPostPlaces(tx, { id, roles: a.roles, scopeOrgUnitId: unit.id }, wanted, admin.scopePath);
+          if (wanted.length) await setPostPlaces(tx, postCommandOf(admin, now), id, wanted);
         } catch (err) {
           if (!(err instanceof AppError)) throw err;
           late.push({ row: a.row, column: columnLetter('posts'), field: 'posts', problem: err.code, message: err.message, messageZh: err.messageZh });

@@ -7,7 +7,7 @@ import type { Role } from '../../shared/roles.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { auditActor, type AccountAdmin } from './account-admin.ts';
 import { accountNotFound, accountProblems, ownAccount, residentAccount } from './account-refusals.ts';
-import { requireScopeUnits, setPostPlaces } from './account-places.ts';
+import { postCommandOf, requireScopeUnits, setPostPlaces } from './account-places.ts';
 import * as store from './accounts-store.ts';
 
 export interface AccountEdit {
@@ -40,10 +40,7 @@ export async function updateAccount(db: Db, pii: PiiCipher, admin: AccountAdmin,
     }, now);
     // a change of roles or scope re-checks the posts kept, as a change of posts does
     const postsChange = edit.postIds !== undefined || edit.roles !== undefined || edit.scopeOrgUnitId !== undefined;
-    const posts = postsChange && target.scope_org_unit_id !== null
-      ? await setPostPlaces(tx, { id, roles: (edit.roles ?? target.roles) as Role[], scopeOrgUnitId: edit.scopeOrgUnitId ?? target.scope_org_unit_id },
-        edit.postIds ?? null, admin.scopePath)
-      : [];
+    const posts = postsChange && target.scope_org_unit_id !== null ? await setPostPlaces(tx, postCommandOf(admin, now), id, edit.postIds ?? null) : [];
     await appendAudit(tx, {
       at: now, ...auditActor(admin), action: 'account.update', targetType: 'account', targetId: id, success: true,
       detail: {

@@ -8,16 +8,16 @@ import { buildDemoDistrict, personName, phoneNumber, seedId, type SeedUnit } fro
 export const DEMO_PASSWORD = 'demo1234';
 
 export const DEMO_ACCOUNTS: { username: string; name: string; roles: Role[]; what: string }[] = [
-  { username: 'admin', name: '系统管理员', roles: ['admin'], what: 'whole city; imports grid boundaries' },
-  { username: 'leader', name: '陈指挥长', roles: ['leader'], what: '春晖路街道 case overview: SLA lights, today\'s figures, every case (read-only)' },
-  { username: 'dispatcher', name: '刘调度', roles: ['dispatcher'], what: '春晖路街道 流转调度岗 (A)' },
-  { username: 'handler', name: '王更新', roles: ['handler'], what: '城市更新岗 A holder, 春晖路街道' },
-  { username: 'community', name: '赵书记', roles: ['communityStaff'], what: '春晖社区 staff' },
-  { username: 'department', name: '孙科长', roles: ['department'], what: '区城市管理局 (district department)' },
-  { username: 'gridworker', name: '李网格', roles: ['gridWorker'], what: 'full-time grid worker, 春晖社区第1网格: phone pages, and its grid\'s map and cases on the desktop' },
-  { username: 'security', name: '吴安全', roles: ['securityAdmin'], what: '安全管理员: accounts, roles, lockouts and password resets of the city, nothing else' },
-  { username: 'auditor', name: '孙审计', roles: ['auditor'], what: '审计管理员: reads and verifies the audit log, nothing else' },
-  { username: 'resident', name: '周居民', roles: ['resident'], what: 'resident of 春晖社区第1网格' },
+  { username: 'admin', name: '黄志刚', roles: ['admin'], what: 'whole city; imports grid boundaries' },
+  { username: 'leader', name: '陈志明', roles: ['leader'], what: '春晖路街道 case overview: SLA lights, today\'s figures, every case (read-only)' },
+  { username: 'dispatcher', name: '刘晓燕', roles: ['dispatcher'], what: '春晖路街道 流转调度岗 (A)' },
+  { username: 'handler', name: '王建国', roles: ['handler'], what: '城市更新岗 A holder, 春晖路街道' },
+  { username: 'community', name: '赵秀兰', roles: ['communityStaff'], what: '春晖社区 staff' },
+  { username: 'department', name: '孙海涛', roles: ['department'], what: '区城市管理局 (district department)' },
+  { username: 'gridworker', name: '李明辉', roles: ['gridWorker'], what: 'full-time grid worker, 春晖社区第1网格: phone pages, and its grid\'s map and cases on the desktop' },
+  { username: 'security', name: '吴静', roles: ['securityAdmin'], what: '安全管理员: accounts, roles, lockouts and password resets of the city, nothing else' },
+  { username: 'auditor', name: '郑丽华', roles: ['auditor'], what: '审计管理员: reads and verifies the audit log, nothing else' },
+  { username: 'resident', name: '周淑芬', roles: ['resident'], what: 'resident of 春晖社区第1网格' },
 ];
 
 interface BoardsCatalog {
@@ -107,7 +107,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const team = demo.team.map((m) => ({ ...m, accountId: null as string | null }));
     const gridworkerSlot = team.find((m) => m.gridId === demo.demoGridId && m.teamRole === 'fullTime')!;
     gridworkerSlot.accountId = ids.gridworker!;
-    gridworkerSlot.name = '李网格';
+    gridworkerSlot.name = DEMO_ACCOUNTS.find((a) => a.username === 'gridworker')!.name;
     for (let i = 0; i < team.length; i += 1000) {
       await tx.query(
         `insert into grid_team_members (grid_id, account_id, team_role, name, phone, sort)
