@@ -19,7 +19,7 @@ beforeAll(async () => {
   id.gridworker = await one('select id from accounts where username = $1', ['gridworker']);
   id.community = await one('select id from accounts where username = $1', ['community']);
   // the community's staff member leads the grid's team (after its full-time worker, the gridworker)
-  await t.db.query(`insert into grid_team_members (grid_id, account_id, team_role, name, sort) values ($1, $2, 'gridLeader', '赵书记', 99)`,
+  await t.db.query(`insert into grid_team_members (grid_id, account_id, team_role, name, sort) values ($1, $2, 'gridLeader', '赵秀兰', 99)`,
     [id.grid, id.community]);
 });
 afterAll(async () => { await t.close(); });
