@@ -227,7 +227,7 @@ describe('edits, posts and state', () => {
     const dispatcher = await t.login('dispatcher');
     const c = (await as(dispatcher).post('/api/cases', { categoryCode: 'C0101', description: '派给岗位', location: here, source: 'hotline', reporter: { phone: '13800009999' } })).json();
     expect((await as(dispatcher).post(`/api/cases/${c.id}/actions/accept`, {})).statusCode).toBe(200);
-    expect((await as(dispatcher).post(`/api/cases/${c.id}/actions/dispatch`, { assignee: { postId: post.id } })).statusCode).toBe(200);
+    expect((await as(dispatcher).post(`/api/cases/${c.id}/actions/dispatch`, { assignee: { postId: post.id }, reason: '改派测试' })).statusCode).toBe(200);
     const r = await as(security).patch(`/api/accounts/${account.id}`, { postIds: [] });
     expect([r.statusCode, r.json().error.code]).toEqual([409, 'POST_HAS_OPEN_CASES']);
     expect(r.json().error.details.cases).toContain(c.number);

@@ -57,7 +57,7 @@ describe('dispatch names an assignee that handles cases of this grid', () => {
   ])('%s → %i', async (_label, assignee, status) => {
     const id = await acceptedCase('派遣对象测试');
     const before = (await call('GET', `/api/cases/${id}`, 'dispatcher')).json();
-    const res = await act(id, 'dispatch', 'dispatcher', { assignee: assignee() });
+    const res = await act(id, 'dispatch', 'dispatcher', { assignee: assignee(), reason: '改派测试' });
     expect(res.statusCode, res.body).toBe(status);
     if (status === 422) {
       expect(res.json().error.code).toBe('ASSIGNEE_UNKNOWN');
@@ -69,7 +69,7 @@ describe('dispatch names an assignee that handles cases of this grid', () => {
   it('a handler of another town, dispatched to, could not read the case before and still cannot', async () => {
     const id = await acceptedCase('跨镇派遣测试');
     const outsider = await t.login('town2-leader1');
-    expect((await act(id, 'dispatch', 'dispatcher', { assignee: { staffId: ids['town2-leader1'] } })).statusCode).toBe(422);
+    expect((await act(id, 'dispatch', 'dispatcher', { assignee: { staffId: ids['town2-leader1'] }, reason: '改派测试' })).statusCode).toBe(422);
     const read = await t.app.inject({ method: 'GET', url: `/api/cases/${id}`, headers: bearer(outsider) });
     expect(read.statusCode).toBe(404);
   });
@@ -98,7 +98,7 @@ describe('a district department sees the cases sent to it, and nothing else of i
 
   it('keeps seeing the case and its history after returning it to the dispatcher', async () => {
     expect((await act(sent, 'return', 'department', { reason: '不属于本部门职责' })).statusCode).toBe(200);
-    expect((await act(sent, 'dispatch', 'dispatcher', { assignee: { postId: ids['500199001000:JJ-CSGX'] } })).statusCode).toBe(200);
+    expect((await act(sent, 'dispatch', 'dispatcher', { assignee: { postId: ids['500199001000:JJ-CSGX'] }, reason: '部门退回，改派岗位' })).statusCode).toBe(200);
     const seen = await call('GET', `/api/cases/${sent}`, 'department');
     expect(seen.statusCode).toBe(200);
     expect(seen.json().timeline.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['dispatch', 'return']));

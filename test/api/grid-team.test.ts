@@ -37,7 +37,7 @@ const asBody = (members: Member[]) => members.map((m) => ({ id: m.id, teamRole: 
 async function caseOfGridWorker(description: string): Promise<{ id: string; number: string }> {
   const k = (await call('gridworker', 'POST', '/api/cases', { categoryCode: 'C0101', description, location: await gridCentre(t.db, DEMO_GRID) })).json();
   expect((await call('dispatcher', 'POST', `/api/cases/${k.id}/actions/accept`, {})).statusCode).toBe(200);
-  expect((await call('dispatcher', 'POST', `/api/cases/${k.id}/actions/dispatch`, { assignee: { staffId: ids.gridworker } })).statusCode).toBe(200);
+  expect((await call('dispatcher', 'POST', `/api/cases/${k.id}/actions/dispatch`, { assignee: { staffId: ids.gridworker }, reason: '改派测试' })).statusCode).toBe(200);
   return k;
 }
 const assigneeOf = async (caseId: string) => (await t.db.query<{ a: string }>(`select assignee ->> 'staffId' as a from cases where id = $1`, [caseId])).rows[0]!.a;

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const k = await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(tokens.gridworker!), payload: { categoryCode: 'C0101', description: '备岗测试', location: await gridCentre(t.db, DEMO_GRID) } });
   caseId = k.json().id;
   await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/actions/accept`, headers: bearer(tokens.dispatcher!), payload: {} });
-  const d = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/actions/dispatch`, headers: bearer(tokens.dispatcher!), payload: { assignee: { postId } } });
+  const d = await t.app.inject({ method: 'POST', url: `/api/cases/${caseId}/actions/dispatch`, headers: bearer(tokens.dispatcher!), payload: { assignee: { postId }, reason: '改派测试' } });
   expect(d.statusCode).toBe(200);
 });
 afterAll(async () => { await t.close(); });

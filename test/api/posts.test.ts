@@ -122,7 +122,7 @@ describe('POST and PATCH /api/posts', () => {
     // a retired post takes no new case, and no Matter may route to it
     const k = (await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(tokens.gridworker!), payload: { categoryCode: 'C0101', description: '撤销岗位', location: await gridCentre(t.db, DEMO_GRID) } })).json();
     await call('dispatcher', 'POST', `/api/cases/${k.id}/actions/accept`, {});
-    const dispatch = await call('dispatcher', 'POST', `/api/cases/${k.id}/actions/dispatch`, { assignee: { postId: quiet.id } });
+    const dispatch = await call('dispatcher', 'POST', `/api/cases/${k.id}/actions/dispatch`, { assignee: { postId: quiet.id }, reason: '改派测试' });
     expect(dispatch.statusCode).toBe(422);
     expect(dispatch.json().error.code).toBe('ASSIGNEE_UNKNOWN');
     const matter = await call('admin', 'POST', `/api/matters?townId=${urbanTown}`, {
@@ -171,7 +171,7 @@ describe('PUT /api/posts/:id/holders', () => {
     const post = await postOf('admin', 'JJ-CSGX');
     const gw = (await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(tokens.gridworker!), payload: { categoryCode: 'C0101', description: '井盖缺失', location: await gridCentre(t.db, DEMO_GRID) } })).json();
     await call('dispatcher', 'POST', `/api/cases/${gw.id}/actions/accept`, {});
-    const dispatched = await call('dispatcher', 'POST', `/api/cases/${gw.id}/actions/dispatch`, { assignee: { postId: post.id } });
+    const dispatched = await call('dispatcher', 'POST', `/api/cases/${gw.id}/actions/dispatch`, { assignee: { postId: post.id }, reason: '改派测试' });
     expect(dispatched.statusCode).toBe(200);
     const res = await call('admin', 'PUT', `/api/posts/${post.id}/holders`, { a: null, b: null, backup: null });
     expect(res.statusCode).toBe(409);

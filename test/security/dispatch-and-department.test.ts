@@ -52,7 +52,7 @@ describe('dispatch by the dispatcher of 春晖路街道, to every kind of assign
   it.each(accepted)('%s: 200, and the case is theirs', async (label, make) => {
     const id = await acceptedCase(`派遣给 ${label}`);
     const assignee = await make();
-    const res = await w.inject('dispatcher', { method: 'POST', url: `/api/cases/${id}/actions/dispatch`, payload: { assignee } });
+    const res = await w.inject('dispatcher', { method: 'POST', url: `/api/cases/${id}/actions/dispatch`, payload: { assignee, reason: '改派测试' } });
     expect(res.statusCode, res.body).toBe(200);
     if ('departmentId' in assignee) w.known.get(id)!.sentToDepartment = true;
     expect(res.json().status).toBe('dispatched');
@@ -63,7 +63,7 @@ describe('dispatch by the dispatcher of 春晖路街道, to every kind of assign
     // a case of its own: a wrongly accepted dispatch must not turn the next refusal into a 409
     const refused = await acceptedCase(`拒绝派遣给 ${label}`);
     const before = (await read('admin', refused)).json();
-    const res = await w.inject('dispatcher', { method: 'POST', url: `/api/cases/${refused}/actions/dispatch`, payload: { assignee: await make() } });
+    const res = await w.inject('dispatcher', { method: 'POST', url: `/api/cases/${refused}/actions/dispatch`, payload: { assignee: await make(), reason: '改派测试' } });
     expect(res.statusCode, res.body).toBe(422);
     expect(isErrorShape(res.json()), res.body).toBe(true);
     expect(leaks(res.body)).toBeUndefined();

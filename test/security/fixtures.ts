@@ -126,13 +126,13 @@ export async function departmentCases(w: World): Promise<DepartmentCases> {
   const sent = async (label: string, phone: string) => {
     const id = await w.report('dispatcher', 'jinxiaGrid', 'C0201', label, phone);
     await w.act('dispatcher', id, 'accept');
-    await w.act('dispatcher', id, 'dispatch', { assignee: department });
+    await w.act('dispatcher', id, 'dispatch', { assignee: department, reason: '改派测试' });
     return id;
   };
   const current = await sent('路灯损坏，在区城市管理局', '13700000001');
   const returned = await sent('路灯损坏，区城市管理局退回', '13700000002');
   await w.act('department', returned, 'return', { reason: '不属于本部门' });
-  await w.act('dispatcher', returned, 'dispatch', { assignee: post });
+  await w.act('dispatcher', returned, 'dispatch', { assignee: post, reason: '部门退回，改派岗位' });
   const escalated = await sent('路灯损坏，已上报', '13700000003');
   await w.act('dispatcher', escalated, 'escalate', { reason: '需要区级协调' });
   const never = await w.report('dispatcher', 'jinxiaGrid', 'C0101', '井盖，未派区城市管理局', '13700000004');
