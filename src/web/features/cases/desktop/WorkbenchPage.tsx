@@ -11,6 +11,7 @@ import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { OnDutyNow } from '../../org/OnDutyNow.tsx';
 import { fetchFeatures } from '../../org/api.ts';
 import type { CaseSummary } from '../api.ts';
 import { useLiveCases } from './useLiveCases.ts';
@@ -38,12 +39,14 @@ const dueOf = (c: CaseSummary, now: number) => worstClock(c.deadlines, now)?.clo
 
 export function WorkbenchPage() {
   const { t } = useTranslation();
-  return <Workbench title={t('wcase.workbench.title')} subtitle={t('wcase.workbench.subtitle')} testId="workbench" />;
+  return <Workbench title={t('wcase.workbench.title')} subtitle={t('wcase.workbench.subtitle')} extra={<OnDutyNow />} testId="workbench" />;
 }
 
 interface WorkbenchProps {
   title: string;
   subtitle: ReactNode;
+  /** on the right of the page's head (the dispatcher's: who is on duty now) */
+  extra?: ReactNode;
   testId: string;
   /** over the queue and the map (the overview's figures) */
   top?: ReactNode;
@@ -53,7 +56,7 @@ interface WorkbenchProps {
   onChanged?(): void;
 }
 
-export function Workbench({ title, subtitle, testId, top, unitId, onChanged }: WorkbenchProps) {
+export function Workbench({ title, subtitle, extra, testId, top, unitId, onChanged }: WorkbenchProps) {
   const { t } = useTranslation();
   const { notification } = App.useApp();
   const me = useMe();
@@ -93,7 +96,7 @@ export function Workbench({ title, subtitle, testId, top, unitId, onChanged }: W
 
   return (
     <div className="zz-fill-page">
-      <PageHeader title={title} subtitle={subtitle} />
+      <PageHeader title={title} subtitle={subtitle} extra={extra} />
       {top}
       <div className={`zz-workbench ${history ? 'is-wide' : ''}`} data-testid={testId}>
         <section className="zz-panel">
