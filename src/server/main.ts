@@ -4,7 +4,7 @@ import { migrate } from './platform/db/migrate.ts';
 import { buildApp } from './app.ts';
 import { CAPABILITIES } from './capabilities.ts';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/seed-demo.ts';
-import { bootstrapAdmin, refuseDemoPassword } from './platform/seed/bootstrap-admin.ts';
+import { bootstrapAdmin, refuseDemoPassword } from './identity/bootstrap-admin.ts';
 import { startJobs } from './platform/jobs.ts';
 import { jobsOf, runDemoSteps } from './platform/capability.ts';
 import { DEMO_SEED } from './cases/demo/seed-history.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb } from '../support/test-app.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
-import { bootstrapAdmin, refuseDemoPassword } from '../../src/server/platform/seed/bootstrap-admin.ts';
+import { bootstrapAdmin, refuseDemoPassword } from '../../src/server/identity/bootstrap-admin.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/server/platform/seed/seed-demo.ts';
 import { hashPassword } from '../../src/server/identity/password-hash.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';

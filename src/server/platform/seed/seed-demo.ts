@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Db, Tx } from '../db/db.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { hashPassword } from '../../identity/password-hash.ts';
-import { seedDepartments, seedMatters } from './seed-matters.ts';
+import { seedDepartments, seedMatters } from '../../matters/seed-catalog.ts';
 import { buildDemoDistrict, personName, phoneNumber, seedId, type SeedUnit } from './demo-town.ts';
 
 export const DEMO_PASSWORD = 'demo1234';

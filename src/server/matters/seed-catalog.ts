@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Tx } from '../db/db.ts';
-import { insertMatterVersion } from '../../matters/store.ts';
+import type { Tx } from '../platform/db/db.ts';
+import { insertMatterVersion } from './store.ts';
 
 interface CatalogMatter {
   code: string; name: string; class: string; tier: 'grid' | 'community' | 'town' | 'district';
@@ -9,7 +9,7 @@ interface CatalogMatter {
 }
 
 export function matterCatalog(): CatalogMatter[] {
-  return (JSON.parse(readFileSync(new URL('./catalogs/matters.json', import.meta.url), 'utf8')) as { matters: CatalogMatter[] }).matters;
+  return (JSON.parse(readFileSync(new URL('../platform/seed/catalogs/matters.json', import.meta.url), 'utf8')) as { matters: CatalogMatter[] }).matters;
 }
 
 /** Version 1 of each catalog Matter for a town; a town edits them in the back office afterwards. */

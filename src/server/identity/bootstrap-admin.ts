@@ -1,11 +1,11 @@
-import type { Db } from '../db/db.ts';
-import type { Config } from '../config.ts';
-import { hashPassword, verifyPassword } from '../../identity/password-hash.ts';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './seed-demo.ts';
-import { checkPasswordPolicy } from '../../../domain/identity/password-policy.ts';
-import { insertAccount } from '../../identity/store.ts';
-import { upsertUnit } from '../../org/store.ts';
-import { bootstrapSecurityAdmin } from '../../identity/bootstrap-security-admin.ts';
+import type { Db } from '../platform/db/db.ts';
+import type { Config } from '../platform/config.ts';
+import { hashPassword, verifyPassword } from './password-hash.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../platform/seed/seed-demo.ts';
+import { checkPasswordPolicy } from '../../domain/identity/password-policy.ts';
+import { insertAccount } from './store.ts';
+import { upsertUnit } from '../org/store.ts';
+import { bootstrapSecurityAdmin } from './bootstrap-security-admin.ts';
 
 /**
  * Production start: no demo data and no default password. When no admin exists, the first one comes
