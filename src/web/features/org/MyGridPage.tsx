@@ -7,8 +7,8 @@ import { errorText } from '../../lib/api.ts';
 import { LanguageSwitch } from '../../ui/LanguageSwitch.tsx';
 import { TEAM_ROLES } from '../../../shared/org-levels.ts';
 import { fetchTeam } from './api.ts';
+// the case home also registers the texts of the case views (cviews) used below
 import { MobileCasesHome } from '../cases/public.ts';
-import '../cases/locales.ts';
 
 export function MyGridPage() {
   const { t, i18n } = useTranslation();
