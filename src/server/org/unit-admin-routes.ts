@@ -83,7 +83,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const p = requirePrincipal(req);
     const { id } = req.params as Static<typeof IdParams>;
-    const unit = await findMovePlace(app.db, id, scopeOf(p));
+    const unit = await findMovePlace(app.db, id, scopeOf(p), { lock: false });
     if (!unit) throw notFound('organisation unit');
     const level = PARENT_LEVEL[unit.level];
     if (!isAdministered(unit.level) || !level || !unit.town_id || unit.retired_at || level === 'town') return { items: [] };

@@ -68,13 +68,13 @@ export async function listBoundaryHistory(tx: Tx, id: string): Promise<BoundaryR
 
 export type MoveRow = AdminUnitRow & { geometry: Geometry | null; town_id: string | null };
 
-/** A unit of the scope with its boundary and its town, locked for a move (the unit moved or the parent it goes under). */
-export async function findMovePlace(tx: Tx, id: string, scopePath: string): Promise<MoveRow | null> {
+/** A unit of the scope with its boundary and its town, locked for a move (the unit moved or the parent it goes under) unless only read. */
+export async function findMovePlace(tx: Tx, id: string, scopePath: string, o: { lock: boolean } = { lock: true }): Promise<MoveRow | null> {
   const r = await tx.query<MoveRow>(
     `select u.id, u.parent_id, u.level, u.kind, u.code, u.name, u.path, u.retired_at, u.geometry, p.code as parent_code,
             (select t.id from org_units t where t.level = 'town' and starts_with(u.path, t.path)) as town_id
        from org_units u left join org_units p on p.id = u.parent_id
-      where u.id = $1 and u.path like $2 for update of u`,
+      where u.id = $1 and u.path like $2 ${o.lock ? 'for update of u' : ''}`,
     [id, likePrefix(scopePath)],
   );
   return r.rows[0] ?? null;
