@@ -180,6 +180,10 @@ describe('the grid worker', () => {
     await p.waitForURL('**/m/cases/*');
     await p.goto(`${base}/m`);
     await p.getByTestId('desktop-hint').waitFor();
+    // the tile counts the grid's open cases; the shot waits for the counts and the grid card
+    await expect.poll(() => p.getByTestId('home-map').locator('.adm-badge').innerText(), { timeout: 10_000 }).toBe('3');
+    await p.getByTestId('my-grid').waitFor();
+    await expect.poll(() => p.getByTestId('home-counts').innerText()).not.toContain('–');
     await shot(p, 'gridworker-phone-home');
     expect(pageErrors).toEqual([]);
     await p.context().close();
