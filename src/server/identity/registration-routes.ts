@@ -29,6 +29,7 @@ function idempotencyKey(req: FastifyRequest): string | null {
 export async function registrationRoutes(app: FastifyInstance): Promise<void> {
   await publicRateLimit(app, { en: 'registration requests', zh: '注册请求' });
   const sms = smsSenderFor(app.config.sms, app.config.production, app.log);
+  if (!sms) app.log.warn('SMS_WEBHOOK_URL is not set: resident self-registration answers 503 SMS_UNAVAILABLE until an SMS gateway adapter is configured');
   const tags = ['identity'];
 
   app.post('/api/auth/register/code', {
