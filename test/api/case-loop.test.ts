@@ -34,6 +34,10 @@ describe('nobody verifies their own work (item 7)', () => {
     const done = (await act(c.id, 'resolve_on_spot', 'gridworker', { note: '已清除' })).json();
     expect(done).toMatchObject({ status: 'handled', verification: { by: ['communityStaff', 'townDispatcher'], onSpot: true, handledBy: '李明辉' } });
     expect(done.policies).not.toContain('verify');
+    // not in the grid worker's 待核查, but in the community's
+    const listed = async (who: string) => ((await call('GET', '/api/cases?mine=verify&limit=200', who)).json().items as { id: string }[]).map((x) => x.id);
+    expect(await listed('gridworker')).not.toContain(c.id);
+    expect(await listed('community')).toContain(c.id);
     // the verify clock runs for the community, from the resolution
     expect(done.deadlines.verify).toMatchObject({ light: 'green', stoppedAt: null });
 

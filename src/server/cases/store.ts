@@ -285,6 +285,7 @@ function listWhere(viewer: Viewer, f: Omit<CaseFilter, 'limit' | 'beforeCreated'
     where.push(`(c.assignee->>'postId' = any(${p(viewer.postIds)}) or c.assignee->>'departmentId' = any(${p(viewer.departmentIds)}) or c.assignee->>'staffId' = ${p(viewer.accountId)})`);
   }
   if (f.mine && 'statuses' in f.mine) where.push(`c.status = any(${p(f.mine.statuses)})`);
+  if (f.mine && 'notHandledByViewer' in f.mine) where.push(`c.handled_by is distinct from ${p(viewer.accountId)}`);
   return { where, params, p };
 }
 

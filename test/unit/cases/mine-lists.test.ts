@@ -8,7 +8,7 @@ describe('mineFilter: what each of the caller\'s own lists holds', () => {
   it.each<[MineList, MineFilter]>([
     ['reported', { reportedByViewer: true }],
     ['assigned', { assignedToViewer: true }],
-    ['verify', { statuses: ['handled'] }],
+    ['verify', { statuses: ['handled'], notHandledByViewer: true }],
   ])('%s → %j', (list, expected) => { expect(mineFilter(list)).toEqual(expected); });
 
   it('lists for verification exactly the statuses in which the lifecycle lets a verifier verify', () => {
