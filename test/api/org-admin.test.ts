@@ -115,9 +115,13 @@ describe('moving a unit to another parent', () => {
     const caseId = reported.json().id as string;
     expect((await caseOf('community', caseId)).statusCode).toBe(200);
 
-    const targets = (await call('GET', `/api/org-units/${grid}/move-targets`, 'admin')).json().items.map((u: { id: string }) => u.id);
+    const offered = (await call('GET', `/api/org-units/${grid}/move-targets`, 'admin')).json().items as { id: string; fits: boolean }[];
+    const targets = offered.map((u) => u.id);
     expect(targets).toContain(communityId);
     expect(targets).toContain(ids['500199001002']);
+    // the new community holds the grid's boundary, 锦霞社区 does not
+    expect(offered.filter((u) => [communityId, ids['500199001002']].includes(u.id)).map((u) => [u.id, u.fits]))
+      .toEqual(expect.arrayContaining([[communityId, true], [ids['500199001002'], false]]));
     expect(targets).not.toContain(ids['500199001001']);
     expect(targets).not.toContain(ids['500199101201']);
 

@@ -121,4 +121,20 @@ describe('org units administered on the map (admin)', () => {
     await page.screenshot({ path: `${ARTIFACTS}/org-admin-06-moved.png` });
     expect(pageErrors).toEqual([]);
   });
+
+  it('offers a grid only the communities its boundary fits in; the others are shown disabled with why', async () => {
+    await page.getByPlaceholder(/搜索/).fill(CODE);
+    await page.locator('.ant-list-item').filter({ hasText: CODE }).first().click();
+    await page.getByTestId('unit-admin-menu').click();
+    await page.getByTestId('unit-admin-move').click();
+    await page.getByTestId('move-target').click();
+    const jinxia = page.locator('.ant-select-tree-treenode').filter({ hasText: '锦霞社区' }).first();
+    await jinxia.waitFor();
+    expect(await jinxia.getAttribute('class')).toContain('ant-select-tree-treenode-disabled');
+    expect(await jinxia.innerText()).toContain('边界不在其范围内');
+    await page.screenshot({ path: `${ARTIFACTS}/org-admin-07-grid-targets.png` });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: /取\s*消/ }).click();
+    expect(pageErrors).toEqual([]);
+  });
 });

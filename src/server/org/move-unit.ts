@@ -1,13 +1,26 @@
 import type { Db } from '../platform/db/db.ts';
 import { notFound } from '../platform/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import { checkGridImport, asShape, type CommunityShape } from '../../domain/org/grid-import.ts';
+import { checkGridImport, asShape, type CommunityShape, type GridRejection } from '../../domain/org/grid-import.ts';
 import { territorialScope } from '../../domain/identity/scope.ts';
 import { moveProblems, movedCode, strandedMembers, type AdministeredLevel, type MovePlace } from '../../domain/org/unit-admin.ts';
 import { codesStartingWith, findMovePlace, moveSubtree, teamAccountsUnder, type MoveRow } from './unit-admin-store.ts';
 import { codeTaken, moveOutsideParent, moveRefused, moveStrandsTeam } from './unit-admin-errors.ts';
 import { bumpGeometryRevision } from './store.ts';
 import type { OrgCommand } from './org-command.ts';
+
+/**
+ * Where a unit's boundary would lie outside a new parent's: the import's check (`checkGridImport`, inside the
+ * community within its tolerance), with the rejections; empty when it fits or either has no boundary.
+ */
+export function outsideParent(unit: { code: string; name: string; geometry: unknown }, parent: { code: string; geometry: unknown }): GridRejection[] {
+  const shape = asShape(unit.geometry);
+  const parentShape = asShape(parent.geometry);
+  if (!shape || !parentShape) return [];
+  const inside = new Map<string, CommunityShape>([[parent.code, { code: parent.code, geometry: parentShape }]]);
+  const checked = checkGridImport([{ code: unit.code, name: unit.name, communityCode: parent.code, geometry: shape }], inside, []);
+  return checked.ok ? [] : checked.rejections;
+}
 
 const place = (u: MoveRow): MovePlace => ({ id: u.id, level: u.level, path: u.path, townId: u.town_id, retired: u.retired_at !== null });
 
@@ -29,12 +42,8 @@ export async function moveUnit(db: Db, id: string, parentId: string, c: OrgComma
     const level = unit.level as AdministeredLevel;
     const newCode = movedCode(level, unit.code, parent.code, await codesStartingWith(tx, parent.code));
     if (newCode === parent.code) throw codeTaken(newCode);
-    const shape = asShape(unit.geometry);
-    if (shape && parent.geometry) {
-      const inside = new Map<string, CommunityShape>([[parent.code, { code: parent.code, geometry: asShape(parent.geometry) }]]);
-      const checked = checkGridImport([{ code: unit.code, name: unit.name, communityCode: parent.code, geometry: shape }], inside, []);
-      if (!checked.ok) throw moveOutsideParent(checked.rejections);
-    }
+    const outside = outsideParent(unit, parent);
+    if (outside.length > 0) throw moveOutsideParent(outside);
     const newPath = `${parent.path}${unit.id}/`;
     const members = (await teamAccountsUnder(tx, unit.path))
       .map((m) => ({ name: m.name, accountId: m.account_id, scopePath: territorialScope(m.roles, m.scope_path) }));

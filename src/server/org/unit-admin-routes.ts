@@ -9,7 +9,7 @@ import { createUnit } from './create-unit.ts';
 import { renameUnit } from './rename-unit.ts';
 import { retireUnit } from './retire-unit.ts';
 import { setUnitBoundary } from './set-unit-boundary.ts';
-import { moveUnit } from './move-unit.ts';
+import { moveUnit, outsideParent } from './move-unit.ts';
 import { findMovePlace, listBoundaryHistory, listMoveTargets } from './unit-admin-store.ts';
 import { PARENT_LEVEL } from '../../shared/org-levels.ts';
 import { isAdministered } from '../../domain/org/unit-admin.ts';
@@ -78,7 +78,7 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['org'], params: IdParams, response: { 200: MoveTargets },
       summary: 'Where a unit may move',
-      description: 'The units of the caller\'s scope a unit may be moved under: those of its parent\'s level in its own town, in use, other than its parent (the boundary check comes with the move). Empty for a unit that does not move (a town, a community: its parent is the town).',
+      description: 'The units of the caller\'s scope a unit may be moved under: those of its parent\'s level in its own town, in use, other than its parent, each with whether the unit\'s boundary fits inside it (`fits`). Empty for a unit that does not move (a town, a community: its parent is the town).',
     },
   }, async (req) => {
     const p = requirePrincipal(req);
@@ -89,7 +89,12 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     if (!isAdministered(unit.level) || !level || !unit.town_id || unit.retired_at || level === 'town') return { items: [] };
     const [town] = await store.listUnitsByIds(app.db, [unit.town_id]);
     const rows = await listMoveTargets(app.db, { level, townPath: town!.path, scopePath: scopeOf(p), outsidePath: unit.path });
-    return { items: rows.filter((r) => r.id !== unit.parent_id).map((r) => ({ id: r.id, level: r.level, code: r.code, name: r.name, parentId: r.parent_id, parentName: r.parent_name })) };
+    return {
+      items: rows.filter((r) => r.id !== unit.parent_id).map((r) => ({
+        id: r.id, level: r.level, code: r.code, name: r.name, parentId: r.parent_id, parentName: r.parent_name,
+        fits: outsideParent(unit, r).length === 0,
+      })),
+    };
   });
 
   app.post('/api/org-units/:id/retire', {

@@ -22,5 +22,6 @@ export const MoveTargets = Type.Object({
   items: Type.Array(Type.Object({
     id: Type.String(), level: OrgLevelSchema, code: Type.String(), name: Type.String(),
     parentId: Type.Union([Type.String(), Type.Null()]), parentName: Type.Union([Type.String(), Type.Null()]),
+    fits: Type.Boolean({ description: 'the unit\'s boundary lies inside this one (the import\'s check); a move under one that does not fit is refused' }),
   })),
 });

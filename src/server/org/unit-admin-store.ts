@@ -116,12 +116,12 @@ export async function moveSubtree(tx: Tx, m: { id: string; parentId: string; old
   return { units: units.rowCount ?? 0, cases: cases.rowCount ?? 0 };
 }
 
-export interface MoveTargetRow { id: string; level: OrgLevel; code: string; name: string; parent_id: string | null; parent_name: string | null }
+export interface MoveTargetRow { id: string; level: OrgLevel; code: string; name: string; parent_id: string | null; parent_name: string | null; geometry: Geometry | null }
 
 /** Units of a level in a town and in the scope, in use, outside a subtree: where a unit of that town may go. */
 export async function listMoveTargets(tx: Tx, q: { level: OrgLevel; townPath: string; scopePath: string; outsidePath: string }): Promise<MoveTargetRow[]> {
   const r = await tx.query<MoveTargetRow>(
-    `select u.id, u.level, u.code, u.name, u.parent_id, p.name as parent_name
+    `select u.id, u.level, u.code, u.name, u.parent_id, p.name as parent_name, u.geometry
        from org_units u left join org_units p on p.id = u.parent_id
       where u.level = $1 and u.path like $2 and u.path like $3 and u.path not like $4 and u.retired_at is null
       order by u.code limit 2000`,

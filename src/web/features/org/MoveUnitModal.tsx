@@ -10,17 +10,18 @@ import type { OrgUnitDetail } from './api.ts';
 import { fetchMoveTargets, moveUnit, type MoveTarget } from './unit-admin-api.ts';
 import './unit-admin-locales.ts';
 
-interface TreeNode { value: string; title: string; selectable: boolean; children?: TreeNode[] }
+interface TreeNode { value: string; title: string; selectable: boolean; disabled?: boolean; children?: TreeNode[] }
 
-/** Targets grouped under their parents (communities for grids); communities are listed as they are. */
-function treeOf(targets: readonly MoveTarget[]): TreeNode[] {
-  if (targets.every((x) => x.level === 'community')) return targets.map((x) => ({ value: x.id, title: x.name, selectable: true }));
+/** Targets grouped under their parents (communities for grids); communities are listed as they are. Those the boundary does not fit are shown, disabled, with why. */
+function treeOf(targets: readonly MoveTarget[], outside: string): TreeNode[] {
+  const node = (x: MoveTarget): TreeNode => ({ value: x.id, title: x.fits ? x.name : `${x.name}（${outside}）`, selectable: x.fits, disabled: !x.fits });
+  if (targets.every((x) => x.level === 'community')) return targets.map(node);
   const groups = new Map<string, TreeNode>();
   for (const x of targets) {
     const key = x.parentId ?? '';
     const group = groups.get(key) ?? { value: `group:${key}`, title: x.parentName ?? '', selectable: false, children: [] };
     groups.set(key, group);
-    group.children!.push({ value: x.id, title: x.name, selectable: true });
+    group.children!.push(node(x));
   }
   return [...groups.values()];
 }
@@ -29,7 +30,7 @@ export function MoveUnitModal({ unit, onClose, onMoved }: { unit: OrgUnitDetail;
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const targets = useApi((signal) => fetchMoveTargets(unit.id, signal), [unit.id]);
-  const tree = useMemo(() => treeOf(targets.data ?? []), [targets.data]);
+  const tree = useMemo(() => treeOf(targets.data ?? [], t('unitAdmin.moveOutside')), [targets.data, t]);
   const [parentId, setParentId] = useState<string | undefined>();
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);

@@ -27,7 +27,7 @@ export const unitAdminZh = {
   },
   move: '移动到…', moveTitle: '移动「{{name}}」', moveTo: '新的上级', movePick: '选择新的上级', moveNone: '本镇街内没有可移入的上级',
   moveHint: '现属「{{parent}}」。移动后编码随新上级变更，其下单位和所有案卷随之移动，边界须在新上级范围内。',
-  moved: '「{{name}}」已移至「{{parent}}」', moveRefused: '未能移动',
+  moved: '「{{name}}」已移至「{{parent}}」', moveRefused: '未能移动', moveOutside: '边界不在其范围内',
   historyTitle: '边界历史 · {{name}}', historyEmpty: '边界未曾修改', until: '使用至 {{at}}', vertices: '{{count}} 个顶点', current: '当前边界',
 };
 
@@ -56,7 +56,7 @@ export const unitAdminEn: typeof unitAdminZh = {
   },
   move: 'Move to…', moveTitle: 'Move "{{name}}"', moveTo: 'New parent', movePick: 'Pick the new parent', moveNone: 'No unit of the town can take it',
   moveHint: 'Now under "{{parent}}". Its code takes the new parent\'s; the units under it and all its cases move along; its boundary must lie inside the new parent.',
-  moved: '"{{name}}" moved to "{{parent}}"', moveRefused: 'Not moved',
+  moved: '"{{name}}" moved to "{{parent}}"', moveRefused: 'Not moved', moveOutside: 'its boundary lies outside',
   historyTitle: 'Boundary history · {{name}}', historyEmpty: 'The boundary was never changed', until: 'In use until {{at}}', vertices: '{{count}} vertices', current: 'Current boundary',
 };
 
