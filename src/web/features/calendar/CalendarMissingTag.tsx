@@ -18,7 +18,8 @@ export function CalendarMissingTag() {
     window.addEventListener(CALENDAR_SAVED_EVENT, reload);
     return () => window.removeEventListener(CALENDAR_SAVED_EVENT, reload);
   }, [reload]);
-  const missing = overview.data?.missing ?? [];
+  // a reminder to enter the days: for those the calendar's policies let enter them
+  const missing = overview.data?.policies.includes('edit') ? overview.data.missing : [];
   if (!missing.length) return null;
   const years = missing.join(i18n.language.startsWith('zh') ? '、' : ', ');
   return (
