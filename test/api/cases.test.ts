@@ -43,6 +43,9 @@ describe('the closed loop', () => {
     expect(queue.items.map((x: { id: string }) => x.id)).toContain(c.id);
     const seen = (await call('GET', `/api/cases/${c.id}`, 'dispatcher')).json();
     expect(seen.policies).toEqual(expect.arrayContaining(['accept', 'reject', 'escalate']));
+    // a list row carries the same policies as the case itself
+    expect(queue.items.find((x: { id: string }) => x.id === c.id).policies).toEqual(seen.policies);
+    expect((await call('GET', '/api/cases?mine=reported', 'gridworker')).json().items.find((x: { id: string }) => x.id === c.id).policies).toEqual([]);
 
     const accepted = (await act(c.id, 'accept', 'dispatcher', { version: 1 })).json();
     expect(accepted).toMatchObject({ status: 'accepted', version: 2 });

@@ -21,7 +21,6 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^GET \/api\/org-units\/\{id\}\/boards /, 'the town\'s posts as a pick list; each post with its policies is GET /api/posts'],
   [/\.timeline\[\]$/, 'timeline entries: what happened, nothing is done to them'],
   [/\.duplicates\[\]$/, 'references to possible duplicates'],
-  [/^GET \/api\/cases 200\.items\[\]$/, 'rows of the case list; a case\'s actions come with the case (GET /api/cases/{id}), which the list opens'],
 ];
 
 /** Answers that are themselves what the caller acts on without an id (a catalog, a calendar, a roster, a team, the account list). */

@@ -9,7 +9,9 @@ import type { FileUrlSigner } from '../files/file-urls.ts';
 import type { PiiCipher } from '../platform/pii-cipher.ts';
 import { maskName, maskPhone } from '../../domain/identity/personal-data.ts';
 import type { ContactView } from '../../domain/cases/reporter-contact.ts';
-import { assigneeId } from './case-mapping.ts';
+import { assigneeId, toCaseState } from './case-mapping.ts';
+import { policies } from '../../domain/cases/lifecycle.ts';
+import type { Actor } from '../../domain/cases/case-state.ts';
 import type { CaseRow, EventRow } from './store.ts';
 import type { Figures } from './figures-store.ts';
 import type { ReportResult } from './report-case.ts';
@@ -61,6 +63,11 @@ export function presentCaseSummary(c: CaseRow, names: Map<string, string>, now: 
     satisfaction: presentSatisfaction(c.satisfaction),
     createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(),
   };
+}
+
+/** A row of a case list: the case as lists show it and the actions the reader may take on it now (`policies`, as on the detail). */
+export function presentCaseListItem(c: CaseRow, names: Map<string, string>, now: Date, actor: Actor) {
+  return { ...presentCaseSummary(c, names, now), policies: policies(toCaseState(c), actor) };
 }
 
 /**

@@ -13,7 +13,7 @@ import { applyCaseAction } from './apply-case-action.ts';
 import { reportCase } from './report-case.ts';
 import { previewRouting } from './preview-routing.ts';
 import { actorOf, assigneeId, toCaseState, toMatter, viewerOf } from './case-mapping.ts';
-import { namedIds, presentCaseDetail, presentCaseSummary, presentDuplicates } from './presenters.ts';
+import { namedIds, presentCaseDetail, presentCaseListItem, presentDuplicates } from './presenters.ts';
 import { verifierKinds } from '../../domain/cases/verification.ts';
 import { routeReason, type RouteReason } from '../../domain/matters/routing.ts';
 import type { Matter } from '../../domain/matters/matter.ts';
@@ -140,7 +140,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const names = await store.assigneeNames(app.db, page.flatMap((r) => { const id = assigneeId(r.assignee); return id ? [id] : []; }));
     const last = page[page.length - 1];
     return {
-      items: page.map((r) => presentCaseSummary(r, names, app.clock())),
+      items: page.map((r) => presentCaseListItem(r, names, app.clock(), actorOf(p))),
       nextCursor: rows.length > limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
       ...(total === undefined ? {} : { total }),
     };

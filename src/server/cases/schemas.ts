@@ -117,8 +117,10 @@ export const CaseSummary = Type.Object({
   createdAt: Type.String(), updatedAt: Type.String(),
 });
 
+const CasePolicies = Type.Array(lit(CASE_ACTIONS), { description: 'the actions the caller may take now' });
+
 export const CasePage = Type.Object({
-  items: Type.Array(CaseSummary), nextCursor: Nullable(Type.String()),
+  items: Type.Array(Type.Composite([CaseSummary, Type.Object({ policies: CasePolicies })])), nextCursor: Nullable(Type.String()),
   total: Type.Optional(Type.Integer({ minimum: 0, description: 'how many cases the filters match, when asked with `total=true`' })),
 });
 
@@ -174,7 +176,7 @@ export const CaseDetail = Type.Composite([CaseSummary, Type.Object({
   }, { description: 'while the case waits for verification (handled)' })),
   routing: Nullable(Type.Composite([RouteReason, Type.Object({ matter: Type.String() })], { description: 'why the routed assignee was proposed' })),
   photos: Type.Array(Photo),
-  policies: Type.Array(lit(CASE_ACTIONS), { description: 'the actions the caller may take now' }),
+  policies: CasePolicies,
 })]);
 
 const SimilarNearby = Type.Object({
