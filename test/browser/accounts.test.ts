@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, DESKTOP, WEB_DIST } from '../support/browser.ts';
+import { launchChromium, DESKTOP, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { accountWorkbook } from '../support/workbooks.ts';
 
@@ -75,6 +75,7 @@ describe('a grid worker account, from 账号管理 to the grid', () => {
     await page.keyboard.type('春晖社区第1网格');
     await page.locator('.ant-select-tree-title').filter({ hasText: /^春晖社区第1网格$/ }).click();
     await page.waitForTimeout(300);
+    await expectNoEnglish(page);
     await shot('01-create');
     await page.getByTestId('account-save').click();
     const value = page.getByTestId('otp-value');
@@ -82,6 +83,7 @@ describe('a grid worker account, from 账号管理 to the grid', () => {
     oneTimePassword = (await value.innerText()).trim();
     expect(oneTimePassword).toMatch(/^[A-Za-z2-9]{4}-[A-Za-z2-9]{4}-[A-Za-z2-9]{4}$/);
     await page.waitForTimeout(300);
+    await expectNoEnglish(page);
     await shot('02-one-time-password');
     await page.getByTestId('otp-close').click();
     const row = page.getByTestId('accounts-table').locator('tr[data-username="gw.browser"]');
@@ -105,6 +107,7 @@ describe('a grid worker account, from 账号管理 to the grid', () => {
     await problems.getByText('用户名 gridworker 已被使用。').waitFor();
     expect(await problems.innerText()).toContain('未创建任何账号');
     await page.waitForTimeout(300);
+    await expectNoEnglish(page, ['gridworker']); // the username taken, named in the refusal as the file gave it
     await shot('03-import-problems');
     expect((await t.db.query(`select 1 from accounts where username = 'imp.browser'`)).rows).toEqual([]);
     await page.keyboard.press('Escape');
@@ -121,6 +124,7 @@ describe('a grid worker account, from 账号管理 to the grid', () => {
     await page.getByTestId('forced-confirm').fill(oneTimePassword);
     await page.getByTestId('forced-submit').click();
     await page.getByText('新密码不能与当前密码相同').waitFor();
+    await expectNoEnglish(page);
     await shot('04-forced-change');
     await page.getByTestId('forced-new').fill('Wangge-2026');
     await page.getByTestId('forced-confirm').fill('Wangge-2026');
@@ -129,6 +133,7 @@ describe('a grid worker account, from 账号管理 to the grid', () => {
     await grid.waitFor();
     expect(await grid.innerText()).toContain('春晖社区第1网格');
     await page.waitForTimeout(300);
+    await expectNoEnglish(page);
     await shot('05-my-grid');
     const signInAgain = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gw.browser', password: 'Wangge-2026' } });
     expect(signInAgain.json().mustChangePassword).toBe(false);

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, DESKTOP, WEB_DIST } from '../support/browser.ts';
+import { launchChromium, DESKTOP, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 
 const ARTIFACTS = 'test-artifacts';
@@ -70,6 +70,7 @@ describe('administrator back office', () => {
     expect(hash).toMatch(/[0-9a-f]{64}/);
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await page.waitForTimeout(300);
+    await expectNoEnglish(page);
     await shot('01-audit');
   });
 
@@ -79,6 +80,7 @@ describe('administrator back office', () => {
     await result.waitFor();
     expect(await result.getAttribute('data-ok')).toBe('true');
     expect(await result.innerText()).toMatch(/日志链完整（已校验 \d+ 条）/);
+    await expectNoEnglish(page);
     await shot('02-verify');
   });
 
@@ -100,6 +102,7 @@ describe('administrator back office', () => {
     expect(await rowOf('admin').innerText()).toContain('系统管理员');
     expect(await rowOf('security').innerText()).toContain('安全管理员');
     await page.waitForTimeout(400); // the table fades in
+    await expectNoEnglish(page);
     await shot('03-locked');
     await row.getByTestId('account-unlock').click();
     await page.getByText(/已解锁/).first().waitFor();
@@ -120,6 +123,7 @@ describe('administrator back office', () => {
     expect(await row.getByTestId('account-enable').count()).toBe(1);
     expect((await t.app.inject({ method: 'GET', url: '/api/me', headers: bearer(token) })).statusCode).toBe(401);
     await page.waitForTimeout(300);
+    await expectNoEnglish(page);
     await shot('04-disabled');
   });
 
@@ -141,12 +145,14 @@ describe('administrator back office', () => {
     await page.getByTestId('password-submit').click();
     await form.getByText('当前密码不正确。').waitFor();
     await page.waitForTimeout(300);
+    await expectNoEnglish(page);
     await shot('05-password-error');
     expect(page.url()).toContain('/accounts');
     await page.getByTestId('password-current').fill('demo1234');
     await page.getByTestId('password-submit').click();
     await page.getByText('密码已修改').waitFor();
     await expect.poll(() => form.count()).toBe(0);
+    await expectNoEnglish(page);
     await shot('06-password-done');
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'security', password: NEW_PASSWORD } })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'security', password: 'demo1234' } })).statusCode).toBe(401);
@@ -169,6 +175,7 @@ describe('administrator back office', () => {
     // the admin's searches and checks of the log are on record for the auditor
     await page.getByTestId('audit-table').locator('tr[data-action="audit.verify"]', { hasText: 'admin' }).first().waitFor();
     await page.waitForTimeout(300);
+    await expectNoEnglish(page);
     await shot('07-auditor');
     expect(pageErrors).toEqual([]);
   });

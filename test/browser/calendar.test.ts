@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, DESKTOP, WEB_DIST } from '../support/browser.ts';
+import { launchChromium, DESKTOP, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const ARTIFACTS = 'test-artifacts';
@@ -72,6 +72,7 @@ describe('工作日历', () => {
     expect(await stateOf(page, '2026-01-12')).toBe('normal');
     expect(await page.getByTestId('calendar-missing-alert').count()).toBe(0);
     expect(await page.getByTestId('side-menu').getByText('工作日历').count()).toBe(1);
+    await expectNoEnglish(page);
     await shot(page, '01-2026');
   });
 
@@ -99,6 +100,7 @@ describe('工作日历', () => {
     await page.getByTestId('calendar-save').click();
     await page.getByText('请填写通知标题').waitFor();
     await page.getByTestId('calendar-source').fill(SOURCE);
+    await expectNoEnglish(page);
     await shot(page, '02-2027-editing');
     await page.getByTestId('calendar-save').click();
     await page.getByText('已保存 2027 年工作日历').waitFor();
@@ -114,6 +116,7 @@ describe('工作日历', () => {
     expect(await page.getByTestId('calendar-source').inputValue()).toBe(SOURCE);
     expect(await page.getByTestId('calendar-updated').innerText()).toContain('由 ');
     await page.waitForTimeout(300);
+    await expectNoEnglish(page);
     await shot(page, '03-2027-saved');
   });
 
@@ -133,6 +136,7 @@ describe('工作日历', () => {
     expect(text).toContain('只有周六、周日才能设为调休上班');
     expect(await day(page, '2027-01-04').getAttribute('class')).toContain('is-flagged'); // the refused day is outlined
     await page.waitForTimeout(300);
+    await expectNoEnglish(page);
     await shot(page, '04-refused');
     await page.unroute('**/api/working-calendar/2027');
     // leaving with unsaved days asks first
@@ -162,6 +166,7 @@ describe('工作日历', () => {
     expect(await leader.getByTestId('calendar-source-text').innerText()).toBe(SOURCE);
     expect(await leader.getByText('仅系统管理员可以修改工作日历').count()).toBe(1);
     await leader.waitForTimeout(300);
+    await expectNoEnglish(leader);
     await shot(leader, '05-leader');
     // and in English
     await leader.getByTestId('language-switch').getByText('English').click();

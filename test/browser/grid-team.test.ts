@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchChromium, WEB_DIST } from '../support/browser.ts';
+import { DESKTOP, PHONE, launchChromium, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 
 const ARTIFACTS = 'test-artifacts';
@@ -81,11 +81,13 @@ describe('putting a staff member into a grid team', () => {
     await row.getByTestId('team-name').fill(WORKER.name);
     await row.getByTestId('team-phone').fill('13912345678');
     await choose(page, row.getByTestId('team-account'), WORKER.name);
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/grid-team-editor.png` });
     await page.getByTestId('team-save').click();
 
     await page.locator('.ant-message-notice', { hasText: '已保存网格团队' }).waitFor();
     await expect.poll(() => drawer.getByTestId('grid-team').innerText()).toContain(WORKER.name);
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/grid-team-saved.png` });
     const stored = await t.db.query<{ account: string; phone: string }>(
       `select a.username as account, m.phone from grid_team_members m join accounts a on a.id = m.account_id where m.name = $1`, [WORKER.name]);
@@ -104,6 +106,7 @@ describe('putting a staff member into a grid team', () => {
     await page.waitForURL('**/m');
     await page.getByText('春晖社区第1网格').first().waitFor();
     await expect.poll(() => page.locator('body').innerText()).toContain(WORKER.name);
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/grid-team-worker-phone.png` });
     expect(pageErrors).toEqual([]);
     await page.context().close();

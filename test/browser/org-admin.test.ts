@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, WEB_DIST } from '../support/browser.ts';
+import { DESKTOP, launchChromium, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const ARTIFACTS = 'test-artifacts';
@@ -66,6 +66,7 @@ describe('org units administered on the map (admin)', () => {
     await page.getByTestId('rename-input').fill('春晖社区第1网格（滨江）');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(async () => (await t.db.query('select name from org_units where code = $1', [CODE])).rows[0]!.name).toBe('春晖社区第1网格（滨江）');
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/org-admin-01-renamed.png` });
   });
 
@@ -75,6 +76,7 @@ describe('org units administered on the map (admin)', () => {
     await page.getByTestId('unit-admin-boundary').click();
     await page.locator('[data-testid="boundary-editor"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
     await page.waitForTimeout(1500);
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/org-admin-02-editing.png` });
     // the first vertex on screen, and the ring's centroid: drag the vertex a quarter of the way towards it
     const ring = before.coordinates[0]!.slice(0, -1);
@@ -88,6 +90,7 @@ describe('org units administered on the map (admin)', () => {
     await page.mouse.down();
     for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 10, from.y + ((to.y - from.y) * i) / 10);
     await page.mouse.up();
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/org-admin-03-dragged.png` });
     await page.getByTestId('boundary-save').click();
     await page.getByTestId('grid-map').waitFor();
@@ -97,6 +100,7 @@ describe('org units administered on the map (admin)', () => {
     await page.getByTestId('unit-admin-history').click();
     await page.getByTestId('boundary-history').waitFor();
     expect(await page.getByTestId('boundary-history').locator('.ant-list-item').count()).toBe(1);
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/org-admin-04-history.png` });
     expect(pageErrors).toEqual([]);
   });
@@ -111,6 +115,7 @@ describe('org units administered on the map (admin)', () => {
     await page.getByTestId('unit-admin-move').click();
     await page.getByTestId('move-target').click();
     await page.locator('.ant-select-tree-title').first().waitFor();
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/org-admin-05-move-targets.png` });
     await page.getByTestId('move-target').locator('input').fill('锦霞社区第1网格');
     await page.locator('.ant-select-tree-title').filter({ hasText: '锦霞社区第1网格' }).first().click();
@@ -118,6 +123,7 @@ describe('org units administered on the map (admin)', () => {
     const target = (await t.db.query<{ id: string }>(`select id from org_units where code = '500199001002001'`)).rows[0]!.id;
     await expect.poll(async () => (await t.db.query<{ parent_id: string }>('select parent_id from org_units where id = $1', [microId])).rows[0]?.parent_id).toBe(target);
     await page.getByText(/已移至/).waitFor();
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/org-admin-06-moved.png` });
     expect(pageErrors).toEqual([]);
   });

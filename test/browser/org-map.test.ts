@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, WEB_DIST } from '../support/browser.ts';
+import { launchChromium, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const ARTIFACTS = 'test-artifacts';
@@ -41,6 +41,7 @@ describe('org map (dispatcher)', () => {
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('login-error').waitFor();
     expect(await page.getByTestId('login-error').innerText()).toMatch(/[\u4e00-\u9fff]/);
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/01-login-error.png` });
   });
 
@@ -61,6 +62,7 @@ describe('org map (dispatcher)', () => {
     expect(canvas!.width).toBeGreaterThan(400);
     expect(canvas!.height).toBeGreaterThan(300);
     expect(await page.getByTestId('map-legend').innerText()).toContain('春晖社区');
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/02-org-map.png` });
   });
 
@@ -76,6 +78,7 @@ describe('org map (dispatcher)', () => {
     expect(text).toContain('网格长');
     expect(text).toContain('李明辉');
     await page.waitForTimeout(800); // the map flies to the grid
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/03-grid-drawer.png` });
     await drawer.locator('.ant-drawer-close').click();
   });
@@ -88,6 +91,7 @@ describe('org map (dispatcher)', () => {
     const drawer = page.locator('.zz-grid-drawer');
     await drawer.getByText('网格力量（1+3+N）').waitFor();
     expect(await drawer.locator('.ant-drawer-title').innerText()).toMatch(/网格$/);
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/04-map-click.png` });
     await drawer.locator('.ant-drawer-close').click();
   });
@@ -99,6 +103,7 @@ describe('org map (dispatcher)', () => {
     const text = await page.getByTestId('boards-view').innerText();
     for (const name of ['基层治理指挥中心', '党的建设', '经济发展', '民生服务', '平安法治', '流转调度岗']) expect(text).toContain(name);
     expect(text).toContain('刘晓燕');
+    await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/05-boards.png`, fullPage: true });
   });
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium (installed by .ci/run; never a downloaded browser), headless, with WebGL in software for the
@@ -22,3 +22,61 @@ export const PHONE = {
 
 /** the built web app the browser tests serve: dist/web, or another build named by TEST_WEB_DIST */
 export const WEB_DIST = path.resolve(process.env.TEST_WEB_DIST ?? 'dist/web');
+
+/**
+ * Tokens in Latin letters that may stand on a Chinese page: names of formats, standards and units, the A/B of a
+ * post's holders (AB角), the product's own name. Anything else in Latin letters is English leaking into Chinese.
+ */
+export const LATIN_ALLOWED: readonly string[] = [
+  'A', 'B', 'AB', 'PDF', 'GeoJSON', 'Excel', 'xlsx', 'SLA', 'IP', 'API', 'URL', 'SMS', 'GPS', 'CSV', 'JPEG', 'PNG', 'WebP',
+  'WGS', 'GCJ', 'km', 'm', 'KB', 'MB', 'Zhizhi', 'ID', 'App',
+  'N', // 网格力量“1+3+N”
+];
+
+/**
+ * Fails when the visible text of a Chinese page (placeholders and titles included) holds a word in Latin letters
+ * other than `LATIN_ALLOWED` and `allow`. Identifiers people type or copy as they are (usernames, codes, hashes) are
+ * not words of the page: they are marked `translate="no"` (or are `code`, `kbd`, `pre`, `.zz-code`) and skipped, as
+ * is text marked with another language (`lang="en"`). Returns the Latin words seen, for a test that wants them.
+ */
+export async function expectNoEnglish(page: Page, allow: readonly (string | RegExp)[] = []): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const skip = '[translate="no"], code, kbd, pre, script, style, noscript, svg, .zz-code, .zz-namecode-code';
+    // text marked as another language (lang="en" on 中文 / English's "English") is that language on purpose
+    // laid out and not clipped away: rc-select keeps its options' values in a 0×0 box for screen readers
+    const shown = (el: Element) => {
+      if (!el.checkVisibility({ visibilityProperty: true })) return false;
+      for (let a: Element | null = el; a && a !== document.body; a = a.parentElement) {
+        const r = a.getBoundingClientRect();
+        if ((r.width === 0 || r.height === 0) && getComputedStyle(a).overflow !== 'visible') return false;
+      }
+      return true;
+    };
+    const foreign = (el: Element) => { const l = el.closest('[lang]')?.getAttribute('lang') ?? 'zh'; return !/^zh/i.test(l); };
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || !n.textContent?.trim() || el.closest(skip) || foreign(el) || !shown(el)) continue;
+      out.push(n.textContent);
+    }
+    // what shows on the screen besides text: placeholders, and titles on hover (aria-labels are not shown; some of
+    // antd's own are English, such as Segmented's "segmented control" and Select's "Clear")
+    for (const el of document.querySelectorAll<HTMLElement>('[placeholder], [title]')) {
+      if (el.closest(skip) || foreign(el) || !shown(el)) continue;
+      for (const a of ['placeholder', 'title']) {
+        const v = el.getAttribute(a);
+        if (v) out.push(v);
+      }
+    }
+    return out;
+  });
+  const allowed = (w: string) => LATIN_ALLOWED.includes(w) || allow.some((a) => (typeof a === 'string' ? a === w : a.test(w)));
+  const words = texts.flatMap((t) => t.match(/[A-Za-z][A-Za-z'’-]*/g) ?? []);
+  const english = [...new Set(words.filter((w) => !allowed(w)))];
+  if (english.length > 0) {
+    const where = texts.filter((t) => english.some((w) => t.includes(w))).slice(0, 12).map((t) => t.trim().slice(0, 120));
+    throw new Error(`English on a Chinese page (${page.url()}): ${english.join(', ')}\n  in: ${where.join('\n      ')}`);
+  }
+  return words;
+}

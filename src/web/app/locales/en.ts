@@ -7,7 +7,7 @@ export const en: Messages = {
   login: {
     title: 'Sign in', subtitle: 'For governance staff and residents', username: 'Username', password: 'Password', submit: 'Sign in',
     usernameRequired: 'Enter your username', passwordRequired: 'Enter your password', publicReport: 'Report without signing in', track: 'Track a case',
-    demoTitle: 'Demo accounts', demoHint: 'Demo accounts (password {{password}}), click to fill in:',
+    demoTitle: 'Demo accounts', demoHint: 'Demo accounts (password <id>{{password}}</id>), click to fill in:',
   },
   shell: { logout: 'Sign out', scope: 'Scope', noScope: 'No scope', collapse: 'Collapse menu' },
   nav: { orgMap: 'Grid map', boards: 'Boards & posts', dutyRoster: 'Duty roster', mobileHome: 'My grid' },

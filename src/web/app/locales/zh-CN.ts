@@ -5,7 +5,7 @@ export const zhCN = {
   login: {
     title: '登录', subtitle: '基层治理工作人员与居民统一登录', username: '用户名', password: '密码', submit: '登录',
     usernameRequired: '请输入用户名', passwordRequired: '请输入密码', publicReport: '随手拍（免登录）', track: '案卷查询',
-    demoTitle: '演示账号', demoHint: '演示环境账号（密码均为 {{password}}），点击填入：',
+    demoTitle: '演示账号', demoHint: '演示环境账号（密码均为 <id>{{password}}</id>），点击填入：',
   },
   shell: { logout: '退出登录', scope: '数据范围', noScope: '无数据范围', collapse: '收起菜单' },
   nav: { orgMap: '网格地图', boards: '指挥中心与四板块', dutyRoster: '值班表', mobileHome: '我的网格' },

@@ -3,7 +3,7 @@
 // kept outside the database (校验完整性).
 // The auditor has no account list (三员分立): the actor filter offers the actors met in the log so far.
 import { useCallback, useEffect, useRef, useState, type HTMLAttributes } from 'react';
-import { Alert, App, Button, DatePicker, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, DatePicker, Result, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -156,10 +156,12 @@ function AuditLog() {
               }}
               columns={[
                 { title: t('audit.col.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
-                { title: t('audit.col.actor'), key: 'actor', width: 160, render: (_, r) => r.actorName ?? t('audit.anonymous') },
+                { title: t('audit.col.actor'), key: 'actor', width: 160, render: (_, r) => (r.actorName ? <span translate="no">{r.actorName}</span> : t('audit.anonymous')) },
                 { title: t('audit.col.action'), dataIndex: 'action', width: 180, render: (a: string) => <Clip text={actionName(a)} /> },
                 { title: t('audit.col.target'), key: 'target', render: (_, r) => r.targetId ? (
-                  <Clip text={r.targetType ? `${targetName(r.targetType)} · ${r.targetId}` : r.targetId} />
+                  <Tooltip title={r.targetId} placement="topLeft">
+                    <span className="zz-clip">{r.targetType ? `${targetName(r.targetType)} · ` : ''}<span className="zz-code" translate="no" style={{ fontSize: 12 }}>{r.targetId}</span></span>
+                  </Tooltip>
                 ) : '—' },
                 { title: t('audit.col.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
                 { title: t('audit.col.result'), dataIndex: 'success', width: 80, render: (ok: boolean) => <Tag color={ok ? 'green' : 'red'}>{ok ? t('audit.success') : t('audit.failure')}</Tag> },

@@ -39,7 +39,7 @@ export function ForcedPasswordChangePage() {
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, background: '#f5f7fa' }} data-testid="forced-password-page">
       <Card style={{ width: '100%', maxWidth: 420 }} extra={<LanguageSwitch />} title={t('accounts.forced.title')}>
         <Alert type="info" showIcon title={t('accounts.forced.subtitle')} style={{ marginBottom: 16 }} />
-        {me ? <Typography.Paragraph type="secondary">{me.name}（{me.username}）</Typography.Paragraph> : null}
+        {me ? <Typography.Paragraph type="secondary">{me.name}（<span translate="no">{me.username}</span>）</Typography.Paragraph> : null}
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} requiredMark={false}>
           <PasswordFields currentLabel={t('accounts.forced.current')} testIdPrefix="forced" />
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="forced-submit">{t('accounts.forced.submit')}</Button>

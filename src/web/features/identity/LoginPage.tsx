@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { useAuth } from '../../app/auth.tsx';
 import { errorText } from '../../lib/api.ts';
 import { homePath } from '../../app/nav.ts';
@@ -78,10 +78,12 @@ export function LoginPage() {
           </Space>
           {demo ? (
             <div style={{ marginTop: 24 }} data-testid="demo-accounts">
-              <Typography.Text type="secondary" style={{ fontSize: 13 }}>{t('login.demoHint', { password: demo.password })}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+                <Trans i18nKey="login.demoHint" values={{ password: demo.password }} components={{ id: <span translate="no" /> }} />
+              </Typography.Text>
               <Space size={[6, 6]} wrap style={{ marginTop: 8 }}>
                 {demo.accounts.map((a) => (
-                  <Tag key={a.username} title={a.name} style={{ cursor: 'pointer' }} onClick={() => form.setFieldsValue({ username: a.username, password: demo.password })}>{a.username}</Tag>
+                  <Tag key={a.username} title={a.name} translate="no" style={{ cursor: 'pointer' }} onClick={() => form.setFieldsValue({ username: a.username, password: demo.password })}>{a.username}</Tag>
                 ))}
               </Space>
             </div>

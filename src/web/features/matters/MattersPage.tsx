@@ -84,33 +84,33 @@ export function MattersPage() {
         {matters.error ? <ErrorState error={matters.error} onRetry={matters.reload} /> : (
           <Table<Matter>
             rowKey={(m) => `${m.code}-${m.version}`} size="middle" loading={matters.loading} dataSource={rows} pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} data-testid="matters-table" scroll={{ x: 1300 }}
+            locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> }} data-testid="matters-table" scroll={{ x: 1180 }}
             rowClassName={(m) => (m.retired ? 'zz-faded' : '')}
             columns={[
-              { title: t('matter.col.code'), dataIndex: 'code', width: 76, fixed: 'left', render: (v: string) => <span className="zz-code">{v}</span> },
+              { title: t('matter.col.code'), dataIndex: 'code', width: 72, fixed: 'left', render: (v: string) => <span className="zz-code">{v}</span> },
               {
-                title: t('matter.col.name'), dataIndex: 'name', width: 230, fixed: 'left', render: (v: string, m) => (
+                title: t('matter.col.name'), dataIndex: 'name', width: 180, fixed: 'left', render: (v: string, m) => (
                   <div style={{ display: 'flex', gap: 4, alignItems: 'center', minWidth: 0 }}>
                     <strong style={{ minWidth: 0 }}><Clip text={v} /></strong>{m.retired ? <Tag>{t('matter.retired')}</Tag> : null}
                   </div>
                 ),
               },
-              { title: t('matter.col.class'), dataIndex: 'class', width: 140, render: (v: string) => <Clip text={v} /> },
-              { title: t('matter.col.list'), dataIndex: 'list', width: 100, render: (l: MatterList) => <Tag color={LIST_COLORS[l]}>{t(`matter.lists.${l}`)}</Tag> },
+              { title: t('matter.col.class'), dataIndex: 'class', width: 110, render: (v: string) => <Clip text={v} /> },
+              { title: t('matter.col.list'), dataIndex: 'list', width: 86, render: (l: MatterList) => <Tag color={LIST_COLORS[l]}>{t(`matter.lists.${l}`)}</Tag> },
               {
-                title: t('matter.col.tier'), dataIndex: 'tier', width: 100, render: (v: string) => t(`matter.tiers.${v}`),
+                title: t('matter.col.tier'), dataIndex: 'tier', width: 84, render: (v: string) => t(`matter.tiers.${v}`),
                 filters: TIERS.map((v) => ({ value: v, text: t(`matter.tiers.${v}`) })), onFilter: (v, m) => m.tier === v,
               },
-              { title: t('matter.col.owner'), key: 'owner', width: 200, render: (_, m) => <MatterOwner m={m} /> },
-              { title: t('matter.col.sla'), key: 'sla', width: 230, render: (_, m) => <span style={{ fontSize: 13 }}>{slaText(m.sla, t)}</span> },
+              { title: t('matter.col.owner'), key: 'owner', width: 170, render: (_, m) => <MatterOwner m={m} /> },
+              { title: t('matter.col.sla'), key: 'sla', width: 190, render: (_, m) => <span style={{ fontSize: 13, lineHeight: 1.4 }}>{slaText(m.sla, t)}</span> },
               {
-                title: t('matter.col.flags'), key: 'flags', width: 130, render: (_, m) => (
-                  <Space size={4}>{m.onSpot ? <Tag color="green">{t('matter.flags.onSpot')}</Tag> : null}{m.urgent ? <Tag color="red">{t('matter.flags.urgent')}</Tag> : null}</Space>
+                title: t('matter.col.flags'), key: 'flags', width: 96, render: (_, m) => (
+                  <Space size={[4, 4]} wrap>{m.onSpot ? <Tag color="green">{t('matter.flags.onSpot')}</Tag> : null}{m.urgent ? <Tag color="red">{t('matter.flags.urgent')}</Tag> : null}</Space>
                 ),
               },
-              { title: t('matter.col.version'), dataIndex: 'version', width: 64, render: (v: number) => `v${v}` },
+              { title: t('matter.col.version'), dataIndex: 'version', width: 56, render: (v: number) => `v${v}` },
               {
-                title: t('matter.col.actions'), key: 'actions', fixed: 'right', width: canCreate ? 170 : 80, render: (_, m) => (
+                title: t('matter.col.actions'), key: 'actions', fixed: 'right', width: canCreate ? 160 : 80, render: (_, m) => (
                   <Space size={0}>
                     <Button type="link" size="small" icon={<HistoryOutlined />} onClick={() => setHistory(m)}>{t('matter.versions')}</Button>
                     {m.policies.includes('edit') ? <Button type="link" size="small" onClick={() => setEditing(m)}>{t('matter.edit')}</Button> : null}

@@ -81,7 +81,7 @@ function Editor({ team, gridId, onClose, onSaved }: { team: TeamView; gridId: st
                       <Input style={{ width: 120 }} maxLength={30} placeholder={t('orgAdmin.team.name')} data-testid="team-name" />
                     </Form.Item>
                     <Form.Item name={[f.name, 'phone']} rules={[{ pattern: new RegExp(TEAM_PHONE_PATTERN), message: t('orgAdmin.team.phoneInvalid') }]}>
-                      <Input style={{ width: 170 }} maxLength={13} data-testid="team-phone"
+                      <Input style={{ width: 250 }} maxLength={13} data-testid="team-phone"
                         placeholder={existing?.phone ? `${existing.phone}（${t('orgAdmin.team.phoneKeep')}）` : t('orgAdmin.team.phone')} />
                     </Form.Item>
                     <Form.Item name={[f.name, 'accountId']}>

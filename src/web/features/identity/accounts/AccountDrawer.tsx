@@ -2,7 +2,7 @@
 // tree, posts. 三员分立 is checked before sending with the server's own rule; the server's refusals show on the form.
 import { useMemo, useState } from 'react';
 import { App, Button, Drawer, Form, Input, Select, Space, TreeSelect } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import { checkAccountFields } from '../../../../domain/identity/account-input.ts';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/useApi.ts';
@@ -60,11 +60,11 @@ export function AccountDrawer({ account, open, onClose, onSaved }: Props) {
     try {
       if (account) {
         await updateAccount(account.id, { name: v.name, roles: v.roles, scopeOrgUnitId: v.scopeOrgUnitId, postIds: v.postIds, ...(v.phone ? { phone: v.phone } : {}) });
-        message.success(t('accounts.form.saved', { username: account.username }));
+        message.success(<Trans i18nKey="accounts.form.saved" values={{ name: account.name, username: account.username }} components={{ id: <span translate="no" /> }} />);
         onSaved(null);
       } else {
         const created = await createAccount({ username: v.username!.trim(), name: v.name, roles: v.roles, scopeOrgUnitId: v.scopeOrgUnitId, postIds: v.postIds, phone: v.phone || null }, idempotencyKey);
-        message.success(t('accounts.form.created', { username: created.account.username }));
+        message.success(<Trans i18nKey="accounts.form.created" values={{ name: created.account.name, username: created.account.username }} components={{ id: <span translate="no" /> }} />);
         onSaved({ kind: 'created', username: created.account.username, name: created.account.name, oneTimePassword: created.oneTimePassword });
       }
       form.resetFields();
@@ -85,7 +85,7 @@ export function AccountDrawer({ account, open, onClose, onSaved }: Props) {
   return (
     <Drawer
       open={open} onClose={onClose} width={520} destroyOnHidden
-      title={account ? t('accounts.form.editTitle', { username: account.username }) : t('accounts.form.createTitle')}
+      title={account ? t('accounts.form.editTitle', { name: account.name }) : t('accounts.form.createTitle')}
       extra={(
         <Space>
           <Button onClick={onClose}>{t('accounts.form.cancel')}</Button>

@@ -78,7 +78,7 @@ function Accounts() {
             pagination={{ pageSize: 20, hideOnSinglePage: true }}
             onRow={(a) => ({ 'data-username': a.username } as HTMLAttributes<HTMLElement>)}
             columns={[
-              { title: t('accounts.col.username'), dataIndex: 'username', width: 150, render: (u: string) => <Typography.Text strong>{u}</Typography.Text> },
+              { title: t('accounts.col.username'), dataIndex: 'username', width: 150, render: (u: string) => <Typography.Text strong translate="no">{u}</Typography.Text> },
               { title: t('accounts.col.name'), dataIndex: 'name', width: 120 },
               { title: t('accounts.col.roles'), dataIndex: 'roles', render: (roles: Account['roles'], a) => (
                 <Space size={[4, 4]} wrap>

@@ -51,7 +51,7 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
           <Table<ImportedAccount> rowKey="id" size="small" pagination={false} dataSource={created} scroll={{ y: 360 }}
             columns={[
               { title: t('accounts.importer.row'), dataIndex: 'row', width: 60 },
-              { title: t('accounts.col.username'), dataIndex: 'username' },
+              { title: t('accounts.col.username'), dataIndex: 'username', render: (u: string) => <span translate="no">{u}</span> },
               { title: t('accounts.col.name'), dataIndex: 'name' },
               { title: t('accounts.importer.otp'), dataIndex: 'oneTimePassword', render: (p: string) => <Typography.Text code copyable>{p}</Typography.Text> },
             ]} />
@@ -62,7 +62,8 @@ export function ImportModal({ open, onClose, onImported }: { open: boolean; onCl
           <Button icon={<DownloadOutlined />} onClick={() => void downloadTemplate(t('accounts.templateFile')).catch((e) => message.error(errorText(e, i18n.language)))}
             data-testid="import-template">{t('accounts.template')}</Button>
           <Upload.Dragger accept=".xlsx" maxCount={1} beforeUpload={(f) => { setFile(f); setProblems(null); return false; }}
-            onRemove={() => { setFile(null); setProblems(null); }} fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}>
+            onRemove={() => { setFile(null); setProblems(null); }} fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
+            itemRender={(node) => <div translate="no">{node}</div>}>
             <p className="ant-upload-drag-icon"><InboxOutlined /></p>
             <p className="ant-upload-text">{t('accounts.importer.drop')}</p>
           </Upload.Dragger>

@@ -1,6 +1,6 @@
 // Shows a one-time password once, after a create or a reset: nothing keeps it, so closing the dialog forgets it.
 import { Alert, Button, Modal, Space, Typography } from 'antd';
-import { useTranslation } from 'react-i18next';
+import { Trans, useTranslation } from 'react-i18next';
 import './locales.ts';
 
 export interface ShownPassword { kind: 'created' | 'reset'; username: string; name: string; oneTimePassword: string }
@@ -15,11 +15,11 @@ export function OneTimePasswordModal({ shown, onClose }: { shown: ShownPassword 
     >
       {shown ? (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="otp-modal">
-          <Alert type="warning" showIcon title={t('accounts.otp.hint', { name: shown.name, username: shown.username })} />
+          <Alert type="warning" showIcon title={<Trans i18nKey="accounts.otp.hint" values={{ name: shown.name, username: shown.username }} components={{ id: <span translate="no" /> }} />} />
           <div>
             <Typography.Text type="secondary">{t('accounts.otp.title')}</Typography.Text>
             <Typography.Paragraph copyable={{ text: shown.oneTimePassword, tooltips: [t('accounts.otp.copy'), t('accounts.otp.copied')] }}
-              style={{ fontSize: 22, fontFamily: 'monospace', margin: '4px 0 0' }} data-testid="otp-value">
+              style={{ fontSize: 22, fontFamily: 'monospace', margin: '4px 0 0' }} data-testid="otp-value" translate="no">
               {shown.oneTimePassword}
             </Typography.Paragraph>
           </div>

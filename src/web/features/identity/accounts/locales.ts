@@ -15,15 +15,15 @@ export const accountsZh = {
   create: '新建账号', edit: '编辑', resetPassword: '重置密码', import: '批量导入', template: '下载模板', templateFile: '账号导入模板.xlsx',
   resetConfirm: '为「{{name}}」生成新的一次性密码？其已登录的会话将立即失效，下次登录须修改密码。',
   form: {
-    createTitle: '新建账号', editTitle: '编辑账号 · {{username}}', username: '用户名', name: '姓名', phone: '手机号', roles: '角色',
+    createTitle: '新建账号', editTitle: '编辑账号 · {{name}}', username: '用户名', name: '姓名', phone: '手机号', roles: '角色',
     scope: '数据范围', posts: '岗位（A/B 岗）', save: '保存', cancel: '取消', usernameHint: '3–32 位字母、数字、点、横线或下划线',
     phoneHint: '不修改请留空；当前：{{masked}}', clearPhone: '清除手机号', scopePlaceholder: '从组织架构中选择', postsPlaceholder: '可选：账号占用空缺的 A 岗，否则 B 岗',
-    required: '请填写{{field}}', duties: '三员分立：系统管理员、安全管理员、审计管理员只能任选其一', created: '已创建账号 {{username}}', saved: '已保存 {{username}}',
+    required: '请填写{{field}}', duties: '三员分立：系统管理员、安全管理员、审计管理员只能任选其一', created: '已创建账号 {{name}}（<id>{{username}}</id>）', saved: '已保存 {{name}}（<id>{{username}}</id>）',
     postOption: '{{town}} · {{board}} · {{name}}（A：{{a}}，B：{{b}}）', vacant: '空缺',
   },
   otp: {
     title: '一次性密码', createdTitle: '账号已创建', resetTitle: '密码已重置',
-    hint: '请将一次性密码告知「{{name}}」（{{username}}）。它只显示这一次；首次登录后须设置自己的密码。',
+    hint: '请将一次性密码告知「{{name}}」（<id>{{username}}</id>）。它只显示这一次；首次登录后须设置自己的密码。',
     copy: '复制', copied: '已复制', close: '我已记下',
   },
   importer: {
@@ -58,15 +58,15 @@ export const accountsEn: typeof accountsZh = {
   create: 'New account', edit: 'Edit', resetPassword: 'Reset password', import: 'Import', template: 'Template', templateFile: 'accounts-template.xlsx',
   resetConfirm: 'Give “{{name}}” a new one-time password? Their sessions end at once and they must change it at the next sign-in.',
   form: {
-    createTitle: 'New account', editTitle: 'Edit account · {{username}}', username: 'Username', name: 'Name', phone: 'Phone', roles: 'Roles',
+    createTitle: 'New account', editTitle: 'Edit account · {{name}}', username: 'Username', name: 'Name', phone: 'Phone', roles: 'Roles',
     scope: 'Scope', posts: 'Posts (A/B holder)', save: 'Save', cancel: 'Cancel', usernameHint: '3–32 letters, digits, dots, dashes or underscores',
     phoneHint: 'Leave empty to keep it; now: {{masked}}', clearPhone: 'Clear the phone', scopePlaceholder: 'Pick from the org tree', postsPlaceholder: 'Optional: takes a free A place, else B',
-    required: 'Enter the {{field}}', duties: 'Separation of duties: only one of system, security and audit administrator', created: 'Created {{username}}', saved: 'Saved {{username}}',
+    required: 'Enter the {{field}}', duties: 'Separation of duties: only one of system, security and audit administrator', created: 'Created {{name}} (<id>{{username}}</id>)', saved: 'Saved {{name}} (<id>{{username}}</id>)',
     postOption: '{{town}} · {{board}} · {{name}} (A: {{a}}, B: {{b}})', vacant: 'vacant',
   },
   otp: {
     title: 'One-time password', createdTitle: 'Account created', resetTitle: 'Password reset',
-    hint: 'Give this one-time password to “{{name}}” ({{username}}). It is shown only now; they set their own at the first sign-in.',
+    hint: 'Give this one-time password to “{{name}}” (<id>{{username}}</id>). It is shown only now; they set their own at the first sign-in.',
     copy: 'Copy', copied: 'Copied', close: 'I have noted it',
   },
   importer: {
