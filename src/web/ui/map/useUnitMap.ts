@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { FitBoundsOptions, PaddingOptions } from 'maplibre-gl';
 import { Map as MlMap, Marker, NavigationControl, ScaleControl } from './maplibre.ts';
+import { mapLocale } from './map-locale.ts';
 import { baseStyle, hatchImage, SOURCE, unitLayers } from './style.ts';
 import { boundsOf, labelPoint, shortGridName, type Bounds } from './geometry.ts';
 import type { MapUnits } from './units.ts';
@@ -50,6 +51,7 @@ export function useUnitMap(o: UnitMapOptions): UnitMap {
     const { units, center, zoom, navigation, scale } = latest.current;
     const m = new MlMap({
       container: el, style: baseStyle, attributionControl: false, dragRotate: false, pitchWithRotate: false, maxZoom: 19,
+      locale: mapLocale(),
       ...(center ? { center, zoom: zoom ?? 16 } : {}),
     });
     map.current = m;
