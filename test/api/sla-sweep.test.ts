@@ -37,7 +37,7 @@ describe('SLA sweep', () => {
     expect(after.deadlines.accept.light).toBe('green'); // the town's own clock starts afresh
     const tail = after.timeline.slice(-2);
     expect(tail.map((e: { action: string }) => e.action)).toEqual(['overdue', 'escalate']);
-    expect(tail[1]).toMatchObject({ actor: '系统', reason: 'sys:escalation.acceptOverdue' }); // a code, rendered in the reader's language
+    expect(tail[1]).toMatchObject({ actor: '', actorKind: 'system', reason: 'sys:escalation.acceptOverdue' }); // a code, rendered in the reader's language
 
     expect(await sweepSla(t.db, t.clock.now)).toMatchObject({ lightChanges: 0, escalated: 0 }); // idempotent
   });
@@ -80,7 +80,7 @@ describe('SLA sweep', () => {
     expect(await sweepSla(t.db, t.clock.now)).toMatchObject({ resumed: 1 });
     const after = await get(c.id);
     expect(after).toMatchObject({ status: 'in_progress', suspension: null });
-    expect(after.timeline.at(-1)).toMatchObject({ action: 'resume', actor: '系统', reason: 'sys:suspension.ended' });
+    expect(after.timeline.at(-1)).toMatchObject({ action: 'resume', actor: '', actorKind: 'system', reason: 'sys:suspension.ended' });
     // the three hours suspended are added to the deadline
     expect(new Date(after.deadlines.handle.dueAt).getTime() - new Date(c.createdAt).getTime()).toBeGreaterThan(24 * 3_600_000 + 3 * 3_600_000 - 60_000);
     expect(await sweepSla(t.db, t.clock.now)).toMatchObject({ resumed: 0 }); // once
