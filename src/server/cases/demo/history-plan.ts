@@ -154,7 +154,6 @@ export function planHistory(r: Random, place: PlanPlace, o: { now: Date; days: n
     }
   }
   plans.sort((a, b) => a.at.getTime() - b.at.getTime());
-  plans.forEach((p, i) => { p.key = i; });
 
   // the last three days: one of each state a workbench shows on an ordinary morning
   const recent = plans.filter((p) => p.at.getTime() > end - 3 * DAY && p.channel !== 'gridWorker');
@@ -164,24 +163,30 @@ export function planHistory(r: Random, place: PlanPlace, o: { now: Date; days: n
     p.outcome = outcome;
     if (outcome === 'suspend') p.suspendDays = r.int(6, 10); // still suspended at the end
   }
+  // a second report of something reported a few hours earlier and still open, a few metres away
+  const originals = new Map<CasePlan, CasePlan>();
   for (const p of plans) {
     if (p.outcome === 'slow') p.speed = r.between(1.15, 1.8);
     if (p.outcome !== 'duplicate') continue;
-    // a second report of something reported a little earlier, a few metres away
-    const earlier = plans.filter((q) => q.key < p.key && q.categoryCode === p.categoryCode && q.outcome !== 'duplicate'
-      && p.at.getTime() - q.at.getTime() < 2 * DAY && p.at.getTime() - q.at.getTime() > 600_000);
-    if (earlier.length === 0) {
+    const earlier = plans.filter((q) => q.outcome !== 'duplicate' && q.outcome !== 'reject' && q.channel !== 'gridWorker'
+      && p.at.getTime() - q.at.getTime() > 3_600_000 && p.at.getTime() - q.at.getTime() < 3 * DAY);
+    const q = earlier.length > 0 ? r.pick(earlier) : null;
+    const at = q ? q.at.getTime() + r.int(20, 300) * 60_000 : end;
+    if (!q || at >= end - 5 * 60_000) {
       p.outcome = 'normal';
       continue;
     }
-    const q = r.pick(earlier);
+    originals.set(p, q);
     Object.assign(p, {
-      duplicateOf: q.key, gridId: q.gridId, communityIndex: q.communityIndex, address: q.address, scene: q.scene,
+      at: new Date(at), categoryCode: q.categoryCode, gridId: q.gridId, communityIndex: q.communityIndex, address: q.address, scene: q.scene,
       location: { lng: Math.round((q.location.lng + r.between(-0.0001, 0.0001)) * 1e6) / 1e6, lat: Math.round((q.location.lat + r.between(-0.0001, 0.0001)) * 1e6) / 1e6 },
       channel: p.channel === 'gridWorker' || p.channel === 'visit' ? 'public' : p.channel,
     });
     p.description = description(r, p.categoryCode, p.address.split('，')[0]!);
     if (!p.caller && p.channel !== 'resident') p.caller = caller(r);
   }
+  plans.sort((a, b) => a.at.getTime() - b.at.getTime());
+  plans.forEach((p, i) => { p.key = i; });
+  for (const [p, q] of originals) p.duplicateOf = q.key;
   return plans;
 }
