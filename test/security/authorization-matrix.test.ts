@@ -6,6 +6,7 @@ import { makeJpeg } from '../support/images.ts';
 import { accountWorkbook, XLSX } from '../support/workbooks.ts';
 import { isErrorShape, leaks, openApiOperations, type Caller, type DemoUser, type Operation } from './support.ts';
 import { createWorld, departmentCases, type DepartmentCases, type World } from './fixtures.ts';
+import { codeHash } from '../../src/server/identity/send-registration-code.ts';
 import {
   DEPARTMENT_UNIT_CODES, OPERATIONS, ORG_SUBTREE, PLACES, TOWN_STAFF, caseViewers, type OperationPromise, type Who,
 } from './promises.ts';
@@ -126,9 +127,16 @@ function builders(): Record<string, Variant[]> {
       request: () => ({ method: 'POST', url: '/api/auth/register/code', remoteAddress: `10.9.5.${++addressSerial}`, payload: { phone: `1370000${String(addressSerial).padStart(4, '0')}` } }),
     }],
     'POST /api/auth/register': [{
-      label: 'a registration with a code never sent', in: everyone,
-      request: () => ({ method: 'POST', url: '/api/auth/register', remoteAddress: `10.9.6.${++addressSerial}`,
-        payload: { phone: `1370001${String(addressSerial).padStart(4, '0')}`, code: '000000', name: '矩阵居民', password: 'matrix2026!', address: '1 栋', location: w.at.demoGrid } }),
+      label: 'a registration with the code sent to a new number', in: everyone,
+      request: async () => {
+        const phone = `1370001${String(++addressSerial).padStart(4, '0')}`;
+        const phoneHash = w.t.app.pii.lookupHash(phone);
+        // the code as POST /api/auth/register/code keeps it (its SMS goes to the server log here)
+        await w.t.db.query(`insert into verification_codes (purpose, phone_hash, code_hash, ip, sent_at) values ('register', $1, $2, '10.9.6.0', $3)`,
+          [phoneHash, codeHash(w.t.app.pii, phoneHash, '246810'), w.t.clock.now]);
+        return { method: 'POST', url: '/api/auth/register', remoteAddress: `10.9.6.${addressSerial % 250}`,
+          payload: { phone, code: '246810', name: '矩阵居民', password: 'matrix2026!', address: '1 栋', location: w.at.demoGrid } };
+      },
     }],
     'GET /api/auth/register/grids': [{ label: 'the address search', in: everyone, request: () => ({ method: 'GET', url: `/api/auth/register/grids?q=${encodeURIComponent('春晖')}`, remoteAddress: `10.9.7.${++addressSerial}` }) }],
     'POST /api/auth/logout': [{

@@ -15,8 +15,7 @@ import { useAuth } from '../../app/auth.tsx';
 import { labelPoint, shortGridName } from '../../ui/map/geometry.ts';
 import { fetchPublicGridMap, type UnitFeatures } from '../org/api.ts';
 import { newIdempotencyKey, type LngLat } from '../cases/api.ts';
-import { PositionField } from '../cases/mobile/fields.tsx';
-import { Card, MobilePage } from '../cases/mobile/ui.tsx';
+import { Card, MobilePage, PositionField } from '../cases/public.ts';
 import { askRegistrationCode, registerResident, searchRegistrationGrids, type GridMatch } from './api.ts';
 import './register-locales.ts';
 

@@ -11,7 +11,7 @@ import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { OnDutyNow } from '../../org/OnDutyNow.tsx';
+import { OnDutyNow } from '../../org/public.ts';
 import { fetchFeatures } from '../../org/api.ts';
 import type { CaseSummary } from '../api.ts';
 import { useLiveCases } from './useLiveCases.ts';
