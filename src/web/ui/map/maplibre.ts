@@ -5,4 +5,4 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 
 setWorkerUrl(workerUrl);
 
-export { Map, Marker, NavigationControl, Popup, ScaleControl } from 'maplibre-gl';
+export { addProtocol, AttributionControl, Map, Marker, NavigationControl, Popup, ScaleControl } from 'maplibre-gl';

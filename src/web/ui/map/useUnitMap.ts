@@ -1,13 +1,15 @@
-// The one MapLibre set-up behind every map: our boundaries on a plain background (no basemap), no rotation,
-// unit names as HTML labels shown from a zoom, fitted to the units. Rebuilt when the units change; `ready`
-// once the first frame with the boundaries is drawn (the pages' `data-map-ready`).
+// The one MapLibre set-up behind every map: our boundaries on a plain background (or on a configured basemap,
+// for the maps that ask for one: see basemap.ts, with the units shifted onto its datum), no rotation, unit names as
+// HTML labels shown from a zoom, fitted to the units (or to a focus). Rebuilt when the units or the style change;
+// `ready` once the first frame with the boundaries is drawn (the pages' `data-map-ready`).
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { FitBoundsOptions, PaddingOptions } from 'maplibre-gl';
-import { Map as MlMap, Marker, NavigationControl, ScaleControl } from './maplibre.ts';
+import type { FitBoundsOptions, PaddingOptions, StyleSpecification } from 'maplibre-gl';
+import { AttributionControl, Map as MlMap, Marker, NavigationControl, ScaleControl } from './maplibre.ts';
 import { mapLocale } from './map-locale.ts';
 import { baseStyle, hatchImage, SOURCE, unitLayers } from './style.ts';
 import { boundsOf, labelPoint, shortGridName, type Bounds } from './geometry.ts';
 import type { MapUnits } from './units.ts';
+import { datumShift, type DatumShift } from './datum.ts';
 import './map.css';
 
 export interface UnitMapOptions {
@@ -26,6 +28,12 @@ export interface UnitMapOptions {
   labels?: { community?: number; grid?: number };
   /** what only this map has (its own layers and handlers), set up once the boundaries are drawn */
   onLoad?(map: MlMap): void;
+  /** the style under the units (basemap.ts); the plain ground without */
+  style?: StyleSpecification;
+  /** the basemap's datum: the units (and `fitTo`) are shifted onto it; markers use the returned `shift` */
+  shift?: DatumShift;
+  /** fit to these bounds (WGS-84) rather than to all the units */
+  fitTo?: Bounds | null;
 }
 
 export interface UnitMap {
@@ -34,6 +42,8 @@ export interface UnitMap {
   ready: boolean;
   /** back to the units' bounds */
   fit(duration: number): void;
+  /** WGS-84 ↔ the map's datum, for markers and picks */
+  shift: DatumShift;
 }
 
 export function useUnitMap(o: UnitMapOptions): UnitMap {
@@ -48,12 +58,17 @@ export function useUnitMap(o: UnitMapOptions): UnitMap {
   useEffect(() => {
     const el = container.current;
     if (!el) return;
-    const { units, center, zoom, navigation, scale } = latest.current;
+    const { center, zoom, navigation, scale, style } = latest.current;
+    const shift = latest.current.shift ?? datumShift('wgs84');
+    const original = latest.current.units;
+    const units = original && shift.datum !== 'wgs84' ? shift.features(original) : original;
+    const at = center ? shift.toMap({ lng: center[0], lat: center[1] }) : null;
     const m = new MlMap({
-      container: el, style: baseStyle, attributionControl: false, dragRotate: false, pitchWithRotate: false, maxZoom: 19,
+      container: el, style: style ?? baseStyle, attributionControl: false, dragRotate: false, pitchWithRotate: false, maxZoom: 19,
       locale: mapLocale(),
-      ...(center ? { center, zoom: zoom ?? 16 } : {}),
+      ...(at ? { center: [at.lng, at.lat], zoom: zoom ?? 16 } : {}),
     });
+    if (style && Object.keys(style.sources).length > 0) m.addControl(new AttributionControl({ compact: true }), 'bottom-right');
     map.current = m;
     m.touchZoomRotate.disableRotation();
     if (navigation) m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
@@ -66,7 +81,13 @@ export function useUnitMap(o: UnitMapOptions): UnitMap {
         m.addSource(SOURCE, { type: 'geojson', data: units, promoteId: 'id' });
         for (const layer of unitLayers()) m.addLayer(layer);
         labels.push(...placeLabels(m, units, latest.current.labels ?? {}));
-        bounds.current = boundsOf(units.features.map((f) => f.geometry));
+        const focus = latest.current.fitTo;
+        if (focus) {
+          const sw = shift.toMap({ lng: focus[0], lat: focus[1] }), ne = shift.toMap({ lng: focus[2], lat: focus[3] });
+          bounds.current = [sw.lng, sw.lat, ne.lng, ne.lat];
+        } else {
+          bounds.current = boundsOf(units.features.map((f) => f.geometry));
+        }
         if (bounds.current) m.fitBounds(bounds.current, fitOptions(latest.current, 0));
       }
       latest.current.onLoad?.(m);
@@ -75,7 +96,7 @@ export function useUnitMap(o: UnitMapOptions): UnitMap {
       };
       showLabels();
       m.on('zoom', showLabels);
-      m.once('idle', () => setReadyFor({ units }));
+      m.once('idle', () => setReadyFor({ units: original }));
     });
 
     return () => {
@@ -85,13 +106,13 @@ export function useUnitMap(o: UnitMapOptions): UnitMap {
       bounds.current = null;
       setReadyFor(null);
     };
-  }, [o.units]);
+  }, [o.units, o.style, o.shift]);
 
   const fit = useCallback((duration: number) => {
     if (bounds.current) map.current?.fitBounds(bounds.current, fitOptions(latest.current, duration));
   }, []);
 
-  return { container, map, ready: readyFor?.units === o.units, fit };
+  return { container, map, ready: readyFor?.units === o.units, fit, shift: o.shift ?? datumShift('wgs84') };
 }
 
 // MapLibre takes a `maxZoom: undefined` as a zoom of NaN: the key is left out unless there is a limit

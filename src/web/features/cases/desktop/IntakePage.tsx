@@ -6,10 +6,8 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CASE_LIMITS } from '../../../../shared/cases.ts';
 import { errorText } from '../../../lib/api.ts';
-import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
-import { fetchFeatures } from '../../org/api.ts';
 import { fetchMatters, newIdempotencyKey, type ReportedCase } from '../api.ts';
 import { reportHotline } from './api.ts';
 import { LocationPicker, type PickState } from './LocationPicker.tsx';
@@ -23,7 +21,6 @@ interface Values { categoryCode: string; description: string; callerName?: strin
 export function IntakePage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const me = useMe();
   const [form] = Form.useForm<Values>();
   const category = Form.useWatch('categoryCode', form);
   const [pick, setPick] = useState<PickState | null>(null);
@@ -33,8 +30,6 @@ export function IntakePage() {
   const key = useRef(newIdempotencyKey());
   const [params, setParams] = useSearchParams();
   const openId = params.get('case');
-  const scopeId = me.scopeOrgUnitId;
-  const units = useApi(scopeId ? (signal) => fetchFeatures(scopeId, signal) : null, [scopeId]);
   const matters = useApi((signal) => fetchMatters(signal), []);
 
   const options = useMemo(() => {
@@ -110,7 +105,7 @@ export function IntakePage() {
         </section>
         <section className="zz-panel">
           <div className="zz-map">
-            {units.data ? <LocationPicker units={units.data} value={pick} onChange={(v) => { setPick(v); setPickError(false); }} /> : null}
+            <LocationPicker value={pick} onChange={(v) => { setPick(v); setPickError(false); }} />
           </div>
         </section>
         <CaseDrawer caseId={openId} onClose={() => open(null)} />

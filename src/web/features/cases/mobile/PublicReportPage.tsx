@@ -1,6 +1,6 @@
 // 随手拍（免登录） (/m/public/report): a resident without an account reports with a mobile number, then tracks
-// the case by its number and that number. Photos go to the public upload (limited per address); the map shows the
-// community around the first position (public grid map); the server locates the point and refuses one outside every grid.
+// the case by its number and that number. Photos go to the public upload (limited per address); the map opens on the
+// default town with the pin in its middle (and a place search); the server locates the point and refuses one outside every grid.
 import { useRef, useState } from 'react';
 import { Button, Input, NoticeBar, Result, type ImageUploadItem } from 'antd-mobile';
 import { Link, useNavigate } from 'react-router';
@@ -10,7 +10,6 @@ import { ApiError, errorText } from '../../../lib/api.ts';
 import { newIdempotencyKey, reportPublic, uploadPublicPhoto, type LngLat, type PublicReceipt } from '../api.ts';
 import { DescriptionAndPhotos } from './DescriptionAndPhotos.tsx';
 import { hashesOf } from './photos.ts';
-import { usePublicGridMap } from './usePublicGridMap.ts';
 import { CategoryPicker, PositionField, type CategoryOption } from './fields.tsx';
 import { PUBLIC_CATEGORIES } from './public-categories.ts';
 import { RoutingNotice } from './RoutingNotice.tsx';
@@ -24,7 +23,6 @@ export function PublicReportPage() {
   const [category, setCategory] = useState<CategoryOption | null>(null);
   const [description, setDescription] = useState('');
   const [position, setPosition] = useState<LngLat | null>(null);
-  const gridMap = usePublicGridMap(position, true);
   const [address, setAddress] = useState('');
   const [phone, setPhone] = useState('');
   const [name, setName] = useState('');
@@ -98,7 +96,7 @@ export function PublicReportPage() {
       <DescriptionAndPhotos description={description} onDescription={changed(setDescription)} photos={photos} onPhotos={changed(setPhotos)}
         onUploading={setUploading} send={uploadPublicPhoto} />
       <Card title={t('mcase.form.location')} required>
-        <PositionField features={gridMap} lookup={false} value={position} onChange={changed(setPosition)} />
+        <PositionField anonymous lookup={false} value={position} onChange={changed(setPosition)} />
         <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={CASE_LIMITS.address} clearable
           style={{ '--font-size': '15px', marginTop: 10, background: '#f7f8fa', borderRadius: 8, padding: '8px 10px', boxSizing: 'border-box' }} />
       </Card>

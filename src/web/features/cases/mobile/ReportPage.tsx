@@ -10,14 +10,12 @@ import { CASE_LIMITS } from '../../../../shared/cases.ts';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
-import { fetchFeatures } from '../../org/api.ts';
 import { fetchMatters, newIdempotencyKey, reportCase, type LngLat, type Matter, type ReportedCase } from '../api.ts';
 import { CategoryPicker, PositionField, type CategoryOption, type LocateState } from './fields.tsx';
 import { DescriptionAndPhotos } from './DescriptionAndPhotos.tsx';
 import { OnSpotForm } from './OnSpotForm.tsx';
 import { RoutingNotice, VerificationNote } from './RoutingNotice.tsx';
 import { hashesOf } from './photos.ts';
-import { usePublicGridMap } from './usePublicGridMap.ts';
 import { Card, formatTime, LightDot, MobilePage, SimilarNearbyNotice, StatusTag } from './ui.tsx';
 
 export function ReportPage() {
@@ -25,15 +23,12 @@ export function ReportPage() {
   const me = useMe();
   const isGridWorker = me.roles.includes('gridWorker');
   const matters = useApi((signal) => fetchMatters(signal), []);
-  const scopeId = me.kind === 'staff' ? me.scopeOrgUnitId : null;
-  const features = useApi(scopeId ? (signal) => fetchFeatures(scopeId, signal).catch(() => null) : null, [scopeId]);
 
   const [category, setCategory] = useState<CategoryOption | null>(null);
   const [description, setDescription] = useState('');
   const [photos, setPhotos] = useState<ImageUploadItem[]>([]);
   const [uploading, setUploading] = useState(0);
   const [position, setPosition] = useState<LngLat | null>(null);
-  const publicMap = usePublicGridMap(position, !scopeId); // residents have no scope to draw
   const [located, setLocated] = useState<LocateState>({ kind: 'idle' });
   const [address, setAddress] = useState('');
   const [submitting, setSubmitting] = useState(false);
@@ -92,7 +87,7 @@ export function ReportPage() {
       <DescriptionAndPhotos description={description} onDescription={changed(setDescription)} photos={photos} onPhotos={changed(setPhotos)}
         onUploading={setUploading} />
       <Card title={t('mcase.form.location')} required>
-        <PositionField features={features.data ?? publicMap} lookup value={position} onChange={changed(setPosition)} onLocated={setLocated} />
+        <PositionField lookup value={position} onChange={changed(setPosition)} onLocated={setLocated} />
         <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={CASE_LIMITS.address} clearable
           data-testid="address" style={{ '--font-size': '15px', marginTop: 10, background: '#f7f8fa', borderRadius: 8, padding: '8px 10px', boxSizing: 'border-box' }} />
       </Card>

@@ -1,12 +1,16 @@
-// Form pieces shared by the signed-in report and the anonymous one: the category picker and the position field.
+// Form pieces shared by the signed-in report and the anonymous one: the category picker and the position field
+// (the map on the user's area, the place search, the nearest grid for a point outside every grid).
 import { useEffect, useMemo, useState } from 'react';
 import { Button, DotLoading, ErrorBlock, List, Popup, SearchBar, Tag } from 'antd-mobile';
 import { EnvironmentOutlined, RightOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../lib/api.ts';
-import { PinMap } from '../../../ui/map/PinMap.tsx';
-import { colourFeatures, communityColors, plainColours } from '../../../ui/map/palette.ts';
 import type { UnitFeatures } from '../../org/api.ts';
+import { PinMap } from '../../../ui/map/PinMap.tsx';
+import { PlaceSearchMobile } from '../../../ui/map/PlaceSearchMobile.tsx';
+import { gridAt, nearestGrid, usePlaceArea } from '../../../ui/map/usePlace.ts';
+import type { Bounds } from '../../../ui/map/geometry.ts';
+import { colourFeatures, communityColors, plainColours } from '../../../ui/map/palette.ts';
 import { locate, type LngLat, type Located, type Matter } from '../api.ts';
 import { lastPosition, useGeolocation } from './useGeolocation.ts';
 
@@ -80,23 +84,39 @@ export function CategoryPicker({ options, value, onChange, loading, error, onRet
 
 export type LocateState = { kind: 'idle' } | { kind: 'looking' } | { kind: 'ok'; located: Located } | { kind: 'outside'; message: string } | { kind: 'error'; message: string };
 
+/** Where the pin came from, for a hint that says what is on screen. */
+type PinOrigin = { kind: 'start'; name: string } | { kind: 'gps' } | { kind: 'moved' } | { kind: 'place'; name: string };
+
 /**
- * The position of the problem: GPS first, then the pin to correct it. With `lookup`, each new position is
- * located to its grid (signed-in users only; the anonymous page leaves that to the server at submit).
+ * The position of the problem: the map opens on the user's own area (home grid, grid, community or town; the
+ * default town when anonymous) with the pin in its middle; GPS moves it when it answers; a drag, a tap or a place
+ * found by the search moves it too. With `lookup`, each new position is located to its grid (signed-in users only;
+ * the anonymous page checks against the grids drawn and leaves the rest to the server at submit). A point outside
+ * every grid says so and offers the nearest grid. A page with a map of its own (registration: the community around
+ * the pin) passes its `features` instead: no area, no search.
  */
-export function PositionField({ features, lookup, value, onChange, onLocated }: {
-  features: UnitFeatures | null; lookup: boolean; value: LngLat | null; onChange(at: LngLat): void; onLocated?: (s: LocateState) => void;
+export function PositionField({ anonymous = false, features: given, lookup, value, onChange, onLocated }: {
+  anonymous?: boolean; features?: UnitFeatures | null; lookup: boolean; value: LngLat | null; onChange(at: LngLat): void; onLocated?: (s: LocateState) => void;
 }) {
   const { t, i18n } = useTranslation();
   const { state: geo, relocate } = useGeolocation();
   const [loc, setLoc] = useState<LocateState>({ kind: 'idle' });
   const [fallback] = useState(() => lastPosition());
+  const [origin, setOrigin] = useState<PinOrigin | null>(null);
+  const ownMap = given !== undefined;
+  const { area } = usePlaceArea(anonymous, !ownMap);
+  const features = ownMap ? given : area?.units ?? null;
   // a grid worker's scope may hold no community: its grids get the civic blue instead of the grey fallback
   const units = useMemo(() => (!features ? null : features.features.some((f) => f.properties.level === 'community')
     ? colourFeatures(features, communityColors(features)) : plainColours(features, '#5b8ff9')), [features]);
+  const move = (at: LngLat, from: PinOrigin) => { setOrigin(from); onChange(at); };
 
   // a fresh GPS fix becomes the position
-  useEffect(() => { if (geo.kind === 'ok') onChange(geo.at); }, [geo]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => { if (geo.kind === 'ok') move(geo.at, { kind: 'gps' }); }, [geo]); // eslint-disable-line react-hooks/exhaustive-deps
+  // without a position yet, the pin starts in the middle of the user's area
+  useEffect(() => {
+    if (area?.focus && !value && geo.kind !== 'ok') move(area.focus.at, { kind: 'start', name: area.focus.name });
+  }, [area]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (!lookup || !value) return;
@@ -118,23 +138,30 @@ export function PositionField({ features, lookup, value, onChange, onLocated }: 
   useEffect(() => { onLocated?.(loc); }, [loc]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const community = loc.kind === 'ok' ? loc.located.ancestors.find((a) => a.level === 'community') : undefined;
+  // outside: the server said so (signed in), or no grid drawn holds the point (anonymous)
+  const outside = !!value && (lookup ? loc.kind === 'outside' : !!units && !gridAt(units, value));
+  const nearest = outside && value && !ownMap ? nearestGrid(units, value) : null;
+  const hint = geo.kind === 'locating' && !value ? t('mcase.form.locating')
+    : origin?.kind === 'gps' && geo.kind === 'ok' ? `${t('mcase.form.located', { m: geo.accuracyM })} · ${t('mcase.form.dragHint')}`
+    : origin?.kind === 'start' ? (anonymous ? t('map.pinStartPublic') : t('map.pinStart', { name: origin.name }))
+    : origin?.kind === 'place' ? t('map.pinPlace', { name: origin.name })
+    : origin?.kind === 'moved' ? t('map.pinMoved')
+    : null;
   return (
     <div data-testid="position-field">
+      {ownMap ? null : <PlaceSearchMobile anonymous={anonymous} onPick={(p) => move(p.at, { kind: 'place', name: p.name })} />}
       <div style={{ position: 'relative' }}>
-        <PinMap units={units} position={value} fallbackCenter={fallback} onMove={onChange} className="mc-map" testId="position-map" />
+        <PinMap units={units} position={value} fallbackCenter={fallback} focus={area?.focus?.bounds as Bounds | undefined} focusId={area?.focus?.id}
+          onMove={(at) => move(at, { kind: 'moved' })} className="mc-map" testId="position-map" />
         <div className="mc-map-locate">
           <Button size="mini" shape="rounded" onClick={relocate} loading={geo.kind === 'locating'} data-testid="relocate">
             <EnvironmentOutlined /> {t('mcase.form.relocate')}
           </Button>
         </div>
       </div>
-      <div className="mc-hint" style={{ marginTop: 6 }}>
-        {geo.kind === 'locating' ? t('mcase.form.locating')
-          : geo.kind === 'ok' ? `${t('mcase.form.located', { m: geo.accuracyM })} · ${t('mcase.form.dragHint')}`
-          : null}
-      </div>
+      <div className="mc-hint" style={{ marginTop: 6 }} data-testid="pin-hint">{hint}</div>
       {geo.kind === 'failed' ? (
-        <div className="mc-error" data-testid="gps-failed">{t('mcase.form.gpsDenied', { why: t(`mcase.geo.${geo.reason}`) })}</div>
+        <div className="mc-hint" data-testid="gps-failed">{t('mcase.form.gpsDenied', { why: t(`mcase.geo.${geo.reason}`) })}</div>
       ) : null}
       {lookup ? (
         <div className="mc-loc-line" data-testid="grid-line">
@@ -144,7 +171,14 @@ export function PositionField({ features, lookup, value, onChange, onLocated }: 
             : loc.kind === 'ok' ? <strong data-testid="grid-name">{community && !loc.located.grid.name.startsWith(community.name) ? `${community.name} · ` : ''}{loc.located.grid.name}</strong>
             : <span className="mc-error" data-testid="grid-outside">{loc.message}</span>}
         </div>
-      ) : !features ? <div className="mc-hint" style={{ marginTop: 4 }}>{t('mcase.form.noMapGrids')}</div> : null}
+      ) : outside && !ownMap ? <div className="mc-error" data-testid="grid-outside">{t('map.outsideShown')}</div> : ownMap && !features ? <div className="mc-hint" style={{ marginTop: 4 }}>{t('mcase.form.noMapGrids')}</div> : null}
+      {nearest ? (
+        <div className="zz-map-snap">
+          <Button size="small" color="primary" fill="outline" data-testid="snap-to-grid" onClick={() => move(nearest.at, { kind: 'place', name: nearest.area.name })}>
+            {t('map.snap')}：{nearest.area.name}{t('map.snapDistance', { m: Math.max(1, Math.round(nearest.distanceM)) })}
+          </Button>
+        </div>
+      ) : null}
     </div>
   );
 }
