@@ -21,7 +21,9 @@ describe('matter catalog', () => {
   it('lists the town\'s catalog for staff and residents', async () => {
     const staff = (await call('GET', '/api/matters', 'dispatcher')).json().items;
     expect(staff.length).toBeGreaterThan(20);
-    expect(staff.find((m: { code: string }) => m.code === 'C0101')).toMatchObject({ name: '井盖破损缺失', tier: 'town', postCode: 'JJ-CSGX', version: 1 });
+    expect(staff.find((m: { code: string }) => m.code === 'C0101')).toMatchObject({ name: '井盖破损缺失', tier: 'town', postCode: 'JJ-CSGX', postName: '城市更新岗', version: 1 });
+    // the post by its name, for people; none where a department alone handles it
+    expect(staff.find((m: { code: string }) => m.code === 'C0201')).toMatchObject({ postCode: null, postName: null, departmentName: '区城市管理局' });
     const resident = (await call('GET', '/api/matters', 'resident')).json().items;
     expect(resident.length).toBe(staff.length);
     const withdrawn = (await call('GET', '/api/matters?list=withdrawn', 'dispatcher')).json().items;
@@ -45,6 +47,7 @@ describe('matter catalog', () => {
   it('creates, versions and retires a matter; dispatchers may not edit', async () => {
     expect((await call('POST', '/api/matters', 'dispatcher', newMatter)).statusCode).toBe(403);
     const created = await call('POST', '/api/matters', 'leader', newMatter);
+    expect(created.json()).toMatchObject({ postCode: 'PA-ZHZF', postName: '综合执法岗' }); // named in the answer of a write too
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ code: 'E0999', version: 1, policies: ['edit', 'retire'] });
     expect((await call('POST', '/api/matters', 'leader', newMatter)).statusCode).toBe(409);
