@@ -8,6 +8,7 @@ import type { CasePhoto, Clock, Deadlines, Light, SimilarNearby, TimelineEntry }
 import { reasonText } from '../reason-text.ts';
 import './react19.ts';
 import './locales.ts';
+import '../loop-locales.ts';
 import './mobile.css';
 
 export function MobilePage({ title, back = '/m', right, footer, children, testId }: {
@@ -110,7 +111,7 @@ export function TimelineSteps({ entries }: { entries: (Pick<TimelineEntry, 'at' 
             title={<span>{t(`mcase.actions.${e.action}`, { defaultValue: e.action })}{e.to && e.to !== e.from ? <span className="mc-hint"> → {t(`mcase.status.${e.to}`)}</span> : null}</span>}
             description={
               <div className="mc-step-desc">
-                <div>{formatTime(e.at, i18n.language)}{e.actor ? ` · ${e.actor}` : ''}</div>
+                <div>{formatTime(e.at, i18n.language)}{e.actor ? ` · ${e.actor}` : e.actorKind === 'system' ? ` · ${t('caseLoop.timeline.system')}` : ''}</div>
                 {e.reason ? <div className="mc-step-reason">{reasonText(e.reason, t)}</div> : null}
                 {note ? <div className="mc-step-reason">{note}</div> : null}
                 {rating?.score ? <div className="mc-step-reason">{t(`mcase.satisfaction.${rating.score}`)}{rating.comment ? `：${rating.comment}` : ''}</div> : null}
