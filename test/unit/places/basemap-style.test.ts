@@ -9,7 +9,7 @@ describe('the basemap style', () => {
   it('puts Tianditu\'s vector map under its annotation, with the attribution once', () => {
     const tiles = (layer: string) => [`https://t0.tianditu.gov.cn/${layer}_w/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=k`];
     const style = rasterStyle({
-      source: 'tianditu', datum: 'wgs84', attribution: '天地图',
+      datum: 'wgs84', attribution: '天地图',
       layers: [{ kind: 'raster', tiles: tiles('vec'), scheme: 'xyz', tileSize: 256, maxZoom: 18 }, { kind: 'raster', tiles: tiles('cva'), scheme: 'xyz', tileSize: 256, maxZoom: 18 }],
     });
     expect(style.layers.map((l) => l.id)).toEqual(['background', 'basemap-0', 'basemap-1']);
@@ -18,7 +18,7 @@ describe('the basemap style', () => {
   });
 
   it('leaves a PMTiles archive to the browser side, and styles vector tiles of both schemas', () => {
-    const style = rasterStyle({ source: 'pmtiles', datum: 'wgs84', attribution: '', layers: [{ kind: 'pmtiles', tiles: ['pmtiles:///t.pmtiles'], scheme: 'xyz', tileSize: 256, maxZoom: 18 }] });
+    const style = rasterStyle({ datum: 'wgs84', attribution: '', layers: [{ kind: 'pmtiles', tiles: ['pmtiles:///t.pmtiles'], scheme: 'xyz', tileSize: 256, maxZoom: 18 }] });
     expect(style.layers).toHaveLength(1);
     const layers = vectorLayers('basemap-0');
     expect(layers.every((l) => 'source' in l && l.source === 'basemap-0')).toBe(true);

@@ -4,7 +4,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Marker } from './maplibre.ts';
 import { useUnitMap } from './useUnitMap.ts';
-import { useMapLook, type MapLook } from './useMapLook.ts';
+import { PLAIN_LOOK, type MapLook } from './basemap.ts';
 import type { Bounds } from './geometry.ts';
 import type { LngLat, MapUnits } from './units.ts';
 
@@ -30,10 +30,12 @@ interface Props {
   testId: string;
   /** what lies over the map (hints, buttons) */
   children?: ReactNode;
+  /** the basemap's style and datum (maps feature's useMapLook); undefined while it loads; the plain ground without */
+  look?: MapLook | undefined | 'plain';
 }
 
 export function PinMap(props: Props) {
-  const look = useMapLook();
+  const look = props.look === 'plain' ? PLAIN_LOOK : props.look;
   if (!look) {
     return (
       <div className={`zz-map-frame ${props.className}`} data-testid={props.testId} data-map-ready="false">
@@ -45,7 +47,7 @@ export function PinMap(props: Props) {
   return <PinMapDrawn {...props} look={look} />;
 }
 
-function PinMapDrawn({ units, position, fallbackCenter, focus, focusId, onMove, navigation, padding = 24, className, testId, children, look }: Props & { look: MapLook }) {
+function PinMapDrawn({ units, position, fallbackCenter, focus, focusId, onMove, navigation, padding = 24, className, testId, children, look }: Omit<Props, 'look'> & { look: MapLook }) {
   const onMoveRef = useRef(onMove);
   onMoveRef.current = onMove;
   const pin = useRef<Marker | null>(null);

@@ -1,7 +1,13 @@
 // The pieces of a basemap style that need no browser: the plain ground, raster layers of tile templates, and the
 // quiet vector layers for a PMTiles archive of vector tiles (Protomaps and OpenMapTiles schemas).
 import type { LayerSpecification, StyleSpecification } from 'maplibre-gl';
-import type { Basemap } from './api.ts';
+
+/** What a style is built from: the shape of a configured basemap (GET /api/map/config's `basemap`). */
+export interface BasemapSpec {
+  datum: 'wgs84' | 'gcj02';
+  attribution: string;
+  layers: readonly { kind: 'raster' | 'pmtiles'; tiles: string[]; scheme: 'xyz' | 'tms'; tileSize: number; maxZoom: number }[];
+}
 
 export const GROUND = '#eef1f5';
 export const background: LayerSpecification = { id: 'background', type: 'background', paint: { 'background-color': GROUND } };
@@ -22,7 +28,7 @@ export function vectorLayers(source: string): LayerSpecification[] {
 }
 
 /** Tile templates as raster sources and layers over the ground; PMTiles layers are left to basemap.ts. */
-export function rasterStyle(basemap: Basemap | null): StyleSpecification {
+export function rasterStyle(basemap: BasemapSpec | null): StyleSpecification {
   const style: StyleSpecification = { version: 8, sources: {}, layers: [background] };
   for (const [i, layer] of (basemap?.layers ?? []).entries()) {
     if (layer.kind !== 'raster') continue;

@@ -3,8 +3,8 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { addProtocol } from './maplibre.ts';
 import { PMTiles, Protocol, TileType } from 'pmtiles';
-import type { Basemap } from './api.ts';
-import { rasterStyle, vectorLayers } from './basemap-style.ts';
+import { rasterStyle, vectorLayers, type BasemapSpec } from './basemap-style.ts';
+import { datumShift, type DatumShift } from './datum.ts';
 
 let protocol: Protocol | null = null;
 function pmtilesProtocol(): Protocol {
@@ -16,7 +16,7 @@ function pmtilesProtocol(): Protocol {
 }
 
 /** The style for a basemap: its sources and layers over the plain ground (which shows while tiles load). */
-export async function basemapStyle(basemap: Basemap | null): Promise<StyleSpecification> {
+export async function basemapStyle(basemap: BasemapSpec | null): Promise<StyleSpecification> {
   const style = rasterStyle(basemap);
   for (const [i, layer] of (basemap?.layers ?? []).entries()) {
     if (layer.kind !== 'pmtiles') continue;
@@ -34,4 +34,14 @@ export async function basemapStyle(basemap: Basemap | null): Promise<StyleSpecif
     style.layers.push(...(vector ? vectorLayers(id) : [{ id, type: 'raster', source: id } as LayerSpecification]));
   }
   return style;
+}
+
+/** How a map looks under the units: its style and the datum shift of its basemap. */
+export interface MapLook { style: StyleSpecification; shift: DatumShift; hasBasemap: boolean }
+
+/** The plain ground: no basemap, no shift. */
+export const PLAIN_LOOK: MapLook = { style: rasterStyle(null), shift: datumShift('wgs84'), hasBasemap: false };
+
+export async function mapLookOf(basemap: BasemapSpec | null): Promise<MapLook> {
+  return { style: await basemapStyle(basemap), shift: datumShift(basemap?.datum), hasBasemap: !!basemap };
 }

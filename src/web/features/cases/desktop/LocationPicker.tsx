@@ -7,9 +7,10 @@ import { AimOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api.ts';
 import { PinMap } from '../../../ui/map/PinMap.tsx';
-import { PlaceSearchDesktop } from '../../../ui/map/PlaceSearchDesktop.tsx';
 import { plainColours } from '../../../ui/map/palette.ts';
-import { nearestGrid, usePlaceArea } from '../../../ui/map/usePlace.ts';
+import { nearestGrid } from '../../../ui/map/grids.ts';
+import '../../../ui/map/locales.ts';
+import { PlaceSearchDesktop, useMapLook, usePlaceArea } from '../../maps/public.ts';
 import type { Bounds } from '../../../ui/map/geometry.ts';
 import { locate, type LngLat, type Located } from '../api.ts';
 
@@ -20,6 +21,7 @@ interface Props { value: PickState | null; onChange(v: PickState): void }
 export function LocationPicker({ value, onChange }: Props) {
   const { t } = useTranslation();
   const { area } = usePlaceArea(false);
+  const look = useMapLook();
   const plain = useMemo(() => (area ? plainColours(area.units, '#b9cbe2') : null), [area]);
   const seq = useRef(0);
   const [placeName, setPlaceName] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function LocationPicker({ value, onChange }: Props) {
 
   if (!area || !plain) return <div className="zz-map-inner" style={{ display: 'grid', placeItems: 'center' }}><Spin /></div>;
   return (
-    <PinMap units={plain} position={value?.at ?? null} focus={area.focus?.bounds as Bounds | undefined} onMove={(at) => pick(at)}
+    <PinMap look={look} units={plain} position={value?.at ?? null} focus={area.focus?.bounds as Bounds | undefined} onMove={(at) => pick(at)}
       navigation padding={40} className="zz-map-inner" testId="location-picker">
       <PlaceSearchDesktop onPick={(p) => pick(p.at, p.name)} />
       <div className="zz-pick-hint" data-testid="locate-feedback">

@@ -7,8 +7,9 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import type { UnitFeatures } from '../../org/api.ts';
 import { PinMap } from '../../../ui/map/PinMap.tsx';
-import { PlaceSearchMobile } from '../../../ui/map/PlaceSearchMobile.tsx';
-import { gridAt, nearestGrid, usePlaceArea } from '../../../ui/map/usePlace.ts';
+import { gridAt, nearestGrid } from '../../../ui/map/grids.ts';
+import '../../../ui/map/locales.ts';
+import { PlaceSearchMobile, useMapLook, usePlaceArea } from '../../maps/public.ts';
 import type { Bounds } from '../../../ui/map/geometry.ts';
 import { colourFeatures, communityColors, plainColours } from '../../../ui/map/palette.ts';
 import { locate, type LngLat, type Located, type Matter } from '../api.ts';
@@ -105,6 +106,7 @@ export function PositionField({ anonymous = false, features: given, lookup, valu
   const [origin, setOrigin] = useState<PinOrigin | null>(null);
   const ownMap = given !== undefined;
   const { area } = usePlaceArea(anonymous, !ownMap);
+  const look = useMapLook();
   const features = ownMap ? given : area?.units ?? null;
   // a grid worker's scope may hold no community: its grids get the civic blue instead of the grey fallback
   const units = useMemo(() => (!features ? null : features.features.some((f) => f.properties.level === 'community')
@@ -151,7 +153,7 @@ export function PositionField({ anonymous = false, features: given, lookup, valu
     <div data-testid="position-field">
       {ownMap ? null : <PlaceSearchMobile anonymous={anonymous} onPick={(p) => move(p.at, { kind: 'place', name: p.name })} />}
       <div style={{ position: 'relative' }}>
-        <PinMap units={units} position={value} fallbackCenter={fallback} focus={area?.focus?.bounds as Bounds | undefined} focusId={area?.focus?.id}
+        <PinMap look={look} units={units} position={value} fallbackCenter={fallback} focus={area?.focus?.bounds as Bounds | undefined} focusId={area?.focus?.id}
           onMove={(at) => move(at, { kind: 'moved' })} className="mc-map" testId="position-map" />
         <div className="mc-map-locate">
           <Button size="mini" shape="rounded" onClick={relocate} loading={geo.kind === 'locating'} data-testid="relocate">

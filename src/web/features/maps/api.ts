@@ -1,4 +1,4 @@
-// The map family's calls: the basemap configuration (once per page load), the area a report's map opens on, and
+// The maps feature's calls: the basemap configuration (once per page load), the area a report's map opens on, and
 // the address search (signed in: the caller's town; anonymous: every town).
 import type { Static } from '@sinclair/typebox';
 import { api } from '../../lib/api.ts';

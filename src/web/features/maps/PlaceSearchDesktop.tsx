@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/api.ts';
 import type { Place } from './api.ts';
 import { usePlaceSearch } from './usePlace.ts';
-import './locales.ts';
+import '../../ui/map/locales.ts';
 
 export function PlaceSearchDesktop({ onPick }: { onPick(p: Place): void }) {
   const { t, i18n } = useTranslation();

@@ -1,21 +1,14 @@
-// The configured basemap as a map style and its datum shift, worked out once per page load and shared by every
+// The configured basemap as the maps' look (style and datum shift), worked out once per page load and shared by every
 // map that asks: undefined while the configuration is on its way.
 import { useEffect, useState } from 'react';
-import type { StyleSpecification } from 'maplibre-gl';
+import { mapLookOf, type MapLook } from '../../ui/map/basemap.ts';
 import { loadMapConfig } from './api.ts';
-import { basemapStyle } from './basemap.ts';
-import { datumShift, type DatumShift } from './datum.ts';
-
-export interface MapLook { style: StyleSpecification; shift: DatumShift; hasBasemap: boolean }
 
 let look: Promise<MapLook> | null = null;
 let settled: MapLook | undefined;
 
 function loadLook(): Promise<MapLook> {
-  look ??= loadMapConfig().then(async (c) => {
-    settled = { style: await basemapStyle(c.basemap), shift: datumShift(c.basemap?.datum), hasBasemap: !!c.basemap };
-    return settled;
-  });
+  look ??= loadMapConfig().then(async (c) => { settled = await mapLookOf(c.basemap); return settled; });
   return look;
 }
 
