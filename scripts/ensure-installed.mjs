@@ -39,9 +39,10 @@ async function install() {
   const tty = process.stdout.isTTY === true;
   const status = () => {
     const seconds = `${Math.round((Date.now() - started) / 1000)} s`;
-    if (downloaded === 0) return `  looking up the packages in the registry: ${Math.min(lookedUp, expected)}/${expected} · ${seconds}`;
-    if (downloaded < expected) return `  ${downloaded}/${expected} packages downloaded · ${seconds}`;
-    return `  ${expected}/${expected} packages downloaded; unpacking them and running their install scripts · ${seconds}`;
+    // short enough for an 80-column terminal, where a wrapped line could not be rewritten in place
+    if (downloaded === 0) return `  looking up packages in the registry: ${Math.min(lookedUp, expected)}/${expected} · ${seconds}`;
+    if (downloaded < expected) return `  downloading packages: ${downloaded}/${expected} · ${seconds}`;
+    return `  all ${expected} downloaded; unpacking, running install scripts · ${seconds}`;
   };
   let statusShown = false;
   const clearStatus = () => { if (tty && statusShown) process.stdout.write('\r\x1b[K'); statusShown = false; };
