@@ -65,7 +65,7 @@ export const sceneOf = (categoryCode: string): DemoScene => SCENES[categoryCode]
 const OUTCOMES: readonly (readonly [Outcome, number])[] = [
   ['normal', 66], ['reject', 4], ['duplicate', 3], ['return', 6], ['reopen', 4], ['slow', 9], ['suspend', 6], ['lateAccept', 2],
 ];
-/** the last days hold one of each open state at least: what a township's workbench shows on any morning */
+/** the last five days hold one of each open state at least: what a township's workbench shows on any morning */
 const RECENT_OUTCOMES: readonly Outcome[] = ['slow', 'slow', 'slow', 'suspend', 'suspend', 'suspendPending', 'returnWaiting', 'returnWaiting', 'reopen', 'lateAccept'];
 
 const DAY = 86_400_000;
@@ -155,8 +155,8 @@ export function planHistory(r: Random, place: PlanPlace, o: { now: Date; days: n
   }
   plans.sort((a, b) => a.at.getTime() - b.at.getTime());
 
-  // the last three days: one of each state a workbench shows on an ordinary morning
-  const recent = plans.filter((p) => p.at.getTime() > end - 3 * DAY && p.channel !== 'gridWorker');
+  // the last five days: one of each state a workbench shows on an ordinary morning
+  const recent = plans.filter((p) => p.at.getTime() > end - 5 * DAY && p.channel !== 'gridWorker');
   for (const outcome of RECENT_OUTCOMES) {
     const p = recent.splice(r.int(0, recent.length - 1), 1)[0];
     if (!p) continue;
