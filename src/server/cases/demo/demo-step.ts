@@ -2,7 +2,7 @@ import type { Config } from '../../platform/config.ts';
 import type { DemoStep } from '../../platform/capability.ts';
 import { PiiCipher, loadPiiKey } from '../../platform/pii-cipher.ts';
 import { filesDirOf } from '../../files/upload-file.ts';
-import { seedDemoHistory } from './seed-history.ts';
+import { needsDemoHistory, seedDemoHistory } from './seed-history.ts';
 
 /**
  * The demo switches, outside production only (a production start never makes or moves demo cases):
@@ -19,7 +19,7 @@ export function demoSwitches(config: Pick<Config, 'production' | 'env'>): { hist
 export const demoHistoryStep: DemoStep = {
   name: 'demo case history',
   run: async ({ db, config, now, seed, progress }) => {
-    if (!demoSwitches(config).history) return null;
+    if (!demoSwitches(config).history || !(await needsDemoHistory(db))) return null;
     const started = performance.now();
     progress?.('making the demo town\'s last 60 days of cases (once)…');
     const report = await seedDemoHistory(db, { now, seed, filesDir: filesDirOf(config.dataDir), pii: new PiiCipher(loadPiiKey(config.dataDir)) });

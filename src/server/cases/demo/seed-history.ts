@@ -51,8 +51,9 @@ const MINUTE = 60_000;
  * case numbers, states and timelines. Adds nothing when the town already has cases.
  */
 export async function seedDemoHistory(db: Db, o: HistoryOptions): Promise<HistoryReport | null> {
+  if (!(await needsDemoHistory(db))) return null;
   const town = await loadDemoTown(db, o.filesDir);
-  if (!town || (await countCasesOfTown(db, town.id)) > 0) return null;
+  if (!town) return null;
   const { cast, pool, place } = town;
   const random = new Random(o.seed);
   const plans = planHistory(random.fork('plan'), place, { now: o.now, days: o.days ?? 60, perWeekday: o.perWeekday ?? 7 });
@@ -151,6 +152,12 @@ export async function seedDemoHistory(db: Db, o: HistoryOptions): Promise<Histor
   const counts = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from cases where town_id = $1 group by status order by status', [town.id]);
   for (const c of counts.rows) report.byStatus[c.status] = c.n;
   return report;
+}
+
+/** Whether the database holds the demo town, still without cases. */
+export async function needsDemoHistory(db: Db): Promise<boolean> {
+  const town = await findTownByCode(db, DEMO_TOWN_CODE);
+  return town !== null && (await countCasesOfTown(db, town.id)) === 0;
 }
 
 /** The demo town as its people see it: who acts, its grids, and the photos they take. */
