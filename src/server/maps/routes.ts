@@ -62,7 +62,7 @@ export async function publicMapRoutes(app: FastifyInstance): Promise<void> {
   await publicRateLimit(app, { en: 'map requests', zh: '地图请求' });
 
   app.get('/api/map/config', {
-    config: { access: 'public', rateLimit: { max: 120, timeWindow: '10 minutes' } },
+    config: { access: 'public', rateLimit: { max: 600, timeWindow: '10 minutes' } }, // once per page with a map, from offices behind one address
     schema: {
       tags: ['maps'], security: [], summary: 'The basemap and geocoder in use',
       description: 'The configured basemap (Tianditu vec_w + cva_w, an XYZ/WMTS template or a PMTiles file) with its datum (wgs84, or gcj02 for sources such as AMap), or null: the web then draws the outlines on a plain ground. A Tianditu browser key appears here by design (Tianditu protects it by a domain whitelist); the server geocoder key never does.',
