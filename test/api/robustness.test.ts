@@ -34,6 +34,19 @@ describe('numbers that are not finite', () => {
   });
 });
 
+describe('text that cannot be stored', () => {
+  it.each(['\udfff', 'a\ud800b', 'x\u0000y'])('refuses %j in a name as a 400, and creates nothing', async (name) => {
+    const before = await t.db.query<{ n: number }>('select count(*)::int as n from org_units');
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/org-units', headers: bearer(admin),
+      payload: { parentId: (await t.db.query<{ id: string }>("select id from org_units where level = 'community' limit 1")).rows[0]!.id, name },
+    });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error).toMatchObject({ code: 'VALIDATION_FAILED', messageZh: expect.stringContaining('Unicode') });
+    expect((await t.db.query<{ n: number }>('select count(*)::int as n from org_units')).rows[0]!.n).toBe(before.rows[0]!.n);
+  });
+});
+
 describe('the same photo uploaded by several requests at once', () => {
   it('answers every one with the same file, never a 500', async () => {
     const jpeg = await makeJpeg(120, 90, '#3366aa');

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Db } from './db/db.ts';
 import type { Config } from './config.ts';
-import { installErrorHandling, rejectNonFiniteNumbers, rejectNulCharacters } from './error-handler.ts';
+import { installErrorHandling, rejectNonFiniteNumbers, rejectUnstorableText } from './error-handler.ts';
 import { securityHeaders } from './security-headers.ts';
 import { authPlugin } from './auth.ts';
 import { healthRoutes } from './health-routes.ts';
@@ -75,7 +75,7 @@ export async function assembleApp(deps: AppDeps, capabilities: readonly Capabili
   app.addHook('preClose', async () => live.stop());
 
   installErrorHandling(app);
-  rejectNulCharacters(app);
+  rejectUnstorableText(app);
   rejectNonFiniteNumbers(app);
   await securityHeaders(app, deps.config.corsOrigins);
   await app.register(swagger, {

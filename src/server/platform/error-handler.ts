@@ -6,17 +6,21 @@ function body(code: string, message: string, messageZh: string, details?: unknow
   return { error: { code, message, messageZh, ...(details === undefined ? {} : { details }) } };
 }
 
-function hasNul(v: unknown, depth = 0): boolean {
-  if (typeof v === 'string') return v.includes('\u0000');
+/** PostgreSQL text cannot hold U+0000, and a lone surrogate ("\udfff") is no character at all. */
+const unstorable = (s: string) => s.includes('\u0000') || !s.isWellFormed();
+
+function hasUnstorableText(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return unstorable(v);
   if (depth > 32 || v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return false;
-  return Object.entries(v as object).some(([k, x]) => k.includes('\u0000') || hasNul(x, depth + 1));
+  return Object.entries(v as object).some(([k, x]) => unstorable(k) || hasUnstorableText(x, depth + 1));
 }
 
-/** PostgreSQL text cannot hold U+0000: such input is refused up front as a 400, never reaches the store. */
-export function rejectNulCharacters(app: FastifyInstance): void {
+/** Text that cannot be stored as it was sent (NUL, lone surrogates) is refused up front as a 400, never reaches the store. */
+export function rejectUnstorableText(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
-    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body) || hasNul(req.headers['idempotency-key'])) {
-      throw new AppError('VALIDATION_FAILED', 'The request contains a NUL character.', '请求中含有非法的空字符（NUL）。');
+    if ([req.params, req.query, req.body, req.headers['idempotency-key']].some((v) => hasUnstorableText(v))) {
+      throw new AppError('VALIDATION_FAILED', 'The request contains a NUL character or a broken Unicode character.',
+        '请求中含有非法的空字符（NUL）或残缺的 Unicode 字符。');
     }
   });
 }
