@@ -47,7 +47,7 @@ let boardToFuzz: string;
 
 const SSE = 'GET /api/events';
 /** these hash passwords (memory-hard, on purpose slow): fewer random runs */
-const SLOW = ['POST /api/auth/logout', 'POST /api/auth/login', 'POST /api/auth/password', 'POST /api/accounts', 'POST /api/accounts/{id}/reset-password', 'POST /api/accounts/import', 'POST /api/auth/register'];
+const SLOW = ['POST /api/auth/logout', 'POST /api/auth/login', 'POST /api/auth/password', 'POST /api/accounts', 'POST /api/accounts/{id}/reset-password', 'POST /api/accounts/import', 'POST /api/auth/register', 'GET /api/accounts/import-template'];
 const keyOf = (o: Operation) => `${o.method} ${o.path}`;
 const who = (name: string) => callers.find((c) => c.name === name)!;
 
