@@ -131,7 +131,7 @@ describe('grid team phones', () => {
     for (const who of ['dispatcher', 'leader']) {
       const r = await get(`/api/cases/${c.id}`, who);
       expect(r.statusCode).toBe(200);
-      expect(r.json().reporter).toEqual({ kind: 'staff', name: null, phone: null, unavailable: true });
+      expect(r.json().reporter).toEqual({ kind: 'caller', name: null, phone: null, unavailable: true });
     }
   });
 });

@@ -129,9 +129,10 @@ describe('a grid worker account, from 账号管理 to the grid', () => {
     await page.getByTestId('forced-new').fill('Wangge-2026');
     await page.getByTestId('forced-confirm').fill('Wangge-2026');
     await page.getByTestId('forced-submit').click();
-    const grid = page.getByTestId('my-grid');
+    // at a computer a grid worker lands on their grid's page (its map and cases)
+    const grid = page.getByTestId('my-grid-page');
     await grid.waitFor();
-    expect(await grid.innerText()).toContain('春晖社区第1网格');
+    await expect.poll(() => page.locator('body').innerText()).toContain('我的网格 · 春晖社区第1网格');
     await page.waitForTimeout(300);
     await expectNoEnglish(page);
     await shot('05-my-grid');

@@ -295,13 +295,13 @@ describe('PGlite: backup while the server runs, restore into an empty data folde
     };
     expect(await seen(withKey)).toEqual({
       statuses: [200, 200, 200],
-      reporter: { kind: 'staff', ...CALLER, unavailable: false },
+      reporter: { kind: 'caller', ...CALLER, unavailable: false },
       team: teamPhones,
       accountPhone: { sealed: true, opened: DISPATCHER_PHONE },
     });
     expect(await seen(withoutKey)).toEqual({
       statuses: [200, 200, 200],
-      reporter: { kind: 'staff', name: null, phone: null, unavailable: true },
+      reporter: { kind: 'caller', name: null, phone: null, unavailable: true },
       team: teamPhones.map(() => 'unavailable'),
       accountPhone: { sealed: true, opened: null },
     });
@@ -423,14 +423,14 @@ describe.skipIf(!PG)('PostgreSQL: pg_dump while the app runs, pg_restore into a 
       // the restore's own data folder holds no key: like a new server started on the restored database
       expect(await sealedFieldsThrough(restored, restoredDir, callId)).toEqual({
         statuses: [200, 200, 200],
-        reporter: { kind: 'staff', name: null, phone: null, unavailable: true },
+        reporter: { kind: 'caller', name: null, phone: null, unavailable: true },
         team: teamPhones.map(() => 'unavailable'),
         accountPhone: { sealed: true, opened: null },
       });
       // the key put back (here: the data folder the backup was made with)
       expect(await sealedFieldsThrough(restored, t.config.dataDir, callId)).toEqual({
         statuses: [200, 200, 200],
-        reporter: { kind: 'staff', ...CALLER, unavailable: false },
+        reporter: { kind: 'caller', ...CALLER, unavailable: false },
         team: teamPhones,
         accountPhone: { sealed: true, opened: DISPATCHER_PHONE },
       });

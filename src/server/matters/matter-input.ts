@@ -46,9 +46,9 @@ export async function checkMatterInput(tx: Tx, townId: string, code: string, inp
   const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null)); // null = not set
   const problems: FieldProblem[] = validateMatter({ ...given, code, post: postCode ?? undefined, department: departmentName ?? undefined });
   const known = await store.findRoutingTargets(tx, townId, postCode ?? null, departmentName ?? null);
-  if (postCode && !known.post) problems.push({ field: 'post', code: 'INVALID', message: `no post ${postCode} in this town` });
+  if (postCode && !known.post) problems.push({ field: 'post', code: 'INVALID', message: 'no such post in this town' });
   if (departmentName && !known.department) {
-    problems.push({ field: 'department', code: 'INVALID', message: `no department ${departmentName} in this district` });
+    problems.push({ field: 'department', code: 'INVALID', message: 'no such department in this district' });
   }
   if (problems.length > 0) {
     const names = problems.map((p) => p.field).join(', ');
