@@ -68,6 +68,28 @@ describe('nobody verifies their own work (item 7)', () => {
     expect(refused.json().error.code).toBe('CASE_SELF_VERIFICATION');
     expect((await act(c.id, 'verify', 'gridworker')).json().status).toBe('closed');
   });
+
+  it('待核查 (mine=verify) holds exactly the cases the caller may verify now', async () => {
+    const onSpot = await report('gridworker', 'E0201', { description: '待核查名单 马上办' });
+    expect((await act(onSpot.id, 'resolve_on_spot', 'gridworker', { note: '已清除' })).json().status).toBe('handled');
+    const atPost = await report('resident', 'C0101', { description: '待核查名单 岗位办' });
+    expect((await act(atPost.id, 'accept_dispatch', 'dispatcher')).json()).toMatchObject({ assignee: { kind: 'post', name: '城市更新岗' } });
+    expect((await act(atPost.id, 'report_done', 'handler', { note: '已更换' })).json().status).toBe('handled');
+
+    const page = async (who: string) => (await call('GET', `/api/cases?mine=verify&total=true&q=${encodeURIComponent('待核查名单')}`, who)).json();
+    const listed = async (who: string) => {
+      const { items, total } = await page(who) as { items: { id: string; policies: string[] }[]; total: number };
+      expect(total).toBe(items.length); // the count and the page agree
+      for (const x of items) expect(x.policies).toContain('verify'); // each row is one the caller may verify
+      return items.map((x) => x.id).sort();
+    };
+    // community staff verify the on-the-spot resolution, not the case a town post handled
+    expect(await listed('community')).toEqual([onSpot.id]);
+    expect(await listed('dispatcher')).toEqual([onSpot.id, atPost.id].sort());
+    // nobody finds their own work there: the grid worker resolved the first, the post holder handled the second
+    expect(await listed('gridworker')).toEqual([]);
+    expect(await listed('handler')).toEqual([]);
+  });
 });
 
 describe('the timeline credits the right people (item 9)', () => {

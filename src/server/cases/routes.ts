@@ -132,7 +132,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     if (!created) throw new AppError('VALIDATION_FAILED', 'The date range ends before it begins.', '结束日期早于开始日期。');
     const filter = {
       statuses: q.status, orgUnitPath, overdue: q.overdue, q: q.q, categoryCodes: q.category, sources: q.source, created,
-      mine: q.mine && mineFilter(q.mine), now: app.clock(),
+      mine: q.mine && mineFilter(q.mine, actorOf(p)), now: app.clock(),
     };
     const rows = await store.listCases(app.db, viewerOf(p), { ...filter, beforeCreated: cursor, limit: limit + 1 });
     const total = q.total ? await store.countCases(app.db, viewerOf(p), filter) : undefined;

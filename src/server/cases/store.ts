@@ -4,6 +4,8 @@ import type { MatterRow } from '../matters/store.ts';
 import type { TargetLookup } from '../../domain/matters/target-lookup.ts';
 import type { MineFilter } from '../../domain/cases/mine-lists.ts';
 import type { CaseViewer } from '../../domain/cases/visibility.ts';
+import type { Actor } from '../../domain/cases/case-state.ts';
+import type { VerifierKind } from '../../domain/cases/verification.ts';
 import type { TimeWindow } from '../../domain/cases/list-window.ts';
 import { lookupParams, routedAssigneeSql } from './assignee-store.ts';
 
@@ -261,6 +263,28 @@ export interface CaseFilter {
   now: Date;
 }
 
+/**
+ * The lifecycle's verifier rule (`isVerifier` and not `isHandler`, src/domain/cases/verification.ts) as a condition on
+ * `cases c`: one clause per VerifierKind, each "the case has this kind of verifier (`verifierKinds`) and the actor is
+ * one". The actor's roles and scope are known here, so they choose the clauses; the case's columns are tested in SQL.
+ * test/store/case-verification.test.ts holds the SQL and the domain to one table.
+ */
+function verifiableBy(a: Actor, p: (v: unknown) => string): string {
+  const within = (path: string) => (a.scopePath === null ? 'false' : `${path} like ${p(likePrefix(a.scopePath))}`);
+  const townPath = `left(c.org_path, strpos(c.org_path, '/' || c.town_id || '/') + length(c.town_id) + 1)`; // townPathOf
+  const has = (role: Actor['roles'][number], sql: () => string) => (a.roles.includes(role) ? sql() : 'false');
+  const kinds: Record<VerifierKind, { caseHas: string; actorIs: string }> = {
+    communityStaff: { caseHas: 'c.resolved_on_spot', actorIs: has('communityStaff', () => within('c.org_path')) },
+    townDispatcher: { caseHas: 'true', actorIs: has('dispatcher', () => within(townPath)) },
+    reportingGridWorker: {
+      caseHas: `not c.resolved_on_spot and c.reporter_kind = 'gridWorker' and c.handled_by is distinct from c.reporter_account_id`,
+      actorIs: has('gridWorker', () => `c.reporter_account_id = ${p(a.accountId)}`),
+    },
+  };
+  const anyKind = Object.values(kinds).map((k) => `(${k.caseHas} and ${k.actorIs})`).join(' or ');
+  return `(c.handled_by is distinct from ${p(a.accountId)} and (${anyKind}))`;
+}
+
 /** The conditions of a case list: the viewer's visibility first, each filter only narrowing it. */
 function listWhere(viewer: Viewer, f: Omit<CaseFilter, 'limit' | 'beforeCreated'>): { where: string[]; params: unknown[]; p(v: unknown): string } {
   const where: string[] = [];
@@ -284,8 +308,7 @@ function listWhere(viewer: Viewer, f: Omit<CaseFilter, 'limit' | 'beforeCreated'
   if (f.mine && 'assignedToViewer' in f.mine) {
     where.push(`(c.assignee->>'postId' = any(${p(viewer.postIds)}) or c.assignee->>'departmentId' = any(${p(viewer.departmentIds)}) or c.assignee->>'staffId' = ${p(viewer.accountId)})`);
   }
-  if (f.mine && 'statuses' in f.mine) where.push(`c.status = any(${p(f.mine.statuses)})`);
-  if (f.mine && 'notHandledByViewer' in f.mine) where.push(`c.handled_by is distinct from ${p(viewer.accountId)}`);
+  if (f.mine && 'verifiableBy' in f.mine) where.push(`c.status = any(${p(f.mine.statuses)})`, verifiableBy(f.mine.verifiableBy, p));
   return { where, params, p };
 }
 
