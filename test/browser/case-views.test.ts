@@ -44,6 +44,7 @@ async function signIn(p: Page, username: string, home: string) {
   await p.waitForURL(`**${home}`);
 }
 
+const gridId = async (code: string) => (await t.db.query<{ id: string }>('select id from org_units where code = $1', [code])).rows[0]!.id;
 const shot = (p: Page, name: string) => p.screenshot({ path: `${ARTIFACTS}/case-views-${name}.png` });
 
 beforeAll(async () => {
@@ -90,6 +91,7 @@ describe('the leader (指挥长)', () => {
     await p.getByTestId('tab-accepted').click();
     await p.getByTestId('case-queue').locator(`[data-number="${cases.cover!.number}"]`).waitFor();
     await expect.poll(() => p.getByTestId('case-map').getAttribute('data-map-ready'), { timeout: 20_000 }).toBe('true');
+    expect(await p.getByTestId('case-map').getAttribute('data-outlined')).toBeNull(); // the town's grids, all alike
     await shot(p, 'leader-overview');
     // a case opens read-only: no action buttons
     await p.getByTestId('tab-reported').click();
@@ -154,6 +156,8 @@ describe('the grid worker', () => {
     await view.waitFor();
     await expect.poll(() => p.getByTestId('case-map').getAttribute('data-map-ready'), { timeout: 20_000 }).toBe('true');
     expect(await p.getByTestId('case-map').getAttribute('data-case-count')).toBe('2'); // 待受理: cover is accepted
+    // the grid is outlined as the worker's own (a solid border in the theme's colour), not drawn like a town's many grids
+    expect(await p.getByTestId('case-map').getAttribute('data-outlined')).toBe(await gridId(DEMO_GRID));
     const queued = await p.getByTestId('case-queue').getByTestId('queue-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-number')));
     expect(queued.sort()).toEqual([cases.lamp!.number, cases.litter!.number].sort());
     expect(await p.locator(`[data-number="${cases.other!.number}"]`).count()).toBe(0);
@@ -171,6 +175,7 @@ describe('the grid worker', () => {
     await p.waitForURL('**/m/map');
     await expect.poll(() => p.getByTestId('case-map').getAttribute('data-map-ready'), { timeout: 20_000 }).toBe('true');
     expect(await p.getByTestId('case-map').getAttribute('data-case-count')).toBe('3');
+    expect(await p.getByTestId('case-map').getAttribute('data-outlined')).toBe(await gridId(DEMO_GRID));
     const rows = p.getByTestId('grid-map-cases').getByTestId('case-item');
     expect(await rows.count()).toBe(3);
     expect(await p.locator(`[data-number="${cases.other!.number}"]`).count()).toBe(0);

@@ -1,5 +1,6 @@
 // The workbench map: the town's grids (the map family's set-up, in neutral colours) and one dot per case,
-// coloured by the light of its worst running clock; new reports pulse; a click opens the case.
+// coloured by the light of its worst running clock; new reports pulse; a click opens the case. A map of one's own grid
+// (the grid worker's) outlines it as the report maps do: a solid border in the theme's colour, a light fill.
 import { useEffect, useMemo, useRef } from 'react';
 import type { FeatureCollection, Point } from 'geojson';
 import { Marker, Popup } from '../../../ui/map/maplibre.ts';
@@ -11,9 +12,16 @@ import { LIGHT_COLORS, NO_CLOCK_COLOR, worstClock } from './clocks.ts';
 
 const CASES = 'cases';
 
-interface Props { units: UnitFeatures; cases: CaseSummary[]; now: number; selectedId: string | null; flashIds: ReadonlySet<string>; onSelect(id: string): void }
+interface Props {
+  units: UnitFeatures; cases: CaseSummary[]; now: number; selectedId: string | null; flashIds: ReadonlySet<string>; onSelect(id: string): void;
+  /** the unit to outline as the user's own (their grid); the other maps draw every unit alike */
+  outlineId?: string | null;
+}
 
-export function CaseMap({ units, cases, now, selectedId, flashIds, onSelect }: Props) {
+/** The outlined unit's fill: a light tint of the theme's colour, under the lights of the cases. */
+const OWN_FILL = '#f7dcd8';
+
+export function CaseMap({ units, cases, now, selectedId, flashIds, onSelect, outlineId }: Props) {
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
   // lights change with time: recompute at most every 5 s
@@ -30,10 +38,15 @@ export function CaseMap({ units, cases, now, selectedId, flashIds, onSelect }: P
   }), [cases, slot]);
 
   // the town's grids in neutral colours, so the lights of the cases stand out
-  const plain = useMemo(() => plainColours(units, '#c3d0e0', '#dbe3ee'), [units]);
+  const plain = useMemo(() => {
+    const fc = plainColours(units, '#c3d0e0', '#dbe3ee');
+    return outlineId ? { ...fc, features: fc.features.map((f) => (f.properties.id === outlineId ? { ...f, properties: { ...f.properties, color: OWN_FILL } } : f)) } : fc;
+  }, [units, outlineId]);
   const { container, map, ready } = useUnitMap({
     units: plain, navigation: true, labels: { community: 0 },
     onLoad: (m) => {
+      // the map family's outline of a chosen unit (style.ts: selected-line, in the theme's colour), as PinMap's own grid
+      if (outlineId && m.getLayer('selected-line')) m.setFilter('selected-line', ['==', ['get', 'id'], outlineId]);
       m.addSource(CASES, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
       m.addLayer({ id: 'case-halo', type: 'circle', source: CASES, filter: ['==', ['get', 'id'], ''], paint: { 'circle-radius': 14, 'circle-color': '#1f5fa8', 'circle-opacity': 0.25 } });
       m.addLayer({
@@ -81,7 +94,8 @@ export function CaseMap({ units, cases, now, selectedId, flashIds, onSelect }: P
   }, [cases, flashIds, ready, map]);
 
   return (
-    <div className="zz-map-frame zz-map-inner" data-testid="case-map" data-map-ready={ready ? 'true' : 'false'} data-case-count={cases.length}>
+    <div className="zz-map-frame zz-map-inner" data-testid="case-map" data-map-ready={ready ? 'true' : 'false'} data-case-count={cases.length}
+      data-outlined={outlineId ?? undefined}>
       <div ref={container} className="zz-map-canvas" />
     </div>
   );

@@ -145,7 +145,7 @@ export function Workbench({ title, subtitle, extra, testId, top, unitId, onChang
             </div>
             <div className="zz-map">
               {units.error ? <ErrorState error={units.error} onRetry={units.reload} /> : null}
-              {units.data ? <CaseMap units={units.data} cases={shown} now={now} selectedId={openId} flashIds={live.flashIds} onSelect={open} /> : null}
+              {units.data ? <CaseMap units={units.data} cases={shown} now={now} selectedId={openId} flashIds={live.flashIds} onSelect={open} outlineId={unitId} /> : null}
             </div>
           </section>
         )}

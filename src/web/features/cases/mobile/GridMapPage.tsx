@@ -44,7 +44,7 @@ export function GridMapPage() {
       ) : (
         <>
           <div className="mc-card mc-grid-map">
-            <CaseMap units={units.data} cases={sorted} now={now} selectedId={null} flashIds={NO_FLASH} onSelect={open} />
+            <CaseMap units={units.data} cases={sorted} now={now} selectedId={null} flashIds={NO_FLASH} onSelect={open} outlineId={gridId} />
           </div>
           <div className="mc-map-legend" data-testid="grid-map-legend">
             <span>{t('cviews.mobileMap.legend')}</span>
