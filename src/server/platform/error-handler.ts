@@ -7,7 +7,8 @@ function body(code: string, message: string, messageZh: string, details?: unknow
 }
 
 /** PostgreSQL text cannot hold U+0000, and a lone surrogate ("\udfff") is no character at all. */
-const unstorable = (s: string) => s.includes('\u0000') || !s.isWellFormed();
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
 
 function hasUnstorableText(v: unknown, depth = 0): boolean {
   if (typeof v === 'string') return unstorable(v);
