@@ -3,7 +3,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
-import { pruneAudit } from '../../src/server/audit/audit-log.ts';
+import { audit, pruneAudit } from '../../src/server/audit/audit-log.ts';
 import { auditAnchorJob } from '../../src/server/audit/audit-anchor-job.ts';
 import { anchorFileOf } from '../../src/server/audit/anchor-file.ts';
 import type { AuditRow } from '../../src/server/audit/store.ts';
@@ -70,6 +70,34 @@ describe('audit log', () => {
     expect(detail.reporter.phone).toBe('13800005555');
     const reads = (await get(`/api/audit?action=case.read_contact&targetId=${found.id}`, 'admin')).json().items;
     expect(reads).toEqual([expect.objectContaining({ actorName: 'dispatcher', targetType: 'case', success: true })]);
+  });
+
+  it('names the actor and the target where they still exist, in every entry of the page', async () => {
+    const here = await gridCentre(t.db, DEMO_GRID);
+    const c = (await t.app.inject({ method: 'POST', url: '/api/public/cases', payload: { categoryCode: 'E0101', description: '垃圾', location: here, reporter: { phone: '13800004444' } } })).json();
+    const caseId = (await get(`/api/cases?q=${c.number}`, 'dispatcher')).json().items[0].id;
+    await get(`/api/cases/${caseId}`, 'dispatcher');
+    const one = async (sql: string) => (await t.db.query<{ id: string; name: string }>(sql)).rows[0]!;
+    const [dispatcher, resident, unit, matter, post] = [
+      await one(`select id, name from accounts where username = 'dispatcher'`), await one(`select id, name from accounts where username = 'resident'`),
+      await one(`select id, name from org_units where level = 'grid' order by code limit 1`), await one(`select id, name from matters order by code, version limit 1`),
+      await one(`select id, name from posts order by code limit 1`),
+    ];
+    const actor = { actorId: dispatcher.id, actorName: 'dispatcher', ip: '10.2.2.2', success: true };
+    const targets: [string, string][] = [['account', resident.id], ['org_unit', unit.id], ['matter', matter.id], ['post', post.id], ['org_unit', 'gone-unit'], ['working_calendar', '2031']];
+    for (const [targetType, targetId] of targets) await audit(t.db, { at: t.clock.now, ...actor, action: 'test.names', targetType, targetId });
+    const items = (await get('/api/audit?action=test.names', 'auditor')).json().items;
+    expect(items.map((e: { targetType: string; targetId: string; targetName: string | null }) => [e.targetType, e.targetId, e.targetName])).toEqual([
+      ['working_calendar', '2031', null], ['org_unit', 'gone-unit', null], ['post', post.id, post.name], ['matter', matter.id, matter.name],
+      ['org_unit', unit.id, unit.name], ['account', resident.id, resident.name],
+    ]);
+    expect(new Set(items.map((e: { actorName: string; actorDisplayName: string }) => `${e.actorDisplayName} ${e.actorName}`))).toEqual(new Set([`${dispatcher.name} dispatcher`]));
+    const read = (await get(`/api/audit?action=case.read_contact&targetId=${caseId}`, 'auditor')).json().items;
+    expect(read).toEqual([expect.objectContaining({ actorDisplayName: dispatcher.name, targetType: 'case', targetId: caseId, targetName: c.number })]);
+    // a failed sign-in by a name no account has: no display name
+    await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody-here', password: 'wrong-one' } });
+    const failed = (await get('/api/audit?action=login&success=false&limit=1', 'auditor')).json().items[0];
+    expect(failed).toMatchObject({ actorName: 'nobody-here', actorDisplayName: null });
   });
 
   it('is for the auditor and admins only, and records who was turned away', async () => {

@@ -19,7 +19,7 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     config: { access: AUDIT_READERS },
     schema: {
       summary: 'Search the audit log',
-      tags: ['audit'], description: 'Search the audit log (newest first): logins, reads of personal data, changes, exports.',
+      tags: ['audit'], description: 'Search the audit log (newest first): logins, reads of personal data, changes, exports. Each entry names its actor (display name beside the recorded username) and its target (name or case number) where they still exist.',
       querystring: AuditQuery, response: { 200: AuditPage },
     },
   }, async (req) => {
@@ -35,8 +35,8 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
     await audit(app.db, { at: app.clock(), ...actorOf(req), action: 'audit.search', success: true, detail: { filter, returned: page.length } });
     return {
       items: page.map((r) => ({
-        id: r.id, at: r.at.toISOString(), actorId: r.actor_id, actorName: r.actor_name, ip: r.ip, action: r.action,
-        targetType: r.target_type, targetId: r.target_id, success: r.success, detail: r.detail, hash: r.hash,
+        id: r.id, at: r.at.toISOString(), actorId: r.actor_id, actorName: r.actor_name, actorDisplayName: r.actor_display_name, ip: r.ip,
+        action: r.action, targetType: r.target_type, targetId: r.target_id, targetName: r.target_name, success: r.success, detail: r.detail, hash: r.hash,
       })),
       nextCursor: rows.length > limit ? String(page[page.length - 1]!.id) : null,
     };

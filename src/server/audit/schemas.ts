@@ -13,8 +13,13 @@ export const AuditQuery = Type.Object({
 }, { additionalProperties: false });
 
 const AuditEntry = Type.Object({
-  id: Type.Integer(), at: Type.String(), actorId: Nullable(Type.String()), actorName: Nullable(Type.String()), ip: Nullable(Type.String()),
-  action: Type.String(), targetType: Nullable(Type.String()), targetId: Nullable(Type.String()), success: Type.Boolean(),
+  id: Type.Integer(), at: Type.String(), actorId: Nullable(Type.String()),
+  actorName: Nullable(Type.String({ description: 'the username the actor signed in with, as recorded' })),
+  actorDisplayName: Nullable(Type.String({ description: 'the acting account\'s name as it is now; null when unknown or gone' })),
+  ip: Nullable(Type.String()),
+  action: Type.String(), targetType: Nullable(Type.String()), targetId: Nullable(Type.String()),
+  targetName: Nullable(Type.String({ description: 'the target\'s name as it is now (a case: its number); null for targets without one or gone' })),
+  success: Type.Boolean(),
   detail: Type.Unknown({ description: 'what the entry records, as the action writes it' }), hash: Type.String(),
 });
 

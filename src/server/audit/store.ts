@@ -27,13 +27,34 @@ export interface AuditQuery {
   limit: number;
 }
 
-export async function searchAudit(tx: Tx, q: AuditQuery): Promise<AuditRow[]> {
-  const r = await tx.query<AuditRow>(
-    `select * from audit_log
-      where ($1::text is null or actor_id = $1) and ($2::text is null or action like $2 || '%') and ($3::text is null or target_id = $3)
-        and ($4::timestamptz is null or at >= $4) and ($5::timestamptz is null or at < $5) and ($6::boolean is null or success = $6)
-        and ($7::bigint is null or id < $7)
-      order by id desc limit $8`,
+/** A row as the log's readers see it: with the actor's display name and the target's name, where they still exist. */
+export interface NamedAuditRow extends AuditRow {
+  actor_display_name: string | null;
+  target_name: string | null;
+}
+
+/**
+ * The page of the log asked for, newest first, each row with names in the same query: the acting account's display
+ * name, and the target's (an org unit's, account's, matter's or post's name, a case's number). A target that is gone,
+ * or of a type without a name (a route, a calendar year), has none.
+ */
+export async function searchAudit(tx: Tx, q: AuditQuery): Promise<NamedAuditRow[]> {
+  const r = await tx.query<NamedAuditRow>(
+    `select l.*, actor.name as actor_display_name,
+            case l.target_type when 'org_unit' then ou.name when 'account' then acc.name when 'matter' then m.name
+              when 'post' then p.name when 'case' then c.number end as target_name
+       from (select * from audit_log
+              where ($1::text is null or actor_id = $1) and ($2::text is null or action like $2 || '%') and ($3::text is null or target_id = $3)
+                and ($4::timestamptz is null or at >= $4) and ($5::timestamptz is null or at < $5) and ($6::boolean is null or success = $6)
+                and ($7::bigint is null or id < $7)
+              order by id desc limit $8) l
+       left join accounts actor on actor.id = l.actor_id
+       left join org_units ou on l.target_type = 'org_unit' and ou.id = l.target_id
+       left join accounts acc on l.target_type = 'account' and acc.id = l.target_id
+       left join matters m on l.target_type = 'matter' and m.id = l.target_id
+       left join posts p on l.target_type = 'post' and p.id = l.target_id
+       left join cases c on l.target_type = 'case' and c.id = l.target_id
+      order by l.id desc`,
     [q.actorId ?? null, q.action ?? null, q.targetId ?? null, q.from ?? null, q.to ?? null, q.success ?? null, q.beforeId ?? null, q.limit],
   );
   return r.rows;

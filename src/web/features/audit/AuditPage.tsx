@@ -71,7 +71,7 @@ function AuditLog() {
       setItems((prev) => (after ? [...prev, ...page.items] : page.items));
       setSeenActors((prev) => {
         const fresh = page.items.filter((e) => e.actorId && e.actorName && !prev.has(e.actorId));
-        return fresh.length ? new Map([...prev, ...fresh.map((e) => [e.actorId!, e.actorName!] as const)]) : prev;
+        return fresh.length ? new Map([...prev, ...fresh.map((e) => [e.actorId!, actorLabel(e)] as const)]) : prev;
       });
       setCursor(page.nextCursor);
     } catch (e) {
@@ -144,6 +144,11 @@ function AuditLog() {
                 expandRowByClick: true,
                 expandedRowRender: (r) => (
                   <div className="zz-audit-detail" data-testid="audit-detail">
+                    {r.targetId ? (
+                      <div><Typography.Text type="secondary">{t('audit.targetId')}</Typography.Text>
+                        <div><Typography.Text code copyable translate="no" data-testid="audit-target-id">{r.targetId}</Typography.Text></div>
+                      </div>
+                    ) : null}
                     <div><Typography.Text type="secondary">{t('audit.detail')}</Typography.Text>
                       {r.detail === null || r.detail === undefined ? <div><Typography.Text type="secondary">{t('audit.noDetail')}</Typography.Text></div>
                         : <pre>{JSON.stringify(r.detail, null, 2)}</pre>}
@@ -156,11 +161,21 @@ function AuditLog() {
               }}
               columns={[
                 { title: t('audit.col.at'), dataIndex: 'at', width: 170, render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss') },
-                { title: t('audit.col.actor'), key: 'actor', width: 160, render: (_, r) => (r.actorName ? <span translate="no">{r.actorName}</span> : t('audit.anonymous')) },
+                { title: t('audit.col.actor'), key: 'actor', width: 160, render: (_, r) => (r.actorName ? (
+                  <span className="zz-clip" data-testid="audit-actor-name">
+                    {r.actorDisplayName ? <>{r.actorDisplayName} </> : null}
+                    <Typography.Text type={r.actorDisplayName ? 'secondary' : undefined} translate="no" style={r.actorDisplayName ? { fontSize: 12 } : undefined}>{r.actorName}</Typography.Text>
+                  </span>
+                ) : t('audit.anonymous')) },
                 { title: t('audit.col.action'), dataIndex: 'action', width: 180, render: (a: string) => <Clip text={actionName(a)} /> },
                 { title: t('audit.col.target'), key: 'target', render: (_, r) => r.targetId ? (
                   <Tooltip title={r.targetId} placement="topLeft">
-                    <span className="zz-clip">{r.targetType ? `${targetName(r.targetType)} · ` : ''}<span className="zz-code" translate="no" style={{ fontSize: 12 }}>{r.targetId}</span></span>
+                    <span className="zz-clip" data-testid="audit-target">
+                      {r.targetType ? `${targetName(r.targetType)} · ` : ''}
+                      {r.targetName ? <span translate="no">{r.targetName}</span>
+                        : r.targetType === 'route' || r.targetType === 'working_calendar' ? <span translate="no">{r.targetId}</span>
+                          : <Typography.Text type="secondary">{t('audit.unnamedTarget')}</Typography.Text>}
+                    </span>
                   </Tooltip>
                 ) : '—' },
                 { title: t('audit.col.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
@@ -199,11 +214,14 @@ function VerifyResult({ verdict: v, onClose }: { verdict: AuditVerify; onClose: 
   );
 }
 
-/** Accounts the admin may list, then anyone else seen acting in the log (by username), without repeats. */
+/** An actor as a label: the display name with the username beside it, or the username alone. */
+const actorLabel = (e: AuditEntry) => (e.actorDisplayName ? `${e.actorDisplayName}（${e.actorName}）` : e.actorName!);
+
+/** Accounts the admin may list, then anyone else seen acting in the log (by name and username), without repeats. */
 function actorOptions(accounts: readonly { id: string; name: string; username: string }[], seen: ReadonlyMap<string, string>) {
   const known = new Set(accounts.map((a) => a.id));
   return [
     ...accounts.map((a) => ({ value: a.id, label: `${a.name}（${a.username}）` })),
-    ...[...seen].filter(([id]) => !known.has(id)).map(([id, username]) => ({ value: id, label: username })),
+    ...[...seen].filter(([id]) => !known.has(id)).map(([id, label]) => ({ value: id, label })),
   ];
 }

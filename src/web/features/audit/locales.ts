@@ -28,7 +28,7 @@ export const auditZh = {
   targetTypes: TARGET_TYPES_ZH,
   col: { at: '时间', actor: '操作人', ip: 'IP', action: '操作', target: '对象', result: '结果' },
   today: '今天', last7: '近 7 天', last30: '近 30 天', adminOnly: '仅审计管理员和系统管理员可查看',
-  detail: '详情', hash: '哈希', noDetail: '无附加信息', anonymous: '（未识别）',
+  detail: '详情', hash: '哈希', noDetail: '无附加信息', anonymous: '（未识别）', targetId: '对象编号', unnamedTarget: '（无名称）',
 };
 
 export const auditEn: typeof auditZh = {
@@ -57,7 +57,7 @@ export const auditEn: typeof auditZh = {
   targetTypes: TARGET_TYPES_EN,
   col: { at: 'Time', actor: 'Actor', ip: 'IP', action: 'Action', target: 'Target', result: 'Result' },
   today: 'Today', last7: 'Last 7 days', last30: 'Last 30 days', adminOnly: 'Auditors and administrators only',
-  detail: 'Detail', hash: 'Hash', noDetail: 'No detail', anonymous: '(unknown)',
+  detail: 'Detail', hash: 'Hash', noDetail: 'No detail', anonymous: '(unknown)', targetId: 'Target ID', unnamedTarget: '(no name)',
 };
 
 const navZh = { audit: '审计日志' };
