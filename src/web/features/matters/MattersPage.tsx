@@ -134,12 +134,12 @@ export function MattersPage() {
   );
 }
 
-/** Who handles a matter: the post by its name (its code beside it) and/or the department, on one line. */
+/** Who handles a matter: the post by its name (its code on hover) and/or the department, on one line. */
 function MatterOwner({ m }: { m: Pick<Matter, 'postCode' | 'postName' | 'departmentName'> }) {
   if (!m.postCode && !m.departmentName) return <>—</>;
   if (!m.postCode) return <Clip text={m.departmentName} />;
-  const post = <NameCode name={m.postName} code={m.postCode} ellipsis={!m.departmentName} />;
+  const post = <NameCode name={m.postName} code={m.postCode} ellipsis={!m.departmentName} codeOnHover />;
   return m.departmentName
-    ? <Tooltip title={`${m.postName ?? m.postCode} / ${m.departmentName}`} placement="topLeft"><span className="zz-clip">{post} / {m.departmentName}</span></Tooltip>
+    ? <Tooltip title={`${m.postName ? `${m.postName}（${m.postCode}）` : m.postCode} / ${m.departmentName}`} placement="topLeft"><span className="zz-clip">{post} / {m.departmentName}</span></Tooltip>
     : post;
 }
