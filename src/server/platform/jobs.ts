@@ -23,6 +23,7 @@ export async function startJobs(db: Db, jobs: readonly JobDefinition<never>[], o
     : new PgBoss({ connectionString: db.raw.connectionString, schema: 'jobs', max: 4 });
   boss.on('error', (err) => console.error('job queue:', err.message));
   await boss.start();
+  await dropStaleSchedules(boss, jobs);
   for (const job of jobs) {
     await boss.createQueue(job.name, job.expireInSeconds ? { expireInSeconds: job.expireInSeconds, retryLimit: 3 } : {});
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { tz: 'Asia/Shanghai' });
@@ -34,4 +35,23 @@ export async function startJobs(db: Db, jobs: readonly JobDefinition<never>[], o
     }
   }
   return boss;
+}
+
+/**
+ * A schedule stays in the database after its job leaves the list (the demo-only `demo-live` once DEMO_LIVE is
+ * off, a job renamed or retired), and pg-boss keeps queueing its ticks with no worker: the jobs pile up unworked.
+ * So at start every schedule whose job is not in this node's list with a cron is dropped; the listed ones are
+ * (re)written just after.
+ */
+async function dropStaleSchedules(boss: PgBoss, jobs: readonly JobDefinition<never>[]): Promise<void> {
+  const scheduled = new Set(jobs.filter((j) => j.cron).map((j) => j.name));
+  const stale: { name: string; key: string }[] = [];
+  const limit = 1000;
+  for (let after: { name: string; key: string } | undefined; ;) {
+    const page = await boss.getSchedules(undefined, undefined, { limit, ...(after ? { after } : {}) });
+    for (const s of page) if (!scheduled.has(s.name)) stale.push({ name: s.name, key: s.key });
+    if (page.length < limit) break;
+    after = { name: page[page.length - 1]!.name, key: page[page.length - 1]!.key };
+  }
+  for (const s of stale) await boss.unschedule(s.name, s.key);
 }
