@@ -194,3 +194,23 @@ describe('the grid worker', () => {
     await p.context().close();
   });
 });
+
+describe('an empty 待受理', () => {
+  it('opens the overview on the first tab that holds cases, and never moves the user afterwards', async () => {
+    for (const key of ['lamp', 'litter', 'other']) await call('dispatcher', 'POST', `/api/cases/${cases[key]!.id}/actions/accept`, {});
+    const p = await page(DESKTOP);
+    await signIn(p, 'leader', '/cases/overview');
+    const active = p.locator('.zz-wb-tabs .ant-tabs-tab-active [data-testid^="tab-"]');
+    await expect.poll(() => active.getAttribute('data-testid')).toBe('tab-accepted');
+    await expect.poll(() => p.getByTestId('case-queue').getByTestId('queue-item').count()).toBe(4);
+    await expect.poll(() => p.getByTestId('case-map').getAttribute('data-map-ready'), { timeout: 20_000 }).toBe('true');
+    await shot(p, 'leader-first-nonempty-tab');
+    // the user picks the empty tab: a live change elsewhere does not move them
+    await p.getByTestId('tab-reported').click();
+    await call('dispatcher', 'POST', `/api/cases/${cases.lamp!.id}/actions/dispatch`, {});
+    await expect.poll(() => p.getByTestId('tab-working').locator('.ant-badge').innerText(), { timeout: 10_000 }).toBe('1');
+    expect(await active.getAttribute('data-testid')).toBe('tab-reported');
+    expect(pageErrors).toEqual([]);
+    await p.context().close();
+  });
+});

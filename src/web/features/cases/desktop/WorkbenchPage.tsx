@@ -2,7 +2,7 @@
 // with the cases coloured by light on the right, the case drawer on top; 历史与查询 searches every case on the
 // server. Follows live events. The same view, read-only by its policies, is the leader's overview (with the
 // figures on top) and the grid worker's desktop (inside their grid).
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { App, Badge, Input, Select, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -90,6 +90,18 @@ export function Workbench({ title, subtitle, extra, testId, top, unitId, onChang
   const history = tab === 'history';
   const shown = history ? [] : byTab[tab];
 
+  // at first load only: when 待受理 is empty, open on the first tab (in the tabs' order) that holds cases; once the
+  // list is in or the user has picked a tab, the page never moves on its own
+  const settled = useRef(false);
+  useEffect(() => {
+    if (settled.current || live.loading || live.error) return;
+    settled.current = true;
+    if (tab !== 'reported' || byTab.reported.length > 0) return;
+    const first = TABS.find((k) => byTab[k].length > 0);
+    if (first) setTab(first);
+  }, [live.loading, live.error, byTab, tab]);
+  const pickTab = (k: TabKey) => { settled.current = true; setTab(k); };
+
   const open = (id: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (id) n.set('case', id); else n.delete('case'); return n; });
 
   const changed = () => { live.reload(); setVersion((v) => v + 1); onChanged?.(); };
@@ -101,7 +113,7 @@ export function Workbench({ title, subtitle, extra, testId, top, unitId, onChang
       <div className={`zz-workbench ${history ? 'is-wide' : ''}`} data-testid={testId}>
         <section className="zz-panel">
           <Tabs
-            activeKey={tab} onChange={(k) => setTab(k as TabKey)} className="zz-wb-tabs" size="small" tabBarGutter={14}
+            activeKey={tab} onChange={(k) => pickTab(k as TabKey)} className="zz-wb-tabs" size="small" tabBarGutter={14}
             items={[...TABS.map((k) => ({
               key: k,
               label: (
