@@ -8,6 +8,12 @@ export interface TownRow {
   name: string;
 }
 
+/** The town with this code (the demo finds its town so). */
+export async function findTownByCode(tx: Tx, code: string): Promise<TownRow | null> {
+  const r = await tx.query<TownRow>(`select id, code, path, name from org_units where code = $1 and level = 'town'`, [code]);
+  return r.rows[0] ?? null;
+}
+
 /** The town with this id, if it lies in the scope or holds it. */
 export async function findTownInScope(tx: Tx, townId: string, scopePath: string): Promise<TownRow | null> {
   const r = await tx.query<TownRow>(

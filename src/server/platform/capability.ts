@@ -49,6 +49,16 @@ export interface Capability {
   demo?: DemoStep;
 }
 
+/**
+ * The demo switches, outside production only (a production start never makes or moves demo data):
+ * DEMO_HISTORY=on runs the capabilities' demo steps, DEMO_LIVE=on their demo jobs. `npm start` turns both on unless
+ * they are set; `node src/server/main.ts` and the tests leave them off.
+ */
+export function demoSwitches(config: Pick<Config, 'production' | 'env'>): { history: boolean; live: boolean } {
+  const on = (name: string) => !config.production && config.env[name]?.trim().toLowerCase() === 'on';
+  return { history: on('DEMO_HISTORY'), live: on('DEMO_LIVE') };
+}
+
 /** Every job of the listed capabilities, in list order. */
 export function jobsOf(capabilities: readonly Capability[], ctx: CapabilityContext): JobDefinition[] {
   return capabilities.flatMap((c) => c.jobs?.(ctx) ?? []);

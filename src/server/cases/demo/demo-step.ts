@@ -1,19 +1,9 @@
-import type { Config } from '../../platform/config.ts';
-import type { DemoStep } from '../../platform/capability.ts';
+import { demoSwitches, type DemoStep } from '../../platform/capability.ts';
 import { PiiCipher, loadPiiKey } from '../../platform/pii-cipher.ts';
 import { filesDirOf } from '../../files/upload-file.ts';
 import { needsDemoHistory, seedDemoHistory } from './seed-history.ts';
 
-/**
- * The demo switches, outside production only (a production start never makes or moves demo cases):
- * DEMO_HISTORY=on makes two months of case history on a demo district without cases, DEMO_LIVE=on brings a report every
- * few minutes and moves open cases along. `npm start` turns both on unless they are set; `node src/server/main.ts` and
- * the tests leave them off.
- */
-export function demoSwitches(config: Pick<Config, 'production' | 'env'>): { history: boolean; live: boolean } {
-  const on = (name: string) => !config.production && config.env[name]?.trim().toLowerCase() === 'on';
-  return { history: on('DEMO_HISTORY'), live: on('DEMO_LIVE') };
-}
+export { demoSwitches } from '../../platform/capability.ts';
 
 /** The cases capability's demo: the history of the demo town, through intake, the action command and the sweep. */
 export const demoHistoryStep: DemoStep = {
