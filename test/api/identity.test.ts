@@ -95,6 +95,7 @@ describe('errors', () => {
     const demo = (await t.app.inject({ url: '/api/auth/demo-accounts' })).json();
     expect(demo.password).toBe('demo1234');
     expect(demo.accounts.map((a: { username: string }) => a.username)).toEqual(expect.arrayContaining(['admin', 'dispatcher', 'resident']));
+    expect(demo.accounts).toContainEqual({ username: 'dispatcher', name: '刘晓燕', roles: ['dispatcher'] }); // whom the sign-in page says you become
     const production = await buildApp({ db: t.db, config: { ...t.config, production: true } });
     try {
       const r = await production.inject({ url: '/api/auth/demo-accounts' });

@@ -36,7 +36,14 @@ describe('org map (dispatcher)', () => {
     await page.goto(`${base}/`);
     await page.waitForURL('**/login');
     await expect.poll(() => page.getByTestId('demo-accounts').isVisible()).toBe(true);
-    await page.getByLabel('用户名').fill('dispatcher');
+    // each demo account says whom you sign in as: the person's name and role names, the username small beside it
+    const dispatcher = page.getByTestId('demo-accounts').locator('button[data-username="dispatcher"]');
+    expect(await dispatcher.innerText()).toMatch(/^刘晓燕 · 调度员\s+dispatcher$/);
+    await expectNoEnglish(page);
+    await page.screenshot({ path: `${ARTIFACTS}/00-login.png` });
+    await dispatcher.click(); // fills the form
+    expect(await page.getByLabel('用户名').inputValue()).toBe('dispatcher');
+    expect(await page.getByLabel('密码').inputValue()).toBe('demo1234');
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.getByTestId('login-error').waitFor();

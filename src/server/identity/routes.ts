@@ -39,12 +39,12 @@ export async function identityRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       summary: 'The demo accounts',
       tags: ['identity'], security: [],
-      description: 'The demo accounts and their password, for the sign-in page of a demo server. 404 in production, which never has them.',
+      description: 'The demo accounts (username, display name, roles) and their password, for the sign-in page of a demo server. 404 in production, which never has them.',
       response: { 200: DemoAccounts },
     },
   }, async () => {
     if (app.config.production) throw notFound('demo accounts');
-    return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, name: a.name })) };
+    return { password: DEMO_PASSWORD, accounts: DEMO_ACCOUNTS.map((a) => ({ username: a.username, name: a.name, roles: a.roles })) };
   });
 
   app.post('/api/auth/logout', {

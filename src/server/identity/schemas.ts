@@ -32,5 +32,9 @@ export const LoginResult = Type.Object({ token: Type.String(), expiresAt: Type.S
 
 export const DemoAccounts = Type.Object({
   password: Type.String(),
-  accounts: Type.Array(Type.Object({ username: Type.String(), name: Type.String() })),
+  accounts: Type.Array(Type.Object({
+    username: Type.String(),
+    name: Type.String({ description: 'the person\'s display name' }),
+    roles: Type.Array(Type.Union(ROLES.map((r) => Type.Literal(r))), { description: 'role codes; the sign-in page shows their names' }),
+  })),
 });

@@ -1,6 +1,6 @@
 // Sign-in: username and password, API errors in the user's language, demo accounts outside production.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Form, Input, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { Trans, useTranslation } from 'react-i18next';
@@ -81,11 +81,17 @@ export function LoginPage() {
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
                 <Trans i18nKey="login.demoHint" values={{ password: demo.password }} components={{ id: <span translate="no" /> }} />
               </Typography.Text>
-              <Space size={[6, 6]} wrap style={{ marginTop: 8 }}>
+              <div className="zz-login-demo">
                 {demo.accounts.map((a) => (
-                  <Tag key={a.username} title={a.name} translate="no" style={{ cursor: 'pointer' }} onClick={() => form.setFieldsValue({ username: a.username, password: demo.password })}>{a.username}</Tag>
+                  <button
+                    type="button" key={a.username} data-username={a.username}
+                    onClick={() => form.setFieldsValue({ username: a.username, password: demo.password })}
+                  >
+                    <span>{a.name} · {a.roles.map((r) => t(`roles.${r}`)).join('、')}</span>
+                    <span className="zz-login-demo-username" translate="no">{a.username}</span>
+                  </button>
                 ))}
-              </Space>
+              </div>
             </div>
           ) : null}
         </Card>
