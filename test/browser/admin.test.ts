@@ -174,6 +174,14 @@ describe('administrator back office', () => {
     expect(await page.getByTestId('user-menu').innerText()).toContain('审计管理员');
     // the admin's searches and checks of the log are on record for the auditor
     await page.getByTestId('audit-table').locator('tr[data-action="audit.verify"]', { hasText: 'admin' }).first().waitFor();
+    // people and things by name: the actor's name with the username beside it, the disabled account by its name; its id when opened
+    const resident = (await t.db.query<{ id: string; name: string }>(`select id, name from accounts where username = 'resident'`)).rows[0]!;
+    const disabled = page.getByTestId('audit-table').locator('tr[data-action="account.disable"]').first();
+    expect(await disabled.getByTestId('audit-actor-name').innerText()).toMatch(/^\S+ security$/);
+    expect(await disabled.getByTestId('audit-target').innerText()).toBe(`账号 · ${resident.name}`);
+    await disabled.click();
+    expect(await page.getByTestId('audit-target-id').first().innerText()).toBe(resident.id);
+    await page.mouse.move(0, 0);
     await page.waitForTimeout(300);
     await expectNoEnglish(page);
     await shot('07-auditor');

@@ -144,16 +144,17 @@ function AuditLog() {
                 expandRowByClick: true,
                 expandedRowRender: (r) => (
                   <div className="zz-audit-detail" data-testid="audit-detail">
-                    {r.targetId ? (
-                      <div><Typography.Text type="secondary">{t('audit.targetId')}</Typography.Text>
-                        <div><Typography.Text code copyable translate="no" data-testid="audit-target-id">{r.targetId}</Typography.Text></div>
-                      </div>
-                    ) : null}
                     <div><Typography.Text type="secondary">{t('audit.detail')}</Typography.Text>
                       {r.detail === null || r.detail === undefined ? <div><Typography.Text type="secondary">{t('audit.noDetail')}</Typography.Text></div>
                         : <pre>{JSON.stringify(r.detail, null, 2)}</pre>}
                     </div>
-                    <div><Typography.Text type="secondary">{t('audit.hash')}</Typography.Text>
+                    <div>
+                      {r.targetId ? (
+                        <div className="zz-audit-id"><Typography.Text type="secondary">{t('audit.targetId')}</Typography.Text>
+                          <div><Typography.Text code copyable className="zz-audit-hash" translate="no" data-testid="audit-target-id">{r.targetId}</Typography.Text></div>
+                        </div>
+                      ) : null}
+                      <Typography.Text type="secondary">{t('audit.hash')}</Typography.Text>
                       <div><Typography.Text code copyable className="zz-audit-hash" data-testid="audit-hash">{r.hash}</Typography.Text></div>
                     </div>
                   </div>
@@ -168,16 +169,19 @@ function AuditLog() {
                   </span>
                 ) : t('audit.anonymous')) },
                 { title: t('audit.col.action'), dataIndex: 'action', width: 180, render: (a: string) => <Clip text={actionName(a)} /> },
-                { title: t('audit.col.target'), key: 'target', render: (_, r) => r.targetId ? (
-                  <Tooltip title={r.targetId} placement="topLeft">
-                    <span className="zz-clip" data-testid="audit-target">
+                { title: t('audit.col.target'), key: 'target', render: (_, r) => {
+                  if (!r.targetId) return '—';
+                  // by name; the raw id is in the opened row
+                  const label = (
+                    <>
                       {r.targetType ? `${targetName(r.targetType)} · ` : ''}
                       {r.targetName ? <span translate="no">{r.targetName}</span>
                         : r.targetType === 'route' || r.targetType === 'working_calendar' ? <span translate="no">{r.targetId}</span>
                           : <Typography.Text type="secondary">{t('audit.unnamedTarget')}</Typography.Text>}
-                    </span>
-                  </Tooltip>
-                ) : '—' },
+                    </>
+                  );
+                  return <Tooltip title={label} placement="topLeft" mouseEnterDelay={0.3}><span className="zz-clip" data-testid="audit-target">{label}</span></Tooltip>;
+                } },
                 { title: t('audit.col.ip'), dataIndex: 'ip', width: 130, render: (ip: string | null) => ip ?? '—' },
                 { title: t('audit.col.result'), dataIndex: 'success', width: 80, render: (ok: boolean) => <Tag color={ok ? 'green' : 'red'}>{ok ? t('audit.success') : t('audit.failure')}</Tag> },
               ]}
