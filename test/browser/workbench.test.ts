@@ -194,6 +194,10 @@ describe('dispatcher workbench and handler inbox', () => {
     await desk.getByTestId('side-menu').getByText('事项清单').click();
     await desk.waitForURL('**/matters');
     await desk.getByTestId('matters-table').getByText('井盖破损缺失').waitFor();
+    // posts by name alone in the list, the code (JJ-…) only on hover
+    expect(await desk.getByTestId('matters-table').locator('.zz-namecode[data-code]').count()).toBeGreaterThan(0);
+    expect(await desk.getByTestId('matters-table').locator('.zz-namecode-code').count()).toBe(0);
+    await shot(desk, '10-matters-all');
     await desk.getByTestId('matter-lists').getByText(/收回事项/).click();
     await desk.getByTestId('matters-table').getByText('路灯损坏').waitFor();
     expect(await desk.getByTestId('matters-table').getByText('井盖破损缺失').count()).toBe(0);
