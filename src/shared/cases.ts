@@ -70,5 +70,7 @@ export const CASE_REFUSAL_STATUS = {
   CASE_STALE_VERSION: 409,
   /** the one who handled a case (reported it done, or resolved it on the spot) never verifies it */
   CASE_SELF_VERIFICATION: 422,
+  /** a duplicate's original must be another case of the same town that the caller sees and that was not rejected */
+  CASE_DUPLICATE_INVALID: 422,
 } as const;
 export type CaseRefusalCode = keyof typeof CASE_REFUSAL_STATUS;

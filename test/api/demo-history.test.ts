@@ -16,7 +16,7 @@ const NOW = new Date('2026-11-23T09:00:00+08:00');
 
 interface EventRow { case_id: string; at: Date; action: string; from_status: string | null; to_status: string; reason: string | null; data: Record<string, unknown> | null }
 interface CaseRow { id: string; number: string; status: string; tier: string; source: string; reporter_kind: string; category_code: string; grid_id: string;
-  created_at: Date; escalated_at: Date | null; suspension: { state: string } | null; satisfaction: { score: number } | null; clocks: Record<string, { due: number; stoppedAt: number | null; suspendedMs: number; pausedAt: number | null }> }
+  created_at: Date; escalated_at: Date | null; duplicate_of: string | null; suspension: { state: string } | null; satisfaction: { score: number } | null; clocks: Record<string, { due: number; stoppedAt: number | null; suspendedMs: number; pausedAt: number | null }> }
 
 async function history(t: TestApp): Promise<HistoryReport | null> {
   return seedDemoHistory(t.db, { now: NOW, seed: DEMO_SEED, filesDir: filesDirOf(t.config.dataDir), pii: t.app.pii });
@@ -77,6 +77,23 @@ describe('the demo history', () => {
     console.log(states);
     for (const [state, n] of Object.entries(states)) expect(n, state).toBeGreaterThan(0);
     expect(states.closedAndRated + states.closedUnrated).toBeGreaterThan(cases.length / 2);
+  });
+
+  it('links every repeat to its original: an earlier case of the same category, named in the reject', () => {
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    const repeats = cases.filter((c) => c.status === 'rejected' && /^与案件 \S+ 反映的是同一问题/.test(timeline.get(c.id)!.at(-1)!.reason ?? ''));
+    expect(repeats.length).toBeGreaterThan(0);
+    for (const c of repeats) {
+      const original = byId.get(c.duplicate_of ?? '');
+      expect(original, c.number).toBeDefined();
+      expect(original!.category_code, c.number).toBe(c.category_code);
+      expect(original!.created_at.getTime(), c.number).toBeLessThan(c.created_at.getTime());
+      expect(original!.status, c.number).not.toBe('rejected');
+      const reject = timeline.get(c.id)!.at(-1)!;
+      expect(reject.reason, c.number).toContain(original!.number);
+      expect(reject.data, c.number).toMatchObject({ duplicateOf: { id: original!.id, number: original!.number } });
+    }
+    expect(cases.filter((c) => c.duplicate_of !== null)).toHaveLength(repeats.length);
   });
 
   it('keeps every timeline true: one chain of states, in time order, from the report on', () => {

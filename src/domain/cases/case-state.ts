@@ -54,6 +54,7 @@ export interface Satisfaction {
 
 /** The part of a case the lifecycle reads and writes. */
 export interface CaseState {
+  id: string;
   status: CaseStatus;
   version: number;
   tier: Tier;
@@ -77,6 +78,16 @@ export interface CaseState {
   handledBy: string | null;
   /** It was handled by resolve_on_spot (琐事马上办): the community verifies it, not the grid worker. */
   resolvedOnSpot: boolean;
+  /** The earlier case this one repeats (set when it is rejected as a duplicate). */
+  duplicateOf: string | null;
+}
+
+/** The case a report is said to repeat, as the command found it among the cases the actor may see. */
+export interface DuplicateOriginal {
+  id: string;
+  number: string;
+  townPath: string;
+  status: CaseStatus;
 }
 
 /** The API body of POST /api/cases/:id/actions/:action, plus the action. */
@@ -88,6 +99,11 @@ export interface CaseCommand {
   photos?: readonly string[];
   rating?: { score: number; comment?: string };
   until?: Date;
+  /**
+   * reject only: the case this report repeats, as the command found it among the cases the actor may see; null when
+   * an original was named but none such was found (absent: not a duplicate).
+   */
+  duplicateOf?: DuplicateOriginal | null;
   /** Optimistic concurrency: the version the caller saw. */
   version?: number;
 }

@@ -1,6 +1,6 @@
 import { CASE_ACTIONS, SATISFACTION_LABELS, type CaseAction, type CaseRefusalCode, type SatisfactionScore } from '../../shared/cases.ts';
 import { dispatchOverride, nextTier } from '../matters/routing.ts';
-import type { Actor, Assignee, CaseCommand, CaseState, TimelineEntry } from './case-state.ts';
+import type { Actor, Assignee, CaseCommand, CaseState, DuplicateOriginal, TimelineEntry } from './case-state.ts';
 import { refusal, type CaseRefusal } from './refusals.ts';
 import { isAssignee, isCommunityStaffOf, isCommunityTriage, isReporter, isReportingGridWorker, isSystem, isTownDispatcher } from './rights.ts';
 import { isHandler, isVerifier } from './verification.ts';
@@ -102,6 +102,7 @@ function step(c: CaseState, cmd: CaseCommand, a: Actor, now: Date): { next: Case
   if (code) return { refuse: code };
   const reason = cmd.reason?.trim() || null;
   if (RULES[cmd.action].needsReason && reason === null) return { refuse: 'CASE_REASON_REQUIRED' };
+  if (cmd.duplicateOf !== undefined && cmd.action !== 'reject') return { refuse: 'CASE_DUPLICATE_INVALID' };
 
   const change = apply(c, cmd, a, now, reason);
   if ('refuse' in change) return change;
@@ -117,13 +118,22 @@ function step(c: CaseState, cmd: CaseCommand, a: Actor, now: Date): { next: Case
 
 type Change = { state: Partial<CaseState>; data?: Record<string, unknown> } | { refuse: CaseRefusalCode };
 
+/** A report may be rejected as a repeat of another case of its town that the actor sees and that was not rejected. */
+export function isDuplicateOriginal(c: CaseState, original: DuplicateOriginal | null): original is DuplicateOriginal {
+  return original !== null && original.id !== c.id && original.townPath === c.townPath && original.status !== 'rejected';
+}
+
 /** What each action does to the case, once the rules allowed it. */
 function apply(c: CaseState, cmd: CaseCommand, a: Actor, now: Date, reason: string | null): Change {
   switch (cmd.action) {
     case 'accept':
       return { state: { status: 'accepted' } };
-    case 'reject':
-      return { state: { status: 'rejected' } };
+    case 'reject': {
+      if (cmd.duplicateOf === undefined) return { state: { status: 'rejected' } };
+      const original = cmd.duplicateOf;
+      if (!isDuplicateOriginal(c, original)) return { refuse: 'CASE_DUPLICATE_INVALID' };
+      return { state: { status: 'rejected', duplicateOf: original.id }, data: { duplicateOf: { id: original.id, number: original.number } } };
+    }
     case 'dispatch': {
       const assignee = cmd.assignee ?? c.routedAssignee;
       if (!assignee) return { refuse: 'CASE_ASSIGNEE_REQUIRED' };

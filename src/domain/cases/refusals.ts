@@ -22,6 +22,10 @@ const MESSAGES: Record<CaseRefusalCode, (action: CaseAction) => [string, string]
     'You handled this case, so someone else verifies it (cases resolved on the spot are verified by the community).',
     '您是该案卷的处置人，须由他人核查（现场处置的案卷由社区核查）。',
   ],
+  CASE_DUPLICATE_INVALID: () => [
+    'A duplicate is rejected in favour of another case of the same town that you can see and that was not rejected itself.',
+    '重复案卷的原案卷须是同一街道（乡镇）内您可查看、且未被退回的另一案卷。',
+  ],
 };
 
 export function refusal(code: CaseRefusalCode, action: CaseAction, allowed: CaseAction[]): CaseRefusal {

@@ -1,16 +1,19 @@
 import type { WorkingCalendar } from '../../domain/sla/working-calendar.ts';
-import type { Db } from '../platform/db/db.ts';
+import type { Db, Tx } from '../platform/db/db.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { notifyCaseChange } from '../platform/live.ts';
-import type { Actor, CaseCommand } from '../../domain/cases/case-state.ts';
+import type { Actor, CaseCommand, DuplicateOriginal } from '../../domain/cases/case-state.ts';
 import { decide } from '../../domain/cases/lifecycle.ts';
 import { nextCheckAt } from '../../domain/cases/escalation.ts';
 import { clockLimits, targetAtTier } from '../../domain/matters/routing.ts';
 import { advanceClocks, type ClockSet } from '../../domain/sla/clocks.ts';
 import { findMatterById } from '../matters/store.ts';
-import { patchOf, toCaseState, toMatter, toSweepCase } from './case-mapping.ts';
+import { patchOf, toCaseState, toMatter, toSweepCase, townPathOf } from './case-mapping.ts';
 import { checkAssignee, checkPhotos, resolveTarget } from './assignees.ts';
 import * as store from './store.ts';
+
+/** A step as the API (and the demo) ask for it: a duplicate's original named by its id. */
+export type CaseRequest = Omit<CaseCommand, 'duplicateOf'> & { duplicateOf?: string };
 
 const AFTER_PHOTO_ACTIONS = new Set(['report_done', 'resolve_on_spot', 'verify', 'reopen']);
 
@@ -19,10 +22,11 @@ const AFTER_PHOTO_ACTIONS = new Set(['report_done', 'resolve_on_spot', 'verify',
  * decide, then save the new state, its clocks and the timeline entries in one transaction, or nothing.
  * accept_dispatch (受理并派遣) writes its two entries, accept then dispatch, with the clocks moved as if one came
  * right after the other. `requestKey` (the caller's Idempotency-Key, scoped to the actor): an action already taken
- * with that key answers its first entry and changes nothing.
+ * with that key answers its first entry and changes nothing. A reject naming `duplicateOf` links the case to that
+ * original (among the cases the actor sees; the lifecycle checks it is another, not rejected, case of the same town).
  */
 export async function applyCaseAction(
-  db: Db, caseId: string, cmd: CaseCommand, actor: Actor, viewer: store.Viewer | null, actorName: string, now: Date, calendar: WorkingCalendar,
+  db: Db, caseId: string, request: CaseRequest, actor: Actor, viewer: store.Viewer | null, actorName: string, now: Date, calendar: WorkingCalendar,
   options: { requestKey?: string | null } = {},
 ): Promise<{ eventId: number; repeated?: true }> {
   return db.transaction(async (tx) => {
@@ -33,6 +37,7 @@ export async function applyCaseAction(
       const first = await store.findEventByRequestKey(tx, row.id, requestKey);
       if (first !== null) return { eventId: first, repeated: true };
     }
+    const cmd: CaseCommand = { ...request, duplicateOf: request.duplicateOf === undefined ? undefined : await findOriginal(tx, request.duplicateOf, viewer) };
     if (cmd.assignee) await checkAssignee(tx, cmd.assignee, { townId: row.town_id, orgPath: row.org_path });
     await checkPhotos(tx, cmd.photos ?? []);
     const decision = decide(toCaseState(row), cmd, actor, now);
@@ -65,4 +70,10 @@ export async function applyCaseAction(
     await store.attachPhotos(tx, row.id, eventId, cmd.photos ?? [], AFTER_PHOTO_ACTIONS.has(cmd.action) ? 'after' : 'before');
     return { eventId };
   });
+}
+
+/** The case a duplicate is said to repeat, if the viewer sees it. */
+async function findOriginal(tx: Tx, id: string, viewer: store.Viewer | null): Promise<DuplicateOriginal | null> {
+  const row = await store.findCase(tx, id, viewer);
+  return row ? { id: row.id, number: row.number, townPath: townPathOf(row), status: row.status as DuplicateOriginal['status'] } : null;
 }

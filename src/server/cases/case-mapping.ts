@@ -20,6 +20,7 @@ export function toCaseState(row: CaseRow): CaseState {
   const s = row.suspension as (Omit<Suspension, 'until' | 'requestedAt' | 'approvedAt'> & Record<string, string | null>) | null;
   const sat = row.satisfaction as (Omit<Satisfaction, 'at'> & { at: string }) | null;
   return {
+    id: row.id,
     status: row.status as CaseStatus,
     version: row.version,
     tier: row.tier as Tier,
@@ -35,6 +36,7 @@ export function toCaseState(row: CaseRow): CaseState {
     departmentsReached: row.department_ids,
     handledBy: row.handled_by,
     resolvedOnSpot: row.resolved_on_spot,
+    duplicateOf: row.duplicate_of,
   };
 }
 
@@ -54,6 +56,7 @@ export function patchOf(next: CaseState, clocks: ClockSet, nextCheck: number | n
     closed_at: next.status === 'closed' || next.status === 'rejected' ? now : null,
     handled_by: next.handledBy,
     resolved_on_spot: next.resolvedOnSpot,
+    duplicate_of: next.duplicateOf,
   };
 }
 

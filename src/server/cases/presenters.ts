@@ -12,7 +12,7 @@ import type { ContactView } from '../../domain/cases/reporter-contact.ts';
 import { assigneeId, toCaseState } from './case-mapping.ts';
 import { policies } from '../../domain/cases/lifecycle.ts';
 import type { Actor } from '../../domain/cases/case-state.ts';
-import type { CaseRow, EventRow } from './store.ts';
+import type { CaseLinkRow, CaseRow, EventRow } from './store.ts';
 import type { Figures } from './figures-store.ts';
 import type { ReportResult } from './report-case.ts';
 import type { CaseChange } from '../platform/live.ts';
@@ -90,7 +90,8 @@ export function presentReporter(c: CaseRow, view: ContactView, pii: PiiCipher) {
 export function presentCaseDetail(
   c: CaseRow, names: Map<string, string>, now: Date,
   o: { events: EventRow[]; photos: { hash: string; phase: 'before' | 'after'; event_id: number | null }[]; policies: CaseAction[];
-    contact: ContactView; urls: FileUrlSigner; pii: PiiCipher; verifiers: VerifierKind[] | null; routing: (RouteReason & { matter: string }) | null },
+    contact: ContactView; urls: FileUrlSigner; pii: PiiCipher; verifiers: VerifierKind[] | null; routing: (RouteReason & { matter: string }) | null;
+    original: CaseLinkRow | null; duplicates: readonly CaseLinkRow[] },
 ) {
   const photo = (p: { hash: string; phase: 'before' | 'after'; event_id: number | null }) => ({
     hash: p.hash, phase: p.phase, eventId: p.event_id, url: o.urls.url(p.hash, 'full', now), thumbUrl: o.urls.url(p.hash, 'thumb', now),
@@ -101,6 +102,8 @@ export function presentCaseDetail(
     routedAssignee: presentAssignee(c.routed_assignee, names),
     reporter,
     suspension: c.suspension,
+    original: o.original && { id: o.original.id, number: o.original.number, status: o.original.status as CaseStatus },
+    duplicatedBy: o.duplicates.map((d) => ({ id: d.id, number: d.number, status: d.status as CaseStatus, createdAt: d.created_at.toISOString() })),
     timeline: o.events.map((e) => ({
       id: e.id, at: e.at.toISOString(), action: e.action, ...presentActor(e, c, reporter.name),
       from: e.from_status, to: e.to_status, reason: e.reason, data: e.data,

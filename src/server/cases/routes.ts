@@ -55,14 +55,17 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const detail = async (id: string, p: Principal, ip: string) => {
     const row = await store.findCase(app.db, id, viewerOf(p));
     if (!row) throw notFound('case');
-    const [events, photos, matter] = await Promise.all([store.listEvents(app.db, id), store.listPhotos(app.db, id), findMatterById(app.db, row.matter_id)]);
+    const [events, photos, matter, original, duplicates] = await Promise.all([
+      store.listEvents(app.db, id), store.listPhotos(app.db, id), findMatterById(app.db, row.matter_id),
+      row.duplicate_of ? store.findCase(app.db, row.duplicate_of, viewerOf(p)) : null, store.listDuplicatesOf(app.db, row.id, viewerOf(p)),
+    ]);
     const names = await store.assigneeNames(app.db, namedIds(row, events));
     const [state, actor] = [toCaseState(row), actorOf(p)];
     const contact = reporterContactView(state, actor);
     const shown = presentCaseDetail(row, names, app.clock(), {
       events, photos, policies: policies(state, actor), contact, urls: app.fileUrls, pii: app.pii,
       verifiers: state.status === 'handled' ? verifierKinds(state) : null,
-      routing: matter && routingOf(toMatter(matter), state),
+      routing: matter && routingOf(toMatter(matter), state), original, duplicates,
     });
     if (contact === 'full' && (shown.reporter.name !== null || shown.reporter.phone !== null)) {
       // someone else's personal data shown unmasked: every such read is audited (PIPL)
@@ -160,7 +163,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       tags: ['cases'],
       summary: 'Take a step of the case lifecycle',
-      description: 'One step of the lifecycle (accept, reject, dispatch, start, report_done, return, escalate, request_suspension, approve_suspension, resume, resolve_on_spot, verify, reopen, rate, revisit), or accept_dispatch (受理并派遣: accept and dispatch to the routed assignee, or to `assignee`, in one transaction; the timeline keeps both steps). 409 with `details.allowed` when the state does not allow it, 403 for the wrong actor, 409 CASE_STALE_VERSION when `version` is old; 422 CASE_REASON_REQUIRED for a dispatch elsewhere than routing proposed without a reason, 422 CASE_SELF_VERIFICATION when the one who handled the case verifies or reopens it. `Idempotency-Key`: an action already taken with the key answers the case as it is, without a second step.',
+      description: 'One step of the lifecycle (accept, reject, dispatch, start, report_done, return, escalate, request_suspension, approve_suspension, resume, resolve_on_spot, verify, reopen, rate, revisit), or accept_dispatch (受理并派遣: accept and dispatch to the routed assignee, or to `assignee`, in one transaction; the timeline keeps both steps). 409 with `details.allowed` when the state does not allow it, 403 for the wrong actor, 409 CASE_STALE_VERSION when `version` is old; 422 CASE_REASON_REQUIRED for a dispatch elsewhere than routing proposed without a reason, 422 CASE_SELF_VERIFICATION when the one who handled the case verifies or reopens it. A reject with `duplicateOf` (the original\'s id, e.g. one of intake\'s `duplicates`) links the case to its original in the same transaction: 422 CASE_DUPLICATE_INVALID unless the original is another case of the same town that the caller sees and that was not rejected. `Idempotency-Key`: an action already taken with the key answers the case as it is, without a second step.',
       params: s.ActionParams, body: s.ActionBody, response: { 200: s.CaseDetail },
     },
   }, async (req) => {

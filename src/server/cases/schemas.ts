@@ -53,7 +53,7 @@ export const ActionBody = Type.Object({
     comment: Type.Optional(Type.String({ maxLength: CASE_LIMITS.ratingComment })),
   }, { additionalProperties: false })),
   until: Type.Optional(Type.String({ format: 'date-time' })),
-  duplicateOf: Type.Optional(Type.String({ maxLength: 64 })),
+  duplicateOf: Type.Optional(Type.String({ maxLength: 64, description: 'reject only: the id of the case this report repeats' })),
 }, { additionalProperties: false });
 
 export const ActionParams = Type.Object({ id: Type.String({ maxLength: 64 }), action: lit(CASE_ACTIONS) });
@@ -155,6 +155,12 @@ export const CaseDetail = Type.Composite([CaseSummary, Type.Object({
     state: lit(['requested', 'active'] as const), reason: Type.String(), until: Nullable(Type.String()),
     requestedBy: Type.String(), requestedAt: Type.String(), approvedAt: Nullable(Type.String()),
   })),
+  original: Nullable(Type.Object({ id: Type.String(), number: Type.String(), status: lit(CASE_STATUSES) }, {
+    description: 'a duplicate: the case it repeats (`duplicateOf`), when the caller may see it',
+  })),
+  duplicatedBy: Type.Array(Type.Object({ id: Type.String(), number: Type.String(), status: lit(CASE_STATUSES), createdAt: Type.String() }), {
+    description: 'the later reports rejected as repeats of this case that the caller may see, oldest first',
+  }),
   timeline: Type.Array(Type.Object({
     id: Type.Integer(), at: Type.String(), action: Type.String(),
     actor: Type.String({ description: 'who acted: a staff member\'s name, the reporter as the contact view shows them, empty for the system or an anonymous reporter' }),

@@ -221,6 +221,17 @@ export async function findCase(tx: Tx, id: string, viewer: Viewer | null, forUpd
   return r.rows[0] ?? null;
 }
 
+export interface CaseLinkRow { id: string; number: string; status: string; created_at: Date }
+
+/** The cases rejected as duplicates of this one that the viewer may see, oldest first. */
+export async function listDuplicatesOf(tx: Tx, id: string, viewer: Viewer): Promise<CaseLinkRow[]> {
+  const v = visibleTo(viewer, 2);
+  const r = await tx.query<CaseLinkRow>(
+    `select c.id, c.number, c.status, c.created_at from cases c where c.duplicate_of = $1 and ${v.sql} order by c.created_at, c.id limit 50`,
+    [id, ...v.params]);
+  return r.rows;
+}
+
 /** Stores lights the sweep recomputed; not a change of the case itself, so the version stays. */
 export async function updateLights(tx: Tx, rows: readonly { id: string; clocks: unknown; next: Date | null }[]): Promise<void> {
   if (rows.length === 0) return;

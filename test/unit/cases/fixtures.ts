@@ -7,9 +7,9 @@ export const now = new Date('2026-11-23T02:00:00Z');
 
 export function aCase(over: Partial<CaseState> = {}): CaseState {
   return {
-    status: 'reported', version: 3, tier: 'community', townPath: TOWN, orgPath: GRID,
+    id: 'case-1', status: 'reported', version: 3, tier: 'community', townPath: TOWN, orgPath: GRID,
     assignee: null, routedAssignee: { postId: 'post-1' }, reporter: { accountId: 'gw-1', kind: 'gridWorker' },
-    onSpot: true, suspension: null, satisfaction: null, escalatedAt: null, departmentsReached: [], handledBy: null, resolvedOnSpot: false,
+    onSpot: true, suspension: null, satisfaction: null, escalatedAt: null, departmentsReached: [], handledBy: null, resolvedOnSpot: false, duplicateOf: null,
     ...over,
   };
 }

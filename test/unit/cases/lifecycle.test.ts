@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decide, policies } from '../../../src/domain/cases/lifecycle.ts';
-import { SYSTEM_ACTOR, type Actor, type CaseCommand, type CaseState } from '../../../src/domain/cases/case-state.ts';
+import { SYSTEM_ACTOR, type Actor, type CaseCommand, type CaseState, type DuplicateOriginal } from '../../../src/domain/cases/case-state.ts';
 import { verifierKinds } from '../../../src/domain/cases/verification.ts';
 import { ACTORS, aCase, now } from './fixtures.ts';
 
@@ -222,5 +222,32 @@ describe('ratings', () => {
     expect(next(c, { action: 'revisit', note: '电话回访' }, ACTORS.communityStaff).next.satisfaction).toBeNull();
     const d = next(c, { action: 'revisit', rating: { score: 3 } }, ACTORS.townDispatcher);
     expect(d.next.satisfaction).toMatchObject({ score: 3, label: '基本满意', via: 'revisit', by: 'disp-1' });
+  });
+});
+
+describe('reject as a duplicate', () => {
+  const original = { id: 'case-0', number: 'T-0001', townPath: '/c/d/t/', status: 'dispatched' } as const;
+  it.each([
+    ['another open case of the same town', { ...original }, 'ok'],
+    ['a closed one', { ...original, status: 'closed' }, 'ok'],
+    ['not found among the cases the actor sees', null, 'CASE_DUPLICATE_INVALID'],
+    ['the case itself', { ...original, id: 'case-1' }, 'CASE_DUPLICATE_INVALID'],
+    ['a case of another town', { ...original, townPath: '/c/d/t2/' }, 'CASE_DUPLICATE_INVALID'],
+    ['a rejected case', { ...original, status: 'rejected' }, 'CASE_DUPLICATE_INVALID'],
+  ] as [string, DuplicateOriginal | null, string][])('%s → %s', (_name, dup, expected) => {
+    expect(code(aCase(), { action: 'reject', reason: '重复上报', duplicateOf: dup }, ACTORS.townDispatcher)).toBe(expected);
+  });
+
+  it('links the case to its original and names the original\'s number in the timeline', () => {
+    const d = next(aCase(), { action: 'reject', reason: '重复上报', duplicateOf: original }, ACTORS.townDispatcher);
+    expect(d.next).toMatchObject({ status: 'rejected', duplicateOf: 'case-0' });
+    expect(d.entry.data).toEqual({ duplicateOf: { id: 'case-0', number: 'T-0001' } });
+  });
+
+  it('a plain reject links nothing; another action naming an original is refused; the rules come first', () => {
+    expect(next(aCase(), { action: 'reject', reason: '不属于受理范围' }, ACTORS.townDispatcher).next.duplicateOf).toBeNull();
+    expect(code(aCase(), { action: 'accept', duplicateOf: original }, ACTORS.townDispatcher)).toBe('CASE_DUPLICATE_INVALID');
+    expect(code(aCase(), { action: 'reject', reason: 'x', duplicateOf: original }, ACTORS.postHolder)).toBe('CASE_FORBIDDEN');
+    expect(code(aCase(), { action: 'reject', duplicateOf: original }, ACTORS.townDispatcher)).toBe('CASE_REASON_REQUIRED');
   });
 });

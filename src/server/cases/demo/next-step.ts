@@ -1,4 +1,5 @@
-import type { Assignee, CaseCommand } from '../../../domain/cases/case-state.ts';
+import type { Assignee } from '../../../domain/cases/case-state.ts';
+import type { CaseRequest } from '../apply-case-action.ts';
 import type { CaseAction } from '../../../shared/cases.ts';
 import type { ClockSet } from '../../../domain/sla/clocks.ts';
 import { sameAssignee } from '../../../domain/matters/routing.ts';
@@ -19,8 +20,8 @@ export interface CaseProgress {
   suspensionAsked: boolean;
   /** passes of handling finished (report_done, resolve_on_spot) */
   passes: number;
-  /** the number of the earlier case intake named as the same thing nearby */
-  duplicateNumber: string | null;
+  /** the earlier case intake named as the same thing nearby */
+  duplicateOf: { id: string; number: string } | null;
   /** the last action taken on it */
   last: CaseAction | null;
   /** who it was last sent to (a returned case goes to someone else) */
@@ -28,14 +29,14 @@ export interface CaseProgress {
 }
 
 export const newProgress = (plan: CasePlan): CaseProgress => ({
-  plan, returned: false, reopened: false, suspensionAsked: false, passes: 0, duplicateNumber: null, last: null, sentTo: null,
+  plan, returned: false, reopened: false, suspensionAsked: false, passes: 0, duplicateOf: null, last: null, sentTo: null,
 });
 
 export interface NextStep {
   at: number;
   action: CaseAction;
   by: CastMember;
-  cmd: CaseCommand;
+  cmd: CaseRequest;
 }
 
 export type PhotoPool = ReadonlyMap<DemoScene, { before: readonly string[]; after: readonly string[] }>;
@@ -88,7 +89,7 @@ export function nextStep(row: CaseRow, p: CaseProgress, cast: Cast, r: Random, n
     const w = cast.workersOf(row.assignee);
     return r.chance(0.8) ? w : [...w].reverse();
   };
-  const step = (action: CaseAction, at: number, candidates: readonly (CastMember | null)[], cmd: Omit<CaseCommand, 'action'> = {}): NextStep | null => {
+  const step = (action: CaseAction, at: number, candidates: readonly (CastMember | null)[], cmd: Omit<CaseRequest, 'action'> = {}): NextStep | null => {
     const by = cast.firstAllowed(row, action, candidates);
     return by ? { at, action, by, cmd: { action, ...cmd } } : null;
   };
@@ -96,10 +97,11 @@ export function nextStep(row: CaseRow, p: CaseProgress, cast: Cast, r: Random, n
 
   switch (row.status) {
     case 'reported': {
-      if (plan.outcome === 'reject' || (plan.outcome === 'duplicate' && p.duplicateNumber)) {
-        const reason = plan.outcome === 'duplicate' ? DUPLICATE_REASON(p.duplicateNumber!) : r.pick(REJECT_REASONS);
-        return step('reject', now + r.int(90, 240) * 1000, triage, { reason });
+      if (plan.outcome === 'duplicate' && p.duplicateOf) {
+        const original = p.duplicateOf;
+        return step('reject', now + r.int(90, 240) * 1000, triage, { reason: DUPLICATE_REASON(original.number), duplicateOf: original.id });
       }
+      if (plan.outcome === 'reject') return step('reject', now + r.int(90, 240) * 1000, triage, { reason: r.pick(REJECT_REASONS) });
       if (plan.channel === 'gridWorker' && row.on_spot && plan.speed < 0.55) {
         return step('resolve_on_spot', now + r.int(60, 240) * 1000, [cast.find(row.reporter_account_id)], { note: r.pick(ON_SPOT_NOTES), photos: afterPhotos(pool, plan, r) });
       }

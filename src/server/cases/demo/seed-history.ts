@@ -142,7 +142,7 @@ export async function seedDemoHistory(db: Db, o: HistoryOptions): Promise<Histor
     if (plan.duplicateOf !== null) {
       const original = caseOfPlan.get(plan.duplicateOf);
       const found = result.duplicates.find((d) => d.id === original) ?? result.duplicates[0];
-      p.duplicateNumber = found?.number ?? null;
+      p.duplicateOf = found ? { id: found.id, number: found.number } : null;
     }
     caseOfPlan.set(plan.key, result.caseId);
     progress.set(result.caseId, { p, r });

@@ -15,8 +15,11 @@ import './desktop.css';
 
 interface Props { caseId: string | null; onClose(): void; onChanged?(c: CaseDetail): void }
 
-export function CaseDrawer({ caseId, onClose, onChanged }: Props) {
+export function CaseDrawer({ caseId: askedId, onClose, onChanged }: Props) {
   const { t, i18n } = useTranslation();
+  // a linked case (a duplicate's original, an original's duplicates) opens in place of the one the page asked for
+  const [jump, setJump] = useState<{ from: string | null; to: string } | null>(null);
+  const caseId = jump && jump.from === askedId ? jump.to : askedId;
   const [kase, setKase] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -63,7 +66,7 @@ export function CaseDrawer({ caseId, onClose, onChanged }: Props) {
             {kase.number}
           </Typography.Title>
           {notice ? <Alert type="warning" showIcon closable title={notice} style={{ marginBottom: 12 }} data-testid="stale-notice" /> : null}
-          <CaseFacts kase={kase} />
+          <CaseFacts kase={kase} onOpenCase={(to) => setJump({ from: askedId, to })} />
           <Divider titlePlacement="start" plain>{t('wcase.drawer.deadlines')}</Divider>
           <CaseDeadlines deadlines={kase.deadlines} />
           <Divider titlePlacement="start" plain>{t('wcase.drawer.timeline')}</Divider>

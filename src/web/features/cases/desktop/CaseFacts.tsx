@@ -1,12 +1,13 @@
 // The facts of a case: category, tier, source, reporter, assignee, description, address, photos.
-import { Descriptions, Image, Rate, Space, Tag, Typography } from 'antd';
+import { Button, Descriptions, Image, Rate, Space, Tag, Typography } from 'antd';
 import { PhoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CasePhoto } from '../api.ts';
 import { formatTime } from './clocks.ts';
 import { reasonText, verificationText } from '../routing-preview.ts';
 
-export function CaseFacts({ kase }: { kase: CaseDetail }) {
+/** `onOpenCase` opens a linked case (a duplicate's original, an original's duplicates) in the same drawer. */
+export function CaseFacts({ kase, onOpenCase }: { kase: CaseDetail; onOpenCase?(id: string): void }) {
   const { t, i18n } = useTranslation();
   const r = kase.reporter;
   const routed = kase.routedAssignee;
@@ -52,6 +53,17 @@ export function CaseFacts({ kase }: { kase: CaseDetail }) {
             </Space>
           ),
         }] : []),
+        ...(kase.original ? [{
+          key: 'original', label: t('wcase.drawer.duplicateOf'), span: 2,
+          children: <CaseLink link={kase.original} onOpen={onOpenCase} testId="case-original" />,
+        }] : []),
+        ...(kase.duplicatedBy.length > 0 ? [{
+          key: 'duplicates', label: t('wcase.drawer.duplicatedBy'), span: 2, children: (
+            <Space size={4} wrap data-testid="case-duplicated-by">
+              {kase.duplicatedBy.map((d) => <CaseLink key={d.id} link={d} onOpen={onOpenCase} />)}
+            </Space>
+          ),
+        }] : []),
         { key: 'address', label: t('wcase.drawer.address'), span: 2, children: kase.address || `${kase.location.lng.toFixed(5)}, ${kase.location.lat.toFixed(5)}` },
         { key: 'desc', label: t('wcase.drawer.description'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="case-description">{kase.description}</Typography.Paragraph> },
         ...(kase.suspension ? [{ key: 'susp', label: t('wcase.workbench.suspended'), span: 2, children: t('wcase.drawer.suspendedUntil', { time: formatTime(kase.suspension.until, i18n.language), reason: kase.suspension.reason }) }] : []),
@@ -63,6 +75,12 @@ export function CaseFacts({ kase }: { kase: CaseDetail }) {
       </div>
     </>
   );
+}
+
+function CaseLink({ link, onOpen, testId }: { link: { id: string; number: string }; onOpen?(id: string): void; testId?: string }) {
+  return onOpen
+    ? <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onOpen(link.id)} data-testid={testId}>{link.number}</Button>
+    : <span data-testid={testId}>{link.number}</span>;
 }
 
 export function PhotoRow({ label, photos, testId }: { label?: string; photos: CasePhoto[]; testId?: string }) {

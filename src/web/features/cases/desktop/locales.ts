@@ -29,7 +29,7 @@ export const wcaseZh = {
     anonymous: '匿名', contactUnavailable: '联系方式无法解密（密钥不符）', description: '问题描述', address: '地址', location: '坐标', assignee: '承办', routed: '推荐承办',
     none: '—', photos: '现场照片', before: '处置前', after: '处置后', deadlines: '办理时限', due: '截止 {{time}}', stopped: '已于 {{time}} 停止',
     timeline: '办理过程', actions: '可执行操作', noActions: '您当前无可执行的操作', system: '系统', stale: '该案卷已被他人处理，已为您刷新最新状态。',
-    done: '{{action}}成功', suspendedUntil: '挂起至 {{time}}：{{reason}}', duplicateOf: '重复案卷，原案卷', satisfaction: '满意度',
+    done: '{{action}}成功', suspendedUntil: '挂起至 {{time}}：{{reason}}', duplicateOf: '重复案卷，原案卷', duplicatedBy: '重复上报', satisfaction: '满意度',
     reportedAt: '上报时间', overrideNote: '改派（未按推荐承办）',
   },
   form: {
@@ -74,7 +74,7 @@ export const wcaseEn: typeof wcaseZh = {
     anonymous: 'Anonymous', contactUnavailable: 'Contact cannot be decrypted (wrong key)', description: 'Description', address: 'Address', location: 'Coordinates', assignee: 'Assignee', routed: 'Routed to',
     none: '—', photos: 'Photos', before: 'Before', after: 'After', deadlines: 'Deadlines', due: 'Due {{time}}', stopped: 'Stopped {{time}}',
     timeline: 'Timeline', actions: 'Actions', noActions: 'Nothing for you to do now', system: 'System', stale: 'Someone else acted on this case; it has been reloaded.',
-    done: '{{action}}: done', suspendedUntil: 'Suspended until {{time}}: {{reason}}', duplicateOf: 'Duplicate of', satisfaction: 'Satisfaction',
+    done: '{{action}}: done', suspendedUntil: 'Suspended until {{time}}: {{reason}}', duplicateOf: 'Duplicate of', duplicatedBy: 'Reported again as', satisfaction: 'Satisfaction',
     reportedAt: 'Reported', overrideNote: 'Reassigned (not the routed assignee)',
   },
   form: {
