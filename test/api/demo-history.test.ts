@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../support/test-app.ts';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { seedDemoHistory, DEMO_SEED, type HistoryReport } from '../../src/server/cases/demo/seed-history.ts';
 import { demoSwitches } from '../../src/server/cases/demo/demo-step.ts';
 import { liveDemoTick, type LiveTick } from '../../src/server/cases/demo/demo-live-job.ts';
@@ -77,6 +77,25 @@ describe('the demo history', () => {
     console.log(states);
     for (const [state, n] of Object.entries(states)) expect(n, state).toBeGreaterThan(0);
     expect(states.closedAndRated + states.closedUnrated).toBeGreaterThan(cases.length / 2);
+  });
+
+  it('leaves work in the inboxes: the handler\'s post and the department hold sent cases, the dispatcher the last hour\'s reports', async () => {
+    t.clock.set(NOW);
+    const list = async (who: string, query: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/cases?${query}&limit=200`, headers: bearer(await t.login(who)) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().items as { number: string; status: string; createdAt: string; assignee: { kind: string; name: string } | null; policies: string[] }[];
+    };
+    const handler = await list('handler', 'mine=assigned&status=dispatched');
+    expect(handler.filter((c) => c.assignee?.kind === 'post' && c.policies.includes('start')).length).toBeGreaterThanOrEqual(2);
+    const department = await list('department', 'mine=assigned&status=dispatched&status=in_progress');
+    const toDepartment = department.filter((c) => c.assignee?.kind === 'department' && c.assignee.name === '区城市管理局');
+    expect(toDepartment.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(toDepartment.map((c) => c.status)).size, JSON.stringify(toDepartment)).toBe(2); // one at work, one not yet started
+    const waiting = (await list('dispatcher', 'status=reported')).filter((c) => NOW.getTime() - new Date(c.createdAt).getTime() < 3_600_000);
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    expect(waiting.length).toBeLessThanOrEqual(3);
+    for (const c of waiting) expect(c.policies, c.number).toContain('accept');
   });
 
   it('links every repeat to its original: an earlier case of the same category, named in the reject', () => {

@@ -75,6 +75,11 @@ export class Cast {
     return [...this.byId.values()].filter((m) => m.row.department_ids.includes(a.departmentId));
   }
 
+  /** The post whose A holder the account is (the handler's 城市更新岗), or null. */
+  postHeldBy(accountId: string): string | null {
+    return [...this.posts.values()].find((p) => p.a_holder_id === accountId)?.id ?? null;
+  }
+
   /** The first of the candidates the lifecycle lets take the action on the case now, or null. */
   firstAllowed(row: CaseRow, action: CaseAction, candidates: readonly (CastMember | null)[]): CastMember | null {
     const state = toCaseState(row);

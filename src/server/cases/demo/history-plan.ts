@@ -15,7 +15,10 @@ export type Channel = 'gridWorker' | 'resident' | 'public' | 'hotline' | 'visit'
 export type Outcome =
   | 'normal' | 'reject' | 'duplicate' | 'return' | 'reopen' | 'slow' | 'suspend' | 'lateAccept'
   // shown as they stand at the end of the history: a returned case waiting for a new assignee, a suspension not yet approved
-  | 'returnWaiting' | 'suspendPending';
+  | 'returnWaiting' | 'suspendPending'
+  // the inboxes at the end of the history: sent to the handler's post and not started, sent to the district
+  // department (started, or not yet), and reports of the last hour nobody has accepted yet
+  | 'awaitStart' | 'toDepartment' | 'toDepartmentWaiting' | 'fresh';
 
 export interface CasePlan {
   key: number;
@@ -67,6 +70,9 @@ const OUTCOMES: readonly (readonly [Outcome, number])[] = [
 ];
 /** the last five days hold one of each open state at least: what a township's workbench shows on any morning */
 const RECENT_OUTCOMES: readonly Outcome[] = ['slow', 'slow', 'slow', 'suspend', 'suspend', 'suspendPending', 'returnWaiting', 'returnWaiting', 'reopen', 'lateAccept'];
+
+/** what the handler, the department and the dispatcher find in their inboxes when the history ends */
+const INBOX_OUTCOMES: readonly Outcome[] = ['toDepartmentWaiting', 'awaitStart', 'toDepartment', 'awaitStart', 'awaitStart'];
 
 const DAY = 86_400_000;
 const SHANGHAI = 8 * 3_600_000;
@@ -162,6 +168,18 @@ export function planHistory(r: Random, place: PlanPlace, o: { now: Date; days: n
     if (!p) continue;
     p.outcome = outcome;
     if (outcome === 'suspend') p.suspendDays = r.int(6, 10); // still suspended at the end
+  }
+  // the last two days: cases waiting in the handler's and the department's inboxes (sent, not finished)
+  const lastDay = plans.filter((p) => p.at.getTime() > end - 2 * DAY && p.at.getTime() < end - 2 * 3_600_000 && p.channel !== 'gridWorker' && p.outcome !== 'duplicate'
+    && !RECENT_OUTCOMES.includes(p.outcome));
+  for (const outcome of INBOX_OUTCOMES) {
+    const p = lastDay.splice(r.int(0, lastDay.length - 1), 1)[0];
+    if (p) p.outcome = outcome;
+  }
+  // the last hour: reports that came in (by night too: the hotline never closes) and wait in the dispatcher's 待受理
+  for (let n = r.int(2, 3); n > 0; n--) {
+    const at = new Date(end - r.int(4, 55) * 60_000 - r.int(0, 59) * 1000);
+    plans.push({ ...planReport(r, place, at, liveChannel(r, at)), outcome: 'fresh' });
   }
   // a second report of something reported a few hours earlier and still open, a few metres away
   const originals = new Map<CasePlan, CasePlan>();

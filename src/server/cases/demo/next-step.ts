@@ -44,6 +44,21 @@ export type PhotoPool = ReadonlyMap<DemoScene, { before: readonly string[]; afte
 const MIN = 60_000;
 const HOUR = 3_600_000;
 
+const INBOX = new Set(['awaitStart', 'toDepartment', 'toDepartmentWaiting']);
+
+/** Where an inbox case of the plan is sent: the handler's post, or the department of the demo's department member. */
+function inboxOf(plan: CasePlan, cast: Cast): Assignee | null {
+  if (plan.outcome === 'awaitStart') {
+    const postId = cast.postHeldBy(cast.named('handler').id);
+    return postId ? { postId } : null;
+  }
+  if (plan.outcome === 'toDepartment' || plan.outcome === 'toDepartmentWaiting') {
+    const departmentId = cast.named('department').row.department_ids[0];
+    return departmentId ? { departmentId } : null;
+  }
+  return null;
+}
+
 /** Handlers work from eight to seven (Asia/Shanghai); anything later waits for the next morning. */
 function duringWork(t: number, r: Random): number {
   const h = shanghaiHour(t);
@@ -102,13 +117,14 @@ export function nextStep(row: CaseRow, p: CaseProgress, cast: Cast, r: Random, n
         return step('reject', now + r.int(90, 240) * 1000, triage, { reason: DUPLICATE_REASON(original.number), duplicateOf: original.id });
       }
       if (plan.outcome === 'reject') return step('reject', now + r.int(90, 240) * 1000, triage, { reason: r.pick(REJECT_REASONS) });
+      if (plan.outcome === 'fresh') return null; // waits in the dispatcher's 待受理 at the end of the history
       if (plan.channel === 'gridWorker' && row.on_spot && plan.speed < 0.55) {
         return step('resolve_on_spot', now + r.int(60, 240) * 1000, [cast.find(row.reporter_account_id)], { note: r.pick(ON_SPOT_NOTES), photos: afterPhotos(pool, plan, r) });
       }
       // nobody took it within the acceptance time: the sweep moves it up a tier, where it is accepted
       const late = plan.outcome === 'lateAccept' && row.escalated_at === null;
       const at = now + (late ? r.int(7 * 60, 10 * 60) : night ? r.int(120, 270) : r.int(60, 240)) * 1000;
-      if (row.routed_assignee && r.chance(0.7)) {
+      if (row.routed_assignee && r.chance(0.7) && !INBOX.has(plan.outcome)) {
         const oneStep = step('accept_dispatch', at, triage);
         if (oneStep) return oneStep;
       }
@@ -119,6 +135,8 @@ export function nextStep(row: CaseRow, p: CaseProgress, cast: Cast, r: Random, n
       const returned = p.last === 'return';
       const at = now + (returned ? r.int(20, 180) : r.int(3, 20)) * MIN;
       const routed = row.routed_assignee;
+      const chosen = inboxOf(plan, cast);
+      if (chosen) return step('dispatch', at, triage, routed && sameAssignee(routed, chosen) ? {} : { assignee: chosen, ...(routed ? { reason: r.pick(REASSIGN_REASONS) } : {}) });
       const previous = returned ? p.sentTo : null;
       let assignee: Assignee | null = routed && !(previous && sameAssignee(previous, routed)) ? routed : null;
       if (!assignee) {
@@ -131,6 +149,7 @@ export function nextStep(row: CaseRow, p: CaseProgress, cast: Cast, r: Random, n
       return step('dispatch', at, triage, routed ? { assignee, reason: r.pick(REASSIGN_REASONS) } : { assignee });
     }
     case 'dispatched': {
+      if (plan.outcome === 'awaitStart' || plan.outcome === 'toDepartmentWaiting') return null; // not started when the history ends
       if ((plan.outcome === 'return' || plan.outcome === 'returnWaiting') && !p.returned) {
         return step('return', duringWork(now + r.int(20, 120) * MIN, r), workers(), { reason: r.pick(RETURN_REASONS) });
       }
@@ -139,6 +158,7 @@ export function nextStep(row: CaseRow, p: CaseProgress, cast: Cast, r: Random, n
     case 'in_progress': {
       const suspension = row.suspension as { state: 'requested' | 'active' } | null;
       if (suspension?.state === 'active') return null; // the sweep resumes it when the approved end comes
+      if (plan.outcome === 'toDepartment') return null; // the department is at work on it when the history ends
       if (suspension?.state === 'requested') {
         if (plan.outcome === 'suspendPending') return null;
         return step('approve_suspension', duringWork(now + r.int(60, 360) * MIN, r), [dispatcher]);
