@@ -145,7 +145,7 @@ async function sendAll(reqs: InjectOptions[], width: number): Promise<{ problems
     const got = await Promise.all(batch.map(send));
     got.forEach((res, j) => {
       answers.push(res);
-      const problem = checkAnswer(res);
+      const problem = checkAnswer(res, batch[j]);
       if (problem) problems.push(`${problem}\n    request: ${describeReq(batch[j]!)}`);
     });
   }
@@ -234,7 +234,7 @@ describe(`random hostile input (FUZZ_SEED=${SEED})`, () => {
         const res = await send(req);
         sent++;
         statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-        const problem = checkAnswer(res);
+        const problem = checkAnswer(res, req);
         if (problem) throw new Error(`${problem}\n  request: ${describeReq(req)}`);
       }), { seed: SEED, numRuns: slow ? Math.min(RUNS, 6) : RUNS, endOnFailure: true, interruptAfterTimeLimit: slow ? Math.max(BUDGET_MS, 2500) : BUDGET_MS, markInterruptAsFailure: false });
     } catch (e) {

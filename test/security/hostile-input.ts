@@ -281,10 +281,29 @@ export function describeReq(o: InjectOptions): string {
 }
 
 
+/**
+ * The error body with every string the request itself sent (a field named in a refusal, an unknown id) blanked:
+ * handing the client's own value back leaks nothing, and the leak patterns are there for the server's internals.
+ */
+function withoutEchoes(body: unknown, req?: InjectOptions): string {
+  if (!req) return JSON.stringify(body);
+  const sent = [String(req.url ?? ''), safeDecode(String(req.url ?? '')), typeof req.payload === 'string' ? req.payload : '',
+    (() => { try { return JSON.stringify(JSON.parse(String(req.payload))); } catch { return ''; } })()].join('\n');
+  const blank = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.length >= 4 && (sent.includes(v) || sent.includes(JSON.stringify(v).slice(1, -1))) ? '' : v;
+    if (Array.isArray(v)) return v.map(blank);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, blank(x)]));
+    return v;
+  };
+  return JSON.stringify(blank(body));
+}
+
+const safeDecode = (s: string) => { try { return decodeURIComponent(s); } catch { return s; } };
+
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort().join();
 
 /** What every answer must be, whatever was sent: no 5xx, errors in the API's shape without stack, path or SQL, the prototype untouched. */
-export function checkAnswer(res: LightMyRequestResponse): string | null {
+export function checkAnswer(res: LightMyRequestResponse, req?: InjectOptions): string | null {
   if (res.statusCode >= 500) return `server error ${res.statusCode}: ${res.body.slice(0, 300)}`;
   if (Object.getOwnPropertyNames(Object.prototype).sort().join() !== prototypeKeys || ({} as Record<string, unknown>).polluted !== undefined) {
     return 'Object.prototype was modified';
@@ -293,7 +312,7 @@ export function checkAnswer(res: LightMyRequestResponse): string | null {
     let parsed: unknown;
     try { parsed = JSON.parse(res.body); } catch { return `error body is not JSON: ${res.body.slice(0, 200)}`; }
     if (!isErrorShape(parsed)) return `error body is not { error: { code, message } }: ${res.body.slice(0, 200)}`;
-    const leak = leaks(res.body);
+    const leak = leaks(withoutEchoes(parsed, req));
     if (leak) return `error body leaks ${leak}: ${res.body.slice(0, 300)}`;
   } else if (/json/.test(String(res.headers['content-type'] ?? ''))) {
     try { JSON.parse(res.body); } catch { return `a ${res.statusCode} answer is not JSON`; }
