@@ -16,18 +16,19 @@ const config = loadConfig();
 const db = await openDatabase(config);
 const applied = await migrate(db);
 if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
-if (!config.production) {
-  if (await seedDemo(db)) console.log('seeded the demo district (示范区: 春晖路街道, 青杠镇)');
-  // each capability's demo history on top (the cases of the last two months), when DEMO_HISTORY=on (npm start's default)
-  const demo = { db, config, now: new Date(), seed: Number(process.env.DEMO_SEED) || DEMO_SEED, progress: (line: string) => console.log(line) };
-  for (const line of await runDemoSteps(CAPABILITIES, demo)) console.log(line);
-}
+if (!config.production && await seedDemo(db)) console.log('seeded the demo district (示范区: 春晖路街道, 青杠镇)');
 if (config.production) {
   await refuseDemoPassword(db);
   console.log(await bootstrapAdmin(db, config));
 }
 
 const app = await buildApp({ db, config, log: { requests: process.env.LOG_REQUESTS === '1' } });
+if (!config.production) {
+  // each capability's demo history on top (the cases of the last two months, the duty roster), when DEMO_HISTORY=on
+  // (npm start's default); after buildApp, whose capability set-ups load the audit keys the demo's commands write with
+  const demo = { db, config, now: new Date(), seed: Number(process.env.DEMO_SEED) || DEMO_SEED, progress: (line: string) => console.log(line) };
+  for (const line of await runDemoSteps(CAPABILITIES, demo)) console.log(line);
+}
 await app.listen({ port: config.port, host: config.host });
 // background work runs in this process unless JOBS=off (then run workers elsewhere: npm run worker)
 const jobs = await startJobs(db, jobsOf(CAPABILITIES, { db, config }), { work: process.env.JOBS !== 'off' });
