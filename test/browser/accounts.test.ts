@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, DESKTOP, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
+import { launchChromium, DESKTOP, WEB_DIST, expectNoEnglish, pickOption } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { accountWorkbook } from '../support/workbooks.ts';
 
@@ -58,10 +58,8 @@ describe('a grid worker account, from 账号管理 to the grid', () => {
     await page.getByTestId('account-name').fill('钱网格');
     await page.getByTestId('account-phone').fill('13900007777');
     const roles = page.getByTestId('account-roles');
-    const pickRole = async (label: string) => {
-      await roles.locator('input').fill(label);
-      await page.locator('.ant-select-item-option').filter({ hasText: new RegExp(`^${label}$`) }).click();
-    };
+    const pickRole = (label: string) => pickOption(page, roles.locator('input'), label, new RegExp(`^${label}$`),
+      roles.locator('.ant-select-selection-item', { hasText: label }));
     const dropRole = (label: string) => roles.locator('.ant-select-selection-item', { hasText: label }).locator('.ant-select-selection-item-remove').click();
     // 三员分立 is refused before sending
     await pickRole('审计管理员');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, DESKTOP, WEB_DIST } from '../support/browser.ts';
+import { launchChromium, DESKTOP, WEB_DIST, pickOption } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { makeJpeg } from '../support/images.ts';
@@ -223,12 +223,8 @@ describe('dispatcher workbench and handler inbox', () => {
     expect(await form.innerText()).toContain('不存在：请检查岗位编码或部门名称');
     await form.getByLabel('责任部门').fill('');
     await form.locator('.ant-form-item-has-error').filter({ hasText: '责任部门' }).waitFor({ state: 'detached' }); // the API's word goes with the edit
-    await form.getByLabel('承办岗位').click();
-    await handler.keyboard.type('城市更新');
-    // the list filters as the keys arrive: a click before it settles can land on an option that is going away
-    await expect.poll(() => handler.locator('.ant-select-item-option').count()).toBe(1);
-    await handler.locator('.ant-select-item-option').filter({ hasText: 'JJ-CSGX' }).click();
-    await form.locator('.ant-form-item').filter({ hasText: '承办岗位' }).getByText(/JJ-CSGX/).filter({ visible: true }).waitFor();
+    await pickOption(handler, form.getByLabel('承办岗位'), '城市更新', 'JJ-CSGX',
+      form.locator('.ant-form-item').filter({ hasText: '承办岗位' }).getByText(/JJ-CSGX/).filter({ visible: true }));
     await handler.getByRole('button', { name: /保\s*存/ }).click();
     await form.waitFor({ state: 'detached', timeout: 15_000 }).catch(async () => {
       throw new Error(`the matter form stayed open after 保存:\n${await form.innerText()}`);

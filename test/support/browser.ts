@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium (installed by .ci/run; never a downloaded browser), headless, with WebGL in software for the
@@ -79,4 +79,27 @@ export async function expectNoEnglish(page: Page, allow: readonly (string | RegE
     throw new Error(`English on a Chinese page (${page.url()}): ${english.join(', ')}\n  in: ${where.join('\n      ')}`);
   }
   return words;
+}
+
+/**
+ * Picks `option` in an antd Select by typing `typed` into its `input`, and waits until `chosen` shows the choice.
+ * The option list filters as the keys arrive and animates; on two busy cores a click can land on an option that is
+ * going away and choose nothing, so a pick that did not take is tried again (Escape, retype), up to four times.
+ */
+export async function pickOption(page: Page, input: Locator, typed: string, option: string | RegExp, chosen: Locator): Promise<void> {
+  const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await input.click();
+      await input.fill(typed);
+      await options.first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(200); // let the filtering and the dropdown's motion settle
+      await options.first().click({ timeout: 5_000 });
+      await chosen.first().waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
 }
