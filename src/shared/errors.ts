@@ -43,6 +43,7 @@ export const ERROR_STATUS = {
   ID_NUMBER_INVALID: 422,
   ID_NUMBER_TAKEN: 409,
   REGISTRY_INVALID: 422,
+  CASE_THING_INVALID: 422,
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

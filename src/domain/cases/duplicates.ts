@@ -10,11 +10,15 @@ export interface NearbyCase {
   categoryCode: string;
   status: CaseStatus;
   location: Point;
+  /** the registered thing (部件) the case was reported at, if any */
+  thingId?: string | null;
 }
 
 export interface DuplicateSuggestion {
   id: string;
   distanceM: number;
+  /** reported at the same registered thing as the new report: suggested first, at any distance */
+  sameThing?: true;
 }
 
 const EARTH_RADIUS_M = 6_371_008.8; // mean radius (IUGG)
@@ -35,15 +39,20 @@ export function boundingBox(center: Point, radiusM: number): { minLng: number; m
   return { minLng: center.lng - dLng, maxLng: center.lng + dLng, minLat: center.lat - dLat, maxLat: center.lat + dLat };
 }
 
-/** Open cases of the same category within the Matter's radius, nearest first. */
+/**
+ * Open cases of the same category: first those reported at the same registered thing (at any distance), then those
+ * within the Matter's radius; nearest first within each.
+ */
 export function suggestDuplicates(
-  report: { categoryCode: string; location: Point }, nearby: readonly NearbyCase[], radiusM: number,
+  report: { categoryCode: string; location: Point; thingId?: string | null }, nearby: readonly NearbyCase[], radiusM: number,
 ): DuplicateSuggestion[] {
   const found: DuplicateSuggestion[] = [];
   for (const c of nearby) {
     if (c.categoryCode !== report.categoryCode || !isOpenStatus(c.status)) continue;
     const d = distanceM(report.location, c.location);
-    if (d <= radiusM) found.push({ id: c.id, distanceM: Math.round(d * 10) / 10 });
+    const rounded = Math.round(d * 10) / 10;
+    if (report.thingId && c.thingId === report.thingId) found.push({ id: c.id, distanceM: rounded, sameThing: true });
+    else if (d <= radiusM) found.push({ id: c.id, distanceM: rounded });
   }
-  return found.sort((a, b) => a.distanceM - b.distanceM || a.id.localeCompare(b.id));
+  return found.sort((a, b) => Number(!!b.sameThing) - Number(!!a.sameThing) || a.distanceM - b.distanceM || a.id.localeCompare(b.id));
 }

@@ -46,3 +46,31 @@ describe('suggestDuplicates', () => {
     }
   });
 });
+
+describe('suggestDuplicates at a registered thing', () => {
+  const c = (id: string, metres: number, over: Partial<NearbyCase> = {}): NearbyCase =>
+    ({ id, categoryCode: 'C0101', status: 'dispatched', location: north(metres), ...over });
+  const nearby = [
+    c('near', 3),
+    c('same-thing', 40, { thingId: 'manhole-1' }),
+    c('same-thing-far', 250, { thingId: 'manhole-1' }),
+    c('other-thing', 10, { thingId: 'manhole-2' }),
+    c('same-thing-closed', 1, { thingId: 'manhole-1', status: 'closed' }),
+    c('same-thing-other-category', 1, { thingId: 'manhole-1', categoryCode: 'C0102' }),
+  ];
+
+  it('puts the open cases of the same thing and category first, at any distance, then the nearby ones nearest first', () => {
+    expect(suggestDuplicates({ categoryCode: 'C0101', location: here, thingId: 'manhole-1' }, nearby, 100)).toEqual([
+      { id: 'same-thing', distanceM: 40, sameThing: true },
+      { id: 'same-thing-far', distanceM: 250, sameThing: true },
+      { id: 'near', distanceM: 3 },
+      { id: 'other-thing', distanceM: 10 },
+    ]);
+  });
+
+  it('a report at no thing finds none the same, even among cases at things', () => {
+    expect(suggestDuplicates({ categoryCode: 'C0101', location: here, thingId: null }, nearby, 100)).toEqual([
+      { id: 'near', distanceM: 3 }, { id: 'other-thing', distanceM: 10 }, { id: 'same-thing', distanceM: 40 },
+    ]);
+  });
+});
