@@ -62,6 +62,12 @@ export function visitEveryDays(tags: readonly string[], catalog: readonly TagDef
   return best;
 }
 
+/** Whole years of age on a day (YYYY-MM-DD); one born on 29 February turns a year older on 1 March of a common year. */
+export function ageOn(birthDate: string, today: string): number {
+  const years = Number(today.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return today.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
 const DAY_MS = 86_400_000;
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  POPULATION_TAGS, TAG_GROUPS, isOverdue, nextVisitDue, resolveTag, splitTagList, visibleTags, visitEveryDays, withTownFrequencies,
+  POPULATION_TAGS, TAG_GROUPS, ageOn, isOverdue, nextVisitDue, resolveTag, splitTagList, visibleTags, visitEveryDays, withTownFrequencies,
 } from '../../../src/domain/registry/tags.ts';
 
 const catalog = POPULATION_TAGS;
@@ -91,5 +91,21 @@ describe('which tags a reader sees', () => {
     expect(visibleTags(tags, catalog, true)).toEqual(tags);
     expect(visibleTags(tags, catalog, false)).toEqual(['elderly_alone', 'party_member']);
     expect(visibleTags([], catalog, false)).toEqual([]);
+  });
+});
+
+describe('age', () => {
+  it.each<[string, string, number]>([
+    ['1949-12-31', '2026-12-02', 76],
+    ['1949-12-31', '2026-12-30', 76],
+    ['1949-12-31', '2026-12-31', 77],
+    ['1946-12-02', '2026-12-02', 80],
+    ['1946-12-03', '2026-12-02', 79],
+    ['2000-02-29', '2001-02-28', 0],
+    ['2000-02-29', '2001-03-01', 1],
+    ['2000-02-29', '2004-02-29', 4],
+    ['2026-12-02', '2026-12-02', 0],
+  ])('born %s, on %s: %i', (born, day, age) => {
+    expect(ageOn(born, day)).toBe(age);
   });
 });
