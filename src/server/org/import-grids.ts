@@ -37,7 +37,8 @@ export async function importGrids(db: Db, c: GridImport) {
   }
 }
 
-async function writeGrids(tx: Tx, features: readonly GridFeature[], scopePath: string) {
+/** The checks and the write of an import, inside the caller's transaction (a boundary save runs more in it). */
+export async function writeGrids(tx: Tx, features: readonly GridFeature[], scopePath: string) {
   const communityCodes = [...new Set(features.map((f) => f.properties.communityCode))];
   const communityRows = (await store.findUnitsByCodes(tx, communityCodes))
     .filter((c) => c.level === 'community' && isWithinScope(c.path, scopePath));

@@ -8,6 +8,7 @@ import { codesStartingWith, findMovePlace, moveSubtree, teamAccountsUnder, type 
 import { codeTaken, moveOutsideParent, moveRefused, moveStrandsTeam } from './unit-admin-errors.ts';
 import { bumpGeometryRevision } from './store.ts';
 import type { OrgCommand } from './org-command.ts';
+import { rewriteRegistryPaths } from '../registry/boundary-store.ts';
 
 /**
  * Where a unit's boundary would lie outside a new parent's: the import's check (`checkGridImport`, inside the
@@ -26,8 +27,8 @@ const place = (u: MoveRow): MovePlace => ({ id: u.id, level: u.level, path: u.pa
 
 /**
  * Hangs a grid under another community of its town, or a micro-grid under another grid, with everything that hangs
- * below it and every case located in it. The unit keeps its id, name, boundary and team; its code and path take the
- * new parent's (its own number when free). A boundary must lie inside the new parent (the import's check; overlaps
+ * below it, every case located in it and its registry records (their path follows, their grid stays). The unit keeps
+ * its id, name, boundary and team; its code and path take the new parent's (its own number when free). A boundary must lie inside the new parent (the import's check; overlaps
  * cannot change, the boundary and the town staying the same), and no team member may lose sight of the grid.
  * All of it, with its audit entry, in one transaction. Returns the new code.
  */
@@ -50,10 +51,11 @@ export async function moveUnit(db: Db, id: string, parentId: string, c: OrgComma
     const stranded = strandedMembers(members, unit.path, newPath);
     if (stranded.length > 0) throw moveStrandsTeam(stranded.map(({ name, accountId }) => ({ name, accountId })));
     const moved = await moveSubtree(tx, { id, parentId: parent.id, oldPath: unit.path, newPath, oldCode: unit.code, newCode, now: c.now });
+    const registry = await rewriteRegistryPaths(tx, unit.path, newPath);
     await bumpGeometryRevision(tx);
     await appendAudit(tx, {
       at: c.now, ...c.actor, action: 'org.move_unit', targetType: 'org_unit', targetId: id, success: true,
-      detail: { level: unit.level, name: unit.name, fromParentId: unit.parent_id, toParentId: parent.id, fromCode: unit.code, toCode: newCode, ...moved },
+      detail: { level: unit.level, name: unit.name, fromParentId: unit.parent_id, toParentId: parent.id, fromCode: unit.code, toCode: newCode, ...moved, registry },
     });
     return newCode;
   });

@@ -9,6 +9,8 @@ import { createUnit } from './create-unit.ts';
 import { renameUnit } from './rename-unit.ts';
 import { retireUnit } from './retire-unit.ts';
 import { setUnitBoundary } from './set-unit-boundary.ts';
+import { previewBoundaryChange } from '../registry/boundary-preview.ts';
+import { BoundaryChangeBody, BoundaryPreview } from '../registry/boundary-schemas.ts';
 import { moveUnit, outsideParent } from './move-unit.ts';
 import { findMovePlace, listBoundaryHistory, listMoveTargets } from './unit-admin-store.ts';
 import { PARENT_LEVEL } from '../../shared/org-levels.ts';
@@ -110,18 +112,31 @@ export async function unitAdminRoutes(app: FastifyInstance): Promise<void> {
     return reply.status(204).send();
   });
 
+  app.post('/api/org-units/:id/boundary-preview', {
+    config: editors,
+    bodyLimit: 5 * 1024 * 1024,
+    schema: {
+      summary: 'Preview a boundary change (勘界)',
+      tags: ['org'], params: IdParams, body: BoundaryChangeBody, response: { 200: BoundaryPreview },
+      description: 'What saving these boundaries would do, without saving: the grid\'s new boundary (`geometry`), or several grids of the town redrawn together (`units`: a strip handed to a neighbour, a merge, a split), checked like the save (422 GEOMETRY_REJECTED with the problems). Answers the registry records that change grid, per kind with the first 50 (a resident\'s name masked), the records the change would leave in no grid (`refused`: the save is then refused), and the open cases on ground that changes grid (left where they are by the save). 404 when a unit is outside the caller\'s scope.',
+    },
+  }, async (req) => {
+    const { id } = req.params as Static<typeof IdParams>;
+    return previewBoundaryChange(app.db, id, req.body as Static<typeof BoundaryChangeBody>, scopeOf(requirePrincipal(req)));
+  });
+
   app.put('/api/org-units/:id/boundary', {
     config: editors,
     bodyLimit: 5 * 1024 * 1024,
     schema: {
       summary: 'Redraw a grid\'s boundary',
       tags: ['org'], params: IdParams, body: BoundaryBody, response: { 200: UnitWithGeometry },
-      description: 'A grid\'s new boundary, with the checks of the GeoJSON import (422 GEOMETRY_REJECTED with the problems); the old one is kept in its history.',
+      description: 'A grid\'s new boundary (`geometry`), with its neighbours\' when they change together (`units`), with the checks of the GeoJSON import (422 GEOMETRY_REJECTED with the problems); the old ones are kept in the history. In the same transaction the registry records that change grid move, each with a history row carrying the `reason` (required when any moves: 422 BOUNDARY_REASON_REQUIRED); a change that would leave records in no grid is refused (422 BOUNDARY_STRANDS_RECORDS, details.outside). Open cases stay in their grid. POST /api/org-units/{id}/boundary-preview shows all of it first.',
     },
   }, async (req) => {
     const p = requirePrincipal(req);
     const { id } = req.params as Static<typeof IdParams>;
-    await setUnitBoundary(app.db, id, (req.body as Static<typeof BoundaryBody>).geometry, scopeOf(p), actorOf(req), app.clock());
+    await setUnitBoundary(app.db, id, req.body as Static<typeof BoundaryBody>, scopeOf(p), actorOf(req), app.clock());
     app.locator.invalidate();
     return detail(id, p);
   });

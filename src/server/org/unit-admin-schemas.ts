@@ -15,7 +15,13 @@ export const NewUnitBody = Type.Object({
   geometry: Type.Optional(Type.Union([GeometryInput, Type.Null()])),
 }, { additionalProperties: false });
 export const EditBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
-export const BoundaryBody = Type.Object({ geometry: GeometryInput }, { additionalProperties: false });
+export const BoundaryBody = Type.Object({
+  geometry: Type.Optional(GeometryInput),
+  units: Type.Optional(Type.Array(Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }), geometry: GeometryInput }, { additionalProperties: false }), {
+    minItems: 1, maxItems: 50, description: 'other grids of the town redrawn in the same save (or this one, instead of geometry)',
+  })),
+  reason: Type.Optional(Type.String({ maxLength: 500, description: 'why the boundary changes; required when registry records change grid' })),
+}, { additionalProperties: false });
 export const Boundaries = Type.Object({ items: Type.Array(Type.Object({ geometry: GeometrySchema, validUntil: Type.String({ format: 'date-time' }) })) });
 export const MoveBody = Type.Object({ parentId: Type.String({ minLength: 1, maxLength: 64 }) }, { additionalProperties: false });
 export const MoveTargets = Type.Object({
