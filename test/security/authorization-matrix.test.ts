@@ -232,6 +232,10 @@ function builders(): Record<string, Variant[]> {
       request: async () => ({ method: 'PUT', url: `/api/org-units/${U('demoGrid')}/boundary`, payload: { geometry: (await asAdmin({ method: 'GET', url: `/api/org-units/${U('demoGrid')}` })).json().geometry } }),
     }],
     'GET /api/org-units/{id}/boundaries': [{ label: 'the demo grid', in: everyone, request: () => ({ method: 'GET', url: `/api/org-units/${U('demoGrid')}/boundaries` }) }],
+    'POST /api/org-units/{id}/boundary-preview': [{
+      label: 'the demo grid as it is', in: everyone,
+      request: async () => ({ method: 'POST', url: `/api/org-units/${U('demoGrid')}/boundary-preview`, payload: { geometry: (await asAdmin({ method: 'GET', url: `/api/org-units/${U('demoGrid')}` })).json().geometry } }),
+    }],
     'PUT /api/org-units/{id}/team': ([
       ['春晖社区第1网格, its team as it is', 'demoGrid', ['admin', 'community']],
       ['锦霞社区第1网格', 'jinxiaGrid', ['admin']],

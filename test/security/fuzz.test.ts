@@ -87,6 +87,7 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     // the demo grid to its own community: refused (SAME_PARENT), so no mutation of it moves the grid the others use
     'POST /api/org-units/{id}/move': { parentId: u.demoCommunity },
     'PUT /api/org-units/{id}/boundary': { geometry: { type: 'Polygon', coordinates: [[[106.5, 29.48], [106.501, 29.48], [106.501, 29.481], [106.5, 29.48]]] } },
+    'POST /api/org-units/{id}/boundary-preview': { geometry: { type: 'Polygon', coordinates: [[[106.5, 29.48], [106.501, 29.48], [106.501, 29.481], [106.5, 29.48]]] } },
     'POST /api/org-units/grids/import': { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { code: '500199001001001', name: '春晖社区第1网格', communityCode: '500199001001' } }] },
     'POST /api/matters': { code: 'F9002', ...matter },
     'PUT /api/matters/{code}': matter,

@@ -96,6 +96,8 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'POST /api/org-units/{id}/move': { callers: ['admin'], refusals: [422] },
   'GET /api/org-units/{id}/move-targets': { callers: ['admin'] },
   'PUT /api/org-units/{id}/boundary': { callers: ['admin'], refusals: [409, 422] },
+  // what a boundary change would move in the registry, before the save: the same administrators, the same scope
+  'POST /api/org-units/{id}/boundary-preview': { callers: ['admin'], refusals: [422] },
   'GET /api/org-units/{id}/boundaries': { callers: ['admin'] },
 
   // residents read their home town's catalog to pick a category
