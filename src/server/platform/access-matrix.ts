@@ -63,6 +63,8 @@ const REPORTERS = ['dispatcher', 'communityStaff', 'gridWorker', 'handler', 'res
 const AUDIT_READERS = ['admin', 'auditor'] as const satisfies readonly Role[];
 /** 三员分立: the security administrator administers accounts; neither the system administrator nor the auditor does. */
 const ACCOUNT_ADMINS = ['securityAdmin'] as const satisfies readonly Role[];
+const REGISTRY_READERS = ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'] as const satisfies readonly Role[];
+const REGISTRY_EDITORS = ['admin', 'communityStaff', 'gridWorker'] as const satisfies readonly Role[];
 // The auditor appears in no other list: besides the audit log only 'any signed-in' (own account, sign-out,
 // own password, the public administrative divisions of locate) reaches it.
 
@@ -153,6 +155,37 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/public/map/area', callers: 'public', scope: 'none', rateLimited: true, note: 'the default town\'s outlines and names, for the anonymous report' },
   { method: 'GET', path: '/api/public/places/search', callers: 'public', scope: 'none', rateLimited: true, note: 'place search over every town, for the anonymous report' },
   { method: 'GET', path: '/api/events', callers: STAFF_AND_RESIDENTS, scope: 'own records (stream)', note: 'Server-Sent Events' },
+
+  // the grid registry 人房地物 (issue 11): territory (a grid worker: its team's grids); departments, auditors, security
+  // admins and residents never; ID numbers and phones masked, whole only through the audited reveals
+  { method: 'GET', path: '/api/registry/tags', callers: REGISTRY_READERS, scope: 'own scope', note: 'the tag catalog with the caller\'s town\'s visit frequencies; sensitive tags to carers only' },
+  { method: 'GET', path: '/api/registry/residents', callers: REGISTRY_READERS, scope: 'own scope (list)', refusals: [403], note: 'search by name, pinyin initials, address, ID number or phone (exact, keyed hash), tag, grid; masked; a sensitive tag filter by a non-carer 403' },
+  { method: 'POST', path: '/api/registry/residents', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [409, 422], note: 'in a household or grid the caller reaches; bad ID number 422, duplicate 409 (existingId only if visible)' },
+  { method: 'GET', path: '/api/registry/residents/{id}', callers: REGISTRY_READERS, scope: 'own scope', note: 'a resident with its history, masked' },
+  { method: 'PATCH', path: '/api/registry/residents/{id}', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [409, 422], note: 'with the version read (409 stale)' },
+  { method: 'POST', path: '/api/registry/residents/{id}/leave', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [409, 422], note: 'moved away or died: out of the lists, kept in the history' },
+  { method: 'POST', path: '/api/registry/residents/{id}/reveal', callers: ['communityStaff', 'gridWorker'], scope: 'own scope', refusals: [403], note: 'the phone to carers, the ID number to community staff (grid workers 403); audited' },
+  { method: 'GET', path: '/api/registry/households', callers: REGISTRY_READERS, scope: 'own scope (list)', refusals: [403], note: 'households by address, member name, building, tag, grid' },
+  { method: 'POST', path: '/api/registry/households', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [422], note: 'in a building\'s room or at an address in a grid the caller reaches' },
+  { method: 'GET', path: '/api/registry/households/{id}', callers: REGISTRY_READERS, scope: 'own scope', note: 'the household file: members, hazards, cases there the caller sees, history' },
+  { method: 'PATCH', path: '/api/registry/households/{id}', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [409, 422], note: 'with the version read (409 stale)' },
+  { method: 'GET', path: '/api/registry/buildings', callers: REGISTRY_READERS, scope: 'own scope (list)', note: 'buildings by name, initials, address, grid' },
+  { method: 'POST', path: '/api/registry/buildings', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [422], note: 'in the grid holding its location, which the caller reaches (else 422)' },
+  { method: 'GET', path: '/api/registry/buildings/{id}', callers: REGISTRY_READERS, scope: 'own scope', note: 'a building with its places, things, hazards and history' },
+  { method: 'PATCH', path: '/api/registry/buildings/{id}', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [409, 422], note: 'with the version read (409 stale); its households follow it' },
+  { method: 'GET', path: '/api/registry/buildings/{id}/layout', callers: REGISTRY_READERS, scope: 'own scope', note: 'units × floors × rooms with households and their visible tags' },
+  { method: 'GET', path: '/api/registry/places', callers: REGISTRY_READERS, scope: 'own scope (list)', note: 'places, contact phones masked' },
+  { method: 'POST', path: '/api/registry/places', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [422], note: 'in the grid holding its location, which the caller reaches' },
+  { method: 'GET', path: '/api/registry/places/{id}', callers: REGISTRY_READERS, scope: 'own scope', note: 'a place with its history' },
+  { method: 'PATCH', path: '/api/registry/places/{id}', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [409, 422], note: 'with the version read (409 stale)' },
+  { method: 'POST', path: '/api/registry/places/{id}/reveal', callers: ['communityStaff', 'gridWorker'], scope: 'own scope', note: 'the contact phone whole to carers; audited' },
+  { method: 'GET', path: '/api/registry/things', callers: REGISTRY_READERS, scope: 'own scope (list)', note: 'risk points and facilities' },
+  { method: 'POST', path: '/api/registry/things', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [422], note: 'in the grid holding its location, which the caller reaches' },
+  { method: 'GET', path: '/api/registry/things/{id}', callers: REGISTRY_READERS, scope: 'own scope', note: 'a thing with inspections, hazards, cases and history' },
+  { method: 'PATCH', path: '/api/registry/things/{id}', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [409, 422], note: 'with the version read (409 stale)' },
+  { method: 'POST', path: '/api/registry/things/{id}/inspections', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [422], note: 'an inspection on a day not in the future' },
+  { method: 'POST', path: '/api/registry/hazards', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [422], note: 'on a thing or a building the caller reaches' },
+  { method: 'PATCH', path: '/api/registry/hazards/{id}', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [409, 422], note: 'a follow-up, with the version read (409 stale)' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */

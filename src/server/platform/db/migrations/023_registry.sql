@@ -173,6 +173,7 @@ create table registry_hazards (
   action_taken     text,
   next_check_on    date,
   status           text not null check (status in ('open','resolved')),
+  version          integer not null default 1,
   created_by       text references accounts(id),
   created_at       timestamptz not null,
   updated_at       timestamptz not null
@@ -212,6 +213,16 @@ create table registry_changes (
 );
 create index registry_changes_entity on registry_changes (entity_kind, entity_id, id);
 create index registry_changes_household on registry_changes (household_id, id) where household_id is not null;
+
+-- Idempotency-Key of the POSTs that create a registry record: the same key of the same account answers the first record.
+create table registry_requests (
+  actor_id         text not null,
+  request_key      text not null,
+  entity_kind      text not null,
+  entity_id        text not null,
+  created_at       timestamptz not null,
+  primary key (actor_id, request_key)
+);
 
 -- Imports from Excel or CSV: the file is kept under the data folder until the import ends; rows are checked and
 -- written in batches by the registry-import job, which records its progress here so the page can show it.

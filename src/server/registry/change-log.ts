@@ -1,0 +1,47 @@
+import type { Tx } from '../platform/db/db.ts';
+import { appendAudit } from '../audit/audit-log.ts';
+import { insertChange } from './store.ts';
+import type { Reach } from './reach.ts';
+
+/** Who changes the registry, when, from where: what every command is given. */
+export interface RegistryActor {
+  reach: Reach;
+  ip: string | null;
+  now: Date;
+}
+
+export type EntityKind = 'building' | 'household' | 'resident' | 'place' | 'thing' | 'hazard';
+
+/** The fields that differ between two snapshots, before and after (personal fields are masked in the snapshots). */
+export function diff(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)) {
+      b[k] = before[k] ?? null;
+      a[k] = after[k] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+/**
+ * One change of a registry record: its history row (the household file's) and its audit entry, both in the
+ * transaction of the change. Snapshots hold masked personal data only; the audit entry names the fields changed, not
+ * their values (the history has them, masked).
+ */
+export async function recordChange(tx: Tx, who: RegistryActor, c: {
+  kind: EntityKind; id: string; householdId: string | null; orgPath: string; action: string; reason?: string | null;
+  before: Record<string, unknown> | null; after: Record<string, unknown> | null;
+}): Promise<void> {
+  await insertChange(tx, {
+    entity_kind: c.kind, entity_id: c.id, household_id: c.householdId, org_path: c.orgPath, at: who.now,
+    actor_id: who.reach.accountId, actor_name: who.reach.name, action: c.action, reason: c.reason ?? null,
+    before: c.before, after: c.after,
+  });
+  await appendAudit(tx, {
+    at: who.now, actorId: who.reach.accountId, actorName: who.reach.username, ip: who.ip,
+    action: `registry.${c.kind}.${c.action}`, targetType: `registry_${c.kind}`, targetId: c.id, success: true,
+    detail: { fields: Object.keys(c.after ?? c.before ?? {}), ...(c.reason ? { reason: c.reason } : {}) },
+  });
+}
