@@ -1,5 +1,4 @@
-import type { Role } from '../../shared/roles.ts';
-import { REGISTRY_READERS, type ThingKind } from '../../shared/registry.ts';
+import type { ThingKind } from '../../shared/registry.ts';
 import { distanceM, type Point } from '../cases/duplicates.ts';
 
 /**
@@ -15,19 +14,22 @@ export const TERRITORY_REACH_M = 200;
 export const SUGGEST_WITHIN_M = 5;
 
 export type ThingReach =
-  | { kind: 'territory'; scopePath: string; radiusM: number }
+  /** the registry's reach: records under the scope path, and of these grids only when named (a grid worker's teams) */
+  | { kind: 'territory'; scopePath: string; gridIds: readonly string[] | null; radiusM: number }
   | { kind: 'near'; radiusM: number };
 
-/** The reach of a reporter (null: anonymous). */
-export function thingReach(reporter: { roles: readonly Role[]; scopePath: string | null } | null): ThingReach {
-  const reads = reporter !== null && reporter.scopePath !== null && reporter.roles.some((r) => (REGISTRY_READERS as readonly Role[]).includes(r));
-  return reads ? { kind: 'territory', scopePath: reporter.scopePath!, radiusM: TERRITORY_REACH_M } : { kind: 'near', radiusM: NEAR_REACH_M };
+/** The reach of a reporter by the registry records it reads (null: it reads none — a resident, anonymous, a handler). */
+export function thingReach(registry: { scopePath: string; gridIds: readonly string[] | null } | null): ThingReach {
+  return registry
+    ? { kind: 'territory', scopePath: registry.scopePath, gridIds: registry.gridIds, radiusM: TERRITORY_REACH_M }
+    : { kind: 'near', radiusM: NEAR_REACH_M };
 }
 
 export interface ThingAt {
   id: string;
   kind: ThingKind;
   orgPath: string;
+  gridId: string;
   townId: string;
   location: Point;
   retired: boolean;
@@ -41,7 +43,9 @@ export type ThingRefusal = 'unknown' | 'retired' | 'otherTown' | 'outOfReach';
  */
 export function checkThingForReport(thing: ThingAt | null, reach: ThingReach, townId: string, at: Point): ThingRefusal | null {
   if (!thing) return 'unknown';
-  if (reach.kind === 'territory' && !thing.orgPath.startsWith(reach.scopePath)) return 'unknown';
+  if (reach.kind === 'territory' && !(thing.orgPath.startsWith(reach.scopePath) && (reach.gridIds === null || reach.gridIds.includes(thing.gridId)))) {
+    return 'unknown';
+  }
   if (thing.retired) return 'retired';
   if (thing.townId !== townId) return 'otherTown';
   return distanceM(thing.location, at) <= reach.radiusM ? null : 'outOfReach';
@@ -80,3 +84,4 @@ export function suggestThing(things: readonly NearThing[], categoryCode: string 
   if (kinds.length === 0) return null;
   return thingsNear(things.filter((t) => kinds.includes(t.kind)), at, SUGGEST_WITHIN_M)[0]?.id ?? null;
 }
+

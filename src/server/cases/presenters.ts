@@ -16,6 +16,7 @@ import type { CaseLinkRow, CaseRow, EventRow } from './store.ts';
 import type { Figures } from './figures-store.ts';
 import type { ReportResult } from './report-case.ts';
 import type { CaseChange } from '../platform/live.ts';
+import type { CaseThing } from '../registry/thing-cases-presenters.ts';
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -60,6 +61,7 @@ export function presentCaseSummary(c: CaseRow, names: Map<string, string>, now: 
     deadlines: presentDeadlines(c.clocks as ClockSet, now),
     suspended: c.suspension !== null && (c.suspension as { state?: string }).state === 'active',
     duplicateOf: c.duplicate_of,
+    thingId: c.thing_id,
     satisfaction: presentSatisfaction(c.satisfaction),
     createdAt: c.created_at.toISOString(), updatedAt: c.updated_at.toISOString(),
   };
@@ -91,7 +93,9 @@ export function presentCaseDetail(
   c: CaseRow, names: Map<string, string>, now: Date,
   o: { events: EventRow[]; photos: { hash: string; phase: 'before' | 'after'; event_id: number | null }[]; policies: CaseAction[];
     contact: ContactView; urls: FileUrlSigner; pii: PiiCipher; verifiers: VerifierKind[] | null; routing: (RouteReason & { matter: string }) | null;
-    original: CaseLinkRow | null; duplicates: readonly CaseLinkRow[] },
+    original: CaseLinkRow | null; duplicates: readonly CaseLinkRow[];
+    /** the registered thing the case was reported at, as the reader may see it (`presentCaseThing`) */
+    thing?: CaseThing | null },
 ) {
   const photo = (p: { hash: string; phase: 'before' | 'after'; event_id: number | null }) => ({
     hash: p.hash, phase: p.phase, eventId: p.event_id, url: o.urls.url(p.hash, 'full', now), thumbUrl: o.urls.url(p.hash, 'thumb', now),
@@ -116,6 +120,7 @@ export function presentCaseDetail(
     policies: o.policies,
     verification: o.verifiers && { by: o.verifiers, onSpot: c.resolved_on_spot, handledBy: c.handled_by ? names.get(c.handled_by) ?? null : null },
     routing: o.routing,
+    thing: o.thing ?? null,
   };
 }
 

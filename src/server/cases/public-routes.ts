@@ -10,6 +10,7 @@ import * as store from './store.ts';
 import { listCurrentMatters } from '../matters/store.ts';
 import { findTownOfUnit } from '../org/town-store.ts';
 import * as s from './schemas.ts';
+import { reportReach } from '../registry/thing-cases-reach.ts';
 
 const LocateQuery = Type.Object({ lng: Type.Number({ minimum: -180, maximum: 180 }), lat: Type.Number({ minimum: -90, maximum: 90 }) }, { additionalProperties: false });
 const TrackQuery = Type.Object({ phone: Type.String({ pattern: '^1[3-9][0-9]{9}$' }) }, { additionalProperties: false });
@@ -27,14 +28,15 @@ export async function publicCaseRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       summary: 'Report a case anonymously (随手拍)',
       tags: ['cases'], security: [],
-      description: 'Anonymous 随手拍: report with a phone number (no account). Answers the case number to track it with, and `similarNearby`: how many open cases of the same category are near (not which). Rate-limited per address.',
+      description: 'Anonymous 随手拍: report with a phone number (no account); `thingId` names a registered thing within 30 m (e.g. from the code on it). Answers the case number to track it with, and `similarNearby`: how many open cases of the same category are near (not which). Rate-limited per address.',
       body: s.PublicReportBody, response: { 200: s.PublicReceipt, 201: s.PublicReceipt },
     },
   }, async (req, reply) => {
     const body = req.body as Static<typeof s.PublicReportBody>;
     const key = req.headers['idempotency-key'];
+    const { thingId, ...report } = body;
     const result = await reportCase(app.db, app, {
-      ...body, source: 'resident',
+      ...report, source: 'resident', thing: thingId ? { id: thingId, reach: reportReach(null) } : null,
       reporter: { kind: 'resident', accountId: null, name: body.reporter.name ?? null, phone: body.reporter.phone },
       actorName: null,
       idempotencyKey: typeof key === 'string' && key.length > 0 && key.length <= 200 ? `public:${body.reporter.phone}:${key}` : null,

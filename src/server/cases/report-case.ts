@@ -20,6 +20,8 @@ import { intakeContextsOf, type IntakeContext } from './intake-contexts.ts';
 import * as store from './store.ts';
 import type { MatterRow } from '../matters/store.ts';
 import type { PiiCipher } from '../platform/pii-cipher.ts';
+import { checkThingForReport, type ThingReach } from '../../domain/registry/thing-reach.ts';
+import { findThingForReport, type ThingForReport } from '../registry/thing-cases-store.ts';
 
 export interface ReportInput {
   categoryCode: string;
@@ -42,6 +44,8 @@ export interface ReportInput {
   actorId?: string | null;
   /** scoped to the reporter, so two clients can never collide on each other's keys */
   idempotencyKey: string | null;
+  /** the registered thing (部件) the report is made at, and the reporter's reach (`thingReach`) that decides whether it may name it */
+  thing?: { id: string; reach: ThingReach } | null;
 }
 
 /** What intake reads from the node's memory (the app has all three). */
@@ -57,6 +61,9 @@ export interface ReportResult {
   duplicates: (DuplicateSuggestion & { number: string; status: string; createdAt: string })[];
 }
 
+export const thingInvalid = () =>
+  new AppError('CASE_THING_INVALID', 'No registered thing with this id stands within your reach of the report\'s point.', '报告位置附近没有可选的该部件。');
+
 export const unknownCategory = (code: string) =>
   new AppError('CATEGORY_UNKNOWN', `No category ${code} in this town's catalog.`, `本镇街事项清单中没有类别 ${code}。`);
 /** tries with a fresh context after the catalog or the grid changed under a report, before giving up */
@@ -71,6 +78,7 @@ export async function reportCase(db: Db, services: IntakeServices, input: Report
   const contexts = intakeContextsOf(db);
   const gridId = (await services.locator.current()).locate(input.location.lng, input.location.lat);
   const calendar = await services.calendar.current();
+  const thing = input.thing ? await findThingForReport(db, input.thing.id) : null;
   for (let attempt = 1; ; attempt++) {
     const place = gridId ? await contexts.find(db, gridId, input.categoryCode) : null;
     if (!gridId || !place?.matter) {
@@ -78,6 +86,11 @@ export async function reportCase(db: Db, services: IntakeServices, input: Report
       const existing = await earlier(db, input);
       if (existing) return existing;
       throw place ? unknownCategory(input.categoryCode) : outsideGrids();
+    }
+    if (input.thing && checkThingForReport(thingAt(thing), input.thing.reach, place.town.id, input.location) !== null) {
+      const existing = await earlier(db, input);
+      if (existing) return existing;
+      throw thingInvalid();
     }
     const draft = draftReport({ ...place, gridId, matter: place.matter }, input, services.pii, calendar, now);
     // the grid's worker by the team rule, as escalation and the preview find it; the statement checks the choice still holds
@@ -120,6 +133,9 @@ export function gridChainOf(place: Pick<IntakeContext, 'grid' | 'town'>, gridId:
   };
 }
 
+const thingAt = (t: ThingForReport | null) =>
+  t && { id: t.id, kind: t.kind, orgPath: t.org_path, gridId: t.grid_id, townId: t.town_id, location: { lng: t.lng, lat: t.lat }, retired: t.retired };
+
 async function earlier(db: Db, input: ReportInput): Promise<ReportResult | null> {
   if (!input.idempotencyKey) return null;
   const existing = await store.findCaseByIdempotencyKey(db, input.idempotencyKey);
@@ -147,7 +163,7 @@ function draftReport(
       reporter_phone: input.reporter.phone ? pii.encrypt(input.reporter.phone) : null,
       reporter_phone_hash: input.reporter.phone ? pii.lookupHash(input.reporter.phone) : null,
       assignee: null, clocks, next_check_at: nextCheck === null ? null : new Date(nextCheck),
-      duplicate_of: null, idempotency_key: input.idempotencyKey, created_at: now, updated_at: now,
+      duplicate_of: null, idempotency_key: input.idempotencyKey, created_at: now, updated_at: now, thing_id: input.thing?.id ?? null,
     },
     numberPrefix: sample.slice(0, sample.lastIndexOf('-') + 1),
     day: caseNumberDay(now),
@@ -174,8 +190,8 @@ function draftReport(
 function duplicatesOf(draft: Omit<store.NewReport, 'gridWorker'> & { radiusM: number }, nearby: store.NearbyRow[]): ReportResult['duplicates'] {
   const location = { lng: draft.case.lng, lat: draft.case.lat };
   const duplicates = suggestDuplicates(
-    { categoryCode: draft.case.category_code, location },
-    nearby.map((n) => ({ id: n.id, categoryCode: draft.case.category_code, status: n.status as never, location: { lng: n.lng, lat: n.lat } })),
+    { categoryCode: draft.case.category_code, location, thingId: draft.case.thing_id },
+    nearby.map((n) => ({ id: n.id, categoryCode: draft.case.category_code, status: n.status as never, location: { lng: n.lng, lat: n.lat }, thingId: n.thing_id })),
     draft.radiusM,
   );
   const byId = new Map(nearby.map((n) => [n.id, n]));

@@ -23,6 +23,9 @@ import * as store from './store.ts';
 import { listUnitsByIds } from '../org/store.ts';
 import * as s from './schemas.ts';
 import { audit } from '../audit/audit-log.ts';
+import { findThingSummary } from '../registry/thing-cases-store.ts';
+import { registryReachOf, reportReach } from '../registry/thing-cases-reach.ts';
+import { presentCaseThing } from '../registry/thing-cases-presenters.ts';
 
 /**
  * Where a signed-in account's report comes from, by role: grid workers report from their app, residents by 随手拍, other
@@ -55,9 +58,10 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
   const detail = async (id: string, p: Principal, ip: string) => {
     const row = await store.findCase(app.db, id, viewerOf(p));
     if (!row) throw notFound('case');
-    const [events, photos, matter, original, duplicates] = await Promise.all([
+    const [events, photos, matter, original, duplicates, thing] = await Promise.all([
       store.listEvents(app.db, id), store.listPhotos(app.db, id), findMatterById(app.db, row.matter_id),
       row.duplicate_of ? store.findCase(app.db, row.duplicate_of, viewerOf(p)) : null, store.listDuplicatesOf(app.db, row.id, viewerOf(p)),
+      row.thing_id ? findThingSummary(app.db, row.thing_id) : null,
     ]);
     const names = await store.assigneeNames(app.db, namedIds(row, events));
     const [state, actor] = [toCaseState(row), actorOf(p)];
@@ -66,6 +70,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       events, photos, policies: policies(state, actor), contact, urls: app.fileUrls, pii: app.pii,
       verifiers: state.status === 'handled' ? verifierKinds(state) : null,
       routing: matter && routingOf(toMatter(matter), state), original, duplicates,
+      thing: thing && presentCaseThing(thing, registryReachOf(p)),
     });
     if (contact === 'full' && (shown.reporter.name !== null || shown.reporter.phone !== null)) {
       // someone else's personal data shown unmasked: every such read is audited (PIPL)
@@ -79,7 +84,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       summary: 'Report a case',
       tags: ['cases'],
-      description: 'Reports a case. Located to its grid, routed by the town\'s Matter, numbered; answers 201 with the case and the nearby open cases of the same category: staff get them as `duplicates`, residents only `similarNearby` (how many, the nearest in metres). `Idempotency-Key`: the same key returns the first case (200).',
+      description: 'Reports a case. Located to its grid, routed by the town\'s Matter, numbered; answers 201 with the case and the nearby open cases of the same category: staff get them as `duplicates`, residents only `similarNearby` (how many, the nearest in metres). `thingId` reports it at a registered thing (在部件处上报): the open cases of the same thing and category come first among the duplicates. `Idempotency-Key`: the same key returns the first case (200).',
       body: s.ReportBody,
       response: { 200: s.ReportedCase, 201: s.ReportedCase },
     },
@@ -87,8 +92,9 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const body = req.body as Static<typeof s.ReportBody>;
     const { source, kind } = sourceFor(p, body.source);
+    const { thingId, ...report } = body;
     const result = await reportCase(app.db, app, {
-      ...body, source,
+      ...report, source, thing: thingId ? { id: thingId, reach: reportReach(p) } : null,
       reporter: reporterOf(p, kind, body.reporter),
       actorName: kind === 'resident' ? null : p.name,
       actorId: p.accountId,

@@ -2,12 +2,15 @@ import { Type } from '@sinclair/typebox';
 import { lit, Nullable } from '../platform/schema-helpers.ts';
 import { CASE_ACTIONS, CASE_LIMITS, CASE_SOURCES, CASE_STATUSES } from '../../shared/cases.ts';
 import { LIGHTS, TIERS } from '../../shared/matters.ts';
+import { CaseThing } from '../registry/thing-cases-schemas.ts';
 
 
 export const Location = Type.Object({
   lng: Type.Number({ minimum: -180, maximum: 180 }),
   lat: Type.Number({ minimum: -90, maximum: 90 }),
 }, { additionalProperties: false });
+
+const ThingId = Type.String({ minLength: 1, maxLength: 64, description: 'the registered thing (部件) the report is made at: in the reporter\'s territory within 200 m for those who read the registry, else within 30 m of `location` (e.g. from the code on it); 422 CASE_THING_INVALID otherwise' });
 
 const PhotoHashes = Type.Array(Type.String({ pattern: '^[0-9a-f]{64}$' }), { maxItems: CASE_LIMITS.photos });
 
@@ -16,6 +19,7 @@ export const ReportBody = Type.Object({
   description: Type.String({ minLength: 1, maxLength: CASE_LIMITS.description }),
   location: Location,
   address: Type.Optional(Type.String({ maxLength: CASE_LIMITS.address })),
+  thingId: Type.Optional(ThingId),
   source: Type.Optional(lit(CASE_SOURCES)),
   photos: Type.Optional(PhotoHashes),
   reporter: Type.Optional(Type.Object({
@@ -29,6 +33,7 @@ export const PublicReportBody = Type.Object({
   description: Type.String({ minLength: 1, maxLength: CASE_LIMITS.description }),
   location: Location,
   address: Type.Optional(Type.String({ maxLength: CASE_LIMITS.address })),
+  thingId: Type.Optional(ThingId),
   photos: Type.Optional(PhotoHashes),
   reporter: Type.Object({
     name: Type.Optional(Type.String({ maxLength: CASE_LIMITS.reporterName })),
@@ -113,6 +118,7 @@ export const CaseSummary = Type.Object({
   deadlines: Deadlines,
   suspended: Type.Boolean(),
   duplicateOf: Nullable(Type.String()),
+  thingId: Nullable(Type.String({ description: 'the registered thing (部件) the case was reported at' })),
   satisfaction: Nullable(Type.Object({ score: Score, label: Type.String(), comment: Type.Optional(Type.String()) })),
   createdAt: Type.String(), updatedAt: Type.String(),
 });
@@ -183,6 +189,7 @@ export const CaseDetail = Type.Composite([CaseSummary, Type.Object({
   routing: Nullable(Type.Composite([RouteReason, Type.Object({ matter: Type.String() })], { description: 'why the routed assignee was proposed' })),
   photos: Type.Array(Photo),
   policies: CasePolicies,
+  thing: Nullable(CaseThing),
 })]);
 
 const SimilarNearby = Type.Object({
@@ -193,7 +200,8 @@ const SimilarNearby = Type.Object({
 export const ReportedCase = Type.Composite([CaseDetail, Type.Object({
   duplicates: Type.Optional(Type.Array(Type.Object({
     id: Type.String(), distanceM: Type.Number(), number: Type.String(), status: lit(CASE_STATUSES), createdAt: Type.String(),
-  }), { description: 'to staff: each nearby open case of the same category, nearest first' })),
+    sameThing: Type.Optional(Type.Boolean({ description: 'reported at the same registered thing as this report: listed first, at any distance' })),
+  }), { description: 'to staff: the open cases of the same category at the same registered thing, then those nearby, nearest first' })),
   similarNearby: Type.Optional(SimilarNearby),
 })]);
 

@@ -39,6 +39,8 @@ export interface CaseRow {
   suspension: Record<string, unknown> | null;
   escalated_at: Date | null;
   duplicate_of: string | null;
+  /** the registered thing (部件) the case was reported at */
+  thing_id: string | null;
   /** every department the case was ever sent to */
   department_ids: string[];
   satisfaction: Record<string, unknown> | null;
@@ -115,11 +117,11 @@ export interface NewReport {
   /** the context the case was built from: the statement writes nothing unless it still holds */
   expected: { townCode: string; townPath: string };
   notify: { channel: string; change: object };
-  /** the duplicate search: cases of the same category in one of these statuses, inside this box */
+  /** the duplicate search: cases of the same category in one of these statuses, inside this box, and those at the case's thing */
   near: { statuses: readonly string[]; box: { minLng: number; maxLng: number; minLat: number; maxLat: number } };
 }
 
-export interface NearbyRow { id: string; number: string; status: string; lng: number; lat: number; created_at: Date }
+export interface NearbyRow { id: string; number: string; status: string; lng: number; lat: number; created_at: Date; thing_id: string | null }
 
 export type ReportOutcome =
   | { outcome: 'created'; caseId: string; number: string; eventId: number; nearby: NearbyRow[] }
@@ -132,7 +134,8 @@ export type ReportOutcome =
  * Intake in ONE statement, so one round trip and one commit, atomic without a transaction of its own: the case with
  * the same idempotency key if there is one; else, if the Matter is still current and unretired, the grid and town
  * are as expected and every photo is uploaded, the town's next number of the day, the case, its first timeline entry,
- * its photos, the published change, and the open cases of the same category nearby (as of before this case).
+ * its photos, the published change, and the open cases of the same category nearby or at the same registered thing
+ * (as of before this case).
  * Otherwise nothing is written (not even the counter). A concurrent report with the same key fails with 23505.
  */
 const INTAKE_ROUTED = routedAssigneeSql({ town: '$4', grid: '$5', postCode: '$40', departmentName: '$41', gridWorker: '$42' });
@@ -156,10 +159,10 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
      c as (
        insert into cases (id, number, status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat,
          address, source, reporter_kind, reporter_account_id, reporter_name, reporter_phone, reporter_phone_hash, assignee, routed_assignee,
-         clocks, next_check_at, duplicate_of, idempotency_key, created_at, updated_at)
+         clocks, next_check_at, duplicate_of, idempotency_key, created_at, updated_at, thing_id)
        select $1::text, $2::text || lpad(seq.seq::text, greatest(4, length(seq.seq::text)), '0'), $3::text, $4::text, $5::text, $6::text,
          $7::text, $8::text, $9::text, $10::text, $11::float8, $12::float8, $13::text, $14::text, $15::text, $16::text, $17::text, $18::text,
-         $19::text, $20::jsonb, routed.a, $21::jsonb, $22::timestamptz, $23::text, $24::text, $25::timestamptz, $26::timestamptz
+         $19::text, $20::jsonb, routed.a, $21::jsonb, $22::timestamptz, $23::text, $24::text, $25::timestamptz, $26::timestamptz, $49::text
        from seq, routed returning id, number, routed_assignee),
      e as (
        insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data)
@@ -168,10 +171,16 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
      p as (insert into case_photos (case_id, event_id, hash, phase) select e.case_id, e.id, h, 'before' from e, unnest($35::text[]) h),
      n as (select pg_notify($36::text, ($37::jsonb || jsonb_build_object('number', c.number, 'eventId', e.id))::text) from c, e),
      near as (select json_agg(x) as items from (
-       select id, number, status, lng, lat, created_at from cases
-        where exists (select 1 from go) and town_id = $4::text and category_code = $8::text and status = any($48::text[])
-          and duplicate_of is null and lat between $46::float8 and $47::float8 and lng between $44::float8 and $45::float8
-        order by created_at desc limit 50) x)
+       (select id, number, status, lng, lat, created_at, thing_id from cases
+         where exists (select 1 from go) and town_id = $4::text and category_code = $8::text and status = any($48::text[])
+           and duplicate_of is null and lat between $46::float8 and $47::float8 and lng between $44::float8 and $45::float8
+         order by created_at desc limit 50)
+       union
+       -- those at the same thing, wherever their pin is (the index cases_open_thing: its predicate written out)
+       (select id, number, status, lng, lat, created_at, thing_id from cases
+         where exists (select 1 from go) and thing_id = $49::text and category_code = $8::text and status = any($48::text[])
+           and status not in ('closed','rejected') and duplicate_of is null
+         order by created_at desc limit 20)) x)
      -- evaluated left to right: the reads come before the counter row is locked (until commit) by the first use of c
      select (select id from existing) as existing_id, (select ok from fresh) as fresh, (select hashes from missing) as missing,
             (select items from near) as nearby, (select id from c) as case_id, (select number from c) as number,
@@ -182,7 +191,7 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
       e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data ?? {}),
       r.photos, r.notify.channel, JSON.stringify(r.notify.change), r.expected.townCode, r.expected.townPath,
       ...lookupParams(r.target, r.gridWorker),
-      r.day, r.near.box.minLng, r.near.box.maxLng, r.near.box.minLat, r.near.box.maxLat, r.near.statuses],
+      r.day, r.near.box.minLng, r.near.box.maxLng, r.near.box.minLat, r.near.box.maxLat, r.near.statuses, c.thing_id],
   );
   const row = res.rows[0]!;
   if (row.existing_id) return { outcome: 'exists', caseId: row.existing_id };
@@ -229,6 +238,22 @@ export async function listDuplicatesOf(tx: Tx, id: string, viewer: Viewer): Prom
   const r = await tx.query<CaseLinkRow>(
     `select c.id, c.number, c.status, c.created_at from cases c where c.duplicate_of = $1 and ${v.sql} order by c.created_at, c.id limit 50`,
     [id, ...v.params]);
+  return r.rows;
+}
+
+/**
+ * The cases reported at a registered thing that the viewer sees (as every case list: `visibleTo`), newest first; only
+ * the open ones when asked. Reads the index cases_thing.
+ */
+export async function listCasesOfThing(
+  tx: Tx, thingId: string, viewer: Viewer, f: { open: boolean; before?: { at: Date; id: string }; limit: number },
+): Promise<CaseRow[]> {
+  const v = visibleTo(viewer, 6);
+  const r = await tx.query<CaseRow>(
+    `${SELECT} where c.thing_id = $1 and (not $2::boolean or c.status not in ('closed','rejected'))
+        and ($3::timestamptz is null or (c.created_at, c.id) < ($3::timestamptz, $4::text)) and ${v.sql}
+      order by c.created_at desc, c.id desc limit $5`,
+    [thingId, f.open, f.before?.at ?? null, f.before?.id ?? '', f.limit, ...v.params]);
   return r.rows;
 }
 

@@ -8,26 +8,27 @@ const GRID = '/c/d/town/comm/grid/';
 
 describe('thingReach', () => {
   it.each([
-    ['a grid worker', { roles: ['gridWorker'] as const, scopePath: GRID }, { kind: 'territory', scopePath: GRID, radiusM: 200 }],
-    ['a dispatcher', { roles: ['dispatcher'] as const, scopePath: '/c/d/town/' }, { kind: 'territory', scopePath: '/c/d/town/', radiusM: 200 }],
-    ['a handler (no registry)', { roles: ['handler'] as const, scopePath: '/c/d/town/' }, { kind: 'near', radiusM: 30 }],
-    ['a resident', { roles: ['resident'] as const, scopePath: null }, { kind: 'near', radiusM: 30 }],
-    ['anonymous', null, { kind: 'near', radiusM: 30 }],
-  ])('%s', (_who, reporter, reach) => {
-    expect(thingReach(reporter)).toEqual(reach);
+    ['a registry reader (its territory)', { scopePath: GRID, gridIds: null }, { kind: 'territory', scopePath: GRID, gridIds: null, radiusM: 200 }],
+    ['a grid worker (its teams\' grids)', { scopePath: GRID, gridIds: ['g1'] }, { kind: 'territory', scopePath: GRID, gridIds: ['g1'], radiusM: 200 }],
+    ['anyone who reads no registry (a resident, anonymous, a handler)', null, { kind: 'near', radiusM: 30 }],
+  ])('%s', (_who, registry, reach) => {
+    expect(thingReach(registry)).toEqual(reach);
   });
 });
 
 describe('checkThingForReport', () => {
   const thing = (over: Partial<ThingAt> = {}): ThingAt =>
-    ({ id: 't1', kind: 'manhole', orgPath: GRID, townId: 'town', location: north(20), retired: false, ...over });
-  const territory = { kind: 'territory', scopePath: GRID, radiusM: 200 } as const;
+    ({ id: 't1', kind: 'manhole', orgPath: GRID, gridId: 'grid', townId: 'town', location: north(20), retired: false, ...over });
+  const territory = { kind: 'territory', scopePath: GRID, gridIds: null, radiusM: 200 } as const;
+  const teams = { kind: 'territory', scopePath: GRID, gridIds: ['grid'], radiusM: 200 } as const;
   const near = { kind: 'near', radiusM: 30 } as const;
   it.each([
     ['in the territory, 20 m', thing(), territory, null],
     ['in the territory, 150 m', thing({ location: north(150) }), territory, null],
     ['in the territory, 250 m', thing({ location: north(250) }), territory, 'outOfReach'],
     ['outside the territory', thing({ orgPath: '/c/d/town/comm/other/' }), territory, 'unknown'],
+    ['in a team\'s grid', thing(), teams, null],
+    ['in the territory, not a team\'s grid', thing({ gridId: 'grid-2' }), teams, 'unknown'],
     ['retired', thing({ retired: true }), territory, 'retired'],
     ['of another town', thing({ townId: 'elsewhere' }), territory, 'otherTown'],
     ['near, 20 m, any territory', thing({ orgPath: '/x/' }), near, null],
