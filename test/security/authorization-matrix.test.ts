@@ -8,7 +8,7 @@ import { isErrorShape, leaks, openApiOperations, type Caller, type DemoUser, typ
 import { createWorld, departmentCases, type DepartmentCases, type World } from './fixtures.ts';
 import { codeHash } from '../../src/server/identity/send-registration-code.ts';
 import {
-  DEPARTMENT_UNIT_CODES, OPERATIONS, ORG_SUBTREE, PLACES, TOWN_STAFF, caseViewers, type OperationPromise, type Who,
+  DEPARTMENT_UNIT_CODES, OPERATIONS, ORG_SUBTREE, PLACES, TOWN_STAFF, caseViewers, type OperationPromise, type Place, type Who,
 } from './promises.ts';
 
 /**
@@ -387,7 +387,55 @@ function builders(): Record<string, Variant[]> {
       { label: 'number + another phone', in: [], request: () => ({ method: 'GET', url: `/api/public/cases/${tracked.number}?phone=13911112222`, remoteAddress: `10.9.1.${++addressSerial}` }) },
     ],
     'GET /api/events': [{ label: 'stream', in: everyone, request: () => ({ method: 'GET', url: '/api/events' }) }],
+    // things in the case loop, the map layers: the registry's readers, each within its reach
+    'GET /api/registry/things/{id}/cases': (['demoGrid', 'demoGrid2', 'ruralGrid'] as const).map((place): Variant => ({
+      label: `a thing in ${PLACES[place].name}`, in: registryReadersOf(place),
+      request: async () => ({ method: 'GET', url: `/api/registry/things/${await thingIn(place)}/cases` }),
+    })),
+    'GET /api/registry/things/nearby': [{
+      label: `near a thing in ${PLACES.demoGrid2.name}`, in: everyone,
+      request: async () => { await thingIn('demoGrid2'); return { method: 'GET', url: `/api/registry/things/nearby?lng=${w.at.demoGrid2.lng}&lat=${w.at.demoGrid2.lat}` }; },
+      check: async (res, c) => {
+        const listed = (res.json().items as { id: string }[]).some((x) => x.id === things.get('demoGrid2'));
+        expect(listed, `${c.name} lists the thing`).toBe(registryReadersOf('demoGrid2').includes(c.name as DemoUser));
+      },
+    }],
+    'GET /api/registry/map-layers': [{
+      label: `a view around a thing in ${PLACES.demoGrid2.name}`, in: everyone,
+      request: async () => {
+        await thingIn('demoGrid2');
+        const { lng, lat } = w.at.demoGrid2;
+        return { method: 'GET', url: `/api/registry/map-layers?bbox=${lng - 0.002},${lat - 0.002},${lng + 0.002},${lat + 0.002}` };
+      },
+      check: async (res, c) => {
+        const drawn = (res.json().features as { properties: { recordId: string } }[]).some((f) => f.properties.recordId === things.get('demoGrid2'));
+        expect(drawn, `${c.name} draws the thing`).toBe(registryReadersOf('demoGrid2').includes(c.name as DemoUser));
+      },
+    }],
   };
+}
+
+/** Who reads a place's registry records: admin, the town's leader and dispatcher, its community's staff, its grid's worker. */
+function registryReadersOf(place: Place): DemoUser[] {
+  const readers: readonly DemoUser[] = ['admin', 'leader', 'dispatcher', 'community', 'gridworker'];
+  return readers.filter((r) => PLACES[place].seenBy.includes(r as never));
+}
+
+/** A registered thing (a manhole) at a place's point, made once; the registry's own commands are tested elsewhere. */
+const things = new Map<Place, string>();
+async function thingIn(place: Place): Promise<string> {
+  const made = things.get(place);
+  if (made) return made;
+  const g = (await w.t.db.query<{ id: string; path: string; town_id: string }>(
+    `select g.id, g.path, t.id as town_id from org_units g join org_units t on t.level = 'town' and g.path like t.path || '%' where g.code = $1`,
+    [PLACES[place].code])).rows[0]!;
+  const id = `matrix-thing-${place}`;
+  await w.t.db.query(
+    `insert into registry_things (id, town_id, grid_id, org_path, kind, name, lng, lat, risk_level, created_at, updated_at)
+     values ($1, $2, $3, $4, 'manhole', $5, $6, $7, 'high', now(), now())`,
+    [id, g.town_id, g.id, g.path, `${PLACES[place].name}的井盖`, w.at[place].lng, w.at[place].lat]);
+  things.set(place, id);
+  return id;
 }
 
 /** The SSE endpoint over a real socket: status and content type, the first chunk, then hang up. */

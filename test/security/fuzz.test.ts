@@ -74,7 +74,8 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
   if (key === 'PUT /api/org-units/{id}/team') pathParams.id = u.ruralGrid;
   const query: Record<string, string | string[]> = {};
   for (const p of (o.op.parameters ?? []).filter((x) => x.in === 'query' && x.required)) {
-    query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone, orgUnitId: u.urbanTown, week: '2026-W50', categoryCode: 'C0101' }[p.name] ?? 'x';
+    query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone, orgUnitId: u.urbanTown, week: '2026-W50', categoryCode: 'C0101',
+      bbox: `${here.lng - 0.005},${here.lat - 0.005},${here.lng + 0.005},${here.lat + 0.005}` }[p.name] ?? 'x';
   }
   const matter = { name: '模糊测试事项', class: '测试', list: 'basic', tier: 'town', postCode: 'JJ-CSGX', departmentName: null, sla: { acceptMin: 5, handleH: 24 } };
   const bodies: Record<string, unknown> = {

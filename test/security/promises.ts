@@ -134,6 +134,12 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/public/map/area': { callers: 'public', refusals: [429] },
   'GET /api/public/places/search': { callers: 'public', refusals: [429] },
   'GET /api/events': { callers: STAFF_AND_RESIDENT },
+
+  // things in the case loop and the map layers (issue 11): those who read the registry, within their reach (the grid
+  // worker: its grid); never residents (they name a thing in a report by its id, within 30 m), handlers or departments
+  'GET /api/registry/things/{id}/cases': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'GET /api/registry/things/nearby': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'GET /api/registry/map-layers': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */
