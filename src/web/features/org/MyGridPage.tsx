@@ -9,6 +9,7 @@ import { TEAM_ROLES } from '../../../shared/org-levels.ts';
 import { fetchTeam } from './api.ts';
 // the case home also registers the texts of the case views (cviews) used below
 import { MobileCasesHome } from '../cases/public.ts';
+import { RegistryHomeTile } from '../registry/mobile/public.ts';
 
 export function MyGridPage() {
   const { t, i18n } = useTranslation();
@@ -27,6 +28,7 @@ export function MyGridPage() {
       </NavBar>
       <div style={{ padding: 12, display: 'grid', gap: 12 }}>
         <MobileCasesHome />
+        <RegistryHomeTile />
         <Card title={t('mobile.hello', { name: me.name })} extra={<LanguageSwitch size="small" />}>
           <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
             {me.roles.map((r) => <Tag key={r} color="primary" fill="outline">{t(`roles.${r}`)}</Tag>)}
