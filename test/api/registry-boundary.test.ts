@@ -14,7 +14,7 @@ let X: { id: string; path: string; ring: Position[] };
 let Y: { id: string; path: string; ring: Position[]; name: string };
 let townId = '';
 let xNew: Polygon, yNew: Polygon, yShrunk: Polygon;
-const rec: Record<string, string> = {};
+const rec = { moving: '', staying: '', household: '', stayingHousehold: '', resident: '', thing: '', hazard: '' };
 let openCaseId = '';
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?: object) =>

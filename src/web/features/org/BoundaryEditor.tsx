@@ -1,5 +1,7 @@
 // A grid's boundary edited on the map (drag vertices) or a new grid drawn inside its community; saved with the
-// import's checks, whose refusals (overlap, outside the community) are listed in the user's language.
+// import's checks, whose refusals (overlap, outside the community) are listed in the user's language. A redrawn
+// boundary is previewed first (勘界预览): when registry records or open cases are affected, what moves is shown and a
+// reason asked before the save.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +11,8 @@ import { useUnitMap } from '../../ui/map/useUnitMap.ts';
 import { useBoundaryDraw } from '../../ui/map/useBoundaryDraw.ts';
 import { boundsOf } from '../../ui/map/geometry.ts';
 import type { MapUnits } from '../../ui/map/units.ts';
-import { createUnit, setBoundary, type NewUnit } from './unit-admin-api.ts';
+import { createUnit, previewBoundary, setBoundary, type BoundaryPreview, type NewUnit } from './unit-admin-api.ts';
+import { BoundaryPreviewModal } from './BoundaryPreviewModal.tsx';
 import './unit-admin-locales.ts';
 
 export type BoundaryTask =
@@ -51,6 +54,7 @@ export function BoundaryEditor({ task, units, onCancel, onSaved }: Props) {
   const draw = useBoundaryDraw(map, ready && (task.kind === 'draw' || !!initial), initial, snapTo);
   const [problems, setProblems] = useState<Rejection[]>([]);
   const [saving, setSaving] = useState(false);
+  const [preview, setPreview] = useState<BoundaryPreview | null>(null);
 
   useEffect(() => {
     const b = focus ? boundsOf([focus]) : null;
@@ -58,18 +62,45 @@ export function BoundaryEditor({ task, units, onCancel, onSaved }: Props) {
   }, [ready, focus, map]);
 
   const name = task.kind === 'edit' ? task.unit.name : task.draft.name;
+  const refused = (e: unknown) => {
+    if (e instanceof ApiError && e.code === 'GEOMETRY_REJECTED' && Array.isArray(e.details) && e.details.length) setProblems(e.details as Rejection[]);
+    else message.error(errorText(e, i18n.language));
+  };
+  /** a new grid is created at once; a redrawn one is previewed, and saved at once only when it moves nothing */
   const save = async () => {
     if (!draw.geometry) return;
     setSaving(true);
     setProblems([]);
     try {
-      if (task.kind === 'edit') await setBoundary(task.unit.id, draw.geometry);
-      else await createUnit({ ...task.draft, geometry: draw.geometry });
+      if (task.kind === 'edit') {
+        const p = await previewBoundary(task.unit.id, draw.geometry);
+        if (p.total > 0 || p.refused || p.openCases.length > 0) {
+          setPreview(p);
+          return;
+        }
+        await setBoundary(task.unit.id, draw.geometry);
+      } else {
+        await createUnit({ ...task.draft, geometry: draw.geometry });
+      }
       message.success(task.kind === 'edit' ? t('unitAdmin.boundarySaved', { name }) : t('unitAdmin.created', { name }));
       onSaved();
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'GEOMETRY_REJECTED' && Array.isArray(e.details) && e.details.length) setProblems(e.details as Rejection[]);
-      else message.error(errorText(e, i18n.language));
+      refused(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const confirm = async (reason: string) => {
+    if (task.kind !== 'edit' || !draw.geometry || !preview) return;
+    setSaving(true);
+    try {
+      await setBoundary(task.unit.id, draw.geometry, reason || undefined);
+      message.success(preview.total > 0 ? t('unitAdmin.preview.saved', { name, count: preview.total }) : t('unitAdmin.boundarySaved', { name }));
+      setPreview(null);
+      onSaved();
+    } catch (e) {
+      setPreview(null);
+      refused(e);
     } finally {
       setSaving(false);
     }
@@ -108,6 +139,7 @@ export function BoundaryEditor({ task, units, onCancel, onSaved }: Props) {
           </Button>
           <Button onClick={onCancel}>{t('unitAdmin.cancel')}</Button>
         </Space>
+        {preview ? <BoundaryPreviewModal name={name} preview={preview} saving={saving} onCancel={() => setPreview(null)} onConfirm={confirm} /> : null}
         {!draw.changed ? <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>{draw.geometry ? t('unitAdmin.unchanged') : t('unitAdmin.notDrawn')}</Typography.Text> : null}
       </Card>
     </div>

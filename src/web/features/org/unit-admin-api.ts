@@ -3,6 +3,7 @@ import type { Geometry } from 'geojson';
 import type { Static } from '@sinclair/typebox';
 import { api } from '../../lib/api.ts';
 import type * as s from '../../../server/org/unit-admin-schemas.ts';
+import type * as b from '../../../server/registry/boundary-schemas.ts';
 import type { OrgUnitDetail } from './api.ts';
 
 export type NewUnit = Static<typeof s.NewUnitBody>;
@@ -15,6 +16,11 @@ export const moveUnit = (id: string, parentId: string) => api<OrgUnitDetail>(`/a
 export const fetchMoveTargets = (id: string, signal?: AbortSignal) =>
   api<Static<typeof s.MoveTargets>>(`/api/org-units/${id}/move-targets`, { signal }).then((r) => r.items);
 export const retireUnit = (id: string) => api<null>(`/api/org-units/${id}/retire`, { method: 'POST' });
-export const setBoundary = (id: string, geometry: Geometry) => api<OrgUnitDetail>(`/api/org-units/${id}/boundary`, { method: 'PUT', body: { geometry } });
+export type BoundaryPreview = Static<typeof b.BoundaryPreview>;
+export const setBoundary = (id: string, geometry: Geometry, reason?: string) =>
+  api<OrgUnitDetail>(`/api/org-units/${id}/boundary`, { method: 'PUT', body: { geometry, ...(reason ? { reason } : {}) } });
+/** what saving this boundary would move in the registry (勘界预览), without saving */
+export const previewBoundary = (id: string, geometry: Geometry) =>
+  api<BoundaryPreview>(`/api/org-units/${id}/boundary-preview`, { method: 'POST', body: { geometry } });
 export const fetchBoundaryHistory = (id: string, signal?: AbortSignal) =>
   api<Static<typeof s.Boundaries>>(`/api/org-units/${id}/boundaries`, { signal }).then((r) => r.items);

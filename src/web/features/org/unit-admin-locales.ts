@@ -29,6 +29,16 @@ export const unitAdminZh = {
   moveHint: '现属「{{parent}}」。移动后编码随新上级变更，其下单位和所有案卷随之移动，边界须在新上级范围内。',
   moved: '「{{name}}」已移至「{{parent}}」', moveRefused: '未能移动', moveOutside: '边界不在其范围内',
   historyTitle: '边界历史 · {{name}}', historyEmpty: '边界未曾修改', until: '使用至 {{at}}', vertices: '{{count}} 个顶点', current: '当前边界',
+  preview: {
+    title: '保存前确认影响 · {{name}}', checking: '正在核对新边界内的台账记录…',
+    intro: '按新边界，共 {{count}} 条网格台账记录将调整所属网格：', nothing: '没有台账记录需要调整所属网格。',
+    kinds: { buildings: '楼栋', households: '住户', residents: '人口', places: '场所', things: '部件', hazards: '隐患' },
+    kind: '类别', name: '名称', from: '原网格', to: '新网格', firstOnly: '每类仅列出前 {{count}} 条',
+    refused: '以下 {{count}} 条记录将不属于任何网格，不能保存：', refusedHint: '请调整边界，使这些记录仍落在某个网格内。',
+    openCases: '新边界涉及 {{count}} 件未办结案卷', openCasesHint: '案卷仍在原网格办结（其受理、派遣和时限均按原网格确定），如需调整请由调度员重新派遣。',
+    noGrid: '不在任何网格', reason: '调整原因', reasonHint: '如：2026年勘界，春晖路以东划入本网格', reasonRequired: '有记录调整所属网格，请填写调整原因',
+    confirm: '确认保存', saved: '已保存「{{name}}」的边界，{{count}} 条台账记录已调整所属网格',
+  },
 };
 
 export const unitAdminEn: typeof unitAdminZh = {
@@ -58,6 +68,16 @@ export const unitAdminEn: typeof unitAdminZh = {
   moveHint: 'Now under "{{parent}}". Its code takes the new parent\'s; the units under it and all its cases move along; its boundary must lie inside the new parent.',
   moved: '"{{name}}" moved to "{{parent}}"', moveRefused: 'Not moved', moveOutside: 'its boundary lies outside',
   historyTitle: 'Boundary history · {{name}}', historyEmpty: 'The boundary was never changed', until: 'In use until {{at}}', vertices: '{{count}} vertices', current: 'Current boundary',
+  preview: {
+    title: 'What the change does · {{name}}', checking: 'Checking the registry records under the new boundary…',
+    intro: 'With the new boundary, {{count}} registry record(s) change grid:', nothing: 'No registry record changes grid.',
+    kinds: { buildings: 'Buildings', households: 'Households', residents: 'Residents', places: 'Places', things: 'Things', hazards: 'Hazards' },
+    kind: 'Kind', name: 'Name', from: 'From grid', to: 'To grid', firstOnly: 'The first {{count}} of each kind are listed',
+    refused: 'These {{count}} record(s) would lie in no grid, so it cannot be saved:', refusedHint: 'Draw the boundary so that a grid still holds them.',
+    openCases: '{{count}} open case(s) lie on the changed ground', openCasesHint: 'They are finished in the grid they were routed in (their acceptance, dispatch and deadlines were set for it); a dispatcher re-dispatches one if needed.',
+    noGrid: 'in no grid', reason: 'Reason for the change', reasonHint: 'e.g. the 2026 survey puts the east side of 春晖路 in this grid', reasonRequired: 'Records change grid: give the reason',
+    confirm: 'Save', saved: 'Boundary of "{{name}}" saved; {{count}} registry record(s) changed grid',
+  },
 };
 
 i18n.addResourceBundle('zh-CN', 'translation', { unitAdmin: unitAdminZh }, true, false);
