@@ -149,6 +149,7 @@ describe('a thing\'s cases', () => {
     const spotWall = east(north(here, -100), 60);
     const wall = await thing(DEMO_GRID, spotWall, { kind: 'retainingWall', risk_level: 'medium' });
     const first = (await report('gridworker', { categoryCode: 'C0502', description: '堡坎开裂', location: spotWall, thingId: wall })).json();
+    t.clock.advance(60_000);
     const second = (await report('gridworker', { categoryCode: 'C0502', description: '堡坎渗水', location: north(spotWall, 2), thingId: wall })).json();
     await report('gridworker', { categoryCode: 'C0502', description: '别处', location: north(spotWall, 4) });
     expect((await call('POST', `/api/cases/${first.id}/actions/reject`, 'dispatcher', { reason: '重复' })).statusCode).toBe(200);
