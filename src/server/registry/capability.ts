@@ -4,6 +4,9 @@ import { seedPlatformTags } from './tags-store.ts';
 import { registryRoutes } from './routes.ts';
 import { thingCaseRoutes } from './thing-cases-routes.ts';
 import { mapLayerRoutes } from './map-layers-routes.ts';
+import { demoRegistryStep } from './demo/demo-step.ts';
+import { registryImportRoutes } from './import-routes.ts';
+import { registryImportJobs } from './import-job.ts';
 
 /**
  * The grid registry 人房地物 (issue 11): residents, households and the household file, buildings and their layout,
@@ -15,5 +18,7 @@ export const registry: Capability = {
   setup: async (_app, { db }) => {
     await db.transaction((tx) => seedPlatformTags(tx, POPULATION_TAGS));
   },
-  routes: [registryRoutes, thingCaseRoutes, mapLayerRoutes],
+  routes: [registryRoutes, thingCaseRoutes, mapLayerRoutes, registryImportRoutes],
+  jobs: registryImportJobs,
+  demo: demoRegistryStep,
 };

@@ -180,10 +180,11 @@ export const RATING_COMMENTS: Record<number, readonly string[]> = {
 
 export const REVISIT_NOTES = ['电话回访，反映人对处理结果表示满意。', '电话回访，反映人认可处理结果。', '回访未接通，已短信告知处理结果。'];
 
-/** A name and a phone for a caller or an anonymous reporter: personal data, sealed by intake. */
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
+/** Common surnames, most frequent first (the demo's callers and the demo registry's residents take theirs from here). */
+export const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹';
 const CALLERS = ['先生', '女士', '阿姨', '大爷', '师傅'];
 
+/** A name and a phone for a caller or an anonymous reporter: personal data, sealed by intake. */
 export function caller(r: Random): { name: string; phone: string } {
   return {
     name: `${r.pick([...SURNAMES])}${r.pick(CALLERS)}`,
