@@ -1,5 +1,6 @@
 // The grid map: the scope's units in their community colours, names from a zoom, hover, click to select, fit to scope.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import type { Map as MlMap, PointLike } from 'maplibre-gl';
 import { Button, Tooltip } from 'antd';
 import { ExpandOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -16,9 +17,14 @@ interface Props {
   features: MapUnits;
   selectedId: string | null;
   onSelect(id: string): void;
+  /** what other features draw over the grids once the map is ready (the registry's layers): their layers' ids start with `overlay-` */
+  overlay?: (map: MlMap) => ReactNode;
 }
 
-export function GridMap({ features, selectedId, onSelect }: Props) {
+/** Whether a point falls on something drawn over the grids: such points take their own hover and clicks. */
+const onOverlay = (m: MlMap, point: PointLike) => m.queryRenderedFeatures(point).some((f) => f.layer.id.startsWith('overlay-'));
+
+export function GridMap({ features, selectedId, onSelect, overlay }: Props) {
   const { t } = useTranslation();
   const onSelectRef = useRef(onSelect);
   onSelectRef.current = onSelect;
@@ -31,6 +37,7 @@ export function GridMap({ features, selectedId, onSelect }: Props) {
       const popup = new Popup({ closeButton: false, closeOnClick: false, offset: 8, className: 'zz-popup' });
       let hovered: string | number | undefined;
       m.on('mousemove', (e) => {
+        if (onOverlay(m, e.point)) { popup.remove(); m.getCanvas().style.cursor = 'pointer'; return; }
         const f = m.queryRenderedFeatures(e.point, { layers: CLICKABLE_LAYERS })[0];
         if (hovered !== undefined && hovered !== f?.id) m.setFeatureState({ source: SOURCE, id: hovered }, { hover: false });
         hovered = f?.id;
@@ -42,6 +49,7 @@ export function GridMap({ features, selectedId, onSelect }: Props) {
       });
       m.on('mouseout', () => popup.remove());
       m.on('click', (e) => {
+        if (onOverlay(m, e.point)) return;
         const f = m.queryRenderedFeatures(e.point, { layers: CLICKABLE_LAYERS })[0];
         if (f?.properties?.id) onSelectRef.current(String(f.properties.id));
       });
@@ -66,6 +74,7 @@ export function GridMap({ features, selectedId, onSelect }: Props) {
   return (
     <div className="zz-map-frame zz-map-inner" data-testid="grid-map" data-map-ready={ready ? 'true' : 'false'}>
       <div ref={container} className="zz-map-canvas" />
+      {overlay && ready && map.current ? overlay(map.current) : null}
       <Tooltip title={t('org.fit')} placement="left">
         <Button icon={<ExpandOutlined />} size="small" onClick={() => fit(600)} style={{ position: 'absolute', top: 80, right: 10, zIndex: 2 }} aria-label={t('org.fit')} />
       </Tooltip>

@@ -16,6 +16,9 @@ import { GridDrawer } from './GridDrawer.tsx';
 import { BoardsView } from './BoardsView.tsx';
 import { UnitAdminMenu } from './UnitAdminMenu.tsx';
 import { BoundaryEditor, type BoundaryTask } from './BoundaryEditor.tsx';
+import { holdsAnyRole } from '../../../shared/roles.ts';
+import { REGISTRY_READERS } from '../../../shared/registry.ts';
+import { RegistryMapLayers } from '../registry/map-layers/RegistryMapLayers.tsx';
 
 interface Selection { id: string; level: OrgUnit['level']; name: string; parentId: string | null; ancestorIds?: string[] }
 const GRID_LEVELS = new Set(['grid', 'dedicatedGrid']);
@@ -106,7 +109,10 @@ export function OrgMapPage() {
             {features && task ? <BoundaryEditor task={task} units={features} onCancel={() => setTask(null)} onSaved={() => changed()} /> : null}
             {features && features.features.length && !task ? (
               <>
-                <GridMap features={features} selectedId={selected?.id ?? null} onSelect={selectFromMap} />
+                <GridMap
+                  features={features} selectedId={selected?.id ?? null} onSelect={selectFromMap}
+                  overlay={holdsAnyRole(me.roles, REGISTRY_READERS) ? (m) => <RegistryMapLayers map={m} /> : undefined}
+                />
                 <MapLegend communities={colors} />
               </>
             ) : null}
