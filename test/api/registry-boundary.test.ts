@@ -11,7 +11,7 @@ let t: TestApp;
 const tokens: Record<string, string> = {};
 const X_CODE = '500199001001001';
 let X: { id: string; path: string; ring: Position[] };
-let Y: { id: string; path: string; ring: Position[]; name: string };
+let Y: { id: string; path: string; ring: Position[]; name: string; quad: Position[] };
 let townId = '';
 let xNew: Polygon, yNew: Polygon, yShrunk: Polygon;
 const rec = { moving: '', staying: '', household: '', stayingHousehold: '', resident: '', thing: '', hazard: '' };
@@ -51,9 +51,9 @@ beforeAll(async () => {
       if (ib < 0 || ring.length !== 4 || !same(ring[(ib + 1) % 4]!, a)) continue;
       const c = ring[(ib + 2) % 4]!, d = ring[(ib + 3) % 4]!;
       X = { id: x.id, path: x.path, ring: xRing };
-      Y = { id: g.id, path: g.path, ring, name: g.name };
+      Y = { id: g.id, path: g.path, ring, name: g.name, quad: [b, a, c, d] };
       const a2 = lerp(a, c, 0.3), b2 = lerp(b, d, 0.3);
-      xNew = closed(xRing.map((p) => (same(p, a) ? a2 : same(p, b) ? b2 : p)));
+      xNew = closed(xRing.flatMap((p) => (same(p, a) ? [a, a2, b2] : [p])));
       yNew = closed([b2, a2, c, d]);
       yShrunk = yNew;
       // the strip (a, a2, b2, b) goes from Y to X; Y keeps the rest
@@ -169,9 +169,11 @@ describe('boundary save (勘界) with the registry', () => {
   });
 
   it('a grid moved to another community takes its registry rows\' paths along (their grid stays)', async () => {
+    // the new community: X's boundary grown by half around its middle
+    const cx = X.ring.reduce((sum, p) => sum + p[0]!, 0) / X.ring.length, cy = X.ring.reduce((sum, p) => sum + p[1]!, 0) / X.ring.length;
     const community = await call('POST', '/api/org-units', 'admin', {
       parentId: townId, level: 'community', code: '500199001031', name: '勘界迁入社区',
-      geometry: { type: 'Polygon', coordinates: [xNew.coordinates[0]!.map(([x, y]) => [x!, y!])] },
+      geometry: { type: 'Polygon', coordinates: [xNew.coordinates[0]!.map(([x, y]) => [cx + (x! - cx) * 1.5, cy + (y! - cy) * 1.5])] },
     });
     expect(community.statusCode, community.body).toBe(201);
     const moved = await call('POST', `/api/org-units/${X.id}/move`, 'admin', { parentId: community.json().id });
@@ -186,5 +188,31 @@ describe('boundary save (勘界) with the registry', () => {
     expect(await gridOf('registry_buildings', rec.staying)).toEqual({ grid_id: Y.id, org_path: Y.path });
     const audit = (await t.db.query<{ detail: { registry: number } }>(`select detail from audit_log where action = 'org.move_unit' order by id desc limit 1`)).rows[0]!;
     expect(audit.detail.registry).toBe(5);
+  });
+});
+
+describe('a GeoJSON import of grids moves the registry too', () => {
+  const feature = async (id: string, geometry: Polygon) => {
+    const u = (await t.db.query<{ code: string; name: string; community: string }>(
+      'select u.code, u.name, p.code as community from org_units u join org_units p on p.id = u.parent_id where u.id = $1', [id])).rows[0]!;
+    return { type: 'Feature', geometry, properties: { code: u.code, name: u.name, communityCode: u.community } };
+  };
+  const importGrids = async (features: object[]) =>
+    call('POST', '/api/org-units/grids/import', 'admin', { type: 'FeatureCollection', features });
+
+  it('refuses an import that leaves records in no grid (Y shrunk to a sliver on its far side), and moves them back with the import\'s reason code', async () => {
+    const refused = await importGrids([await feature(Y.id, closed([Y.quad[2]!, Y.quad[3]!, lerp(Y.quad[3]!, Y.quad[0]!, 0.05), lerp(Y.quad[2]!, Y.quad[1]!, 0.05)]))]);
+    expect([refused.statusCode, refused.json().error.code], refused.body).toEqual([422, 'BOUNDARY_STRANDS_RECORDS']);
+    expect(refused.json().error.details.outside.length).toBeGreaterThan(0);
+    // the strip handed back: X and Y as they were drawn first
+    const back = await importGrids([await feature(X.id, closed(X.ring)), await feature(Y.id, closed(Y.ring))]);
+    expect(back.statusCode, back.body).toBe(200);
+    expect((await gridOf('registry_buildings', rec.moving)).grid_id).toBe(Y.id);
+    expect((await gridOf('registry_residents', rec.resident))).toEqual({ grid_id: Y.id, org_path: Y.path });
+    const last = (await t.db.query<{ reason: string; after: { gridId: string } }>(
+      `select reason, after from registry_changes where entity_id = $1 order by id desc limit 1`, [rec.moving])).rows[0]!;
+    expect(last).toEqual({ reason: 'sys:registry.gridImport', after: expect.objectContaining({ gridId: Y.id }) });
+    const audit = (await t.db.query<{ detail: { registry: Record<string, number> } }>(`select detail from audit_log where action = 'org.import_grids' and success order by id desc limit 1`)).rows[0]!;
+    expect(audit.detail.registry).toMatchObject({ building: 1, household: 1, resident: 1, thing: 1, hazard: 1 });
   });
 });

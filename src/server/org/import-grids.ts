@@ -5,6 +5,7 @@ import { appendAudit, audit, type AuditEntry } from '../audit/audit-log.ts';
 import { checkGridImport, asShape, type CommunityShape, type GridRejection, type Shape } from '../../domain/org/grid-import.ts';
 import { isWithinScope } from '../../domain/identity/scope.ts';
 import * as store from './store.ts';
+import { gridsBeforeImport, registryFollowsImport } from '../registry/boundary-change.ts';
 
 export interface GridFeature {
   geometry: unknown;
@@ -20,15 +21,20 @@ export interface GridImport {
 }
 
 /**
- * Imports grid boundaries all or nothing: any offending grid refuses the whole file with the list. The audit entry of
- * an import is written in its transaction; a refused import changes nothing, so its entry has a transaction of its own.
+ * Imports grid boundaries all or nothing: any offending grid refuses the whole file with the list. The registry
+ * follows the new boundaries in the same transaction (records change grid, or the import is refused when one would
+ * lie in no grid). The audit entry of an import is written in its transaction; a refused import changes nothing, so its
+ * entry has a transaction of its own.
  */
 export async function importGrids(db: Db, c: GridImport) {
   const entry = { at: c.now, ...c.actor, action: 'org.import_grids', targetType: 'org_unit' };
   try {
     return await db.transaction(async (tx) => {
+      const codes = c.features.map((f) => f.properties.code);
+      const before = await gridsBeforeImport(tx, codes);
       const result = await writeGrids(tx, c.features, c.scopePath);
-      await appendAudit(tx, { ...entry, success: true, detail: result });
+      const registry = await registryFollowsImport(tx, before, codes, { at: c.now, actorId: c.actor.actorId, actorName: c.actor.actorName });
+      await appendAudit(tx, { ...entry, success: true, detail: registry ? { ...result, registry } : result });
       return result;
     });
   } catch (err) {

@@ -7,10 +7,10 @@ import { asShape, checkGridImport, type CommunityShape, type Shape } from '../..
 import { boundaryMoves, type BoundaryOutcome, type MovingKind, type PlacedRecord } from '../../domain/registry/boundary-moves.ts';
 import { isGridLike } from '../../domain/org/unit-admin.ts';
 import { boundaryNotHere, unitRetired } from '../org/unit-admin-errors.ts';
-import { listOpenCasesInReach, listPlacedRecords, listTownGrids, lockGridsToRedraw, moveRecords, type BoundaryGridRow, type ChangeStamp } from './boundary-store.ts';
+import { listOpenCasesInReach, listPlacedRecords, listTownGrids, lockGridsByCodes, lockGridsToRedraw, moveRecords, type BoundaryGridRow, type ChangeStamp, type LockedGridRow } from './boundary-store.ts';
 
 export interface RedrawnUnit { id: string; geometry: unknown }
-type LockedGrid = Awaited<ReturnType<typeof lockGridsToRedraw>>[number];
+type LockedGrid = LockedGridRow;
 
 /** The units a body names: `units`, and the unit of the path with `geometry`; the unit of the path must be one of them. */
 export function redrawnUnits(id: string, body: { geometry?: unknown; units?: readonly RedrawnUnit[] }): RedrawnUnit[] {
@@ -120,4 +120,31 @@ export async function applyPlan(tx: Tx, plan: BoundaryPlan, stamp: ChangeStamp):
     from: { gridId: m.fromGridId, gridName: grid(m.fromGridId)?.name ?? '' },
     to: { gridId: m.toGridId, gridName: grid(m.toGridId).name, path: grid(m.toGridId).path, townId: grid(m.toGridId).town_id },
   })), stamp);
+}
+
+/** The reason a GeoJSON import (or a grid created on the map) records on the records it moves: a code the history renders. */
+export const IMPORT_REASON = 'sys:registry.gridImport';
+
+/** Before an import writes: its grids that exist, locked, with the boundaries they have now. */
+export const gridsBeforeImport = (tx: Tx, codes: readonly string[]) => lockGridsByCodes(tx, codes);
+
+/**
+ * After an import wrote its grids: the registry follows, town by town, as for a boundary save (a record the new
+ * boundaries leave in no grid refuses the import; the others move with a history row whose reason is IMPORT_REASON).
+ * A grid new to the tree had no boundary before: it takes in only records lying in no grid of their own.
+ */
+export async function registryFollowsImport(tx: Tx, before: readonly LockedGrid[], codes: readonly string[], stamp: Omit<ChangeStamp, 'reason'>): Promise<Record<MovingKind, number> | null> {
+  const was = new Map(before.map((r) => [r.id, r.geometry]));
+  const after = await lockGridsByCodes(tx, codes);
+  const towns = new Map<string, LockedGrid[]>();
+  for (const r of after) towns.set(r.town_id, [...(towns.get(r.town_id) ?? []), { ...r, geometry: was.get(r.id) ?? null }]);
+  const moves: BoundaryPlan['outcome']['moves'] = [];
+  for (const locked of towns.values()) {
+    const units = locked.map((r) => ({ id: r.id, geometry: after.find((a) => a.id === r.id)!.geometry }));
+    const plan = await planBoundaryChange(tx, locked, units);
+    if (plan.outcome.outside.length > 0) throw strandsRecords(plan);
+    await applyPlan(tx, plan, { ...stamp, reason: IMPORT_REASON });
+    moves.push(...plan.outcome.moves);
+  }
+  return moves.length ? countsByKind(moves) : null;
 }

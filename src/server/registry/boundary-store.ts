@@ -10,15 +10,23 @@ export interface BoundaryGridRow {
   parent_id: string; geometry: Geometry | null; retired: boolean;
 }
 
-/** The grids and dedicated grids to be redrawn, in the caller's scope, locked for the change. */
-export async function lockGridsToRedraw(tx: Tx, ids: readonly string[], scopePath: string): Promise<(BoundaryGridRow & { parent_code: string; parent_geometry: Geometry | null })[]> {
-  const r = await tx.query<BoundaryGridRow & { parent_code: string; parent_geometry: Geometry | null }>(
-    `select u.id, u.level, u.code, u.name, u.path, u.parent_id, u.geometry, u.retired_at is not null as retired,
+export type LockedGridRow = BoundaryGridRow & { parent_code: string; parent_geometry: Geometry | null };
+
+const LOCKED_GRID = `select u.id, u.level, u.code, u.name, u.path, u.parent_id, u.geometry, u.retired_at is not null as retired,
             p.code as parent_code, p.geometry as parent_geometry,
             (select t.id from org_units t where t.level = 'town' and starts_with(u.path, t.path)) as town_id
-       from org_units u join org_units p on p.id = u.parent_id
-      where u.id = any($1) and u.path like $2 order by u.code for update of u`,
-    [ids, likePrefix(scopePath)]);
+       from org_units u join org_units p on p.id = u.parent_id`;
+
+/** The grids and dedicated grids to be redrawn, in the caller's scope, locked for the change. */
+export async function lockGridsToRedraw(tx: Tx, ids: readonly string[], scopePath: string): Promise<LockedGridRow[]> {
+  const r = await tx.query<LockedGridRow>(`${LOCKED_GRID} where u.id = any($1) and u.path like $2 order by u.code for update of u`, [ids, likePrefix(scopePath)]);
+  return r.rows;
+}
+
+/** The grids and dedicated grids of these codes as they are (an import's, before it writes), locked. */
+export async function lockGridsByCodes(tx: Tx, codes: readonly string[]): Promise<LockedGridRow[]> {
+  const r = await tx.query<LockedGridRow>(
+    `${LOCKED_GRID} where u.code = any($1) and u.level in ('grid','dedicatedGrid') order by u.code for update of u`, [codes]);
   return r.rows;
 }
 
