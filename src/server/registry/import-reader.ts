@@ -89,6 +89,7 @@ const READER_OPTIONS = { worksheets: 'emit', hyperlinks: 'ignore', styles: 'igno
 interface WorkbookReaderInternals {
   sharedStrings?: unknown;
   workbookRels?: unknown;
+  model?: object;
   parse(): AsyncIterable<{ eventType?: string; value?: unknown; index?: number; text?: unknown }>;
 }
 
@@ -102,6 +103,7 @@ async function* xlsxRows(input: Readable, strings: StringTable): AsyncGenerator<
   // set before the zip's parts arrive: ExcelJS then streams each sheet instead of copying it to a temporary file
   reader.sharedStrings = strings.asArray();
   reader.workbookRels = [];
+  reader.model ??= {};
   let sheets = 0;
   try {
     for await (const ev of reader.parse()) {
@@ -190,6 +192,7 @@ export async function readSharedStrings(input: Readable): Promise<StringTable> {
   } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions) as unknown as WorkbookReaderInternals;
   reader.sharedStrings = strings.asArray();
   reader.workbookRels = [];
+  reader.model ??= {};
   try {
     for await (const ev of reader.parse()) {
       if (ev.eventType === undefined && typeof ev.index === 'number') {

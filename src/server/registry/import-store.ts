@@ -64,10 +64,11 @@ export async function listUnfinishedImports(tx: Tx, limit: number): Promise<stri
   return r.rows.map((x) => x.id);
 }
 
-/** Finished imports whose file is still kept, finished before `before`: their files go. */
-export async function listFinishedBefore(tx: Tx, before: Date, limit: number): Promise<string[]> {
+/** Imports finished between `since` and `before`: their files go. */
+export async function listFinishedBetween(tx: Tx, since: Date, before: Date, limit: number): Promise<string[]> {
   const r = await tx.query<{ id: string }>(
-    `select id from registry_imports where status in ('done','failed') and finished_at < $1 order by finished_at limit $2`, [before, limit]);
+    `select id from registry_imports where status in ('done','failed') and finished_at >= $1 and finished_at < $2 order by finished_at limit $3`,
+    [since, before, limit]);
   return r.rows.map((x) => x.id);
 }
 

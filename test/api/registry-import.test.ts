@@ -1,0 +1,255 @@
+// Issue 11, import and export of the registry: the template (headers, lists, text format, notes), imports of good and
+// bad rows in both modes (check digit, an ID number a spreadsheet made a number, gender, unknown tag, outside the
+// importer's scope, a duplicate within the file), a GB18030 CSV, the error report, Idempotency-Key, who reads an
+// import, and the export (masked, audited). PGlite by default, PostgreSQL with TEST_DATABASE_URL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_GRID, gridCentre } from '../support/places.ts';
+import { gb18030, registryWorkbook, XLSX } from '../support/workbooks.ts';
+import { idNumberCheckDigit } from '../../src/domain/registry/id-number.ts';
+import { IMPORT_COLUMNS } from '../../src/domain/registry/columns.ts';
+
+const NEXT_GRID = '500199001001002';
+const HEADER = ['姓名', '身份证号', '性别', '出生日期', '手机号', '住址', '与户主关系', '人员标签', '是否党员', '经度', '纬度', '备注'];
+
+let t: TestApp;
+const tokens: Record<string, string> = {};
+let here: { lng: number; lat: number };
+let next: { lng: number; lat: number };
+
+const idNumber = (birth: string, seq: number) => {
+  const first17 = `500103${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return first17 + idNumberCheckDigit(first17);
+};
+const wrongCheckDigit = (id: string) => id.slice(0, 17) + (id[17] === '0' ? '1' : '0');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const u of ['admin', 'gridworker', 'community', 'dispatcher']) tokens[u] = await t.login(u);
+  [here, next] = await Promise.all([gridCentre(t.db, DEMO_GRID), gridCentre(t.db, NEXT_GRID)]);
+});
+afterAll(async () => { await t.close(); });
+
+const get = (url: string, who = 'gridworker') => t.app.inject({ method: 'GET', url, headers: bearer(tokens[who]!) });
+
+async function upload(body: Buffer, o: { kind?: string; mode?: string; type?: string; key?: string; who?: string } = {}) {
+  const r = await t.app.inject({
+    method: 'POST', url: `/api/registry/imports?kind=${o.kind ?? 'residents'}&mode=${o.mode ?? 'allValid'}&fileName=test.xlsx`,
+    headers: { ...bearer(tokens[o.who ?? 'gridworker']!), 'content-type': o.type ?? XLSX, ...(o.key ? { 'idempotency-key': o.key } : {}) },
+    payload: body,
+  });
+  expect(r.statusCode, r.body).toBe(202);
+  return r.json().id as string;
+}
+
+interface ImportView { status: string; total: number | null; processed: number; accepted: number; rejectedCount: number; failure: unknown; rejected: { row: number; column: string | null; code: string; messageZh: string; message: string }[]; policies: string[] }
+
+async function finished(id: string, who = 'gridworker'): Promise<ImportView> {
+  for (let i = 0; i < 300; i++) {
+    const r = await get(`/api/registry/imports/${id}`, who);
+    expect(r.statusCode, r.body).toBe(200);
+    const v = r.json() as ImportView;
+    if (v.status === 'done' || v.status === 'failed') return v;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the import did not finish');
+}
+
+async function residentsNamed(name: string): Promise<{ idNumber: string; gridId: string }[]> {
+  const r = await get(`/api/registry/residents?q=${encodeURIComponent(name)}`);
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json().items;
+}
+
+describe('the template', () => {
+  it('opens with headers, a sample row, lists for the choices, text-formatted ID and phone columns and notes', async () => {
+    const r = await get('/api/registry/templates/residents');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const columns = IMPORT_COLUMNS.residents;
+    const headers = (sheet.getRow(1).values as string[]).slice(1);
+    expect(headers).toEqual(columns.map((c) => `${c.header}${c.required ? '*' : ''}`));
+    expect(headers.slice(0, 3)).toEqual(['姓名*', '身份证号*', '性别']);
+    // the sample row
+    expect(sheet.getRow(2).getCell(2).value).toBe(columns[1]!.example);
+    // 性别 offers 男/女; 是否党员 是/否
+    const gender = sheet.getCell('C3').dataValidation;
+    expect(gender).toMatchObject({ type: 'list', formulae: ['"男,女"'] });
+    const party = columns.findIndex((c) => c.key === 'partyMember') + 1;
+    expect(sheet.getRow(500).getCell(party).dataValidation).toMatchObject({ type: 'list', formulae: ['"是,否"'] });
+    // ID number and phone as text, so a spreadsheet keeps every digit
+    expect(sheet.getColumn(2).numFmt).toBe('@');
+    expect(sheet.getColumn(columns.findIndex((c) => c.key === 'phone') + 1).numFmt).toBe('@');
+    const notes = wb.getWorksheet('填写说明')!;
+    expect(notes.getRow(2).getCell(1).value).toBe('姓名');
+    expect(String(notes.getRow(3).getCell(3).value)).toContain('文本格式');
+  });
+
+  it('is there for every kind, and only for editors', async () => {
+    for (const kind of ['households', 'buildings', 'places', 'things']) expect((await get(`/api/registry/templates/${kind}`)).statusCode).toBe(200);
+    expect((await get('/api/registry/templates/residents', 'dispatcher')).statusCode).toBe(403);
+    expect((await get('/api/registry/templates/cars')).statusCode).toBe(400);
+  });
+});
+
+describe('an import of good and bad rows', () => {
+  const good1 = idNumber('1946-03-02', 22); // female
+  const good2 = idNumber('1980-07-15', 31); // male
+  const female = idNumber('1990-01-01', 42);
+  const rows = () => [
+    ['王秀英', good1, '女', '1946-03-02', '13800001111', '春晖路1号', '户主', '独居老人、高龄老人', '否', here.lng, here.lat, ''],
+    ['张建国', good2, '', '', '', '春晖路2号', '', '', '是', null, null, '只有住址：网格员本人的网格'],
+    ['错校验', wrongCheckDigit(idNumber('1970-01-01', 11)), '', '', '', '春晖路3号', '', '', '', null, null, ''],
+    ['变数字', 500103196801011000, '', '', '', '春晖路4号', '', '', '', null, null, ''],
+    ['性别错', female, '男', '', '', '春晖路5号', '', '', '', null, null, ''],
+    ['标签错', idNumber('1975-05-05', 51), '', '', '', '春晖路6号', '', '外星人', '', null, null, ''],
+    ['范围外', idNumber('1985-08-08', 61), '', '', '', '', '', '', '', next.lng, next.lat, ''],
+    ['重复', good2, '', '', '', '春晖路7号', '', '', '', null, null, ''],
+  ];
+
+  let id: string;
+  it('allOrNothing writes nothing while any row is wrong, and lists every problem', async () => {
+    const v = await finished(await upload(await registryWorkbook(HEADER, rows()), { mode: 'allOrNothing' }));
+    expect(v, JSON.stringify(v.failure)).toMatchObject({ status: 'done', total: 8, processed: 8, accepted: 0, rejectedCount: 6 });
+    expect(await residentsNamed('王秀英')).toEqual([]);
+  });
+
+  it('allValid writes the good rows and refuses each bad one with its column and reason', async () => {
+    id = await upload(await registryWorkbook(HEADER, rows()), { mode: 'allValid' });
+    const v = await finished(id);
+    expect(v).toMatchObject({ status: 'done', total: 8, processed: 8, accepted: 2, rejectedCount: 6, failure: null });
+    const by = (row: number) => v.rejected.filter((r) => r.row === row);
+    expect(by(4)).toMatchObject([{ column: '身份证号', code: 'ID_NUMBER_CHECK_DIGIT' }]);
+    expect(by(5)).toMatchObject([{ column: '身份证号', code: 'ID_NUMBER_SCIENTIFIC' }]);
+    expect(by(5)[0]!.messageZh).toContain('文本格式');
+    expect(by(5)[0]!.message).toContain('set the ID number column to text');
+    expect(by(6)).toMatchObject([{ column: '性别', code: 'GENDER_MISMATCH' }]);
+    expect(by(7)).toMatchObject([{ column: '人员标签', code: 'TAG_UNKNOWN' }]);
+    expect(by(8)).toMatchObject([{ column: '经度', code: 'LOCATION_OUTSIDE_SCOPE' }]);
+    expect(by(9)).toMatchObject([{ column: '身份证号', code: 'DUPLICATE_IN_FILE' }]);
+    expect(by(9)[0]!.messageZh).toContain('第 3 行');
+    expect(v.policies).toEqual(['downloadReport']);
+
+    const [wang] = await residentsNamed('王秀英');
+    expect(wang).toMatchObject({ idNumber: `500***********${good1.slice(-4)}`, gender: 'female', tags: ['elderly_alone', 'elderly_80plus'] });
+    const [zhang] = await residentsNamed('张建国');
+    expect(zhang).toMatchObject({ partyMember: true, gridId: (wang as { gridId: string }).gridId });
+    // stored sealed, with one history row each and one audit entry for the import
+    const raw = (await t.db.query<{ id_number: string }>('select id_number from registry_residents where id_number_masked like $1', [`%${good1.slice(-4)}`])).rows;
+    expect(raw[0]!.id_number).not.toContain('500103');
+    const changes = (await t.db.query<{ n: number }>(`select count(*)::int as n from registry_changes where action = 'import' and reason = 'test.xlsx'`)).rows[0]!.n;
+    expect(changes).toBe(2);
+    const audits = (await t.db.query<{ detail: { accepted: number } }>(`select detail from audit_log where action = 'registry.import' and target_id = $1`, [id])).rows;
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.detail).toMatchObject({ kind: 'residents', mode: 'allValid', accepted: 2, rejected: 6 });
+  });
+
+  it('a second import of the same people finds them in the registry', async () => {
+    const v = await finished(await upload(await registryWorkbook(HEADER, rows().slice(0, 2))));
+    expect(v).toMatchObject({ accepted: 0, rejectedCount: 2 });
+    expect(v.rejected.map((r) => r.code)).toEqual(['ID_NUMBER_TAKEN', 'ID_NUMBER_TAKEN']);
+  });
+
+  it('allOrNothing writes every row when all are good', async () => {
+    const a = idNumber('1950-02-02', 71), b = idNumber('1951-03-03', 82);
+    const v = await finished(await upload(await registryWorkbook(HEADER, [
+      ['全对甲', a, '', '', '', '春晖路8号', '', '', '', null, null, ''],
+      ['全对乙', b, '', '', '', '春晖路8号', '', '', '', null, null, ''],
+    ]), { mode: 'allOrNothing' }));
+    expect(v).toMatchObject({ status: 'done', accepted: 2, rejectedCount: 0 });
+    expect(await residentsNamed('全对')).toHaveLength(2);
+  });
+
+  it('the report lists the refused rows as uploaded, 错误原因 beside them and the cell at fault red', async () => {
+    const r = await get(`/api/registry/imports/${id}/report`);
+    expect(r.statusCode, r.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    const head = (sheet.getRow(1).values as string[]).slice(1);
+    expect(head).toEqual(['原行号', ...HEADER, '错误原因']);
+    expect(sheet.actualRowCount).toBe(7);
+    const gender = sheet.getRow(4);
+    expect(gender.getCell(1).value).toBe(6);
+    expect(gender.getCell(2).value).toBe('性别错');
+    expect(String(gender.getCell(HEADER.length + 2).value)).toContain('性别与身份证号不符');
+    expect(gender.getCell(HEADER.indexOf('性别') + 2).fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
+  });
+
+  it('only the importer and the admins of its scope read an import', async () => {
+    expect((await get(`/api/registry/imports/${id}`, 'community')).statusCode).toBe(404);
+    expect((await get(`/api/registry/imports/${id}/report`, 'community')).statusCode).toBe(404);
+    expect((await get(`/api/registry/imports/${id}`, 'admin')).statusCode).toBe(200);
+    expect((await get(`/api/registry/imports/${id}`, 'dispatcher')).statusCode).toBe(403);
+    const mine = await get('/api/registry/imports');
+    expect(mine.json().items.map((i: { id: string }) => i.id)).toContain(id);
+    expect((await get('/api/registry/imports', 'community')).json().items).toEqual([]);
+  });
+});
+
+describe('files', () => {
+  it('reads a CSV saved by Excel on a Chinese Windows (GB18030)', async () => {
+    const csv = `${HEADER.join(',')}\r\n李国华,${idNumber('1960-06-06', 91)},男,,,春晖路9号,,低保对象,,,,\r\n`;
+    const v = await finished(await upload(gb18030(csv), { type: 'text/csv' }));
+    expect(v).toMatchObject({ status: 'done', accepted: 1, rejectedCount: 0 });
+    expect(await residentsNamed('李国华')).toHaveLength(1);
+  });
+
+  it('reads a UTF-8 CSV with a BOM', async () => {
+    const csv = `\ufeff${HEADER.join(',')}\n陈美玲,${idNumber('1962-07-07', 102)},,,,春晖路10号,,,,,,\n`;
+    const v = await finished(await upload(Buffer.from(csv, 'utf8'), { type: 'application/vnd.ms-excel' }));
+    expect(v).toMatchObject({ status: 'done', accepted: 1 });
+  });
+
+  it('fails a file whose header is not the template\'s, saying which columns are missing', async () => {
+    const v = await finished(await upload(await registryWorkbook(['名字', '号码'], [['甲', '1']])));
+    expect(v.status).toBe('failed');
+    expect(v.failure).toMatchObject({ code: 'HEADER_MISMATCH' });
+    expect((v.failure as { messageZh: string }).messageZh).toContain('身份证号');
+  });
+
+  it('refuses an empty body and a JSON body', async () => {
+    const empty = await t.app.inject({ method: 'POST', url: '/api/registry/imports?kind=residents', headers: { ...bearer(tokens.gridworker!), 'content-type': 'text/csv' }, payload: '' });
+    expect(empty.statusCode).toBe(400);
+    const json = await t.app.inject({ method: 'POST', url: '/api/registry/imports?kind=residents', headers: bearer(tokens.gridworker!), payload: { rows: [] } });
+    expect(json.statusCode).toBe(415);
+  });
+
+  it('honours Idempotency-Key: the same key answers the first import', async () => {
+    const body = await registryWorkbook(HEADER, [['幂等', idNumber('1963-08-08', 113), '', '', '', '春晖路11号', '', '', '', null, null, '']]);
+    const first = await upload(body, { key: 'imp-1' });
+    const again = await upload(body, { key: 'imp-1' });
+    expect(again).toBe(first);
+    await finished(first);
+    const n = (await t.db.query<{ n: number }>(`select count(*)::int as n from registry_imports where idempotency_key = 'imp-1'`)).rows[0]!.n;
+    expect(n).toBe(1);
+    expect(await residentsNamed('幂等')).toHaveLength(1);
+  });
+});
+
+describe('exports', () => {
+  it('exports the list with its filters, masked as the reader sees it, and audits it once', async () => {
+    const r = await get('/api/registry/exports/residents?q=%E7%8E%8B%E7%A7%80%E8%8B%B1');
+    expect(r.statusCode, r.body).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('姓名');
+    expect(sheet.actualRowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(1).value).toBe('王秀英');
+    expect(String(sheet.getRow(2).getCell(2).value)).toMatch(/^500\*{11}\d{3}[\dX]$/);
+    expect(sheet.getRow(2).getCell(5).value).toBe('138****1111');
+    const audits = (await t.db.query<{ detail: { rows: number; kind: string } }>(`select detail from audit_log where action = 'registry.export'`)).rows;
+    expect(audits).toHaveLength(1);
+    expect(audits[0]!.detail).toMatchObject({ kind: 'residents', rows: 1, filters: { q: '王秀英' } });
+  });
+
+  it('refuses filters of another list, and callers who do not read the registry', async () => {
+    expect((await get('/api/registry/exports/buildings?idNumber=1')).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/registry/exports/residents', headers: bearer(await t.login('department')) })).statusCode).toBe(403);
+  });
+});
