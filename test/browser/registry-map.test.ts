@@ -1,6 +1,7 @@
 // Browser journey of the map layers (风险点落图, issue 11): the demo grid worker opens the grid map, sees its grid's
 // buildings, places and risk points (coloured by risk level, with the legend), turns layers off and on, clicks a risk
-// point and follows the popup's link to the thing's page; the page is Chinese only, then English. Screenshots in
+// point and follows the popup's link to the thing's page; the page is Chinese only, then English. A dispatcher takes a
+// 12345 call at a manhole: 在部件处上报 suggests it, and the case drawer names it with a link to its page. Screenshots in
 // test-artifacts/registry-map-*.png.
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -130,6 +131,58 @@ describe('map layers on the grid map (grid worker)', () => {
     await expect.poll(shown, { timeout: 15_000 }).toBe(11);
     expect(await panel.innerText()).toMatch(/Layers[\s\S]*Buildings[\s\S]*Places[\s\S]*Risk points[\s\S]*Low[\s\S]*Major/);
     await shot('04-english');
+    await page.evaluate(() => localStorage.setItem('zhizhi.lang', 'zh-CN'));
+  });
+});
+
+describe('在部件处上报 (dispatcher, 12345 intake)', () => {
+  it('suggests the manhole at the pin, reports at it, and the drawer names it with a link to its page', async () => {
+    const desk = await (await browser.newContext(DESKTOP)).newPage();
+    desk.on('pageerror', (e) => pageErrors.push(e.message));
+    await desk.goto(`${base}/login`);
+    await desk.getByLabel('用户名').fill('dispatcher');
+    await desk.getByLabel('密码').fill('demo1234');
+    await desk.getByRole('button', { name: /登\s*录/ }).click();
+    await desk.waitForURL((u) => !u.pathname.startsWith('/login'));
+    await desk.goto(`${base}/cases/intake`);
+    await desk.locator('[data-testid="location-picker"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    // first the streetlight category: no thing of its kind to suggest
+    await desk.getByTestId('intake-category').click();
+    await desk.keyboard.type('路灯');
+    await desk.locator('.ant-select-item-option').filter({ hasText: 'C0201' }).click();
+    await desk.getByTestId('intake-description').fill('市民来电：人行道井盖松动');
+    const box = (await desk.locator('[data-testid="location-picker"] canvas').boundingBox())!;
+    await desk.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => desk.getByTestId('locate-feedback').innerText()).toMatch(/位于 .*网格/);
+    const [lng, lat] = (await desk.getByTestId('locate-feedback').innerText()).match(/\d+\.\d+/g)!.map(Number);
+    // a manhole 2 m from the pin, in the grid the pin fell in
+    const grid = (await t.db.query<{ id: string; path: string; town_id: string }>(
+      `select g.id, g.path, t.id as town_id from org_units g join org_units t on t.level = 'town' and g.path like t.path || '%'
+        where g.level = 'grid' and g.name = $1`, [(await desk.getByTestId('intake-location').innerText()).trim()])).rows[0]!;
+    await insert('registry_things', { id: 'intake-manhole', town_id: grid.town_id, grid_id: grid.id, org_path: grid.path, name: '来电处井盖', kind: 'manhole',
+      risk_level: 'high', lng: lng!, lat: lat! + 2 / 111_195, created_at: new Date(), updated_at: new Date() });
+    // the right category: the manhole at the pin is found and suggested
+    await desk.getByTestId('intake-category').click();
+    await desk.keyboard.type('井盖');
+    await desk.locator('.ant-select-item-option').filter({ hasText: 'C0101' }).click();
+    const picker = desk.getByTestId('thing-picker');
+    await expect.poll(() => picker.innerText(), { timeout: 10_000 }).toContain('来电处井盖');
+    expect(await picker.innerText()).toMatch(/来电处井盖\s*窨井盖 · \d+ 米\s*建议/);
+    // the category shows with its code (井盖破损缺失（C0101）)
+    await expectNoEnglish(desk, ['C']);
+    await desk.screenshot({ path: `${ARTIFACTS}/registry-map-05-intake-thing.png` });
+    await desk.getByTestId('intake-submit').click();
+    await desk.getByTestId('intake-result').waitFor();
+    const id = (await t.db.query<{ id: string }>(`select id from cases where thing_id = 'intake-manhole'`)).rows[0]?.id;
+    expect(id).toBeTruthy();
+    await desk.getByTestId('intake-result').getByRole('button', { name: /查看|打开/ }).first().click();
+    const thing = desk.getByTestId('case-thing');
+    await thing.waitFor();
+    expect(await thing.innerText()).toMatch(/来电处井盖\s*窨井盖\s*风险等级 高/);
+    await expectNoEnglish(desk, ['C']);
+    await desk.screenshot({ path: `${ARTIFACTS}/registry-map-06-drawer-thing.png` });
+    await thing.getByRole('link', { name: '来电处井盖' }).click();
+    await desk.waitForURL('**/registry/things/intake-manhole');
     expect(pageErrors).toEqual([]);
   });
 });

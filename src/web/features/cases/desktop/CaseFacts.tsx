@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CasePhoto } from '../api.ts';
 import { formatTime } from './clocks.ts';
 import { reasonText, verificationText } from '../routing-preview.ts';
+import { CaseThingLink } from '../../registry/thing-picker/CaseThingLink.tsx';
 
 /** `onOpenCase` opens a linked case (a duplicate's original, an original's duplicates) in the same drawer. */
 export function CaseFacts({ kase, onOpenCase }: { kase: CaseDetail; onOpenCase?(id: string): void }) {
@@ -64,6 +65,7 @@ export function CaseFacts({ kase, onOpenCase }: { kase: CaseDetail; onOpenCase?(
             </Space>
           ),
         }] : []),
+        ...(kase.thing ? [{ key: 'thing', label: t('thingPicker.caseLabel'), span: 2, children: <CaseThingLink thing={kase.thing} /> }] : []),
         { key: 'address', label: t('wcase.drawer.address'), span: 2, children: kase.address || `${kase.location.lng.toFixed(5)}, ${kase.location.lat.toFixed(5)}` },
         { key: 'desc', label: t('wcase.drawer.description'), span: 2, children: <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }} data-testid="case-description">{kase.description}</Typography.Paragraph> },
         ...(kase.suspension ? [{ key: 'susp', label: t('wcase.workbench.suspended'), span: 2, children: t('wcase.drawer.suspendedUntil', { time: formatTime(kase.suspension.until, i18n.language), reason: kase.suspension.reason }) }] : []),

@@ -14,6 +14,7 @@ import { LocationPicker, type PickState } from './LocationPicker.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { DuplicateList } from './DuplicateList.tsx';
 import { RoutingHint } from './RoutingHint.tsx';
+import { ThingPicker } from '../../registry/thing-picker/ThingPicker.tsx';
 import './desktop.css';
 
 interface Values { categoryCode: string; description: string; callerName?: string; callerPhone?: string; address?: string }
@@ -25,6 +26,7 @@ export function IntakePage() {
   const category = Form.useWatch('categoryCode', form);
   const [pick, setPick] = useState<PickState | null>(null);
   const [pickError, setPickError] = useState(false);
+  const [thingId, setThingId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ReportedCase | null>(null);
   const key = useRef(newIdempotencyKey());
@@ -48,6 +50,7 @@ export function IntakePage() {
     try {
       const created = await reportHotline({
         categoryCode: v.categoryCode, description: v.description.trim(), location: pick.at, address: v.address?.trim() || undefined,
+        ...(thingId ? { thingId } : {}),
         reporter: { name: v.callerName?.trim() || undefined, phone: v.callerPhone?.trim() || undefined },
       }, key.current);
       setResult(created);
@@ -58,7 +61,7 @@ export function IntakePage() {
     }
   };
 
-  const next = () => { form.resetFields(); setPick(null); setResult(null); key.current = newIdempotencyKey(); };
+  const next = () => { form.resetFields(); setPick(null); setThingId(null); setResult(null); key.current = newIdempotencyKey(); };
   const open = (id: string | null) => setParams((p) => { const n = new URLSearchParams(p); if (id) n.set('case', id); else n.delete('case'); return n; });
 
   return (
@@ -97,6 +100,7 @@ export function IntakePage() {
                   </Typography.Text>
                 </Form.Item>
                 <Form.Item><RoutingHint categoryCode={category} at={pick?.located ? pick.at : null} /></Form.Item>
+                <ThingPicker at={pick?.located ? pick.at : null} categoryCode={category} value={thingId} onChange={setThingId} />
                 <Form.Item name="address" label={t('wcase.intake.address')}><Input maxLength={CASE_LIMITS.address} placeholder={t('wcase.intake.addressPlaceholder')} data-testid="intake-address" /></Form.Item>
                 <Button type="primary" htmlType="submit" loading={busy} block size="large" data-testid="intake-submit">{t('wcase.intake.submit')}</Button>
               </Form>

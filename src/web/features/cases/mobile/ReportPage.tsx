@@ -15,6 +15,7 @@ import { CategoryPicker, PositionField, type CategoryOption, type LocateState } 
 import { DescriptionAndPhotos } from './DescriptionAndPhotos.tsx';
 import { OnSpotForm } from './OnSpotForm.tsx';
 import { RoutingNotice, VerificationNote } from './RoutingNotice.tsx';
+import { ThingPickerMobile } from '../../registry/thing-picker/ThingPickerMobile.tsx';
 import { hashesOf } from './photos.ts';
 import { Card, formatTime, LightDot, MobilePage, SimilarNearbyNotice, StatusTag } from './ui.tsx';
 
@@ -31,6 +32,7 @@ export function ReportPage() {
   const [position, setPosition] = useState<LngLat | null>(null);
   const [located, setLocated] = useState<LocateState>({ kind: 'idle' });
   const [address, setAddress] = useState('');
+  const [thingId, setThingId] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ReportedCase | null>(null);
@@ -53,6 +55,7 @@ export function ReportPage() {
       const created = await reportCase({
         categoryCode: category!.code, description: description.trim(), location: position!,
         ...(address.trim() ? { address: address.trim() } : {}), ...(photos.length ? { photos: hashesOf(photos) } : {}),
+        ...(thingId ? { thingId } : {}),
       }, attemptKey.current);
       attemptKey.current = null;
       setResult(created);
@@ -69,7 +72,7 @@ export function ReportPage() {
   if (result) {
     const matter = (matters.data ?? []).find((m) => m.code === result.categoryCode);
     return <ReportResult kase={result} matter={matter} isGridWorker={isGridWorker} onAnother={() => {
-      setResult(null); setCategory(null); setDescription(''); setPhotos([]); setAddress(''); setError(null);
+      setResult(null); setCategory(null); setDescription(''); setPhotos([]); setAddress(''); setThingId(null); setError(null);
     }} />;
   }
 
@@ -90,6 +93,7 @@ export function ReportPage() {
         <PositionField lookup value={position} onChange={changed(setPosition)} onLocated={setLocated} />
         <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={CASE_LIMITS.address} clearable
           data-testid="address" style={{ '--font-size': '15px', marginTop: 10, background: '#f7f8fa', borderRadius: 8, padding: '8px 10px', boxSizing: 'border-box' }} />
+        <ThingPickerMobile at={located.kind === 'outside' ? null : position} categoryCode={category?.code} value={thingId} onChange={changed(setThingId)} />
       </Card>
       <RoutingNotice categoryCode={category?.code ?? null} at={position} anonymous={false} />
       {error ? <NoticeBar content={error} color="error" wrap data-testid="report-error" /> : null}
