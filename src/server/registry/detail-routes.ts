@@ -10,7 +10,7 @@ import * as store from './store.ts';
 import * as sites from './place-thing-store.ts';
 import * as p from './presenters.ts';
 import * as s from './schemas.ts';
-import { actorFor, catalogFor, createOnce, pageOf, pagingOf } from './route-helpers.ts';
+import { actorFor, catalogFor, createOnce, frozenLocator, pageOf, pagingOf } from './route-helpers.ts';
 import { createPlace, createThing, inspectThing, revealPlacePhone, updatePlace, updateThing } from './save-place-thing.ts';
 import { createHazard, updateHazard } from './save-hazard.ts';
 
@@ -182,7 +182,8 @@ export async function registryDetailRoutes(app: FastifyInstance): Promise<void> 
     },
   }, async (req, reply) => {
     const who = actorFor(app, req);
-    const id = await createOnce(app, req, 'place', (tx) => createPlace(tx, app.pii, app.locator, who, req.body as Static<typeof s.PlaceBody>));
+    const locator = await frozenLocator(app);
+    const id = await createOnce(app, req, 'place', async (tx) => createPlace(tx, app.pii, locator, who, req.body as Static<typeof s.PlaceBody>));
     return reply.code(201).send(await placeDetail(app, id, who.reach));
   });
 
@@ -200,7 +201,8 @@ export async function registryDetailRoutes(app: FastifyInstance): Promise<void> 
   }, async (req) => {
     const who = actorFor(app, req);
     const id = idOf(req.params);
-    await app.db.transaction((tx) => updatePlace(tx, app.pii, app.locator, who, id, req.body as Static<typeof s.PlacePatch>));
+    const locator = await frozenLocator(app);
+    await app.db.transaction(async (tx) => updatePlace(tx, app.pii, locator, who, id, req.body as Static<typeof s.PlacePatch>));
     return placeDetail(app, id, who.reach);
   });
 
@@ -242,7 +244,8 @@ export async function registryDetailRoutes(app: FastifyInstance): Promise<void> 
     },
   }, async (req, reply) => {
     const who = actorFor(app, req);
-    const id = await createOnce(app, req, 'thing', (tx) => createThing(tx, app.locator, who, req.body as Static<typeof s.ThingBody>));
+    const locator = await frozenLocator(app);
+    const id = await createOnce(app, req, 'thing', async (tx) => createThing(tx, locator, who, req.body as Static<typeof s.ThingBody>));
     return reply.code(201).send(await thingDetail(app, id, who.reach));
   });
 
@@ -263,7 +266,8 @@ export async function registryDetailRoutes(app: FastifyInstance): Promise<void> 
   }, async (req) => {
     const who = actorFor(app, req);
     const id = idOf(req.params);
-    await app.db.transaction((tx) => updateThing(tx, app.locator, who, id, req.body as Static<typeof s.ThingPatch>));
+    const locator = await frozenLocator(app);
+    await app.db.transaction(async (tx) => updateThing(tx, locator, who, id, req.body as Static<typeof s.ThingPatch>));
     return thingDetail(app, id, who.reach);
   });
 

@@ -33,13 +33,18 @@ export interface InspectionRow {
 }
 
 const PLACE_SELECT = `select p.*, g.name as grid_name from registry_places p join org_units g on g.id = p.grid_id`;
-const THING_SELECT = `select t.*, to_char(t.last_inspected_on, 'YYYY-MM-DD') as last_inspected_on, g.name as grid_name
+const THING_SELECT = `select t.*, to_char(t.last_inspected_on, 'YYYY-MM-DD') as last_inspected_day, g.name as grid_name
   from registry_things t join org_units g on g.id = t.grid_id`;
-const HAZARD_SELECT = `select z.*, to_char(z.found_on, 'YYYY-MM-DD') as found_on, to_char(z.next_check_on, 'YYYY-MM-DD') as next_check_on,
+const HAZARD_SELECT = `select z.*, to_char(z.found_on, 'YYYY-MM-DD') as found_day, to_char(z.next_check_on, 'YYYY-MM-DD') as next_check_day,
     g.name as grid_name, t.name as thing_name, b.name as building_name, a.name as created_by_name
   from registry_hazards z join org_units g on g.id = z.grid_id
   left join registry_things t on t.id = z.thing_id left join registry_buildings b on b.id = z.building_id
   left join accounts a on a.id = z.created_by`;
+
+/** Dates as YYYY-MM-DD strings (drivers answer a date column as a Date at local midnight). */
+const thing = (t: ThingRow & { last_inspected_day?: string | null }): ThingRow => ({ ...t, last_inspected_on: t.last_inspected_day ?? null });
+const hazard = (z: HazardRow & { found_day?: string; next_check_day?: string | null }): HazardRow =>
+  ({ ...z, found_on: z.found_day ?? z.found_on, next_check_on: z.next_check_day ?? null });
 
 const prefixOf = (q: string) => `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
@@ -114,14 +119,14 @@ export async function findThing(tx: Tx, reach: Reach | null, id: string, forUpda
   const params: unknown[] = [id];
   const where = reach ? ` and ${reachSql(reach, 't', params)}` : '';
   const r = await tx.query<ThingRow>(`${THING_SELECT} where t.id = $1 and t.retired_at is null${where}${forUpdate ? ' for update of t' : ''}`, params);
-  return r.rows[0] ?? null;
+  return r.rows[0] ? thing(r.rows[0]) : null;
 }
 
 export async function listThings(tx: Tx, reach: Reach, f: ThingFilter, paging: Paging): Promise<ThingRow[]> {
   const params: unknown[] = [];
   const where = thingWhere(reach, f, params);
   const tail = page(paging, params, where, 't.name', 't.id');
-  return (await tx.query<ThingRow>(`${THING_SELECT} where ${where.join(' and ')}${tail}`, params)).rows;
+  return (await tx.query<ThingRow>(`${THING_SELECT} where ${where.join(' and ')}${tail}`, params)).rows.map(thing);
 }
 
 export async function countThings(tx: Tx, reach: Reach, f: ThingFilter): Promise<number> {
@@ -152,7 +157,7 @@ export async function listInspections(tx: Tx, thingId: string, limit = 100): Pro
 }
 
 export async function listThingsOfBuilding(tx: Tx, buildingId: string): Promise<ThingRow[]> {
-  return (await tx.query<ThingRow>(`${THING_SELECT} where t.building_id = $1 and t.retired_at is null order by t.name, t.id`, [buildingId])).rows;
+  return (await tx.query<ThingRow>(`${THING_SELECT} where t.building_id = $1 and t.retired_at is null order by t.name, t.id`, [buildingId])).rows.map(thing);
 }
 
 export async function listPlacesOfBuilding(tx: Tx, buildingId: string): Promise<PlaceRow[]> {
@@ -166,23 +171,23 @@ export async function findHazard(tx: Tx, reach: Reach | null, id: string, forUpd
   const params: unknown[] = [id];
   const where = reach ? ` and ${reachSql(reach, 'z', params)}` : '';
   const r = await tx.query<HazardRow>(`${HAZARD_SELECT} where z.id = $1${where}${forUpdate ? ' for update of z' : ''}`, params);
-  return r.rows[0] ?? null;
+  return r.rows[0] ? hazard(r.rows[0]) : null;
 }
 
 /** Hazards of a thing, of a building (all of them), or of a household's building that name no flat or name it. */
 export async function listHazards(tx: Tx, of: { thingId: string } | { buildingId: string; householdId?: string }): Promise<HazardRow[]> {
   if ('thingId' in of) {
-    return (await tx.query<HazardRow>(`${HAZARD_SELECT} where z.thing_id = $1 order by z.found_on desc, z.id`, [of.thingId])).rows;
+    return (await tx.query<HazardRow>(`${HAZARD_SELECT} where z.thing_id = $1 order by z.found_on desc, z.id`, [of.thingId])).rows.map(hazard);
   }
   if (of.householdId === undefined) {
-    return (await tx.query<HazardRow>(`${HAZARD_SELECT} where z.building_id = $1 order by z.found_on desc, z.id`, [of.buildingId])).rows;
+    return (await tx.query<HazardRow>(`${HAZARD_SELECT} where z.building_id = $1 order by z.found_on desc, z.id`, [of.buildingId])).rows.map(hazard);
   }
   return (await tx.query<HazardRow>(
     `${HAZARD_SELECT} where (z.building_id = $1 and (z.household_ids = '{}' or $2 = any(z.household_ids))) or $2 = any(z.household_ids)
-      order by z.found_on desc, z.id`, [of.buildingId, of.householdId])).rows;
+      order by z.found_on desc, z.id`, [of.buildingId, of.householdId])).rows.map(hazard);
 }
 
 /** Hazards naming this household (for a household without a building). */
 export async function listHazardsNaming(tx: Tx, householdId: string): Promise<HazardRow[]> {
-  return (await tx.query<HazardRow>(`${HAZARD_SELECT} where $1 = any(z.household_ids) order by z.found_on desc, z.id`, [householdId])).rows;
+  return (await tx.query<HazardRow>(`${HAZARD_SELECT} where $1 = any(z.household_ids) order by z.found_on desc, z.id`, [householdId])).rows.map(hazard);
 }

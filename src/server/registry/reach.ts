@@ -7,6 +7,12 @@ import { ID_NUMBER_READERS, REGISTRY_CARERS, REGISTRY_EDITORS, REGISTRY_READERS 
 import type { GridLocatorCache } from '../org/locator-cache.ts';
 
 /**
+ * Where grids are: the app's locator cache, or one answered before a transaction opens (`frozenLocator` in
+ * route-helpers.ts) — on PGlite a query of the cache's own inside a transaction would wait for that transaction.
+ */
+export type LocatorSource = Pick<GridLocatorCache, 'current'>;
+
+/**
  * Which registry records a caller reaches: those whose grid lies in its territory (org_path under its scope path);
  * a grid worker (with no other registry role) only those of the grids of its teams inside that territory — or its
  * whole territory when it is on no team yet (its scope is then its grid). Outside: 404, like a record that does not exist.
@@ -78,7 +84,7 @@ export const outsideReach = () => new AppError('REGISTRY_INVALID',
  * The grid a new record goes to: the grid named (one the caller reaches), else the grid holding the location, which
  * must be in reach too (422: a record can only be placed where its editor works).
  */
-export async function placeRecord(tx: Tx, locator: GridLocatorCache, r: Reach, at: { gridId?: string | undefined; location?: { lng: number; lat: number } | null | undefined }): Promise<GridRow> {
+export async function placeRecord(tx: Tx, locator: LocatorSource, r: Reach, at: { gridId?: string | undefined; location?: { lng: number; lat: number } | null | undefined }): Promise<GridRow> {
   if (at.gridId) return reachableGrid(tx, r, at.gridId);
   if (!at.location) {
     throw new AppError('REGISTRY_INVALID', 'Give the record a location or a grid (gridId).', '请标注位置或选择所属网格。');

@@ -4,7 +4,7 @@ import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import type { Tx } from '../platform/db/db.ts';
 import { REGISTRY_LIMITS } from '../../shared/registry.ts';
 import { findTownHoldingPath, findTownInScope } from '../org/town-store.ts';
-import { reachOf, type Reach } from './reach.ts';
+import { reachOf, type LocatorSource, type Reach } from './reach.ts';
 import * as store from './store.ts';
 import { listTagCatalog, type TagRow } from './tags-store.ts';
 import type { RegistryActor } from './change-log.ts';
@@ -81,3 +81,9 @@ export async function createOnce(app: FastifyInstance, req: FastifyRequest, kind
   });
 }
 
+
+/** The grids' locator as it is now, asked before a transaction opens: commands locate inside theirs without a query. */
+export async function frozenLocator(app: FastifyInstance): Promise<LocatorSource> {
+  const located = await app.locator.current();
+  return { current: async () => located };
+}

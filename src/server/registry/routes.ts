@@ -7,7 +7,7 @@ import { findTownHoldingPath, findTownInScope } from '../org/town-store.ts';
 import { normaliseIdNumber } from '../../domain/registry/id-number.ts';
 import { normalisePhone } from '../../domain/registry/phone.ts';
 import { reachOf, filterPath, type Reach } from './reach.ts';
-import { actorFor, catalogFor, checkTagFilter, createOnce, pageOf, pagingOf } from './route-helpers.ts';
+import { actorFor, catalogFor, checkTagFilter, createOnce, frozenLocator, pageOf, pagingOf } from './route-helpers.ts';
 import * as store from './store.ts';
 import { listTagCatalog } from './tags-store.ts';
 import * as p from './presenters.ts';
@@ -166,7 +166,8 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req, reply) => {
     const who = actorFor(app, req);
-    const id = await createOnce(app, req, 'household', (tx) => createHousehold(tx, app.locator, who, req.body as Static<typeof s.HouseholdBody>));
+    const locator = await frozenLocator(app);
+    const id = await createOnce(app, req, 'household', async (tx) => createHousehold(tx, locator, who, req.body as Static<typeof s.HouseholdBody>));
     return reply.code(201).send(await householdFile(app, id, who.reach));
   });
 
@@ -179,7 +180,8 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const who = actorFor(app, req);
     const { id } = req.params as Static<typeof s.IdParams>;
-    await app.db.transaction((tx) => updateHousehold(tx, app.locator, who, id, req.body as Static<typeof s.HouseholdPatch>));
+    const locator = await frozenLocator(app);
+    await app.db.transaction(async (tx) => updateHousehold(tx, locator, who, id, req.body as Static<typeof s.HouseholdPatch>));
     return householdFile(app, id, who.reach);
   });
 
@@ -211,7 +213,8 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req, reply) => {
     const who = actorFor(app, req);
-    const id = await createOnce(app, req, 'building', (tx) => createBuilding(tx, app.locator, who, req.body as Static<typeof s.BuildingBody>));
+    const locator = await frozenLocator(app);
+    const id = await createOnce(app, req, 'building', async (tx) => createBuilding(tx, locator, who, req.body as Static<typeof s.BuildingBody>));
     return reply.code(201).send(await buildingDetail(app, id, who.reach));
   });
 
@@ -224,7 +227,8 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const who = actorFor(app, req);
     const { id } = req.params as Static<typeof s.IdParams>;
-    await app.db.transaction((tx) => updateBuilding(tx, app.locator, who, id, req.body as Static<typeof s.BuildingPatch>));
+    const locator = await frozenLocator(app);
+    await app.db.transaction(async (tx) => updateBuilding(tx, locator, who, id, req.body as Static<typeof s.BuildingPatch>));
     return buildingDetail(app, id, who.reach);
   });
 }

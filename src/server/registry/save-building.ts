@@ -1,8 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type { Tx } from '../platform/db/db.ts';
 import { notFound } from '../platform/errors.ts';
-import type { GridLocatorCache } from '../org/locator-cache.ts';
-import { placeRecord } from './reach.ts';
+import { type LocatorSource, placeRecord } from './reach.ts';
 import * as store from './store.ts';
 import { diff, recordChange, type RegistryActor } from './change-log.ts';
 import { stale } from './refusals.ts';
@@ -21,7 +20,7 @@ function snapshot(b: Record<string, unknown>): Record<string, unknown> {
   };
 }
 
-export async function createBuilding(tx: Tx, locator: GridLocatorCache, who: RegistryActor, body: Static<typeof s.BuildingBody>): Promise<string> {
+export async function createBuilding(tx: Tx, locator: LocatorSource, who: RegistryActor, body: Static<typeof s.BuildingBody>): Promise<string> {
   const grid = await placeRecord(tx, locator, who.reach, { gridId: body.gridId, location: body.location });
   const name = body.name.trim();
   const row: Record<string, unknown> = {
@@ -34,7 +33,7 @@ export async function createBuilding(tx: Tx, locator: GridLocatorCache, who: Reg
   return id;
 }
 
-export async function updateBuilding(tx: Tx, locator: GridLocatorCache, who: RegistryActor, id: string, patch: Static<typeof s.BuildingPatch>): Promise<void> {
+export async function updateBuilding(tx: Tx, locator: LocatorSource, who: RegistryActor, id: string, patch: Static<typeof s.BuildingPatch>): Promise<void> {
   const b = await store.findBuilding(tx, who.reach, id, true);
   if (!b) throw notFound('building');
   if (b.version !== patch.version) throw stale();

@@ -1,9 +1,8 @@
 import type { Static } from '@sinclair/typebox';
 import type { Tx } from '../platform/db/db.ts';
 import { notFound } from '../platform/errors.ts';
-import type { GridLocatorCache } from '../org/locator-cache.ts';
 import { normaliseRoomNo } from '../../domain/registry/layout.ts';
-import { placeRecord, reachableGrid, type GridRow } from './reach.ts';
+import { type LocatorSource, placeRecord, reachableGrid, type GridRow } from './reach.ts';
 import * as store from './store.ts';
 import { diff, recordChange, type RegistryActor } from './change-log.ts';
 import { invalid, isUniqueViolation, stale } from './refusals.ts';
@@ -35,7 +34,7 @@ function flatAddress(b: store.BuildingRow, unitNo: number | null, roomNo: string
   return [b.address ?? b.name, unitNo ? `${unitNo}单元` : null, roomNo ? `${roomNo}室` : null].filter((x) => x).join(' ');
 }
 
-export async function createHousehold(tx: Tx, locator: GridLocatorCache, who: RegistryActor, body: Static<typeof s.HouseholdBody>): Promise<string> {
+export async function createHousehold(tx: Tx, locator: LocatorSource, who: RegistryActor, body: Static<typeof s.HouseholdBody>): Promise<string> {
   const building = body.buildingId ? await store.findBuilding(tx, who.reach, body.buildingId) : null;
   if (body.buildingId && !building) throw notFound('building');
   const roomNo = body.roomNo ? normaliseRoomNo(body.roomNo) : null;
@@ -63,7 +62,7 @@ export async function createHousehold(tx: Tx, locator: GridLocatorCache, who: Re
   return id;
 }
 
-export async function updateHousehold(tx: Tx, locator: GridLocatorCache, who: RegistryActor, id: string, patch: Static<typeof s.HouseholdPatch>): Promise<void> {
+export async function updateHousehold(tx: Tx, locator: LocatorSource, who: RegistryActor, id: string, patch: Static<typeof s.HouseholdPatch>): Promise<void> {
   const h = await store.findHousehold(tx, who.reach, id, true);
   if (!h) throw notFound('household');
   if (h.version !== patch.version) throw stale();

@@ -3,10 +3,9 @@ import type { Tx } from '../platform/db/db.ts';
 import type { PiiCipher } from '../platform/pii-cipher.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
-import type { GridLocatorCache } from '../org/locator-cache.ts';
 import { maskPhone } from '../../domain/registry/mask.ts';
 import { normalisePhone } from '../../domain/registry/phone.ts';
-import { placeRecord } from './reach.ts';
+import { type LocatorSource, placeRecord } from './reach.ts';
 import * as store from './store.ts';
 import * as sites from './place-thing-store.ts';
 import { diff, recordChange, type RegistryActor } from './change-log.ts';
@@ -43,7 +42,7 @@ async function buildingRef(tx: Tx, who: RegistryActor, id: string | null | undef
   return b.id;
 }
 
-export async function createPlace(tx: Tx, pii: PiiCipher, locator: GridLocatorCache, who: RegistryActor, body: Static<typeof s.PlaceBody>): Promise<string> {
+export async function createPlace(tx: Tx, pii: PiiCipher, locator: LocatorSource, who: RegistryActor, body: Static<typeof s.PlaceBody>): Promise<string> {
   const grid = await placeRecord(tx, locator, who.reach, { gridId: body.gridId, location: body.location });
   const row: Record<string, unknown> = {
     town_id: grid.town_id, grid_id: grid.id, org_path: grid.path, name_initials: spell(body.name.trim()).initials,
@@ -57,7 +56,7 @@ export async function createPlace(tx: Tx, pii: PiiCipher, locator: GridLocatorCa
   return id;
 }
 
-export async function updatePlace(tx: Tx, pii: PiiCipher, locator: GridLocatorCache, who: RegistryActor, id: string, patch: Static<typeof s.PlacePatch>): Promise<void> {
+export async function updatePlace(tx: Tx, pii: PiiCipher, locator: LocatorSource, who: RegistryActor, id: string, patch: Static<typeof s.PlacePatch>): Promise<void> {
   const p = await sites.findPlace(tx, who.reach, id, true);
   if (!p) throw notFound('place');
   if (p.version !== patch.version) throw stale();
@@ -89,7 +88,7 @@ export async function revealPlacePhone(tx: Tx, pii: PiiCipher, who: RegistryActo
   return p.contact_phone === null ? null : pii.tryDecrypt(p.contact_phone);
 }
 
-export async function createThing(tx: Tx, locator: GridLocatorCache, who: RegistryActor, body: Static<typeof s.ThingBody>): Promise<string> {
+export async function createThing(tx: Tx, locator: LocatorSource, who: RegistryActor, body: Static<typeof s.ThingBody>): Promise<string> {
   const grid = await placeRecord(tx, locator, who.reach, { gridId: body.gridId, location: body.location });
   const row: Record<string, unknown> = {
     town_id: grid.town_id, grid_id: grid.id, org_path: grid.path, name_initials: spell(body.name.trim()).initials,
@@ -103,7 +102,7 @@ export async function createThing(tx: Tx, locator: GridLocatorCache, who: Regist
   return id;
 }
 
-export async function updateThing(tx: Tx, locator: GridLocatorCache, who: RegistryActor, id: string, patch: Static<typeof s.ThingPatch>): Promise<void> {
+export async function updateThing(tx: Tx, locator: LocatorSource, who: RegistryActor, id: string, patch: Static<typeof s.ThingPatch>): Promise<void> {
   const t = await sites.findThing(tx, who.reach, id, true);
   if (!t) throw notFound('thing');
   if (t.version !== patch.version) throw stale();

@@ -78,14 +78,17 @@ export async function insertRow(tx: Tx, table: RegistryTable, row: Record<string
 // ---------------------------------------------------------------------------------------------------------------------
 // Residents
 
-const RESIDENT_SELECT = `select r.*, to_char(r.birth_date, 'YYYY-MM-DD') as birth_date, g.name as grid_name, h.address as household_address
+const RESIDENT_SELECT = `select r.*, to_char(r.birth_date, 'YYYY-MM-DD') as birth_day, g.name as grid_name, h.address as household_address
   from registry_residents r join org_units g on g.id = r.grid_id left join registry_households h on h.id = r.household_id`;
+
+/** Dates as YYYY-MM-DD strings (drivers answer a date column as a Date at local midnight). */
+const resident = (r: ResidentRow & { birth_day?: string }): ResidentRow => ({ ...r, birth_date: r.birth_day ?? r.birth_date });
 
 export async function findResident(tx: Tx, reach: Reach | null, id: string, forUpdate = false): Promise<ResidentRow | null> {
   const params: unknown[] = [id];
   const where = reach ? ` and ${reachSql(reach, 'r', params)}` : '';
   const r = await tx.query<ResidentRow>(`${RESIDENT_SELECT} where r.id = $1${where}${forUpdate ? ' for update of r' : ''}`, params);
-  return r.rows[0] ?? null;
+  return r.rows[0] ? resident(r.rows[0]) : null;
 }
 
 /** The resident holding this ID number (its hash), wherever it is: to refuse a duplicate. */
@@ -129,7 +132,7 @@ export async function listResidents(tx: Tx, reach: Reach, f: ResidentFilter, pag
   const k = keyset('r.name_pinyin', 'r.id', paging, params);
   if (k) where.push(k);
   const r = await tx.query<ResidentRow>(`${RESIDENT_SELECT} where ${where.join(' and ')} order by r.name_pinyin, r.id${pageSql(paging, params)}`, params);
-  return r.rows;
+  return r.rows.map(resident);
 }
 
 export async function countResidents(tx: Tx, reach: Reach, f: ResidentFilter): Promise<number> {
@@ -146,7 +149,7 @@ export async function listMembers(tx: Tx, householdIds: readonly string[]): Prom
   const r = await tx.query<ResidentRow>(
     `${RESIDENT_SELECT} where r.household_id = any($1::text[]) and r.left_at is null
       order by r.household_id, case r.relation when 'head' then 0 else 1 end, r.birth_date, r.id`, [householdIds]);
-  return r.rows;
+  return r.rows.map(resident);
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
