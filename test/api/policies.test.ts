@@ -21,6 +21,9 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^GET \/api\/org-units\/\{id\}\/boards /, 'the town\'s posts as a pick list; each post with its policies is GET /api/posts'],
   [/\.timeline\[\]$/, 'timeline entries: what happened, nothing is done to them'],
   [/\.duplicates\[\]$/, 'references to possible duplicates'],
+  [/^(GET|POST|PATCH) \/api\/registry\/.*\.history\[\]$/, 'registry history entries: what happened, nothing is done to them'],
+  [/^(GET|POST|PATCH) \/api\/registry\/.*\.cases\[\]$/, 'references to cases reported there; each case with its policies is GET /api/cases/{id}'],
+  [/^(GET|POST|PATCH) \/api\/registry\/things.*\.inspections\[\]$/, 'inspection records of a thing: what was found, nothing is done to them'],
 ];
 
 /** Answers that are themselves what the caller acts on without an id (a catalog, a calendar, a roster, a team, the account list). */
