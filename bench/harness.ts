@@ -20,6 +20,24 @@ export interface BenchContext {
   skip(label: string, reason: string): void;
   /** A pass/fail row for a correctness check; a failed check makes the run exit non-zero. */
   check(label: string, ok: boolean, detail: string): void;
+  /**
+   * A row of latencies the entry timed itself (one sample per operation, in ms): p50 and p95, the ratio of its p95 to
+   * an earlier latency row's (`vs`), and a ceiling for the p95 (`targetP95Ms`, met when below). Returns the percentiles.
+   */
+  latency(label: string, samplesMs: readonly number[], o?: { vs?: string; targetP95Ms?: number }): Latency;
+}
+
+export interface Latency {
+  label: string;
+  n: number;
+  p50: number;
+  p95: number;
+}
+
+/** The p-th percentile (0–100) of samples, nearest rank. */
+export function percentile(samples: readonly number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
 export interface MeasureOptions {
@@ -54,7 +72,8 @@ export type Row =
   | { kind: 'measure'; entry: string; m: Measurement; vs?: string; target?: number }
   | { kind: 'compare'; entry: string; label: string; subject: string; baseline: string; ratio: number; target?: number }
   | { kind: 'skip'; entry: string; label: string; reason: string }
-  | { kind: 'check'; entry: string; label: string; ok: boolean; detail: string };
+  | { kind: 'check'; entry: string; label: string; ok: boolean; detail: string }
+  | { kind: 'latency'; entry: string; l: Latency; vs?: string; targetP95Ms?: number };
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same points on every machine. */
 export function rng(seed: number): () => number {
@@ -84,9 +103,11 @@ export const fmt = (n: number, digits = 0) =>
 
 const fmtRate = (n: number) => (n >= 100 ? fmt(n) : n >= 10 ? fmt(n, 1) : fmt(n, 2));
 const fmtRatio = (r: number) => `×${r >= 100 ? fmt(r) : r >= 10 ? fmt(r, 1) : fmt(r, 2)}`;
+const fmtMs = (ms: number) => (ms >= 100 ? fmt(ms) : ms >= 10 ? fmt(ms, 1) : fmt(ms, 2));
 
 export function createContext(entry: string, rows: Row[], o: { scale: number; print: (line: string) => void }): BenchContext {
   const measured = new Map<string, Measurement>();
+  const latencies = new Map<string, Latency>();
   const find = (label: string) => {
     const m = measured.get(label);
     if (!m) throw new Error(`bench ${entry}: no earlier measurement labelled "${label}"`);
@@ -126,6 +147,16 @@ export function createContext(entry: string, rows: Row[], o: { scale: number; pr
       rows.push({ kind: 'check', entry, label, ok, detail });
       o.print(`  ${label}: ${ok ? 'ok' : 'FAILED'} — ${detail}`);
     },
+    latency(label, samplesMs, lo = {}) {
+      if (samplesMs.length === 0) throw new Error(`bench ${entry}: no samples for "${label}"`);
+      if (lo.vs && !latencies.has(lo.vs)) throw new Error(`bench ${entry}: no earlier latency row labelled "${lo.vs}"`);
+      const l: Latency = { label, n: samplesMs.length, p50: percentile(samplesMs, 50), p95: percentile(samplesMs, 95) };
+      latencies.set(label, l);
+      rows.push({ kind: 'latency', entry, l, vs: lo.vs, targetP95Ms: lo.targetP95Ms });
+      const base = lo.vs ? latencies.get(lo.vs)! : null;
+      o.print(`  ${label}: p95 ${fmtMs(l.p95)} ms, p50 ${fmtMs(l.p50)} ms (${fmt(l.n)} samples)${base ? `; p95 ${fmtRatio(l.p95 / base.p95)} ${lo.vs}'s` : ''}`);
+      return l;
+    },
   };
 }
 
@@ -138,7 +169,9 @@ function spread(m: Measurement): string {
 /** The summary table: one line per row, the ratio against the row it names and the target with ✓ or ✗. */
 export function table(rows: readonly Row[]): { text: string; missed: number; failed: number } {
   const byLabel = new Map<string, Measurement>();
+  const latencyByLabel = new Map<string, Latency>();
   for (const r of rows) if (r.kind === 'measure') byLabel.set(`${r.entry}\u0000${r.m.label}`, r.m);
+  for (const r of rows) if (r.kind === 'latency') latencyByLabel.set(`${r.entry}\u0000${r.l.label}`, r.l);
   let missed = 0, failed = 0;
   const lines: string[][] = [['entry', 'measure', 'figure', 'ratio', 'target', '']];
   for (const r of rows) {
@@ -158,6 +191,18 @@ export function table(rows: readonly Row[]): { text: string; missed: number; fai
       const met = r.target === undefined ? '' : r.ratio >= r.target ? '✓' : '✗';
       if (met === '✗') missed++;
       lines.push([r.entry, r.label, fmtRatio(r.ratio), `${r.subject} / ${r.baseline}`, r.target === undefined ? '' : `≥ ×${r.target}`, met]);
+    } else if (r.kind === 'latency') {
+      const base = r.vs ? latencyByLabel.get(`${r.entry}\u0000${r.vs}`) : undefined;
+      const met = r.targetP95Ms === undefined ? '' : r.l.p95 < r.targetP95Ms ? '✓' : '✗';
+      if (met === '✗') missed++;
+      lines.push([
+        r.entry,
+        r.l.label,
+        `p95 ${fmtMs(r.l.p95)} ms (p50 ${fmtMs(r.l.p50)})`,
+        base ? `${fmtRatio(r.l.p95 / base.p95)} vs ${r.vs}` : '',
+        r.targetP95Ms === undefined ? '' : `p95 < ${fmt(r.targetP95Ms)} ms`,
+        met,
+      ]);
     } else if (r.kind === 'skip') {
       lines.push([r.entry, r.label, 'skipped', r.reason, '', '']);
     } else {
