@@ -7,6 +7,7 @@ import { accountWorkbook, XLSX } from '../support/workbooks.ts';
 import { isErrorShape, leaks, openApiOperations, type Caller, type DemoUser, type Operation } from './support.ts';
 import { createWorld, departmentCases, type DepartmentCases, type World } from './fixtures.ts';
 import { codeHash } from '../../src/server/identity/send-registration-code.ts';
+import { idNumberCheckDigit } from '../../src/domain/registry/id-number.ts';
 import {
   DEPARTMENT_UNIT_CODES, OPERATIONS, ORG_SUBTREE, PLACES, TOWN_STAFF, caseViewers, type OperationPromise, type Place, type Who,
 } from './promises.ts';
@@ -400,6 +401,8 @@ function builders(): Record<string, Variant[]> {
         expect(listed, `${c.name} lists the thing`).toBe(registryReadersOf('demoGrid2').includes(c.name as DemoUser));
       },
     }],
+    ...registryVariants(),
+    ...registryImportVariants(),
     'GET /api/registry/map-layers': [{
       label: `a view around a thing in ${PLACES.demoGrid2.name}`, in: everyone,
       request: async () => {
@@ -436,6 +439,164 @@ async function thingIn(place: Place): Promise<string> {
     [id, g.town_id, g.id, g.path, `${PLACES[place].name}的井盖`, w.at[place].lng, w.at[place].lat]);
   things.set(place, id);
   return id;
+}
+
+// ---- the registry's records (issue 11) ------------------------------------------------------------------------------
+
+const REGISTRY_PLACES = ['demoGrid', 'demoGrid2', 'ruralGrid'] as const;
+const editorsOf = (place: Place) => registryReadersOf(place).filter((r) => (['admin', 'community', 'gridworker'] as DemoUser[]).includes(r));
+const carersOf = (place: Place) => registryReadersOf(place).filter((r) => r === 'community' || r === 'gridworker');
+let registrySerial = 0;
+/** a valid ID number no other request used */
+function freshIdNumber(): string {
+  const first17 = `50010319800101${String(++registrySerial).padStart(3, '0')}`;
+  return first17 + idNumberCheckDigit(first17);
+}
+
+interface RegistryRecords { building: string; household: string; resident: string; place: string; hazard: string; gridId: string }
+const registryRecords = new Map<Place, RegistryRecords>();
+
+/** A building, a household in it, a resident of it (with a phone), a place and a hazard in a place's grid, made once through SQL. */
+async function registryIn(place: Place): Promise<RegistryRecords> {
+  const made = registryRecords.get(place);
+  if (made) return made;
+  const g = (await w.t.db.query<{ id: string; path: string; town_id: string }>(
+    `select g.id, g.path, t.id as town_id from org_units g join org_units t on t.level = 'town' and g.path like t.path || '%' where g.code = $1`,
+    [PLACES[place].code])).rows[0]!;
+  const at = w.at[place];
+  const common = [g.town_id, g.id, g.path];
+  const building = `matrix-building-${place}`;
+  await w.t.db.query(`insert into registry_buildings (id, town_id, grid_id, org_path, name, lng, lat, units, floors, rooms_per_floor, created_at, updated_at)
+    values ($1, $2, $3, $4, $5, $6, $7, 1, 3, 2, now(), now())`, [building, ...common, `${PLACES[place].name}矩阵楼`, at.lng, at.lat]);
+  const household = `matrix-household-${place}`;
+  await w.t.db.query(`insert into registry_households (id, town_id, grid_id, org_path, building_id, unit_no, room_no, address, created_at, updated_at)
+    values ($1, $2, $3, $4, $5, 1, '101', $6, now(), now())`, [household, ...common, building, `${PLACES[place].name}矩阵楼101`]);
+  const resident = await matrixResident(place, household);
+  const placeId = `matrix-place-${place}`;
+  await w.t.db.query(`insert into registry_places (id, town_id, grid_id, org_path, kind, name, lng, lat, contact_phone, contact_phone_hash, contact_phone_masked, created_at, updated_at)
+    values ($1, $2, $3, $4, 'shop', $5, $6, $7, $8, $9, '139****0000', now(), now())`,
+  [placeId, ...common, `${PLACES[place].name}矩阵店`, at.lng, at.lat, w.t.app.pii.encrypt('13900000000'), w.t.app.pii.lookupHash('13900000000')]);
+  const hazard = `matrix-hazard-${place}`;
+  await w.t.db.query(`insert into registry_hazards (id, town_id, grid_id, org_path, building_id, found_on, description, status, created_at, updated_at)
+    values ($1, $2, $3, $4, $5, '2026-11-01', '外墙空鼓', 'open', now(), now())`, [hazard, ...common, building]);
+  const records = { building, household, resident, place: placeId, hazard, gridId: g.id };
+  registryRecords.set(place, records);
+  return records;
+}
+
+/** A resident of the place's household, with a phone and an ID number sealed as the registry stores them. */
+async function matrixResident(place: Place, household: string): Promise<string> {
+  const g = (await w.t.db.query<{ grid_id: string; org_path: string; town_id: string }>('select grid_id, org_path, town_id from registry_households where id = $1', [household])).rows[0]!;
+  const id = `matrix-resident-${place}-${++registrySerial}`;
+  const idNumber = freshIdNumber();
+  const pii = w.t.app.pii;
+  await w.t.db.query(`insert into registry_residents (id, town_id, grid_id, org_path, household_id, name, name_pinyin, name_initials, id_number, id_number_hash,
+      id_number_masked, phone, phone_hash, phone_masked, gender, birth_date, created_at, updated_at)
+    values ($1, $2, $3, $4, $5, '矩阵居民', 'juzhenjumin', 'jzjm', $6, $7, '500***********0000', $8, $9, '138****0000', 'male', '1980-01-01', now(), now())`,
+  [id, g.town_id, g.grid_id, g.org_path, household, pii.encrypt(idNumber), pii.lookupHash(idNumber), pii.encrypt('13800000000'), pii.lookupHash('13800000000')]);
+  return id;
+}
+
+const versionOf = async (table: string, id: string) =>
+  (await w.t.db.query<{ version: number }>(`select version from ${table} where id = $1`, [id])).rows[0]!.version;
+
+function registryVariants(): Record<string, Variant[]> {
+  const each = (make: (place: Place) => Omit<Variant, 'label'> & { label?: string }) => REGISTRY_PLACES.map((place): Variant => ({ label: `in ${PLACES[place].name}`, ...make(place) }));
+  const get = (path: (r: RegistryRecords) => string) => each((place) => ({
+    in: registryReadersOf(place), request: async () => ({ method: 'GET', url: path(await registryIn(place)) }),
+  }));
+  const patch = (table: string, path: (r: RegistryRecords) => string, key: keyof RegistryRecords) => each((place) => ({
+    in: editorsOf(place),
+    request: async () => {
+      const r = await registryIn(place);
+      return { method: 'PATCH', url: path(r), payload: { version: await versionOf(table, r[key]), note: '矩阵测试' } };
+    },
+  }));
+  const create = (url: string, body: (r: RegistryRecords, place: Place) => object | Promise<object>) => each((place) => ({
+    in: editorsOf(place), request: async () => { const r = await registryIn(place); return { method: 'POST', url, payload: await body(r, place) }; },
+  }));
+  /** a list shows the next grid's record to exactly those who reach it */
+  const list = (url: string, id: (r: RegistryRecords) => string): Variant[] => [{
+    label: `the list around ${PLACES.demoGrid2.name}`, in: everyone,
+    request: async () => { await registryIn('demoGrid2'); return { method: 'GET', url }; },
+    check: async (res, c) => {
+      const wanted = id(await registryIn('demoGrid2'));
+      const listed = (res.json().items as { id: string }[]).some((x) => x.id === wanted);
+      expect(listed, `${c.name} lists the record`).toBe(registryReadersOf('demoGrid2').includes(c.name as DemoUser));
+    },
+  }];
+  return {
+    'GET /api/registry/tags': [{ label: 'the catalog', in: everyone, request: () => ({ method: 'GET', url: '/api/registry/tags' }) }],
+    'GET /api/registry/residents': list('/api/registry/residents?q=jzjm&pageSize=500', (r) => r.resident),
+    'GET /api/registry/households': list('/api/registry/households?pageSize=500', (r) => r.household),
+    'GET /api/registry/buildings': list('/api/registry/buildings?pageSize=500', (r) => r.building),
+    'GET /api/registry/places': list('/api/registry/places?pageSize=500', (r) => r.place),
+    'GET /api/registry/things': [{
+      label: `the list around ${PLACES.demoGrid2.name}`, in: everyone,
+      request: async () => { await thingIn('demoGrid2'); return { method: 'GET', url: '/api/registry/things?pageSize=500' }; },
+      check: async (res, c) => {
+        const listed = (res.json().items as { id: string }[]).some((x) => x.id === things.get('demoGrid2'));
+        expect(listed, `${c.name} lists the thing`).toBe(registryReadersOf('demoGrid2').includes(c.name as DemoUser));
+      },
+    }],
+    'GET /api/registry/residents/{id}': get((r) => `/api/registry/residents/${r.resident}`),
+    'GET /api/registry/households/{id}': get((r) => `/api/registry/households/${r.household}`),
+    'GET /api/registry/buildings/{id}': get((r) => `/api/registry/buildings/${r.building}`),
+    'GET /api/registry/buildings/{id}/layout': get((r) => `/api/registry/buildings/${r.building}/layout`),
+    'GET /api/registry/places/{id}': get((r) => `/api/registry/places/${r.place}`),
+    'GET /api/registry/things/{id}': each((place) => ({
+      in: registryReadersOf(place), request: async () => ({ method: 'GET', url: `/api/registry/things/${await thingIn(place)}` }),
+    })),
+    'PATCH /api/registry/residents/{id}': patch('registry_residents', (r) => `/api/registry/residents/${r.resident}`, 'resident'),
+    'PATCH /api/registry/households/{id}': patch('registry_households', (r) => `/api/registry/households/${r.household}`, 'household'),
+    'PATCH /api/registry/buildings/{id}': patch('registry_buildings', (r) => `/api/registry/buildings/${r.building}`, 'building'),
+    'PATCH /api/registry/places/{id}': patch('registry_places', (r) => `/api/registry/places/${r.place}`, 'place'),
+    'PATCH /api/registry/things/{id}': each((place) => ({
+      in: editorsOf(place),
+      request: async () => {
+        const id = await thingIn(place);
+        return { method: 'PATCH', url: `/api/registry/things/${id}`, payload: { version: await versionOf('registry_things', id), note: '矩阵测试' } };
+      },
+    })),
+    'PATCH /api/registry/hazards/{id}': each((place) => ({
+      in: editorsOf(place),
+      request: async () => {
+        const r = await registryIn(place);
+        return { method: 'PATCH', url: `/api/registry/hazards/${r.hazard}`, payload: { version: await versionOf('registry_hazards', r.hazard), actionTaken: '矩阵测试' } };
+      },
+    })),
+    'POST /api/registry/residents/{id}/leave': each((place) => ({
+      in: editorsOf(place),
+      // a resident of its own for each caller: one who left cannot leave again
+      request: async () => ({ method: 'POST', url: `/api/registry/residents/${await matrixResident(place, (await registryIn(place)).household)}/leave`, payload: { reason: 'movedAway' } }),
+    })),
+    'POST /api/registry/residents/{id}/reveal': [
+      ...each((place) => ({
+        label: `the phone of a resident in ${PLACES[place].name}`, in: carersOf(place),
+        request: async () => ({ method: 'POST', url: `/api/registry/residents/${(await registryIn(place)).resident}/reveal`, payload: { field: 'phone' } }),
+      })),
+      // the ID number whole to community staff only: the grid worker who reaches the resident is refused (403)
+      ...each((place) => ({
+        label: `the ID number of a resident in ${PLACES[place].name}`, in: carersOf(place).filter((r) => r === 'community'),
+        ...(carersOf(place).includes('gridworker') ? { otherwise: { gridworker: [403] } } : {}),
+        request: async () => ({ method: 'POST', url: `/api/registry/residents/${(await registryIn(place)).resident}/reveal`, payload: { field: 'idNumber' } }),
+      })),
+    ],
+    'POST /api/registry/places/{id}/reveal': each((place) => ({
+      in: carersOf(place), request: async () => ({ method: 'POST', url: `/api/registry/places/${(await registryIn(place)).place}/reveal`, payload: {} }),
+    })),
+    'POST /api/registry/things/{id}/inspections': each((place) => ({
+      in: editorsOf(place),
+      request: async () => ({ method: 'POST', url: `/api/registry/things/${await thingIn(place)}/inspections`, payload: { inspectedOn: '2026-11-01', result: 'normal' } }),
+    })),
+    // created in the place's grid, named by gridId (a grid out of reach: 404)
+    'POST /api/registry/residents': create('/api/registry/residents', (r) => ({ name: '矩阵新居民', idNumber: freshIdNumber(), gridId: r.gridId })),
+    'POST /api/registry/households': create('/api/registry/households', (r) => ({ address: '矩阵路1号', gridId: r.gridId })),
+    'POST /api/registry/buildings': create('/api/registry/buildings', (r, place) => ({ name: '矩阵新楼', location: w.at[place], gridId: r.gridId, units: 1, floors: 2, roomsPerFloor: 2 })),
+    'POST /api/registry/places': create('/api/registry/places', (r, place) => ({ kind: 'shop', name: '矩阵新店', location: w.at[place], gridId: r.gridId })),
+    'POST /api/registry/things': create('/api/registry/things', (r, place) => ({ kind: 'hydrant', name: '矩阵消防栓', location: w.at[place], gridId: r.gridId, riskLevel: 'low' })),
+    'POST /api/registry/hazards': create('/api/registry/hazards', async (_r, place) => ({ thingId: await thingIn(place), foundOn: '2026-11-01', description: '矩阵隐患' })),
+  };
 }
 
 /** The SSE endpoint over a real socket: status and content type, the first chunk, then hang up. */
@@ -557,3 +718,43 @@ describe('every operation, as anonymous and as every demo account', () => {
   });
 });
 
+
+// ---- registry import and export ---------------------------------------------------------------------------------------
+
+const importCsv = () => Buffer.from(`姓名,身份证号,住址\n矩阵导入,${freshIdNumber()},矩阵路2号\n矩阵错误,123,矩阵路3号\n`, 'utf8');
+let gridworkerImport: Promise<string> | null = null;
+
+/** An import by the grid worker, finished: read by it and by the admin of the city, by no other editor (404). */
+function importOfGridworker(): Promise<string> {
+  gridworkerImport ??= (async () => {
+    const r = await w.inject('gridworker', { method: 'POST', url: '/api/registry/imports?kind=residents', headers: { 'content-type': 'text/csv' }, payload: importCsv() });
+    const id = r.json().id as string;
+    for (let i = 0; i < 400; i++) {
+      const s = (await w.t.db.query<{ status: string }>('select status from registry_imports where id = $1', [id])).rows[0]!.status;
+      if (s === 'done' || s === 'failed') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return id;
+  })();
+  return gridworkerImport;
+}
+
+function registryImportVariants(): Record<string, Variant[]> {
+  return {
+    'GET /api/registry/templates/{kind}': [{ label: 'the residents template', in: everyone, request: () => ({ method: 'GET', url: '/api/registry/templates/residents' }) }],
+    'POST /api/registry/imports': [{
+      label: 'a CSV of residents', in: everyone,
+      request: () => ({ method: 'POST', url: '/api/registry/imports?kind=residents', headers: { 'content-type': 'text/csv' }, payload: importCsv() }),
+    }],
+    'GET /api/registry/imports': [{ label: 'own imports', in: everyone, request: () => ({ method: 'GET', url: '/api/registry/imports' }) }],
+    'GET /api/registry/imports/{id}': [{
+      label: 'the grid worker\'s import', in: ['gridworker', 'admin'],
+      request: async () => ({ method: 'GET', url: `/api/registry/imports/${await importOfGridworker()}` }),
+    }],
+    'GET /api/registry/imports/{id}/report': [{
+      label: 'the grid worker\'s import', in: ['gridworker', 'admin'],
+      request: async () => ({ method: 'GET', url: `/api/registry/imports/${await importOfGridworker()}/report` }),
+    }],
+    'GET /api/registry/exports/{kind}': [{ label: 'the residents list', in: everyone, request: () => ({ method: 'GET', url: '/api/registry/exports/residents?q=jzjm' }) }],
+  };
+}

@@ -67,14 +67,14 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
   const key = keyOf(o);
   const signed = new URL(photo.url, 'http://x');
   const pathParams: Record<string, string> = {
-    id: o.path.startsWith('/api/cases') ? caseId : o.path.startsWith('/api/accounts') ? accountToFuzz : o.path.startsWith('/api/posts') ? postToFuzz : u.demoGrid, action: 'accept', code: 'C0101', hash: photo.hash, number: tracked.number, year: '2031',
+    id: o.path.startsWith('/api/cases') ? caseId : o.path.startsWith('/api/accounts') ? accountToFuzz : o.path.startsWith('/api/posts') ? postToFuzz : u.demoGrid, action: 'accept', code: 'C0101', hash: photo.hash, number: tracked.number, year: '2031', kind: 'residents',
   };
   if (key === 'POST /api/matters/{code}/retire') pathParams.code = 'F9001';
   // a grid whose team holds no account, so no replacement of it moves a case
   if (key === 'PUT /api/org-units/{id}/team') pathParams.id = u.ruralGrid;
   const query: Record<string, string | string[]> = {};
   for (const p of (o.op.parameters ?? []).filter((x) => x.in === 'query' && x.required)) {
-    query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone, orgUnitId: u.urbanTown, week: '2026-W50', categoryCode: 'C0101',
+    query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone, orgUnitId: u.urbanTown, week: '2026-W50', categoryCode: 'C0101', kind: 'residents',
       bbox: `${here.lng - 0.005},${here.lat - 0.005},${here.lng + 0.005},${here.lat + 0.005}` }[p.name] ?? 'x';
   }
   const matter = { name: '模糊测试事项', class: '测试', list: 'basic', tier: 'town', postCode: 'JJ-CSGX', departmentName: null, sla: { acceptMin: 5, handleH: 24 } };
@@ -103,11 +103,29 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'PUT /api/duty-roster': { version: 0, slots: [{ date: '2026-12-07', shift: 'day', accountIds: [] }] },
     'POST /api/accounts': { username: 'fuzz.gw', name: '模糊测试', phone: '13800001111', roles: ['gridWorker'], scopeOrgUnitId: u.demoGrid, postIds: [] },
     'PATCH /api/accounts/{id}': { name: '模糊测试', phone: '13800001111', roles: ['handler'], scopeOrgUnitId: u.ruralTown },
+    // the registry (issue 11): records in the demo grid, named by gridId or found by location
+    'POST /api/registry/residents': { name: '模糊居民', idNumber: '11010519491231002X', phone: '13800001111', gridId: u.demoGrid, tags: ['elderly_alone'] },
+    'PATCH /api/registry/residents/{id}': { version: 1, note: '模糊测试' },
+    'POST /api/registry/residents/{id}/leave': { reason: 'movedAway' },
+    'POST /api/registry/residents/{id}/reveal': { field: 'phone' },
+    'POST /api/registry/households': { address: '春晖路1号', gridId: u.demoGrid },
+    'PATCH /api/registry/households/{id}': { version: 1, note: '模糊测试' },
+    'POST /api/registry/buildings': { name: '模糊测试楼', location: here, units: 1, floors: 3, roomsPerFloor: 2 },
+    'PATCH /api/registry/buildings/{id}': { version: 1, note: '模糊测试' },
+    'POST /api/registry/places': { kind: 'shop', name: '模糊测试店', location: here, contactPhone: '13800001111' },
+    'PATCH /api/registry/places/{id}': { version: 1, note: '模糊测试' },
+    'POST /api/registry/places/{id}/reveal': {},
+    'POST /api/registry/things': { kind: 'manhole', name: '模糊测试井盖', location: here, riskLevel: 'low', inspectionEveryDays: 30 },
+    'PATCH /api/registry/things/{id}': { version: 1, note: '模糊测试' },
+    'POST /api/registry/things/{id}/inspections': { inspectedOn: '2026-11-01', result: 'normal' },
+    'POST /api/registry/hazards': { buildingId: u.demoGrid, foundOn: '2026-11-01', description: '模糊测试隐患' },
+    'PATCH /api/registry/hazards/{id}': { version: 1, status: 'resolved' },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;
   let contentType: string | null = null;
   if (key === 'POST /api/files' || key === 'POST /api/public/files') { rawBody = await makeJpeg(16, 16); contentType = 'image/jpeg'; body = undefined; }
+  if (key === 'POST /api/registry/imports') { rawBody = Buffer.from('姓名,身份证号,住址\n模糊导入,11010519491231002X,春晖路1号\n', 'utf8'); contentType = 'text/csv'; }
   if (key === 'POST /api/accounts/import') { rawBody = await accountWorkbook([['fuzz.imp', '模糊导入', '', '网格员', DEMO_GRID, '']]); contentType = XLSX; }
   if (body === undefined && rawBody === null && o.op.requestBody) throw new Error(`${key}: no valid body to start from`);
   // logout revokes the token it is called with, a password change may end the account's sessions: each such

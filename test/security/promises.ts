@@ -28,6 +28,10 @@ export const STAFF_AND_RESIDENT = [...STAFF, 'resident'] as const satisfies read
 /** who reports problems (grid worker app, 随手拍, hotline intake); admins, leaders and departments do not */
 export const REPORTERS = ['dispatcher', 'handler', 'community', 'gridworker', 'resident'] as const satisfies readonly DemoUser[];
 
+/** who reads the registry (within their reach) and who edits it */
+export const REGISTRY_READERS = ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] as const satisfies readonly DemoUser[];
+export const REGISTRY_EDITORS = ['admin', 'community', 'gridworker'] as const satisfies readonly DemoUser[];
+
 /** Who may call an operation at all: anyone, any signed-in account, or these accounts (others 403, anonymous 401). */
 export type Callers = 'public' | 'signed-in' | readonly DemoUser[];
 
@@ -140,6 +144,47 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/registry/things/{id}/cases': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
   'GET /api/registry/things/nearby': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
   'GET /api/registry/map-layers': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  // the registry's records (issue 11): read by admin, the town's leader and dispatcher, community staff and grid workers,
+  // each within its reach; edited by admin, community staff and grid workers; never handlers, departments, the auditor,
+  // the security administrator or residents. Phones whole to community staff and grid workers, ID numbers to community
+  // staff (a grid worker asking for one: 403); a list filtered by a sensitive tag the caller does not see: 403
+  'GET /api/registry/tags': { callers: REGISTRY_READERS },
+  'GET /api/registry/residents': { callers: REGISTRY_READERS, refusals: [403] },
+  // a bad ID number 422, a duplicate 409
+  'POST /api/registry/residents': { callers: REGISTRY_EDITORS, refusals: [409, 422] },
+  'GET /api/registry/residents/{id}': { callers: REGISTRY_READERS },
+  'PATCH /api/registry/residents/{id}': { callers: REGISTRY_EDITORS, refusals: [409, 422] },
+  'POST /api/registry/residents/{id}/leave': { callers: REGISTRY_EDITORS, refusals: [409, 422] },
+  'POST /api/registry/residents/{id}/reveal': { callers: ['community', 'gridworker'], refusals: [403] },
+  'GET /api/registry/households': { callers: REGISTRY_READERS, refusals: [403] },
+  'POST /api/registry/households': { callers: REGISTRY_EDITORS, refusals: [422] },
+  'GET /api/registry/households/{id}': { callers: REGISTRY_READERS },
+  'PATCH /api/registry/households/{id}': { callers: REGISTRY_EDITORS, refusals: [409, 422] },
+  'GET /api/registry/buildings': { callers: REGISTRY_READERS },
+  'POST /api/registry/buildings': { callers: REGISTRY_EDITORS, refusals: [422] },
+  'GET /api/registry/buildings/{id}': { callers: REGISTRY_READERS },
+  'PATCH /api/registry/buildings/{id}': { callers: REGISTRY_EDITORS, refusals: [409, 422] },
+  'GET /api/registry/buildings/{id}/layout': { callers: REGISTRY_READERS },
+  'GET /api/registry/places': { callers: REGISTRY_READERS },
+  'POST /api/registry/places': { callers: REGISTRY_EDITORS, refusals: [422] },
+  'GET /api/registry/places/{id}': { callers: REGISTRY_READERS },
+  'PATCH /api/registry/places/{id}': { callers: REGISTRY_EDITORS, refusals: [409, 422] },
+  'POST /api/registry/places/{id}/reveal': { callers: ['community', 'gridworker'] },
+  'GET /api/registry/things': { callers: REGISTRY_READERS },
+  'POST /api/registry/things': { callers: REGISTRY_EDITORS, refusals: [422] },
+  'GET /api/registry/things/{id}': { callers: REGISTRY_READERS },
+  'PATCH /api/registry/things/{id}': { callers: REGISTRY_EDITORS, refusals: [409, 422] },
+  'POST /api/registry/things/{id}/inspections': { callers: REGISTRY_EDITORS, refusals: [422] },
+  'POST /api/registry/hazards': { callers: REGISTRY_EDITORS, refusals: [422] },
+  'PATCH /api/registry/hazards/{id}': { callers: REGISTRY_EDITORS, refusals: [409, 422] },
+  // registry import and export: editors import (an import is read by its importer and the admins of its scope only);
+  // readers export what they see; a sensitive tag filter by a non-carer is 403
+  'GET /api/registry/templates/{kind}': { callers: REGISTRY_EDITORS },
+  'POST /api/registry/imports': { callers: REGISTRY_EDITORS, refusals: [400, 413, 415] },
+  'GET /api/registry/imports': { callers: REGISTRY_EDITORS },
+  'GET /api/registry/imports/{id}': { callers: REGISTRY_EDITORS },
+  'GET /api/registry/imports/{id}/report': { callers: REGISTRY_EDITORS, refusals: [409] },
+  'GET /api/registry/exports/{kind}': { callers: REGISTRY_READERS, refusals: [400, 403] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */

@@ -189,6 +189,13 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/registry/map-layers', callers: REGISTRY_READERS, scope: 'own scope (list)', refusals: [400], note: 'buildings, places and risk points of the caller\'s reach inside a map view (400 for a view wider than 0.5°)' },
   { method: 'POST', path: '/api/registry/hazards', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [422], note: 'on a thing or a building the caller reaches' },
   { method: 'PATCH', path: '/api/registry/hazards/{id}', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [409, 422], note: 'a follow-up, with the version read (409 stale)' },
+  // registry import and export (H3): imports are read by their importer and the admins of its scope only
+  { method: 'GET', path: '/api/registry/templates/{kind}', callers: REGISTRY_EDITORS, scope: 'none', note: 'the .xlsx import template of a kind (headers, lists, notes)' },
+  { method: 'POST', path: '/api/registry/imports', callers: REGISTRY_EDITORS, scope: 'creates own record', refusals: [400, 413, 415], note: 'an .xlsx or CSV file as the body, queued for the import job (202); rows outside the importer\'s reach are refused row by row' },
+  { method: 'GET', path: '/api/registry/imports', callers: REGISTRY_EDITORS, scope: 'self', note: 'the caller\'s own latest imports' },
+  { method: 'GET', path: '/api/registry/imports/{id}', callers: REGISTRY_EDITORS, scope: 'own records', note: 'an import\'s progress and problems: its importer, or an admin whose scope holds it; 404 otherwise' },
+  { method: 'GET', path: '/api/registry/imports/{id}/report', callers: REGISTRY_EDITORS, scope: 'own records', refusals: [409], note: 'the refused rows as uploaded, with their reasons (409 while the import runs; 404 after 7 days)' },
+  { method: 'GET', path: '/api/registry/exports/{kind}', callers: REGISTRY_READERS, scope: 'own scope (list)', refusals: [400, 403], note: 'a list with its filters as .xlsx, masked as the reader sees it, audited; a sensitive tag filter by a non-carer 403' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */

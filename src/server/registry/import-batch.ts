@@ -37,6 +37,19 @@ export interface BatchContext extends RowContext {
   ownGrid: GridInfo | null;
   /** duplicates within the file: a key of each accepted row → its row number */
   seen: Map<string | number, number>;
+  /** names spelt already (names repeat: 王秀英 …), emptied when it holds 10,000 */
+  spelt?: Map<string, { pinyin: string; initials: string }>;
+}
+
+function spellOnce(ctx: BatchContext, name: string): { pinyin: string; initials: string } {
+  ctx.spelt ??= new Map();
+  let s = ctx.spelt.get(name);
+  if (!s) {
+    if (ctx.spelt.size >= 10_000) ctx.spelt.clear();
+    s = spell(name);
+    ctx.spelt.set(name, s);
+  }
+  return s;
 }
 
 type Record_ = WriteRecord & { after: unknown; history_household_id: string | null };
@@ -159,7 +172,7 @@ export async function checkBatch(tx: Tx, ctx: BatchContext, rows: readonly Sheet
           householdId = p.householdId ?? null;
         }
         const id = randomUUID();
-        const spelt = spell(v.name);
+        const spelt = spellOnce(ctx, v.name);
         const idMasked = maskIdNumber(v.idNumber);
         const phoneMasked = v.phone ? maskPhone(v.phone) : null;
         records.push({ table: 'registry_residents', record: {
@@ -194,7 +207,7 @@ export async function checkBatch(tx: Tx, ctx: BatchContext, rows: readonly Sheet
         const v = x.v as RowValues['buildings'];
         if (buildingNames.has(v.name)) { refuse(x, header('buildings', 'name'), 'BUILDING_EXISTS', { name: v.name }); continue; }
         out.push({ row: x.row, seenKey: x.key, records: [{ table: 'registry_buildings', record: {
-          id: randomUUID(), ...base, name: v.name, name_initials: spell(v.name).initials, address: v.address, lng: v.lng, lat: v.lat,
+          id: randomUUID(), ...base, name: v.name, name_initials: spellOnce(ctx, v.name).initials, address: v.address, lng: v.lng, lat: v.lat,
           units: v.units, floors: v.floors, rooms_per_floor: v.roomsPerFloor, structure: v.structure, built_year: v.builtYear, note: v.note,
           after: { name: v.name, address: v.address, units: v.units, floors: v.floors, roomsPerFloor: v.roomsPerFloor }, history_household_id: null,
         } }] });
@@ -204,7 +217,7 @@ export async function checkBatch(tx: Tx, ctx: BatchContext, rows: readonly Sheet
         const v = x.v as RowValues['places'];
         const masked = v.contactPhone ? maskPhone(v.contactPhone) : null;
         out.push({ row: x.row, seenKey: x.key, records: [{ table: 'registry_places', record: {
-          id: randomUUID(), ...base, kind: v.kind, name: v.name, name_initials: spell(v.name).initials, address: v.address, lng: v.lng, lat: v.lat,
+          id: randomUUID(), ...base, kind: v.kind, name: v.name, name_initials: spellOnce(ctx, v.name).initials, address: v.address, lng: v.lng, lat: v.lat,
           credit_code: v.creditCode, contact_name: v.contactName, contact_phone: v.contactPhone ? ctx.pii.encrypt(v.contactPhone) : null,
           contact_phone_hash: v.contactPhone ? ctx.pii.lookupHash(v.contactPhone) : null, contact_phone_masked: masked, note: v.note,
           after: { kind: v.kind, name: v.name, address: v.address, contactPhone: masked }, history_household_id: null,
@@ -214,7 +227,7 @@ export async function checkBatch(tx: Tx, ctx: BatchContext, rows: readonly Sheet
       case 'things': {
         const v = x.v as RowValues['things'];
         out.push({ row: x.row, seenKey: x.key, records: [{ table: 'registry_things', record: {
-          id: randomUUID(), ...base, kind: v.kind, name: v.name, name_initials: spell(v.name).initials, address: v.address,
+          id: randomUUID(), ...base, kind: v.kind, name: v.name, name_initials: spellOnce(ctx, v.name).initials, address: v.address,
           lng: v.lng ?? p.building!.lng, lat: v.lat ?? p.building!.lat, building_id: p.building?.id ?? null, risk_level: v.riskLevel,
           inspection_every_days: v.inspectionEveryDays, note: v.note,
           after: { kind: v.kind, name: v.name, riskLevel: v.riskLevel, inspectionEveryDays: v.inspectionEveryDays }, history_household_id: null,
@@ -310,7 +323,13 @@ async function placeRows(tx: Tx, ctx: BatchContext, rows: readonly { row: number
  */
 export async function writeBatch(tx: Tx, ctx: BatchContext, batch: readonly CheckedRow[], who: { at: Date; reason: string | null }): Promise<{ written: number; lost: RejectionRow[] }> {
   const byTable = new Map<WriteTable, Record_[]>();
-  for (const r of batch) for (const w of r.records) byTable.set(w.table, [...(byTable.get(w.table) ?? []), w.record]);
+  for (const r of batch) {
+    for (const w of r.records) {
+      const list = byTable.get(w.table);
+      if (list) list.push(w.record);
+      else byTable.set(w.table, [w.record]);
+    }
+  }
   const actor = { at: who.at, actorId: ctx.reach.accountId, actorName: ctx.reach.name, reason: who.reason };
   const written = new Set<string>();
   for (const table of ['registry_buildings', 'registry_households', 'registry_residents', 'registry_places', 'registry_things'] as const) {

@@ -119,6 +119,25 @@ async function* batches(svc: ImportServices, imp: ImportRow, ctx: BatchContext, 
   if (batch.length) yield batch;
 }
 
+/**
+ * The batches with the next one read while the current one is written: on PostgreSQL the database works in its own
+ * process meanwhile, so parsing the file and writing the rows use two cores.
+ */
+async function* ahead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = source.next();
+      next.catch(() => undefined); // awaited on the next turn; a failure then is thrown there
+      yield r.value;
+    }
+  } finally {
+    await source.return(undefined);
+  }
+}
+
 const distinctRows = (rs: readonly RejectionRow[]) => new Set(rs.map((r) => r.row_number)).size;
 
 async function allValid(svc: ImportServices, imp: ImportRow, ctx: BatchContext, strings: StringTable | null): Promise<void> {
@@ -126,7 +145,7 @@ async function allValid(svc: ImportServices, imp: ImportRow, ctx: BatchContext, 
   // a resumed import: the rows already done are read again only to remember the keys of those accepted
   const rejectedBefore = processed > 0 ? await rejectedRowNumbers(svc.db, imp.id, Number.MAX_SAFE_INTEGER) : new Set<number>();
   let index = 0;
-  for await (const rows of batches(svc, imp, ctx, strings)) {
+  for await (const rows of ahead(batches(svc, imp, ctx, strings))) {
     const todo = rows.slice(Math.max(0, processed - index));
     const done = rows.slice(0, rows.length - todo.length);
     index += rows.length;
@@ -153,7 +172,7 @@ async function allValid(svc: ImportServices, imp: ImportRow, ctx: BatchContext, 
 async function allOrNothing(svc: ImportServices, imp: ImportRow, ctx: BatchContext, strings: StringTable | null): Promise<void> {
   let processed = 0;
   let rejected = 0;
-  for await (const rows of batches(svc, imp, ctx, strings)) {
+  for await (const rows of ahead(batches(svc, imp, ctx, strings))) {
     ctx.locator = await svc.locator.current();
     await svc.db.transaction(async (tx) => {
       const checked = await checkBatch(tx, ctx, rows);
