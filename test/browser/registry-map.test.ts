@@ -1,14 +1,15 @@
 // Browser journey of the map layers (风险点落图, issue 11): the demo grid worker opens the grid map, sees its grid's
 // buildings, places and risk points (coloured by risk level, with the legend), turns layers off and on, clicks a risk
 // point and follows the popup's link to the thing's page; the page is Chinese only, then English. A dispatcher takes a
-// 12345 call at a manhole: 在部件处上报 suggests it, and the case drawer names it with a link to its page. Screenshots in
+// 12345 call at a manhole: 在部件处上报 suggests it, and the case drawer names it with a link to its page; the grid worker
+// reports from the phone at a manhole the same way. Screenshots in
 // test-artifacts/registry-map-*.png.
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Polygon } from 'geojson';
-import { DESKTOP, launchChromium, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
+import { DESKTOP, PHONE, launchChromium, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID } from '../support/places.ts';
 
@@ -183,6 +184,42 @@ describe('在部件处上报 (dispatcher, 12345 intake)', () => {
     await desk.screenshot({ path: `${ARTIFACTS}/registry-map-06-drawer-thing.png` });
     await thing.getByRole('link', { name: '来电处井盖' }).click();
     await desk.waitForURL('**/registry/things/intake-manhole');
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('在部件处上报 (grid worker, phone)', () => {
+  it('lists the things near the GPS position, the manhole suggested for 井盖破损缺失, and reports at it', async () => {
+    const g = (await t.db.query<{ id: string; path: string; town_id: string }>(
+      `select g.id, g.path, t.id as town_id from org_units g join org_units t on t.level = 'town' and g.path like t.path || '%' where g.code = $1`, [DEMO_GRID])).rows[0]!;
+    await insert('registry_things', { id: 'phone-manhole', town_id: g.town_id, grid_id: g.id, org_path: g.path, name: '春晖路18号井盖', kind: 'manhole',
+      risk_level: 'medium', lng: centre.lng, lat: centre.lat + 3 / 111_195, created_at: new Date(), updated_at: new Date() });
+    const phone = await (await browser.newContext({ ...PHONE, geolocation: { longitude: centre.lng, latitude: centre.lat, accuracy: 10 }, permissions: ['geolocation'] })).newPage();
+    phone.on('pageerror', (e) => pageErrors.push(e.message));
+    await phone.goto(`${base}/login`);
+    await phone.getByLabel('用户名').fill('gridworker');
+    await phone.getByLabel('密码').fill('demo1234');
+    await phone.getByRole('button', { name: /登\s*录/ }).click();
+    await phone.waitForURL('**/m');
+    await phone.goto(`${base}/m/report`);
+    await phone.getByTestId('report-page').waitFor();
+    await phone.getByTestId('category-field').click();
+    await phone.getByTestId('category-search').locator('input').fill('井盖');
+    await phone.getByTestId('category-C0101').click();
+    await phone.getByTestId('category-list').waitFor({ state: 'hidden' });
+    await phone.getByTestId('description').locator('textarea:not([aria-hidden])').fill('春晖路 18 号井盖松动');
+    await phone.locator('[data-testid="position-map"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    const picker = phone.getByTestId('thing-picker');
+    await expect.poll(() => picker.innerText().catch(() => ''), { timeout: 15_000 }).toContain('春晖路18号井盖');
+    expect(await picker.innerText()).toMatch(/后山边坡\s*边坡 · 0 米[\s\S]*春晖路18号井盖\s*窨井盖 · 3 米 · 建议/);
+    await picker.scrollIntoViewIfNeeded();
+    await phone.waitForTimeout(300);
+    await expectNoEnglish(phone, ['C']); // the category's code under its name
+    await phone.screenshot({ path: `${ARTIFACTS}/registry-map-07-phone-picker.png` });
+    await phone.getByTestId('report-submit').click();
+    await phone.getByTestId('case-number').waitFor();
+    const number = (await phone.getByTestId('case-number').innerText()).trim();
+    expect((await t.db.query<{ thing_id: string }>('select thing_id from cases where number = $1', [number])).rows[0]!.thing_id).toBe('phone-manhole');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
-// Nearby open cases of the same category found at intake: number, status, distance, a link to open each.
-import { Alert, List, Space, Typography } from 'antd';
+// Open cases of the same category found at intake, those at the same registered thing first (marked): number, status,
+// distance, a link to open each.
+import { Alert, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/useApi.ts';
 import { fetchCase } from '../api.ts';
 import { StatusTag } from './tags.tsx';
+import '../../registry/thing-picker/locales.ts';
 
-export function DuplicateList({ duplicates, onOpen }: { duplicates: { id: string; distanceM: number }[]; onOpen(id: string): void }) {
+export function DuplicateList({ duplicates, onOpen }: { duplicates: { id: string; distanceM: number; sameThing?: boolean }[]; onOpen(id: string): void }) {
   const { t } = useTranslation();
   const key = duplicates.map((d) => d.id).join(',');
   const cases = useApi((signal) => Promise.all(duplicates.map((d) => fetchCase(d.id, signal).catch(() => null))), [key]);
@@ -22,6 +24,7 @@ export function DuplicateList({ duplicates, onOpen }: { duplicates: { id: string
                 <Space size={6}>
                   <span className="zz-queue-number">{c?.number ?? d.id.slice(0, 8)}</span>
                   {c ? <StatusTag status={c.status} /> : null}
+                  {d.sameThing ? <Tag color="blue" data-testid="duplicate-same-thing">{t('thingPicker.sameThing')}</Tag> : null}
                 </Space>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
                   {t('wcase.intake.distance', { m: Math.round(d.distanceM) })}{c ? ` · ${c.description}` : ''}

@@ -14,6 +14,7 @@ export const thingPickerZh = {
   caseLabel: '部件',
   risk: '风险等级 {{level}}',
   open: '查看部件档案',
+  sameThing: '同一部件',
 };
 
 export const thingPickerEn: typeof thingPickerZh = {
@@ -28,6 +29,7 @@ export const thingPickerEn: typeof thingPickerZh = {
   caseLabel: 'Thing',
   risk: 'risk {{level}}',
   open: 'Open the thing\'s record',
+  sameThing: 'Same thing',
 };
 
 i18n.addResourceBundle('zh-CN', 'translation', { thingPicker: thingPickerZh }, true, false);
