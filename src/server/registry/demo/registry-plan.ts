@@ -114,7 +114,6 @@ export function planGridRegistry(seed: number, label: string, grid: GridSpec, no
   const workdays: number[] = [];
   for (let d = DRIVE_START - 1; d >= DRIVE_END; d--) if (!days.weekend(d)) workdays.push(d);
   const perDay = Math.ceil(flats.length / workdays.length);
-  let residentNo = 0;
   flats.forEach(({ b, f }, i) => {
     const day = workdays[Math.floor(i / perDay)]!;
     const start = days.at(day, (i % perDay) < perDay / 2 ? 9 : 14, 0).getTime() + (i % Math.ceil(perDay / 2)) * 12 * MIN;
@@ -124,7 +123,6 @@ export function planGridRegistry(seed: number, label: string, grid: GridSpec, no
     f.household.members.forEach((m, k) => ops.push({
       at: new Date(start + (k + 1) * MIN), kind: 'resident', key: `${key}#${k}`, householdKey: key, body: residentBody(m),
     }));
-    residentNo += f.household.members.length;
   });
   places.forEach((p, i) => ops.push({
     at: days.at(DRIVE_START - 2, 10, i * 9), kind: 'place', buildingKey: p.buildingKey,
@@ -141,8 +139,8 @@ export function planGridRegistry(seed: number, label: string, grid: GridSpec, no
     ops.push(...planChanges(random.fork('changes'), days, buildings, people));
   }
   ops.sort((a, b) => a.at.getTime() - b.at.getTime());
-  const added = ops.filter((o) => o.kind === 'resident').length - residentNo;
-  return { ops, buildings: buildings.length, households: ops.filter((o) => o.kind === 'household').length, residents: residentNo + added };
+  const count = (kind: DemoOp['kind']) => ops.filter((o) => o.kind === kind).length;
+  return { ops, buildings: buildings.length, households: count('household'), residents: count('resident') };
 }
 
 const INSPECTION_NOTES: Record<string, readonly string[]> = {
