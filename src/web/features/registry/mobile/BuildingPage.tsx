@@ -11,7 +11,7 @@ import { useApi } from '../../../lib/useApi.ts';
 import { fetchBuildingLayout, type BuildingLayout, type LayoutRoom } from './api.ts';
 import { TagList, type TagNames } from './resident-ui.tsx';
 import { useTagNames } from './RegistrySearchPage.tsx';
-import { sortTags, tagColor, tagName } from './tags.ts';
+import { needsVisits, sortTags, tagColor, tagName } from './tags.ts';
 import './locales.ts';
 import './registry-mobile.css';
 
@@ -118,9 +118,11 @@ function RoomCell({ r, onOpen, names }: { r: LayoutRoom; onOpen(id: string): voi
     );
   }
   const id = r.householdId;
+  // the border says someone here needs visits (独居老人, 留守儿童 …); 党员 and 志愿者 are marks only
+  const cared = tags.find(needsVisits);
   const label = tags.map((c) => tagName(t, c, names.get(c))).join('、');
   return (
-    <button type="button" className={`mr-room${tags.length > 0 ? ' mr-marked' : ''}`} style={tags.length > 0 ? { borderColor: tagColor(tags[0]!) } : undefined}
+    <button type="button" className={`mr-room${cared ? ' mr-marked' : ''}`} style={cared ? { borderColor: tagColor(cared) } : undefined}
       onClick={() => onOpen(id)} data-testid="room" data-room={r.roomNo} data-household={id} data-tags={tags.join(' ')} title={label || undefined}>
       <span className="mr-room-no">{r.roomNo}</span>
       {r.headName ? <span className="mr-room-head">{r.headName}</span> : null}

@@ -38,26 +38,31 @@ export function RegistrySearchPage() {
   const [typed, setTyped] = useState(q);
   const { names, codes } = useTagNames();
 
-  const update = (next: { q?: string; tags?: string[]; tab?: Tab }) => {
-    const p = new URLSearchParams();
-    const nq = next.q ?? q;
-    const nt = next.tags ?? tags;
-    const ntab = next.tab ?? tab;
-    if (ntab !== 'residents') p.set('tab', ntab);
-    if (nq) p.set('q', nq);
-    for (const x of nt) p.append('tag', x);
-    setParams(p, { replace: true });
+  const update = (next: { q?: string; tags?: (prev: string[]) => string[]; tab?: Tab }) => {
+    setParams((prev) => {
+      const p = new URLSearchParams();
+      const ntab = next.tab ?? (prev.get('tab') === 'buildings' ? 'buildings' : 'residents');
+      const nq = next.q ?? prev.get('q') ?? '';
+      const nt = next.tags ? next.tags(prev.getAll('tag')) : prev.getAll('tag');
+      if (ntab !== 'residents') p.set('tab', ntab);
+      if (nq) p.set('q', nq);
+      for (const x of nt) p.append('tag', x);
+      return p;
+    }, { replace: true });
   };
 
-  // search as the worker types, once the typing pauses
+  // search as the worker types, once the typing pauses; through the latest render's update, so that a search firing
+  // after the pause keeps a tag chosen meanwhile
+  const latest = useRef(update);
+  latest.current = update;
   useEffect(() => {
     if (typed.trim() === q) return;
-    const timer = setTimeout(() => update({ q: typed.trim() }), 350);
+    const timer = setTimeout(() => latest.current({ q: typed.trim() }), 350);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [typed]);
 
-  const toggleTag = (code: string) => update({ tags: tags.includes(code) ? tags.filter((x) => x !== code) : sortTags([...tags, code]) });
+  const toggleTag = (code: string) => update({ tags: (now) => (now.includes(code) ? now.filter((x) => x !== code) : sortTags([...now, code])) });
 
   return (
     <MobilePage title={t('mreg.title.search')} testId="registry-search-page">
@@ -74,7 +79,7 @@ export function RegistrySearchPage() {
         {tab === 'residents' ? (
           <div className="mr-chips" data-testid="tag-chips">
             <button type="button" className={`mr-chip${tags.length === 0 ? ' mr-on' : ''}`} style={tags.length === 0 ? { background: '#d2402f' } : undefined}
-              onClick={() => update({ tags: [] })} data-testid="chip-all">{t('mreg.search.all')}</button>
+              onClick={() => update({ tags: () => [] })} data-testid="chip-all">{t('mreg.search.all')}</button>
             {codes.map((c) => {
               const on = tags.includes(c);
               return (

@@ -37,3 +37,9 @@ export function sortTags(codes: readonly string[]): string[] {
   const rank = (c: string) => { const i = (TAG_ORDER as readonly string[]).indexOf(c); return i < 0 ? TAG_ORDER.length : i; };
   return [...codes].sort((a, b) => rank(a) - rank(b));
 }
+
+/** A tag that asks for visits (a key population: 独居老人, 留守儿童 …), not one of the helpers (党员, 志愿者). */
+export function needsVisits(code: string): boolean {
+  const known = POPULATION_TAGS.find((x) => x.code === code);
+  return !known || known.visitEveryDays !== null;
+}
