@@ -102,6 +102,24 @@ describe('the demo registry', () => {
     }
   });
 
+  it('draws each building as units × floors × rooms, some rooms lived in and some not, old people alone marked', async () => {
+    interface Room { roomNo: string; householdId: string | null; memberCount: number; tags: string[] }
+    interface Layout { building: { name: string; units: number; floors: number; roomsPerFloor: number }; units: { floors: { rooms: Room[] }[] }[] }
+    const buildings = await get<Page<{ id: string }>>(worker, '/api/registry/buildings?pageSize=50');
+    let alone = 0;
+    for (const b of buildings.items) {
+      const layout = await get<Layout>(worker, `/api/registry/buildings/${b.id}/layout`);
+      const rooms = layout.units.flatMap((u) => u.floors.flatMap((f) => f.rooms));
+      expect(rooms.length, layout.building.name).toBe(layout.building.units * layout.building.floors * layout.building.roomsPerFloor);
+      const lived = rooms.filter((r) => r.householdId !== null);
+      expect(lived.length, layout.building.name).toBeGreaterThan(rooms.length * 0.4);
+      expect(lived.length, layout.building.name).toBeLessThan(rooms.length);
+      alone += rooms.filter((r) => r.tags.includes('elderly_alone')).length;
+    }
+    expect(buildings.items.length).toBeGreaterThanOrEqual(6);
+    expect(alone).toBeGreaterThanOrEqual(15);
+  });
+
   it('gives every resident a valid ID number that agrees with the birth date and gender, no two alike', async () => {
     const rows = (await t.db.query<{ id_number: string; birth_date: string; gender: string; id_number_masked: string }>(
       `select id_number, to_char(birth_date, 'YYYY-MM-DD') as birth_date, gender, id_number_masked from registry_residents`)).rows;
