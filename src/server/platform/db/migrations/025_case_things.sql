@@ -12,3 +12,5 @@ create index cases_thing on cases (thing_id, created_at desc) where thing_id is 
 create index registry_buildings_lat on registry_buildings (lat, lng) where retired_at is null;
 create index registry_places_lat on registry_places (lat, lng) where retired_at is null;
 create index registry_things_lat on registry_things (lat, lng) where retired_at is null;
+-- risk points are read level by level, the most severe first, each level stopping at the layer's cap
+create index registry_things_risk_lat on registry_things (risk_level, lat, lng) where retired_at is null;
