@@ -65,6 +65,47 @@ export interface CheckedRow {
 
 export interface CheckedBatch { rows: CheckedRow[]; rejections: RejectionRow[] }
 
+/** What a row's check costs in CPU, done ahead of its batch's transaction: the check, the hashes, the sealing. */
+interface Prepared {
+  checked: ReturnType<typeof checkRow>;
+  idHash: string | null;
+  sealed: Record<string, { sealed: string; hash: string } | null>;
+  spelt: { pinyin: string; initials: string } | null;
+}
+
+const PERSONAL: Partial<Record<RegistryKind, readonly string[]>> = { residents: ['idNumber', 'phone'], places: ['contactPhone'] };
+
+function prepare(ctx: BatchContext, r: SheetRow): Prepared {
+  if (r.pre) return r.pre as Prepared;
+  const checked = checkRow(ctx.kind, cellsByKey(ctx.keys, r.cells), ctx);
+  const sealed: Prepared['sealed'] = {};
+  let idHash: string | null = null;
+  let spelt: Prepared['spelt'] = null;
+  if (checked.ok) {
+    const v = checked.value as unknown as Record<string, unknown>;
+    for (const key of PERSONAL[ctx.kind] ?? []) {
+      const value = v[key];
+      sealed[key] = typeof value === 'string' ? { sealed: ctx.pii.encrypt(value), hash: ctx.pii.lookupHash(value) } : null;
+    }
+    idHash = sealed.idNumber?.hash ?? null;
+    spelt = spellOnce(ctx, String(v.name ?? v.address ?? ''));
+  }
+  const pre: Prepared = { checked, idHash, sealed, spelt };
+  r.pre = pre;
+  return pre;
+}
+
+/**
+ * Works out the rows' checks and sealed values ahead, yielding to the event loop every few rows: run while the
+ * previous batch's transaction waits on the database, the CPU work of the next batch fills that wait.
+ */
+export async function prepareRows(ctx: BatchContext, rows: readonly SheetRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i++) {
+    prepare(ctx, rows[i]!);
+    if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 const header = (kind: RegistryKind, key: string) => IMPORT_COLUMNS[kind].find((c) => c.key === key)?.header ?? null;
 
 /** The cells of a file row by column key. */
@@ -111,14 +152,15 @@ export function rememberKeys(ctx: BatchContext, rows: readonly SheetRow[]): void
  */
 export async function checkBatch(tx: Tx, ctx: BatchContext, rows: readonly SheetRow[]): Promise<CheckedBatch> {
   const rejections: RejectionRow[] = [];
-  const valid: { row: number; v: RowValues[RegistryKind]; idHash: string | null; key: string | number | null }[] = [];
+  const valid: { row: number; v: RowValues[RegistryKind]; idHash: string | null; key: string | number | null; pre: Prepared }[] = [];
   for (const r of rows) {
-    const checked = checkRow(ctx.kind, cellsByKey(ctx.keys, r.cells), ctx);
+    const pre = prepare(ctx, r);
+    const checked = pre.checked;
     if (!checked.ok) {
       for (const p of checked.problems) rejections.push({ row_number: r.row, column_name: p.column, code: p.code, message_zh: p.zh, message_en: p.en });
       continue;
     }
-    const idHash = ctx.kind === 'residents' ? ctx.pii.lookupHash((checked.value as RowValues['residents']).idNumber) : null;
+    const idHash = pre.idHash;
     const key = dedupeKey(ctx.kind, checked.value, idHash);
     const first = key === null ? undefined : ctx.seen.get(key);
     if (first !== undefined) {
@@ -126,7 +168,7 @@ export async function checkBatch(tx: Tx, ctx: BatchContext, rows: readonly Sheet
       continue;
     }
     if (key !== null) ctx.seen.set(key, r.row);
-    valid.push({ row: r.row, v: checked.value, idHash, key });
+    valid.push({ row: r.row, v: checked.value, idHash, key, pre });
   }
 
   const placed = await placeRows(tx, ctx, valid);
@@ -172,13 +214,14 @@ export async function checkBatch(tx: Tx, ctx: BatchContext, rows: readonly Sheet
           householdId = p.householdId ?? null;
         }
         const id = randomUUID();
-        const spelt = spellOnce(ctx, v.name);
+        const spelt = x.pre.spelt!;
+        const sealed = x.pre.sealed;
         const idMasked = maskIdNumber(v.idNumber);
         const phoneMasked = v.phone ? maskPhone(v.phone) : null;
         records.push({ table: 'registry_residents', record: {
           id, ...base, household_id: householdId, relation: v.relation, name: v.name, name_pinyin: spelt.pinyin, name_initials: spelt.initials,
-          id_number: ctx.pii.encrypt(v.idNumber), id_number_hash: x.idHash, id_number_masked: idMasked,
-          phone: v.phone ? ctx.pii.encrypt(v.phone) : null, phone_hash: v.phone ? ctx.pii.lookupHash(v.phone) : null, phone_masked: phoneMasked,
+          id_number: sealed.idNumber!.sealed, id_number_hash: x.idHash, id_number_masked: idMasked,
+          phone: sealed.phone?.sealed ?? null, phone_hash: sealed.phone?.hash ?? null, phone_masked: phoneMasked,
           gender: v.gender, birth_date: v.birthDate, tags: v.tags, party_member: v.partyMember, note: v.note,
           after: { name: v.name, idNumber: idMasked, phone: phoneMasked, gender: v.gender, birthDate: v.birthDate, tags: v.tags, householdId, relation: v.relation, gridId: p.grid.id },
           history_household_id: householdId,
@@ -207,7 +250,7 @@ export async function checkBatch(tx: Tx, ctx: BatchContext, rows: readonly Sheet
         const v = x.v as RowValues['buildings'];
         if (buildingNames.has(v.name)) { refuse(x, header('buildings', 'name'), 'BUILDING_EXISTS', { name: v.name }); continue; }
         out.push({ row: x.row, seenKey: x.key, records: [{ table: 'registry_buildings', record: {
-          id: randomUUID(), ...base, name: v.name, name_initials: spellOnce(ctx, v.name).initials, address: v.address, lng: v.lng, lat: v.lat,
+          id: randomUUID(), ...base, name: v.name, name_initials: x.pre.spelt!.initials, address: v.address, lng: v.lng, lat: v.lat,
           units: v.units, floors: v.floors, rooms_per_floor: v.roomsPerFloor, structure: v.structure, built_year: v.builtYear, note: v.note,
           after: { name: v.name, address: v.address, units: v.units, floors: v.floors, roomsPerFloor: v.roomsPerFloor }, history_household_id: null,
         } }] });
@@ -217,9 +260,9 @@ export async function checkBatch(tx: Tx, ctx: BatchContext, rows: readonly Sheet
         const v = x.v as RowValues['places'];
         const masked = v.contactPhone ? maskPhone(v.contactPhone) : null;
         out.push({ row: x.row, seenKey: x.key, records: [{ table: 'registry_places', record: {
-          id: randomUUID(), ...base, kind: v.kind, name: v.name, name_initials: spellOnce(ctx, v.name).initials, address: v.address, lng: v.lng, lat: v.lat,
-          credit_code: v.creditCode, contact_name: v.contactName, contact_phone: v.contactPhone ? ctx.pii.encrypt(v.contactPhone) : null,
-          contact_phone_hash: v.contactPhone ? ctx.pii.lookupHash(v.contactPhone) : null, contact_phone_masked: masked, note: v.note,
+          id: randomUUID(), ...base, kind: v.kind, name: v.name, name_initials: x.pre.spelt!.initials, address: v.address, lng: v.lng, lat: v.lat,
+          credit_code: v.creditCode, contact_name: v.contactName, contact_phone: x.pre.sealed.contactPhone?.sealed ?? null,
+          contact_phone_hash: x.pre.sealed.contactPhone?.hash ?? null, contact_phone_masked: masked, note: v.note,
           after: { kind: v.kind, name: v.name, address: v.address, contactPhone: masked }, history_household_id: null,
         } }] });
         break;
@@ -227,7 +270,7 @@ export async function checkBatch(tx: Tx, ctx: BatchContext, rows: readonly Sheet
       case 'things': {
         const v = x.v as RowValues['things'];
         out.push({ row: x.row, seenKey: x.key, records: [{ table: 'registry_things', record: {
-          id: randomUUID(), ...base, kind: v.kind, name: v.name, name_initials: spellOnce(ctx, v.name).initials, address: v.address,
+          id: randomUUID(), ...base, kind: v.kind, name: v.name, name_initials: x.pre.spelt!.initials, address: v.address,
           lng: v.lng ?? p.building!.lng, lat: v.lat ?? p.building!.lat, building_id: p.building?.id ?? null, risk_level: v.riskLevel,
           inspection_every_days: v.inspectionEveryDays, note: v.note,
           after: { kind: v.kind, name: v.name, riskLevel: v.riskLevel, inspectionEveryDays: v.inspectionEveryDays }, history_household_id: null,

@@ -7,16 +7,46 @@
 // more), and the second pass hands that table to the reader, which then streams the sheet directly.
 import type { Readable } from 'node:stream';
 import { Transform } from 'node:stream';
+import { createRequire } from 'node:module';
 import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse';
 import type { Cell } from '../../domain/registry/rows.ts';
 import type { ImportFormat } from './import-file.ts';
+
+/**
+ * ExcelJS's streaming reader decodes each chunk of a zip part as UTF-8 on its own (utils/browser-buffer-decode.js, no
+ * `stream: true`), so a Chinese character split between two chunks of the inflated XML comes out as "���" — one name
+ * in a few thousand, at random. Its parts come from unzipper's Parse, whose entries are plain streams: giving them an
+ * encoding makes Node decode them with a StringDecoder (which carries a split character over), and the reader takes
+ * strings as they are. Patched once, on the unzipper ExcelJS itself loads.
+ */
+function decodeZipPartsWhole(): void {
+  const unzipper = createRequire(createRequire(import.meta.url).resolve('exceljs'))('unzipper') as {
+    Parse: ((opts: object) => { push(entry: unknown): boolean }) & { decodesWhole?: true };
+  };
+  if (unzipper.Parse.decodesWhole) return;
+  const original = unzipper.Parse;
+  const patched = Object.assign((opts: object) => {
+    const parse = original(opts);
+    const push = parse.push.bind(parse);
+    parse.push = (entry: unknown) => {
+      const e = entry as { path?: string; setEncoding?: (enc: string) => void } | null;
+      if (e && typeof e.setEncoding === 'function' && typeof e.path === 'string' && /\.(xml|rels)$/.test(e.path)) e.setEncoding('utf8');
+      return push(entry);
+    };
+    return parse;
+  }, { decodesWhole: true as const });
+  unzipper.Parse = patched;
+}
+decodeZipPartsWhole();
 
 export interface SheetRow {
   /** the row number as the spreadsheet shows it (the header is row 1) */
   row: number;
   /** cells by column position (0-based) */
   cells: Cell[];
+  /** the row's check and its sealed values, worked out ahead (import-batch.ts `prepareRows`) */
+  pre?: unknown;
 }
 
 export class UnreadableFile extends Error {

@@ -19,7 +19,7 @@ import { listTagCatalog } from './tags-store.ts';
 import type { Principal } from '../platform/auth.ts';
 import type { ImportFiles } from './import-file.ts';
 import { readRows, readSharedStrings, UnreadableFile, type SheetRow, type StringTable } from './import-reader.ts';
-import { checkBatch, rememberKeys, writeBatch, type BatchContext } from './import-batch.ts';
+import { checkBatch, prepareRows, rememberKeys, writeBatch, type BatchContext } from './import-batch.ts';
 import { failureMessage, type ImportFailure } from './import-problems.ts';
 import {
   finishImport, findImporter, getImport, gridsById, insertRejections, markRunning, rejectedRowNumbers, setProgress,
@@ -138,14 +138,24 @@ async function* ahead<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
   }
 }
 
+/** The batches with their rows' checks and sealed values worked out (not those a resumed import passed already). */
+async function* prepared(ctx: BatchContext, source: AsyncGenerator<SheetRow[]>, skip: number): AsyncGenerator<SheetRow[]> {
+  let seen = 0;
+  for await (const rows of source) {
+    await prepareRows(ctx, rows.slice(Math.max(0, skip - seen)));
+    seen += rows.length;
+    yield rows;
+  }
+}
+
 const distinctRows = (rs: readonly RejectionRow[]) => new Set(rs.map((r) => r.row_number)).size;
 
 async function allValid(svc: ImportServices, imp: ImportRow, ctx: BatchContext, strings: StringTable | null): Promise<void> {
   let { processed, accepted, rejected_count: rejected } = imp;
   // a resumed import: the rows already done are read again only to remember the keys of those accepted
-  const rejectedBefore = processed > 0 ? await rejectedRowNumbers(svc.db, imp.id, Number.MAX_SAFE_INTEGER) : new Set<number>();
+  const rejectedBefore = processed > 0 ? await rejectedRowNumbers(svc.db, imp.id, 2_147_483_647) : new Set<number>();
   let index = 0;
-  for await (const rows of ahead(batches(svc, imp, ctx, strings))) {
+  for await (const rows of ahead(prepared(ctx, batches(svc, imp, ctx, strings), imp.processed))) {
     const todo = rows.slice(Math.max(0, processed - index));
     const done = rows.slice(0, rows.length - todo.length);
     index += rows.length;
@@ -172,7 +182,7 @@ async function allValid(svc: ImportServices, imp: ImportRow, ctx: BatchContext, 
 async function allOrNothing(svc: ImportServices, imp: ImportRow, ctx: BatchContext, strings: StringTable | null): Promise<void> {
   let processed = 0;
   let rejected = 0;
-  for await (const rows of ahead(batches(svc, imp, ctx, strings))) {
+  for await (const rows of ahead(prepared(ctx, batches(svc, imp, ctx, strings), 0))) {
     ctx.locator = await svc.locator.current();
     await svc.db.transaction(async (tx) => {
       const checked = await checkBatch(tx, ctx, rows);
