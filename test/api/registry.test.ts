@@ -215,15 +215,24 @@ describe('building → household → residents', () => {
     expect(a.statusCode, a.body).toBe(201);
     expect(b.statusCode, b.body).toBe(201);
     expect(b.json().resident.id).toBe(a.json().resident.id);
+    // sent three times at once: one record, the same answer
+    const body2 = { name: '陈八', idNumber: idNumber('1991-08-08', 57), householdId };
+    const at = await Promise.all([1, 2, 3].map(() => call('POST', '/api/registry/residents', 'gridworker', body2, { 'idempotency-key': 'add-chen-ba' })));
+    expect(at.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(at.map((r) => r.json().resident.id)).size).toBe(1);
+    // the same key on another kind of record makes that record
+    const hh = await call('POST', '/api/registry/households', 'gridworker', { address: '春晖路14号', gridId }, key);
+    expect(hh.statusCode, hh.body).toBe(201);
+    expect(hh.json().household.address).toBe('春晖路14号');
   });
 
   it('takes a resident who left out of the lists, keeps them in the history', async () => {
-    const r = (await call('GET', '/api/registry/residents?q=cq', 'gridworker')).json().items[0];
+    const r = (await call('GET', `/api/registry/residents?q=${encodeURIComponent('陈七')}`, 'gridworker')).json().items[0];
     const left = await call('POST', `/api/registry/residents/${r.id}/leave`, 'gridworker', { reason: 'movedAway' });
     expect(left.statusCode, left.body).toBe(200);
     expect(left.json().resident.leftReason).toBe('movedAway');
-    expect((await call('GET', '/api/registry/residents?q=cq', 'gridworker')).json().items).toEqual([]);
-    expect((await call('GET', '/api/registry/residents?q=cq&includeLeft=true', 'gridworker')).json().items).toHaveLength(1);
+    expect((await call('GET', `/api/registry/residents?q=${encodeURIComponent('陈七')}`, 'gridworker')).json().items).toEqual([]);
+    expect((await call('GET', `/api/registry/residents?q=${encodeURIComponent('陈七')}&includeLeft=true`, 'gridworker')).json().items).toHaveLength(1);
   });
 });
 

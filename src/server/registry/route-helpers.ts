@@ -65,20 +65,30 @@ export function checkTagFilter(tags: readonly string[] | undefined, catalog: rea
  */
 export async function createOnce(app: FastifyInstance, req: FastifyRequest, kind: string, create: (tx: Tx) => Promise<string>): Promise<string> {
   const raw = req.headers['idempotency-key'];
-  const key = typeof raw === 'string' && raw.length > 0 ? raw : null;
-  if (key !== null && key.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
+  const given = typeof raw === 'string' && raw.length > 0 ? raw : null;
+  if (given !== null && given.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
   const actorId = requirePrincipal(req).accountId;
+  // a key names one request of one kind: the same key on another kind of record makes that record
+  const key = given === null ? null : `${kind}:${given}`;
   if (key !== null) {
     const first = await store.findRequest(app.db, actorId, key);
     if (first) return first.entity_id;
   }
-  return app.db.transaction(async (tx) => {
-    const id = await create(tx);
-    if (key !== null && !(await store.saveRequest(tx, actorId, key, kind, id, app.clock()))) {
-      throw new AppError('CONFLICT', 'The same request is being handled already: try again.', '相同的请求正在处理中，请稍后重试。');
-    }
-    return id;
-  });
+  try {
+    return await app.db.transaction(async (tx) => {
+      const id = await create(tx);
+      if (key !== null && !(await store.saveRequest(tx, actorId, key, kind, id, app.clock()))) {
+        throw new AppError('CONFLICT', 'The same request is being handled already: try again.', '相同的请求正在处理中，请稍后重试。');
+      }
+      return id;
+    });
+  } catch (e) {
+    // the same request sent twice at once: the one that lost the race (its key taken, or its record refused as a
+    // duplicate of the other's) answers the record the other made
+    const first = key === null ? null : await store.findRequest(app.db, actorId, key);
+    if (first) return first.entity_id;
+    throw e;
+  }
 }
 
 
