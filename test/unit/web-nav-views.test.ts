@@ -34,8 +34,19 @@ describe('the desktop for mobile accounts', () => {
     ['a grid worker does not open the dispatcher\'s workbench', me(['gridWorker'], grid), '/cases/workbench', false],
     ['a resident opens no desktop page', me(['resident'], grid, 'resident'), '/cases/grid', false],
     ['a dispatcher opens any page of the shell', me(['dispatcher']), '/cases/workbench', true],
+    ['a grid worker opens a household file of the registry', me(['gridWorker'], grid), '/registry/households/h1', true],
+    ['a grid worker opens the registry import', me(['gridWorker'], grid), '/registry/import', true],
+    ['a resident opens no registry page', me(['resident'], grid, 'resident'), '/registry/residents', false],
   ])('%s', (_, who, path, allowed) => {
     expect(desktopAllowed(who, path)).toBe(allowed);
+  });
+
+  it.each([
+    ['admin', true], ['leader', true], ['dispatcher', true], ['communityStaff', true], ['gridWorker', true],
+    ['handler', false], ['department', false], ['auditor', false], ['securityAdmin', false],
+  ] as const)('lists 人房地物 in the menu of %s: %s', (role, listed) => {
+    const scope = role === 'gridWorker' ? grid : town;
+    expect(navFor(me([role as Role], scope)).some((e) => e.key === 'registry' && e.path === '/registry')).toBe(listed);
   });
 
   it('gives the leader the overview and no dispatcher page', () => {

@@ -2,9 +2,10 @@
 import type { Me } from '../features/identity/api.ts';
 import { usesMobile } from '../features/identity/api.ts';
 import { ROSTER_PAGE_ROLES } from '../../domain/org/duty-roster.ts';
+import { REGISTRY_READERS } from '../../shared/registry.ts';
 import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
-export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar';
+export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'registry' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar';
 export interface NavEntry { key: NavKey; path: string }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -32,6 +33,8 @@ export function navFor(me: Me): NavEntry[] {
     if (handlesCases(me)) entries.push({ key: 'inbox', path: '/cases/inbox' });
     // a district department has no territory: it works the cases sent to it, not a map or a town's catalog
     if (hasTerritory(me.roles)) {
+      // 人房地物: the people, homes, places and things of the reader's territory
+      if (holdsAnyRole(me.roles, REGISTRY_READERS)) entries.push({ key: 'registry', path: '/registry' });
       entries.push({ key: 'orgMap', path: '/org/map' });
       if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level)) entries.push({ key: 'boards', path: '/org/boards' });
       // the command center's watch: drawn up by its admins and leaders, read by the dispatchers who call the people on duty

@@ -10,6 +10,8 @@ import { LoginPage } from '../features/identity/LoginPage.tsx';
 import { ForcedPasswordChangePage } from '../features/identity/ForcedPasswordChangePage.tsx';
 import { mobileCaseRoutes, publicMobileCaseRoutes } from '../features/cases/mobile-routes.tsx';
 import { desktopCaseRoutes } from '../features/cases/desktop/routes.tsx';
+import { desktopRegistryRoutes } from '../features/registry/routes.tsx';
+import { mobileRegistryRoutes } from '../features/registry/mobile/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -41,6 +43,7 @@ export const router = createBrowserRouter([
           { index: true, element: <Home /> },
           { path: 'm', lazy: lazyPage(() => import('../features/org/MyGridPage.tsx'), 'MyGridPage') },
           ...mobileCaseRoutes,
+          ...mobileRegistryRoutes,
           {
             element: <Shell />,
             children: [{
@@ -50,6 +53,7 @@ export const router = createBrowserRouter([
                 { path: 'org/boards', lazy: lazyPage(() => import('../features/org/BoardsPage.tsx'), 'BoardsPage') },
                 { path: 'org/duty-roster', lazy: lazyPage(() => import('../features/org/DutyRosterPage.tsx'), 'DutyRosterPage') },
                 ...desktopCaseRoutes,
+                ...desktopRegistryRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },
