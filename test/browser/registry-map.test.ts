@@ -220,6 +220,10 @@ describe('在部件处上报 (grid worker, phone)', () => {
     await phone.getByTestId('case-number').waitFor();
     const number = (await phone.getByTestId('case-number').innerText()).trim();
     expect((await t.db.query<{ thing_id: string }>('select thing_id from cases where number = $1', [number])).rows[0]!.thing_id).toBe('phone-manhole');
+    // the case's detail names the thing
+    await phone.getByTestId('view-case').click();
+    await expect.poll(() => phone.getByTestId('detail-thing').innerText().catch(() => ''), { timeout: 10_000 }).toBe('春晖路18号井盖 · 窨井盖 · 风险等级 中');
+    await phone.screenshot({ path: `${ARTIFACTS}/registry-map-08-phone-detail.png` });
     expect(pageErrors).toEqual([]);
   });
 });

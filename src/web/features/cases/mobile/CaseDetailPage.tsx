@@ -12,6 +12,7 @@ import { caseAction, fetchCase, type ActionInput, type CaseDetail } from '../api
 import { OnSpotForm } from './OnSpotForm.tsx';
 import { VerificationNote } from './RoutingNotice.tsx';
 import { Card, ClockList, formatTime, MobilePage, PhotoGrid, StatusTag, TimelineSteps } from './ui.tsx';
+import { CaseThingText } from '../../registry/thing-picker/CaseThingText.tsx';
 
 /** The actions these pages offer, in the order of their buttons; other policies belong to the desk. */
 const MOBILE_ACTIONS: CaseAction[] = ['resolve_on_spot', 'reopen', 'verify', 'rate'];
@@ -96,6 +97,7 @@ export function CaseDetailPage() {
         <dl className="mc-kv">
           <dt>{t('mcase.detail.description')}</dt><dd style={{ whiteSpace: 'pre-wrap' }} data-testid="detail-description">{kase.description}</dd>
           {kase.address ? <><dt>{t('mcase.detail.address')}</dt><dd>{kase.address}</dd></> : null}
+          {kase.thing ? <><dt>{t('thingPicker.caseLabel')}</dt><dd><CaseThingText thing={kase.thing} /></dd></> : null}
           <dt>{t('mcase.detail.reportedAt')}</dt><dd>{formatTime(kase.createdAt, i18n.language)}</dd>
           <dt>{t('mcase.detail.tier')}</dt><dd>{t(`mcase.tiers.${kase.tier}`)}</dd>
           {kase.assignee?.name ? <><dt>{t('mcase.detail.assignee')}</dt><dd>{kase.assignee.name}</dd></> : null}
