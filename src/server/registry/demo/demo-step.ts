@@ -116,7 +116,7 @@ async function apply(tx: Tx, s: Services, reach: Reach, op: DemoOp, made: Map<st
 }
 
 /**
- * Runs a grid's plan: the commands of one day in one transaction (a few hundred commits for the whole registry, not
+ * Runs a grid's plan: the commands of one day in one transaction (a few dozen commits for the whole registry, not
  * thousands). Should a day's batch fail, its commands run again one by one, so one refusal costs only itself (and what
  * depends on it), and is reported.
  */
@@ -124,7 +124,8 @@ async function runPlan(db: Db, s: Services, reach: Reach, ops: readonly DemoOp[]
   const days = new Map<number, DemoOp[]>();
   for (const op of ops) {
     const day = shanghaiDayNumber(op.at);
-    days.set(day, [...(days.get(day) ?? []), op]);
+    if (!days.has(day)) days.set(day, []);
+    days.get(day)!.push(op);
   }
   let n = 0;
   for (const batch of days.values()) {
