@@ -1,7 +1,8 @@
 // Browser journey (勘界): the administrator redraws a grid on the map; before the save, the preview says what the new
-// boundary does to the grid registry. Pulling a corner in over a registered building is refused with the building
-// named; pushing a corner out over a building registered in another grid (the ground lay in none) moves it (with its household and
-// resident) once a reason is given, and the history keeps the reason.
+// boundary does to the grid registry. Pulling a corner in over a registered building, the neighbours not following,
+// is refused with the building named; pushing a corner shared with neighbouring grids out over a building of one of
+// them moves the shared boundary (the neighbours follow) and the building with its household and resident, once a
+// reason is given; the history keeps the reason.
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,8 +22,13 @@ const pageErrors: string[] = [];
 let gridId = '';
 let ring: Position[] = [];
 let centre: Position = [0, 0];
-let neighbour = { id: '', path: '', name: '' };
-const ids = { inside: '', gapBuilding: '', gapHousehold: '', gapResident: '' };
+/** a corner of the grid that other grids share, and where the test pushes it */
+let shared = 0;
+/** a corner no other grid shares */
+let lone = 0;
+let pushedTo: Position = [0, 0];
+let neighbour = { id: '', name: '', path: '', geometry: null as Polygon | null };
+const ids = { inside: '', building: '', household: '', resident: '' };
 
 const lerp = (p: Position, q: Position, f: number): Position => [p[0]! + (q[0]! - p[0]!) * f, p[1]! + (q[1]! - p[1]!) * f];
 async function insert(table: string, row: Record<string, unknown>): Promise<string> {
@@ -54,23 +60,31 @@ beforeAll(async () => {
   ring = x.geometry.coordinates[0]!.slice(0, -1);
   centre = ring.reduce<Position>(([a, b], p) => [a! + p[0]! / ring.length, b! + p[1]! / ring.length], [0, 0]);
   const townId = (await t.db.query<{ id: string }>(`select id from org_units where level = 'town' and starts_with($1, path)`, [x.path])).rows[0]!.id;
-  // another grid of the community: the building in the corner the test frees is registered there
-  neighbour = (await t.db.query<{ id: string; path: string; name: string }>('select id, path, name from org_units where code = $1', ['500199001001002'])).rows[0]!;
-  // a building near the third corner, inside the grid: pulling that corner in would leave it in no grid
-  const near = lerp(ring[2]!, centre, 0.08);
+  const others = (await t.db.query<{ geometry: Polygon; same: boolean }>(
+    `select geometry, parent_id = (select parent_id from org_units where id = $1) as same from org_units
+      where level in ('grid','dedicatedGrid') and id <> $1 and geometry is not null`, [gridId])).rows;
+  const sharers = (p: Position) => others.filter((o) => o.geometry.coordinates[0]!.some((q) => q[0] === p[0] && q[1] === p[1]));
+  lone = ring.findIndex((p) => sharers(p).length === 0);
+  // a corner inside the community: the four grids around it are all of it, so moving it keeps every grid inside
+  shared = ring.findIndex((p) => sharers(p).length === 3 && sharers(p).every((o) => o.same));
+  expect([lone, shared].every((i) => i >= 0), 'a corner of its own and one shared with neighbours').toBe(true);
+  // a building near the grid's own corner: pulling that corner in would leave it in no grid
+  const near = lerp(ring[lone]!, centre, 0.08);
   ids.inside = await insert('registry_buildings', { town_id: townId, grid_id: gridId, org_path: x.path, name: '滨江花园3栋', lng: near[0], lat: near[1], units: 2, floors: 18, rooms_per_floor: 4 });
-  // the first corner pulled in (through the API, nothing registered there yet): the ground it frees lies in no grid …
+  // the shared corner pushed out, away from the middle: the building just short of its new place is a neighbour's now
+  const v = ring[shared]!;
+  pushedTo = [v[0]! + (v[0]! - centre[0]!) * 0.12, v[1]! + (v[1]! - centre[1]!) * 0.12];
+  const at = lerp(v, pushedTo, 0.6);
   const admin = await t.login('admin');
-  const shrunk: Polygon = { type: 'Polygon', coordinates: [[lerp(ring[0]!, centre, 0.25), ...ring.slice(1), lerp(ring[0]!, centre, 0.25)]] };
-  const r = await t.app.inject({ method: 'PUT', url: `/api/org-units/${gridId}/boundary`, headers: bearer(admin), payload: { geometry: shrunk } });
-  expect(r.statusCode, r.body).toBe(200);
-  // … and holds a building that the neighbouring grid registered, with a household and its resident
-  const gap = lerp(ring[0]!, centre, 0.08);
-  const base2 = { town_id: townId, grid_id: neighbour.id, org_path: neighbour.path };
-  ids.gapBuilding = await insert('registry_buildings', { ...base2, name: '江岸小区1栋', lng: gap[0], lat: gap[1], units: 1, floors: 6, rooms_per_floor: 2 });
-  ids.gapHousehold = await insert('registry_households', { ...base2, building_id: ids.gapBuilding, unit_no: 1, floor_no: 1, room_no: '101', address: '江岸小区1栋1单元101' });
-  ids.gapResident = await insert('registry_residents', {
-    ...base2, household_id: ids.gapHousehold, relation: 'head', name: '陈桂英', id_number: 'sealed', id_number_hash: 'h-browser-boundary',
+  const located = await t.app.inject({ method: 'GET', url: `/api/org-units/locate?lng=${at[0]}&lat=${at[1]}`, headers: bearer(admin) });
+  const grid = located.json().grid as { id: string };
+  expect(grid.id).not.toBe(gridId);
+  neighbour = (await t.db.query<{ id: string; path: string; name: string; geometry: Polygon }>('select id, path, name, geometry from org_units where id = $1', [grid.id])).rows[0]!;
+  const row = { town_id: townId, grid_id: neighbour.id, org_path: neighbour.path };
+  ids.building = await insert('registry_buildings', { ...row, name: '江岸小区1栋', lng: at[0], lat: at[1], units: 1, floors: 6, rooms_per_floor: 2 });
+  ids.household = await insert('registry_households', { ...row, building_id: ids.building, unit_no: 1, floor_no: 1, room_no: '101', address: '江岸小区1栋1单元101' });
+  ids.resident = await insert('registry_residents', {
+    ...row, household_id: ids.household, relation: 'head', name: '陈桂英', id_number: 'sealed', id_number_hash: 'h-browser-boundary',
     id_number_masked: '500***********0022', gender: 'female', birth_date: '1941-03-02', tags: ['livingAlone'],
   });
   browser = await launchChromium();
@@ -86,7 +100,7 @@ afterAll(async () => {
 
 async function openEditor(): Promise<(p: Position) => { x: number; y: number }> {
   await page.getByTestId('unit-admin-menu').click();
-  await page.getByTestId('unit-admin-boundary').click();
+  await page.getByTestId('unit-admin-boundary').click({ timeout: 10_000 });
   await page.locator('[data-testid="boundary-editor"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
   await page.waitForTimeout(1500);
   const current = (await t.db.query<{ geometry: Polygon }>('select geometry from org_units where id = $1', [gridId])).rows[0]!.geometry.coordinates[0]!.slice(0, -1);
@@ -101,7 +115,7 @@ async function drag(from: { x: number; y: number }, to: { x: number; y: number }
 }
 
 describe('boundary change previewed on the map (勘界)', () => {
-  it('pulling a corner in over a registered building: the preview names it and the save stays closed', async () => {
+  it('pulling a corner in over a registered building, the neighbours not following: the preview names it and the save stays closed', async () => {
     await page.goto(`${base}/login`);
     await page.getByLabel('用户名').fill('admin');
     await page.getByLabel('密码').fill('demo1234');
@@ -113,7 +127,8 @@ describe('boundary change previewed on the map (勘界)', () => {
     await page.locator('.ant-list-item').filter({ hasText: CODE }).first().click();
     await page.locator('.zz-grid-drawer').getByText(CODE).waitFor();
     const at = await openEditor();
-    await drag(at(ring[2]!), at(lerp(ring[2]!, centre, 0.3)));
+    await page.getByRole('checkbox', { name: '相邻网格边界同步调整' }).uncheck();
+    await drag(at(ring[lone]!), at(lerp(ring[lone]!, centre, 0.3)));
     await page.getByTestId('boundary-save').click();
     await page.getByTestId('boundary-refused').waitFor();
     await expect.poll(() => page.getByTestId('boundary-refused').innerText()).toContain('滨江花园3栋');
@@ -122,20 +137,23 @@ describe('boundary change previewed on the map (勘界)', () => {
     await page.screenshot({ path: `${ARTIFACTS}/registry-boundary-01-refused.png` });
     await page.getByRole('button', { name: /取\s*消/ }).last().click();
     await page.getByTestId('boundary-preview').waitFor({ state: 'detached' });
-    await page.getByRole('button', { name: /还\s*原/ }).click();
     await page.getByRole('button', { name: /取\s*消/ }).click();
     await page.getByTestId('grid-map').waitFor();
-  });
+  }, 120_000);
 
-  it('pushing the corner back out over another grid\'s building: counts, the moves, a reason, then saved with the history', async () => {
+  it('pushing a shared corner out over a neighbour\'s building: the neighbours follow, counts, the moves, a reason, then saved with the history', async () => {
     const at = await openEditor();
-    await drag(at(lerp(ring[0]!, centre, 0.25)), at(ring[0]!));
+    expect(await page.getByRole('checkbox', { name: '相邻网格边界同步调整' }).isChecked()).toBe(true);
+    await drag(at(ring[shared]!), at(pushedTo));
+    await page.screenshot({ path: `${ARTIFACTS}/registry-boundary-02-dragged.png` });
+    await expect.poll(() => page.getByTestId('boundary-editor').innerText(), { timeout: 5000 }).toMatch(/将同时调整 \d+ 个相邻网格的边界/);
     await page.getByTestId('boundary-save').click();
     await page.getByTestId('boundary-preview').waitFor();
     await expect.poll(() => page.getByTestId('boundary-counts').innerText()).toMatch(/楼栋\s*1/);
     const counts = await page.getByTestId('boundary-counts').innerText();
     expect(counts).toMatch(/住户\s*1/);
     expect(counts).toMatch(/人口\s*1/);
+    expect(await page.getByTestId('boundary-together').innerText()).toContain(neighbour.name);
     const table = await page.getByTestId('boundary-moves').innerText();
     expect(table).toContain('江岸小区1栋');
     expect(table).toContain('陈*英');
@@ -144,17 +162,21 @@ describe('boundary change previewed on the map (勘界)', () => {
     expect(await page.getByTestId('boundary-confirm').isDisabled()).toBe(true);
     await page.getByTestId('boundary-reason').fill('2026年勘界：江岸小区划入春晖社区第1网格');
     await expect.poll(() => page.getByTestId('boundary-confirm').isEnabled()).toBe(true);
+    await page.waitForTimeout(400); // the button's colour eases in
     await expectNoEnglish(page);
-    await page.screenshot({ path: `${ARTIFACTS}/registry-boundary-02-preview.png` });
+    await page.screenshot({ path: `${ARTIFACTS}/registry-boundary-03-preview.png` });
     await page.getByTestId('boundary-confirm').click();
     await page.getByTestId('grid-map').waitFor();
-    await expect.poll(async () => (await t.db.query<{ grid_id: string }>('select grid_id from registry_residents where id = $1', [ids.gapResident])).rows[0]!.grid_id).toBe(gridId);
-    for (const [table2, id] of [['registry_buildings', ids.gapBuilding], ['registry_households', ids.gapHousehold]] as const) {
+    await expect.poll(async () => (await t.db.query<{ grid_id: string }>('select grid_id from registry_residents where id = $1', [ids.resident])).rows[0]!.grid_id).toBe(gridId);
+    for (const [table2, id] of [['registry_buildings', ids.building], ['registry_households', ids.household]] as const) {
       expect((await t.db.query<{ grid_id: string }>(`select grid_id from ${table2} where id = $1`, [id])).rows[0]!.grid_id).toBe(gridId);
     }
-    const history = await t.db.query<{ reason: string }>(`select reason from registry_changes where action = 'boundary' and entity_id = $1`, [ids.gapBuilding]);
+    const history = await t.db.query<{ reason: string }>(`select reason from registry_changes where action = 'boundary' and entity_id = $1`, [ids.building]);
     expect(history.rows).toEqual([{ reason: '2026年勘界：江岸小区划入春晖社区第1网格' }]);
-    await page.screenshot({ path: `${ARTIFACTS}/registry-boundary-03-saved.png` });
+    // the neighbour's shared corner went along
+    const after = (await t.db.query<{ geometry: Polygon }>('select geometry from org_units where id = $1', [neighbour.id])).rows[0]!.geometry;
+    expect(after.coordinates[0]).not.toEqual(neighbour.geometry!.coordinates[0]);
+    await page.screenshot({ path: `${ARTIFACTS}/registry-boundary-04-saved.png` });
     expect(pageErrors).toEqual([]);
-  });
+  }, 120_000);
 });

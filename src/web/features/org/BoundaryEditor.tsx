@@ -3,16 +3,17 @@
 // boundary is previewed first (勘界预览): when registry records or open cases are affected, what moves is shown and a
 // reason asked before the save.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Card, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Geometry, Polygon, Position } from 'geojson';
 import { ApiError, errorText } from '../../lib/api.ts';
 import { useUnitMap } from '../../ui/map/useUnitMap.ts';
-import { useBoundaryDraw } from '../../ui/map/useBoundaryDraw.ts';
+import { roundPolygon, useBoundaryDraw } from '../../ui/map/useBoundaryDraw.ts';
 import { boundsOf } from '../../ui/map/geometry.ts';
 import type { MapUnits } from '../../ui/map/units.ts';
 import { createUnit, previewBoundary, setBoundary, type BoundaryPreview, type NewUnit } from './unit-admin-api.ts';
 import { BoundaryPreviewModal } from './BoundaryPreviewModal.tsx';
+import { neighboursFollow, type NeighbourRing } from './shared-edges.ts';
 import './unit-admin-locales.ts';
 
 export type BoundaryTask =
@@ -49,12 +50,26 @@ export function BoundaryEditor({ task, units, onCancel, onSaved }: Props) {
     .filter((f) => f.properties.id === communityId || f.properties.parentId === communityId)
     .flatMap((f) => f.geometry.type === 'Polygon' ? f.geometry.coordinates.flat() : f.geometry.type === 'MultiPolygon' ? f.geometry.coordinates.flat(2) : []), [background, communityId]);
   const names = useMemo(() => new Map(units.features.map((f) => [f.properties.code, f.properties.name])), [units]);
+  /** the other grids, as rings: those sharing a vertex with the edited one follow its shared boundary when asked */
+  const neighbours = useMemo<NeighbourRing[]>(() => background.features.flatMap((f) => {
+    if (f.properties.level !== 'grid' && f.properties.level !== 'dedicatedGrid') return [];
+    const g = editablePolygon(f.geometry as Geometry);
+    return g ? [{ id: f.properties.id, ring: g.coordinates[0]! }] : [];
+  }), [background]);
+  const sharing = useMemo(() => {
+    if (!initial) return 0;
+    const own = new Set(initial.coordinates[0]!.map((p) => `${p[0]},${p[1]}`));
+    return neighbours.filter((n) => n.ring.some((p) => own.has(`${p[0]},${p[1]}`))).length;
+  }, [initial, neighbours]);
+  const [follow, setFollow] = useState(true);
 
   const { container, map, ready } = useUnitMap({ units: background, padding: PADDING, labels: { community: 13, grid: 14.5 }, navigation: true });
   const draw = useBoundaryDraw(map, ready && (task.kind === 'draw' || !!initial), initial, snapTo);
   const [problems, setProblems] = useState<Rejection[]>([]);
   const [saving, setSaving] = useState(false);
   const [preview, setPreview] = useState<BoundaryPreview | null>(null);
+  const others = useMemo(() => (follow && initial && draw.geometry
+    ? neighboursFollow(roundPolygon(initial).coordinates[0]!, draw.geometry.coordinates[0]!, neighbours) : []), [follow, initial, draw.geometry, neighbours]);
 
   useEffect(() => {
     const b = focus ? boundsOf([focus]) : null;
@@ -73,12 +88,12 @@ export function BoundaryEditor({ task, units, onCancel, onSaved }: Props) {
     setProblems([]);
     try {
       if (task.kind === 'edit') {
-        const p = await previewBoundary(task.unit.id, draw.geometry);
+        const p = await previewBoundary(task.unit.id, draw.geometry, others);
         if (p.total > 0 || p.refused || p.openCases.length > 0) {
           setPreview(p);
           return;
         }
-        await setBoundary(task.unit.id, draw.geometry);
+        await setBoundary(task.unit.id, draw.geometry, undefined, others);
       } else {
         await createUnit({ ...task.draft, geometry: draw.geometry });
       }
@@ -94,7 +109,7 @@ export function BoundaryEditor({ task, units, onCancel, onSaved }: Props) {
     if (task.kind !== 'edit' || !draw.geometry || !preview) return;
     setSaving(true);
     try {
-      await setBoundary(task.unit.id, draw.geometry, reason || undefined);
+      await setBoundary(task.unit.id, draw.geometry, reason || undefined, others);
       message.success(preview.total > 0 ? t('unitAdmin.preview.saved', { name, count: preview.total }) : t('unitAdmin.boundarySaved', { name }));
       setPreview(null);
       onSaved();
@@ -139,6 +154,14 @@ export function BoundaryEditor({ task, units, onCancel, onSaved }: Props) {
           </Button>
           <Button onClick={onCancel}>{t('unitAdmin.cancel')}</Button>
         </Space>
+        {task.kind === 'edit' && sharing > 0 ? (
+          <div style={{ marginBottom: 12 }}>
+            <Checkbox checked={follow} onChange={(e) => setFollow(e.target.checked)} data-testid="boundary-follow">{t('unitAdmin.preview.follow')}</Checkbox>
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              {follow && others.length ? t('unitAdmin.preview.following', { count: others.length }) : t('unitAdmin.preview.followHint')}
+            </Typography.Text>
+          </div>
+        ) : null}
         {preview ? <BoundaryPreviewModal name={name} preview={preview} saving={saving} onCancel={() => setPreview(null)} onConfirm={confirm} /> : null}
         {!draw.changed ? <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8, fontSize: 12 }}>{draw.geometry ? t('unitAdmin.unchanged') : t('unitAdmin.notDrawn')}</Typography.Text> : null}
       </Card>

@@ -38,6 +38,11 @@ export function BoundaryPreviewModal({ name, preview, saving, onCancel, onConfir
       okButtonProps={{ disabled: !!refused || missingReason, 'data-testid': 'boundary-confirm' } as ButtonProps}
     >
       <div data-testid="boundary-preview">
+        {preview.units.length > 1 ? (
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="boundary-together">
+            {t('unitAdmin.preview.together', { names: preview.units.map((u) => u.name).join('、') })}
+          </Typography.Paragraph>
+        ) : null}
         {refused ? (
           <Alert
             type="error" showIcon style={{ marginBottom: 12 }} data-testid="boundary-refused"

@@ -17,10 +17,13 @@ export const fetchMoveTargets = (id: string, signal?: AbortSignal) =>
   api<Static<typeof s.MoveTargets>>(`/api/org-units/${id}/move-targets`, { signal }).then((r) => r.items);
 export const retireUnit = (id: string) => api<null>(`/api/org-units/${id}/retire`, { method: 'POST' });
 export type BoundaryPreview = Static<typeof b.BoundaryPreview>;
-export const setBoundary = (id: string, geometry: Geometry, reason?: string) =>
-  api<OrgUnitDetail>(`/api/org-units/${id}/boundary`, { method: 'PUT', body: { geometry, ...(reason ? { reason } : {}) } });
-/** what saving this boundary would move in the registry (勘界预览), without saving */
-export const previewBoundary = (id: string, geometry: Geometry) =>
-  api<BoundaryPreview>(`/api/org-units/${id}/boundary-preview`, { method: 'POST', body: { geometry } });
+/** neighbouring grids whose boundary changes with this one's (their shared vertices moved along) */
+export type FollowingUnit = { id: string; geometry: Geometry };
+const withOthers = (others: readonly FollowingUnit[]) => (others.length ? { units: others } : {});
+export const setBoundary = (id: string, geometry: Geometry, reason?: string, others: readonly FollowingUnit[] = []) =>
+  api<OrgUnitDetail>(`/api/org-units/${id}/boundary`, { method: 'PUT', body: { geometry, ...withOthers(others), ...(reason ? { reason } : {}) } });
+/** what saving this boundary (and the neighbours' that follow it) would move in the registry (勘界预览), without saving */
+export const previewBoundary = (id: string, geometry: Geometry, others: readonly FollowingUnit[] = []) =>
+  api<BoundaryPreview>(`/api/org-units/${id}/boundary-preview`, { method: 'POST', body: { geometry, ...withOthers(others) } });
 export const fetchBoundaryHistory = (id: string, signal?: AbortSignal) =>
   api<Static<typeof s.Boundaries>>(`/api/org-units/${id}/boundaries`, { signal }).then((r) => r.items);

@@ -38,6 +38,8 @@ export const unitAdminZh = {
     openCases: '新边界涉及 {{count}} 件未办结案卷', openCasesHint: '案卷仍在原网格办结（其受理、派遣和时限均按原网格确定），如需调整请由调度员重新派遣。',
     noGrid: '不在任何网格', reason: '调整原因', reasonHint: '如：2026年勘界，春晖路以东划入本网格', reasonRequired: '有记录调整所属网格，请填写调整原因',
     confirm: '确认保存', saved: '已保存「{{name}}」的边界，{{count}} 条台账记录已调整所属网格',
+    follow: '相邻网格边界同步调整', followHint: '拖动与相邻网格共用的顶点时，相邻网格的边界随之调整',
+    following: '将同时调整 {{count}} 个相邻网格的边界', together: '本次同时调整：{{names}}',
   },
 };
 
@@ -77,6 +79,8 @@ export const unitAdminEn: typeof unitAdminZh = {
     openCases: '{{count}} open case(s) lie on the changed ground', openCasesHint: 'They are finished in the grid they were routed in (their acceptance, dispatch and deadlines were set for it); a dispatcher re-dispatches one if needed.',
     noGrid: 'in no grid', reason: 'Reason for the change', reasonHint: 'e.g. the 2026 survey puts the east side of 春晖路 in this grid', reasonRequired: 'Records change grid: give the reason',
     confirm: 'Save', saved: 'Boundary of "{{name}}" saved; {{count}} registry record(s) changed grid',
+    follow: 'Neighbouring grids follow', followHint: 'A vertex shared with neighbouring grids moves their boundary too',
+    following: 'The boundaries of {{count}} neighbouring grid(s) change with it', together: 'Redrawn together: {{names}}',
   },
 };
 
