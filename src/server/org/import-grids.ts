@@ -33,7 +33,7 @@ export async function importGrids(db: Db, c: GridImport) {
       const codes = c.features.map((f) => f.properties.code);
       const before = await gridsBeforeImport(tx, codes);
       const result = await writeGrids(tx, c.features, c.scopePath);
-      const registry = await registryFollowsImport(tx, before, codes, { at: c.now, actorId: c.actor.actorId, actorName: c.actor.actorName });
+      const registry = await registryFollowsImport(tx, before, codes, c.scopePath, { at: c.now, actorId: c.actor.actorId, actorName: c.actor.actorName });
       await appendAudit(tx, { ...entry, success: true, detail: registry ? { ...result, registry } : result });
       return result;
     });

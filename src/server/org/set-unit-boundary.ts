@@ -34,7 +34,7 @@ export async function setUnitBoundary(db: Db, id: string, save: BoundarySave, sc
         const r = byId.get(u.id)!;
         return { geometry: u.geometry, properties: { code: r.code, name: r.name, communityCode: r.parent_code, level: r.level } };
       }), scopePath);
-      const plan = await planBoundaryChange(tx, locked, units);
+      const plan = await planBoundaryChange(tx, locked, units, scopePath);
       if (plan.outcome.outside.length > 0) throw strandsRecords(plan);
       if (plan.outcome.moves.length > 0 && !reason) throw reasonRequired(plan);
       await applyPlan(tx, plan, { at: now, actorId: actor.actorId ?? null, actorName: actor.actorName ?? null, reason: reason ?? '' });

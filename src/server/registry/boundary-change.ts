@@ -61,9 +61,10 @@ export interface BoundaryPlan {
 
 /**
  * What the change moves. `locked` holds the grids as they were (their boundary before), `units` their new boundaries;
- * the town's other grids are read as they are. Works before the write (the preview) and after it (the save).
+ * the town's other grids are read as they are. Works before the write (the preview) and after it (the save). Only
+ * records and cases inside the caller's scope are read and moved.
  */
-export async function planBoundaryChange(tx: Tx, locked: readonly LockedGrid[], units: readonly RedrawnUnit[]): Promise<BoundaryPlan> {
+export async function planBoundaryChange(tx: Tx, locked: readonly LockedGrid[], units: readonly RedrawnUnit[], scopePath: string): Promise<BoundaryPlan> {
   const newShape = new Map(units.map((u) => [u.id, asShape(u.geometry)]));
   const townGrids = await listTownGrids(tx, locked[0]!.town_id);
   const grids = new Map(townGrids.map((g) => [g.id, g]));
@@ -72,7 +73,7 @@ export async function planBoundaryChange(tx: Tx, locked: readonly LockedGrid[], 
     return geometry ? [{ id: g.id, level: g.level, code: g.code, geometry }] : [];
   });
   const shapes = [...newShape.values()].filter((s): s is Polygon | MultiPolygon => s !== null);
-  const reach = { gridIds: locked.map((r) => r.id), box: boxOf(shapes) };
+  const reach = { gridIds: locked.map((r) => r.id), box: boxOf(shapes), scopePath };
   const [rows, cases] = await Promise.all([listPlacedRecords(tx, reach), listOpenCasesInReach(tx, reach)]);
   const records: PlacedRecord[] = rows.map((r) => ({
     kind: r.kind, id: r.id, name: r.name, gridId: r.grid_id,
@@ -133,7 +134,7 @@ export const gridsBeforeImport = (tx: Tx, codes: readonly string[]) => lockGrids
  * boundaries leave in no grid refuses the import; the others move with a history row whose reason is IMPORT_REASON).
  * A grid new to the tree had no boundary before: it takes in only records lying in no grid of their own.
  */
-export async function registryFollowsImport(tx: Tx, before: readonly LockedGrid[], codes: readonly string[], stamp: Omit<ChangeStamp, 'reason'>): Promise<Record<MovingKind, number> | null> {
+export async function registryFollowsImport(tx: Tx, before: readonly LockedGrid[], codes: readonly string[], scopePath: string, stamp: Omit<ChangeStamp, 'reason'>): Promise<Record<MovingKind, number> | null> {
   const was = new Map(before.map((r) => [r.id, r.geometry]));
   const after = await lockGridsByCodes(tx, codes);
   const towns = new Map<string, LockedGrid[]>();
@@ -141,7 +142,7 @@ export async function registryFollowsImport(tx: Tx, before: readonly LockedGrid[
   const moves: BoundaryPlan['outcome']['moves'] = [];
   for (const locked of towns.values()) {
     const units = locked.map((r) => ({ id: r.id, geometry: after.find((a) => a.id === r.id)!.geometry }));
-    const plan = await planBoundaryChange(tx, locked, units);
+    const plan = await planBoundaryChange(tx, locked, units, scopePath);
     if (plan.outcome.outside.length > 0) throw strandsRecords(plan);
     await applyPlan(tx, plan, { ...stamp, reason: IMPORT_REASON });
     moves.push(...plan.outcome.moves);

@@ -15,7 +15,7 @@ export async function previewBoundaryChange(db: Db, id: string, body: { geometry
   return db.transaction(async (tx) => {
     const locked = await lockRedrawn(tx, units, scopePath);
     checkRedrawn(locked, units, await listTownGrids(tx, locked[0]!.town_id));
-    return presentPreview(await planBoundaryChange(tx, locked, units), locked);
+    return presentPreview(await planBoundaryChange(tx, locked, units, scopePath), locked);
   });
 }
 

@@ -45,9 +45,10 @@ export interface PlacedRow {
   lng: number | null; lat: number | null; follows_kind: MovingKind | null; follows_id: string | null;
 }
 
-export interface Reach { gridIds: readonly string[]; box: readonly [number, number, number, number] }
+/** the redrawn grids, the box of their new boundaries, and the caller's scope: records outside it are never read or moved */
+export interface Reach { gridIds: readonly string[]; box: readonly [number, number, number, number]; scopePath: string }
 
-const IN_REACH = '(grid_id = any($1) or (lng between $2 and $4 and lat between $3 and $5))';
+const IN_REACH = '(grid_id = any($1) or (lng between $2 and $4 and lat between $3 and $5)) and org_path like $6';
 
 /**
  * The registry records a change of these grids can reach: those placed by a point in the grids or inside the box of
@@ -55,7 +56,7 @@ const IN_REACH = '(grid_id = any($1) or (lng between $2 and $4 and lat between $
  * those things and buildings). Retired records and residents who left are not moved.
  */
 export async function listPlacedRecords(tx: Tx, reach: Reach): Promise<PlacedRow[]> {
-  const p = [reach.gridIds, ...reach.box];
+  const p = [reach.gridIds, ...reach.box, likePrefix(reach.scopePath)];
   const roots = await tx.query<PlacedRow>(
     `select 'building' as kind, id, name, grid_id, lng, lat, null as follows_kind, null as follows_id
        from registry_buildings where retired_at is null and ${IN_REACH}
@@ -70,16 +71,16 @@ export async function listPlacedRecords(tx: Tx, reach: Reach): Promise<PlacedRow
   const buildings = ids('building', roots.rows);
   const households = await tx.query<PlacedRow>(
     `select 'household' as kind, id, address as name, grid_id, null::float8 as lng, null::float8 as lat, 'building' as follows_kind, building_id as follows_id
-       from registry_households where retired_at is null and building_id = any($1)`, [buildings]);
+       from registry_households where retired_at is null and building_id = any($1) and org_path like $2`, [buildings, likePrefix(reach.scopePath)]);
   const allHouseholds = [...ids('household', roots.rows), ...households.rows.map((h) => h.id)];
   const followers = await tx.query<PlacedRow>(
     `select 'resident' as kind, id, name, grid_id, null::float8 as lng, null::float8 as lat, 'household' as follows_kind, household_id as follows_id
-       from registry_residents where left_at is null and household_id = any($1)
+       from registry_residents where left_at is null and household_id = any($1) and org_path like $4
      union all
      select 'hazard', id, left(description, 40), grid_id, null, null,
             case when thing_id is not null then 'thing' else 'building' end, coalesce(thing_id, building_id)
-       from registry_hazards where thing_id = any($2) or (thing_id is null and building_id = any($3))`,
-    [allHouseholds, ids('thing', roots.rows), buildings]);
+       from registry_hazards where (thing_id = any($2) or (thing_id is null and building_id = any($3))) and org_path like $4`,
+    [allHouseholds, ids('thing', roots.rows), buildings, likePrefix(reach.scopePath)]);
   return [...roots.rows, ...households.rows, ...followers.rows];
 }
 
@@ -88,7 +89,7 @@ export interface OpenCaseRow { id: string; number: string; grid_id: string; lng:
 /** Open cases located in these grids or inside the box. */
 export async function listOpenCasesInReach(tx: Tx, reach: Reach): Promise<OpenCaseRow[]> {
   const r = await tx.query<OpenCaseRow>(
-    `select id, number, grid_id, lng, lat from cases where closed_at is null and ${IN_REACH}`, [reach.gridIds, ...reach.box]);
+    `select id, number, grid_id, lng, lat from cases where closed_at is null and ${IN_REACH}`, [reach.gridIds, ...reach.box, likePrefix(reach.scopePath)]);
   return r.rows;
 }
 
