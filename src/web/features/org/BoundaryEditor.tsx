@@ -6,6 +6,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Geometry, Polygon, Position } from 'geojson';
+import type { GeoJSONSource } from 'maplibre-gl';
+import { SOURCE } from '../../ui/map/style.ts';
 import { ApiError, errorText } from '../../lib/api.ts';
 import { useUnitMap } from '../../ui/map/useUnitMap.ts';
 import { roundPolygon, useBoundaryDraw } from '../../ui/map/useBoundaryDraw.ts';
@@ -70,6 +72,14 @@ export function BoundaryEditor({ task, units, onCancel, onSaved }: Props) {
   const [preview, setPreview] = useState<BoundaryPreview | null>(null);
   const others = useMemo(() => (follow && initial && draw.geometry
     ? neighboursFollow(roundPolygon(initial).coordinates[0]!, draw.geometry.coordinates[0]!, neighbours) : []), [follow, initial, draw.geometry, neighbours]);
+
+  // the neighbours that follow are drawn where they will be (the map keeps its units; only the source's data changes)
+  useEffect(() => {
+    const source = ready ? map.current?.getSource(SOURCE) as GeoJSONSource | undefined : undefined;
+    if (!source) return;
+    const moved = new Map(others.map((o) => [o.id, o.geometry]));
+    source.setData({ ...background, features: background.features.map((f) => (moved.has(f.properties.id) ? { ...f, geometry: moved.get(f.properties.id)! } : f)) });
+  }, [ready, map, others, background]);
 
   useEffect(() => {
     const b = focus ? boundsOf([focus]) : null;
