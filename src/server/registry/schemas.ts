@@ -62,7 +62,8 @@ const ListPage = <T extends TSchema>(item: T) => Type.Object({
 const ScopeFilter = {
   gridId: Type.Optional(Type.String({ maxLength: 64, description: 'records in this org unit (a grid, or a community: its grids) and below, inside the caller\'s scope' })),
 };
-const Q = Type.Optional(Type.String({ minLength: 1, maxLength: 50, description: 'part of the name, pinyin initials (zsf), or part of the address' }));
+const Q = (description: string) => Type.Optional(Type.String({ minLength: 1, maxLength: 50, description }));
+const NAME_Q = 'part of the name or the address, or the start of the name\'s pinyin initials';
 const TagFilter = Type.Optional(Type.Array(TagCode, {
   maxItems: 10, description: 'any of these tags (a sensitive tag only for those who see it, else 403)',
 }));
@@ -98,7 +99,7 @@ export const RESIDENT_POLICIES = ['update', 'leave', 'revealPhone', 'revealIdNum
 export const LEAVE_REASONS = ['movedAway', 'died', 'other'] as const;
 
 export const ResidentListQuery = Type.Object({
-  q: Q,
+  q: Q('the start of the name, its pinyin (zhangshu) or initials (zsf); within one grid (a grid worker\'s, or gridId naming a grid) also part of the name or of the household\'s address'),
   idNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'exact, through the keyed hash' })),
   phone: Type.Optional(Type.String({ minLength: 5, maxLength: 30, description: 'exact, through the keyed hash' })),
   tag: TagFilter,
@@ -180,7 +181,7 @@ export const Revealed = Type.Object({
 
 export const BUILDING_POLICIES = ['update', 'addHousehold'] as const;
 
-export const BuildingListQuery = Type.Object({ q: Q, ...ScopeFilter, ...Paging }, { additionalProperties: false });
+export const BuildingListQuery = Type.Object({ q: Q(NAME_Q), ...ScopeFilter, ...Paging }, { additionalProperties: false });
 
 export const BuildingView = Type.Object({
   id: Type.String(),
@@ -250,7 +251,7 @@ export const BuildingLayout = Type.Object({
 export const HOUSEHOLD_POLICIES = ['update', 'addMember', 'addHazard'] as const;
 
 export const HouseholdListQuery = Type.Object({
-  q: Q,
+  q: Q('part of the address or of a member\'s name'),
   ...ScopeFilter,
   buildingId: Type.Optional(Type.String({ maxLength: 64 })),
   tag: TagFilter,
@@ -400,7 +401,7 @@ export const HouseholdFile = Type.Object({
 export const PLACE_POLICIES = ['update', 'revealPhone'] as const;
 
 export const PlaceListQuery = Type.Object({
-  q: Q, ...ScopeFilter,
+  q: Q(NAME_Q), ...ScopeFilter,
   kind: Type.Optional(Type.Array(lit(PLACE_KINDS), { maxItems: PLACE_KINDS.length })),
   ...Paging,
 }, { additionalProperties: false });
@@ -448,7 +449,7 @@ export const THING_POLICIES = ['update', 'inspect', 'addHazard'] as const;
 export const INSPECTION_RESULTS = ['normal', 'hazard'] as const;
 
 export const ThingListQuery = Type.Object({
-  q: Q, ...ScopeFilter,
+  q: Q(NAME_Q), ...ScopeFilter,
   kind: Type.Optional(Type.Array(lit(THING_KINDS), { maxItems: THING_KINDS.length })),
   riskLevel: Type.Optional(Type.Array(lit(RISK_LEVELS), { maxItems: RISK_LEVELS.length })),
   buildingId: Type.Optional(Type.String({ maxLength: 64 })),

@@ -109,13 +109,36 @@ export interface ResidentFilter {
   includeLeft?: boolean | undefined;
 }
 
+/** Depth of a grid's path (/city/district/town/community/grid/): a search area this deep or deeper holds one grid. */
+const GRID_DEPTH = 5;
+const depthOf = (path: string) => path.split('/').filter((x) => x !== '').length;
+
+/**
+ * Whether a search covers a grid or less (a grid worker's grids, or a grid named): there `q` also matches part of a
+ * name and part of the household's address. Over a community or a town those would read every resident of it
+ * (docs/benchmarks.md, registry-search), so there `q` is a prefix of the name, its pinyin or initials, which the
+ * indexes of migration 024 serve with the scope on their entries.
+ */
+export function searchesOneGrid(reach: Reach, underPath: string | null | undefined): boolean {
+  return reach.gridIds !== null || depthOf(underPath ?? reach.scopePath) >= GRID_DEPTH;
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
 function residentWhere(reach: Reach, f: ResidentFilter, params: unknown[]): string[] {
   const where = [reachSql(reach, 'r', params)];
   if (!f.includeLeft) where.push('r.left_at is null');
   if (f.q) {
-    params.push(likeAny(f.q), `${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    params.push(`${escapeLike(f.q)}%`, `${escapeLike(f.q.toLowerCase())}%`);
     const a = params.length - 1;
-    where.push(`(r.name like $${a} or r.name_initials like $${a + 1} or r.name_pinyin like $${a + 1} or h.address like $${a})`);
+    const branches = [`r.name like $${a}`, `r.name_initials like $${a + 1}`, `r.name_pinyin like $${a + 1}`];
+    if (searchesOneGrid(reach, f.underPath)) {
+      params.push(likeAny(f.q));
+      const any = params.length;
+      branches.push(`r.name like $${any}`,
+        `r.household_id = any(array(select x.id from registry_households x where ${reachSql(reach, 'x', params)} and x.address like $${any}))`);
+    }
+    where.push(`(${branches.join(' or ')})`);
   }
   if (f.idNumberHash) { params.push(f.idNumberHash); where.push(`r.id_number_hash = $${params.length}`); }
   if (f.phoneHash) { params.push(f.phoneHash); where.push(`r.phone_hash = $${params.length}`); }
@@ -139,7 +162,7 @@ export async function countResidents(tx: Tx, reach: Reach, f: ResidentFilter): P
   const params: unknown[] = [];
   const where = residentWhere(reach, f, params);
   const r = await tx.query<{ n: number }>(
-    `select count(*)::int as n from registry_residents r left join registry_households h on h.id = r.household_id where ${where.join(' and ')}`, params);
+    `select count(*)::int as n from registry_residents r where ${where.join(' and ')}`, params);
   return r.rows[0]!.n;
 }
 
