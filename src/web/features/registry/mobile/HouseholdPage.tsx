@@ -128,12 +128,10 @@ function HouseholdView({ file, names }: { file: HouseholdFile; names: TagNames }
   );
 }
 
-/** One change: when, who, what (and whose, for a member), the fields before and after (personal ones come masked). */
-function ChangeRow({ c, members }: { c: Change; members: Resident[] }) {
-  const { t, i18n } = useTranslation();
-  const whose = c.entityKind === 'resident' ? members.find((m) => m.id === c.entityId)?.name ?? null : null;
-  const fields = [...new Set([...Object.keys(c.before ?? {}), ...Object.keys(c.after ?? {})])].filter((k) => i18n.exists(`mreg.fields.${k}`));
-  const show = (f: string, v: unknown): string => {
+/** A value of the history as people read it: names for choices and tags, a member's name for the head, never a code or an id. */
+function useChangeValue(members: Resident[]) {
+  const { t } = useTranslation();
+  return (f: string, v: unknown): string => {
     if (v === null || v === undefined || v === '') return t('mreg.common.none');
     if (f === 'tags' && Array.isArray(v)) return v.map((x) => tagName(t, String(x))).join('、') || t('mreg.common.none');
     if (f === 'relation') return t(`mreg.relations.${String(v)}`, { defaultValue: t('mreg.common.unknown') });
@@ -141,22 +139,39 @@ function ChangeRow({ c, members }: { c: Change; members: Resident[] }) {
     if (f === 'gender') return t(`mreg.resident.${String(v)}`, { defaultValue: t('mreg.common.unknown') });
     if (f === 'status') return t(`mreg.hazardStatus.${String(v)}`, { defaultValue: t('mreg.common.unknown') });
     if (f === 'partyMember' && typeof v === 'boolean') return v ? t('mreg.resident.party') : t('mreg.common.none');
-    // ids of other records name nothing a reader knows: the field's name says what changed
-    if (/Id$/.test(f) || typeof v === 'object') return '…';
+    if (f === 'headResidentId') return members.find((m) => m.id === v)?.name ?? t('mreg.history.changed');
+    // the ids of other records (a grid, a household) name nothing a reader knows: the field's name says what changed
+    if (/Id$/.test(f) || typeof v === 'object') return t('mreg.history.changed');
     return String(v);
   };
+}
+
+/** One change: when, who, what (which member, or the household, or a hazard), the fields before and after (personal ones come masked). */
+function ChangeRow({ c, members }: { c: Change; members: Resident[] }) {
+  const { t, i18n } = useTranslation();
+  const show = useChangeValue(members);
+  const what = c.entityKind === 'resident' ? members.find((m) => m.id === c.entityId)?.name ?? t('mreg.history.kinds.resident')
+    : t(`mreg.history.kinds.${c.entityKind}`);
+  const created = c.before === null;
+  const fields = [...new Set([...Object.keys(c.before ?? {}), ...Object.keys(c.after ?? {})])]
+    .filter((k) => i18n.exists(`mreg.fields.${k}`))
+    // a grid's name says more than its id (a boundary change names both)
+    .filter((k) => k !== 'gridId' || !(c.after && 'gridName' in c.after))
+    // what a new record was given: its filled fields, without the ids that say where it was put
+    .filter((k) => !created || (!/Id$/.test(k) || k === 'headResidentId') && ![null, undefined, ''].includes(c.after?.[k] as never));
   const at = new Date(c.at).toLocaleString(i18n.language.startsWith('zh') ? 'zh-CN' : 'en-GB', { hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
   return (
     <div className="mr-change" data-testid="change">
       <div>
         <b>{t(`mreg.history.${c.action}`, { defaultValue: t('mreg.history.update') })}</b>
-        {whose ? ` · ${whose}` : ''}
+        {` · ${what}`}
         <span className="mc-hint"> · {at}{c.actorName ? ` · ${t('mreg.household.by', { name: c.actorName })}` : ''}</span>
       </div>
-      {fields.slice(0, 8).map((f) => (
+      {c.reason ? <div className="mr-diff">{c.reason}</div> : null}
+      {fields.slice(0, 10).map((f) => (
         <div className="mr-diff" key={f}>
           {t(`mreg.fields.${f}`)}：
-          {c.before && f in c.before ? `${show(f, c.before[f])} → ` : ''}{show(f, c.after?.[f])}
+          {!created && c.before && f in c.before ? `${show(f, c.before[f])} → ` : ''}{show(f, c.after?.[f])}
         </div>
       ))}
     </div>

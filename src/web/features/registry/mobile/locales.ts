@@ -42,11 +42,15 @@ export const mregZh = {
   },
   relations: { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙辈', sibling: '兄弟姐妹', other: '其他' },
   residenceKinds: { registered: '户籍', resident: '常住', floating: '流动', absent: '空挂' },
-  history: { create: '新增', update: '修改', move: '迁移', leave: '迁出', retire: '注销', import: '导入', reveal: '查看' },
+  history: {
+    create: '新增', update: '修改', move: '迁移', leave: '迁出', retire: '注销', import: '导入', reveal: '查看', changed: '已变更',
+    moveOut: '迁出本户', name: '登记隐患', inspect: '巡查', boundary: '勘界调整',
+    kinds: { household: '住户', resident: '居民', building: '楼栋', hazard: '隐患', place: '场所', thing: '部件' },
+  },
   fields: {
     name: '姓名', phone: '电话', idNumber: '身份证号', tags: '标签', address: '住址', relation: '与户主关系', householdId: '住户',
     note: '备注', gender: '性别', birthDate: '出生日期', roomNo: '房间号', unitNo: '单元', floorNo: '楼层', residenceKind: '居住类型',
-    headResidentId: '户主', gridId: '网格', status: '状态', actionTaken: '整改措施', nextCheckOn: '下次检查',
+    headResidentId: '户主', gridId: '网格', gridName: '所属网格', description: '隐患描述', foundOn: '发现日期', buildingId: '楼栋', status: '状态', actionTaken: '整改措施', nextCheckOn: '下次检查',
   },
   common: { retry: '重试', loading: '加载中…', none: '无', unknown: '未知', close: '关闭' },
 };
@@ -93,11 +97,15 @@ export const mregEn: Tree<typeof mregZh> = {
   },
   relations: { head: 'Head', spouse: 'Spouse', child: 'Child', parent: 'Parent', grandchild: 'Grandchild', sibling: 'Sibling', other: 'Other' },
   residenceKinds: { registered: 'Registered', resident: 'Resident', floating: 'Floating', absent: 'Registered, away' },
-  history: { create: 'Added', update: 'Changed', move: 'Moved', leave: 'Moved away', retire: 'Retired', import: 'Imported', reveal: 'Viewed' },
+  history: {
+    create: 'Added', update: 'Changed', move: 'Moved', leave: 'Moved away', retire: 'Retired', import: 'Imported', reveal: 'Viewed', changed: 'changed',
+    moveOut: 'Moved out of the household', name: 'Hazard noted', inspect: 'Inspected', boundary: 'Boundary change',
+    kinds: { household: 'household', resident: 'resident', building: 'building', hazard: 'hazard', place: 'place', thing: 'thing' },
+  },
   fields: {
     name: 'Name', phone: 'Phone', idNumber: 'ID number', tags: 'Tags', address: 'Address', relation: 'Relation', householdId: 'Household',
     note: 'Note', gender: 'Gender', birthDate: 'Born', roomNo: 'Room', unitNo: 'Unit', floorNo: 'Floor', residenceKind: 'Residence',
-    headResidentId: 'Head', gridId: 'Grid', status: 'Status', actionTaken: 'Action taken', nextCheckOn: 'Next check',
+    headResidentId: 'Head', gridId: 'Grid', gridName: 'Grid', description: 'Hazard', foundOn: 'Found on', buildingId: 'Building', status: 'Status', actionTaken: 'Action taken', nextCheckOn: 'Next check',
   },
   common: { retry: 'Retry', loading: 'Loading…', none: 'None', unknown: 'Unknown', close: 'Close' },
 };
