@@ -18,7 +18,7 @@ import { UnitAdminMenu } from './UnitAdminMenu.tsx';
 import { BoundaryEditor, type BoundaryTask } from './BoundaryEditor.tsx';
 import { holdsAnyRole } from '../../../shared/roles.ts';
 import { REGISTRY_READERS } from '../../../shared/registry.ts';
-import { RegistryMapLayers } from '../registry/map-layers/RegistryMapLayers.tsx';
+import { RegistryMapLayers } from '../registry/map-layers/public.ts';
 
 interface Selection { id: string; level: OrgUnit['level']; name: string; parentId: string | null; ancestorIds?: string[] }
 const GRID_LEVELS = new Set(['grid', 'dedicatedGrid']);

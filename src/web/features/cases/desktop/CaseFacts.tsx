@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail, CasePhoto } from '../api.ts';
 import { formatTime } from './clocks.ts';
 import { reasonText, verificationText } from '../routing-preview.ts';
-import { CaseThingLink } from '../../registry/thing-picker/CaseThingLink.tsx';
+import { CaseThingLink } from '../../registry/thing-picker/public.ts';
 
 /** `onOpenCase` opens a linked case (a duplicate's original, an original's duplicates) in the same drawer. */
 export function CaseFacts({ kase, onOpenCase }: { kase: CaseDetail; onOpenCase?(id: string): void }) {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/useApi.ts';
 import { fetchCase } from '../api.ts';
 import { StatusTag } from './tags.tsx';
-import '../../registry/thing-picker/locales.ts';
+import '../../registry/thing-picker/public.ts';
 
 export function DuplicateList({ duplicates, onOpen }: { duplicates: { id: string; distanceM: number; sameThing?: boolean }[]; onOpen(id: string): void }) {
   const { t } = useTranslation();

@@ -14,7 +14,7 @@ import { LocationPicker, type PickState } from './LocationPicker.tsx';
 import { CaseDrawer } from './CaseDrawer.tsx';
 import { DuplicateList } from './DuplicateList.tsx';
 import { RoutingHint } from './RoutingHint.tsx';
-import { ThingPicker } from '../../registry/thing-picker/ThingPicker.tsx';
+import { ThingPicker } from '../../registry/thing-picker/public.ts';
 import './desktop.css';
 
 interface Values { categoryCode: string; description: string; callerName?: string; callerPhone?: string; address?: string }

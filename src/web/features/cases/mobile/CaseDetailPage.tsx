@@ -12,7 +12,7 @@ import { caseAction, fetchCase, type ActionInput, type CaseDetail } from '../api
 import { OnSpotForm } from './OnSpotForm.tsx';
 import { VerificationNote } from './RoutingNotice.tsx';
 import { Card, ClockList, formatTime, MobilePage, PhotoGrid, StatusTag, TimelineSteps } from './ui.tsx';
-import { CaseThingText } from '../../registry/thing-picker/CaseThingText.tsx';
+import { CaseThingText } from '../../registry/thing-picker/mobile/public.ts';
 
 /** The actions these pages offer, in the order of their buttons; other policies belong to the desk. */
 const MOBILE_ACTIONS: CaseAction[] = ['resolve_on_spot', 'reopen', 'verify', 'rate'];

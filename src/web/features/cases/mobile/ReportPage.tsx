@@ -15,7 +15,7 @@ import { CategoryPicker, PositionField, type CategoryOption, type LocateState } 
 import { DescriptionAndPhotos } from './DescriptionAndPhotos.tsx';
 import { OnSpotForm } from './OnSpotForm.tsx';
 import { RoutingNotice, VerificationNote } from './RoutingNotice.tsx';
-import { ThingPickerMobile } from '../../registry/thing-picker/ThingPickerMobile.tsx';
+import { ThingPickerMobile } from '../../registry/thing-picker/mobile/public.ts';
 import { hashesOf } from './photos.ts';
 import { Card, formatTime, LightDot, MobilePage, SimilarNearbyNotice, StatusTag } from './ui.tsx';
 

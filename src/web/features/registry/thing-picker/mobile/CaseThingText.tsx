@@ -1,9 +1,9 @@
 // The registered thing a case was reported at, as a line of text on the phone's case detail: name · kind, and its risk
 // level when the reader reads the registry (the API leaves it out otherwise).
 import { useTranslation } from 'react-i18next';
-import type { CaseThingView } from './api.ts';
-import { riskLabel, thingKindLabel } from './useNearThings.ts';
-import './locales.ts';
+import type { CaseThingView } from '../api.ts';
+import { riskLabel, thingKindLabel } from '../useNearThings.ts';
+import '../locales.ts';
 
 export function CaseThingText({ thing }: { thing: CaseThingView }) {
   const { t, i18n } = useTranslation();

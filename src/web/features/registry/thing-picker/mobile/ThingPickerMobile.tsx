@@ -2,7 +2,7 @@
 // the category marked and preselected; nothing shown to those who do not read the registry (residents).
 import { CheckList, DotLoading } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { thingKindLabel, useNearThings } from './useNearThings.ts';
+import { thingKindLabel, useNearThings } from '../useNearThings.ts';
 
 interface Props {
   at: { lng: number; lat: number } | null;
