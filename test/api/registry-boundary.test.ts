@@ -154,6 +154,8 @@ describe('boundary save (勘界) with the registry', () => {
     expect(history.map((h) => h.entity_id).sort()).toEqual([rec.moving, rec.household, rec.resident, rec.thing, rec.hazard].sort());
     expect(history.every((h) => h.reason === '2026年勘界：春晖路以东划入第1网格' && h.before.gridId === Y.id && h.after.gridId === X.id && h.org_path === X.path)).toBe(true);
     expect(history.find((h) => h.entity_kind === 'resident')!.household_id).toBe(rec.household);
+    const who = await t.db.query<{ actor_name: string }>(`select distinct actor_name from registry_changes where action = 'boundary'`);
+    expect(who.rows).toEqual([{ actor_name: '黄志刚' }]);
     const audits = (await t.db.query<{ detail: { moved: Record<string, number>; reason: string; openCasesLeft: string[] } }>(
       `select detail from audit_log where action = 'org.import_grids' and success order by id`)).rows;
     expect(audits.length).toBe(auditBefore + 1);

@@ -106,6 +106,7 @@ export interface RecordMoveRow {
   to: { gridId: string; gridName: string; path: string; townId: string };
 }
 
+/** who changed (the history names the account's display name, the username when there is no account) and why */
 export interface ChangeStamp { at: Date; actorId: string | null; actorName: string | null; reason: string }
 
 /**
@@ -128,7 +129,7 @@ export async function moveRecords(tx: Tx, moves: readonly RecordMoveRow[], stamp
     `insert into registry_changes (entity_kind, entity_id, household_id, org_path, at, actor_id, actor_name, action, reason, before, after)
      select m.kind, m.id,
             case m.kind when 'household' then m.id when 'resident' then (select household_id from registry_residents where id = m.id) end,
-            m.org_path, $7, $8, $9, 'boundary', $10,
+            m.org_path, $7, $8, coalesce((select a.name from accounts a where a.id = $8), $9), 'boundary', $10,
             jsonb_build_object('gridId', m.from_grid, 'gridName', m.from_name), jsonb_build_object('gridId', m.to_grid, 'gridName', m.to_name)
        from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $11::text[]) as m(kind, id, from_grid, from_name, to_grid, to_name, org_path)`,
     [moves.map((m) => m.kind), moves.map((m) => m.id), moves.map((m) => m.from.gridId), moves.map((m) => m.from.gridName),
