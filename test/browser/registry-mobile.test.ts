@@ -220,6 +220,7 @@ describe('registry look-up on the phone (grid worker)', () => {
     await page.locator('[data-testid="floors"][data-unit="2"]').waitFor();
     const flat201 = page.locator(`[data-testid="room"][data-household="${ids.flat201}"]`);
     expect(await flat201.getAttribute('data-tags')).toContain('child_left_behind');
+    await page.waitForTimeout(400); // the tab's line slides over
     await shot('09-building-unit2');
     await flat201.click();
     await page.waitForURL(`**/m/registry/households/${ids.flat201}`);
@@ -232,6 +233,20 @@ describe('registry look-up on the phone (grid worker)', () => {
     expect(await page.locator('[data-testid="household-members"] [data-testid="call"]').count()).toBe(1);
     await expectNoEnglish(page);
     await shot('10-household-flat201', true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('reads in English', async () => {
+    await page.evaluate(() => localStorage.setItem('zhizhi.lang', 'en'));
+    await page.goto(`${base}/m/registry/households/${ids.flat301}`);
+    await page.getByTestId('household-members').waitFor();
+    expect(await page.getByTestId('household-members').innerText()).toMatch(/Members \(1\)[\s\S]*older person living alone[\s\S]*Call/);
+    expect(await page.getByTestId('household-head').innerText()).toContain('Registered');
+    await shot('11-household-english', true);
+    await page.goto(`${base}/m/registry?q=wxy`);
+    await expect.poll(() => page.getByTestId('resident-row').count()).toBe(1);
+    expect(await page.getByTestId('registry-count').innerText()).toBe('Found: 1');
+    await page.evaluate(() => localStorage.setItem('zhizhi.lang', 'zh-CN'));
     expect(pageErrors).toEqual([]);
   });
 });

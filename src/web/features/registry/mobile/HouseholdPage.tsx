@@ -87,7 +87,7 @@ function HouseholdView({ file, names }: { file: HouseholdFile; names: TagNames }
               <Tag color={z.status === 'open' ? 'danger' : 'success'} fill="outline">{t(`mreg.hazardStatus.${z.status}`)}</Tag>
             </div>
             <div>{z.description}</div>
-            {z.actionTaken ? <div className="mr-sub">{t('mreg.household.actionTaken')}：{z.actionTaken}</div> : null}
+            {z.actionTaken ? <div className="mr-sub">{t('mreg.common.labelled', { label: t('mreg.household.actionTaken'), text: z.actionTaken })}</div> : null}
             <div className="mc-hint">
               {t('mreg.household.foundOn', { date: z.foundOn })}
               {z.nextCheckOn ? ` · ${t('mreg.household.nextCheck', { date: z.nextCheckOn })}` : ''}
@@ -170,8 +170,10 @@ function ChangeRow({ c, members }: { c: Change; members: Resident[] }) {
       {c.reason ? <div className="mr-diff">{c.reason}</div> : null}
       {fields.slice(0, 10).map((f) => (
         <div className="mr-diff" key={f}>
-          {t(`mreg.fields.${f}`)}：
-          {!created && c.before && f in c.before ? `${show(f, c.before[f])} → ` : ''}{show(f, c.after?.[f])}
+          {t('mreg.common.labelled', {
+            label: t(`mreg.fields.${f}`),
+            text: `${!created && c.before && f in c.before ? `${show(f, c.before[f])} → ` : ''}${show(f, c.after?.[f])}`,
+          })}
         </div>
       ))}
     </div>

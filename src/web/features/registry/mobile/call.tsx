@@ -48,7 +48,7 @@ export function useCall(): { call: (r: Callee) => Promise<void>; busyId: string 
       setDialing({ name: r.name, phone });
       dial(telHref(phone));
     } catch (e) {
-      Toast.show({ icon: 'fail', content: `${t('mreg.call.failed')}：${errorText(e, i18n.language)}` });
+      Toast.show({ icon: 'fail', content: t('mreg.common.labelled', { label: t('mreg.call.failed'), text: errorText(e, i18n.language) }) });
     } finally {
       running.current = false;
       setBusyId(null);

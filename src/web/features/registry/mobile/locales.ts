@@ -52,7 +52,7 @@ export const mregZh = {
     note: '备注', gender: '性别', birthDate: '出生日期', roomNo: '房间号', unitNo: '单元', floorNo: '楼层', residenceKind: '居住类型',
     headResidentId: '户主', gridId: '网格', gridName: '所属网格', description: '隐患描述', foundOn: '发现日期', buildingId: '楼栋', status: '状态', actionTaken: '整改措施', nextCheckOn: '下次检查',
   },
-  common: { retry: '重试', loading: '加载中…', none: '无', unknown: '未知', close: '关闭' },
+  common: { retry: '重试', loading: '加载中…', none: '无', unknown: '未知', close: '关闭', labelled: '{{label}}：{{text}}' },
 };
 
 type Tree<T> = { [K in keyof T]: T[K] extends string ? string : Tree<T[K]> };
@@ -63,8 +63,8 @@ export const mregEn: Tree<typeof mregZh> = {
   search: {
     placeholder: 'Name, pinyin initials, ID number, phone, address',
     residents: 'Residents', buildings: 'Buildings', all: 'All',
-    count: '{{count}} people', countMore: '{{count}} shown, scroll for more',
-    buildingCount: '{{count}} buildings',
+    count: 'Found: {{count}}', countMore: '{{count}} shown, scroll for more',
+    buildingCount: 'Buildings: {{count}}',
     empty: 'No resident matches', emptyHint: 'Try other words, or clear the tag filter',
     emptyGrid: 'No residents registered in this grid yet', emptyBuildings: 'No buildings registered in this grid yet',
     noMore: 'No more', idNumberHint: 'Exact match on the ID number',
@@ -83,7 +83,7 @@ export const mregEn: Tree<typeof mregZh> = {
     members: 'Members ({{count}})', noMembers: 'No members registered', head: 'Head', openBuilding: 'Open building view',
     hazards: 'Hazards and follow-ups', noHazards: 'No hazards recorded', foundOn: 'Found {{date}}', actionTaken: 'Action taken', nextCheck: 'Next check {{date}}',
     cases: 'Cases reported here', noCases: 'No cases reported here', devices: 'Care devices', noDevices: 'No care devices',
-    history: 'Change history', noHistory: 'No changes recorded', historyCount: '{{count}} entries', by: 'by {{name}}', before: 'Before', after: 'After',
+    history: 'Change history', noHistory: 'No changes recorded', historyCount: '({{count}})', by: 'by {{name}}', before: 'Before', after: 'After',
     note: 'Note', notFound: 'This household does not exist or is outside your grid',
   },
   hazardStatus: { open: 'Open', resolved: 'Resolved' },
@@ -92,7 +92,7 @@ export const mregEn: Tree<typeof mregZh> = {
   },
   building: {
     unit: 'Unit {{unit}}', floor: 'Floor {{floor}}', floors: '{{floors}} floors', address: 'Address', size: '{{units}} units · {{floors}} floors · {{rooms}} flats a floor',
-    households: '{{count}} households registered', vacant: 'Not registered', legend: 'Legend', tapHint: 'Tap a flat to open its household file', notFound: 'This building does not exist or is outside your grid',
+    households: 'Registered households: {{count}}', vacant: 'Not registered', legend: 'Legend', tapHint: 'Tap a flat to open its household file', notFound: 'This building does not exist or is outside your grid',
     marked: 'Flats with key populations', noUnits: 'This building has no units', unplaced: 'Households outside the drawing ({{count}})',
   },
   relations: { head: 'Head', spouse: 'Spouse', child: 'Child', parent: 'Parent', grandchild: 'Grandchild', sibling: 'Sibling', other: 'Other' },
@@ -107,7 +107,7 @@ export const mregEn: Tree<typeof mregZh> = {
     note: 'Note', gender: 'Gender', birthDate: 'Born', roomNo: 'Room', unitNo: 'Unit', floorNo: 'Floor', residenceKind: 'Residence',
     headResidentId: 'Head', gridId: 'Grid', gridName: 'Grid', description: 'Hazard', foundOn: 'Found on', buildingId: 'Building', status: 'Status', actionTaken: 'Action taken', nextCheckOn: 'Next check',
   },
-  common: { retry: 'Retry', loading: 'Loading…', none: 'None', unknown: 'Unknown', close: 'Close' },
+  common: { retry: 'Retry', loading: 'Loading…', none: 'None', unknown: 'Unknown', close: 'Close', labelled: '{{label}}: {{text}}' },
 };
 
 i18n.addResourceBundle('zh-CN', 'translation', { mreg: mregZh }, true, false);
