@@ -147,12 +147,13 @@ describe('building → household → residents', () => {
     expect(ids(await call('GET', '/api/registry/residents?q=zsf', 'gridworker'))).toEqual([headId]);
     expect(ids(await call('GET', '/api/registry/residents?q=淑芬', 'gridworker'))).toEqual([headId]);
     expect(ids(await call('GET', `/api/registry/residents?q=${encodeURIComponent('春晖路12号 1单元')}`, 'gridworker')).length).toBe(2);
-    // over a community or a town, q is a prefix of the name, its pinyin or initials (index-served); part of a name or an
-    // address only within one grid, e.g. when the grid is named
+    // over a town, q is a prefix of the name, its pinyin or initials (index-served); part of a name or an address only
+    // within a community or less (community staff, or a community or grid named)
     expect(ids(await call('GET', '/api/registry/residents?q=张淑', 'leader'))).toEqual([headId]);
     expect(ids(await call('GET', '/api/registry/residents?q=zhangshu', 'leader'))).toEqual([headId]);
-    expect(ids(await call('GET', '/api/registry/residents?q=淑芬', 'community'))).toEqual([]);
-    expect(ids(await call('GET', `/api/registry/residents?q=淑芬&gridId=${gridId}`, 'community'))).toEqual([headId]);
+    expect(ids(await call('GET', '/api/registry/residents?q=淑芬', 'leader'))).toEqual([]);
+    expect(ids(await call('GET', `/api/registry/residents?q=淑芬&gridId=${gridId}`, 'leader'))).toEqual([headId]);
+    expect(ids(await call('GET', '/api/registry/residents?q=淑芬', 'community'))).toEqual([headId]);
     expect(ids(await call('GET', `/api/registry/residents?idNumber=${idNumber('1948-05-12', 24)}`, 'gridworker'))).toEqual([headId]);
     expect(ids(await call('GET', `/api/registry/residents?idNumber=${idNumber('1948-05-12', 24).slice(0, 10)}`, 'gridworker'))).toEqual([]);
     expect(ids(await call('GET', '/api/registry/residents?phone=13800138000', 'gridworker'))).toEqual([headId]);

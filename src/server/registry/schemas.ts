@@ -99,7 +99,7 @@ export const RESIDENT_POLICIES = ['update', 'leave', 'revealPhone', 'revealIdNum
 export const LEAVE_REASONS = ['movedAway', 'died', 'other'] as const;
 
 export const ResidentListQuery = Type.Object({
-  q: Q('the start of the name, its pinyin (zhangshu) or initials (zsf); within one grid (a grid worker\'s, or gridId naming a grid) also part of the name or of the household\'s address'),
+  q: Q('the start of the name, its pinyin (zhangshu) or initials (zsf); within a community or less (a grid worker\'s grids, community staff, or gridId naming a community or a grid) also part of the name or of the household\'s address'),
   idNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 40, description: 'exact, through the keyed hash' })),
   phone: Type.Optional(Type.String({ minLength: 5, maxLength: 30, description: 'exact, through the keyed hash' })),
   tag: TagFilter,

@@ -109,18 +109,19 @@ export interface ResidentFilter {
   includeLeft?: boolean | undefined;
 }
 
-/** Depth of a grid's path (/city/district/town/community/grid/): a search area this deep or deeper holds one grid. */
-const GRID_DEPTH = 5;
+/** Depth of a community's path (/city/district/town/community/): a search area this deep or deeper is a community or less. */
+const COMMUNITY_DEPTH = 4;
 const depthOf = (path: string) => path.split('/').filter((x) => x !== '').length;
 
 /**
- * Whether a search covers a grid or less (a grid worker's grids, or a grid named): there `q` also matches part of a
- * name and part of the household's address. Over a community or a town those would read every resident of it
- * (docs/benchmarks.md, registry-search), so there `q` is a prefix of the name, its pinyin or initials, which the
- * indexes of migration 024 serve with the scope on their entries.
+ * Whether a search covers a community or less (a grid worker's grids, community staff, or a community or grid named):
+ * there `q` also matches part of a name and part of the household's address (a community: ~13,000 residents, ~4,000
+ * households). Over a town or more those would read every resident of it (docs/benchmarks.md, registry-search), so
+ * there `q` is a prefix of the name, its pinyin or initials, which migration 024's indexes serve with the scope on
+ * their entries.
  */
-export function searchesOneGrid(reach: Reach, underPath: string | null | undefined): boolean {
-  return reach.gridIds !== null || depthOf(underPath ?? reach.scopePath) >= GRID_DEPTH;
+export function searchesOneCommunity(reach: Reach, underPath: string | null | undefined): boolean {
+  return reach.gridIds !== null || depthOf(underPath ?? reach.scopePath) >= COMMUNITY_DEPTH;
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -132,7 +133,7 @@ function residentWhere(reach: Reach, f: ResidentFilter, params: unknown[]): stri
     params.push(`${escapeLike(f.q)}%`, `${escapeLike(f.q.toLowerCase())}%`);
     const a = params.length - 1;
     const branches = [`r.name like $${a}`, `r.name_initials like $${a + 1}`, `r.name_pinyin like $${a + 1}`];
-    if (searchesOneGrid(reach, f.underPath)) {
+    if (searchesOneCommunity(reach, f.underPath)) {
       params.push(likeAny(f.q));
       const any = params.length;
       branches.push(`r.name like $${any}`,
