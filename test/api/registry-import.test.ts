@@ -295,3 +295,59 @@ describe('a restart', () => {
     expect(v.rejected[0]!.messageZh).toContain('第 11 行');
   });
 });
+
+describe('the other kinds', () => {
+  it('imports buildings, then households and residents into their rooms, places and things', async () => {
+    const b = await finished(await upload(await registryWorkbook(['名称', '地址', '经度', '纬度', '单元数', '层数', '每层户数', '结构', '建成年份'], [
+      ['导入小区1栋', '春晖路20号', here.lng, here.lat, 2, 6, 2, '砖混', 1998],
+      ['导入小区2栋', '春晖路21号', next.lng, next.lat, 1, 6, 2, '', ''],
+      ['导入小区3栋', '春晖路22号', '', '', 1, 6, 2, '', ''],
+    ]), { kind: 'buildings' }));
+    expect(b).toMatchObject({ status: 'done', accepted: 1, rejectedCount: 2 });
+    expect(b.rejected.map((r) => r.code)).toEqual(['LOCATION_OUTSIDE_SCOPE', 'LOCATION_REQUIRED']);
+
+    const h = await finished(await upload(await registryWorkbook(['地址', '楼栋', '单元', '楼层', '房号', '居住类型'], [
+      ['春晖路20号1栋1单元301', '导入小区1栋', 1, 3, '301', '常住'],
+      ['春晖路20号1栋1单元301', '导入小区1栋', 1, 3, '301', ''],
+      ['春晖路99号', '没有这栋楼', 1, 1, '101', ''],
+    ]), { kind: 'households' }));
+    expect(h).toMatchObject({ status: 'done', accepted: 1, rejectedCount: 2 });
+    expect(h.rejected.map((r) => r.code)).toEqual(['DUPLICATE_IN_FILE', 'BUILDING_UNKNOWN']);
+
+    const head = idNumber('1955-05-05', 121);
+    const r = await finished(await upload(await registryWorkbook(['姓名', '身份证号', '楼栋', '单元', '房号', '与户主关系'], [
+      ['楼里甲', head, '导入小区1栋', 1, '301', '户主'],
+      ['楼里乙', idNumber('1957-06-06', 132), '导入小区1栋', 1, '302室', '配偶'],
+      ['楼里丙', idNumber('1982-07-07', 143), '导入小区1栋', 1, '302', '子女'],
+    ])));
+    expect(r).toMatchObject({ status: 'done', accepted: 3, rejectedCount: 0 });
+    const rooms = (await t.db.query<{ room_no: string; members: number; head: boolean; residence_kind: string }>(
+      `select h.room_no, count(r.id)::int as members, coalesce(bool_or(h.head_resident_id = r.id), false) as head, h.residence_kind
+         from registry_households h join registry_residents r on r.household_id = h.id
+         join registry_buildings b on b.id = h.building_id where b.name = '导入小区1栋' group by h.id order by h.room_no`)).rows;
+    // 301 was imported as a household (常住) and took its head; 302 was made for its two residents (302室 is room 302)
+    expect(rooms).toEqual([
+      { room_no: '301', members: 1, head: true, residence_kind: 'resident' },
+      { room_no: '302', members: 2, head: false, residence_kind: 'registered' },
+    ]);
+
+    const p = await finished(await upload(await registryWorkbook(['名称', '类型', '地址', '经度', '纬度', '联系人', '联系电话'], [
+      ['导入便利店', '商铺', '春晖路23号', here.lng, here.lat, '李明', '023-68123456'],
+      ['导入医院', '诊所', '春晖路24号', here.lng, here.lat, '', ''],
+    ]), { kind: 'places' }));
+    expect(p).toMatchObject({ status: 'done', accepted: 1, rejectedCount: 1 });
+    expect(p.rejected[0]).toMatchObject({ column: '类型', code: 'OPTION_UNKNOWN' });
+    const place = (await t.db.query<{ contact_phone: string; contact_phone_masked: string }>(`select contact_phone, contact_phone_masked from registry_places where name = '导入便利店'`)).rows[0]!;
+    expect(place.contact_phone).not.toContain('68123456');
+    expect(place.contact_phone_masked).toBe('023-****3456');
+
+    const th = await finished(await upload(await registryWorkbook(['名称', '类型', '风险等级', '巡查周期（天）', '楼栋'], [
+      ['导入外立面', '外立面', '高', 30, '导入小区1栋'],
+      ['导入井盖', '窨井盖', '低', '', ''],
+    ]), { kind: 'things' }));
+    expect(th).toMatchObject({ status: 'done', accepted: 1, rejectedCount: 1 });
+    const thing = (await t.db.query<{ building_id: string | null; risk_level: string }>(`select building_id, risk_level from registry_things where name = '导入外立面'`)).rows[0]!;
+    expect(thing).toMatchObject({ risk_level: 'high' });
+    expect(thing.building_id).not.toBeNull();
+  });
+});
