@@ -71,12 +71,19 @@ export function retiresAlong(level: OrgLevel): OrgLevel | null {
   return level === 'grid' ? 'microGrid' : null;
 }
 
-export type RetireRefusal = { openCases: number } | { liveChildren: number };
+/** The registry records (人房地物) still on a unit, by kind: buildings, households and places, things not retired, residents not left. */
+export interface RegistryHeld { building: number; household: number; resident: number; place: number; thing: number }
 
-/** A unit retires only once nothing lives on it: no open case in its area and no unit under it still in use. */
-export function retireRefusal(s: { openCases: number; liveChildren: number }): RetireRefusal | null {
+export type RetireRefusal = { openCases: number } | { liveChildren: number } | { registry: RegistryHeld };
+
+/**
+ * A unit retires only once nothing lives on it: no unit under it still in use, no open case in its area, and no
+ * registry record on it (they would sit on a grid no list, map or locator shows; a boundary change moves them first).
+ */
+export function retireRefusal(s: { openCases: number; liveChildren: number; registry?: RegistryHeld }): RetireRefusal | null {
   if (s.liveChildren > 0) return { liveChildren: s.liveChildren };
   if (s.openCases > 0) return { openCases: s.openCases };
+  if (s.registry && Object.values(s.registry).some((n) => n > 0)) return { registry: s.registry };
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { AppError } from '../platform/errors.ts';
-import type { MoveProblem, RetireRefusal, UnitProblem } from '../../domain/org/unit-admin.ts';
+import type { MoveProblem, RegistryHeld, RetireRefusal, UnitProblem } from '../../domain/org/unit-admin.ts';
 import type { GridRejection } from '../../domain/org/grid-import.ts';
 
 const PROBLEMS: Record<UnitProblem, [string, string]> = {
@@ -18,10 +18,17 @@ export const codeTaken = (code: string) =>
 export const unitRetired = () =>
   new AppError('CONFLICT', 'The unit is retired; nothing more can change on it.', '该单位已撤销，不能再修改。');
 
+const HELD_NAMES: Record<keyof RegistryHeld, [string, string]> = {
+  building: ['building(s)', '楼栋 {n} 栋'], household: ['household(s)', '住户 {n} 户'], resident: ['resident(s)', '居民 {n} 人'], place: ['place(s)', '场所 {n} 处'], thing: ['thing(s)', '部件 {n} 个'],
+};
+
 export function retireRefused(r: RetireRefusal): AppError {
-  return 'liveChildren' in r
-    ? new AppError('UNIT_IN_USE', `Retire the ${r.liveChildren} unit(s) under it first.`, `请先撤销其下的 ${r.liveChildren} 个单位。`, r)
-    : new AppError('UNIT_IN_USE', `${r.openCases} open case(s) lie in this unit: close or move them first.`, `该单位内还有 ${r.openCases} 件未办结案卷，请先办结或转移。`, r);
+  if ('liveChildren' in r) return new AppError('UNIT_IN_USE', `Retire the ${r.liveChildren} unit(s) under it first.`, `请先撤销其下的 ${r.liveChildren} 个单位。`, r);
+  if ('openCases' in r) return new AppError('UNIT_IN_USE', `${r.openCases} open case(s) lie in this unit: close or move them first.`, `该单位内还有 ${r.openCases} 件未办结案卷，请先办结或转移。`, r);
+  const held = (Object.keys(HELD_NAMES) as (keyof RegistryHeld)[]).filter((k) => r.registry[k] > 0);
+  return new AppError('UNIT_IN_USE',
+    `Registry records still lie in this unit (${held.map((k) => `${r.registry[k]} ${HELD_NAMES[k][0]}`).join(', ')}): redraw the boundaries first so that they move to a neighbouring grid.`,
+    `该单位内还有网格台账记录（${held.map((k) => HELD_NAMES[k][1].replace('{n}', String(r.registry[k]))).join('、')}），请先调整边界，使其划入相邻网格。`, r);
 }
 
 export const boundaryNotHere = () => new AppError('VALIDATION_FAILED',

@@ -2,6 +2,7 @@ import type { Geometry } from 'geojson';
 import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import type { OrgLevel } from '../../shared/org-levels.ts';
+import type { RegistryHeld } from '../../domain/org/unit-admin.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { UnitRow } from './store.ts';
 
@@ -47,15 +48,27 @@ export async function retireUnit(tx: Tx, id: string, along: OrgLevel | null, now
       where retired_at is null and (id = $1 or (parent_id = $1 and level = $3::text))`, [id, now, along]);
 }
 
-/** What still lives on a unit: open cases in its area and units under it not retired (but those of `along`'s level). */
-export async function unitOccupancy(tx: Tx, id: string, path: string, along: OrgLevel | null): Promise<{ openCases: number; liveChildren: number }> {
-  const r = await tx.query<{ open_cases: number; live_children: number }>(
+/**
+ * What still lives on a unit: open cases in its area, units under it not retired (but those of `along`'s level), and
+ * the registry records in its area (buildings, households, places and things not retired, residents not left).
+ */
+export async function unitOccupancy(tx: Tx, id: string, path: string, along: OrgLevel | null): Promise<{ openCases: number; liveChildren: number; registry: RegistryHeld }> {
+  const r = await tx.query<{ open_cases: number; live_children: number } & Record<`${keyof RegistryHeld}s`, number>>(
     `select (select count(*)::int from cases c where c.org_path like $2 and c.closed_at is null) as open_cases,
             (select count(*)::int from org_units c where c.parent_id = $1 and c.retired_at is null
-               and c.level is distinct from $3::text) as live_children`,
+               and c.level is distinct from $3::text) as live_children,
+            (select count(*)::int from registry_buildings r where r.org_path like $2 and r.retired_at is null) as buildings,
+            (select count(*)::int from registry_households r where r.org_path like $2 and r.retired_at is null) as households,
+            (select count(*)::int from registry_residents r where r.org_path like $2 and r.left_at is null) as residents,
+            (select count(*)::int from registry_places r where r.org_path like $2 and r.retired_at is null) as places,
+            (select count(*)::int from registry_things r where r.org_path like $2 and r.retired_at is null) as things`,
     [id, likePrefix(path), along],
   );
-  return { openCases: r.rows[0]!.open_cases, liveChildren: r.rows[0]!.live_children };
+  const row = r.rows[0]!;
+  return {
+    openCases: row.open_cases, liveChildren: row.live_children,
+    registry: { building: row.buildings, household: row.households, resident: row.residents, place: row.places, thing: row.things },
+  };
 }
 
 export interface BoundaryRow { geometry: Geometry; valid_until: Date }

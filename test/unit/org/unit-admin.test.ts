@@ -29,11 +29,15 @@ describe('a new unit under its parent', () => {
 });
 
 describe('retiring a unit', () => {
+  const NONE = { building: 0, household: 0, resident: 0, place: 0, thing: 0 };
   it.each([
     [{ openCases: 0, liveChildren: 0 }, null],
     [{ openCases: 3, liveChildren: 0 }, { openCases: 3 }],
     [{ openCases: 0, liveChildren: 2 }, { liveChildren: 2 }],
     [{ openCases: 4, liveChildren: 2 }, { liveChildren: 2 }],
+    [{ openCases: 0, liveChildren: 0, registry: NONE }, null],
+    [{ openCases: 0, liveChildren: 0, registry: { ...NONE, resident: 2, building: 1 } }, { registry: { ...NONE, resident: 2, building: 1 } }],
+    [{ openCases: 1, liveChildren: 0, registry: { ...NONE, thing: 1 } }, { openCases: 1 }],
   ])('%j → %j', (state, expected) => {
     expect(retireRefusal(state)).toEqual(expected);
   });

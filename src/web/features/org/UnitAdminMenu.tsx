@@ -13,6 +13,9 @@ import { BoundaryHistoryModal } from './BoundaryHistoryModal.tsx';
 import { MoveUnitModal } from './MoveUnitModal.tsx';
 import './unit-admin-locales.ts';
 
+/** The registry kinds a retire refusal counts (UNIT_IN_USE's details.registry), in the order they are named. */
+const REGISTRY_HELD = ['building', 'household', 'resident', 'place', 'thing'] as const;
+
 interface Props {
   unitId: string;
   /** something changed in the tree or on the map; `retired` when the unit itself is gone */
@@ -44,9 +47,13 @@ export function UnitAdminMenu({ unitId, onChanged, onEditBoundary, onDrawNew }: 
     },
   });
   const refusalText = (e: unknown): string => {
-    const d = e instanceof ApiError && e.code === 'UNIT_IN_USE' ? (e.details as { openCases?: number; liveChildren?: number } | undefined) : undefined;
+    const d = e instanceof ApiError && e.code === 'UNIT_IN_USE' ? (e.details as { openCases?: number; liveChildren?: number; registry?: Record<string, number> } | undefined) : undefined;
     if (d?.liveChildren) return t('unitAdmin.liveChildren', { count: d.liveChildren });
     if (d?.openCases) return t('unitAdmin.openCases', { count: d.openCases });
+    if (d?.registry) {
+      const held = REGISTRY_HELD.filter((k) => (d.registry![k] ?? 0) > 0).map((k) => t(`unitAdmin.held.${k}`, { count: d.registry![k] }));
+      return t('unitAdmin.registryHeld', { list: held.join(t('unitAdmin.held.separator')) });
+    }
     return errorText(e, i18n.language);
   };
 
