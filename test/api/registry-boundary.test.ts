@@ -129,7 +129,7 @@ describe('boundary preview (勘界预览)', () => {
     expect(save.json().error.details.outside.map((o: { id: string }) => o.id)).toContain(rec.moving);
     const geometry = (await t.db.query<{ geometry: Polygon }>('select geometry from org_units where id = $1', [Y.id])).rows[0]!.geometry;
     expect(geometry.coordinates[0]!.slice(0, -1)).toEqual(Y.ring);
-    const failed = await t.db.query<{ detail: { code: string } }>(`select detail from audit_log where action = 'org.import_grids' and not success order by id desc limit 1`);
+    const failed = await t.db.query<{ detail: { code: string } }>(`select detail from audit_log where action = 'org.set_boundary' and not success order by id desc limit 1`);
     expect(failed.rows[0]!.detail.code).toBe('BOUNDARY_STRANDS_RECORDS');
   });
 });
@@ -139,7 +139,7 @@ describe('boundary save (勘界) with the registry', () => {
     const noReason = await call('PUT', `/api/org-units/${X.id}/boundary`, 'admin', both());
     expect([noReason.statusCode, noReason.json().error.code]).toEqual([422, 'BOUNDARY_REASON_REQUIRED']);
     expect((await gridOf('registry_buildings', rec.moving)).grid_id).toBe(Y.id);
-    const auditBefore = (await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'org.import_grids' and success`)).rows[0]!.n;
+    const auditBefore = (await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'org.set_boundary' and success`)).rows[0]!.n;
 
     const ok = await call('PUT', `/api/org-units/${X.id}/boundary`, 'admin', { ...both(), reason: '2026年勘界：春晖路以东划入第1网格' });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -157,7 +157,7 @@ describe('boundary save (勘界) with the registry', () => {
     const who = await t.db.query<{ actor_name: string }>(`select distinct actor_name from registry_changes where action = 'boundary'`);
     expect(who.rows).toEqual([{ actor_name: '黄志刚' }]);
     const audits = (await t.db.query<{ detail: { moved: Record<string, number>; reason: string; openCasesLeft: string[] } }>(
-      `select detail from audit_log where action = 'org.import_grids' and success order by id`)).rows;
+      `select detail from audit_log where action = 'org.set_boundary' and success order by id`)).rows;
     expect(audits.length).toBe(auditBefore + 1);
     expect(audits.at(-1)!.detail).toMatchObject({ reason: '2026年勘界：春晖路以东划入第1网格', moved: { building: 1, household: 1, resident: 1, thing: 1, hazard: 1, place: 0 } });
     expect(audits.at(-1)!.detail.openCasesLeft).toHaveLength(1);

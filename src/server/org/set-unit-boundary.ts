@@ -20,12 +20,13 @@ export interface BoundarySave {
  * BOUNDARY_STRANDS_RECORDS); one that moves records needs a reason (422 BOUNDARY_REASON_REQUIRED). Open cases are
  * left in the grid they were routed in: their tier, post, assignee and clocks were chosen for it (the preview lists
  * them, a dispatcher re-dispatches if needed). The boundaries replaced go into the units' history (migration 018's
- * trigger). One audit entry, with the moves counted; a refused save changes nothing and is audited on its own.
+ * trigger). One audit entry (org.set_boundary, apart from a GeoJSON import's org.import_grids), with the moves
+ * counted; a refused save changes nothing and is audited on its own.
  */
 export async function setUnitBoundary(db: Db, id: string, save: BoundarySave, scopePath: string, actor: Pick<AuditEntry, 'actorId' | 'actorName' | 'ip'>, now: Date): Promise<void> {
   const units = redrawnUnits(id, save);
   const reason = save.reason?.trim() || null;
-  const entry = { at: now, ...actor, action: 'org.import_grids', targetType: 'org_unit', targetId: id };
+  const entry = { at: now, ...actor, action: 'org.set_boundary', targetType: 'org_unit', targetId: id };
   try {
     await db.transaction(async (tx) => {
       const locked = await lockRedrawn(tx, units, scopePath);

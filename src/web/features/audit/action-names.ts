@@ -7,9 +7,10 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'account.disable': '停用账号', 'account.enable': '启用账号', 'account.unlock': '解锁账号', 'account.password': '修改密码', 'org.import_grids': '网格导入',
   'audit.search': '查询审计日志', 'audit.verify': '校验审计日志', 'calendar.save': '保存工作日历', 'access.denied': '越权访问被拒',
   'account.create': '新建账号', 'account.update': '修改账号', 'account.resetPassword': '重置密码', 'account.import': '批量导入账号',
-  'org.create_unit': '新建组织单元', 'org.rename_unit': '重命名组织单元', 'org.move_unit': '移动组织单元', 'org.retire_unit': '撤销组织单元', 'org.update_team': '调整网格团队',
+  'org.create_unit': '新建组织单元', 'org.rename_unit': '重命名组织单元', 'org.move_unit': '移动组织单元', 'org.retire_unit': '撤销组织单元', 'org.set_boundary': '调整网格边界', 'org.update_team': '调整网格团队',
   'post.create': '新增岗位', 'post.update': '修改岗位', 'post.set_holders': '设置岗位AB角', 'duty_roster.save': '保存值班表',
   'account.register': '居民注册', 'account.register_code': '发送注册验证码',
+  'registry.import': '导入网格台账', 'registry.export': '导出网格台账', 'registry.resident.reveal': '查看居民完整信息', 'registry.place.reveal': '查看场所联系电话',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -17,15 +18,18 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'account.disable': 'Account disabled', 'account.enable': 'Account enabled', 'account.unlock': 'Account unlocked', 'account.password': 'Password changed', 'org.import_grids': 'Grid import',
   'audit.search': 'Audit log searched', 'audit.verify': 'Audit log verified', 'calendar.save': 'Working calendar saved', 'access.denied': 'Access denied',
   'account.create': 'Account created', 'account.update': 'Account edited', 'account.resetPassword': 'Password reset', 'account.import': 'Accounts imported',
-  'org.create_unit': 'Unit created', 'org.rename_unit': 'Unit renamed', 'org.move_unit': 'Unit moved', 'org.retire_unit': 'Unit retired', 'org.update_team': 'Grid team changed',
+  'org.create_unit': 'Unit created', 'org.rename_unit': 'Unit renamed', 'org.move_unit': 'Unit moved', 'org.retire_unit': 'Unit retired', 'org.set_boundary': 'Grid boundary changed', 'org.update_team': 'Grid team changed',
   'post.create': 'Post added', 'post.update': 'Post edited', 'post.set_holders': 'Post holders set', 'duty_roster.save': 'Duty roster saved',
   'account.register': 'Resident registered', 'account.register_code': 'Registration code sent',
+  'registry.import': 'Registry imported', 'registry.export': 'Registry exported', 'registry.resident.reveal': 'Resident details read', 'registry.place.reveal': 'Place phone read',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
   account: '账号', case: '案卷', matter: '事项', org_unit: '组织单元', post: '岗位', route: '接口', working_calendar: '工作日历',
+  registry: '网格台账', registry_import: '台账导入', registry_resident: '居民', registry_place: '场所',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   account: 'Account', case: 'Case', matter: 'Matter', org_unit: 'Org unit', post: 'Post', route: 'API route', working_calendar: 'Working calendar',
+  registry: 'Registry', registry_import: 'Registry import', registry_resident: 'Resident', registry_place: 'Place',
 };

@@ -29,6 +29,7 @@ export const ACTION_FILTERS = [
   { key: 'matter', prefix: 'matter.' },
   { key: 'account', prefix: 'account.' },
   { key: 'importGrids', prefix: 'org.import_grids' },
+  { key: 'setBoundary', prefix: 'org.set_boundary' },
   { key: 'calendar', prefix: 'calendar.' },
   { key: 'audit', prefix: 'audit.' },
   { key: 'denied', prefix: 'access.denied' },

@@ -22,7 +22,7 @@ export const auditZh = {
     deleted: '锚定的第 {{id}} 条记录未到保存期限却已被删除',
   },
   actions: {
-    login: '登录', logout: '退出', readContact: '查看个人信息', readTeamContact: '查看网格员电话', matter: '事项变更', account: '账号管理', importGrids: '网格导入', calendar: '工作日历', audit: '查阅审计日志', denied: '越权访问被拒',
+    login: '登录', logout: '退出', readContact: '查看个人信息', readTeamContact: '查看网格员电话', matter: '事项变更', account: '账号管理', importGrids: '网格导入', setBoundary: '调整网格边界', calendar: '工作日历', audit: '查阅审计日志', denied: '越权访问被拒',
   },
   actionNames: ACTION_NAMES_ZH,
   targetTypes: TARGET_TYPES_ZH,
@@ -51,7 +51,7 @@ export const auditEn: typeof auditZh = {
     deleted: 'anchored entry {{id}} was removed before its retention period ended',
   },
   actions: {
-    login: 'Sign-in', logout: 'Sign-out', readContact: 'Personal data read', readTeamContact: 'Grid team phones read', matter: 'Catalog change', account: 'Account admin', importGrids: 'Grid import', calendar: 'Working calendar', audit: 'Audit log reads', denied: 'Access denied',
+    login: 'Sign-in', logout: 'Sign-out', readContact: 'Personal data read', readTeamContact: 'Grid team phones read', matter: 'Catalog change', account: 'Account admin', importGrids: 'Grid import', setBoundary: 'Grid boundary changes', calendar: 'Working calendar', audit: 'Audit log reads', denied: 'Access denied',
   },
   actionNames: ACTION_NAMES_EN,
   targetTypes: TARGET_TYPES_EN,
