@@ -10,6 +10,8 @@ import { gb18030, registryWorkbook, XLSX } from '../support/workbooks.ts';
 import { idNumberCheckDigit } from '../../src/domain/registry/id-number.ts';
 import { IMPORT_COLUMNS } from '../../src/domain/registry/columns.ts';
 import { Readable } from 'node:stream';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { Db } from '../../src/server/platform/db/db.ts';
 import { loadPiiKey } from '../../src/server/platform/pii-cipher.ts';
 import { ImportFiles } from '../../src/server/registry/import-file.ts';
@@ -163,11 +165,16 @@ describe('an import of good and bad rows', () => {
 
   it('allOrNothing writes every row when all are good', async () => {
     const a = idNumber('1950-02-02', 71), b = idNumber('1951-03-03', 82);
-    const v = await finished(await upload(await registryWorkbook(HEADER, [
+    const id = await upload(await registryWorkbook(HEADER, [
       ['全对甲', a, '', '', '', '春晖路8号', '', '', '', null, null, ''],
       ['全对乙', b, '', '', '', '春晖路8号', '', '', '', null, null, ''],
-    ]), { mode: 'allOrNothing' }));
-    expect(v).toMatchObject({ status: 'done', accepted: 2, rejectedCount: 0 });
+    ]), { mode: 'allOrNothing' });
+    const v = await finished(id);
+    expect(v).toMatchObject({ status: 'done', accepted: 2, rejectedCount: 0, policies: [] });
+    // nothing refused, no report: the uploaded file (ID numbers in it) is gone at once
+    const file = path.join(t.config.dataDir, 'registry-imports', `${id}.upload`);
+    for (let i = 0; i < 40 && existsSync(file); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(existsSync(file)).toBe(false);
     expect(await residentsNamed('全对')).toHaveLength(2);
   });
 

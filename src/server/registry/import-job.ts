@@ -2,8 +2,8 @@
 // `npm run worker` (pg-boss, every minute and once at start), and the node that takes an upload starts it at once
 // (unless JOBS=off). Each import is held by a lease while it runs: on PostgreSQL a session advisory lock on a
 // connection of its own — it ends with the process, so an import whose worker died is taken up by the next tick and
-// resumed, never run twice at once; on PGlite (one process) a set in memory. Finished imports' files are removed after
-// a week (their reports with them).
+// resumed, never run twice at once; on PGlite (one process) a set in memory. An import's file goes when it ends without
+// refused rows (or fails); one with refused rows keeps it a week for its report, then this job removes it.
 import pg from 'pg';
 import type { Db } from '../platform/db/db.ts';
 import type { JobDefinition } from '../platform/jobs.ts';

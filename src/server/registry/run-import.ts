@@ -75,6 +75,8 @@ export async function runImport(svc: ImportServices, id: string): Promise<void> 
     const ctx = await batchContext(svc, fresh, reach);
     if (fresh.mode === 'allValid') await allValid(svc, fresh, ctx, strings);
     else await allOrNothing(svc, fresh, ctx, strings);
+    // the file stays only for the report of refused rows: without any, it goes at once
+    if ((await getImport(svc.db, id))?.rejected_count === 0) await svc.files.remove(id);
   } catch (err) {
     const failure: ImportFailure = err instanceof Failed ? err.failure
       : err instanceof UnreadableFile ? (err.reason === 'tooLarge' ? { code: 'TOO_MANY_ROWS', max: REGISTRY_LIMITS.importRows } : { code: 'FILE_UNREADABLE' })
@@ -84,6 +86,7 @@ export async function runImport(svc: ImportServices, id: string): Promise<void> 
       await finishImport(tx, id, { status: 'failed', failure: JSON.stringify(failureMessage(failure)), total: null, now: svc.clock() });
       await auditImport(tx, imp, reach, svc.clock(), false, { failure: failure.code });
     });
+    await svc.files.remove(id); // a failed import has no report
   }
 }
 
