@@ -1,5 +1,6 @@
-// Reasons the system writes on a case's timeline (the SLA sweep's escalations, the end of a suspension) are stored
-// as a code with parameters, never as text, and rendered in the reader's language (web: features/cases/reason-text.ts).
+// Reasons the system writes on a case's timeline (the SLA sweep's escalations, the end of a suspension) and on a
+// registry record's history (a grid import moving it) are stored as a code with parameters, never as text, and
+// rendered in the reader's language (web: lib/system-reason-text.ts).
 // Stored form, in the `reason` column beside the reasons people type: `sys:<code>` or `sys:<code>?<name>=<value>&…`.
 
 export const SYSTEM_REASONS = [
@@ -7,6 +8,7 @@ export const SYSTEM_REASONS = [
   'escalation.escalateAfterH', // not finished within the matter's escalation time; params: hours
   'escalation.handleOverdue', // the handling clock ran out
   'suspension.ended', // the approved suspension ended; the case resumes by itself
+  'registry.gridImport', // a GeoJSON import of grids (or a grid drawn on the map) moved the record into another grid
 ] as const;
 export type SystemReasonCode = (typeof SYSTEM_REASONS)[number];
 

@@ -7,6 +7,7 @@ import { asShape, checkGridImport, type CommunityShape, type Shape } from '../..
 import { boundaryMoves, type BoundaryOutcome, type MovingKind, type PlacedRecord } from '../../domain/registry/boundary-moves.ts';
 import { isGridLike } from '../../domain/org/unit-admin.ts';
 import { boundaryNotHere, unitRetired } from '../org/unit-admin-errors.ts';
+import { systemReason } from '../../shared/system-reasons.ts';
 import { listOpenCasesInReach, listPlacedRecords, listTownGrids, lockGridsByCodes, lockGridsToRedraw, moveRecords, type BoundaryGridRow, type ChangeStamp, type LockedGridRow } from './boundary-store.ts';
 
 export interface RedrawnUnit { id: string; geometry: unknown }
@@ -124,7 +125,7 @@ export async function applyPlan(tx: Tx, plan: BoundaryPlan, stamp: ChangeStamp):
 }
 
 /** The reason a GeoJSON import (or a grid created on the map) records on the records it moves: a code the history renders. */
-export const IMPORT_REASON = 'sys:registry.gridImport';
+export const IMPORT_REASON = systemReason('registry.gridImport');
 
 /** Before an import writes: its grids that exist, locked, with the boundaries they have now. */
 export const gridsBeforeImport = (tx: Tx, codes: readonly string[]) => lockGridsByCodes(tx, codes);

@@ -4,6 +4,7 @@
 import { Empty, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { reasonInWords } from '../../lib/system-reason-text.ts';
 import type { Change } from './api.ts';
 import { useEnumLabel } from './parts.tsx';
 import { useTags } from './tags.tsx';
@@ -14,7 +15,7 @@ const ENUM_FIELDS: Record<string, Parameters<ReturnType<typeof useEnumLabel>>[0]
 const ID_FIELDS = new Set(['householdId', 'buildingId', 'headResidentId', 'gridId', 'householdIds', 'thingId']);
 
 export function HistoryList({ items, emptyText }: { items: readonly Change[]; emptyText: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const label = useEnumLabel();
   const { nameOf } = useTags();
   const fieldName = (f: string) => t(`registry.history.fields.${f}`, { defaultValue: '' }) || t('registry.history.otherField');
@@ -43,7 +44,9 @@ export function HistoryList({ items, emptyText }: { items: readonly Change[]; em
           // a new record lists what it was given: not its links (ids) nor what was left empty
           const blank = (v: unknown) => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
           const fields = [...new Set([...Object.keys(c.before ?? {}), ...Object.keys(c.after ?? {})])]
-            .filter((f) => f !== 'version' && (c.before || (!ID_FIELDS.has(f) && !blank(c.after?.[f]))));
+            .filter((f) => f !== 'version' && (c.before || (!ID_FIELDS.has(f) && !blank(c.after?.[f]))))
+            // a boundary change names both grids: their names, not "changed"
+            .filter((f) => f !== 'gridId' || !(c.after && 'gridName' in c.after));
           return (
             <div className="zz-reg-diff" data-testid="history-diff">
               {fields.map((f) => (
@@ -53,7 +56,7 @@ export function HistoryList({ items, emptyText }: { items: readonly Change[]; em
                   <span className="zz-reg-after">{valueText(f, c.after?.[f], c.entityKind)}</span>
                 </div>
               ))}
-              {c.reason ? <Typography.Text type="secondary">{t('registry.history.reason', { reason: c.reason })}</Typography.Text> : null}
+              {c.reason ? <Typography.Text type="secondary">{t('registry.history.reason', { reason: reasonInWords(c.reason, i18n.language) })}</Typography.Text> : null}
             </div>
           );
         } },

@@ -101,7 +101,7 @@ export const registryZh = {
   },
   history: {
     entity: { building: '楼栋', household: '住户', resident: '居民', place: '场所', thing: '部件', hazard: '隐患' },
-    actions: { create: '新建', update: '修改', leave: '迁出', import: '导入', move: '勘界调整', inspect: '巡查', reveal: '查看' },
+    actions: { create: '新建', update: '修改', leave: '迁出', import: '导入', move: '勘界调整', boundary: '勘界调整', inspect: '巡查', reveal: '查看' },
     otherAction: '变更', changed: '已变更', empty: '空', reason: '原因：{{reason}}', more: '另有 {{count}} 项',
     fields: {
       name: '姓名/名称', idNumber: '身份证号', phone: '手机号', gender: '性别', birthDate: '出生日期', householdId: '所在住户', relation: '与户主关系',
@@ -213,7 +213,7 @@ export const registryEn: typeof registryZh = {
   },
   history: {
     entity: { building: 'Building', household: 'Household', resident: 'Resident', place: 'Place', thing: 'Thing', hazard: 'Hazard' },
-    actions: { create: 'Created', update: 'Changed', leave: 'Left', import: 'Imported', move: 'Moved by a boundary change', inspect: 'Inspected', reveal: 'Read' },
+    actions: { create: 'Created', update: 'Changed', leave: 'Left', import: 'Imported', move: 'Moved by a boundary change', boundary: 'Moved by a boundary change', inspect: 'Inspected', reveal: 'Read' },
     otherAction: 'Changed', changed: 'changed', empty: 'empty', reason: 'Reason: {{reason}}', more: '{{count}} more',
     fields: {
       name: 'Name', idNumber: 'ID number', phone: 'Phone', gender: 'Gender', birthDate: 'Birth date', householdId: 'Household', relation: 'Relation',

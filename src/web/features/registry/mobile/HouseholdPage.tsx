@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { Card, MobilePage } from '../../cases/public.ts';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/useApi.ts';
+import { reasonInWords } from '../../../lib/system-reason-text.ts';
 import { fetchHouseholdFile, type Change, type HouseholdFile, type Resident } from './api.ts';
 import { useCall } from './call.tsx';
 import { ResidentRow, ResidentSheet, TagList, type TagNames } from './resident-ui.tsx';
@@ -167,7 +168,7 @@ function ChangeRow({ c, members }: { c: Change; members: Resident[] }) {
         {` · ${what}`}
         <span className="mc-hint"> · {at}{c.actorName ? ` · ${t('mreg.household.by', { name: c.actorName })}` : ''}</span>
       </div>
-      {c.reason ? <div className="mr-diff">{c.reason}</div> : null}
+      {c.reason ? <div className="mr-diff">{reasonInWords(c.reason, i18n.language)}</div> : null}
       {fields.slice(0, 10).map((f) => (
         <div className="mr-diff" key={f}>
           {t('mreg.common.labelled', {
