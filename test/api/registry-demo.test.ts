@@ -89,6 +89,13 @@ describe('the demo registry', () => {
     expect(new Set(listed.map((r) => r.gridId))).toEqual(new Set([grid.id]));
   });
 
+  it('leaves one audit entry per change, the whole chain verifying (many entries a transaction: a day\'s commands)', async () => {
+    const changes = (await t.db.query<{ n: number }>('select count(*)::int as n from registry_changes')).rows[0]!.n;
+    const entries = (await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where action like 'registry.%'`)).rows[0]!.n;
+    expect(entries).toBe(changes);
+    expect(await get(await t.login('auditor'), '/api/audit/verify')).toMatchObject({ ok: true, brokenAt: null });
+  });
+
   it('places every building, place and thing inside the grid\'s boundary', async () => {
     const grid = (await t.db.query<{ id: string }>(`select scope_org_unit_id as id from accounts where username = 'gridworker'`)).rows[0]!.id;
     const points = (await t.db.query<{ lng: number; lat: number; what: string }>(

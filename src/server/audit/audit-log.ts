@@ -16,23 +16,43 @@ export interface AuditEntry {
 }
 
 /**
+ * The chain's head as this transaction left it, for transactions that hold the chain lock: the hash of the last row
+ * they appended. Keyed by the transaction's own handle (a `Db` is never one: see `holdsTransaction`), dropped with it.
+ */
+const headOfLockedTx = new WeakMap<Tx, string>();
+
+/** Whether `tx` is a transaction (its queries share one session), not a pool or connection that runs each on its own. */
+const holdsTransaction = (tx: Tx) => !('transaction' in tx);
+
+/**
  * Appends an entry inside the caller's transaction, so it is written exactly when the change is. The chain lock
  * orders appends across nodes; it is held only until that transaction ends. The row's hash is an HMAC with a key
  * the database never sees, so whoever can write to the table cannot make a row that verifies.
+ *
+ * The first append of a transaction takes the lock and reads the head (lock first, then a statement of its own, so
+ * the head read sees every append committed before the lock was granted). Later appends of the same transaction
+ * neither lock again nor read: the lock is still held (a transaction-level advisory lock ends only with the
+ * transaction; the code has no savepoints to roll it back), so no other transaction on any node can have appended
+ * since, and the head is the row this transaction appended last. A command with several changes, or a batch of
+ * commands in one transaction (an import, the demo), pays one insert per entry.
  */
 export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
   const keys = auditKeys();
-  await lockAuditChain(tx);
-  const prevHash = (await auditHead(tx))?.hash ?? GENESIS_HASH;
+  let prevHash = headOfLockedTx.get(tx);
+  if (prevHash === undefined) {
+    await lockAuditChain(tx);
+    prevHash = (await auditHead(tx))?.hash ?? GENESIS_HASH;
+  }
   const fields: AuditFields = {
     at: e.at.toISOString(), actorId: e.actorId, actorName: e.actorName, ip: e.ip, action: e.action,
     targetType: e.targetType ?? null, targetId: e.targetId ?? null, success: e.success, detail: e.detail ?? null,
   };
+  const hash = keys.hashers[CHAIN_MAC](chainInput(prevHash, fields));
   await insertAuditRow(tx, {
     at: e.at, actor_id: e.actorId, actor_name: e.actorName, ip: e.ip, action: e.action, target_type: fields.targetType,
-    target_id: fields.targetId, success: e.success, detail: fields.detail, prev_hash: prevHash,
-    hash: keys.hashers[CHAIN_MAC](chainInput(prevHash, fields)), mac: CHAIN_MAC,
+    target_id: fields.targetId, success: e.success, detail: fields.detail, prev_hash: prevHash, hash, mac: CHAIN_MAC,
   });
+  if (holdsTransaction(tx)) headOfLockedTx.set(tx, hash);
 }
 
 /** Who did it and from where, for an entry written while serving a request. */

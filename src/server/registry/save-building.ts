@@ -3,7 +3,7 @@ import type { Tx } from '../platform/db/db.ts';
 import { notFound } from '../platform/errors.ts';
 import { type LocatorSource, placeRecord } from './reach.ts';
 import * as store from './store.ts';
-import { diff, recordChange, type RegistryActor } from './change-log.ts';
+import { createRecord, diff, recordChange, type RegistryActor } from './change-log.ts';
 import { stale } from './refusals.ts';
 import { spell } from './spelling.ts';
 import type * as s from './schemas.ts';
@@ -28,13 +28,11 @@ export async function createBuilding(tx: Tx, locator: LocatorSource, who: Regist
     lng: body.location.lng, lat: body.location.lat, created_at: who.now, updated_at: who.now,
   };
   for (const [k, col] of COLUMNS) if (k !== 'name') row[col] = body[k] ?? null;
-  const id = await store.insertRow(tx, 'registry_buildings', row);
-  await recordChange(tx, who, { kind: 'building', id, householdId: null, orgPath: grid.path, action: 'create', before: null, after: snapshot(row) });
-  return id;
+  return createRecord(tx, who, 'registry_buildings', row, { kind: 'building', householdId: null, orgPath: grid.path, action: 'create', before: null, after: snapshot(row) });
 }
 
 export async function updateBuilding(tx: Tx, locator: LocatorSource, who: RegistryActor, id: string, patch: Static<typeof s.BuildingPatch>): Promise<void> {
-  const b = await store.findBuilding(tx, who.reach, id, true);
+  const b = await store.findBuildingRecord(tx, who.reach, id, true);
   if (!b) throw notFound('building');
   if (b.version !== patch.version) throw stale();
   const set: Record<string, unknown> = {};

@@ -3,7 +3,7 @@ import type { Tx } from '../platform/db/db.ts';
 import { notFound } from '../platform/errors.ts';
 import * as store from './store.ts';
 import * as sites from './place-thing-store.ts';
-import { recordChange, diff, type RegistryActor } from './change-log.ts';
+import { createRecord, recordChange, diff, type RegistryActor } from './change-log.ts';
 import { invalid, stale } from './refusals.ts';
 import type * as s from './schemas.ts';
 
@@ -18,7 +18,7 @@ const snapshot = (z: Record<string, unknown>) => ({
 async function checkedHouseholds(tx: Tx, who: RegistryActor, buildingId: string | null, ids: readonly string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   for (const id of unique) {
-    const h = await store.findHousehold(tx, who.reach, id);
+    const h = await store.findHouseholdRecord(tx, who.reach, id);
     if (!h) throw notFound('household');
     if (buildingId !== null && h.building_id !== buildingId) {
       throw invalid('A flat named by the entry is not in its building.', '所列住户不在该楼栋内。', { field: 'householdIds', householdId: id });
@@ -34,7 +34,7 @@ export async function createHazard(tx: Tx, who: RegistryActor, body: Static<type
   const thing = body.thingId ? await sites.findThing(tx, who.reach, body.thingId) : null;
   if (body.thingId && !thing) throw notFound('thing');
   const buildingId = body.buildingId ?? thing?.building_id ?? null;
-  const building = buildingId ? await store.findBuilding(tx, who.reach, buildingId) : null;
+  const building = buildingId ? await store.findBuildingRecord(tx, who.reach, buildingId) : null;
   if (buildingId && !building) throw notFound('building');
   const at = thing ?? building!;
   const row = {
@@ -44,9 +44,8 @@ export async function createHazard(tx: Tx, who: RegistryActor, body: Static<type
     next_check_on: body.nextCheckOn ?? null, status: body.status ?? 'open', created_by: who.reach.accountId,
     created_at: who.now, updated_at: who.now,
   };
-  const id = await store.insertRow(tx, 'registry_hazards', row);
   const after = snapshot(row);
-  await recordChange(tx, who, { kind: 'hazard', id, householdId: null, orgPath: at.org_path, action: 'create', before: null, after });
+  const id = await createRecord(tx, who, 'registry_hazards', row, { kind: 'hazard', householdId: null, orgPath: at.org_path, action: 'create', before: null, after });
   for (const h of row.household_ids) {
     await recordChange(tx, who, { kind: 'hazard', id, householdId: h, orgPath: at.org_path, action: 'name', before: null, after: { description: body.description } });
   }

@@ -4,7 +4,7 @@ import { notFound } from '../platform/errors.ts';
 import { normaliseRoomNo } from '../../domain/registry/layout.ts';
 import { type LocatorSource, placeRecord, reachableGrid, type GridRow } from './reach.ts';
 import * as store from './store.ts';
-import { diff, recordChange, type RegistryActor } from './change-log.ts';
+import { createRecord, diff, recordChange, type RegistryActor } from './change-log.ts';
 import { invalid, isUniqueViolation, stale } from './refusals.ts';
 import type * as s from './schemas.ts';
 
@@ -30,12 +30,12 @@ async function guarded<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The address of a flat: the building's address (or name), unit and room (春晖路12号 2单元 301室). */
-function flatAddress(b: store.BuildingRow, unitNo: number | null, roomNo: string | null): string {
+function flatAddress(b: store.BuildingRecord, unitNo: number | null, roomNo: string | null): string {
   return [b.address ?? b.name, unitNo ? `${unitNo}单元` : null, roomNo ? `${roomNo}室` : null].filter((x) => x).join(' ');
 }
 
 export async function createHousehold(tx: Tx, locator: LocatorSource, who: RegistryActor, body: Static<typeof s.HouseholdBody>): Promise<string> {
-  const building = body.buildingId ? await store.findBuilding(tx, who.reach, body.buildingId) : null;
+  const building = body.buildingId ? await store.findBuildingRecord(tx, who.reach, body.buildingId) : null;
   if (body.buildingId && !building) throw notFound('building');
   const roomNo = body.roomNo ? normaliseRoomNo(body.roomNo) : null;
   let grid: GridRow;
@@ -57,13 +57,12 @@ export async function createHousehold(tx: Tx, locator: LocatorSource, who: Regis
     lng: location?.lng ?? null, lat: location?.lat ?? null, residence_kind: body.residenceKind ?? 'registered',
     note: body.note ?? null, created_at: who.now, updated_at: who.now,
   };
-  const id = await guarded(() => store.insertRow(tx, 'registry_households', row));
-  await recordChange(tx, who, { kind: 'household', id, householdId: id, orgPath: grid.path, action: 'create', before: null, after: householdSnapshot(row) });
-  return id;
+  return guarded(() => createRecord(tx, who, 'registry_households', row,
+    { kind: 'household', householdId: 'self', orgPath: grid.path, action: 'create', before: null, after: householdSnapshot(row) }));
 }
 
 export async function updateHousehold(tx: Tx, locator: LocatorSource, who: RegistryActor, id: string, patch: Static<typeof s.HouseholdPatch>): Promise<void> {
-  const h = await store.findHousehold(tx, who.reach, id, true);
+  const h = await store.findHouseholdRecord(tx, who.reach, id, true);
   if (!h) throw notFound('household');
   if (h.version !== patch.version) throw stale();
   const set: Record<string, unknown> = {};
@@ -75,7 +74,7 @@ export async function updateHousehold(tx: Tx, locator: LocatorSource, who: Regis
   if (patch.buildingId !== undefined && patch.buildingId !== h.building_id) {
     if (patch.buildingId === null) set.building_id = null;
     else {
-      const b = await store.findBuilding(tx, who.reach, patch.buildingId);
+      const b = await store.findBuildingRecord(tx, who.reach, patch.buildingId);
       if (!b) throw notFound('building');
       Object.assign(set, { building_id: b.id, grid_id: b.grid_id, org_path: b.org_path, town_id: b.town_id });
     }

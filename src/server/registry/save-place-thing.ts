@@ -8,7 +8,7 @@ import { normalisePhone } from '../../domain/registry/phone.ts';
 import { type LocatorSource, placeRecord } from './reach.ts';
 import * as store from './store.ts';
 import * as sites from './place-thing-store.ts';
-import { diff, recordChange, type RegistryActor } from './change-log.ts';
+import { createRecord, diff, recordChange, type RegistryActor } from './change-log.ts';
 import { invalid, phoneInvalid, stale } from './refusals.ts';
 import { shanghaiDay } from './save-resident.ts';
 import { spell } from './spelling.ts';
@@ -37,7 +37,7 @@ function contactPhone(pii: PiiCipher, raw: string | null) {
 
 async function buildingRef(tx: Tx, who: RegistryActor, id: string | null | undefined): Promise<string | null> {
   if (!id) return null;
-  const b = await store.findBuilding(tx, who.reach, id);
+  const b = await store.findBuildingRecord(tx, who.reach, id);
   if (!b) throw notFound('building');
   return b.id;
 }
@@ -51,9 +51,7 @@ export async function createPlace(tx: Tx, pii: PiiCipher, locator: LocatorSource
   };
   for (const [k, col] of PLACE_COLUMNS) row[col] = body[k] ?? null;
   row.name = body.name.trim();
-  const id = await store.insertRow(tx, 'registry_places', row);
-  await recordChange(tx, who, { kind: 'place', id, householdId: null, orgPath: grid.path, action: 'create', before: null, after: placeSnapshot(row) });
-  return id;
+  return createRecord(tx, who, 'registry_places', row, { kind: 'place', householdId: null, orgPath: grid.path, action: 'create', before: null, after: placeSnapshot(row) });
 }
 
 export async function updatePlace(tx: Tx, pii: PiiCipher, locator: LocatorSource, who: RegistryActor, id: string, patch: Static<typeof s.PlacePatch>): Promise<void> {
@@ -97,9 +95,7 @@ export async function createThing(tx: Tx, locator: LocatorSource, who: RegistryA
   };
   for (const [k, col] of THING_COLUMNS) row[col] = body[k] ?? null;
   row.name = body.name.trim();
-  const id = await store.insertRow(tx, 'registry_things', row);
-  await recordChange(tx, who, { kind: 'thing', id, householdId: null, orgPath: grid.path, action: 'create', before: null, after: thingSnapshot(row) });
-  return id;
+  return createRecord(tx, who, 'registry_things', row, { kind: 'thing', householdId: null, orgPath: grid.path, action: 'create', before: null, after: thingSnapshot(row) });
 }
 
 export async function updateThing(tx: Tx, locator: LocatorSource, who: RegistryActor, id: string, patch: Static<typeof s.ThingPatch>): Promise<void> {

@@ -9,7 +9,7 @@ import { normalisePhone } from '../../domain/registry/phone.ts';
 import type { TagDefinition } from '../../domain/registry/tags.ts';
 import { inReach, reachableGrid, type GridRow } from './reach.ts';
 import * as store from './store.ts';
-import { recordChange, diff, type RegistryActor } from './change-log.ts';
+import { createRecord, recordChange, diff, type RegistryActor } from './change-log.ts';
 import { idNumberInvalid, idNumberTaken, invalid, isUniqueViolation, phoneInvalid, stale } from './refusals.ts';
 import { spell } from './spelling.ts';
 import type * as s from './schemas.ts';
@@ -69,16 +69,16 @@ function checkedTags(given: readonly string[], kept: readonly string[], catalog:
 type HouseholdRef = { id: string; grid_id: string; org_path: string; town_id: string; head_resident_id: string | null; grid_name: string };
 
 async function householdOf(tx: Tx, who: RegistryActor, id: string): Promise<HouseholdRef> {
-  const h = await store.findHousehold(tx, who.reach, id, true);
+  const h = await store.findHouseholdRecord(tx, who.reach, id, true);
   if (!h) throw notFound('household');
   return h;
 }
 
 const gridOf = (h: HouseholdRef): GridRow => ({ id: h.grid_id, path: h.org_path, name: h.grid_name, town_id: h.town_id });
 
-async function insertGuarded(tx: Tx, row: Record<string, unknown>): Promise<string> {
+async function idNumberGuarded(run: () => Promise<string>): Promise<string> {
   try {
-    return await store.insertRow(tx, 'registry_residents', row);
+    return await run();
   } catch (e) {
     if (isUniqueViolation(e, 'registry_residents_id_number')) throw idNumberTaken(null);
     throw e;
@@ -102,14 +102,12 @@ export async function createResident(tx: Tx, pii: PiiCipher, who: RegistryActor,
     tags: checkedTags(body.tags ?? [], [], catalog, who.reach.carer), party_member: body.partyMember ?? false,
     note: body.note ?? null, created_at: who.now, updated_at: who.now,
   };
-  const residentId = await insertGuarded(tx, row);
+  const residentId = await idNumberGuarded(() => createRecord(tx, who, 'registry_residents', row, {
+    kind: 'resident', householdId: household?.id ?? null, orgPath: grid.path, action: 'create', before: null, after: residentSnapshot(row),
+  }));
   if (household && row.relation === 'head' && household.head_resident_id === null) {
     await tx.query('update registry_households set head_resident_id = $2 where id = $1', [household.id, residentId]);
   }
-  await recordChange(tx, who, {
-    kind: 'resident', id: residentId, householdId: household?.id ?? null, orgPath: grid.path, action: 'create',
-    before: null, after: residentSnapshot(row),
-  });
   return residentId;
 }
 

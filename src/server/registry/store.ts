@@ -195,6 +195,19 @@ export async function findHousehold(tx: Tx, reach: Reach | null, id: string, for
   return r.rows[0] ?? null;
 }
 
+/** A household as its commands need it: the row and its grid's name, without the members' count and tags the pages show. */
+export type HouseholdRecord = Omit<HouseholdRow, 'building_name' | 'head_name' | 'member_count' | 'member_tags'>;
+
+/** The household to write to or under (one row by key): for commands, where `findHousehold`'s counts would go unread. */
+export async function findHouseholdRecord(tx: Tx, reach: Reach | null, id: string, forUpdate = false): Promise<HouseholdRecord | null> {
+  const params: unknown[] = [id];
+  const where = reach ? ` and ${reachSql(reach, 'h', params)}` : '';
+  const r = await tx.query<HouseholdRecord>(
+    `select h.*, g.name as grid_name from registry_households h join org_units g on g.id = h.grid_id
+      where h.id = $1 and h.retired_at is null${where}${forUpdate ? ' for update of h' : ''}`, params);
+  return r.rows[0] ?? null;
+}
+
 export interface HouseholdFilter {
   q?: string | undefined;
   underPath?: string | null | undefined;
@@ -260,6 +273,19 @@ export async function findBuilding(tx: Tx, reach: Reach | null, id: string, forU
   return r.rows[0] ?? null;
 }
 
+/** A building as its commands need it: the row and its grid's name, without the households' count the pages show. */
+export type BuildingRecord = Omit<BuildingRow, 'household_count'>;
+
+/** The building to write to or under (one row by key): for commands, where `findBuilding`'s count would go unread. */
+export async function findBuildingRecord(tx: Tx, reach: Reach | null, id: string, forUpdate = false): Promise<BuildingRecord | null> {
+  const params: unknown[] = [id];
+  const where = reach ? ` and ${reachSql(reach, 'b', params)}` : '';
+  const r = await tx.query<BuildingRecord>(
+    `select b.*, g.name as grid_name from registry_buildings b join org_units g on g.id = b.grid_id
+      where b.id = $1 and b.retired_at is null${where}${forUpdate ? ' for update of b' : ''}`, params);
+  return r.rows[0] ?? null;
+}
+
 export interface NamedFilter { q?: string | undefined; underPath?: string | null | undefined }
 
 function buildingWhere(reach: Reach, f: NamedFilter, params: unknown[]): string[] {
@@ -302,6 +328,25 @@ export async function insertChange(tx: Tx, c: Omit<ChangeRow, 'id'>): Promise<vo
      values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11)`,
     [c.entity_kind, c.entity_id, c.household_id, c.org_path, c.at, c.actor_id, c.actor_name, c.action, c.reason,
       c.before === null ? null : JSON.stringify(c.before), c.after === null ? null : JSON.stringify(c.after)]);
+}
+
+/**
+ * Inserts a row of one of the registry's tables and its history row in one statement; answers the row's id. The
+ * history row names the new id (and, with `ownHousehold`, has it as its household: a household's own creation).
+ */
+export async function insertRowWithChange(tx: Tx, table: RegistryTable, row: Record<string, unknown>,
+  c: Omit<ChangeRow, 'id' | 'entity_id'>, ownHousehold = false): Promise<string> {
+  const cols = Object.keys(row);
+  const params: unknown[] = cols.map((k) => row[k]);
+  const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
+  const r = await tx.query<{ id: string }>(
+    `with r as (insert into ${table} (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')}) returning id),
+          c as (insert into registry_changes (entity_kind, entity_id, household_id, org_path, at, actor_id, actor_name, action, reason, before, after)
+                select ${p(c.entity_kind)}, r.id, ${ownHousehold ? 'r.id' : `${p(c.household_id)}::text`}, ${p(c.org_path)}, ${p(c.at)}::timestamptz,
+                       ${p(c.actor_id)}::text, ${p(c.actor_name)}::text, ${p(c.action)}, ${p(c.reason)}::text,
+                       ${p(c.before === null ? null : JSON.stringify(c.before))}::jsonb, ${p(c.after === null ? null : JSON.stringify(c.after))}::jsonb from r)
+     select id from r`, params);
+  return r.rows[0]!.id;
 }
 
 /** Changes of one record, newest first. */
