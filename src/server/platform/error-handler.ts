@@ -10,9 +10,15 @@ function body(code: string, message: string, messageZh: string, details?: unknow
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 const unstorable = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s);
 
+/**
+ * A body kept as a stream (an import's file, see registry/import-routes.ts) is not walked: over real HTTP it is the
+ * IncomingMessage, whose socket, server and connections make a graph that a walk 32 levels deep never finishes.
+ */
+const isStream = (v: object) => typeof (v as { pipe?: unknown }).pipe === 'function';
+
 function hasUnstorableText(v: unknown, depth = 0): boolean {
   if (typeof v === 'string') return unstorable(v);
-  if (depth > 32 || v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return false;
+  if (depth > 32 || v === null || typeof v !== 'object' || Buffer.isBuffer(v) || isStream(v)) return false;
   return Object.entries(v as object).some(([k, x]) => unstorable(k) || hasUnstorableText(x, depth + 1));
 }
 
@@ -29,7 +35,7 @@ export function rejectUnstorableText(app: FastifyInstance): void {
 /** The path of the first number that is not finite (Infinity from `1e999`, which the schema validator lets through). */
 function nonFinite(v: unknown, at: string, depth = 0): string | null {
   if (typeof v === 'number') return Number.isFinite(v) ? null : at;
-  if (depth > 32 || v === null || typeof v !== 'object' || Buffer.isBuffer(v)) return null;
+  if (depth > 32 || v === null || typeof v !== 'object' || Buffer.isBuffer(v) || isStream(v)) return null;
   for (const [k, x] of Object.entries(v as object)) {
     const found = nonFinite(x, `${at}.${k}`, depth + 1);
     if (found) return found;
