@@ -143,4 +143,30 @@ describe('org units administered on the map (admin)', () => {
     await page.getByRole('button', { name: /取\s*消/ }).click();
     expect(pageErrors).toEqual([]);
   });
+
+  it('refuses to retire a grid that still holds registry records, naming them and what to do first', async () => {
+    const code = '500199001001007';
+    const g = (await t.db.query<{ id: string; path: string; town: string }>(
+      `select u.id, u.path, (select t.id from org_units t where t.level = 'town' and starts_with(u.path, t.path)) as town from org_units u where u.code = $1`, [code])).rows[0]!;
+    const ring = (await t.db.query<{ geometry: { coordinates: number[][][] } }>('select geometry from org_units where id = $1', [g.id])).rows[0]!.geometry.coordinates[0]!;
+    const [lng, lat] = [ring.slice(0, -1).reduce((s, p) => s + p[0]!, 0) / (ring.length - 1), ring.slice(0, -1).reduce((s, p) => s + p[1]!, 0) / (ring.length - 1)];
+    await t.db.query(`insert into registry_buildings (town_id, grid_id, org_path, name, lng, lat, units, floors, rooms_per_floor, created_at, updated_at)
+      values ($1, $2, $3, '撤销测试楼', $4, $5, 1, 6, 2, now(), now())`, [g.town, g.id, g.path, lng, lat]);
+    await page.getByPlaceholder(/搜索/).fill(code);
+    await page.locator('.ant-list-item').filter({ hasText: code }).first().click();
+    await page.locator('.zz-grid-drawer').getByText(code).waitFor();
+    await page.getByTestId('unit-admin-menu').click();
+    await page.getByTestId('unit-admin-retire').click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /撤\s*销/ }).click();
+    const refusal = page.getByTestId('retire-refusal');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/楼栋 1 栋.*请先调整边界/);
+    await page.locator('.ant-modal-confirm-confirm').waitFor({ state: 'hidden' });
+    await page.waitForTimeout(400); // the refusal's opening animation
+    await expectNoEnglish(page);
+    await page.screenshot({ path: `${ARTIFACTS}/org-admin-08-retire-refused.png` });
+    expect((await t.db.query('select retired_at from org_units where id = $1', [g.id])).rows[0]).toEqual({ retired_at: null });
+    // the browser logs the refusal's 409 itself
+    expect(pageErrors.filter((e) => !/status of 409/.test(e))).toEqual([]);
+  });
 });
