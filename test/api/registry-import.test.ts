@@ -303,6 +303,85 @@ describe('a restart', () => {
   });
 });
 
+describe('an import that crashes its worker every time', () => {
+  it('ends failed after three attempts, saying why in both languages, and its file is deleted', async () => {
+    const files = new ImportFiles(t.config.dataDir, loadPiiKey(t.config.dataDir));
+    const account = (await t.db.query<{ id: string; scope_org_unit_id: string }>(`select id, scope_org_unit_id from accounts where username = 'gridworker'`)).rows[0]!;
+    const reach = importerReach((await findImporter(t.db, account.id))!)!;
+    const { id } = await startImport(t.db, files, { ...reach, scopeOrgUnitId: account.scope_org_unit_id }, {
+      kind: 'residents', mode: 'allValid', fileName: 'crash.xlsx', idempotencyKey: null,
+      body: Readable.from([await registryWorkbook(HEADER, [['崩溃甲', idNumber('1961-02-03', 901), '', '', '', '崩溃路1号', '', '', '', null, null, '']])]), now: t.clock.now,
+    });
+    // each run gets as far as its start, then its process dies: nothing after the first transaction reaches the database
+    const crashing = (): Db => {
+      let transactions = 0;
+      return { ...t.db, transaction: (fn) => (++transactions > 1 ? Promise.reject(new Error('killed')) : t.db.transaction(fn)) };
+    };
+    for (let i = 1; i <= 3; i++) {
+      await expect(runImport({ db: crashing(), pii: t.app.pii, locator: t.app.locator, files, clock: () => t.clock.now }, id)).rejects.toThrow('killed');
+      expect(await getImport(t.db, id)).toMatchObject({ status: 'running', attempts: i });
+    }
+    // the next tick gives up on it rather than crash again
+    await runImport({ db: t.db, pii: t.app.pii, locator: t.app.locator, files, clock: () => t.clock.now }, id);
+    const v = (await get(`/api/registry/imports/${id}`)).json() as ImportView & { failure: { code: string; message: string; messageZh: string } };
+    expect(v.status).toBe('failed');
+    expect(v.failure.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(v.failure.messageZh).toContain('3 次');
+    expect(v.failure.message).toContain('3 times');
+    expect(await files.exists(id)).toBe(false);
+    expect(await residentsNamed('崩溃甲')).toEqual([]);
+  });
+});
+
+describe('a household registered while a batch is written', () => {
+  it('its room\'s residents join it: the import does not fail, and no second household is made', async () => {
+    const b = await finished(await upload(await registryWorkbook(['名称', '地址', '经度', '纬度', '单元数', '层数', '每层户数'], [
+      ['竞态小区1栋', '春晖路30号', here.lng, here.lat, 1, 6, 2],
+    ]), { kind: 'buildings' }));
+    expect(b).toMatchObject({ status: 'done', accepted: 1 });
+    const building = (await t.db.query<{ id: string; grid_id: string; town_id: string; org_path: string }>(
+      `select id, grid_id, town_id, org_path from registry_buildings where name = '竞态小区1栋'`)).rows[0]!;
+    const files = new ImportFiles(t.config.dataDir, loadPiiKey(t.config.dataDir));
+    const account = (await t.db.query<{ id: string; scope_org_unit_id: string }>(`select id, scope_org_unit_id from accounts where username = 'gridworker'`)).rows[0]!;
+    const reach = importerReach((await findImporter(t.db, account.id))!)!;
+    const { id } = await startImport(t.db, files, { ...reach, scopeOrgUnitId: account.scope_org_unit_id }, {
+      kind: 'residents', mode: 'allValid', fileName: 'race.xlsx', idempotencyKey: null, now: t.clock.now,
+      body: Readable.from([await registryWorkbook(['姓名', '身份证号', '楼栋', '单元', '房号', '与户主关系'], [
+        ['竞态甲', idNumber('1950-03-03', 311), '竞态小区1栋', 1, '501', '户主'],
+        ['竞态乙', idNumber('1952-04-04', 322), '竞态小区1栋', 1, '501', '配偶'],
+        ['竞态丙', idNumber('1980-05-05', 333), '竞态小区1栋', 1, '502', '户主'],
+      ])]),
+    });
+    // someone registers room 501 after the batch found it empty, just before the batch writes its households
+    const racing: Db = { ...t.db, transaction: (fn) => t.db.transaction((tx) => fn({
+      ...tx, exec: (sql) => tx.exec(sql),
+      query: async (sql, params) => {
+        if (sql.includes('insert into registry_households') && !sql.includes("'竞态")) {
+          await tx.query(
+            `insert into registry_households (id, town_id, grid_id, org_path, building_id, unit_no, room_no, address, created_at, updated_at)
+             values ('race-501', $1, $2, $3, $4, 1, '501', '竞态小区1栋1单元501（手工）', now(), now())`,
+            [building.town_id, building.grid_id, building.org_path, building.id]);
+        }
+        return tx.query(sql, params);
+      },
+    })) };
+    await runImport({ db: racing, pii: t.app.pii, locator: t.app.locator, files, clock: () => t.clock.now }, id);
+    const v = (await get(`/api/registry/imports/${id}`)).json() as ImportView;
+    expect(v, JSON.stringify(v.failure)).toMatchObject({ status: 'done', accepted: 3, rejectedCount: 0 });
+    const rooms = (await t.db.query<{ id: string; room_no: string; members: string[]; head: string | null }>(
+      `select h.id, h.room_no, array_agg(r.name order by r.name) as members, (select name from registry_residents where id = h.head_resident_id) as head
+         from registry_households h left join registry_residents r on r.household_id = h.id
+        where h.building_id = $1 group by h.id order by h.room_no`, [building.id])).rows;
+    expect(rooms).toMatchObject([
+      { id: 'race-501', room_no: '501', members: ['竞态乙', '竞态甲'].sort(), head: '竞态甲' },
+      { room_no: '502', members: ['竞态丙'], head: '竞态丙' },
+    ]);
+    const history = (await t.db.query<{ household_id: string }>(
+      `select c.household_id from registry_changes c join registry_residents r on r.id = c.entity_id where r.name in ('竞态甲', '竞态乙')`)).rows;
+    expect(history.map((h) => h.household_id)).toEqual(['race-501', 'race-501']);
+  });
+});
+
 describe('the other kinds', () => {
   it('imports buildings, then households and residents into their rooms, places and things', async () => {
     const b = await finished(await upload(await registryWorkbook(['名称', '地址', '经度', '纬度', '单元数', '层数', '每层户数', '结构', '建成年份'], [

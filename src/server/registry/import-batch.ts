@@ -375,9 +375,12 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, batch: readonly Chec
   }
   const actor = { at: who.at, actorId: ctx.reach.accountId, actorName: ctx.reach.name, reason: who.reason };
   const written = new Set<string>();
+  const roomLost = new Set<number>();
   for (const table of ['registry_buildings', 'registry_households', 'registry_residents', 'registry_places', 'registry_things'] as const) {
-    const records = byTable.get(table);
-    if (records) for (const id of await insertBatch(tx, table, records, actor)) written.add(id);
+    let records = byTable.get(table);
+    if (!records) continue;
+    if (table === 'registry_residents' && ctx.kind === 'residents') records = await joinRoomsTakenMeanwhile(tx, batch, byTable.get('registry_households') ?? [], written, roomLost);
+    for (const id of await insertBatch(tx, table, records, actor)) written.add(id);
   }
   await setHeads(tx, batch.flatMap((r) => (r.head && written.has(r.head.resident_id) ? [r.head] : [])));
   const lost: RejectionRow[] = [];
@@ -385,9 +388,43 @@ export async function writeBatch(tx: Tx, ctx: BatchContext, batch: readonly Chec
   for (const r of batch) {
     const main = r.records[r.records.length - 1]!.record;
     if (written.has(main.id)) { count++; continue; }
-    const code: ImportRowProblem = ctx.kind === 'residents' ? 'ID_NUMBER_TAKEN' : 'HOUSEHOLD_EXISTS';
-    lost.push(rowProblem(r.row, header(ctx.kind, ctx.kind === 'residents' ? 'idNumber' : 'roomNo'), code));
+    const code: ImportRowProblem = roomLost.has(r.row) ? 'ROOM_CHANGED' : ctx.kind === 'residents' ? 'ID_NUMBER_TAKEN' : 'HOUSEHOLD_EXISTS';
+    lost.push(rowProblem(r.row, header(ctx.kind, ctx.kind === 'residents' && !roomLost.has(r.row) ? 'idNumber' : 'roomNo'), code));
     if (r.seenKey !== null && ctx.seen.get(r.seenKey) === r.row) ctx.seen.delete(r.seenKey);
   }
   return { written: count, lost };
+}
+
+/**
+ * The race between a resident batch's check and its write: a household was registered meanwhile (by hand, or by
+ * another import) in a room the batch found empty, so the batch's own household for that room was skipped (its room
+ * is taken) and its residents would point at a household that does not exist — a foreign-key error that would fail
+ * the whole import. The room is read again: its residents join the household living there now, as they would have had
+ * it been there at the check (the batch's household is not written, so nothing is written twice); a room still without
+ * a living household (registered and retired meanwhile) refuses its residents (ROOM_CHANGED). Answers the resident
+ * records to write.
+ */
+async function joinRoomsTakenMeanwhile(tx: Tx, batch: readonly CheckedRow[], households: readonly Record_[], written: ReadonlySet<string>, roomLost: Set<number>): Promise<Record_[]> {
+  const skipped = households.filter((h) => !written.has(h.id) && h.building_id);
+  const residents = batch.flatMap((r) => r.records.filter((w) => w.table === 'registry_residents').map((w) => ({ row: r, record: w.record })));
+  if (skipped.length === 0) return residents.map((x) => x.record);
+  const now = new Map<string, string>();
+  for (const h of await householdsInRooms(tx, [...new Set(skipped.map((h) => h.building_id as string))])) {
+    if (h.building_id && h.room_no) now.set(roomKey(h.building_id, h.unit_no, h.room_no), h.id);
+  }
+  const moved = new Map<string, string | null>();
+  for (const h of skipped) moved.set(h.id, now.get(roomKey(h.building_id as string, h.unit_no as number | null, h.room_no as string)) ?? null);
+  const out: Record_[] = [];
+  for (const { row, record } of residents) {
+    const householdId = record.household_id as string | null;
+    if (householdId === null || !moved.has(householdId)) { out.push(record); continue; }
+    const living = moved.get(householdId)!;
+    if (living === null) { roomLost.add(row.row); continue; }
+    record.household_id = living;
+    record.history_household_id = living;
+    (record.after as { householdId: string | null }).householdId = living;
+    if (row.head?.household_id === householdId) row.head.household_id = living;
+    out.push(record);
+  }
+  return out;
 }

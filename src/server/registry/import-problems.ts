@@ -5,7 +5,8 @@ import type { RejectionRow } from './import-store.ts';
 
 export type ImportRowProblem =
   | 'DUPLICATE_IN_FILE' | 'ID_NUMBER_TAKEN' | 'LOCATION_OUTSIDE_SCOPE' | 'LOCATION_OUTSIDE_GRIDS' | 'BUILDING_UNKNOWN'
-  | 'BUILDING_AMBIGUOUS' | 'LOCATION_UNRESOLVED' | 'LOCATION_REQUIRED' | 'BUILDING_EXISTS' | 'HOUSEHOLD_EXISTS' | 'HEAD_UNKNOWN';
+  | 'BUILDING_AMBIGUOUS' | 'LOCATION_UNRESOLVED' | 'LOCATION_REQUIRED' | 'BUILDING_EXISTS' | 'HOUSEHOLD_EXISTS' | 'HEAD_UNKNOWN'
+  | 'ROOM_CHANGED';
 
 export function rowProblem(row: number, column: string | null, code: ImportRowProblem, detail: { first?: number; name?: string } = {}): RejectionRow {
   const m = ROW_MESSAGES[code](detail);
@@ -23,13 +24,15 @@ const ROW_MESSAGES: Record<ImportRowProblem, (d: { first?: number; name?: string
   LOCATION_REQUIRED: () => ({ zh: '请填写经纬度（或楼栋），用于在地图上标注并确定所在网格。', en: 'Give the coordinates (or the building), to put the record on the map and in its grid.' }),
   BUILDING_EXISTS: (d) => ({ zh: `您的数据范围内已有名为“${d.name}”的楼栋。`, en: `A building named "${d.name}" is in your scope already.` }),
   HOUSEHOLD_EXISTS: () => ({ zh: '该楼栋的这个房号已登记了住户。', en: 'This room of the building has a household already.' }),
+  ROOM_CHANGED: () => ({ zh: '导入期间该房号的住户发生了变化（有人同时登记又注销了该户），请核对后重新导入此行。', en: 'The room\'s household changed while the import ran (registered and removed meanwhile): check it and import this row again.' }),
   HEAD_UNKNOWN: () => ({ zh: '户主身份证号不在您数据范围内的人口库中：请先导入人员，或不填此列。', en: 'No resident with the head\'s ID number in your scope: import the people first, or leave the column empty.' }),
 };
 
 export type ImportFailure =
   | { code: 'HEADER_MISMATCH'; missing: readonly ColumnDef[]; repeated: readonly ColumnDef[] }
   | { code: 'FILE_UNREADABLE' | 'NO_ROWS' | 'FILE_MISSING' | 'IMPORTER_GONE' | 'INTERNAL' }
-  | { code: 'TOO_MANY_ROWS'; max: number };
+  | { code: 'TOO_MANY_ROWS'; max: number }
+  | { code: 'TOO_MANY_ATTEMPTS'; attempts: number };
 
 /** A failed import's reason, in both languages. */
 export function failureMessage(f: ImportFailure): { code: string; zh: string; en: string } {
@@ -44,6 +47,7 @@ export function failureMessage(f: ImportFailure): { code: string; zh: string; en
     case 'FILE_MISSING': return { code: f.code, zh: '导入文件已不在服务器上，请重新上传。', en: 'The uploaded file is no longer on the server: upload it again.' };
     case 'IMPORTER_GONE': return { code: f.code, zh: '导入人的账号已停用或不再有导入权限，导入已停止。', en: 'The importer\'s account is disabled or may no longer import: the import stopped.' };
     case 'TOO_MANY_ROWS': return { code: f.code, zh: `文件超过 ${f.max} 行，请拆分后分别导入。`, en: `The file has more than ${f.max} rows: split it and import the parts.` };
+    case 'TOO_MANY_ATTEMPTS': return { code: f.code, zh: `导入已尝试 ${f.attempts} 次均未完成（处理过程中服务中断），已停止，上传的文件已删除：请检查文件后重新上传，或将其拆分为较小的文件；如仍失败请联系管理员。`, en: `The import was tried ${f.attempts} times and never finished (its worker stopped while running it): it has stopped and the uploaded file is deleted. Check the file and upload it again, or split it into smaller files; if it fails again, tell the administrator.` };
     case 'INTERNAL': return { code: f.code, zh: '导入时发生内部错误，已停止；请稍后重试。', en: 'The import stopped on an internal error; retry later.' };
   }
 }

@@ -14,6 +14,8 @@ export interface ImportRow {
   id: string; kind: RegistryKind; mode: ImportMode; format: 'xlsx' | 'csv'; status: ImportStatus;
   scope_org_unit_id: string; scope_path: string; file_name: string | null;
   total: number | null; processed: number; accepted: number; rejected_count: number; failure: string | null;
+  /** runs started so far (026): counted as a run starts, so a run whose worker died counts too */
+  attempts: number;
   created_by: string; created_by_name: string | null; idempotency_key: string | null;
   created_at: Date; started_at: Date | null; finished_at: Date | null;
 }
@@ -72,9 +74,10 @@ export async function listFinishedBetween(tx: Tx, since: Date, before: Date, lim
   return r.rows.map((x) => x.id);
 }
 
+/** The run starts: the import is running and one more attempt is counted. */
 export async function markRunning(tx: Tx, id: string, now: Date, restart: boolean): Promise<void> {
   await tx.query(
-    `update registry_imports set status = 'running', started_at = coalesce(started_at, $2)${restart ? ', processed = 0, rejected_count = 0, accepted = 0' : ''}
+    `update registry_imports set status = 'running', attempts = attempts + 1, started_at = coalesce(started_at, $2)${restart ? ', processed = 0, rejected_count = 0, accepted = 0' : ''}
       where id = $1`, [id, now]);
   if (restart) await tx.query('delete from registry_import_rejections where import_id = $1', [id]);
 }

@@ -36,6 +36,14 @@ export interface ImportServices {
 
 export const IMPORT_BATCH = 1000;
 
+/**
+ * Runs an import may start before it ends 'failed'. A run that throws ends the import itself (failed, INTERNAL); this
+ * bounds the runs that never reach that point — the process dies (out of memory on a pathological file, killed, a
+ * crash in a native module) — which would otherwise be taken up again by every tick of the job, forever. Three allows
+ * an honest resume after a deploy or two in the middle of a large import.
+ */
+export const MAX_IMPORT_ATTEMPTS = 3;
+
 class Failed extends Error {
   readonly failure: ImportFailure;
   constructor(failure: ImportFailure) {
@@ -68,6 +76,7 @@ export async function runImport(svc: ImportServices, id: string): Promise<void> 
   try {
     if (!reach) throw new Failed({ code: 'IMPORTER_GONE' });
     if (!(await svc.files.exists(id))) throw new Failed({ code: 'FILE_MISSING' });
+    if (imp.attempts >= MAX_IMPORT_ATTEMPTS) throw new Failed({ code: 'TOO_MANY_ATTEMPTS', attempts: imp.attempts });
     const restart = imp.mode === 'allOrNothing' && imp.status === 'running';
     await svc.db.transaction((tx) => markRunning(tx, id, svc.clock(), restart));
     const fresh = (await getImport(svc.db, id))!;
