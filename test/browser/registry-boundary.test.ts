@@ -179,4 +179,24 @@ describe('boundary change previewed on the map (勘界)', () => {
     await page.screenshot({ path: `${ARTIFACTS}/registry-boundary-04-saved.png` });
     expect(pageErrors).toEqual([]);
   }, 120_000);
+
+  it('the household file\'s history reads the boundary change and a grid import\'s move in words', async () => {
+    // a later GeoJSON import moved the household again: its history row carries the import's reason code
+    await t.db.query(
+      `insert into registry_changes (entity_kind, entity_id, household_id, org_path, at, actor_id, actor_name, action, reason, before, after)
+       select 'household', id, id, org_path, now(), null, '黄志刚', 'boundary', 'sys:registry.gridImport',
+              jsonb_build_object('gridId', grid_id, 'gridName', '第2网格'), jsonb_build_object('gridId', grid_id, 'gridName', '第1网格')
+         from registry_households where id = $1`, [ids.household]);
+    await page.goto(`${base}/registry/households/${ids.household}`);
+    const history = page.getByTestId('household-history');
+    await history.getByText('勘界调整').first().waitFor();
+    const text = await history.innerText();
+    expect(text).toContain('2026年勘界：江岸小区划入春晖社区第1网格');
+    expect(text).toMatch(/网格边界经导入.*划入新网格/);
+    expect(text).not.toContain('sys:');
+    expect(text).not.toContain('已变更'); // the grids by name, not "changed"
+    await expectNoEnglish(page);
+    await history.screenshot({ path: `${ARTIFACTS}/registry-boundary-05-history.png` });
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });
