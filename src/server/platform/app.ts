@@ -53,8 +53,14 @@ export async function assembleApp(deps: AppDeps, capabilities: readonly Capabili
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
-    // a request that has not sent its body within 30 s is cut off; SSE responses are not affected
-    requestTimeout: 30_000,
+    // Timeouts against slow clients (slow-loris) without cutting off an honest large upload on a slow link. Node's
+    // requestTimeout (the whole request, headers and body) is one value for the server: it cannot be set per route,
+    // so it is the largest any route allows (an upload's, bodyTimeouts.uploadMs, 15 min by default) and only a
+    // backstop. The real limits: headersTimeout (below, 20 s for the headers, whatever the route), connectionTimeout
+    // (a socket silent for 60 s is closed, also in the middle of a body) and bodyDeadline (the body within 30 s,
+    // bodyTimeouts.requestMs, except on routes marked `longUpload`, which get bodyTimeouts.uploadMs). SSE responses are
+    // not affected: their request has no body. docs/operations.md, "Timeouts".
+    requestTimeout: Math.max(deps.config.bodyTimeouts.requestMs, deps.config.bodyTimeouts.uploadMs) + 20_000,
     connectionTimeout: 60_000,
     // a malformed URL or an over-long path parameter gets our error shape, without echoing the URL back
     frameworkErrors: (err, _req, reply) => {
@@ -62,6 +68,9 @@ export async function assembleApp(deps: AppDeps, capabilities: readonly Capabili
     },
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.server.headersTimeout = 20_000;
+  bodyDeadline(app, deps.config.bodyTimeouts);
 
   app.decorate('db', deps.db);
   app.decorate('config', deps.config);
@@ -120,4 +129,36 @@ export async function assembleApp(deps: AppDeps, capabilities: readonly Capabili
     });
   });
   return app;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** the route takes a large file as its body (a registry import): it may take bodyTimeouts.uploadMs to arrive */
+    longUpload?: true;
+  }
+}
+
+/**
+ * Per-route body deadline: a request whose body has not fully arrived in time (30 s; a `longUpload` route's 15 min)
+ * is answered 408 and its connection closed, as Node's own requestTimeout would, which is one value for the server.
+ */
+function bodyDeadline(app: FastifyInstance, timeouts: { requestMs: number; uploadMs: number }): void {
+  app.addHook('onRequest', (req, reply, done) => {
+    const raw = req.raw;
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0 || req.headers['transfer-encoding'] !== undefined;
+    if (!hasBody || raw.complete || !raw.socket || typeof raw.socket.destroy !== 'function') { done(); return; }
+    const ms = req.routeOptions.config.longUpload ? timeouts.uploadMs : timeouts.requestMs;
+    const timer = setTimeout(() => {
+      if (raw.complete) return;
+      const socket = raw.socket;
+      if (!reply.raw.headersSent && socket.writable) socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+      socket.destroy();
+    }, ms);
+    timer.unref();
+    const clear = () => clearTimeout(timer);
+    raw.once('end', clear);
+    raw.once('close', clear);
+    reply.raw.once('finish', clear);
+    done();
+  });
 }

@@ -16,6 +16,12 @@ export interface Config {
   corsOrigins: string[];
   /** how often each node re-checks the sessions behind its open live streams (expiry, changes no trigger announces) */
   liveRecheckMs: number;
+  /**
+   * How long a request may take to send its body (app.ts, bodyDeadline): `requestMs` for every route (BODY_TIMEOUT_MS,
+   * default 30 s), `uploadMs` for the routes that take a large file, a registry import of up to 64 MB (UPLOAD_TIMEOUT_MS,
+   * default 15 min: 64 MB over a 1 Mbit/s uplink takes ~9 min).
+   */
+  bodyTimeouts: { requestMs: number; uploadMs: number };
   /** the SMS gateway adapter that takes verification codes (SMS_WEBHOOK_URL, optional SMS_WEBHOOK_TOKEN); see identity/sms-sender.ts */
   sms: { webhookUrl: string | null; webhookToken: string | null };
   /** the environment this was read from: a capability reads its own settings there (maps: the basemap, the geocoder key) */
@@ -38,6 +44,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.TRUST_PROXY === '1',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     liveRecheckMs: Math.max(100, Number(env.LIVE_RECHECK_MS) || 5000),
+    bodyTimeouts: {
+      requestMs: Math.max(100, Number(env.BODY_TIMEOUT_MS) || 30_000),
+      uploadMs: Math.max(100, Number(env.UPLOAD_TIMEOUT_MS) || 15 * 60_000),
+    },
     sms: { webhookUrl: env.SMS_WEBHOOK_URL?.trim() || null, webhookToken: env.SMS_WEBHOOK_TOKEN?.trim() || null },
     env: { ...env },
   };

@@ -60,7 +60,8 @@ export async function registryImportRoutes(app: FastifyInstance): Promise<void> 
   });
 
   app.post('/api/registry/imports', {
-    config: editors,
+    // up to 64 MB: a slow link may take minutes to send it (platform/app.ts, bodyDeadline)
+    config: { ...editors, longUpload: true },
     schema: {
       summary: 'Start an import from Excel or CSV', tags: TAGS, querystring: s.ImportQuery,
       description: `Takes the file as the raw request body (an .xlsx, or a CSV in UTF-8 with or without BOM or in GB18030/GBK, recognised by content; at most ${REGISTRY_LIMITS.importBytes / 1024 / 1024} MB and ${REGISTRY_LIMITS.importRows} rows), stores it and answers 202 with the import's id at once; the registry-import job checks and writes the rows (follow it with GET /api/registry/imports/{id}). mode=allValid (default) writes every valid row and lists the others; allOrNothing writes nothing unless every row is valid. Rows are placed in grids of the caller's reach only. Honours Idempotency-Key (the first import is answered, the file not stored again).`,
