@@ -1,7 +1,9 @@
 import type { Tx } from '../platform/db/db.ts';
 import { CHAIN_MAC, chainInput, GENESIS_HASH, type AuditFields } from '../../domain/identity/audit-chain.ts';
 import { auditKeys } from './audit-keys.ts';
-import { auditHead, insertAuditRow, lockAuditChain, pruneAuditRows } from './store.ts';
+import { auditHead, insertAuditRow, lockAuditChain, pruneAuditRows, type AuditRow } from './store.ts';
+
+export { auditRowSql } from './store.ts';
 
 export interface AuditEntry {
   at: Date;
@@ -37,6 +39,17 @@ const holdsTransaction = (tx: Tx) => !('transaction' in tx);
  * commands in one transaction (an import, the demo), pays one insert per entry.
  */
 export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
+  const next = await nextAuditRow(tx, e);
+  await insertAuditRow(tx, next.row);
+  next.appended();
+}
+
+/**
+ * The chain's next row for an entry, hashed onto the head, for a caller that inserts it in a statement of its own
+ * (with the change it records: `auditRowSql`); `appended()` once that statement has run. Takes the chain lock as
+ * `appendAudit` does, so the row must be inserted in this transaction, before any other append of it.
+ */
+export async function nextAuditRow(tx: Tx, e: AuditEntry): Promise<{ row: Omit<AuditRow, 'id'>; appended: () => void }> {
   const keys = auditKeys();
   let prevHash = headOfLockedTx.get(tx);
   if (prevHash === undefined) {
@@ -48,11 +61,15 @@ export async function appendAudit(tx: Tx, e: AuditEntry): Promise<void> {
     targetType: e.targetType ?? null, targetId: e.targetId ?? null, success: e.success, detail: e.detail ?? null,
   };
   const hash = keys.hashers[CHAIN_MAC](chainInput(prevHash, fields));
-  await insertAuditRow(tx, {
-    at: e.at, actor_id: e.actorId, actor_name: e.actorName, ip: e.ip, action: e.action, target_type: fields.targetType,
-    target_id: fields.targetId, success: e.success, detail: fields.detail, prev_hash: prevHash, hash, mac: CHAIN_MAC,
-  });
-  if (holdsTransaction(tx)) headOfLockedTx.set(tx, hash);
+  return {
+    row: {
+      at: e.at, actor_id: e.actorId, actor_name: e.actorName, ip: e.ip, action: e.action, target_type: fields.targetType,
+      target_id: fields.targetId, success: e.success, detail: fields.detail, prev_hash: prevHash, hash, mac: CHAIN_MAC,
+    },
+    appended: () => {
+      if (holdsTransaction(tx)) headOfLockedTx.set(tx, hash);
+    },
+  };
 }
 
 /** Who did it and from where, for an entry written while serving a request. */

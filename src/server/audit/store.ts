@@ -78,13 +78,19 @@ export async function lockAuditChain(tx: Tx): Promise<void> {
   await tx.query('select pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
 }
 
+const AUDIT_COLUMNS = 'at, actor_id, actor_name, ip, action, target_type, target_id, success, detail, prev_hash, hash, mac';
+const auditValues = (row: Omit<AuditRow, 'id'>): unknown[] => [row.at, row.actor_id, row.actor_name, row.ip, row.action,
+  row.target_type, row.target_id, row.success, row.detail === null ? null : JSON.stringify(row.detail), row.prev_hash, row.hash, row.mac];
+
 export async function insertAuditRow(tx: Tx, row: Omit<AuditRow, 'id'>): Promise<void> {
-  await tx.query(
-    `insert into audit_log (at, actor_id, actor_name, ip, action, target_type, target_id, success, detail, prev_hash, hash, mac)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-    [row.at, row.actor_id, row.actor_name, row.ip, row.action, row.target_type, row.target_id, row.success,
-      row.detail === null ? null : JSON.stringify(row.detail), row.prev_hash, row.hash, row.mac],
-  );
+  await tx.query(`insert into audit_log (${AUDIT_COLUMNS}) values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`, auditValues(row));
+}
+
+/** The insert of an audit row (from `nextAuditRow`) as SQL to run within another statement, its values pushed onto `params`. */
+export function auditRowSql(row: Omit<AuditRow, 'id'>, params: unknown[]): string {
+  const casts = ['timestamptz', 'text', 'text', 'text', 'text', 'text', 'text', 'boolean', 'jsonb', 'text', 'text', 'text'];
+  const values = auditValues(row).map((v, i) => { params.push(v); return `$${params.length}::${casts[i]}`; });
+  return `insert into audit_log (${AUDIT_COLUMNS}) values (${values.join(', ')})`;
 }
 
 /** Deletes rows older than the retention period: the one deletion the table's guard lets through, for this transaction only. */

@@ -1,5 +1,6 @@
 import type { Tx } from '../platform/db/db.ts';
-import { appendAudit } from '../audit/audit-log.ts';
+import { randomUUID } from 'node:crypto';
+import { appendAudit, auditRowSql, nextAuditRow, type AuditEntry } from '../audit/audit-log.ts';
 import { insertChange, insertRowWithChange, type RegistryTable } from './store.ts';
 import type { Reach } from './reach.ts';
 
@@ -37,13 +38,11 @@ const changeRow = (who: RegistryActor, c: Omit<Change, 'id'>) => ({
 });
 
 /** The audit entry of a change: the fields changed, not their values (the history has them, masked). */
-function auditChange(tx: Tx, who: RegistryActor, c: Change): Promise<void> {
-  return appendAudit(tx, {
-    at: who.now, actorId: who.reach.accountId, actorName: who.reach.username, ip: who.ip,
-    action: `registry.${c.kind}.${c.action}`, targetType: `registry_${c.kind}`, targetId: c.id, success: true,
-    detail: { fields: Object.keys(c.after ?? c.before ?? {}), ...(c.reason ? { reason: c.reason } : {}) },
-  });
-}
+const auditEntry = (who: RegistryActor, c: Change): AuditEntry => ({
+  at: who.now, actorId: who.reach.accountId, actorName: who.reach.username, ip: who.ip,
+  action: `registry.${c.kind}.${c.action}`, targetType: `registry_${c.kind}`, targetId: c.id, success: true,
+  detail: { fields: Object.keys(c.after ?? c.before ?? {}), ...(c.reason ? { reason: c.reason } : {}) },
+});
 
 /**
  * One change of a registry record: its history row (the household file's) and its audit entry, both in the
@@ -52,18 +51,21 @@ function auditChange(tx: Tx, who: RegistryActor, c: Change): Promise<void> {
  */
 export async function recordChange(tx: Tx, who: RegistryActor, c: Change): Promise<void> {
   await insertChange(tx, { ...changeRow(who, c), entity_id: c.id });
-  await auditChange(tx, who, c);
+  await appendAudit(tx, auditEntry(who, c));
 }
 
 /**
- * A new record of the registry with its history row (one statement) and its audit entry, in the caller's transaction:
- * what `insertRow` then `recordChange` would do, in fewer round trips. `householdId: 'self'` for a household's own
- * creation. Answers the new record's id.
+ * A new record of the registry, its history row and its audit entry in one statement, in the caller's transaction:
+ * what an insert then `recordChange` would do, in one round trip (plus the chain's lock and head at a transaction's
+ * first entry). The record's id is made here (a v4 UUID, as the tables' default makes), so the audit entry can name
+ * it. `householdId: 'self'` for a household's own creation. Answers the new record's id.
  */
 export async function createRecord(tx: Tx, who: RegistryActor, table: RegistryTable, row: Record<string, unknown>,
   c: Omit<Change, 'id' | 'householdId'> & { householdId: string | null | 'self' }): Promise<string> {
-  const own = c.householdId === 'self';
-  const id = await insertRowWithChange(tx, table, row, changeRow(who, { ...c, householdId: own ? null : c.householdId }), own);
-  await auditChange(tx, who, { ...c, id, householdId: own ? id : c.householdId });
+  const id = randomUUID();
+  const change: Change = { ...c, id, householdId: c.householdId === 'self' ? id : c.householdId };
+  const audit = await nextAuditRow(tx, auditEntry(who, change));
+  await insertRowWithChange(tx, table, { ...row, id }, { ...changeRow(who, change), entity_id: id }, (params) => auditRowSql(audit.row, params));
+  audit.appended();
   return id;
 }

@@ -331,22 +331,20 @@ export async function insertChange(tx: Tx, c: Omit<ChangeRow, 'id'>): Promise<vo
 }
 
 /**
- * Inserts a row of one of the registry's tables and its history row in one statement; answers the row's id. The
- * history row names the new id (and, with `ownHousehold`, has it as its household: a household's own creation).
+ * Inserts a row of one of the registry's tables (its id given), its history row and what `also` adds (the audit
+ * entry: a data-modifying statement, its values pushed onto the parameters) in one statement.
  */
-export async function insertRowWithChange(tx: Tx, table: RegistryTable, row: Record<string, unknown>,
-  c: Omit<ChangeRow, 'id' | 'entity_id'>, ownHousehold = false): Promise<string> {
+export async function insertRowWithChange(tx: Tx, table: RegistryTable, row: Record<string, unknown> & { id: string },
+  c: Omit<ChangeRow, 'id'>, also: (params: unknown[]) => string): Promise<void> {
   const cols = Object.keys(row);
   const params: unknown[] = cols.map((k) => row[k]);
   const p = (v: unknown) => { params.push(v); return `$${params.length}`; };
-  const r = await tx.query<{ id: string }>(
-    `with r as (insert into ${table} (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')}) returning id),
+  const sql = `with r as (insert into ${table} (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})),
           c as (insert into registry_changes (entity_kind, entity_id, household_id, org_path, at, actor_id, actor_name, action, reason, before, after)
-                select ${p(c.entity_kind)}, r.id, ${ownHousehold ? 'r.id' : `${p(c.household_id)}::text`}, ${p(c.org_path)}, ${p(c.at)}::timestamptz,
-                       ${p(c.actor_id)}::text, ${p(c.actor_name)}::text, ${p(c.action)}, ${p(c.reason)}::text,
-                       ${p(c.before === null ? null : JSON.stringify(c.before))}::jsonb, ${p(c.after === null ? null : JSON.stringify(c.after))}::jsonb from r)
-     select id from r`, params);
-  return r.rows[0]!.id;
+                values (${p(c.entity_kind)}, ${p(c.entity_id)}, ${p(c.household_id)}, ${p(c.org_path)}, ${p(c.at)}, ${p(c.actor_id)}, ${p(c.actor_name)},
+                        ${p(c.action)}, ${p(c.reason)}, ${p(c.before === null ? null : JSON.stringify(c.before))}, ${p(c.after === null ? null : JSON.stringify(c.after))}))
+     `;
+  await tx.query(`${sql}${also(params)}`, params);
 }
 
 /** Changes of one record, newest first. */
