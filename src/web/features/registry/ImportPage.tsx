@@ -175,8 +175,8 @@ function RecentImports({ items, loading, current, open }: { items: ImportSummary
         { title: t('registry.import.fileName'), dataIndex: 'fileName', ellipsis: true, render: (v: string | null) => (v ? <span translate="no">{v}</span> : '—') },
         { title: t('registry.import.mode'), dataIndex: 'mode', width: 150, render: (m: string) => label('importMode', m) },
         { title: t('registry.import.status'), dataIndex: 'status', width: 90, render: (s: ImportSummary['status']) => <Tag color={STATUS_COLOURS[s]}>{label('importStatus', s)}</Tag> },
-        { title: t('registry.import.acceptedTitle'), dataIndex: 'accepted', width: 90 },
-        { title: t('registry.import.rejectedTitle'), dataIndex: 'rejectedCount', width: 100 },
+        { title: t('registry.import.acceptedTitle'), dataIndex: 'accepted', width: 120 },
+        { title: t('registry.import.rejectedTitle'), dataIndex: 'rejectedCount', width: 130 },
         { title: '', key: 'open', width: 70, render: (_, r) => <Button type="link" size="small" onClick={() => open(r.id, r.kind)}>{t('registry.import.open')}</Button> },
       ]}
     />
