@@ -18,7 +18,9 @@ export function HistoryList({ items, emptyText }: { items: readonly Change[]; em
   const { t, i18n } = useTranslation();
   const label = useEnumLabel();
   const { nameOf } = useTags();
-  const fieldName = (f: string) => t(`registry.history.fields.${f}`, { defaultValue: '' }) || t('registry.history.otherField');
+  // a resident's name is 姓名, a building's, place's or thing's 名称
+  const fieldName = (f: string, entityKind: string) => (f === 'name' && entityKind !== 'resident' ? t('registry.history.fields.title')
+    : t(`registry.history.fields.${f}`, { defaultValue: '' }) || t('registry.history.otherField'));
   const valueText = (field: string, v: unknown, entityKind: string): string => {
     if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return t('registry.history.empty');
     if (ID_FIELDS.has(field)) return t('registry.history.changed');
@@ -51,7 +53,7 @@ export function HistoryList({ items, emptyText }: { items: readonly Change[]; em
             <div className="zz-reg-diff" data-testid="history-diff">
               {fields.map((f) => (
                 <div key={f}>
-                  <Typography.Text type="secondary">{t('registry.household.field', { field: fieldName(f) })}</Typography.Text>
+                  <Typography.Text type="secondary">{t('registry.household.field', { field: fieldName(f, c.entityKind) })}</Typography.Text>
                   {c.before ? <><span className="zz-reg-before">{valueText(f, c.before[f], c.entityKind)}</span> {t('registry.household.arrow')} </> : null}
                   <span className="zz-reg-after">{valueText(f, c.after?.[f], c.entityKind)}</span>
                 </div>

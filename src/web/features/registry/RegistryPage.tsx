@@ -144,15 +144,15 @@ function Filters({ kind, filter, setFilter, options }: {
     <Space wrap style={{ marginBottom: 12 }} data-testid="registry-filters">
       <Input.Search
         allowClear value={q} onChange={(e) => setQ(e.target.value)} onSearch={apply} placeholder={t(`registry.search.${kind}`)}
-        style={{ width: 260 }} maxLength={50} data-testid="registry-q"
+        style={{ width: 220 }} maxLength={50} data-testid="registry-q"
       />
       {kind === 'residents' ? <>
-        <Input allowClear value={idNumber} onChange={(e) => setIdNumber(e.target.value)} onPressEnter={apply} placeholder={t('registry.search.idNumber')} style={{ width: 200 }} maxLength={40} data-testid="registry-idNumber" />
-        <Input allowClear value={phone} onChange={(e) => setPhone(e.target.value)} onPressEnter={apply} placeholder={t('registry.search.phone')} style={{ width: 160 }} maxLength={30} data-testid="registry-phone" />
+        <Input allowClear value={idNumber} onChange={(e) => setIdNumber(e.target.value)} onPressEnter={apply} placeholder={t('registry.search.idNumber')} style={{ width: 180 }} maxLength={40} data-testid="registry-idNumber" />
+        <Input allowClear value={phone} onChange={(e) => setPhone(e.target.value)} onPressEnter={apply} placeholder={t('registry.search.phone')} style={{ width: 140 }} maxLength={30} data-testid="registry-phone" />
       </> : null}
-      <GridSelect value={filter.gridId} onChange={(gridId) => setFilter({ gridId })} placeholder={t('registry.filter.allGrids')} style={{ width: 200 }} testId="registry-grid" />
+      <GridSelect value={filter.gridId} onChange={(gridId) => setFilter({ gridId })} placeholder={t('registry.filter.allGrids')} style={{ width: 170 }} testId="registry-grid" />
       {kind === 'residents' || kind === 'households' ? (
-        <TagSelect value={filter.tag} onChange={(tag) => setFilter({ tag })} placeholder={t('registry.filter.tag')} style={{ minWidth: 200 }} testId="registry-tag" />
+        <TagSelect value={filter.tag} onChange={(tag) => setFilter({ tag })} placeholder={t('registry.filter.tag')} style={{ width: 160 }} testId="registry-tag" />
       ) : null}
       {kind === 'places' ? (
         <Select mode="multiple" allowClear value={filter.kind} onChange={(k: string[]) => setFilter({ kind: k })} placeholder={t('registry.filter.kind')} style={{ minWidth: 160 }}

@@ -104,7 +104,7 @@ export const registryZh = {
     actions: { create: '新建', update: '修改', leave: '迁出', import: '导入', move: '勘界调整', boundary: '勘界调整', inspect: '巡查', reveal: '查看' },
     otherAction: '变更', changed: '已变更', empty: '空', reason: '原因：{{reason}}', more: '另有 {{count}} 项',
     fields: {
-      name: '姓名/名称', idNumber: '身份证号', phone: '手机号', gender: '性别', birthDate: '出生日期', householdId: '所在住户', relation: '与户主关系',
+      name: '姓名', title: '名称', idNumber: '身份证号', phone: '手机号', gender: '性别', birthDate: '出生日期', householdId: '所在住户', relation: '与户主关系',
       tags: '标签', partyMember: '党员', note: '备注', address: '地址', buildingId: '楼栋', unitNo: '单元', floorNo: '层', roomNo: '房号',
       location: '坐标', lng: '经度', lat: '纬度', headName: '户主', gridName: '网格', buildingName: '楼栋', headResidentId: '户主', residenceKind: '居住类型', gridId: '网格', units: '单元数', floors: '层数', roomsPerFloor: '每层户数',
       structure: '结构', builtYear: '建成年份', kind: '类型', riskLevel: '风险等级', inspectionEveryDays: '巡查周期', contactName: '联系人',
@@ -216,7 +216,7 @@ export const registryEn: typeof registryZh = {
     actions: { create: 'Created', update: 'Changed', leave: 'Left', import: 'Imported', move: 'Moved by a boundary change', boundary: 'Moved by a boundary change', inspect: 'Inspected', reveal: 'Read' },
     otherAction: 'Changed', changed: 'changed', empty: 'empty', reason: 'Reason: {{reason}}', more: '{{count}} more',
     fields: {
-      name: 'Name', idNumber: 'ID number', phone: 'Phone', gender: 'Gender', birthDate: 'Birth date', householdId: 'Household', relation: 'Relation',
+      name: 'Name', title: 'Name', idNumber: 'ID number', phone: 'Phone', gender: 'Gender', birthDate: 'Birth date', householdId: 'Household', relation: 'Relation',
       tags: 'Tags', partyMember: 'Party member', note: 'Note', address: 'Address', buildingId: 'Building', unitNo: 'Unit', floorNo: 'Floor', roomNo: 'Room',
       location: 'Location', lng: 'Longitude', lat: 'Latitude', headName: 'Head', gridName: 'Grid', buildingName: 'Building', headResidentId: 'Head', residenceKind: 'Residence', gridId: 'Grid', units: 'Units', floors: 'Floors', roomsPerFloor: 'Rooms per floor',
       structure: 'Structure', builtYear: 'Year built', kind: 'Kind', riskLevel: 'Risk level', inspectionEveryDays: 'Inspection interval', contactName: 'Contact',
