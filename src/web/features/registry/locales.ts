@@ -8,7 +8,7 @@ export const registryZh = {
   tabs: { residents: '居民', households: '住户', buildings: '楼栋', places: '场所', things: '部件' },
   kindsOne: { residents: '居民', households: '住户', buildings: '楼栋', places: '场所', things: '部件' },
   search: {
-    residents: '姓名、拼音首字母或地址', households: '地址或户主姓名', buildings: '楼栋名称或地址', places: '场所名称或地址', things: '部件名称或地址',
+    residents: '姓名、首字母或地址', households: '地址或户主姓名', buildings: '楼栋名称或地址', places: '场所名称或地址', things: '部件名称或地址',
     idNumber: '身份证号（精确）', phone: '手机号（精确）', go: '查询', reset: '重置',
   },
   filter: { grid: '网格', allGrids: '全部网格', tag: '标签', kind: '类型', risk: '风险等级', residenceKind: '居住类型' },
