@@ -4,7 +4,7 @@
 // household file; an empty room offers to register a household there. Below: hazards, things and changes.
 import { useState } from 'react';
 import { Button, Card, Descriptions, Empty, List, Result, Select, Space, Tooltip, Typography } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api.ts';
@@ -16,6 +16,7 @@ import { BuildingDrawer, HouseholdDrawer } from './forms.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { RiskTag, useEnumLabel } from './parts.tsx';
 import { HazardList } from './sections.tsx';
+import { HazardCreateModal, type HazardAt } from './hazard-forms.tsx';
 import { TagDot, tagColour, TagsProvider, useTags } from './tags.tsx';
 import './locales.ts';
 import './registry.css';
@@ -51,6 +52,7 @@ function Drawing({ layout, detail, reload }: { layout: BuildingLayout; detail: B
   const [highlight, setHighlight] = useState<string[]>([]);
   const [adding, setAdding] = useState<RoomAt | null>(null);
   const [editing, setEditing] = useState(false);
+  const [hazardAt, setHazardAt] = useState<HazardAt | null>(null);
   const rooms = layout.units.flatMap((u) => u.floors.flatMap((f) => f.rooms));
   // the legend: the tags met in this building, most frequent first, with how many households hold each
   const counts = new Map<string, number>();
@@ -142,8 +144,13 @@ function Drawing({ layout, detail, reload }: { layout: BuildingLayout; detail: B
             )} />
           ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.building.noThings')} />}
         </Card>
-        <Card size="small" title={t('registry.building.hazards')} className="zz-reg-wide">
-          <HazardList items={detail?.hazards ?? []} emptyText={t('registry.building.noHazards')} />
+        <Card
+          size="small" title={t('registry.building.hazards')} className="zz-reg-wide" data-testid="building-hazards"
+          extra={b.policies.includes('update') ? (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setHazardAt({ buildingId: b.id, where: b.name })} data-testid="hazard-add">{t('registry.hazard.add')}</Button>
+          ) : null}
+        >
+          <HazardList items={detail?.hazards ?? []} emptyText={t('registry.building.noHazards')} reload={reload} />
         </Card>
         <Card size="small" title={t('registry.building.history')} className="zz-reg-wide">
           <HistoryList items={detail?.history ?? []} emptyText={t('registry.household.noHistory')} />
@@ -154,6 +161,7 @@ function Drawing({ layout, detail, reload }: { layout: BuildingLayout; detail: B
         preset={adding ? { buildingId: b.id, unitNo: adding.unitNo, floorNo: adding.floorNo, roomNo: adding.room.roomNo } : undefined}
         onSaved={(saved) => { setAdding(null); const id = savedId(saved); if (id) navigate(`/registry/households/${id}`); else reload(); }}
       />
+      <HazardCreateModal at={hazardAt} onClose={() => setHazardAt(null)} onSaved={() => { setHazardAt(null); reload(); }} />
       <BuildingDrawer open={editing} record={b} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} />
     </div>
   );

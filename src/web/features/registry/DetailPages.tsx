@@ -16,6 +16,7 @@ import { PlaceDrawer, ThingDrawer } from './forms.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { MaskedValue, RiskTag, useEnumLabel } from './parts.tsx';
 import { CaseList, HazardList } from './sections.tsx';
+import { HazardCreateModal, type HazardAt } from './hazard-forms.tsx';
 import { TagsProvider } from './tags.tsx';
 import './locales.ts';
 import './registry.css';
@@ -87,6 +88,7 @@ function ThingView({ detail, reload }: { detail: ThingDetail; reload: () => void
   const x = detail.thing;
   const [editing, setEditing] = useState(false);
   const [inspecting, setInspecting] = useState(false);
+  const [hazardAt, setHazardAt] = useState<HazardAt | null>(null);
   const overdue = x.nextInspectionOn !== null && x.nextInspectionOn < dayjs().format('YYYY-MM-DD');
   return (
     <div data-testid="thing-page">
@@ -126,8 +128,13 @@ function ThingView({ detail, reload }: { detail: ThingDetail; reload: () => void
             ]}
           />
         </Card>
-        <Card size="small" title={t('registry.thing.hazards')}>
-          <HazardList items={detail.hazards} emptyText={t('registry.thing.noHazards')} />
+        <Card
+          size="small" title={t('registry.thing.hazards')} data-testid="thing-hazards"
+          extra={detail.policies.includes('addHazard') ? (
+            <Button size="small" icon={<PlusOutlined />} onClick={() => setHazardAt({ thingId: x.id, where: x.name })} data-testid="hazard-add">{t('registry.hazard.add')}</Button>
+          ) : null}
+        >
+          <HazardList items={detail.hazards} emptyText={t('registry.thing.noHazards')} reload={reload} />
         </Card>
         <Card size="small" title={t('registry.thing.cases')}>
           <CaseList items={detail.cases} emptyText={t('registry.thing.noCases')} />
@@ -137,6 +144,7 @@ function ThingView({ detail, reload }: { detail: ThingDetail; reload: () => void
         </Card>
       </div>
       <ThingDrawer open={editing} record={x} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); reload(); }} />
+      <HazardCreateModal at={hazardAt} onClose={() => setHazardAt(null)} onSaved={() => { setHazardAt(null); reload(); }} />
       <InspectionModal thingId={x.id} open={inspecting} onClose={() => setInspecting(false)} onSaved={() => { setInspecting(false); reload(); }} />
     </div>
   );

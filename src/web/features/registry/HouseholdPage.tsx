@@ -4,7 +4,7 @@
 // (empty until those features come); and every change of the household and its members.
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Empty, Result, Space, Table, Typography } from 'antd';
-import { ApartmentOutlined, EditOutlined, UserAddOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../lib/api.ts';
@@ -17,6 +17,7 @@ import { HouseholdDrawer, ResidentDrawer } from './forms.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { MaskedValue, useEnumLabel } from './parts.tsx';
 import { CaseList, HazardList } from './sections.tsx';
+import { HazardCreateModal, LeaveModal, type HazardAt } from './hazard-forms.tsx';
 import { TagChips, TagsProvider } from './tags.tsx';
 import './locales.ts';
 import './registry.css';
@@ -46,6 +47,8 @@ function FileBody({ file, reload }: { file: HouseholdFile; reload: () => void })
   const h = file.household;
   const [editing, setEditing] = useState(false);
   const [member, setMember] = useState<{ record: Resident | null } | null>(null);
+  const [leaving, setLeaving] = useState<Resident | null>(null);
+  const [hazardAt, setHazardAt] = useState<HazardAt | null>(null);
   const memberTags = [...new Set(file.members.flatMap((m) => m.tags))];
   const hiddenTags = file.members.reduce((n, m) => n + m.hiddenTags, 0);
 
@@ -101,10 +104,11 @@ function FileBody({ file, reload }: { file: HouseholdFile; reload: () => void })
               { title: t('registry.col.idNumber'), key: 'id', width: 230, render: (_, m) => <MaskedValue masked={m.idNumber} canReveal={m.policies.includes('revealIdNumber')} reveal={() => revealResident(m.id, 'idNumber')} testId="member-id-number" /> },
               { title: t('registry.col.phone'), key: 'phone', width: 170, render: (_, m) => <MaskedValue masked={m.phone} canReveal={m.policies.includes('revealPhone')} reveal={() => revealResident(m.id, 'phone')} testId="member-phone" /> },
               { title: t('registry.col.tags'), key: 'tags', render: (_, m) => <TagChips codes={m.tags} hidden={m.hiddenTags} /> },
-              { title: t('registry.col.actions'), key: 'actions', width: 150, render: (_, m) => (
+              { title: t('registry.col.actions'), key: 'actions', width: 230, render: (_, m) => (
                 <Space size={0}>
                   {m.policies.includes('update') ? <Button type="link" size="small" onClick={() => setMember({ record: m })}>{t('registry.actions.edit')}</Button> : null}
                   {file.policies.includes('update') && h.headResidentId !== m.id ? <Button type="link" size="small" onClick={() => void makeHead(m)} data-testid="member-make-head">{t('registry.household.makeHead')}</Button> : null}
+                  {m.policies.includes('leave') ? <Button type="link" size="small" danger onClick={() => setLeaving(m)} data-testid="member-leave">{t('registry.leave.action')}</Button> : null}
                 </Space>
               ) },
             ]}
@@ -117,8 +121,14 @@ function FileBody({ file, reload }: { file: HouseholdFile; reload: () => void })
         <Card size="small" title={t('registry.household.cases')} data-testid="household-cases">
           <CaseList items={file.cases} emptyText={t('registry.household.noCases')} />
         </Card>
-        <Card size="small" title={t('registry.household.hazards')} className="zz-reg-wide" data-testid="household-hazards">
-          <HazardList items={file.hazards} emptyText={t('registry.household.noHazards')} />
+        <Card
+          size="small" title={t('registry.household.hazards')} className="zz-reg-wide" data-testid="household-hazards"
+          extra={file.policies.includes('addHazard') && (h.buildingId) ? (
+            <Button size="small" icon={<PlusOutlined />} data-testid="hazard-add"
+              onClick={() => setHazardAt({ buildingId: h.buildingId, householdId: h.id, where: `${h.address}${room(h) ? ` · ${room(h)}` : ''}` })}>{t('registry.hazard.add')}</Button>
+          ) : null}
+        >
+          <HazardList items={file.hazards} emptyText={t('registry.household.noHazards')} reload={reload} />
         </Card>
         <Card size="small" title={t('registry.household.visits')} data-testid="household-visits">
           {file.visits.length ? null : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.household.visitsEmpty')} />}
@@ -135,6 +145,8 @@ function FileBody({ file, reload }: { file: HouseholdFile; reload: () => void })
         open={member !== null} record={member?.record ?? null} preset={{ householdId: h.id, relation: file.members.length === 0 ? 'head' : undefined }}
         onClose={() => setMember(null)} onSaved={() => { setMember(null); reload(); }}
       />
+      <LeaveModal member={leaving} onClose={() => setLeaving(null)} onSaved={() => { setLeaving(null); reload(); }} />
+      <HazardCreateModal at={hazardAt} onClose={() => setHazardAt(null)} onSaved={() => { setHazardAt(null); reload(); }} />
     </div>
   );
 }

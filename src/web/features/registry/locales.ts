@@ -113,6 +113,17 @@ export const registryZh = {
     },
     otherField: '其他信息',
   },
+  hazard: {
+    add: '登记隐患', where: '隐患所在', description: '隐患描述', descriptionHint: '如：3 单元外立面瓷砖空鼓，有脱落风险',
+    needFoundOn: '请选择发现日期', needDescription: '请填写隐患描述', saved: '隐患已登记', followUp: '跟进',
+    followUpTitle: '跟进隐患', actionNow: '本次处理情况', actionHint: '如：已拉警戒线，通知物业维修', needAction: '请填写本次处理情况',
+    markResolved: '隐患已消除', followedUp: '跟进已保存', overdue: '已逾期',
+  },
+  leave: {
+    action: '迁出/注销', title: '迁出/注销 · {{name}}', explain: '迁出或注销后，该居民不再列为本户成员，其档案和变更记录保留。',
+    reason: '原因', reasons: { movedAway: '迁出', died: '死亡', other: '其他' }, note: '说明', noteHint: '如：迁往外省、去世日期等',
+    needNote: '选择“其他”时请填写说明', confirm: '确认迁出/注销', done: '已将{{name}}迁出/注销',
+  },
   tagGroups: { 一老: '一老', 一小: '一小', 帮扶: '帮扶', 服务: '服务', 关注: '关注', 力量: '力量' },
 };
 
@@ -224,6 +235,17 @@ export const registryEn: typeof registryZh = {
       householdIds: 'Households', leftAt: 'Left on', leftReason: 'Reason for leaving', foundOn: 'Found on', lastInspectedOn: 'Last inspected',
     },
     otherField: 'Other details',
+  },
+  hazard: {
+    add: 'Record a hazard', where: 'Found on', description: 'Hazard', descriptionHint: 'e.g. loose facade tiles on unit 3, may fall',
+    needFoundOn: 'Choose the day it was found', needDescription: 'Describe the hazard', saved: 'Hazard recorded', followUp: 'Follow up',
+    followUpTitle: 'Follow up the hazard', actionNow: 'What was done', actionHint: 'e.g. cordoned off, property management told to repair', needAction: 'Say what was done',
+    markResolved: 'The hazard is resolved', followedUp: 'Follow-up saved', overdue: 'overdue',
+  },
+  leave: {
+    action: 'Moved away / died', title: 'Moved away / died · {{name}}', explain: 'The resident is no longer listed as a member of this household; the record and its history are kept.',
+    reason: 'Reason', reasons: { movedAway: 'Moved away', died: 'Died', other: 'Other' }, note: 'Details', noteHint: 'e.g. moved to another province, date of death',
+    needNote: 'Give details when the reason is Other', confirm: 'Confirm', done: '{{name}} is no longer a member',
   },
   tagGroups: { 一老: 'Elderly', 一小: 'Children', 帮扶: 'Assistance', 服务: 'Services', 关注: 'Attention', 力量: 'Helpers' },
 };

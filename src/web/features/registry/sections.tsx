@@ -6,16 +6,24 @@ import { useTranslation } from 'react-i18next';
 import { CaseDrawer, StatusTag } from '../cases/desktop/public.ts';
 import type { CaseRef, Hazard } from './api.ts';
 import { useEnumLabel } from './parts.tsx';
+import { HazardFollowUpModal } from './hazard-forms.tsx';
 
-export function HazardList({ items, emptyText }: { items: readonly Hazard[]; emptyText: string }) {
+/** The entries, each with 跟进 where its `policies` allow and `reload` is given (the page refreshes after saving). */
+export function HazardList({ items, emptyText, reload }: { items: readonly Hazard[]; emptyText: string; reload?: () => void }) {
   const { t } = useTranslation();
   const label = useEnumLabel();
+  const [following, setFollowing] = useState<Hazard | null>(null);
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} />;
+  const overdue = (h: Hazard) => h.status === 'open' && h.nextCheckOn !== null && h.nextCheckOn < dayjs().format('YYYY-MM-DD');
   return (
+    <>
+    {reload ? <HazardFollowUpModal hazard={following} onClose={() => setFollowing(null)} onSaved={() => { setFollowing(null); reload(); }} /> : null}
     <List
       dataSource={[...items]} data-testid="hazard-list"
       renderItem={(h) => (
-        <List.Item key={h.id}>
+        <List.Item key={h.id} data-testid="hazard-item" extra={reload && h.policies.includes('update') ? (
+          <Button size="small" onClick={() => setFollowing(h)} data-testid="hazard-follow-up">{t('registry.hazard.followUp')}</Button>
+        ) : null}>
           <div style={{ width: '100%' }}>
             <Space wrap size={8}>
               <Tag color={h.status === 'open' ? 'red' : 'green'}>{label('hazardStatus', h.status)}</Tag>
@@ -24,7 +32,7 @@ export function HazardList({ items, emptyText }: { items: readonly Hazard[]; emp
             <div className="zz-muted" style={{ marginTop: 4 }}>
               {t('registry.household.foundOn')}：{h.foundOn}
               {h.thingName ? ` · ${h.thingName}` : h.buildingName ? ` · ${h.buildingName}` : ''}
-              {h.nextCheckOn ? ` · ${t('registry.household.nextCheck')}：${h.nextCheckOn}` : ''}
+              {h.nextCheckOn ? <> · <Typography.Text type={overdue(h) ? 'danger' : undefined} strong={overdue(h)}>{t('registry.household.nextCheck')}：{h.nextCheckOn}{overdue(h) ? `（${t('registry.hazard.overdue')}）` : ''}</Typography.Text></> : null}
             </div>
             {h.followUps.length > 0 ? (
               <Timeline
@@ -45,6 +53,7 @@ export function HazardList({ items, emptyText }: { items: readonly Hazard[]; emp
         </List.Item>
       )}
     />
+    </>
   );
 }
 
