@@ -158,6 +158,18 @@ describe('building → household → residents', () => {
     expect(ids(await call('GET', `/api/registry/residents?idNumber=${idNumber('1948-05-12', 24).slice(0, 10)}`, 'gridworker'))).toEqual([]);
     expect(ids(await call('GET', '/api/registry/residents?phone=13800138000', 'gridworker'))).toEqual([headId]);
     expect(ids(await call('GET', '/api/registry/residents?tag=elderly_alone', 'gridworker'))).toEqual([headId]);
+    // a tag within a territory (migration 027's index of tag and unit): the town, its community, the grid named; not the
+    // next grid; several tags match any of them
+    expect(ids(await call('GET', '/api/registry/residents?tag=elderly_alone', 'leader'))).toEqual([headId]);
+    expect(ids(await call('GET', '/api/registry/residents?tag=elderly_alone', 'community'))).toEqual([headId]);
+    expect(ids(await call('GET', `/api/registry/residents?tag=elderly_alone&gridId=${gridId}`, 'leader'))).toEqual([headId]);
+    expect(ids(await call('GET', `/api/registry/residents?tag=elderly_alone&gridId=${nextGridId}`, 'leader'))).toEqual([]);
+    expect(ids(await call('GET', '/api/registry/residents?tag=veteran&tag=elderly_alone', 'leader'))).toEqual([headId]);
+    expect((await call('GET', '/api/registry/residents?tag=elderly_alone', 'leader')).json().total).toBe(1);
+    const keys = await t.db.query<{ k: string[]; none: string[] }>(
+      `select registry_tag_scopes(array['a', 'b'], '/c/t/') as k, registry_tag_scopes('{}', '/c/t/') as none`);
+    expect([...keys.rows[0]!.k].sort()).toEqual(['a /c/', 'a /c/t/', 'b /c/', 'b /c/t/']);
+    expect(keys.rows[0]!.none).toEqual([]);
     const list = (await call('GET', '/api/registry/residents?q=zsf', 'dispatcher')).json();
     expect(list).toMatchObject({ total: 1, policies: [] });
     expect(list.items[0].phone).toBe('138****8000');

@@ -143,7 +143,18 @@ function residentWhere(reach: Reach, f: ResidentFilter, params: unknown[]): stri
   }
   if (f.idNumberHash) { params.push(f.idNumberHash); where.push(`r.id_number_hash = $${params.length}`); }
   if (f.phoneHash) { params.push(f.phoneHash); where.push(`r.phone_hash = $${params.length}`); }
-  if (f.tags && f.tags.length > 0) { params.push(f.tags); where.push(`r.tags && $${params.length}::text[]`); }
+  if (f.tags && f.tags.length > 0) {
+    // within a territory, its own matches from migration 027's index ('elderly_alone /city/town/'), not the whole
+    // registry's matches checked one by one against the scope (which stays as it is, above: this only narrows)
+    const area = f.underPath ?? reach.scopePath;
+    if (area.startsWith('/') && area.endsWith('/') && depthOf(area) > 0) {
+      params.push(f.tags.map((t) => `${t} ${area}`));
+      where.push(`registry_tag_scopes(r.tags, r.org_path) && $${params.length}::text[]`);
+    } else {
+      params.push(f.tags);
+      where.push(`r.tags && $${params.length}::text[]`);
+    }
+  }
   if (f.underPath) { params.push(likePrefix(f.underPath)); where.push(`r.org_path like $${params.length}`); }
   if (f.householdId) { params.push(f.householdId); where.push(`r.household_id = $${params.length}`); }
   return where;
