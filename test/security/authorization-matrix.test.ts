@@ -531,6 +531,7 @@ function registryVariants(): Record<string, Variant[]> {
     'GET /api/registry/households': list('/api/registry/households?pageSize=500', (r) => r.household),
     'GET /api/registry/buildings': list('/api/registry/buildings?pageSize=500', (r) => r.building),
     'GET /api/registry/places': list('/api/registry/places?pageSize=500', (r) => r.place),
+    'GET /api/registry/hazards': list('/api/registry/hazards?pageSize=500', (r) => r.hazard),
     'GET /api/registry/things': [{
       label: `the list around ${PLACES.demoGrid2.name}`, in: everyone,
       request: async () => { await thingIn('demoGrid2'); return { method: 'GET', url: '/api/registry/things?pageSize=500' }; },

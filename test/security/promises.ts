@@ -175,6 +175,7 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/registry/things/{id}': { callers: REGISTRY_READERS },
   'PATCH /api/registry/things/{id}': { callers: REGISTRY_EDITORS, refusals: [409, 422] },
   'POST /api/registry/things/{id}/inspections': { callers: REGISTRY_EDITORS, refusals: [422] },
+  'GET /api/registry/hazards': { callers: REGISTRY_READERS },
   'POST /api/registry/hazards': { callers: REGISTRY_EDITORS, refusals: [422] },
   'PATCH /api/registry/hazards/{id}': { callers: REGISTRY_EDITORS, refusals: [409, 422] },
   // registry import and export: editors import (an import is read by its importer and the admins of its scope only);

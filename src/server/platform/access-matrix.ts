@@ -187,6 +187,7 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/registry/things/{id}/cases', callers: REGISTRY_READERS, scope: 'own scope', note: 'the cases reported at a thing of the caller\'s reach that the caller also sees as cases, newest first' },
   { method: 'GET', path: '/api/registry/things/nearby', callers: REGISTRY_READERS, scope: 'own scope (list)', note: 'the things of the caller\'s reach within 200 m of a point, for reporting at one (在部件处上报); residents name a thing only by its id, within 30 m' },
   { method: 'GET', path: '/api/registry/map-layers', callers: REGISTRY_READERS, scope: 'own scope (list)', refusals: [400], note: 'buildings, places and risk points of the caller\'s reach inside a map view (400 for a view wider than 0.5°)' },
+  { method: 'GET', path: '/api/registry/hazards', callers: REGISTRY_READERS, scope: 'own scope (list)', note: 'the hazard ledger; overdue next checks' },
   { method: 'POST', path: '/api/registry/hazards', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [422], note: 'on a thing or a building the caller reaches' },
   { method: 'PATCH', path: '/api/registry/hazards/{id}', callers: REGISTRY_EDITORS, scope: 'own scope', refusals: [409, 422], note: 'a follow-up, with the version read (409 stale)' },
   // registry import and export (H3): imports are read by their importer and the admins of its scope only

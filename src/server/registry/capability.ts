@@ -7,6 +7,7 @@ import { mapLayerRoutes } from './map-layers-routes.ts';
 import { demoRegistryStep } from './demo/demo-step.ts';
 import { registryImportRoutes } from './import-routes.ts';
 import { registryImportJobs } from './import-job.ts';
+import { hazardListRoutes } from './hazard-list-routes.ts';
 
 /**
  * The grid registry 人房地物 (issue 11): residents, households and the household file, buildings and their layout,
@@ -18,7 +19,7 @@ export const registry: Capability = {
   setup: async (_app, { db }) => {
     await db.transaction((tx) => seedPlatformTags(tx, POPULATION_TAGS));
   },
-  routes: [registryRoutes, thingCaseRoutes, mapLayerRoutes, registryImportRoutes],
+  routes: [registryRoutes, thingCaseRoutes, mapLayerRoutes, registryImportRoutes, hazardListRoutes],
   jobs: registryImportJobs,
   demo: demoRegistryStep,
 };

@@ -17,6 +17,7 @@ import { useColumns } from './columns.tsx';
 import { BuildingDrawer, HouseholdDrawer, PlaceDrawer, ResidentDrawer, ThingDrawer } from './forms.tsx';
 import { GridSelect, useEnumOptions } from './parts.tsx';
 import { TagSelect, TagsProvider } from './tags.tsx';
+import { HazardLedgerPage } from './HazardLedger.tsx';
 import './locales.ts';
 import './registry.css';
 
@@ -24,6 +25,7 @@ const isKind = (k: string | undefined): k is RegistryKind => (REGISTRY_KINDS as 
 
 export function RegistryPage() {
   const { kind } = useParams();
+  if (kind === 'hazards') return <HazardLedgerPage />;
   if (!isKind(kind)) return <Navigate to="/registry/residents" replace />;
   return <TagsProvider><RegistryList key={kind} kind={kind} /></TagsProvider>;
 }
@@ -104,7 +106,7 @@ function RegistryList({ kind }: { kind: RegistryKind }) {
       <div className="zz-page">
         <Tabs
           activeKey={kind} onChange={(k) => navigate(`/registry/${k}`)} data-testid="registry-tabs"
-          items={REGISTRY_KINDS.map((k) => ({ key: k, label: t(`registry.tabs.${k}`) }))}
+          items={[...REGISTRY_KINDS.map((k) => ({ key: k, label: t(`registry.tabs.${k}`) })), { key: 'hazards', label: t('registry.tabs.hazards') }]}
         />
         <Filters kind={kind} filter={filter} setFilter={setFilter} options={options} />
         {list.data && !canCreate ? <Alert type="info" showIcon title={t('registry.readOnly')} style={{ marginBottom: 12 }} /> : null}

@@ -5,7 +5,7 @@ import { i18n } from '../../lib/i18n.ts';
 
 export const registryZh = {
   title: '人房地物台账', subtitle: '网格里的人、房、地、物：居民、住户、楼栋、场所和部件',
-  tabs: { residents: '居民', households: '住户', buildings: '楼栋', places: '场所', things: '部件' },
+  tabs: { residents: '居民', households: '住户', buildings: '楼栋', places: '场所', things: '部件', hazards: '隐患' },
   kindsOne: { residents: '居民', households: '住户', buildings: '楼栋', places: '场所', things: '部件' },
   search: {
     residents: '姓名、首字母或地址', households: '地址或户主姓名', buildings: '楼栋名称或地址', places: '场所名称或地址', things: '部件名称或地址',
@@ -118,6 +118,7 @@ export const registryZh = {
     needFoundOn: '请选择发现日期', needDescription: '请填写隐患描述', saved: '隐患已登记', followUp: '跟进',
     followUpTitle: '跟进隐患', actionNow: '本次处理情况', actionHint: '如：已拉警戒线，通知物业维修', needAction: '请填写本次处理情况',
     markResolved: '隐患已消除', followedUp: '跟进已保存', overdue: '已逾期',
+    status: '状态', allStatuses: '全部状态', onlyOverdue: '只看复查逾期', overdueCount: '有 {{count}} 条隐患已过下次复查日期，请尽快复查。', empty: '没有符合条件的隐患。隐患在楼栋图、部件页或一户一档中登记。',
   },
   leave: {
     action: '迁出/注销', title: '迁出/注销 · {{name}}', explain: '迁出或注销后，该居民不再列为本户成员，其档案和变更记录保留。',
@@ -129,7 +130,7 @@ export const registryZh = {
 
 export const registryEn: typeof registryZh = {
   title: 'Grid registry', subtitle: 'The people, homes, places and things of the grids: residents, households, buildings, places and things',
-  tabs: { residents: 'Residents', households: 'Households', buildings: 'Buildings', places: 'Places', things: 'Things' },
+  tabs: { residents: 'Residents', households: 'Households', buildings: 'Buildings', places: 'Places', things: 'Things', hazards: 'Hazards' },
   kindsOne: { residents: 'resident', households: 'household', buildings: 'building', places: 'place', things: 'thing' },
   search: {
     residents: 'Name, pinyin initials or address', households: 'Address or head\'s name', buildings: 'Building name or address', places: 'Place name or address', things: 'Thing name or address',
@@ -241,6 +242,7 @@ export const registryEn: typeof registryZh = {
     needFoundOn: 'Choose the day it was found', needDescription: 'Describe the hazard', saved: 'Hazard recorded', followUp: 'Follow up',
     followUpTitle: 'Follow up the hazard', actionNow: 'What was done', actionHint: 'e.g. cordoned off, property management told to repair', needAction: 'Say what was done',
     markResolved: 'The hazard is resolved', followedUp: 'Follow-up saved', overdue: 'overdue',
+    status: 'Status', allStatuses: 'All', onlyOverdue: 'Overdue checks only', overdueCount: '{{count}} hazards are past their next check date: check them soon.', empty: 'No hazards match. Hazards are recorded on a building, thing or household page.',
   },
   leave: {
     action: 'Moved away / died', title: 'Moved away / died · {{name}}', explain: 'The resident is no longer listed as a member of this household; the record and its history are kept.',
