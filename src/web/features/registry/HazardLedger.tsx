@@ -79,7 +79,7 @@ export function HazardLedger() {
             ) },
             { title: t('registry.col.grid'), dataIndex: 'gridName', width: 150 },
             { title: t('registry.household.foundOn'), dataIndex: 'foundOn', width: 110 },
-            { title: t('registry.household.followUp'), dataIndex: 'actionTaken', width: 220, render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('registry.none')}</Typography.Text> },
+            { title: t('registry.household.followUp'), dataIndex: 'actionTaken', width: 220, render: (v: string | null) => v || <Typography.Text type="secondary">{t('registry.none')}</Typography.Text> },
             { title: t('registry.household.nextCheck'), dataIndex: 'nextCheckOn', width: 140, render: (v: string | null, h) => (
               v ? <Typography.Text type={late(h) ? 'danger' : undefined} strong={late(h)} data-testid={late(h) ? 'hazard-late' : undefined}>
                 {v}{late(h) ? `（${t('registry.hazard.overdue')}）` : ''}

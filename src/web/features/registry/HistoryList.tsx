@@ -21,7 +21,15 @@ export function HistoryList({ items, emptyText }: { items: readonly Change[]; em
   // a resident's name is 姓名, a building's, place's or thing's 名称
   const fieldName = (f: string, entityKind: string) => (f === 'name' && entityKind !== 'resident' ? t('registry.history.fields.title')
     : t(`registry.history.fields.${f}`, { defaultValue: '' }) || t('registry.history.otherField'));
+  // a leave's reason is kept as "<reason>" or "<reason>: <words>" (迁出：随父母迁往成都)
+  const leaveText = (v: string) => {
+    const at = v.indexOf(': ');
+    const code = at < 0 ? v : v.slice(0, at);
+    return at < 0 ? label('leaveReason', code) : `${label('leaveReason', code)}：${v.slice(at + 2)}`;
+  };
   const valueText = (field: string, v: unknown, entityKind: string): string => {
+    if (field === 'leftReason' && typeof v === 'string' && v) return leaveText(v);
+    if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return dayjs(v).format('YYYY-MM-DD HH:mm');
     if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return t('registry.history.empty');
     if (ID_FIELDS.has(field)) return t('registry.history.changed');
     if (field === 'tags' && Array.isArray(v)) return v.map((c) => nameOf(String(c)) || '…').join('、');
@@ -58,7 +66,7 @@ export function HistoryList({ items, emptyText }: { items: readonly Change[]; em
                   <span className="zz-reg-after">{valueText(f, c.after?.[f], c.entityKind)}</span>
                 </div>
               ))}
-              {c.reason ? <Typography.Text type="secondary">{t('registry.history.reason', { reason: reasonInWords(c.reason, i18n.language) })}</Typography.Text> : null}
+              {c.reason ? <Typography.Text type="secondary">{t('registry.history.reason', { reason: c.action === 'leave' ? leaveText(c.reason) : reasonInWords(c.reason, i18n.language) })}</Typography.Text> : null}
             </div>
           );
         } },

@@ -125,7 +125,7 @@ function FileBody({ file, reload }: { file: HouseholdFile; reload: () => void })
           size="small" title={t('registry.household.hazards')} className="zz-reg-wide" data-testid="household-hazards"
           extra={file.policies.includes('addHazard') && (h.buildingId) ? (
             <Button size="small" icon={<PlusOutlined />} data-testid="hazard-add"
-              onClick={() => setHazardAt({ buildingId: h.buildingId, householdId: h.id, where: `${h.address}${room(h) ? ` · ${room(h)}` : ''}` })}>{t('registry.hazard.add')}</Button>
+              onClick={() => setHazardAt({ buildingId: h.buildingId, householdId: h.id, where: h.address })}>{t('registry.hazard.add')}</Button>
           ) : null}
         >
           <HazardList items={file.hazards} emptyText={t('registry.household.noHazards')} reload={reload} />

@@ -9,6 +9,7 @@ import { ApiError, api, errorText } from '../../lib/api.ts';
 import type * as s from '../../../server/registry/schemas.ts';
 import { REGISTRY_LIMITS } from '../../../shared/registry.ts';
 import { newKey, type Hazard, type Resident } from './api.ts';
+import { useEnumLabel } from './parts.tsx';
 import './locales.ts';
 
 const day = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : null);
@@ -126,6 +127,7 @@ interface LeaveValues { reason: (typeof LEAVE_REASONS)[number]; note?: string }
 export function LeaveModal({ member, onClose, onSaved }: { member: Resident | null; onClose: () => void; onSaved: () => void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const label = useEnumLabel();
   const [form] = Form.useForm<LeaveValues>();
   const [busy, setBusy] = useState(false);
   const reason = Form.useWatch('reason', form);
@@ -150,10 +152,12 @@ export function LeaveModal({ member, onClose, onSaved }: { member: Resident | nu
       <p>{t('registry.leave.explain')}</p>
       <Form form={form} layout="vertical" data-testid="leave-form">
         <Form.Item name="reason" label={t('registry.leave.reason')} rules={[{ required: true }]}>
-          <Radio.Group options={LEAVE_REASONS.map((r) => ({ value: r, label: t(`registry.leave.reasons.${r}`) }))} data-testid="leave-reason" />
+          <Radio.Group options={LEAVE_REASONS.map((r) => ({ value: r, label: label('leaveReason', r) }))} data-testid="leave-reason" />
         </Form.Item>
-        <Form.Item name="note" label={t('registry.leave.note')}
-          rules={reason === 'other' ? [{ required: true, whitespace: true, message: t('registry.leave.needNote') }] : []}>
+        <Form.Item name="note" label={t('registry.leave.note')} dependencies={['reason']} required={reason === 'other'}
+          rules={[({ getFieldValue }) => ({
+            validator: (_: unknown, v: string | undefined) => (getFieldValue('reason') === 'other' && !v?.trim() ? Promise.reject(new Error(t('registry.leave.needNote'))) : Promise.resolve()),
+          })]}>
           <Input maxLength={200} placeholder={t('registry.leave.noteHint')} data-testid="leave-note" />
         </Form.Item>
       </Form>

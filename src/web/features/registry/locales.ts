@@ -122,7 +122,7 @@ export const registryZh = {
   },
   leave: {
     action: '迁出/注销', title: '迁出/注销 · {{name}}', explain: '迁出或注销后，该居民不再列为本户成员，其档案和变更记录保留。',
-    reason: '原因', reasons: { movedAway: '迁出', died: '死亡', other: '其他' }, note: '说明', noteHint: '如：迁往外省、去世日期等',
+    reason: '原因', note: '说明', noteHint: '如：迁往外省、去世日期等',
     needNote: '选择“其他”时请填写说明', confirm: '确认迁出/注销', done: '已将{{name}}迁出/注销',
   },
   tagGroups: { 一老: '一老', 一小: '一小', 帮扶: '帮扶', 服务: '服务', 关注: '关注', 力量: '力量' },
@@ -246,7 +246,7 @@ export const registryEn: typeof registryZh = {
   },
   leave: {
     action: 'Moved away / died', title: 'Moved away / died · {{name}}', explain: 'The resident is no longer listed as a member of this household; the record and its history are kept.',
-    reason: 'Reason', reasons: { movedAway: 'Moved away', died: 'Died', other: 'Other' }, note: 'Details', noteHint: 'e.g. moved to another province, date of death',
+    reason: 'Reason', note: 'Details', noteHint: 'e.g. moved to another province, date of death',
     needNote: 'Give details when the reason is Other', confirm: 'Confirm', done: '{{name}} is no longer a member',
   },
   tagGroups: { 一老: 'Elderly', 一小: 'Children', 帮扶: 'Assistance', 服务: 'Services', 关注: 'Attention', 力量: 'Helpers' },

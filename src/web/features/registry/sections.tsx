@@ -42,7 +42,7 @@ export function HazardList({ items, emptyText, reload }: { items: readonly Hazar
                   content: (
                     <div>
                       <Typography.Text type="secondary">{dayjs(f.at).format('YYYY-MM-DD HH:mm')} {f.actorName ?? ''}</Typography.Text>
-                      <div>{f.actionTaken ?? t(`registry.history.actions.${f.action}`, { defaultValue: t('registry.history.otherAction') })}</div>
+                      <div>{f.actionTaken || t(`registry.history.actions.${f.action}`, { defaultValue: t('registry.history.otherAction') })}</div>
                       {f.nextCheckOn ? <Typography.Text type="secondary">{t('registry.household.nextCheck')}：{f.nextCheckOn}</Typography.Text> : null}
                     </div>
                   ),
