@@ -198,6 +198,82 @@ describe('人房地物 (desktop registry)', () => {
     await page.waitForURL(/\/registry\/households\/[^/]+$/);
   }, STEP);
 
+  it('records a hazard on the household\'s flat and follows it up from the hazard ledger', async () => {
+    await page.getByTestId('household-page').waitFor();
+    const householdUrl = page.url();
+    await page.getByTestId('household-hazards').getByTestId('hazard-add').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '登记隐患' });
+    await modal.waitFor();
+    expect(await modal.getByTestId('hazard-where').innerText()).toContain('502');
+    await modal.getByTestId('hazard-description').fill('阳台外立面瓷砖空鼓，有脱落风险');
+    const next = modal.getByLabel('下次复查');
+    await next.click();
+    await next.fill('2026-11-20');
+    await next.press('Enter');
+    // the calendar closed (its weekday names come from dayjs, which the app leaves in English)
+    await modal.locator('.ant-modal-title').click();
+    await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
+    await settle(page);
+    await expectNoEnglish(page);
+    await shot(page, '10-hazard-new');
+    await modal.getByTestId('hazard-save').click();
+    await modal.waitFor({ state: 'detached' });
+    const list = page.getByTestId('household-hazards');
+    await expect.poll(() => list.innerText()).toContain('阳台外立面瓷砖空鼓');
+    expect(await list.innerText()).toContain('已逾期');
+
+    // the grid's ledger: overdue in red, followed up and resolved there
+    await page.goto(`${base}/registry/hazards`);
+    const ledger = page.getByTestId('hazard-ledger');
+    await expect.poll(() => ledger.getByTestId('hazard-table').innerText()).toContain('阳台外立面瓷砖空鼓');
+    expect(await ledger.getByTestId('hazard-late').count()).toBe(1);
+    expect(await ledger.getByTestId('hazard-overdue-count').innerText()).toContain('1 条');
+    await settle(page);
+    await expectNoEnglish(page);
+    await shot(page, '11-hazard-ledger');
+    await ledger.getByTestId('hazard-follow-up').first().click();
+    const follow = page.locator('.ant-modal').filter({ hasText: '跟进隐患' });
+    await follow.waitFor();
+    await follow.getByTestId('follow-up-action').fill('已清除空鼓瓷砖，物业重新贴砖');
+    await follow.getByTestId('follow-up-resolved').click();
+    await settle(page);
+    await expectNoEnglish(page);
+    await shot(page, '12-hazard-follow-up');
+    await follow.getByTestId('follow-up-save').click();
+    await follow.waitFor({ state: 'detached' });
+    // the list shows open entries: the resolved one leaves it
+    await expect.poll(() => ledger.getByTestId('hazard-table').innerText()).not.toContain('阳台外立面瓷砖空鼓');
+
+    await page.goto(householdUrl);
+    const after = page.getByTestId('household-hazards');
+    await expect.poll(() => after.innerText()).toContain('已清除空鼓瓷砖');
+    expect(await after.innerText()).toContain('已消除');
+    await settle(page);
+    await shot(page, '13-hazard-resolved');
+  }, STEP);
+
+  it('marks a member as moved away from the household file', async () => {
+    await page.getByTestId('household-members').getByRole('row', { name: /张浩/ }).getByTestId('member-leave').click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '迁出/注销' });
+    await modal.waitFor();
+    await modal.getByText('其他', { exact: true }).click();
+    await expect.poll(() => modal.locator('.ant-radio-wrapper-checked').innerText()).toBe('其他');
+    await modal.getByTestId('leave-confirm').click();
+    await modal.getByText('选择“其他”时请填写说明').waitFor();
+    await modal.getByText('迁出', { exact: true }).click();
+    await modal.getByTestId('leave-note').fill('随父母迁往成都');
+    await settle(page);
+    await expectNoEnglish(page);
+    await shot(page, '14-member-leave');
+    await modal.getByTestId('leave-confirm').click();
+    await modal.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('member-name').allInnerTexts()).toEqual(['张秀英']);
+    await settle(page);
+    await expectNoEnglish(page);
+    await shot(page, '15-member-left');
+    expect(pageErrors).toEqual([]);
+  }, STEP);
+
   it('lists residents with masked numbers and tag names, searched by pinyin initials', async () => {
     await page.goto(`${base}/registry/residents`);
     await page.getByTestId('registry-q').locator('input').fill('zxy');

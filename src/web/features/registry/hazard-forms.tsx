@@ -1,7 +1,7 @@
 // The hazard ledger's forms (隐患台账): 登记隐患 on a building, thing or household (what it was found on pre-filled),
 // 跟进 on an entry (what was done, the next check, resolved), and 迁出/注销 of a household member. Each sends what its
 // schema takes; a follow-up sends the version it read, and a stale one is refused in words and the page reloaded.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { App, Checkbox, DatePicker, Form, Input, Modal, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -33,6 +33,7 @@ export function HazardCreateModal({ at, onClose, onSaved }: { at: HazardAt | nul
   const [form] = Form.useForm<NewValues>();
   const [busy, setBusy] = useState(false);
   const key = useMemo(() => newKey(), [at]);
+  useEffect(() => { if (at) { form.resetFields(); form.setFieldsValue({ foundOn: dayjs() }); } }, [at, form]);
   const save = async () => {
     if (!at) return;
     let v: NewValues;
@@ -51,8 +52,7 @@ export function HazardCreateModal({ at, onClose, onSaved }: { at: HazardAt | nul
   };
   return (
     <Modal open={at !== null} title={t('registry.hazard.add')} onCancel={onClose} onOk={() => void save()} confirmLoading={busy} destroyOnHidden
-      okText={t('registry.actions.save')} cancelText={t('registry.actions.cancel')} okButtonProps={{ 'data-testid': 'hazard-save' } as never}
-      afterOpenChange={(o) => { if (o) form.setFieldsValue({ foundOn: dayjs() }); }}>
+      okText={t('registry.actions.save')} cancelText={t('registry.actions.cancel')} okButtonProps={{ 'data-testid': 'hazard-save' } as never}>
       <div className="zz-muted" style={{ marginBottom: 12 }} data-testid="hazard-where">{t('registry.hazard.where')}：{at?.where}</div>
       <Form form={form} layout="vertical" data-testid="hazard-form">
         <Form.Item name="foundOn" label={t('registry.household.foundOn')} rules={[{ required: true, message: t('registry.hazard.needFoundOn') }]}>
@@ -81,6 +81,9 @@ export function HazardFollowUpModal({ hazard, onClose, onSaved }: { hazard: Haza
   const [form] = Form.useForm<FollowValues>();
   const [busy, setBusy] = useState(false);
   const resolved = Form.useWatch('resolved', form);
+  useEffect(() => {
+    if (hazard) { form.resetFields(); form.setFieldsValue({ nextCheckOn: hazard.nextCheckOn ? dayjs(hazard.nextCheckOn) : null, resolved: hazard.status === 'resolved' }); }
+  }, [hazard, form]);
   const save = async () => {
     if (!hazard) return;
     let v: FollowValues;
@@ -100,10 +103,7 @@ export function HazardFollowUpModal({ hazard, onClose, onSaved }: { hazard: Haza
   };
   return (
     <Modal open={hazard !== null} title={t('registry.hazard.followUpTitle')} onCancel={onClose} onOk={() => void save()} confirmLoading={busy} destroyOnHidden
-      okText={t('registry.actions.save')} cancelText={t('registry.actions.cancel')} okButtonProps={{ 'data-testid': 'follow-up-save' } as never}
-      afterOpenChange={(o) => {
-        if (o && hazard) form.setFieldsValue({ nextCheckOn: hazard.nextCheckOn ? dayjs(hazard.nextCheckOn) : null, resolved: hazard.status === 'resolved' });
-      }}>
+      okText={t('registry.actions.save')} cancelText={t('registry.actions.cancel')} okButtonProps={{ 'data-testid': 'follow-up-save' } as never}>
       <div className="zz-muted" style={{ marginBottom: 12 }}>{hazard?.description}</div>
       <Form form={form} layout="vertical" data-testid="follow-up-form">
         <Form.Item name="actionTaken" label={t('registry.hazard.actionNow')} rules={[{ required: true, whitespace: true, message: t('registry.hazard.needAction') }]}>
@@ -131,6 +131,7 @@ export function LeaveModal({ member, onClose, onSaved }: { member: Resident | nu
   const [form] = Form.useForm<LeaveValues>();
   const [busy, setBusy] = useState(false);
   const reason = Form.useWatch('reason', form);
+  useEffect(() => { if (member) { form.resetFields(); form.setFieldsValue({ reason: 'movedAway' }); } }, [member, form]);
   const save = async () => {
     if (!member) return;
     let v: LeaveValues;
@@ -148,7 +149,7 @@ export function LeaveModal({ member, onClose, onSaved }: { member: Resident | nu
   return (
     <Modal open={member !== null} title={t('registry.leave.title', { name: member?.name ?? '' })} onCancel={onClose} onOk={() => void save()}
       confirmLoading={busy} destroyOnHidden okText={t('registry.leave.confirm')} okButtonProps={{ danger: true, 'data-testid': 'leave-confirm' } as never}
-      cancelText={t('registry.actions.cancel')} afterOpenChange={(o) => { if (o) form.setFieldsValue({ reason: 'movedAway' }); }}>
+      cancelText={t('registry.actions.cancel')}>
       <p>{t('registry.leave.explain')}</p>
       <Form form={form} layout="vertical" data-testid="leave-form">
         <Form.Item name="reason" label={t('registry.leave.reason')} rules={[{ required: true }]}>
