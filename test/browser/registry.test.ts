@@ -208,9 +208,13 @@ describe('人房地物 (desktop registry)', () => {
     await modal.getByTestId('hazard-description').fill('阳台外立面瓷砖空鼓，有脱落风险');
     const next = modal.getByLabel('下次复查');
     await next.click();
+    // the calendar names weekdays in Chinese (dayjs's global locale follows the app's language)
+    const calendar = page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)');
+    await calendar.waitFor();
+    expect(await calendar.locator('thead').innerText()).toMatch(/一\s*二\s*三/);
+    await expectNoEnglish(page);
     await next.fill('2026-11-20');
     await next.press('Enter');
-    // the calendar closed (its weekday names come from dayjs, which the app leaves in English)
     await modal.locator('.ant-modal-title').click();
     await page.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden' });
     await settle(page);

@@ -6,11 +6,14 @@ import { useTranslation } from 'react-i18next';
 import { AuthProvider } from './auth.tsx';
 import { router } from './router.tsx';
 import { theme } from './theme.ts';
-import { antdLocales, mobileLocales } from './uiLocales.ts';
+import dayjs from 'dayjs';
+import { antdLocales, dayjsLocales, mobileLocales } from './uiLocales.ts';
 
 export function App() {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+  // set during render, before any picker below formats a date in this language
+  dayjs.locale(dayjsLocales[lang]);
   return (
     <ConfigProvider locale={antdLocales[lang]} theme={theme}>
       <MobileConfigProvider locale={mobileLocales[lang]}>

@@ -5,6 +5,8 @@ import antdZh from 'antd/es/locale/zh_CN.js';
 import antdEn from 'antd/es/locale/en_US.js';
 import mobileZh from 'antd-mobile/es/locales/zh-CN.js';
 import mobileEn from 'antd-mobile/es/locales/en-US.js';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn.js';
 import type { Lang } from '../lib/i18n.ts';
 
 function interop<T>(m: T | { default: T }): T {
@@ -15,3 +17,6 @@ type MobileLocale = typeof mobileZh.default;
 
 export const antdLocales: Record<Lang, AntdLocale> = { 'zh-CN': interop(antdZh), en: interop(antdEn) };
 export const mobileLocales: Record<Lang, MobileLocale> = { 'zh-CN': interop(mobileZh), en: interop(mobileEn) };
+
+/** antd's date pickers name months and weekdays through dayjs's global locale, which antd's own locale does not set. */
+export const dayjsLocales: Record<Lang, string> = { 'zh-CN': 'zh-cn', en: 'en' };
