@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ACTION_NAMES_EN, ACTION_NAMES_ZH, TARGET_TYPES_EN, TARGET_TYPES_ZH } from '../../../src/web/features/audit/action-names.ts';
+import { ACTION_NAMES_EN, ACTION_NAMES_ZH, TARGET_TYPES_EN, TARGET_TYPES_ZH, actionName } from '../../../src/web/features/audit/action-names.ts';
 
 // The audit log shows each entry's action and target type by name, in the reader's language, never the code the
 // server stores ("登录", not "登录 login"): every action and target type the server writes into an audit entry has a
@@ -52,3 +52,29 @@ describe('the audit log names what the server writes', () => {
     expect(Object.keys(ACTION_NAMES_EN).sort()).toEqual(Object.keys(ACTION_NAMES_ZH).sort());
   });
 });
+
+// Registry changes are audited as registry.<kind>.<change> (change-log.ts's auditEntry), one per recordChange call.
+const registryChanges = new Set<string>();
+for (const file of serverFiles(path.resolve('src/server/registry'))) {
+  const code = readFileSync(file, 'utf8');
+  // a change: { kind: '…', id, householdId, orgPath, action: '…', … } handed to recordChange or createRecord
+  for (const m of code.matchAll(/\{\s*kind: '(building|household|resident|place|thing|hazard)',[^}]*?action: '([a-zA-Z]+)'/g)) registryChanges.add(`registry.${m[1]}.${m[2]}`);
+}
+
+describe('the audit log names registry changes by kind and change', () => {
+  it('finds the registry\'s changes', () => {
+    expect([...registryChanges]).toEqual(expect.arrayContaining(['registry.household.create', 'registry.thing.inspect', 'registry.resident.leave']));
+  });
+
+  it.each([...registryChanges].sort().map((a) => [a]))('%s is named in both languages', (action) => {
+    expect(actionName(action, 'zh')).toMatch(/^\p{Script=Han}+ · \p{Script=Han}+$/u);
+    expect(actionName(action, 'en')).toMatch(/^[A-Z][A-Za-z -]+$/);
+  });
+
+  it('leaves an unknown code as it is, rather than guessing', () => {
+    expect(actionName('registry.spaceship.create', 'zh')).toBe('registry.spaceship.create');
+    expect(actionName('registry.household.teleport', 'en')).toBe('registry.household.teleport');
+    expect(actionName('login', 'zh')).toBe('登录');
+  });
+});
+

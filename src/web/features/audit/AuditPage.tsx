@@ -7,6 +7,7 @@ import { Alert, App, Button, DatePicker, Result, Select, Space, Table, Tag, Tool
 import { SafetyCertificateOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
+import { actionName as nameOfAction } from './action-names.ts';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../lib/api.ts';
 import { useMe } from '../../app/auth.tsx';
@@ -34,7 +35,7 @@ function AuditLog() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const texts = i18n.language === 'en' ? auditEn : auditZh;
-  const actionName = (action: string) => texts.actionNames[action] ?? action;
+  const actionName = (action: string) => nameOfAction(action, i18n.language === 'en' ? 'en' : 'zh');
   const targetName = (type: string) => texts.targetTypes[type] ?? type;
 
   const [range, setRange] = useState<Range>(null);

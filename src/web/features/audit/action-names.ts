@@ -27,9 +27,30 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
 export const TARGET_TYPES_ZH: Record<string, string> = {
   account: '账号', case: '案卷', matter: '事项', org_unit: '组织单元', post: '岗位', route: '接口', working_calendar: '工作日历',
   registry: '网格台账', registry_import: '台账导入', registry_resident: '居民', registry_place: '场所',
+  registry_building: '楼栋', registry_household: '住户', registry_thing: '部件', registry_hazard: '隐患',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   account: 'Account', case: 'Case', matter: 'Matter', org_unit: 'Org unit', post: 'Post', route: 'API route', working_calendar: 'Working calendar',
   registry: 'Registry', registry_import: 'Registry import', registry_resident: 'Resident', registry_place: 'Place',
+  registry_building: 'Building', registry_household: 'Household', registry_thing: 'Thing', registry_hazard: 'Hazard',
 };
+
+/**
+ * Every change to a registry record is audited as `registry.<kind>.<change>` (src/server/registry/change-log.ts):
+ * its name is the record's kind and the change, e.g. 住户 · 新增.
+ */
+export const REGISTRY_CHANGE_NAMES = {
+  zh: { create: '新增', update: '修改', leave: '迁出注销', moveOut: '迁出本户', name: '登记', inspect: '巡查', boundary: '勘界调整', import: '导入' },
+  en: { create: 'added', update: 'edited', leave: 'left', moveOut: 'moved out of the household', name: 'recorded', inspect: 'inspected', boundary: 'moved by a boundary change', import: 'imported' },
+} as const satisfies Record<'zh' | 'en', Record<string, string>>;
+
+/** The name of an audit action in a language; the code itself only when nothing names it. */
+export function actionName(action: string, lang: 'zh' | 'en'): string {
+  const named = (lang === 'zh' ? ACTION_NAMES_ZH : ACTION_NAMES_EN)[action];
+  if (named) return named;
+  const m = /^registry\.([a-z]+)\.([a-zA-Z]+)$/.exec(action);
+  const kind = m && (lang === 'zh' ? TARGET_TYPES_ZH : TARGET_TYPES_EN)[`registry_${m[1]}`];
+  const change = m && (REGISTRY_CHANGE_NAMES[lang] as Record<string, string>)[m[2]!];
+  return kind && change ? (lang === 'zh' ? `${kind} · ${change}` : `${kind} ${change}`) : action;
+}
