@@ -152,9 +152,21 @@ describe('人房地物 (desktop registry)', () => {
     await member.waitFor();
     await member.getByTestId('field-name').fill('张浩');
     await member.getByTestId('field-idNumber').fill(GRANDSON_ID);
-    await member.getByTestId('field-relation').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '孙辈' }).click();
-    await member.getByTestId('field-relation').getByText('孙辈').waitFor();
+    // retried like pickOption (a click can land on an option while the dropdown still moves on two busy cores)
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await member.getByTestId('field-relation').click();
+        const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '孙辈' });
+        await option.waitFor({ timeout: 10_000 });
+        await page.waitForTimeout(200);
+        await option.click({ timeout: 5_000 });
+        await member.getByTestId('field-relation').getByText('孙辈').waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
     await member.getByTestId('resident-drawer-save').click();
     await member.waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('member-name').count()).toBe(2);
