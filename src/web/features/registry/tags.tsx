@@ -7,16 +7,8 @@ import { useApi } from '../../lib/useApi.ts';
 import { fetchTags, type Tag as TagView, type TagCatalog } from './api.ts';
 import './locales.ts';
 
-/** 独居老人 red, 留守儿童 orange, 残疾人 purple, 低保 blue …; a tag not listed is grey. */
-export const TAG_COLOURS: Readonly<Record<string, string>> = {
-  elderly_alone: '#f5222d', elderly_empty_nest: '#eb2f96', elderly_80plus: '#c41d7f', elderly_disabled: '#a8071a',
-  child_left_behind: '#fa8c16', child_difficulty: '#d4b106',
-  disabled: '#722ed1', subsistence: '#1677ff', extreme_poverty: '#2f54eb',
-  veteran: '#389e0d', unemployed: '#13c2c2',
-  mental_disorder: '#531dab', community_correction: '#614700', released_prisoner: '#873800', key_youth: '#7cb305',
-  party_member: '#ad2102', volunteer: '#08979c',
-};
-export const tagColour = (code: string) => TAG_COLOURS[code] ?? '#8c8c8c';
+export { TAG_COLOURS, tagColor as tagColour } from './mobile/tags.ts';
+import { tagColor as tagColour } from './mobile/tags.ts';
 
 interface Tags { catalog: TagCatalog | undefined; byCode: ReadonlyMap<string, TagView> }
 const TagsContext = createContext<Tags>({ catalog: undefined, byCode: new Map() });

@@ -1,6 +1,7 @@
 // The registry calls of the phone look-up: search residents and buildings, the household file, a building's layout,
 // one resident, the tag catalog, and the audited reveal of a phone number before a call.
 import { api } from '../../../lib/api.ts';
+import { fetchLayout, revealResident } from '../api.ts';
 // the types of what the API answers come from its schemas, as types only: no server code reaches the bundle
 import type * as s from '../../../../server/registry/schemas.ts';
 
@@ -39,15 +40,9 @@ export const searchBuildings = (q: string | undefined, page: number, signal?: Ab
 export const fetchResident = (id: string, signal?: AbortSignal) =>
   api<ResidentDetail>(`/api/registry/residents/${encodeURIComponent(id)}`, { signal });
 
-export const fetchHouseholdFile = (id: string, signal?: AbortSignal) =>
-  api<HouseholdFile>(`/api/registry/households/${encodeURIComponent(id)}`, { signal });
-
-export const fetchBuildingLayout = (id: string, signal?: AbortSignal) =>
-  api<BuildingLayout>(`/api/registry/buildings/${encodeURIComponent(id)}/layout`, { signal });
-
-export const fetchTags = (signal?: AbortSignal) => api<TagCatalog>('/api/registry/tags', { signal });
+// the household file, a building's layout and the tag catalog are the desktop's calls
+export { fetchHouseholdFile, fetchTags } from '../api.ts';
+export const fetchBuildingLayout = fetchLayout;
 
 /** The whole phone number, read on purpose and audited by the server; null when none is on record. */
-export const revealPhone = (residentId: string) =>
-  api<s.RevealedT>(`/api/registry/residents/${encodeURIComponent(residentId)}/reveal`, { method: 'POST', body: { field: 'phone' } })
-    .then((r) => r.value);
+export const revealPhone = (residentId: string) => revealResident(residentId, 'phone').then((r) => r.value);
