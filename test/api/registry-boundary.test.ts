@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Polygon, Position } from 'geojson';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { insertRow } from '../support/rows.ts';
 
 /**
  * Boundary changes (勘界) and the registry: a strip of one grid handed to its neighbour moves the buildings there and
@@ -26,13 +27,7 @@ const closed = (ring: Position[]): Polygon => ({ type: 'Polygon', coordinates: [
 const gridOf = async (table: string, id: string) =>
   (await t.db.query<{ grid_id: string; org_path: string }>(`select grid_id, org_path from ${table} where id = $1`, [id])).rows[0]!;
 
-async function insert(table: string, row: Record<string, unknown>): Promise<string> {
-  const keys = Object.keys(row);
-  const r = await t.db.query<{ id: string }>(
-    `insert into ${table} (${keys.join(', ')}, created_at, updated_at) values (${keys.map((_, i) => `$${i + 1}`).join(', ')}, now(), now()) returning id`,
-    Object.values(row));
-  return r.rows[0]!.id;
-}
+const insert = (table: string, row: Record<string, unknown>) => insertRow(t.db, table, row);
 
 beforeAll(async () => {
   t = await createTestApp();

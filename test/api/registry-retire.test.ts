@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { gridCentre } from '../support/places.ts';
+import { insertRow } from '../support/rows.ts';
 
 /**
  * A grid that still holds registry records (人房地物) is not retired: they would sit on a grid that no list, map or
@@ -13,13 +14,7 @@ const GRID = '500199001001005';
 let grid: { id: string; path: string; town: string; community: string };
 const live: Record<'building' | 'household' | 'resident' | 'place' | 'thing', string> = { building: '', household: '', resident: '', place: '', thing: '' };
 
-async function insert(table: string, row: Record<string, unknown>): Promise<string> {
-  const keys = Object.keys(row);
-  const r = await t.db.query<{ id: string }>(
-    `insert into ${table} (${keys.join(', ')}, created_at, updated_at) values (${keys.map((_, i) => `$${i + 1}`).join(', ')}, now(), now()) returning id`,
-    Object.values(row));
-  return r.rows[0]!.id;
-}
+const insert = (table: string, row: Record<string, unknown>) => insertRow(t.db, table, row);
 
 beforeAll(async () => {
   t = await createTestApp();

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { Polygon, Position } from 'geojson';
 import { DESKTOP, launchChromium, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { insertRow } from '../support/rows.ts';
 
 const ARTIFACTS = 'test-artifacts';
 const CODE = '500199001001001';
@@ -31,13 +32,7 @@ let neighbour = { id: '', name: '', path: '', geometry: null as Polygon | null }
 const ids = { inside: '', building: '', household: '', resident: '' };
 
 const lerp = (p: Position, q: Position, f: number): Position => [p[0]! + (q[0]! - p[0]!) * f, p[1]! + (q[1]! - p[1]!) * f];
-async function insert(table: string, row: Record<string, unknown>): Promise<string> {
-  const keys = Object.keys(row);
-  const r = await t.db.query<{ id: string }>(
-    `insert into ${table} (${keys.join(', ')}, created_at, updated_at) values (${keys.map((_, i) => `$${i + 1}`).join(', ')}, now(), now()) returning id`,
-    Object.values(row));
-  return r.rows[0]!.id;
-}
+const insert = (table: string, row: Record<string, unknown>) => insertRow(t.db, table, row);
 
 /** Where a position shows once the editor has fitted the grid (as in org-admin.test.ts: Web Mercator, the editor's padding). */
 function screenOf(box: { x: number; y: number; width: number; height: number }, r: Position[]) {

@@ -1,3 +1,4 @@
+import { decodeCaseCursor, encodeCaseCursor } from './cursor.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import { STAFF_ROLES } from '../../shared/roles.ts';
@@ -136,7 +137,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       if (!unit) throw notFound('organisation unit');
       orgUnitPath = unit.path;
     }
-    const cursor = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const cursor = q.cursor ? decodeCaseCursor(q.cursor) : undefined;
     const created = dateRangeWindow(q.from, q.to);
     if (!created) throw new AppError('VALIDATION_FAILED', 'The date range ends before it begins.', '结束日期早于开始日期。');
     const filter = {
@@ -150,7 +151,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const last = page[page.length - 1];
     return {
       items: page.map((r) => presentCaseListItem(r, names, app.clock(), actorOf(p))),
-      nextCursor: rows.length > limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+      nextCursor: rows.length > limit && last ? encodeCaseCursor(last) : null,
       ...(total === undefined ? {} : { total }),
     };
   });
@@ -188,11 +189,3 @@ function routingOf(m: Matter, c: CaseState): RouteReason & { matter: string } {
   return c.routedAssignee === null && why.code !== 'communityTriage' ? { ...why, code: 'dispatcherChooses' } : why;
 }
 
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || id.length > 64 || !/^[0-9a-f-]+$/.test(id) || Number.isNaN(date.getTime())) {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not one this API handed out.', '分页游标无效。');
-  }
-  return { at: date, id };
-}

@@ -1,10 +1,11 @@
+import { decodeCaseCursor, encodeCaseCursor } from '../cases/cursor.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import { REGISTRY_READERS } from '../../shared/registry.ts';
 import { boundingBox } from '../../domain/cases/duplicates.ts';
 import { suggestThing, thingsNear, TERRITORY_REACH_M } from '../../domain/registry/thing-reach.ts';
 import { requirePrincipal } from '../platform/auth.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { notFound } from '../platform/errors.ts';
 import { actorOf, assigneeId, viewerOf } from '../cases/case-mapping.ts';
 import { presentCaseListItem } from '../cases/presenters.ts';
 import { CasePage } from '../cases/schemas.ts';
@@ -36,13 +37,13 @@ export async function thingCaseRoutes(app: FastifyInstance): Promise<void> {
     const thing = await findThingSummary(app.db, id);
     if (!thing || !inReach(reach, thing)) throw notFound('thing');
     const limit = q.limit ?? 50;
-    const rows = await cases.listCasesOfThing(app.db, id, viewerOf(p), { open: q.open ?? false, before: q.cursor ? decodeCursor(q.cursor) : undefined, limit: limit + 1 });
+    const rows = await cases.listCasesOfThing(app.db, id, viewerOf(p), { open: q.open ?? false, before: q.cursor ? decodeCaseCursor(q.cursor) : undefined, limit: limit + 1 });
     const page = rows.slice(0, limit);
     const names = await cases.assigneeNames(app.db, page.flatMap((r) => { const a = assigneeId(r.assignee); return a ? [a] : []; }));
     const last = page[page.length - 1];
     return {
       items: page.map((r) => presentCaseListItem(r, names, app.clock(), actorOf(p))),
-      nextCursor: rows.length > limit && last ? Buffer.from(`${last.created_at.toISOString()}|${last.id}`).toString('base64url') : null,
+      nextCursor: rows.length > limit && last ? encodeCaseCursor(last) : null,
     };
   });
 
@@ -64,11 +65,3 @@ export async function thingCaseRoutes(app: FastifyInstance): Promise<void> {
   });
 }
 
-function decodeCursor(cursor: string): { at: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = new Date(at ?? '');
-  if (!id || id.length > 64 || !/^[0-9a-f-]+$/.test(id) || Number.isNaN(date.getTime())) {
-    throw new AppError('VALIDATION_FAILED', 'The cursor is not one this API handed out.', '分页游标无效。');
-  }
-  return { at: date, id };
-}
