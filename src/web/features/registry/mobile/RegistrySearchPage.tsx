@@ -1,7 +1,7 @@
 // 台账查询 (/m/registry): one search box for name, pinyin initials, ID number, phone or address; quick filters by
 // key-population tag; residents as a list paged as the grid worker scrolls, and the grid's buildings on a second tab.
 // The words and the tags stay in the address (?q=&tag=&tab=), so coming back from a household file finds them again.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Button, DotLoading, ErrorBlock, InfiniteScroll, SearchBar, Tabs } from 'antd-mobile';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -128,8 +128,34 @@ function Loading() {
   return <div style={{ textAlign: 'center', padding: 40 }}><DotLoading color="primary" /></div>;
 }
 
-function ResidentResults({ q, tags, names }: { q: string; tags: string[]; names: TagNames }) {
+/** A paged list's states: an error with a retry, an empty state, the count and the rows, more as the reader scrolls. */
+function PagedResults<T>({ list, empty, count, children }: { list: ReturnType<typeof usePages<T>>; empty: ReactNode; count: ReactNode; children: ReactNode }) {
   const { t, i18n } = useTranslation();
+  return (
+    <>
+      {list.error && list.items.length === 0 ? (
+        <ErrorBlock status="default" title={errorText(list.error, i18n.language)}
+          description={<Button size="small" onClick={list.retry}>{t('mreg.common.retry')}</Button>} />
+      ) : !list.first && list.items.length === 0 ? (
+        <div className="mc-card" data-testid="registry-empty">{empty}</div>
+      ) : list.items.length > 0 ? (
+        <>
+          {count !== null ? <div className="mr-count" data-testid="registry-count">{count}</div> : null}
+          {children}
+        </>
+      ) : null}
+      {list.first && !list.error ? <Loading /> : null}
+      {!list.error ? (
+        <InfiniteScroll loadMore={list.loadMore} hasMore={list.hasMore} threshold={200}>
+          {list.hasMore ? (list.first ? null : <DotLoading />) : list.items.length > 0 ? <span className="mc-hint">{t('mreg.search.noMore')}</span> : null}
+        </InfiniteScroll>
+      ) : null}
+    </>
+  );
+}
+
+function ResidentResults({ q, tags, names }: { q: string; tags: string[]; names: TagNames }) {
+  const { t } = useTranslation();
   const search = useMemo(() => residentSearchOf(q, tags), [q, tags]);
   const load = useCallback((page: number) => searchResidents(search, page), [search]);
   const list = usePages<Resident>(load);
@@ -139,33 +165,18 @@ function ResidentResults({ q, tags, names }: { q: string; tags: string[]; names:
 
   return (
     <>
-      {list.error && list.items.length === 0 ? (
-        <ErrorBlock status="default" title={errorText(list.error, i18n.language)}
-          description={<Button size="small" onClick={list.retry}>{t('mreg.common.retry')}</Button>} />
-      ) : !list.first && list.items.length === 0 ? (
-        <div className="mc-card" data-testid="registry-empty">
-          <ErrorBlock status="empty" title={filtered ? t('mreg.search.empty') : t('mreg.search.emptyGrid')}
-            description={filtered ? t('mreg.search.emptyHint') : ''} />
+      <PagedResults list={list}
+        empty={<ErrorBlock status="empty" title={filtered ? t('mreg.search.empty') : t('mreg.search.emptyGrid')} description={filtered ? t('mreg.search.emptyHint') : ''} />}
+        count={<>
+          {list.total !== null ? t('mreg.search.count', { count: list.total }) : t('mreg.search.countMore', { count: list.items.length })}
+          {search.idNumber ? ` · ${t('mreg.search.idNumberHint')}` : ''}
+        </>}>
+        <div className="mc-card" data-testid="resident-list">
+          {list.items.map((r) => (
+            <ResidentRow key={r.id} r={r} names={names} onOpen={() => setOpen(r)} onCall={(x) => void call(x)} calling={busyId === r.id} />
+          ))}
         </div>
-      ) : list.items.length > 0 ? (
-        <>
-          <div className="mr-count" data-testid="registry-count">
-            {list.total !== null ? t('mreg.search.count', { count: list.total }) : t('mreg.search.countMore', { count: list.items.length })}
-            {search.idNumber ? ` · ${t('mreg.search.idNumberHint')}` : ''}
-          </div>
-          <div className="mc-card" data-testid="resident-list">
-            {list.items.map((r) => (
-              <ResidentRow key={r.id} r={r} names={names} onOpen={() => setOpen(r)} onCall={(x) => void call(x)} calling={busyId === r.id} />
-            ))}
-          </div>
-        </>
-      ) : null}
-      {list.first && !list.error ? <Loading /> : null}
-      {!list.error ? (
-        <InfiniteScroll loadMore={list.loadMore} hasMore={list.hasMore} threshold={200}>
-          {list.hasMore ? (list.first ? null : <DotLoading />) : list.items.length > 0 ? <span className="mc-hint">{t('mreg.search.noMore')}</span> : null}
-        </InfiniteScroll>
-      ) : null}
+      </PagedResults>
       <ResidentSheet r={open} names={names} onClose={() => setOpen(null)} onCall={(x) => void call(x)} calling={!!open && busyId === open.id} />
       {dialog}
     </>
@@ -173,43 +184,29 @@ function ResidentResults({ q, tags, names }: { q: string; tags: string[]; names:
 }
 
 function BuildingResults({ q }: { q: string }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const load = useCallback((page: number) => searchBuildings(q || undefined, page), [q]);
   const list = usePages<Building>(load);
   return (
     <>
-      {list.error && list.items.length === 0 ? (
-        <ErrorBlock status="default" title={errorText(list.error, i18n.language)}
-          description={<Button size="small" onClick={list.retry}>{t('mreg.common.retry')}</Button>} />
-      ) : !list.first && list.items.length === 0 ? (
-        <div className="mc-card" data-testid="registry-empty">
-          <ErrorBlock status="empty" title={q ? t('mreg.search.empty') : t('mreg.search.emptyBuildings')} description="" />
-        </div>
-      ) : list.items.length > 0 ? (
-        <>
-          {list.total !== null ? <div className="mr-count">{t('mreg.search.buildingCount', { count: list.total })}</div> : null}
-          <div className="mc-card" data-testid="building-list">
-            {list.items.map((b) => (
-              <div key={b.id} className="mr-row" role="link" tabIndex={0} data-testid="building-row" data-id={b.id}
-                onClick={() => navigate(`/m/registry/buildings/${b.id}`)} onKeyDown={(e) => { if (e.key === 'Enter') navigate(`/m/registry/buildings/${b.id}`); }}>
-                <span className="mr-avatar" style={{ background: '#16a085', borderRadius: 10 }}>{b.name.slice(0, 1)}</span>
-                <div className="mr-row-main">
-                  <span className="mr-name">{b.name}</span>
-                  <span className="mr-sub">{t('mreg.building.size', { units: b.units, floors: b.floors, rooms: b.roomsPerFloor })}</span>
-                  <span className="mr-meta">{b.address ?? b.gridName} · {t('mreg.building.households', { count: b.householdCount })}</span>
-                </div>
+      <PagedResults list={list}
+        empty={<ErrorBlock status="empty" title={q ? t('mreg.search.empty') : t('mreg.search.emptyBuildings')} description="" />}
+        count={list.total !== null ? t('mreg.search.buildingCount', { count: list.total }) : null}>
+        <div className="mc-card" data-testid="building-list">
+          {list.items.map((b) => (
+            <div key={b.id} className="mr-row" role="link" tabIndex={0} data-testid="building-row" data-id={b.id}
+              onClick={() => navigate(`/m/registry/buildings/${b.id}`)} onKeyDown={(e) => { if (e.key === 'Enter') navigate(`/m/registry/buildings/${b.id}`); }}>
+              <span className="mr-avatar" style={{ background: '#16a085', borderRadius: 10 }}>{b.name.slice(0, 1)}</span>
+              <div className="mr-row-main">
+                <span className="mr-name">{b.name}</span>
+                <span className="mr-sub">{t('mreg.building.size', { units: b.units, floors: b.floors, rooms: b.roomsPerFloor })}</span>
+                <span className="mr-meta">{b.address ?? b.gridName} · {t('mreg.building.households', { count: b.householdCount })}</span>
               </div>
-            ))}
-          </div>
-        </>
-      ) : null}
-      {list.first && !list.error ? <Loading /> : null}
-      {!list.error ? (
-        <InfiniteScroll loadMore={list.loadMore} hasMore={list.hasMore} threshold={200}>
-          {list.hasMore ? (list.first ? null : <DotLoading />) : list.items.length > 0 ? <span className="mc-hint">{t('mreg.search.noMore')}</span> : null}
-        </InfiniteScroll>
-      ) : null}
+            </div>
+          ))}
+        </div>
+      </PagedResults>
     </>
   );
 }
