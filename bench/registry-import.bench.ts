@@ -17,8 +17,7 @@ import { createScratchDatabase } from '../test/support/scratch-database.ts';
 import { openPglite, openPostgres, type Db } from '../src/server/platform/db/db.ts';
 import { migrate } from '../src/server/platform/db/migrate.ts';
 import { loadConfig } from '../src/server/platform/config.ts';
-import { createCipheriv, createHmac, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
-import { deriveKey, loadPiiKey, PiiCipher, SEALED_PREFIX, type Sealed } from '../src/server/platform/pii-cipher.ts';
+import { loadPiiKey } from '../src/server/platform/pii-cipher.ts';
 import { buildApp, type App } from '../src/server/app.ts';
 import { seedDemo } from '../src/server/platform/seed/seed-demo.ts';
 import { idNumberCheckDigit } from '../src/domain/registry/id-number.ts';
@@ -60,31 +59,6 @@ async function writeFile(file: string, n: number, from: number, at: { lng: numbe
   }
   sheet.commit();
   await wb.commit();
-}
-
-/**
- * The platform's PiiCipher with its keys held as KeyObjects instead of Buffers: the same keys (same derivation), the
- * same sealed format, checked below to agree with the real one. OpenSSL 3 imports a Buffer key on every
- * createCipheriv/createHmac; a KeyObject is imported once. Measured here to show what that change to
- * platform/pii-cipher.ts would give the import (the import itself uses the app's cipher).
- */
-class KeyObjectPii extends PiiCipher {
-  private readonly enc: KeyObject;
-  private readonly mac: KeyObject;
-  constructor(masterKey: Buffer) {
-    super(masterKey);
-    this.enc = createSecretKey(deriveKey(masterKey, 'zhizhi pii encryption'));
-    this.mac = createSecretKey(deriveKey(masterKey, 'zhizhi pii lookup'));
-  }
-  override encrypt(plain: string): Sealed {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.enc, iv);
-    const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-    return `${SEALED_PREFIX}${Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url')}` as Sealed;
-  }
-  override lookupHash(value: string): string {
-    return createHmac('sha256', this.mac).update(value).digest('hex');
-  }
 }
 
 interface Peak { heapMb: number; liveMb: number; rssMb: number; heapBaseMb: number }
@@ -140,12 +114,11 @@ export async function run(ctx: BenchContext): Promise<void> {
     ctx.log(`store: ${db.kind}; importer: the demo grid worker (half the rows by coordinates, half by address into its grid)`);
 
     let next = 0;
-    const appPii = app.pii;
-    const importFile = async (file: string, pii: PiiCipher = appPii) => {
+    const importFile = async (file: string) => {
       const started = await startImport(db, files, { ...reach, scopeOrgUnitId: scope }, {
         kind: 'residents', mode: 'allValid', fileName: path.basename(file), idempotencyKey: null, body: createReadStream(file), now: new Date(),
       });
-      await runImport({ ...svc, pii }, started.id);
+      await runImport(svc, started.id);
       return (await getImport(db, started.id))!;
     };
     // warm-up: JIT, the locator, the tag catalog
@@ -199,19 +172,6 @@ export async function run(ctx: BenchContext): Promise<void> {
       ctx.check(`every row written, ${label}`, done.status === 'done' && done.accepted === n && done.rejected_count === 0,
         `${done.status}: ${fmt(done.accepted)} written, ${fmt(done.rejected_count)} refused`);
       ctx.compare(`import ÷ bare insert, ${label}`, `import (upload → job → written), ${label}`, `bare multi-row insert, ${label}`);
-      if (n === sizes[0]) {
-        // the same import with the cipher's keys as KeyObjects (see KeyObjectPii), on a second file of new people
-        const fast = new KeyObjectPii(loadPiiKey(dataDir));
-        ctx.check('KeyObject cipher agrees with the platform\'s', fast.lookupHash('11010519491231002X') === appPii.lookupHash('11010519491231002X')
-          && appPii.decrypt(fast.encrypt('13800001111')) === '13800001111', 'same lookup hash; what it seals the platform opens');
-        const again = path.join(dataDir, `residents-${n}-b.xlsx`);
-        await writeFile(again, n, next, at);
-        next += n;
-        await ctx.measure(`import, cipher keys as KeyObjects (proposed), ${label}`, { ops: n, unit: 'rows', rounds: 1, warmup: 0, vs: `import (upload → job → written), ${label}` }, async () => {
-          const done = await importFile(again, fast);
-          if (done.accepted !== n) throw new Error(`${done.accepted} of ${n} written`);
-        });
-      }
       const p = peak as unknown as Peak;
       peaks.set(n, p);
       ctx.log(`memory during the import of ${label}: live heap (after GC) +${p.liveMb.toFixed(1)} MB, heap peak +${p.heapMb.toFixed(0)} MB over ${p.heapBaseMb.toFixed(0)} MB before; process RSS peak ${p.rssMb.toFixed(0)} MB`);
