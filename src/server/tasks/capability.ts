@@ -1,0 +1,11 @@
+import type { Capability } from '../platform/capability.ts';
+
+/**
+ * 照单履职 (issue 12), tasks and visits: the daily generation of the grid worker's list from the standing duties and the
+ * registry, tasks ticked off (also from the phone while offline), visits (走访) and what they found, and progress for
+ * those who oversee the grid workers.
+ */
+export const tasks: Capability = {
+  name: 'tasks',
+  routes: [],
+};
