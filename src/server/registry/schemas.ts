@@ -382,6 +382,20 @@ export const CaseRef = Type.Object({
   match: lit(['phone', 'location', 'thing'] as const),
 });
 
+/** A visit (走访) to the household or one of its members, as its file lists it (issue 12; GET /api/visits has the whole record). */
+export const HouseholdVisit = Type.Object({
+  id: Type.String(),
+  at: Time,
+  subjectKind: lit(['resident', 'household'] as const),
+  subjectId: Type.String(),
+  subjectName: Type.String({ description: 'the member visited, or the household\'s address' }),
+  visitorName: Type.String(),
+  findings: Nullable(Type.String()),
+  far: Type.Boolean({ description: 'recorded far from the building (flagged, not refused)' }),
+  photos: Type.Integer({ description: 'how many photos it has' }),
+  caseId: Nullable(Type.String({ description: 'the case its finding became' })),
+});
+
 export const HouseholdFile = Type.Object({
   household: HouseholdView,
   members: Type.Array(ResidentView),
@@ -389,7 +403,7 @@ export const HouseholdFile = Type.Object({
   cases: Type.Array(CaseRef, {
     description: 'cases the caller sees, reported by a member\'s phone or within 30 m of the building or household, newest 20',
   }),
-  visits: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'visits to the household: empty until issue 12 (tasks and visits) fills it' }),
+  visits: Type.Array(HouseholdVisit, { description: 'visits (走访) to the household and its members, newest first (50 at most)' }),
   devices: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'care devices of the household: empty until issue 13 (devices) fills it' }),
   history: Type.Array(ChangeView, { description: 'every change of the household and its members, newest first (200 at most)' }),
   policies: Type.Array(lit(HOUSEHOLD_POLICIES)),
