@@ -105,9 +105,12 @@ create table staff_absences (
   to_on              date not null check (to_on >= from_on),
   reason             text,
   created_by         text not null references accounts(id),
-  created_at         timestamptz not null
+  created_at         timestamptz not null,
+  -- Idempotency-Key of the POST that recorded it: the same key of the same account answers the first absence
+  request_key        text
 );
 create index staff_absences_account on staff_absences (account_id, to_on);
+create unique index staff_absences_key on staff_absences (created_by, request_key) where request_key is not null;
 
 -- A grid worker's task. dedupe_key names what the task is for and for which period (visit:<resident>:<due day>,
 -- inspect:<thing>:<due day>, check:<building>:<month> …), unique per town: generating a day twice makes nothing twice.
@@ -160,6 +163,10 @@ create table task_generation_runs (
   started_at         timestamptz not null,
   finished_at        timestamptz,
   created            integer not null default 0,
+  -- tasks made with nobody present to take them (no grid worker, no grid leader): flagged for the town
+  unassigned         integer not null default 0,
+  -- how many times the day was generated (the job, a node's start, a run from the API); each adds what was new
+  runs               integer not null default 0,
   primary key (town_id, day)
 );
 
