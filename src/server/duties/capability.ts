@@ -1,4 +1,6 @@
 import type { Capability } from '../platform/capability.ts';
+import { dutyCatalogRoutes } from './routes.ts';
+import { standingDutyRoutes } from './standing-duties-routes.ts';
 
 /**
  * 照单履职 (issue 12), the duty catalogs: the three lists (镇街, 村社区, 网格 事项清单) with their list types and bases,
@@ -7,5 +9,5 @@ import type { Capability } from '../platform/capability.ts';
  */
 export const duties: Capability = {
   name: 'duties',
-  routes: [],
+  routes: [dutyCatalogRoutes, standingDutyRoutes],
 };

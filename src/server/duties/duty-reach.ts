@@ -1,0 +1,67 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Tx } from '../platform/db/db.ts';
+import { requirePrincipal } from '../platform/auth.ts';
+import { AppError, notFound } from '../platform/errors.ts';
+import { likePrefix } from '../platform/db/sql.ts';
+import { holdsAnyRole } from '../../shared/roles.ts';
+import type { OrgLevel } from '../../shared/org-levels.ts';
+import { ADMISSION_REQUESTERS, DUTY_EDITORS, DUTY_READERS } from '../../shared/duties.ts';
+import type { TownRow } from '../org/town-store.ts';
+
+/**
+ * Whose duty catalogs a caller reads and acts on: the towns of its scope unit's subtree, or the town holding it. The
+ * scope unit counts for a district department too (it has no territory for cases, but reads and asks for duties of the
+ * towns of its district: the catalogs are the district's policy, not personal data). Outside: 404.
+ */
+export interface DutyActor {
+  accountId: string;
+  username: string;
+  name: string;
+  ip: string | null;
+  now: Date;
+  scope: { id: string; path: string; level: OrgLevel; name: string };
+  /** who the requester speaks for: its department(s), else its scope unit */
+  unitName: string;
+  requester: boolean;
+  editor: boolean;
+}
+
+export async function dutyActorOf(app: FastifyInstance, req: FastifyRequest): Promise<DutyActor> {
+  const p = requirePrincipal(req);
+  if (!p.scopeOrgUnitId || !holdsAnyRole(p.roles, DUTY_READERS)) throw notFound('duty catalog');
+  const u = await app.db.query<{ id: string; path: string; level: OrgLevel; name: string; departments: string[] }>(
+    `select u.id, u.path, u.level, u.name,
+            coalesce((select array_agg(d.name order by d.name) from departments d where d.id = any($2::text[])), '{}') as departments
+       from org_units u where u.id = $1`, [p.scopeOrgUnitId, p.departmentIds]);
+  const scope = u.rows[0];
+  if (!scope) throw notFound('duty catalog');
+  return {
+    accountId: p.accountId, username: p.username, name: p.name, ip: req.ip, now: app.clock(),
+    scope: { id: scope.id, path: scope.path, level: scope.level, name: scope.name },
+    unitName: p.roles.includes('department') && scope.departments.length > 0 ? scope.departments.join('、') : scope.name,
+    requester: holdsAnyRole(p.roles, ADMISSION_REQUESTERS),
+    editor: holdsAnyRole(p.roles, DUTY_EDITORS),
+  };
+}
+
+/**
+ * The town a request is about: the one holding the named unit (a unit in the caller's scope, or one holding it), else
+ * the one holding the caller's scope. A caller scoped above the towns must name one (400); a unit outside is 404.
+ */
+export async function resolveDutyTown(tx: Tx, a: DutyActor, orgUnitId: string | undefined): Promise<TownRow> {
+  let path = a.scope.path;
+  if (orgUnitId) {
+    const u = await tx.query<{ path: string }>(
+      'select path from org_units where id = $1 and (path like $2 or $3 like path || \'%\')', [orgUnitId, likePrefix(a.scope.path), a.scope.path]);
+    if (!u.rows[0]) throw notFound('organisation unit');
+    path = u.rows[0].path;
+  }
+  const t = await tx.query<TownRow>(`select id, code, path, name from org_units where level = 'town' and $1 like path || '%'`, [path]);
+  if (!t.rows[0]) {
+    throw new AppError('VALIDATION_FAILED', 'Name a unit of one town (orgUnitId): your scope spans several.', '请指定镇街或其下的单位（orgUnitId）：您的数据范围包含多个镇街。');
+  }
+  return t.rows[0];
+}
+
+/** Whether the caller decides the town's admissions and edits its catalog and standing duties: an editor whose scope holds the town. */
+export const editsTown = (a: DutyActor, town: { path: string }) => a.editor && town.path.startsWith(a.scope.path);
