@@ -106,6 +106,8 @@ create table staff_absences (
   reason             text,
   created_by         text not null references accounts(id),
   created_at         timestamptz not null,
+  -- open tasks of the worker starting during the absence that were handed to colleagues when it was recorded
+  handed_over        integer not null default 0,
   -- Idempotency-Key of the POST that recorded it: the same key of the same account answers the first absence
   request_key        text
 );
