@@ -1,6 +1,6 @@
 // The desktop shell: side menu by role, header with the user (修改密码 in their menu), scope, language and sign-out.
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { AimOutlined, ApartmentOutlined, AuditOutlined, CalendarOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CoffeeOutlined, NodeIndexOutlined, NotificationOutlined, UnorderedListOutlined, CalendarOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import '../features/cases/desktop/locales.ts';
 import '../features/cases/locales.ts';
 import '../features/audit/locales.ts';
 import '../features/registry/locales.ts';
+import '../features/tasks/desktop/locales.ts';
 import { CalendarMissingTag } from '../features/calendar/CalendarMissingTag.tsx';
 import { ChangePasswordModal } from '../features/identity/accounts/ChangePasswordModal.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -20,6 +21,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   overview: <FundOutlined />, myGrid: <AimOutlined />, workbench: <DashboardOutlined />, intake: <PhoneOutlined />, inbox: <InboxOutlined />, registry: <HomeOutlined />,
   orgMap: <EnvironmentOutlined />, boards: <ApartmentOutlined />, dutyRoster: <ScheduleOutlined />, matters: <ProfileOutlined />,
   accounts: <TeamOutlined />, audit: <AuditOutlined />, calendar: <CalendarOutlined />,
+  taskProgress: <BarChartOutlined />, taskMap: <NodeIndexOutlined />, taskList: <UnorderedListOutlined />, campaigns: <NotificationOutlined />, absences: <CoffeeOutlined />,
 };
 
 export function Shell() {

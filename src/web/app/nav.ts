@@ -3,9 +3,11 @@ import type { Me } from '../features/identity/api.ts';
 import { usesMobile } from '../features/identity/api.ts';
 import { ROSTER_PAGE_ROLES } from '../../domain/org/duty-roster.ts';
 import { REGISTRY_READERS } from '../../shared/registry.ts';
+import { TASK_ASSIGNERS, TASK_OVERSEERS } from '../../shared/tasks.ts';
 import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
-export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'registry' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar';
+export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'registry' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar'
+  | 'taskProgress' | 'taskMap' | 'taskList' | 'campaigns' | 'absences';
 export interface NavEntry { key: NavKey; path: string }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -17,6 +19,12 @@ export function handlesCases(me: Me): boolean {
 /** The audit administrator (审计管理员) and the system administrator read the audit log. */
 export function readsAuditLog(me: Me): boolean {
   return holdsAnyRole(me.roles, AUDIT_READERS);
+}
+
+/** The town's and the community's staff, and a grid's leader (网格长), oversee the grid workers' tasks. */
+export function watchesTasks(me: Me): boolean {
+  const overseers = TASK_OVERSEERS.filter((r) => r !== 'gridWorker');
+  return holdsAnyRole(me.roles, overseers) || (me.roles.includes('gridWorker') && me.grids.some((g) => g.teamRole === 'gridLeader'));
 }
 
 export function navFor(me: Me): NavEntry[] {
@@ -35,6 +43,12 @@ export function navFor(me: Me): NavEntry[] {
     if (hasTerritory(me.roles)) {
       // 人房地物: the people, homes, places and things of the reader's territory
       if (holdsAnyRole(me.roles, REGISTRY_READERS)) entries.push({ key: 'registry', path: '/registry' });
+      // 照单履职 oversight: the town and the community watch the workers' tasks and visits, a grid's leader their team;
+      // those who assign the "+1" also follow the campaigns and record absences
+      if (watchesTasks(me)) {
+        entries.push({ key: 'taskProgress', path: '/tasks/progress' }, { key: 'taskMap', path: '/tasks/map' }, { key: 'taskList', path: '/tasks/list' });
+      }
+      if (holdsAnyRole(me.roles, TASK_ASSIGNERS)) entries.push({ key: 'campaigns', path: '/tasks/campaigns' }, { key: 'absences', path: '/tasks/absences' });
       entries.push({ key: 'orgMap', path: '/org/map' });
       if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level)) entries.push({ key: 'boards', path: '/org/boards' });
       // the command center's watch: drawn up by its admins and leaders, read by the dispatchers who call the people on duty

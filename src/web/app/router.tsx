@@ -12,6 +12,8 @@ import { mobileCaseRoutes, publicMobileCaseRoutes } from '../features/cases/mobi
 import { desktopCaseRoutes } from '../features/cases/desktop/routes.tsx';
 import { desktopRegistryRoutes } from '../features/registry/routes.tsx';
 import { mobileRegistryRoutes } from '../features/registry/mobile/routes.tsx';
+import { mobileTaskRoutes } from '../features/tasks/mobile/routes.tsx';
+import { desktopTaskRoutes } from '../features/tasks/desktop/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -44,6 +46,7 @@ export const router = createBrowserRouter([
           { path: 'm', lazy: lazyPage(() => import('../features/org/MyGridPage.tsx'), 'MyGridPage') },
           ...mobileCaseRoutes,
           ...mobileRegistryRoutes,
+          ...mobileTaskRoutes,
           {
             element: <Shell />,
             children: [{
@@ -54,6 +57,7 @@ export const router = createBrowserRouter([
                 { path: 'org/duty-roster', lazy: lazyPage(() => import('../features/org/DutyRosterPage.tsx'), 'DutyRosterPage') },
                 ...desktopCaseRoutes,
                 ...desktopRegistryRoutes,
+                ...desktopTaskRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },

@@ -19,6 +19,7 @@ import { MaskedValue, useEnumLabel } from './parts.tsx';
 import { CaseList, HazardList } from './sections.tsx';
 import { HazardCreateModal, LeaveModal, type HazardAt } from './hazard-forms.tsx';
 import { TagChips, TagsProvider } from './tags.tsx';
+import { HouseholdVisits } from '../tasks/desktop/public.ts';
 import './locales.ts';
 import './registry.css';
 
@@ -131,7 +132,7 @@ function FileBody({ file, reload }: { file: HouseholdFile; reload: () => void })
           <HazardList items={file.hazards} emptyText={t('registry.household.noHazards')} reload={reload} />
         </Card>
         <Card size="small" title={t('registry.household.visits')} data-testid="household-visits">
-          {file.visits.length ? null : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.household.visitsEmpty')} />}
+          <HouseholdVisits items={file.visits} />
         </Card>
         <Card size="small" title={t('registry.household.devices')} data-testid="household-devices">
           {file.devices.length ? null : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.household.devicesEmpty')} />}

@@ -1,0 +1,145 @@
+// 人员请假: the grid workers' absences of the reader's territory (a worker away gets no tasks; the rest of the grid's
+// team takes them); 登记请假 records one — a grid, one of its workers, the days and the reason — and 删除 removes one,
+// both when the API's policies allow.
+import { useEffect, useMemo, useState } from 'react';
+import { Alert, App, Button, Checkbox, DatePicker, Empty, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { TableColumnsType as ColumnsType } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '../../../app/auth.tsx';
+import { errorText } from '../../../lib/api.ts';
+import { useApi } from '../../../lib/useApi.ts';
+import { PageHeader } from '../../../ui/PageHeader.tsx';
+import { ErrorState } from '../../../ui/ErrorState.tsx';
+import { newIdempotencyKey } from '../../cases/api.ts';
+import { fetchFeatures, fetchTeam } from '../../org/api.ts';
+import { deleteAbsence, fetchAbsences, recordAbsence, type Absence } from '../oversight-api.ts';
+import { gridsOf } from './parts.tsx';
+import './locales.ts';
+import './tasks.css';
+
+const DAY = 'YYYY-MM-DD';
+
+export function AbsencesPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const me = useMe();
+  const scopeId = me.scopeOrgUnit?.id ?? '';
+  const [showPast, setShowPast] = useState(false);
+  const [addOpen, setAddOpen] = useState(false);
+  const today = dayjs().format(DAY);
+  const list = useApi((signal) => fetchAbsences({ orgUnitId: scopeId || undefined, ...(showPast ? {} : { from: today }) }, signal), [scopeId, showPast, today]);
+  const canAdd = list.data?.policies.includes('create') ?? false;
+  const units = useApi(scopeId && canAdd ? (signal) => fetchFeatures(scopeId, signal) : null, [scopeId, canAdd]);
+  const grids = useMemo(() => gridsOf(units.data), [units.data]);
+
+  const remove = async (a: Absence) => {
+    try {
+      await deleteAbsence(a.id);
+      message.success(t('oversight.common.deleted'));
+      list.reload();
+    } catch (e) {
+      message.error(errorText(e, i18n.language));
+    }
+  };
+
+  const columns: ColumnsType<Absence> = [
+    { title: t('oversight.absences.worker'), key: 'worker', width: 120, render: (_, a) => a.account.name },
+    { title: t('oversight.absences.grid'), key: 'grid', width: 180, render: (_, a) => a.gridNames.join('、') || t('oversight.common.noData') },
+    { title: t('oversight.absences.dates'), key: 'dates', width: 230, render: (_, a) => t('oversight.period.range', { from: a.fromOn, to: a.toOn }) },
+    {
+      title: '', key: 'state', width: 90,
+      render: (_, a) => (a.fromOn > today ? <Tag color="blue">{t('oversight.absences.upcoming')}</Tag>
+        : a.toOn < today ? <Tag>{t('oversight.absences.past')}</Tag> : <Tag color="orange">{t('oversight.absences.current')}</Tag>),
+    },
+    { title: t('oversight.absences.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '' },
+    { title: t('oversight.absences.recordedBy'), key: 'by', width: 100, render: (_, a) => a.createdBy?.name ?? '' },
+    {
+      title: '', key: 'actions', width: 80,
+      render: (_, a) => (a.policies.includes('delete') ? (
+        <Popconfirm title={t('oversight.absences.removeConfirm')} okText={t('oversight.common.delete')} cancelText={t('oversight.common.cancel')} onConfirm={() => remove(a)}>
+          <Button type="link" danger size="small" data-testid="absence-delete">{t('oversight.absences.remove')}</Button>
+        </Popconfirm>
+      ) : null),
+    },
+  ];
+
+  return (
+    <div className="zz-page" data-testid="absences-page">
+      <PageHeader
+        title={t('oversight.absences.title')} subtitle={t('oversight.absences.subtitle')}
+        extra={<>
+          <Checkbox checked={showPast} onChange={(e) => setShowPast(e.target.checked)} data-testid="absence-past">{t('oversight.absences.showPast')}</Checkbox>
+          {canAdd ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddOpen(true)} data-testid="absence-add">{t('oversight.absences.add')}</Button> : null}
+        </>}
+      />
+      {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : (
+        <Table<Absence>
+          rowKey="id" size="small" columns={columns} dataSource={list.data?.items ?? []} loading={list.loading} pagination={false} data-testid="absence-table"
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('oversight.absences.empty')} /> }}
+        />
+      )}
+      <AbsenceModal open={addOpen} grids={grids} onClose={() => setAddOpen(false)} onDone={() => { setAddOpen(false); list.reload(); }} />
+    </div>
+  );
+}
+
+interface Values { gridId?: string; accountId?: string; dates?: [Dayjs, Dayjs]; reason?: string }
+
+function AbsenceModal({ open, grids, onClose, onDone }: { open: boolean; grids: { id: string; name: string }[]; onClose(): void; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const gridId = Form.useWatch('gridId', form);
+  const team = useApi(open && gridId ? (signal) => fetchTeam(gridId, signal) : null, [open, gridId]);
+  const workers = useMemo(() => (team.data?.members ?? []).filter((m) => m.accountId), [team.data]);
+  const key = useMemo(() => newIdempotencyKey(), [open]);
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  useEffect(() => { if (open) { form.resetFields(); setError(null); } }, [open, form]);
+
+  const submit = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    setError(null);
+    try {
+      await recordAbsence({
+        accountId: v.accountId!, fromOn: v.dates![0].format(DAY), toOn: v.dates![1].format(DAY), ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+      }, key);
+      message.success(t('oversight.absences.saved', { name: workers.find((w) => w.accountId === v.accountId)?.name ?? '' }));
+      onDone();
+    } catch (e) {
+      setError(e);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open={open} title={t('oversight.absences.addTitle')} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} destroyOnHidden
+      okText={t('oversight.common.save')} cancelText={t('oversight.common.cancel')} width={520} data-testid="absence-modal"
+    >
+      {error ? <Alert type="error" showIcon title={errorText(error, i18n.language)} style={{ marginBottom: 16 }} data-testid="absence-error" /> : null}
+      <Form form={form} layout="vertical">
+        <Form.Item name="gridId" label={t('oversight.absences.grid')} rules={[{ required: true, message: t('oversight.common.choose', { field: t('oversight.absences.grid') }) }]}>
+          <Select showSearch optionFilterProp="label" options={grids.map((g) => ({ value: g.id, label: g.name }))} onChange={() => form.setFieldValue('accountId', undefined)} data-testid="absence-grid" />
+        </Form.Item>
+        <Form.Item name="accountId" label={t('oversight.absences.worker')} rules={[{ required: true, message: t('oversight.common.choose', { field: t('oversight.absences.worker') }) }]}
+          extra={gridId && team.data && workers.length === 0 ? t('oversight.list.noWorkers') : undefined}>
+          <Select
+            disabled={!gridId} loading={team.loading} placeholder={gridId ? undefined : t('oversight.list.pickGridFirst')} data-testid="absence-worker"
+            options={workers.map((m) => ({ value: m.accountId!, label: `${m.name}（${t(`teamRoles.${m.teamRole}`)}）` }))}
+          />
+        </Form.Item>
+        <Form.Item name="dates" label={t('oversight.absences.dates')} rules={[{ required: true, message: t('oversight.common.choose', { field: t('oversight.absences.dates') }) }]}>
+          <DatePicker.RangePicker style={{ width: '100%' }} data-testid="absence-dates" />
+        </Form.Item>
+        <Form.Item name="reason" label={t('oversight.absences.reason')}>
+          <Input maxLength={200} placeholder={t('oversight.absences.reasonHint')} data-testid="absence-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
