@@ -31,6 +31,7 @@ const CARRY_POLICIES = [
   'GET /api/matters 200', 'GET /api/matters/{code}/versions 200', 'GET /api/working-calendar 200', 'GET /api/working-calendar/{year} 200',
   'PUT /api/working-calendar/{year} 200', 'GET /api/posts 200', 'GET /api/org-units/{id}/team 200', 'PUT /api/org-units/{id}/team 200',
   'GET /api/duty-roster 200', 'PUT /api/duty-roster 200', 'GET /api/accounts 200',
+  'GET /api/duty-catalog 200', 'GET /api/duty-catalog/admissions 200', 'GET /api/standing-duties 200', 'PUT /api/standing-duties 200',
 ];
 
 let t: TestApp;

@@ -402,6 +402,7 @@ function builders(): Record<string, Variant[]> {
       },
     }],
     ...registryVariants(),
+    ...dutyVariants(),
     ...registryImportVariants(),
     'GET /api/registry/map-layers': [{
       label: `a view around a thing in ${PLACES.demoGrid2.name}`, in: everyone,
@@ -757,5 +758,64 @@ function registryImportVariants(): Record<string, Variant[]> {
       request: async () => ({ method: 'GET', url: `/api/registry/imports/${await importOfGridworker()}/report` }),
     }],
     'GET /api/registry/exports/{kind}': [{ label: 'the residents list', in: everyone, request: () => ({ method: 'GET', url: '/api/registry/exports/residents?q=jzjm' }) }],
+  };
+}
+
+/** The duty catalogs (issue 12): a town's lists, admissions and standing duties, in 春晖路街道 and in 青杠镇. */
+function dutyVariants(): Record<string, Variant[]> {
+  const townStaff = TOWN_STAFF;
+  let dutySerial = 0;
+  const q = (id: string | null) => (id ? `?orgUnitId=${id}` : '');
+  // readers: the town's staff and the community's and grid's own; the admin and the district's department name a town
+  const readVariants = (path: string): Variant[] => [
+    { label: 'no orgUnitId', in: [...townStaff, 'community', 'gridworker'], otherwise: { admin: [400], department: [400] }, request: () => ({ method: 'GET', url: path }) },
+    { label: 'orgUnitId=春晖路街道', in: ['admin', ...townStaff, 'community', 'gridworker', 'department'], request: () => ({ method: 'GET', url: `${path}${q(U('urbanTown'))}` }) },
+    { label: 'orgUnitId=春晖社区第1网格', in: ['admin', ...townStaff, 'community', 'gridworker', 'department'], request: () => ({ method: 'GET', url: `${path}${q(U('demoGrid'))}` }) },
+    { label: 'orgUnitId=青杠镇', in: ['admin', 'department'], request: () => ({ method: 'GET', url: `${path}${q(U('ruralTown'))}` }) },
+  ];
+  const proposal = () => ({ level: 'grid', item: { name: `矩阵事项${++dutySerial}`, listType: 'basic', basis: '《矩阵测试依据》第一条', minutesPerVisit: 20 }, reason: '矩阵测试', burden: 1 });
+  /** a pending admission in a town, filed by the admin */
+  const pendingIn = async (town: 'urbanTown' | 'ruralTown') => {
+    const r = await asAdmin({ method: 'POST', url: '/api/duty-catalog/admissions', payload: { ...proposal(), orgUnitId: U(town) } });
+    if (r.statusCode !== 201) throw new Error(`admission: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  };
+  /** an item of a town's grid list, admitted by the admin */
+  const itemIn = async (town: 'urbanTown' | 'ruralTown') => {
+    const r = await asAdmin({ method: 'POST', url: `/api/duty-catalog/admissions/${await pendingIn(town)}/approve`, payload: {} });
+    if (r.statusCode !== 200) throw new Error(`approve: ${r.statusCode} ${r.body}`);
+    return r.json().itemId as string;
+  };
+  const towns = [['春晖路街道', 'urbanTown', ['admin', 'leader']], ['青杠镇', 'ruralTown', ['admin']]] as const;
+  const perTown = (make: (town: 'urbanTown' | 'ruralTown') => Promise<InjectOptions>) => towns.map(([label, key, inside]): Variant => ({ label, in: inside, request: () => make(key) }));
+  const itemVersion = async (id: string) => (await w.t.db.query<{ version: number }>('select version from duty_items where id = $1', [id])).rows[0]!.version;
+  const standing = async (townId: string | null) => {
+    const version = townId ? (await w.t.db.query<{ v: number }>('select coalesce(max(version), 0)::int as v from standing_duties where town_id = $1', [townId])).rows[0]!.v : 0;
+    const duties = (await asAdmin({ method: 'GET', url: `/api/standing-duties?orgUnitId=${townId ?? U('urbanTown')}` })).json().duties as Record<string, unknown>[];
+    return { ...(townId ? { orgUnitId: townId } : {}), version, duties: duties.map(({ code, name, description, everyDays, deadlineDays, enabled }) => ({ code, name, description, everyDays, deadlineDays, enabled })) };
+  };
+  return {
+    'GET /api/duty-catalog': readVariants('/api/duty-catalog'),
+    'GET /api/duty-catalog/admissions': readVariants('/api/duty-catalog/admissions'),
+    'GET /api/standing-duties': readVariants('/api/standing-duties'),
+    'POST /api/duty-catalog/admissions': [
+      { label: 'no orgUnitId', in: ['leader', 'dispatcher', 'community'], otherwise: { admin: [400], department: [400] }, request: () => ({ method: 'POST', url: '/api/duty-catalog/admissions', payload: proposal() }) },
+      { label: 'in 春晖路街道', in: ['admin', 'leader', 'dispatcher', 'community', 'department'], request: () => ({ method: 'POST', url: '/api/duty-catalog/admissions', payload: { ...proposal(), orgUnitId: U('urbanTown') } }) },
+      { label: 'in 青杠镇', in: ['admin', 'department'], request: () => ({ method: 'POST', url: '/api/duty-catalog/admissions', payload: { ...proposal(), orgUnitId: U('ruralTown') } }) },
+    ],
+    'POST /api/duty-catalog/admissions/{id}/approve': perTown(async (town) => ({ method: 'POST', url: `/api/duty-catalog/admissions/${await pendingIn(town)}/approve`, payload: {} })),
+    'POST /api/duty-catalog/admissions/{id}/refuse': perTown(async (town) => ({ method: 'POST', url: `/api/duty-catalog/admissions/${await pendingIn(town)}/refuse`, payload: { note: '矩阵测试不予准入' } })),
+    'PATCH /api/duty-catalog/items/{id}': perTown(async (town) => {
+      const id = await itemIn(town);
+      return { method: 'PATCH', url: `/api/duty-catalog/items/${id}`, payload: { version: await itemVersion(id), name: '矩阵改名' } };
+    }),
+    'POST /api/duty-catalog/items/{id}/retire': perTown(async (town) => {
+      const id = await itemIn(town);
+      return { method: 'POST', url: `/api/duty-catalog/items/${id}/retire`, payload: { version: await itemVersion(id), reason: '矩阵测试退出' } };
+    }),
+    'PUT /api/standing-duties': [
+      { label: 'no orgUnitId', in: ['leader'], otherwise: { admin: [400] }, request: async () => ({ method: 'PUT', url: '/api/standing-duties', payload: { ...(await standing(U('urbanTown'))), orgUnitId: undefined } }) },
+      ...perTown(async (town) => ({ method: 'PUT', url: '/api/standing-duties', payload: await standing(U(town)) })),
+    ],
   };
 }

@@ -7,6 +7,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ACCESS_MATRIX, mayCall, ruleFor } from '../../src/server/platform/access-matrix.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
+import { PLATFORM_STANDING_DUTIES } from '../../src/domain/tasks/standing-duties.ts';
 import { makeJpeg } from '../support/images.ts';
 import { accountWorkbook, XLSX } from '../support/workbooks.ts';
 import { demoCallers, openApiOperations, unitIds, type Caller, type Operation } from './support.ts';
@@ -120,6 +121,13 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/registry/things/{id}/inspections': { inspectedOn: '2026-11-01', result: 'normal' },
     'POST /api/registry/hazards': { buildingId: u.demoGrid, foundOn: '2026-11-01', description: '模糊测试隐患' },
     'PATCH /api/registry/hazards/{id}': { version: 1, status: 'resolved' },
+    // the duty catalogs (issue 12)
+    'POST /api/duty-catalog/admissions': { level: 'grid', item: { name: '模糊测试事项', listType: 'assisting', basis: '《模糊测试条例》第一条', department: '区城市管理局', dutyCode: 'D3', minutesPerVisit: 20 }, reason: '模糊测试', burden: 2 },
+    'POST /api/duty-catalog/admissions/{id}/approve': { note: '同意' },
+    'POST /api/duty-catalog/admissions/{id}/refuse': { note: '不予准入' },
+    'PATCH /api/duty-catalog/items/{id}': { version: 1, name: '模糊测试', basis: '《模糊测试条例》第二条' },
+    'POST /api/duty-catalog/items/{id}/retire': { version: 1, reason: '模糊测试' },
+    'PUT /api/standing-duties': { version: 0, duties: PLATFORM_STANDING_DUTIES.map(({ kind: _, ...d }) => d) },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;

@@ -31,6 +31,8 @@ export const REPORTERS = ['dispatcher', 'handler', 'community', 'gridworker', 'r
 /** who reads the registry (within their reach) and who edits it */
 export const REGISTRY_READERS = ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] as const satisfies readonly DemoUser[];
 export const REGISTRY_EDITORS = ['admin', 'community', 'gridworker'] as const satisfies readonly DemoUser[];
+/** who reads the duty catalogs: staff who work in a town, the department of the district too */
+export const DUTY_READERS = ['admin', 'leader', 'dispatcher', 'handler', 'department', 'community', 'gridworker'] as const satisfies readonly DemoUser[];
 
 /** Who may call an operation at all: anyone, any signed-in account, or these accounts (others 403, anonymous 401). */
 export type Callers = 'public' | 'signed-in' | readonly DemoUser[];
@@ -186,6 +188,18 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/registry/imports/{id}': { callers: REGISTRY_EDITORS },
   'GET /api/registry/imports/{id}/report': { callers: REGISTRY_EDITORS, refusals: [409] },
   'GET /api/registry/exports/{kind}': { callers: REGISTRY_READERS, refusals: [400, 403] },
+  // the duty catalogs (issue 12): staff who work in a town read them (the department too: its district's towns); the
+  // town's office, a department and a community ask for new duties at their level or below (above: 403); the town's
+  // leader and the admin decide, correct, retire, and edit the standing duties
+  'GET /api/duty-catalog': { callers: DUTY_READERS },
+  'PATCH /api/duty-catalog/items/{id}': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'POST /api/duty-catalog/items/{id}/retire': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'GET /api/duty-catalog/admissions': { callers: DUTY_READERS },
+  'POST /api/duty-catalog/admissions': { callers: ['admin', 'leader', 'dispatcher', 'department', 'community'], refusals: [403, 422] },
+  'POST /api/duty-catalog/admissions/{id}/approve': { callers: ['admin', 'leader'], refusals: [409] },
+  'POST /api/duty-catalog/admissions/{id}/refuse': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'GET /api/standing-duties': { callers: DUTY_READERS },
+  'PUT /api/standing-duties': { callers: ['admin', 'leader'], refusals: [409, 422] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */

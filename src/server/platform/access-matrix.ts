@@ -65,6 +65,9 @@ const AUDIT_READERS = ['admin', 'auditor'] as const satisfies readonly Role[];
 const ACCOUNT_ADMINS = ['securityAdmin'] as const satisfies readonly Role[];
 const REGISTRY_READERS = ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'] as const satisfies readonly Role[];
 const REGISTRY_EDITORS = ['admin', 'communityStaff', 'gridWorker'] as const satisfies readonly Role[];
+const DUTY_READERS = ['admin', 'leader', 'dispatcher', 'handler', 'department', 'communityStaff', 'gridWorker'] as const satisfies readonly Role[];
+const ADMISSION_REQUESTERS = ['admin', 'leader', 'dispatcher', 'department', 'communityStaff'] as const satisfies readonly Role[];
+const DUTY_EDITORS = ['admin', 'leader'] as const satisfies readonly Role[];
 // The auditor appears in no other list: besides the audit log only 'any signed-in' (own account, sign-out,
 // own password, the public administrative divisions of locate) reaches it.
 
@@ -197,6 +200,17 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/registry/imports/{id}', callers: REGISTRY_EDITORS, scope: 'own records', note: 'an import\'s progress and problems: its importer, or an admin whose scope holds it; 404 otherwise' },
   { method: 'GET', path: '/api/registry/imports/{id}/report', callers: REGISTRY_EDITORS, scope: 'own records', refusals: [409], note: 'the refused rows as uploaded, with their reasons (409 while the import runs; 404 after 7 days)' },
   { method: 'GET', path: '/api/registry/exports/{kind}', callers: REGISTRY_READERS, scope: 'own scope (list)', refusals: [400, 403], note: 'a list with its filters as .xlsx, masked as the reader sees it, audited; a sensitive tag filter by a non-carer 403' },
+  // 照单履职 (issue 12), the duty catalogs: a town of the caller's scope unit (or holding it; a district department's
+  // scope names its district, whose towns' catalogs it reads and asks for duties in); decisions by the town's editors
+  { method: 'GET', path: '/api/duty-catalog', callers: DUTY_READERS, scope: 'own town', note: 'the town\'s three lists (镇街/村社区/网格), counts per level and list type, their 12-month trend, the hours a month of each level\'s doer; orgUnitId any unit of the scope' },
+  { method: 'PATCH', path: '/api/duty-catalog/items/{id}', callers: DUTY_EDITORS, scope: 'own town', refusals: [409, 422], note: 'an item\'s text (name, description, basis, department) by an editor whose scope holds its town; stale 409, blank basis 422' },
+  { method: 'POST', path: '/api/duty-catalog/items/{id}/retire', callers: DUTY_EDITORS, scope: 'own town', refusals: [409, 422], note: 'takes an item out with its reason; stale 409' },
+  { method: 'GET', path: '/api/duty-catalog/admissions', callers: DUTY_READERS, scope: 'own town', note: 'the town\'s admission requests, pending first, with the hours each adds' },
+  { method: 'POST', path: '/api/duty-catalog/admissions', callers: ADMISSION_REQUESTERS, scope: 'own town', refusals: [403, 422], note: 'a request for a new duty at the requester\'s level or below (above 403); a blank basis or a missing department 422; Idempotency-Key' },
+  { method: 'POST', path: '/api/duty-catalog/admissions/{id}/approve', callers: DUTY_EDITORS, scope: 'own town', refusals: [409], note: 'the item enters the catalog with who approved it; decided already 409 ADMISSION_DECIDED' },
+  { method: 'POST', path: '/api/duty-catalog/admissions/{id}/refuse', callers: DUTY_EDITORS, scope: 'own town', refusals: [409, 422], note: 'with the reason (blank 422); decided already 409 ADMISSION_DECIDED' },
+  { method: 'GET', path: '/api/standing-duties', callers: DUTY_READERS, scope: 'own town', note: 'the town\'s standing duties D1…D7 (the platform\'s until edited)' },
+  { method: 'PUT', path: '/api/standing-duties', callers: DUTY_EDITORS, scope: 'own town', refusals: [409, 422], note: 'the whole list, read at its version (409 stale); codes and kinds fixed (422)' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */
