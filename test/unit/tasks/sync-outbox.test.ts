@@ -13,7 +13,7 @@ interface Seen { path: string; key: string | null; body: unknown }
 function fakeServer(answer: (path: string, body: unknown) => { status: number; body: unknown }) {
   const seen: Seen[] = [];
   let next = 0;
-  const fetch = (async (url: string, init: RequestInit) => {
+  const fetch: typeof globalThis.fetch = (async (url: string, init: RequestInit) => {
     const headers = init.headers as Record<string, string>;
     const isJson = headers['content-type'] === 'application/json';
     const body = isJson ? JSON.parse(init.body as string) : init.body;
@@ -21,7 +21,7 @@ function fakeServer(answer: (path: string, body: unknown) => { status: number; b
     if (url === '/api/files') return new Response(JSON.stringify({ hash: `h${(next += 1)}` }), { status: 201 });
     const a = answer(url, body);
     return new Response(JSON.stringify(a.body), { status: a.status });
-  }) as unknown as typeof fetch;
+  }) as unknown as typeof globalThis.fetch;
   return { seen, fetch };
 }
 

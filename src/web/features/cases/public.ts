@@ -3,3 +3,9 @@
 export { MobileCasesHome } from './mobile/MobileCasesHome.tsx';
 export { Card, MobilePage } from './mobile/ui.tsx';
 export { PositionField } from './mobile/fields.tsx';
+// for the grid worker's task pages (照单履职): the category picker of a visit's finding, the phone's position, photos
+export { CategoryPicker, type CategoryOption } from './mobile/fields.tsx';
+export { lastPosition, useGeolocation, type GeoState } from './mobile/useGeolocation.ts';
+export { uploadForUploader } from './mobile/photos.ts';
+export { formatTime } from './mobile/ui.tsx';
+export { fetchMatters, uploadPhoto, type LngLat } from './api.ts';

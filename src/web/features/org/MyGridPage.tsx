@@ -10,6 +10,7 @@ import { fetchTeam } from './api.ts';
 // the case home also registers the texts of the case views (cviews) used below
 import { MobileCasesHome } from '../cases/public.ts';
 import { RegistryHomeTile } from '../registry/mobile/public.ts';
+import { TasksHomeTile } from '../tasks/public.ts';
 
 export function MyGridPage() {
   const { t, i18n } = useTranslation();
@@ -28,6 +29,7 @@ export function MyGridPage() {
       </NavBar>
       <div style={{ padding: 12, display: 'grid', gap: 12 }}>
         <MobileCasesHome />
+        <TasksHomeTile />
         <RegistryHomeTile />
         <Card title={t('mobile.hello', { name: me.name })} extra={<LanguageSwitch size="small" />}>
           <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>

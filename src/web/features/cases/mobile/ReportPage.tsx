@@ -18,6 +18,8 @@ import { RoutingNotice, VerificationNote } from './RoutingNotice.tsx';
 import { ThingPickerMobile } from '../../registry/thing-picker/mobile/public.ts';
 import { hashesOf } from './photos.ts';
 import { Card, formatTime, LightDot, MobilePage, SimilarNearbyNotice, StatusTag } from './ui.tsx';
+// without a network the report is kept on the phone and sent later (the outbox of the grid worker's app)
+import { queueReport, ReportQueued, reportMustWait, uploadOrKeep } from '../../tasks/public.ts';
 
 export function ReportPage() {
   const { t, i18n } = useTranslation();
@@ -36,6 +38,7 @@ export function ReportPage() {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ReportedCase | null>(null);
+  const [queued, setQueued] = useState(false);
   const attemptKey = useRef<string | null>(null);
   const changed = <T,>(set: (v: T) => void) => (v: T) => { attemptKey.current = null; set(v); };
 
@@ -51,16 +54,20 @@ export function ReportPage() {
     if (located.kind === 'outside') { setError(located.message); return; }
     attemptKey.current ??= newIdempotencyKey();
     setSubmitting(true);
+    const input = {
+      categoryCode: category!.code, description: description.trim(), location: position!,
+      ...(address.trim() ? { address: address.trim() } : {}), ...(photos.length ? { photos: hashesOf(photos) } : {}),
+      ...(thingId ? { thingId } : {}),
+    };
+    const keep = async () => { await queueReport(input, attemptKey.current!, category!.name, me.id); attemptKey.current = null; setQueued(true); };
     try {
-      const created = await reportCase({
-        categoryCode: category!.code, description: description.trim(), location: position!,
-        ...(address.trim() ? { address: address.trim() } : {}), ...(photos.length ? { photos: hashesOf(photos) } : {}),
-        ...(thingId ? { thingId } : {}),
-      }, attemptKey.current);
+      if (reportMustWait(input.photos ?? [])) { await keep(); return; }
+      const created = await reportCase(input, attemptKey.current);
       attemptKey.current = null;
       setResult(created);
       window.scrollTo(0, 0);
     } catch (e) {
+      if (e instanceof ApiError && e.status === 0) { await keep(); return; }
       // a network failure keeps the key: pressing submit again retries the same report
       setError(errorText(e, i18n.language));
       if (!(e instanceof ApiError) || e.status === 0 || e.status >= 500) Toast.show({ icon: 'fail', content: errorText(e, i18n.language) });
@@ -69,11 +76,11 @@ export function ReportPage() {
     }
   };
 
+  const reset = () => { setResult(null); setQueued(false); setCategory(null); setDescription(''); setPhotos([]); setAddress(''); setThingId(null); setError(null); };
+  if (queued) return <ReportQueued onAnother={reset} />;
   if (result) {
     const matter = (matters.data ?? []).find((m) => m.code === result.categoryCode);
-    return <ReportResult kase={result} matter={matter} isGridWorker={isGridWorker} onAnother={() => {
-      setResult(null); setCategory(null); setDescription(''); setPhotos([]); setAddress(''); setThingId(null); setError(null);
-    }} />;
+    return <ReportResult kase={result} matter={matter} isGridWorker={isGridWorker} onAnother={reset} />;
   }
 
   return (
@@ -88,7 +95,7 @@ export function ReportPage() {
           loading={matters.loading} error={matters.error} onRetry={matters.reload} />
       </Card>
       <DescriptionAndPhotos description={description} onDescription={changed(setDescription)} photos={photos} onPhotos={changed(setPhotos)}
-        onUploading={setUploading} />
+        onUploading={setUploading} send={uploadOrKeep} />
       <Card title={t('mcase.form.location')} required>
         <PositionField lookup value={position} onChange={changed(setPosition)} onLocated={setLocated} />
         <Input placeholder={t('mcase.form.addressPlaceholder')} value={address} onChange={changed(setAddress)} maxLength={CASE_LIMITS.address} clearable

@@ -6,6 +6,7 @@ import { Button, Collapse, DotLoading, ErrorBlock, Tag } from 'antd-mobile';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Card, MobilePage } from '../../cases/public.ts';
+import { HouseholdVisits } from '../../tasks/public.ts';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { reasonInWords } from '../../../lib/system-reason-text.ts';
@@ -69,6 +70,8 @@ function HouseholdView({ file, names }: { file: HouseholdFile; names: TagNames }
           {h.note ? <><dt>{t('mreg.household.note')}</dt><dd>{h.note}</dd></> : null}
         </dl>
       </Card>
+
+      <HouseholdVisits householdId={h.id} address={h.address} />
 
       <Card title={t('mreg.household.members', { count: members.length })} testId="household-members">
         {members.length === 0 ? <div className="mc-hint">{t('mreg.household.noMembers')}</div> : (

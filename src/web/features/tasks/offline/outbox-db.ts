@@ -20,6 +20,8 @@ export interface OutboxProblem {
   code: string;
   message: string;
   messageZh?: string;
+  /** the answer's `error.details` (a TASK_CONFLICT says what became of the task: reassigned, cancelled, done by another) */
+  details?: unknown;
 }
 
 export interface OutboxItem {

@@ -57,10 +57,10 @@ async function send(deps: SyncDeps, token: string, path: string, init: { body: B
   if (res.ok) return (data ?? {}) as Record<string, unknown>;
   if (res.status >= 500 || res.status === 408 || res.status === 429) throw new Transient(`HTTP ${res.status}`);
   if (res.status === 401) throw new SignedOut();
-  const err = (data as { error?: { code?: string; message?: string; messageZh?: string } }).error;
+  const err = (data as { error?: { code?: string; message?: string; messageZh?: string; details?: unknown } }).error;
   throw new Refused({
     status: res.status, code: err?.code ?? `HTTP_${res.status}`, message: err?.message ?? `HTTP ${res.status}`,
-    ...(err?.messageZh ? { messageZh: err.messageZh } : {}),
+    ...(err?.messageZh ? { messageZh: err.messageZh } : {}), ...(err?.details !== undefined ? { details: err.details } : {}),
   });
 }
 
@@ -102,7 +102,8 @@ async function sendItem(deps: SyncDeps, token: string, item: OutboxItem, waiting
   const hashes = await uploadPhotos(deps, token, item);
   const body = hashes.length ? { ...resolved.body, photos: [...(resolved.body.photos as string[] | undefined ?? []), ...hashes] } : resolved.body;
   const answer = await send(deps, token, resolved.path, { body: JSON.stringify(body), type: 'application/json', key: item.key });
-  const id = typeof answer.id === 'string' ? answer.id : null;
+  // a visit answers its id; a visit's case answers caseId
+  const id = typeof answer.id === 'string' ? answer.id : typeof answer.caseId === 'string' ? answer.caseId : null;
   await settleItem(deps.db, item.seq!, item.produces && id ? { name: item.produces, id, answer } : null);
   return 'sent';
 }
