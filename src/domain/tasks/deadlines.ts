@@ -73,3 +73,13 @@ export function periodOf(day: string, everyDays: number | null): { key: string; 
   const start = dateOfDayNumber(n - ((((n - epoch) % everyDays) + everyDays) % everyDays));
   return { key: start, start };
 }
+
+/** Whether a YYYY-MM-DD string names a day that exists (not 2026-02-31). */
+export function isCalendarDay(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && dateOfDayNumber(dayNumberOfDate(day)) === day;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return dayNumberOfDate(to) - dayNumberOfDate(from);
+}

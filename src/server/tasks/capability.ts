@@ -1,4 +1,7 @@
 import type { Capability } from '../platform/capability.ts';
+import { generateRoutes } from './generate-routes.ts';
+import { absenceRoutes } from './absence-routes.ts';
+import { taskGenerationJob } from './generation-job.ts';
 
 /**
  * 照单履职 (issue 12), tasks and visits: the daily generation of the grid worker's list from the standing duties and the
@@ -7,5 +10,6 @@ import type { Capability } from '../platform/capability.ts';
  */
 export const tasks: Capability = {
   name: 'tasks',
-  routes: [],
+  routes: [generateRoutes, absenceRoutes],
+  jobs: ({ db }) => [taskGenerationJob(db)],
 };
