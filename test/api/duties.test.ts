@@ -203,7 +203,7 @@ describe('standing duties', () => {
     expect(ok.json().duties[3]).toMatchObject({ code: 'D4', kind: 'disputeSweep', name: '矛盾纠纷双周排查', everyDays: 14, rhythm: true });
     expect((await call('PUT', '/api/standing-duties', 'leader', { version: 0, duties })).statusCode).toBe(409);
     expect((await call('PUT', '/api/standing-duties', 'leader', { orgUnitId: unit.ruralTown, version: 0, duties })).statusCode).toBe(404);
-    expect(await audits('standing_duties.save', unit.urbanTown)).toBe(1);
+    expect(await audits('standing_duties.save', unit.urbanTown!)).toBe(1);
     // the generation reads the town's own list from now on
     const rows = (await t.db.query<{ every_days: number }>(`select every_days from standing_duties where town_id = $1 and code = 'D4'`, [unit.urbanTown])).rows;
     expect(rows).toEqual([{ every_days: 14 }]);

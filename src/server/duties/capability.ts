@@ -1,6 +1,7 @@
 import type { Capability } from '../platform/capability.ts';
 import { dutyCatalogRoutes } from './routes.ts';
 import { standingDutyRoutes } from './standing-duties-routes.ts';
+import { demoCatalogStep } from './demo/demo-step.ts';
 
 /**
  * 照单履职 (issue 12), the duty catalogs: the three lists (镇街, 村社区, 网格 事项清单) with their list types and bases,
@@ -10,4 +11,5 @@ import { standingDutyRoutes } from './standing-duties-routes.ts';
 export const duties: Capability = {
   name: 'duties',
   routes: [dutyCatalogRoutes, standingDutyRoutes],
+  demo: demoCatalogStep,
 };
