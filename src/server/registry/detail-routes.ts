@@ -7,6 +7,7 @@ import { REGISTRY_CARERS, REGISTRY_EDITORS, REGISTRY_READERS } from '../../share
 import { buildingLayout } from '../../domain/registry/layout.ts';
 import { reachOf, filterPath, type Reach } from './reach.ts';
 import * as store from './store.ts';
+import { listHouseholdVisits } from '../tasks/visit-store.ts';
 import * as sites from './place-thing-store.ts';
 import * as p from './presenters.ts';
 import * as s from './schemas.ts';
@@ -40,6 +41,10 @@ export async function householdFile(app: FastifyInstance, id: string, reach: Rea
     h.building_id ? sites.listHazards(app.db, { buildingId: h.building_id, householdId: h.id }) : sites.listHazardsNaming(app.db, h.id),
     store.listHouseholdChanges(app.db, h.id),
   ]);
+  const visits = (await listHouseholdVisits(app.db, h.id, reach.scopePath, 50)).map((v) => ({
+    id: v.id, at: v.at.toISOString(), subjectKind: v.subject_kind, subjectId: v.subject_id, subjectName: v.subject_name, visitorName: v.visitor_name,
+    findings: v.findings, far: v.far, photos: v.photos, caseId: v.case_id,
+  }));
   const at = h.lng !== null && h.lat !== null ? { lng: Number(h.lng), lat: Number(h.lat) } : null;
   const dLat = CASES_NEAR_M / 111_320;
   const box = at ? { minLat: at.lat - dLat, maxLat: at.lat + dLat, minLng: at.lng - dLat / Math.cos((at.lat * Math.PI) / 180), maxLng: at.lng + dLat / Math.cos((at.lat * Math.PI) / 180) } : null;
@@ -52,7 +57,7 @@ export async function householdFile(app: FastifyInstance, id: string, reach: Rea
   const household = p.presentHousehold(h, reach, catalog);
   return {
     household, members: members.map((m) => p.presentResident(m, reach, catalog)), hazards: await hazardViews(app, hazards, reach),
-    cases, visits: [], devices: [], history: changes.map((c) => p.presentChange(c, reach, catalog)), policies: household.policies,
+    cases, visits, devices: [], history: changes.map((c) => p.presentChange(c, reach, catalog)), policies: household.policies,
   };
 }
 
@@ -113,7 +118,7 @@ export async function registryDetailRoutes(app: FastifyInstance): Promise<void> 
     config: readers,
     schema: {
       summary: 'The household file (一户一档)', tags: TAGS, params: s.IdParams, response: { 200: s.HouseholdFile },
-      description: 'One household: members with their tags (sensitive ones for carers only), the hazards of its building that concern it with their follow-ups, the cases the caller sees reported by a member\'s phone or within 30 m (newest 20), and the history of every change (personal fields masked). `visits` and `devices` are empty until issues 12 and 13 fill them.',
+      description: 'One household: members with their tags (sensitive ones for carers only), the hazards of its building that concern it with their follow-ups, the cases the caller sees reported by a member\'s phone or within 30 m (newest 20), and the history of every change (personal fields masked). `visits`: the visits (走访) to the household and its members, newest 50. `devices` is empty until issue 13 fills it.',
     },
   }, async (req) => householdFile(app, idOf(req.params), reachOfReq(req)));
 

@@ -2,6 +2,10 @@ import type { Capability } from '../platform/capability.ts';
 import { generateRoutes } from './generate-routes.ts';
 import { absenceRoutes } from './absence-routes.ts';
 import { taskGenerationJob } from './generation-job.ts';
+import { taskRoutes } from './task-routes.ts';
+import { visitRoutes } from './visit-routes.ts';
+import { campaignRoutes } from './campaign-routes.ts';
+import { progressRoutes } from './progress-routes.ts';
 
 /**
  * 照单履职 (issue 12), tasks and visits: the daily generation of the grid worker's list from the standing duties and the
@@ -10,6 +14,6 @@ import { taskGenerationJob } from './generation-job.ts';
  */
 export const tasks: Capability = {
   name: 'tasks',
-  routes: [generateRoutes, absenceRoutes],
+  routes: [generateRoutes, absenceRoutes, taskRoutes, visitRoutes, campaignRoutes, progressRoutes],
   jobs: ({ db }) => [taskGenerationJob(db)],
 };

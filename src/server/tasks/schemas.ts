@@ -130,6 +130,7 @@ export const CompleteBody = Type.Object({
   note: Type.Optional(Type.String({ maxLength: L.text })),
   photos: Type.Optional(PhotoHashes),
   visitId: Type.Optional(Type.String({ maxLength: 64, description: 'the caller\'s visit that did it' })),
+  at: Type.Optional(Type.String({ format: 'date-time', description: 'when it was ticked on the phone (sent later from offline): counts for the deadline; not in the future beyond a few minutes (422 TASK_INVALID); default now' })),
   expectedAssigneeId: Type.Optional(Type.String({
     maxLength: 64,
     description: 'whom the phone saw holding the task when it was ticked (offline): another holder now is 409 TASK_CONFLICT',

@@ -189,6 +189,10 @@ create table visits (
   lat                double precision,
   accuracy_m         double precision,
   distance_m         double precision,
+  -- where the subject is (its building, the place's point) when the visit was recorded, and its address: the oversight map
+  target_lng         double precision,
+  target_lat         double precision,
+  subject_address    text,
   -- far from the subject's building (flagged, never refused)
   far                boolean not null default false,
   findings           text,
