@@ -403,6 +403,7 @@ function builders(): Record<string, Variant[]> {
     }],
     ...registryVariants(),
     ...dutyVariants(),
+    ...taskGenerationVariants(),
     ...registryImportVariants(),
     'GET /api/registry/map-layers': [{
       label: `a view around a thing in ${PLACES.demoGrid2.name}`, in: everyone,
@@ -768,7 +769,7 @@ function dutyVariants(): Record<string, Variant[]> {
   const q = (id: string | null) => (id ? `?orgUnitId=${id}` : '');
   // readers: the town's staff and the community's and grid's own; the admin and the district's department name a town
   const readVariants = (path: string): Variant[] => [
-    { label: 'no orgUnitId', in: [...townStaff, 'community', 'gridworker'], otherwise: { admin: [400], department: [400] }, request: () => ({ method: 'GET', url: path }) },
+    { label: 'no orgUnitId (a reader above the towns: the first of its scope)', in: ['admin', ...townStaff, 'community', 'gridworker', 'department'], request: () => ({ method: 'GET', url: path }) },
     { label: 'orgUnitId=春晖路街道', in: ['admin', ...townStaff, 'community', 'gridworker', 'department'], request: () => ({ method: 'GET', url: `${path}${q(U('urbanTown'))}` }) },
     { label: 'orgUnitId=春晖社区第1网格', in: ['admin', ...townStaff, 'community', 'gridworker', 'department'], request: () => ({ method: 'GET', url: `${path}${q(U('demoGrid'))}` }) },
     { label: 'orgUnitId=青杠镇', in: ['admin', 'department'], request: () => ({ method: 'GET', url: `${path}${q(U('ruralTown'))}` }) },
@@ -816,6 +817,49 @@ function dutyVariants(): Record<string, Variant[]> {
     'PUT /api/standing-duties': [
       { label: 'no orgUnitId', in: ['leader'], otherwise: { admin: [400] }, request: async () => ({ method: 'PUT', url: '/api/standing-duties', payload: { ...(await standing(U('urbanTown'))), orgUnitId: undefined } }) },
       ...perTown(async (town) => ({ method: 'PUT', url: '/api/standing-duties', payload: await standing(U(town)) })),
+    ],
+  };
+}
+
+/** The daily task generation run by hand, and staff absences (issue 12): in 春晖路街道 and in 青杠镇. */
+function taskGenerationVariants(): Record<string, Variant[]> {
+  const assigners = ['admin', 'leader', 'dispatcher', 'community'] as const;
+  let rural: string | null = null;
+  /** a worker of 青杠村第1网格: a town-2 account put on the grid's team as its leader, once */
+  const ruralWorker = async () => {
+    if (rural) return rural;
+    rural = await w.accountId('town2-leader1');
+    await w.t.db.query(`insert into grid_team_members (grid_id, account_id, team_role, name, sort) values ($1, $2, 'gridLeader', '矩阵网格长', 99)`, [U('ruralGrid'), rural]);
+    return rural;
+  };
+  let day = 0;
+  /** a fresh absence body, on days of its own */
+  const leave = (accountId: string) => {
+    const d = `2026-12-${String(10 + (day++ % 18)).padStart(2, '0')}`;
+    return { accountId, from: d, to: d, reason: '矩阵测试' };
+  };
+  const absence = async (accountId: string) => {
+    const r = await asAdmin({ method: 'POST', url: '/api/absences', payload: leave(accountId) });
+    if (r.statusCode !== 201) throw new Error(`absence: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  };
+  return {
+    'POST /api/tasks/generate': [
+      { label: '春晖路街道', in: ['admin', 'leader'], request: () => ({ method: 'POST', url: '/api/tasks/generate', payload: { orgUnitId: U('urbanTown') } }) },
+      { label: '青杠镇', in: ['admin'], request: () => ({ method: 'POST', url: '/api/tasks/generate', payload: { orgUnitId: U('ruralTown') } }) },
+    ],
+    'GET /api/absences': [
+      { label: 'the caller\'s scope', in: assigners, request: () => ({ method: 'GET', url: '/api/absences' }) },
+      { label: 'orgUnitId=春晖社区第1网格', in: assigners, request: () => ({ method: 'GET', url: `/api/absences?orgUnitId=${U('demoGrid')}` }) },
+      { label: 'orgUnitId=青杠村第1网格', in: ['admin'], request: () => ({ method: 'GET', url: `/api/absences?orgUnitId=${U('ruralGrid')}` }) },
+    ],
+    'POST /api/absences': [
+      { label: 'the grid worker of 春晖社区第1网格', in: assigners, request: async () => ({ method: 'POST', url: '/api/absences', payload: leave(await w.accountId('gridworker')) }) },
+      { label: 'a worker of 青杠村第1网格', in: ['admin'], request: async () => ({ method: 'POST', url: '/api/absences', payload: leave(await ruralWorker()) }) },
+    ],
+    'DELETE /api/absences/{id}': [
+      { label: 'an absence in 春晖社区第1网格', in: assigners, request: async () => ({ method: 'DELETE', url: `/api/absences/${await absence(await w.accountId('gridworker'))}` }) },
+      { label: 'an absence in 青杠村第1网格', in: ['admin'], request: async () => ({ method: 'DELETE', url: `/api/absences/${await absence(await ruralWorker())}` }) },
     ],
   };
 }

@@ -45,6 +45,7 @@ let caseId: string;
 let accountToFuzz: string;
 let postToFuzz: string;
 let boardToFuzz: string;
+let workerToFuzz: string;
 
 const SSE = 'GET /api/events';
 /** these hash passwords (memory-hard, on purpose slow): fewer random runs */
@@ -128,6 +129,9 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'PATCH /api/duty-catalog/items/{id}': { version: 1, name: '模糊测试', basis: '《模糊测试条例》第二条' },
     'POST /api/duty-catalog/items/{id}/retire': { version: 1, reason: '模糊测试' },
     'PUT /api/standing-duties': { version: 0, duties: PLATFORM_STANDING_DUTIES.map(({ kind: _, ...d }) => d) },
+    // the daily generation run by hand, and staff absences (issue 12)
+    'POST /api/tasks/generate': { orgUnitId: u.urbanTown, day: '2026-11-24' },
+    'POST /api/absences': { accountId: workerToFuzz, from: '2026-12-20', to: '2026-12-21', reason: '模糊测试' },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;
@@ -199,6 +203,7 @@ beforeAll(async () => {
   const k = await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(gw.token!), payload: { categoryCode: 'C0101', description: '模糊测试底稿', location: here } });
   caseId = k.json().id;
   accountToFuzz = (await t.db.query<{ id: string }>(`select id from accounts where username = 'town2-leader2'`)).rows[0]!.id;
+  workerToFuzz = (await t.db.query<{ id: string }>(`select id from accounts where username = 'gridworker'`)).rows[0]!.id;
   // a post no case is assigned to, and the board to add posts to
   postToFuzz = (await t.db.query<{ id: string }>(`select id from posts where town_id = $1 and code = 'DJ-QTGZ'`, [u.urbanTown])).rows[0]!.id;
   boardToFuzz = (await t.db.query<{ id: string }>(`select id from boards where town_id = $1 and code = 'ZH'`, [u.urbanTown])).rows[0]!.id;

@@ -200,6 +200,12 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'POST /api/duty-catalog/admissions/{id}/refuse': { callers: ['admin', 'leader'], refusals: [409, 422] },
   'GET /api/standing-duties': { callers: DUTY_READERS },
   'PUT /api/standing-duties': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  // the daily task generation, run by hand for a town wholly in the caller's territory (the admin, the town's leader);
+  // staff absences kept by those who assign tasks, for the workers of their territory's grids
+  'POST /api/tasks/generate': { callers: ['admin', 'leader'], refusals: [422] },
+  'GET /api/absences': { callers: ['admin', 'leader', 'dispatcher', 'community'] },
+  'POST /api/absences': { callers: ['admin', 'leader', 'dispatcher', 'community'], refusals: [422] },
+  'DELETE /api/absences/{id}': { callers: ['admin', 'leader', 'dispatcher', 'community'] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */

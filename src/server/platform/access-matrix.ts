@@ -201,7 +201,9 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/registry/imports/{id}/report', callers: REGISTRY_EDITORS, scope: 'own records', refusals: [409], note: 'the refused rows as uploaded, with their reasons (409 while the import runs; 404 after 7 days)' },
   { method: 'GET', path: '/api/registry/exports/{kind}', callers: REGISTRY_READERS, scope: 'own scope (list)', refusals: [400, 403], note: 'a list with its filters as .xlsx, masked as the reader sees it, audited; a sensitive tag filter by a non-carer 403' },
   // 照单履职 (issue 12), the duty catalogs: a town of the caller's scope unit (or holding it; a district department's
-  // scope names its district, whose towns' catalogs it reads and asks for duties in); decisions by the town's editors
+  // scope names its district, whose towns' catalogs it reads and asks for duties in); decisions by the town's editors.
+  // A read without orgUnitId by a caller scoped above the towns answers the first town of its scope (and lists them);
+  // a write must name its town (400)
   { method: 'GET', path: '/api/duty-catalog', callers: DUTY_READERS, scope: 'own town', note: 'the town\'s three lists (镇街/村社区/网格), counts per level and list type, their 12-month trend, the hours a month of each level\'s doer; orgUnitId any unit of the scope' },
   { method: 'PATCH', path: '/api/duty-catalog/items/{id}', callers: DUTY_EDITORS, scope: 'own town', refusals: [409, 422], note: 'an item\'s text (name, description, basis, department) by an editor whose scope holds its town; stale 409, blank basis 422' },
   { method: 'POST', path: '/api/duty-catalog/items/{id}/retire', callers: DUTY_EDITORS, scope: 'own town', refusals: [409, 422], note: 'takes an item out with its reason; stale 409' },
@@ -211,6 +213,12 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/duty-catalog/admissions/{id}/refuse', callers: DUTY_EDITORS, scope: 'own town', refusals: [409, 422], note: 'with the reason (blank 422); decided already 409 ADMISSION_DECIDED' },
   { method: 'GET', path: '/api/standing-duties', callers: DUTY_READERS, scope: 'own town', note: 'the town\'s standing duties D1…D7 (the platform\'s until edited)' },
   { method: 'PUT', path: '/api/standing-duties', callers: DUTY_EDITORS, scope: 'own town', refusals: [409, 422], note: 'the whole list, read at its version (409 stale); codes and kinds fixed (422)' },
+  // 照单履职 (issue 12), the daily generation and staff absences (H2): a town wholly inside the caller's scope; absences of
+  // the workers on the teams of grids inside it
+  { method: 'POST', path: '/api/tasks/generate', callers: ['admin', 'leader'], scope: 'own scope', refusals: [422], note: 'runs the daily generation of the town holding orgUnitId now (the town must lie in the scope); idempotent; a day more than 7 days away 422; audited' },
+  { method: 'GET', path: '/api/absences', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope (list)', note: 'absences of the workers of the grids in orgUnitId (the scope when absent)' },
+  { method: 'POST', path: '/api/absences', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope', refusals: [422], note: 'a worker of a grid in the scope (404 otherwise) away from/to; their open tasks starting then go to colleagues; days that do not add up 422; audited; Idempotency-Key' },
+  { method: 'DELETE', path: '/api/absences/{id}', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope', note: 'takes an absence of a worker in the scope back; audited' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */
