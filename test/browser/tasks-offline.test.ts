@@ -13,6 +13,7 @@ import { expectNoEnglish, launchChromium, PHONE, WEB_DIST } from '../support/bro
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { makeJpeg } from '../support/images.ts';
+import { idNumberCheckDigit } from '../../src/domain/registry/id-number.ts';
 
 const ARTIFACTS = 'test-artifacts';
 
@@ -27,6 +28,12 @@ let gwId: string;
 let communityToken: string;
 const pageErrors: string[] = [];
 const tasks: { id: string; name: string }[] = [];
+
+/** A valid ID number (GB 11643) of a person born on `birth` (YYYYMMDD), region 500103 (渝中区). */
+function idNumber(birth: string, seq: string): string {
+  const first = `500103${birth}${seq}`;
+  return first + idNumberCheckDigit(first);
+}
 
 async function call<T>(token: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown): Promise<{ status: number; body: T }> {
   const res = await t.app.inject({ method, url, headers: bearer(token), ...(payload === undefined ? {} : { payload: payload as object }) });
@@ -69,7 +76,9 @@ beforeAll(async () => {
     const { household } = await post<{ household: { id: string } }>(gwToken, '/api/registry/households', {
       buildingId: building.id, unitNo: 1, floorNo: i + 2, roomNo: `${i + 2}01`,
     });
-    await post(gwToken, '/api/registry/residents', { name, householdId: household.id, relation: 'head', tags: ['elderly_alone'] });
+    await post(gwToken, '/api/registry/residents', {
+      name, idNumber: idNumber(`1940031${i}`, '12' + String(i * 2)), householdId: household.id, relation: 'head', tags: ['elderly_alone'],
+    });
     const task = await post<{ id: string }>(communityToken, '/api/tasks', {
       orgUnitId: gridId, title: `上门看望${name}`, detail: '了解近况，查看用电用气安全', assigneeId: gwId, dueOn: '2026-11-25',
       subject: { kind: 'household', id: household.id },
@@ -134,7 +143,7 @@ describe('the grid worker\'s phone app offline', () => {
     for (const task of tasks.slice(0, 2)) {
       await page.locator(`[data-testid="task-item"][data-task-id="${task.id}"]`).click();
       await page.getByTestId('task-page').waitFor();
-      expect(await page.getByTestId('task-subject').innerText()).toContain(task.name);
+      expect(await page.getByTestId('task-head').innerText()).toContain(`上门看望${task.name}`);
       await page.getByTestId('tick-note').locator('textarea:not([aria-hidden])').fill('老人身体还好，燃气阀已检查');
       await page.getByTestId('tick-submit').click();
       await page.waitForURL('**/m/tasks');

@@ -29,7 +29,7 @@ export function queueComplete(task: TaskView, input: { note?: string; photos: st
   const { uploaded, local } = splitPhotos(input.photos);
   return enqueue({
     kind: 'complete', path: `/api/tasks/${encodeURIComponent(task.id)}/complete`, taskId: task.id,
-    subject: task.subject?.name ?? task.title,
+    subject: task.title,
     body: {
       ...(input.note ? { note: input.note } : {}), ...(uploaded.length ? { photos: uploaded } : {}),
       expectedAssigneeId: task.assignee?.id ?? me,

@@ -95,7 +95,9 @@ function TaskItem({ task, step, today, queued }: { task: TaskView; step: number 
           {queued ? <Tag color="primary" fill="outline" data-testid="queued-tag">{t('mtask.list.pendingTick')}</Tag> : <DueBadge task={task} today={today} />}
         </span>
         <span className="mt-item-title">{subject?.name ?? task.title}</span>
-        {subject?.address ? <span className="mt-item-addr">{subject.address}</span> : subject ? <span className="mt-item-addr">{task.title}</span> : null}
+        {subject?.address && subject.address !== subject.name ? <span className="mt-item-addr">{subject.address}</span> : null}
+        {/* what to do, where the kind does not say it already: an assigned task's or a campaign's own title */}
+        {subject && (task.kind === 'assigned' || task.kind === 'campaign') ? <span className="mt-item-addr" data-testid="task-title">{task.title}</span> : null}
         {subject ? (
           <span className="mt-item-foot">
             <SubjectTags subject={subject} />

@@ -39,8 +39,8 @@ export const mtaskZh = {
     dismiss: '知道了', dismissed: '已移除', serverSaid: '服务器答复：{{text}}',
     kinds: { complete: '任务打卡', visit: '走访记录', visitCase: '走访发现上报', report: '事件上报' },
     conflict: {
-      reassigned: '该任务已改派给 {{name}}，您的打卡未被接受', cancelled: '该任务已取消，您的打卡未被接受',
-      doneByOther: '该任务已由 {{name}} 于 {{time}} 完成',
+      reassigned: '该任务已改派给{{name}}，您的打卡未被接受', cancelled: '该任务已取消，您的打卡未被接受',
+      doneByOther: '该任务已由{{name}}于 {{time}} 完成',
     },
     reportSaved: '网络不通，事件已保存在手机上，联网后自动上报', reportSavedTitle: '已保存，待发送',
     someone: '他人',
