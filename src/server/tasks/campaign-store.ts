@@ -49,7 +49,7 @@ export async function findCampaignIdByKey(tx: Tx, createdBy: string, key: string
 
 /**
  * Campaigns with a grid in the caller's reach (under `underPath` when given), newest first, each with the grids and the
- * done / total / overdue of its tasks that the caller reaches — counted in SQL.
+ * done / total / overdue of its tasks that the caller reaches (in that unit) — counted in SQL.
  */
 export async function listCampaigns(tx: Tx, reach: TaskReach, f: { underPath: string | null; ids?: readonly string[]; today: string }, limit: number, offset: number): Promise<{ rows: CampaignRow[]; total: number }> {
   const params: unknown[] = [];
@@ -60,6 +60,7 @@ export async function listCampaigns(tx: Tx, reach: TaskReach, f: { underPath: st
   const w = where.join(' and ');
   const counted = [...params];
   const taskCond = [taskReachSql(reach, 't', params)];
+  if (f.underPath) { params.push(likePrefix(f.underPath)); taskCond[0] = `${taskCond[0]} and t.org_path like $${params.length}`; }
   params.push(f.today);
   const today = `$${params.length}::date`;
   const [rows, total] = await Promise.all([
