@@ -23,15 +23,31 @@ export function taskGenerationJob(db: Db, clock: () => Date = () => new Date()):
   };
 }
 
-export async function generateAllTowns(db: Db, now: Date): Promise<{ towns: number; created: number }> {
+/**
+ * The day's tasks of every town not generated yet: `concurrency` towns at a time (each a chain of its own
+ * transactions; two keep a database server busy while this process works out the next batch).
+ */
+export async function generateAllTowns(db: Db, now: Date, concurrency = 2): Promise<{ towns: number; created: number }> {
   const day = shanghaiDate(now);
   const calendar = await loadWorkingCalendar(db);
+  const queue = await listTowns(db);
   let towns = 0, created = 0;
-  for (const town of await listTowns(db)) {
-    if (await finishedRun(db, town.id, day)) continue;
-    const r = await generateTasksForTown(db, town.id, day, now, { calendar });
-    towns++;
-    created += r.created;
-  }
+  const failed: string[] = [];
+  const worker = async () => {
+    for (let town = queue.shift(); town; town = queue.shift()) {
+      if (await finishedRun(db, town.id, day)) continue;
+      try {
+        const r = await generateTasksForTown(db, town.id, day, now, { calendar });
+        towns++;
+        created += r.created;
+      } catch (err) {
+        // one town's failure does not hold the others back; the job fails at the end, so the queue retries the rest
+        console.error(`task generation of town ${town.id} for ${day}:`, err instanceof Error ? err.message : err);
+        failed.push(town.id);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
+  if (failed.length > 0) throw new Error(`task generation failed for ${failed.length} town(s) on ${day}`);
   return { towns, created };
 }
