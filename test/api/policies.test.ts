@@ -24,6 +24,9 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^(GET|POST|PATCH) \/api\/registry\/.*\.history\[\]$/, 'registry history entries: what happened, nothing is done to them'],
   [/^(GET|POST|PATCH) \/api\/registry\/.*\.cases\[\]$/, 'references to cases reported there; each case with its policies is GET /api/cases/{id}'],
   [/^(GET|POST|PATCH) \/api\/registry\/things.*\.inspections\[\]$/, 'inspection records of a thing: what was found, nothing is done to them'],
+  [/^(GET|POST) \/api\/(tasks|visits)[^ ]* \d+.*\.subject$/, 'what a task or visit is about: a reference to the registry record, which carries its own policies there'],
+  [/^GET \/api\/tasks\/progress 200\.(children|workers)\[\]$/, 'progress figures of a unit or a worker: counted, nothing is done to them'],
+  [/^(GET|POST|PATCH) \/api\/registry\/households.* 20\d\.visits\[\]$/, 'visits in the household file: records of what was found; each with its policies is in GET /api/visits'],
 ];
 
 /** Answers that are themselves what the caller acts on without an id (a catalog, a calendar, a roster, a team, the account list). */

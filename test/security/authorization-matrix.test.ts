@@ -404,6 +404,7 @@ function builders(): Record<string, Variant[]> {
     ...registryVariants(),
     ...dutyVariants(),
     ...taskGenerationVariants(),
+    ...taskVariants(),
     ...registryImportVariants(),
     'GET /api/registry/map-layers': [{
       label: `a view around a thing in ${PLACES.demoGrid2.name}`, in: everyone,
@@ -860,6 +861,107 @@ function taskGenerationVariants(): Record<string, Variant[]> {
     'DELETE /api/absences/{id}': [
       { label: 'an absence in 春晖社区第1网格', in: assigners, request: async () => ({ method: 'DELETE', url: `/api/absences/${await absence(await w.accountId('gridworker'))}` }) },
       { label: 'an absence in 青杠村第1网格', in: ['admin'], request: async () => ({ method: 'DELETE', url: `/api/absences/${await absence(await ruralWorker())}` }) },
+    ],
+  };
+}
+
+/**
+ * Tasks, visits, campaigns and progress (issue 12): a task and a visit in 春晖社区第1网格 (the grid worker's) and in
+ * 青杠村第1网格 (another town: the admin's alone); fresh tasks and visits per caller where a call changes them.
+ */
+function taskVariants(): Record<string, Variant[]> {
+  const overseers = ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] as const;
+  const doers = ['community', 'gridworker'] as const;
+  let serial = 0;
+  const gridRow = async (k: 'demoGrid' | 'ruralGrid') =>
+    (await w.t.db.query<{ path: string }>('select path from org_units where id = $1', [U(k)])).rows[0]!.path;
+  /** a fresh open task in the grid, held by the demo grid worker there and by nobody in 青杠村 */
+  const freshTask = async (k: 'demoGrid' | 'ruralGrid') => {
+    const town = k === 'demoGrid' ? U('urbanTown') : U('ruralTown');
+    const assignee = k === 'demoGrid' ? await w.accountId('gridworker') : null;
+    const r = await w.t.db.query<{ id: string }>(
+      `insert into tasks (town_id, grid_id, org_path, kind, title, assignee_id, assignee_name, starts_on, due_on, dedupe_key, created_at, updated_at)
+       values ($1, $2, $3, 'assigned', '矩阵任务', $4, '李明辉', '2026-11-20', '2026-11-30', $5, now(), now()) returning id`,
+      [town, U(k), await gridRow(k), assignee, `matrix:${k}:${++serial}:${Math.random()}`]);
+    return r.rows[0]!.id;
+  };
+  const fixed = new Map<string, string>();
+  const once = async (key: string, make: () => Promise<string>) => {
+    if (!fixed.has(key)) fixed.set(key, await make());
+    return fixed.get(key)!;
+  };
+  /** a place of the grid (the admin records it), to visit */
+  const placeIn = (k: 'demoGrid' | 'ruralGrid') => once(`place:${k}`, async () => {
+    const r = await asAdmin({ method: 'POST', url: '/api/registry/places', payload: { kind: 'enterprise', name: `矩阵走访企业${k}`, location: w.at[k] } });
+    if (r.statusCode !== 201) throw new Error(`place: ${r.statusCode} ${r.body}`);
+    return r.json().place.id as string;
+  });
+  /** a fresh visit with a finding in the demo grid, by its grid worker */
+  const freshVisit = async () => {
+    const r = await w.inject('gridworker', { method: 'POST', url: '/api/visits', payload: { subject: { kind: 'place', id: await placeIn('demoGrid') }, at: '2026-11-23T08:00:00+08:00', findings: '矩阵走访发现井盖破损' } });
+    if (r.statusCode !== 201) throw new Error(`visit: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  };
+  /** a visit in 青杠村第1网格, written straight in (no doer of the matrix reaches it) */
+  const ruralVisit = () => once('visit:rural', async () => {
+    const r = await w.t.db.query<{ id: string }>(
+      `insert into visits (town_id, grid_id, org_path, subject_kind, subject_id, subject_name, visitor_id, visitor_name, at, findings, created_at)
+       values ($1, $2, $3, 'place', $4, '矩阵走访企业', $5, '黄志刚', now(), '矩阵发现', now()) returning id`,
+      [U('ruralTown'), U('ruralGrid'), await gridRow('ruralGrid'), await placeIn('ruralGrid'), await w.accountId('admin')]);
+    return r.rows[0]!.id;
+  });
+  const ruralListed = (what: string) => async (res: LightMyRequestResponse, c: Caller) => {
+    const id = await once(what, () => (what === 'task:rural' ? freshTask('ruralGrid') : ruralVisit()));
+    const listed = (res.json().items as { id: string }[]).some((x) => x.id === id);
+    expect(listed, `${c.name} lists the record of 青杠村`).toBe(c.name === 'admin');
+  };
+  return {
+    'GET /api/tasks': [
+      { label: 'the caller\'s list (assignee=me)', in: everyone, request: () => ({ method: 'GET', url: '/api/tasks?assignee=me&date=today' }) },
+      {
+        label: 'every task in reach', in: everyone,
+        request: async () => { await once('task:rural', () => freshTask('ruralGrid')); return { method: 'GET', url: '/api/tasks?pageSize=500&status=open&kind=assigned' }; },
+        check: ruralListed('task:rural'),
+      },
+      { label: 'orgUnitId=春晖社区第1网格', in: overseers, request: () => ({ method: 'GET', url: `/api/tasks?orgUnitId=${U('demoGrid')}` }) },
+      { label: 'orgUnitId=青杠村第1网格', in: ['admin'], request: () => ({ method: 'GET', url: `/api/tasks?orgUnitId=${U('ruralGrid')}` }) },
+    ],
+    'GET /api/tasks/{id}': [
+      { label: 'a task in 春晖社区第1网格', in: overseers, request: async () => ({ method: 'GET', url: `/api/tasks/${await once('task:demo', () => freshTask('demoGrid'))}` }) },
+      { label: 'a task in 青杠村第1网格', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/tasks/${await once('task:rural', () => freshTask('ruralGrid'))}` }) },
+    ],
+    'POST /api/tasks/{id}/complete': [
+      { label: 'a fresh task of the grid worker of 春晖社区第1网格', in: doers, request: async () => ({ method: 'POST', url: `/api/tasks/${await freshTask('demoGrid')}/complete`, payload: { note: '矩阵完成' } }) },
+      { label: 'a task in 青杠村第1网格', in: [], request: async () => ({ method: 'POST', url: `/api/tasks/${await freshTask('ruralGrid')}/complete`, payload: {} }) },
+    ],
+    'POST /api/tasks': [
+      { label: 'to 春晖社区第1网格', in: ['admin', 'leader', 'dispatcher', 'community'], request: () => ({ method: 'POST', url: '/api/tasks', payload: { orgUnitId: U('demoGrid'), title: '矩阵交办', dueOn: '2026-12-31' } }) },
+      { label: 'to 青杠村第1网格', in: ['admin'], request: () => ({ method: 'POST', url: '/api/tasks', payload: { orgUnitId: U('ruralGrid'), title: '矩阵交办', dueOn: '2026-12-31' } }) },
+    ],
+    'GET /api/tasks/progress': [
+      { label: 'the caller\'s scope', in: everyone, request: () => ({ method: 'GET', url: '/api/tasks/progress' }) },
+      { label: 'orgUnitId=春晖社区第1网格', in: overseers, request: () => ({ method: 'GET', url: `/api/tasks/progress?orgUnitId=${U('demoGrid')}` }) },
+      { label: 'orgUnitId=青杠村第1网格', in: ['admin'], request: () => ({ method: 'GET', url: `/api/tasks/progress?orgUnitId=${U('ruralGrid')}` }) },
+    ],
+    'POST /api/task-campaigns': [
+      { label: 'to 春晖社区第1网格', in: ['admin', 'leader', 'dispatcher'], request: () => ({ method: 'POST', url: '/api/task-campaigns', payload: { title: '矩阵宣传', content: '矩阵测试', material: [], gridIds: [U('demoGrid')], startsOn: '2026-11-24', dueOn: '2026-12-31' } }) },
+      { label: 'to 青杠村第1网格', in: ['admin'], request: () => ({ method: 'POST', url: '/api/task-campaigns', payload: { title: '矩阵宣传', content: '矩阵测试', material: [], gridIds: [U('ruralGrid')], startsOn: '2026-11-24', dueOn: '2026-12-31' } }) },
+    ],
+    'GET /api/task-campaigns': [
+      { label: 'the caller\'s scope', in: everyone, request: () => ({ method: 'GET', url: '/api/task-campaigns' }) },
+      { label: 'orgUnitId=青杠村第1网格', in: ['admin'], request: () => ({ method: 'GET', url: `/api/task-campaigns?orgUnitId=${U('ruralGrid')}` }) },
+    ],
+    'POST /api/visits': [
+      { label: 'a place of 春晖社区第1网格', in: doers, request: async () => ({ method: 'POST', url: '/api/visits', payload: { subject: { kind: 'place', id: await placeIn('demoGrid') }, at: '2026-11-23T08:00:00+08:00', findings: '' } }) },
+      { label: 'a place of 青杠村第1网格', in: [], request: async () => ({ method: 'POST', url: '/api/visits', payload: { subject: { kind: 'place', id: await placeIn('ruralGrid') }, at: '2026-11-23T08:00:00+08:00', findings: '' } }) },
+    ],
+    'POST /api/visits/{id}/case': [
+      { label: 'a fresh visit in 春晖社区第1网格', in: doers, request: async () => ({ method: 'POST', url: `/api/visits/${await freshVisit()}/case`, payload: { categoryCode: 'C0101' } }) },
+      { label: 'a visit in 青杠村第1网格', in: [], request: async () => ({ method: 'POST', url: `/api/visits/${await ruralVisit()}/case`, payload: { categoryCode: 'C0101' } }) },
+    ],
+    'GET /api/visits': [
+      { label: 'every visit in reach', in: everyone, request: async () => { await ruralVisit(); return { method: 'GET', url: '/api/visits?pageSize=500' }; }, check: ruralListed('visit:rural') },
+      { label: 'orgUnitId=青杠村第1网格', in: ['admin'], request: () => ({ method: 'GET', url: `/api/visits?orgUnitId=${U('ruralGrid')}` }) },
     ],
   };
 }

@@ -132,6 +132,12 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     // the daily generation run by hand, and staff absences (issue 12)
     'POST /api/tasks/generate': { orgUnitId: u.urbanTown, day: '2026-11-24' },
     'POST /api/absences': { accountId: workerToFuzz, from: '2026-12-20', to: '2026-12-21', reason: '模糊测试' },
+    // tasks, visits and campaigns (issue 12)
+    'POST /api/tasks/{id}/complete': { note: '模糊测试', photos: [photo.hash] },
+    'POST /api/tasks': { orgUnitId: u.demoGrid, title: '模糊测试任务', dueOn: '2026-12-31' },
+    'POST /api/task-campaigns': { title: '模糊测试宣传', content: '模糊测试', material: [photo.hash], gridIds: [u.demoGrid], startsOn: '2026-11-24', dueOn: '2026-12-31' },
+    'POST /api/visits': { subject: { kind: 'household', id: u.demoGrid }, at: '2026-11-23T08:00:00+08:00', location: { ...here, accuracy: 10 }, findings: '模糊测试', photos: [photo.hash] },
+    'POST /api/visits/{id}/case': { categoryCode: 'C0101', description: '模糊测试' },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;

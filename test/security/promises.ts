@@ -206,6 +206,19 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/absences': { callers: ['admin', 'leader', 'dispatcher', 'community'] },
   'POST /api/absences': { callers: ['admin', 'leader', 'dispatcher', 'community'], refusals: [422] },
   'DELETE /api/absences/{id}': { callers: ['admin', 'leader', 'dispatcher', 'community'] },
+  // tasks, visits, campaigns and progress (issue 12): overseers read within their territory (a grid worker: its grid);
+  // grid workers and community staff tick their own tasks and visit their grid's people; the town's office and the
+  // community give grids ad hoc tasks; the town's office pushes campaigns
+  'GET /api/tasks': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'GET /api/tasks/{id}': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'POST /api/tasks/{id}/complete': { callers: ['community', 'gridworker'], refusals: [403, 409, 422] },
+  'POST /api/tasks': { callers: ['admin', 'leader', 'dispatcher', 'community'], refusals: [422] },
+  'GET /api/tasks/progress': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'], refusals: [422] },
+  'POST /api/task-campaigns': { callers: ['admin', 'leader', 'dispatcher'], refusals: [422] },
+  'GET /api/task-campaigns': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'POST /api/visits': { callers: ['community', 'gridworker'], refusals: [422] },
+  'POST /api/visits/{id}/case': { callers: ['community', 'gridworker'], refusals: [403, 422] },
+  'GET /api/visits': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */

@@ -219,6 +219,18 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'GET', path: '/api/absences', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope (list)', note: 'absences of the workers of the grids in orgUnitId (the scope when absent)' },
   { method: 'POST', path: '/api/absences', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope', refusals: [422], note: 'a worker of a grid in the scope (404 otherwise) away from/to; their open tasks starting then go to colleagues; days that do not add up 422; audited; Idempotency-Key' },
   { method: 'DELETE', path: '/api/absences/{id}', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope', note: 'takes an absence of a worker in the scope back; audited' },
+  // 照单履职 (issue 12), tasks, visits, campaigns and progress (H3): rows of grids in the caller's territory (a grid worker:
+  // its team's grids); doers tick their own tasks and visit their grid's people; assigners and pushers give grids work
+  { method: 'GET', path: '/api/tasks', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope (list)', note: 'assignee=me: the caller\'s list for a day in walking order; else the tasks of orgUnitId (404 outside the scope), paged' },
+  { method: 'GET', path: '/api/tasks/{id}', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', note: 'a task with its subject (sensitive tags for carers only)' },
+  { method: 'POST', path: '/api/tasks/{id}/complete', callers: ['communityStaff', 'gridWorker'], scope: 'own scope', refusals: [403, 409, 422], note: 'its assignee ticks it off; someone else\'s 403 TASK_NOT_YOURS; reassigned/cancelled/done by another meanwhile 409 TASK_CONFLICT; twice: the first result; audited; Idempotency-Key' },
+  { method: 'POST', path: '/api/tasks', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope', refusals: [422], note: 'an ad hoc task for a grid of the scope, to a worker of that grid (422 otherwise); audited; Idempotency-Key' },
+  { method: 'GET', path: '/api/tasks/progress', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', refusals: [422], note: 'figures of orgUnitId (default the scope), its children and its workers; a period backward or over a year 422' },
+  { method: 'POST', path: '/api/task-campaigns', callers: ['admin', 'leader', 'dispatcher'], scope: 'own scope', refusals: [422], note: 'a campaign to grids of the scope (404 outside), one task per grid; audited; Idempotency-Key' },
+  { method: 'GET', path: '/api/task-campaigns', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope (list)', note: 'campaigns with a grid in the scope, counting the tasks in it' },
+  { method: 'POST', path: '/api/visits', callers: ['communityStaff', 'gridWorker'], scope: 'own scope', refusals: [422], note: 'a visit to a resident, household or place of the caller\'s grids (404 outside); far flagged; a future time 422; audited; Idempotency-Key' },
+  { method: 'POST', path: '/api/visits/{id}/case', callers: ['communityStaff', 'gridWorker'], scope: 'own scope', refusals: [403, 422], note: 'a visit\'s finding reported as a case through intake, once; the visitor or community staff (others 403)' },
+  { method: 'GET', path: '/api/visits', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope (list)', note: 'visits in the scope with positions and the far flag' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */

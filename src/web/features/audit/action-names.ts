@@ -11,6 +11,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'post.create': '新增岗位', 'post.update': '修改岗位', 'post.set_holders': '设置岗位AB角', 'duty_roster.save': '保存值班表',
   'account.register': '居民注册', 'account.register_code': '发送注册验证码',
   'registry.import': '导入网格台账', 'registry.export': '导出网格台账', 'registry.resident.reveal': '查看居民完整信息', 'registry.place.reveal': '查看场所联系电话',
+  'task.complete': '完成任务', 'task.create': '交办任务', 'campaign.create': '推送宣传任务', 'visit.create': '登记走访', 'visit.report_case': '走访发现转事件',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -22,18 +23,21 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'post.create': 'Post added', 'post.update': 'Post edited', 'post.set_holders': 'Post holders set', 'duty_roster.save': 'Duty roster saved',
   'account.register': 'Resident registered', 'account.register_code': 'Registration code sent',
   'registry.import': 'Registry imported', 'registry.export': 'Registry exported', 'registry.resident.reveal': 'Resident details read', 'registry.place.reveal': 'Place phone read',
+  'task.complete': 'Task completed', 'task.create': 'Task assigned', 'campaign.create': 'Campaign pushed', 'visit.create': 'Visit recorded', 'visit.report_case': 'Visit finding reported as a case',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
   account: '账号', case: '案卷', matter: '事项', org_unit: '组织单元', post: '岗位', route: '接口', working_calendar: '工作日历',
   registry: '网格台账', registry_import: '台账导入', registry_resident: '居民', registry_place: '场所',
   registry_building: '楼栋', registry_household: '住户', registry_thing: '部件', registry_hazard: '隐患',
+  task: '任务', visit: '走访', task_campaign: '宣传任务',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   account: 'Account', case: 'Case', matter: 'Matter', org_unit: 'Org unit', post: 'Post', route: 'API route', working_calendar: 'Working calendar',
   registry: 'Registry', registry_import: 'Registry import', registry_resident: 'Resident', registry_place: 'Place',
   registry_building: 'Building', registry_household: 'Household', registry_thing: 'Thing', registry_hazard: 'Hazard',
+  task: 'Task', visit: 'Visit', task_campaign: 'Campaign',
 };
 
 /**
