@@ -27,7 +27,10 @@ let gridId: string;
 let gwId: string;
 let communityToken: string;
 const pageErrors: string[] = [];
-const tasks: { id: string; name: string }[] = [];
+
+/** The day `n` days after today, in Asia/Shanghai (YYYY-MM-DD). */
+const inDays = (n: number) => new Date(Date.now() + 8 * 3600_000 + n * 86_400_000).toISOString().slice(0, 10);
+const tasks: { id: string; name: string; householdId: string }[] = [];
 
 /** A valid ID number (GB 11643) of a person born on `birth` (YYYYMMDD), region 500103 (渝中区). */
 function idNumber(birth: string, seq: string): string {
@@ -60,6 +63,8 @@ const waitingCount = async () => {
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   t = await createTestApp({ webDist: WEB_DIST });
+  // the browser reads the real clock (a visit says when it took place): the server's follows it here
+  t.clock.set(new Date());
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   const gwToken = await t.login('gridworker');
@@ -72,7 +77,7 @@ beforeAll(async () => {
   const { building } = await post<{ building: { id: string } }>(gwToken, '/api/registry/buildings', {
     name: '春晖苑 5 栋', address: '春晖路 22 号春晖苑 5 栋', location: centre, units: 1, floors: 6, roomsPerFloor: 2,
   });
-  for (const [i, name] of ['张桂兰', '陈永福', '何淑珍'].entries()) {
+  for (const [i, name] of ['张桂兰', '陈永福', '何淑珍', '赵德明'].entries()) {
     const { household } = await post<{ household: { id: string } }>(gwToken, '/api/registry/households', {
       buildingId: building.id, unitNo: 1, floorNo: i + 2, roomNo: `${i + 2}01`,
     });
@@ -80,10 +85,10 @@ beforeAll(async () => {
       name, idNumber: idNumber(`1940031${i}`, '12' + String(i * 2)), householdId: household.id, relation: 'head', tags: ['elderly_alone'],
     });
     const task = await post<{ id: string }>(communityToken, '/api/tasks', {
-      orgUnitId: gridId, title: `上门看望${name}`, detail: '了解近况，查看用电用气安全', assigneeId: gwId, dueOn: '2026-11-25',
+      orgUnitId: gridId, title: `上门看望${name}`, detail: '了解近况，查看用电用气安全', assigneeId: gwId, dueOn: inDays(2),
       subject: { kind: 'household', id: household.id },
     });
-    tasks.push({ id: task.id, name });
+    tasks.push({ id: task.id, name, householdId: household.id });
   }
 
   photoPath = path.join(mkdtempSync(path.join(tmpdir(), 'zhizhi-photo-')), 'hazard.jpg');
@@ -108,8 +113,8 @@ describe('the grid worker\'s phone app offline', () => {
     await page.waitForURL('**/m');
     await page.getByTestId('home-tasks').click();
     await page.waitForURL('**/m/tasks');
-    await expect.poll(() => page.getByTestId('task-item').count(), { timeout: 10_000 }).toBe(3);
-    expect(await page.getByTestId('task-counts').getAttribute('data-open')).toBe('3');
+    await expect.poll(() => page.getByTestId('task-item').count(), { timeout: 10_000 }).toBe(4);
+    expect(await page.getByTestId('task-counts').getAttribute('data-open')).toBe('4');
 
     // the manifest and the service worker: installable, controlling the page once it took over
     const manifest = await page.evaluate(async () => {
@@ -126,12 +131,12 @@ describe('the grid worker\'s phone app offline', () => {
 
     // the pages needed offline are visited once online (the service worker keeps the list and the categories)
     await page.reload();
-    await expect.poll(() => page.getByTestId('task-item').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('task-item').count(), { timeout: 10_000 }).toBe(4);
     await page.goto(`${base}/m/report`);
     await page.getByTestId('report-page').waitFor();
     await page.getByTestId('category-field').waitFor();
     await page.goto(`${base}/m/tasks`);
-    await expect.poll(() => page.getByTestId('task-item').count(), { timeout: 10_000 }).toBe(3);
+    await expect.poll(() => page.getByTestId('task-item').count(), { timeout: 10_000 }).toBe(4);
     await shot('01-list');
     await expectNoEnglish(page);
   });
@@ -181,18 +186,60 @@ describe('the grid worker\'s phone app offline', () => {
     await expect.poll(waitingCount, { timeout: 20_000 }).toBe(0);
     await page.goto(`${base}/m/tasks`);
     await expect.poll(() => page.locator('[data-testid="task-item"][data-status="done"]').count(), { timeout: 10_000 }).toBe(2);
-    expect(await page.getByTestId('task-counts').getAttribute('data-open')).toBe('1');
+    expect(await page.getByTestId('task-counts').getAttribute('data-open')).toBe('2');
     await shot('05-list-synced');
 
     const list = await call<{ items: { id: string; status: string; done: { note: string | null } | null }[] }>(await t.login('gridworker'), 'GET', '/api/tasks?assignee=me&date=today');
     const byId = new Map(list.body.items.map((x) => [x.id, x]));
-    expect(tasks.map((x) => byId.get(x.id)?.status)).toEqual(['done', 'done', 'open']);
+    expect(tasks.map((x) => byId.get(x.id)?.status)).toEqual(['done', 'done', 'open', 'open']);
     expect(byId.get(tasks[0]!.id)!.done!.note).toBe('老人身体还好，燃气阀已检查');
     const cases = await t.db.query<{ id: string; photos: number }>(
       `select c.id, (select count(*)::int from case_photos p where p.case_id = c.id) as photos from cases c where c.description = $1`,
       ['5 栋楼道口井盖松动，老人进出容易绊倒']);
     expect(cases.rows.length).toBe(1);
     expect(cases.rows[0]!.photos).toBe(1);
+  });
+
+  it('records a visit from a task, sees it checked against the building, and reports its finding as a case', async () => {
+    const fourth = tasks[3]!;
+    await page.locator(`[data-testid="task-item"][data-task-id="${fourth.id}"]`).click();
+    await page.getByTestId('task-page').waitFor();
+    await shot('06-task');
+    await expectNoEnglish(page);
+    await page.getByTestId('record-visit').click();
+    await page.getByTestId('visit-form').waitFor();
+    await expect.poll(() => page.getByTestId('visit-where').innerText()).toContain('已定位');
+    await page.getByTestId('visit-findings').locator('textarea:not([aria-hidden])').fill('厨房燃气软管老化开裂，已提醒子女尽快更换');
+    await shot('07-visit-form');
+    await expectNoEnglish(page);
+    t.clock.set(new Date());
+    await page.getByTestId('visit-save').click();
+    await page.getByTestId('visit-saved').waitFor();
+    await expect.poll(() => page.getByTestId('visit-result').getAttribute('data-sent'), { timeout: 15_000 }).toBe('yes');
+    await page.getByTestId('visit-near').waitFor(); // at the building: checked, not flagged
+    await page.getByTestId('visit-report').click();
+    await page.getByTestId('category-field').click();
+    await page.getByTestId('category-search').locator('input').fill('井盖');
+    await page.getByTestId('category-C0101').click();
+    await page.getByTestId('category-list').waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('visit-case-description').locator('textarea:not([aria-hidden])').inputValue()).toBe('厨房燃气软管老化开裂，已提醒子女尽快更换');
+    await page.getByTestId('visit-case-submit').click();
+    await expect.poll(() => page.getByTestId('visit-case-number').count(), { timeout: 15_000 }).toBe(1);
+    await shot('08-visit-saved');
+    await expectNoEnglish(page);
+
+    const visits = await t.db.query<{ task_id: string; case_id: string | null; far: boolean }>('select task_id, case_id, far from visits where visitor_id = $1', [gwId]);
+    expect(visits.rows).toEqual([{ task_id: fourth.id, case_id: expect.any(String), far: false }]);
+    const task = await t.db.query<{ status: string }>('select status from tasks where id = $1', [fourth.id]);
+    expect(task.rows[0]!.status).toBe('done');
+
+    // the household file one tap away lists the visit
+    await page.goto(`${base}/m/registry/households/${fourth.householdId}`);
+    await page.getByTestId('household-visits').waitFor();
+    expect(await page.getByTestId('household-visit').count()).toBe(1);
+    await shot('09-household');
+    await page.goto(`${base}/m/tasks`);
+    await expect.poll(() => page.locator('[data-testid="task-item"][data-status="done"]').count(), { timeout: 10_000 }).toBe(3);
   });
 
   it('shows a tick refused because the task was reassigned meanwhile, until it is dismissed', async () => {
@@ -211,7 +258,7 @@ describe('the grid worker\'s phone app offline', () => {
     await page.getByTestId('outbox-page').waitFor();
     expect(await page.getByTestId('attention-item').getAttribute('data-code')).toBe('TASK_CONFLICT');
     expect(await page.getByTestId('attention-reason').innerText()).toContain('赵秀兰');
-    await shot('06-attention');
+    await shot('10-attention');
     await expectNoEnglish(page);
     await page.getByTestId('attention-dismiss').click();
     await expect.poll(() => page.getByTestId('attention-item').count()).toBe(0);

@@ -59,8 +59,3 @@ export function queueVisitCase(visitRef: string, input: VisitCaseInput, subjectN
 
 export const caseRef = (visitRef: string) => `case:${visitRef}`;
 
-export type VisitList = Static<typeof s.VisitList>;
-
-/** The latest visits to a resident, household or place (the household file's 走访记录). */
-export const fetchVisitsOf = (subject: { kind: 'resident' | 'household' | 'place'; id: string }, signal?: AbortSignal) =>
-  api<VisitList>('/api/visits', { query: { subjectKind: subject.kind, subjectId: subject.id, pageSize: 5 }, signal });

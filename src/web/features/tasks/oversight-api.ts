@@ -4,6 +4,7 @@ import type { Static } from '@sinclair/typebox';
 import { api, type Query } from '../../lib/api.ts';
 // the types of what the API answers and accepts come from its schemas, as types only: no server code reaches the bundle
 import type * as s from '../../../server/tasks/schemas.ts';
+import type * as ab from '../../../server/tasks/absence-schemas.ts';
 
 export type Task = Static<typeof s.TaskView>;
 export type TaskList = Static<typeof s.TaskList>;
@@ -20,10 +21,9 @@ export type CampaignList = Omit<Static<typeof s.CampaignList>, 'policies'> & { p
 export type AssignInput = Static<typeof s.AdHocTaskBody>;
 export type CampaignInput = Static<typeof s.CampaignBody>;
 
-// PROVISIONAL until H2's absence schemas land
-export interface Absence { id: string; account: { id: string; name: string }; gridNames: string[]; fromOn: string; toOn: string; reason: string | null; createdBy: { id: string; name: string } | null; policies: string[] }
-export interface AbsenceList { items: Absence[]; policies: string[] }
-export interface AbsenceInput { accountId: string; fromOn: string; toOn: string; reason?: string }
+export type Absence = Static<typeof ab.AbsenceView>;
+export type AbsenceList = Static<typeof ab.AbsenceList>;
+export type AbsenceInput = Static<typeof ab.AbsenceBody>;
 
 const query = (q: object) => q as Query;
 
@@ -64,7 +64,7 @@ export const fetchCampaigns = (q: { orgUnitId?: string; page?: number; pageSize?
 export const pushCampaign = (input: CampaignInput, idempotencyKey: string) =>
   api<Campaign>('/api/task-campaigns', { method: 'POST', headers: { 'idempotency-key': idempotencyKey }, body: input });
 
-export const fetchAbsences = (q: { orgUnitId?: string; from?: string }, signal?: AbortSignal) =>
+export const fetchAbsences = (q: Static<typeof ab.AbsenceQuery>, signal?: AbortSignal) =>
   api<AbsenceList>('/api/absences', { query: query(q), signal });
 
 export const recordAbsence = (input: AbsenceInput, idempotencyKey: string) =>

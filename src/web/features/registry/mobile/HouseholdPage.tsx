@@ -71,7 +71,7 @@ function HouseholdView({ file, names }: { file: HouseholdFile; names: TagNames }
         </dl>
       </Card>
 
-      <HouseholdVisits householdId={h.id} address={h.address} />
+      <HouseholdVisits householdId={h.id} address={h.address} visits={file.visits} />
 
       <Card title={t('mreg.household.members', { count: members.length })} testId="household-members">
         {members.length === 0 ? <div className="mc-hint">{t('mreg.household.noMembers')}</div> : (

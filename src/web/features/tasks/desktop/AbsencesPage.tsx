@@ -20,6 +20,7 @@ import './locales.ts';
 import './tasks.css';
 
 const DAY = 'YYYY-MM-DD';
+const PAGE_SIZE = 50;
 
 export function AbsencesPage() {
   const { t, i18n } = useTranslation();
@@ -28,8 +29,9 @@ export function AbsencesPage() {
   const scopeId = me.scopeOrgUnit?.id ?? '';
   const [showPast, setShowPast] = useState(false);
   const [addOpen, setAddOpen] = useState(false);
+  const [page, setPage] = useState(1);
   const today = dayjs().format(DAY);
-  const list = useApi((signal) => fetchAbsences({ orgUnitId: scopeId || undefined, ...(showPast ? {} : { from: today }) }, signal), [scopeId, showPast, today]);
+  const list = useApi((signal) => fetchAbsences({ orgUnitId: scopeId || undefined, ...(showPast ? {} : { current: true }), page, pageSize: PAGE_SIZE }, signal), [scopeId, showPast, page]);
   const canAdd = list.data?.policies.includes('create') ?? false;
   const units = useApi(scopeId && canAdd ? (signal) => fetchFeatures(scopeId, signal) : null, [scopeId, canAdd]);
   const grids = useMemo(() => gridsOf(units.data), [units.data]);
@@ -45,16 +47,17 @@ export function AbsencesPage() {
   };
 
   const columns: ColumnsType<Absence> = [
-    { title: t('oversight.absences.worker'), key: 'worker', width: 120, render: (_, a) => a.account.name },
-    { title: t('oversight.absences.grid'), key: 'grid', width: 180, render: (_, a) => a.gridNames.join('、') || t('oversight.common.noData') },
-    { title: t('oversight.absences.dates'), key: 'dates', width: 230, render: (_, a) => t('oversight.period.range', { from: a.fromOn, to: a.toOn }) },
+    { title: t('oversight.absences.worker'), key: 'worker', width: 120, render: (_, a) => a.accountName },
+    { title: t('oversight.absences.grid'), key: 'grid', width: 180, render: (_, a) => a.grids.map((g) => g.name).join('、') || t('oversight.common.noData') },
+    { title: t('oversight.absences.dates'), key: 'dates', width: 230, render: (_, a) => t('oversight.period.range', { from: a.from, to: a.to }) },
     {
       title: '', key: 'state', width: 90,
-      render: (_, a) => (a.fromOn > today ? <Tag color="blue">{t('oversight.absences.upcoming')}</Tag>
-        : a.toOn < today ? <Tag>{t('oversight.absences.past')}</Tag> : <Tag color="orange">{t('oversight.absences.current')}</Tag>),
+      render: (_, a) => (a.from > today ? <Tag color="blue">{t('oversight.absences.upcoming')}</Tag>
+        : a.to < today ? <Tag>{t('oversight.absences.past')}</Tag> : <Tag color="orange">{t('oversight.absences.current')}</Tag>),
     },
     { title: t('oversight.absences.reason'), dataIndex: 'reason', render: (v: string | null) => v ?? '' },
-    { title: t('oversight.absences.recordedBy'), key: 'by', width: 100, render: (_, a) => a.createdBy?.name ?? '' },
+    { title: t('oversight.absences.handedOver'), dataIndex: 'handedOver', width: 110, align: 'right' },
+    { title: t('oversight.absences.recordedBy'), dataIndex: 'createdByName', width: 100 },
     {
       title: '', key: 'actions', width: 80,
       render: (_, a) => (a.policies.includes('delete') ? (
@@ -70,17 +73,18 @@ export function AbsencesPage() {
       <PageHeader
         title={t('oversight.absences.title')} subtitle={t('oversight.absences.subtitle')}
         extra={<>
-          <Checkbox checked={showPast} onChange={(e) => setShowPast(e.target.checked)} data-testid="absence-past">{t('oversight.absences.showPast')}</Checkbox>
+          <Checkbox checked={showPast} onChange={(e) => { setShowPast(e.target.checked); setPage(1); }} data-testid="absence-past">{t('oversight.absences.showPast')}</Checkbox>
           {canAdd ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setAddOpen(true)} data-testid="absence-add">{t('oversight.absences.add')}</Button> : null}
         </>}
       />
       {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : (
         <Table<Absence>
-          rowKey="id" size="small" columns={columns} dataSource={list.data?.items ?? []} loading={list.loading} pagination={false} data-testid="absence-table"
+          rowKey="id" size="small" columns={columns} dataSource={list.data?.items ?? []} loading={list.loading} data-testid="absence-table"
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, hideOnSinglePage: true }}
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('oversight.absences.empty')} /> }}
         />
       )}
-      <AbsenceModal open={addOpen} grids={grids} onClose={() => setAddOpen(false)} onDone={() => { setAddOpen(false); list.reload(); }} />
+      <AbsenceModal open={addOpen} grids={grids} onClose={() => setAddOpen(false)} onDone={() => { setAddOpen(false); setPage(1); list.reload(); }} />
     </div>
   );
 }
@@ -105,7 +109,7 @@ function AbsenceModal({ open, grids, onClose, onDone }: { open: boolean; grids: 
     setError(null);
     try {
       await recordAbsence({
-        accountId: v.accountId!, fromOn: v.dates![0].format(DAY), toOn: v.dates![1].format(DAY), ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+        accountId: v.accountId!, from: v.dates![0].format(DAY), to: v.dates![1].format(DAY), ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
       }, key);
       message.success(t('oversight.absences.saved', { name: workers.find((w) => w.accountId === v.accountId)?.name ?? '' }));
       onDone();

@@ -123,7 +123,7 @@ function OversightMap({ units, visits, tasks, loaded, noLocation }: { units: Uni
   const overdue = tasks.filter((x) => x.overdue).length;
   const far = visits.filter((v) => v.far).length;
   return (
-    <div className="zz-tasks-map" data-testid="task-map" data-map-ready={ready && loaded ? 'true' : 'false'}
+    <div className="zz-map-frame zz-tasks-map" data-testid="task-map" data-map-ready={ready && loaded ? 'true' : 'false'}
       data-visits={visits.length} data-far={far} data-tasks={tasks.length} data-overdue={overdue}>
       <div ref={container} className="zz-map-canvas" />
       <div className="zz-tasks-legend" data-testid="task-map-legend">

@@ -55,7 +55,7 @@ export const oversightZh = {
     add: '登记请假', addTitle: '登记网格员请假', worker: '网格员', grid: '网格', from: '开始日期', to: '结束日期', dates: '请假日期',
     reason: '事由', reasonHint: '例如：年休假、培训、病假', recordedBy: '登记人', empty: '没有请假记录。',
     remove: '删除', removeConfirm: '删除这条请假记录？删除后该网格员在这段时间会重新生成任务。', current: '请假中', upcoming: '待开始', past: '已结束',
-    saved: '已登记{{name}}的请假', showPast: '显示已结束的',
+    saved: '已登记{{name}}的请假', showPast: '显示已结束的', handedOver: '转交任务',
   },
   visits: {
     empty: '还没有走访记录。网格员按重点人群的走访频次走访后，记录会列在这里。', who: '走访人', when: '时间', whom: '走访对象',
@@ -116,7 +116,7 @@ export const oversightEn: typeof oversightZh = {
     add: 'Record an absence', addTitle: 'Record a grid worker\'s absence', worker: 'Grid worker', grid: 'Grid', from: 'From', to: 'To', dates: 'Dates',
     reason: 'Reason', reasonHint: 'e.g. annual leave, training, sick leave', recordedBy: 'Recorded by', empty: 'No absences recorded.',
     remove: 'Delete', removeConfirm: 'Delete this absence? The worker gets tasks again for those days.', current: 'Away', upcoming: 'Upcoming', past: 'Over',
-    saved: 'Absence of {{name}} recorded', showPast: 'Show past ones',
+    saved: 'Absence of {{name}} recorded', showPast: 'Show past ones', handedOver: 'Tasks handed over',
   },
   visits: {
     empty: 'No visits yet. Visits by the grid workers, at each key person\'s frequency, are listed here.', who: 'Visitor', when: 'When', whom: 'Whom',

@@ -45,7 +45,7 @@ export function OutboxPage() {
         ))}
       </Card>
       <Card title={t('mtask.outbox.waitingList')} testId="waiting-list"
-        extra={waiting.length ? <Button size="mini" color="primary" fill="outline" loading={box.syncing} onClick={() => void syncNow()}>{t('mtask.outbox.sendNow')}</Button> : null}>
+        extra={waiting.length ? <Button size="mini" color="primary" fill="outline" loading={box.syncing} onClick={() => void syncNow(true)}>{t('mtask.outbox.sendNow')}</Button> : null}>
         {waiting.length === 0 ? <div className="mc-hint">{t('mtask.outbox.noneWaiting')}</div> : (
           <List style={{ '--border-top': 'none', '--border-bottom': 'none', '--padding-left': '0' }}>
             {waiting.map((i) => (

@@ -32,7 +32,7 @@ export function PendingBanner() {
         <NoticeBar color="info" wrap data-testid="outbox-waiting" data-count={box.waiting}
           content={<span>{t('mtask.outbox.waiting', { count: box.waiting })}{online ? '' : `，${t('mtask.outbox.offline')}`}</span>}
           extra={online ? (
-            <Button size="mini" color="primary" fill="outline" loading={box.syncing} onClick={() => void syncNow()} data-testid="outbox-send">
+            <Button size="mini" color="primary" fill="outline" loading={box.syncing} onClick={() => void syncNow(true)} data-testid="outbox-send">
               {t('mtask.outbox.sendNow')}
             </Button>
           ) : null} />

@@ -87,9 +87,9 @@ function TaskHead({ task, today, queued }: { task: TaskView; today: string; queu
         </div>
         <dl className="mc-kv">
           {subject ? <><dt>{t('mtask.task.subject')}</dt><dd data-testid="task-subject">{subject.name}</dd></> : null}
-          {subject?.address ? <><dt>{t('mtask.task.address')}</dt><dd>{subject.address}</dd></> : null}
+          {subject?.address && subject.address !== subject.name ? <><dt>{t('mtask.task.address')}</dt><dd>{subject.address}</dd></> : null}
           <dt>{t('mtask.task.due')}</dt><dd>{formatDay(task.dueOn, i18n.language)}</dd>
-          {task.createdBy ? <><dt>{t('mtask.task.detail')}</dt><dd>{t('mtask.task.createdBy', { name: task.createdBy })}</dd></> : null}
+          {task.createdBy ? <><dt>{t('mtask.task.assigner')}</dt><dd>{task.createdBy}</dd></> : null}
         </dl>
         {subject ? <div className="mt-item-foot"><SubjectTags subject={subject} /><LastVisit subject={subject} /></div> : null}
         {task.detail ? <div style={{ whiteSpace: 'pre-wrap', color: '#3a4654' }}>{task.detail}</div> : null}

@@ -24,6 +24,7 @@ let accountId: string | null = null;
 let dbPromise: Promise<OutboxDb> | null = null;
 let running: Promise<void> | null = null;
 let again = false;
+let urgentAgain = false;
 let retryTimer: ReturnType<typeof setTimeout> | null = null;
 const listeners = new Set<() => void>();
 
@@ -40,12 +41,14 @@ async function refresh(): Promise<void> {
   publish({ items, waiting: items.filter((i) => i.state === 'waiting').length, attention: items.filter((i) => i.state === 'attention') });
 }
 
-async function pass(): Promise<void> {
+async function pass(urgent: boolean): Promise<void> {
+  // the browser knows it has no network: nothing to try (the `online` event starts the next pass)
+  if (!navigator.onLine) return;
   const handle = await db();
   publish({ syncing: true });
   try {
     const outcome = await syncOutbox({
-      db: handle, fetch: (...a) => fetch(...a), now: () => Date.now(),
+      db: handle, fetch: (...a) => fetch(...a), now: () => Date.now(), ignoreBackoff: urgent,
       session: () => { const token = tokenStore.get(); return accountId && token ? { accountId, token } : null; },
     });
     if (outcome.sent > 0) publish({ sentGeneration: snapshot.sentGeneration + 1 });
@@ -59,15 +62,21 @@ async function pass(): Promise<void> {
   }
 }
 
-/** Sends what waits, now (one pass at a time in this tab; a call during a pass asks for one more). */
-export function syncNow(): Promise<void> {
+/**
+ * Sends what waits (one pass at a time in this tab; a call during a pass asks for one more). `urgent` (the network is
+ * back, the user pressed "send now") tries at once whatever the backoff says.
+ */
+export function syncNow(urgent = false): Promise<void> {
+  if (urgent) urgentAgain = true;
   if (running) { again = true; return running; }
   const run = async () => {
     do {
       again = false;
+      const now = urgentAgain;
+      urgentAgain = false;
       // one tab at a time where the browser can say so; two at once would still be safe (the keys)
-      if (navigator.locks) await navigator.locks.request('zhizhi-outbox', () => pass());
-      else await pass();
+      if (navigator.locks) await navigator.locks.request('zhizhi-outbox', () => pass(now));
+      else await pass(now);
     } while (again);
   };
   running = run().catch((e: unknown) => console.warn('outbox pass failed', e)).finally(() => { running = null; });
@@ -80,7 +89,7 @@ export function startOutbox(account: string): void {
   if (accountId !== account) { accountId = account; void refresh(); }
   if (!started) {
     started = true;
-    window.addEventListener('online', () => void syncNow());
+    window.addEventListener('online', () => void syncNow(true));
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') void syncNow(); });
     setInterval(() => { if (snapshot.waiting > 0) void syncNow(); }, RETRY_EVERY_MS);
   }

@@ -16,6 +16,8 @@ export interface SyncDeps {
   session(): { accountId: string; token: string } | null;
   /** ms since the epoch */
   now(): number;
+  /** send now whatever the backoff says: the network just came back, or the user pressed "send now" */
+  ignoreBackoff?: boolean;
 }
 
 export type SyncOutcome =
@@ -119,7 +121,7 @@ export async function syncOutbox(deps: SyncDeps): Promise<SyncOutcome> {
   const items = await itemsOf(deps.db, session.accountId);
   for (const item of items) {
     if (item.state !== 'waiting') continue;
-    if (item.nextTryAt > deps.now()) return { kind: 'offline', sent, retryAt: item.nextTryAt };
+    if (item.nextTryAt > deps.now() && !deps.ignoreBackoff) return { kind: 'offline', sent, retryAt: item.nextTryAt };
     try {
       if (await sendItem(deps, session.token, item, items) === 'blocked') continue;
       sent += 1;
