@@ -1,0 +1,95 @@
+import type { Tx } from '../../platform/db/db.ts';
+import type { Role } from '../../../shared/roles.ts';
+import type { TaskKind, TaskSubjectKind } from '../../../shared/tasks.ts';
+
+/*
+ * What the tasks' demo step reads between its commands: who acts, which grids, whether the town has tasks, which tasks
+ * are open on a worker's list or nobody's. Reads only; every change goes through the tasks' (and others') commands.
+ */
+
+export interface DemoAccount {
+  id: string;
+  username: string;
+  name: string;
+  roles: Role[];
+  scope_org_unit_id: string | null;
+  scope_path: string | null;
+  grid_ids: string[];
+}
+
+export async function findAccount(tx: Tx, username: string): Promise<DemoAccount | null> {
+  const r = await tx.query<DemoAccount>(
+    `select a.id, a.username, a.name, a.roles, a.scope_org_unit_id, s.path as scope_path,
+            array(select g.grid_id from grid_team_members g where g.account_id = a.id order by g.sort) as grid_ids
+       from accounts a left join org_units s on s.id = a.scope_org_unit_id
+      where a.username = $1 and a.disabled_at is null`, [username]);
+  return r.rows[0] ?? null;
+}
+
+export async function townHasTasks(tx: Tx, townId: string): Promise<boolean> {
+  const r = await tx.query<{ any: boolean }>('select exists (select 1 from tasks where town_id = $1) as any', [townId]);
+  return r.rows[0]!.any;
+}
+
+export interface DemoGrid { id: string; code: string; name: string; path: string; level: string }
+
+/** The grids (ordinary and dedicated) of a community, by code. */
+export async function gridsOfCommunity(tx: Tx, communityId: string): Promise<DemoGrid[]> {
+  return (await tx.query<DemoGrid>(
+    `select id, code, name, path, level from org_units where parent_id = $1 and level in ('grid', 'dedicatedGrid') and retired_at is null order by code`,
+    [communityId])).rows;
+}
+
+/** The ordinary grids of a town's communities other than `except`, by code. */
+export async function gridsOfOtherCommunities(tx: Tx, townPath: string, except: string): Promise<DemoGrid[]> {
+  return (await tx.query<DemoGrid>(
+    `select g.id, g.code, g.name, g.path, g.level from org_units g
+      where g.path like $1 and g.level = 'grid' and g.retired_at is null and g.parent_id <> $2 order by g.code`,
+    [`${townPath}%`, except])).rows;
+}
+
+export interface OpenTask {
+  id: string;
+  kind: TaskKind;
+  grid_id: string;
+  subject_kind: TaskSubjectKind | null;
+  subject_id: string | null;
+  title: string;
+  lng: number | null;
+  lat: number | null;
+  starts_on: string;
+  due_on: string;
+  /** a resident's household, for the visit that covers its members */
+  household_id: string | null;
+}
+
+const OPEN = `select t.id, t.kind, t.grid_id, t.subject_kind, t.subject_id, t.title, t.lng, t.lat,
+                     to_char(t.starts_on, 'YYYY-MM-DD') as starts_on, to_char(t.due_on, 'YYYY-MM-DD') as due_on,
+                     case when t.subject_kind = 'resident' then (select r.household_id from registry_residents r where r.id = t.subject_id) end as household_id
+                from tasks t`;
+/** in an order that does not depend on generated ids, so the same seed walks the same list */
+const ORDER = 'order by t.due_on, t.kind, t.lat nulls last, t.lng nulls last, t.title, t.starts_on';
+
+/** The account's open tasks on its list on `day` (started by then), most urgent first. */
+export async function openTasksOf(tx: Tx, accountId: string, day: string): Promise<OpenTask[]> {
+  return (await tx.query<OpenTask>(`${OPEN} where t.assignee_id = $1 and t.status = 'open' and t.starts_on <= $2::date ${ORDER}`, [accountId, day])).rows;
+}
+
+/** Open tasks nobody holds in these grids, of these kinds, started by `day`. */
+export async function openUnassigned(tx: Tx, gridIds: readonly string[], kinds: readonly TaskKind[], day: string): Promise<OpenTask[]> {
+  return (await tx.query<OpenTask>(
+    `${OPEN} where t.grid_id = any($1::text[]) and t.kind = any($2::text[]) and t.assignee_id is null and t.status = 'open' and t.starts_on <= $3::date
+      order by t.grid_id, t.due_on, t.kind, t.title`, [gridIds, kinds, day])).rows;
+}
+
+/** The tasks a visit closed. */
+export async function tasksOfVisit(tx: Tx, visitId: string): Promise<string[]> {
+  return (await tx.query<{ id: string }>('select id from tasks where visit_id = $1', [visitId])).rows.map((r) => r.id);
+}
+
+/** The tags of a household's members now living there (for findings that fit them). */
+export async function householdTags(tx: Tx, householdId: string): Promise<string[]> {
+  const r = await tx.query<{ tag: string }>(
+    'select distinct unnest(tags) as tag from registry_residents where household_id = $1 and left_at is null', [householdId]);
+  return r.rows.map((x) => x.tag);
+}
