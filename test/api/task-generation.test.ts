@@ -139,8 +139,8 @@ describe('staff absences', () => {
     expect(gone.statusCode, gone.body).toBe(200);
     expect(gone.json()).toEqual({ id: rural, removed: true });
     expect((await call('DELETE', `/api/absences/${rural}`, 'admin')).statusCode).toBe(404);
-    const audit = await t.db.query<{ action: string }>(`select action from audit_log where action like 'tasks.absence.%' order by id`);
-    expect(audit.rows.map((a) => a.action)).toEqual(['tasks.absence.create', 'tasks.absence.create', 'tasks.absence.delete']);
+    const audit = await t.db.query<{ action: string }>(`select action from audit_log where action like 'absence.%' order by id`);
+    expect(audit.rows.map((a) => a.action)).toEqual(['absence.create', 'absence.create', 'absence.delete']);
   });
 });
 
@@ -160,7 +160,7 @@ describe('the daily generation', () => {
     expect((await tasksOf()).length).toBe(count + job.created);
     const again = await generateAllTowns(t.db, t.clock.now);
     expect(again).toEqual({ towns: 0, created: 0 });
-    const audit = await t.db.query<{ detail: { created: number } }>(`select detail from audit_log where action = 'tasks.generate' order by id`);
+    const audit = await t.db.query<{ detail: { created: number } }>(`select detail from audit_log where action = 'task.generate' order by id`);
     expect(audit.rows.map((a) => a.detail.created)).toEqual([first.created, 0]);
   });
 

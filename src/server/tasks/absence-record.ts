@@ -51,7 +51,7 @@ export async function recordAbsence(
     const handed = await store.reassignTasks(tx, plan.handed, worker.id, c.now);
     await store.setHandedOver(tx, id, handed);
     await appendAudit(tx, {
-      at: c.now, ...c.actor, action: 'tasks.absence.create', targetType: 'account', targetId: worker.id, success: true,
+      at: c.now, ...c.actor, action: 'absence.create', targetType: 'account', targetId: worker.id, success: true,
       detail: { absence: id, from: input.from, to: input.to, handedOver: handed, kept: plan.kept.length },
     });
     return id;
@@ -65,7 +65,7 @@ export async function removeAbsence(db: Db, c: AbsenceCommand, id: string): Prom
     if (!found) throw notFound('absence');
     await store.deleteAbsence(tx, id);
     await appendAudit(tx, {
-      at: c.now, ...c.actor, action: 'tasks.absence.delete', targetType: 'account', targetId: found.account_id, success: true,
+      at: c.now, ...c.actor, action: 'absence.delete', targetType: 'account', targetId: found.account_id, success: true,
       detail: { absence: id, from: found.from_day, to: found.to_day },
     });
   });

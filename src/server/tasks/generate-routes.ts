@@ -39,7 +39,7 @@ export async function generateRoutes(app: FastifyInstance): Promise<void> {
     if (!isCalendarDay(day) || Math.abs(daysBetween(today, day)) > DAYS_AROUND) throw dayRefused(day);
     const result = await generateTasksForTown(app.db, town.id, day, now, {
       onFinish: (tx, r) => appendAudit(tx, {
-        at: now, ...actorOf(req), action: 'tasks.generate', targetType: 'org_unit', targetId: town.id, success: true,
+        at: now, ...actorOf(req), action: 'task.generate', targetType: 'org_unit', targetId: town.id, success: true,
         detail: { day, grids: r.grids, created: r.created, unassigned: r.unassigned },
       }),
     });

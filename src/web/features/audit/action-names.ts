@@ -12,6 +12,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'account.register': '居民注册', 'account.register_code': '发送注册验证码',
   'registry.import': '导入网格台账', 'registry.export': '导出网格台账', 'registry.resident.reveal': '查看居民完整信息', 'registry.place.reveal': '查看场所联系电话',
   'task.complete': '完成任务', 'task.create': '交办任务', 'campaign.create': '推送宣传任务', 'visit.create': '登记走访', 'visit.report_case': '走访发现转事件',
+  'task.generate': '生成每日任务', 'absence.create': '登记请假', 'absence.delete': '撤销请假',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -24,6 +25,7 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'account.register': 'Resident registered', 'account.register_code': 'Registration code sent',
   'registry.import': 'Registry imported', 'registry.export': 'Registry exported', 'registry.resident.reveal': 'Resident details read', 'registry.place.reveal': 'Place phone read',
   'task.complete': 'Task completed', 'task.create': 'Task assigned', 'campaign.create': 'Campaign pushed', 'visit.create': 'Visit recorded', 'visit.report_case': 'Visit finding reported as a case',
+  'task.generate': 'Daily tasks generated', 'absence.create': 'Absence recorded', 'absence.delete': 'Absence withdrawn',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
