@@ -260,6 +260,21 @@ describe('visits', () => {
     expect((await t.db.query(`select 1 from audit_log where action = 'visit.create' and target_id = $1`, [v.id])).rowCount).toBe(1);
   });
 
+  it('records one visit and one tick when the phone sends the same request twice at once', async () => {
+    const body = { subject: { kind: 'place', id: rec.place }, at: '2026-11-23T08:10:00+08:00', findings: '同时提交' };
+    const key = { 'idempotency-key': 'visit-twice-at-once' };
+    const [a, b] = await Promise.all([call('POST', '/api/visits', 'gridworker', body, key), call('POST', '/api/visits', 'gridworker', body, key)]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(a.json().id).toBe(b.json().id);
+    expect((await t.db.query(`select 1 from visits where request_key = 'visit-twice-at-once'`)).rowCount).toBe(1);
+    const tick = await addTask({ kind: 'assigned', title: '同时勾选', assignee: acc.gridworker!, startsOn: '2026-11-23', dueOn: '2026-11-23' });
+    await t.db.query(`update tasks set created_at = '2026-11-01T00:00:00+08:00' where id = $1`, [tick]);
+    const [x, y] = await Promise.all([1, 2].map(() => call('POST', `/api/tasks/${tick}/complete`, 'gridworker', { note: '同时' }, { 'idempotency-key': 'tick-twice' })));
+    expect([x!.statusCode, y!.statusCode]).toEqual([200, 200]);
+    expect(x!.json().done).toEqual(y!.json().done);
+    expect((await t.db.query(`select 1 from audit_log where action = 'task.complete' and target_id = $1`, [tick])).rowCount).toBe(1);
+  });
+
   it('flags a visit far from the subject, never refuses it; a household visit marks its members', async () => {
     const far = await ok<Visit>(call('POST', '/api/visits', 'gridworker', { subject: { kind: 'place', id: rec.place }, at: '2026-11-22T16:00:00+08:00', location: north(centre, 0.0025), findings: '' }), 201);
     expect(far).toMatchObject({ far: true, distanceM: 334 });

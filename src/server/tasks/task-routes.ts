@@ -43,7 +43,8 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
       const centre = given ?? (centreGrid ? await gridCentre(app.db, centreGrid) : null);
       const walk = walkingOrder(centre, open.map((t) => ({ id: t.id, at: t.location })));
       const byId = new Map(open.map((t) => [t.id, t]));
-      const ordered = [...walk.order.map((id) => byId.get(id)!), ...items.filter((t) => t.status !== 'open')];
+      const done = items.filter((t) => t.status !== 'open').sort((a, b) => (b.done?.at ?? '').localeCompare(a.done?.at ?? ''));
+      const ordered = [...walk.order.map((id) => byId.get(id)!), ...done];
       return {
         mode: 'mine' as const, date: day, origin: centre ? { ...centre, from: given ? 'worker' as const : 'grid' as const } : null,
         walkMeters: walk.meters, counts: { open: open.length, overdue: open.filter((t) => t.overdue).length, doneToday: items.length - open.length },

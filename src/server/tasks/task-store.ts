@@ -60,17 +60,21 @@ export async function findTasks(tx: Tx, ids: readonly string[]): Promise<TaskRow
 }
 
 /**
- * A worker's list for a day: every open task of theirs that starts on or before it (overdue ones first, then by due
- * day), then those they did that day (newest first). `dayStart`/`dayEnd` bound the day in Asia/Shanghai.
+ * A worker's list for a day: every open task of theirs that starts on or before it (by due day), then those they did
+ * that day (newest first). `dayStart`/`dayEnd` bound the day in Asia/Shanghai.
  */
 export async function listMine(tx: Tx, reach: TaskReach, day: string, dayStart: Date, dayEnd: Date): Promise<TaskRow[]> {
+  // two branches, each on its own index: the open tasks by assignee, the done ones by territory and time
   const params: unknown[] = [reach.accountId, day, dayStart, dayEnd];
+  const scope = taskReachSql(reach, 't', params);
   const r = await tx.query<TaskRow>(
-    `select ${COLUMNS} from ${FROM}
-      where ${taskReachSql(reach, 't', params)}
-        and ((t.assignee_id = $1 and t.status = 'open' and t.starts_on <= $2::date)
-          or (t.done_by = $1 and t.status = 'done' and t.done_at >= $3 and t.done_at < $4))
-      order by (t.status = 'open') desc, t.due_on, t.created_at, t.id`, params);
+    `(select ${COLUMNS} from ${FROM}
+       where t.assignee_id = $1 and t.status = 'open' and t.starts_on <= $2::date and ${scope}
+       order by t.due_on, t.created_at, t.id)
+     union all
+     (select ${COLUMNS} from ${FROM}
+       where t.status = 'done' and t.done_at >= $3 and t.done_at < $4 and t.done_by = $1 and ${scope}
+       order by t.done_at desc, t.id)`, params);
   return r.rows;
 }
 
