@@ -33,7 +33,7 @@ const serverFetch = (async (url: string, init: RequestInit) => {
   const body = init.body;
   const payload = typeof body === 'string' ? body : body instanceof Blob ? Buffer.from(await body.arrayBuffer()) : undefined;
   const res = await t.app.inject({ method: init.method as 'POST', url, headers: init.headers as Record<string, string>, ...(payload !== undefined ? { payload } : {}) });
-  return new Response(res.statusCode === 204 ? null : res.rawPayload, { status: res.statusCode });
+  return new Response(res.statusCode === 204 ? null : new Uint8Array(res.rawPayload), { status: res.statusCode });
 }) as unknown as typeof fetch;
 
 /** A network that loses `drops` requests, chosen by a fixed sequence: half before the server sees them, half after it answered. */
