@@ -45,7 +45,7 @@ describe('the demo tasks', () => {
     expect(report.failures).toEqual([]);
     expect(report.days).toBe(29);
     const span = (await t.db.query<{ days: number; first: string }>(
-      `select count(distinct run_day)::int as days, to_char(min(run_day), 'YYYY-MM-DD') as first from task_generation_runs`)).rows[0]!;
+      `select count(distinct day)::int as days, to_char(min(day), 'YYYY-MM-DD') as first from task_generation_runs`)).rows[0]!;
     expect(span.days).toBe(29);
     expect(span.first).toBe('2026-10-26');
     expect(report.visits).toBeGreaterThan(200);
@@ -56,13 +56,18 @@ describe('the demo tasks', () => {
 
   it('leaves the grid worker a real morning: today\'s new tasks and a handful overdue, the "+1" among them', async () => {
     const token = await t.login('gridworker');
-    const res = await t.app.inject({ method: 'GET', url: '/api/tasks/today', headers: bearer(token) });
+    const res = await t.app.inject({ method: 'GET', url: '/api/tasks?assignee=me', headers: bearer(token) });
     expect(res.statusCode, res.body).toBe(200);
+    const list = res.json() as { items: { status: string; overdue: boolean; title: string }[] };
+    const phone = list.items.filter((x) => x.status === 'open');
+    console.log(`the phone's list: ${phone.length} open, ${phone.filter((x) => x.overdue).length} overdue`, phone.map((x) => x.title));
     const open = await t.db.query<{ due: string; starts: string; kind: string }>(
       `select to_char(due_on, 'YYYY-MM-DD') as due, to_char(starts_on, 'YYYY-MM-DD') as starts, kind from tasks where assignee_id = $1 and status = 'open' and starts_on <= $2::date`,
       [gridworker.id, TODAY]);
     const overdue = open.rows.filter((x) => x.due < TODAY).length;
     console.log(`gridworker's list today: ${open.rows.length} open, ${overdue} overdue`, open.rows.map((x) => x.kind));
+    expect(phone.length).toBe(open.rows.length);
+    expect(phone.filter((x) => x.overdue).length).toBe(overdue);
     expect(overdue).toBeGreaterThanOrEqual(2);
     expect(overdue).toBeLessThanOrEqual(12);
     expect(open.rows.some((x) => x.starts === TODAY)).toBe(true);
@@ -82,7 +87,7 @@ describe('the demo tasks', () => {
     expect(await count(t, `select count(*)::int as n from visits where cardinality(photos) > 0`)).toBeGreaterThan(5);
   });
 
-  it('has the campaign mostly done, the absence handed over, and the community ahead of the others', async () => {
+  it('has the campaign mostly done, the absence handed over and one "+1"', async () => {
     const c = (await t.db.query<{ total: number; done: number }>(
       `select count(*)::int as total, count(*) filter (where status = 'done')::int as done from tasks where kind = 'campaign'`)).rows[0]!;
     expect(c.total).toBeGreaterThanOrEqual(10);
@@ -92,6 +97,40 @@ describe('the demo tasks', () => {
     expect(absence[0]!.handed_over).toBeGreaterThan(0);
     expect(await count(t, `select count(*)::int as n from tasks where kind = 'assigned'`)).toBe(1);
   });
+
+  it('shows the town\'s communities and the community\'s grids at different rates, the demo community ahead', async () => {
+    interface Row { name: string; completionRate: number | null; tasksDue: number }
+    interface Progress { children: Row[]; workers: (Row & { gridNames: string[] })[] }
+    const progress = async (user: string) => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/tasks/progress?from=2026-10-26&to=2026-11-23', headers: bearer(await t.login(user)) });
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json() as Progress;
+    };
+    const town = await progress('leader');
+    const rate = (r: Row) => r.completionRate ?? 0;
+    console.log(town.children.map((c) => `${c.name} ${c.tasksDue} ${rate(c).toFixed(2)}`).join('; '));
+    const chunhui = town.children.find((c) => c.name === '春晖社区')!;
+    expect(rate(chunhui)).toBeGreaterThan(0.6);
+    for (const c of town.children) expect(rate(c)).toBeLessThanOrEqual(rate(chunhui));
+    const community = await progress('community');
+    console.log(community.children.map((c) => `${c.name} ${c.tasksDue} ${rate(c).toFixed(2)}`).join('; '));
+    expect(new Set(community.children.map((c) => rate(c).toFixed(2))).size).toBeGreaterThanOrEqual(4);
+    const first = community.children.find((c) => c.name === '春晖社区第1网格')!;
+    expect(rate(first)).toBeGreaterThan(0.85);
+    expect(community.workers.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('makes the same history from the same seed', async () => {
+    const again = await freshTown();
+    try {
+      const strip = (r: DemoTasksReport) => ({ ...r, generationMs: 0 });
+      expect(strip(again.report)).toEqual(strip(report));
+      const byKind = 'select kind, status, count(*)::int as n from tasks group by 1, 2 order by 1, 2';
+      expect((await again.t.db.query(byKind)).rows).toEqual((await t.db.query(byKind)).rows);
+    } finally {
+      await again.t.close();
+    }
+  }, 600_000);
 
   it('does nothing a second time, nor unless DEMO_HISTORY is on, nor in production', async () => {
     const tasks = await count(t, 'select count(*)::int as n from tasks');

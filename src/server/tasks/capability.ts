@@ -6,6 +6,7 @@ import { taskRoutes } from './task-routes.ts';
 import { visitRoutes } from './visit-routes.ts';
 import { campaignRoutes } from './campaign-routes.ts';
 import { progressRoutes } from './progress-routes.ts';
+import { demoTasksStep } from './demo/demo-step.ts';
 
 /**
  * 照单履职 (issue 12), tasks and visits: the daily generation of the grid worker's list from the standing duties and the
@@ -16,4 +17,5 @@ export const tasks: Capability = {
   name: 'tasks',
   routes: [generateRoutes, absenceRoutes, taskRoutes, visitRoutes, campaignRoutes, progressRoutes],
   jobs: ({ db }) => [taskGenerationJob(db)],
+  demo: demoTasksStep,
 };

@@ -49,6 +49,8 @@ export interface DemoTasksReport {
   far: number;
   ticks: number;
   cases: number;
+  /** of the step's time, the daily generation's (ms) */
+  generationMs: number;
   /** commands refused or failed (none expected: kept to see it when the tasks' rules change) */
   failures: string[];
 }
@@ -122,7 +124,7 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
   const days = o.days ?? 28;
   const first = addDays(today, -days);
   const random = new Random(o.seed).fork('tasks');
-  const report: DemoTasksReport = { days: 0, generated: 0, visits: 0, far: 0, ticks: 0, cases: 0, failures: [] };
+  const report: DemoTasksReport = { days: 0, generated: 0, visits: 0, far: 0, ticks: 0, cases: 0, generationMs: 0, failures: [] };
 
   // the grid beside gets its full-time worker's account (made by the security administrator) and the community's staff
   // member as its grid leader (the team saved by her), before the first list: so it has a worker who can be away
@@ -157,7 +159,9 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
     const day = dateOfDayNumber(n);
     const generatedAt = at(day, 0, 5);
     if (generatedAt >= o.now) break;
+    const started = performance.now();
     const made = await generateTasksForTown(db, town.id, day, generatedAt, { calendar });
+    report.generationMs += performance.now() - started;
     report.generated += made.created;
     report.days++;
     if (!isWorkingDay(day, calendar)) continue;
@@ -194,14 +198,14 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
     }
 
     // the community's staff cover the weekly sweeps and the campaign in grids without a worker's account, some grids
-    // more faithfully than others, on Thursday and Friday afternoons
+    // more faithfully than others, in the afternoons from Tuesday to Friday
     const weekday = (dayNumberOfDate(day) + 3) % 7;
-    if (weekday >= 3 && day < today) {
+    if (weekday >= 1 && day < today) {
       const rates = new Map(communityGrids.map((g, i) => [g.id, [0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3][i % 8]!]));
       await attempt(report, `community cover on ${day}`, () => db.transaction(async (tx) => {
         let clock = at(day, 14, coverRandom.int(0, 30)).getTime();
         for (const t of await store.openUnassigned(tx, communityGrids.map((g) => g.id), ['disputeSweep', 'campaign'], day)) {
-          if (!coverRandom.chance((rates.get(t.grid_id) ?? 0.3) * 0.6)) continue;
+          if (!coverRandom.chance((rates.get(t.grid_id) ?? 0.3) * (t.kind === 'campaign' ? 0.5 : 0.3))) continue;
           clock += coverRandom.int(10, 20) * MINUTE;
           if (clock >= Math.min(o.now.getTime(), at(day, 17, 50).getTime())) break;
           const note = t.kind === 'campaign' ? coverRandom.pick(text.CAMPAIGN_NOTES) : coverRandom.pick(text.SWEEP_NOTES);
