@@ -12,7 +12,7 @@ export const oversightZh = {
   period: { week: '本周', month: '本月', custom: '自定义', label: '统计期间', range: '{{from}} 至 {{to}}' },
   common: {
     all: '全部', none: '无', save: '保存', cancel: '取消', delete: '删除', refresh: '刷新', grid: '网格', community: '社区',
-    worker: '网格员', percent: '{{value}}%', noData: '—', days: '{{count}} 天', people: '{{count}} 人', count: '共 {{count}} 条',
+    worker: '网格员', percent: '{{value}}%', noData: '—', people: '网格员 {{count}} 人', count: '共 {{count}} 条',
     required: '请填写{{field}}', choose: '请选择{{field}}', saved: '已保存', deleted: '已删除', readOnly: '您可以查看，安排和修改由社区工作人员和街道办理。',
   },
   progress: {
@@ -28,7 +28,7 @@ export const oversightZh = {
   map: {
     title: '走访与任务地图', subtitle: '本期间的走访记录和未完成任务：远离走访对象的走访单独标出，逾期任务标红',
     layers: '图例', visit: '走访', farVisit: '远距离走访', openTask: '未完成任务', overdueTask: '逾期任务',
-    visitsShown: '走访 {{count}} 次', tasksShown: '任务 {{count}} 项', far: '远离走访对象 {{meters}} 米', farNoDistance: '远离走访对象',
+     far: '远离走访对象 {{meters}} 米', farNoDistance: '远离走访对象',
     who: '走访人', when: '时间', findings: '发现情况', noFindings: '未发现问题', assignee: '承办人', due: '截止', caseFiled: '已转为事件',
     truncated: '点位较多，只显示了前 {{count}} 个。缩小期间或选择网格可看全。', noLocation: '{{count}} 项没有位置，未落图',
   },
@@ -73,7 +73,7 @@ export const oversightEn: typeof oversightZh = {
   period: { week: 'This week', month: 'This month', custom: 'Custom', label: 'Period', range: '{{from}} to {{to}}' },
   common: {
     all: 'All', none: 'None', save: 'Save', cancel: 'Cancel', delete: 'Delete', refresh: 'Refresh', grid: 'Grid', community: 'Community',
-    worker: 'Grid worker', percent: '{{value}}%', noData: '—', days: '{{count}} days', people: '{{count}} people', count: '{{count}} in all',
+    worker: 'Grid worker', percent: '{{value}}%', noData: '—', people: 'workers: {{count}}', count: '{{count}} in all',
     required: 'Enter the {{field}}', choose: 'Choose the {{field}}', saved: 'Saved', deleted: 'Deleted', readOnly: 'You may read this; community staff and the town office arrange and change it.',
   },
   progress: {
@@ -83,13 +83,13 @@ export const oversightEn: typeof oversightZh = {
     scope: 'Scope', totals: 'Total', completion: 'Completion', attention: 'Attention rate', attentionTip: 'Share of due key-person visits done in time',
     activity: 'Activity', activeDays: 'Active days', reports: 'Reports', visits: 'Visits', overdue: 'Overdue', done: 'Done', total: 'Tasks',
     dueVisits: 'Due', visitedInTime: 'In time', workers: 'Workers', byCommunity: 'Communities', byGrid: 'Grids', byWorker: 'Grid workers',
-    overdueTasks: 'Overdue tasks', noOverdue: 'No overdue tasks.', dueOn: 'due {{date}}', overdueDays: '{{count}} days overdue', openMap: 'Show on the map', overdueHint: 'They stay on the worker\'s list until done',
+    overdueTasks: 'Overdue tasks', noOverdue: 'No overdue tasks.', dueOn: 'due {{date}}', overdueDays: 'days overdue: {{count}}', openMap: 'Show on the map', overdueHint: 'They stay on the worker\'s list until done',
     empty: 'No tasks in this period. Once the daily tasks are generated, progress is counted here.', name: 'Name', worker: 'Grid worker', grid: 'Grid',
   },
   map: {
     title: 'Visits and tasks map', subtitle: 'Visits of the period and open tasks: visits far from their subject are marked, overdue tasks are red',
     layers: 'Legend', visit: 'Visit', farVisit: 'Far visit', openTask: 'Open task', overdueTask: 'Overdue task',
-    visitsShown: '{{count}} visits', tasksShown: '{{count}} tasks', far: '{{meters}} m from the subject', farNoDistance: 'Far from the subject',
+     far: '{{meters}} m from the subject', farNoDistance: 'Far from the subject',
     who: 'Visitor', when: 'When', findings: 'Findings', noFindings: 'Nothing found', assignee: 'Assignee', due: 'Due', caseFiled: 'Filed as a case',
     truncated: 'Many points: only the first {{count}} are shown. Narrow the period or pick a grid.', noLocation: '{{count}} without a position, not drawn',
   },
@@ -109,7 +109,7 @@ export const oversightEn: typeof oversightZh = {
     name: 'Subject', nameHint: 'e.g. winter fire safety', content: 'Content', contentHint: 'What the grid workers say and hand out door to door',
     material: 'Material (images)', upload: 'Upload', grids: 'Grids', gridsHint: 'Choosing a community chooses all its grids', startsOn: 'Starts', dueOn: 'Due',
     dates: 'Dates', progress: 'Progress', doneOfTotal: '{{done}} / {{total}}', createdBy: 'Pushed by', empty: 'No campaigns yet.',
-    pushed: 'Pushed to {{count}} grids', gridCount: '{{count}} grids', badDates: 'The due date cannot be before the start', waitUpload: 'Wait for the images to upload',
+    pushed: 'Pushed to grids: {{count}}', gridCount: 'grids: {{count}}', badDates: 'The due date cannot be before the start', waitUpload: 'Wait for the images to upload',
   },
   absences: {
     title: 'Absences', subtitle: 'A grid worker on leave, training or sick gets no tasks; the rest of the grid\'s team takes them',
@@ -120,7 +120,7 @@ export const oversightEn: typeof oversightZh = {
   },
   visits: {
     empty: 'No visits yet. Visits by the grid workers, at each key person\'s frequency, are listed here.', who: 'Visitor', when: 'When', whom: 'Whom',
-    findings: 'Findings', noFindings: 'Nothing found', far: 'Far', farTip: 'The visit was recorded far from the household\'s building', photos: '{{count}} photos', case: 'Filed as a case',
+    findings: 'Findings', noFindings: 'Nothing found', far: 'Far', farTip: 'The visit was recorded far from the household\'s building', photos: 'photos: {{count}}', case: 'Filed as a case',
   },
 };
 
