@@ -51,9 +51,14 @@ describe('reading a town\'s catalogs', () => {
     expect(mine.json()).toMatchObject({ town: { id: unit.urbanTown }, level: 'grid', requestLevels: ['community', 'grid'], policies: ['requestAdmission'] });
     expect((await call('GET', `/api/duty-catalog?orgUnitId=${unit.ruralTown}`, 'leader')).statusCode).toBe(404);
     expect((await call('GET', `/api/duty-catalog?orgUnitId=${unit.urbanTown}`, 'gridworker')).json().policies).toEqual([]);
-    // the district's department reads both towns but must name one; the admin too
+    // the district's department reads both towns: the first when it names none, and the list to choose from
     expect((await call('GET', `/api/duty-catalog?orgUnitId=${unit.ruralTown}`, 'department')).statusCode).toBe(200);
-    expect((await call('GET', '/api/duty-catalog', 'department')).statusCode).toBe(400);
+    const first = (await call('GET', '/api/duty-catalog', 'department')).json();
+    expect(first.town.name).toBe('春晖路街道');
+    expect(first.towns.map((x: { name: string }) => x.name)).toEqual(['春晖路街道', '青杠镇']);
+    expect(mine.json().towns.map((x: { name: string }) => x.name)).toEqual(['春晖路街道']);
+    // filing, it must name the town
+    expect((await call('POST', '/api/duty-catalog/admissions', 'department', admission('grid', '未指定镇街'))).statusCode).toBe(400);
     expect((await call('GET', '/api/duty-catalog', 'resident')).statusCode).toBe(403);
   });
 });

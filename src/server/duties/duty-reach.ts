@@ -46,9 +46,14 @@ export async function dutyActorOf(app: FastifyInstance, req: FastifyRequest): Pr
 
 /**
  * The town a request is about: the one holding the named unit (a unit in the caller's scope, or one holding it), else
- * the one holding the caller's scope. A caller scoped above the towns must name one (400); a unit outside is 404.
+ * the one holding the caller's scope. A caller scoped above the towns must name one (400) — a read answers the first
+ * town of its scope instead (`firstTown`), and lists the others (`townsOf`) to choose from; a unit outside is 404.
  */
-export async function resolveDutyTown(tx: Tx, a: DutyActor, orgUnitId: string | undefined): Promise<TownRow> {
+export async function resolveDutyTown(tx: Tx, a: DutyActor, orgUnitId: string | undefined, o: { firstTown?: boolean } = {}): Promise<TownRow> {
+  if (!orgUnitId && o.firstTown) {
+    const first = (await townsOf(tx, a))[0];
+    if (first) return first;
+  }
   let path = a.scope.path;
   if (orgUnitId) {
     const u = await tx.query<{ path: string }>(
@@ -65,3 +70,11 @@ export async function resolveDutyTown(tx: Tx, a: DutyActor, orgUnitId: string | 
 
 /** Whether the caller decides the town's admissions and edits its catalog and standing duties: an editor whose scope holds the town. */
 export const editsTown = (a: DutyActor, town: { path: string }) => a.editor && town.path.startsWith(a.scope.path);
+
+/** The towns a caller reads the catalogs of: those in its scope, or the one holding it; by code. */
+export async function townsOf(tx: Tx, a: DutyActor): Promise<TownRow[]> {
+  const r = await tx.query<TownRow>(
+    `select id, code, path, name from org_units where level = 'town' and retired_at is null and (path like $1 or $2 like path || '%') order by code`,
+    [likePrefix(a.scope.path), a.scope.path]);
+  return r.rows;
+}

@@ -4,7 +4,7 @@ import { catalogBurden, type LevelBurden } from '../../domain/duties/burden.ts';
 import { catalogTrend, countsAt, type DatedItem } from '../../domain/duties/trend.ts';
 import { requestLevels } from '../../domain/duties/admission.ts';
 import type { TownRow } from '../org/town-store.ts';
-import { editsTown, type DutyActor } from './duty-reach.ts';
+import { editsTown, townsOf, type DutyActor } from './duty-reach.ts';
 import * as store from './store.ts';
 import * as p from './presenters.ts';
 import type * as s from './schemas.ts';
@@ -34,6 +34,7 @@ export async function readCatalog(tx: Tx, a: DutyActor, town: TownRow, q: { leve
   const edits = editsTown(a, town);
   return {
     town: { id: town.id, name: town.name },
+    towns: (await townsOf(tx, a)).map((x) => ({ id: x.id, name: x.name })),
     level: q.level ?? null,
     items: items.filter((i) => (q.level === undefined || i.level === q.level) && (q.retired === true || i.retired_at === null)).map((i) => p.presentItem(i, edits)),
     counts: countsAt(items.map(dated), a.now),
@@ -50,6 +51,7 @@ export async function readAdmissions(tx: Tx, a: DutyActor, town: TownRow, status
   const decides = editsTown(a, town);
   return {
     town: { id: town.id, name: town.name },
+    towns: (await townsOf(tx, a)).map((x) => ({ id: x.id, name: x.name })),
     items: rows.map((r) => p.presentAdmission(r, burden, decides)),
     counts: await store.countAdmissions(tx, town.id),
     burden: p.presentBurden(burden),

@@ -31,7 +31,7 @@ export async function dutyCatalogRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const q = req.query as { level?: s.CatalogT['level'] & string; orgUnitId?: string; retired?: boolean };
     const a = await dutyActorOf(app, req);
-    return readCatalog(app.db, a, await resolveDutyTown(app.db, a, q.orgUnitId), q);
+    return readCatalog(app.db, a, await resolveDutyTown(app.db, a, q.orgUnitId, { firstTown: true }), q);
   });
 
   app.patch('/api/duty-catalog/items/:id', {
@@ -70,7 +70,7 @@ export async function dutyCatalogRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const q = req.query as { status?: s.AdmissionViewT['status']; orgUnitId?: string };
     const a = await dutyActorOf(app, req);
-    return readAdmissions(app.db, a, await resolveDutyTown(app.db, a, q.orgUnitId), q.status);
+    return readAdmissions(app.db, a, await resolveDutyTown(app.db, a, q.orgUnitId, { firstTown: true }), q.status);
   });
 
   app.post('/api/duty-catalog/admissions', {

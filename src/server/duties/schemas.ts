@@ -10,7 +10,7 @@ export const Level = lit(DUTY_LEVELS, 'town 镇街, community 村(社区), grid 
 export const ListTypeT = lit(LIST_TYPES, 'basic 基本履职, assisting 配合履职, withdrawn 部门收回');
 export const AdmissionStatusT = lit(ADMISSION_STATUSES);
 const DutyCode = Type.String({ pattern: '^D[1-7]$', description: 'the standing duty (D1…D7) through which the item produces tasks' });
-const UnitId = Type.String({ minLength: 1, maxLength: 64, description: 'any org unit in the caller\'s scope (or holding it); the town is the one holding it. Default: the town holding the caller\'s scope' });
+const UnitId = Type.String({ minLength: 1, maxLength: 64, description: 'any org unit in the caller\'s scope (or holding it); the town is the one holding it. Default: the town holding the caller\'s scope (a read by a caller scoped above the towns: the first of them)' });
 
 export const TownRef = Type.Object({ id: Type.String(), name: Type.String() });
 
@@ -56,8 +56,10 @@ export const LevelBurdenView = Type.Object({
 export const BurdenView = Type.Object({ town: LevelBurdenView, community: LevelBurdenView, grid: LevelBurdenView });
 
 export const CATALOG_POLICIES = ['requestAdmission', 'decideAdmissions', 'editItems', 'editStandingDuties'] as const;
+const Towns = Type.Array(TownRef, { description: 'the towns the caller may read (those of its scope, or the one holding it)' });
 export const Catalog = Type.Object({
   town: TownRef,
+  towns: Towns,
   level: Type.Union([Level, Type.Null()]),
   items: Type.Array(DutyItemView),
   counts: CatalogCounts,
@@ -122,6 +124,7 @@ export const AdmissionView = Type.Object({
 });
 export const AdmissionList = Type.Object({
   town: TownRef,
+  towns: Towns,
   items: Type.Array(AdmissionView),
   counts: Type.Object({ pending: Type.Integer(), approved: Type.Integer(), refused: Type.Integer() }),
   burden: BurdenView,
@@ -152,6 +155,7 @@ export const StandingDutyView = Type.Object({
 });
 export const StandingDuties = Type.Object({
   town: TownRef,
+  towns: Towns,
   own: Type.Boolean({ description: 'false: the town works by the platform\'s list (never edited)' }),
   version: Type.Integer({ description: 'send it back with PUT; 0 before the first edit' }),
   duties: Type.Array(StandingDutyView),

@@ -5,7 +5,7 @@ import { RHYTHM_KINDS } from '../../domain/duties/standing-duty-edit.ts';
 import { loadStandingDuties } from '../tasks/standing-duties-store.ts';
 import type { Tx } from '../platform/db/db.ts';
 import type { TownRow } from '../org/town-store.ts';
-import { dutyActorOf, editsTown, resolveDutyTown, type DutyActor } from './duty-reach.ts';
+import { dutyActorOf, editsTown, resolveDutyTown, townsOf, type DutyActor } from './duty-reach.ts';
 import { saveStandingDuties, standingDutiesVersion } from './standing-duties-save.ts';
 import * as s from './schemas.ts';
 
@@ -13,7 +13,7 @@ async function read(tx: Tx, a: DutyActor, town: TownRow): Promise<s.StandingDuti
   const version = await standingDutiesVersion(tx, town.id);
   const duties = await loadStandingDuties(tx, town.id);
   return {
-    town: { id: town.id, name: town.name }, own: version > 0, version,
+    town: { id: town.id, name: town.name }, towns: (await townsOf(tx, a)).map((x) => ({ id: x.id, name: x.name })), own: version > 0, version,
     duties: duties.map((d) => ({ ...d, rhythm: RHYTHM_KINDS.includes(d.kind) })),
     policies: editsTown(a, town) ? ['edit'] : [],
   };
@@ -29,7 +29,7 @@ export async function standingDutyRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req) => {
     const a = await dutyActorOf(app, req);
-    return read(app.db, a, await resolveDutyTown(app.db, a, (req.query as { orgUnitId?: string }).orgUnitId));
+    return read(app.db, a, await resolveDutyTown(app.db, a, (req.query as { orgUnitId?: string }).orgUnitId, { firstTown: true }));
   });
 
   app.put('/api/standing-duties', {

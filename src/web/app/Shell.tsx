@@ -1,6 +1,6 @@
 // The desktop shell: side menu by role, header with the user (修改密码 in their menu), scope, language and sign-out.
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { AimOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CoffeeOutlined, NodeIndexOutlined, NotificationOutlined, UnorderedListOutlined, CalendarOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, PhoneOutlined, ProfileOutlined, ScheduleOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, CoffeeOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined, ScheduleOutlined, TeamOutlined, UnorderedListOutlined, UserOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +12,7 @@ import '../features/cases/locales.ts';
 import '../features/audit/locales.ts';
 import '../features/registry/locales.ts';
 import '../features/tasks/desktop/locales.ts';
+import '../features/duties/locales.ts';
 import { CalendarMissingTag } from '../features/calendar/CalendarMissingTag.tsx';
 import { ChangePasswordModal } from '../features/identity/accounts/ChangePasswordModal.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -22,6 +23,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   orgMap: <EnvironmentOutlined />, boards: <ApartmentOutlined />, dutyRoster: <ScheduleOutlined />, matters: <ProfileOutlined />,
   accounts: <TeamOutlined />, audit: <AuditOutlined />, calendar: <CalendarOutlined />,
   taskProgress: <BarChartOutlined />, taskMap: <NodeIndexOutlined />, taskList: <UnorderedListOutlined />, campaigns: <NotificationOutlined />, absences: <CoffeeOutlined />,
+  dutyCatalog: <OrderedListOutlined />, dutyAdmissions: <FileDoneOutlined />, standingDuties: <CarryOutOutlined />,
 };
 
 export function Shell() {

@@ -4,10 +4,11 @@ import { usesMobile } from '../features/identity/api.ts';
 import { ROSTER_PAGE_ROLES } from '../../domain/org/duty-roster.ts';
 import { REGISTRY_READERS } from '../../shared/registry.ts';
 import { TASK_ASSIGNERS, TASK_OVERSEERS } from '../../shared/tasks.ts';
+import { DUTY_READERS } from '../../shared/duties.ts';
 import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
 export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'registry' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar'
-  | 'taskProgress' | 'taskMap' | 'taskList' | 'campaigns' | 'absences';
+  | 'taskProgress' | 'taskMap' | 'taskList' | 'campaigns' | 'absences' | 'dutyCatalog' | 'dutyAdmissions' | 'standingDuties';
 export interface NavEntry { key: NavKey; path: string }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -54,6 +55,11 @@ export function navFor(me: Me): NavEntry[] {
       // the command center's watch: drawn up by its admins and leaders, read by the dispatchers who call the people on duty
       if (['city', 'district', 'town'].includes(me.scopeOrgUnit.level) && holdsAnyRole(me.roles, ROSTER_PAGE_ROLES)) entries.push({ key: 'dutyRoster', path: '/org/duty-roster' });
       entries.push({ key: 'matters', path: '/matters' });
+    }
+    // 三级履职清单 and 清单准入: every staff role that works in a town reads the lists; a district department too (it asks
+    // for duties and sees what was withdrawn to it); the "6+1" standing duties the tasks are generated from
+    if (holdsAnyRole(me.roles, DUTY_READERS)) {
+      entries.push({ key: 'dutyCatalog', path: '/duties/catalog' }, { key: 'dutyAdmissions', path: '/duties/admissions' }, { key: 'standingDuties', path: '/duties/standing' });
     }
   }
   // the catalog's editors count its deadlines in working days: they see the calendar the editors enter

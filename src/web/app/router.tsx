@@ -14,6 +14,7 @@ import { desktopRegistryRoutes } from '../features/registry/routes.tsx';
 import { mobileRegistryRoutes } from '../features/registry/mobile/routes.tsx';
 import { mobileTaskRoutes } from '../features/tasks/mobile/routes.tsx';
 import { desktopTaskRoutes } from '../features/tasks/desktop/routes.tsx';
+import { desktopDutyRoutes } from '../features/duties/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
                 ...desktopCaseRoutes,
                 ...desktopRegistryRoutes,
                 ...desktopTaskRoutes,
+                ...desktopDutyRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },

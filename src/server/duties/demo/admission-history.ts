@@ -30,7 +30,7 @@ export const ADMISSION_HISTORY: readonly PlannedAdmission[] = [
   {
     by: 'dispatcher', daysAgo: 56, level: 'grid', burden: 2,
     item: { name: '电动自行车违规充电入户排查', listType: 'basic', basis: '《中华人民共和国消防法》第十六条；渝安委〔2024〕3号', dutyCode: 'D3', minutesPerVisit: 20 },
-    reason: '冬季电动自行车火灾多发，老旧小区需逐户排查', decision: { verdict: 'approve', afterDays: 1, note: '并入D3隐患排查，按楼栋排查' },
+    reason: '冬季电动自行车火灾多发，老旧小区需逐户排查', decision: { verdict: 'approve', afterDays: 1, note: '并入隐患排查职责，按楼栋排查' },
   },
   {
     by: 'department', daysAgo: 49, level: 'grid', burden: 8,
@@ -60,7 +60,7 @@ export const ADMISSION_HISTORY: readonly PlannedAdmission[] = [
   {
     by: 'dispatcher', daysAgo: 17, level: 'grid', burden: 12,
     item: { name: '防溺水入户宣传', listType: 'basic', basis: '《中华人民共和国未成年人保护法》第五十五条', dutyCode: 'D5', minutesPerVisit: 20 },
-    reason: '暑期防溺水，要求每周入户宣传三次', decision: { verdict: 'refuse', afterDays: 1, note: '频次过高；按D5政策宣传由镇街推送，每季度一次' },
+    reason: '暑期防溺水，要求每周入户宣传三次', decision: { verdict: 'refuse', afterDays: 1, note: '频次过高；并入政策宣传职责，由镇街按季度推送' },
   },
   {
     by: 'department', daysAgo: 9, level: 'grid', burden: 2,
