@@ -8,7 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 const apiWhenOffline = (cacheName: string, maxEntries: number) => ({
   handler: 'NetworkFirst' as const,
   options: {
-    cacheName, networkTimeoutSeconds: 4,
+    cacheName, networkTimeoutSeconds: 6,
     expiration: { maxEntries, maxAgeSeconds: 3 * 24 * 3600 },
     cacheableResponse: { statuses: [200] },
     // the answers are the signed-in account's: the copy is kept under a digest of its token, so another account

@@ -111,6 +111,9 @@ describe('the grid worker\'s phone app offline', () => {
     await page.getByLabel('密码').fill('demo1234');
     await page.getByRole('button', { name: /登\s*录/ }).click();
     await page.waitForURL('**/m');
+    await expect.poll(() => page.getByTestId('home-tasks').innerText()).toContain('待办 4 项');
+    await shot('00-home');
+    await expectNoEnglish(page);
     await page.getByTestId('home-tasks').click();
     await page.waitForURL('**/m/tasks');
     await expect.poll(() => page.getByTestId('task-item').count(), { timeout: 10_000 }).toBe(4);

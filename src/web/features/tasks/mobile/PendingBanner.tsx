@@ -10,12 +10,14 @@ import { registerServiceWorker } from '../offline/register-sw.ts';
 import { useOnline } from './useOnline.ts';
 import './locales.ts';
 
-/** Starts the phone's offline machinery for the signed-in account (idempotent). */
+/**
+ * Starts the phone's offline machinery for the signed-in account (idempotent): the outbox for everyone (a resident's
+ * report made offline waits there too), the installable app with its service worker for the staff who use it.
+ */
 export function useOfflineApp(): void {
   const me = useMe();
   useEffect(() => {
-    if (me.kind !== 'staff') return;
-    registerServiceWorker();
+    if (me.kind === 'staff') registerServiceWorker();
     startOutbox(me.id);
   }, [me.id, me.kind]);
 }

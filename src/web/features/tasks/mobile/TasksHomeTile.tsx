@@ -1,5 +1,6 @@
 // 今日任务 on the phone home (/m) of those who do tasks (grid workers, community staff): the open count, and what waits
-// on the phone to be sent. Showing it starts the outbox, so writes made offline go out when the app is opened again.
+// on the phone to be sent (for everyone: a resident's report made offline). Showing it starts the outbox, so writes
+// made offline go out when the app is opened again.
 import { CarryOutOutlined } from '@ant-design/icons';
 import { Badge } from 'antd-mobile';
 import { useNavigate } from 'react-router';
@@ -16,7 +17,8 @@ import './locales.ts';
 
 export function TasksHomeTile() {
   const me = useMe();
-  if (me.kind !== 'staff' || !holdsAnyRole(me.roles, TASK_DOERS)) return null;
+  // others (a resident) see only what waits on the phone: a report made without a network
+  if (me.kind !== 'staff' || !holdsAnyRole(me.roles, TASK_DOERS)) return <PendingBanner />;
   return <Tile />;
 }
 
@@ -30,7 +32,7 @@ function Tile() {
     <div style={{ display: 'grid', gap: 8 }}>
       <div className="mc-tiles">
         <button type="button" className="mc-tile mc-tile-wide" onClick={() => navigate('/m/tasks')} data-testid="home-tasks">
-          <span className="mc-tile-icon" style={{ background: '#16a085' }}><CarryOutOutlined /></span>
+          <span className="mc-tile-icon" style={{ background: '#1565c0' }}><CarryOutOutlined /></span>
           <span style={{ display: 'grid', gap: 4 }}>
             <strong>{t('mtask.home.tile')}</strong>
             <small>{open !== undefined ? `${t('mtask.home.open', { count: open })} · ` : ''}{t('mtask.home.tileSub')}</small>
