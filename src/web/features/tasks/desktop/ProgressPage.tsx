@@ -16,6 +16,8 @@ import { KindTag, PeriodPicker, RateCell, usePeriod } from './parts.tsx';
 import './locales.ts';
 import './tasks.css';
 
+const GRID_LEVELS: readonly string[] = ['grid', 'dedicatedGrid'];
+
 export function ProgressPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -26,7 +28,10 @@ export function ProgressPage() {
   const unitId = params.get('unit') ?? scopeId;
   const progress = useApi((signal) => fetchProgress({ orgUnitId: unitId, from: period.from, to: period.to }, signal), [unitId, period.from, period.to]);
   const p = progress.data;
-  const town = (p?.children ?? []).some((r) => r.level === 'community');
+  // children above the grids (a town's communities, a district's towns) open their own figures; a community's grids
+  // come with its workers
+  const childLevel = p?.children[0]?.level ?? null;
+  const town = !!childLevel && !GRID_LEVELS.includes(childLevel);
   const openUnit = (id: string) => setParams((cur) => { const n = new URLSearchParams(cur); n.set('unit', id); return n; });
   const toMap = () => navigate(`/tasks/map?${new URLSearchParams({ period: period.kind, from: period.from, to: period.to, ...(unitId !== scopeId ? { unit: unitId } : {}) }).toString()}`);
 
@@ -52,9 +57,9 @@ export function ProgressPage() {
           <Totals figures={p.total} />
           {p.total.tasksDue === 0 && p.total.visits === 0 ? <Alert type="info" showIcon title={t('oversight.progress.empty')} /> : null}
           {p.children.length > 0 ? (
-            <Card size="small" title={t(town ? 'oversight.progress.byCommunity' : 'oversight.progress.byGrid')}>
+            <Card size="small" title={t(town ? (childLevel === 'community' ? 'oversight.progress.byCommunity' : 'oversight.progress.byUnit') : 'oversight.progress.byGrid')}>
               <FiguresTable
-                rows={p.children} nameTitle={t(town ? 'oversight.common.community' : 'oversight.common.grid')} onOpen={town ? openUnit : undefined}
+                rows={p.children} nameTitle={t(town ? (childLevel === 'community' ? 'oversight.common.community' : 'oversight.progress.name') : 'oversight.common.grid')} onOpen={town ? openUnit : undefined}
                 testId={town ? 'progress-communities' : 'progress-grids'} loading={progress.loading}
               />
             </Card>
