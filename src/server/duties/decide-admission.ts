@@ -7,6 +7,9 @@ import { editsTown, type DutyActor } from './duty-reach.ts';
 import { admissionDecided, noteMissing } from './refusals.ts';
 import * as store from './store.ts';
 
+/** The audit entry of a decision names it (the audit log's page has a name for each). */
+interface DecisionAudit { action: 'duty.admission.approve' | 'duty.admission.refuse' }
+
 /**
  * The town's office decides a request: approved, the item enters the catalog at its level with who approved it, when,
  * and the admission it came through (the only way a new item enters); refused, with the reason. A request decided
@@ -34,8 +37,9 @@ export async function decideAdmission(tx: Tx, a: DutyActor, id: string, decision
   }
   const trimmed = note === null || note.trim() === '' ? null : note.trim();
   await store.saveDecision(tx, adm.id, { status: verdict.status, by: a.accountId, byName: a.name, at: a.now, note: trimmed, itemId });
+  const audited: DecisionAudit = { action: decision === 'approve' ? 'duty.admission.approve' : 'duty.admission.refuse' };
   await appendAudit(tx, {
-    at: a.now, actorId: a.accountId, actorName: a.username, ip: a.ip, action: `duty.admission.${decision}`, targetType: 'duty_admission', targetId: adm.id,
+    at: a.now, actorId: a.accountId, actorName: a.username, ip: a.ip, action: audited.action, targetType: 'duty_admission', targetId: adm.id,
     success: true, detail: { townId: town.id, level: adm.level, name: adm.item.name, ...(itemId ? { itemId, code } : {}), ...(trimmed ? { note: trimmed } : {}) },
   });
   return town;

@@ -13,6 +13,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'registry.import': '导入网格台账', 'registry.export': '导出网格台账', 'registry.resident.reveal': '查看居民完整信息', 'registry.place.reveal': '查看场所联系电话',
   'task.complete': '完成任务', 'task.create': '交办任务', 'campaign.create': '推送宣传任务', 'visit.create': '登记走访', 'visit.report_case': '走访发现转事件',
   'task.generate': '生成每日任务', 'absence.create': '登记请假', 'absence.delete': '撤销请假',
+  'duty.admission.request': '申请清单准入', 'duty.admission.approve': '准入履职事项', 'duty.admission.refuse': '不予准入', 'duty.item.update': '修改履职事项', 'duty.item.retire': '履职事项退出清单', 'standing_duties.save': '保存常态化职责',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -26,6 +27,7 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'registry.import': 'Registry imported', 'registry.export': 'Registry exported', 'registry.resident.reveal': 'Resident details read', 'registry.place.reveal': 'Place phone read',
   'task.complete': 'Task completed', 'task.create': 'Task assigned', 'campaign.create': 'Campaign pushed', 'visit.create': 'Visit recorded', 'visit.report_case': 'Visit finding reported as a case',
   'task.generate': 'Daily tasks generated', 'absence.create': 'Absence recorded', 'absence.delete': 'Absence withdrawn',
+  'duty.admission.request': 'Duty admission requested', 'duty.admission.approve': 'Duty admitted', 'duty.admission.refuse': 'Duty admission refused', 'duty.item.update': 'Duty item edited', 'duty.item.retire': 'Duty item retired', 'standing_duties.save': 'Standing duties saved',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -33,6 +35,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   registry: '网格台账', registry_import: '台账导入', registry_resident: '居民', registry_place: '场所',
   registry_building: '楼栋', registry_household: '住户', registry_thing: '部件', registry_hazard: '隐患',
   task: '任务', visit: '走访', task_campaign: '宣传任务',
+  duty_item: '履职事项', duty_admission: '准入申请',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -40,6 +43,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   registry: 'Registry', registry_import: 'Registry import', registry_resident: 'Resident', registry_place: 'Place',
   registry_building: 'Building', registry_household: 'Household', registry_thing: 'Thing', registry_hazard: 'Hazard',
   task: 'Task', visit: 'Visit', task_campaign: 'Campaign',
+  duty_item: 'Duty item', duty_admission: 'Duty admission',
 };
 
 /**
