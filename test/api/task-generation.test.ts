@@ -210,6 +210,30 @@ describe('the daily generation', () => {
     expect(await tasksOf('assignee_id = $1 and starts_on = $2::date', [ids.gridworker, '2026-11-23'])).toEqual([]);
     expect((await tasksOf('assignee_id = $1', [ids.gw2])).length).toBe(held);
   });
+
+  it('checks a building entered after the day\'s run on the next run, and sweeps no grid twice in a week', async () => {
+    const b2 = (await t.db.query<{ id: string }>(
+      `insert into registry_buildings (town_id, grid_id, org_path, name, lng, lat, units, floors, rooms_per_floor, created_at, updated_at)
+       select $1, id, path, '春晖路8号2栋', 106.554, 29.564, 1, 6, 2, $3, $3 from org_units where id = $2 returning id`, [ids.town, ids.grid, t.clock.now])).rows[0]!.id;
+    const run = await generate('leader', { orgUnitId: ids.town });
+    expect(run.created).toBe(1);
+    expect(await task(`check:${b2}:2026-11`)).toMatchObject({ kind: 'buildingCheck' });
+    // the next day: the month's checks and the week's sweeps are there; only what fell due that day is new
+    t.clock.advance(86_400_000);
+    const signedIn = tokens.leader!;
+    try {
+      tokens.leader = await t.login('leader'); // a session idle for a day has expired
+      const next = await generate('leader', { orgUnitId: ids.town });
+      expect(next.day).toBe('2026-11-24');
+      expect(await tasksOf("created_at = $1 and (kind = 'buildingCheck' or kind = 'disputeSweep')", [t.clock.now])).toEqual([]);
+      expect((await tasksOf('created_at = $1', [t.clock.now])).length).toBe(next.created);
+    } finally {
+      t.clock.advance(-86_400_000);
+      tokens.leader = signedIn;
+    }
+    await t.db.query('delete from tasks where subject_id = $1', [b2]);
+    await t.db.query('delete from registry_buildings where id = $1', [b2]);
+  });
 });
 
 describe('a visit due on a holiday', () => {

@@ -132,6 +132,15 @@ export function visitTasks(_grid: GridRef, residents: readonly ResidentRecord[],
   return out;
 }
 
+/**
+ * For each tag that asks for visits, the last visit day on or before which a resident carrying it is due on the day
+ * (the day minus the tag's interval): a resident is due when one of their tags' cutoffs is reached, or never visited.
+ * The store narrows its reads by these; `visitTasks` still decides.
+ */
+export function visitCutoffs(ctx: GenerationContext): { code: string; cutoff: string }[] {
+  return ctx.tags.filter((t) => t.visitEveryDays !== null).map((t) => ({ code: t.code, cutoff: addDays(ctx.day, -t.visitEveryDays!) }));
+}
+
 /** 隐患排查 (riskInspection): a risk point with an inspection interval is due its last inspection plus the interval, or from the day it was entered. */
 export function inspectionTasks(_grid: GridRef, things: readonly ThingRecord[], ctx: GenerationContext): DueTask[] {
   const duty = dutyOf(ctx, 'riskInspection');

@@ -4,9 +4,9 @@ import { loadWorkingCalendar } from '../calendar/calendar-cache.ts';
 import { listTagCatalog } from '../registry/tags-store.ts';
 import { loadStandingDuties } from './standing-duties-store.ts';
 import { gridTeamOf, type GridTeam } from '../../domain/tasks/assignment.ts';
-import { addDays } from '../../domain/tasks/deadlines.ts';
+import { periodOf } from '../../domain/tasks/deadlines.ts';
 import {
-  assignDueTasks, buildingCheckTasks, campaignTasks, inspectionTasks, sweepTasks, verificationTasks, visitTasks,
+  assignDueTasks, buildingCheckTasks, campaignTasks, dutyOf, inspectionTasks, sweepTasks, verificationTasks, visitCutoffs, visitTasks,
   type DueTask, type GenerationContext,
 } from '../../domain/tasks/generation.ts';
 import * as store from './generation-store.ts';
@@ -49,9 +49,15 @@ export async function generateTasksForTown(db: Db, townId: string, day: string, 
     loadStandingDuties(db, townId), listTagCatalog(db, townId), store.activeCampaigns(db, townId, day), o.calendar ?? loadWorkingCalendar(db),
   ]);
   const ctx: GenerationContext = { day, duties, calendar, tags };
-  const visitTags = tags.filter((t) => t.visitEveryDays !== null);
-  const mostFrequent = Math.min(...visitTags.map((t) => t.visitEveryDays!));
-  const visitedAfter = visitTags.length > 0 ? addDays(day, 1 - mostFrequent) : day;
+  const cutoffs = visitCutoffs(ctx);
+  // a period's building checks and sweeps were made by the town's last finished run if it fell in the period: then
+  // only buildings and grids entered since it started are looked at (the others' tasks are there, done or not)
+  const last = await store.lastFinishedRun(db, townId, day);
+  const since = (kind: 'buildingCheck' | 'disputeSweep', every: number | null) => {
+    const duty = dutyOf(ctx, kind);
+    return last && duty && last.day >= periodOf(day, duty.everyDays ?? every).start ? last.startedAt : null;
+  };
+  const periods = { checksSince: since('buildingCheck', null), sweepsSince: since('disputeSweep', 7) };
   await store.startRun(db, townId, day, now);
 
   const result: GenerationResult = { townId, day, grids: 0, created: 0, unassigned: 0 };
@@ -60,7 +66,7 @@ export async function generateTasksForTown(db: Db, townId: string, day: string, 
     if (grids.length === 0) break;
     after = grids[grids.length - 1]!.id;
     result.grids += grids.length;
-    const made = await db.transaction((tx) => generateBatch(tx, townId, grids, ctx, { visitTags: visitTags.map((t) => t.code), visitedAfter, campaigns, pageSize, now }));
+    const made = await db.transaction((tx) => generateBatch(tx, townId, grids, ctx, { cutoffs, campaigns, pageSize, now, ...periods }));
     result.created += made.created;
     result.unassigned += made.unassigned;
   }
@@ -74,7 +80,10 @@ export async function generateTasksForTown(db: Db, townId: string, day: string, 
 
 async function generateBatch(
   tx: Tx, townId: string, grids: readonly store.GridRow[], ctx: GenerationContext,
-  o: { visitTags: string[]; visitedAfter: string; campaigns: Awaited<ReturnType<typeof store.activeCampaigns>>; pageSize: number; now: Date },
+  o: {
+    cutoffs: { code: string; cutoff: string }[]; campaigns: Awaited<ReturnType<typeof store.activeCampaigns>>; pageSize: number; now: Date;
+    checksSince: Date | null; sweepsSince: Date | null;
+  },
 ): Promise<{ created: number; unassigned: number }> {
   const ids = grids.map((g) => g.id);
   const paths = grids.map((g) => g.path);
@@ -103,9 +112,9 @@ async function generateBatch(
     return new Map([...by].map(([gridId, rs]) => [gridId, due({ id: gridId }, rs)]));
   };
 
-  if (o.visitTags.length > 0) {
+  if (o.cutoffs.length > 0) {
     for (let after: { path: string; id: string } | null = null; ;) {
-      const page = await store.residentsPage(tx, paths, o.visitTags, o.visitedAfter, after, o.pageSize);
+      const page = await store.residentsPage(tx, paths, o.cutoffs, after, o.pageSize);
       if (page.length === 0) break;
       await give(grouped(page, (g, rs) => visitTasks(g, rs, ctx)));
       const last = page[page.length - 1]!;
@@ -122,7 +131,7 @@ async function generateBatch(
     if (page.length < o.pageSize) break;
   }
   for (let after: { gridId: string; id: string } | null = null; ;) {
-    const page = await store.buildingsPage(tx, ids, after, o.pageSize);
+    const page = await store.buildingsPage(tx, ids, after, o.pageSize, o.checksSince);
     if (page.length === 0) break;
     await give(grouped(page, (g, bs) => buildingCheckTasks(g, bs, ctx)));
     const last = page[page.length - 1]!;
@@ -130,6 +139,7 @@ async function generateBatch(
     if (page.length < o.pageSize) break;
   }
   await give(grouped(await store.handledCases(tx, ids), (g, cs) => verificationTasks(g, cs, ctx)));
-  await give(new Map(ids.map((id) => [id, [...sweepTasks({ id }, ctx), ...campaignTasks({ id }, o.campaigns, ctx)]])));
+  const sweepsDue = (g: store.GridRow) => o.sweepsSince === null || new Date(g.created_at) >= o.sweepsSince;
+  await give(new Map(grids.map((g) => [g.id, [...(sweepsDue(g) ? sweepTasks({ id: g.id }, ctx) : []), ...campaignTasks({ id: g.id }, o.campaigns, ctx)]])));
   return total;
 }

@@ -12,7 +12,7 @@ import type { BuildingRecord, CampaignRecord, CaseRecord, GeneratedTask, Residen
  * than the most frequent tag asks for cannot be due); which record is due is the domain's to say.
  */
 
-export interface GridRow { id: string; path: string }
+export interface GridRow { id: string; path: string; created_at: Date }
 
 const day = (column: string) => `to_char(${column}, 'YYYY-MM-DD')`;
 
@@ -31,7 +31,7 @@ export async function townOfUnit(tx: Tx, unitId: string): Promise<{ id: string; 
 /** The next batch of a town's grids (and dedicated grids), by id after `after`. */
 export async function gridBatch(tx: Tx, townPath: string, after: string, limit: number): Promise<GridRow[]> {
   return (await tx.query<GridRow>(
-    `select id, path from org_units where path like $1 and level in ('grid', 'dedicatedGrid') and id > $2 order by id limit $3`,
+    `select id, path, created_at from org_units where path like $1 and level in ('grid', 'dedicatedGrid') and id > $2 order by id limit $3`,
     [`${townPath}%`, after, limit])).rows;
 }
 
@@ -65,12 +65,11 @@ export async function openLoads(tx: Tx, accountIds: readonly string[]): Promise<
 export type PagedResident = ResidentRecord & { gridId: string; gridPath: string };
 
 /**
- * A page of the batch's residents with a tag that asks for visits, in (grid path, id) order after `after`. Residents
- * visited on or after `visitedAfter` (the day minus the most frequent tag's interval, plus one) are left out: none of
- * them can be due.
+ * A page of the batch's residents never visited or visited on or before the cutoff of one of their tags (visitCutoffs),
+ * in (grid path, id) order after `after`: the others cannot be due.
  */
 export async function residentsPage(
-  tx: Tx, gridPaths: readonly string[], visitTags: readonly string[], visitedAfter: string, after: { path: string; id: string } | null, limit: number,
+  tx: Tx, gridPaths: readonly string[], cutoffs: readonly { code: string; cutoff: string }[], after: { path: string; id: string } | null, limit: number,
 ): Promise<PagedResident[]> {
   const r = await tx.query<{ id: string; name: string; household_id: string | null; tags: string[]; last: string | null; created_at: Date; grid_id: string; org_path: string; lng: number | null; lat: number | null }>(
     `select r.id, r.name, r.household_id, r.tags, ${day('r.last_visited_on')} as last, r.created_at, r.grid_id, r.org_path,
@@ -79,10 +78,11 @@ export async function residentsPage(
        left join registry_households h on h.id = r.household_id
        left join registry_buildings b on b.id = h.building_id
       where r.org_path = any($1::text[]) and r.left_at is null and r.tags && $2::text[]
-        and (r.last_visited_on is null or r.last_visited_on < $3::date)
+        and (r.last_visited_on is null
+             or exists (select 1 from unnest($2::text[], $3::date[]) c(code, cutoff) where c.code = any(r.tags) and r.last_visited_on <= c.cutoff))
         and ($4::text is null or (r.org_path, r.id) > ($4::text, $5::text))
       order by r.org_path, r.id limit $6`,
-    [gridPaths, visitTags, visitedAfter, after?.path ?? null, after?.id ?? null, limit]);
+    [gridPaths, cutoffs.map((c) => c.code), cutoffs.map((c) => c.cutoff), after?.path ?? null, after?.id ?? null, limit]);
   return r.rows.map((x) => ({
     id: x.id, name: x.name, householdId: x.household_id, tags: x.tags, lastVisitedOn: x.last, arrivedOn: shanghaiDate(new Date(x.created_at)),
     lng: x.lng, lat: x.lat, gridId: x.grid_id, gridPath: x.org_path,
@@ -106,13 +106,16 @@ export async function thingsPage(tx: Tx, gridPaths: readonly string[], after: { 
   }));
 }
 
-/** A page of the batch's buildings in use, in (grid, id) order after `after`. */
-export async function buildingsPage(tx: Tx, gridIds: readonly string[], after: { gridId: string; id: string } | null, limit: number): Promise<(BuildingRecord & { gridId: string })[]> {
+/** A page of the batch's buildings in use (entered since `since`, when given), in (grid, id) order after `after`. */
+export async function buildingsPage(
+  tx: Tx, gridIds: readonly string[], after: { gridId: string; id: string } | null, limit: number, since: Date | null,
+): Promise<(BuildingRecord & { gridId: string })[]> {
   return (await tx.query<BuildingRecord & { gridId: string }>(
     `select id, name, lng, lat, grid_id as "gridId" from registry_buildings
       where grid_id = any($1::text[]) and retired_at is null and ($2::text is null or (grid_id, id) > ($2::text, $3::text))
+        and ($5::timestamptz is null or created_at >= $5::timestamptz)
       order by grid_id, id limit $4`,
-    [gridIds, after?.gridId ?? null, after?.id ?? null, limit])).rows;
+    [gridIds, after?.gridId ?? null, after?.id ?? null, limit, since])).rows;
 }
 
 /** The batch's cases awaiting verification (status handled). */
@@ -153,6 +156,15 @@ export async function insertTasks(
     [townId, now, col('gridId'), col('gridPath'), col('kind'), col('dutyCode'), col('subjectKind'), col('subjectId'), col('title'), col('detail'),
       col('campaignId'), col('assigneeId'), col('assigneeName'), col('lng'), col('lat'), col('startsOn'), col('dueOn'), col('dedupeKey')]);
   return { created: r.rows.length, unassigned: r.rows.filter((x) => x.assignee_id === null).length };
+}
+
+/** The town's latest run that went to its end, on `onOrBefore` or earlier: its day and when it started. */
+export async function lastFinishedRun(tx: Tx, townId: string, onOrBefore: string): Promise<{ day: string; startedAt: Date } | null> {
+  const r = await tx.query<{ day: string; started_at: Date }>(
+    `select to_char(day, 'YYYY-MM-DD') as day, started_at from task_generation_runs
+      where town_id = $1 and day <= $2::date and finished_at is not null order by day desc limit 1`, [townId, onOrBefore]);
+  const row = r.rows[0];
+  return row ? { day: row.day, startedAt: new Date(row.started_at) } : null;
 }
 
 /** Whether the day's generation of the town has run to its end already. */

@@ -5,7 +5,7 @@ import { calendarFrom } from '../../../src/domain/sla/working-calendar.ts';
 import { POPULATION_TAGS, withTownFrequencies } from '../../../src/domain/registry/tags.ts';
 import { PLATFORM_STANDING_DUTIES } from '../../../src/domain/tasks/standing-duties.ts';
 import {
-  assignDueTasks, buildingCheckTasks, campaignTasks, dueTasks, inspectionTasks, sweepTasks, verificationTasks, visitTasks,
+  assignDueTasks, buildingCheckTasks, campaignTasks, dueTasks, inspectionTasks, sweepTasks, verificationTasks, visitCutoffs, visitTasks,
   type CaseRecord, type GenerationContext, type ResidentRecord, type ThingRecord,
 } from '../../../src/domain/tasks/generation.ts';
 
@@ -79,6 +79,17 @@ describe('visits to key people (D2)', () => {
 
   it('a resident without a household keeps their own key for the assignment', () => {
     expect(visitTasks(grid, [resident({ householdId: null })], ctx())[0]!.stickKey).toBe('resident:r1');
+  });
+});
+
+describe('the bounds the store reads residents by', () => {
+  it('names, for each tag that asks for visits, the last visit day on or before which its carriers are due', () => {
+    const tags = withTownFrequencies(POPULATION_TAGS, [{ code: 'elderly_alone', visitEveryDays: 3 }]);
+    const cutoffs = visitCutoffs(ctx('2026-11-23', { tags }));
+    expect(cutoffs).toContainEqual({ code: 'elderly_alone', cutoff: '2026-11-20' });
+    expect(cutoffs).toContainEqual({ code: 'elderly_empty_nest', cutoff: '2026-11-09' });
+    expect(cutoffs).toContainEqual({ code: 'veteran', cutoff: '2026-08-25' });
+    expect(cutoffs.map((c) => c.code)).not.toContain('party_member');
   });
 });
 
