@@ -141,4 +141,17 @@ describe('三级履职清单 and 清单准入', () => {
     await shot(page, '07-standing-duties');
     expect(pageErrors).toEqual([]);
   }, STEP);
+
+  it('reads in English too, every text from the locales', async () => {
+    await page.getByText('English', { exact: true }).click();
+    for (const [menu, name] of [['Duty lists', '08-en-catalog'], ['Duty admissions', '09-en-admissions'], ['Standing duties', '10-en-standing']] as const) {
+      await page.getByTestId('side-menu').getByText(menu).click();
+      await page.getByTestId('page-header').waitFor();
+      await settle(page);
+      const text = await page.locator('body').innerText();
+      expect(text, name).not.toMatch(/duties\.[a-zA-Z]/);
+      await shot(page, name);
+    }
+    await expect(page.getByTestId('duty-items').count()).resolves.toBe(0);
+  }, STEP);
 });
