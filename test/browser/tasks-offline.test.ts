@@ -186,7 +186,9 @@ describe('the grid worker\'s phone app offline', () => {
 
   it('sends all three when the network returns, each exactly once', async () => {
     await context.setOffline(false);
-    await expect.poll(waitingCount, { timeout: 20_000 }).toBe(0);
+    // the `online` event sends at once; a page loaded while offline may not have been told it was (Chromium's emulation
+    // reports navigator.onLine true there), and then the retry after the backoff (30 s at most) sends
+    await expect.poll(waitingCount, { timeout: 45_000 }).toBe(0);
     await page.goto(`${base}/m/tasks`);
     await expect.poll(() => page.locator('[data-testid="task-item"][data-status="done"]').count(), { timeout: 10_000 }).toBe(2);
     expect(await page.getByTestId('task-counts').getAttribute('data-open')).toBe('2');

@@ -2,7 +2,7 @@
 // paged by the API's cursor; 交办任务 (the "+1", when the API's policies allow) assigns an ad hoc task to a worker
 // of a grid.
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, Empty, Select, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Descriptions, Empty, Image, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs from 'dayjs';
@@ -87,6 +87,7 @@ export function TaskListPage() {
         <Table<Task>
           rowKey="id" size="small" columns={columns} dataSource={list.data?.items ?? []} loading={list.loading} data-testid="task-table"
           locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('oversight.list.empty')} /> }}
+          expandable={{ expandedRowRender: (r) => <TaskDetail task={r} />, rowExpandable: (r) => !!(r.subject || r.detail || r.done || r.campaign || r.createdBy) }}
           pagination={{
             current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage,
             showTotal: (total) => <span data-testid="task-count">{t('oversight.common.count', { count: total })}</span>,
@@ -96,4 +97,29 @@ export function TaskListPage() {
       <AssignTaskModal open={assignOpen} grids={grids} onClose={() => setAssignOpen(false)} onDone={() => { setAssignOpen(false); list.reload(); }} />
     </div>
   );
+}
+
+/** What a task is about and what became of it: its subject, details, who assigned it, the note and photos it was done with. */
+function TaskDetail({ task }: { task: Task }) {
+  const { t } = useTranslation();
+  const items = [
+    ...(task.subject && task.subject.kind !== 'grid' ? [{ key: 'subject', label: t(`oversight.subject.${task.subject.kind}`), children: [task.subject.name, task.subject.address].filter(Boolean).join(' · ') }] : []),
+    ...(task.detail ? [{ key: 'detail', label: t('oversight.list.detail'), children: task.detail }] : []),
+    ...(task.campaign ? [{ key: 'campaign', label: t('oversight.kind.campaign'), children: task.campaign.content }] : []),
+    ...(task.createdBy ? [{ key: 'by', label: t('oversight.list.assignedBy'), children: task.createdBy }] : []),
+    ...(task.done ? [{
+      key: 'done', label: t('oversight.list.col.note'),
+      children: (
+        <Space orientation="vertical" size={4}>
+          <span>{dayjs(task.done.at).format('YYYY-MM-DD HH:mm')} {task.done.by.name}{task.done.note ? `：${task.done.note}` : ''}</span>
+          {task.done.photos.length > 0 ? (
+            <Image.PreviewGroup>
+              <Space wrap>{task.done.photos.map((p) => <Image key={p.hash} src={p.thumbUrl} preview={{ src: p.url }} width={64} height={64} style={{ objectFit: 'cover', borderRadius: 4 }} />)}</Space>
+            </Image.PreviewGroup>
+          ) : null}
+        </Space>
+      ),
+    }] : []),
+  ];
+  return <Descriptions size="small" column={1} items={items} data-testid="task-detail" />;
 }

@@ -3,7 +3,7 @@
 // (a visit) or what, who and by when (a task). The scope is the reader's, or the unit of the address (?unit=).
 import { useEffect, useMemo, useRef } from 'react';
 import { Alert } from 'antd';
-import type { FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { MapGeoJSONFeature } from 'maplibre-gl';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +24,7 @@ import './tasks.css';
 /** at most this many points of each kind on the map */
 const MAX_POINTS = 3000;
 const POINTS = 'overlay-oversight';
+const FAR_LINES = 'overlay-oversight-far';
 export const MAP_COLORS = { visit: '#389e0d', far: '#d46b08', open: '#1677ff', overdue: '#cf1322' } as const;
 
 export function TaskMapPage() {
@@ -78,12 +79,21 @@ function OversightMap({ units, visits, tasks, loaded, noLocation }: { units: Uni
     byId.current = ids;
     return { type: 'FeatureCollection', features };
   }, [visits, tasks]);
+  // a far visit joined to its subject's building by a dashed line: how far off it was recorded
+  const farLines = useMemo<FeatureCollection<LineString>>(() => ({
+    type: 'FeatureCollection',
+    features: visits.flatMap((v) => (v.far && v.location && v.target ? [{
+      type: 'Feature' as const, properties: {}, geometry: { type: 'LineString' as const, coordinates: [[v.location.lng, v.location.lat], [v.target.lng, v.target.lat]] },
+    }] : [])),
+  }), [visits]);
 
   const plain = useMemo(() => plainColours(units, '#c3d0e0', '#dbe3ee'), [units]);
   const { container, map, ready, shift } = useUnitMap({
     units: plain, navigation: true, scale: true, labels: { community: 0, grid: 14 },
     onLoad: (m) => {
       m.addSource(POINTS, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      m.addSource(FAR_LINES, { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
+      m.addLayer({ id: FAR_LINES, type: 'line', source: FAR_LINES, paint: { 'line-color': MAP_COLORS.far, 'line-width': 1.5, 'line-dasharray': [2, 2] } });
       const radius = ['interpolate', ['linear'], ['zoom'], 11, 4, 16, 8] as never;
       // visits: a filled green dot, a far one an orange ring; tasks: a dot with a dark edge, blue open, red overdue
       m.addLayer({
@@ -118,7 +128,9 @@ function OversightMap({ units, visits, tasks, loaded, noLocation }: { units: Uni
   useEffect(() => {
     const src = ready ? map.current?.getSource(POINTS) : undefined;
     if (src && 'setData' in src) (src as unknown as { setData(d: unknown): void }).setData(shift.datum === 'wgs84' ? points : shift.features(points));
-  }, [points, ready, map, shift]);
+    const lines = ready ? map.current?.getSource(FAR_LINES) : undefined;
+    if (lines && 'setData' in lines) (lines as unknown as { setData(d: unknown): void }).setData(shift.datum === 'wgs84' ? farLines : shift.features(farLines));
+  }, [points, farLines, ready, map, shift]);
 
   const overdue = tasks.filter((x) => x.overdue).length;
   const far = visits.filter((v) => v.far).length;

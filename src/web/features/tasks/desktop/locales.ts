@@ -40,7 +40,7 @@ export const oversightZh = {
     assign: '交办任务', assignTitle: '交办临时任务（“+1”）', assignHint: '选择网格，再选择该网格的网格员；任务会出现在他当天的任务清单上。',
     taskTitle: '任务名称', taskTitleHint: '例如：核实春晖路12号群租情况', detail: '任务说明', detailHint: '要做什么、注意什么',
     dueOn: '截止日期', startsOn: '开始日期', worker: '网格员', pickGridFirst: '请先选择网格', noWorkers: '这个网格还没有关联账号的网格员',
-    assigned: '已交办给{{name}}',
+    assigned: '已交办给{{name}}', assignedBy: '交办人',
   },
   campaigns: {
     title: '宣传任务', subtitle: '街道向选定网格推送的宣传任务：宣传内容和材料，每个网格的完成情况',
@@ -96,12 +96,12 @@ export const oversightEn: typeof oversightZh = {
   list: {
     title: 'Tasks', subtitle: 'The grid workers\' tasks of your area: filter by status, kind and assignee; overdue tasks are red',
     status: 'Status', kind: 'Kind', assignee: 'Assignee', onlyOverdue: 'Overdue only', search: 'Search', reset: 'Reset', grid: 'Grid',
-    col: { title: 'Task', kind: 'Kind', grid: 'Grid', assignee: 'Assignee', startsOn: 'Starts', dueOn: 'Due', status: 'Status', doneAt: 'Done at', note: 'Note' },
+    col: { title: 'Task', kind: 'Kind', grid: 'Grid', assignee: 'Assignee', startsOn: 'Starts', dueOn: 'Due', status: 'Status', doneAt: 'Done at', note: 'Done' },
     empty: 'No tasks match.', more: 'Load more', unassigned: 'Unassigned',
     assign: 'Assign a task', assignTitle: 'Assign an ad hoc task ("+1")', assignHint: 'Pick a grid, then one of its grid workers; the task appears on their list for the day.',
     taskTitle: 'Title', taskTitleHint: 'e.g. check the shared rental at 12 Chunhui Road', detail: 'Details', detailHint: 'What to do, what to watch for',
     dueOn: 'Due', startsOn: 'Starts', worker: 'Grid worker', pickGridFirst: 'Pick a grid first', noWorkers: 'This grid has no grid worker with an account',
-    assigned: 'Assigned to {{name}}',
+    assigned: 'Assigned to {{name}}', assignedBy: 'Assigned by',
   },
   campaigns: {
     title: 'Campaigns', subtitle: 'Publicity campaigns the town pushes to chosen grids: what to say, the material, each grid\'s progress',

@@ -11,7 +11,7 @@ import type { OutboxItem } from '../offline/outbox-db.ts';
 import { PendingBanner } from './PendingBanner.tsx';
 
 /** Why the server refused, in the reader's language: a conflict in our words (with whom), else the server's message. */
-function reasonOf(item: OutboxItem, t: TFunction, lang: string): string {
+export function reasonOf(item: OutboxItem, t: TFunction, lang: string): string {
   const p = item.problem;
   if (!p) return '';
   const d = p.details as Partial<TaskConflictDetails> | undefined;

@@ -2,7 +2,7 @@
 // a visit" (the visit form prefilled with the subject and the task), and the tick with a note and photos — queued on the
 // phone and sent at once when there is a network.
 import { useState } from 'react';
-import { Button, DotLoading, ErrorBlock, ImageUploader, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
+import { Button, DotLoading, ErrorBlock, ImageUploader, NoticeBar, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
 import { FolderOpenOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +15,7 @@ import { fetchMyTasks, queueComplete, type TaskView } from '../api.ts';
 import { useOutbox } from '../offline/outbox.ts';
 import { uploadOrKeep } from '../offline/photos.ts';
 import { PendingBanner } from './PendingBanner.tsx';
+import { reasonOf } from './OutboxPage.tsx';
 import { useQueuedTaskIds } from './TaskListPage.tsx';
 import { DueBadge, formatDay, KindIcon, LastVisit, Photos, SubjectTags } from './ui.tsx';
 import { useOnline } from './useOnline.ts';
@@ -34,6 +35,8 @@ export function TaskPage() {
   const navigate = useNavigate();
   const { task, today, loading, error, data } = useTodayTask(id);
   const queued = useQueuedTaskIds().has(id);
+  // a tick or visit of this task the server refused: why, here too
+  const refused = useOutbox().attention.find((i) => i.taskId === id);
 
   return (
     <MobilePage title={t('mtask.title.task')} back="/m/tasks" testId="task-page"
@@ -48,6 +51,7 @@ export function TaskPage() {
         : !task ? <ErrorBlock status="empty" title={t('mtask.task.notFound')} description="" />
         : (
           <>
+            {refused ? <NoticeBar color="error" wrap content={reasonOf(refused, t, i18n.language)} data-testid="task-refused" /> : null}
             <TaskHead task={task} today={today} queued={queued} />
             {task.campaign ? (
               <Card title={t('mtask.task.campaign')}>

@@ -14,6 +14,7 @@ import {
 import { caseRef, queueVisit, queueVisitCase } from '../api.ts';
 import { answerOf, useOutbox } from '../offline/outbox.ts';
 import { PendingBanner } from './PendingBanner.tsx';
+import { reasonOf } from './OutboxPage.tsx';
 import { photoHashes, usePhotoUpload, useTodayTask, VISITABLE } from './TaskPage.tsx';
 import { useOnline } from './useOnline.ts';
 
@@ -119,10 +120,12 @@ function useAnswer(name: string | null): Record<string, unknown> | null {
 }
 
 function VisitSaved({ whom, visitRef, findings }: { whom: Whom; visitRef: string; findings: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const online = useOnline();
   const visit = useAnswer(visitRef);
+  // the server refused the visit (the household left the grid meanwhile …): said here, and kept in the outbox's list
+  const refused = useOutbox().attention.find((i) => i.produces === visitRef);
   const [reporting, setReporting] = useState(false);
   const [reported, setReported] = useState(false);
   const kase = useAnswer(reported ? caseRef(visitRef) : null);
@@ -133,8 +136,11 @@ function VisitSaved({ whom, visitRef, findings }: { whom: Whom; visitRef: string
       footer={<Button size="large" onClick={() => (whom.taskId ? navigate('/m/tasks') : navigate(-1))} data-testid="back-to-list">{t('mtask.visit.backToList')}</Button>}>
       <PendingBanner />
       <section className="mc-card">
-        <Result status={visit || online ? 'success' : 'waiting'} title={visit ? t('mtask.visit.saved') : online ? t('mtask.visit.sending') : t('mtask.visit.savedOffline')}
+        <Result status={refused ? 'error' : visit || online ? 'success' : 'waiting'}
+          title={refused ? t('mtask.outbox.attentionList') : visit ? t('mtask.visit.saved') : online ? t('mtask.visit.sending') : t('mtask.visit.savedOffline')}
           description={whom.name} data-testid="visit-result" data-sent={visit ? 'yes' : 'no'} />
+        {refused ? <NoticeBar color="error" wrap content={reasonOf(refused, t, i18n.language)} data-testid="visit-refused"
+          extra={<Button size="mini" color="danger" fill="outline" onClick={() => navigate('/m/tasks/outbox')}>{t('mtask.outbox.view')}</Button>} /> : null}
         {visit?.far === true && distance !== null ? <NoticeBar color="alert" wrap content={t('mtask.visit.far', { m: distance })} data-testid="visit-far" /> : null}
         {visit?.far === false && distance !== null ? <div className="mc-hint" style={{ padding: '0 16px 12px' }} data-testid="visit-near">{t('mtask.visit.near', { m: distance })}</div> : null}
       </section>
@@ -144,7 +150,7 @@ function VisitSaved({ whom, visitRef, findings }: { whom: Whom; visitRef: string
         </Card>
       ) : reporting ? (
         <ReportFinding whom={whom} visitRef={visitRef} findings={findings} onDone={() => setReported(true)} />
-      ) : (
+      ) : refused ? null : (
         <Button block color="danger" fill="outline" size="large" onClick={() => setReporting(true)} data-testid="visit-report">{t('mtask.visit.report')}</Button>
       )}
     </MobilePage>

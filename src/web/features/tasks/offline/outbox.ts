@@ -83,6 +83,13 @@ export function syncNow(urgent = false): Promise<void> {
   return running;
 }
 
+/** The service worker's copies of the API's answers (see vite.config.ts): personal data, dropped once nobody is signed in. */
+const API_CACHES = ['zz-api-tasks', 'zz-api-me', 'zz-api-households', 'zz-thumbs'];
+function forgetCopiesWhenSignedOut(): void {
+  if (tokenStore.get() || typeof caches === 'undefined') return;
+  for (const name of API_CACHES) void caches.delete(name);
+}
+
 let started = false;
 /** Starts the outbox for the signed-in account (again with another account after a sign-in as someone else). */
 export function startOutbox(account: string): void {
@@ -91,7 +98,9 @@ export function startOutbox(account: string): void {
     started = true;
     window.addEventListener('online', () => void syncNow(true));
     document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') void syncNow(); });
-    setInterval(() => { if (snapshot.waiting > 0) void syncNow(); }, RETRY_EVERY_MS);
+    setInterval(() => { forgetCopiesWhenSignedOut(); if (snapshot.waiting > 0) void syncNow(); }, RETRY_EVERY_MS);
+    // signing out in this tab or another: the copies go at once (the writes waiting stay, for the same account's next sign-in)
+    window.addEventListener('storage', forgetCopiesWhenSignedOut);
   }
   void syncNow();
 }
