@@ -104,7 +104,8 @@ beforeAll(async () => {
     const p = at(e, n);
     await insert('visits', {
       ...common, id, subject_kind: 'household', subject_id: householdId, subject_name: '春晖路18号2单元301', household_id: householdId,
-      visitor_id: workerId, visitor_name: '李明辉', at: new Date(when), lng: p.lng, lat: p.lat, distance_m: distance, far, findings, created_at: new Date(when),
+      visitor_id: workerId, visitor_name: '李明辉', at: new Date(when), lng: p.lng, lat: p.lat, target_lng: at(0, 0).lng, target_lat: at(0, 0).lat,
+      distance_m: distance, far, findings, created_at: new Date(when),
     });
   }
   const tasks: [string, string, string, string, string, 'open' | 'done', number, number][] = [
@@ -215,6 +216,9 @@ describe('the community assigns and follows (community staff, dispatcher)', () =
     const row = page.getByTestId('task-table').locator('tbody tr', { hasText: '核实春晖路18号群租情况' });
     await row.waitFor({ timeout: 10_000 });
     expect(await row.innerText()).toMatch(/临时交办[\s\S]*李明辉[\s\S]*2026-11-27/);
+    await row.locator('.ant-table-row-expand-icon').click();
+    expect(await page.getByTestId('task-detail').innerText()).toMatch(/任务说明[\s\S]*物业反映夜间人员进出频繁[\s\S]*交办人[\s\S]*赵秀兰/);
+    await expectNoEnglish(page);
     await shot('06-list');
   });
 
