@@ -269,4 +269,18 @@ describe('the grid worker\'s phone app offline', () => {
     await expect.poll(() => page.getByTestId('attention-item').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
+
+  it('reads in English', async () => {
+    await page.evaluate(() => localStorage.setItem('zhizhi.lang', 'en'));
+    await page.goto(`${base}/m/tasks`);
+    await expect.poll(() => page.getByTestId('task-item').count(), { timeout: 10_000 }).toBe(3);
+    expect(await page.getByTestId('task-counts').innerText()).toBe('0 open · 3 done');
+    expect(await page.locator('[data-testid="task-item"]').first().innerText()).toMatch(/Assigned task[\s\S]*Older person living alone|Assigned task[\s\S]*living alone/i);
+    await shot('11-list-english');
+    const chinese = await page.evaluate(() => [...document.querySelectorAll('.mc-nav, .mt-item-kind, .mt-summary, [data-testid="due-badge"], [data-testid="last-visit"]')]
+      .map((e) => e.textContent ?? '').filter((x) => /[\u4e00-\u9fff]/.test(x)));
+    expect(chinese).toEqual([]);
+    await page.evaluate(() => localStorage.setItem('zhizhi.lang', 'zh-CN'));
+    expect(pageErrors).toEqual([]);
+  });
 });
