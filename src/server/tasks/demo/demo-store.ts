@@ -61,12 +61,17 @@ export interface OpenTask {
   due_on: string;
   /** a resident's household, for the visit that covers its members */
   household_id: string | null;
+  /** the tags of the resident and of the household's members (what the findings are about) */
+  tags: string[];
 }
 
 const OPEN = `select t.id, t.kind, t.grid_id, t.subject_kind, t.subject_id, t.title, t.lng, t.lat,
                      to_char(t.starts_on, 'YYYY-MM-DD') as starts_on, to_char(t.due_on, 'YYYY-MM-DD') as due_on,
-                     case when t.subject_kind = 'resident' then (select r.household_id from registry_residents r where r.id = t.subject_id) end as household_id
-                from tasks t`;
+                     r.household_id,
+                     coalesce(case when r.household_id is null then r.tags
+                                   else array(select distinct unnest(m.tags) from registry_residents m where m.household_id = r.household_id and m.left_at is null) end,
+                              '{}') as tags
+                from tasks t left join registry_residents r on t.subject_kind = 'resident' and r.id = t.subject_id`;
 /** in an order that does not depend on generated ids, so the same seed walks the same list */
 const ORDER = 'order by t.due_on, t.kind, t.lat nulls last, t.lng nulls last, t.title, t.starts_on';
 
@@ -85,11 +90,4 @@ export async function openUnassigned(tx: Tx, gridIds: readonly string[], kinds: 
 /** The tasks a visit closed. */
 export async function tasksOfVisit(tx: Tx, visitId: string): Promise<string[]> {
   return (await tx.query<{ id: string }>('select id from tasks where visit_id = $1', [visitId])).rows.map((r) => r.id);
-}
-
-/** The tags of a household's members now living there (for findings that fit them). */
-export async function householdTags(tx: Tx, householdId: string): Promise<string[]> {
-  const r = await tx.query<{ tag: string }>(
-    'select distinct unnest(tags) as tag from registry_residents where household_id = $1 and left_at is null', [householdId]);
-  return r.rows.map((x) => x.tag);
 }

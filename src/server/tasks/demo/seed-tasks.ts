@@ -36,7 +36,7 @@ export interface DemoTasksOptions {
   /** the end of the history: the lists look as if they had been worked until this instant */
   now: Date;
   seed: number;
-  /** days of history before today (default 28) */
+  /** days of history before today (default 31: not a whole number of weeks, so the first day's backlog and its fortnightly echo fall before today) */
   days?: number;
   filesDir: string;
   pii: PiiCipher;
@@ -121,7 +121,7 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
 
   const calendar = await loadWorkingCalendar(db);
   const today = shanghaiDate(o.now);
-  const days = o.days ?? 28;
+  const days = o.days ?? 31;
   const first = addDays(today, -days);
   const random = new Random(o.seed).fork('tasks');
   const report: DemoTasksReport = { days: 0, generated: 0, visits: 0, far: 0, ticks: 0, cases: 0, generationMs: 0, failures: [] };
@@ -149,7 +149,7 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
   const caseDays = new Map([8, 4, 2].flatMap((k, i) => (workingDays.length > k ? [[workingDays[workingDays.length - 1 - k]!, i] as const] : [])));
 
   const workers: Worker[] = [
-    { account: gw, habit: { perDay: 20, early: 0.55, stuck: 0.012 }, r: random.fork('gridworker'), stuck: new Set() },
+    { account: gw, habit: { perDay: 16, early: 0.5, stuck: 0.012 }, r: random.fork('gridworker'), stuck: new Set() },
     ...(worker2 ? [{ account: worker2, habit: { perDay: 10, early: 0.3, stuck: 0.02 }, r: random.fork('worker2'), stuck: new Set<string>() }] : []),
     { account: community, habit: { perDay: 4, early: 0.2, stuck: 0 }, r: random.fork('community'), stuck: new Set() },
   ];
@@ -181,11 +181,13 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
 
     for (const w of workers) {
       if (w.account.id === worker2?.id && absenceFrom <= day && day <= absenceTo) continue;
-      const end = day === today ? o.now : day === lastWorkingDay ? at(day, 15, 0) : at(day, 17, 40);
+      const end = day === today ? o.now : at(day, 17, 40);
       const caseIndex = w.account.id === gw.id ? caseDays.get(day) : undefined;
       const pending: { visitId: string; categoryCode: string }[] = [];
       await attempt(report, `${w.account.username} on ${day}`, () => db.transaction(async (tx) => {
-        const found = await workDay(tx, w, day, end, { gw: gw!, photos: visitPhotos, caseIndex, report });
+        // the day before clears what it can (most of the list is today's new tasks then), leaving what is stuck
+        const habit = day === lastWorkingDay ? { ...w.habit, perDay: Math.round(w.habit.perDay * 1.5), early: 0.9 } : w.habit;
+        const found = await workDay(tx, { ...w, habit }, day, end, { gw: gw!, photos: visitPhotos, caseIndex, report });
         pending.push(...found);
       }));
       for (const p of pending) {
@@ -197,18 +199,19 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
       }
     }
 
-    // the community's staff cover the weekly sweeps and the campaign in grids without a worker's account, some grids
+    // the community's staff cover the weekly sweeps, the campaign and the on-site checks of handled cases in grids
+    // without a worker's account, some grids
     // more faithfully than others, in the afternoons from Tuesday to Friday
     const weekday = (dayNumberOfDate(day) + 3) % 7;
     if (weekday >= 1 && day < today) {
       const rates = new Map(communityGrids.map((g, i) => [g.id, [0.95, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3][i % 8]!]));
       await attempt(report, `community cover on ${day}`, () => db.transaction(async (tx) => {
         let clock = at(day, 14, coverRandom.int(0, 30)).getTime();
-        for (const t of await store.openUnassigned(tx, communityGrids.map((g) => g.id), ['disputeSweep', 'campaign'], day)) {
+        for (const t of await store.openUnassigned(tx, communityGrids.map((g) => g.id), ['disputeSweep', 'campaign', 'caseVerification'], day)) {
           if (!coverRandom.chance((rates.get(t.grid_id) ?? 0.3) * (t.kind === 'campaign' ? 0.5 : 0.3))) continue;
           clock += coverRandom.int(10, 20) * MINUTE;
           if (clock >= Math.min(o.now.getTime(), at(day, 17, 50).getTime())) break;
-          const note = t.kind === 'campaign' ? coverRandom.pick(text.CAMPAIGN_NOTES) : coverRandom.pick(text.SWEEP_NOTES);
+          const note = coverRandom.pick(t.kind === 'campaign' ? text.CAMPAIGN_NOTES : t.kind === 'caseVerification' ? text.VERIFY_NOTES : text.SWEEP_NOTES);
           await completeTask(tx, actor(community, new Date(clock)), t.id, { note }, null);
           report.ticks++;
         }
@@ -252,9 +255,9 @@ async function workDay(
   for (const t of await store.openTasksOf(tx, w.account.id, day)) {
     if (done >= habit.perDay) break;
     if (closed.has(t.id) || w.stuck.has(t.id)) continue;
-    // pushed or assigned today: seen on the list later in the day, done on a later one
-    if ((t.kind === 'campaign' || t.kind === 'assigned') && t.starts_on === day) continue;
-    if (r.chance(habit.stuck)) {
+    // pushed or assigned lately: seen on the list, done a working day or two later
+    if ((t.kind === 'campaign' || t.kind === 'assigned') && dayNumberOfDate(day) - dayNumberOfDate(t.starts_on) < 2) continue;
+    if (t.kind === 'keyVisit' && r.chance(habit.stuck)) {
       w.stuck.add(t.id); // nobody home for weeks, a key that cannot be found: it stays on the list, overdue
       continue;
     }
@@ -270,12 +273,11 @@ async function workDay(
         if (t.subject_kind !== 'resident' || !t.subject_id) break;
         const household = t.household_id;
         const subject = household ? { kind: 'household' as const, id: household } : { kind: 'resident' as const, id: t.subject_id };
-        const tags = household ? await store.householdTags(tx, household) : [];
         const far = r.chance(0.04);
         const location = t.lng !== null && t.lat !== null ? { ...near(r, t.lng, t.lat, far ? r.int(350, 900) : r.int(3, 60)), accuracy: r.int(5, 30) } : undefined;
         const reportIt = caseIndex !== undefined && !far && household !== null && w.account.id === c.gw.id;
         const planned = reportIt ? text.CASE_FINDINGS[caseIndex!]! : null;
-        const findings = planned ? planned.findings : findingsFor(r, tags);
+        const findings = planned ? planned.findings : findingsFor(r, t.tags);
         const photos = planned || r.chance(0.12) ? [r.pick(c.photos)] : [];
         const visitId = await recordVisit(tx, who, { subject, at: now.toISOString(), ...(location ? { location } : {}), findings, photos, taskId: t.id }, null);
         for (const id of await store.tasksOfVisit(tx, visitId)) closed.add(id);
