@@ -29,13 +29,13 @@ export async function progressRoutes(app: FastifyInstance): Promise<void> {
     if (to < from || daysBetween(from, to) > 366) throw taskInvalid('The period must run forward and last a year at most.', '统计区间须从前到后，且不超过一年。', { field: 'to' });
     const children = GRID_LEVELS.includes(unit.level) ? [] : await store.childUnits(app.db, unit.id);
     const period = { from, to, today, fromTs: dayBounds(from).start, toTs: dayBounds(to).end };
-    const { byUnit, byWorker } = await store.countProgress(app.db, unit.path, [unit, ...children], period);
+    const { byUnit, byWorker } = await store.countProgress(app.db, unit.path, period);
     // worker-days count the days up to today: a period running into the future is not diluted by days not yet come
     const days = Math.max(1, daysBetween(from, to < today ? to : today < from ? from : today));
     const workers = await store.workersOf(app.db, unit.path, [...byWorker.keys()]);
     return {
       unit: { id: unit.id, name: unit.name, level: unit.level }, from, to, today,
-      total: progressFigures(byUnit.get(unit.id) ?? NO_COUNTS, days),
+      total: progressFigures(byUnit.get(store.TOTAL) ?? NO_COUNTS, days),
       children: children.map((c) => ({
         kind: 'unit' as const, id: c.id, name: c.name, level: c.level, gridNames: [], ...progressFigures(byUnit.get(c.id) ?? NO_COUNTS, days),
       })),

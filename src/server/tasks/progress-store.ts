@@ -4,11 +4,12 @@ import { NO_COUNTS, type ProgressCounts } from '../../domain/tasks/progress.ts';
 
 /*
  * Progress of grid workers and their units, counted in SQL (group by), never rows loaded to count. Each figure is
- * grouped by unit (the unit itself and each of its children: a task of a grid counts for its community and its town)
+ * grouped by the unit's child the row lies under (a task of a grid counts for its community), with the unit's own total,
  * or by worker. Days are Asia/Shanghai days; `fromTs`/`toTs` bound the period (the start of `from`, the end of `to`).
  */
 
-export interface UnitRef { id: string; path: string }
+/** The key of the unit's own figures among its children's. */
+export const TOTAL = '';
 export interface Period { from: string; to: string; today: string; fromTs: Date; toTs: Date }
 
 /** A timestamptz's day in Asia/Shanghai (UTC+8 all year), whatever the session's time zone. */
@@ -16,18 +17,25 @@ const day = (col: string) => `((${col} at time zone 'UTC') + interval '8 hours')
 const GRID_WORKER = `'gridWorker' = any(a.roles)`;
 
 type Counts = Map<string, ProgressCounts>;
-const add = (m: Counts, key: string, part: Partial<ProgressCounts>) => {
+const add = (m: Counts, key: string | null, part: Partial<ProgressCounts>) => {
+  if (key === null) return;
   const c = m.get(key) ?? { ...NO_COUNTS };
   for (const [k, v] of Object.entries(part) as [keyof ProgressCounts, number][]) c[k] += Number(v);
   m.set(key, c);
 };
 
-/** Figures per unit of `units` (rows under a unit's path count for it) and per worker, inside `underPath`. */
-export async function countProgress(tx: Tx, underPath: string, units: readonly UnitRef[], p: Period): Promise<{ byUnit: Counts; byWorker: Counts }> {
-  const u = JSON.stringify(units);
+/**
+ * Figures of the unit at `underPath` (key `total`) and of each child unit below it (keyed by the child's id, the path
+ * segment after the unit's), one pass each with grouping sets — distinct counts (active days, workers) are counted for
+ * the unit itself, not added up from its children — and per worker.
+ */
+export async function countProgress(tx: Tx, underPath: string, p: Period): Promise<{ byUnit: Counts; byWorker: Counts }> {
   const under = likePrefix(underPath);
   const byUnit: Counts = new Map();
   const byWorker: Counts = new Map();
+  const child = (col: string, n: number) => `split_part(substr(${col}, $${n}::int + 1), '/', 1)`;
+  // a row right at the unit's own path (a grid's tasks when the unit is a grid) belongs to no child
+  const keyOf = (r: { k: string; total: number }) => (Number(r.total) === 1 ? TOTAL : r.k === '' ? null : r.k);
 
   const taskFigures = `count(*)::int as tasks_due, (count(*) filter (where t.status = 'done'))::int as tasks_done,
       (count(*) filter (where t.status = 'open' and t.due_on < $4::date))::int as overdue_open,
@@ -45,38 +53,39 @@ export async function countProgress(tx: Tx, underPath: string, units: readonly U
       select v.visitor_id, v.org_path, ${day('v.at')}, 0, 1 from visits v where v.at >= $2 and v.at < $3 and v.org_path like $1
       union all
       select c.reporter_account_id, c.org_path, ${day('c.created_at')}, 1, 0 from cases c
-       where c.reporter_account_id is not null and c.created_at >= $2 and c.created_at < $3 and c.org_path like $1)`;
+       where c.reporter_account_id is not null and c.created_at >= $2 and c.created_at < $3 and c.org_path like $1),
+    gw as (select ev.*, ${child('ev.org_path', 4)} as k from ev join accounts a on a.id = ev.actor and ${GRID_WORKER})`;
   type ActCounts = { key: string; active_days: number; reports: number; visits: number };
   const actPart = (r: ActCounts) => ({ activeDays: r.active_days, reports: r.reports, visits: r.visits });
 
   const [unitTasks, workerTasks, unitActs, workerActs, unitWorkers] = await Promise.all([
-    tx.query<TaskCounts>(
-      `select ch.id as key, ${taskFigures} from tasks t
-         join jsonb_to_recordset($5::jsonb) as ch(id text, path text) on left(t.org_path, length(ch.path)) = ch.path
-        where ${taskWhere} group by ch.id`, [under, p.from, p.to, p.today, u]),
+    tx.query<TaskCounts & { k: string; total: number }>(
+      `select x.k, grouping(x.k) as total, ${taskFigures.replaceAll('t.', 'x.')}
+         from (select t.status, t.kind, t.due_on, t.done_at, ${child('t.org_path', 5)} as k from tasks t where ${taskWhere}) x
+        group by grouping sets ((x.k), ())`, [under, p.from, p.to, p.today, underPath.length]),
     tx.query<TaskCounts>(
       `select t.assignee_id as key, ${taskFigures} from tasks t where ${taskWhere} and t.assignee_id is not null group by t.assignee_id`,
       [under, p.from, p.to, p.today]),
+    tx.query<ActCounts & { k: string; total: number }>(
+      `${events} select gw.k, grouping(gw.k) as total, count(distinct gw.actor || ' ' || gw.d::text)::int as active_days,
+              sum(gw.r)::int as reports, sum(gw.v)::int as visits
+         from gw group by grouping sets ((gw.k), ())`, [under, p.fromTs, p.toTs, underPath.length]),
     tx.query<ActCounts>(
-      `${events} select ch.id as key, count(distinct ev.actor || ' ' || ev.d::text)::int as active_days, sum(ev.r)::int as reports, sum(ev.v)::int as visits
-         from ev join accounts a on a.id = ev.actor and ${GRID_WORKER}
-         join jsonb_to_recordset($4::jsonb) as ch(id text, path text) on left(ev.org_path, length(ch.path)) = ch.path
-        group by ch.id`, [under, p.fromTs, p.toTs, u]),
-    tx.query<ActCounts>(
-      `${events} select ev.actor as key, count(distinct ev.d)::int as active_days, sum(ev.r)::int as reports, sum(ev.v)::int as visits
-         from ev join accounts a on a.id = ev.actor and ${GRID_WORKER} group by ev.actor`, [under, p.fromTs, p.toTs]),
-    tx.query<{ key: string; workers: number }>(
-      `select ch.id as key, count(distinct m.account_id)::int as workers from grid_team_members m
-         join accounts a on a.id = m.account_id and a.disabled_at is null and ${GRID_WORKER}
-         join org_units g on g.id = m.grid_id
-         join jsonb_to_recordset($2::jsonb) as ch(id text, path text) on left(g.path, length(ch.path)) = ch.path
-        where g.path like $1 and m.team_role in ('fullTime', 'partTime') group by ch.id`, [under, u]),
+      `${events} select gw.actor as key, count(distinct gw.d)::int as active_days, sum(gw.r)::int as reports, sum(gw.v)::int as visits
+         from gw group by gw.actor`, [under, p.fromTs, p.toTs, underPath.length]),
+    tx.query<{ k: string; total: number; workers: number }>(
+      `select x.k, grouping(x.k) as total, count(distinct x.account_id)::int as workers
+         from (select m.account_id, ${child('g.path', 2)} as k from grid_team_members m
+                 join accounts a on a.id = m.account_id and a.disabled_at is null and ${GRID_WORKER}
+                 join org_units g on g.id = m.grid_id
+                where g.path like $1 and m.team_role in ('fullTime', 'partTime')) x
+        group by grouping sets ((x.k), ())`, [under, underPath.length]),
   ]);
-  for (const r of unitTasks.rows) add(byUnit, r.key, taskPart(r));
+  for (const r of unitTasks.rows) add(byUnit, keyOf(r), taskPart(r));
   for (const r of workerTasks.rows) add(byWorker, r.key, taskPart(r));
-  for (const r of unitActs.rows) add(byUnit, r.key, actPart(r));
+  for (const r of unitActs.rows) add(byUnit, keyOf(r), actPart(r));
   for (const r of workerActs.rows) add(byWorker, r.key, actPart(r));
-  for (const r of unitWorkers.rows) add(byUnit, r.key, { workers: r.workers });
+  for (const r of unitWorkers.rows) add(byUnit, keyOf(r), { workers: r.workers });
   for (const [, c] of byWorker) c.workers = 1;
   return { byUnit, byWorker };
 }

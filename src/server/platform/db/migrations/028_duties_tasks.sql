@@ -208,6 +208,8 @@ create index visits_path_at on visits (org_path text_pattern_ops, at);
 create index visits_visitor on visits (visitor_id, at desc);
 create unique index visits_key on visits (visitor_id, request_key) where request_key is not null;
 alter table tasks add constraint tasks_visit foreign key (visit_id) references visits(id);
+-- the tasks a visit closed, read with each visit listed
+create index tasks_visit on tasks (visit_id) where visit_id is not null;
 
 -- The last visit of a key person, household or place, kept by the visit command: the daily generation reads it
 -- without scanning visits (a city has a million tagged residents).
