@@ -3,7 +3,7 @@
 // phone and sent at once when there is a network.
 import { useState } from 'react';
 import { Button, DotLoading, ErrorBlock, ImageUploader, NoticeBar, TextArea, Toast, type ImageUploadItem } from 'antd-mobile';
-import { FolderOpenOutlined } from '@ant-design/icons';
+import { FileSearchOutlined, FolderOpenOutlined, HomeOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { TASK_LIMITS } from '../../../../shared/tasks.ts';
@@ -97,6 +97,15 @@ function TaskHead({ task, today, queued }: { task: TaskView; today: string; queu
         </dl>
         {subject ? <div className="mt-item-foot"><SubjectTags subject={subject} /><LastVisit subject={subject} /></div> : null}
         {task.detail ? <div style={{ whiteSpace: 'pre-wrap', color: '#3a4654' }}>{task.detail}</div> : null}
+        {subject?.kind === 'case' ? (
+          <Button block fill="outline" onClick={() => navigate(`/m/cases/${subject.id}`)} data-testid="open-case">
+            <FileSearchOutlined /> {t('mtask.task.openCase')}
+          </Button>
+        ) : subject?.kind === 'building' ? (
+          <Button block fill="outline" onClick={() => navigate(`/m/registry/buildings/${subject.id}`)} data-testid="open-building">
+            <HomeOutlined /> {t('mtask.task.openBuilding')}
+          </Button>
+        ) : null}
         {subject?.householdId && task.policies.includes('openFile') ? (
           <Button block fill="outline" onClick={() => navigate(`/m/registry/households/${subject.householdId}`)} data-testid="open-household">
             <FolderOpenOutlined /> {t('mtask.task.openFile')}

@@ -18,7 +18,7 @@ export const mtaskZh = {
   },
   task: {
     subject: '对象', address: '地址', tags: '标签', detail: '任务说明', due: '截止日期', grid: '网格', campaign: '宣传内容', material: '宣传材料',
-    openFile: '查看一户一档', recordVisit: '记录走访', tick: '完成打卡', note: '情况说明', notePlaceholder: '选填：简要说明完成情况',
+    openFile: '查看一户一档', openCase: '查看案卷', openBuilding: '查看楼栋图', recordVisit: '记录走访', tick: '完成打卡', note: '情况说明', notePlaceholder: '选填：简要说明完成情况',
     photos: '现场照片', photosHint: '最多 {{count}} 张', done: '已完成', doneBy: '{{name}} 于 {{time}} 完成', ticked: '已完成打卡',
     queued: '已保存在手机上，联网后自动发送', notFound: '任务不存在，或已不在您的今日清单中', waiting: '照片上传中…', assigner: '交办人',
   },
@@ -64,7 +64,7 @@ export const mtaskEn: typeof mtaskZh = {
   },
   task: {
     subject: 'Subject', address: 'Address', tags: 'Tags', detail: 'What to do', due: 'Due', grid: 'Grid', campaign: 'Campaign', material: 'Material',
-    openFile: 'Open the household file', recordVisit: 'Record a visit', tick: 'Tick off', note: 'Note', notePlaceholder: 'Optional: how it went',
+    openFile: 'Open the household file', openCase: 'Open the case', openBuilding: 'Open the building', recordVisit: 'Record a visit', tick: 'Tick off', note: 'Note', notePlaceholder: 'Optional: how it went',
     photos: 'Photos', photosHint: 'Up to {{count}}', done: 'Done', doneBy: 'Done by {{name}} at {{time}}', ticked: 'Ticked off',
     queued: 'Saved on the phone; sent when the network is back', notFound: 'This task does not exist or is no longer on your list today', waiting: 'Uploading photos…', assigner: 'Assigned by',
   },
