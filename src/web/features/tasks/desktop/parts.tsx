@@ -1,5 +1,5 @@
 // What the oversight pages share: the period picker (本周, 本月, 自定义) kept in the address so the progress page's
-// "on the map" link carries it, the task kind and status tags, and the percent cell.
+// "on the map" link carries it, the task kind and status tags, the percent cell, and the grids of a territory.
 import { DatePicker, Progress, Segmented, Space, Tag, Tooltip } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
@@ -68,9 +68,6 @@ export function StatusTag({ status, overdue }: { status: TaskStatus; overdue?: b
   if (status === 'open' && overdue) return <Tag color="red" data-testid="task-overdue">{t('oversight.status.overdue')}</Tag>;
   return <Tag color={status === 'done' ? 'green' : status === 'cancelled' ? 'default' : 'processing'}>{t(`oversight.status.${status}`)}</Tag>;
 }
-
-/** A task still open after its due day. */
-export const isOverdue = (task: { status: TaskStatus; dueOn: string }, today = dayjs().format(DAY)) => task.status === 'open' && task.dueOn < today;
 
 /** A rate (0…1, or null when nothing was due) as a bar with its percent; `tip` says what it counts. */
 export function RateCell({ rate, tip, testId }: { rate: number | null; tip?: string; testId?: string }) {
