@@ -1,8 +1,11 @@
 // Daily task generation for a city (issue 12: "65,000 grids, 1,000,000 tagged residents, 500,000 risk points: time and
 // peak memory; target < 5 minutes on one node, memory flat in the number of residents"). The generation itself
 // (generateAllTowns, as the task-generation job runs it: every town, grid batch by grid batch, records page by page)
-// on PostgreSQL, against a bare `insert … select` of the same number of task rows into the tasks table in the same run. Memory (RSS and V8 heap, sampled every 20 ms) is measured at two registry sizes, half the residents and
-// all of them, on the same grids: flat means the second peak is about the first.
+// on PostgreSQL: Monday, the city's first run (every building's check of the month, every grid's sweep of the week),
+// then Tuesday, a typical day (the visits and inspections that fall due), against a bare `insert … select` of as many
+// task rows into the tasks table in the same run. Memory (RSS and V8 heap sampled every 20 ms, the live heap after a
+// full collection once a second) at two registry sizes, half the residents and all of them, on the same grids: flat
+// means the second is about the first.
 //
 // Scale knob: BENCH_TASKS_SCALE (default 1: the issue's city; 0.1 for a quick look on a small machine), times 0.1 with
 // --quick. Needs BENCH_DATABASE_URL (or TEST_DATABASE_URL): a role that may create databases. On PGlite it is skipped:
