@@ -3,13 +3,13 @@ import { PiiCipher, loadPiiKey } from '../../platform/pii-cipher.ts';
 import { filesDirOf } from '../../files/upload-file.ts';
 import { seedDemoTasks } from './seed-tasks.ts';
 
-/** The tasks capability's demo: four weeks of 春晖路街道's lists generated and worked through the tasks' commands. */
+/** The tasks capability's demo: a month of 春晖路街道's lists generated and worked through the tasks' commands. */
 export const demoTasksStep: DemoStep = {
   name: 'demo tasks',
   run: async ({ db, config, now, seed, progress }) => {
     if (!demoSwitches(config).history) return null;
     const started = performance.now();
-    progress?.('working the demo grids\' task lists of the last four weeks (once)…');
+    progress?.('working the demo grids\' task lists of the last month (once)…');
     const report = await seedDemoTasks(db, { now, seed, filesDir: filesDirOf(config.dataDir), pii: new PiiCipher(loadPiiKey(config.dataDir)) });
     if (!report) return null;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

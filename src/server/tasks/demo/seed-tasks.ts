@@ -97,7 +97,7 @@ interface Habit { perDay: number; early: number; stuck: number }
 interface Worker { account: store.DemoAccount; habit: Habit; r: Random; stuck: Set<string> }
 
 /**
- * The demo town's 照单履职 over the last weeks, made the way real use makes them: each day's generation for 春晖路街道
+ * The demo town's 照单履职 over the last month, made the way real use makes them: each day's generation for 春晖路街道
  * at 00:05 of that day, then the demo grids' workers working their lists in working hours through the same commands
  * as the phone (visits at the household's building — a few far from it, flagged — with short findings and now and then
  * a photo, three findings reported as cases; risk points inspected in the registry and ticked; building checks, sweeps,
