@@ -33,6 +33,8 @@ export function queueComplete(task: TaskView, input: { note?: string; photos: st
     body: {
       ...(input.note ? { note: input.note } : {}), ...(uploaded.length ? { photos: uploaded } : {}),
       expectedAssigneeId: task.assignee?.id ?? me,
+      // when it was ticked: a tick sent later from offline still counts by its deadline
+      at: new Date().toISOString(),
     },
     photos: local,
   });

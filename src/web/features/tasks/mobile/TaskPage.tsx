@@ -11,7 +11,7 @@ import { useMe } from '../../../app/auth.tsx';
 import { errorText } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { Card, formatTime, lastPosition, MobilePage, uploadForUploader } from '../../cases/public.ts';
-import { fetchMyTasks, queueComplete, type TaskView } from '../api.ts';
+import { fetchMyTasks, fetchTask, queueComplete, type TaskView } from '../api.ts';
 import { useOutbox } from '../offline/outbox.ts';
 import { uploadOrKeep } from '../offline/photos.ts';
 import { PendingBanner } from './PendingBanner.tsx';
@@ -26,7 +26,12 @@ export const VISITABLE = ['resident', 'household', 'place'] as const;
 export function useTodayTask(id: string) {
   const box = useOutbox();
   const list = useApi((signal) => fetchMyTasks(lastPosition(), signal), [box.sentGeneration]);
-  return { ...list, task: list.data?.items.find((x) => x.id === id) ?? null, today: list.data?.date ?? '' };
+  const listed = list.data?.items.find((x) => x.id === id) ?? null;
+  // a task that is not on today's list (done on another day, opened from a link) is read on its own
+  const missing = list.data !== undefined && listed === null;
+  const single = useApi(missing ? (signal) => fetchTask(id, signal) : null, [missing, id, box.sentGeneration]);
+  if (!missing) return { ...list, task: listed, today: list.data?.date ?? '' };
+  return { ...single, data: list.data, task: single.data ?? null, today: list.data?.date ?? '' };
 }
 
 export function TaskPage() {
