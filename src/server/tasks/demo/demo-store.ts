@@ -91,3 +91,13 @@ export async function openUnassigned(tx: Tx, gridIds: readonly string[], kinds: 
 export async function tasksOfVisit(tx: Tx, visitId: string): Promise<string[]> {
   return (await tx.query<{ id: string }>('select id from tasks where visit_id = $1', [visitId])).rows.map((r) => r.id);
 }
+
+/**
+ * When a case was last reported handled: the generation replayed for a past day reads today's cases, so a check of a
+ * case handled later waits for that day.
+ */
+export async function caseHandledAt(tx: Tx, caseId: string): Promise<Date | null> {
+  const r = await tx.query<{ at: Date | null }>(
+    `select max(at) as at from case_events where case_id = $1 and action in ('report_done', 'resolve_on_spot')`, [caseId]);
+  return r.rows[0]?.at ? new Date(r.rows[0].at) : null;
+}

@@ -209,6 +209,7 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
         let clock = at(day, 14, coverRandom.int(0, 30)).getTime();
         for (const t of await store.openUnassigned(tx, communityGrids.map((g) => g.id), ['disputeSweep', 'campaign', 'caseVerification'], day)) {
           if (!coverRandom.chance((rates.get(t.grid_id) ?? 0.3) * (t.kind === 'campaign' ? 0.5 : 0.3))) continue;
+          if (t.kind === 'caseVerification' && !(await handledBefore(tx, t, at(day, 8, 0)))) continue;
           clock += coverRandom.int(10, 20) * MINUTE;
           if (clock >= Math.min(o.now.getTime(), at(day, 17, 50).getTime())) break;
           const note = coverRandom.pick(t.kind === 'campaign' ? text.CAMPAIGN_NOTES : t.kind === 'caseVerification' ? text.VERIFY_NOTES : text.SWEEP_NOTES);
@@ -226,6 +227,13 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
     }
   }
   return report;
+}
+
+/** Whether the case a check is about was handled before `when` (the lists replayed for past days read today's cases). */
+async function handledBefore(tx: Tx, t: store.OpenTask, when: Date): Promise<boolean> {
+  if (t.subject_kind !== 'case' || !t.subject_id) return false;
+  const handled = await store.caseHandledAt(tx, t.subject_id);
+  return handled !== null && handled < when;
 }
 
 async function attempt(report: DemoTasksReport, what: string, run: () => Promise<unknown>): Promise<void> {
@@ -262,6 +270,7 @@ async function workDay(
       continue;
     }
     if (!r.chance(t.due_on <= day ? 0.95 : habit.early)) continue;
+    if (t.kind === 'caseVerification' && !(await handledBefore(tx, t, at(day, 8, 0)))) continue;
     clock += r.int(10, 26) * MINUTE;
     if (clock > at(day, 11, 50).getTime() && clock < at(day, 13, 30).getTime()) clock = at(day, 13, 30 + r.int(0, 15)).getTime();
     if (clock >= end.getTime()) break;
