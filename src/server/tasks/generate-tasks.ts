@@ -138,7 +138,7 @@ async function generateBatch(
     after = { gridId: last.gridId, id: last.id };
     if (page.length < o.pageSize) break;
   }
-  await give(grouped(await store.handledCases(tx, ids), (g, cs) => verificationTasks(g, cs, ctx)));
+  await give(grouped(await store.handledCases(tx, ids, o.now), (g, cs) => verificationTasks(g, cs, ctx)));
   const sweepsDue = (g: store.GridRow) => o.sweepsSince === null || new Date(g.created_at) >= o.sweepsSince;
   await give(new Map(grids.map((g) => [g.id, [...(sweepsDue(g) ? sweepTasks({ id: g.id }, ctx) : []), ...campaignTasks({ id: g.id }, o.campaigns, ctx)]])));
   return total;

@@ -118,12 +118,12 @@ export async function buildingsPage(
     [gridIds, after?.gridId ?? null, after?.id ?? null, limit, since])).rows;
 }
 
-/** The batch's cases awaiting verification (status handled). */
-export async function handledCases(tx: Tx, gridIds: readonly string[]): Promise<(CaseRecord & { gridId: string })[]> {
+/** The grids' cases handled and waiting for their check, as they stood at `asOf` (a day generated later reads that day's state). */
+export async function handledCases(tx: Tx, gridIds: readonly string[], asOf: Date): Promise<(CaseRecord & { gridId: string })[]> {
   return (await tx.query<CaseRecord & { gridId: string }>(
     `select id, number, status, resolved_on_spot as "resolvedOnSpot", handled_by as "handledBy", reporter_kind as "reporterKind",
             reporter_account_id as "reporterAccountId", lng, lat, grid_id as "gridId"
-       from cases where status = 'handled' and grid_id = any($1::text[]) order by grid_id, id`, [gridIds])).rows;
+       from cases where status = 'handled' and grid_id = any($1::text[]) and updated_at <= $2 order by grid_id, id`, [gridIds, asOf])).rows;
 }
 
 /** The town's campaigns running on the day. */
