@@ -87,7 +87,8 @@ beforeAll(async () => {
   const c = async (status: string, onSpot: boolean, n: string) => (await t.db.query<{ id: string }>(
     `insert into cases (number, status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat, source, reporter_kind,
        reporter_account_id, handled_by, resolved_on_spot, created_at, updated_at)
-     select $1, $2, $3, g.id, g.path, m.id, m.category_code, 'grid', '井盖破损', 106.553, 29.563, 'gridWorker', 'gridWorker', $4, $5, $6, now(), now()
+     select $1, $2, $3, g.id, g.path, m.id, m.category_code, 'grid', '井盖破损', 106.553, 29.563, 'gridWorker', 'gridWorker', $4, $5, $6,
+            '2026-11-20T10:00:00+08:00', '2026-11-20T15:00:00+08:00'
        from org_units g, (select id, code as category_code from matters where town_id = $3 limit 1) m where g.id = $7 returning id`,
     [`TEST-${n}`, status, ids.town, ids.gridworker, onSpot ? ids.gridworker : ids.handler, onSpot, ids.grid])).rows[0]!.id;
   ids.handled = await c('handled', false, '1');
