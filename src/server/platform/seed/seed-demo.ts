@@ -9,12 +9,12 @@ export const DEMO_PASSWORD = 'demo1234';
 
 export const DEMO_ACCOUNTS: { username: string; name: string; roles: Role[]; what: string }[] = [
   { username: 'admin', name: '黄志刚', roles: ['admin'], what: 'whole city; imports grid boundaries' },
-  { username: 'leader', name: '陈志明', roles: ['leader'], what: '春晖路街道 case overview: SLA lights, today\'s figures, every case (read-only)' },
+  { username: 'leader', name: '陈志明', roles: ['leader'], what: '春晖路街道 case overview: SLA lights, today\'s figures, every case (read-only); duty catalogs and admissions, 履职进度' },
   { username: 'dispatcher', name: '刘晓燕', roles: ['dispatcher'], what: '春晖路街道 流转调度岗 (A)' },
   { username: 'handler', name: '王建国', roles: ['handler'], what: '城市更新岗 A holder, 春晖路街道' },
-  { username: 'community', name: '赵秀兰', roles: ['communityStaff'], what: '春晖社区 staff' },
-  { username: 'department', name: '孙海涛', roles: ['department'], what: '区城市管理局 (district department)' },
-  { username: 'gridworker', name: '李明辉', roles: ['gridWorker'], what: 'full-time grid worker, 春晖社区第1网格: phone pages, and its grid\'s map and cases on the desktop' },
+  { username: 'community', name: '赵秀兰', roles: ['communityStaff'], what: '春晖社区 staff: registry, the grid workers\' tasks, "+1" tasks and leave' },
+  { username: 'department', name: '孙海涛', roles: ['department'], what: '区城市管理局 (district department); files duty admission requests' },
+  { username: 'gridworker', name: '李明辉', roles: ['gridWorker'], what: 'full-time grid worker, 春晖社区第1网格: phone pages (今日任务 at /m/tasks, visits, reports), and its grid\'s map and cases on the desktop' },
   { username: 'security', name: '吴静', roles: ['securityAdmin'], what: '安全管理员: accounts, roles, lockouts and password resets of the city, nothing else' },
   { username: 'auditor', name: '郑丽华', roles: ['auditor'], what: '审计管理员: reads and verifies the audit log, nothing else' },
   { username: 'resident', name: '周淑芬', roles: ['resident'], what: 'resident of 春晖社区第1网格' },
