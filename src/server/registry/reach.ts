@@ -33,19 +33,30 @@ export interface Reach {
 
 export function reachOf(p: Principal): Reach {
   if (!p.scopePath || !holdsAnyRole(p.roles, REGISTRY_READERS)) throw notFound('registry record');
-  const onlyGridWorker = p.roles.filter((r) => (REGISTRY_READERS as readonly string[]).includes(r)).every((r) => r === 'gridWorker');
-  const teamGrids = p.grids.map((g) => g.grid_id);
   return {
     accountId: p.accountId, username: p.username, name: p.name, scopePath: p.scopePath,
-    gridIds: onlyGridWorker && teamGrids.length > 0 ? teamGrids : null,
+    gridIds: teamGridsOnly(p, REGISTRY_READERS),
     editor: holdsAnyRole(p.roles, REGISTRY_EDITORS),
     carer: holdsAnyRole(p.roles, REGISTRY_CARERS),
     idReader: holdsAnyRole(p.roles, ID_NUMBER_READERS),
   };
 }
 
+/**
+ * The grids a caller is confined to: those of its teams when, of `roles`, it holds only gridWorker and is on a team;
+ * else null (its whole territory).
+ */
+export function teamGridsOnly(p: Principal, roles: readonly string[]): string[] | null {
+  const onlyGridWorker = p.roles.filter((r) => roles.includes(r)).every((r) => r === 'gridWorker');
+  const teamGrids = p.grids.map((g) => g.grid_id);
+  return onlyGridWorker && teamGrids.length > 0 ? teamGrids : null;
+}
+
+/** The part of a reach that says where: the territory and, for a grid worker, its grids (registry, tasks and visits alike). */
+export type Territory = Pick<Reach, 'scopePath' | 'gridIds'>;
+
 /** The reach as a condition on `<alias>.org_path` and `<alias>.grid_id`, its parameters pushed onto `params`. */
-export function reachSql(r: Reach, alias: string, params: unknown[]): string {
+export function reachSql(r: Territory, alias: string, params: unknown[]): string {
   params.push(likePrefix(r.scopePath));
   let sql = `${alias}.org_path like $${params.length}`;
   if (r.gridIds) {
@@ -56,7 +67,7 @@ export function reachSql(r: Reach, alias: string, params: unknown[]): string {
 }
 
 /** Whether a record at this grid and path is in reach (for records read without the SQL condition). */
-export function inReach(r: Reach, row: { grid_id: string; org_path: string }): boolean {
+export function inReach(r: Territory, row: { grid_id: string; org_path: string }): boolean {
   return row.org_path.startsWith(r.scopePath) && (r.gridIds === null || r.gridIds.includes(row.grid_id));
 }
 

@@ -7,6 +7,7 @@ import { doneAt, visitTimeRefusal } from '../../domain/tasks/visit-rules.ts';
 import type { CompleteBodyT, TaskConflictDetailsT } from './schemas.ts';
 import { doerOfGrid, type TaskReach } from './task-reach.ts';
 import * as store from './task-store.ts';
+import { visitorOfVisit } from './visit-store.ts';
 
 /** Who acts, from where, when. */
 export interface TaskActorCtx {
@@ -60,8 +61,7 @@ export async function completeTask(tx: Tx, who: TaskActorCtx, id: string, body: 
     throw taskInvalid('The time of the tick lies in the future: check the phone\'s clock.', '完成时间晚于当前时间，请检查手机时间。', { field: 'at' });
   }
   if (body.visitId) {
-    const v = await tx.query<{ visitor_id: string }>('select visitor_id from visits where id = $1', [body.visitId]);
-    if (v.rows[0]?.visitor_id !== who.reach.accountId) {
+    if (await visitorOfVisit(tx, body.visitId) !== who.reach.accountId) {
       throw taskInvalid('The visit named is not one of yours.', '所选走访记录不是您的。', { field: 'visitId' });
     }
   }

@@ -56,8 +56,7 @@ export async function recordVisit(tx: Tx, who: TaskActorCtx, body: VisitBodyT, k
   // the tasks it closes: the one named, if it is still the visitor's to do, and the subject's key visits due by then
   const covered = [{ kind: body.subject.kind as string, id: subject.id }];
   if (body.subject.kind === 'household') {
-    const m = await tx.query<{ id: string }>('select id from registry_residents where household_id = $1 and left_at is null', [subject.id]);
-    covered.push(...m.rows.map((r) => ({ kind: 'resident', id: r.id })));
+    covered.push(...(await store.householdMembers(tx, subject.id)).map((id) => ({ kind: 'resident', id })));
   }
   const closing = await tasks.openVisitTasks(tx, covered, visitorId, day);
   if (named && named.status === 'open' && (named.assignee_id === visitorId || named.assignee_id === null) && !closing.some((c) => c.id === named.id)) {

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
-import { likePrefix } from '../platform/db/sql.ts';
 import { notFound } from '../platform/errors.ts';
 import { holdsAnyRole } from '../../shared/roles.ts';
 import { REGISTRY_CARERS, REGISTRY_READERS } from '../../shared/registry.ts';
+import { inReach, reachSql, teamGridsOnly } from '../registry/reach.ts';
 import { CAMPAIGN_PUSHERS, TASK_ASSIGNERS, TASK_DOERS, TASK_OVERSEERS } from '../../shared/tasks.ts';
 
 /**
@@ -28,11 +28,9 @@ export interface TaskReach {
 
 export function taskReachOf(p: Principal): TaskReach {
   if (!p.scopePath) throw notFound('task');
-  const onlyGridWorker = p.roles.filter((r) => (TASK_OVERSEERS as readonly string[]).includes(r)).every((r) => r === 'gridWorker');
-  const teamGrids = p.grids.map((g) => g.grid_id);
   return {
     accountId: p.accountId, name: p.name, scopePath: p.scopePath,
-    gridIds: onlyGridWorker && teamGrids.length > 0 ? teamGrids : null,
+    gridIds: teamGridsOnly(p, TASK_OVERSEERS),
     doer: holdsAnyRole(p.roles, TASK_DOERS),
     assigner: holdsAnyRole(p.roles, TASK_ASSIGNERS),
     pusher: holdsAnyRole(p.roles, CAMPAIGN_PUSHERS),
@@ -43,20 +41,10 @@ export function taskReachOf(p: Principal): TaskReach {
 
 export const reachOfRequest = (req: FastifyRequest) => taskReachOf(requirePrincipal(req));
 
-/** The reach as a condition on `<alias>.org_path` and `<alias>.grid_id`, its parameters pushed onto `params`. */
-export function taskReachSql(r: TaskReach, alias: string, params: unknown[]): string {
-  params.push(likePrefix(r.scopePath));
-  let sql = `${alias}.org_path like $${params.length}`;
-  if (r.gridIds) {
-    params.push(r.gridIds);
-    sql += ` and ${alias}.grid_id = any($${params.length}::text[])`;
-  }
-  return `(${sql})`;
-}
+/** The reach as a condition on `<alias>.org_path` and `<alias>.grid_id`, its parameters pushed onto `params` (as the registry's). */
+export const taskReachSql: (r: TaskReach, alias: string, params: unknown[]) => string = reachSql;
 
-export function inTaskReach(r: TaskReach, row: { grid_id: string; org_path: string }): boolean {
-  return row.org_path.startsWith(r.scopePath) && (r.gridIds === null || r.gridIds.includes(row.grid_id));
-}
+export const inTaskReach: (r: TaskReach, row: { grid_id: string; org_path: string }) => boolean = inReach;
 
 /** Whether the caller does the work of this grid (its tasks without an assignee, visits to its people). */
 export const doerOfGrid = (r: TaskReach, row: { grid_id: string; org_path: string }) => r.doer && inTaskReach(r, row);

@@ -149,28 +149,12 @@ export async function completeTask(tx: Tx, c: Completion): Promise<boolean> {
   return r.rowCount > 0;
 }
 
-export interface NewTask {
-  town_id: string;
-  grid_id: string;
-  org_path: string;
-  kind: TaskKind;
-  duty_code: string | null;
-  subject_kind: TaskSubjectKind | null;
-  subject_id: string | null;
-  title: string;
-  detail: string | null;
-  campaign_id: string | null;
-  assignee_id: string | null;
-  assignee_name: string | null;
-  lng: number | null;
-  lat: number | null;
-  starts_on: string;
-  due_on: string;
+export type NewTask = Pick<TaskRow, 'town_id' | 'grid_id' | 'org_path' | 'kind' | 'duty_code' | 'subject_kind' | 'subject_id' | 'title' | 'detail'
+  | 'campaign_id' | 'assignee_id' | 'assignee_name' | 'lng' | 'lat' | 'starts_on' | 'due_on' | 'created_at'> & {
   dedupe_key: string;
   created_by: string;
   created_by_name: string;
-  created_at: Date;
-}
+};
 
 /** Inserts a task unless one with its dedupe key exists in the town; the id of the one inserted, or of the existing one. */
 export async function insertTask(tx: Tx, t: NewTask): Promise<{ id: string; created: boolean }> {

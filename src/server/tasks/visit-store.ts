@@ -47,37 +47,24 @@ export async function findVisit(tx: Tx, reach: TaskReach, id: string, forUpdate 
   return r.rows[0] ?? null;
 }
 
+/** Who recorded the visit; null when there is none. */
+export async function visitorOfVisit(tx: Tx, id: string): Promise<string | null> {
+  const r = await tx.query<{ visitor_id: string }>('select visitor_id from visits where id = $1', [id]);
+  return r.rows[0]?.visitor_id ?? null;
+}
+
 /** The visit this visitor recorded with this Idempotency-Key, if any. */
 export async function findVisitIdByKey(tx: Tx, visitorId: string, key: string): Promise<string | null> {
   const r = await tx.query<{ id: string }>('select id from visits where visitor_id = $1 and request_key = $2', [visitorId, key]);
   return r.rows[0]?.id ?? null;
 }
 
-export interface NewVisit {
-  town_id: string;
-  grid_id: string;
-  org_path: string;
-  subject_kind: VisitSubjectKind;
-  subject_id: string;
-  subject_name: string;
-  subject_address: string | null;
-  household_id: string | null;
-  visitor_id: string;
-  visitor_name: string;
-  at: Date;
-  lng: number | null;
-  lat: number | null;
-  accuracy_m: number | null;
-  distance_m: number | null;
-  target_lng: number | null;
-  target_lat: number | null;
-  far: boolean;
-  findings: string | null;
+export type NewVisit = Pick<VisitRow, 'town_id' | 'grid_id' | 'org_path' | 'subject_kind' | 'subject_id' | 'subject_name' | 'subject_address'
+  | 'household_id' | 'visitor_id' | 'visitor_name' | 'at' | 'lng' | 'lat' | 'accuracy_m' | 'distance_m' | 'target_lng' | 'target_lat' | 'far'
+  | 'findings' | 'task_id' | 'created_at'> & {
   photos: readonly string[];
-  task_id: string | null;
   request_key: string | null;
-  created_at: Date;
-}
+};
 
 /** Inserts the visit; null when the visitor's key was taken meanwhile (a retry racing the first). */
 export async function insertVisit(tx: Tx, v: NewVisit): Promise<string | null> {
@@ -98,6 +85,12 @@ export async function markVisited(tx: Tx, kind: VisitSubjectKind, id: string, da
     await bump('registry_households', 'id = $1');
     await bump('registry_residents', 'household_id = $1 and left_at is null');
   }
+}
+
+/** The ids of the household's present members (a visit to the household covers theirs). */
+export async function householdMembers(tx: Tx, householdId: string): Promise<string[]> {
+  const r = await tx.query<{ id: string }>('select id from registry_residents where household_id = $1 and left_at is null', [householdId]);
+  return r.rows.map((m) => m.id);
 }
 
 export async function setVisitCase(tx: Tx, visitId: string, caseId: string): Promise<boolean> {

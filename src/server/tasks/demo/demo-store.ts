@@ -1,5 +1,4 @@
 import type { Tx } from '../../platform/db/db.ts';
-import type { Role } from '../../../shared/roles.ts';
 import type { TaskKind, TaskSubjectKind } from '../../../shared/tasks.ts';
 
 /*
@@ -7,24 +6,7 @@ import type { TaskKind, TaskSubjectKind } from '../../../shared/tasks.ts';
  * are open on a worker's list or nobody's. Reads only; every change goes through the tasks' (and others') commands.
  */
 
-export interface DemoAccount {
-  id: string;
-  username: string;
-  name: string;
-  roles: Role[];
-  scope_org_unit_id: string | null;
-  scope_path: string | null;
-  grid_ids: string[];
-}
-
-export async function findAccount(tx: Tx, username: string): Promise<DemoAccount | null> {
-  const r = await tx.query<DemoAccount>(
-    `select a.id, a.username, a.name, a.roles, a.scope_org_unit_id, s.path as scope_path,
-            array(select g.grid_id from grid_team_members g where g.account_id = a.id order by g.sort) as grid_ids
-       from accounts a left join org_units s on s.id = a.scope_org_unit_id
-      where a.username = $1 and a.disabled_at is null`, [username]);
-  return r.rows[0] ?? null;
-}
+export { findDemoAccount as findAccount, type DemoAccount } from '../../registry/demo/demo-store.ts';
 
 export async function townHasTasks(tx: Tx, townId: string): Promise<boolean> {
   const r = await tx.query<{ any: boolean }>('select exists (select 1 from tasks where town_id = $1) as any', [townId]);
