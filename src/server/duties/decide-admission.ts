@@ -2,7 +2,7 @@ import type { Tx } from '../platform/db/db.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { notFound } from '../platform/errors.ts';
 import { decideAdmission as decide, nextItemCode, type AdmissionDecision } from '../../domain/duties/admission.ts';
-import type { TownRow } from '../org/town-store.ts';
+import { findTownOfUnit, type TownRow } from '../org/town-store.ts';
 import { editsTown, type DutyActor } from './duty-reach.ts';
 import { admissionDecided, noteMissing } from './refusals.ts';
 import * as store from './store.ts';
@@ -18,7 +18,7 @@ interface DecisionAudit { action: 'duty.admission.approve' | 'duty.admission.ref
 export async function decideAdmission(tx: Tx, a: DutyActor, id: string, decision: AdmissionDecision, note: string | null): Promise<TownRow> {
   await store.lockAdmission(tx, id);
   const adm = await store.findAdmission(tx, id);
-  const town = adm ? (await tx.query<TownRow>('select id, code, path, name from org_units where id = $1', [adm.town_id])).rows[0] : undefined;
+  const town = adm ? await findTownOfUnit(tx, adm.town_id) : null;
   if (!adm || !town || !editsTown(a, town)) throw notFound('admission');
   const verdict = decide(adm.status, decision, note);
   if (!verdict.ok) throw verdict.refusal === 'decided' ? admissionDecided() : noteMissing();
@@ -26,7 +26,7 @@ export async function decideAdmission(tx: Tx, a: DutyActor, id: string, decision
   let code: string | null = null;
   if (verdict.status === 'approved') {
     // one approval at a time per town picks the next code
-    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`duty_items:${town.id}`]);
+    await store.lockTownCatalog(tx, town.id);
     code = nextItemCode(adm.level, await store.itemCodes(tx, town.id));
     itemId = await store.insertItem(tx, {
       town_id: town.id, level: adm.level, list_type: adm.item.listType, code, name: adm.item.name, description: adm.item.description,

@@ -2,7 +2,7 @@ import type { Tx } from '../platform/db/db.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { notFound } from '../platform/errors.ts';
 import { dutyItemProblems } from '../../domain/duties/admission.ts';
-import type { TownRow } from '../org/town-store.ts';
+import { findTownOfUnit, type TownRow } from '../org/town-store.ts';
 import { editsTown, type DutyActor } from './duty-reach.ts';
 import { itemInvalid, itemStale, reasonMissing } from './refusals.ts';
 import type { ItemPatchT } from './schemas.ts';
@@ -12,7 +12,7 @@ const blankToNull = (s: string | null | undefined) => (s === null || s === undef
 
 async function editable(tx: Tx, a: DutyActor, id: string): Promise<{ item: store.ItemRow; town: TownRow }> {
   const item = await store.findItem(tx, id, true);
-  const town = item ? (await tx.query<TownRow>('select id, code, path, name from org_units where id = $1', [item.town_id])).rows[0] : undefined;
+  const town = item ? await findTownOfUnit(tx, item.town_id) : null;
   if (!item || !town || !editsTown(a, town)) throw notFound('duty item');
   return { item, town };
 }

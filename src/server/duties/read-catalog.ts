@@ -3,7 +3,7 @@ import type { DutyLevel } from '../../shared/duties.ts';
 import { catalogBurden, type LevelBurden } from '../../domain/duties/burden.ts';
 import { catalogTrend, countsAt, type DatedItem } from '../../domain/duties/trend.ts';
 import { requestLevels } from '../../domain/duties/admission.ts';
-import type { TownRow } from '../org/town-store.ts';
+import { findTownOfUnit, type TownRow } from '../org/town-store.ts';
 import { editsTown, townsOf, type DutyActor } from './duty-reach.ts';
 import * as store from './store.ts';
 import * as p from './presenters.ts';
@@ -64,7 +64,7 @@ export async function readAdmissions(tx: Tx, a: DutyActor, town: TownRow, status
 export async function readAdmission(tx: Tx, a: DutyActor, id: string): Promise<s.AdmissionViewT | null> {
   const row = await store.findAdmission(tx, id);
   if (!row) return null;
-  const town = (await tx.query<TownRow>('select id, code, path, name from org_units where id = $1', [row.town_id])).rows[0]!;
+  const town = (await findTownOfUnit(tx, row.town_id))!;
   if (!town.path.startsWith(a.scope.path) && !a.scope.path.startsWith(town.path)) return null;
   return p.presentAdmission(row, await townBurden(tx, town), editsTown(a, town));
 }

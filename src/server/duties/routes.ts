@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, notFound } from '../platform/errors.ts';
 import { ADMISSION_REQUESTERS, DUTY_EDITORS, DUTY_READERS } from '../../shared/duties.ts';
-import { dutyActorOf, resolveDutyTown } from './duty-reach.ts';
+import type { Tx } from '../platform/db/db.ts';
+import { dutyActorOf, resolveDutyTown, type DutyActor } from './duty-reach.ts';
 import { readAdmission, readAdmissions, readCatalog } from './read-catalog.ts';
 import { requestAdmission } from './request-admission.ts';
 import { decideAdmission } from './decide-admission.ts';
@@ -18,6 +19,14 @@ function requestKey(req: FastifyRequest): string | null {
   const key = typeof raw === 'string' && raw.length > 0 ? raw : null;
   if (key !== null && key.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
   return key;
+}
+
+/** Changes the item named in the path in one transaction (the command audits it), then answers the item as it is now. */
+async function changeItem(app: FastifyInstance, req: FastifyRequest, change: (tx: Tx, a: DutyActor, id: string) => Promise<void>): Promise<s.DutyItemViewT> {
+  const a = await dutyActorOf(app, req);
+  const { id } = req.params as { id: string };
+  await app.db.transaction((tx) => change(tx, a, id));
+  return presentItem((await store.findItem(app.db, id))!, true);
 }
 
 /** 三张清单 and 清单准入: the catalogs of a town, the requests for new duties and their decisions, the items' upkeep. */
@@ -40,12 +49,7 @@ export async function dutyCatalogRoutes(app: FastifyInstance): Promise<void> {
       summary: 'Correct a duty item\'s text', tags: TAGS, params: s.IdParams, body: s.ItemPatch, response: { 200: s.DutyItemView },
       description: 'The town\'s office corrects an item\'s name, description, basis or department (a blank basis 422 DUTY_INVALID). Level, list type and burden do not change here: more work at a level is a new admission. Stale version 409.',
     },
-  }, async (req) => {
-    const a = await dutyActorOf(app, req);
-    const { id } = req.params as { id: string };
-    await app.db.transaction((tx) => editItem(tx, a, id, req.body as s.ItemPatchT));
-    return presentItem((await store.findItem(app.db, id))!, true);
-  });
+  }, async (req) => changeItem(app, req, (tx, a, id) => editItem(tx, a, id, req.body as s.ItemPatchT)));
 
   app.post('/api/duty-catalog/items/:id/retire', {
     config: { access: DUTY_EDITORS },
@@ -54,11 +58,8 @@ export async function dutyCatalogRoutes(app: FastifyInstance): Promise<void> {
       description: 'The town\'s office retires an item with its reason; it stays in the history and the trend. Stale version 409.',
     },
   }, async (req) => {
-    const a = await dutyActorOf(app, req);
-    const { id } = req.params as { id: string };
     const body = req.body as { version: number; reason: string };
-    await app.db.transaction((tx) => retireItem(tx, a, id, body.version, body.reason));
-    return presentItem((await store.findItem(app.db, id))!, true);
+    return changeItem(app, req, (tx, a, id) => retireItem(tx, a, id, body.version, body.reason));
   });
 
   app.get('/api/duty-catalog/admissions', {

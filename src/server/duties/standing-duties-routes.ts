@@ -6,7 +6,8 @@ import { loadStandingDuties } from '../tasks/standing-duties-store.ts';
 import type { Tx } from '../platform/db/db.ts';
 import type { TownRow } from '../org/town-store.ts';
 import { dutyActorOf, editsTown, resolveDutyTown, townsOf, type DutyActor } from './duty-reach.ts';
-import { saveStandingDuties, standingDutiesVersion } from './standing-duties-save.ts';
+import { saveStandingDuties } from './standing-duties-save.ts';
+import { standingDutiesVersion } from './standing-duties-store.ts';
 import * as s from './schemas.ts';
 
 async function read(tx: Tx, a: DutyActor, town: TownRow): Promise<s.StandingDutiesT> {

@@ -2,6 +2,7 @@ import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import type { AdmissionStatus, DutyLevel, ListType } from '../../shared/duties.ts';
 import type { RegistryCounts } from '../../domain/duties/burden.ts';
+import type { StartingItem } from './seed-catalog.ts';
 
 /* SQL of the duty catalogs and their admissions: the town in every query, no rules. */
 
@@ -29,6 +30,21 @@ export async function findItem(tx: Tx, id: string, forUpdate = false): Promise<I
 
 export async function itemCodes(tx: Tx, townId: string): Promise<string[]> {
   return (await tx.query<{ code: string }>('select code from duty_items where town_id = $1', [townId])).rows.map((r) => r.code);
+}
+
+/** Inserts a town's starting catalog (seed-catalog.ts): items with no admission. */
+export async function insertStartingItems(tx: Tx, townId: string, items: readonly StartingItem[], at: Date): Promise<void> {
+  await tx.query(
+    `insert into duty_items (town_id, level, list_type, code, name, description, basis, department, duty_code, visits_per_month, minutes_per_visit, created_at)
+     select $1, level, "listType", code, name, description, basis, department, "dutyCode", "visitsPerMonth", "minutesPerVisit", $2
+       from jsonb_to_recordset($3::jsonb) as x(level text, "listType" text, code text, name text, description text, basis text, department text,
+            "dutyCode" text, "visitsPerMonth" numeric, "minutesPerVisit" int)`,
+    [townId, at, JSON.stringify(items)]);
+}
+
+/** Serialises a town's approvals, one picking the next item code at a time. */
+export async function lockTownCatalog(tx: Tx, townId: string): Promise<void> {
+  await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`duty_items:${townId}`]);
 }
 
 export interface NewItem {
