@@ -1,8 +1,8 @@
 // 人员请假: the grid workers' absences of the reader's territory (a worker away gets no tasks; the rest of the grid's
 // team takes them); 登记请假 records one — a grid, one of its workers, the days and the reason — and 删除 removes one,
 // both when the API's policies allow.
-import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Checkbox, DatePicker, Empty, Form, Input, Modal, Popconfirm, Select, Table, Tag } from 'antd';
+import { useMemo, useState } from 'react';
+import { App, Button, Checkbox, DatePicker, Empty, Form, Input, Popconfirm, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -12,10 +12,10 @@ import { errorText } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
-import { newIdempotencyKey } from '../../cases/api.ts';
-import { fetchFeatures, fetchTeam } from '../../org/api.ts';
+import { fetchFeatures } from '../../org/api.ts';
 import { deleteAbsence, fetchAbsences, recordAbsence, type Absence } from '../oversight-api.ts';
 import { gridsOf } from './parts.tsx';
+import { FormModal, GridWorkerFields, useGridWorkers, useModalForm } from './modal-form.tsx';
 import './locales.ts';
 import './tasks.css';
 
@@ -92,58 +92,32 @@ export function AbsencesPage() {
 interface Values { gridId?: string; accountId?: string; dates?: [Dayjs, Dayjs]; reason?: string }
 
 function AbsenceModal({ open, grids, onClose, onDone }: { open: boolean; grids: { id: string; name: string }[]; onClose(): void; onDone(): void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
-  const gridId = Form.useWatch('gridId', form);
-  const team = useApi(open && gridId ? (signal) => fetchTeam(gridId, signal) : null, [open, gridId]);
-  const workers = useMemo(() => (team.data?.members ?? []).filter((m) => m.accountId), [team.data]);
-  const key = useMemo(() => newIdempotencyKey(), [open]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  useEffect(() => { if (open) { form.resetFields(); setError(null); } }, [open, form]);
+  const m = useModalForm<Values>(open);
+  const picker = useGridWorkers(m);
 
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setError(null);
-    try {
-      await recordAbsence({
-        accountId: v.accountId!, from: v.dates![0].format(DAY), to: v.dates![1].format(DAY), ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
-      }, key);
-      message.success(t('oversight.absences.saved', { name: workers.find((w) => w.accountId === v.accountId)?.name ?? '' }));
-      onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const submit = () => m.submit(async (v) => {
+    await recordAbsence({
+      accountId: v.accountId!, from: v.dates![0].format(DAY), to: v.dates![1].format(DAY), ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+    }, m.key);
+    message.success(t('oversight.absences.saved', { name: picker.nameOf(v.accountId) }));
+    onDone();
+  });
 
   return (
-    <Modal
-      open={open} title={t('oversight.absences.addTitle')} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} destroyOnHidden
-      okText={t('oversight.common.save')} cancelText={t('oversight.common.cancel')} width={520} data-testid="absence-modal"
+    <FormModal
+      m={m} title={t('oversight.absences.addTitle')} okText={t('oversight.common.save')} width={520} testId="absence" onClose={onClose} onOk={() => void submit()}
     >
-      {error ? <Alert type="error" showIcon title={errorText(error, i18n.language)} style={{ marginBottom: 16 }} data-testid="absence-error" /> : null}
-      <Form form={form} layout="vertical">
-        <Form.Item name="gridId" label={t('oversight.absences.grid')} rules={[{ required: true, message: t('oversight.common.choose', { field: t('oversight.absences.grid') }) }]}>
-          <Select showSearch optionFilterProp="label" options={grids.map((g) => ({ value: g.id, label: g.name }))} onChange={() => form.setFieldValue('accountId', undefined)} data-testid="absence-grid" />
-        </Form.Item>
-        <Form.Item name="accountId" label={t('oversight.absences.worker')} rules={[{ required: true, message: t('oversight.common.choose', { field: t('oversight.absences.worker') }) }]}
-          extra={gridId && team.data && workers.length === 0 ? t('oversight.list.noWorkers') : undefined}>
-          <Select
-            disabled={!gridId} loading={team.loading} placeholder={gridId ? undefined : t('oversight.list.pickGridFirst')} data-testid="absence-worker"
-            options={workers.map((m) => ({ value: m.accountId!, label: `${m.name}（${t(`teamRoles.${m.teamRole}`)}）` }))}
-          />
-        </Form.Item>
-        <Form.Item name="dates" label={t('oversight.absences.dates')} rules={[{ required: true, message: t('oversight.common.choose', { field: t('oversight.absences.dates') }) }]}>
-          <DatePicker.RangePicker style={{ width: '100%' }} data-testid="absence-dates" />
-        </Form.Item>
-        <Form.Item name="reason" label={t('oversight.absences.reason')}>
-          <Input maxLength={200} placeholder={t('oversight.absences.reasonHint')} data-testid="absence-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <GridWorkerFields
+        picker={picker} grids={grids} workerField="accountId" gridLabel={t('oversight.absences.grid')} workerLabel={t('oversight.absences.worker')} testId="absence"
+      />
+      <Form.Item name="dates" label={t('oversight.absences.dates')} rules={[{ required: true, message: t('oversight.common.choose', { field: t('oversight.absences.dates') }) }]}>
+        <DatePicker.RangePicker style={{ width: '100%' }} data-testid="absence-dates" />
+      </Form.Item>
+      <Form.Item name="reason" label={t('oversight.absences.reason')}>
+        <Input maxLength={200} placeholder={t('oversight.absences.reasonHint')} data-testid="absence-reason" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -2,7 +2,7 @@
 // reader's scope); 推送宣传任务 (when the API's policies allow) sends one to chosen grids — a community chosen is all
 // its grids — with its content, images uploaded through POST /api/files, and start and due days.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, DatePicker, Empty, Form, Image, Input, Modal, Progress, Space, Table, Tooltip, TreeSelect, Typography, Upload, type UploadFile } from 'antd';
+import { App, Button, DatePicker, Empty, Form, Image, Input, Progress, Space, Table, Tooltip, TreeSelect, Typography, Upload, type UploadFile } from 'antd';
 import { PlusOutlined, SendOutlined } from '@ant-design/icons';
 import type { TableColumnsType as ColumnsType } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -13,10 +13,11 @@ import { useApi } from '../../../lib/useApi.ts';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { TASK_LIMITS } from '../../../../shared/tasks.ts';
-import { newIdempotencyKey, uploadPhoto } from '../../cases/api.ts';
+import { uploadPhoto } from '../../cases/api.ts';
 import { fetchFeatures } from '../../org/api.ts';
 import { fetchCampaigns, pushCampaign, type Campaign } from '../oversight-api.ts';
 import { gridsOf } from './parts.tsx';
+import { FormModal, useModalForm } from './modal-form.tsx';
 import './locales.ts';
 import './tasks.css';
 
@@ -93,12 +94,9 @@ function PushCampaignModal({ open, grids, onClose, onDone }: {
 }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<Values>();
+  const m = useModalForm<Values>(open);
   const [files, setFiles] = useState<UploadFile[]>([]);
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const key = useMemo(() => newIdempotencyKey(), [open]);
-  useEffect(() => { if (open) { form.resetFields(); setFiles([]); setError(null); } }, [open, form]);
+  useEffect(() => { if (open) setFiles([]); }, [open]);
 
   // communities as branches, their grids as leaves: checking a community checks all its grids
   const tree = useMemo(() => {
@@ -114,67 +112,60 @@ function PushCampaignModal({ open, grids, onClose, onDone }: {
   }, [grids]);
 
   const submit = async () => {
-    const v = await form.validateFields();
-    if (files.some((f) => f.status === 'uploading')) { setError(new Error(t('oversight.campaigns.waitUpload'))); return; }
+    if (files.some((f) => f.status === 'uploading')) {
+      await m.form.validateFields();
+      m.setError(new Error(t('oversight.campaigns.waitUpload')));
+      return;
+    }
     const material = files.flatMap((f) => (f.status === 'done' && typeof f.response?.hash === 'string' ? [f.response.hash as string] : []));
-    setSaving(true);
-    setError(null);
-    try {
+    await m.submit(async (v) => {
       const gridIds = (v.gridIds ?? []).filter((id) => !id.startsWith('community:'));
       const c = await pushCampaign({
         title: v.title!.trim(), content: v.content!.trim(), material, gridIds,
         startsOn: v.dates![0].format('YYYY-MM-DD'), dueOn: v.dates![1].format('YYYY-MM-DD'),
-      }, key);
+      }, m.key);
       message.success(t('oversight.campaigns.pushed', { count: c.grids.length }));
       onDone();
-    } catch (e) {
-      setError(e);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
-    <Modal
-      open={open} title={t('oversight.campaigns.pushTitle')} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} destroyOnHidden
-      okText={t('oversight.campaigns.push')} cancelText={t('oversight.common.cancel')} width={640} data-testid="campaign-modal"
+    <FormModal
+      m={m} title={t('oversight.campaigns.pushTitle')} okText={t('oversight.campaigns.push')} width={640} testId="campaign" hint={t('oversight.campaigns.pushHint')}
+      initialValues={{ dates: [dayjs(), dayjs().add(7, 'day')] }} onClose={onClose} onOk={() => void submit()}
     >
-      <Alert type="info" showIcon title={t('oversight.campaigns.pushHint')} style={{ marginBottom: 16 }} />
-      {error ? <Alert type="error" showIcon title={errorText(error, i18n.language)} style={{ marginBottom: 16 }} data-testid="campaign-error" /> : null}
-      <Form form={form} layout="vertical" initialValues={{ dates: [dayjs(), dayjs().add(7, 'day')] }}>
-        <Form.Item name="title" label={t('oversight.campaigns.name')} rules={[{ required: true, whitespace: true, message: t('oversight.common.required', { field: t('oversight.campaigns.name') }) }]}>
-          <Input maxLength={TASK_LIMITS.title} placeholder={t('oversight.campaigns.nameHint')} data-testid="campaign-title" />
-        </Form.Item>
-        <Form.Item name="content" label={t('oversight.campaigns.content')} rules={[{ required: true, whitespace: true, message: t('oversight.common.required', { field: t('oversight.campaigns.content') }) }]}>
-          <Input.TextArea rows={4} maxLength={TASK_LIMITS.text} showCount placeholder={t('oversight.campaigns.contentHint')} data-testid="campaign-content" />
-        </Form.Item>
-        <Form.Item label={t('oversight.campaigns.material')}>
-          <Upload
-            accept="image/*" listType="picture-card" multiple fileList={files} maxCount={TASK_LIMITS.photos} data-testid="campaign-material"
-            onChange={({ fileList }) => setFiles(fileList)}
-            customRequest={({ file, onSuccess, onError }) => {
-              uploadPhoto(file as Blob).then((res) => onSuccess?.(res), (e: unknown) => onError?.(new Error(errorText(e, i18n.language))));
-            }}
-          >
-            {files.length < TASK_LIMITS.photos ? <div><PlusOutlined /><div style={{ marginTop: 6 }}>{t('oversight.campaigns.upload')}</div></div> : null}
-          </Upload>
-        </Form.Item>
-        <Form.Item
-          name="gridIds" label={t('oversight.campaigns.grids')} extra={t('oversight.campaigns.gridsHint')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('oversight.common.choose', { field: t('oversight.campaigns.grids') }) }]}
+      <Form.Item name="title" label={t('oversight.campaigns.name')} rules={[{ required: true, whitespace: true, message: t('oversight.common.required', { field: t('oversight.campaigns.name') }) }]}>
+        <Input maxLength={TASK_LIMITS.title} placeholder={t('oversight.campaigns.nameHint')} data-testid="campaign-title" />
+      </Form.Item>
+      <Form.Item name="content" label={t('oversight.campaigns.content')} rules={[{ required: true, whitespace: true, message: t('oversight.common.required', { field: t('oversight.campaigns.content') }) }]}>
+        <Input.TextArea rows={4} maxLength={TASK_LIMITS.text} showCount placeholder={t('oversight.campaigns.contentHint')} data-testid="campaign-content" />
+      </Form.Item>
+      <Form.Item label={t('oversight.campaigns.material')}>
+        <Upload
+          accept="image/*" listType="picture-card" multiple fileList={files} maxCount={TASK_LIMITS.photos} data-testid="campaign-material"
+          onChange={({ fileList }) => setFiles(fileList)}
+          customRequest={({ file, onSuccess, onError }) => {
+            uploadPhoto(file as Blob).then((res) => onSuccess?.(res), (e: unknown) => onError?.(new Error(errorText(e, i18n.language))));
+          }}
         >
-          <TreeSelect
-            treeData={tree} treeCheckable showCheckedStrategy={TreeSelect.SHOW_CHILD} treeDefaultExpandAll={tree.length <= 3} maxTagCount={6}
-            showSearch={{ treeNodeFilterProp: 'title' }} data-testid="campaign-grids" style={{ width: '100%' }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="dates" label={t('oversight.campaigns.dates')}
-          rules={[{ required: true, message: t('oversight.common.choose', { field: t('oversight.campaigns.dates') }) }]}
-        >
-          <DatePicker.RangePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="campaign-dates" />
-        </Form.Item>
-      </Form>
-    </Modal>
+          {files.length < TASK_LIMITS.photos ? <div><PlusOutlined /><div style={{ marginTop: 6 }}>{t('oversight.campaigns.upload')}</div></div> : null}
+        </Upload>
+      </Form.Item>
+      <Form.Item
+        name="gridIds" label={t('oversight.campaigns.grids')} extra={t('oversight.campaigns.gridsHint')}
+        rules={[{ required: true, type: 'array', min: 1, message: t('oversight.common.choose', { field: t('oversight.campaigns.grids') }) }]}
+      >
+        <TreeSelect
+          treeData={tree} treeCheckable showCheckedStrategy={TreeSelect.SHOW_CHILD} treeDefaultExpandAll={tree.length <= 3} maxTagCount={6}
+          showSearch={{ treeNodeFilterProp: 'title' }} data-testid="campaign-grids" style={{ width: '100%' }}
+        />
+      </Form.Item>
+      <Form.Item
+        name="dates" label={t('oversight.campaigns.dates')}
+        rules={[{ required: true, message: t('oversight.common.choose', { field: t('oversight.campaigns.dates') }) }]}
+      >
+        <DatePicker.RangePicker style={{ width: '100%' }} allowClear={false} disabledDate={(d) => d.isBefore(dayjs(), 'day')} data-testid="campaign-dates" />
+      </Form.Item>
+    </FormModal>
   );
 }
