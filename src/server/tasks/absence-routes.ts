@@ -9,6 +9,7 @@ import * as s from './absence-schemas.ts';
 import * as store from './absence-store.ts';
 import { presentAbsence } from './absence-presenter.ts';
 import { recordAbsence, removeAbsence, type AbsenceCommand } from './absence-record.ts';
+import * as units from './unit-store.ts';
 
 const TAGS = ['tasks'];
 
@@ -29,8 +30,7 @@ export async function absenceRoutes(app: FastifyInstance): Promise<void> {
   const unitPath = async (req: FastifyRequest, orgUnitId: string | undefined): Promise<string> => {
     const scope = command(req).scopePath;
     if (orgUnitId === undefined) return scope;
-    const r = await app.db.query<{ path: string }>('select path from org_units where id = $1', [orgUnitId]);
-    const path = r.rows[0]?.path;
+    const path = await units.unitPath(app.db, orgUnitId);
     if (!path || !isWithinScope(path, scope)) throw notFound('organisation unit');
     return path;
   };

@@ -14,6 +14,9 @@ import { loadSubjects, subjectKey } from './subjects-store.ts';
 import * as store from './task-store.ts';
 import * as team from './team-store.ts';
 
+/** The dedupe key of an ad hoc task sent with an Idempotency-Key: the key is the creator's own. */
+export const assignedDedupeKey = (accountId: string, key: string) => `assigned:${accountId}:${key}`;
+
 /**
  * An ad hoc task (the "+1") a community or the town gives a grid: to the worker named (who must be on the grid's team
  * with a doer's account), else to a present worker of the grid as the daily generation would choose. The subject, if
@@ -23,7 +26,7 @@ import * as team from './team-store.ts';
 export async function createAdHocTask(tx: Tx, who: TaskActorCtx, body: AdHocTaskBodyT, key: string | null): Promise<string> {
   const grid = await team.findGrid(tx, body.orgUnitId);
   if (!grid || !inTaskReach(who.reach, { grid_id: grid.id, org_path: grid.path })) throw notFound('grid');
-  const dedupeKey = key === null ? `assigned:${randomUUID()}` : `assigned:${who.reach.accountId}:${key}`;
+  const dedupeKey = key === null ? `assigned:${randomUUID()}` : assignedDedupeKey(who.reach.accountId, key);
   if (key !== null) {
     const first = await store.findTaskIdByKey(tx, grid.town_id, dedupeKey);
     if (first) return first;

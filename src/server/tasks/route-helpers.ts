@@ -1,7 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Geometry } from 'geojson';
 import type { Tx } from '../platform/db/db.ts';
-import { likePrefix } from '../platform/db/sql.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { labelPoint } from '../../shared/geometry.ts';
 import { shanghaiDate } from '../../domain/sla/working-calendar.ts';
@@ -9,6 +7,7 @@ import { listTagCatalog } from '../registry/tags-store.ts';
 import type { TaskActorCtx } from './complete-task.ts';
 import type { PresentContext } from './presenters.ts';
 import { loadSubjects } from './subjects-store.ts';
+import { unitGeometry, unitPathUnder } from './unit-store.ts';
 import { reachOfRequest, type TaskReach } from './task-reach.ts';
 import type { TaskRow } from './task-store.ts';
 
@@ -51,9 +50,9 @@ export async function createOnce(app: FastifyInstance, key: string | null, looku
 /** The path of the unit a filter names, inside the caller's scope (404 outside); null for none. */
 export async function unitPathOf(tx: Tx, reach: TaskReach, unitId: string | undefined): Promise<string | null> {
   if (!unitId) return null;
-  const u = await tx.query<{ path: string }>('select path from org_units where id = $1 and path like $2', [unitId, likePrefix(reach.scopePath)]);
-  if (!u.rows[0]) throw notFound('organisation unit');
-  return u.rows[0].path;
+  const path = await unitPathUnder(tx, unitId, reach.scopePath);
+  if (path === null) throw notFound('organisation unit');
+  return path;
 }
 
 /** Everything presenting a page of tasks needs: the tag catalog and the tasks' subjects, read once for the page. */
@@ -66,8 +65,7 @@ export async function presentContext(app: FastifyInstance, reach: TaskReach, row
 
 /** The centre of a grid (where a walk starts when the phone sends no position). */
 export async function gridCentre(tx: Tx, gridId: string): Promise<{ lng: number; lat: number } | null> {
-  const r = await tx.query<{ geometry: Geometry | null }>('select geometry from org_units where id = $1', [gridId]);
-  const g = r.rows[0]?.geometry;
+  const g = await unitGeometry(tx, gridId);
   const p = g ? labelPoint(g) : null;
   return p ? { lng: p[0], lat: p[1] } : null;
 }

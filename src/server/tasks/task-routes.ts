@@ -8,7 +8,7 @@ import { actorOf, createOnce, dayBounds, gridCentre, keyOf, presentContext, toda
 import { reachOfRequest, type TaskReach } from './task-reach.ts';
 import * as store from './task-store.ts';
 import { completeTask } from './complete-task.ts';
-import { createAdHocTask } from './create-task.ts';
+import { assignedDedupeKey, createAdHocTask } from './create-task.ts';
 
 const TAGS = ['tasks'];
 
@@ -98,7 +98,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
     const body = req.body as s.AdHocTaskBodyT;
     const key = keyOf(req);
     const id = await createOnce(app, key,
-      async (tx) => tx.query<{ id: string }>('select id from tasks where dedupe_key = $1', [`assigned:${who.reach.accountId}:${key}`]).then((r) => r.rows[0]?.id ?? null),
+      (tx) => store.findTaskIdByDedupeKey(tx, assignedDedupeKey(who.reach.accountId, key!)),
       (tx) => createAdHocTask(tx, who, body, key));
     return reply.code(201).send(await taskView(who.reach, id));
   });

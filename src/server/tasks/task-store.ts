@@ -167,6 +167,12 @@ export async function insertTask(tx: Tx, t: NewTask): Promise<{ id: string; crea
   return { id: e.rows[0]!.id, created: false };
 }
 
+/** The task with this dedupe key, in whichever town (an ad hoc task's key names its creator). */
+export async function findTaskIdByDedupeKey(tx: Tx, dedupeKey: string): Promise<string | null> {
+  const r = await tx.query<{ id: string }>('select id from tasks where dedupe_key = $1', [dedupeKey]);
+  return r.rows[0]?.id ?? null;
+}
+
 /** The task found by its dedupe key in a town (an ad hoc task retried with its Idempotency-Key). */
 export async function findTaskIdByKey(tx: Tx, townId: string, dedupeKey: string): Promise<string | null> {
   const r = await tx.query<{ id: string }>('select id from tasks where town_id = $1 and dedupe_key = $2', [townId, dedupeKey]);
