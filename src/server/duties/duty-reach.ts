@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Tx } from '../platform/db/db.ts';
 import { requirePrincipal } from '../platform/auth.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { likePrefix } from '../platform/db/sql.ts';
 import { holdsAnyRole } from '../../shared/roles.ts';
 import type { OrgLevel } from '../../shared/org-levels.ts';
 import { ADMISSION_REQUESTERS, DUTY_EDITORS, DUTY_READERS } from '../../shared/duties.ts';
-import type { TownRow } from '../org/town-store.ts';
+import { findTownHoldingPath, type TownRow } from '../org/town-store.ts';
+import * as store from './store.ts';
 
 /**
  * Whose duty catalogs a caller reads and acts on: the towns of its scope unit's subtree, or the town holding it. The
@@ -29,11 +29,7 @@ export interface DutyActor {
 export async function dutyActorOf(app: FastifyInstance, req: FastifyRequest): Promise<DutyActor> {
   const p = requirePrincipal(req);
   if (!p.scopeOrgUnitId || !holdsAnyRole(p.roles, DUTY_READERS)) throw notFound('duty catalog');
-  const u = await app.db.query<{ id: string; path: string; level: OrgLevel; name: string; departments: string[] }>(
-    `select u.id, u.path, u.level, u.name,
-            coalesce((select array_agg(d.name order by d.name) from departments d where d.id = any($2::text[])), '{}') as departments
-       from org_units u where u.id = $1`, [p.scopeOrgUnitId, p.departmentIds]);
-  const scope = u.rows[0];
+  const scope = await store.findScopeUnit(app.db, p.scopeOrgUnitId, p.departmentIds);
   if (!scope) throw notFound('duty catalog');
   return {
     accountId: p.accountId, username: p.username, name: p.name, ip: req.ip, now: app.clock(),
@@ -56,16 +52,15 @@ export async function resolveDutyTown(tx: Tx, a: DutyActor, orgUnitId: string | 
   }
   let path = a.scope.path;
   if (orgUnitId) {
-    const u = await tx.query<{ path: string }>(
-      'select path from org_units where id = $1 and (path like $2 or $3 like path || \'%\')', [orgUnitId, likePrefix(a.scope.path), a.scope.path]);
-    if (!u.rows[0]) throw notFound('organisation unit');
-    path = u.rows[0].path;
+    const named = await store.unitPathNear(tx, orgUnitId, a.scope.path);
+    if (named === null) throw notFound('organisation unit');
+    path = named;
   }
-  const t = await tx.query<TownRow>(`select id, code, path, name from org_units where level = 'town' and $1 like path || '%'`, [path]);
-  if (!t.rows[0]) {
+  const town = await findTownHoldingPath(tx, path);
+  if (!town) {
     throw new AppError('VALIDATION_FAILED', 'Name a unit of one town (orgUnitId): your scope spans several.', '请指定镇街或其下的单位（orgUnitId）：您的数据范围包含多个镇街。');
   }
-  return t.rows[0];
+  return town;
 }
 
 /** Whether the caller decides the town's admissions and edits its catalog and standing duties: an editor whose scope holds the town. */
@@ -73,8 +68,5 @@ export const editsTown = (a: DutyActor, town: { path: string }) => a.editor && t
 
 /** The towns a caller reads the catalogs of: those in its scope, or the one holding it; by code. */
 export async function townsOf(tx: Tx, a: DutyActor): Promise<TownRow[]> {
-  const r = await tx.query<TownRow>(
-    `select id, code, path, name from org_units where level = 'town' and retired_at is null and (path like $1 or $2 like path || '%') order by code`,
-    [likePrefix(a.scope.path), a.scope.path]);
-  return r.rows;
+  return store.townsNear(tx, a.scope.path);
 }

@@ -3,6 +3,8 @@ import { likePrefix } from '../platform/db/sql.ts';
 import type { AdmissionStatus, DutyLevel, ListType } from '../../shared/duties.ts';
 import type { RegistryCounts } from '../../domain/duties/burden.ts';
 import type { StartingItem } from './seed-catalog.ts';
+import type { OrgLevel } from '../../shared/org-levels.ts';
+import type { TownRow } from '../org/town-store.ts';
 
 /* SQL of the duty catalogs and their admissions: the town in every query, no rules. */
 
@@ -160,4 +162,28 @@ export async function saveDecision(tx: Tx, id: string, d: { status: AdmissionSta
   await tx.query(
     `update duty_admissions set status = $2, decided_by = $3, decided_by_name = $4, decided_at = $5, decision_note = $6, item_id = $7, version = version + 1
       where id = $1`, [id, d.status, d.by, d.byName, d.at, d.note, d.itemId]);
+}
+
+/** The caller's scope unit, with the names of its departments (those of `departmentIds`). */
+export async function findScopeUnit(tx: Tx, unitId: string, departmentIds: readonly string[]) {
+  const r = await tx.query<{ id: string; path: string; level: OrgLevel; name: string; departments: string[] }>(
+    `select u.id, u.path, u.level, u.name,
+            coalesce((select array_agg(d.name order by d.name) from departments d where d.id = any($2::text[])), '{}') as departments
+       from org_units u where u.id = $1`, [unitId, departmentIds]);
+  return r.rows[0] ?? null;
+}
+
+/** The path of a unit in the scope or holding it; null otherwise. */
+export async function unitPathNear(tx: Tx, id: string, scopePath: string): Promise<string | null> {
+  const r = await tx.query<{ path: string }>(
+    'select path from org_units where id = $1 and (path like $2 or $3 like path || \'%\')', [id, likePrefix(scopePath), scopePath]);
+  return r.rows[0]?.path ?? null;
+}
+
+/** The towns in the scope, or the one holding it; by code. */
+export async function townsNear(tx: Tx, scopePath: string): Promise<TownRow[]> {
+  const r = await tx.query<TownRow>(
+    `select id, code, path, name from org_units where level = 'town' and retired_at is null and (path like $1 or $2 like path || '%') order by code`,
+    [likePrefix(scopePath), scopePath]);
+  return r.rows;
 }
