@@ -391,6 +391,8 @@ describe('progress', () => {
     await addTask({ kind: 'riskInspection', title: 'p-d', assignee: w1, startsOn: '2026-10-05', dueOn: '2026-10-05', status: 'done', doneAt: '2026-10-05T23:50:00+08:00', doneBy: w1 });
     await addTask({ kind: 'buildingCheck', title: 'p-e', assignee: w1, startsOn: '2026-10-05', dueOn: '2026-10-06', status: 'cancelled' });
     await addTask({ kind: 'keyVisit', title: 'p-f', assignee: w2, startsOn: '2026-10-13', dueOn: '2026-10-15' });
+    // missed in September and still open: owed, so overdue in October's figures, but not among October's tasks due
+    await addTask({ kind: 'buildingCheck', title: 'p-i', assignee: w1, startsOn: '2026-09-21', dueOn: '2026-09-25' });
     await addTask({ g: 'next', kind: 'disputeSweep', title: 'p-g', assignee: w3, startsOn: '2026-10-06', dueOn: '2026-10-08', status: 'done', doneAt: '2026-10-08T09:00:00+08:00', doneBy: w3 });
     await addTask({ g: 'next', kind: 'keyVisit', title: 'p-h', assignee: w3, startsOn: '2026-10-08', dueOn: '2026-10-09', status: 'done', doneAt: '2026-10-09T09:00:00+08:00', doneBy: w3 });
     // W1's visits on the 9th (a day with a task done) and the 21st, and a report on the 21st
@@ -411,11 +413,11 @@ describe('progress', () => {
     const here = p.children.find((c: Row) => c.id === grid.here!.id);
     const next = p.children.find((c: Row) => c.id === grid.next!.id);
     //                      due done rate   overdue key inTime attention active reports visits workers activity
-    expect(figures(here)).toEqual([5, 3, 0.6, 2, 3, 1, 0.3333, 4, 1, 2, 2, 0.0645]);
+    expect(figures(here)).toEqual([5, 3, 0.6, 3, 3, 1, 0.3333, 4, 1, 2, 2, 0.0645]);
     expect(figures(next)).toEqual([2, 2, 1, 0, 1, 1, 1, 2, 0, 0, 1, 0.0645]);
-    expect(figures(p.total)).toEqual([7, 5, 0.7143, 2, 4, 2, 0.5, 6, 1, 2, 3, 0.0645]);
+    expect(figures(p.total)).toEqual([7, 5, 0.7143, 3, 4, 2, 0.5, 6, 1, 2, 3, 0.0645]);
     expect(p.workers.map((w: Row) => w.name)).toEqual(['王小二', '李明辉', '张三丰']);
-    expect(figures(p.workers[1])).toEqual([4, 3, 0.75, 1, 2, 1, 0.5, 4, 1, 2, 1, 0.129]);
+    expect(figures(p.workers[1])).toEqual([4, 3, 0.75, 2, 2, 1, 0.5, 4, 1, 2, 1, 0.129]);
     expect(figures(p.workers[0])).toEqual([1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 0]);
   });
 
@@ -423,13 +425,13 @@ describe('progress', () => {
     const g = await ok(call('GET', `/api/tasks/progress?orgUnitId=${grid.here!.id}&from=2026-10-01&to=2026-10-31`, 'gridworker'));
     expect(g.children).toEqual([]);
     expect(g.workers.map((w: Row) => w.name)).toEqual(['王小二', '李明辉']);
-    expect(figures(g.total)).toEqual([5, 3, 0.6, 2, 3, 1, 0.3333, 4, 1, 2, 2, 0.0645]);
+    expect(figures(g.total)).toEqual([5, 3, 0.6, 3, 3, 1, 0.3333, 4, 1, 2, 2, 0.0645]);
     expect((await call('GET', `/api/tasks/progress?orgUnitId=${grid.here!.community}`, 'gridworker')).statusCode).toBe(404);
     expect((await call('GET', `/api/tasks/progress?orgUnitId=${grid.rural!.id}`, 'community')).statusCode).toBe(404);
     expect((await call('GET', '/api/tasks/progress?from=2026-10-31&to=2026-10-01', 'community')).json().error.code).toBe('TASK_INVALID');
     expect((await call('GET', '/api/tasks/progress', 'resident')).statusCode).toBe(403);
     const town = await ok(call('GET', '/api/tasks/progress?from=2026-10-01&to=2026-10-31', 'leader'));
     expect(town.unit.level).toBe('town');
-    expect(figures(town.children.find((c: Row) => c.id === grid.here!.community))).toEqual([7, 5, 0.7143, 2, 4, 2, 0.5, 6, 1, 2, 3, 0.0645]);
+    expect(figures(town.children.find((c: Row) => c.id === grid.here!.community))).toEqual([7, 5, 0.7143, 3, 4, 2, 0.5, 6, 1, 2, 3, 0.0645]);
   });
 });

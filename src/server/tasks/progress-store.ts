@@ -37,11 +37,15 @@ export async function countProgress(tx: Tx, underPath: string, p: Period): Promi
   // a row right at the unit's own path (a grid's tasks when the unit is a grid) belongs to no child
   const keyOf = (r: { k: string; total: number }) => (Number(r.total) === 1 ? TOTAL : r.k === '' ? null : r.k);
 
-  const taskFigures = `count(*)::int as tasks_due, (count(*) filter (where t.status = 'done'))::int as tasks_done,
+  // rates count the tasks due in the period; overdue counts every task still open past its deadline by the period's
+  // end, also one that fell due before it (a missed task stays on the list until done, so it is still owed)
+  const inPeriod = `t.due_on >= $2::date`;
+  const taskFigures = `(count(*) filter (where ${inPeriod}))::int as tasks_due,
+      (count(*) filter (where ${inPeriod} and t.status = 'done'))::int as tasks_done,
       (count(*) filter (where t.status = 'open' and t.due_on < $4::date))::int as overdue_open,
-      (count(*) filter (where t.kind = 'keyVisit'))::int as key_due,
-      (count(*) filter (where t.kind = 'keyVisit' and t.status = 'done' and ${day('t.done_at')} <= t.due_on))::int as key_in_time`;
-  const taskWhere = `t.org_path like $1 and t.due_on >= $2::date and t.due_on <= $3::date and t.status <> 'cancelled'`;
+      (count(*) filter (where ${inPeriod} and t.kind = 'keyVisit'))::int as key_due,
+      (count(*) filter (where ${inPeriod} and t.kind = 'keyVisit' and t.status = 'done' and ${day('t.done_at')} <= t.due_on))::int as key_in_time`;
+  const taskWhere = `t.org_path like $1 and t.due_on <= $3::date and (${inPeriod} or t.status = 'open') and t.status <> 'cancelled'`;
   type TaskCounts = { key: string; tasks_due: number; tasks_done: number; overdue_open: number; key_due: number; key_in_time: number };
   const taskPart = (r: TaskCounts) => ({ tasksDue: r.tasks_due, tasksDone: r.tasks_done, overdueOpen: r.overdue_open, keyVisitsDue: r.key_due, keyVisitsInTime: r.key_in_time });
 
