@@ -68,10 +68,7 @@ describe('the demo tasks', () => {
     console.log(`gridworker's list today: ${open.rows.length} open, ${overdue} overdue`, open.rows.map((x) => x.kind));
     expect(phone.length).toBe(open.rows.length);
     expect(phone.filter((x) => x.overdue).length).toBe(overdue);
-    // a list a worker can get through by evening (the grid shared with its part-time member, the backlog spread)
-    expect(open.rows.length).toBeGreaterThanOrEqual(6);
-    expect(open.rows.length).toBeLessThanOrEqual(20);
-    expect(overdue).toBeGreaterThanOrEqual(1);
+    expect(overdue).toBeGreaterThanOrEqual(2);
     expect(overdue).toBeLessThanOrEqual(12);
     expect(open.rows.some((x) => x.starts === TODAY)).toBe(true);
     expect(open.rows.some((x) => x.kind === 'assigned')).toBe(true);
@@ -123,21 +120,13 @@ describe('the demo tasks', () => {
     expect(community.workers.length).toBeGreaterThanOrEqual(2);
   });
 
-  // the demo grid's two workers share it by the assignment's hash of generated ids (households, accounts), which differ
-  // from one database to the next: the same seed makes the same history up to that split, so the figures agree within a few per cent
-  it('makes the same history from the same seed, up to how the grid\'s two workers split it', async () => {
+  it('makes the same history from the same seed', async () => {
     const again = await freshTown();
     try {
-      const close = (a: number, b: number) => expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(Math.max(3, b * 0.06));
-      expect(again.report.failures).toEqual(report.failures);
-      expect(again.report.days).toBe(report.days);
-      expect(again.report.cases).toBe(report.cases);
-      for (const k of ['generated', 'visits', 'ticks'] as const) close(again.report[k], report[k]);
-      const byKind = 'select kind, count(*)::int as n from tasks group by 1 order by 1';
-      const before = (await t.db.query<{ kind: string; n: number }>(byKind)).rows;
-      const after = (await again.t.db.query<{ kind: string; n: number }>(byKind)).rows;
-      expect(after.map((x) => x.kind)).toEqual(before.map((x) => x.kind));
-      after.forEach((x, i) => close(x.n, before[i]!.n));
+      const strip = (r: DemoTasksReport) => ({ ...r, generationMs: 0 });
+      expect(strip(again.report)).toEqual(strip(report));
+      const byKind = 'select kind, status, count(*)::int as n from tasks group by 1, 2 order by 1, 2';
+      expect((await again.t.db.query(byKind)).rows).toEqual((await t.db.query(byKind)).rows);
     } finally {
       await again.t.close();
     }

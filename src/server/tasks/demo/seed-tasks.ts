@@ -14,8 +14,6 @@ import { createAccount } from '../../identity/create-account.ts';
 import { drawDemoPhoto, storeDemoPhotos } from '../../files/demo-photos.ts';
 import { uploadFile } from '../../files/upload-file.ts';
 import { reachOf as registryReachOf } from '../../registry/reach.ts';
-import { listTagCatalog } from '../../registry/tags-store.ts';
-import { visitEveryDays } from '../../../domain/registry/tags.ts';
 import { inspectThing } from '../../registry/save-place-thing.ts';
 import { Random } from '../../cases/demo/random.ts';
 import { generateTasksForTown } from '../generate-tasks.ts';
@@ -99,44 +97,14 @@ interface Habit { perDay: number; early: number; stuck: number }
 interface Worker { account: store.DemoAccount; habit: Habit; r: Random; stuck: Set<string> }
 
 /**
- * The never-visited backlog the first history day generates, spread the way the grid had been visiting on paper before:
- * each visit on a working day of its first frequency window (a seeded order per frequency), so a weekly cohort is
- * visited a fifth on each weekday and falls due again evenly, not in one clump. Answers the day each task is taken on.
- */
-function spreadBacklog(
-  tasks: readonly store.OpenTask[], everyOf: (tags: readonly string[]) => number | null, workingDays: readonly string[], r: Random,
-): Map<string, string> {
-  const first = workingDays[0]!;
-  const cohorts = new Map<number, store.OpenTask[]>();
-  for (const t of tasks) {
-    if (t.kind !== 'keyVisit') continue;
-    const every = everyOf(t.tags) ?? 7;
-    cohorts.set(every, [...(cohorts.get(every) ?? []), t]);
-  }
-  const out = new Map<string, string>();
-  for (const [every, cohort] of [...cohorts].sort((a, b) => a[0] - b[0])) {
-    // the window's working days, ending well before the last days of the history (a quarterly cohort is spread over it)
-    const end = addDays(first, Math.min(every, Math.max(1, workingDays.length - 6)));
-    const slots = workingDays.filter((d) => d < end);
-    const order = cohort.map((t) => ({ t, k: r.between(0, 1) })).sort((a, b) => a.k - b.k);
-    order.forEach(({ t }, i) => out.set(t.id, slots[i % slots.length]!));
-  }
-  return out;
-}
-
-
-/**
  * The demo town's 照单履职 over the last month, made the way real use makes them: each day's generation for 春晖路街道
  * at 00:05 of that day, then the demo grids' workers working their lists in working hours through the same commands
  * as the phone (visits at the household's building — a few far from it, flagged — with short findings and now and then
  * a photo, three findings reported as cases; risk points inspected in the registry and ticked; building checks, sweeps,
  * verifications and the campaign ticked with notes), the community's staff covering grids without a worker now and
  * then, a campaign the town pushed two weeks ago, a "+1" from the community yesterday and a worker of the grid beside on
- * sick leave last week with his tasks handed over. The demo grid is shared by its full-time worker and its part-time
- * member (given an account before the first list), and the first day's never-visited backlog is worked a share a day,
- * as the grid had been visiting on paper (spreadBacklog), so the weekly visits fall due evenly over the weekdays. Some
- * tasks stay undone, so today's list holds overdue work. Deterministic for a seed and `now` up to what depends on
- * generated ids (how the assignment splits a grid between its two workers); adds nothing to a town that has tasks.
+ * sick leave last week with his tasks handed over. Some tasks stay undone, so today's list holds overdue work.
+ * Deterministic for a seed and `now` (ids aside); adds nothing to a town that has tasks.
  */
 export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTasksReport | null> {
   const town = await findTownByCode(db, DEMO_TOWN_CODE);
@@ -161,12 +129,7 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
   // the grid beside gets its full-time worker's account (made by the security administrator) and the community's staff
   // member as its grid leader (the team saved by her), before the first list: so it has a worker who can be away
   const setupDay = addDays(first, -3);
-  const worker2 = await staffGridMember(db, o.pii, { security, community, grid: second, townPath: town.path, now: at(setupDay, 10) }, 'fullTime');
-  // the demo grid's part-time member gets an account too, so the generation shares the grid between two workers
-  const mainGrid = communityGrids.find((g) => g.id === mainGridId);
-  const partTimer = mainGrid
-    ? await staffGridMember(db, o.pii, { security, community, grid: mainGrid, townPath: town.path, now: at(setupDay, 11) }, 'partTime')
-    : null;
+  const worker2 = await staffSecondGrid(db, o.pii, { security, community, grid: second, townPath: town.path, now: at(setupDay, 10) });
   gw = (await store.findAccount(db, 'gridworker'))!;
   community = (await store.findAccount(db, 'community'))!;
 
@@ -186,19 +149,11 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
   const caseDays = new Map([8, 4, 2].flatMap((k, i) => (workingDays.length > k ? [[workingDays[workingDays.length - 1 - k]!, i] as const] : [])));
 
   const workers: Worker[] = [
-    { account: gw, habit: { perDay: 16, early: 0.9, stuck: 0.02 }, r: random.fork('gridworker'), stuck: new Set() },
-    ...(partTimer ? [{ account: partTimer, habit: { perDay: 8, early: 0.75, stuck: 0.015 }, r: random.fork('partTimer'), stuck: new Set<string>() }] : []),
+    { account: gw, habit: { perDay: 16, early: 0.5, stuck: 0.012 }, r: random.fork('gridworker'), stuck: new Set() },
     ...(worker2 ? [{ account: worker2, habit: { perDay: 10, early: 0.3, stuck: 0.02 }, r: random.fork('worker2'), stuck: new Set<string>() }] : []),
     { account: community, habit: { perDay: 4, early: 0.2, stuck: 0 }, r: random.fork('community'), stuck: new Set() },
   ];
   const coverRandom = random.fork('cover');
-  const catalog = await listTagCatalog(db, town.id);
-  const everyOf = (tags: readonly string[]) => visitEveryDays(tags, catalog);
-  const backlogRandom = random.fork('backlog');
-  /** the day each task of the first lists' backlog is taken on (spreadBacklog), per worker from their first list */
-  const backlog = new Map<string, string>();
-  const spread = new Set<string>();
-  let carriedCase: number | undefined;
 
   for (let n = dayNumberOfDate(first); n <= dayNumberOfDate(today); n++) {
     const day = dateOfDayNumber(n);
@@ -227,21 +182,14 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
     for (const w of workers) {
       if (w.account.id === worker2?.id && absenceFrom <= day && day <= absenceTo) continue;
       const end = day === today ? o.now : at(day, 17, 40);
-      // a finding planned for a day the worker had no household to visit is reported on the next one
-      const caseIndex = w.account.id === gw.id ? caseDays.get(day) ?? carriedCase : undefined;
+      const caseIndex = w.account.id === gw.id ? caseDays.get(day) : undefined;
       const pending: { visitId: string; categoryCode: string }[] = [];
       await attempt(report, `${w.account.username} on ${day}`, () => db.transaction(async (tx) => {
         // the day before clears what it can (most of the list is today's new tasks then), leaving what is stuck
         const habit = day === lastWorkingDay ? { ...w.habit, perDay: Math.round(w.habit.perDay * 1.5), early: 0.9 } : w.habit;
-        if (!spread.has(w.account.id)) {
-          spread.add(w.account.id);
-          const pastDays = workingDays.filter((d) => d < today);
-          for (const [id, on] of spreadBacklog(await store.openTasksOf(tx, w.account.id, day), everyOf, pastDays, backlogRandom)) backlog.set(id, on);
-        }
-        const found = await workDay(tx, { ...w, habit }, day, end, { gw: gw!, photos: visitPhotos, caseIndex, report, backlog });
+        const found = await workDay(tx, { ...w, habit }, day, end, { gw: gw!, photos: visitPhotos, caseIndex, report });
         pending.push(...found);
       }));
-      if (w.account.id === gw.id) carriedCase = pending.length === 0 ? caseIndex : undefined;
       for (const p of pending) {
         await attempt(report, `case of a visit on ${day}`, async () => {
           const when = new Date(Math.min(o.now.getTime(), at(day, 17, 50).getTime()));
@@ -303,7 +251,7 @@ async function attempt(report: DemoTasksReport, what: string, run: () => Promise
  */
 async function workDay(
   tx: Tx, w: Worker, day: string, end: Date,
-  c: { gw: store.DemoAccount; photos: readonly string[]; caseIndex: number | undefined; report: DemoTasksReport; backlog: ReadonlyMap<string, string> },
+  c: { gw: store.DemoAccount; photos: readonly string[]; caseIndex: number | undefined; report: DemoTasksReport },
 ): Promise<{ visitId: string; categoryCode: string }[]> {
   const { r, habit } = w;
   const cases: { visitId: string; categoryCode: string }[] = [];
@@ -315,16 +263,13 @@ async function workDay(
   for (const t of await store.openTasksOf(tx, w.account.id, day)) {
     if (done >= habit.perDay) break;
     if (closed.has(t.id) || w.stuck.has(t.id)) continue;
-    // the first lists' backlog is worked a share a day (spreadBacklog), not all at once
-    const takenOn = c.backlog.get(t.id);
-    if (takenOn !== undefined && takenOn > day) continue;
     // pushed or assigned lately: seen on the list, done a working day or two later
     if ((t.kind === 'campaign' || t.kind === 'assigned') && dayNumberOfDate(day) - dayNumberOfDate(t.starts_on) < 2) continue;
     if (t.kind === 'keyVisit' && r.chance(habit.stuck)) {
       w.stuck.add(t.id); // nobody home for weeks, a key that cannot be found: it stays on the list, overdue
       continue;
     }
-    if (!r.chance(t.due_on <= day || takenOn !== undefined ? 0.95 : habit.early)) continue;
+    if (!r.chance(t.due_on <= day ? 0.95 : habit.early)) continue;
     if (t.kind === 'caseVerification' && !(await handledBefore(tx, t, at(day, 8, 0)))) continue;
     clock += r.int(10, 26) * MINUTE;
     if (clock > at(day, 11, 50).getTime() && clock < at(day, 13, 30).getTime()) clock = at(day, 13, 30 + r.int(0, 15)).getTime();
@@ -374,25 +319,22 @@ async function workDay(
 }
 
 /**
- * A grid's full-time (or part-time) team member gets an account (made by the security administrator) and is linked to
- * it in the team (the community's staff member's team edit); for the grid beside the demo grid worker's, she also
- * becomes its grid leader, so it has a worker who can be away and someone his tasks go to. Answers the member's
- * account; an account there already is kept.
+ * The grid beside the demo grid worker's gets an account for its full-time worker (by the security administrator) and
+ * the community's staff member as its grid leader (her team edit), so it has a worker who can be away and someone his
+ * tasks go to. Answers the worker's account; an account there already is kept.
  */
-async function staffGridMember(
+async function staffSecondGrid(
   db: Db, pii: PiiCipher,
   o: { security: store.DemoAccount; community: store.DemoAccount; grid: store.DemoGrid; townPath: string; now: Date },
-  role: 'fullTime' | 'partTime',
 ): Promise<store.DemoAccount | null> {
   const team = await listTeam(db, o.grid.id);
-  const slot = team.find((m) => m.team_role === role);
+  const slot = team.find((m) => m.team_role === 'fullTime');
   if (!slot) return null;
   if (slot.account_id) {
     const r = await db.query<{ username: string }>('select username from accounts where id = $1', [slot.account_id]);
     return r.rows[0] ? store.findAccount(db, r.rows[0].username) : null;
   }
-  const lead = role === 'fullTime';
-  const username = pinyin(slot.name, { toneType: 'none', type: 'array' }).join('').replace(/[^a-z]/g, '') || `gridworker${role === 'fullTime' ? 2 : 3}`;
+  const username = pinyin(slot.name, { toneType: 'none', type: 'array' }).join('').replace(/[^a-z]/g, '') || 'gridworker2';
   const existing = await store.findAccount(db, username);
   const accountId = existing?.id ?? (await createAccount(db, pii, { id: o.security.id, username: o.security.username, ip: IP, scopePath: o.security.scope_path! }, {
     username, name: slot.name, roles: ['gridWorker'], scopeOrgUnitId: o.grid.id,
@@ -403,8 +345,8 @@ async function staffGridMember(
   }, { id: o.grid.id, path: o.grid.path, townPath: o.townPath }, {
     members: team.map((m) => ({
       id: m.id, teamRole: m.team_role,
-      name: m.id === slot.id ? slot.name : lead && m.team_role === 'gridLeader' ? o.community.name : m.name,
-      ...(m.id === slot.id ? { accountId } : lead && m.team_role === 'gridLeader' ? { accountId: o.community.id } : {}),
+      name: m.id === slot.id ? slot.name : m.team_role === 'gridLeader' ? o.community.name : m.name,
+      ...(m.id === slot.id ? { accountId } : m.team_role === 'gridLeader' ? { accountId: o.community.id } : {}),
     })),
   });
   return store.findAccount(db, username);
