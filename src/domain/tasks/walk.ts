@@ -1,4 +1,5 @@
-import { haversineMeters, type LngLat } from './visit-distance.ts';
+import { distanceM } from '../cases/duplicates.ts';
+import type { LngLat } from './visit-distance.ts';
 
 /** Something to walk to: an id and where it is (null: no place, e.g. a sweep of the whole grid). */
 export interface WalkStop { id: string; at: LngLat | null }
@@ -28,7 +29,7 @@ export function walkingOrder(origin: LngLat | null, stops: readonly WalkStop[]):
     if (here !== null) {
       let bestD = Infinity;
       left.forEach((s, i) => {
-        const d = haversineMeters(here!, s.at);
+        const d = distanceM(here!, s.at);
         if (d < bestD) { bestD = d; best = i; }
       });
       meters += bestD;

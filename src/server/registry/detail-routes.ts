@@ -14,18 +14,12 @@ import * as s from './schemas.ts';
 import { actorFor, catalogFor, createOnce, frozenLocator, pageOf, pagingOf } from './route-helpers.ts';
 import { createPlace, createThing, inspectThing, revealPlacePhone, updatePlace, updateThing } from './save-place-thing.ts';
 import { createHazard, updateHazard } from './save-hazard.ts';
+import { distanceM } from '../../domain/cases/duplicates.ts';
 
 const TAGS = ['registry'];
 const readers = { access: REGISTRY_READERS };
 const editors = { access: REGISTRY_EDITORS };
 const CASES_NEAR_M = 30;
-
-/** Metres between two WGS84 points (haversine). */
-function metres(a: { lng: number; lat: number }, b: { lng: number; lat: number }): number {
-  const r = Math.PI / 180;
-  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lng - a.lng) * r) / 2) ** 2;
-  return 2 * 6_371_000 * Math.asin(Math.sqrt(h));
-}
 
 async function hazardViews(app: FastifyInstance, rows: sites.HazardRow[], reach: Reach) {
   const changes = await store.listHazardChanges(app.db, rows.map((z) => z.id));
@@ -52,7 +46,7 @@ export async function householdFile(app: FastifyInstance, id: string, reach: Rea
   const found = await store.listCasesAt(app.db, reach, phones, box, 60);
   const cases = found.flatMap((c) => {
     if (c.reporter_phone_hash !== null && phones.includes(c.reporter_phone_hash)) return [p.presentCaseRef(c, 'phone')];
-    return at && metres(at, { lng: Number(c.lng), lat: Number(c.lat) }) <= CASES_NEAR_M ? [p.presentCaseRef(c, 'location')] : [];
+    return at && distanceM(at, { lng: Number(c.lng), lat: Number(c.lat) }) <= CASES_NEAR_M ? [p.presentCaseRef(c, 'location')] : [];
   }).slice(0, 20);
   const household = p.presentHousehold(h, reach, catalog);
   return {

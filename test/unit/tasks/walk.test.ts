@@ -2,7 +2,8 @@
 // 0.001° of latitude is 111.195 m on the mean earth radius (6,371,008.8 m × π / 180 / 1000).
 import { describe, expect, it } from 'vitest';
 import { walkingOrder, type WalkStop } from '../../../src/domain/tasks/walk.ts';
-import { haversineMeters, visitDistance } from '../../../src/domain/tasks/visit-distance.ts';
+import { visitDistance } from '../../../src/domain/tasks/visit-distance.ts';
+import { distanceM } from '../../../src/domain/cases/duplicates.ts';
 
 const at = (dLat: number, dLng = 0) => ({ lng: 106.5 + dLng, lat: 29.5 + dLat });
 const stop = (id: string, dLat: number | null): WalkStop => ({ id, at: dLat === null ? null : at(dLat) });
@@ -32,7 +33,7 @@ describe('walkingOrder', () => {
 
 describe('visitDistance', () => {
   it('measures a degree of latitude as 111.195 km', () => {
-    expect(Math.round(haversineMeters({ lng: 106.5, lat: 29 }, { lng: 106.5, lat: 30 }))).toBe(111_195);
+    expect(Math.round(distanceM({ lng: 106.5, lat: 29 }, { lng: 106.5, lat: 30 }))).toBe(111_195);
   });
 
   it.each([
