@@ -1,4 +1,5 @@
 import { decodeCaseCursor, encodeCaseCursor } from './cursor.ts';
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import { STAFF_ROLES } from '../../shared/roles.ts';
@@ -47,10 +48,8 @@ function reporterOf(p: Principal, kind: ReporterKind, given: { name?: string; ph
 }
 
 function idempotencyKey(req: FastifyRequest, owner: string): string | null {
-  const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || key.length === 0) return null;
-  if (key.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
-  return `${owner}:${key}`;
+  const key = idempotencyKeyOf(req);
+  return key === null ? null : `${owner}:${key}`;
 }
 
 export async function caseRoutes(app: FastifyInstance): Promise<void> {

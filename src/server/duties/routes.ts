@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, notFound } from '../platform/errors.ts';
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
+import { notFound } from '../platform/errors.ts';
 import { ADMISSION_REQUESTERS, DUTY_EDITORS, DUTY_READERS } from '../../shared/duties.ts';
 import type { Tx } from '../platform/db/db.ts';
 import { dutyActorOf, resolveDutyTown, type DutyActor } from './duty-reach.ts';
@@ -12,14 +13,6 @@ import { presentItem } from './presenters.ts';
 import * as s from './schemas.ts';
 
 const TAGS = ['duties'];
-
-/** The Idempotency-Key of a POST that creates, or null. */
-function requestKey(req: FastifyRequest): string | null {
-  const raw = req.headers['idempotency-key'];
-  const key = typeof raw === 'string' && raw.length > 0 ? raw : null;
-  if (key !== null && key.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
-  return key;
-}
 
 /** Changes the item named in the path in one transaction (the command audits it), then answers the item as it is now. */
 async function changeItem(app: FastifyInstance, req: FastifyRequest, change: (tx: Tx, a: DutyActor, id: string) => Promise<void>): Promise<s.DutyItemViewT> {
@@ -84,7 +77,7 @@ export async function dutyCatalogRoutes(app: FastifyInstance): Promise<void> {
     const a = await dutyActorOf(app, req);
     const body = req.body as s.AdmissionBodyT;
     const town = await resolveDutyTown(app.db, a, body.orgUnitId);
-    const key = requestKey(req);
+    const key = idempotencyKeyOf(req);
     let id: string;
     try {
       id = await app.db.transaction((tx) => requestAdmission(tx, a, town, body, key));

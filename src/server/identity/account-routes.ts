@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
 import { Type, type Static } from '@sinclair/typebox';
 import { requirePrincipal } from '../platform/auth.ts';
-import { AppError } from '../platform/errors.ts';
 import { ACCOUNT_ADMINS } from '../../shared/roles.ts';
 import { accountListPolicies } from '../../domain/identity/account-policies.ts';
 import { changePassword } from './change-password.ts';
@@ -22,13 +22,6 @@ const PasswordBody = Type.Object({
   currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
   newPassword: Type.String({ minLength: 1, maxLength: 128 }),
 }, { additionalProperties: false });
-
-function idempotencyKey(req: FastifyRequest): string | null {
-  const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || key.length === 0) return null;
-  if (key.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
-  return key;
-}
 
 /**
  * Account administration by the security administrator (安全管理员, 三员分立), inside its scope: list, create with a
@@ -62,7 +55,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         + '`Idempotency-Key`: the same key answers the first result (200).' },
   }, async (req, reply) => {
     const admin = await accountAdminOf(app.db, req);
-    const created = await createAccount(app.db, app.pii, admin, req.body as CreateAccountBody, idempotencyKey(req), app.clock());
+    const created = await createAccount(app.db, app.pii, admin, req.body as CreateAccountBody, idempotencyKeyOf(req), app.clock());
     const account = await administeredAccount(app.db, app.pii, admin, created.accountId, app.clock());
     return reply.status(created.replayed ? 200 : 201).send({ account, oneTimePassword: created.oneTimePassword });
   });

@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
 import type { Static } from '@sinclair/typebox';
 import { publicRateLimit } from '../platform/public-rate-limit.ts';
-import { AppError } from '../platform/errors.ts';
 import { findUnitRef } from '../org/store.ts';
 import { presentMe } from './presenters.ts';
 import { loadPrincipal } from './principal.ts';
@@ -14,13 +14,6 @@ import { searchGrids } from './registration-store.ts';
 import { CodeBody, CodeSent, GridMatches, GridSearchQuery, RegisterBody } from './registration-schemas.ts';
 
 const MAX_WORDS = 4;
-
-function idempotencyKey(req: FastifyRequest): string | null {
-  const key = req.headers['idempotency-key'];
-  if (typeof key !== 'string' || key.length === 0) return null;
-  if (key.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
-  return key;
-}
 
 /**
  * Resident self-registration (居民注册): a code sent to the phone, then the account with its home grid, signed in.
@@ -66,7 +59,7 @@ export async function registrationRoutes(app: FastifyInstance): Promise<void> {
     const now = app.clock();
     const done = await registerResident(app.db, app.pii, await app.locator.current(), {
       phone: b.phone, code: b.code, name: b.name, password: b.password, address: b.address, location: b.location ?? null, gridId: b.gridId ?? null,
-      ip: req.ip, userAgent: req.headers['user-agent'] ?? null, idempotencyKey: idempotencyKey(req), now, ttlSeconds: app.config.tokenTtlSeconds,
+      ip: req.ip, userAgent: req.headers['user-agent'] ?? null, idempotencyKey: idempotencyKeyOf(req), now, ttlSeconds: app.config.tokenTtlSeconds,
     });
     const p = (await loadPrincipal(app.db, tokenHash(done.token), now))!;
     const user = presentMe(p, null, p.homeOrgUnitId ? await findUnitRef(app.db, p.homeOrgUnitId) : null);

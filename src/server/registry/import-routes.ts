@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
 import { Readable } from 'node:stream';
 import type { Static } from '@sinclair/typebox';
 import { requirePrincipal } from '../platform/auth.ts';
@@ -22,13 +23,6 @@ const TAGS = ['registry'];
 const editors = { access: REGISTRY_EDITORS };
 
 const attachment = (ascii: string, zh: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(zh)}`;
-
-function idempotencyKey(req: FastifyRequest): string | null {
-  const raw = req.headers['idempotency-key'];
-  if (typeof raw !== 'string' || raw.length === 0) return null;
-  if (raw.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
-  return raw;
-}
 
 /** Templates, imports (upload, progress, report) and exports of the registry. */
 export async function registryImportRoutes(app: FastifyInstance): Promise<void> {
@@ -77,7 +71,7 @@ export async function registryImportRoutes(app: FastifyInstance): Promise<void> 
     const p = requirePrincipal(req);
     const reach = { ...reachOf(p), scopeOrgUnitId: p.scopeOrgUnitId! };
     const started = await startImport(app.db, files, reach, {
-      kind: q.kind, mode: q.mode ?? 'allValid', fileName: q.fileName?.trim() || null, idempotencyKey: idempotencyKey(req),
+      kind: q.kind, mode: q.mode ?? 'allValid', fileName: q.fileName?.trim() || null, idempotencyKey: idempotencyKeyOf(req),
       body: req.body, now: app.clock(),
     });
     // this node starts on it at once; the job (every minute, in any node or worker) takes up what is left

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
 import { requirePrincipal } from '../platform/auth.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import type { Tx } from '../platform/db/db.ts';
@@ -64,9 +65,7 @@ export function checkTagFilter(tags: readonly string[] | undefined, catalog: rea
  * or the new one, recorded with the key in the creating transaction.
  */
 export async function createOnce(app: FastifyInstance, req: FastifyRequest, kind: string, create: (tx: Tx) => Promise<string>): Promise<string> {
-  const raw = req.headers['idempotency-key'];
-  const given = typeof raw === 'string' && raw.length > 0 ? raw : null;
-  if (given !== null && given.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
+  const given = idempotencyKeyOf(req);
   const actorId = requirePrincipal(req).accountId;
   // a key names one request of one kind: the same key on another kind of record makes that record
   const key = given === null ? null : `${kind}:${given}`;

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
 import { TASK_ASSIGNERS, TASK_LIMITS } from '../../shared/tasks.ts';
 import { requirePrincipal } from '../platform/auth.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { notFound } from '../platform/errors.ts';
 import { actorOf } from '../audit/audit-log.ts';
 import { isWithinScope } from '../../domain/identity/scope.ts';
 import { shanghaiDate } from '../../domain/sla/working-calendar.ts';
@@ -12,13 +13,6 @@ import { recordAbsence, removeAbsence, type AbsenceCommand } from './absence-rec
 import * as units from './unit-store.ts';
 
 const TAGS = ['tasks'];
-
-function idempotencyKey(req: FastifyRequest): string | null {
-  const raw = req.headers['idempotency-key'];
-  if (typeof raw !== 'string' || raw.length === 0) return null;
-  if (raw.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
-  return raw;
-}
 
 /** Staff absences: the grid workers of the caller's territory away on leave, training or sick; the generation gives them nothing then. */
 export async function absenceRoutes(app: FastifyInstance): Promise<void> {
@@ -59,7 +53,7 @@ export async function absenceRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req, reply) => {
     const c = command(req);
-    const id = await recordAbsence(app.db, c, req.body as s.AbsenceBodyT, idempotencyKey(req));
+    const id = await recordAbsence(app.db, c, req.body as s.AbsenceBodyT, idempotencyKeyOf(req));
     return reply.code(201).send(await view(id, c.scopePath));
   });
 

@@ -1,9 +1,10 @@
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../platform/errors.ts';
 import { CAMPAIGN_PUSHERS, TASK_LIMITS, TASK_OVERSEERS } from '../../shared/tasks.ts';
 import * as s from './schemas.ts';
 import { presentCampaign } from './presenters.ts';
-import { actorOf, createOnce, keyOf, todayOf, unitPathOf } from './route-helpers.ts';
+import { actorOf, createOnce, todayOf, unitPathOf } from './route-helpers.ts';
 import { reachOfRequest } from './task-reach.ts';
 import { findCampaignIdByKey, listCampaigns } from './campaign-store.ts';
 import { pushCampaign } from './push-campaign.ts';
@@ -19,7 +20,7 @@ export async function campaignRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req, reply) => {
     const who = actorOf(app, req);
-    const key = keyOf(req);
+    const key = idempotencyKeyOf(req);
     const calendar = await app.calendar.current();
     const id = await createOnce(app, key, (tx) => findCampaignIdByKey(tx, who.reach.accountId, key ?? ''),
       (tx) => pushCampaign(tx, who, calendar, req.body as s.CampaignBodyT, key));

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Tx } from '../platform/db/db.ts';
-import { AppError, notFound } from '../platform/errors.ts';
+import { notFound } from '../platform/errors.ts';
 import { labelPoint } from '../../shared/geometry.ts';
 import { shanghaiDate } from '../../domain/sla/working-calendar.ts';
 import { listTagCatalog } from '../registry/tags-store.ts';
@@ -11,7 +11,7 @@ import { unitGeometry, unitPathUnder } from './unit-store.ts';
 import { reachOfRequest, type TaskReach } from './task-reach.ts';
 import type { TaskRow } from './task-store.ts';
 
-/* What the tasks' routes share: the actor, days in Asia/Shanghai, Idempotency-Key, the presenting context. */
+/* What the tasks' routes share: the actor, days in Asia/Shanghai, creating once, the presenting context. */
 
 export function actorOf(app: FastifyInstance, req: FastifyRequest): TaskActorCtx {
   return { reach: reachOfRequest(req), ip: req.ip, now: app.clock() };
@@ -24,14 +24,6 @@ export function dayBounds(day: string): { start: Date; end: Date } {
 }
 
 export const todayOf = (now: Date) => shanghaiDate(now);
-
-/** The caller's Idempotency-Key (200 characters at most), or null. */
-export function keyOf(req: FastifyRequest): string | null {
-  const raw = req.headers['idempotency-key'];
-  if (typeof raw !== 'string' || raw.length === 0) return null;
-  if (raw.length > 200) throw new AppError('VALIDATION_FAILED', 'Idempotency-Key is too long (200 at most).', 'Idempotency-Key 过长（最多 200 字符）。');
-  return raw;
-}
 
 /**
  * A command that creates, in a transaction: a retry racing the first request (both past the key's check, one losing

@@ -1,10 +1,11 @@
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../platform/errors.ts';
 import { TASK_ASSIGNERS, TASK_DOERS, TASK_LIMITS, TASK_OVERSEERS } from '../../shared/tasks.ts';
 import { walkingOrder } from '../../domain/tasks/walk.ts';
 import * as s from './schemas.ts';
 import { presentTask } from './presenters.ts';
-import { actorOf, createOnce, dayBounds, gridCentre, keyOf, presentContext, todayOf, unitPathOf } from './route-helpers.ts';
+import { actorOf, createOnce, dayBounds, gridCentre, presentContext, todayOf, unitPathOf } from './route-helpers.ts';
 import { reachOfRequest, type TaskReach } from './task-reach.ts';
 import * as store from './task-store.ts';
 import { completeTask } from './complete-task.ts';
@@ -83,7 +84,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => {
     const who = actorOf(app, req);
     const { id } = req.params as { id: string };
-    await app.db.transaction((tx) => completeTask(tx, who, id, req.body as s.CompleteBodyT, keyOf(req)));
+    await app.db.transaction((tx) => completeTask(tx, who, id, req.body as s.CompleteBodyT, idempotencyKeyOf(req)));
     return taskView(who.reach, id);
   });
 
@@ -96,7 +97,7 @@ export async function taskRoutes(app: FastifyInstance): Promise<void> {
   }, async (req, reply) => {
     const who = actorOf(app, req);
     const body = req.body as s.AdHocTaskBodyT;
-    const key = keyOf(req);
+    const key = idempotencyKeyOf(req);
     const id = await createOnce(app, key,
       (tx) => store.findTaskIdByDedupeKey(tx, assignedDedupeKey(who.reach.accountId, key!)),
       (tx) => createAdHocTask(tx, who, body, key));

@@ -1,10 +1,11 @@
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
 import type { FastifyInstance } from 'fastify';
 import { requirePrincipal } from '../platform/auth.ts';
 import { notFound } from '../platform/errors.ts';
 import { TASK_DOERS, TASK_LIMITS, TASK_OVERSEERS } from '../../shared/tasks.ts';
 import * as s from './schemas.ts';
 import { presentVisit } from './presenters.ts';
-import { actorOf, createOnce, dayBounds, keyOf, unitPathOf } from './route-helpers.ts';
+import { actorOf, createOnce, dayBounds, unitPathOf } from './route-helpers.ts';
 import { reachOfRequest, type TaskReach } from './task-reach.ts';
 import { recordVisit } from './record-visit.ts';
 import { reportVisitCase } from './report-visit-case.ts';
@@ -27,7 +28,7 @@ export async function visitRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req, reply) => {
     const who = actorOf(app, req);
-    const key = keyOf(req);
+    const key = idempotencyKeyOf(req);
     const id = await createOnce(app, key, (tx) => store.findVisitIdByKey(tx, who.reach.accountId, key ?? ''),
       (tx) => recordVisit(tx, who, req.body as s.VisitBodyT, key));
     return reply.code(201).send(await visitView(who.reach, id));
