@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, DESKTOP, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
+import { launchChromium, DESKTOP, WEB_DIST, expectNoEnglish, signInAs } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { seedDemoCatalog } from '../../src/server/duties/demo/demo-step.ts';
 
@@ -21,13 +21,7 @@ let base: string;
 let page: Page;
 const pageErrors: string[] = [];
 
-async function signIn(p: Page, username: string) {
-  await p.goto(`${base}/login`);
-  await p.getByLabel('用户名').fill(username);
-  await p.getByLabel('密码').fill('demo1234');
-  await p.getByRole('button', { name: /登\s*录/ }).click();
-  await p.waitForURL((u) => !u.pathname.startsWith('/login'));
-}
+const signIn = (p: Page, username: string) => signInAs(p, base, username);
 
 async function freshPage(username: string): Promise<Page> {
   await context?.close();

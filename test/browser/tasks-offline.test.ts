@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { expectNoEnglish, launchChromium, PHONE, WEB_DIST } from '../support/browser.ts';
+import { expectNoEnglish, launchChromium, PHONE, signInAs, WEB_DIST } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { makeJpeg } from '../support/images.ts';
@@ -106,10 +106,7 @@ afterAll(async () => {
 
 describe('the grid worker\'s phone app offline', () => {
   it('opens today\'s list from the phone home, and the app installs for offline use', async () => {
-    await page.goto(`${base}/login`);
-    await page.getByLabel('用户名').fill('gridworker');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await signInAs(page, base, 'gridworker');
     await page.waitForURL('**/m');
     await expect.poll(() => page.getByTestId('home-tasks').innerText()).toContain('待办 4 项');
     await shot('00-home');

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import type { Polygon } from 'geojson';
-import { DESKTOP, launchChromium, WEB_DIST, expectNoEnglish, pickOption } from '../support/browser.ts';
+import { DESKTOP, launchChromium, WEB_DIST, expectNoEnglish, pickOption, signInAs } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID } from '../support/places.ts';
 
@@ -44,11 +44,7 @@ async function signIn(username: string) {
   await context.clock.setFixedTime(NOW);
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(`${base}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('demo1234');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  await signInAs(page, base, username);
 }
 
 /** An open antd modal, by its title. */
