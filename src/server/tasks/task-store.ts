@@ -53,12 +53,6 @@ export async function findTask(tx: Tx, reach: TaskReach, id: string, forUpdate =
   return r.rows[0] ?? null;
 }
 
-export async function findTasks(tx: Tx, ids: readonly string[]): Promise<TaskRow[]> {
-  if (ids.length === 0) return [];
-  const r = await tx.query<TaskRow>(`select ${COLUMNS} from ${FROM} where t.id = any($1::text[])`, [ids]);
-  return r.rows;
-}
-
 /**
  * A worker's list for a day: every open task of theirs that starts on or before it (by due day), then those they did
  * that day (newest first). `dayStart`/`dayEnd` bound the day in Asia/Shanghai.
