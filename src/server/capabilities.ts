@@ -10,9 +10,11 @@ import { maps } from './maps/capability.ts';
 import { registry } from './registry/capability.ts';
 import { duties } from './duties/capability.ts';
 import { tasks } from './tasks/capability.ts';
+import { devices } from './devices/capability.ts';
+import { alarms } from './alarms/capability.ts';
 
 /**
  * Every capability of the server, in the order the app sets them up and registers their routes. A new capability is a
  * folder src/server/<name>/ with a capability.ts, and one line here.
  */
-export const CAPABILITIES: readonly Capability[] = [identity, audit, org, matters, calendar, files, cases, maps, registry, duties, tasks];
+export const CAPABILITIES: readonly Capability[] = [identity, audit, org, matters, calendar, files, cases, maps, registry, duties, tasks, devices, alarms];

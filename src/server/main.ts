@@ -6,7 +6,7 @@ import { CAPABILITIES } from './capabilities.ts';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/seed-demo.ts';
 import { bootstrapAdmin, refuseDemoPassword } from './identity/bootstrap-admin.ts';
 import { startJobs } from './platform/jobs.ts';
-import { jobsOf, runDemoSteps } from './platform/capability.ts';
+import { jobsOf, runDemoSteps, startServices } from './platform/capability.ts';
 import { DEMO_SEED } from './cases/demo/seed-history.ts';
 import { listCalendarYears } from './calendar/store.ts';
 import { missingCalendarYears } from '../domain/calendar/calendar-year.ts';
@@ -32,6 +32,10 @@ if (!config.production) {
 await app.listen({ port: config.port, host: config.host });
 // background work runs in this process unless JOBS=off (then run workers elsewhere: npm run worker)
 const jobs = await startJobs(db, jobsOf(CAPABILITIES, { db, config }), { work: process.env.JOBS !== 'off' });
+// the embedded MQTT broker and the alarm clock, unless SERVICES=off (then a worker runs the loops)
+const services = process.env.SERVICES === 'off'
+  ? { names: [], stop: async () => undefined }
+  : await startServices(CAPABILITIES, { db, config }, 'api');
 
 const url = `http://localhost:${config.port}`;
 console.log(`\nZhizhi 智治 is running at ${url}  (API docs: ${url}/docs, store: ${db.kind})`);
@@ -51,6 +55,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, async () => {
     if (closing) return;
     closing = true;
+    await services.stop();
     await jobs.stop({ graceful: true, timeout: 5000 }).catch(() => undefined);
     await app.close();
     await db.close();

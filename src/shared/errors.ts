@@ -52,6 +52,17 @@ export const ERROR_STATUS = {
   TASK_CONFLICT: 409,
   TASK_INVALID: 422,
   VISIT_INVALID: 422,
+  /** a device id and token that do not match a registered, active device (HTTP and MQTT alike) */
+  DEVICE_TOKEN_INVALID: 401,
+  DEVICE_INVALID: 422,
+  DEVICE_BINDING_INVALID: 422,
+  READING_INVALID: 422,
+  RULE_INVALID: 422,
+  /** acknowledging or clearing an alarm in a state that does not allow it (already cleared …) */
+  ALARM_STATE_CONFLICT: 409,
+  API_KEY_INVALID: 401,
+  ALERT_INVALID: 422,
+  WEBHOOK_INVALID: 422,
   INTERNAL: 500,
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;

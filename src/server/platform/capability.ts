@@ -8,6 +8,8 @@ import type { PrincipalSource } from './auth.ts';
 export interface CapabilityContext {
   db: Db;
   config: Config;
+  /** the clock of services and jobs: absent, the real one; the tests pass a fake */
+  clock?: () => Date;
 }
 
 /**
@@ -47,6 +49,36 @@ export interface Capability {
   jobs?: (ctx: CapabilityContext) => readonly JobDefinition[];
   /** its demo history, added after the base demo seed (later capabilities add theirs the same way) */
   demo?: DemoStep;
+  /**
+   * Long-running work beside the HTTP API and the job queue: a listener (the embedded MQTT broker) or a loop that must
+   * tick more often than a cron minute (rule deadlines, alarm escalation). Started by `main.ts` (API nodes, unless
+   * SERVICES=off) and `worker.ts` where `runsOn` names them; never by `buildApp`, so the tests start them by hand.
+   */
+  services?: (ctx: CapabilityContext) => readonly BackgroundService[];
+}
+
+export interface BackgroundService {
+  name: string;
+  runsOn: readonly ('api' | 'worker')[];
+  start: () => Promise<void>;
+  /** stops taking new work and finishes (or hands back) what it holds */
+  stop: () => Promise<void>;
+}
+
+/** Starts the listed capabilities' services for this kind of node, in list order; answers a stop for all of them. */
+export async function startServices(capabilities: readonly Capability[], ctx: CapabilityContext, node: 'api' | 'worker'): Promise<{ names: string[]; stop: () => Promise<void> }> {
+  const started: BackgroundService[] = [];
+  for (const s of capabilities.flatMap((c) => c.services?.(ctx) ?? [])) {
+    if (!s.runsOn.includes(node)) continue;
+    await s.start();
+    started.push(s);
+  }
+  return {
+    names: started.map((s) => s.name),
+    stop: async () => {
+      for (const s of started.reverse()) await s.stop().catch((err: Error) => console.error(`stopping ${s.name}:`, err.message));
+    },
+  };
 }
 
 /**

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
+
+// filled in by its owner (issue 13)
+export const webhookRoutes: FastifyPluginAsync = async () => {};

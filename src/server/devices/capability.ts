@@ -1,0 +1,22 @@
+import type { Capability } from '../platform/capability.ts';
+import { devicesSetup } from './setup.ts';
+import { deviceRoutes } from './device-routes.ts';
+import { profileRoutes } from './profile-routes.ts';
+import { readingRoutes } from './reading-routes.ts';
+import { readingsMaintenanceJob } from './readings-maintenance-job.ts';
+import { mqttService } from './mqtt/mqtt-service.ts';
+import { demoDevicesStep } from './demo/demo-step.ts';
+
+/**
+ * Sensors (issue 13): devices bound to a resident, household or place, their profiles' rules with per-person overrides,
+ * readings over HTTP and MQTT (an embedded broker, or an external one with MQTT_URL), the rules' state and deadlines in
+ * the database, and the alarms they raise (the `alarms` capability turns those into care orders and escalates them).
+ */
+export const devices: Capability = {
+  name: 'devices',
+  setup: devicesSetup,
+  routes: [deviceRoutes, profileRoutes, readingRoutes],
+  jobs: ({ db }) => [readingsMaintenanceJob(db)],
+  services: (ctx) => [mqttService(ctx)],
+  demo: demoDevicesStep,
+};
