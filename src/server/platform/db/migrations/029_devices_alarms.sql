@@ -111,6 +111,10 @@ create table alarms (
   task_id             text references tasks(id),
   -- set when the care order (or, for maintenance, the task) was made; null rows are the outbox
   dispatched_at       timestamptz,
+  -- a node opening the care order holds the alarm until then (the case is made outside the alarm's transaction)
+  dispatch_lease_until timestamptz,
+  -- why no care order could be opened (no point, no such Matter in the town): the alarm is still escalated to people
+  dispatch_error      text,
   escalation_step     integer not null default 0,
   next_escalation_at  timestamptz,
   acknowledged_at     timestamptz,
