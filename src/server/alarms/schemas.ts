@@ -38,6 +38,7 @@ export const AlarmSummary = Type.Object({
   status: lit(ALARM_STATUSES),
   category: lit(ALARM_CATEGORIES),
   alarmType: Type.String({ description: 'what raised it: inactivity, heartRateLow, smoke, offline … (the rule\'s alarmType)' }),
+  ruleName: Nullable(Type.String({ description: 'the name of the rule that raised it, as its profile names it now' })),
   level: lit(ALARM_LEVELS),
   raisedAt: Time,
   version: Type.Integer(),
