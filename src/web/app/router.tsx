@@ -13,6 +13,7 @@ import { desktopCaseRoutes } from '../features/cases/desktop/routes.tsx';
 import { desktopRegistryRoutes } from '../features/registry/routes.tsx';
 import { mobileRegistryRoutes } from '../features/registry/mobile/routes.tsx';
 import { mobileTaskRoutes } from '../features/tasks/mobile/routes.tsx';
+import { mobileAlarmRoutes } from '../features/alarms/mobile/routes.tsx';
 import { desktopTaskRoutes } from '../features/tasks/desktop/routes.tsx';
 import { desktopDutyRoutes } from '../features/duties/routes.tsx';
 
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
           ...mobileCaseRoutes,
           ...mobileRegistryRoutes,
           ...mobileTaskRoutes,
+          ...mobileAlarmRoutes,
           {
             element: <Shell />,
             children: [{

@@ -8,6 +8,7 @@ import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { isOpenStatus, OPEN_STATUSES } from '../../../../shared/cases.ts';
 import { listCases } from '../api.ts';
+import { AlarmBanner } from '../../alarms/mobile/public.ts';
 import './react19.ts';
 import './locales.ts';
 import '../locales.ts';
@@ -35,6 +36,7 @@ export function MobileCasesHome() {
 
   return (
     <div data-testid="mobile-cases-home" style={{ display: 'grid', gap: 12 }}>
+      <AlarmBanner />
       <div className="mc-tiles">
         <button type="button" className="mc-tile mc-tile-primary" onClick={() => navigate('/m/report')} data-testid="home-report">
           <span className="mc-tile-icon" style={{ background: 'linear-gradient(135deg, #e8604e, #b8281c)' }}><CameraOutlined /></span>

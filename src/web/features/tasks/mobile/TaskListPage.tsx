@@ -11,6 +11,7 @@ import { MobilePage, lastPosition, useGeolocation } from '../../cases/public.ts'
 import { fetchMyTasks, type TaskList, type TaskView } from '../api.ts';
 import { useOutbox } from '../offline/outbox.ts';
 import { PendingBanner } from './PendingBanner.tsx';
+import { AlarmBanner } from '../../alarms/mobile/public.ts';
 import { DueBadge, KindIcon, LastVisit, SubjectTags } from './ui.tsx';
 import { useOnline } from './useOnline.ts';
 
@@ -42,6 +43,7 @@ export function TaskListPage() {
 
   return (
     <MobilePage title={t('mtask.title.list')} back="/m" testId="task-list-page">
+      <AlarmBanner />
       <PendingBanner />
       {list.loading && !data ? (
         <div style={{ textAlign: 'center', padding: 32 }}><DotLoading /></div>

@@ -1,0 +1,18 @@
+// How an alarm reads on the phone: its kind by name (a rule's own alarm type when we have a name for it, else its
+// category), who it concerns and where.
+import type { TFunction } from 'i18next';
+import type { AlarmSummary } from './api.ts';
+
+export function alarmWhat(a: Pick<AlarmSummary, 'alarmType' | 'category'>, t: TFunction): string {
+  return t(`malarm.types.${a.alarmType}`, { defaultValue: t(`malarm.categories.${a.category}`) });
+}
+
+/** 独居老人 张* style: the bound record's masked name, else what it is. */
+export function alarmWho(a: Pick<AlarmSummary, 'binding'>, t: TFunction): string {
+  return a.binding.name ?? t(`malarm.bindings.${a.binding.kind}`);
+}
+
+/** One line for the banner and the list: what, who, where. */
+export function alarmLine(a: AlarmSummary, t: TFunction): string {
+  return [alarmWhat(a, t), alarmWho(a, t), a.address ?? a.gridName].filter(Boolean).join(' · ');
+}
