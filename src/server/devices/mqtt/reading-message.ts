@@ -1,0 +1,63 @@
+import { READING_LIMITS } from '../../../shared/devices.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { IngestOutcome } from '../ingest.ts';
+
+/** The topic a device publishes its readings on: `devices/{deviceId}/readings`. */
+export const READINGS_TOPIC_FILTER = 'devices/+/readings';
+
+/** What the MQTT transports need of the ingest (ReadingIngest, or a stand-in in tests and the benchmark). */
+export interface ReadingSink {
+  submit(deviceId: string, payloads: readonly unknown[]): Promise<IngestOutcome>;
+}
+
+/** What the embedded broker needs to know a device: DeviceAuthenticator. */
+export interface DeviceVerifier {
+  verify(deviceId: string, token: string): Promise<boolean>;
+}
+
+/** The device a readings topic names, or null for any other topic. */
+export function deviceIdOfTopic(topic: string): string | null {
+  const parts = topic.split('/');
+  return parts.length === 3 && parts[0] === 'devices' && parts[2] === 'readings' && parts[1]!.length > 0 ? parts[1]! : null;
+}
+
+/**
+ * A message's readings as the HTTP route takes them: one reading, `{ readings: [...] }` or an array; null when the
+ * payload is not JSON of one of those shapes or holds more than a batch.
+ */
+export function decodeReadings(payload: Buffer): unknown[] | null {
+  let body: unknown;
+  try {
+    body = JSON.parse(payload.toString('utf8'));
+  } catch {
+    return null;
+  }
+  const list = Array.isArray(body) ? body
+    : body !== null && typeof body === 'object' && Array.isArray((body as { readings?: unknown }).readings) ? (body as { readings: unknown[] }).readings
+    : body !== null && typeof body === 'object' ? [body]
+    : null;
+  return list && list.length > 0 && list.length <= READING_LIMITS.batch ? list : null;
+}
+
+/**
+ * Stores one MQTT message's readings; resolves when they are committed, which is when the transport may acknowledge.
+ * A message no retry can fix (not JSON, refused with a 4xx code such as READING_INVALID) is logged and resolves, so it is acknowledged and
+ * dropped; a failure to store rejects, so it is not acknowledged and the device (or the broker) sends it again.
+ */
+export async function storeMessage(sink: ReadingSink, deviceId: string, payload: Buffer, log: (line: string) => void): Promise<IngestOutcome | null> {
+  const readings = decodeReadings(payload);
+  if (!readings) {
+    log(`mqtt: dropped a message of device ${deviceId}: not a JSON reading, { readings: [...] } or an array of at most ${READING_LIMITS.batch} (${payload.length} bytes)`);
+    return null;
+  }
+  try {
+    return await sink.submit(deviceId, readings);
+  } catch (err) {
+    // a refusal (READING_INVALID, an unknown or retired device) is the same on every retry
+    if (err instanceof AppError && err.status < 500) {
+      log(`mqtt: dropped a message of device ${deviceId}: ${err.message}`);
+      return null;
+    }
+    throw err;
+  }
+}
