@@ -9,6 +9,8 @@ import type { IngestOutcome } from '../../src/server/devices/ingest.ts';
 
 const url = process.env.MQTT_URL;
 const run = randomUUID().slice(0, 8);
+// a shared-subscription group of this run's own: another test file's subscribers on the same broker never share it
+const group = `test-${run}`;
 const opened: (BrokerSubscriber | MqttClient)[] = [];
 
 afterAll(async () => {
@@ -54,7 +56,7 @@ describe.skipIf(!url)('subscriber to the broker at MQTT_URL', () => {
   it('stores each reading and acknowledges it; a failed store is not acknowledged, and the broker sends it again', async () => {
     const sink = new MemorySink('a');
     sink.failures = 1;
-    const sub = await startBrokerSubscriber({ url: url!, shared: true, connections: 2, clientId: `zhizhi-test-${run}-a`, sink, log });
+    const sub = await startBrokerSubscriber({ url: url!, shared: true, group, connections: 2, clientId: `zhizhi-test-${run}-a`, sink, log });
     opened.push(sub);
     const device = await publisher();
     await device.publishAsync(`devices/dev-${run}/readings`, JSON.stringify({ messageId: 'r1', key: 'door', value: 'open' }), { qos: 1 });
@@ -69,8 +71,8 @@ describe.skipIf(!url)('subscriber to the broker at MQTT_URL', () => {
   it('hands each message of the shared subscription to one node only', async () => {
     const a = new MemorySink('a');
     const b = new MemorySink('b');
-    const subA = await startBrokerSubscriber({ url: url!, shared: true, connections: 2, clientId: `zhizhi-test-${run}-na`, sink: a, log });
-    const subB = await startBrokerSubscriber({ url: url!, shared: true, connections: 2, clientId: `zhizhi-test-${run}-nb`, sink: b, log });
+    const subA = await startBrokerSubscriber({ url: url!, shared: true, group, connections: 2, clientId: `zhizhi-test-${run}-na`, sink: a, log });
+    const subB = await startBrokerSubscriber({ url: url!, shared: true, group, connections: 2, clientId: `zhizhi-test-${run}-nb`, sink: b, log });
     opened.push(subA, subB);
     const device = await publisher();
     for (let i = 0; i < 40; i++) {
@@ -90,7 +92,7 @@ describe.skipIf(!url)('subscriber to the broker at MQTT_URL', () => {
 
   it('acknowledges and drops a message that is not a reading', async () => {
     const sink = new MemorySink('c');
-    const sub = await startBrokerSubscriber({ url: url!, shared: true, connections: 1, clientId: `zhizhi-test-${run}-c`, sink, log });
+    const sub = await startBrokerSubscriber({ url: url!, shared: true, group, connections: 1, clientId: `zhizhi-test-${run}-c`, sink, log });
     opened.push(sub);
     const device = await publisher();
     await device.publishAsync(`devices/junk-${run}/readings`, 'not json', { qos: 1 });

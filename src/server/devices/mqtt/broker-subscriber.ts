@@ -10,8 +10,8 @@ export interface BrokerSubscriber {
   close(o?: { leave?: boolean }): Promise<void>;
 }
 
-/** The shared subscription every node joins: the broker hands each message to one of the group's connections. */
-export const SHARED_TOPIC = `$share/zhizhi/${READINGS_TOPIC_FILTER}`;
+/** The shared subscription every node joins (`group` zhizhi unless set): the broker hands each message to one of the group's connections. */
+export const sharedTopic = (group = 'zhizhi') => `$share/${group}/${READINGS_TOPIC_FILTER}`;
 
 /**
  * Takes readings from an external broker (MQTT_URL; devices authenticate there, by the broker's own ACL). Each message
@@ -26,6 +26,8 @@ export const SHARED_TOPIC = `$share/zhizhi/${READINGS_TOPIC_FILTER}`;
 export async function startBrokerSubscriber(o: {
   url: string;
   shared: boolean;
+  /** the shared subscription's group: every node of one deployment uses the same */
+  group?: string;
   connections: number;
   /** this node's client id; each connection appends its number */
   clientId: string;
@@ -33,7 +35,7 @@ export async function startBrokerSubscriber(o: {
   log: (line: string) => void;
 }): Promise<BrokerSubscriber> {
   const count = o.shared ? Math.max(1, o.connections) : 1;
-  const topic = o.shared ? SHARED_TOPIC : READINGS_TOPIC_FILTER;
+  const topic = o.shared ? sharedTopic(o.group) : READINGS_TOPIC_FILTER;
   const clients: MqttClient[] = [];
   for (let i = 0; i < count; i++) {
     const client = mqtt.connect(o.url, { clientId: `${o.clientId}-${i}`, clean: false, reconnectPeriod: 1000, connectTimeout: 10_000 });
