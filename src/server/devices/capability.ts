@@ -16,7 +16,7 @@ export const devices: Capability = {
   name: 'devices',
   setup: devicesSetup,
   routes: [deviceRoutes, profileRoutes, readingRoutes],
-  jobs: ({ db }) => [readingsMaintenanceJob(db)],
+  jobs: ({ db, config, clock }) => [readingsMaintenanceJob(db, { env: config.env, ...(clock ? { clock } : {}) })],
   services: (ctx) => [mqttService(ctx)],
   demo: demoDevicesStep,
 };
