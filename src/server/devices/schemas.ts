@@ -158,6 +158,12 @@ export const DeviceTokenAnswer = Type.Object({
   device: DeviceView,
 });
 
+export const DeviceCreated = Type.Object({
+  id: Type.String(),
+  token: Nullable(Type.String({ description: 'shown once: only its SHA-256 is kept. null when this answers a retried Idempotency-Key (rotate the token if the first answer was lost)' })),
+  device: DeviceView,
+});
+
 export const DevicePatch = Type.Object({
   version: Type.Integer({ minimum: 1 }),
   name: Type.Optional(Type.String({ minLength: 1, maxLength: DEVICE_LIMITS.name })),
@@ -217,6 +223,7 @@ export const ReadingList = Type.Object({
 // ---------------------------------------------------------------------------------------------------------------------
 // Readings sent by a device (POST /api/devices/:id/readings, device-token auth)
 
+/** A reading as a device sends it (the documentation of ReadingPayload; the ingest checks each one: 422 READING_INVALID). */
 export const ReadingPayloadSchema = Type.Object({
   ts: Type.Optional(Type.Union([Type.String({ maxLength: 40 }), Type.Number()], { description: 'ISO 8601 with zone, or epoch milliseconds' })),
   messageId: Type.Optional(Type.String({ minLength: 1, maxLength: READING_LIMITS.messageId })),
@@ -224,11 +231,12 @@ export const ReadingPayloadSchema = Type.Object({
   key: Type.Optional(Type.String({ minLength: 1, maxLength: READING_LIMITS.key })),
   value: Type.Optional(Type.Union([Type.Number(), Type.Boolean(), Type.String({ maxLength: READING_LIMITS.textValue })])),
   battery: Type.Optional(Type.Number({ minimum: 0, maximum: 100 })),
-}, { description: 'ts or messageId required; unknown fields ignored' });
+}, { additionalProperties: false, description: 'ts or messageId required' });
+/** The body of POST /api/devices/:id/readings: loose here, so HTTP and MQTT get the ingest's same refusals. */
 export const ReadingsBody = Type.Union([
   Type.Object({ readings: Type.Array(Type.Unknown(), { minItems: 1, maxItems: READING_LIMITS.batch }) }),
-  ReadingPayloadSchema,
-], { description: 'one reading, or { readings: [...] } (at most 500); each checked: 422 READING_INVALID naming the bad ones, nothing stored' });
+  Type.Record(Type.String(), Type.Unknown(), { description: 'one reading (ReadingPayload)' }),
+], { description: 'one reading { ts | messageId, kind?, key?, value?, battery? }, or { readings: [...] } (at most 500); each checked: 422 READING_INVALID naming the bad ones, nothing stored' });
 export const ReadingsAnswer = Type.Object({
   stored: Type.Integer(),
   duplicates: Type.Integer({ description: 'readings already stored (a retry)' }),
