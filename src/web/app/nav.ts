@@ -5,10 +5,13 @@ import { ROSTER_PAGE_ROLES } from '../../domain/org/duty-roster.ts';
 import { REGISTRY_READERS } from '../../shared/registry.ts';
 import { TASK_ASSIGNERS, TASK_OVERSEERS } from '../../shared/tasks.ts';
 import { DUTY_READERS } from '../../shared/duties.ts';
+import { DEVICE_READERS } from '../../shared/devices.ts';
+import { ALARM_READERS } from '../../shared/alarms.ts';
 import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
 export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'registry' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar'
-  | 'taskProgress' | 'taskMap' | 'taskList' | 'campaigns' | 'absences' | 'dutyCatalog' | 'dutyAdmissions' | 'standingDuties';
+  | 'taskProgress' | 'taskMap' | 'taskList' | 'campaigns' | 'absences' | 'dutyCatalog' | 'dutyAdmissions' | 'standingDuties'
+  | 'alarmCenter' | 'devices' | 'alarmRules';
 export interface NavEntry { key: NavKey; path: string }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -42,6 +45,9 @@ export function navFor(me: Me): NavEntry[] {
     if (handlesCases(me)) entries.push({ key: 'inbox', path: '/cases/inbox' });
     // a district department has no territory: it works the cases sent to it, not a map or a town's catalog
     if (hasTerritory(me.roles)) {
+      // 告警中心 (sensor alarms, live with a sound), 设备管理 and 告警规则 (the profiles' rules and escalation)
+      if (holdsAnyRole(me.roles, ALARM_READERS)) entries.push({ key: 'alarmCenter', path: '/alarms' });
+      if (holdsAnyRole(me.roles, DEVICE_READERS)) entries.push({ key: 'devices', path: '/devices' }, { key: 'alarmRules', path: '/device-profiles' });
       // 人房地物: the people, homes, places and things of the reader's territory
       if (holdsAnyRole(me.roles, REGISTRY_READERS)) entries.push({ key: 'registry', path: '/registry' });
       // 照单履职 oversight: the town and the community watch the workers' tasks and visits, a grid's leader their team;

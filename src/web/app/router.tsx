@@ -16,6 +16,8 @@ import { mobileTaskRoutes } from '../features/tasks/mobile/routes.tsx';
 import { mobileAlarmRoutes } from '../features/alarms/mobile/routes.tsx';
 import { desktopTaskRoutes } from '../features/tasks/desktop/routes.tsx';
 import { desktopDutyRoutes } from '../features/duties/routes.tsx';
+import { desktopDeviceRoutes } from '../features/devices/routes.tsx';
+import { desktopAlarmRoutes } from '../features/alarms/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -62,6 +64,8 @@ export const router = createBrowserRouter([
                 ...desktopRegistryRoutes,
                 ...desktopTaskRoutes,
                 ...desktopDutyRoutes,
+                ...desktopDeviceRoutes,
+                ...desktopAlarmRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },

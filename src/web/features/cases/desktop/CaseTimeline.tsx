@@ -30,23 +30,49 @@ function credit(t: TFunction, e: TimelineEntry): string {
 const COLORS: Record<string, string> = {
   report: 'blue', accept: 'blue', dispatch: 'blue', start: 'blue', report_done: 'green', verify: 'green', resolve_on_spot: 'green',
   reject: 'gray', return: 'orange', escalate: 'orange', reopen: 'red', overdue: 'red', request_suspension: 'gray', approve_suspension: 'gray',
+  alarm_raised: 'red', alarm_notified: 'red', alarm_escalated: 'red', alarm_acknowledged: 'blue', alarm_cleared: 'green', partner_notified: 'blue', partner_failed: 'red',
 };
 
-function detail(e: TimelineEntry): string | null {
+/** A sensor alarm's entry on its care order (issue 13): what raised it, whom a step notified, how soon it was answered, which partner. */
+function alarmDetail(e: TimelineEntry, t: TFunction): string | null {
+  const d = (e.data ?? {}) as Record<string, unknown>;
+  switch (e.action) {
+    case 'alarm_raised': {
+      const what = typeof d.ruleName === 'string' ? d.ruleName : t(`alarms.types.${String(d.alarmType)}`, { defaultValue: '' });
+      return [what, typeof d.deviceName === 'string' ? t('wcase.alarmTimeline.device', { name: d.deviceName }) : null].filter(Boolean).join(' · ') || null;
+    }
+    case 'alarm_notified': case 'alarm_escalated': {
+      const people = Array.isArray(d.recipients) ? (d.recipients as { name?: string; role?: string }[]) : [];
+      const roles = Array.isArray(d.roles) ? (d.roles as string[]) : [];
+      const byRole = roles.map((r) => t('wcase.alarmTimeline.notified', {
+        role: t(`wcase.alarmTimeline.roles.${r}`, { defaultValue: '' }), names: people.filter((p) => p.role === r).map((p) => p.name).join('、') || t('wcase.alarmTimeline.nobody'),
+      }));
+      return [typeof d.step === 'number' ? t('wcase.alarmTimeline.step', { n: d.step + 1 }) : null, ...byRole].filter(Boolean).join(' · ') || null;
+    }
+    case 'alarm_acknowledged':
+      return typeof d.afterSec === 'number' ? t('wcase.alarmTimeline.acknowledgedAfter', { min: Math.max(1, Math.round(d.afterSec / 60)) }) : null;
+    case 'partner_notified': case 'partner_failed':
+      return [typeof d.partner === 'string' ? d.partner : null, typeof d.error === 'string' ? d.error : null].filter(Boolean).join(' · ') || null;
+    default: return null;
+  }
+}
+
+function detail(e: TimelineEntry, t: TFunction): string | null {
   const d = e.data ?? {};
-  const note = typeof d.note === 'string' ? d.note : null;
-  return [reasonText(e.reason, appI18n.t), note].filter(Boolean).join(' · ') || null;
+  const reason = reasonText(e.reason, appI18n.t);
+  const note = typeof d.note === 'string' && d.note !== e.reason ? d.note : null;
+  return [alarmDetail(e, t), reason, note].filter(Boolean).join(' · ') || null;
 }
 
 export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {
   const { t, i18n } = useTranslation();
   const items = [...entries].reverse().map((e, i) => {
-    const text = detail(e);
+    const text = detail(e, t);
     const assignee = e.assignee?.name;
     return {
       key: e.id ?? i,
       color: COLORS[e.action] ?? 'gray',
-      icon: e.action === 'overdue' ? <AlertOutlined style={{ color: '#d4380d' }} /> : undefined,
+      icon: e.action === 'overdue' || e.action === 'alarm_raised' || e.action === 'alarm_escalated' ? <AlertOutlined style={{ color: '#d4380d' }} /> : undefined,
       content: (
         <div className="zz-tl-item" data-testid="timeline-item" data-action={e.action}>
           <div className="zz-tl-head">
