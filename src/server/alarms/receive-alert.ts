@@ -53,8 +53,9 @@ export async function receiveAlert(db: Db, services: IntakeServices, apiKey: str
   }
 
   let caseId: string;
+  let created: boolean;
   try {
-    ({ caseId } = await reportCase(db, services, {
+    ({ caseId, created } = await reportCase(db, services, {
       categoryCode: matterCode, description: alertCaseDescription(p.name, a), location, address: a.address, source: 'platform',
       reporter: { kind: 'platform', accountId: null, name: p.name, phone: null }, actorName: p.name, actorId: null,
       idempotencyKey: `alert:${p.id}:${a.externalId}`,
@@ -66,14 +67,10 @@ export async function receiveAlert(db: Db, services: IntakeServices, apiKey: str
     }
     throw err;
   }
-  const created = await db.transaction(async (tx) => {
-    const before = await store.findAlert(tx, p.id, a.externalId);
-    await store.insertAlert(tx, {
-      platformId: p.id, externalId: a.externalId, type: a.type, level: a.level, text: a.text, lng: location.lng, lat: location.lat,
-      address: a.address ?? null, caseId,
-    }, now);
-    return before === null;
-  });
+  await store.insertAlert(db, {
+    platformId: p.id, externalId: a.externalId, type: a.type, level: a.level, text: a.text, lng: location.lng, lat: location.lat,
+    address: a.address ?? null, caseId,
+  }, now);
   const row = await store.findAlert(db, p.id, a.externalId);
   if (!row?.case_id || !row.case_number) throw new Error(`alert ${a.externalId} of ${p.id} has no case`);
   return { alertId: row.id, caseId: row.case_id, caseNumber: row.case_number, created: created && row.case_id === caseId };
