@@ -14,6 +14,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'task.complete': '完成任务', 'task.create': '交办任务', 'campaign.create': '推送宣传任务', 'visit.create': '登记走访', 'visit.report_case': '走访发现转事件',
   'task.generate': '生成每日任务', 'absence.create': '登记请假', 'absence.delete': '撤销请假',
   'duty.admission.request': '申请清单准入', 'duty.admission.approve': '准入履职事项', 'duty.admission.refuse': '不予准入', 'duty.item.update': '修改履职事项', 'duty.item.retire': '履职事项退出清单', 'standing_duties.save': '保存常态化职责',
+  'alarm.acknowledge': '响应告警', 'alarm.clear': '解除告警',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -28,6 +29,7 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'task.complete': 'Task completed', 'task.create': 'Task assigned', 'campaign.create': 'Campaign pushed', 'visit.create': 'Visit recorded', 'visit.report_case': 'Visit finding reported as a case',
   'task.generate': 'Daily tasks generated', 'absence.create': 'Absence recorded', 'absence.delete': 'Absence withdrawn',
   'duty.admission.request': 'Duty admission requested', 'duty.admission.approve': 'Duty admitted', 'duty.admission.refuse': 'Duty admission refused', 'duty.item.update': 'Duty item edited', 'duty.item.retire': 'Duty item retired', 'standing_duties.save': 'Standing duties saved',
+  'alarm.acknowledge': 'Alarm acknowledged', 'alarm.clear': 'Alarm cleared',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -36,6 +38,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   registry_building: '楼栋', registry_household: '住户', registry_thing: '部件', registry_hazard: '隐患',
   task: '任务', visit: '走访', task_campaign: '宣传任务',
   duty_item: '履职事项', duty_admission: '准入申请',
+  alarm: '告警',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -44,6 +47,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   registry_building: 'Building', registry_household: 'Household', registry_thing: 'Thing', registry_hazard: 'Hazard',
   task: 'Task', visit: 'Visit', task_campaign: 'Campaign',
   duty_item: 'Duty item', duty_admission: 'Duty admission',
+  alarm: 'Alarm',
 };
 
 /**
