@@ -1,10 +1,10 @@
-// How an alarm reads on the phone: its kind by name (a rule's own alarm type when we have a name for it, else its
-// category), who it concerns and where.
+// How an alarm reads on the phone: its kind by name (the alarm type's when we have one, else the rule's own name, else
+// its category), who it concerns and where.
 import type { TFunction } from 'i18next';
 import type { AlarmSummary } from './api.ts';
 
-export function alarmWhat(a: Pick<AlarmSummary, 'alarmType' | 'category'>, t: TFunction): string {
-  return t(`malarm.types.${a.alarmType}`, { defaultValue: t(`malarm.categories.${a.category}`) });
+export function alarmWhat(a: Pick<AlarmSummary, 'alarmType' | 'category' | 'ruleName'>, t: TFunction): string {
+  return t(`malarm.types.${a.alarmType}`, { defaultValue: a.ruleName ?? t(`malarm.categories.${a.category}`) });
 }
 
 /** 独居老人 张* style: the bound record's masked name, else what it is. */
