@@ -405,6 +405,8 @@ function builders(): Record<string, Variant[]> {
     ...dutyVariants(),
     ...taskGenerationVariants(),
     ...taskVariants(),
+    ...partnerVariants(),
+    ...alarmVariants(),
     ...registryImportVariants(),
     'GET /api/registry/map-layers': [{
       label: `a view around a thing in ${PLACES.demoGrid2.name}`, in: everyone,
@@ -963,5 +965,127 @@ function taskVariants(): Record<string, Variant[]> {
       { label: 'every visit in reach', in: everyone, request: async () => { await ruralVisit(); return { method: 'GET', url: '/api/visits?pageSize=500' }; }, check: ruralListed('visit:rural') },
       { label: 'orgUnitId=青杠村第1网格', in: ['admin'], request: () => ({ method: 'GET', url: `/api/visits?orgUnitId=${U('ruralGrid')}` }) },
     ],
+  };
+}
+
+/**
+ * Partners (issue 13): a webhook of 春晖路街道 (its leader's and the admin's) and one of 青杠镇 (the admin's alone), kept
+ * inactive and pointed at a name that never resolves, so a test-send fails fast and nothing real is called; platforms
+ * are the admin's; an alert is sent by anyone holding the platform's key.
+ */
+function partnerVariants(): Record<string, Variant[]> {
+  let serial = 0;
+  const fixed = new Map<string, string>();
+  const once = async (key: string, make: () => Promise<string>) => {
+    if (!fixed.has(key)) fixed.set(key, await make());
+    return fixed.get(key)!;
+  };
+  const hookIn = (k: 'urbanTown' | 'ruralTown') => once(`hook:${k}`, async () => {
+    const r = await asAdmin({ method: 'POST', url: '/api/webhooks', payload: { townId: U(k), name: '矩阵合作方', url: 'https://partner.invalid/hook', alarmTypes: ['*'], active: false } });
+    if (r.statusCode !== 201) throw new Error(`webhook: ${r.statusCode} ${r.body}`);
+    return r.json().webhook.id as string;
+  });
+  const hookVersion = async (id: string) =>
+    ((await asAdmin({ method: 'GET', url: '/api/webhooks' })).json().items as { id: string; version: number }[]).find((x) => x.id === id)!.version;
+  const platform = (id: string) => once(`platform:${id}`, async () => {
+    const r = await asAdmin({ method: 'POST', url: '/api/alert-platforms', payload: { id, name: '矩阵平台', orgUnitId: U('urbanTown'), typeMatters: { 'fire.smoke': 'S0201' } } });
+    if (r.statusCode !== 201) throw new Error(`platform: ${r.statusCode} ${r.body}`);
+    fixed.set(`key:${id}`, r.json().apiKey as string);
+    return id;
+  });
+  const platformVersion = async (id: string) =>
+    ((await asAdmin({ method: 'GET', url: '/api/alert-platforms' })).json().items as { id: string; version: number }[]).find((x) => x.id === id)!.version;
+  const perTown = (make: (id: string) => Promise<InjectOptions>): Variant[] => [
+    { label: 'a webhook of 春晖路街道', in: ['admin', 'leader'], request: async () => make(await hookIn('urbanTown')) },
+    { label: 'a webhook of 青杠镇', in: ['admin'], request: async () => make(await hookIn('ruralTown')) },
+  ];
+  return {
+    'GET /api/webhooks': [{
+      label: 'the caller\'s towns', in: everyone,
+      request: async () => { await hookIn('ruralTown'); return { method: 'GET', url: '/api/webhooks' }; },
+      check: async (res, c) => {
+        const rural = await hookIn('ruralTown');
+        expect((res.json().items as { id: string }[]).some((x) => x.id === rural), `${c.name} lists 青杠镇's webhook`).toBe(c.name === 'admin');
+      },
+    }],
+    'POST /api/webhooks': [
+      { label: 'for 春晖路街道', in: ['admin', 'leader'], request: () => ({ method: 'POST', url: '/api/webhooks', payload: { townId: U('urbanTown'), name: '矩阵新合作方', url: 'https://partner.invalid/new', alarmTypes: ['fall'], active: false } }) },
+      { label: 'for 青杠镇', in: ['admin'], request: () => ({ method: 'POST', url: '/api/webhooks', payload: { townId: U('ruralTown'), name: '矩阵新合作方', url: 'https://partner.invalid/new', alarmTypes: ['fall'], active: false } }) },
+    ],
+    'PUT /api/webhooks/{id}': perTown(async (id) => ({ method: 'PUT', url: `/api/webhooks/${id}`, payload: { name: '矩阵合作方', url: 'https://partner.invalid/hook', alarmTypes: ['*'], active: false, version: await hookVersion(id) } })),
+    'POST /api/webhooks/{id}/test': perTown(async (id) => ({ method: 'POST', url: `/api/webhooks/${id}/test` })),
+    'GET /api/webhooks/{id}/deliveries': perTown(async (id) => ({ method: 'GET', url: `/api/webhooks/${id}/deliveries` })),
+    'POST /api/alerts': [{
+      label: 'an alert with the platform\'s key', in: everyone,
+      request: async () => {
+        await platform('matrix-ai');
+        return { method: 'POST', url: '/api/alerts', headers: { 'x-api-key': fixed.get('key:matrix-ai')! },
+          payload: { platform: 'matrix-ai', type: 'fire.smoke', level: 'red', location: w.at.demoGrid, text: '矩阵告警', externalId: `matrix-${++serial}` } };
+      },
+    }],
+    'GET /api/alert-platforms': [{ label: 'the list', in: everyone, request: () => ({ method: 'GET', url: '/api/alert-platforms' }) }],
+    'POST /api/alert-platforms': [{
+      label: 'a platform on 春晖路街道', in: everyone,
+      request: () => ({ method: 'POST', url: '/api/alert-platforms', payload: { id: `matrix-new-${++serial}`, name: '矩阵平台', orgUnitId: U('urbanTown'), typeMatters: {} } }),
+    }],
+    'PUT /api/alert-platforms/{id}': [{
+      label: 'a platform on 春晖路街道', in: everyone,
+      request: async () => {
+        const id = await platform('matrix-edit');
+        return { method: 'PUT', url: `/api/alert-platforms/${id}`, payload: { name: '矩阵平台', orgUnitId: U('urbanTown'), typeMatters: { 'fire.smoke': 'S0201' }, active: true, version: await platformVersion(id) } };
+      },
+    }],
+    'POST /api/alert-platforms/{id}/key': [{
+      label: 'a platform on 春晖路街道', in: everyone,
+      request: async () => {
+        const id = await platform('matrix-rotate');
+        return { method: 'POST', url: `/api/alert-platforms/${id}/key`, payload: { version: await platformVersion(id) } };
+      },
+    }],
+  };
+}
+
+/**
+ * Alarms (issue 13): an alarm of a door magnet in 春晖社区第1网格 (the grid worker's) and in 青杠村第1网格 (another town:
+ * the admin's alone), written straight in as the rules would (not dispatched: nobody is notified, so only the
+ * territory decides); a fresh one per call where the call answers it.
+ */
+function alarmVariants(): Record<string, Variant[]> {
+  const readers = ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] as const;
+  const fixed = new Map<string, string>();
+  const once = async (key: string, make: () => Promise<string>) => {
+    if (!fixed.has(key)) fixed.set(key, await make());
+    return fixed.get(key)!;
+  };
+  const freshAlarm = async (k: 'demoGrid' | 'ruralGrid') => {
+    const town = k === 'demoGrid' ? U('urbanTown') : U('ruralTown');
+    const path = (await w.t.db.query<{ path: string }>('select path from org_units where id = $1', [U(k)])).rows[0]!.path;
+    const device = (await w.t.db.query<{ id: string }>(
+      `insert into devices (id, town_id, grid_id, org_path, device_type, profile_id, name, binding_kind, binding_id, lng, lat, token_hash, created_at, updated_at)
+       values (gen_random_uuid()::text, $1, $2, $3, 'doorMagnet', 'platform-door-magnet', '矩阵门磁', 'household', 'matrix', $4, $5, 'x', now(), now()) returning id`,
+      [town, U(k), path, w.at[k].lng, w.at[k].lat])).rows[0]!.id;
+    return (await w.t.db.query<{ id: string }>(
+      `insert into alarms (device_id, town_id, grid_id, org_path, alarm_type, category, rule_id, level, matter_code, raised_at)
+       values ($1, $2, $3, $4, 'inactivity', 'care', 'no-door', 'red', 'S0101', now()) returning id`, [device, town, U(k), path])).rows[0]!.id;
+  };
+  const answer = (action: 'acknowledge' | 'clear'): Variant[] => [
+    { label: 'a fresh alarm in 春晖社区第1网格', in: readers, request: async () => ({ method: 'POST', url: `/api/alarms/${await freshAlarm('demoGrid')}/${action}`, payload: action === 'clear' ? { version: 1, note: '矩阵解除' } : { version: 1 } }) },
+    { label: 'a fresh alarm in 青杠村第1网格', in: ['admin'], request: async () => ({ method: 'POST', url: `/api/alarms/${await freshAlarm('ruralGrid')}/${action}`, payload: action === 'clear' ? { version: 1, note: '矩阵解除' } : { version: 1 } }) },
+  ];
+  return {
+    'GET /api/alarms': [{
+      label: 'every alarm in reach', in: everyone,
+      request: async () => { await once('rural', () => freshAlarm('ruralGrid')); return { method: 'GET', url: '/api/alarms?limit=200' }; },
+      check: async (res, c) => {
+        const rural = await once('rural', () => freshAlarm('ruralGrid'));
+        expect((res.json().items as { id: string }[]).some((x) => x.id === rural), `${c.name} lists the alarm of 青杠村`).toBe(c.name === 'admin');
+      },
+    }],
+    'GET /api/alarms/{id}': [
+      { label: 'an alarm in 春晖社区第1网格', in: readers, request: async () => ({ method: 'GET', url: `/api/alarms/${await once('demo', () => freshAlarm('demoGrid'))}` }) },
+      { label: 'an alarm in 青杠村第1网格', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/alarms/${await once('rural', () => freshAlarm('ruralGrid'))}` }) },
+    ],
+    'POST /api/alarms/{id}/acknowledge': answer('acknowledge'),
+    'POST /api/alarms/{id}/clear': answer('clear'),
   };
 }

@@ -138,6 +138,15 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/task-campaigns': { title: '模糊测试宣传', content: '模糊测试', material: [photo.hash], gridIds: [u.demoGrid], startsOn: '2026-11-24', dueOn: '2026-12-31' },
     'POST /api/visits': { subject: { kind: 'household', id: u.demoGrid }, at: '2026-11-23T08:00:00+08:00', location: { ...here, accuracy: 10 }, findings: '模糊测试', photos: [photo.hash] },
     'POST /api/visits/{id}/case': { categoryCode: 'C0101', description: '模糊测试' },
+    // alarms (issue 13)
+    'POST /api/alarms/{id}/acknowledge': { version: 1 },
+    'POST /api/alarms/{id}/clear': { version: 1, note: '模糊测试' },
+    'POST /api/webhooks': { name: '模糊合作方', url: 'https://partner.invalid/hook', alarmTypes: ['*'], active: false },
+    'PUT /api/webhooks/{id}': { name: '模糊合作方', url: 'https://partner.invalid/hook', alarmTypes: ['*'], active: false, version: 1 },
+    'POST /api/alerts': { platform: 'fuzz-ai', type: 'fire.smoke', level: 'red', location: here, text: '模糊告警', externalId: 'fuzz-1' },
+    'POST /api/alert-platforms': { id: 'fuzz-ai', name: '模糊平台', orgUnitId: u.urbanTown, typeMatters: { 'fire.smoke': 'S0201' } },
+    'PUT /api/alert-platforms/{id}': { name: '模糊平台', orgUnitId: u.urbanTown, typeMatters: {}, active: true, version: 1 },
+    'POST /api/alert-platforms/{id}/key': { version: 1 },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;

@@ -219,6 +219,25 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'POST /api/visits': { callers: ['community', 'gridworker'], refusals: [422] },
   'POST /api/visits/{id}/case': { callers: ['community', 'gridworker'], refusals: [403, 422] },
   'GET /api/visits': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  // partners (issue 13): a town's leaders (and the admin) set up the webhooks that tell partners of the town's alarms;
+  // a change with a stale version 409, a private or malformed target 422. Other platforms' alerts come with the
+  // platform's API key (a wrong one 401, an unmapped type or a point off its ground 422); the admin registers them.
+  'GET /api/webhooks': { callers: ['admin', 'leader'] },
+  'POST /api/webhooks': { callers: ['admin', 'leader'], refusals: [422] },
+  'PUT /api/webhooks/{id}': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'POST /api/webhooks/{id}/test': { callers: ['admin', 'leader'], refusals: [422] },
+  'GET /api/webhooks/{id}/deliveries': { callers: ['admin', 'leader'] },
+  'POST /api/alerts': { callers: 'public', refusals: [401, 422, 429] },
+  'GET /api/alert-platforms': { callers: ['admin'] },
+  'POST /api/alert-platforms': { callers: ['admin'], refusals: [409, 422] },
+  'PUT /api/alert-platforms/{id}': { callers: ['admin'], refusals: [409, 422] },
+  'POST /api/alert-platforms/{id}/key': { callers: ['admin'], refusals: [409] },
+  // alarms (issue 13): those who work on the ground or watch it read and answer the alarms of their territory; an
+  // answered alarm answered again, or with a stale version, 409; a care or safety alarm cleared without a note 400
+  'GET /api/alarms': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'GET /api/alarms/{id}': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'POST /api/alarms/{id}/acknowledge': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'], refusals: [409] },
+  'POST /api/alarms/{id}/clear': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'], refusals: [400, 409] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */

@@ -231,6 +231,24 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/visits', callers: ['communityStaff', 'gridWorker'], scope: 'own scope', refusals: [422], note: 'a visit to a resident, household or place of the caller\'s grids (404 outside); far flagged; a future time 422; audited; Idempotency-Key' },
   { method: 'POST', path: '/api/visits/{id}/case', callers: ['communityStaff', 'gridWorker'], scope: 'own scope', refusals: [403, 422], note: 'a visit\'s finding reported as a case through intake, once; the visitor or community staff (others 403)' },
   { method: 'GET', path: '/api/visits', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope (list)', note: 'visits in the scope with positions and the far flag' },
+
+  // partners (issue 13): webhooks to partners of a town, and other platforms' alerts
+  { method: 'GET', path: '/api/webhooks', callers: ['admin', 'leader'], scope: 'own scope (list)', note: 'the webhooks of the towns in or holding the scope; secrets never shown again' },
+  { method: 'POST', path: '/api/webhooks', callers: ['admin', 'leader'], scope: 'own town', refusals: [422], note: 'a webhook of townId (default the town holding the scope); the secret answered once, sealed at rest; a private or malformed target 422 WEBHOOK_INVALID; audited; Idempotency-Key' },
+  { method: 'PUT', path: '/api/webhooks/{id}', callers: ['admin', 'leader'], scope: 'own town', refusals: [409, 422], note: 'a webhook of a town in or holding the scope; stale version 409; rotateSecret answers the new secret once; audited' },
+  { method: 'POST', path: '/api/webhooks/{id}/test', callers: ['admin', 'leader'], scope: 'own town', refusals: [422], note: 'one signed test POST now, kept in the delivery log; audited' },
+  { method: 'GET', path: '/api/webhooks/{id}/deliveries', callers: ['admin', 'leader'], scope: 'own town', note: 'the webhook\'s delivery log, newest first' },
+  { method: 'POST', path: '/api/alerts', callers: 'public', scope: 'creates own record', refusals: [401, 422, 429], rateLimited: true, note: 'authenticated by the platform\'s X-Api-Key (401 API_KEY_INVALID); a case by its type → matter map on the platform\'s ground (422 ALERT_INVALID); idempotent on externalId' },
+  { method: 'GET', path: '/api/alert-platforms', callers: ['admin'], scope: 'own scope (list)', note: 'platforms whose ground lies in the scope; keys never shown again' },
+  { method: 'POST', path: '/api/alert-platforms', callers: ['admin'], scope: 'own scope', refusals: [409, 422], note: 'a platform on a district or town of the scope; the API key answered once, only its hash kept; audited' },
+  { method: 'PUT', path: '/api/alert-platforms/{id}', callers: ['admin'], scope: 'own scope', refusals: [409, 422], note: 'name, ground, type → matter map, active; stale version 409; audited' },
+  { method: 'POST', path: '/api/alert-platforms/{id}/key', callers: ['admin'], scope: 'own scope', refusals: [409], note: 'a new API key answered once; the old one refused at once; audited' },
+
+  // alarms (issue 13): inside the caller's territory, or notified to the caller by a step of their escalation
+  { method: 'GET', path: '/api/alarms', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope (list)', note: 'alarms in the scope or notified to the caller (mine=1: only those), newest first; the bound person\'s name masked' },
+  { method: 'GET', path: '/api/alarms/{id}', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', note: 'an alarm in the scope or notified to the caller, with its escalation steps and care order' },
+  { method: 'POST', path: '/api/alarms/{id}/acknowledge', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', refusals: [409], note: 'stops the escalation; not active 409 ALARM_STATE_CONFLICT, stale version 409 CONFLICT; on the care order\'s timeline; audited' },
+  { method: 'POST', path: '/api/alarms/{id}/clear', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', refusals: [400, 409], note: 'ends the alarm; a care or safety alarm without a note 400; cleared already 409 ALARM_STATE_CONFLICT, stale version 409 CONFLICT; on the care order\'s timeline; audited' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */
