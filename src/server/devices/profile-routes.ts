@@ -30,8 +30,11 @@ export async function profileRoutes(app: FastifyInstance): Promise<void> {
     const d = await findDevice(app.db, who.reach, deviceId);
     if (!d) throw notFound('device');
     const to = who.now;
-    const from = new Date(to.getTime() - DAY_MS);
-    const stored = await readingsBetween(app.db, deviceId, from, to);
+    const dayAgo = new Date(to.getTime() - DAY_MS);
+    const stored = await readingsBetween(app.db, deviceId, dayAgo, to);
+    // the rules count from the device's registration (or its first reading of the day, if earlier): not from before it existed
+    const firstAt = stored[0]?.at.getTime() ?? Infinity;
+    const from = new Date(Math.max(dayAgo.getTime(), Math.min(new Date(d.created_at).getTime(), firstAt)));
     const readings: Reading[] = stored.map((r, i) => ({
       at: r.at.getTime(), kind: r.kind, key: r.key, value: r.value === null ? null : Number(r.value), textValue: r.textValue,
       battery: r.battery === null ? null : Number(r.battery), dedupeKey: String(i), messageIdOnly: null,
