@@ -54,6 +54,14 @@ describe('the embedded broker over the real ingest', () => {
     return c;
   };
 
+  it('keeps the node up, saying MQTT is off, when its port is taken', async () => {
+    const second = mqttService({ db: t.db, config: { ...t.config, host: '127.0.0.1', env: { MQTT_PORT: String(port) } } }, { log: (l) => logLines.push(l) });
+    await second.start();
+    expect(second.port()).toBeNull();
+    expect(logLines.some((l) => l.includes(`port ${port} is in use: readings over MQTT are OFF`))).toBe(true);
+    await second.stop();
+  });
+
   it('refuses a wrong token', async () => {
     await expect(mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { username: DOOR, password: 'wrong', reconnectPeriod: 0 }))
       .rejects.toThrow(/Bad username or password/i);

@@ -22,7 +22,10 @@ class MemorySink {
   stored: { deviceId: string; payloads: readonly unknown[]; by: string }[] = [];
   calls = 0;
   failures = 0;
-  constructor(private readonly name: string) {}
+  private readonly name: string;
+  constructor(name: string) {
+    this.name = name;
+  }
   async submit(deviceId: string, payloads: readonly unknown[]): Promise<IngestOutcome> {
     this.calls++;
     await new Promise((r) => setTimeout(r, 5));

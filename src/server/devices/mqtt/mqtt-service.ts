@@ -75,6 +75,11 @@ export function mqttService(
         }
       } catch (err) {
         await ingest?.close();
+        // the HTTP API (and its readings route) stays up when the MQTT port is taken; said loudly, not hidden
+        if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+          log(`mqtt: port ${settings.mode === 'embedded' ? settings.port : ''} is in use: readings over MQTT are OFF on this node (set MQTT_PORT, or MQTT=off)`);
+          return;
+        }
         throw err;
       }
     },
