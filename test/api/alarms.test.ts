@@ -196,6 +196,16 @@ describe('a maintenance alarm', () => {
   });
 });
 
+describe('an alarm over before the clock came by', () => {
+  it('a device heard again before its offline alarm was dispatched gets no task', async () => {
+    const water = await device(demoGrid, 'waterLeakSensor', 'platform-water-leak', '卫生间水浸');
+    const [alarmId] = await raise({ deviceId: water, alarmType: 'offline', category: 'maintenance', ruleId: 'offline', level: 'yellow', matterCode: null, details: {} });
+    await t.db.query(`update alarms set status = 'cleared', cleared_at = $2 where id = $1`, [alarmId, t.clock.now]);
+    expect(await clock.tick()).toMatchObject({ dispatched: 1, taskIds: [], caseIds: [] });
+    expect(await alarmRow(alarmId!)).toMatchObject({ task_id: null, case_id: null, next_escalation_at: null });
+  });
+});
+
 describe('who sees which alarm', () => {
   let rural: string;
   beforeAll(async () => {

@@ -66,6 +66,15 @@ const textOf = (a: AlarmViewRow): AlarmForText => ({
 });
 
 async function dispatchOne(db: Db, intake: IntakeServices, a: AlarmViewRow, now: Date): Promise<{ caseId: string | null; taskId: string | null } | null> {
+  if (a.status === 'cleared') {
+    // over before anything was made (a silent device heard again): nothing to open, nobody to tell
+    return db.transaction(async (tx) => {
+      const locked = await lockAlarm(tx, a.id);
+      if (!locked || locked.dispatched_at) return null;
+      await markDispatched(tx, a.id, { caseId: null, taskId: null, at: now, nextEscalationAt: null, error: null });
+      return { caseId: null, taskId: null };
+    });
+  }
   if (a.category === 'maintenance') {
     return db.transaction(async (tx) => {
       const locked = await lockAlarm(tx, a.id);
