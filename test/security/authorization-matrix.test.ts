@@ -407,6 +407,7 @@ function builders(): Record<string, Variant[]> {
     ...taskVariants(),
     ...partnerVariants(),
     ...alarmVariants(),
+    ...deviceVariants(),
     ...registryImportVariants(),
     'GET /api/registry/map-layers': [{
       label: `a view around a thing in ${PLACES.demoGrid2.name}`, in: everyone,
@@ -1087,5 +1088,87 @@ function alarmVariants(): Record<string, Variant[]> {
     ],
     'POST /api/alarms/{id}/acknowledge': answer('acknowledge'),
     'POST /api/alarms/{id}/clear': answer('clear'),
+  };
+}
+
+/**
+ * Devices (issue 13): a door magnet bound to the matrix household of each registry place (made once by the admin through
+ * the API), seen by exactly those who reach that place's registry records and changed by the device editors among them;
+ * a device editor who does not reach the household cannot bind to it (422). Readings carry the device's own token: a
+ * session token in its place is refused (401), so only the anonymous caller's request gets through.
+ */
+function deviceVariants(): Record<string, Variant[]> {
+  const DEVICE_EDITORS: readonly DemoUser[] = ['admin', 'leader', 'dispatcher', 'community'];
+  const editorsOf = (place: Place) => registryReadersOf(place).filter((r) => DEVICE_EDITORS.includes(r));
+  const made = new Map<string, { id: string; token: string }>();
+  const register = async (place: Place) => {
+    const r = await asAdmin({ method: 'POST', url: '/api/devices', payload: { type: 'doorMagnet', binding: { kind: 'household', id: (await registryIn(place)).household }, name: `${PLACES[place].name}矩阵门磁` } });
+    if (r.statusCode !== 201) throw new Error(`device: ${r.statusCode} ${r.body}`);
+    return { id: r.json().id as string, token: r.json().token as string };
+  };
+  const deviceIn = async (place: Place) => {
+    if (!made.has(place)) made.set(place, await register(place));
+    return made.get(place)!;
+  };
+  const each = (make: (place: Place) => Omit<Variant, 'label'>) => REGISTRY_PLACES.map((place): Variant => ({ label: `a device in ${PLACES[place].name}`, ...make(place) }));
+  const read = (path: (id: string) => string) => each((place) => ({
+    in: registryReadersOf(place), request: async () => ({ method: 'GET', url: path((await deviceIn(place)).id) }),
+  }));
+  const profile = async (id: string) => (await asAdmin({ method: 'GET', url: `/api/device-profiles/${id}/rules` })).json() as { version: number; rules: unknown[]; escalation: unknown };
+  return {
+    'GET /api/devices': [{
+      label: `the list around ${PLACES.demoGrid2.name}`, in: everyone,
+      request: async () => { await deviceIn('demoGrid2'); return { method: 'GET', url: '/api/devices?limit=200' }; },
+      check: async (res, c) => {
+        const wanted = (await deviceIn('demoGrid2')).id;
+        const listed = (res.json().items as { id: string }[]).some((x) => x.id === wanted);
+        expect(listed, `${c.name} lists the device`).toBe(registryReadersOf('demoGrid2').includes(c.name as DemoUser));
+      },
+    }],
+    'POST /api/devices': each((place) => ({
+      in: editorsOf(place),
+      otherwise: Object.fromEntries(DEVICE_EDITORS.filter((e) => !editorsOf(place).includes(e)).map((e) => [e, [422]])),
+      request: async () => ({ method: 'POST', url: '/api/devices', payload: { type: 'doorMagnet', binding: { kind: 'household', id: (await registryIn(place)).household }, name: '矩阵新门磁' } }),
+    })),
+    'GET /api/devices/{id}': read((id) => `/api/devices/${id}`),
+    'GET /api/devices/{id}/readings': read((id) => `/api/devices/${id}/readings`),
+    'PATCH /api/devices/{id}': each((place) => ({
+      in: editorsOf(place),
+      request: async () => {
+        const { id } = await deviceIn(place);
+        return { method: 'PATCH', url: `/api/devices/${id}`, payload: { version: await versionOf('devices', id), name: '矩阵门磁' } };
+      },
+    })),
+    'POST /api/devices/{id}/retire': each((place) => ({
+      in: editorsOf(place),
+      request: async () => ({ method: 'POST', url: `/api/devices/${(await register(place)).id}/retire`, payload: { version: 1 } }),
+    })),
+    'POST /api/devices/{id}/token': each((place) => ({
+      in: editorsOf(place), request: async () => ({ method: 'POST', url: `/api/devices/${(await register(place)).id}/token` }),
+    })),
+    'POST /api/devices/{id}/readings': [{
+      label: 'a reading with the device\'s token', in: everyone,
+      request: async () => {
+        const d = await deviceIn('demoGrid');
+        return { method: 'POST', url: `/api/devices/${d.id}/readings`, headers: { authorization: `Bearer ${d.token}` }, payload: { messageId: `matrix-${Math.random()}`, kind: 'keepalive' } };
+      },
+      check: (res, c) => { expect(res.statusCode, `${c.name}: only the device's own token gets in`).toBe(c.name === 'anonymous' ? 200 : 401); },
+    }],
+    'GET /api/device-profiles': [{ label: 'the list', in: everyone, request: () => ({ method: 'GET', url: '/api/device-profiles' }) }],
+    'GET /api/device-profiles/{id}/rules': [{ label: 'the platform\'s gas sensor', in: everyone, request: () => ({ method: 'GET', url: '/api/device-profiles/platform-gas-sensor/rules' }) }],
+    'PUT /api/device-profiles/{id}/rules': [{
+      label: 'the platform\'s gas sensor (no device outside 春晖路街道)', in: everyone,
+      request: async () => {
+        const p = await profile('platform-gas-sensor');
+        return { method: 'PUT', url: '/api/device-profiles/platform-gas-sensor/rules', payload: { version: p.version, rules: p.rules, escalation: p.escalation } };
+      },
+    }],
+    'GET /api/device-profiles/{id}/rules/preview': each((place) => ({
+      in: registryReadersOf(place), request: async () => ({ method: 'GET', url: `/api/device-profiles/platform-door-magnet/rules/preview?deviceId=${(await deviceIn(place)).id}` }),
+    })),
+    'POST /api/device-profiles/{id}/rules/preview': each((place) => ({
+      in: registryReadersOf(place),
+      request: async () => ({ method: 'POST', url: '/api/device-profiles/platform-door-magnet/rules/preview', payload: { deviceId: (await deviceIn(place)).id, rules: (await profile('platform-door-magnet')).rules } }),
+    })),
   };
 }

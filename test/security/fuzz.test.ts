@@ -147,6 +147,13 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/alert-platforms': { id: 'fuzz-ai', name: '模糊平台', orgUnitId: u.urbanTown, typeMatters: { 'fire.smoke': 'S0201' } },
     'PUT /api/alert-platforms/{id}': { name: '模糊平台', orgUnitId: u.urbanTown, typeMatters: {}, active: true, version: 1 },
     'POST /api/alert-platforms/{id}/key': { version: 1 },
+    // devices (issue 13): a binding the fuzzer's caller does not have (422), changes to a device that is not there (404)
+    'POST /api/devices': { type: 'doorMagnet', binding: { kind: 'household', id: u.demoGrid }, name: '模糊门磁', serialNo: 'FZ-1' },
+    'PATCH /api/devices/{id}': { version: 1, name: '模糊门磁' },
+    'POST /api/devices/{id}/retire': { version: 1 },
+    'POST /api/devices/{id}/readings': { ts: '2026-11-23T09:00:00+08:00', key: 'door', value: 'open', battery: 80 },
+    'PUT /api/device-profiles/{id}/rules': { version: 1, rules: [], escalation: { steps: [{ notify: ['gridWorker'], afterMin: 0 }], repeatEveryMin: 5 } },
+    'POST /api/device-profiles/{id}/rules/preview': { deviceId: u.demoGrid, rules: [] },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;

@@ -238,6 +238,24 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/alarms/{id}': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
   'POST /api/alarms/{id}/acknowledge': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'], refusals: [409] },
   'POST /api/alarms/{id}/clear': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'], refusals: [400, 409] },
+  // devices (issue 13): read by those who work on the ground or watch it, inside their territory (the grid worker: its
+  // grid); registered, changed, retired by the town's staff and community staff, bound only to registry records they
+  // reach (422 otherwise); a person's overrides by the admin and leaders (403 for the others); stale versions 409.
+  // Readings come with the device's own token: a session token is not one (401), a bad reading 422, too many 429.
+  'GET /api/devices': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'POST /api/devices': { callers: ['admin', 'leader', 'dispatcher', 'community'], refusals: [422] },
+  'GET /api/devices/{id}': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'PATCH /api/devices/{id}': { callers: ['admin', 'leader', 'dispatcher', 'community'], refusals: [403, 409, 422] },
+  'POST /api/devices/{id}/retire': { callers: ['admin', 'leader', 'dispatcher', 'community'], refusals: [409, 422] },
+  'POST /api/devices/{id}/token': { callers: ['admin', 'leader', 'dispatcher', 'community'], refusals: [422] },
+  'GET /api/devices/{id}/readings': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'POST /api/devices/{id}/readings': { callers: 'public', refusals: [401, 422, 429] },
+  // device profiles: the same readers; rules saved by the admin and leaders who govern every device using the profile
+  'GET /api/device-profiles': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'GET /api/device-profiles/{id}/rules': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'PUT /api/device-profiles/{id}/rules': { callers: ['admin', 'leader'], refusals: [403, 409, 422] },
+  'GET /api/device-profiles/{id}/rules/preview': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'POST /api/device-profiles/{id}/rules/preview': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'], refusals: [422] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */
