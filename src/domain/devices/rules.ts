@@ -172,7 +172,9 @@ function apply(rule: Rule, s: RuleState, r: Reading): { state: RuleState; alarm:
       if (s.lastAt !== null && r.at < s.lastAt) break;
       const next = { ...s, lastAt: r.at };
       if (!inside || !holds(rule.op, r.value, rule.value)) {
-        return { state: withDeadline(rule, { ...next, since: null, fired: false }), alarm: null, recovered: false };
+        // at rest (nothing holding, nothing fired) the state stays as it is, so a normal sample writes nothing
+        if (s.since === null && !s.fired) return { state: s, alarm: null, recovered: false };
+        return { state: withDeadline(rule, { ...next, since: null, fired: false, lastAt: null }), alarm: null, recovered: false };
       }
       if (next.fired) return { state: next, alarm: null, recovered: false };
       const since = next.since ?? r.at;
@@ -215,6 +217,26 @@ function apply(rule: Rule, s: RuleState, r: Reading): { state: RuleState; alarm:
   return { state: s, alarm: null, recovered: false };
 }
 
+export interface EvaluateOptions {
+  /**
+   * An offline rule's state is rewritten only when a reading moves its last-heard instant by at least this much (the
+   * ingest passes a minute, so a device sending every second writes its offline state once a minute, not every second);
+   * the device's exact last seen (`lastSeenAt`, passed here and to `heard` before a deadline fires) makes up the rest.
+   */
+  offlineSlackMs?: number;
+  /** the device's last seen as stored (epoch ms): an offline state older than it is brought up to it first */
+  lastSeenAt?: number | null;
+}
+
+/**
+ * An offline state brought up to the device's last seen (kept exactly on the device row): called before its deadline
+ * fires, so a state the ingest left behind within its slack never fires early. Other states are returned as they are.
+ */
+export function heard(state: RuleState, lastSeenAt: number | null): RuleState {
+  if (state.kind !== 'offline' || lastSeenAt === null || state.offlineSince !== null || lastSeenAt <= state.lastHeardAt) return state;
+  return { ...state, lastHeardAt: lastSeenAt };
+}
+
 /**
  * The rules of one device (already resolved with its overrides) over its new readings, sorted by time and, within a
  * millisecond, by arrival (both count), as of `now`. Before each reading, a deadline that fell due before it fires at
@@ -226,6 +248,7 @@ export function evaluate(
   states: Readonly<Record<string, RuleState | undefined>>,
   readings: readonly Reading[],
   now: number,
+  o: EvaluateOptions = {},
 ): Evaluation {
   const out: Record<string, RuleState> = {};
   const alarms: RaisedAlarm[] = [];
@@ -233,7 +256,7 @@ export function evaluate(
   const start = readings.length > 0 ? readings[0]!.at : now;
   for (const rule of rules) {
     if (!rule.enabled) continue;
-    let s = withDeadline(rule, stateFor(rule, states[rule.id], start));
+    let s = withDeadline(rule, heard(stateFor(rule, states[rule.id], start), o.lastSeenAt ?? null));
     for (const r of readings) {
       while (s.deadlineAt !== null && s.deadlineAt < r.at) {
         const f = fireDue(rule, s, r.at);
@@ -252,6 +275,11 @@ export function evaluate(
       if (f.state.deadlineAt === s.deadlineAt) break;
       s = f.state;
     }
+    // an offline state moved by less than the slack is kept as stored (nothing to write; heard() makes up the rest)
+    const before = states[rule.id];
+    const slack = o.offlineSlackMs ?? 0;
+    if (slack > 0 && before?.kind === 'offline' && s.kind === 'offline' && before.offlineSince === null && s.offlineSince === null
+      && s.lastHeardAt - before.lastHeardAt < slack) s = before;
     out[rule.id] = s;
   }
   return { states: out, alarms, recovered };

@@ -1,6 +1,6 @@
 import type { Db } from '../platform/db/db.ts';
 import type { Rule, RuleOverrides } from '../../shared/devices.ts';
-import { fireDue, type RuleState } from '../../domain/devices/rules.ts';
+import { fireDue, heard, type RuleState } from '../../domain/devices/rules.ts';
 import { resolveRules } from '../../domain/devices/overrides.ts';
 import { insertAlarms, type NewAlarm } from '../alarms/raise-alarms.ts';
 import { saveRuleStates, type RuleStateRow } from './rule-state-store.ts';
@@ -14,8 +14,8 @@ import { saveRuleStates, type RuleStateRow } from './rule-state-store.ts';
  */
 export async function fireDueDeadlines(db: Db, now: Date, limit = 500): Promise<{ fired: number; claimed: number; alarmIds: string[] }> {
   return db.transaction(async (tx) => {
-    const due = await tx.query<{ device_id: string; rule_id: string; state: RuleState; status: string; overrides: RuleOverrides | null; rules: Rule[] }>(
-      `select s.device_id, s.rule_id, s.state, d.status, d.overrides, p.rules
+    const due = await tx.query<{ device_id: string; rule_id: string; state: RuleState; status: string; overrides: RuleOverrides | null; rules: Rule[]; last_seen_at: Date | null }>(
+      `select s.device_id, s.rule_id, s.state, d.status, d.overrides, p.rules, d.last_seen_at
          from device_rule_states s
          join devices d on d.id = s.device_id
          join device_profiles p on p.id = d.profile_id
@@ -35,7 +35,8 @@ export async function fireDueDeadlines(db: Db, now: Date, limit = 500): Promise<
         gone.push({ d: x.device_id, r: x.rule_id });
         continue;
       }
-      const f = fireDue(rule, x.state, now.getTime());
+      // the ingest leaves an offline state up to a minute behind; the device's last seen is exact
+      const f = fireDue(rule, heard(x.state, x.last_seen_at ? new Date(x.last_seen_at).getTime() : null), now.getTime());
       rows.push({ deviceId: x.device_id, ruleId: x.rule_id, state: f.state });
       if (f.alarm) {
         alarms.push({

@@ -34,6 +34,11 @@ const REFUSAL_TEXT: Record<ReadingRefusal, [string, string]> = {
   unknownField: ['has a field other than ts, messageId, kind, key, value, battery', '含有 ts、messageId、kind、key、value、battery 以外的字段'],
 };
 
+/** A device heard again within a minute of its stored offline state leaves that state unwritten (rules.ts, heard). */
+const OFFLINE_SLACK_MS = 60_000;
+/** A second transaction starts beside a running one only for at least this many readings (else they wait to join the next). */
+const MIN_PARALLEL_BATCH = 64;
+
 /** Checks every payload; answers the readings, or throws READING_INVALID naming each bad one (nothing is stored). */
 export function parseReadings(payloads: readonly unknown[], now: number): Reading[] {
   if (payloads.length === 0 || payloads.length > READING_LIMITS.batch) {
@@ -111,6 +116,7 @@ export class ReadingIngest {
 
   private pump(): void {
     while (this.running < this.concurrency && this.queue.length > 0) {
+      if (this.running > 0 && this.queuedReadings() < MIN_PARALLEL_BATCH) break;
       const batch: Pending[] = [];
       let n = 0;
       while (this.queue.length > 0 && (batch.length === 0 || n + this.queue[0]!.readings.length <= this.maxBatch)) {
@@ -127,13 +133,24 @@ export class ReadingIngest {
     }
   }
 
+  private queuedReadings(): number {
+    let n = 0;
+    for (const p of this.queue) n += p.readings.length;
+    return n;
+  }
+
   private async run(batch: Pending[]): Promise<void> {
     let result: { outcomes: IngestOutcome[]; alarmIds: string[] };
-    try {
-      result = await this.db.transaction((tx) => storeBatch(tx, batch, this.clock()));
-    } catch (err) {
-      for (const p of batch) p.reject(err);
-      return;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        result = await this.db.transaction((tx) => storeBatch(tx, batch, this.clock()));
+        break;
+      } catch (err) {
+        // two nodes' batches locking the same devices crosswise: PostgreSQL ends one; it is run again
+        if (attempt < 3 && (err as { code?: string }).code === '40P01') continue;
+        for (const p of batch) p.reject(err);
+        return;
+      }
     }
     batch.forEach((p, i) => p.resolve(result.outcomes[i]!));
     if (result.alarmIds.length > 0 && this.onAlarms) {
@@ -218,7 +235,7 @@ async function storeBatch(tx: Tx, batch: readonly Pending[], now: Date): Promise
     seen.push({ id: deviceId, seen: new Date(last.at).toISOString(), event: lastEvent === null ? null : new Date(lastEvent).toISOString(), battery });
     if (device.status !== 'active') continue;
     const before = states.get(deviceId) ?? {};
-    const ev = evaluate(device.rules, before, readings, now.getTime());
+    const ev = evaluate(device.rules, before, readings, now.getTime(), { offlineSlackMs: OFFLINE_SLACK_MS, lastSeenAt: device.lastSeenAt });
     for (const [ruleId, state] of Object.entries(ev.states)) {
       if (!sameState(before[ruleId], state)) stateRows.push({ deviceId, ruleId, state });
     }

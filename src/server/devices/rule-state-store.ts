@@ -14,6 +14,8 @@ export interface DeviceRules {
   id: string;
   status: 'active' | 'retired';
   rules: Rule[];
+  /** epoch ms, as stored before this transaction's readings */
+  lastSeenAt: number | null;
 }
 
 /**
@@ -23,15 +25,17 @@ export interface DeviceRules {
  */
 export async function lockDeviceRules(tx: Tx, deviceIds: readonly string[]): Promise<Map<string, DeviceRules>> {
   if (deviceIds.length === 0) return new Map();
-  const r = await tx.query<{ id: string; status: 'active' | 'retired'; overrides: RuleOverrides | null; rules: Rule[] }>(
-    `select d.id, d.status, d.overrides, p.rules
+  const r = await tx.query<{ id: string; status: 'active' | 'retired'; overrides: RuleOverrides | null; rules: Rule[]; last_seen_at: Date | null }>(
+    `select d.id, d.status, d.overrides, p.rules, d.last_seen_at
        from devices d join device_profiles p on p.id = d.profile_id
       where d.id = any($1::text[])
       order by d.id
       for update of d`,
     [[...deviceIds].sort()],
   );
-  return new Map(r.rows.map((x) => [x.id, { id: x.id, status: x.status, rules: resolveRules(x.rules ?? [], x.overrides) }]));
+  return new Map(r.rows.map((x) => [x.id, {
+    id: x.id, status: x.status, rules: resolveRules(x.rules ?? [], x.overrides), lastSeenAt: x.last_seen_at ? new Date(x.last_seen_at).getTime() : null,
+  }]));
 }
 
 /** The stored rule states of the devices, by device then rule id. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../../src/shared/devices.ts';
-import { armNewDevice, evaluate, fireDue, inWindow, nextInWindow, type RuleState } from '../../../src/domain/devices/rules.ts';
+import { armNewDevice, evaluate, fireDue, heard, inWindow, nextInWindow, type RuleState } from '../../../src/domain/devices/rules.ts';
 import type { Reading } from '../../../src/domain/devices/reading.ts';
 
 // A fake clock: every instant is written by hand from T0 (2026-03-02 00:00 UTC = 08:00 in Shanghai).
@@ -192,5 +192,34 @@ describe('rules switched off', () => {
     const e = evaluate([off], {}, [ev(T0, 'gas', 99)], T0);
     expect(e).toEqual({ states: {}, alarms: [], recovered: [] });
     expect(armNewDevice([off], T0)).toEqual({});
+  });
+});
+
+describe('offline slack (the ingest writes a busy device\'s offline state once a minute, not every reading)', () => {
+  it('keeps the stored state within the slack, and heard() brings it up to the last seen before a deadline fires', () => {
+    const s0 = armNewDevice([offline], T0);
+    const a = evaluate([offline], s0, [keepalive(T0 + 10 * S), keepalive(T0 + 20 * S)], T0 + 20 * S, { offlineSlackMs: 60 * S, lastSeenAt: null });
+    expect(a.states.offline).toEqual(s0.offline);
+    // the device row says last seen T0+20s; an hour after T0 the stale state is due, but brought up to date it is not
+    expect(fireDue(offline, a.states.offline!, T0 + H).alarm).not.toBeNull();
+    const f = fireDue(offline, heard(a.states.offline!, T0 + 20 * S), T0 + H);
+    expect(f.alarm).toBeNull();
+    expect(f.state.deadlineAt).toBe(T0 + H + 20 * S);
+    // a reading past the slack writes it
+    const b = evaluate([offline], s0, [keepalive(T0 + 61 * S)], T0 + 61 * S, { offlineSlackMs: 60 * S });
+    expect(b.states.offline!.deadlineAt).toBe(T0 + H + 61 * S);
+  });
+
+  it('evaluate brings the state up to the device\'s last seen, so a reading after the stale deadline raises nothing', () => {
+    const s0 = armNewDevice([offline], T0);
+    const e = evaluate([offline], s0, [keepalive(T0 + H + 30 * S)], T0 + H + 30 * S, { offlineSlackMs: 60 * S, lastSeenAt: T0 + 50 * S });
+    expect(e.alarms).toEqual([]);
+    expect(e.states.offline!.deadlineAt).toBe(T0 + 2 * H + 30 * S);
+  });
+
+  it('a threshold at rest writes nothing for a normal sample', () => {
+    const s = evaluate([hrLow], {}, [ev(T0, 'heartRate', 70)], T0).states;
+    const again = evaluate([hrLow], s, [ev(T0 + S, 'heartRate', 72)], T0 + S);
+    expect(again.states['hr-low']).toEqual(s['hr-low']);
   });
 });
