@@ -1,18 +1,20 @@
 import type { Role } from './roles.ts';
-import type { StandingDutyKind } from './duties.ts';
+import { STANDING_DUTY_KINDS } from './duties.ts';
 
 /**
  * 照单履职 (issue 12), tasks and visits: the words both the server and the web need. Rules live in src/domain/tasks;
  * tables in migration 028.
  */
 
-export type TaskKind = StandingDutyKind;
+/** The standing duties' kinds, and `deviceCheck`: a sensor gone silent, for a worker of its grid (issue 13's alarms). */
+export const TASK_KINDS = [...STANDING_DUTY_KINDS, 'deviceCheck'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_STATUSES = ['open', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-/** What a task is about: a registry record, a case to verify, or the grid as a whole (a sweep, a campaign). */
-export const TASK_SUBJECT_KINDS = ['resident', 'household', 'building', 'place', 'thing', 'case', 'grid'] as const;
+/** What a task is about: a registry record, a case to verify, the grid as a whole (a sweep, a campaign), a device to check. */
+export const TASK_SUBJECT_KINDS = ['resident', 'household', 'building', 'place', 'thing', 'case', 'grid', 'device'] as const;
 export type TaskSubjectKind = (typeof TASK_SUBJECT_KINDS)[number];
 
 /** Whom a visit (走访) is to: a resident, a household, or a place (an enterprise is a place of kind enterprise). */

@@ -73,6 +73,11 @@ describe('the demo devices', () => {
     const task = (await t.db.query<{ kind: string; status: string; username: string }>(
       `select t.kind, t.status, a.username from tasks t join accounts a on a.id = t.assignee_id where t.id = $1`, [offline[0]!.task_id])).rows[0]!;
     expect(task).toMatchObject({ kind: 'deviceCheck', status: 'open' });
+    // on the grid worker's list of today, as a task of its own kind
+    const token = await t.login('gridworker');
+    const list = await t.app.inject({ method: 'GET', url: '/api/tasks?assignee=me&date=today', headers: bearer(token) });
+    expect(list.statusCode, list.body).toBe(200);
+    expect((list.json().items as { id: string; kind: string }[]).find((x) => x.id === offline[0]!.task_id)?.kind).toBe('deviceCheck');
     // the other devices were heard up to now: no rule of theirs is overdue
     expect((await fireDueDeadlines(t.db, NOW)).alarmIds).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { lit, Nullable } from '../platform/schema-helpers.ts';
-import { STANDING_DUTY_KINDS } from '../../shared/duties.ts';
-import { TASK_LIMITS as L, TASK_STATUSES, TASK_SUBJECT_KINDS, VISIT_SUBJECT_KINDS } from '../../shared/tasks.ts';
+import { TASK_KINDS, TASK_LIMITS as L, TASK_STATUSES, TASK_SUBJECT_KINDS, VISIT_SUBJECT_KINDS } from '../../shared/tasks.ts';
 
 /*
  * Tasks, visits, campaigns and progress (issue 12): TypeBox request and response schemas of /api/tasks,
@@ -64,7 +63,7 @@ export const TaskSubject = Type.Object({
 export const TaskView = Type.Object({
   id: Type.String(),
   version: Type.Integer(),
-  kind: lit(STANDING_DUTY_KINDS),
+  kind: lit(TASK_KINDS),
   dutyCode: Nullable(Type.String({ description: 'the standing duty (D1…D7) that generated it; null for an ad hoc task' })),
   title: Type.String(),
   detail: Nullable(Type.String()),
@@ -96,7 +95,7 @@ export const TaskListQuery = Type.Object({
   orgUnitId: Type.Optional(Type.String({ maxLength: 64, description: 'oversight: tasks in this unit and below, inside the caller\'s scope (404 outside)' })),
   status: Type.Optional(lit(TASK_STATUSES)),
   overdue: Type.Optional(Type.Boolean({ description: 'true: open tasks past their due day only' })),
-  kind: Type.Optional(lit(STANDING_DUTY_KINDS)),
+  kind: Type.Optional(lit(TASK_KINDS)),
   assigneeId: Type.Optional(Type.String({ maxLength: 64 })),
   campaignId: Type.Optional(Type.String({ maxLength: 64 })),
   from: Type.Optional(LocalDate('oversight: due on or after')),
@@ -148,7 +147,7 @@ export const TaskConflictDetails = Type.Object({
 });
 
 export const TaskSubjectInput = Type.Object({
-  kind: lit(TASK_SUBJECT_KINDS.filter((k) => k !== 'grid' && k !== 'case')),
+  kind: lit(TASK_SUBJECT_KINDS.filter((k) => k !== 'grid' && k !== 'case' && k !== 'device')),
   id: Id,
 }, { additionalProperties: false, description: 'a registry record of the grid the task is about' });
 

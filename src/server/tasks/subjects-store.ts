@@ -41,6 +41,9 @@ const QUERIES: Record<TaskSubjectKind, string> = {
       null::double precision as lng, null::double precision as lat, g.id as grid_id, g.path as org_path,
       (select t.id from org_units t where t.level = 'town' and g.path like t.path || '%') as town_id
     from org_units g where g.id = any($1::text[])`,
+  // a sensor to check (a deviceCheck task): where it is, and the household to open when it is bound to one
+  device: `select 'device' as kind, d.id, d.name, d.address, case d.binding_kind when 'household' then d.binding_id end as household_id,
+      '{}'::text[] as tags, null as last_visited_on, d.lng, d.lat, d.grid_id, d.org_path, d.town_id from devices d where d.id = any($1::text[])`,
 };
 
 export const subjectKey = (kind: string, id: string) => `${kind}:${id}`;

@@ -308,7 +308,7 @@ async function workDay(
         break;
       }
       default: {
-        const notes = { buildingCheck: text.CHECK_NOTES, disputeSweep: text.SWEEP_NOTES, caseVerification: text.VERIFY_NOTES, campaign: text.CAMPAIGN_NOTES, assigned: ['已核查，情况已登记'] as const, keyVisit: text.GENERAL_FINDINGS }[t.kind];
+        const notes = { buildingCheck: text.CHECK_NOTES, disputeSweep: text.SWEEP_NOTES, caseVerification: text.VERIFY_NOTES, campaign: text.CAMPAIGN_NOTES, assigned: ['已核查，情况已登记'] as const, keyVisit: text.GENERAL_FINDINGS, deviceCheck: ['已更换电池，设备恢复在线'] as const }[t.kind];
         const photos = t.kind === 'campaign' ? [r.pick(c.photos)] : [];
         await completeTask(tx, who, t.id, { note: r.pick(notes), photos }, null);
         c.report.ticks++;

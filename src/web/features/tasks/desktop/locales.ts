@@ -5,10 +5,10 @@ import { i18n } from '../../../lib/i18n.ts';
 export const oversightZh = {
   kind: {
     buildingCheck: '楼栋排查', keyVisit: '重点人群走访', riskInspection: '风险点巡查', disputeSweep: '矛盾纠纷排查',
-    campaign: '宣传任务', caseVerification: '案件核查', assigned: '临时交办',
+    campaign: '宣传任务', caseVerification: '案件核查', assigned: '临时交办', deviceCheck: '设备检查',
   },
   status: { open: '进行中', done: '已完成', cancelled: '已取消', overdue: '已逾期' },
-  subject: { resident: '居民', household: '住户', place: '场所', building: '楼栋', thing: '部件', case: '案件', grid: '网格' },
+  subject: { resident: '居民', household: '住户', place: '场所', building: '楼栋', thing: '部件', case: '案件', grid: '网格', device: '设备' },
   period: { week: '本周', month: '本月', custom: '自定义', label: '统计期间', range: '{{from}} 至 {{to}}' },
   common: {
     save: '保存', cancel: '取消', delete: '删除', grid: '网格', community: '社区',
@@ -66,10 +66,10 @@ export const oversightZh = {
 export const oversightEn: typeof oversightZh = {
   kind: {
     buildingCheck: 'Building check', keyVisit: 'Key-person visit', riskInspection: 'Risk-point inspection', disputeSweep: 'Dispute sweep',
-    campaign: 'Campaign', caseVerification: 'Case verification', assigned: 'Ad hoc task',
+    campaign: 'Campaign', caseVerification: 'Case verification', assigned: 'Ad hoc task', deviceCheck: 'Device check',
   },
   status: { open: 'Open', done: 'Done', cancelled: 'Cancelled', overdue: 'Overdue' },
-  subject: { resident: 'Resident', household: 'Household', place: 'Place', building: 'Building', thing: 'Thing', case: 'Case', grid: 'Grid' },
+  subject: { resident: 'Resident', household: 'Household', place: 'Place', building: 'Building', thing: 'Thing', case: 'Case', grid: 'Grid', device: 'Device' },
   period: { week: 'This week', month: 'This month', custom: 'Custom', label: 'Period', range: '{{from}} to {{to}}' },
   common: {
     save: 'Save', cancel: 'Cancel', delete: 'Delete', grid: 'Grid', community: 'Community',

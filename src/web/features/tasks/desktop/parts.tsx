@@ -55,7 +55,7 @@ export function PeriodPicker({ value, onChange }: { value: Period; onChange(p: P
 }
 
 const KIND_COLOR: Record<TaskKind, string> = {
-  buildingCheck: 'blue', keyVisit: 'magenta', riskInspection: 'orange', disputeSweep: 'purple', campaign: 'cyan', caseVerification: 'geekblue', assigned: 'gold',
+  buildingCheck: 'blue', keyVisit: 'magenta', riskInspection: 'orange', disputeSweep: 'purple', campaign: 'cyan', caseVerification: 'geekblue', assigned: 'gold', deviceCheck: 'volcano',
 };
 
 export function KindTag({ kind }: { kind: TaskKind }) {

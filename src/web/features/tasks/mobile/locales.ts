@@ -7,7 +7,7 @@ export const mtaskZh = {
   home: { tile: '今日任务', tileSub: '按路线走访、打卡，离线也能用', open: '待办 {{count}} 项' },
   kinds: {
     buildingCheck: '楼栋巡查', keyVisit: '重点人员走访', riskInspection: '风险点巡查', disputeSweep: '矛盾纠纷排查',
-    campaign: '宣传任务', caseVerification: '事件核查', assigned: '交办任务',
+    campaign: '宣传任务', caseVerification: '事件核查', assigned: '交办任务', deviceCheck: '设备检查',
   },
   list: {
     counts: '待办 {{open}} · 已完成 {{done}}', overdueCount: '逾期 {{count}}', walk: '路线约 {{km}} 公里',
@@ -53,7 +53,7 @@ export const mtaskEn: typeof mtaskZh = {
   home: { tile: "Today's tasks", tileSub: 'Walk the list, visit, tick — also offline', open: '{{count}} open' },
   kinds: {
     buildingCheck: 'Building check', keyVisit: 'Key person visit', riskInspection: 'Risk point inspection', disputeSweep: 'Dispute sweep',
-    campaign: 'Campaign', caseVerification: 'Case verification', assigned: 'Assigned task',
+    campaign: 'Campaign', caseVerification: 'Case verification', assigned: 'Assigned task', deviceCheck: 'Device check',
   },
   list: {
     counts: '{{open}} open · {{done}} done', overdueCount: '{{count}} overdue', walk: 'Walk about {{km}} km',

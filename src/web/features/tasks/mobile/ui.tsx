@@ -1,7 +1,7 @@
 // Pieces of the task pages: the kind's icon and name, the due badge, the subject's tags, a day in the reader's language.
 import type { ReactNode } from 'react';
 import {
-  AlertOutlined, AuditOutlined, CommentOutlined, HomeOutlined, NotificationOutlined, ScheduleOutlined, TeamOutlined,
+  AlertOutlined, ApiOutlined, AuditOutlined, CommentOutlined, HomeOutlined, NotificationOutlined, ScheduleOutlined, TeamOutlined,
 } from '@ant-design/icons';
 import { Image, ImageViewer, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ const KIND_LOOK: Record<TaskKind, { icon: ReactNode; colour: string }> = {
   campaign: { icon: <NotificationOutlined />, colour: '#16a085' },
   caseVerification: { icon: <AuditOutlined />, colour: '#1565c0' },
   assigned: { icon: <ScheduleOutlined />, colour: '#7f8c8d' },
+  deviceCheck: { icon: <ApiOutlined />, colour: '#d35400' },
 };
 
 export function KindIcon({ kind, size = 36 }: { kind: TaskKind; size?: number }) {
