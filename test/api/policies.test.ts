@@ -26,6 +26,10 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^(GET|POST|PATCH) \/api\/registry\/things.*\.inspections\[\]$/, 'inspection records of a thing: what was found, nothing is done to them'],
   [/^(GET|POST) \/api\/(tasks|visits)[^ ]* \d+.*\.subject$/, 'what a task or visit is about: a reference to the registry record, which carries its own policies there'],
   [/^GET \/api\/tasks\/progress 200\.(children|workers)\[\]$/, 'progress figures of a unit or a worker: counted, nothing is done to them'],
+  [/^(GET|POST) \/api\/webhooks\/\{id\}\/(deliveries|test) /, 'webhook deliveries: a log of what was sent to a partner, nothing is done to them'],
+  [/^[A-Z]+ \/api\/devices[^ ]* 20\d\.(items\[\]\.|device\.)?binding$/, 'the record a device is bound to: a masked reference to the registry record, which carries its own policies there'],
+  [/^[A-Z]+ \/api\/(devices\/\{id\}|device-profiles[^ ]*) 200\.(items\[\]\.)?rules\[\]$/, 'the rules of a profile: edited as the profile\'s whole set (its editRules policy), never one by one'],
+  [/^GET \/api\/devices\/\{id\} 200\.alarms\[\]$/, 'a device\'s alarms: references; each with its policies is in GET /api/alarms/{id}'],
   [/^(GET|POST|PATCH) \/api\/registry\/households.* 20\d\.visits\[\]$/, 'visits in the household file: records of what was found; each with its policies is in GET /api/visits'],
 ];
 
