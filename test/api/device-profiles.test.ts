@@ -80,8 +80,8 @@ describe('device profiles', () => {
     expect(badEscalation.json().error.code).toBe('RULE_INVALID');
     expect((await call('PUT', '/api/device-profiles/platform-wristband/rules', 'community', { version: 2, rules, escalation: p.escalation })).statusCode).toBe(403);
     expect((await call('GET', '/api/device-profiles/nope/rules', 'leader')).statusCode).toBe(404);
-    const audit = (await t.db.query<{ action: string }>(`select action from audit_log where target_type = 'deviceProfile'`)).rows;
-    expect(audit.map((a) => a.action)).toEqual(['deviceProfile.rules']);
+    const audit = (await t.db.query<{ action: string }>(`select action from audit_log where target_type = 'device_profile'`)).rows;
+    expect(audit.map((a) => a.action)).toEqual(['device_profile.save_rules']);
   });
 
   it('previews the saved rules over the device\'s last day: the low heart rate and the SOS, when', async () => {

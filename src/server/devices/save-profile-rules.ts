@@ -75,8 +75,8 @@ export async function saveProfileRules(tx: Tx, who: DeviceActor, id: string, bod
   const devices = await listProfileDevices(tx, id);
   for (const d of devices) await armDevice(tx, d.id, rules, who.now, d.overrides);
   await appendAudit(tx, {
-    at: who.now, actorId: who.reach.accountId, actorName: who.reach.name, ip: who.ip, action: 'deviceProfile.rules',
-    targetType: 'deviceProfile', targetId: id, success: true,
+    at: who.now, actorId: who.reach.accountId, actorName: who.reach.name, ip: who.ip, action: 'device_profile.save_rules',
+    targetType: 'device_profile', targetId: id, success: true,
     detail: { version: p.version + 1, rules: rules.map((r) => r.id), escalationSteps: body.escalation.steps.length, devicesRearmed: devices.length },
   });
 }

@@ -64,9 +64,10 @@ export async function updateDeviceCmd(tx: Tx, who: DeviceActor, id: string, patc
   if ('profile_id' in set || 'overrides' in set || 'binding_id' in set) {
     await armDevice(tx, id, profile.rules, who.now, (set.overrides as RuleOverrides | undefined) ?? d.overrides);
   }
+  // a person's limits changed alone is its own entry on the audit page
+  const action: 'device.overrides' | 'device.update' = 'overrides' in detail && Object.keys(detail).length === 1 ? 'device.overrides' : 'device.update';
   await appendAudit(tx, {
-    at: who.now, actorId: who.reach.accountId, actorName: who.reach.name, ip: who.ip,
-    action: 'overrides' in detail && Object.keys(detail).length === 1 ? 'device.overrides' : 'device.update',
+    at: who.now, actorId: who.reach.accountId, actorName: who.reach.name, ip: who.ip, action,
     targetType: 'device', targetId: id, success: true, detail,
   });
 }
