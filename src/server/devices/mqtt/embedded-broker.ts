@@ -1,6 +1,6 @@
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { Aedes, type AuthenticateError, type Client } from 'aedes';
-import { deviceIdOfTopic, storeMessage, type DeviceVerifier, type ReadingSink } from './reading-message.ts';
+import { deviceIdOfTopic, gatherByTurn, storeMessage, type DeviceVerifier, type ReadingSink } from './reading-message.ts';
 
 export interface EmbeddedBroker {
   /** the port it listens on (the one asked for, or the one the system gave for 0) */
@@ -34,6 +34,7 @@ export async function startEmbeddedBroker(o: {
   verifier: DeviceVerifier;
   log: (line: string) => void;
 }): Promise<EmbeddedBroker> {
+  const sink = gatherByTurn(o.sink);
   const broker = await Aedes.createBroker({
     // a device's will would be published when it drops off: devices have no say outside their readings
     preConnect: (_client, packet, done) => {
@@ -66,7 +67,7 @@ export async function startEmbeddedBroker(o: {
       o.verifier.verify(session.deviceId, session.token)
         .then((ok) => {
           if (!ok) throw new Error(`device ${session.deviceId}: token no longer valid`);
-          return storeMessage(o.sink, session.deviceId, packet.payload as Buffer, o.log);
+          return storeMessage(sink, session.deviceId, packet.payload as Buffer, o.log);
         })
         .then(() => done(null), (err: Error) => {
           o.log(`mqtt: not acknowledged, device ${session.deviceId} will send again: ${err.message}`);
