@@ -249,3 +249,38 @@ describe('registering and reading devices', () => {
     ]);
   });
 });
+
+describe('the device authenticator (HTTP and MQTT alike)', () => {
+  it('believes a verified token a few seconds only: another node stops a rotated or retired token within that time', async () => {
+    const { DeviceAuthenticator, DEVICE_AUTH_CACHE_MS } = await import('../../src/server/devices/device-auth.ts');
+    let now = 1_000_000;
+    const otherNode = new DeviceAuthenticator(t.db, { now: () => now });
+    const r = await call('POST', '/api/devices', 'community', { type: 'gasSensor', binding: { kind: 'household', id: householdId }, name: '燃气' });
+    const { id, token } = r.json() as { id: string; token: string };
+    expect(await otherNode.verify(id, token)).toBe(true);
+    expect(await otherNode.verify(id, `${token}x`)).toBe(false);
+    expect(await otherNode.verify(id, '')).toBe(false);
+    expect(await otherNode.verify('unknown', token)).toBe(false);
+    // rotated on this node: the other still believes the old token until its cache runs out, then refuses it
+    const fresh = (await call('POST', `/api/devices/${id}/token`, 'community')).json().token as string;
+    now += 1000;
+    expect(await otherNode.verify(id, token)).toBe(true);
+    expect(await otherNode.verify(id, fresh)).toBe(false);
+    now += DEVICE_AUTH_CACHE_MS;
+    expect(await otherNode.verify(id, token)).toBe(false);
+    expect(await otherNode.verify(id, fresh)).toBe(true);
+    // retired: refused once the cache runs out
+    await call('POST', `/api/devices/${id}/retire`, 'community', { version: 2 });
+    now += DEVICE_AUTH_CACHE_MS + 1;
+    expect(await otherNode.verify(id, fresh)).toBe(false);
+  });
+
+  it('limits the requests of one device per minute, counted after its token is checked', async () => {
+    const { PerDeviceLimit } = await import('../../src/server/devices/reading-routes.ts');
+    const limit = new PerDeviceLimit(3);
+    expect([1, 2, 3, 4].map(() => limit.take('a', 0))).toEqual([0, 0, 0, 60]);
+    expect(limit.take('b', 0)).toBe(0);
+    expect(limit.take('a', 30_000)).toBe(30);
+    expect(limit.take('a', 60_000)).toBe(0);
+  });
+});

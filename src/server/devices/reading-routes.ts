@@ -9,7 +9,7 @@ import * as s from './schemas.ts';
 export const READINGS_PER_MINUTE = Number(process.env.DEVICE_HTTP_RATE_PER_MIN ?? 600);
 
 /** A fixed one-minute window per device, counted after its token is verified (a stranger cannot use up its share). */
-class PerDeviceLimit {
+export class PerDeviceLimit {
   private readonly windows = new Map<string, { start: number; n: number }>();
   private readonly max: number;
   constructor(max: number) {
