@@ -67,7 +67,7 @@ describe('a care alarm', () => {
 
   it('opens one red care order through intake, with the first notification on its timeline', async () => {
     const door = await device(demoGrid, 'doorMagnet', 'platform-door-magnet', '3栋201门磁');
-    [alarmId] = await raise({ deviceId: door });
+    alarmId = (await raise({ deviceId: door }))[0]!;
     const tick = await clock.tick();
     expect(tick).toMatchObject({ dispatched: 1, errors: [] });
     const a = await alarmRow(alarmId!);
@@ -210,7 +210,7 @@ describe('who sees which alarm', () => {
   let rural: string;
   beforeAll(async () => {
     const door = await device(ruralGrid, 'doorMagnet', 'platform-door-magnet', '村口门磁');
-    [rural] = await raise({ deviceId: door });
+    rural = (await raise({ deviceId: door }))[0]!;
     await clock.tick();
   });
 
