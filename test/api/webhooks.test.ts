@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, RURAL_GRID, gridCentre } from '../support/places.ts';
-import { verifySignature } from '../../src/domain/alarms/webhook-signature.ts';
+import { verifySignature } from '../../src/server/alarms/webhook-signing.ts';
 import { MAX_ATTEMPTS } from '../../src/domain/alarms/retry-backoff.ts';
 import { queuePartnerNotifications } from '../../src/server/alarms/queue-partner-notifications.ts';
 import { deliverDueWebhooks } from '../../src/server/alarms/deliver-webhooks.ts';

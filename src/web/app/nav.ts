@@ -6,12 +6,12 @@ import { REGISTRY_READERS } from '../../shared/registry.ts';
 import { TASK_ASSIGNERS, TASK_OVERSEERS } from '../../shared/tasks.ts';
 import { DUTY_READERS } from '../../shared/duties.ts';
 import { DEVICE_READERS } from '../../shared/devices.ts';
-import { ALARM_READERS } from '../../shared/alarms.ts';
+import { ALARM_READERS, PLATFORM_ADMINS, WEBHOOK_ADMINS } from '../../shared/alarms.ts';
 import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
 export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'registry' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar'
   | 'taskProgress' | 'taskMap' | 'taskList' | 'campaigns' | 'absences' | 'dutyCatalog' | 'dutyAdmissions' | 'standingDuties'
-  | 'alarmCenter' | 'devices' | 'alarmRules';
+  | 'alarmCenter' | 'devices' | 'alarmRules' | 'partnerWebhooks' | 'alertPlatforms';
 export interface NavEntry { key: NavKey; path: string }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -48,6 +48,9 @@ export function navFor(me: Me): NavEntry[] {
       // 告警中心 (sensor alarms, live with a sound), 设备管理 and 告警规则 (the profiles' rules and escalation)
       if (holdsAnyRole(me.roles, ALARM_READERS)) entries.push({ key: 'alarmCenter', path: '/alarms' });
       if (holdsAnyRole(me.roles, DEVICE_READERS)) entries.push({ key: 'devices', path: '/devices' }, { key: 'alarmRules', path: '/device-profiles' });
+      // 合作方通知 (the town's partners told of alarms by webhook) and 平台接入 (other platforms' alert keys)
+      if (holdsAnyRole(me.roles, WEBHOOK_ADMINS)) entries.push({ key: 'partnerWebhooks', path: '/partners/webhooks' });
+      if (holdsAnyRole(me.roles, PLATFORM_ADMINS)) entries.push({ key: 'alertPlatforms', path: '/partners/platforms' });
       // 人房地物: the people, homes, places and things of the reader's territory
       if (holdsAnyRole(me.roles, REGISTRY_READERS)) entries.push({ key: 'registry', path: '/registry' });
       // 照单履职 oversight: the town and the community watch the workers' tasks and visits, a grid's leader their team;

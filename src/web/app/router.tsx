@@ -18,6 +18,7 @@ import { desktopTaskRoutes } from '../features/tasks/desktop/routes.tsx';
 import { desktopDutyRoutes } from '../features/duties/routes.tsx';
 import { desktopDeviceRoutes } from '../features/devices/routes.tsx';
 import { desktopAlarmRoutes } from '../features/alarms/routes.tsx';
+import { desktopPartnerRoutes } from '../features/alarms/partners/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
                 ...desktopDutyRoutes,
                 ...desktopDeviceRoutes,
                 ...desktopAlarmRoutes,
+                ...desktopPartnerRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },

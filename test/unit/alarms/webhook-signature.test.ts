@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { signatureHeader, signatureOf, verifySignature } from '../../../src/domain/alarms/webhook-signature.ts';
+import { signatureHeader, signatureOf, verifySignature } from '../../../src/server/alarms/webhook-signing.ts';
+import { parseSignatureHeader, sameHex } from '../../../src/domain/alarms/webhook-signature.ts';
 import { isDelivered, isRetryable, MAX_ATTEMPTS, nextAttemptAt } from '../../../src/domain/alarms/retry-backoff.ts';
-import { checkTargetUrl, isPrivateAddress } from '../../../src/domain/alarms/webhook-target.ts';
+import { checkTargetUrl, isPrivateAddress, parseIpv6 } from '../../../src/domain/alarms/webhook-target.ts';
 
 // the expected HMAC was computed apart from the code: printf '%s' '1700000000.{"a":1}' | openssl dgst -sha256 -hmac whsec_test
 const HMAC = '38877139021993b830af32feea6e18a8da83eb2f6e49ee50bd9e4cf4ca4d3789';
@@ -23,6 +24,22 @@ describe('webhook signature', () => {
     ['garbage', 'hello', '{"a":1}', at, 'malformed'],
   ] as const)('verifies %s', (_what, header, body, now, expected) => {
     expect(verifySignature(header, 'whsec_test', body, now)).toBe(expected);
+  });
+});
+
+describe('signature header parts', () => {
+  it.each([
+    ['t=1,v1=' + 'a'.repeat(64), { t: 1, v1: 'a'.repeat(64) }],
+    [' t=5 , v1=' + 'b'.repeat(64) + ' ', { t: 5, v1: 'b'.repeat(64) }],
+    ['t=1.5,v1=' + 'a'.repeat(64), null],
+    ['t=1,v1=' + 'A'.repeat(64), null],
+    ['t=1,v1=abc', null],
+    ['', null],
+  ])('%j → %j', (header, expected) => {
+    expect(parseSignatureHeader(header)).toEqual(expected);
+  });
+  it.each([['ab', 'ab', true], ['ab', 'ac', false], ['ab', 'abc', false], ['', '', true]])('sameHex(%s, %s) = %s', (a, b, expected) => {
+    expect(sameHex(a, b)).toBe(expected);
   });
 });
 
@@ -81,5 +98,20 @@ describe('webhook target (SSRF guard)', () => {
     ['not a url', false, 'url'],
   ] as const)('%s (private allowed: %s) → %s', (url, allowPrivate, expected) => {
     expect(checkTargetUrl(url, allowPrivate)).toBe(expected);
+  });
+});
+
+describe('IPv6 parsing', () => {
+  it.each([
+    ['::', [0, 0, 0, 0, 0, 0, 0, 0]],
+    ['::1', [0, 0, 0, 0, 0, 0, 0, 1]],
+    ['fe80::1%eth0', [0xfe80, 0, 0, 0, 0, 0, 0, 1]],
+    ['2001:db8:0:0:1:0:0:1', [0x2001, 0xdb8, 0, 0, 1, 0, 0, 1]],
+    ['::ffff:127.0.0.1', [0, 0, 0, 0, 0, 0xffff, 0x7f00, 1]],
+    ['1::2::3', null],
+    ['1:2:3', null],
+    ['12345::', null],
+  ])('%s → %j', (s, expected) => {
+    expect(parseIpv6(s)).toEqual(expected);
   });
 });
