@@ -44,7 +44,7 @@ export async function registerPlatform(
     typeMatters: body.typeMatters, createdBy: by.principal.accountId,
   }, by.now);
   await appendAudit(tx, {
-    at: by.now, actorId: by.principal.accountId, actorName: by.principal.name, ip: by.ip, action: 'platform.register', targetType: 'alertPlatform',
+    at: by.now, actorId: by.principal.accountId, actorName: by.principal.name, ip: by.ip, action: 'platform.register', targetType: 'alert_platform',
     targetId: body.id, success: true, detail: { name: body.name, orgUnitId: ground.id, typeMatters: body.typeMatters },
   });
   return { apiKey };
@@ -62,7 +62,7 @@ export async function updatePlatform(
   }, by.now);
   if (!ok) throw new AppError('CONFLICT', 'The platform was changed by someone else: reload it and try again.', '该平台已被他人修改，请刷新后重试。');
   await appendAudit(tx, {
-    at: by.now, actorId: by.principal.accountId, actorName: by.principal.name, ip: by.ip, action: 'platform.update', targetType: 'alertPlatform',
+    at: by.now, actorId: by.principal.accountId, actorName: by.principal.name, ip: by.ip, action: 'platform.update', targetType: 'alert_platform',
     targetId: id, success: true, detail: { name: body.name, orgUnitId: ground.id, typeMatters: body.typeMatters, active: body.active },
   });
 }
@@ -76,7 +76,7 @@ export async function rotatePlatformKey(tx: Tx, id: string, version: number, by:
     throw new AppError('CONFLICT', 'The platform was changed by someone else: reload it and try again.', '该平台已被他人修改，请刷新后重试。');
   }
   await appendAudit(tx, {
-    at: by.now, actorId: by.principal.accountId, actorName: by.principal.name, ip: by.ip, action: 'platform.key', targetType: 'alertPlatform',
+    at: by.now, actorId: by.principal.accountId, actorName: by.principal.name, ip: by.ip, action: 'platform.key', targetType: 'alert_platform',
     targetId: id, success: true,
   });
   return { apiKey };

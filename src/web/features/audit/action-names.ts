@@ -15,6 +15,8 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'task.generate': '生成每日任务', 'absence.create': '登记请假', 'absence.delete': '撤销请假',
   'duty.admission.request': '申请清单准入', 'duty.admission.approve': '准入履职事项', 'duty.admission.refuse': '不予准入', 'duty.item.update': '修改履职事项', 'duty.item.retire': '履职事项退出清单', 'standing_duties.save': '保存常态化职责',
   'alarm.acknowledge': '响应告警', 'alarm.clear': '解除告警',
+  'webhook.create': '新增合作方通知', 'webhook.update': '修改合作方通知', 'webhook.test': '发送测试通知',
+  'platform.register': '接入告警平台', 'platform.update': '修改告警平台', 'platform.key': '更换平台接入密钥',
   'device.create': '登记设备', 'device.update': '修改设备', 'device.overrides': '调整个人告警阈值', 'device.retire': '停用设备', 'device.rotateToken': '更换设备令牌',
   'device_profile.save_rules': '保存告警规则',
 };
@@ -32,6 +34,8 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'task.generate': 'Daily tasks generated', 'absence.create': 'Absence recorded', 'absence.delete': 'Absence withdrawn',
   'duty.admission.request': 'Duty admission requested', 'duty.admission.approve': 'Duty admitted', 'duty.admission.refuse': 'Duty admission refused', 'duty.item.update': 'Duty item edited', 'duty.item.retire': 'Duty item retired', 'standing_duties.save': 'Standing duties saved',
   'alarm.acknowledge': 'Alarm acknowledged', 'alarm.clear': 'Alarm cleared',
+  'webhook.create': 'Partner webhook added', 'webhook.update': 'Partner webhook changed', 'webhook.test': 'Test notification sent',
+  'platform.register': 'Alert platform registered', 'platform.update': 'Alert platform changed', 'platform.key': 'Alert platform key replaced',
   'device.create': 'Device registered', 'device.update': 'Device edited', 'device.overrides': 'Personal alarm limits changed', 'device.retire': 'Device retired', 'device.rotateToken': 'Device token replaced',
   'device_profile.save_rules': 'Alarm rules saved',
 };
@@ -43,6 +47,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   task: '任务', visit: '走访', task_campaign: '宣传任务',
   duty_item: '履职事项', duty_admission: '准入申请',
   alarm: '告警',
+  webhook: '合作方通知', alert_platform: '告警平台',
   device: '设备', device_profile: '设备规则方案',
 };
 
@@ -53,6 +58,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   task: 'Task', visit: 'Visit', task_campaign: 'Campaign',
   duty_item: 'Duty item', duty_admission: 'Duty admission',
   alarm: 'Alarm',
+  webhook: 'Partner webhook', alert_platform: 'Alert platform',
   device: 'Device', device_profile: 'Device profile',
 };
 
