@@ -7,7 +7,7 @@ import { useApi } from '../../lib/useApi.ts';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { fetchAlarm, type AlarmDetail, type AlarmSummary } from './api.ts';
 import { acknowledge } from './actions.ts';
-import { AlarmStatusTag, alarmTypeText, bindingText, LevelTag, noteText } from './parts.tsx';
+import { AlarmStatusTag, alarmTypeText, bindingText, detailsText, LevelTag, noteText } from './parts.tsx';
 
 const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
@@ -38,16 +38,10 @@ function Actions({ alarm: a, onOpenOrder, onClear, onChanged }: { alarm: AlarmDe
   );
 }
 
-function detailValue(v: unknown): string {
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return time(v);
-  if (v === null || v === undefined) return '—';
-  return typeof v === 'object' ? JSON.stringify(v) : String(v);
-}
-
 export function AlarmFacts({ alarm: a }: { alarm: AlarmDetail }) {
   const { t } = useTranslation();
   const note = noteText(t, a.clearNote);
-  const facts = Object.entries(a.details).filter(([, v]) => v !== null && v !== undefined);
+  const facts = detailsText(t, a.details);
   const items = [
     { key: 'status', label: t('alarms.col.status'), children: <Space><AlarmStatusTag status={a.status} /><LevelTag level={a.level} /><span>{t(`alarms.category.${a.category}`)}</span></Space> },
     { key: 'raisedAt', label: t('alarms.facts.raisedAt'), children: time(a.raisedAt) },
@@ -59,10 +53,7 @@ export function AlarmFacts({ alarm: a }: { alarm: AlarmDetail }) {
     { key: 'careOrder', label: t('alarms.facts.careOrder'), children: a.careOrder?.number ?? (a.taskId ? t('alarms.task') : t('alarms.noCareOrder')) },
     { key: 'battery', label: t('alarms.facts.battery'), children: a.deviceState.battery === null ? '—' : `${a.deviceState.battery}%` },
     { key: 'lastSeen', label: t('alarms.facts.lastSeen'), children: time(a.deviceState.lastSeenAt) },
-    ...(facts.length ? [{
-      key: 'details', label: t('alarms.facts.details'),
-      children: <span data-testid="alarm-details">{facts.map(([k, v]) => `${t(`alarms.detailKeys.${k}`, { defaultValue: t('alarms.facts.details') })}：${detailValue(v)}`).join('；')}</span>,
-    }] : []),
+    ...(facts ? [{ key: 'details', label: t('alarms.facts.details'), children: <span data-testid="alarm-details">{facts}</span> }] : []),
     ...(a.acknowledgedAt ? [{ key: 'ack', label: t('alarms.facts.acknowledgedBy'), children: t('alarms.by', { name: a.acknowledgedByName ?? '—', time: time(a.acknowledgedAt) }) }] : []),
     ...(a.clearedAt ? [{ key: 'clr', label: t('alarms.facts.clearedBy'), children: a.clearedByName ? t('alarms.by', { name: a.clearedByName, time: time(a.clearedAt) }) : time(a.clearedAt) }] : []),
     ...(note ? [{ key: 'note', label: t('alarms.facts.note'), children: note }] : []),

@@ -19,7 +19,10 @@ export function ClearAlarmModal({ alarm, onClose, onDone }: { alarm: AlarmSummar
 
   const submit = async () => {
     if (!alarm) return;
-    const { note } = await form.validateFields();
+    // a refused field shows its own message; nothing to send
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
+    const { note } = values;
     setBusy(true);
     try {
       await clearAlarm(alarm.id, alarm.version, note?.trim() || undefined);

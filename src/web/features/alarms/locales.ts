@@ -36,7 +36,10 @@ export const alarmsZh = {
     category: '类别', level: '级别', device: '设备', binding: '对象', address: '地址', grid: '网格', matter: '事项', raisedAt: '发生时间', battery: '电量',
     lastSeen: '最近上报', careOrder: '关爱工单', acknowledgedBy: '确认', clearedBy: '消警', note: '核实情况', details: '触发情况', notifications: '通知与升级',
   },
-  detailKeys: { value: '读数', forSec: '持续（秒）', count: '次数', withinSec: '时间范围（秒）', afterSec: '时限（秒）', lastEventAt: '最近一次活动', key: '读数项', lastSeenAt: '最近上报' },
+  detailKeys: {
+    condition: '条件', key: '读数项', reading: '读数', count: '次数', forSec: '持续', afterSec: '时限', withinSec: '时间范围',
+    since: '开始于', firstAt: '首次出现', lastEventAt: '最近一次活动', lastHeardAt: '最近上报',
+  },
   notified: '{{role}}：{{names}}', nobody: '（无可通知的人员）',
   sound: {
     enable: '开启声音', enabledTip: '新告警和升级时鸣响', mute: '静音', unmute: '取消静音', blockedTip: '浏览器需要先点击一次才能播放声音',
@@ -78,7 +81,10 @@ export const alarmsEn: typeof alarmsZh = {
     category: 'Category', level: 'Level', device: 'Device', binding: 'Bound to', address: 'Address', grid: 'Grid', matter: 'Matter', raisedAt: 'Raised', battery: 'Battery',
     lastSeen: 'Last heard', careOrder: 'Care order', acknowledgedBy: 'Acknowledged', clearedBy: 'Cleared', note: 'What was found', details: 'What raised it', notifications: 'Notifications and escalation',
   },
-  detailKeys: { value: 'Reading', forSec: 'Held (s)', count: 'Count', withinSec: 'Within (s)', afterSec: 'Limit (s)', lastEventAt: 'Last activity', key: 'Key', lastSeenAt: 'Last heard' },
+  detailKeys: {
+    condition: 'Condition', key: 'Key', reading: 'Reading', count: 'Count', forSec: 'Held for', afterSec: 'After', withinSec: 'Within',
+    since: 'Since', firstAt: 'First at', lastEventAt: 'Last activity', lastHeardAt: 'Last heard',
+  },
   notified: '{{role}}: {{names}}', nobody: '(nobody to notify)',
   sound: {
     enable: 'Turn on sound', enabledTip: 'Sounds on a new alarm and on escalation', mute: 'Mute', unmute: 'Unmute', blockedTip: 'The browser needs one click before it may play sound',

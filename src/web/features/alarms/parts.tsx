@@ -3,11 +3,13 @@
 import { Button, Space, Tag, Tooltip } from 'antd';
 import { MutedOutlined, SoundOutlined } from '@ant-design/icons';
 import type { TFunction } from 'i18next';
+import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { AlarmLevel } from '../../../shared/devices.ts';
 import type { AlarmStatus } from '../../../shared/alarms.ts';
 import { armSound, setMuted, useAlarmSound } from './alarm-sound.ts';
 import type { AlarmSummary } from './api.ts';
+import { durationText, keyText } from '../devices/parts.tsx';
 import './locales.ts';
 
 const LEVEL_COLORS: Record<AlarmLevel, string> = { red: 'red', orange: 'orange', yellow: 'gold' };
@@ -27,6 +29,23 @@ export function bindingText(t: TFunction, b: AlarmSummary['binding']): string {
 export function noteText(t: TFunction, note: string | null): string | null {
   if (!note) return null;
   return note.startsWith('sys:') ? t(`alarms.sysNotes.${note}`, { defaultValue: t('alarms.cleared') }) : note;
+}
+
+const TIMES = ['since', 'firstAt', 'lastEventAt', 'lastHeardAt'] as const;
+const DURATIONS = ['forSec', 'afterSec', 'withinSec'] as const;
+
+/** What raised an alarm (the rule's details as it fired), in words: 条件：心率 低于 45；读数：41；持续：2 分钟；开始于：09:57:00. */
+export function detailsText(t: TFunction, d: Record<string, unknown>): string {
+  const parts: string[] = [];
+  const label = (k: string) => t(`alarms.detailKeys.${k}`);
+  const key = typeof d.key === 'string' ? keyText(t, d.key) : null;
+  if (typeof d.op === 'string' && d.value !== undefined) parts.push(`${label('condition')}：${key ?? ''} ${t(`devices.rules.ops.${d.op}`)} ${String(d.value)}`);
+  else if (key) parts.push(`${label('key')}：${key}`);
+  if (d.reading !== undefined && d.reading !== null) parts.push(`${label('reading')}：${String(d.reading)}`);
+  if (typeof d.count === 'number') parts.push(`${label('count')}：${d.count}`);
+  for (const k of DURATIONS) if (typeof d[k] === 'number') parts.push(`${label(k)}：${durationText(t, d[k] as number)}`);
+  for (const k of TIMES) if (typeof d[k] === 'string') parts.push(`${label(k)}：${dayjs(d[k] as string).format('MM-DD HH:mm:ss')}`);
+  return parts.join('；');
 }
 
 export function LevelTag({ level }: { level: AlarmLevel }) {

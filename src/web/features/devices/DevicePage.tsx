@@ -58,7 +58,7 @@ function DeviceView({ detail, reload }: { detail: DeviceDetail; reload(): void }
       }
     },
   });
-  const rotate = () => act(t('devices.detail.rotateConfirm'), async () => { setShown(await rotateToken(d.id, d.version)); reload(); });
+  const rotate = () => act(t('devices.detail.rotateConfirm'), async () => { setShown(await rotateToken(d.id)); reload(); });
   const retire = () => act(t('devices.detail.retireConfirm'), async () => { await retireDevice(d.id, d.version); message.success(t('devices.detail.retiredDone')); reload(); });
 
   const facts = [
@@ -79,7 +79,7 @@ function DeviceView({ detail, reload }: { detail: DeviceDetail; reload(): void }
   return (
     <>
       <PageHeader
-        title={<span data-testid="device-name">{d.name}</span>} subtitle={d.id}
+        title={<span data-testid="device-name">{d.name}</span>} subtitle={<span translate="no" data-testid="device-id">{d.id}</span>}
         extra={(
           <Space>
             {d.policies.includes('update') ? <Button onClick={() => setEditing(true)} data-testid="device-edit">{t('devices.detail.edit')}</Button> : null}

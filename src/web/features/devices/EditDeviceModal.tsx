@@ -25,7 +25,8 @@ export function EditDeviceModal({ open, detail, onClose, onSaved }: { open: bool
   }, [open, d, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const patch: DevicePatch = { version: d.version };
     if (v.name.trim() !== d.name) patch.name = v.name.trim();
     if ((v.serialNo?.trim() || null) !== d.serialNo) patch.serialNo = v.serialNo?.trim() || null;

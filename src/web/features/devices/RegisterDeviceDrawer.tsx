@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { DEVICE_BINDING_KINDS, DEVICE_LIMITS, DEVICE_TYPES, type DeviceBindingKind, type DeviceType } from '../../../shared/devices.ts';
 import { errorText } from '../../lib/api.ts';
 import { useApi } from '../../lib/useApi.ts';
-import { createDevice, listProfiles, newKey, type DeviceTokenAnswer } from './api.ts';
+import { createDevice, listProfiles, newKey, type DeviceCreated } from './api.ts';
 import { BindingPicker } from './BindingPicker.tsx';
 import { TokenPanel } from './TokenPanel.tsx';
 
@@ -18,12 +18,12 @@ const USUAL_BINDING: Record<DeviceType, DeviceBindingKind> = {
   doorMagnet: 'household', smokeDetector: 'place', wristband: 'resident', gasSensor: 'household', waterLeakSensor: 'household', camera: 'place', gateway: 'place',
 };
 
-export function RegisterDeviceDrawer({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(d: DeviceTokenAnswer): void }) {
+export function RegisterDeviceDrawer({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(d: DeviceCreated): void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const [created, setCreated] = useState<DeviceTokenAnswer | null>(null);
+  const [created, setCreated] = useState<DeviceCreated | null>(null);
   const key = useMemo(() => (open ? newKey() : ''), [open]);
   const type = Form.useWatch('type', form);
   const bindingKind = Form.useWatch('bindingKind', form) ?? 'household';
@@ -31,7 +31,8 @@ export function RegisterDeviceDrawer({ open, onClose, onCreated }: { open: boole
   useEffect(() => { if (open) { form.resetFields(); setCreated(null); } }, [open, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const answer = await createDevice({

@@ -11,7 +11,7 @@ import { ruleSummary } from './parts.tsx';
 
 export interface MatterOption { value: string; label: string }
 
-const KEYS = ['door', 'heartRate', 'smoke', 'gas', 'water', 'fall', 'sos', 'motion', 'temperature'] as const;
+const KEYS = ['door', 'heartRate', 'smoke', 'gas', 'water', 'fire', 'fall', 'sos', 'motion', 'temperature'] as const;
 
 /** A new rule of a kind, with numbers a town would start from. */
 export function newRule(kind: RuleKind, taken: readonly string[]): Rule {
@@ -31,7 +31,7 @@ export function RuleCard({ rule: r, onChange, onRemove, matters, disabled, index
 }) {
   const { t } = useTranslation();
   const set = (patch: Partial<Rule>) => onChange({ ...r, ...patch } as Rule);
-  const keyOptions = KEYS.map((k) => ({ value: k, label: t(`devices.keys.${k}`) }));
+  const keyOptions = [...new Set<string>([...KEYS, ...('key' in r && r.key ? [r.key] : [])])].map((k) => ({ value: k, label: t(`devices.keys.${k}`, { defaultValue: k }) }));
   const field = (label: string, node: React.ReactNode, width?: number) => (
     <div className="ant-form-item" style={{ width }}><div style={{ fontSize: 12, color: 'rgba(0,0,0,0.55)', marginBottom: 4 }}>{label}</div>{node}</div>
   );
@@ -61,8 +61,9 @@ export function RuleCard({ rule: r, onChange, onRemove, matters, disabled, index
         ))}
         {r.kind === 'offline' ? field(t('devices.rules.field.matter'), <Typography.Text type="secondary">{t('devices.rules.field.offlineMatter')}</Typography.Text>) : field(t('devices.rules.field.matter'), (
           <Select
-            showSearch={{ optionFilterProp: 'label' }} allowClear value={r.matterCode} disabled={disabled} style={{ width: 260 }} placeholder={t('devices.rules.field.matterHint')}
-            options={r.matterCode && !matters.some((m) => m.value === r.matterCode) ? [...matters, { value: r.matterCode, label: r.matterCode }] : matters}
+            showSearch={{ optionFilterProp: 'title' }} allowClear value={r.matterCode} disabled={disabled} style={{ width: 260 }} placeholder={t('devices.rules.field.matterHint')}
+            options={(r.matterCode && !matters.some((m) => m.value === r.matterCode) ? [...matters, { value: r.matterCode, label: r.matterCode }] : matters)
+              .map((m) => ({ value: m.value, title: m.label, label: <span>{m.label} <span translate="no" className="zz-code">{m.value}</span></span> }))}
             onChange={(matterCode?: string) => set({ matterCode })} data-testid={`rule-${index}-matter`}
           />
         ))}

@@ -50,7 +50,7 @@ function Editor({ profile, saved, onReload }: { profile: Profile; saved: Profile
   useEffect(() => { setDraft(saved.rules); setEscalation(saved.escalation); }, [saved]);
   const canEdit = saved.policies.includes('editRules');
   const matters = useApi((signal) => listMatters(profile.townId, false, signal), [profile.townId]);
-  const matterOptions: MatterOption[] = (matters.data?.items ?? []).map((m) => ({ value: m.code, label: `${m.name}（${m.code}）` }));
+  const matterOptions: MatterOption[] = (matters.data?.items ?? []).map((m) => ({ value: m.code, label: m.name }));
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved.rules) || JSON.stringify(escalation) !== JSON.stringify(saved.escalation);
 
   const save = async () => {

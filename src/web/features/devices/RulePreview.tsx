@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceType } from '../../../shared/devices.ts';
 import { errorText } from '../../lib/api.ts';
 import { useApi } from '../../lib/useApi.ts';
+import { detailsText } from '../alarms/parts.tsx';
 import { listDevices, previewRules, type PreviewAnswer, type Rule } from './api.ts';
 
 type Fired = PreviewAnswer['alarms'][number];
@@ -54,7 +55,7 @@ export function RulePreview({ profileId, type, rules }: { profileId: string; typ
                 { title: t('devices.rules.preview.level'), dataIndex: 'level', width: 80, render: (l: Fired['level']) => <Tag color={l === 'red' ? 'red' : l === 'orange' ? 'orange' : 'gold'}>{t(`devices.levels.${l}`)}</Tag> },
                 {
                   title: t('devices.rules.preview.details'), dataIndex: 'details',
-                  render: (d: Fired['details']) => Object.entries(d).map(([k, v]) => `${t(`alarms.detailKeys.${k}`, { defaultValue: k })}：${typeof v === 'string' && /^\d{4}-\d\d-\d\dT/.test(v) ? time(v) : String(v)}`).join('；'),
+                  render: (d: Fired['details']) => detailsText(t, d),
                 },
               ]}
             />

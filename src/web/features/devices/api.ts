@@ -10,6 +10,7 @@ export type Device = s.DeviceViewT;
 export type DeviceList = Static<typeof s.DeviceList>;
 export type DeviceDetail = Static<typeof s.DeviceDetail>;
 export type DeviceTokenAnswer = Static<typeof s.DeviceTokenAnswer>;
+export type DeviceCreated = Static<typeof s.DeviceCreated>;
 export type DeviceCreateBody = Static<typeof s.DeviceCreateBody>;
 export type DevicePatch = Static<typeof s.DevicePatch>;
 export type Reading = Static<typeof s.ReadingView>;
@@ -31,10 +32,10 @@ export const listDevices = (f: DeviceFilter, cursor: string | null, signal?: Abo
   api<DeviceList>('/api/devices', { query: { ...f, q: f.q || undefined, limit, cursor }, signal });
 export const fetchDevice = (id: string, signal?: AbortSignal) => api<DeviceDetail>(`/api/devices/${enc(id)}`, { signal });
 export const createDevice = (body: DeviceCreateBody, key: string) =>
-  api<DeviceTokenAnswer>('/api/devices', { method: 'POST', body, headers: { 'idempotency-key': key } });
-export const updateDevice = (id: string, body: DevicePatch) => api<DeviceDetail>(`/api/devices/${enc(id)}`, { method: 'PATCH', body });
-export const retireDevice = (id: string, version: number) => api<unknown>(`/api/devices/${enc(id)}/retire`, { method: 'POST', body: { version } });
-export const rotateToken = (id: string, version: number) => api<DeviceTokenAnswer>(`/api/devices/${enc(id)}/token`, { method: 'POST', body: { version } });
+  api<DeviceCreated>('/api/devices', { method: 'POST', body, headers: { 'idempotency-key': key } });
+export const updateDevice = (id: string, body: DevicePatch) => api<Device>(`/api/devices/${enc(id)}`, { method: 'PATCH', body });
+export const retireDevice = (id: string, version: number) => api<Device>(`/api/devices/${enc(id)}/retire`, { method: 'POST', body: { version } });
+export const rotateToken = (id: string) => api<DeviceTokenAnswer>(`/api/devices/${enc(id)}/token`, { method: 'POST' });
 /** The last 24 hours (the API's default window), newest first, up to `limit`. */
 export const fetchReadings = (id: string, signal?: AbortSignal, limit = 1000) =>
   api<ReadingList>(`/api/devices/${enc(id)}/readings`, { query: { limit }, signal });

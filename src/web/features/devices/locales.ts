@@ -27,7 +27,7 @@ export const devicesZh = {
   token: {
     title: '设备令牌（只显示这一次）', warn: '请立即复制并写入设备。关闭后无法再次查看，只能重新生成（旧令牌随即失效）。',
     deviceId: '设备编号', token: '令牌', copy: '复制', copied: '已复制', http: 'HTTP 上报', mqtt: 'MQTT 上报', done: '我已保存，关闭', lost: '令牌只在第一次登记时显示。如果没有保存，请在设备详情中重新生成令牌。',
-    mqttHint: 'MQTT 用户名为设备编号，密码为令牌；主题 devices/设备编号/readings，QoS 1。', host: '服务器地址',
+    mqttHint: '用户名为设备编号，密码为令牌，主题如上，服务质量等级 1。', host: '服务器地址',
   },
   detail: {
     back: '返回设备列表', state: '状态', battery: '电量', lastSeen: '最近上报', lastEvent: '最近活动', offlineSince: '离线自', binding: '绑定对象', address: '地址',
@@ -85,7 +85,7 @@ export const devicesZh = {
   },
   duration: { s: '{{n}} 秒', min: '{{n}} 分钟', h: '{{n}} 小时', d: '{{n}} 天' },
   keys: {
-    door: '开门', heartRate: '心率', smoke: '烟雾', gas: '燃气浓度', water: '水浸', fall: '跌倒', sos: '一键求助', motion: '移动', temperature: '温度', battery: '电量',
+    door: '开门', fire: '烟火', heartRate: '心率', smoke: '烟雾', gas: '燃气浓度', water: '水浸', fall: '跌倒', sos: '一键求助', motion: '移动', temperature: '温度', battery: '电量',
   },
 };
 
@@ -113,7 +113,7 @@ export const devicesEn: typeof devicesZh = {
   token: {
     title: 'Device token (shown only this once)', warn: 'Copy it into the device now. It cannot be shown again once closed; only a new one can be made (the old one then stops working).',
     deviceId: 'Device id', token: 'Token', copy: 'Copy', copied: 'Copied', http: 'Send over HTTP', mqtt: 'Send over MQTT', done: 'Saved it, close', lost: 'The token was shown only with the first answer. If it was not saved, make a new one on the device\'s page.',
-    mqttHint: 'MQTT username is the device id, password the token; topic devices/<device id>/readings, QoS 1.', host: 'Server',
+    mqttHint: 'Username is the device id, password the token, topic as above, QoS 1.', host: 'Server',
   },
   detail: {
     back: 'Back to devices', state: 'State', battery: 'Battery', lastSeen: 'Last heard', lastEvent: 'Last activity', offlineSince: 'Offline since', binding: 'Bound to', address: 'Address',
@@ -171,7 +171,7 @@ export const devicesEn: typeof devicesZh = {
   },
   duration: { s: '{{n}} s', min: '{{n}} min', h: '{{n}} h', d: '{{n}} days' },
   keys: {
-    door: 'door', heartRate: 'heart rate', smoke: 'smoke', gas: 'gas', water: 'water', fall: 'fall', sos: 'SOS', motion: 'motion', temperature: 'temperature', battery: 'battery',
+    door: 'door', fire: 'fire', heartRate: 'heart rate', smoke: 'smoke', gas: 'gas', water: 'water', fall: 'fall', sos: 'SOS', motion: 'motion', temperature: 'temperature', battery: 'battery',
   },
 };
 
