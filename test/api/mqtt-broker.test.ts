@@ -125,7 +125,10 @@ describe('publishing', () => {
     const c = await connect('dev-b', 'token-b');
     await c.publishAsync('devices/dev-b/readings', 'not json', { qos: 1 });
     await c.publishAsync('devices/dev-b/readings', JSON.stringify({ key: 'smoke' }), { qos: 1 });
+    // larger than an HTTP body may be (256 kB)
+    await c.publishAsync('devices/dev-b/readings', JSON.stringify({ messageId: 'big', key: 'x'.repeat(300_000) }), { qos: 1 });
     expect(sink.stored).toHaveLength(0);
+    expect(logLines.some((l) => l.includes('dropped a message of device dev-b') && l.includes('bytes (300'))).toBe(true);
     expect(logLines.some((l) => l.includes('dropped a message of device dev-b: not a JSON reading'))).toBe(true);
     expect(logLines.some((l) => l.includes('dropped a message of device dev-b: a reading needs ts or messageId'))).toBe(true);
     // the connection is still open

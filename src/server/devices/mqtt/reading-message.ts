@@ -23,9 +23,10 @@ export function deviceIdOfTopic(topic: string): string | null {
 
 /**
  * A message's readings as the HTTP route takes them: one reading, `{ readings: [...] }` or an array; null when the
- * payload is not JSON of one of those shapes or holds more than a batch.
+ * payload is not JSON of one of those shapes, holds more than a batch or is larger than an HTTP body may be.
  */
 export function decodeReadings(payload: Buffer): unknown[] | null {
+  if (payload.length > READING_LIMITS.bodyBytes) return null;
   let body: unknown;
   try {
     body = JSON.parse(payload.toString('utf8'));
@@ -47,7 +48,7 @@ export function decodeReadings(payload: Buffer): unknown[] | null {
 export async function storeMessage(sink: ReadingSink, deviceId: string, payload: Buffer, log: (line: string) => void): Promise<IngestOutcome | null> {
   const readings = decodeReadings(payload);
   if (!readings) {
-    log(`mqtt: dropped a message of device ${deviceId}: not a JSON reading, { readings: [...] } or an array of at most ${READING_LIMITS.batch} (${payload.length} bytes)`);
+    log(`mqtt: dropped a message of device ${deviceId}: not a JSON reading, { readings: [...] } or an array of at most ${READING_LIMITS.batch}, in at most ${READING_LIMITS.bodyBytes} bytes (${payload.length} bytes)`);
     return null;
   }
   try {
