@@ -5,7 +5,7 @@ import { parseReading, sortReadings, type Reading, type ReadingRefusal } from '.
 import { evaluate, type RuleState } from '../../domain/devices/rules.ts';
 import { insertAlarms, clearRecoveredAlarms, type NewAlarm } from '../alarms/raise-alarms.ts';
 import { claimMessageIds, insertReadings, readingRowKey, type ReadingRow } from './readings-store.ts';
-import { loadRuleStates, lockDeviceRules, saveRuleStates, type RuleStateRow } from './rule-state-store.ts';
+import { loadRuleStates, saveRuleStates, touchDevices, type DeviceHeard, type ProfileRulesCache, type RuleStateRow } from './rule-state-store.ts';
 
 export interface IngestOutcome {
   stored: number;
@@ -79,6 +79,7 @@ export class ReadingIngest {
   private running = 0;
   private idle: (() => void)[] = [];
   private closed = false;
+  private readonly profiles: ProfileRulesCache = new Map();
 
   constructor(db: Db, o: { clock: () => Date; onAlarms?: (alarmIds: string[]) => void; maxBatch?: number; concurrency?: number }) {
     this.db = db;
@@ -143,7 +144,7 @@ export class ReadingIngest {
     let result: { outcomes: IngestOutcome[]; alarmIds: string[] };
     for (let attempt = 1; ; attempt++) {
       try {
-        result = await this.db.transaction((tx) => storeBatch(tx, batch, this.clock()));
+        result = await this.db.transaction((tx) => storeBatch(tx, batch, this.clock(), this.profiles));
         break;
       } catch (err) {
         // two nodes' batches locking the same devices crosswise: PostgreSQL ends one; it is run again
@@ -164,7 +165,7 @@ export class ReadingIngest {
 }
 
 /** One batch in the caller's transaction; answers each submission's outcome (in batch order) and every alarm raised. */
-async function storeBatch(tx: Tx, batch: readonly Pending[], now: Date): Promise<{ outcomes: IngestOutcome[]; alarmIds: string[] }> {
+async function storeBatch(tx: Tx, batch: readonly Pending[], now: Date, profiles: ProfileRulesCache): Promise<{ outcomes: IngestOutcome[]; alarmIds: string[] }> {
   // 1. readings without a time: their message id claimed first (a retry arrives later, at another arrival time)
   const messageIds: { deviceId: string; messageId: string }[] = [];
   const seenIds = new Set<string>();
@@ -213,29 +214,31 @@ async function storeBatch(tx: Tx, batch: readonly Pending[], now: Date): Promise
     });
   });
 
-  // 4. lock the devices, evaluate their rules, write states, last seen and alarms
+  // 4. the devices heard (locked, in id order) with their rules, their rule states; the rules evaluated in memory
   const deviceIds = [...fresh.keys()];
-  const devices = await lockDeviceRules(tx, deviceIds);
-  const states = await loadRuleStates(tx, deviceIds);
-  const stateRows: RuleStateRow[] = [];
-  const alarms: NewAlarm[] = [];
-  const recovered: { deviceId: string; types: string[] }[] = [];
-  const seen: { id: string; seen: string; event: string | null; battery: number | null }[] = [];
+  const sorted = new Map<string, Reading[]>();
+  const heardNow: DeviceHeard[] = [];
   for (const deviceId of deviceIds) {
-    const device = devices.get(deviceId);
     const readings = sortReadings(fresh.get(deviceId)!);
-    if (!device) continue;
-    const last = readings[readings.length - 1]!;
+    sorted.set(deviceId, readings);
     let lastEvent: number | null = null;
     let battery: number | null = null;
     for (const r of readings) {
       if (r.kind === 'event') lastEvent = r.at;
       if (r.battery !== null) battery = r.battery;
     }
-    seen.push({ id: deviceId, seen: new Date(last.at).toISOString(), event: lastEvent === null ? null : new Date(lastEvent).toISOString(), battery });
-    if (device.status !== 'active') continue;
+    heardNow.push({ id: deviceId, seen: new Date(readings[readings.length - 1]!.at).toISOString(), event: lastEvent === null ? null : new Date(lastEvent).toISOString(), battery });
+  }
+  const devices = await touchDevices(tx, heardNow, profiles);
+  const active = deviceIds.filter((id) => devices.get(id)?.status === 'active');
+  const states = await loadRuleStates(tx, active);
+  const stateRows: RuleStateRow[] = [];
+  const alarms: NewAlarm[] = [];
+  const recovered: { deviceId: string; types: string[] }[] = [];
+  for (const deviceId of active) {
+    const device = devices.get(deviceId)!;
     const before = states.get(deviceId) ?? {};
-    const ev = evaluate(device.rules, before, readings, now.getTime(), { offlineSlackMs: OFFLINE_SLACK_MS, lastSeenAt: device.lastSeenAt });
+    const ev = evaluate(device.rules, before, sorted.get(deviceId)!, now.getTime(), { offlineSlackMs: OFFLINE_SLACK_MS, lastSeenAt: device.lastSeenAt });
     for (const [ruleId, state] of Object.entries(ev.states)) {
       if (!sameState(before[ruleId], state)) stateRows.push({ deviceId, ruleId, state });
     }
@@ -245,18 +248,6 @@ async function storeBatch(tx: Tx, batch: readonly Pending[], now: Date): Promise
     if (ev.recovered.length > 0) recovered.push({ deviceId, types: ev.recovered });
   }
   await saveRuleStates(tx, stateRows, now);
-  if (seen.length > 0) {
-    await tx.query(
-      `update devices d
-          set last_seen_at = greatest(d.last_seen_at, t.seen),
-              last_event_at = greatest(d.last_event_at, t.event),
-              battery = coalesce(t.battery, d.battery),
-              offline_since = null
-         from jsonb_to_recordset($1::jsonb) as t(id text, seen timestamptz, event timestamptz, battery smallint)
-        where d.id = t.id`,
-      [JSON.stringify(seen)],
-    );
-  }
   // a device silent past its offline deadline in this very batch is offline again (its alarm stands)
   const wentOffline = alarms.filter((a) => a.category === 'maintenance');
   for (const a of wentOffline) await tx.query(`update devices set offline_since = $2 where id = $1`, [a.deviceId, a.raisedAt]);

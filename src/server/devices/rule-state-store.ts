@@ -14,27 +14,52 @@ export interface DeviceRules {
   id: string;
   status: 'active' | 'retired';
   rules: Rule[];
-  /** epoch ms, as stored before this transaction's readings */
+  /** epoch ms, after this transaction's readings */
   lastSeenAt: number | null;
 }
 
+/** What the ingest tells a device row about the readings just stored (times ISO 8601). */
+export interface DeviceHeard {
+  id: string;
+  /** the latest reading's time */
+  seen: string;
+  /** the latest event's time, if any */
+  event: string | null;
+  battery: number | null;
+}
+
+/** Profiles' rules by id, with the version they were read at (a profile's id and version name its rules); one per database. */
+export type ProfileRulesCache = Map<string, { version: number; rules: Rule[] }>;
+
 /**
- * Locks the devices (in id order, so two transactions never wait on each other crosswise) and answers their rules
- * resolved with their overrides. The device row is the lock of its rule states: the ingest and the deadlines
- * (`fireDueDeadlines`, which claims device and state together, skip locked) never work on one device at once.
+ * Records that the devices were heard (last seen, last event, battery; an offline device is online again) and answers
+ * their rules resolved with their overrides, in one statement that also locks them, in id order. The device row is
+ * the lock of its rule states: the ingest and the deadlines (`fireDueDeadlines`, which claims device and state
+ * together, skip locked) never work on one device at once. `lastSeenAt` is the value after this update.
  */
-export async function lockDeviceRules(tx: Tx, deviceIds: readonly string[]): Promise<Map<string, DeviceRules>> {
-  if (deviceIds.length === 0) return new Map();
-  const r = await tx.query<{ id: string; status: 'active' | 'retired'; overrides: RuleOverrides | null; rules: Rule[]; last_seen_at: Date | null }>(
-    `select d.id, d.status, d.overrides, p.rules, d.last_seen_at
-       from devices d join device_profiles p on p.id = d.profile_id
-      where d.id = any($1::text[])
-      order by d.id
-      for update of d`,
-    [[...deviceIds].sort()],
+export async function touchDevices(tx: Tx, heardNow: readonly DeviceHeard[], profileCache: ProfileRulesCache = new Map()): Promise<Map<string, DeviceRules>> {
+  if (heardNow.length === 0) return new Map();
+  const sorted = [...heardNow].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const r = await tx.query<{ id: string; status: 'active' | 'retired'; overrides: RuleOverrides | null; profile_id: string; profile_version: number; last_seen_at: Date | null }>(
+    `update devices d
+        set last_seen_at = greatest(d.last_seen_at, t.seen),
+            last_event_at = greatest(d.last_event_at, t.event),
+            battery = coalesce(t.battery, d.battery),
+            offline_since = null
+       from jsonb_to_recordset($1::jsonb) as t(id text, seen timestamptz, event timestamptz, battery smallint), device_profiles p
+      where d.id = t.id and p.id = d.profile_id
+      returning d.id, d.status, d.overrides, d.profile_id, p.version as profile_version, d.last_seen_at`,
+    [JSON.stringify(sorted)],
   );
+  // a profile's rules are read again only when its version moved (every save bumps it), not with every batch
+  const stale = [...new Set(r.rows.filter((x) => profileCache.get(x.profile_id)?.version !== x.profile_version).map((x) => x.profile_id))];
+  if (stale.length > 0) {
+    const profiles = await tx.query<{ id: string; version: number; rules: Rule[] }>(`select id, version, rules from device_profiles where id = any($1::text[])`, [stale]);
+    for (const p of profiles.rows) profileCache.set(p.id, { version: p.version, rules: p.rules ?? [] });
+  }
+  const rulesOf = (profileId: string) => profileCache.get(profileId)?.rules ?? [];
   return new Map(r.rows.map((x) => [x.id, {
-    id: x.id, status: x.status, rules: resolveRules(x.rules ?? [], x.overrides), lastSeenAt: x.last_seen_at ? new Date(x.last_seen_at).getTime() : null,
+    id: x.id, status: x.status, rules: resolveRules(rulesOf(x.profile_id), x.overrides), lastSeenAt: x.last_seen_at ? new Date(x.last_seen_at).getTime() : null,
   }]));
 }
 
