@@ -2,7 +2,7 @@
 // bound to an old resident (the token shown once with its curl and mosquitto_pub lines), the wristband sends a day of
 // heart-rate samples over HTTP and a low heart rate that raises an alarm; the device page draws the day and lists the
 // alarm; 告警规则 previews the wristband profile on the device's day, a stricter limit previewed and saved; 告警中心 plays
-// its tone when an SOS arrives live, the leader acknowledges one alarm and clears the other with a note, and the care
+// its tone when an SOS arrives live, the dispatcher's workbench shows the red strip, the leader acknowledges one alarm and clears the other with a note, and the care
 // order's timeline names each alarm step; personal limits, a new token and retiring the device. The alarm clock is
 // ticked by hand on the test app's fake clock; the browser's clock stands at the same instant.
 // Screenshots in test-artifacts/devices-*.png.
@@ -36,6 +36,8 @@ const idNumber = (birth: string, seq: number) => {
   const first17 = `500103${birth.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
   return first17 + idNumberCheckDigit(first17);
 };
+/** Polls until the page agrees, on two busy cores (a lazily loaded page, a debounced live reload) */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 const ago = (ms: number) => new Date(NOW.getTime() - ms).toISOString();
 
 async function signIn(username: string) {
@@ -100,7 +102,7 @@ describe('设备管理 (leader)', () => {
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '智能手环' }).click();
     await drawer.getByTestId('register-name').fill('欧阳秀英的手环');
     // a wristband is bound to a person by default
-    await expect.poll(() => drawer.locator('.ant-radio-button-wrapper-checked').textContent()).toBe('居民');
+    await poll(() => drawer.locator('.ant-radio-button-wrapper-checked').textContent()).toBe('居民');
     await pickOption(page, drawer.getByTestId('binding-picker').locator('input'), '欧阳', /欧阳秀英/, drawer.getByTestId('binding-picker').getByText(/欧阳秀英/));
     await shot('register');
     await expectNoEnglish(page, LATIN);
@@ -119,7 +121,7 @@ describe('设备管理 (leader)', () => {
     await drawer.getByTestId('token-done').click();
     const row = page.getByTestId('device-row').filter({ hasText: '欧阳秀英的手环' });
     await row.waitFor();
-    await expect.poll(() => row.getByTestId('device-state').getAttribute('data-state')).toBe('never');
+    await poll(() => row.getByTestId('device-state').getAttribute('data-state')).toBe('never');
     // the resident's name is masked on the list
     expect(await row.textContent()).toContain('欧*');
   });
@@ -138,9 +140,9 @@ describe('设备管理 (leader)', () => {
     await page.getByTestId('device-page').waitFor();
     await page.getByTestId('readings-chart').waitFor();
     expect(await page.getByTestId('readings-line').getAttribute('data-key')).toBe('heartRate');
-    await expect.poll(() => page.getByTestId('device-state').getAttribute('data-state')).toBe('online');
+    await poll(() => page.getByTestId('device-state').getAttribute('data-state')).toBe('online');
     const alarm = page.getByTestId('device-alarms-card').getByTestId('alarm-row');
-    await expect.poll(() => alarm.count()).toBe(1);
+    await poll(() => alarm.count()).toBe(1);
     expect(await alarm.getAttribute('data-status')).toBe('active');
     expect(await alarm.textContent()).toContain('心率过低');
     await shot('device');
@@ -186,7 +188,7 @@ describe('告警中心 (leader)', () => {
   it('sounds when an SOS arrives live, shows it in red beside the heart-rate alarm', async () => {
     await menu('告警中心');
     await page.getByTestId('alarm-center').waitFor();
-    await expect.poll(() => page.getByTestId('alarm-row').count()).toBe(1);
+    await poll(() => page.getByTestId('alarm-row').count()).toBe(1);
     await page.getByTestId('sound-enable').click();
     const mute = page.getByTestId('sound-mute');
     await mute.waitFor();
@@ -196,18 +198,33 @@ describe('告警中心 (leader)', () => {
     t.clock.advance(60_000);
     await send([{ ts: new Date(t.clock.now.getTime() - 1000).toISOString(), key: 'sos', value: 1 }]);
     expect(await clock.tick()).toMatchObject({ dispatched: 1, errors: [] });
-    await expect.poll(() => page.getByTestId('alarm-row').count(), { timeout: 10_000 }).toBe(2);
-    await expect.poll(() => mute.getAttribute('data-played')).not.toBe('1');
+    await poll(() => page.getByTestId('alarm-row').count()).toBe(2);
+    await poll(() => mute.getAttribute('data-played')).not.toBe('1');
     await page.locator('.zz-alarm-row-active').first().waitFor();
     await shot('alarm-center');
     await expectNoEnglish(page, LATIN);
   });
 
+  it('the dispatcher\'s workbench carries a red strip of the unacknowledged alarms, leading to 告警中心', async () => {
+    await signIn('dispatcher');
+    const strip = page.getByTestId('alarm-strip');
+    await strip.waitFor();
+    expect(await strip.textContent()).toContain('未确认告警 2 条');
+    expect(await strip.textContent()).toContain('一键呼救');
+    await shot('workbench-strip');
+    await expectNoEnglish(page, LATIN);
+    await strip.getByTestId('alarm-strip-open').click();
+    await page.getByTestId('alarm-center').waitFor();
+  });
+
   it('acknowledges the heart-rate alarm and clears the SOS with a note; the care order\'s timeline names each step', async () => {
+    await signIn('leader');
+    await menu('告警中心');
+    await poll(() => page.getByTestId('alarm-row').count()).toBe(2);
     const hr = page.getByTestId('alarm-row').filter({ hasText: '心率过低' });
     await hr.getByTestId('alarm-ack').click();
     await page.getByText('已确认，告警不再升级').waitFor();
-    await expect.poll(() => page.getByTestId('alarm-row').count()).toBe(1);
+    await poll(() => page.getByTestId('alarm-row').count()).toBe(1);
 
     const sos = page.getByTestId('alarm-row').filter({ hasText: '一键呼救' });
     await sos.getByTestId('alarm-clear').click();
@@ -216,7 +233,7 @@ describe('告警中心 (leader)', () => {
     await modal.getByText('关爱和安全告警须写明核实情况').waitFor();
     await modal.getByTestId('clear-note').fill('已电话联系，老人误按呼救键，身体无恙');
     await modal.getByRole('button', { name: /消\s*警/ }).click();
-    await expect.poll(() => page.getByTestId('alarm-row').count()).toBe(0);
+    await poll(() => page.getByTestId('alarm-row').count()).toBe(0);
 
     await page.getByTestId('alarm-tab-cleared').click();
     const cleared = page.getByTestId('alarm-row').filter({ hasText: '一键呼救' });

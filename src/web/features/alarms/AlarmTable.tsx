@@ -24,21 +24,25 @@ export function AlarmTable({ items, loading, emptyText, onOpen, onOpenOrder, onC
   const columns: TableColumnsType<AlarmSummary> = [
     { title: t('alarms.col.level'), dataIndex: 'level', width: 70, render: (_: unknown, a) => <LevelTag level={a.level} /> },
     {
-      title: t('alarms.col.type'), dataIndex: 'alarmType', width: 150,
+      title: t('alarms.col.type'), dataIndex: 'alarmType', width: 170,
       render: (_: unknown, a) => <Space orientation="vertical" size={0}><strong data-testid="alarm-type">{alarmTypeText(t, a)}</strong><Typography.Text type="secondary">{t(`alarms.category.${a.category}`)}</Typography.Text></Space>,
     },
     ...(showDevice ? [{
-      title: t('alarms.col.device'), key: 'device', width: 170,
+      title: t('alarms.col.device'), key: 'device', width: 150,
       render: (_: unknown, a: AlarmSummary) => <Space orientation="vertical" size={0}><span>{a.device.name}</span><Typography.Text type="secondary">{t(`alarms.deviceTypes.${a.device.type}`)}</Typography.Text></Space>,
     }] : []),
-    { title: t('alarms.col.binding'), key: 'binding', width: 140, render: (_: unknown, a) => bindingText(t, a.binding) },
     {
-      title: t('alarms.col.address'), key: 'address',
-      render: (_: unknown, a) => <Space orientation="vertical" size={0}><span>{a.address ?? '—'}</span><Typography.Text type="secondary">{a.gridName}</Typography.Text></Space>,
+      title: t('alarms.col.binding'), key: 'binding',
+      render: (_: unknown, a) => (
+        <Space orientation="vertical" size={0}>
+          <span>{bindingText(t, a.binding)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{[a.address, a.gridName].filter(Boolean).join(' · ')}</Typography.Text>
+        </Space>
+      ),
     },
     { title: t('alarms.col.raisedAt'), dataIndex: 'raisedAt', width: 110, render: (v: string) => time(v) },
     {
-      title: t('alarms.col.careOrder'), key: 'order', width: 150,
+      title: t('alarms.col.careOrder'), key: 'order', width: 180,
       render: (_: unknown, a) => (a.careOrder ? (
         <Button type="link" size="small" style={{ padding: 0 }} onClick={(e) => { e.stopPropagation(); onOpenOrder(a.careOrder!.id); }} data-testid="alarm-order">
           {a.careOrder.number}

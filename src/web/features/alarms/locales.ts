@@ -19,7 +19,7 @@ export const alarmsZh = {
   bindingKinds: { resident: '居民', household: '住户', place: '场所' },
   roles: { gridWorker: '网格员', carePost: '关爱岗位', communityStaff: '社区工作人员', dutyOfficer: '值班长', partner: '合作方' },
   col: {
-    level: '级别', type: '告警', device: '设备', binding: '对象', grid: '网格', address: '地址', raisedAt: '发生时间', status: '状态',
+    level: '级别', type: '告警', device: '设备', binding: '对象与地址', grid: '网格', address: '地址', raisedAt: '发生时间', status: '状态',
     careOrder: '关爱工单', escalation: '升级', actions: '操作', handledBy: '处理人',
   },
   filter: { category: '类别', allCategories: '全部类别', mine: '只看通知我的' },
@@ -64,7 +64,7 @@ export const alarmsEn: typeof alarmsZh = {
   bindingKinds: { resident: 'Resident', household: 'Household', place: 'Place' },
   roles: { gridWorker: 'Grid worker', carePost: 'Care post', communityStaff: 'Community staff', dutyOfficer: 'Duty officer', partner: 'Partner' },
   col: {
-    level: 'Level', type: 'Alarm', device: 'Device', binding: 'Bound to', grid: 'Grid', address: 'Address', raisedAt: 'Raised', status: 'Status',
+    level: 'Level', type: 'Alarm', device: 'Device', binding: 'Bound to, where', grid: 'Grid', address: 'Address', raisedAt: 'Raised', status: 'Status',
     careOrder: 'Care order', escalation: 'Escalation', actions: 'Actions', handledBy: 'Handled by',
   },
   filter: { category: 'Category', allCategories: 'All categories', mine: 'Notified to me only' },

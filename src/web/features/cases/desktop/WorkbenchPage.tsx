@@ -22,6 +22,7 @@ import { CaseDrawer } from './CaseDrawer.tsx';
 import { LightDot } from './tags.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import './desktop.css';
+import { AlarmStrip } from '../../alarms/AlarmStrip.tsx';
 
 type QueueKey = 'reported' | 'accepted' | 'working' | 'handled' | 'overdue';
 type TabKey = QueueKey | 'history';
@@ -39,7 +40,7 @@ const dueOf = (c: CaseSummary, now: number) => worstClock(c.deadlines, now)?.clo
 
 export function WorkbenchPage() {
   const { t } = useTranslation();
-  return <Workbench title={t('wcase.workbench.title')} subtitle={t('wcase.workbench.subtitle')} extra={<OnDutyNow />} testId="workbench" />;
+  return <Workbench title={t('wcase.workbench.title')} subtitle={t('wcase.workbench.subtitle')} extra={<OnDutyNow />} top={<AlarmStrip />} testId="workbench" />;
 }
 
 interface WorkbenchProps {
