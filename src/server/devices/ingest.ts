@@ -79,6 +79,7 @@ export class ReadingIngest {
   private running = 0;
   private idle: (() => void)[] = [];
   private closed = false;
+  private scheduled = false;
   private readonly profiles: ProfileRulesCache = new Map();
 
   constructor(db: Db, o: { clock: () => Date; onAlarms?: (alarmIds: string[]) => void; maxBatch?: number; concurrency?: number }) {
@@ -104,14 +105,23 @@ export class ReadingIngest {
     }
     return new Promise<IngestOutcome>((resolve, reject) => {
       this.queue.push({ deviceId, readings, resolve, reject });
-      this.pump();
+      if (this.running > 0) {
+        this.pump();
+      } else if (!this.scheduled) {
+        // idle: wait out this event-loop turn, so what else arrives in it (other sockets' messages) joins the batch
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.pump();
+        });
+      }
     });
   }
 
   /** Stores what was submitted, then refuses more. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.running === 0 && this.queue.length === 0) return;
+    if (this.running === 0 && this.queue.length === 0 && !this.scheduled) return;
     await new Promise<void>((resolve) => this.idle.push(resolve));
   }
 
