@@ -193,6 +193,9 @@ describe('a maintenance alarm', () => {
     expect(task).toMatchObject({ kind: 'deviceCheck', subject_kind: 'device', subject_id: gas, assignee_id: ids.gridworker, title: '设备检查：燃气报警器「厨房燃气」（设备离线）' });
     const clear = await call('POST', `/api/alarms/${alarmId}/clear`, 'gridworker', { version: (await alarmRow(alarmId!)).version });
     expect(clear.json()).toMatchObject({ status: 'cleared', clearNote: null });
+    const list = await call('GET', '/api/tasks?assignee=me', 'gridworker');
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items).toContainEqual(expect.objectContaining({ id: tick.taskIds[0], kind: 'deviceCheck' }));
   });
 });
 

@@ -80,7 +80,7 @@ async function dispatchOne(db: Db, intake: IntakeServices, a: AlarmViewRow, now:
       const locked = await lockAlarm(tx, a.id);
       if (!locked || locked.dispatched_at) return null;
       const taskId = await deviceCheckTask(tx, a, now);
-      await markDispatched(tx, a.id, { caseId: null, taskId, at: now, nextEscalationAt: null, error: taskId ? null : 'noGridWorker' });
+      await markDispatched(tx, a.id, { caseId: null, taskId, at: now, nextEscalationAt: null, error: null });
       return { caseId: null, taskId };
     });
   }
@@ -132,20 +132,20 @@ async function dispatchOne(db: Db, intake: IntakeServices, a: AlarmViewRow, now:
 }
 
 /** A maintenance alarm's task: check the device, for a present worker of its grid (as the daily generation would choose). */
-async function deviceCheckTask(tx: Tx, a: AlarmViewRow, now: Date): Promise<string | null> {
+async function deviceCheckTask(tx: Tx, a: AlarmViewRow, now: Date): Promise<string> {
   const today = shanghaiDate(now);
   const members = await team.gridTeamMembers(tx, a.grid_id);
   const crew = gridTeamOf(members);
   const ids = [...crew.workers.map((w) => w.accountId), ...(crew.leader ? [crew.leader.accountId] : [])];
   const picked = assign({ stickKey: `device:${a.device_id}`, startsOn: today }, crew, await team.absencesOn(tx, ids, today), await team.openLoads(tx, a.grid_id));
-  const task = {
+  const task: NewTask = {
     town_id: a.town_id, grid_id: a.grid_id, org_path: a.org_path, kind: 'deviceCheck', duty_code: null,
     subject_kind: 'device', subject_id: a.device_id, title: deviceCheckTitle(textOf(a), { type: a.device_type, name: a.device_name }),
     detail: [a.address, a.rule_name].filter(Boolean).join('；') || null,
     campaign_id: null, assignee_id: picked.assigneeId, assignee_name: picked.assigneeId ? picked.assigneeName : null, lng: a.lng, lat: a.lat,
-    starts_on: today, due_on: today, dedupe_key: `alarm:${a.id}`, created_by: null, created_by_name: '系统', created_at: now,
+    starts_on: today, due_on: today, dedupe_key: `alarm:${a.id}`,
+    // made by the system, not by an account (the column allows it; the tasks' own commands always name one)
+    created_by: null as unknown as string, created_by_name: '系统', created_at: now,
   };
-  // the task kind and subject of a device are the database's (migration 029); the tasks' own words do not list them yet
-  const made = await insertTask(tx, task as unknown as NewTask);
-  return made.id;
+  return (await insertTask(tx, task)).id;
 }
