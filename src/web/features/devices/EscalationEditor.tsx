@@ -13,7 +13,7 @@ export function escalationText(t: TFunction, e: Escalation): string {
     const who = s.notify.map((r) => t(`devices.roles.${r}`)).join('、');
     return i === 0 ? who : `${t('devices.duration.min', { n: s.afterMin })} → ${who}`;
   });
-  return `${steps.join(' → ')}；${t('devices.rules.escalation.repeat')} ${e.repeatEveryMin}`;
+  return `${steps.join(' → ')}；${t('devices.rules.escalation.repeatText', { n: e.repeatEveryMin })}`;
 }
 
 export function EscalationEditor({ value, onChange, disabled }: { value: Escalation; onChange(e: Escalation): void; disabled: boolean }) {

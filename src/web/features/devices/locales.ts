@@ -68,12 +68,12 @@ export const devicesZh = {
     units: { s: '秒', min: '分钟', h: '小时', d: '天' },
     summary: {
       threshold: '{{key}}{{op}}{{value}}，持续 {{dur}}', thresholdNow: '{{key}}{{op}}{{value}} 即告警',
-      inactivity: '{{dur}}没有{{key}}', inactivityAny: '{{dur}}没有任何事件', repeat: '{{dur}}内{{key}}出现 {{count}} 次', offline: '{{dur}}收不到数据',
+      inactivity: '{{dur}}没有{{key}}', inactivityAny: '{{dur}}没有任何事件', repeat: '{{dur}}内{{key}}出现 {{count}} 次', repeatOnce: '出现{{key}}即告警', offline: '{{dur}}收不到数据',
       window: '（{{from}}–{{to}}）',
     },
     escalation: {
       title: '逐级升级', subtitle: '告警产生时通知第 1 级；无人确认时，按间隔通知下一级；最后一级之后按重复间隔再次通知，直到有人确认。',
-      step: '第 {{n}} 级', notify: '通知', afterMin: '上一级后（分钟）', first: '告警产生时', addStep: '添加一级', repeat: '最后一级后每隔（分钟）重复', removeStep: '删除',
+      step: '第 {{n}} 级', notify: '通知', afterMin: '上一级后（分钟）', first: '告警产生时', addStep: '添加一级', repeat: '最后一级后每隔（分钟）重复', repeatText: '之后每 {{n}} 分钟重复', removeStep: '删除',
       needRole: '每一级至少通知一类人员',
     },
     preview: {
@@ -154,12 +154,12 @@ export const devicesEn: typeof devicesZh = {
     units: { s: 's', min: 'min', h: 'h', d: 'days' },
     summary: {
       threshold: '{{key}} {{op}} {{value}} for {{dur}}', thresholdNow: '{{key}} {{op}} {{value}} at once',
-      inactivity: 'no {{key}} for {{dur}}', inactivityAny: 'no event for {{dur}}', repeat: '{{key}} {{count}} times within {{dur}}', offline: 'nothing heard for {{dur}}',
+      inactivity: 'no {{key}} for {{dur}}', inactivityAny: 'no event for {{dur}}', repeat: '{{key}} {{count}} times within {{dur}}', repeatOnce: '{{key}} at once', offline: 'nothing heard for {{dur}}',
       window: ' ({{from}}–{{to}})',
     },
     escalation: {
       title: 'Escalation', subtitle: 'Step 1 is notified when the alarm is raised; if nobody acknowledges, the next step after its interval; after the last, it repeats until someone does.',
-      step: 'Step {{n}}', notify: 'Notify', afterMin: 'After previous (min)', first: 'When raised', addStep: 'Add a step', repeat: 'Then repeat every (min)', removeStep: 'Remove',
+      step: 'Step {{n}}', notify: 'Notify', afterMin: 'After previous (min)', first: 'When raised', addStep: 'Add a step', repeat: 'Then repeat every (min)', repeatText: 'then every {{n}} min', removeStep: 'Remove',
       needRole: 'Each step notifies at least one role',
     },
     preview: {

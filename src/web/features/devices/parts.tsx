@@ -53,7 +53,7 @@ export function ruleSummary(t: TFunction, r: Rule): string {
     case 'inactivity':
       return (r.key ? t('devices.rules.summary.inactivity', { key: keyText(t, r.key), dur: durationText(t, r.afterSec) }) : t('devices.rules.summary.inactivityAny', { dur: durationText(t, r.afterSec) })) + w;
     case 'repeat':
-      return t('devices.rules.summary.repeat', { key: keyText(t, r.key), count: r.count, dur: durationText(t, r.withinSec) }) + w;
+      return (r.count === 1 ? t('devices.rules.summary.repeatOnce', { key: keyText(t, r.key) }) : t('devices.rules.summary.repeat', { key: keyText(t, r.key), count: r.count, dur: durationText(t, r.withinSec) })) + w;
     case 'offline':
       return t('devices.rules.summary.offline', { dur: durationText(t, r.afterSec) }) + w;
   }
