@@ -13,6 +13,6 @@ export const demoDevicesStep: DemoStep = {
     if (!report) return null;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     return `${report.devices} devices, ${report.readings} readings, ${report.alarms} alarms (${report.careOrdersClosed} care orders closed, `
-      + `${report.tasks} maintenance tasks) in ${seconds} s${report.failures.length ? ` (${report.failures.length} refused: ${report.failures[0]})` : ''}`;
+      + `${report.tasks} maintenance task${report.tasks === 1 ? '' : 's'}) in ${seconds} s${report.failures.length ? ` (${report.failures.length} refused: ${report.failures[0]})` : ''}`;
   },
 };

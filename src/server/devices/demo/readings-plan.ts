@@ -24,7 +24,7 @@ export interface DemoDeviceSpec {
 export const DEMO_DEVICES: readonly DemoDeviceSpec[] = [
   { key: 'door', id: 'demo-door-1', token: 'demo-door-token-not-secret', type: 'doorMagnet', name: '门磁（独居老人家）', serialNo: 'DM-2026-0001' },
   { key: 'band', id: 'demo-band-1', token: 'demo-band-token-not-secret', type: 'wristband', name: '智能手环（心脏病随访）', serialNo: 'WB-2026-0001' },
-  { key: 'smoke', id: 'demo-smoke-1', token: 'demo-smoke-token-not-secret', type: 'smokeDetector', name: '烟感（后厨）', serialNo: 'SD-2026-0001' },
+  { key: 'smoke', id: 'demo-smoke-1', token: 'demo-smoke-token-not-secret', type: 'smokeDetector', name: '烟感（店铺）', serialNo: 'SD-2026-0001' },
   { key: 'gas', id: 'demo-gas-1', token: 'demo-gas-token-not-secret', type: 'gasSensor', name: '燃气探测器（厨房）', serialNo: 'GS-2026-0001' },
   { key: 'water', id: 'demo-water-1', token: 'demo-water-token-not-secret', type: 'waterLeakSensor', name: '水浸探测器（地下室）', serialNo: 'WL-2026-0001' },
 ];

@@ -76,9 +76,9 @@ function Body({ alarm: a }: { alarm: AlarmDetail }) {
           <div className="ma-row"><span>{t('malarm.detail.grid')}</span><span>{a.gridName}</span></div>
           {a.matterName ? <div className="ma-row"><span>{t('malarm.detail.matter')}</span><span>{a.matterName}</span></div> : null}
           <div className="ma-row"><span>{t('malarm.detail.device')}</span>
-            <span>{a.device.name}（{t(`malarm.deviceTypes.${a.device.type}`)}）
+            <span>{a.device.name}
               <span className="mc-hint" style={{ display: 'block' }}>
-                {a.deviceState.lastSeenAt ? t('malarm.detail.lastSeen', { time: formatTime(a.deviceState.lastSeenAt, lang) }) : t('malarm.detail.never')}
+                {t(`malarm.deviceTypes.${a.device.type}`)} · {a.deviceState.lastSeenAt ? t('malarm.detail.lastSeen', { time: formatTime(a.deviceState.lastSeenAt, lang) }) : t('malarm.detail.never')}
                 {a.deviceState.battery !== null ? ` · ${t('malarm.detail.battery', { value: a.deviceState.battery })}` : ''}
               </span>
             </span></div>
@@ -92,7 +92,10 @@ function Body({ alarm: a }: { alarm: AlarmDetail }) {
       <Card title={a.category === 'maintenance' ? t('malarm.detail.task') : t('malarm.detail.careOrder')}>
         <div className="ma-rows">
           {a.careOrder ? (
-            <div className="ma-row"><span>{t('malarm.detail.careOrder')}</span><span translate="no" data-testid="alarm-case-number">{a.careOrder.number}</span></div>
+            <>
+              <div className="ma-row"><span>{t('malarm.detail.caseNumber')}</span><span translate="no" data-testid="alarm-case-number">{a.careOrder.number}</span></div>
+              <div className="ma-row"><span>{t('malarm.detail.caseStatus')}</span><span data-testid="alarm-case-status">{t(`mcase.status.${a.careOrder.status}`)}</span></div>
+            </>
           ) : a.category !== 'maintenance' ? <div className="mc-hint">{t('malarm.detail.noCareOrder')}</div> : null}
           {a.acknowledgedAt ? <div className="mc-hint">{t('malarm.detail.acknowledgedBy', { name: a.acknowledgedByName ?? '—', time: formatTime(a.acknowledgedAt, lang) })}</div> : null}
           {a.clearedAt ? <div className="mc-hint">{t('malarm.detail.clearedBy', { name: a.clearedByName ?? '—', time: formatTime(a.clearedAt, lang) })}</div> : null}

@@ -1,10 +1,13 @@
-// How an alarm reads on the phone: its kind by name (the alarm type's when we have one, else the rule's own name, else
-// its category), who it concerns and where.
+// How an alarm reads on the phone: its kind by name — on a Chinese page the rule's own words (24 小时未开门) when it has
+// them, else the alarm type's name, else its category — who it concerns and where.
 import type { TFunction } from 'i18next';
 import type { AlarmSummary } from './api.ts';
 
 export function alarmWhat(a: Pick<AlarmSummary, 'alarmType' | 'category' | 'ruleName'>, t: TFunction): string {
-  return t(`malarm.types.${a.alarmType}`, { defaultValue: a.ruleName ?? t(`malarm.categories.${a.category}`) });
+  const typeName = t(`malarm.types.${a.alarmType}`, { defaultValue: '' });
+  // a rule's name is the profile's own text, in Chinese: an English page keeps to the type's name where there is one
+  const chinese = t('malarm.lang') === 'zh';
+  return (chinese ? a.ruleName || typeName : typeName || a.ruleName) || t(`malarm.categories.${a.category}`);
 }
 
 /** 独居老人 张* style: the bound record's masked name, else what it is. */

@@ -3,6 +3,7 @@
 import { i18n } from '../../../lib/i18n.ts';
 
 export const malarmZh = {
+  lang: 'zh',
   title: { list: '紧急告警', detail: '告警详情' },
   banner: {
     one: '紧急告警：{{what}}', many: '{{count}} 条紧急告警待处理', tap: '点击查看', acknowledged: '已响应 {{count}} 条，待到场处置',
@@ -20,7 +21,7 @@ export const malarmZh = {
   bindings: { resident: '居民', household: '住户', place: '场所' },
   roles: { gridWorker: '网格员', carePost: '关爱岗位', communityStaff: '社区干部', dutyOfficer: '指挥中心值班员', partner: '合作方' },
   detail: {
-    who: '对象', where: '地址', device: '设备', raisedAt: '告警时间', grid: '网格', matter: '事项', careOrder: '关爱工单', task: '维护任务',
+    who: '对象', where: '地址', device: '设备', raisedAt: '告警时间', grid: '网格', matter: '事项', careOrder: '关爱工单', caseNumber: '工单编号', caseStatus: '办理状态', task: '维护任务',
     battery: '电量 {{value}}%', lastSeen: '最后在线 {{time}}', never: '从未上报', value: '读数 {{value}}', lastEvent: '上次活动 {{time}}',
     forMin: '持续 {{min}} 分钟', count: '{{count}} 次', escalation: '通知记录', step: '第 {{step}} 轮', nextStep: '无人响应将于 {{time}} 升级',
     acknowledgedBy: '{{name}} 于 {{time}} 响应', clearedBy: '{{name}} 于 {{time}} 解除', noCareOrder: '工单生成中…',
@@ -34,6 +35,7 @@ export const malarmZh = {
 };
 
 export const malarmEn: typeof malarmZh = {
+  lang: 'en',
   title: { list: 'Urgent alarms', detail: 'Alarm' },
   banner: {
     one: 'Urgent alarm: {{what}}', many: '{{count}} urgent alarms to answer', tap: 'Tap to view', acknowledged: '{{count}} answered, go on site',
@@ -51,7 +53,7 @@ export const malarmEn: typeof malarmZh = {
   bindings: { resident: 'Resident', household: 'Household', place: 'Place' },
   roles: { gridWorker: 'Grid worker', carePost: 'Care post', communityStaff: 'Community staff', dutyOfficer: 'Duty officer', partner: 'Partner' },
   detail: {
-    who: 'Who', where: 'Address', device: 'Device', raisedAt: 'Raised', grid: 'Grid', matter: 'Matter', careOrder: 'Care order', task: 'Maintenance task',
+    who: 'Who', where: 'Address', device: 'Device', raisedAt: 'Raised', grid: 'Grid', matter: 'Matter', careOrder: 'Care order', caseNumber: 'Number', caseStatus: 'Status', task: 'Maintenance task',
     battery: 'Battery {{value}}%', lastSeen: 'Last heard {{time}}', never: 'Never heard', value: 'Reading {{value}}', lastEvent: 'Last activity {{time}}',
     forMin: 'for {{min}} min', count: '{{count}} times', escalation: 'Notifications', step: 'Round {{step}}', nextStep: 'Escalates at {{time}} unless answered',
     acknowledgedBy: 'Answered by {{name}} at {{time}}', clearedBy: 'Cleared by {{name}} at {{time}}', noCareOrder: 'Opening the care order…',
