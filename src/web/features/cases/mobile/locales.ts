@@ -15,6 +15,9 @@ export const mcaseZh = {
     report: '上报', accept: '受理', reject: '不予受理', dispatch: '派遣', start: '开始处置', report_done: '处置完成', return: '退回',
     escalate: '提级', request_suspension: '申请挂起', approve_suspension: '批准挂起', resume: '恢复处置', resolve_on_spot: '现场处置',
     verify: '核查通过', reopen: '核查不通过', rate: '评价', revisit: '回访', overdue: '超时提醒', link_duplicate: '关联重复',
+    // a care order's alarm steps (issue 13), the same words as the desktop's timeline
+    alarm_raised: '设备告警', alarm_notified: '告警通知', alarm_escalated: '告警升级', alarm_acknowledged: '告警已确认', alarm_cleared: '告警已消警',
+    partner_notified: '已通知合作方', partner_failed: '合作方通知失败',
   },
   clocks: { accept: '受理时限', dispatch: '派遣时限', handle: '处置时限', verify: '核查时限' },
   lights: { green: '正常', yellow: '临期', red: '超时' },
@@ -82,6 +85,8 @@ export const mcaseEn: Tree<typeof mcaseZh> = {
     report: 'Reported', accept: 'Accept', reject: 'Reject', dispatch: 'Dispatch', start: 'Start', report_done: 'Done', return: 'Return',
     escalate: 'Escalate', request_suspension: 'Ask to suspend', approve_suspension: 'Approve suspension', resume: 'Resume', resolve_on_spot: 'Resolve on the spot',
     verify: 'Verify', reopen: 'Reopen', rate: 'Rate', revisit: 'Revisit', overdue: 'Overdue', link_duplicate: 'Linked as duplicate',
+    alarm_raised: 'Device alarm', alarm_notified: 'Alarm notified', alarm_escalated: 'Alarm escalated', alarm_acknowledged: 'Alarm acknowledged', alarm_cleared: 'Alarm cleared',
+    partner_notified: 'Partner notified', partner_failed: 'Partner not reached',
   },
   clocks: { accept: 'Accept by', dispatch: 'Dispatch by', handle: 'Handle by', verify: 'Verify by' },
   lights: { green: 'On time', yellow: 'Due soon', red: 'Overdue' },
