@@ -9,6 +9,8 @@ let t: TestApp;
 const tokens: Record<string, string> = {};
 let deviceId: string;
 let deviceToken: string;
+/** an hour before the test clock's start: the first reading */
+let start: number;
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, who: string, payload?: object) =>
   t.app.inject({ method, url, headers: bearer(tokens[who]!), ...(payload ? { payload } : {}) });
@@ -24,7 +26,7 @@ beforeAll(async () => {
   deviceId = d.json().id;
   deviceToken = d.json().token;
   // the last day: a heart rate that fell below 45 for five minutes an hour ago, and an SOS
-  const start = t.clock.now.getTime() - 3600_000;
+  start = t.clock.now.getTime() - 3600_000;
   const readings = [
     ...[0, 60, 120, 180, 240, 300].map((s) => ({ ts: start + s * 1000, key: 'heartRate', value: 40 })),
     { ts: start + 360_000, key: 'heartRate', value: 72 },
@@ -82,12 +84,32 @@ describe('device profiles', () => {
     expect((await call('GET', '/api/device-profiles/nope/rules', 'leader')).statusCode).toBe(404);
     const audit = (await t.db.query<{ action: string }>(`select action from audit_log where target_type = 'device_profile'`)).rows;
     expect(audit.map((a) => a.action)).toEqual(['device_profile.save_rules']);
+    // the threshold changed and was re-armed; the others were not
+    expect((await t.db.query<{ detail: { changed: string[] } }>(`select detail from audit_log where target_type = 'device_profile'`)).rows[0]!.detail.changed).toEqual(['hr-low']);
+  });
+
+  it('re-arms only the rules that changed: the others keep counting; a changed offline rule counts from the last sign of life', async () => {
+    const deadline = async (rule: string) => (await t.db.query<{ deadline_at: Date | null; state: { lastHeardAt?: number } }>(
+      'select deadline_at, state from device_rule_states where device_id = $1 and rule_id = $2', [deviceId, rule])).rows[0];
+    const before = await deadline('offline');
+    expect(before?.deadline_at).not.toBeNull();
+    t.clock.advance(60_000);
+    const p = (await call('GET', '/api/device-profiles/platform-wristband/rules', 'leader')).json();
+    // the escalation alone: nothing re-armed
+    const steps = { ...p.escalation, repeatEveryMin: p.escalation.repeatEveryMin + 1 };
+    expect((await call('PUT', '/api/device-profiles/platform-wristband/rules', 'leader', { version: p.version, rules: p.rules, escalation: steps })).statusCode).toBe(200);
+    expect((await deadline('offline'))!.deadline_at).toEqual(before!.deadline_at);
+    // the offline window doubled: from the last reading heard, not from now
+    const rules = p.rules.map((r: { id: string; afterSec?: number }) => (r.id === 'offline' ? { ...r, afterSec: r.afterSec! * 2 } : r));
+    const offline = p.rules.find((r: { id: string }) => r.id === 'offline');
+    expect((await call('PUT', '/api/device-profiles/platform-wristband/rules', 'leader', { version: p.version + 1, rules, escalation: steps })).statusCode).toBe(200);
+    const after = await deadline('offline');
+    expect(new Date(after!.deadline_at!).getTime()).toBe(before!.state.lastHeardAt! + offline.afterSec * 2 * 1000);
   });
 
   it('previews the saved rules over the device\'s last day: the low heart rate and the SOS, when', async () => {
     const r = await call('GET', `/api/device-profiles/platform-wristband/rules/preview?deviceId=${deviceId}`, 'gridworker');
     expect(r.statusCode, r.body).toBe(200);
-    const start = t.clock.now.getTime() - 3600_000;
     expect(r.json().readings).toBe(8);
     expect(r.json().alarms.map((a: { alarmType: string; at: string }) => [a.alarmType, a.at])).toEqual([
       ['heartRateLow', new Date(start + 120_000).toISOString()],

@@ -6,15 +6,19 @@ import { stale } from '../registry/refusals.ts';
 import type { Rule } from '../../shared/devices.ts';
 import type { EscalationPolicy } from '../../shared/alarms.ts';
 import { validateRules, type RuleRefusal } from '../../domain/devices/rule-validation.ts';
-import { armDevice } from './rule-state-store.ts';
+import { initialState } from '../../domain/devices/rules.ts';
+import { resolveRules } from '../../domain/devices/overrides.ts';
+import type { RuleOverrides } from '../../shared/devices.ts';
+import { loadRuleStates, saveRuleStates, type RuleStateRow } from './rule-state-store.ts';
 import { findProfile, listProfileDevices, saveProfileRules as saveRules } from './profile-store.ts';
 import { profilePolicies, type DeviceActor } from './presenters.ts';
 import type * as s from './schemas.ts';
 
 /*
  * A profile's rules and escalation, saved as a new version: checked as a set (the domain's refusals), their matters in
- * the catalog, the escalation's steps in order. The active devices of the profile are re-armed from now, so a changed
- * rule counts from the change and a rule removed stops.
+ * the catalog, the escalation's steps in order. Only the rules that changed are re-armed on the profile's active
+ * devices (a rule removed stops; an unchanged rule, and a change of escalation alone, keep counting as they were: a
+ * door not opened for 20 hours is not given another 24 because a leader edited the profile).
  */
 
 export const ruleInvalid = (en: string, zh: string, details?: unknown) => new AppError('RULE_INVALID', en, zh, details);
@@ -73,10 +77,66 @@ export async function saveProfileRules(tx: Tx, who: DeviceActor, id: string, bod
   checkEscalation(body.escalation);
   await saveRules(tx, id, { rules, escalation: body.escalation }, { accountId: who.reach.accountId, name: who.reach.name }, who.now);
   const devices = await listProfileDevices(tx, id);
-  for (const d of devices) await armDevice(tx, d.id, rules, who.now, d.overrides);
+  const changed = changedRuleIds(p.rules, rules);
+  await rearmRules(tx, devices, rules, changed, who.now);
   await appendAudit(tx, {
     at: who.now, actorId: who.reach.accountId, actorName: who.reach.name, ip: who.ip, action: 'device_profile.save_rules',
     targetType: 'device_profile', targetId: id, success: true,
-    detail: { version: p.version + 1, rules: rules.map((r) => r.id), escalationSteps: body.escalation.steps.length, devicesRearmed: devices.length },
+    detail: { version: p.version + 1, rules: rules.map((r) => r.id), changed: [...changed], escalationSteps: body.escalation.steps.length, devices: devices.length },
   });
+}
+
+/** JSON with sorted keys: the same rule read back from jsonb compares equal. */
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    return `{${Object.keys(v).sort().filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** The ids of rules added, removed or changed in any field between two versions of a rule set. */
+export function changedRuleIds(before: readonly Rule[], after: readonly Rule[]): Set<string> {
+  const old = new Map(before.map((r) => [r.id, canonical(r)]));
+  const out = new Set<string>();
+  for (const r of after) if (old.get(r.id) !== canonical(r)) out.add(r.id);
+  for (const id of old.keys()) if (!after.some((r) => r.id === id)) out.add(id);
+  return out;
+}
+
+const CHUNK = 2000;
+
+/**
+ * Re-arms the named rules of these devices (locked by the caller) from `now`, each with the device's overrides laid
+ * over it: a rule gone or switched off loses its state; an inactivity or offline rule keeps counting from the last
+ * event (or sign of life) it had seen, unless it had fired; the others start again. Set-based, in chunks.
+ */
+export async function rearmRules(tx: Tx, devices: readonly { id: string; overrides: RuleOverrides | null }[], rules: readonly Rule[],
+  ruleIds: ReadonlySet<string>, now: Date): Promise<void> {
+  if (ruleIds.size === 0) return;
+  for (let i = 0; i < devices.length; i += CHUNK) {
+    const chunk = devices.slice(i, i + CHUNK);
+    const old = await loadRuleStates(tx, chunk.map((d) => d.id));
+    const save: RuleStateRow[] = [];
+    const drop: { d: string; r: string }[] = [];
+    for (const d of chunk) {
+      const resolved = new Map(resolveRules(rules, d.overrides).map((r) => [r.id, r]));
+      for (const ruleId of ruleIds) {
+        const rule = resolved.get(ruleId);
+        if (!rule || !rule.enabled) { drop.push({ d: d.id, r: ruleId }); continue; }
+        const prev = old.get(d.id)?.[ruleId];
+        let since = now.getTime();
+        if (prev?.kind === 'inactivity' && rule.kind === 'inactivity' && prev.firedAt === null) since = prev.lastEventAt;
+        if (prev?.kind === 'offline' && rule.kind === 'offline' && prev.offlineSince === null) since = prev.lastHeardAt;
+        save.push({ deviceId: d.id, ruleId, state: initialState(rule, since) });
+      }
+    }
+    if (drop.length > 0) {
+      await tx.query(
+        `delete from device_rule_states s using jsonb_to_recordset($1::jsonb) as x(d text, r text) where s.device_id = x.d and s.rule_id = x.r`,
+        [JSON.stringify(drop)]);
+    }
+    await saveRuleStates(tx, save, now);
+  }
 }

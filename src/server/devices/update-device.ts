@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { stale } from '../registry/refusals.ts';
 import type { RuleOverrides } from '../../shared/devices.ts';
 import { validateOverrides } from '../../domain/devices/rule-validation.ts';
-import { refuseRules } from './save-profile-rules.ts';
+import { rearmRules, refuseRules } from './save-profile-rules.ts';
 import { armDevice } from './rule-state-store.ts';
 import { lockDevice, updateDevice } from './device-store.ts';
 import { deviceInvalid, profileFor, resolveBinding } from './create-device.ts';
@@ -61,8 +61,16 @@ export async function updateDeviceCmd(tx: Tx, who: DeviceActor, id: string, patc
   if (!profile) throw notFound('profile');
   if (patch.overrides !== undefined) refuseRules(validateOverrides(profile.rules, patch.overrides));
   await updateDevice(tx, id, set, who.now);
-  if ('profile_id' in set || 'overrides' in set || 'binding_id' in set) {
+  if ('profile_id' in set || 'binding_id' in set) {
+    // another profile, or another person: its rules start again
     await armDevice(tx, id, profile.rules, who.now, (set.overrides as RuleOverrides | undefined) ?? d.overrides);
+  } else if ('overrides' in set) {
+    // the same person's limits: only the rules whose override changed are re-armed (the others keep counting)
+    const before = d.overrides ?? {};
+    const after = set.overrides as RuleOverrides;
+    const changed = new Set([...Object.keys(before), ...Object.keys(after)]
+      .filter((k) => JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)));
+    await rearmRules(tx, [{ id, overrides: after }], profile.rules, changed, who.now);
   }
   // a person's limits changed alone is its own entry on the audit page
   const action: 'device.overrides' | 'device.update' = 'overrides' in detail && Object.keys(detail).length === 1 ? 'device.overrides' : 'device.update';
