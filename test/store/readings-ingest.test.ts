@@ -92,6 +92,18 @@ describe('ReadingIngest', () => {
     await ingest.close();
   });
 
+  it('puts submissions arriving together into one transaction', async () => {
+    let transactions = 0;
+    const counting: Db = { ...db, transaction: (fn) => { transactions++; return db.transaction(fn); } };
+    const ingest = new ReadingIngest(counting, { clock });
+    const ids = await Promise.all(Array.from({ length: 10 }, () => addDevice('platform-smoke-detector', T0)));
+    const t = now.getTime();
+    const results = await Promise.all(ids.map((id, i) => ingest.submit(id, [{ ts: t + i, kind: 'keepalive' }])));
+    expect(results.map((r) => r.stored)).toEqual(Array(10).fill(1));
+    expect(transactions).toBe(1);
+    await ingest.close();
+  });
+
   it('raises the alarm with the reading that meets the rule, once, and tells onAlarms after commit', async () => {
     const kicked: string[][] = [];
     const ingest = new ReadingIngest(db, { clock, onAlarms: (ids) => kicked.push(ids) });
@@ -139,6 +151,30 @@ describe('fireDueDeadlines', () => {
     await ingest.close();
     expect((await alarmsOf(id)).map((a) => [a.alarm_type, a.status])).toEqual([['offline', 'cleared'], ['inactivity', 'active']]);
     expect((await db.query<{ offline_since: Date | null }>(`select offline_since from devices where id = $1`, [id])).rows[0]!.offline_since).toBeNull();
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('skips a device the ingest holds, and fires it once the ingest committed', async () => {
+    const created = new Date(now.getTime() + 1000);
+    const id = await addDevice('platform-smoke-detector', created);
+    const due = new Date(created.getTime() + 24 * 3600_000 + 1000);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    // another transaction (the ingest on another node) holds the device
+    const holder = db.transaction(async (tx) => {
+      await tx.query(`select 1 from devices where id = $1 for update`, [id]);
+      locked();
+      await held;
+    });
+    await isLocked;
+    await fireDueDeadlines(db, due);
+    expect(await alarmsOf(id)).toEqual([]);
+    release();
+    await holder;
+    await fireDueDeadlines(db, due);
+    await fireDueDeadlines(db, due);
+    expect((await alarmsOf(id)).map((a) => [a.alarm_type, new Date(a.raised_at).getTime()])).toEqual([['offline', created.getTime() + 24 * 3600_000]]);
   });
 
   it('answers the next deadline', async () => {
