@@ -3,17 +3,16 @@ import { AppError, notFound } from '../platform/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { acknowledgeRefusal, type AlarmRefusal } from '../../domain/alarms/alarm-policies.ts';
 import * as store from './alarm-store.ts';
+import type { AlarmViewer } from './alarm-store.ts';
 import { onCareOrderTimeline } from './notify-recipients.ts';
 
 
 /** the care order's timeline entry (not an audit action) */
 const ACKNOWLEDGED = 'alarm_acknowledged';
 /** Who answers an alarm, as the commands record them. */
-export interface AlarmActor {
-  accountId: string;
+export interface AlarmActor extends AlarmViewer {
   name: string;
   username: string;
-  scopePath: string | null;
   ip: string | null;
 }
 
@@ -22,8 +21,8 @@ export const versionConflict = () =>
   new AppError('CONFLICT', 'The alarm changed since you read it; read it again.', '告警已被他人更新，请刷新后再试。');
 
 /**
- * Someone is on it (已响应): the alarm stops escalating. One transaction: the alarm (inside the caller's territory, or
- * notified to the caller), its audit entry, and `alarm_acknowledged` on the care order's timeline, published live.
+ * Someone is on it (已响应): the alarm stops escalating. One transaction: the alarm (inside the caller's territory: 404
+ * otherwise), its audit entry, and `alarm_acknowledged` on the care order's timeline, published live.
  */
 export async function acknowledgeAlarm(db: Db, id: string, version: number, by: AlarmActor, now: Date): Promise<void> {
   await db.transaction(async (tx) => {

@@ -4,6 +4,7 @@ import { ALARM_READERS, ALARM_RESPONDERS } from '../../shared/alarms.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { listUnitsByIds } from '../org/store.ts';
+import { teamGridsOnly } from '../registry/reach.ts';
 import * as store from './alarm-store.ts';
 import { acknowledgeAlarm, type AlarmActor } from './acknowledge-alarm.ts';
 import { clearAlarm } from './clear-alarm.ts';
@@ -12,8 +13,8 @@ import * as s from './schemas.ts';
 
 const TAGS = ['alarms'];
 
-const viewerOf = (p: Principal): store.AlarmViewer => ({ accountId: p.accountId, scopePath: p.scopePath });
-const actorOf = (p: Principal, ip: string): AlarmActor => ({ accountId: p.accountId, name: p.name, username: p.username, scopePath: p.scopePath, ip });
+const viewerOf = (p: Principal): store.AlarmViewer => ({ accountId: p.accountId, scopePath: p.scopePath, gridIds: teamGridsOnly(p, ALARM_READERS) });
+const actorOf = (p: Principal, ip: string): AlarmActor => ({ ...viewerOf(p), name: p.name, username: p.username, ip });
 
 const encodeCursor = (a: { raised_at: Date; id: string }) => Buffer.from(`${new Date(a.raised_at).toISOString()}|${a.id}`).toString('base64url');
 function decodeCursor(cursor: string): { at: Date; id: string } {
@@ -26,7 +27,7 @@ function decodeCursor(cursor: string): { at: Date; id: string } {
 }
 
 /**
- * The alarm panel's API (告警中心, issue 13): alarms inside the caller's territory (and any notified to the caller), newest
+ * The alarm panel's API (告警中心, issue 13): alarms inside the caller's territory, newest
  * first; acknowledge stops the escalation, clear ends the alarm. Each answer and change goes through the care order's
  * timeline too, so the live stream carries it.
  */
@@ -41,7 +42,7 @@ export const alarmRoutes: FastifyPluginAsync = async (app) => {
     config: { access: ALARM_READERS },
     schema: {
       summary: 'List alarms', tags: TAGS, querystring: s.AlarmListQuery, response: { 200: s.AlarmPage },
-      description: 'Alarms inside the caller\'s territory, and any an escalation step notified to the caller, newest first, with their device, the bound person (name masked) or place, the care order, the escalation step and `policies`. `mine=true` (or `1`): only those notified to the caller. Pages by `cursor` (`nextCursor`).',
+      description: 'Alarms inside the caller\'s territory, newest first, with their device, the bound person (name masked) or place, the care order, the escalation step and `policies`. `mine=true` (or `1`): only those notified to the caller. Pages by `cursor` (`nextCursor`).',
     },
   }, async (req) => {
     const p = requirePrincipal(req);
@@ -68,7 +69,7 @@ export const alarmRoutes: FastifyPluginAsync = async (app) => {
     config: { access: ALARM_READERS },
     schema: {
       summary: 'An alarm', tags: TAGS, params: s.AlarmIdParams, response: { 200: s.AlarmDetail },
-      description: 'The alarm with its device (battery, last heard), the bound person (name masked) or place, where to go, what raised it, the care order\'s number and status, and each step of its escalation with whom it went to. 404 outside the caller\'s territory (unless notified to the caller).',
+      description: 'The alarm with its device (battery, last heard), the bound person (name masked) or place, where to go, what raised it, the care order\'s number and status, and each step of its escalation with whom it went to. 404 outside the caller\'s territory.',
     },
   }, async (req) => detail((req.params as Static<typeof s.AlarmIdParams>).id, requirePrincipal(req)));
 

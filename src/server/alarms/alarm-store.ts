@@ -1,5 +1,6 @@
 import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
+import { reachSql } from '../registry/reach.ts';
 import type { AlarmCategory, AlarmStatus, EscalationPolicy } from '../../shared/alarms.ts';
 import type { AlarmLevel, DeviceBindingKind, DeviceType } from '../../shared/devices.ts';
 
@@ -57,10 +58,12 @@ export interface AlarmViewRow extends AlarmRow {
   notified_to_me: boolean;
 }
 
-/** Who is reading: the territory they see, and their own account (alarms notified to them are theirs to see too). */
+/** Who is reading: the territory they see (a grid worker: its teams' grids in it), and their own account. */
 export interface AlarmViewer {
   accountId: string;
   scopePath: string | null;
+  /** a grid worker's teams' grids (null or absent: the whole territory) */
+  gridIds?: string[] | null;
 }
 
 const VIEW = (me: string) => `
@@ -185,18 +188,19 @@ export async function clear(tx: Tx, id: string, version: number, by: { accountId
 // ---------------------------------------------------------------------------------------------------------------------
 // Reading
 
-/** The territory condition on `alarms a`: inside the viewer's scope, or notified to the viewer. */
-function visible(v: AlarmViewer, first: number): { sql: string; params: unknown[] } {
-  return {
-    sql: `(a.org_path like $${first} or ${notifiedTo(`$${first + 1}`)})`,
-    params: [v.scopePath ? likePrefix(v.scopePath) : null, v.accountId],
-  };
+/**
+ * The territory condition on `alarms a`, as devices and the registry reach theirs (an index range on the path). Whom
+ * an escalation step notifies lies inside it by construction (the grid's team, the town's post holders, the community's
+ * staff, the town's watch), so being notified widens nothing; `mine` only narrows.
+ */
+function visible(v: AlarmViewer, params: unknown[]): string {
+  return v.scopePath === null ? 'false' : reachSql({ scopePath: v.scopePath, gridIds: v.gridIds ?? null }, 'a', params);
 }
 
 export async function findAlarm(tx: Tx, id: string, v: AlarmViewer): Promise<AlarmViewRow | null> {
-  const cond = visible(v, 2);
-  const r = await tx.query<AlarmViewRow>(
-    `${VIEW(notifiedTo('$3'))} where a.id = $1 and ${cond.sql}`, [id, ...cond.params]);
+  const params: unknown[] = [id, v.accountId];
+  const where = visible(v, params);
+  const r = await tx.query<AlarmViewRow>(`${VIEW(notifiedTo('$2'))} where a.id = $1 and ${where}`, params);
   return r.rows[0] ?? null;
 }
 
@@ -212,21 +216,20 @@ export interface AlarmFilter {
 
 /** The viewer's alarms, newest first, keyset-paged by (raised_at, id). */
 export async function listAlarms(tx: Tx, v: AlarmViewer, f: AlarmFilter): Promise<AlarmViewRow[]> {
-  const cond = visible(v, 1);
-  const params: unknown[] = [...cond.params];
-  const where = [cond.sql];
+  const params: unknown[] = [v.accountId];
+  const where = [visible(v, params)];
   const add = (sql: (n: string) => string, value: unknown) => { params.push(value); where.push(sql(`$${params.length}`)); };
   if (f.status) add((n) => `a.status = ${n}`, f.status);
   if (f.category) add((n) => `a.category = ${n}`, f.category);
   if (f.orgUnitPath) add((n) => `a.org_path like ${n}`, likePrefix(f.orgUnitPath));
   if (f.deviceId) add((n) => `a.device_id = ${n}`, f.deviceId);
-  if (f.mine) where.push(notifiedTo('$2'));
+  if (f.mine) where.push(notifiedTo('$1'));
   if (f.before) {
     params.push(f.before.at, f.before.id);
     where.push(`(a.raised_at, a.id) < ($${params.length - 1}::timestamptz, $${params.length})`);
   }
   params.push(f.limit);
   const r = await tx.query<AlarmViewRow>(
-    `${VIEW(notifiedTo('$2'))} where ${where.join(' and ')} order by a.raised_at desc, a.id desc limit $${params.length}`, params);
+    `${VIEW(notifiedTo('$1'))} where ${where.join(' and ')} order by a.raised_at desc, a.id desc limit $${params.length}`, params);
   return r.rows;
 }

@@ -244,9 +244,9 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'PUT', path: '/api/alert-platforms/{id}', callers: ['admin'], scope: 'own scope', refusals: [409, 422], note: 'name, ground, type → matter map, active; stale version 409; audited' },
   { method: 'POST', path: '/api/alert-platforms/{id}/key', callers: ['admin'], scope: 'own scope', refusals: [409], note: 'a new API key answered once; the old one refused at once; audited' },
 
-  // alarms (issue 13): inside the caller's territory, or notified to the caller by a step of their escalation
-  { method: 'GET', path: '/api/alarms', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope (list)', note: 'alarms in the scope or notified to the caller (mine=1: only those), newest first; the bound person\'s name masked' },
-  { method: 'GET', path: '/api/alarms/{id}', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', note: 'an alarm in the scope or notified to the caller, with its escalation steps and care order' },
+  // alarms (issue 13): inside the caller's territory (whom their escalation notifies lies inside it)
+  { method: 'GET', path: '/api/alarms', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope (list)', note: 'alarms in the scope (mine=1: only those notified to the caller), newest first; the bound person\'s name masked' },
+  { method: 'GET', path: '/api/alarms/{id}', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', note: 'an alarm in the scope, with its escalation steps and care order' },
   { method: 'POST', path: '/api/alarms/{id}/acknowledge', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', refusals: [409], note: 'stops the escalation; not active 409 ALARM_STATE_CONFLICT, stale version 409 CONFLICT; on the care order\'s timeline; audited' },
   { method: 'POST', path: '/api/alarms/{id}/clear', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', refusals: [400, 409], note: 'ends the alarm; a care or safety alarm without a note 400; cleared already 409 ALARM_STATE_CONFLICT, stale version 409 CONFLICT; on the care order\'s timeline; audited' },
 
