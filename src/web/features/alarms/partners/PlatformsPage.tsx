@@ -67,7 +67,7 @@ export function PlatformsPage() {
               title: t('partners.platforms.col.mapping'), dataIndex: 'typeMatters',
               render: (v: Record<string, string>) => (Object.keys(v).length === 0
                 ? <Typography.Text type="secondary">{t('partners.platforms.none')}</Typography.Text>
-                : Object.entries(v).map(([ty, m]) => <Tag key={ty}><span className="zz-code">{ty}</span> → {m}</Tag>)),
+                : Object.entries(v).map(([ty, m]) => <Tag key={ty}><span className="zz-code">{ty} → {m}</span></Tag>)),
             },
             {
               title: t('partners.platforms.col.active'), dataIndex: 'active', width: 90,
@@ -98,7 +98,7 @@ export function PlatformsPage() {
       <OnceSecret
         open={key !== null} value={key?.apiKey ?? ''} testId="platform-key"
         title={t('partners.platforms.key.title')} body={t('partners.platforms.key.body')}
-        extra={key ? <><strong>{t('partners.platforms.key.example')}</strong><br /><code className="zz-code" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{curlExample(key.id, key.apiKey)}</code></> : null}
+        extra={key ? <><code>X-Api-Key: …</code><br /><strong>{t('partners.platforms.key.example')}</strong><br /><code className="zz-code" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{curlExample(key.id, key.apiKey)}</code></> : null}
         copyText={t('partners.platforms.key.copy')} copiedText={t('partners.platforms.key.copied')} doneText={t('partners.platforms.key.done')}
         onClose={() => setKey(null)}
       />
@@ -165,7 +165,7 @@ function PlatformForm({ editing, grounds, onClose, onSaved, onConflict }: {
           name="id" label={t('partners.platforms.form.id')} extra={t('partners.platforms.form.idHint')}
           rules={[{ required: true, message: t('partners.platforms.form.required') }, { pattern: /^[a-z0-9][a-z0-9-]{1,39}$/, message: t('partners.platforms.form.idPattern') }]}
         >
-          <Input disabled={!!existing} maxLength={40} placeholder="fire-ai" data-testid="platform-id" />
+          <Input disabled={!!existing} maxLength={40} className="zz-code" data-testid="platform-id" />
         </Form.Item>
         <Form.Item name="name" label={t('partners.platforms.form.name')} rules={[{ required: true, whitespace: true, message: t('partners.platforms.form.required') }]}>
           <Input maxLength={PARTNER_LIMITS.name} placeholder={t('partners.platforms.form.namePh')} data-testid="platform-name" />

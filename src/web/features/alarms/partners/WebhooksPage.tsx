@@ -103,7 +103,8 @@ export function WebhooksPage() {
       />
       <OnceSecret
         open={secret !== null} value={secret ?? ''} testId="webhook-secret"
-        title={t('partners.webhooks.secret.title')} body={t('partners.webhooks.secret.body')} extra={t('partners.webhooks.secret.how')}
+        title={t('partners.webhooks.secret.title')} body={t('partners.webhooks.secret.body')}
+        extra={<>{t('partners.webhooks.secret.how')}<br /><code>X-Zhizhi-Signature: t=&lt;unix&gt;,v1=&lt;HMAC-SHA256&gt;</code></>}
         copyText={t('partners.webhooks.secret.copy')} copiedText={t('partners.webhooks.secret.copied')} doneText={t('partners.webhooks.secret.done')}
         onClose={() => setSecret(null)}
       />
@@ -126,7 +127,8 @@ function WebhookForm({ editing, towns, knownTypes, typeName, onClose, onSaved, o
   const { message } = App.useApp();
   const [form] = Form.useForm<FormValues>();
   const [busy, setBusy] = useState(false);
-  const [key] = useState(() => crypto.randomUUID());
+  // one Idempotency-Key per opening of the form: a retried save answers the first webhook, a new form makes a new one
+  const key = useMemo(() => (editing ? crypto.randomUUID() : ''), [editing]);
   const existing = editing && editing !== 'new' ? editing : null;
   const typeOptions = useMemo(() => [ALL, ...knownTypes].map((v) => ({ value: v, label: typeName(v) })), [knownTypes, typeName]);
 
@@ -140,7 +142,7 @@ function WebhookForm({ editing, towns, knownTypes, typeName, onClose, onSaved, o
         });
         onSaved(saved.secret);
       } else {
-        const saved = await createWebhook({ name: v.name, url: v.url, alarmTypes, active: v.active, ...(v.townId ? { townId: v.townId } : {}) }, `${key}:${v.name}:${v.url}`);
+        const saved = await createWebhook({ name: v.name, url: v.url, alarmTypes, active: v.active, ...(v.townId ? { townId: v.townId } : {}) }, key);
         onSaved(saved.secret);
       }
     } catch (e) {
@@ -186,7 +188,7 @@ function WebhookForm({ editing, towns, knownTypes, typeName, onClose, onSaved, o
           name="alarmTypes" label={t('partners.webhooks.form.types')} extra={t('partners.webhooks.form.typesHint')}
           rules={[{ required: true, type: 'array', min: 1, message: t('partners.webhooks.form.required') }]}
         >
-          <Select mode="tags" options={typeOptions} data-testid="webhook-types" />
+          <Select mode="multiple" options={typeOptions} optionFilterProp="label" data-testid="webhook-types" />
         </Form.Item>
         <Form.Item name="active" label={t('partners.webhooks.form.active')} valuePropName="checked">
           <Switch />
@@ -231,7 +233,7 @@ function DeliveryLog({ webhook, onClose }: { webhook: Webhook | null; onClose: (
           { title: t('partners.webhooks.deliveries.col.attempts'), dataIndex: 'attempts', width: 80 },
           {
             title: t('partners.webhooks.deliveries.col.response'), key: 'response',
-            render: (_: unknown, r) => (r.responseStatus ? `HTTP ${r.responseStatus}` : '') + (r.lastError && r.status !== 'delivered' ? ` ${r.lastError}` : ''),
+            render: (_: unknown, r) => <span className="zz-code">{(r.responseStatus ? `HTTP ${r.responseStatus}` : '') + (r.lastError && r.status !== 'delivered' ? ` ${r.lastError}` : '')}</span>,
           },
           { title: t('partners.webhooks.deliveries.col.next'), dataIndex: 'nextAttemptAt', width: 170, render: (v: string | null) => time(v) },
         ]}

@@ -10,14 +10,14 @@ export const partnersZh = {
     active: '启用', inactive: '停用', allTypes: '全部告警', never: '尚未推送',
     form: {
       titleNew: '新增合作方通知', titleEdit: '编辑合作方通知', name: '合作方名称', namePh: '例如：春晖社区卫生服务中心（家庭医生）',
-      town: '镇街', url: '推送地址', urlPh: 'https://', urlHint: '只接受 http(s) 地址；内网和本机地址会被拒绝。',
+      town: '镇街', url: '推送地址', urlPh: 'https://', urlHint: '只接受以 http 或 https 开头的网址；内网和本机地址会被拒绝。',
       types: '推送哪些告警', typesHint: '可选多个，或选“全部告警”。', active: '启用', rotate: '重新生成签名密钥',
       rotateHint: '旧密钥立即失效，请同步告知合作方。', save: '保存', cancel: '取消', required: '请填写',
     },
     secret: {
       title: '签名密钥（只显示这一次）',
       body: '请把下面的密钥交给合作方，用于核验推送签名。关闭后无法再次查看，遗失只能重新生成。',
-      how: '合作方核验方法：请求头 X-Zhizhi-Signature 为 t=时间戳,v1=签名；签名为以密钥对“时间戳.请求体”计算的 HMAC-SHA256（十六进制），时间戳与当前相差超过 5 分钟应拒收。',
+      how: '合作方按下面的请求头核验：签名为以密钥对“时间戳.请求体”计算的 HMAC-SHA256（十六进制）；时间戳与当前相差超过 5 分钟应拒收。',
       copy: '复制', copied: '已复制', done: '我已保存',
     },
     tested: { delivered: '测试推送成功（HTTP {{status}}）', failed: '测试推送失败：{{error}}' },
@@ -35,14 +35,14 @@ export const partnersZh = {
     col: { name: '平台', id: '平台编码', ground: '接入范围', mapping: '类型与事项', active: '状态', alerts: '已收告警', actions: '操作' },
     active: '启用', inactive: '停用', lastAlert: '最近 {{time}}', none: '无',
     form: {
-      titleNew: '接入平台', titleEdit: '编辑平台', id: '平台编码', idHint: '小写字母、数字和短横线，平台推送时在 platform 中填写',
+      titleNew: '接入平台', titleEdit: '编辑平台', id: '平台编码', idHint: '小写字母、数字和短横线；平台推送告警时原样填写',
       name: '平台名称', namePh: '例如：消防物联网 AI 平台', ground: '接入范围', groundHint: '告警位置须在该区或镇街内',
-      mapping: '告警类型对应事项', type: '告警类型', typePh: '如 fire.smoke', matter: '事项', addRow: '添加一行', active: '启用',
+      mapping: '告警类型对应事项', type: '告警类型', typePh: '告警类型编码', matter: '事项', addRow: '添加一行', active: '启用',
       save: '保存', cancel: '取消', required: '请填写', idPattern: '只能用小写字母、数字和短横线',
     },
     key: {
       title: '接入密钥（只显示这一次）',
-      body: '请把密钥交给平台方，推送时放在请求头 X-Api-Key 中。关闭后无法再次查看，遗失只能更换。',
+      body: '请把密钥交给平台方，推送时放在下面的请求头中。关闭后无法再次查看，遗失只能更换。',
       example: '推送示例', copy: '复制', copied: '已复制', done: '我已保存',
     },
     rotateConfirm: '更换后旧密钥立即失效，平台须改用新密钥。确定更换？', rotateOk: '更换', cancel: '取消',
@@ -65,7 +65,7 @@ export const partnersEn: typeof partnersZh = {
     secret: {
       title: 'Signing secret (shown only now)',
       body: 'Give this secret to the partner to verify the signatures. It cannot be shown again; if lost, make a new one.',
-      how: 'How the partner verifies: the header X-Zhizhi-Signature is t=timestamp,v1=signature; the signature is the hex HMAC-SHA256 of "timestamp.body" with the secret; refuse a timestamp more than 5 minutes off.',
+      how: 'The partner verifies the header below: the signature is the hex HMAC-SHA256 of "timestamp.body" with the secret; refuse a timestamp more than 5 minutes off.',
       copy: 'Copy', copied: 'Copied', done: 'I have saved it',
     },
     tested: { delivered: 'Test delivered (HTTP {{status}})', failed: 'Test failed: {{error}}' },
@@ -85,12 +85,12 @@ export const partnersEn: typeof partnersZh = {
     form: {
       titleNew: 'Register platform', titleEdit: 'Edit platform', id: 'Code', idHint: 'lower-case letters, digits and dashes; the platform sends it as `platform`',
       name: 'Name', namePh: 'e.g. Fire IoT AI platform', ground: 'Ground', groundHint: 'alerts must lie in this district or town',
-      mapping: 'Alert types and matters', type: 'Alert type', typePh: 'e.g. fire.smoke', matter: 'Matter', addRow: 'Add a row', active: 'Active',
+      mapping: 'Alert types and matters', type: 'Alert type', typePh: 'Alert type code', matter: 'Matter', addRow: 'Add a row', active: 'Active',
       save: 'Save', cancel: 'Cancel', required: 'Required', idPattern: 'Lower-case letters, digits and dashes only',
     },
     key: {
       title: 'API key (shown only now)',
-      body: 'Give this key to the platform; it sends it in the X-Api-Key header. It cannot be shown again; if lost, rotate it.',
+      body: 'Give this key to the platform; it sends it in the header below. It cannot be shown again; if lost, rotate it.',
       example: 'Example', copy: 'Copy', copied: 'Copied', done: 'I have saved it',
     },
     rotateConfirm: 'The old key stops at once and the platform must use the new one. Rotate?', rotateOk: 'Rotate', cancel: 'Cancel',
