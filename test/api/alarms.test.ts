@@ -85,6 +85,13 @@ describe('a care alarm', () => {
     expect(notice.data).toMatchObject({ alarmId, step: 0, roles: ['gridWorker', 'carePost'] });
   });
 
+  it('the care order reads with the alarm on its timeline, for the grid worker it went to', async () => {
+    const res = await call('GET', `/api/cases/${caseId}`, 'gridworker');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ source: 'sensor', categoryCode: 'S0101', reporter: { kind: 'device' } });
+    expect(res.json().timeline.map((e: { action: string }) => e.action)).toEqual(['report', 'alarm_raised', 'alarm_notified']);
+  });
+
   it('a second tick makes no second order', async () => {
     expect(await clock.tick()).toMatchObject({ dispatched: 0 });
     expect((await t.db.query('select count(*)::int as n from cases where idempotency_key = $1', [`alarm:${alarmId}`])).rows[0]).toEqual({ n: 1 });
