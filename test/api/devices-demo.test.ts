@@ -4,6 +4,7 @@ import { seedDemoRegistry } from '../../src/server/registry/demo/demo-step.ts';
 import { seedDemoDevices, type DemoDevicesReport } from '../../src/server/devices/demo/seed-devices.ts';
 import { DEMO_DEVICES } from '../../src/server/devices/demo/readings-plan.ts';
 import { fireDueDeadlines } from '../../src/server/devices/fire-deadlines.ts';
+import { demoDevicesLiveJob } from '../../src/server/devices/demo/demo-live-job.ts';
 
 /**
  * The devices' demo: one device of each kind in the demo grid worker's grid, three weeks of readings through the ingest,
@@ -102,6 +103,20 @@ describe('the demo devices', () => {
       expect(a.careOrder?.status).toBe('closed');
       expect(a.binding.name).toMatch(/\*/);
     }
+  });
+
+  it('keeps the devices heard while the demo runs (DEMO_LIVE): a tick stores its readings once, however often it runs', async () => {
+    const at = new Date(NOW.getTime() + 40 * 60_000);
+    const job = demoDevicesLiveJob(t.db, SEED, () => at);
+    await job.handler({});
+    await job.handler({});
+    const seen = (await t.db.query<{ id: string; last_seen_at: Date | null }>(`select id, last_seen_at from devices order by id`)).rows;
+    expect(seen.filter((d) => d.last_seen_at?.getTime() === at.getTime()).map((d) => d.id)).toEqual(['demo-band-1', 'demo-door-1', 'demo-gas-1', 'demo-smoke-1']);
+    const stored = (await t.db.query<{ n: number }>(`select count(*)::int as n from device_readings where at = $1`, [at])).rows[0]!.n;
+    expect(stored).toBeGreaterThanOrEqual(4);
+    expect(stored).toBeLessThanOrEqual(5);
+    // the door's offline rule (an hour) does not fire while the ticks come
+    expect((await fireDueDeadlines(t.db, new Date(at.getTime() + 30 * 60_000))).alarmIds).toEqual([]);
   });
 
   it('adds nothing the second time', async () => {

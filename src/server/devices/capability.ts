@@ -1,4 +1,4 @@
-import type { Capability } from '../platform/capability.ts';
+import { demoSwitches, type Capability } from '../platform/capability.ts';
 import { devicesSetup } from './setup.ts';
 import { deviceRoutes } from './device-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
@@ -6,6 +6,8 @@ import { readingRoutes } from './reading-routes.ts';
 import { readingsMaintenanceJob } from './readings-maintenance-job.ts';
 import { mqttService } from './mqtt/mqtt-service.ts';
 import { demoDevicesStep } from './demo/demo-step.ts';
+import { demoDevicesLiveJob } from './demo/demo-live-job.ts';
+import { DEMO_SEED } from '../cases/demo/seed-history.ts';
 
 /**
  * Sensors (issue 13): devices bound to a resident, household or place, their profiles' rules with per-person overrides,
@@ -16,7 +18,10 @@ export const devices: Capability = {
   name: 'devices',
   setup: devicesSetup,
   routes: [deviceRoutes, profileRoutes, readingRoutes],
-  jobs: ({ db, config, clock }) => [readingsMaintenanceJob(db, { env: config.env, ...(clock ? { clock } : {}) })],
+  jobs: ({ db, config, clock }) => [
+    readingsMaintenanceJob(db, { env: config.env, ...(clock ? { clock } : {}) }),
+    ...(demoSwitches(config).live ? [demoDevicesLiveJob(db, Number(config.env.DEMO_SEED) || DEMO_SEED, clock)] : []),
+  ],
   services: (ctx) => [mqttService(ctx)],
   demo: demoDevicesStep,
 };
