@@ -22,7 +22,7 @@ export interface DeviceRow {
 /** never heard / offline (its offline rule fired, nothing heard since) / online: as domain/devices/device-state.ts */
 const STATE_SQL = `case when d.last_seen_at is null then 'never' when d.offline_since is not null then 'offline' else 'online' end`;
 
-const DEVICE_SELECT = `select d.id, d.version, d.town_id, d.grid_id, d.org_path, d.device_type, d.profile_id, d.name, d.serial_no,
+const deviceSelect = (from = 'devices d') => `select d.id, d.version, d.town_id, d.grid_id, d.org_path, d.device_type, d.profile_id, d.name, d.serial_no,
     d.binding_kind, d.binding_id, d.lng, d.lat, d.address, d.overrides, d.battery, d.last_seen_at, d.last_event_at,
     d.offline_since, d.status, d.created_at, d.updated_at,
     g.name as grid_name, pr.name as profile_name,
@@ -34,7 +34,7 @@ const DEVICE_SELECT = `select d.id, d.version, d.town_id, d.grid_id, d.org_path,
       when 'household' then coalesce((select array_agg(distinct t) from registry_residents x, unnest(x.tags) t
                                        where x.household_id = d.binding_id and x.left_at is null), '{}')
       else '{}' end as binding_tags
-  from devices d
+  from ${from}
   join org_units g on g.id = d.grid_id
   join device_profiles pr on pr.id = d.profile_id
   left join registry_residents br on d.binding_kind = 'resident' and br.id = d.binding_id
@@ -46,7 +46,7 @@ const DEVICE_SELECT = `select d.id, d.version, d.town_id, d.grid_id, d.org_path,
 export async function findDevice(tx: Tx, t: Territory | null, id: string): Promise<DeviceRow | null> {
   const params: unknown[] = [id];
   const where = t ? ` and ${reachSql(t, 'd', params)}` : '';
-  return (await tx.query<DeviceRow>(`${DEVICE_SELECT} where d.id = $1${where}`, params)).rows[0] ?? null;
+  return (await tx.query<DeviceRow>(`${deviceSelect()} where d.id = $1${where}`, params)).rows[0] ?? null;
 }
 
 /** The device's own row, locked, for a command: inside the territory, else null. */
@@ -94,7 +94,10 @@ export async function listDevices(tx: Tx, t: Territory, f: DeviceFilter, after: 
     where.push(`(d.created_at, d.id) < ($${params.length - 1}::timestamptz, $${params.length}::text)`);
   }
   params.push(limit);
-  const r = await tx.query<DeviceRow>(`${DEVICE_SELECT} where ${where.join(' and ')} order by d.created_at desc, d.id desc limit $${params.length}`, params);
+  // the page's ids first (on devices alone, by the path index), then the joins and counts for those rows only
+  const page = `(select d.id from devices d where ${where.join(' and ')} order by d.created_at desc, d.id desc limit $${params.length}) page
+    join devices d on d.id = page.id`;
+  const r = await tx.query<DeviceRow>(`${deviceSelect(page)} order by d.created_at desc, d.id desc`, params);
   return r.rows;
 }
 

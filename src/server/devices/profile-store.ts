@@ -35,11 +35,16 @@ export async function listProfiles(tx: Tx, t: Territory, type: DeviceType | unde
   const params: unknown[] = [];
   const where = [visible(t.scopePath, params)];
   if (type) { params.push(type); where.push(`pr.device_type = $${params.length}`); }
-  const counted = reachSql(t, 'd', params);
+  const seen = reachSql(t, 'd', params);
+  // one pass over the active devices for every profile's counts
   const r = await tx.query<ProfileRow>(
-    `select p.*, (select count(*)::int from devices d where d.profile_id = p.id and d.status = 'active' and ${counted}) as devices
-       from (${profileSelect(1)} where ${where.join(' and ')}) p
-      order by p.town_id nulls first, p.device_type, p.name, p.id`, params);
+    `select pr.id, pr.town_id, pr.device_type, pr.name, pr.rules, pr.escalation, pr.version, pr.updated_at, pr.updated_by_name,
+            t.path as town_path, coalesce(c.outside, 0)::int as devices_outside, coalesce(c.seen, 0)::int as devices
+       from device_profiles pr left join org_units t on t.id = pr.town_id
+       left join (select d.profile_id, count(*) filter (where not (d.org_path like $1)) as outside, count(*) filter (where ${seen}) as seen
+                    from devices d where d.status = 'active' group by d.profile_id) c on c.profile_id = pr.id
+      where ${where.join(' and ')}
+      order by pr.town_id nulls first, pr.device_type, pr.name, pr.id`, params);
   return r.rows;
 }
 

@@ -49,6 +49,8 @@ create table devices (
   updated_at    timestamptz not null
 );
 create index devices_path on devices (org_path text_pattern_ops, created_at desc);
+-- the devices list, newest first: walked in order for a wide territory (a town, the city), where the path index matches everything
+create index devices_recent on devices (created_at desc, id desc);
 create index devices_binding on devices (binding_kind, binding_id);
 create index devices_profile on devices (profile_id) where status = 'active';
 
