@@ -33,7 +33,7 @@ describe('alert platforms', () => {
   it('the admin registers one; the key is answered once and kept only as a hash', async () => {
     const { platform, apiKey } = await register('fire-ai', { 'fire.smoke': 'S0201', 'fire.flame': 'S0301' });
     expect(apiKey).toMatch(/^zk_/);
-    expect(platform).toMatchObject({ id: 'fire-ai', name: '消防AI平台', orgUnitId: townId, typeMatters: { 'fire.smoke': 'S0201' }, active: true, alertCount: 0, policies: ['edit', 'rotateKey'] });
+    expect(platform).toMatchObject({ id: 'fire-ai', name: '消防AI平台', orgUnitId: townId, typeMatters: { 'fire.smoke': 'S0201' }, matterNames: { S0201: '烟感告警', S0301: '森林火情' }, active: true, alertCount: 0, policies: ['edit', 'rotateKey'] });
     const row = (await t.db.query<{ key_hash: string }>('select key_hash from alert_platforms where id = $1', [platform.id])).rows[0]!;
     expect(row.key_hash).toMatch(/^[0-9a-f]{64}$/);
     const list = await call('GET', '/api/alert-platforms', 'admin');

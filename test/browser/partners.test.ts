@@ -124,6 +124,7 @@ describe('合作方通知 (leader)', () => {
     await value.waitFor();
     secret = await value.inputValue();
     expect(secret).toMatch(/^whsec_/);
+    await page.waitForTimeout(500); // the drawer's and the modal's motion
     await expectNoEnglish(page, LATIN);
     await shot('webhook-secret');
     await page.getByTestId('webhook-secret-done').click();
@@ -188,6 +189,7 @@ describe('平台接入 (admin)', () => {
     const row = page.getByTestId('platform-table').locator('tr', { hasText: '消防物联网AI平台' });
     await row.waitFor();
     await expect(row.locator('td').nth(5).textContent()).resolves.toMatch(/^1/);
+    await row.getByText('烟感告警').waitFor();
     await expectNoEnglish(page, LATIN);
     await shot('platforms');
     expect(pageErrors).toEqual([]);

@@ -10,6 +10,8 @@ export interface PlatformRow {
   org_unit_name: string;
   org_path: string;
   type_matters: Record<string, string>;
+  /** the name of each mapped matter code (as the catalogs name it) */
+  matter_names: Record<string, string>;
   active: boolean;
   version: number;
   created_at: Date;
@@ -21,7 +23,10 @@ export interface PlatformRow {
 const SELECT = `
   select p.id, p.name, p.org_unit_id, u.name as org_unit_name, p.org_path, p.type_matters, p.active, p.version, p.created_at, p.updated_at,
          (select count(*)::int from platform_alerts a where a.platform_id = p.id) as alert_count,
-         (select max(a.received_at) from platform_alerts a where a.platform_id = p.id) as last_alert_at
+         (select max(a.received_at) from platform_alerts a where a.platform_id = p.id) as last_alert_at,
+         (select coalesce(jsonb_object_agg(x.code, x.name), '{}'::jsonb) from (
+            select distinct on (m.code) m.code, m.name from matters m
+             where m.current and m.code in (select value from jsonb_each_text(p.type_matters)) order by m.code, m.version desc) x) as matter_names
     from alert_platforms p join org_units u on u.id = p.org_unit_id`;
 
 export async function listPlatforms(tx: Tx, scopePath: string): Promise<PlatformRow[]> {

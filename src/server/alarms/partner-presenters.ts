@@ -25,7 +25,7 @@ export function presentDelivery(d: DeliveryRow): Static<typeof s.Delivery> {
 
 export function presentPlatform(p: PlatformRow): Static<typeof s.Platform> {
   return {
-    id: p.id, name: p.name, orgUnitId: p.org_unit_id, orgUnitName: p.org_unit_name, typeMatters: p.type_matters, active: p.active,
+    id: p.id, name: p.name, orgUnitId: p.org_unit_id, orgUnitName: p.org_unit_name, typeMatters: p.type_matters, matterNames: p.matter_names, active: p.active,
     version: p.version, createdAt: p.created_at.toISOString(), updatedAt: p.updated_at.toISOString(),
     alertCount: p.alert_count, lastAlertAt: p.last_alert_at?.toISOString() ?? null,
     policies: ['edit', 'rotateKey'],

@@ -98,6 +98,7 @@ export const Platform = Type.Object({
   orgUnitId: Type.String(),
   orgUnitName: Type.String(),
   typeMatters: TypeMatters,
+  matterNames: Type.Record(Type.String(), Type.String(), { description: '{ matterCode: name } of the mapped matters' }),
   active: Type.Boolean(),
   version: Type.Integer(),
   createdAt: Time,

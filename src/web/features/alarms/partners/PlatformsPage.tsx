@@ -65,9 +65,9 @@ export function PlatformsPage() {
             { title: t('partners.platforms.col.ground'), dataIndex: 'orgUnitName', width: 130 },
             {
               title: t('partners.platforms.col.mapping'), dataIndex: 'typeMatters',
-              render: (v: Record<string, string>) => (Object.keys(v).length === 0
+              render: (v: Record<string, string>, p) => (Object.keys(v).length === 0
                 ? <Typography.Text type="secondary">{t('partners.platforms.none')}</Typography.Text>
-                : Object.entries(v).map(([ty, m]) => <Tag key={ty}><span className="zz-code">{ty} → {m}</span></Tag>)),
+                : Object.entries(v).map(([ty, m]) => <Tag key={ty}><span className="zz-code">{ty}</span> → {p.matterNames[m] ?? <span className="zz-code">{m}</span>}</Tag>)),
             },
             {
               title: t('partners.platforms.col.active'), dataIndex: 'active', width: 90,
