@@ -23,6 +23,7 @@ export async function armSound(): Promise<boolean> {
     set({ armed: ctx.state === 'running', muted: false });
     localStorage.removeItem(MUTE_KEY);
     playAlarmTone();
+    quiet = false; // the sample tone does not hold back the next alarm's
     return state.armed;
   } catch {
     set({ armed: false });
@@ -35,9 +36,16 @@ export function setMuted(muted: boolean): void {
   set({ muted });
 }
 
+let quiet = false;
+/** Tones closer than this are one: a new alarm's raised and notified changes arrive together. */
+const QUIET_MS = 1500;
+
 /** Two beeps (880 Hz then 1175 Hz, 180 ms each) when armed and not muted; answers whether it sounded. */
 export function playAlarmTone(): boolean {
   if (!ctx || !state.armed || state.muted || ctx.state !== 'running') return false;
+  if (quiet) return false;
+  quiet = true;
+  setTimeout(() => { quiet = false; }, QUIET_MS);
   const start = ctx.currentTime + 0.02;
   [880, 1175].forEach((hz, i) => {
     const t0 = start + i * 0.24;

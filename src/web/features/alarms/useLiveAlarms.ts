@@ -1,6 +1,6 @@
 // A page of alarms that stays current: loaded from the API, reloaded (debounced) on every live alarm change of a care
-// order the caller may see, with a tone on a new alarm or an escalation step (see alarm-sound.ts), and more pages on
-// demand by the API's cursor.
+// order the caller may see, with a tone on a new alarm, an escalation step, or a notification that names the caller (see
+// alarm-sound.ts), and more pages on demand by the API's cursor.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { playAlarmTone } from './alarm-sound.ts';
 import { isAlarmChange, listAlarms, soundsFor, subscribeCaseEvents, type AlarmQuery, type AlarmSummary, type CaseEvent } from './api.ts';
@@ -19,13 +19,23 @@ export function useLiveAlarms(query: AlarmQuery | null, o: { sound?: boolean; on
   const key = JSON.stringify(query);
   const opts = useRef(o);
   opts.current = o;
+  // the alarms notified to the caller at the last load (null before the first): a new one among them sounds
+  const notifiedBefore = useRef<Set<string> | null>(null);
+  const lastKey = useRef(key);
 
   useEffect(() => {
     if (!query) return;
     const ctrl = new AbortController();
     setLoading(true);
+    if (key !== lastKey.current) { notifiedBefore.current = null; lastKey.current = key; }
     listAlarms(query, null, ctrl.signal).then(
-      (page) => { setItems(page.items); setNextCursor(page.nextCursor); setError(null); setLoading(false); },
+      (page) => {
+        // an escalation step or notification that now names the caller sounds too (the live change does not say whom)
+        const before = notifiedBefore.current;
+        if (before && opts.current.sound && page.items.some((a) => a.status === 'active' && a.notifiedToMe && !before.has(a.id))) playAlarmTone();
+        notifiedBefore.current = new Set(page.items.filter((a) => a.notifiedToMe).map((a) => a.id));
+        setItems(page.items); setNextCursor(page.nextCursor); setError(null); setLoading(false);
+      },
       (e: unknown) => { if (!ctrl.signal.aborted) { setError(e); setLoading(false); } },
     );
     return () => ctrl.abort();
