@@ -77,7 +77,7 @@ export function OverridesCard({ detail, onSaved }: { detail: DeviceDetail; onSav
         </Space>
       ) : null}
     >
-      <Typography.Paragraph type="secondary">{editable ? t('devices.overrides.subtitle') : `${t('devices.overrides.subtitle')} ${t('devices.overrides.readOnly')}`}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{editable || detail.device.status === 'retired' ? t('devices.overrides.subtitle') : `${t('devices.overrides.subtitle')} ${t('devices.overrides.readOnly')}`}</Typography.Paragraph>
       <Table<Rule> rowKey="id" size="small" pagination={false} columns={columns} dataSource={detail.rules} />
     </Card>
   );
