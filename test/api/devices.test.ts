@@ -101,6 +101,15 @@ describe('registering and reading devices', () => {
     smokeId = s.json().id;
   });
 
+  it('lists the household\'s care devices in its file (一户一档): the door magnet on the household and the wristband on a member', async () => {
+    const f = await call('GET', `/api/registry/households/${householdId}`, 'community');
+    expect(f.statusCode, f.body).toBe(200);
+    expect(f.json().devices).toEqual([
+      { id: doorId, name: '201 门磁', type: 'doorMagnet', boundTo: 'household', residentId: null, state: 'never', battery: null, lastSeenAt: null, activeAlarms: 0 },
+      { id: bandId, name: '手环', type: 'wristband', boundTo: 'resident', residentId, state: 'never', battery: null, lastSeenAt: null, activeAlarms: 0 },
+    ]);
+  });
+
   it('refuses a binding outside the caller\'s reach, an unknown one, a profile of another type, and callers who only read', async () => {
     const outside = await call('POST', '/api/devices', 'community', { type: 'smokeDetector', binding: { kind: 'place', id: placeRural }, name: '烟感' });
     expect(outside.statusCode).toBe(422);

@@ -138,3 +138,32 @@ export async function listDeviceAlarms(tx: Tx, deviceId: string, limit = 20): Pr
       order by (status = 'cleared'), raised_at desc, id limit $2`, [deviceId, limit]);
   return r.rows;
 }
+
+export interface HouseholdDeviceRow {
+  id: string;
+  name: string;
+  device_type: string;
+  binding_kind: string;
+  binding_id: string;
+  state: string;
+  battery: number | null;
+  last_seen_at: Date | null;
+  active_alarms: number;
+}
+
+/**
+ * The active devices that care for a household: bound to it or to one of its members. Only for a household the caller
+ * already reads (the household file is scoped), and the devices follow the household's grid.
+ */
+export async function listHouseholdDevices(tx: Tx, householdId: string, memberIds: readonly string[]): Promise<HouseholdDeviceRow[]> {
+  const r = await tx.query<HouseholdDeviceRow>(
+    `select d.id, d.name, d.device_type, d.binding_kind, d.binding_id, ${STATE_SQL} as state, d.battery, d.last_seen_at,
+            (select count(*)::int from alarms a where a.device_id = d.id and a.status <> 'cleared') as active_alarms
+       from devices d
+      where d.status = 'active'
+        and ((d.binding_kind = 'household' and d.binding_id = $1) or (d.binding_kind = 'resident' and d.binding_id = any($2::text[])))
+      order by d.created_at`,
+    [householdId, memberIds],
+  );
+  return r.rows;
+}

@@ -15,6 +15,7 @@ import { actorFor, catalogFor, createOnce, frozenLocator, pageOf, pagingOf } fro
 import { createPlace, createThing, inspectThing, revealPlacePhone, updatePlace, updateThing } from './save-place-thing.ts';
 import { createHazard, updateHazard } from './save-hazard.ts';
 import { distanceM } from '../../domain/cases/duplicates.ts';
+import { listHouseholdDevices } from '../devices/device-store.ts';
 
 const TAGS = ['registry'];
 const readers = { access: REGISTRY_READERS };
@@ -49,9 +50,14 @@ export async function householdFile(app: FastifyInstance, id: string, reach: Rea
     return at && distanceM(at, { lng: Number(c.lng), lat: Number(c.lat) }) <= CASES_NEAR_M ? [p.presentCaseRef(c, 'location')] : [];
   }).slice(0, 20);
   const household = p.presentHousehold(h, reach, catalog);
+  const devices = (await listHouseholdDevices(app.db, h.id, members.map((m) => m.id))).map((d) => ({
+    id: d.id, name: d.name, type: d.device_type, boundTo: d.binding_kind as 'household' | 'resident',
+    residentId: d.binding_kind === 'resident' ? d.binding_id : null, state: d.state as 'online' | 'offline' | 'never',
+    battery: d.battery, lastSeenAt: d.last_seen_at?.toISOString() ?? null, activeAlarms: d.active_alarms,
+  }));
   return {
     household, members: members.map((m) => p.presentResident(m, reach, catalog)), hazards: await hazardViews(app, hazards, reach),
-    cases, visits, devices: [], history: changes.map((c) => p.presentChange(c, reach, catalog)), policies: household.policies,
+    cases, visits, devices, history: changes.map((c) => p.presentChange(c, reach, catalog)), policies: household.policies,
   };
 }
 
@@ -112,7 +118,7 @@ export async function registryDetailRoutes(app: FastifyInstance): Promise<void> 
     config: readers,
     schema: {
       summary: 'The household file (一户一档)', tags: TAGS, params: s.IdParams, response: { 200: s.HouseholdFile },
-      description: 'One household: members with their tags (sensitive ones for carers only), the hazards of its building that concern it with their follow-ups, the cases the caller sees reported by a member\'s phone or within 30 m (newest 20), and the history of every change (personal fields masked). `visits`: the visits (走访) to the household and its members, newest 50. `devices` is empty until issue 13 fills it.',
+      description: 'One household: members with their tags (sensitive ones for carers only), the hazards of its building that concern it with their follow-ups, the cases the caller sees reported by a member\'s phone or within 30 m (newest 20), and the history of every change (personal fields masked). `visits`: the visits (走访) to the household and its members, newest 50. `devices`: the active care devices bound to the household or a member, with their state and standing alarms.',
     },
   }, async (req) => householdFile(app, idOf(req.params), reachOfReq(req)));
 

@@ -404,7 +404,12 @@ export const HouseholdFile = Type.Object({
     description: 'cases the caller sees, reported by a member\'s phone or within 30 m of the building or household, newest 20',
   }),
   visits: Type.Array(HouseholdVisit, { description: 'visits (走访) to the household and its members, newest first (50 at most)' }),
-  devices: Type.Array(Type.Object({}, { additionalProperties: true }), { description: 'care devices of the household: empty until issue 13 (devices) fills it' }),
+  devices: Type.Array(Type.Object({
+    id: Type.String(), name: Type.String(), type: Type.String(),
+    boundTo: Type.Union([Type.Literal('household'), Type.Literal('resident')]), residentId: Nullable(Type.String()),
+    state: Type.Union([Type.Literal('online'), Type.Literal('offline'), Type.Literal('never')]),
+    battery: Nullable(Type.Integer()), lastSeenAt: Nullable(Type.String()), activeAlarms: Type.Integer(),
+  }), { description: 'care devices (door magnets, wristbands, smoke detectors …) bound to the household or one of its members' }),
   history: Type.Array(ChangeView, { description: 'every change of the household and its members, newest first (200 at most)' }),
   policies: Type.Array(lit(HOUSEHOLD_POLICIES)),
 });
