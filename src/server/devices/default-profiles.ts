@@ -61,7 +61,7 @@ export const DEFAULT_PROFILES: readonly DefaultProfile[] = [
   {
     id: 'platform-gas-sensor', deviceType: 'gasSensor', name: '燃气报警器',
     rules: [
-      { id: 'gas', name: '燃气浓度超标（≥ 20 %LEL）', enabled: true, kind: 'threshold', key: 'gas', op: '>=', value: 20, forSec: 0, alarmType: 'gas', level: 'red', matterCode: 'S0201' },
+      { id: 'gas', name: '燃气浓度超标（≥ 爆炸下限的 20%）', enabled: true, kind: 'threshold', key: 'gas', op: '>=', value: 20, forSec: 0, alarmType: 'gas', level: 'red', matterCode: 'S0201' },
       offline(24 * 3600),
     ],
     escalation: DEFAULT_ESCALATION,
