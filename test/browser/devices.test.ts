@@ -1,11 +1,13 @@
 // Browser journey of the sensor pages (issue 13), desktop viewport, Chinese only. The town's leader registers a wristband
 // bound to an old resident (the token shown once with its curl and mosquitto_pub lines), the wristband sends a day of
-// heart-rate samples over HTTP and a low heart rate that raises an alarm; the device page draws the day and lists the
+// heart-rate samples over HTTP (the page's curl and mosquitto_pub lines run as shown first) and a low heart rate that raises an alarm; the device page draws the day and lists the
 // alarm; 告警规则 previews the wristband profile on the device's day, a stricter limit previewed and saved; 告警中心 plays
 // its tone when an SOS arrives live, the dispatcher's workbench shows the red strip, the leader acknowledges one alarm and clears the other with a note, and the care
 // order's timeline names each alarm step; personal limits, a new token and retiring the device. The alarm clock is
 // ticked by hand on the test app's fake clock; the browser's clock stands at the same instant.
 // Screenshots in test-artifacts/devices-*.png.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +17,7 @@ import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { idNumberCheckDigit } from '../../src/domain/registry/id-number.ts';
 import { alarmClockService, type AlarmClock } from '../../src/server/alarms/alarm-clock.ts';
+import { mqttService } from '../../src/server/devices/mqtt/mqtt-service.ts';
 
 const ARTIFACTS = 'test-artifacts';
 const NOW = new Date('2026-12-02T10:00:00+08:00');
@@ -23,6 +26,7 @@ const LATIN = ['HTTP', 'MQTT', 'QoS', 'AI', 'LEL'];
 
 let t: TestApp;
 let clock: AlarmClock;
+let mqtt: ReturnType<typeof mqttService>;
 let browser: Browser;
 let base: string;
 let context: BrowserContext;
@@ -76,6 +80,10 @@ beforeAll(async () => {
   const r = await call('/api/registry/residents', { name: '欧阳秀英', idNumber: idNumber('1940-06-12', 31), householdId: h.json().household.id, relation: 'head' });
   expect(r.statusCode, r.body).toBe(201);
   clock = alarmClockService({ db: t.db, config: t.config, clock: () => t.clock.now }, { intake: t.app, log: () => undefined }).clock;
+  // the embedded broker as main.ts starts it, on a port of its own, for the page's mosquitto_pub line
+  const env = { ...t.config.env, MQTT: undefined, MQTT_URL: undefined, MQTT_PORT: '0' };
+  mqtt = mqttService({ db: t.db, config: { ...t.config, host: '127.0.0.1', env }, clock: () => t.clock.now }, { log: () => undefined });
+  await mqtt.start();
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
   browser = await launchChromium();
@@ -87,6 +95,7 @@ afterEach(async (ctx) => {
 
 afterAll(async () => {
   await clock?.stop();
+  await mqtt?.stop();
   await browser?.close();
   await t?.close();
 });
@@ -114,10 +123,17 @@ describe('设备管理 (leader)', () => {
     const curl = await drawer.getByTestId('token-curl').locator('code').textContent();
     expect(curl).toContain(`/api/devices/${deviceId}/readings`);
     expect(curl).toContain(`Authorization: Bearer ${deviceToken}`);
-    const mqtt = await drawer.getByTestId('token-mqtt').locator('code').textContent();
-    expect(mqtt).toContain(`-u '${deviceId}' -P '${deviceToken}' -t 'devices/${deviceId}/readings'`);
+    const pub = await drawer.getByTestId('token-mqtt').locator('code').textContent();
+    expect(pub).toContain(`-u '${deviceId}' -P '${deviceToken}' -t 'devices/${deviceId}/readings'`);
     await shot('token');
     await expectNoEnglish(page, LATIN);
+    // the lines work as shown, pasted into a shell (its clock standing before the day's samples; the broker on its own port)
+    // (asynchronously: the server answering them runs in this process)
+    const shell = async (line: string, at: number) => (await promisify(execFile)('bash', ['-c', `date() { echo ${at}; }; ${line}`], { encoding: 'utf8', timeout: 20_000 })).stdout;
+    expect(JSON.parse(await shell(curl!, NOW.getTime() - 21 * 3_600_000))).toEqual({ stored: 1, duplicates: 0 });
+    await shell(pub!.replace('-p 1883', `-p ${mqtt.port()}`), NOW.getTime() - 21 * 3_600_000 + 60_000);
+    const stored = await t.db.query<{ n: number }>('select count(*)::int as n from device_readings where device_id = $1', [deviceId]);
+    expect(stored.rows[0]!.n).toBe(2);
     await drawer.getByTestId('token-done').click();
     const row = page.getByTestId('device-row').filter({ hasText: '欧阳秀英的手环' });
     await row.waitFor();

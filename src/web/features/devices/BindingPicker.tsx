@@ -23,6 +23,8 @@ export function BindingPicker({ kind, value, onChange }: { kind: DeviceBindingKi
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<Option[]>([]);
   const [loading, setLoading] = useState(false);
+  // another kind: the last kind's records must not stay on offer while the new search runs
+  useEffect(() => { setOptions([]); setQ(''); }, [kind]);
   useEffect(() => {
     const ctrl = new AbortController();
     const timer = setTimeout(() => {
