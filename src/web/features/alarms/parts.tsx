@@ -9,7 +9,7 @@ import type { AlarmLevel } from '../../../shared/devices.ts';
 import type { AlarmStatus } from '../../../shared/alarms.ts';
 import { armSound, setMuted, useAlarmSound } from './alarm-sound.ts';
 import type { AlarmSummary } from './api.ts';
-import { durationText, keyText } from '../devices/parts.tsx';
+import { durationText, keyText } from '../devices/public.ts';
 import './locales.ts';
 
 const LEVEL_COLORS: Record<AlarmLevel, string> = { red: 'red', orange: 'orange', yellow: 'gold' };

@@ -16,7 +16,7 @@ import { fetchProfileRules, listProfiles, saveProfileRules, type Escalation, typ
 import { isKind, newRule, RuleCard, type MatterOption } from './RuleCard.tsx';
 import { EscalationEditor } from './EscalationEditor.tsx';
 import { RulePreview } from './RulePreview.tsx';
-import '../alarms/locales.ts';
+import '../alarms/public.ts';
 import './locales.ts';
 import './devices.css';
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceType } from '../../../shared/devices.ts';
 import { errorText } from '../../lib/api.ts';
 import { useApi } from '../../lib/useApi.ts';
-import { detailsText } from '../alarms/parts.tsx';
+import { detailsText } from '../alarms/public.ts';
 import { listDevices, previewRules, type PreviewAnswer, type Rule } from './api.ts';
 
 type Fired = PreviewAnswer['alarms'][number];

@@ -22,7 +22,7 @@ import { CaseDrawer } from './CaseDrawer.tsx';
 import { LightDot } from './tags.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import './desktop.css';
-import { AlarmStrip } from '../../alarms/AlarmStrip.tsx';
+import { AlarmStrip } from '../../alarms/public.ts';
 
 type QueueKey = 'reported' | 'accepted' | 'working' | 'handled' | 'overdue';
 type TabKey = QueueKey | 'history';
