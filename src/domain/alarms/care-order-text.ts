@@ -29,6 +29,8 @@ export interface DeviceForText {
 }
 
 const LEVEL_NAMES = { red: '红色', orange: '橙色', yellow: '黄色' } as const;
+/** a threshold's comparison in words: the reading was below, above … the rule's value */
+const OP_WORDS: Record<string, string> = { '<': '低于', '<=': '不高于', '>': '高于', '>=': '不低于', '==': '等于' };
 const BINDING_NAMES = { resident: '佩戴人', household: '住户', place: '场所' } as const;
 
 /** A Shanghai wall-clock time, 11月23日 09:05. */
@@ -44,7 +46,7 @@ function duration(sec: number): string {
   return `${sec}秒`;
 }
 
-/** What the rule saw, from the details the rules engine left (value, forSec, afterSec, count, withinSec, lastEventAt). */
+/** What the rule saw, from the details the rules engine left (a threshold's reading, op and value; forSec, afterSec, count, withinSec, lastEventAt). */
 export function alarmCause(a: AlarmForText): string {
   const d = a.details;
   const num = (k: string) => (typeof d[k] === 'number' ? (d[k] as number) : null);
@@ -52,7 +54,10 @@ export function alarmCause(a: AlarmForText): string {
   const value = num('value'); const forSec = num('forSec'); const afterSec = num('afterSec');
   const count = num('count'); const withinSec = num('withinSec');
   if (afterSec !== null) parts.push(`已超过${duration(afterSec)}`);
-  if (value !== null) parts.push(`读数 ${value}`);
+  const reading = num('reading');
+  const op = typeof d.op === 'string' ? OP_WORDS[d.op] : undefined;
+  if (reading !== null) parts.push(op && value !== null ? `读数 ${reading}（${op} ${value}）` : `读数 ${reading}`);
+  else if (value !== null) parts.push(`读数 ${value}`);
   if (forSec !== null && forSec > 0) parts.push(`持续${duration(forSec)}`);
   if (count !== null) parts.push(withinSec !== null ? `${duration(withinSec)}内${count}次` : `${count}次`);
   if (typeof d.lastEventAt === 'string' && !Number.isNaN(Date.parse(d.lastEventAt))) parts.push(`最后一次活动 ${shanghaiTime(new Date(d.lastEventAt))}`);

@@ -12,9 +12,12 @@ describe('careOrderDescription', () => {
   });
   it('a low heart rate on a wristband, without an address', () => {
     expect(careOrderDescription(
-      { category: 'care', alarmType: 'heartRateLow', ruleName: null, level: 'red', raisedAt, details: { value: 41, forSec: 120 } },
+      { category: 'care', alarmType: 'heartRateLow', ruleName: null, level: 'red', raisedAt, details: { key: 'heartRate', op: '<', value: 45, reading: 41, forSec: 120 } },
       { type: 'wristband', name: '王阿姨手环', bindingKind: 'resident', address: null },
-    )).toBe('【红色告警】智能手环「王阿姨手环」：heartRateLow，读数 41，持续2分钟（11月23日 09:05）。请立即上门查看佩戴人情况。');
+    )).toBe('【红色告警】智能手环「王阿姨手环」：heartRateLow，读数 41（低于 45），持续2分钟（11月23日 09:05）。请立即上门查看佩戴人情况。');
+  });
+  it('a value the rule matched without a reading of its own (a repeat of a given value) is said as the reading', () => {
+    expect(alarmCause({ category: 'safety', alarmType: 'gas', ruleName: '燃气', level: 'red', raisedAt, details: { value: 1 } })).toBe('燃气，读数 1');
   });
   it('smoke at a place is a safety order: go and deal with it', () => {
     expect(careOrderDescription(
