@@ -6,6 +6,7 @@ import type { CaseDetail, CasePhoto } from '../api.ts';
 import { formatTime } from './clocks.ts';
 import { reasonText, verificationText } from '../routing-preview.ts';
 import { CaseThingLink } from '../../registry/thing-picker/public.ts';
+import '../loop-locales.ts';
 
 /** `onOpenCase` opens a linked case (a duplicate's original, an original's duplicates) in the same drawer. */
 export function CaseFacts({ kase, onOpenCase }: { kase: CaseDetail; onOpenCase?(id: string): void }) {
@@ -19,13 +20,13 @@ export function CaseFacts({ kase, onOpenCase }: { kase: CaseDetail; onOpenCase?(
   return (
     <>
       <Descriptions size="small" column={2} bordered className="zz-case-facts" items={[
-        { key: 'category', label: t('wcase.drawer.category'), span: 2, children: <Space size={6}><strong>{kase.categoryName}</strong><Typography.Text type="secondary">{kase.categoryCode}</Typography.Text></Space> },
+        { key: 'category', label: t('wcase.drawer.category'), span: 2, children: <Space size={6}><strong>{kase.categoryName}</strong><Typography.Text type="secondary" className="zz-code">{kase.categoryCode}</Typography.Text></Space> },
         { key: 'tier', label: t('wcase.drawer.tier'), children: t(`wcase.tiers.${kase.tier}`) },
         { key: 'source', label: t('wcase.drawer.source'), children: t(`wcase.sources.${kase.source}`, { defaultValue: kase.source }) },
         {
           key: 'reporter', label: t('wcase.drawer.reporter'), span: 2, children: (
             <Space size={8} wrap data-testid="case-reporter">
-              <span>{r?.name ?? t(r?.unavailable ? 'wcase.drawer.contactUnavailable' : 'wcase.drawer.anonymous')}</span>
+              <span>{r?.name ?? t(r?.unavailable ? 'wcase.drawer.contactUnavailable' : r?.kind === 'device' || r?.kind === 'platform' ? `caseLoop.timeline.${r.kind}` : 'wcase.drawer.anonymous')}</span>
               {r?.phone ? <a href={`tel:${r.phone}`}><PhoneOutlined /> {r.phone}</a> : null}
               <Typography.Text type="secondary">{formatTime(kase.createdAt, i18n.language)}</Typography.Text>
             </Space>

@@ -18,7 +18,8 @@ function credit(t: TFunction, e: TimelineEntry): string {
   if (e.action !== 'report' || !e.reporter) return e.actor || t('wcase.drawer.system');
   const name = e.reporter.name;
   const parts: (string | null)[] = [e.channel ? t(`wcase.sources.${e.channel}`, { defaultValue: e.channel }) : null];
-  if (e.reporter.kind === 'caller') parts.push(name ? t('caseLoop.timeline.caller', { name }) : t('caseLoop.timeline.callerUnnamed'));
+  if (e.reporter.kind === 'device' || (e.reporter.kind === 'platform' && !name)) parts.push(t(`caseLoop.timeline.${e.reporter.kind}`));
+  else if (e.reporter.kind === 'caller') parts.push(name ? t('caseLoop.timeline.caller', { name }) : t('caseLoop.timeline.callerUnnamed'));
   else if (e.actorKind === 'reporter') parts.push(name ? t('caseLoop.timeline.reporter', { name }) : t('caseLoop.timeline.anonymous'));
   else if (name && name !== e.actor) parts.push(t('caseLoop.timeline.reporter', { name }));
   if (e.actorKind === 'staff' && e.actor) {
