@@ -53,7 +53,14 @@ function alarmDetail(e: TimelineEntry, t: TFunction): string | null {
     case 'alarm_acknowledged':
       return typeof d.afterSec === 'number' ? t('wcase.alarmTimeline.acknowledgedAfter', { min: Math.max(1, Math.round(d.afterSec / 60)) }) : null;
     case 'partner_notified': case 'partner_failed':
-      return [typeof d.partner === 'string' ? d.partner : null, typeof d.error === 'string' ? d.error : null].filter(Boolean).join(' · ') || null;
+      // the partner and how it answered, in the reader's words (the server's error text is English, for the log)
+      return [
+        typeof d.partner === 'string' ? d.partner : null,
+        typeof d.attempts === 'number' ? t('wcase.alarmTimeline.attempts', { n: d.attempts }) : null,
+        e.action === 'partner_failed'
+          ? (typeof d.responseStatus === 'number' ? t('wcase.alarmTimeline.answered', { status: d.responseStatus }) : t('wcase.alarmTimeline.noAnswer'))
+          : null,
+      ].filter(Boolean).join(' · ') || null;
     default: return null;
   }
 }

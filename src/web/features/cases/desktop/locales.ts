@@ -14,6 +14,7 @@ export const wcaseZh = {
   },
   alarmTimeline: {
     step: '第 {{n}} 级', notified: '{{role}}：{{names}}', nobody: '无可通知人员', acknowledgedAfter: '告警后 {{min}} 分钟确认', device: '设备：{{name}}',
+    attempts: '共发送 {{n}} 次', answered: '对方返回 {{status}}', noAnswer: '对方无应答或地址不可达',
     roles: { gridWorker: '网格员', carePost: '关爱岗位', communityStaff: '社区工作人员', dutyOfficer: '值班长', partner: '合作方' },
   },
   clocks: { accept: '受理', dispatch: '派遣', arrive: '到场', handle: '处置', verify: '核查' },
@@ -65,6 +66,7 @@ export const wcaseEn: typeof wcaseZh = {
   },
   alarmTimeline: {
     step: 'Step {{n}}', notified: '{{role}}: {{names}}', nobody: 'nobody to notify', acknowledgedAfter: 'acknowledged {{min}} min after the alarm', device: 'Device: {{name}}',
+    attempts: '{{n}} attempt(s)', answered: 'the partner answered {{status}}', noAnswer: 'no answer, or the address cannot be reached',
     roles: { gridWorker: 'Grid worker', carePost: 'Care post', communityStaff: 'Community staff', dutyOfficer: 'Duty officer', partner: 'Partner' },
   },
   clocks: { accept: 'Accept', dispatch: 'Dispatch', arrive: 'Arrive', handle: 'Handle', verify: 'Verify' },
