@@ -20,6 +20,7 @@ import { CaseList, HazardList } from './sections.tsx';
 import { HazardCreateModal, LeaveModal, type HazardAt } from './hazard-forms.tsx';
 import { TagChips, TagsProvider } from './tags.tsx';
 import { HouseholdVisits } from '../tasks/desktop/public.ts';
+import { HouseholdDevices } from '../devices/public.ts';
 import './locales.ts';
 import './registry.css';
 
@@ -135,7 +136,7 @@ function FileBody({ file, reload }: { file: HouseholdFile; reload: () => void })
           <HouseholdVisits items={file.visits} />
         </Card>
         <Card size="small" title={t('registry.household.devices')} data-testid="household-devices">
-          {file.devices.length ? null : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.household.devicesEmpty')} />}
+          {file.devices.length ? <HouseholdDevices items={file.devices} members={file.members} /> : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('registry.household.devicesEmpty')} />}
         </Card>
         <Card size="small" title={t('registry.household.history')} className="zz-reg-wide" data-testid="household-history">
           <HistoryList items={file.history} emptyText={t('registry.household.noHistory')} />

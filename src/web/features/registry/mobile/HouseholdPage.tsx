@@ -15,6 +15,7 @@ import { useCall } from './call.tsx';
 import { ResidentRow, ResidentSheet, TagList, type TagNames } from './resident-ui.tsx';
 import { useTagNames } from './RegistrySearchPage.tsx';
 import { tagName } from './tags.ts';
+import { DeviceRow } from './DeviceRow.tsx';
 import './locales.ts';
 import './registry-mobile.css';
 
@@ -114,7 +115,7 @@ function HouseholdView({ file, names }: { file: HouseholdFile; names: TagNames }
       </Card>
 
       <Card title={t('mreg.household.devices')} testId="household-devices">
-        {file.devices.length === 0 ? <div className="mc-hint">{t('mreg.household.noDevices')}</div> : null}
+        {file.devices.length === 0 ? <div className="mc-hint">{t('mreg.household.noDevices')}</div> : file.devices.map((d) => <DeviceRow key={d.id} d={d} members={file.members} />)}
       </Card>
 
       <div className="mc-card mr-section">
