@@ -67,7 +67,7 @@ function DeviceView({ detail, reload }: { detail: DeviceDetail; reload(): void }
     { key: 'address', label: t('devices.detail.address'), children: d.binding.address ?? d.address ?? '—' },
     { key: 'grid', label: t('devices.detail.grid'), children: d.gridName },
     { key: 'profile', label: t('devices.detail.profile'), children: d.profileName },
-    { key: 'serial', label: t('devices.detail.serialNo'), children: d.serialNo ?? '—' },
+    { key: 'serial', label: t('devices.detail.serialNo'), children: d.serialNo ? <span className="zz-code">{d.serialNo}</span> : '—' },
     { key: 'created', label: t('devices.detail.createdAt'), children: time(d.createdAt) },
   ];
 

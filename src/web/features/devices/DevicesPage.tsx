@@ -52,7 +52,7 @@ export function DevicesPage() {
   const columns: TableColumnsType<Device> = [
     {
       title: t('devices.col.name'), dataIndex: 'name',
-      render: (v: string, d) => <Space orientation="vertical" size={0}><Typography.Link onClick={() => navigate(`/devices/${d.id}`)} data-testid="device-link">{v}</Typography.Link>{d.serialNo ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{d.serialNo}</Typography.Text> : null}</Space>,
+      render: (v: string, d) => <Space orientation="vertical" size={0}><Typography.Link onClick={() => navigate(`/devices/${d.id}`)} data-testid="device-link">{v}</Typography.Link>{d.serialNo ? <Typography.Text type="secondary" className="zz-code" style={{ fontSize: 12 }}>{d.serialNo}</Typography.Text> : null}</Space>,
     },
     { title: t('devices.col.type'), dataIndex: 'type', width: 110, render: (v: DeviceType) => t(`devices.types.${v}`) },
     {
