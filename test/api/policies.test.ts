@@ -22,6 +22,7 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/\.timeline\[\]$/, 'timeline entries: what happened, nothing is done to them'],
   [/\.duplicates\[\]$/, 'references to possible duplicates'],
   [/^(GET|POST|PATCH) \/api\/registry\/.*\.history\[\]$/, 'registry history entries: what happened, nothing is done to them'],
+  [/^(GET|POST|PATCH) \/api\/registry\/households[^ ]* 20\d\.devices\[\]$/, 'the household\'s care devices: references; each device with its policies is GET /api/devices/{id}'],
   [/^(GET|POST|PATCH) \/api\/registry\/.*\.cases\[\]$/, 'references to cases reported there; each case with its policies is GET /api/cases/{id}'],
   [/^(GET|POST|PATCH) \/api\/registry\/things.*\.inspections\[\]$/, 'inspection records of a thing: what was found, nothing is done to them'],
   [/^(GET|POST) \/api\/(tasks|visits)[^ ]* \d+.*\.subject$/, 'what a task or visit is about: a reference to the registry record, which carries its own policies there'],
