@@ -59,11 +59,17 @@ export async function profileFor(tx: Tx, who: DeviceActor, type: DeviceType, tow
   return p;
 }
 
-export async function createDevice(tx: Tx, who: DeviceActor, body: Static<typeof s.DeviceCreateBody>): Promise<{ id: string; token: string }> {
+/**
+ * `identity` is for the demo alone, whose devices have published ids and tokens (README's Try it); every real device
+ * gets a random id and a random token shown once.
+ */
+export async function createDevice(
+  tx: Tx, who: DeviceActor, body: Static<typeof s.DeviceCreateBody>, identity?: { id: string; token: string },
+): Promise<{ id: string; token: string }> {
   const at = await resolveBinding(tx, who.reach, body.binding);
   const profile = await profileFor(tx, who, body.type, at.townId, body.profileId);
-  const id = randomUUID();
-  const token = newDeviceToken();
+  const id = identity?.id ?? randomUUID();
+  const token = identity?.token ?? newDeviceToken();
   await insertDevice(tx, {
     id, town_id: at.townId, grid_id: at.gridId, org_path: at.path, device_type: body.type, profile_id: profile.id,
     name: body.name.trim(), serial_no: body.serialNo?.trim() || null, binding_kind: body.binding.kind, binding_id: body.binding.id,

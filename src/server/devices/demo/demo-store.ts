@@ -51,35 +51,6 @@ export async function profileRules(tx: Tx, profileId: string): Promise<Rule[]> {
   return (await tx.query<{ rules: Rule[] }>('select rules from device_profiles where id = $1', [profileId])).rows[0]?.rules ?? [];
 }
 
-/** A parameter with the generated id replaced: itself, inside a JSON text (rule states go as JSON), inside an array. */
-function renamed(v: unknown, from: string, to: string): unknown {
-  if (typeof v === 'string') return v.includes(from) ? v.split(from).join(to) : v;
-  return Array.isArray(v) ? v.map((x) => renamed(x, from, to)) : v;
-}
-
-/**
- * The transaction as the create command sees it, except that the device it inserts gets a fixed id and token hash (the
- * demo's, published in README) instead of its random ones — and everything the command writes about the device after
- * (rule states, audit entry) names the fixed id. Demo only: a real device's id and token are random.
- */
-export function withFixedIdentity(tx: Tx, fixed: { id: string; tokenHash: string }): Tx {
-  let generated: string | null = null;
-  return {
-    exec: (sql) => tx.exec(sql),
-    query: (sql, params) => {
-      let values = params ? [...params] : params;
-      const insert = /^\s*insert into devices \(([^)]*)\)/i.exec(sql);
-      if (insert && values && generated === null) {
-        const cols = insert[1]!.split(',').map((c) => c.trim());
-        generated = String(values[cols.indexOf('id')]);
-        values[cols.indexOf('token_hash')] = fixed.tokenHash;
-      }
-      if (generated !== null && values) values = values.map((v) => renamed(v, generated!, fixed.id));
-      return tx.query(sql, values);
-    },
-  };
-}
-
 export interface DemoAlarmRow {
   id: string;
   version: number;

@@ -17,7 +17,6 @@ import { escalateAlarms } from '../../alarms/escalate-alarms.ts';
 import { acknowledgeAlarm, type AlarmActor } from '../../alarms/acknowledge-alarm.ts';
 import { clearAlarm } from '../../alarms/clear-alarm.ts';
 import { createDevice } from '../create-device.ts';
-import { hashDeviceToken } from '../device-auth.ts';
 import { ReadingIngest } from '../ingest.ts';
 import { fireDueDeadlines } from '../fire-deadlines.ts';
 import type { DeviceActor } from '../presenters.ts';
@@ -111,9 +110,9 @@ export async function seedDemoDevices(db: Db, o: { now: Date; seed: number; pii:
     const binding = bindings[spec.key];
     if (!binding.id) continue;
     try {
-      await db.transaction((tx) => createDevice(store.withFixedIdentity(tx, { id: spec.id, tokenHash: hashDeviceToken(spec.token) }), installer, {
+      await db.transaction((tx) => createDevice(tx, installer, {
         type: spec.type, name: spec.name, serialNo: spec.serialNo, binding: { kind: binding.kind, id: binding.id! },
-      }));
+      }, { id: spec.id, token: spec.token }));
       made.add(spec.key);
       report.devices++;
     } catch (e) {
