@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, DESKTOP, WEB_DIST, expectNoEnglish, signInAs } from '../support/browser.ts';
+import { launchChromium, DESKTOP, WEB_DIST, expectNoEnglish, signInAs, pickFixedOption } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import { seedDemoCatalog } from '../../src/server/duties/demo/demo-step.ts';
 
@@ -77,9 +77,7 @@ describe('三级履职清单 and 清单准入', () => {
     const form = page.getByTestId('admission-form');
     await form.waitFor();
     await form.getByTestId('admission-name').fill(NEW_DUTY);
-    await form.getByTestId('admission-list-type').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '配合履职' }).click();
-    await form.getByTestId('admission-list-type').getByText('配合履职').waitFor();
+    await pickFixedOption(page, form.getByTestId('admission-list-type'), '配合履职');
     await form.getByTestId('admission-basis').fill('《重庆市大气污染防治条例》第五十九条');
     await form.getByTestId('admission-department').fill('区城市管理局');
     await form.getByTestId('admission-burden').fill('2');

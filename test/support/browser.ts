@@ -104,6 +104,27 @@ export async function pickOption(page: Page, input: Locator, typed: string, opti
   }
 }
 
+/**
+ * Picks `option` in a select that takes no typing: opens it, waits for the option and clicks it once the dropdown's
+ * motion settled, until `select` shows it — a click during the opening animation misses on a loaded machine.
+ */
+export async function pickFixedOption(page: Page, select: Locator, option: string): Promise<void> {
+  const choice = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option });
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await select.click();
+      await choice.first().waitFor({ timeout: 10_000 });
+      await page.waitForTimeout(200);
+      await choice.first().click({ timeout: 5_000 });
+      await select.getByText(option).waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 /** Signs a demo account in through the sign-in page (password demo1234) and waits until the app has left it. */
 export async function signInAs(page: Page, base: string, username: string): Promise<void> {
   await page.goto(`${base}/login`);
