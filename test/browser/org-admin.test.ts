@@ -106,7 +106,9 @@ describe('org units administered on the map (admin)', () => {
   });
 
   it('moves a micro-grid to a grid of another community through 移动到…, its targets grouped by community', async () => {
-    await page.keyboard.press('Escape');
+    // close the history dialog by its button (Escape misses while focus has not yet moved into it) and wait until gone
+    await page.locator('.ant-modal-wrap:visible .ant-modal-close').first().click();
+    await page.getByTestId('boundary-history').waitFor({ state: 'hidden' });
     const micro = `${CODE}02`;
     const microId = (await t.db.query<{ id: string }>('select id from org_units where code = $1', [micro])).rows[0]!.id;
     await page.getByPlaceholder(/搜索/).fill(micro);
