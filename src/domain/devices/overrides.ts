@@ -23,7 +23,3 @@ export function resolveRules(rules: readonly Rule[], overrides: RuleOverrides | 
   });
 }
 
-/** The parameters an override may set for a rule of this kind (the editor shows these). */
-export function overridableParams(kind: Rule['kind']): readonly (keyof RuleOverride)[] {
-  return [...PARAMS_BY_KIND[kind], 'enabled'];
-}

@@ -117,11 +117,6 @@ export async function claimDueDeliveries(tx: Tx, now: Date, limit: number, lease
   return r.rows;
 }
 
-export async function nextDeliveryAt(tx: Tx): Promise<Date | null> {
-  const r = await tx.query<{ at: Date | null }>(`select min(next_attempt_at) as at from webhook_deliveries where status = 'pending'`);
-  return r.rows[0]?.at ?? null;
-}
-
 export interface AttemptOutcome {
   status: 'pending' | 'delivered' | 'failed';
   attempts: number;
