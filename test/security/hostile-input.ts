@@ -217,11 +217,20 @@ export function mutations(o: Operation, validToken: string | null): fc.Arbitrary
   return fc.oneof(...arbs);
 }
 
+/**
+ * A shallow copy of a generated object (own keys, "__proto__" included, and its prototype), so that a later field
+ * mutation writes into this request's body and never into a constant the generator hands out again.
+ */
+function ownCopy(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+  return Object.defineProperties(Object.create(Object.getPrototypeOf(v) as object | null), Object.getOwnPropertyDescriptors(v));
+}
+
 export function apply(base: Req, ms: Mutation[]): Req {
   const r: Req = structuredClone(base);
   for (const m of ms) {
     switch (m.kind) {
-      case 'body': r.body = m.value; r.rawBody = null; break;
+      case 'body': r.body = ownCopy(m.value); r.rawBody = null; break;
       case 'field':
         if (typeof r.body === 'object' && r.body !== null && !Array.isArray(r.body)) {
           // defineProperty: an own "__proto__" key, as JSON.parse would produce, not a prototype change
