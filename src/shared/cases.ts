@@ -29,6 +29,7 @@ export const CASE_SOURCES = [
   'open311', // Open311 GeoReport v2 client
   'visit', // found during a visit
   'task', // found during a scheduled task
+  'plan', // a step of an activated emergency plan (数字预案): a work order made by the activation
 ] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 

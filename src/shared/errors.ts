@@ -60,6 +60,12 @@ export const ERROR_STATUS = {
   RULE_INVALID: 422,
   /** acknowledging or clearing an alarm in a state that does not allow it (already cleared …) */
   ALARM_STATE_CONFLICT: 409,
+  PLAN_INVALID: 422,
+  PLAN_RETIRED: 409,
+  PLAN_ROLE_UNSTAFFED: 422,
+  PLAN_LEVEL_INVALID: 422,
+  INCIDENT_STATE_CONFLICT: 409,
+  CAP_INVALID: 422,
   API_KEY_INVALID: 401,
   ALERT_INVALID: 422,
   WEBHOOK_INVALID: 422,

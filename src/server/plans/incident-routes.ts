@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+
+/** placeholder: its owner fills it in (issue 14) */
+export async function incidentRoutes(_app: FastifyInstance): Promise<void> {}
