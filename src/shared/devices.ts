@@ -1,7 +1,7 @@
 import type { Role } from './roles.ts';
 
-/** Sensors of homes and places, and senders that speak for other systems (an AI camera, another platform's gateway). */
-export const DEVICE_TYPES = ['doorMagnet', 'smokeDetector', 'wristband', 'gasSensor', 'waterLeakSensor', 'camera', 'gateway'] as const;
+/** Sensors of homes and places (a river's water-level gauge among them), and senders that speak for other systems (an AI camera, another platform's gateway). */
+export const DEVICE_TYPES = ['doorMagnet', 'smokeDetector', 'wristband', 'gasSensor', 'waterLeakSensor', 'waterLevelGauge', 'camera', 'gateway'] as const;
 export type DeviceType = (typeof DEVICE_TYPES)[number];
 
 /** What a device is bound to: a person (a wristband), a household (a door magnet), a place (a smoke detector in a shop). */

@@ -8,7 +8,7 @@ import type { DeviceType } from '../../shared/devices.ts';
  */
 
 export const DEVICE_TYPE_NAMES: Record<DeviceType, string> = {
-  doorMagnet: '门磁', smokeDetector: '烟感', wristband: '智能手环', gasSensor: '燃气报警器', waterLeakSensor: '水浸传感器',
+  doorMagnet: '门磁', smokeDetector: '烟感', wristband: '智能手环', gasSensor: '燃气报警器', waterLeakSensor: '水浸传感器', waterLevelGauge: '水位计',
   camera: '智能摄像头', gateway: '平台网关',
 };
 

@@ -60,10 +60,13 @@ export function nextInWindow(window: TimeWindow | undefined, at: number): number
   return start;
 }
 
-/** care: a person may need help; safety: smoke, gas, water (S02…); maintenance: the device itself (offline rules). */
+/**
+ * care: a person may need help; safety: smoke, gas, water (S02…) and natural hazards (S03…: a river rising, a forest fire);
+ * maintenance: the device itself (offline rules).
+ */
 export function categoryOf(rule: Rule): AlarmCategory {
   if (rule.kind === 'offline') return 'maintenance';
-  if (rule.matterCode?.startsWith('S02')) return 'safety';
+  if (rule.matterCode?.startsWith('S02') || rule.matterCode?.startsWith('S03')) return 'safety';
   return 'care';
 }
 

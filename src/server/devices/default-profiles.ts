@@ -75,6 +75,17 @@ export const DEFAULT_PROFILES: readonly DefaultProfile[] = [
     escalation: DEFAULT_ESCALATION,
   },
   {
+    // 水位计 at a river or a low bridge: its readings are the water level in metres above the gauge's zero. The default
+    // warning (警戒) 3.0 m and danger (危险) 3.5 m levels are placeholders a town sets per river in its own profile.
+    id: 'platform-water-level', deviceType: 'waterLevelGauge', name: '水位计（河道）',
+    rules: [
+      { id: 'level-high', name: '水位超警戒（≥ 3.0 米持续 1 分钟）', enabled: true, kind: 'threshold', key: 'waterLevel', op: '>=', value: 3.0, forSec: 60, alarmType: 'waterLevelHigh', level: 'orange', matterCode: 'S0302' },
+      { id: 'level-critical', name: '水位超危险（≥ 3.5 米持续 1 分钟）', enabled: true, kind: 'threshold', key: 'waterLevel', op: '>=', value: 3.5, forSec: 60, alarmType: 'waterLevelCritical', level: 'red', matterCode: 'S0302' },
+      offline(3600),
+    ],
+    escalation: DEFAULT_ESCALATION,
+  },
+  {
     id: 'platform-camera', deviceType: 'camera', name: 'AI 摄像头',
     rules: [
       { id: 'fire', name: '烟火识别', enabled: true, kind: 'repeat', key: 'fire', count: 2, withinSec: 60, alarmType: 'fire', level: 'red', matterCode: 'S0201' },

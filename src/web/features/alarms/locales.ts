@@ -11,10 +11,10 @@ export const alarmsZh = {
   level: { red: '红色', orange: '橙色', yellow: '黄色' },
   types: {
     inactivity: '长时间无活动', doorInactivity: '门磁长时间未开', heartRateLow: '心率过低', heartRateHigh: '心率过高', sos: '一键求助', fall: '跌倒',
-    smoke: '烟雾报警', gas: '燃气泄漏', water: '漏水', waterLeak: '漏水', fire: '火情', offline: '设备离线', intrusion: '异常闯入', camera: '视频告警',
+    smoke: '烟雾报警', gas: '燃气泄漏', water: '漏水', waterLeak: '漏水', waterLevelHigh: '水位超警戒', waterLevelCritical: '水位超危险', fire: '火情', offline: '设备离线', intrusion: '异常闯入', camera: '视频告警',
   },
   deviceTypes: {
-    doorMagnet: '门磁', smokeDetector: '烟感', wristband: '智能手环', gasSensor: '燃气报警器', waterLeakSensor: '水浸传感器', camera: 'AI 摄像头', gateway: '平台网关',
+    doorMagnet: '门磁', smokeDetector: '烟感', wristband: '智能手环', gasSensor: '燃气报警器', waterLeakSensor: '水浸传感器', waterLevelGauge: '水位计', camera: 'AI 摄像头', gateway: '平台网关',
   },
   bindingKinds: { resident: '居民', household: '住户', place: '场所' },
   roles: { gridWorker: '网格员', carePost: '关爱岗位', communityStaff: '社区工作人员', dutyOfficer: '值班长', partner: '合作方' },
@@ -56,10 +56,10 @@ export const alarmsEn: typeof alarmsZh = {
   level: { red: 'Red', orange: 'Orange', yellow: 'Yellow' },
   types: {
     inactivity: 'No activity', doorInactivity: 'Door not opened', heartRateLow: 'Heart rate low', heartRateHigh: 'Heart rate high', sos: 'SOS button', fall: 'Fall',
-    smoke: 'Smoke', gas: 'Gas leak', water: 'Water leak', waterLeak: 'Water leak', fire: 'Fire', offline: 'Device offline', intrusion: 'Intrusion', camera: 'Camera alert',
+    smoke: 'Smoke', gas: 'Gas leak', water: 'Water leak', waterLeak: 'Water leak', waterLevelHigh: 'Water above warning level', waterLevelCritical: 'Water above danger level', fire: 'Fire', offline: 'Device offline', intrusion: 'Intrusion', camera: 'Camera alert',
   },
   deviceTypes: {
-    doorMagnet: 'Door magnet', smokeDetector: 'Smoke detector', wristband: 'Wristband', gasSensor: 'Gas sensor', waterLeakSensor: 'Water-leak sensor', camera: 'AI camera', gateway: 'Platform gateway',
+    doorMagnet: 'Door magnet', smokeDetector: 'Smoke detector', wristband: 'Wristband', gasSensor: 'Gas sensor', waterLeakSensor: 'Water-leak sensor', waterLevelGauge: 'Water-level gauge', camera: 'AI camera', gateway: 'Platform gateway',
   },
   bindingKinds: { resident: 'Resident', household: 'Household', place: 'Place' },
   roles: { gridWorker: 'Grid worker', carePost: 'Care post', communityStaff: 'Community staff', dutyOfficer: 'Duty officer', partner: 'Partner' },

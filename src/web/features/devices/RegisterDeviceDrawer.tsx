@@ -15,7 +15,7 @@ interface Values { type: DeviceType; profileId?: string; name: string; serialNo?
 
 /** The binding most devices of a type have: a wristband on a person, a smoke detector in a place, a door magnet at a home. */
 const USUAL_BINDING: Record<DeviceType, DeviceBindingKind> = {
-  doorMagnet: 'household', smokeDetector: 'place', wristband: 'resident', gasSensor: 'household', waterLeakSensor: 'household', camera: 'place', gateway: 'place',
+  doorMagnet: 'household', smokeDetector: 'place', wristband: 'resident', gasSensor: 'household', waterLeakSensor: 'household', waterLevelGauge: 'place', camera: 'place', gateway: 'place',
 };
 
 export function RegisterDeviceDrawer({ open, onClose, onCreated }: { open: boolean; onClose(): void; onCreated(d: DeviceCreated): void }) {

@@ -11,6 +11,7 @@ const SAMPLE: Record<DeviceType, string> = {
   wristband: '"key":"heartRate","value":72',
   gasSensor: '"key":"gas","value":1',
   waterLeakSensor: '"key":"water","value":1',
+  waterLevelGauge: '"key":"waterLevel","value":2.35',
   camera: '"key":"motion","value":1',
   gateway: '"kind":"keepalive"',
 };

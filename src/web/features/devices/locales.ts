@@ -6,7 +6,7 @@ import { i18n } from '../../lib/i18n.ts';
 export const devicesZh = {
   title: '设备管理', subtitle: '门磁、烟感、手环等感知设备：绑定到居民、住户或场所，在线状态、电量和告警',
   types: {
-    doorMagnet: '门磁', smokeDetector: '烟感', wristband: '智能手环', gasSensor: '燃气报警器', waterLeakSensor: '水浸传感器', camera: 'AI 摄像头', gateway: '平台网关',
+    doorMagnet: '门磁', smokeDetector: '烟感', wristband: '智能手环', gasSensor: '燃气报警器', waterLeakSensor: '水浸传感器', waterLevelGauge: '水位计', camera: 'AI 摄像头', gateway: '平台网关',
   },
   bindingKinds: { resident: '居民', household: '住户', place: '场所' },
   states: { online: '在线', offline: '离线', never: '未上线' },
@@ -86,14 +86,14 @@ export const devicesZh = {
   },
   duration: { s: '{{n}} 秒', min: '{{n}} 分钟', h: '{{n}} 小时', d: '{{n}} 天' },
   keys: {
-    door: '开门', fire: '烟火', heartRate: '心率', smoke: '烟雾', gas: '燃气浓度', water: '水浸', fall: '跌倒', sos: '一键求助', motion: '移动', temperature: '温度', battery: '电量',
+    door: '开门', fire: '烟火', heartRate: '心率', smoke: '烟雾', gas: '燃气浓度', water: '水浸', waterLevel: '水位', fall: '跌倒', sos: '一键求助', motion: '移动', temperature: '温度', battery: '电量',
   },
 };
 
 export const devicesEn: typeof devicesZh = {
   title: 'Devices', subtitle: 'Door magnets, smoke detectors, wristbands and other sensors: bound to a resident, household or place, with their state, battery and alarms',
   types: {
-    doorMagnet: 'Door magnet', smokeDetector: 'Smoke detector', wristband: 'Wristband', gasSensor: 'Gas sensor', waterLeakSensor: 'Water-leak sensor', camera: 'AI camera', gateway: 'Platform gateway',
+    doorMagnet: 'Door magnet', smokeDetector: 'Smoke detector', wristband: 'Wristband', gasSensor: 'Gas sensor', waterLeakSensor: 'Water-leak sensor', waterLevelGauge: 'Water-level gauge', camera: 'AI camera', gateway: 'Platform gateway',
   },
   bindingKinds: { resident: 'Resident', household: 'Household', place: 'Place' },
   states: { online: 'Online', offline: 'Offline', never: 'Never heard' },
@@ -173,7 +173,7 @@ export const devicesEn: typeof devicesZh = {
   },
   duration: { s: '{{n}} s', min: '{{n}} min', h: '{{n}} h', d: '{{n}} days' },
   keys: {
-    door: 'door', fire: 'fire', heartRate: 'heart rate', smoke: 'smoke', gas: 'gas', water: 'water', fall: 'fall', sos: 'SOS', motion: 'motion', temperature: 'temperature', battery: 'battery',
+    door: 'door', fire: 'fire', heartRate: 'heart rate', smoke: 'smoke', gas: 'gas', water: 'water', waterLevel: 'water level', fall: 'fall', sos: 'SOS', motion: 'motion', temperature: 'temperature', battery: 'battery',
   },
 };
 

@@ -179,3 +179,8 @@ alter table webhook_deliveries add column incident_id text references incidents(
 -- one delivery per webhook and notice ('incident:<id>:<n>' for the n-th CAP alert of an incident)
 alter table webhook_deliveries add column notice_key text;
 create unique index webhook_deliveries_notice on webhook_deliveries (webhook_id, notice_key) where notice_key is not null;
+
+-- 水位计: a river's water-level gauge raises the alarms that start the flood plan.
+alter table device_profiles drop constraint device_profiles_device_type_check;
+alter table device_profiles add constraint device_profiles_device_type_check
+  check (device_type in ('doorMagnet','smokeDetector','wristband','gasSensor','waterLeakSensor','waterLevelGauge','camera','gateway'));

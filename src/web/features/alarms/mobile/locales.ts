@@ -10,13 +10,13 @@ export const malarmZh = {
   },
   types: {
     inactivity: '长时间未活动', doorInactivity: '长时间未开门', heartRateLow: '心率过低', heartRateHigh: '心率过高', sos: '一键呼救', fall: '跌倒',
-    smoke: '烟雾报警', gas: '燃气泄漏', waterLeak: '漏水', offline: '设备离线', lowBattery: '电量低',
+    smoke: '烟雾报警', gas: '燃气泄漏', waterLeak: '漏水', waterLevelHigh: '水位超警戒', waterLevelCritical: '水位超危险', offline: '设备离线', lowBattery: '电量低',
   },
   categories: { care: '关爱告警', safety: '安全告警', maintenance: '设备维护' },
   levels: { red: '红色', orange: '橙色', yellow: '黄色' },
   status: { active: '待响应', acknowledged: '已响应', cleared: '已解除' },
   deviceTypes: {
-    doorMagnet: '门磁', smokeDetector: '烟感', wristband: '智能手环', gasSensor: '燃气探测器', waterLeakSensor: '水浸探测器', camera: '智能摄像头', gateway: '平台网关',
+    doorMagnet: '门磁', smokeDetector: '烟感', wristband: '智能手环', gasSensor: '燃气探测器', waterLeakSensor: '水浸探测器', waterLevelGauge: '水位计', camera: '智能摄像头', gateway: '平台网关',
   },
   bindings: { resident: '居民', household: '住户', place: '场所' },
   roles: { gridWorker: '网格员', carePost: '关爱岗位', communityStaff: '社区干部', dutyOfficer: '指挥中心值班员', partner: '合作方' },
@@ -42,13 +42,13 @@ export const malarmEn: typeof malarmZh = {
   },
   types: {
     inactivity: 'No activity for long', doorInactivity: 'Door not opened for long', heartRateLow: 'Heart rate too low', heartRateHigh: 'Heart rate too high', sos: 'SOS call', fall: 'Fall',
-    smoke: 'Smoke alarm', gas: 'Gas leak', waterLeak: 'Water leak', offline: 'Device offline', lowBattery: 'Low battery',
+    smoke: 'Smoke alarm', gas: 'Gas leak', waterLeak: 'Water leak', waterLevelHigh: 'Water above warning level', waterLevelCritical: 'Water above danger level', offline: 'Device offline', lowBattery: 'Low battery',
   },
   categories: { care: 'Care alarm', safety: 'Safety alarm', maintenance: 'Device maintenance' },
   levels: { red: 'Red', orange: 'Orange', yellow: 'Yellow' },
   status: { active: 'To answer', acknowledged: 'Answered', cleared: 'Cleared' },
   deviceTypes: {
-    doorMagnet: 'Door magnet', smokeDetector: 'Smoke detector', wristband: 'Wristband', gasSensor: 'Gas sensor', waterLeakSensor: 'Water-leak sensor', camera: 'AI camera', gateway: 'Platform gateway',
+    doorMagnet: 'Door magnet', smokeDetector: 'Smoke detector', wristband: 'Wristband', gasSensor: 'Gas sensor', waterLeakSensor: 'Water-leak sensor', waterLevelGauge: 'Water-level gauge', camera: 'AI camera', gateway: 'Platform gateway',
   },
   bindings: { resident: 'Resident', household: 'Household', place: 'Place' },
   roles: { gridWorker: 'Grid worker', carePost: 'Care post', communityStaff: 'Community staff', dutyOfficer: 'Duty officer', partner: 'Partner' },

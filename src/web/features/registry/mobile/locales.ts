@@ -29,7 +29,7 @@ export const mregZh = {
     hazards: '隐患及整改', noHazards: '暂无隐患记录', foundOn: '发现于 {{date}}', actionTaken: '整改措施', nextCheck: '下次检查 {{date}}',
     cases: '本户相关事件', noCases: '暂无在此上报的事件', devices: '关爱设备', noDevices: '暂无关爱设备',
     device: {
-      types: { doorMagnet: '门磁', smokeDetector: '烟感', wristband: '智能手环', gasSensor: '燃气报警器', waterLeakSensor: '水浸传感器', camera: 'AI 摄像头', gateway: '平台网关' },
+      types: { doorMagnet: '门磁', smokeDetector: '烟感', wristband: '智能手环', gasSensor: '燃气报警器', waterLeakSensor: '水浸传感器', waterLevelGauge: '水位计', camera: 'AI 摄像头', gateway: '平台网关' },
       states: { online: '在线', offline: '离线', never: '未上线' }, wornBy: '{{name}}佩戴', battery: '电量 {{n}}%', alarms: '{{n}} 条告警未消除',
     },
     history: '变更记录', noHistory: '暂无变更记录', historyCount: '{{count}} 条', by: '{{name}} 操作', before: '变更前', after: '变更后',
@@ -88,7 +88,7 @@ export const mregEn: Tree<typeof mregZh> = {
     hazards: 'Hazards and follow-ups', noHazards: 'No hazards recorded', foundOn: 'Found {{date}}', actionTaken: 'Action taken', nextCheck: 'Next check {{date}}',
     cases: 'Cases reported here', noCases: 'No cases reported here', devices: 'Care devices', noDevices: 'No care devices',
     device: {
-      types: { doorMagnet: 'Door magnet', smokeDetector: 'Smoke detector', wristband: 'Wristband', gasSensor: 'Gas sensor', waterLeakSensor: 'Water-leak sensor', camera: 'AI camera', gateway: 'Platform gateway' },
+      types: { doorMagnet: 'Door magnet', smokeDetector: 'Smoke detector', wristband: 'Wristband', gasSensor: 'Gas sensor', waterLeakSensor: 'Water-leak sensor', waterLevelGauge: 'Water-level gauge', camera: 'AI camera', gateway: 'Platform gateway' },
       states: { online: 'Online', offline: 'Offline', never: 'Never heard' }, wornBy: 'worn by {{name}}', battery: 'battery {{n}}%', alarms: '{{n}} alarm(s) standing',
     },
     history: 'Change history', noHistory: 'No changes recorded', historyCount: '({{count}})', by: 'by {{name}}', before: 'Before', after: 'After',
