@@ -12,6 +12,7 @@ create table plans (
   status          text not null default 'active' check (status in ('active','retired')),
   retired_at      timestamptz,
   retired_by      text references accounts(id),
+  retire_reason   text,
   -- of the current version, for lists and trigger matching without reading every body
   trigger_kinds   text[] not null default '{}',
   idempotency_key text unique,
@@ -184,3 +185,6 @@ create unique index webhook_deliveries_notice on webhook_deliveries (webhook_id,
 alter table device_profiles drop constraint device_profiles_device_type_check;
 alter table device_profiles add constraint device_profiles_device_type_check
   check (device_type in ('doorMagnet','smokeDetector','wristband','gasSensor','waterLeakSensor','waterLevelGauge','camera','gateway'));
+
+-- why the command center dismissed a suggested plan
+alter table plan_trigger_matches add column dismiss_reason text;
