@@ -179,19 +179,13 @@ export const RetirePlanBody = Type.Object({
 
 export const PlanVersionList = Type.Object({ items: Type.Array(VersionSummary) });
 
-export const PlanVersionsQuery = Type.Object({
-  version: Type.Optional(Type.Integer({ minimum: 1, description: 'answer this version with its body' })),
-}, { additionalProperties: false });
-
-/** One version of a plan with its body (contact phones masked, as in the list of versions: history is for comparing steps). */
+/** One version of a plan with its body (GET /api/plans/:id/versions/:version; contact phones masked: history is for comparing steps). */
 export const PlanVersionDetail = Type.Object({
   ...VersionSummary.properties,
   planId: Type.String(),
   body: PlanBodySchema,
   names: Names,
 });
-
-export const PlanVersionsAnswer = Type.Union([PlanVersionList, PlanVersionDetail]);
 
 export type PlanSummaryView = Static<typeof PlanSummary>;
 export type PlanDetailView = Static<typeof PlanDetail>;
