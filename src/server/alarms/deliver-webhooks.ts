@@ -138,6 +138,7 @@ export async function deliverDueWebhooks(
 const spread = (r: { body: string; headers: Record<string, string> }) => [r.body, r.headers] as const;
 
 async function onTimeline(tx: Tx, d: DueDelivery, o: AttemptOutcome, now: Date): Promise<void> {
+  if (d.incident_id) return onIncidentLog(tx, d, o, now);
   if (!d.case_id) return;
   const c = await findCase(tx, d.case_id, null);
   if (!c) return;
@@ -153,4 +154,19 @@ async function onTimeline(tx: Tx, d: DueDelivery, o: AttemptOutcome, now: Date):
     caseId: c.id, number: c.number, eventId, action, status: c.status, orgPath: c.org_path, reporterAccountId: c.reporter_account_id,
     assignee: c.assignee, departmentIds: c.department_ids, at: now.toISOString(),
   });
+}
+
+/**
+ * An incident's CAP alert (数字预案) delivered or failed for good: `partner_notified` / `partner_failed` on the incident's
+ * log, with the alert's sequence number from the notice key (`incident:<id>:<seq>`).
+ */
+async function onIncidentLog(tx: Tx, d: DueDelivery, o: AttemptOutcome, now: Date): Promise<void> {
+  const action = o.status === 'delivered' ? 'partner_notified' : 'partner_failed';
+  const seq = Number(d.notice_key?.split(':').pop());
+  await tx.query(
+    `insert into incident_events (incident_id, at, action, actor_id, actor_name, data) values ($1, $2, $3, null, '系统', $4::jsonb)`,
+    [d.incident_id, now, action, JSON.stringify({
+      webhookId: d.webhook_id, partner: d.webhook_name, deliveryId: d.id, seq: Number.isInteger(seq) ? seq : null, attempts: o.attempts,
+      responseStatus: o.responseStatus, ...(o.error ? { error: o.error } : {}),
+    })]);
 }

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { lit, Nullable } from '../platform/schema-helpers.ts';
 import { PARTNER_LIMITS } from '../../shared/alarms.ts';
 import { ALERT_LEVELS } from '../../domain/alarms/alert-mapping.ts';
+import { HAZARDS } from '../../shared/plans.ts';
 
 /*
  * Partners (issue 13): outbound webhooks that tell family doctors, traffic police or 120 about alarms, and the
@@ -14,6 +15,9 @@ export const IdParams = Type.Object({ id: Id });
 const Time = Type.String({ description: 'ISO 8601 with zone' });
 const Name = Type.String({ minLength: 1, maxLength: L.name });
 const AlarmType = Type.String({ minLength: 1, maxLength: 40, pattern: '^(\\*|[A-Za-z0-9][A-Za-z0-9._-]*)$' });
+/** the hazards (数字预案) whose incidents' CAP alerts go to this partner; `*` for all */
+export const WEBHOOK_HAZARDS = ['*', ...HAZARDS] as const;
+const Hazards = Type.Array(lit(WEBHOOK_HAZARDS), { maxItems: WEBHOOK_HAZARDS.length, uniqueItems: true, description: 'the hazards whose incidents\' CAP alerts go to this partner; `*` for all; none: alarms only' });
 
 export const WEBHOOK_POLICIES = ['edit', 'test'] as const;
 export const Webhook = Type.Object({
@@ -23,6 +27,7 @@ export const Webhook = Type.Object({
   name: Type.String(),
   url: Type.String(),
   alarmTypes: Type.Array(Type.String(), { description: 'the alarm types sent to this partner; `*` for all' }),
+  hazards: Type.Array(Type.String(), { description: 'the hazards whose incidents\' CAP alerts go to this partner; `*` for all' }),
   active: Type.Boolean(),
   version: Type.Integer(),
   createdAt: Time,
@@ -44,14 +49,16 @@ export const WebhookBody = Type.Object({
   townId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'the town whose alarms go out; default: the town holding the caller\'s scope' })),
   name: Name,
   url: Type.String({ minLength: 1, maxLength: L.url, description: 'http(s) URL; private and loopback addresses are refused in production' }),
-  alarmTypes: Type.Array(AlarmType, { minItems: 1, maxItems: 30, uniqueItems: true }),
+  alarmTypes: Type.Array(AlarmType, { maxItems: 30, uniqueItems: true, description: 'may be empty when the partner takes incidents (hazards) only' }),
+  hazards: Type.Optional(Hazards),
   active: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false });
 
 export const WebhookUpdate = Type.Object({
   name: Name,
   url: Type.String({ minLength: 1, maxLength: L.url }),
-  alarmTypes: Type.Array(AlarmType, { minItems: 1, maxItems: 30, uniqueItems: true }),
+  alarmTypes: Type.Array(AlarmType, { maxItems: 30, uniqueItems: true }),
+  hazards: Type.Optional(Hazards),
   active: Type.Boolean(),
   version: Type.Integer({ minimum: 1 }),
   rotateSecret: Type.Optional(Type.Boolean({ description: 'a new signing secret, shown once in the answer' })),
@@ -64,8 +71,10 @@ export const WebhookSaved = Type.Object({
 
 export const Delivery = Type.Object({
   id: Type.String(),
-  kind: lit(['alarm', 'test'] as const),
+  kind: lit(['alarm', 'incident', 'test'] as const),
   alarmId: Nullable(Type.String()),
+  incidentId: Nullable(Type.String()),
+  incidentNumber: Nullable(Type.String()),
   caseId: Nullable(Type.String()),
   caseNumber: Nullable(Type.String()),
   status: lit(['pending', 'delivered', 'failed'] as const),

@@ -26,6 +26,14 @@ export function checkUrl(url: string): void {
   }
 }
 
+/** A partner takes some alarm types, or the incidents of some hazards (数字预案), or both; never nothing. */
+function checkTakesSomething(alarmTypes: readonly string[], hazards: readonly string[]): void {
+  if (alarmTypes.length === 0 && hazards.length === 0) {
+    throw new AppError('WEBHOOK_INVALID', 'Pick the alarm types or the hazards (incidents) this partner takes.', '请选择该合作方接收的告警类型或预案事件类别。',
+      { field: 'alarmTypes' });
+  }
+}
+
 const newSecret = () => `whsec_${randomBytes(24).toString('base64url')}`;
 const scopeOf = (p: Principal) => {
   if (!p.scopePath) throw notFound('webhook');
@@ -34,7 +42,7 @@ const scopeOf = (p: Principal) => {
 
 /** A partner webhook of a town the caller reaches; answers its id and the secret (to be shown once). */
 export async function createWebhook(
-  tx: Tx, pii: PiiCipher, body: { townId?: string | undefined; name: string; url: string; alarmTypes: string[]; active?: boolean | undefined }, by: WebhookActor,
+  tx: Tx, pii: PiiCipher, body: { townId?: string | undefined; name: string; url: string; alarmTypes: string[]; hazards?: string[] | undefined; active?: boolean | undefined }, by: WebhookActor,
 ): Promise<{ id: string; secret: string }> {
   const scope = scopeOf(by.principal);
   const town = body.townId ? await findTownInScope(tx, body.townId, scope) : await findTownHoldingPath(tx, scope);
@@ -43,14 +51,15 @@ export async function createWebhook(
     throw new AppError('VALIDATION_FAILED', 'Name the town (townId) whose alarms go to this partner.', '请选择该合作方接收哪个镇街的告警。');
   }
   checkUrl(body.url);
+  checkTakesSomething(body.alarmTypes, body.hazards ?? []);
   const secret = newSecret();
   const id = await store.insertWebhook(tx, {
-    townId: town.id, name: body.name.trim(), url: body.url.trim(), secret: pii.encrypt(secret), alarmTypes: body.alarmTypes,
+    townId: town.id, name: body.name.trim(), url: body.url.trim(), secret: pii.encrypt(secret), alarmTypes: body.alarmTypes, hazards: body.hazards ?? [],
     active: body.active ?? true, createdBy: by.principal.accountId,
   }, by.now);
   await appendAudit(tx, {
     at: by.now, actorId: by.principal.accountId, actorName: by.principal.name, ip: by.ip, action: 'webhook.create', targetType: 'webhook', targetId: id,
-    success: true, detail: { townId: town.id, name: body.name, url: body.url, alarmTypes: body.alarmTypes },
+    success: true, detail: { townId: town.id, name: body.name, url: body.url, alarmTypes: body.alarmTypes, hazards: body.hazards ?? [] },
   });
   return { id, secret };
 }
@@ -58,20 +67,21 @@ export async function createWebhook(
 /** Changes a webhook (version checked); `rotateSecret` answers the new secret, once. */
 export async function updateWebhook(
   tx: Tx, pii: PiiCipher, id: string,
-  body: { name: string; url: string; alarmTypes: string[]; active: boolean; version: number; rotateSecret?: boolean | undefined }, by: WebhookActor,
+  body: { name: string; url: string; alarmTypes: string[]; hazards?: string[] | undefined; active: boolean; version: number; rotateSecret?: boolean | undefined }, by: WebhookActor,
 ): Promise<{ secret: string | null }> {
   const w = await store.findWebhook(tx, scopeOf(by.principal), id, true);
   if (!w) throw notFound('webhook');
   checkUrl(body.url);
+  checkTakesSomething(body.alarmTypes, body.hazards ?? w.hazards);
   const secret = body.rotateSecret ? newSecret() : null;
   const ok = await store.updateWebhook(tx, id, body.version, {
-    name: body.name.trim(), url: body.url.trim(), alarmTypes: body.alarmTypes, active: body.active, secret: secret ? pii.encrypt(secret) : null,
+    name: body.name.trim(), url: body.url.trim(), alarmTypes: body.alarmTypes, hazards: body.hazards ?? null, active: body.active, secret: secret ? pii.encrypt(secret) : null,
   }, by.now);
   if (!ok) throw new AppError('CONFLICT', 'The webhook was changed by someone else: reload it and try again.', '该通知已被他人修改，请刷新后重试。');
   await appendAudit(tx, {
     at: by.now, actorId: by.principal.accountId, actorName: by.principal.name, ip: by.ip, action: 'webhook.update', targetType: 'webhook', targetId: id,
     success: true, detail: {
-      name: body.name, url: body.url, alarmTypes: body.alarmTypes, active: body.active, secretRotated: secret !== null,
+      name: body.name, url: body.url, alarmTypes: body.alarmTypes, ...(body.hazards ? { hazards: body.hazards } : {}), active: body.active, secretRotated: secret !== null,
       ...(w.url !== body.url ? { previousUrl: w.url } : {}),
     },
   });

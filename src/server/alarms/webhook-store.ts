@@ -12,6 +12,7 @@ export interface WebhookRow {
   url: string;
   secret: string;
   alarm_types: string[];
+  hazards: string[];
   active: boolean;
   version: number;
   created_at: Date;
@@ -21,7 +22,7 @@ export interface WebhookRow {
 }
 
 const SELECT = `
-  select w.id, w.town_id, t.name as town_name, t.path as town_path, w.name, w.url, w.secret, w.alarm_types, w.active, w.version,
+  select w.id, w.town_id, t.name as town_name, t.path as town_path, w.name, w.url, w.secret, w.alarm_types, w.hazards, w.active, w.version,
          w.created_at, w.updated_at, ld.status as last_status, ld.at as last_at
     from partner_webhooks w
     join org_units t on t.id = w.town_id
@@ -47,25 +48,26 @@ export async function findWebhook(tx: Tx, scopePath: string, id: string, forUpda
   return r.rows[0] ?? null;
 }
 
-export interface NewWebhook { townId: string; name: string; url: string; secret: string; alarmTypes: string[]; active: boolean; createdBy: string }
+export interface NewWebhook { townId: string; name: string; url: string; secret: string; alarmTypes: string[]; hazards: string[]; active: boolean; createdBy: string }
 
 export async function insertWebhook(tx: Tx, w: NewWebhook, now: Date): Promise<string> {
   const r = await tx.query<{ id: string }>(
-    `insert into partner_webhooks (town_id, name, url, secret, alarm_types, active, created_at, created_by, updated_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$7) returning id`,
-    [w.townId, w.name, w.url, w.secret, w.alarmTypes, w.active, now, w.createdBy]);
+    `insert into partner_webhooks (town_id, name, url, secret, alarm_types, hazards, active, created_at, created_by, updated_at)
+     values ($1,$2,$3,$4,$5,$9,$6,$7,$8,$7) returning id`,
+    [w.townId, w.name, w.url, w.secret, w.alarmTypes, w.active, now, w.createdBy, w.hazards]);
   return r.rows[0]!.id;
 }
 
-export interface WebhookPatch { name: string; url: string; alarmTypes: string[]; active: boolean; secret: string | null }
+/** `hazards` null: kept as they are */
+export interface WebhookPatch { name: string; url: string; alarmTypes: string[]; hazards: string[] | null; active: boolean; secret: string | null }
 
 /** false when the version moved under the caller */
 export async function updateWebhook(tx: Tx, id: string, version: number, p: WebhookPatch, now: Date): Promise<boolean> {
   const r = await tx.query(
     `update partner_webhooks set name = $3, url = $4, alarm_types = $5, active = $6, secret = coalesce($7, secret),
-            version = version + 1, updated_at = $8
+            hazards = coalesce($9, hazards), version = version + 1, updated_at = $8
       where id = $1 and version = $2`,
-    [id, version, p.name, p.url, p.alarmTypes, p.active, p.secret, now]);
+    [id, version, p.name, p.url, p.alarmTypes, p.active, p.secret, now, p.hazards]);
   return r.rowCount === 1;
 }
 
@@ -96,6 +98,9 @@ export interface DueDelivery {
   secret: string;
   alarm_id: string | null;
   case_id: string | null;
+  /** an incident's CAP alert (数字预案): the outcome is written to the incident's log */
+  incident_id: string | null;
+  notice_key: string | null;
   payload: Record<string, unknown>;
   attempts: number;
 }
@@ -112,7 +117,7 @@ export async function claimDueDeliveries(tx: Tx, now: Date, limit: number, lease
      update webhook_deliveries d set next_attempt_at = $3
        from due, partner_webhooks w
       where d.id = due.id and w.id = d.webhook_id
-      returning d.id, d.webhook_id, w.name as webhook_name, w.url, w.secret, d.alarm_id, d.case_id, d.payload, d.attempts`,
+      returning d.id, d.webhook_id, w.name as webhook_name, w.url, w.secret, d.alarm_id, d.case_id, d.incident_id, d.notice_key, d.payload, d.attempts`,
     [now, limit, new Date(now.getTime() + leaseMs)]);
   return r.rows;
 }
@@ -148,6 +153,8 @@ export interface DeliveryRow {
   alarm_id: string | null;
   case_id: string | null;
   case_number: string | null;
+  incident_id: string | null;
+  incident_number: string | null;
   status: 'pending' | 'delivered' | 'failed';
   attempts: number;
   next_attempt_at: Date;
@@ -159,9 +166,9 @@ export interface DeliveryRow {
 
 export async function listDeliveries(tx: Tx, webhookId: string, before: { at: Date; id: string } | null, limit: number): Promise<DeliveryRow[]> {
   const r = await tx.query<DeliveryRow>(
-    `select d.id, d.alarm_id, d.case_id, c.number as case_number, d.status, d.attempts, d.next_attempt_at, d.last_error,
-            d.response_status, d.delivered_at, d.created_at
-       from webhook_deliveries d left join cases c on c.id = d.case_id
+    `select d.id, d.alarm_id, d.case_id, c.number as case_number, d.incident_id, i.number as incident_number, d.status, d.attempts,
+            d.next_attempt_at, d.last_error, d.response_status, d.delivered_at, d.created_at
+       from webhook_deliveries d left join cases c on c.id = d.case_id left join incidents i on i.id = d.incident_id
       where d.webhook_id = $1 and ($2::timestamptz is null or (d.created_at, d.id) < ($2::timestamptz, $3::text))
       order by d.created_at desc, d.id desc limit $4`,
     [webhookId, before?.at ?? null, before?.id ?? null, limit]);
@@ -170,8 +177,8 @@ export async function listDeliveries(tx: Tx, webhookId: string, before: { at: Da
 
 export async function findDelivery(tx: Tx, id: string): Promise<DeliveryRow | null> {
   const r = await tx.query<DeliveryRow>(
-    `select d.id, d.alarm_id, d.case_id, c.number as case_number, d.status, d.attempts, d.next_attempt_at, d.last_error,
-            d.response_status, d.delivered_at, d.created_at
-       from webhook_deliveries d left join cases c on c.id = d.case_id where d.id = $1`, [id]);
+    `select d.id, d.alarm_id, d.case_id, c.number as case_number, d.incident_id, i.number as incident_number, d.status, d.attempts,
+            d.next_attempt_at, d.last_error, d.response_status, d.delivered_at, d.created_at
+       from webhook_deliveries d left join cases c on c.id = d.case_id left join incidents i on i.id = d.incident_id where d.id = $1`, [id]);
   return r.rows[0] ?? null;
 }
