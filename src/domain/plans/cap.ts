@@ -147,7 +147,6 @@ export function draftCapAlert(input: CapDraftInput): CapAlert {
 }
 
 const TOKEN = /^[^\s,<&]+$/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 const NUM = '[-+]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)';
 const POINT = new RegExp(`^(${NUM}),(${NUM})$`);

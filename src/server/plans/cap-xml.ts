@@ -21,7 +21,6 @@ const builder = new XMLBuilder({
 
 // XML 1.0 allows no control characters but tab, newline and carriage return: a text with one would make the whole
 // document unreadable to the partner, so they are dropped (capRefusals reports them before anything is sent).
-// eslint-disable-next-line no-control-regex
 const clean = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 /** The element when the text is not empty; left out otherwise (the schema's optional elements). */
 const opt = (text: string | null | undefined) => (text && clean(text).trim() ? clean(text) : undefined);
