@@ -406,6 +406,7 @@ function builders(): Record<string, Variant[]> {
     ...taskGenerationVariants(),
     ...taskVariants(),
     ...partnerVariants(),
+    ...planVariants(),
     ...alarmVariants(),
     ...deviceVariants(),
     ...registryImportVariants(),
@@ -966,6 +967,56 @@ function taskVariants(): Record<string, Variant[]> {
       { label: 'every visit in reach', in: everyone, request: async () => { await ruralVisit(); return { method: 'GET', url: '/api/visits?pageSize=500' }; }, check: ruralListed('visit:rural') },
       { label: 'orgUnitId=青杠村第1网格', in: ['admin'], request: () => ({ method: 'GET', url: `/api/visits?orgUnitId=${U('ruralGrid')}` }) },
     ],
+  };
+}
+
+/**
+ * 数字预案 (issue 14): a plan of 春晖路街道 (read by its staff and its community's, written by its leader and the admin)
+ * and one of 青杠镇 (the admin's alone); a retirement retires a fresh plan each time.
+ */
+function planVariants(): Record<string, Variant[]> {
+  const readers = ['admin', 'leader', 'dispatcher', 'handler', 'community'] as const;
+  const fixed = new Map<string, string>();
+  let serial = 0;
+  const body = (n: number) => ({
+    name: `矩阵预案${n}`, hazard: 'flood', matterCode: 'S0302', summary: '', levels: ['IV', 'III'], triggers: [{ kind: 'manual' }],
+    roles: [{ key: 'c', name: '现场指挥', postCode: 'PA-YJGL', backupAccountIds: [] }],
+    steps: [{ key: 's', title: '沿河巡查', roleKey: 'c', dueOffsetMin: 30, fromLevel: 'IV', checklist: ['查看水位'] }],
+    resources: [{ key: 'r', kind: 'team', name: '应急分队', quantity: 10, unit: '人', location: null, address: null, contactName: '张队长', contactPhone: '13812345678' }],
+    notice: { event: '河道涨水', urgency: 'Immediate', severity: null, certainty: 'Likely', headline: '河道涨水', description: '水位上涨', instruction: '远离河道', areaDesc: '沿河', expiresAfterH: 6 },
+  });
+  const make = async (k: 'urbanTown' | 'ruralTown') => {
+    const r = await asAdmin({ method: 'POST', url: '/api/plans', payload: { townId: U(k), body: body(++serial) } });
+    if (r.statusCode !== 201) throw new Error(`plan: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  };
+  const planIn = async (k: 'urbanTown' | 'ruralTown') => {
+    if (!fixed.has(k)) fixed.set(k, await make(k));
+    return fixed.get(k)!;
+  };
+  const versionOf = async (id: string) => (await asAdmin({ method: 'GET', url: `/api/plans/${id}` })).json().currentVersion as number;
+  const perTown = (inside: readonly Who[], req: (id: string) => Promise<InjectOptions>, fresh = false): Variant[] => [
+    { label: 'a plan of 春晖路街道', in: inside, request: async () => req(fresh ? await make('urbanTown') : await planIn('urbanTown')) },
+    { label: 'a plan of 青杠镇', in: ['admin'], request: async () => req(fresh ? await make('ruralTown') : await planIn('ruralTown')) },
+  ];
+  return {
+    'GET /api/plans': [{
+      label: 'the caller\'s towns', in: everyone,
+      request: async () => { await planIn('ruralTown'); return { method: 'GET', url: '/api/plans' }; },
+      check: async (res, c) => {
+        const rural = await planIn('ruralTown');
+        expect((res.json().items as { id: string }[]).some((x) => x.id === rural), `${c.name} lists 青杠镇's plan`).toBe(c.name === 'admin');
+      },
+    }],
+    'POST /api/plans': [
+      { label: 'for 春晖路街道', in: ['admin', 'leader'], request: () => ({ method: 'POST', url: '/api/plans', payload: { townId: U('urbanTown'), body: body(++serial) } }) },
+      { label: 'for 青杠镇', in: ['admin'], request: () => ({ method: 'POST', url: '/api/plans', payload: { townId: U('ruralTown'), body: body(++serial) } }) },
+    ],
+    'GET /api/plans/{id}': perTown(readers, async (id) => ({ method: 'GET', url: `/api/plans/${id}` })),
+    'PUT /api/plans/{id}': perTown(['admin', 'leader'], async (id) => ({ method: 'PUT', url: `/api/plans/${id}`, payload: { body: body(++serial), version: await versionOf(id) } })),
+    'POST /api/plans/{id}/retire': perTown(['admin', 'leader'], async (id) => ({ method: 'POST', url: `/api/plans/${id}/retire`, payload: { reason: '矩阵测试停用' } }), true),
+    'GET /api/plans/{id}/versions': perTown(readers, async (id) => ({ method: 'GET', url: `/api/plans/${id}/versions` })),
+    'GET /api/plans/{id}/versions/{version}': perTown(readers, async (id) => ({ method: 'GET', url: `/api/plans/${id}/versions/1` })),
   };
 }
 

@@ -79,6 +79,13 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone, orgUnitId: u.urbanTown, week: '2026-W50', categoryCode: 'C0101', kind: 'residents',
       bbox: `${here.lng - 0.005},${here.lat - 0.005},${here.lng + 0.005},${here.lat + 0.005}` }[p.name] ?? 'x';
   }
+  const fuzzPlan = {
+    name: '模糊预案', hazard: 'flood', matterCode: 'S0302', summary: '', levels: ['IV'], triggers: [{ kind: 'manual' }],
+    roles: [{ key: 'c', name: '指挥', postCode: 'PA-YJGL', backupAccountIds: [] }],
+    steps: [{ key: 's', title: '巡查', roleKey: 'c', dueOffsetMin: 0, fromLevel: 'IV', checklist: [] }],
+    resources: [{ key: 'r', kind: 'supply', name: '沙袋', quantity: 1, unit: '袋', location: here, address: null, contactName: null, contactPhone: '13800003333' }],
+    notice: { event: '河道涨水', urgency: 'Immediate', severity: null, certainty: 'Likely', headline: '模糊', description: '模糊', instruction: '模糊', areaDesc: '模糊', expiresAfterH: 1 },
+  };
   const matter = { name: '模糊测试事项', class: '测试', list: 'basic', tier: 'town', postCode: 'JJ-CSGX', departmentName: null, sla: { acceptMin: 5, handleH: 24 } };
   const bodies: Record<string, unknown> = {
     'POST /api/auth/login': { username: 'town1-leader1', password: 'demo1234' },
@@ -143,6 +150,10 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/alarms/{id}/clear': { version: 1, note: '模糊测试' },
     'POST /api/webhooks': { name: '模糊合作方', url: 'https://partner.invalid/hook', alarmTypes: ['*'], active: false },
     'PUT /api/webhooks/{id}': { name: '模糊合作方', url: 'https://partner.invalid/hook', alarmTypes: ['*'], active: false, version: 1 },
+    // 数字预案 (issue 14): a valid plan of the caller's town; changes to a plan that is not there (404)
+    'POST /api/plans': { body: fuzzPlan },
+    'PUT /api/plans/{id}': { body: fuzzPlan, version: 1, note: '模糊测试' },
+    'POST /api/plans/{id}/retire': { reason: '模糊测试' },
     'POST /api/alerts': { platform: 'fuzz-ai', type: 'fire.smoke', level: 'red', location: here, text: '模糊告警', externalId: 'fuzz-1' },
     'POST /api/alert-platforms': { id: 'fuzz-ai', name: '模糊平台', orgUnitId: u.urbanTown, typeMatters: { 'fire.smoke': 'S0201' } },
     'PUT /api/alert-platforms/{id}': { name: '模糊平台', orgUnitId: u.urbanTown, typeMatters: {}, active: true, version: 1 },

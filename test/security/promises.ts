@@ -227,6 +227,18 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'PUT /api/webhooks/{id}': { callers: ['admin', 'leader'], refusals: [409, 422] },
   'POST /api/webhooks/{id}/test': { callers: ['admin', 'leader'], refusals: [422] },
   'GET /api/webhooks/{id}/deliveries': { callers: ['admin', 'leader'] },
+  // 数字预案 (issue 14): the town's staff and its communities' read the plans; its leaders (and the admin) write and retire
+  // them; a stale version or a retired plan 409, a plan the rules or the town refuse 422
+  'GET /api/plans': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  'POST /api/plans': { callers: ['admin', 'leader'], refusals: [422] },
+  'GET /api/plans/{id}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  'PUT /api/plans/{id}': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'POST /api/plans/{id}/retire': { callers: ['admin', 'leader'], refusals: [409] },
+  'GET /api/plans/{id}/versions': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  'GET /api/plans/{id}/versions/{version}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  // the after-action review, once stood down (an active incident 409), and the figures of the incidents in the scope
+  'GET /api/incidents/{id}/review': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'], refusals: [409] },
+  'GET /api/incidents/figures': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
   'POST /api/alerts': { callers: 'public', refusals: [401, 422, 429] },
   'GET /api/alert-platforms': { callers: ['admin'] },
   'POST /api/alert-platforms': { callers: ['admin'], refusals: [409, 422] },

@@ -264,6 +264,17 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'PUT', path: '/api/device-profiles/{id}/rules', callers: ['admin', 'leader'], scope: 'own scope', refusals: [403, 409, 422], note: 'the next version; 403 for a profile used by devices outside the caller\'s territory (admin excepted); stale 409; bad rules 422 RULE_INVALID; devices re-armed; audited' },
   { method: 'GET', path: '/api/device-profiles/{id}/rules/preview', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', note: 'the saved rules over a device\'s last day of readings (the device in the territory, else 404); nothing stored' },
   { method: 'POST', path: '/api/device-profiles/{id}/rules/preview', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker'], scope: 'own scope', refusals: [422], note: 'draft rules over a device\'s last day of readings; bad rules 422; nothing stored' },
+
+  // 数字预案 (issue 14): the plans of the towns in or holding the scope; editors write and retire them; phones masked for readers
+  { method: 'GET', path: '/api/plans', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope (list)', note: 'plans of the towns in or holding the scope (a community\'s staff read their town\'s), filtered by hazard, status, words' },
+  { method: 'POST', path: '/api/plans', callers: ['admin', 'leader'], scope: 'own town', refusals: [422], note: 'version 1 of a plan of townId (default the town holding the scope); the rules, the town\'s current matter, posts and staff back-ups checked (422 PLAN_INVALID); contact phones sealed; audited; Idempotency-Key' },
+  { method: 'GET', path: '/api/plans/{id}', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own town', note: 'a plan of a town in or holding the scope with its current body and versions; contact phones masked, whole for editors and commanders (that read audited)' },
+  { method: 'PUT', path: '/api/plans/{id}', callers: ['admin', 'leader'], scope: 'own town', refusals: [409, 422], note: 'the next version; stale version 409 CONFLICT, retired 409 PLAN_RETIRED, 422 PLAN_INVALID; audited' },
+  { method: 'POST', path: '/api/plans/{id}/retire', callers: ['admin', 'leader'], scope: 'own town', refusals: [409], note: 'retired with a reason (then never saved, started or matched); retired already 409 PLAN_RETIRED; audited' },
+  { method: 'GET', path: '/api/plans/{id}/versions', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own town', note: 'the saved versions, newest first' },
+  { method: 'GET', path: '/api/plans/{id}/versions/{version}', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own town', note: 'one saved version with its body, contact phones masked' },
+  { method: 'GET', path: '/api/incidents/{id}/review', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope', refusals: [409], note: 'the after-action review of a stood-down incident in the scope (JSON, PDF or xlsx); still active 409 INCIDENT_STATE_CONFLICT; no personal data (names of the staff who acted, no phones)' },
+  { method: 'GET', path: '/api/incidents/figures', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope (list)', note: 'counts and times of the incidents started in the scope (and a unit in it), drills or real ones, never both' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */
