@@ -19,6 +19,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'platform.register': '接入告警平台', 'platform.update': '修改告警平台', 'platform.key': '更换平台接入密钥',
   'device.create': '登记设备', 'device.update': '修改设备', 'device.overrides': '调整个人告警阈值', 'device.retire': '停用设备', 'device.rotateToken': '更换设备令牌',
   'device_profile.save_rules': '保存告警规则',
+  'plan.create': '新建预案', 'plan.update': '修改预案', 'plan.retire': '停用预案', 'plan.read_contacts': '查看预案联系电话',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -38,6 +39,7 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'platform.register': 'Alert platform registered', 'platform.update': 'Alert platform changed', 'platform.key': 'Alert platform key replaced',
   'device.create': 'Device registered', 'device.update': 'Device edited', 'device.overrides': 'Personal alarm limits changed', 'device.retire': 'Device retired', 'device.rotateToken': 'Device token replaced',
   'device_profile.save_rules': 'Alarm rules saved',
+  'plan.create': 'Plan written', 'plan.update': 'Plan changed', 'plan.retire': 'Plan retired', 'plan.read_contacts': 'Plan contact phones read',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -49,6 +51,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   alarm: '告警',
   webhook: '合作方通知', alert_platform: '告警平台',
   device: '设备', device_profile: '设备规则方案',
+  plan: '预案',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -60,6 +63,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   alarm: 'Alarm',
   webhook: 'Partner webhook', alert_platform: 'Alert platform',
   device: 'Device', device_profile: 'Device profile',
+  plan: 'Plan',
 };
 
 /**
