@@ -7,11 +7,12 @@ import { TASK_ASSIGNERS, TASK_OVERSEERS } from '../../shared/tasks.ts';
 import { DUTY_READERS } from '../../shared/duties.ts';
 import { DEVICE_READERS } from '../../shared/devices.ts';
 import { ALARM_READERS, PLATFORM_ADMINS, WEBHOOK_ADMINS } from '../../shared/alarms.ts';
+import { PLAN_READERS } from '../../shared/plans.ts';
 import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
 export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'registry' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar'
   | 'taskProgress' | 'taskMap' | 'taskList' | 'campaigns' | 'absences' | 'dutyCatalog' | 'dutyAdmissions' | 'standingDuties'
-  | 'alarmCenter' | 'devices' | 'alarmRules' | 'partnerWebhooks' | 'alertPlatforms';
+  | 'alarmCenter' | 'devices' | 'alarmRules' | 'partnerWebhooks' | 'alertPlatforms' | 'incidents';
 export interface NavEntry { key: NavKey; path: string }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -47,6 +48,8 @@ export function navFor(me: Me): NavEntry[] {
     if (hasTerritory(me.roles)) {
       // 告警中心 (sensor alarms, live with a sound), 设备管理 and 告警规则 (the profiles' rules and escalation)
       if (holdsAnyRole(me.roles, ALARM_READERS)) entries.push({ key: 'alarmCenter', path: '/alarms' });
+      // 事件处置: the plans started (their steps as work orders, level, stand-down, review)
+      if (holdsAnyRole(me.roles, PLAN_READERS)) entries.push({ key: 'incidents', path: '/incidents' });
       if (holdsAnyRole(me.roles, DEVICE_READERS)) entries.push({ key: 'devices', path: '/devices' }, { key: 'alarmRules', path: '/device-profiles' });
       // 合作方通知 (the town's partners told of alarms by webhook) and 平台接入 (other platforms' alert keys)
       if (holdsAnyRole(me.roles, WEBHOOK_ADMINS)) entries.push({ key: 'partnerWebhooks', path: '/partners/webhooks' });

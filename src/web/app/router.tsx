@@ -19,6 +19,8 @@ import { desktopDutyRoutes } from '../features/duties/routes.tsx';
 import { desktopDeviceRoutes } from '../features/devices/routes.tsx';
 import { desktopAlarmRoutes } from '../features/alarms/routes.tsx';
 import { desktopPartnerRoutes } from '../features/alarms/partners/routes.tsx';
+import { desktopIncidentRoutes } from '../features/plans/incidents/routes.tsx';
+import { mobileIncidentRoutes } from '../features/plans/mobile/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -53,6 +55,7 @@ export const router = createBrowserRouter([
           ...mobileRegistryRoutes,
           ...mobileTaskRoutes,
           ...mobileAlarmRoutes,
+          ...mobileIncidentRoutes,
           {
             element: <Shell />,
             children: [{
@@ -68,6 +71,7 @@ export const router = createBrowserRouter([
                 ...desktopDeviceRoutes,
                 ...desktopAlarmRoutes,
                 ...desktopPartnerRoutes,
+                ...desktopIncidentRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },

@@ -23,6 +23,7 @@ import { LightDot } from './tags.tsx';
 import { HistoryPanel } from './HistoryPanel.tsx';
 import './desktop.css';
 import { AlarmStrip } from '../../alarms/public.ts';
+import { ActiveIncidentsStrip } from '../../plans/incidents/public.ts';
 
 type QueueKey = 'reported' | 'accepted' | 'working' | 'handled' | 'overdue';
 type TabKey = QueueKey | 'history';
@@ -40,7 +41,7 @@ const dueOf = (c: CaseSummary, now: number) => worstClock(c.deadlines, now)?.clo
 
 export function WorkbenchPage() {
   const { t } = useTranslation();
-  return <Workbench title={t('wcase.workbench.title')} subtitle={t('wcase.workbench.subtitle')} extra={<OnDutyNow />} top={<AlarmStrip />} testId="workbench" />;
+  return <Workbench title={t('wcase.workbench.title')} subtitle={t('wcase.workbench.subtitle')} extra={<OnDutyNow />} top={<><AlarmStrip /><ActiveIncidentsStrip /></>} testId="workbench" />;
 }
 
 interface WorkbenchProps {

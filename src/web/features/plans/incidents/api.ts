@@ -1,0 +1,89 @@
+// The incident calls of the web (事件处置): the list, one incident with its steps, level history, roles, resources, log
+// and CAP alerts; a level change, the stand-down, a checklist tick; the after-action review (JSON, PDF, Excel) and a CAP
+// alert as XML. Types from the server's schemas (type-only), the review's from its report.
+import { api, ApiError, tokenStore } from '../../../lib/api.ts';
+import type * as s from '../../../../server/plans/incident-schemas.ts';
+import type { Hazard, IncidentStatus, PlanLevel } from '../../../../shared/plans.ts';
+
+export type IncidentSummary = s.IncidentSummary;
+export type IncidentDetail = s.IncidentDetail;
+export type IncidentStep = s.IncidentStep;
+export type IncidentList = s.IncidentList;
+export type CheckResult = s.CheckResult;
+export type CapAlertView = IncidentDetail['capAlerts'][number];
+export type LogEntry = IncidentDetail['log'][number];
+
+/** A fresh Idempotency-Key for one submission (reused on its retry). */
+export const newKey = (): string => crypto.randomUUID();
+const keyed = (key: string) => ({ 'idempotency-key': key });
+
+export interface IncidentQuery { status?: IncidentStatus; drill?: boolean; hazard?: Hazard; limit?: number }
+
+export const listIncidents = (q: IncidentQuery, cursor: string | null, signal?: AbortSignal) =>
+  api<IncidentList>('/api/incidents', {
+    query: { status: q.status, drill: q.drill === undefined ? undefined : String(q.drill), hazard: q.hazard, limit: q.limit ?? 50, cursor },
+    signal,
+  });
+
+export const fetchIncident = (id: string, signal?: AbortSignal) => api<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}`, { signal });
+
+export const changeLevel = (id: string, level: PlanLevel, reason: string) =>
+  api<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}/level`, { method: 'POST', body: { level, reason } });
+
+export const standDown = (id: string, reason: string) =>
+  api<IncidentDetail>(`/api/incidents/${encodeURIComponent(id)}/stand-down`, { method: 'POST', body: { reason } });
+
+export const checkStep = (id: string, stepKey: string, item: number, checked: boolean, key: string) =>
+  api<CheckResult>(`/api/incidents/${encodeURIComponent(id)}/steps/${encodeURIComponent(stepKey)}/checks`, {
+    method: 'POST', body: { item, checked }, headers: keyed(key),
+  });
+
+/** The after-action review (复盘): each step planned against what happened, and the totals (H1's IncidentReview as JSON). */
+export interface ReviewStep {
+  key: string; title: string; roleName: string; state: 'open' | 'done' | 'left'; outcome: 'onTime' | 'late' | 'left' | 'open';
+  createdAt: string; dueAt: string; completedAt: string | null;
+  plannedMinutes: number; minutesToDone: number | null; late: boolean; lateByMin: number;
+}
+export interface IncidentReview {
+  provisional?: boolean;
+  durationMin: number | null;
+  steps: ReviewStep[];
+  totals: {
+    steps: number; doneOnTime: number; doneLate: number; left: number; open: number;
+    longestDelay: { key: string; title: string; lateByMin: number } | null; minutesToFirstStepDone: number | null;
+  };
+}
+export const fetchReview = (id: string, signal?: AbortSignal) => api<IncidentReview>(`/api/incidents/${encodeURIComponent(id)}/review`, { signal });
+
+/** Saves what a GET answers as a file (the review's PDF or Excel, a CAP alert's XML), named by its Content-Disposition. */
+export async function downloadFile(path: string, fallbackName: string): Promise<string> {
+  const res = await fetch(path, { headers: { authorization: `Bearer ${tokenStore.get() ?? ''}` } });
+  if (!res.ok) {
+    const body = await res.json().catch(() => undefined) as { error?: { code?: string; message?: string; messageZh?: string } } | undefined;
+    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? res.statusText, body?.error?.messageZh);
+  }
+  const name = fileNameOf(res.headers.get('content-disposition')) ?? fallbackName;
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain?.[1] ?? null;
+}
+
+export const reviewFileUrl = (id: string, format: 'pdf' | 'xlsx') => `/api/incidents/${encodeURIComponent(id)}/review?format=${format}`;
+/** CAP alerts are numbered from 1 in the order they were sent. */
+export const capXmlUrl = (id: string, seq: number) => `/api/incidents/${encodeURIComponent(id)}/cap/${seq}.xml`;
+
+export { subscribeCaseEvents, type CaseEvent } from '../../cases/desktop/api.ts';
