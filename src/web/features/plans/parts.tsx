@@ -1,0 +1,36 @@
+// Small pieces the plan pages share: a level's tag in its colour (Ⅳ blue → Ⅰ red), a hazard's tag, a due offset in
+// words, and the time format.
+import { Tag } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import dayjs from 'dayjs';
+import type { Hazard, PlanLevel } from '../../../shared/plans.ts';
+
+export const LEVEL_COLOURS: Record<PlanLevel, string> = { IV: 'blue', III: 'gold', II: 'orange', I: 'red' };
+
+export function LevelTag({ level, long }: { level: PlanLevel; long?: boolean }) {
+  const { t } = useTranslation();
+  return <Tag color={LEVEL_COLOURS[level]} style={{ marginInlineEnd: 4 }} data-testid="plan-level-tag">{long ? t(`plans.levelNames.${level}`) : t(`plans.levels.${level}`)}</Tag>;
+}
+
+const HAZARD_COLOURS: Record<Hazard, string> = {
+  forestFire: 'volcano', flood: 'geekblue', geologicalHazard: 'purple', buildingCrack: 'magenta', heatWave: 'orange', fire: 'red', hazmat: 'lime',
+  publicHealth: 'cyan', other: 'default',
+};
+
+export function HazardTag({ hazard }: { hazard: Hazard }) {
+  const { t } = useTranslation();
+  return <Tag color={HAZARD_COLOURS[hazard]} bordered={false}>{t(`plans.hazards.${hazard}`)}</Tag>;
+}
+
+/** 90 → "1小时30分钟"-like words in the reader's language. */
+export function dueText(t: TFunction, minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  const parts: string[] = [];
+  if (h) parts.push(`${h} ${t('plans.editor.step.hours')}`);
+  if (m || !h) parts.push(`${m} ${t('plans.editor.step.minutes')}`);
+  return t('plans.editor.step.within', { time: parts.join(' ') });
+}
+
+export const timeText = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
