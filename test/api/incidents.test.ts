@@ -115,7 +115,7 @@ describe('starting a plan', () => {
     expect(i.levelHistory).toEqual([expect.objectContaining({ from: null, to: 'IV', reason: '清水河水位超警戒', byName: '刘晓燕' })]);
     const audit = (await t.db.query<{ action: string }>('select action from audit_log where target_id = $1 order by id', [i.id])).rows.map((x) => x.action);
     expect(audit[0]).toBe('incident.activate');
-    expect(audit).toContain('incident.contacts.read');
+    expect(audit).toContain('incident.read_contacts');
 
     // a reader who does not command sees the phone masked
     const read = await call('GET', `/api/incidents/${i.id}`, 'handler');

@@ -3,6 +3,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { ACCESS_MATRIX, mayCall, ruleFor } from '../../src/server/platform/access-matrix.ts';
 import { bearer } from '../support/test-app.ts';
 import { makeJpeg } from '../support/images.ts';
+import { gridCentre } from '../support/places.ts';
 import { accountWorkbook, XLSX } from '../support/workbooks.ts';
 import { isErrorShape, leaks, openApiOperations, type Caller, type DemoUser, type Operation } from './support.ts';
 import { createWorld, departmentCases, type DepartmentCases, type World } from './fixtures.ts';
@@ -407,6 +408,7 @@ function builders(): Record<string, Variant[]> {
     ...taskVariants(),
     ...partnerVariants(),
     ...planVariants(),
+    ...incidentVariants(),
     ...alarmVariants(),
     ...deviceVariants(),
     ...registryImportVariants(),
@@ -1017,6 +1019,62 @@ function planVariants(): Record<string, Variant[]> {
     'POST /api/plans/{id}/retire': perTown(['admin', 'leader'], async (id) => ({ method: 'POST', url: `/api/plans/${id}/retire`, payload: { reason: '矩阵测试停用' } }), true),
     'GET /api/plans/{id}/versions': perTown(readers, async (id) => ({ method: 'GET', url: `/api/plans/${id}/versions` })),
     'GET /api/plans/{id}/versions/{version}': perTown(readers, async (id) => ({ method: 'GET', url: `/api/plans/${id}/versions/1` })),
+  };
+}
+
+/**
+ * Incidents (issue 14): a fresh incident of a plan of 春晖路街道 (started, changed and stood down by its command center,
+ * read by its staff and its community's; its step's work order goes to 城市更新岗, whose holder 王建国 (handler) ticks it)
+ * and one of 青杠镇 (the admin's alone), each request on its own incident.
+ */
+function incidentVariants(): Record<string, Variant[]> {
+  const readers = ['admin', 'leader', 'dispatcher', 'handler', 'community'] as const;
+  const commanders = ['admin', 'leader', 'dispatcher'] as const;
+  let serial = 0;
+  const plans = new Map<string, string>();
+  const body = (n: number) => ({
+    name: `矩阵事件预案${n}`, hazard: 'flood', matterCode: 'S0302', summary: '', levels: ['IV', 'III'], triggers: [{ kind: 'manual' }],
+    roles: [{ key: 'c', name: '堡坎巡查', postCode: 'JJ-CSGX', backupAccountIds: [] }],
+    steps: [{ key: 's', title: '沿河巡查', roleKey: 'c', dueOffsetMin: 30, fromLevel: 'IV', checklist: ['查看水位'] }],
+    resources: [],
+    notice: { event: '河道涨水', urgency: 'Immediate', severity: null, certainty: 'Likely', headline: '河道涨水', description: '水位上涨', instruction: '远离河道', areaDesc: '沿河', expiresAfterH: 6 },
+  });
+  const grids = { urbanTown: PLACES.demoGrid.code, ruralTown: PLACES.ruralGrid.code } as const;
+  const planIn = async (k: 'urbanTown' | 'ruralTown') => {
+    if (!plans.has(k)) {
+      const r = await asAdmin({ method: 'POST', url: '/api/plans', payload: { townId: U(k), body: body(++serial) } });
+      if (r.statusCode !== 201) throw new Error(`plan: ${r.statusCode} ${r.body}`);
+      plans.set(k, r.json().id as string);
+    }
+    return plans.get(k)!;
+  };
+  const activation = async (k: 'urbanTown' | 'ruralTown') => ({ level: 'IV', reason: '矩阵测试', location: await gridCentre(w.t.db, grids[k]) });
+  const incidentIn = async (k: 'urbanTown' | 'ruralTown') => {
+    const r = await asAdmin({ method: 'POST', url: `/api/plans/${await planIn(k)}/activate`, payload: await activation(k) });
+    if (r.statusCode !== 201) throw new Error(`incident: ${r.statusCode} ${r.body}`);
+    return r.json().id as string;
+  };
+  const perTown = (inside: readonly Who[], req: (id: string) => InjectOptions): Variant[] => [
+    { label: 'an incident of 春晖路街道', in: inside, request: async () => req(await incidentIn('urbanTown')) },
+    { label: 'an incident of 青杠镇', in: ['admin'], request: async () => req(await incidentIn('ruralTown')) },
+  ];
+  return {
+    'POST /api/plans/{id}/activate': [
+      { label: 'a plan of 春晖路街道', in: commanders, request: async () => ({ method: 'POST', url: `/api/plans/${await planIn('urbanTown')}/activate`, payload: await activation('urbanTown') }) },
+      { label: 'a plan of 青杠镇', in: ['admin'], request: async () => ({ method: 'POST', url: `/api/plans/${await planIn('ruralTown')}/activate`, payload: await activation('ruralTown') }) },
+    ],
+    'GET /api/incidents': [{
+      label: 'the caller\'s towns', in: everyone,
+      request: async () => { plans.set('ruralIncident', await incidentIn('ruralTown')); return { method: 'GET', url: '/api/incidents?limit=200' }; },
+      check: async (res, c) => {
+        const rural = plans.get('ruralIncident')!;
+        expect((res.json().items as { id: string }[]).some((x) => x.id === rural), `${c.name} lists 青杠镇's incident`).toBe(c.name === 'admin');
+      },
+    }],
+    'GET /api/incidents/{id}': perTown(readers, (id) => ({ method: 'GET', url: `/api/incidents/${id}` })),
+    'POST /api/incidents/{id}/level': perTown(commanders, (id) => ({ method: 'POST', url: `/api/incidents/${id}/level`, payload: { level: 'III', reason: '矩阵测试' } })),
+    'POST /api/incidents/{id}/stand-down': perTown(commanders, (id) => ({ method: 'POST', url: `/api/incidents/${id}/stand-down`, payload: { reason: '矩阵测试' } })),
+    'POST /api/incidents/{id}/steps/{stepKey}/checks': perTown([...commanders, 'handler'], (id) => ({ method: 'POST', url: `/api/incidents/${id}/steps/s/checks`, payload: { item: 0, checked: true } })),
   };
 }
 

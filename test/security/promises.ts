@@ -236,6 +236,15 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'POST /api/plans/{id}/retire': { callers: ['admin', 'leader'], refusals: [409] },
   'GET /api/plans/{id}/versions': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
   'GET /api/plans/{id}/versions/{version}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  // incidents: the command center (admin, leader, dispatcher) starts a plan of its towns, changes the level and stands it
+  // down; readers follow them; a step's checklist is ticked by a commander or a holder of the step's work order (any staff
+  // a role names); a retired plan or a stood-down incident 409, an unstaffed role, a level the plan lacks or a bad CAP 422
+  'POST /api/plans/{id}/activate': { callers: ['admin', 'leader', 'dispatcher'], refusals: [409, 422] },
+  'GET /api/incidents': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  'GET /api/incidents/{id}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  'POST /api/incidents/{id}/level': { callers: ['admin', 'leader', 'dispatcher'], refusals: [409, 422] },
+  'POST /api/incidents/{id}/stand-down': { callers: ['admin', 'leader', 'dispatcher'], refusals: [409] },
+  'POST /api/incidents/{id}/steps/{stepKey}/checks': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'], refusals: [409] },
   // the after-action review, once stood down (an active incident 409), and the figures of the incidents in the scope
   'GET /api/incidents/{id}/review': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'], refusals: [409] },
   'GET /api/incidents/figures': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },

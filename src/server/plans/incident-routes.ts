@@ -49,7 +49,7 @@ export async function incidentRoutes(app: FastifyInstance): Promise<void> {
     if (isCommander(p) && hasContacts(i.snapshot)) {
       // the resources' phones were shown whole: a read of personal data
       await appendAudit(app.db, {
-        at: now, actorId: p.accountId, actorName: p.name, ip, action: 'incident.contacts.read', targetType: 'incident', targetId: i.id, success: true,
+        at: now, actorId: p.accountId, actorName: p.name, ip, action: 'incident.read_contacts', targetType: 'incident', targetId: i.id, success: true,
         detail: { number: i.number },
       });
     }
