@@ -1,6 +1,6 @@
 // The desktop shell: side menu by role, header with the user (修改密码 in their menu), scope, language and sign-out.
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { AimOutlined, AlertOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, CoffeeOutlined, ControlOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UnorderedListOutlined, UserOutlined, WifiOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, CoffeeOutlined, ControlOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined, SafetyCertificateOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UnorderedListOutlined, UserOutlined, WifiOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,7 @@ import '../features/alarms/locales.ts';
 import '../features/devices/locales.ts';
 import '../features/alarms/partners/locales.ts';
 import '../features/plans/incidents/locales.ts';
+import '../features/plans/locales.ts';
 import { CalendarMissingTag } from '../features/calendar/CalendarMissingTag.tsx';
 import { ChangePasswordModal } from '../features/identity/accounts/ChangePasswordModal.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -29,7 +30,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   taskProgress: <BarChartOutlined />, taskMap: <NodeIndexOutlined />, taskList: <UnorderedListOutlined />, campaigns: <NotificationOutlined />, absences: <CoffeeOutlined />,
   dutyCatalog: <OrderedListOutlined />, dutyAdmissions: <FileDoneOutlined />, standingDuties: <CarryOutOutlined />,
   alarmCenter: <AlertOutlined />, devices: <WifiOutlined />, alarmRules: <ControlOutlined />, partnerWebhooks: <SendOutlined />, alertPlatforms: <ApiOutlined />,
-  incidents: <ThunderboltOutlined />,
+  incidents: <ThunderboltOutlined />, plans: <SafetyCertificateOutlined />,
 };
 
 export function Shell() {

@@ -12,7 +12,7 @@ import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTe
 
 export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'registry' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar'
   | 'taskProgress' | 'taskMap' | 'taskList' | 'campaigns' | 'absences' | 'dutyCatalog' | 'dutyAdmissions' | 'standingDuties'
-  | 'alarmCenter' | 'devices' | 'alarmRules' | 'partnerWebhooks' | 'alertPlatforms' | 'incidents';
+  | 'alarmCenter' | 'devices' | 'alarmRules' | 'partnerWebhooks' | 'alertPlatforms' | 'incidents' | 'plans';
 export interface NavEntry { key: NavKey; path: string }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -50,6 +50,8 @@ export function navFor(me: Me): NavEntry[] {
       if (holdsAnyRole(me.roles, ALARM_READERS)) entries.push({ key: 'alarmCenter', path: '/alarms' });
       // 事件处置: the plans started (their steps as work orders, level, stand-down, review)
       if (holdsAnyRole(me.roles, PLAN_READERS)) entries.push({ key: 'incidents', path: '/incidents' });
+      // 预案管理: the digital emergency plans (levels, triggers, roles, steps, resources), their versions, 启动 / 演练
+      if (holdsAnyRole(me.roles, PLAN_READERS)) entries.push({ key: 'plans', path: '/plans' });
       if (holdsAnyRole(me.roles, DEVICE_READERS)) entries.push({ key: 'devices', path: '/devices' }, { key: 'alarmRules', path: '/device-profiles' });
       // 合作方通知 (the town's partners told of alarms by webhook) and 平台接入 (other platforms' alert keys)
       if (holdsAnyRole(me.roles, WEBHOOK_ADMINS)) entries.push({ key: 'partnerWebhooks', path: '/partners/webhooks' });

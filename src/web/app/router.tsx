@@ -20,6 +20,7 @@ import { desktopDeviceRoutes } from '../features/devices/routes.tsx';
 import { desktopAlarmRoutes } from '../features/alarms/routes.tsx';
 import { desktopPartnerRoutes } from '../features/alarms/partners/routes.tsx';
 import { desktopIncidentRoutes } from '../features/plans/incidents/routes.tsx';
+import { desktopPlanRoutes } from '../features/plans/routes.tsx';
 import { mobileIncidentRoutes } from '../features/plans/mobile/routes.tsx';
 
 function RequireAuth() {
@@ -72,6 +73,7 @@ export const router = createBrowserRouter([
                 ...desktopAlarmRoutes,
                 ...desktopPartnerRoutes,
                 ...desktopIncidentRoutes,
+                ...desktopPlanRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },

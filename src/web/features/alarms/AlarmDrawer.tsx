@@ -8,6 +8,7 @@ import { ErrorState } from '../../ui/ErrorState.tsx';
 import { fetchAlarm, type AlarmDetail, type AlarmSummary } from './api.ts';
 import { acknowledge } from './actions.ts';
 import { AlarmStatusTag, alarmTypeText, bindingText, detailsText, LevelTag, noteText } from './parts.tsx';
+import { SuggestionsPanel } from '../plans/public.ts';
 
 const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
@@ -21,7 +22,7 @@ export function AlarmDrawer({ alarmId, onClose, onOpenOrder, onClear, onChanged 
     <Drawer open={!!alarmId} onClose={onClose} width={560} title={a ? alarmTypeText(t, a) : t('alarms.detailTitle')} destroyOnHidden data-testid="alarm-drawer"
       extra={a ? <Actions alarm={a} onOpenOrder={onOpenOrder} onClear={onClear} onChanged={() => { detail.reload(); onChanged(); }} /> : null}
     >
-      {detail.error ? <ErrorState error={detail.error} onRetry={detail.reload} /> : !a ? <Spin /> : <AlarmFacts alarm={a} />}
+      {detail.error ? <ErrorState error={detail.error} onRetry={detail.reload} /> : !a ? <Spin /> : <><SuggestionsPanel alarmId={a.id} compact /><AlarmFacts alarm={a} /></>}
     </Drawer>
   );
 }
