@@ -170,6 +170,19 @@ describe('versions', () => {
     expect((await call('GET', `/api/plans/${id}/versions/9`, 'handler')).statusCode).toBe(404);
   });
 
+  it('two saves over the same version at once: one new version, the other 409, each save audited once', async () => {
+    const { id } = (await create()).json();
+    const [a, b] = await Promise.all([
+      call('PUT', `/api/plans/${id}`, 'leader', { body: floodPlan({ summary: '甲' }), version: 1 }),
+      call('PUT', `/api/plans/${id}`, 'admin', { body: floodPlan({ summary: '乙' }), version: 1 }),
+    ]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const versions = (await t.db.query<{ version: number }>('select version from plan_versions where plan_id = $1 order by version', [id])).rows;
+    expect(versions.map((v) => v.version)).toEqual([1, 2]);
+    const audit = (await t.db.query<{ action: string }>(`select action from audit_log where target_id = $1 and action <> 'plan.read_contacts' order by id`, [id])).rows;
+    expect(audit.map((x) => x.action)).toEqual(['plan.create', 'plan.update']);
+  });
+
   it('refuses a masked phone that is not the stored one', async () => {
     const { id } = (await create()).json();
     const body = floodPlan();
@@ -225,7 +238,7 @@ describe('reading plans', () => {
     let cursor: string | null = null;
     const total = Number((await t.db.query<{ n: string }>('select count(*) n from plans')).rows[0]!.n);
     for (let i = 0; i < 10; i++) {
-      const page = (await call('GET', `/api/plans${cursor ? `?cursor=${cursor}` : ''}`, 'admin')).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (await call('GET', `/api/plans${cursor ? `?cursor=${cursor}` : ''}`, 'admin')).json();
       seen.push(...page.items.map((p: { id: string }) => p.id));
       cursor = page.nextCursor;
       if (!cursor) break;
