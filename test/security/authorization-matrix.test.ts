@@ -409,6 +409,7 @@ function builders(): Record<string, Variant[]> {
     ...partnerVariants(),
     ...planVariants(),
     ...incidentVariants(),
+    ...suggestionVariants(),
     ...alarmVariants(),
     ...deviceVariants(),
     ...registryImportVariants(),
@@ -1075,6 +1076,61 @@ function incidentVariants(): Record<string, Variant[]> {
     'POST /api/incidents/{id}/level': perTown(commanders, (id) => ({ method: 'POST', url: `/api/incidents/${id}/level`, payload: { level: 'III', reason: '矩阵测试' } })),
     'POST /api/incidents/{id}/stand-down': perTown(commanders, (id) => ({ method: 'POST', url: `/api/incidents/${id}/stand-down`, payload: { reason: '矩阵测试' } })),
     'POST /api/incidents/{id}/steps/{stepKey}/checks': perTown([...commanders, 'handler'], (id) => ({ method: 'POST', url: `/api/incidents/${id}/steps/s/checks`, payload: { item: 0, checked: true } })),
+    'GET /api/incidents/{id}/cap/{seq}.xml': perTown(readers, (id) => ({ method: 'GET', url: `/api/incidents/${id}/cap/1.xml` })),
+  };
+}
+
+/**
+ * Plan suggestions (issue 14): a match of a plan of 春晖路街道 (read by its staff and its community's, dismissed by its
+ * command center) and one of 青杠镇 (the admin's alone), written as the trigger service writes them; a dismissal
+ * dismisses a fresh one each time.
+ */
+function suggestionVariants(): Record<string, Variant[]> {
+  const plans = new Map<string, string>();
+  const fixed = new Map<string, string>();
+  let serial = 0;
+  const body = (n: number) => ({
+    name: `矩阵建议预案${n}`, hazard: 'flood', matterCode: 'S0302', summary: '', levels: ['IV'],
+    triggers: [{ kind: 'case', categoryCode: 'S0302', level: 'IV', activate: 'suggest' }],
+    roles: [{ key: 'c', name: '现场指挥', postCode: 'PA-YJGL', backupAccountIds: [] }],
+    steps: [{ key: 's', title: '沿河巡查', roleKey: 'c', dueOffsetMin: 30, fromLevel: 'IV', checklist: ['查看水位'] }],
+    resources: [],
+    notice: { event: '河道涨水', urgency: 'Immediate', severity: null, certainty: 'Likely', headline: '河道涨水', description: '水位上涨', instruction: '远离河道', areaDesc: '沿河', expiresAfterH: 6 },
+  });
+  const planIn = async (k: 'urbanTown' | 'ruralTown') => {
+    if (!plans.has(k)) {
+      const r = await asAdmin({ method: 'POST', url: '/api/plans', payload: { townId: U(k), body: body(++serial) } });
+      if (r.statusCode !== 201) throw new Error(`plan: ${r.statusCode} ${r.body}`);
+      plans.set(k, r.json().id as string);
+    }
+    return plans.get(k)!;
+  };
+  const make = async (k: 'urbanTown' | 'ruralTown') => {
+    const planId = await planIn(k);
+    const ref = `matrix-case-${++serial}`;
+    const r = await w.t.db.query<{ id: string }>(
+      `insert into plan_trigger_matches (plan_id, plan_version, town_id, org_path, trigger_kind, trigger_ref, trigger_key, level, mode, matched_at)
+       select p.id, p.current_version, p.town_id, p.org_path, 'case', $2, 'case:' || $2, 'IV', 'suggest', now() from plans p where p.id = $1
+       returning id`, [planId, ref]);
+    return r.rows[0]!.id;
+  };
+  const suggestionIn = async (k: 'urbanTown' | 'ruralTown') => {
+    if (!fixed.has(k)) fixed.set(k, await make(k));
+    return fixed.get(k)!;
+  };
+  return {
+    'GET /api/plan-suggestions': [{
+      label: 'the caller\'s towns', in: everyone,
+      request: async () => { await suggestionIn('ruralTown'); return { method: 'GET', url: '/api/plan-suggestions?limit=100' }; },
+      check: async (res, c) => {
+        const rural = await suggestionIn('ruralTown');
+        expect((res.json().items as { id: string }[]).some((x) => x.id === rural), `${c.name} lists 青杠镇's suggestion`).toBe(c.name === 'admin');
+      },
+    }],
+    'POST /api/plan-suggestions/{id}/dismiss': [
+      { label: 'a suggestion of 春晖路街道', in: ['admin', 'leader', 'dispatcher'], request: async () => ({ method: 'POST', url: `/api/plan-suggestions/${await make('urbanTown')}/dismiss`, payload: { reason: '矩阵测试' } }) },
+      { label: 'a suggestion of 青杠镇', in: ['admin'], request: async () => ({ method: 'POST', url: `/api/plan-suggestions/${await make('ruralTown')}/dismiss`, payload: { reason: '矩阵测试' } }) },
+    ],
   };
 }
 

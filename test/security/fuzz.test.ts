@@ -158,6 +158,7 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/incidents/{id}/level': { level: 'III', reason: '模糊测试' },
     'POST /api/incidents/{id}/stand-down': { reason: '模糊测试' },
     'POST /api/incidents/{id}/steps/{stepKey}/checks': { item: 0, checked: true },
+    'POST /api/plan-suggestions/{id}/dismiss': { reason: '模糊测试' },
     'POST /api/alerts': { platform: 'fuzz-ai', type: 'fire.smoke', level: 'red', location: here, text: '模糊告警', externalId: 'fuzz-1' },
     'POST /api/alert-platforms': { id: 'fuzz-ai', name: '模糊平台', orgUnitId: u.urbanTown, typeMatters: { 'fire.smoke': 'S0201' } },
     'PUT /api/alert-platforms/{id}': { name: '模糊平台', orgUnitId: u.urbanTown, typeMatters: {}, active: true, version: 1 },

@@ -248,6 +248,10 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   // the after-action review, once stood down (an active incident 409), and the figures of the incidents in the scope
   'GET /api/incidents/{id}/review': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'], refusals: [409] },
   'GET /api/incidents/figures': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  // plan suggestions: the plans' readers see the matches of their towns; the command center dismisses them (once: 409)
+  'GET /api/plan-suggestions': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  'POST /api/plan-suggestions/{id}/dismiss': { callers: ['admin', 'leader', 'dispatcher'], refusals: [409] },
+  'GET /api/incidents/{id}/cap/{seq}.xml': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
   'POST /api/alerts': { callers: 'public', refusals: [401, 422, 429] },
   'GET /api/alert-platforms': { callers: ['admin'] },
   'POST /api/alert-platforms': { callers: ['admin'], refusals: [409, 422] },

@@ -105,8 +105,8 @@ export const triggerRoutes: FastifyPluginAsync = async (app) => {
     const p = requirePrincipal(req);
     const { id, seq } = req.params as Static<typeof s.CapParams>;
     const r = await app.db.query<{ alert: CapAlert | null; number: string }>(
-      `select cap_alerts -> ($3::int - 1) as alert, number from incidents where id = $1 and org_path like $2`,
-      [id, likePrefix(scopeOf(p, 'incident')), seq]);
+      `select cap_alerts -> ($3::int - 1) as alert, number from incidents where id = $1 and (org_path like $2 or $4 like org_path || '%')`,
+      [id, likePrefix(scopeOf(p, 'incident')), seq, p.scopePath]);
     const alert = r.rows[0]?.alert;
     if (!alert) throw notFound('CAP alert');
     return reply.type(CAP_XML_TYPE)

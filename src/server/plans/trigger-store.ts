@@ -106,18 +106,21 @@ const SELECT = `
     left join incidents i on i.id = m.incident_id
     left join accounts da on da.id = m.decided_by`;
 
-/** The matches inside the scope (by the plan's town path, in SQL), newest first. */
+/**
+ * The matches of the towns in or holding the scope (by the plan's town path, in SQL: a community's staff see their
+ * town's, as they read its plans), newest first.
+ */
 export async function listMatches(
   tx: Tx, scopePath: string, f: { status: MatchStatus | null; triggerKind: string | null; triggerRef: string | null },
   before: { at: Date; id: string } | null, limit: number,
 ): Promise<MatchRow[]> {
   const r = await tx.query<MatchRow>(
     `${SELECT}
-      where m.org_path like $1 and ($2::text is null or m.status = $2) and ($3::text is null or m.trigger_kind = $3)
+      where (m.org_path like $1 or $8 like m.org_path || '%') and ($2::text is null or m.status = $2) and ($3::text is null or m.trigger_kind = $3)
         and ($4::text is null or m.trigger_ref = $4)
         and ($5::timestamptz is null or (m.matched_at, m.id) < ($5::timestamptz, $6::text))
       order by m.matched_at desc, m.id desc limit $7`,
-    [likePrefix(scopePath), f.status, f.triggerKind, f.triggerRef, before?.at ?? null, before?.id ?? null, limit]);
+    [likePrefix(scopePath), f.status, f.triggerKind, f.triggerRef, before?.at ?? null, before?.id ?? null, limit, scopePath]);
   return r.rows;
 }
 
@@ -126,7 +129,7 @@ export async function findMatch(tx: Tx, scopePath: string, id: string, forUpdate
     const locked = await tx.query('select id from plan_trigger_matches where id = $1 for update', [id]);
     if (locked.rows.length === 0) return null;
   }
-  const r = await tx.query<MatchRow>(`${SELECT} where m.id = $1 and m.org_path like $2`, [id, likePrefix(scopePath)]);
+  const r = await tx.query<MatchRow>(`${SELECT} where m.id = $1 and (m.org_path like $2 or $3 like m.org_path || '%')`, [id, likePrefix(scopePath), scopePath]);
   return r.rows[0] ?? null;
 }
 

@@ -282,6 +282,10 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/incidents/{id}/steps/{stepKey}/checks', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff', 'gridWorker'], scope: 'own town', refusals: [409], note: 'a commander of the town, or a holder of the step\'s work order (its post\'s holders, its staff assignee); the last tick completes the step and hands the work order in; stood down or finished 409; audited; Idempotency-Key' },
   { method: 'GET', path: '/api/incidents/{id}/review', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope', refusals: [409], note: 'the after-action review of a stood-down incident in the scope (JSON, PDF or xlsx); still active 409 INCIDENT_STATE_CONFLICT; no personal data (names of the staff who acted, no phones)' },
   { method: 'GET', path: '/api/incidents/figures', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope (list)', note: 'counts and times of the incidents started in the scope (and a unit in it), drills or real ones, never both' },
+  // plan suggestions (issue 14): the trigger service's matches of the towns in the scope; the command center dismisses them
+  { method: 'GET', path: '/api/plan-suggestions', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope (list)', note: 'alarms, cases and platform alerts that matched a plan of a town in the scope (open, activated with the incident, dismissed with the reason, failed with why)' },
+  { method: 'POST', path: '/api/plan-suggestions/{id}/dismiss', callers: ['admin', 'leader', 'dispatcher'], scope: 'own scope', refusals: [409], note: 'not started, with a reason; no longer open 409 INCIDENT_STATE_CONFLICT; audited' },
+  { method: 'GET', path: '/api/incidents/{id}/cap/{seq}.xml', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope', note: 'the incident\'s n-th CAP 1.2 alert as XML (application/cap+xml); no personal data' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */

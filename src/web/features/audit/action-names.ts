@@ -19,7 +19,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'platform.register': '接入告警平台', 'platform.update': '修改告警平台', 'platform.key': '更换平台接入密钥',
   'device.create': '登记设备', 'device.update': '修改设备', 'device.overrides': '调整个人告警阈值', 'device.retire': '停用设备', 'device.rotateToken': '更换设备令牌',
   'device_profile.save_rules': '保存告警规则',
-  'plan.create': '新建预案', 'plan.update': '修改预案', 'plan.retire': '停用预案', 'plan.read_contacts': '查看预案联系电话',
+  'plan.create': '新建预案', 'plan.update': '修改预案', 'plan.retire': '停用预案', 'plan.read_contacts': '查看预案联系电话', 'plan.suggestion.dismiss': '忽略预案建议',
   'incident.activate': '启动预案', 'incident.drill': '启动预案演练', 'incident.level': '调整响应级别', 'incident.standDown': '解除响应',
   'incident.check': '勾选处置步骤', 'incident.read_contacts': '查看事件联系电话',
 };
@@ -41,7 +41,7 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'platform.register': 'Alert platform registered', 'platform.update': 'Alert platform changed', 'platform.key': 'Alert platform key replaced',
   'device.create': 'Device registered', 'device.update': 'Device edited', 'device.overrides': 'Personal alarm limits changed', 'device.retire': 'Device retired', 'device.rotateToken': 'Device token replaced',
   'device_profile.save_rules': 'Alarm rules saved',
-  'plan.create': 'Plan written', 'plan.update': 'Plan changed', 'plan.retire': 'Plan retired', 'plan.read_contacts': 'Plan contact phones read',
+  'plan.create': 'Plan written', 'plan.update': 'Plan changed', 'plan.retire': 'Plan retired', 'plan.read_contacts': 'Plan contact phones read', 'plan.suggestion.dismiss': 'Plan suggestion dismissed',
   'incident.activate': 'Plan started', 'incident.drill': 'Plan drill started', 'incident.level': 'Response level changed', 'incident.standDown': 'Incident stood down',
   'incident.check': 'Step checklist ticked', 'incident.read_contacts': 'Incident contact phones read',
 };
