@@ -29,7 +29,8 @@ export interface SuggestionsPanelProps {
 export function SuggestionsPanel({ alarmId, trigger, compact, onActivated }: SuggestionsPanelProps) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const list = useApi((signal) => listSuggestions(signal), []);
+  const want = trigger ?? (alarmId ? { kind: 'alarm' as const, id: alarmId } : null);
+  const list = useApi((signal) => listSuggestions(want, signal), [want?.kind, want?.id]);
   const [starting, setStarting] = useState<{ s: PlanSuggestion; plan: PlanDetail } | null>(null);
   const [dismissing, setDismissing] = useState<PlanSuggestion | null>(null);
   const [reason, setReason] = useState('');
@@ -37,13 +38,12 @@ export function SuggestionsPanel({ alarmId, trigger, compact, onActivated }: Sug
   const reload = list.reload;
   useEffect(() => { const id = window.setInterval(reload, 15_000); return () => window.clearInterval(id); }, [reload]);
 
-  const want = trigger ?? (alarmId ? { kind: 'alarm' as const, id: alarmId } : null);
-  const items = (list.data?.items ?? []).filter((s) => s.status === 'open' && (!want || (s.triggerKind === want.kind && s.triggerRef === want.id)));
+  const items = (list.data?.items ?? []).filter((s) => s.status === 'open');
   if (list.error || !list.data) return null; // the reader may not read suggestions, or they are on their way
   if (!items.length && compact) return null;
 
-  const start = (s: PlanSuggestion) => { void fetchPlan(s.planId).then((plan) => setStarting({ s, plan }), (e: unknown) => message.error(errorText(e, i18n.language))); };
-  const sourceText = (s: PlanSuggestion) => `${t(`plans.suggestions.from.${s.triggerKind}`)}${s.triggerSummary ? ` · ${s.triggerSummary}` : ''}`;
+  const start = (s: PlanSuggestion) => { void fetchPlan(s.plan.id).then((plan) => setStarting({ s, plan }), (e: unknown) => message.error(errorText(e, i18n.language))); };
+  const sourceText = (s: PlanSuggestion) => `${t(`plans.suggestions.from.${s.trigger.kind}`)}${s.trigger.title ? ` · ${s.trigger.title}` : ''}${s.trigger.alarmLevel ? `（${t(`plans.alarmLevels.${s.trigger.alarmLevel}`)}）` : ''}`;
   const dismiss = async () => {
     if (!dismissing || !reason.trim()) return;
     setBusy(true);
@@ -60,16 +60,16 @@ export function SuggestionsPanel({ alarmId, trigger, compact, onActivated }: Sug
       title={<Space><BulbOutlined style={{ color: '#cf1322' }} />{t('plans.suggestions.title')}{items.length ? <Typography.Text type="danger">{t('plans.suggestions.count', { count: items.length })}</Typography.Text> : null}</Space>}
     >
       {!items.length ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plans.suggestions.empty')} /> : items.map((s) => (
-        <div key={s.id} className="zz-plan-suggestion" data-testid="plan-suggestion" data-id={s.id} data-trigger={s.triggerKey}>
-          <HazardTag hazard={s.hazard} />
+        <div key={s.id} className="zz-plan-suggestion" data-testid="plan-suggestion" data-id={s.id} data-trigger={s.trigger.key}>
+          <HazardTag hazard={s.plan.hazard} />
           <div className="zz-plan-grow">
-            <Typography.Text strong>{s.planName}</Typography.Text>
-            <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{sourceText(s)} · {t('plans.suggestions.at', { time: timeText(s.matchedAt ?? s.createdAt) })}</Typography.Text></div>
+            <Typography.Text strong>{s.plan.name}</Typography.Text>
+            <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{sourceText(s)} · {t('plans.suggestions.at', { time: timeText(s.matchedAt) })}</Typography.Text></div>
           </div>
           <span>{t('plans.suggestions.suggestLevel', { level: '' })}<LevelTag level={s.level} long /></span>
           <Space size={4}>
-            <Button type="primary" danger size="small" icon={<ThunderboltOutlined />} onClick={() => start(s)} data-testid="suggestion-start">{t('plans.suggestions.start')}</Button>
-            <Button size="small" onClick={() => { setReason(''); setDismissing(s); }} data-testid="suggestion-dismiss">{t('plans.suggestions.dismiss')}</Button>
+            {s.policies.includes('activate') ? <Button type="primary" danger size="small" icon={<ThunderboltOutlined />} onClick={() => start(s)} data-testid="suggestion-start">{t('plans.suggestions.start')}</Button> : null}
+            {s.policies.includes('dismiss') ? <Button size="small" onClick={() => { setReason(''); setDismissing(s); }} data-testid="suggestion-dismiss">{t('plans.suggestions.dismiss')}</Button> : null}
           </Space>
         </div>
       ))}
@@ -77,14 +77,14 @@ export function SuggestionsPanel({ alarmId, trigger, compact, onActivated }: Sug
         open={!!starting}
         plan={starting ? { id: starting.plan.id, name: starting.plan.name, levels: starting.plan.body.levels, steps: starting.plan.body.steps } : null}
         level={starting?.s.level}
-        trigger={starting ? { kind: starting.s.triggerKind, id: starting.s.triggerRef, label: sourceText(starting.s) } : null}
-        reason={starting ? t('plans.suggestions.reasonFromTrigger', { plan: starting.plan.name, source: t(`plans.suggestions.from.${starting.s.triggerKind}`) }) : undefined}
+        trigger={starting ? { kind: starting.s.trigger.kind, id: starting.s.trigger.id, label: sourceText(starting.s) } : null}
+        reason={starting ? t('plans.suggestions.reasonFromTrigger', { plan: starting.plan.name, source: sourceText(starting.s) }) : undefined}
         onClose={() => { setStarting(null); reload(); }}
         onActivated={onActivated}
       />
       <Modal
         open={!!dismissing} onCancel={() => setDismissing(null)} destroyOnHidden data-testid="suggestion-dismiss-dialog"
-        title={dismissing ? t('plans.suggestions.dismissTitle', { name: dismissing.planName }) : ''}
+        title={dismissing ? t('plans.suggestions.dismissTitle', { name: dismissing.plan.name }) : ''}
         okText={t('plans.suggestions.dismissOk')} cancelText={t('plans.activateDialog.cancel')}
         okButtonProps={{ disabled: !reason.trim(), loading: busy, 'data-testid': 'suggestion-dismiss-ok' } as ButtonProps} onOk={() => void dismiss()}
       >

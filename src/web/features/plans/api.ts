@@ -6,8 +6,9 @@ import type { Static } from '@sinclair/typebox';
 import { api } from '../../lib/api.ts';
 import type * as s from '../../../server/plans/plan-schemas.ts';
 import type * as inc from '../../../server/plans/incident-schemas.ts';
+import type * as tr from '../../../server/plans/trigger-schemas.ts';
 import type * as posts from '../../../server/org/posts-schemas.ts';
-import type { Hazard, PlanBody, PlanLevel, PlanStatus } from '../../../shared/plans.ts';
+import type { Hazard, PlanBody, PlanStatus } from '../../../shared/plans.ts';
 
 export type PlanSummary = s.PlanSummaryView;
 export type PlanDetail = s.PlanDetailView;
@@ -44,32 +45,15 @@ export const activatePlan = (id: string, input: ActivateInput, idempotencyKey: s
   api<Incident>(path(id, 'activate'), { method: 'POST', body: input, headers: { 'idempotency-key': idempotencyKey } });
 
 // ---- trigger suggestions (plan_trigger_matches in mode suggest, still open) ----------------------------------------
-/** An open match of a plan's trigger: the plan the command center is asked to start, at which level, from what. */
-export interface PlanSuggestion {
-  id: string;
-  planId: string;
-  planName: string;
-  planVersion: number;
-  hazard: Hazard;
-  level: PlanLevel;
-  levels?: PlanLevel[];
-  triggerKind: TriggerRefKind;
-  triggerRef: string;
-  triggerKey: string;
-  /** words on what matched (the alarm's type and place, the case's number …) when the server gives them */
-  triggerSummary?: string | null;
-  matchedAt?: string;
-  createdAt?: string;
-  status: string;
-  policies?: string[];
-}
-export interface SuggestionList { items: PlanSuggestion[]; nextCursor?: string | null }
+export type PlanSuggestion = Static<typeof tr.Suggestion>;
+export type SuggestionList = Static<typeof tr.SuggestionPage>;
 
-export const listSuggestions = (signal?: AbortSignal) =>
-  api<SuggestionList>('/api/plan-suggestions', { query: { status: 'open' }, signal });
+/** Open suggestions; of one alarm, case or alert with `trigger`. */
+export const listSuggestions = (trigger: { kind: TriggerRefKind; id: string } | null, signal?: AbortSignal) =>
+  api<SuggestionList>('/api/plan-suggestions', { query: { status: 'open', triggerKind: trigger?.kind, triggerRef: trigger?.id }, signal });
 
 export const dismissSuggestion = (id: string, reason: string) =>
-  api<unknown>(`/api/plan-suggestions/${encodeURIComponent(id)}/dismiss`, { method: 'POST', body: { reason } });
+  api<PlanSuggestion>(`/api/plan-suggestions/${encodeURIComponent(id)}/dismiss`, { method: 'POST', body: { reason } });
 
 export function newIdempotencyKey(): string {
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');

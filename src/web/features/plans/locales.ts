@@ -87,7 +87,7 @@ export const plansZh = {
     title: '预案启动建议', empty: '当前没有待处理的启动建议。', start: '启动', dismiss: '忽略', count: '{{count}} 条待处理',
     from: { alarm: '告警', case: '事件', alert: '预警' }, at: '{{time}} 触发', suggestLevel: '建议 {{level}}',
     dismissTitle: '忽略启动建议 · {{name}}', dismissReason: '忽略原因', dismissHint: '例如：现场核实为误报，水位已回落', dismissOk: '忽略', dismissed: '已忽略',
-    reasonFromTrigger: '{{plan}}：{{source}}触发', openPlan: '查看预案',
+    reasonFromTrigger: '{{source}}，触发{{plan}}', openPlan: '查看预案',
   },
 };
 
@@ -176,7 +176,7 @@ export const plansEn: typeof plansZh = {
     title: 'Plans to start', empty: 'No suggestion waiting.', start: 'Activate', dismiss: 'Dismiss', count: '{{count}} waiting',
     from: { alarm: 'Alarm', case: 'Case', alert: 'Alert' }, at: 'matched {{time}}', suggestLevel: 'suggests {{level}}',
     dismissTitle: 'Dismiss · {{name}}', dismissReason: 'Reason', dismissHint: 'e.g. a false alarm on site, the water has gone down', dismissOk: 'Dismiss', dismissed: 'Dismissed',
-    reasonFromTrigger: '{{plan}}: started by a {{source}}', openPlan: 'Open plan',
+    reasonFromTrigger: '{{source}}, matching {{plan}}', openPlan: 'Open plan',
   },
 };
 
