@@ -52,9 +52,9 @@ export async function reviewWorkbook(r: IncidentReview, now: Date): Promise<Buff
   const log = wb.addWorksheet('处置记录');
   log.columns = [
     { header: '时间', key: 'at', width: 17 }, { header: '事项', key: 'action', width: 16 }, { header: '操作人', key: 'actor', width: 14 },
-    { header: '说明', key: 'reason', width: 60 },
+    { header: '内容', key: 'detail', width: 50 }, { header: '原因', key: 'reason', width: 40 },
   ];
-  for (const e of r.log) log.addRow({ at: beijing(e.at), action: ACTION_ZH[e.action], actor: e.actorName ?? '系统', reason: e.reason ?? '' });
+  for (const e of r.log) log.addRow({ at: beijing(e.at), action: ACTION_ZH[e.action], actor: e.actorName ?? '系统', detail: e.detail, reason: e.reason ?? '' });
   header(log);
 
   return Buffer.from(await wb.xlsx.writeBuffer());

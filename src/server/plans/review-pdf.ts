@@ -79,7 +79,7 @@ export async function reviewPdf(r: IncidentReview, now: Date): Promise<Buffer> {
   };
 
   // title
-  doc.font('zh-bold').fontSize(18).fillColor('black').text(`${r.drill ? '【演练】' : ''}${r.title}`, { width, align: 'center' });
+  doc.font('zh-bold').fontSize(18).fillColor('black').text(`${r.drill && !r.title.startsWith('【演练】') ? '【演练】' : ''}${r.title}`, { width, align: 'center' });
   doc.font('zh').fontSize(11).fillColor(GREY).text('事件处置复盘报告', { width, align: 'center' });
   doc.moveDown(0.8);
   const facts: [string, string][] = [
@@ -149,8 +149,8 @@ export async function reviewPdf(r: IncidentReview, now: Date): Promise<Buffer> {
   }
 
   heading('六、处置记录');
-  table([{ header: '时间', w: 0.2 }, { header: '事项', w: 0.2 }, { header: '操作人', w: 0.18 }, { header: '说明', w: 0.42 }],
-    r.log.map((e) => ({ cells: [beijing(e.at), ACTION_ZH[e.action], e.actorName ?? '系统', e.reason ?? ''] })));
+  table([{ header: '时间', w: 0.14 }, { header: '事项', w: 0.14 }, { header: '操作人', w: 0.12 }, { header: '内容', w: 0.6 }],
+    r.log.map((e) => ({ cells: [short(e.at), ACTION_ZH[e.action], e.actorName ?? '系统', [e.detail, e.reason].filter(Boolean).join('\n')] })));
 
   // page numbers
   const range = doc.bufferedPageRange();

@@ -74,7 +74,10 @@ export const IncidentReview = Type.Object({
   capAlerts: Type.Array(Type.Object({
     identifier: Type.String(), sent: Time, status: lit(CAP_STATUSES), msgType: lit(CAP_MSG_TYPES), severity: lit(CAP_SEVERITIES), headline: Type.String(),
   })),
-  log: Type.Array(Type.Object({ at: Time, action: lit(INCIDENT_ACTIONS), actorName: Nullable(Type.String()), reason: Nullable(Type.String()) })),
+  log: Type.Array(Type.Object({
+    at: Time, action: lit(INCIDENT_ACTIONS), actorName: Nullable(Type.String()), reason: Nullable(Type.String()),
+    detail: Type.String({ description: 'what the entry did, in Chinese (the step and item ticked, the levels, the steps added or left, whom it notified)' }),
+  })),
 });
 export type IncidentReview = Static<typeof IncidentReview>;
 export type ReviewStep = Static<typeof ReviewStep>;
@@ -94,6 +97,31 @@ export const MSG_TYPE_ZH: Record<(typeof CAP_MSG_TYPES)[number], string> = { Ale
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
+/** A log entry in words: the step and item ticked, the levels, the steps added or left, whom a notice reached. */
+function logDetail(e: ReviewEventRow, titles: ReadonlyMap<string, string>): string {
+  const d = e.data ?? {};
+  const str = (k: string) => (typeof d[k] === 'string' ? d[k] as string : '');
+  const title = (k: unknown) => (typeof k === 'string' ? titles.get(k) ?? k : '');
+  const keys = (v: unknown) => (Array.isArray(v) ? v.map((k) => title(typeof k === 'string' ? k : (k as { stepKey?: string }).stepKey)).filter(Boolean).join('、') : '');
+  const level = (v: unknown) => (typeof v === 'string' && v in LEVEL_ZH ? LEVEL_ZH[v as PlanLevel] : '');
+  switch (e.action) {
+    case 'activated': return `${level(d.level)}响应${d.drill ? '（演练）' : ''}；启动步骤：${keys(d.steps)}`;
+    case 'level_changed': return `${level(str('from'))} → ${level(str('to'))}`;
+    case 'steps_added': return `增加步骤：${keys(d.steps)}`;
+    case 'step_checked': case 'step_unchecked': return `${title(d.stepKey)}：${str('text')}`;
+    case 'step_completed': return `${title(d.stepKey)}${str('number') ? `（工单 ${str('number')}${d.handedIn ? ' 已办结上报' : ''}）` : ''}`;
+    case 'stood_down': return keys(d.left) ? `未完成步骤：${keys(d.left)}` : '全部步骤已完成';
+    case 'notified': {
+      const names = Array.isArray(d.recipients) ? [...new Set((d.recipients as { name?: string }[]).map((x) => x.name).filter(Boolean))] : [];
+      const partners = Array.isArray(d.partners) ? (d.partners as { name?: string }[]).map((x) => x.name).filter(Boolean) : [];
+      const type = typeof d.msgType === 'string' && d.msgType in MSG_TYPE_ZH ? MSG_TYPE_ZH[d.msgType as keyof typeof MSG_TYPE_ZH] : '';
+      return `${type}预警信息，通知 ${names.length} 人${partners.length ? `，推送 ${partners.join('、')}` : ''}`;
+    }
+    case 'partner_notified': case 'partner_failed': return str('partner');
+    default: return '';
+  }
+}
+
 /** The report of a stood-down incident (the caller checks it is closed). */
 export function buildReview(i: ReviewIncidentRow, levels: readonly ReviewLevelRow[], steps: readonly ReviewStepRow[], log: readonly ReviewEventRow[]): IncidentReview {
   const stoodDownAt = i.stood_down_at ?? i.activated_at;
@@ -111,6 +139,7 @@ export function buildReview(i: ReviewIncidentRow, levels: readonly ReviewLevelRo
     })),
   });
   const byKey = new Map(r.steps.map((x) => [x.key, x]));
+  const titles = new Map(steps.map((x) => [x.step_key, x.title]));
   return {
     incidentId: i.id, number: i.number, title: i.title, planId: i.plan_id, planName: i.plan_name, planVersion: i.plan_version,
     hazard: i.hazard, drill: i.drill, level: i.level, reason: i.reason, townName: i.town_name, address: i.address,
@@ -139,6 +168,9 @@ export function buildReview(i: ReviewIncidentRow, levels: readonly ReviewLevelRo
     capAlerts: i.cap_alerts.map((a) => ({
       identifier: a.identifier, sent: a.sent, status: a.status, msgType: a.msgType, severity: a.info.severity, headline: a.info.headline,
     })),
-    log: log.map((e) => ({ at: iso(e.at), action: e.action as IncidentReview['log'][number]['action'], actorName: e.actor_name, reason: e.reason })),
+    log: [...log].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime() || a.id - b.id).map((e) => ({
+      at: iso(e.at), action: e.action as IncidentReview['log'][number]['action'], actorName: e.actor_name, reason: e.reason,
+      detail: logDetail(e, titles),
+    })),
   };
 }
