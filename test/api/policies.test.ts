@@ -30,6 +30,8 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^(GET|POST) \/api\/webhooks\/\{id\}\/(deliveries|test) /, 'webhook deliveries: a log of what was sent to a partner, nothing is done to them'],
   [/^[A-Z]+ \/api\/devices[^ ]* 20\d\.(items\[\]\.|device\.)?binding$/, 'the record a device is bound to: a masked reference to the registry record, which carries its own policies there'],
   [/^[A-Z]+ \/api\/(devices\/\{id\}|device-profiles[^ ]*) 200\.(items\[\]\.)?rules\[\]$/, 'the rules of a profile: edited as the profile\'s whole set (its editRules policy), never one by one'],
+  [/^[A-Z]+ \/api\/(plans\/\{id\}\/activate|incidents[^ ]*) 20\d\.(steps\[\]|step)\.workOrder$/, 'a step\'s work order: a reference; the case with its policies is GET /api/cases/{id}'],
+  [/^[A-Z]+ \/api\/(plans\/\{id\}\/activate|incidents[^ ]*) 20\d\.log\[\]$/, 'the incident\'s log: what happened, nothing is done to it'],
   [/^GET \/api\/devices\/\{id\} 200\.alarms\[\]$/, 'a device\'s alarms: references; each with its policies is in GET /api/alarms/{id}'],
   [/^(GET|POST|PATCH) \/api\/registry\/households.* 20\d\.visits\[\]$/, 'visits in the household file: records of what was found; each with its policies is in GET /api/visits'],
 ];

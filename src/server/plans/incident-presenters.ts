@@ -59,12 +59,13 @@ export function stepCounts(steps: readonly store.StepView[], now: Date): Inciden
 const isLate = (s: Pick<store.StepView, 'due_at'>, completedAt: Date | null, now: Date) =>
   (completedAt ?? now).getTime() > new Date(s.due_at).getTime();
 
-export function presentSummary(i: store.IncidentRow & { plan_name: string }, steps: readonly store.StepView[], now: Date): IncidentSummary {
+export function presentSummary(i: store.IncidentRow & { plan_name: string }, steps: readonly store.StepView[], p: Pick<Principal, 'roles'>, now: Date): IncidentSummary {
   return {
     id: i.id, number: i.number, title: i.title, planId: i.plan_id, planVersion: i.plan_version, planName: i.plan_name, hazard: i.hazard,
     level: i.level, drill: i.drill, status: i.status, triggerKind: i.trigger_kind, triggerRef: i.trigger_ref, townId: i.town_id,
     activatedAt: iso(i.activated_at)!, activatedByName: i.activated_by_name, stoodDownAt: iso(i.stood_down_at),
     steps: stepCounts(steps, i.stood_down_at ?? now),
+    policies: i.status === 'active' && isCommander(p) ? ['level', 'standDown'] : [],
   };
 }
 
@@ -116,9 +117,8 @@ export function presentDetail(d: DetailInput, p: Principal, pii: PiiCipher, now:
       levelHistory.push({ at: iso(e.at)!, from: e.data.from as IncidentDetail['level'], to: e.data.to as IncidentDetail['level'], reason: e.reason ?? '', byName: e.actor_name });
     }
   }
-  const active = i.status === 'active';
   return {
-    ...presentSummary(i, d.steps, now),
+    ...presentSummary(i, d.steps, p, now),
     version: i.version, reason: i.reason, location: i.lng !== null && i.lat !== null ? { lng: i.lng, lat: i.lat } : null, address: i.address,
     summary: i.snapshot.summary, matterCode: i.snapshot.matterCode, levels: i.snapshot.levels,
     standDownReason: i.stand_down_reason, stoodDownByName: i.stood_down_by_name, levelHistory,
@@ -137,6 +137,5 @@ export function presentDetail(d: DetailInput, p: Principal, pii: PiiCipher, now:
     affectedGridIds: i.affected_grid_ids,
     log: d.events.map((e) => ({ id: Number(e.id), at: iso(e.at)!, action: e.action, actorName: e.actor_name, reason: e.reason, data: e.data })),
     capAlerts: i.cap_alerts,
-    policies: active && commander ? ['level', 'standDown'] : [],
   };
 }

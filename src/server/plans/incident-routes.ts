@@ -94,7 +94,7 @@ export async function incidentRoutes(app: FastifyInstance): Promise<void> {
     const steps = await store.listSteps(app.db, page.map((i) => i.id));
     const now = app.clock();
     return {
-      items: page.map((i) => presentSummary(i, steps.filter((x) => x.incident_id === i.id), now)),
+      items: page.map((i) => presentSummary(i, steps.filter((x) => x.incident_id === i.id), p, now)),
       nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
     };
   });

@@ -82,6 +82,7 @@ export const IncidentSummary = Type.Object({
   activatedByName: Nullable(Type.String()),
   stoodDownAt: Nullable(Time),
   steps: Type.Object({ total: Type.Integer(), done: Type.Integer(), left: Type.Integer(), late: Type.Integer() }),
+  policies: Type.Array(lit(INCIDENT_POLICIES), { description: 'what the caller may do with the incident now' }),
 });
 export type IncidentSummary = Static<typeof IncidentSummary>;
 
@@ -187,7 +188,6 @@ export const IncidentDetail = Type.Object({
     data: Type.Record(Type.String(), Type.Unknown()),
   })),
   capAlerts: Type.Array(CapAlertSchema),
-  policies: Type.Array(lit(INCIDENT_POLICIES), { description: 'what the caller may do with the incident now' }),
 });
 export type IncidentDetail = Static<typeof IncidentDetail>;
 
