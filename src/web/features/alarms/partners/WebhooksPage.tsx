@@ -12,6 +12,7 @@ import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 import { listUnits } from '../../org/api.ts';
 import { PARTNER_LIMITS } from '../../../../shared/alarms.ts';
+import { HAZARDS } from '../../../../shared/plans.ts';
 import {
   createWebhook, listDeliveries, listWebhooks, testWebhook, updateWebhook, type Delivery, type Webhook,
 } from './api.ts';
@@ -24,7 +25,8 @@ const ALL = '*';
 const KNOWN_TYPES = ['inactivity', 'doorInactivity', 'heartRateLow', 'heartRateHigh', 'sos', 'fall', 'smoke', 'gas', 'water', 'waterLeak', 'fire', 'intrusion', 'camera', 'offline'];
 const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '—');
 
-interface FormValues { name: string; townId?: string; url: string; alarmTypes: string[]; active: boolean; rotateSecret?: boolean }
+interface FormValues { name: string; townId?: string; url: string; alarmTypes: string[]; hazards: string[]; active: boolean; rotateSecret?: boolean }
+type WebhookHazard = NonNullable<Parameters<typeof createWebhook>[0]['hazards']>[number];
 
 export function WebhooksPage() {
   const { t, i18n } = useTranslation();
@@ -69,7 +71,11 @@ export function WebhooksPage() {
             { title: t('partners.webhooks.col.name'), dataIndex: 'name', render: (v: string) => <strong>{v}</strong> },
             { title: t('partners.webhooks.col.town'), dataIndex: 'townName', width: 120 },
             { title: t('partners.webhooks.col.url'), dataIndex: 'url', render: (v: string) => <Typography.Text className="zz-code" ellipsis style={{ maxWidth: 260 }}>{v}</Typography.Text> },
-            { title: t('partners.webhooks.col.types'), dataIndex: 'alarmTypes', render: (v: string[]) => v.map((x) => <Tag key={x}>{typeName(x)}</Tag>) },
+            { title: t('partners.webhooks.col.types'), dataIndex: 'alarmTypes', render: (v: string[]) => (v.length ? v.map((x) => <Tag key={x}>{typeName(x)}</Tag>) : '—') },
+            {
+              title: t('partners.webhooks.col.hazards'), dataIndex: 'hazards',
+              render: (v: string[]) => (v.length ? v.map((x) => <Tag key={x} color="volcano">{t(`partners.webhooks.hazards.${x}`, { defaultValue: x })}</Tag>) : '—'),
+            },
             {
               title: t('partners.webhooks.col.active'), dataIndex: 'active', width: 90,
               render: (v: boolean) => <Badge status={v ? 'success' : 'default'} text={v ? t('partners.webhooks.active') : t('partners.webhooks.inactive')} />,
@@ -131,18 +137,20 @@ function WebhookForm({ editing, towns, knownTypes, typeName, onClose, onSaved, o
   const key = useMemo(() => (editing ? crypto.randomUUID() : ''), [editing]);
   const existing = editing && editing !== 'new' ? editing : null;
   const typeOptions = useMemo(() => [ALL, ...knownTypes].map((v) => ({ value: v, label: typeName(v) })), [knownTypes, typeName]);
+  const hazardOptions = useMemo(() => [ALL, ...HAZARDS].map((v) => ({ value: v, label: t(`partners.webhooks.hazards.${v}`) })), [t]);
 
   const submit = async (v: FormValues) => {
     setBusy(true);
     try {
       const alarmTypes = v.alarmTypes.includes(ALL) ? [ALL] : v.alarmTypes;
+      const hazards = (v.hazards.includes(ALL) ? [ALL] : v.hazards) as WebhookHazard[];
       if (existing) {
         const saved = await updateWebhook(existing.id, {
-          name: v.name, url: v.url, alarmTypes, active: v.active, version: existing.version, ...(v.rotateSecret ? { rotateSecret: true } : {}),
+          name: v.name, url: v.url, alarmTypes, hazards, active: v.active, version: existing.version, ...(v.rotateSecret ? { rotateSecret: true } : {}),
         });
         onSaved(saved.secret);
       } else {
-        const saved = await createWebhook({ name: v.name, url: v.url, alarmTypes, active: v.active, ...(v.townId ? { townId: v.townId } : {}) }, key);
+        const saved = await createWebhook({ name: v.name, url: v.url, alarmTypes, hazards, active: v.active, ...(v.townId ? { townId: v.townId } : {}) }, key);
         onSaved(saved.secret);
       }
     } catch (e) {
@@ -167,8 +175,8 @@ function WebhookForm({ editing, towns, knownTypes, typeName, onClose, onSaved, o
       <Form<FormValues>
         form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}
         initialValues={existing
-          ? { name: existing.name, url: existing.url, alarmTypes: existing.alarmTypes, active: existing.active }
-          : { active: true, alarmTypes: [], townId: towns.length === 1 ? towns[0]!.id : undefined }}
+          ? { name: existing.name, url: existing.url, alarmTypes: existing.alarmTypes, hazards: existing.hazards, active: existing.active }
+          : { active: true, alarmTypes: [], hazards: [], townId: towns.length === 1 ? towns[0]!.id : undefined }}
       >
         <Form.Item name="name" label={t('partners.webhooks.form.name')} rules={[{ required: true, whitespace: true, message: t('partners.webhooks.form.required') }]}>
           <Input maxLength={PARTNER_LIMITS.name} placeholder={t('partners.webhooks.form.namePh')} data-testid="webhook-name" />
@@ -186,9 +194,16 @@ function WebhookForm({ editing, towns, knownTypes, typeName, onClose, onSaved, o
         </Form.Item>
         <Form.Item
           name="alarmTypes" label={t('partners.webhooks.form.types')} extra={t('partners.webhooks.form.typesHint')}
-          rules={[{ required: true, type: 'array', min: 1, message: t('partners.webhooks.form.required') }]}
+          dependencies={['hazards']}
+          rules={[({ getFieldValue }) => ({
+            validator: (_, value: string[] | undefined) => ((value?.length ?? 0) > 0 || (getFieldValue('hazards')?.length ?? 0) > 0
+              ? Promise.resolve() : Promise.reject(new Error(t('partners.webhooks.form.typesOrHazards')))),
+          })]}
         >
           <Select mode="multiple" options={typeOptions} optionFilterProp="label" data-testid="webhook-types" />
+        </Form.Item>
+        <Form.Item name="hazards" label={t('partners.webhooks.form.hazards')} extra={t('partners.webhooks.form.hazardsHint')}>
+          <Select mode="multiple" options={hazardOptions} optionFilterProp="label" data-testid="webhook-hazards" />
         </Form.Item>
         <Form.Item name="active" label={t('partners.webhooks.form.active')} valuePropName="checked">
           <Switch />
@@ -224,10 +239,11 @@ function DeliveryLog({ webhook, onClose }: { webhook: Webhook | null; onClose: (
         locale={{ emptyText: <Empty description={t('partners.webhooks.deliveries.empty')} /> }} scroll={{ x: 860 }}
         columns={[
           { title: t('partners.webhooks.deliveries.col.at'), dataIndex: 'createdAt', width: 170, render: (v: string) => time(v) },
-          { title: t('partners.webhooks.deliveries.col.kind'), dataIndex: 'kind', width: 70, render: (v: Delivery['kind']) => t(`partners.webhooks.deliveries.kind.${v}`) },
+          { title: t('partners.webhooks.deliveries.col.kind'), dataIndex: 'kind', width: 90, render: (v: Delivery['kind']) => t(`partners.webhooks.deliveries.kind.${v}`) },
           {
             title: t('partners.webhooks.deliveries.col.order'), dataIndex: 'caseNumber', width: 200,
-            render: (v: string | null, r) => (v && r.caseId ? <Button type="link" size="small" onClick={() => setCaseId(r.caseId)}>{v}</Button> : '—'),
+            render: (v: string | null, r) => (v && r.caseId ? <Button type="link" size="small" onClick={() => setCaseId(r.caseId)}>{v}</Button>
+              : r.incidentNumber ? <span className="zz-code">{r.incidentNumber}</span> : '—'),
           },
           { title: t('partners.webhooks.deliveries.col.status'), dataIndex: 'status', width: 90, render: (v: Delivery['status']) => <DeliveryStatus status={v} /> },
           { title: t('partners.webhooks.deliveries.col.attempts'), dataIndex: 'attempts', width: 80 },

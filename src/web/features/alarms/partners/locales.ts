@@ -6,12 +6,18 @@ export const partnersZh = {
   webhooks: {
     title: '合作方通知', subtitle: '告警发生时，按告警类型推送给家庭医生、交警、120 等合作方：签名推送、失败自动重试，每次推送记入关爱工单',
     add: '新增合作方', edit: '编辑', test: '发送测试', log: '推送记录', empty: '尚未设置合作方通知。',
-    col: { name: '合作方', town: '镇街', url: '推送地址', types: '告警类型', active: '状态', last: '最近推送', actions: '操作' },
+    col: { name: '合作方', town: '镇街', url: '推送地址', types: '告警类型', hazards: '预案事件', active: '状态', last: '最近推送', actions: '操作' },
     active: '启用', inactive: '停用', allTypes: '全部告警', never: '尚未推送',
+    hazards: {
+      '*': '全部预案事件', forestFire: '森林火情', flood: '河道涨水', geologicalHazard: '地质灾害/危岩', buildingCrack: '楼栋裂缝/堡坎垮塌', heatWave: '高温',
+      fire: '火灾', hazmat: '危化品泄漏', publicHealth: '公共卫生', other: '其他',
+    },
     form: {
       titleNew: '新增合作方通知', titleEdit: '编辑合作方通知', name: '合作方名称', namePh: '例如：春晖社区卫生服务中心（家庭医生）',
       town: '镇街', url: '推送地址', urlPh: 'https://', urlHint: '只接受以 http 或 https 开头的网址；内网和本机地址会被拒绝。',
-      types: '推送哪些告警', typesHint: '可选多个，或选“全部告警”。', active: '启用', rotate: '重新生成签名密钥',
+      types: '推送哪些告警', typesHint: '可选多个，或选“全部告警”；只接收预案事件的合作方可不选。', active: '启用', rotate: '重新生成签名密钥',
+      hazards: '推送哪些预案事件', hazardsHint: '启动、调整级别、解除响应时推送 CAP 1.2 预警信息（XML 与 JSON）。可选多个，或选“全部预案事件”。',
+      typesOrHazards: '请至少选择一种告警或一类预案事件',
       rotateHint: '旧密钥立即失效，请同步告知合作方。', save: '保存', cancel: '取消', required: '请填写',
     },
     secret: {
@@ -23,9 +29,9 @@ export const partnersZh = {
     tested: { delivered: '测试推送成功（HTTP {{status}}）', failed: '测试推送失败：{{error}}' },
     saved: '已保存', conflict: '该设置已被他人修改，已为您刷新。',
     deliveries: {
-      title: '推送记录 · {{name}}', kind: { alarm: '告警', test: '测试' },
+      title: '推送记录 · {{name}}', kind: { alarm: '告警', incident: '预案事件', test: '测试' },
       status: { pending: '待重试', delivered: '已送达', failed: '失败' },
-      col: { at: '时间', kind: '类型', order: '关爱工单', status: '结果', attempts: '尝试次数', response: '对方响应', next: '下次重试' },
+      col: { at: '时间', kind: '类型', order: '关爱工单 / 事件编号', status: '结果', attempts: '尝试次数', response: '对方响应', next: '下次重试' },
       empty: '还没有推送记录。', more: '加载更多',
     },
   },
@@ -54,12 +60,18 @@ export const partnersEn: typeof partnersZh = {
   webhooks: {
     title: 'Partner notifications', subtitle: 'Alarms are pushed by type to family doctors, traffic police, 120 and other partners: signed, retried on failure, each push on the care order',
     add: 'Add partner', edit: 'Edit', test: 'Send test', log: 'Deliveries', empty: 'No partner notifications yet.',
-    col: { name: 'Partner', town: 'Town', url: 'URL', types: 'Alarm types', active: 'State', last: 'Last delivery', actions: 'Actions' },
+    col: { name: 'Partner', town: 'Town', url: 'URL', types: 'Alarm types', hazards: 'Incidents', active: 'State', last: 'Last delivery', actions: 'Actions' },
     active: 'Active', inactive: 'Stopped', allTypes: 'All alarms', never: 'Never sent',
+    hazards: {
+      '*': 'All incidents', forestFire: 'Forest fire', flood: 'River flood', geologicalHazard: 'Geological hazard', buildingCrack: 'Building crack / wall collapse', heatWave: 'Heat wave',
+      fire: 'Fire', hazmat: 'Hazardous materials', publicHealth: 'Public health', other: 'Other',
+    },
     form: {
       titleNew: 'Add partner notification', titleEdit: 'Edit partner notification', name: 'Partner name', namePh: 'e.g. Chunhui community health centre (family doctor)',
       town: 'Town', url: 'URL', urlPh: 'https://', urlHint: 'http(s) only; private and loopback addresses are refused.',
-      types: 'Alarms to push', typesHint: 'Pick several, or "All alarms".', active: 'Active', rotate: 'Make a new signing secret',
+      types: 'Alarms to push', typesHint: 'Pick several, or "All alarms"; a partner taking incidents only may pick none.', active: 'Active', rotate: 'Make a new signing secret',
+      hazards: 'Incidents to push', hazardsHint: 'CAP 1.2 alerts (XML and JSON) when a plan starts, changes level or stands down. Pick several, or "All incidents".',
+      typesOrHazards: 'Pick at least one alarm type or one hazard',
       rotateHint: 'The old secret stops at once: tell the partner.', save: 'Save', cancel: 'Cancel', required: 'Required',
     },
     secret: {
@@ -71,9 +83,9 @@ export const partnersEn: typeof partnersZh = {
     tested: { delivered: 'Test delivered (HTTP {{status}})', failed: 'Test failed: {{error}}' },
     saved: 'Saved', conflict: 'Someone else changed it; reloaded.',
     deliveries: {
-      title: 'Deliveries · {{name}}', kind: { alarm: 'Alarm', test: 'Test' },
+      title: 'Deliveries · {{name}}', kind: { alarm: 'Alarm', incident: 'Incident', test: 'Test' },
       status: { pending: 'Retrying', delivered: 'Delivered', failed: 'Failed' },
-      col: { at: 'Time', kind: 'Kind', order: 'Care order', status: 'Result', attempts: 'Attempts', response: 'Answer', next: 'Next attempt' },
+      col: { at: 'Time', kind: 'Kind', order: 'Care order / incident', status: 'Result', attempts: 'Attempts', response: 'Answer', next: 'Next attempt' },
       empty: 'No deliveries yet.', more: 'Load more',
     },
   },
