@@ -4,7 +4,7 @@ import { i18n } from '../../../lib/i18n.ts';
 
 export const partnersZh = {
   webhooks: {
-    title: '合作方通知', subtitle: '告警发生时，按告警类型推送给家庭医生、交警、120 等合作方：签名推送、失败自动重试，每次推送记入关爱工单',
+    title: '合作方通知', subtitle: '告警发生或预案启动时，按告警类型和预案事件推送给家庭医生、交警、120、水利等合作方：签名推送、失败自动重试，每次推送记入关爱工单或事件处置记录',
     add: '新增合作方', edit: '编辑', test: '发送测试', log: '推送记录', empty: '尚未设置合作方通知。',
     col: { name: '合作方', town: '镇街', url: '推送地址', types: '告警类型', hazards: '预案事件', active: '状态', last: '最近推送', actions: '操作' },
     active: '启用', inactive: '停用', allTypes: '全部告警', never: '尚未推送',
@@ -58,7 +58,7 @@ export const partnersZh = {
 
 export const partnersEn: typeof partnersZh = {
   webhooks: {
-    title: 'Partner notifications', subtitle: 'Alarms are pushed by type to family doctors, traffic police, 120 and other partners: signed, retried on failure, each push on the care order',
+    title: 'Partner notifications', subtitle: 'Alarms (by type) and incidents (by hazard) are pushed to family doctors, traffic police, 120, the water bureau and other partners: signed, retried on failure, each push on the care order or the incident\'s log',
     add: 'Add partner', edit: 'Edit', test: 'Send test', log: 'Deliveries', empty: 'No partner notifications yet.',
     col: { name: 'Partner', town: 'Town', url: 'URL', types: 'Alarm types', hazards: 'Incidents', active: 'State', last: 'Last delivery', actions: 'Actions' },
     active: 'Active', inactive: 'Stopped', allTypes: 'All alarms', never: 'Never sent',
