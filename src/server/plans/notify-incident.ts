@@ -129,9 +129,8 @@ export async function queueIncidentNotice(
 async function roleHolders(tx: Tx, incidentId: string): Promise<NoticeRecipient[]> {
   const r = await tx.query<NoticeRecipient>(
     `select a.id, a.name, ir.role_key as "roleKey", ir.name as "roleName"
-       from incident_roles ir cross join lateral unnest(ir.holder_ids) with ordinality as h(account_id, n)
-       join accounts a on a.id = h.account_id
-      where ir.incident_id = $1 order by ir.role_key, h.n`, [incidentId]);
+       from incident_roles ir join accounts a on a.id = any(ir.holder_ids)
+      where ir.incident_id = $1 order by ir.role_key, array_position(ir.holder_ids, a.id)`, [incidentId]);
   return r.rows;
 }
 
