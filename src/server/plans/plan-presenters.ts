@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/roles.ts';
 import { INCIDENT_COMMANDERS, PLAN_EDITORS, type Hazard, type PlanBody } from '../../shared/plans.ts';
-import type { PlanRow, VersionRow } from './plan-store.ts';
+import type { PlanListRow, PlanRow, VersionRow } from './plan-store.ts';
 import type { PlanDetailView, PlanPolicy, PlanSummaryView, PlanVersionView } from './plan-schemas.ts';
 
 /** What the caller may do to a plan now: edit and retire (editors), activate and drill (commanders); none once retired. */
@@ -18,11 +18,11 @@ export const mayEditPlans = (roles: readonly Role[]): boolean => roles.some((r) 
 export const seesContactsWhole = (roles: readonly Role[]): boolean =>
   roles.some((r) => (PLAN_EDITORS as readonly Role[]).includes(r) || (INCIDENT_COMMANDERS as readonly Role[]).includes(r));
 
-export function presentPlanSummary(p: PlanRow, roles: readonly Role[]): PlanSummaryView {
+export function presentPlanSummary(p: PlanListRow, roles: readonly Role[]): PlanSummaryView {
   return {
     id: p.id, townId: p.town_id, townName: p.town_name, name: p.name, hazard: p.hazard as Hazard, status: p.status,
-    currentVersion: p.current_version, levels: p.body.levels, triggerKinds: p.trigger_kinds, stepCount: p.body.steps.length,
-    roleCount: p.body.roles.length, matterCode: p.body.matterCode, matterName: p.matter_name,
+    currentVersion: p.current_version, levels: p.levels, triggerKinds: p.trigger_kinds, stepCount: p.step_count,
+    roleCount: p.role_count, matterCode: p.matter_code, matterName: p.matter_name,
     createdAt: p.created_at.toISOString(), updatedAt: p.updated_at.toISOString(), retiredAt: p.retired_at?.toISOString() ?? null,
     policies: planPolicies(roles, p.status),
   };

@@ -7,12 +7,11 @@ import type { PlanBody, PlanStatus } from '../../shared/plans.ts';
  * staff read their town's plans), always in the query.
  */
 
-export interface PlanRow {
+/** A plan as the list shows it: what the list needs of the current body, not the body (which may run to a few 100 kB). */
+export interface PlanListRow {
   id: string;
   town_id: string;
   town_name: string;
-  town_code: string;
-  org_path: string;
   name: string;
   hazard: string;
   status: PlanStatus;
@@ -21,6 +20,16 @@ export interface PlanRow {
   created_at: Date;
   updated_at: Date;
   retired_at: Date | null;
+  levels: PlanBody['levels'];
+  step_count: number;
+  role_count: number;
+  matter_code: string;
+  matter_name: string | null;
+}
+
+export interface PlanRow extends PlanListRow {
+  town_code: string;
+  org_path: string;
   retired_by_name: string | null;
   retire_reason: string | null;
   /** the current version's body, contact phones sealed */
@@ -28,15 +37,24 @@ export interface PlanRow {
   note: string | null;
   saved_at: Date;
   saved_by_name: string | null;
-  matter_name: string | null;
 }
+
+const SUMMARY = `v.body -> 'levels' as levels, jsonb_array_length(v.body -> 'steps') as step_count,
+         jsonb_array_length(v.body -> 'roles') as role_count, v.body ->> 'matterCode' as matter_code,
+         (select m.name from matters m where m.town_id = p.town_id and m.code = v.body ->> 'matterCode' and m.current
+           order by m.version desc limit 1) as matter_name`;
+
+const LIST_SELECT = `
+  select p.id, p.town_id, t.name as town_name, p.name, p.hazard, p.status, p.current_version, p.trigger_kinds, p.created_at,
+         p.updated_at, p.retired_at, ${SUMMARY}
+    from plans p
+    join org_units t on t.id = p.town_id
+    join plan_versions v on v.plan_id = p.id and v.version = p.current_version`;
 
 const SELECT = `
   select p.id, p.town_id, t.name as town_name, t.code as town_code, p.org_path, p.name, p.hazard, p.status, p.current_version,
          p.trigger_kinds, p.created_at, p.updated_at, p.retired_at, ra.name as retired_by_name, p.retire_reason,
-         v.body, v.note, v.saved_at, v.saved_by_name,
-         (select m.name from matters m where m.town_id = p.town_id and m.code = v.body ->> 'matterCode' and m.current
-           order by m.version desc limit 1) as matter_name
+         v.body, v.note, v.saved_at, v.saved_by_name, ${SUMMARY}
     from plans p
     join org_units t on t.id = p.town_id
     join plan_versions v on v.plan_id = p.id and v.version = p.current_version
@@ -48,9 +66,9 @@ const reaches = (scopeParam: string, likeParam: string) => `(p.org_path like ${l
 export interface PlanFilter { hazard: string | null; status: PlanStatus | null; q: string | null; townId: string | null }
 
 /** A page of plans, most recently changed first; `after` is the last row's (updated_at, id). */
-export async function listPlans(tx: Tx, scopePath: string, f: PlanFilter, after: { at: Date; id: string } | null, limit: number): Promise<PlanRow[]> {
-  const r = await tx.query<PlanRow>(
-    `${SELECT}
+export async function listPlans(tx: Tx, scopePath: string, f: PlanFilter, after: { at: Date; id: string } | null, limit: number): Promise<PlanListRow[]> {
+  const r = await tx.query<PlanListRow>(
+    `${LIST_SELECT}
       where ${reaches('$1', '$2')}
         and ($3::text is null or p.hazard = $3) and ($4::text is null or p.status = $4)
         and ($5::text is null or p.name ilike $5) and ($6::text is null or p.town_id = $6)
