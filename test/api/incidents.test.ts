@@ -195,6 +195,27 @@ describe('starting a plan', () => {
     expect(again).toEqual({ incidentId: a.json().id, created: false });
   });
 
+  it('a plan of 80 steps opens 80 work orders in one activation, and a failure at the last still writes none', async () => {
+    const steps = Array.from({ length: 80 }, (_, n) => ({
+      key: `s${n}`, title: `步骤${n + 1}`, roleKey: n % 2 ? 'renewal' : 'commander', dueOffsetMin: n * 5, fromLevel: 'IV' as const, checklist: ['完成'],
+    }));
+    const planId = await newPlan(floodPlan({ levels: ['IV'], steps }));
+    const started = performance.now();
+    const r = await activate(planId);
+    const ms = performance.now() - started;
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json().steps).toHaveLength(80);
+    const numbers = r.json().steps.map((x: { workOrder: { number: string } }) => Number(x.workOrder.number.split('-')[2]));
+    expect(numbers).toEqual(numbers.map((_: number, n: number) => numbers[0] + n)); // one block of the day's numbers, in step order
+    console.log(`activation of 80 steps (${t.db.kind}): ${Math.round(ms)} ms`);
+
+    const failing = await newPlan(floodPlan({ levels: ['IV'], steps }));
+    await editStoredBody(failing, (b) => ({ ...b, notice: { ...b.notice, expiresAfterH: -1 } }));
+    const before = await footprint();
+    expect((await activate(failing)).statusCode).toBe(422);
+    expect(await footprint()).toEqual(before);
+  });
+
   it('the system starts a plan by itself (auto trigger), named 系统自动启动', async () => {
     const planId = await newPlan();
     const r = await activatePlan(t.db, t.app, { planId, level: 'IV', reason: '水位达到红色告警', location: here, actor: null }, t.clock.now);
