@@ -9,7 +9,7 @@ import type { Reading } from '../../../src/domain/devices/reading.ts';
 
 const hr: Rule = { id: 'hr-low', name: '心率过低', enabled: true, kind: 'threshold', key: 'heartRate', op: '<', value: 45, forSec: 120, alarmType: 'heartRateLow', level: 'red', matterCode: 'S0102' };
 const off: Rule = { id: 'offline', name: '离线', enabled: true, kind: 'offline', afterSec: 3600, alarmType: 'offline', level: 'yellow' };
-const MATTERS = new Set(['S0101', 'S0102', 'S0201']);
+const MATTERS = new Set(['S0101', 'S0102', 'S0201', 'S0302']);
 
 describe('validateRules', () => {
   it('accepts every default profile', () => {

@@ -117,6 +117,12 @@ describe('threshold with duration', () => {
     expect(e.alarms[0]!.category).toBe('safety');
   });
 
+  it('a river above its warning level for a minute is a safety alarm (S03…, natural hazards), once', () => {
+    const high: Rule = { id: 'level-high', name: 'high', enabled: true, kind: 'threshold', key: 'waterLevel', op: '>=', value: 3, forSec: 60, alarmType: 'waterLevelHigh', level: 'orange', matterCode: 'S0302' };
+    const e = evaluate([high], {}, [ev(T0, 'waterLevel', 2.9), ev(T0 + 10 * S, 'waterLevel', 3.1), ev(T0 + 40 * S, 'waterLevel', 3.2), ev(T0 + 75 * S, 'waterLevel', 3.3)], T0 + 75 * S);
+    expect(e.alarms.map((a) => [a.raisedAt, a.category, a.level])).toEqual([[T0 + 70 * S, 'safety', 'orange']]);
+  });
+
   it('keep-alives with the same key are not samples', () => {
     const e = evaluate([gas], {}, [ev(T0, 'gas', 25, 'status')], T0);
     expect(e.alarms).toEqual([]);
