@@ -3,7 +3,7 @@ import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { seedId } from '../../src/server/platform/seed/demo-town.ts';
 import { findPlanForActivation, listActivePlansOfTown } from '../../src/server/plans/plan-store.ts';
 import { openContacts, sealContacts } from '../../src/server/plans/resource-contacts.ts';
-import type { PlanBody } from '../../src/shared/plans.ts';
+import { PLAN_LIMITS, type PlanBody } from '../../src/shared/plans.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -127,6 +127,25 @@ describe('writing a plan', () => {
     const phone = await create(floodPlan({ resources: [{ ...floodPlan().resources[0]!, contactPhone: 'v1.abc' }] }));
     expect(phone.statusCode).toBe(422);
     expect((await t.db.query<{ n: string }>('select count(*) n from plans')).rows[0]!.n).toBe(before);
+  });
+
+  it('saves a plan at every limit (about 1.1 MB) and shows it', async () => {
+    const L = PLAN_LIMITS;
+    const roles = Array.from({ length: L.roles }, (_, i) => ({ key: `r${i}`, name: `角色${i}`, postCode: 'PA-YJGL', backupAccountIds: [] }));
+    const steps = Array.from({ length: L.steps }, (_, i) => ({
+      key: `s${i}`, title: `步骤${i}`.padEnd(L.title, '步'), roleKey: `r${i % L.roles}`, dueOffsetMin: L.maxDueOffsetMin, fromLevel: 'IV' as const,
+      checklist: Array.from({ length: L.checklistItems }, (_, j) => `检查项${i}-${j}`.padEnd(L.checklistItem, '查')),
+    }));
+    const resources = Array.from({ length: L.resources }, (_, i) => ({
+      key: `x${i}`, kind: 'supply' as const, name: `物资${i}`.padEnd(L.resourceText, '物'), quantity: i, unit: '件', location: { lng: 106.5, lat: 29.5 },
+      address: null, contactName: '张三', contactPhone: `138${String(10000000 + i)}`,
+    }));
+    const body = floodPlan({ roles, steps, resources, levels: ['IV'], triggers: [{ kind: 'manual' }] });
+    expect(Buffer.byteLength(JSON.stringify({ body }))).toBeGreaterThan(1024 * 1024);
+    const r = await create(body);
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ stepCount: L.steps, roleCount: L.roles });
+    expect(r.json().body.resources[199].contactPhone).toBe('13810000199');
   });
 
   it('refuses a town outside the editor\'s scope (404) and other roles (403)', async () => {

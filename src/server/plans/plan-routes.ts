@@ -19,6 +19,8 @@ const TAGS = ['plans'];
 const readers = { access: PLAN_READERS };
 const editors = { access: PLAN_EDITORS };
 const PAGE = 50;
+/** a plan at every limit (80 steps of 20 checklist items of 200 characters, 200 resources) is about 1.1 MB of JSON */
+const PLAN_BODY_LIMIT = 2 * 1024 * 1024;
 
 /** 数字预案: the town's emergency plans, every save a version; retiring stops them from being started. */
 export async function planRoutes(app: FastifyInstance): Promise<void> {
@@ -65,7 +67,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.post('/api/plans', {
-    config: editors,
+    config: editors, bodyLimit: PLAN_BODY_LIMIT,
     schema: {
       summary: 'Write a new plan', tags: TAGS, body: s.CreatePlanBody, response: { 201: s.PlanDetail, 200: s.PlanDetail },
       description: 'Saves version 1 of a plan of `townId` (default: the town holding the caller\'s scope). The body is checked by the schema (400: a negative due offset, limits), then by the plan rules and the town (422 PLAN_INVALID with `details.reasons` in Chinese: unique keys, steps\' roles, levels in order, the matter a current one of the town, the roles\' posts the town\'s, back-ups active staff of the town). Contact phones are sealed at rest. Audited. `Idempotency-Key`: the same key answers the first plan (200).',
@@ -89,7 +91,7 @@ export async function planRoutes(app: FastifyInstance): Promise<void> {
   }, async (req) => detail(req, (req.params as Static<typeof s.PlanIdParams>).id));
 
   app.put('/api/plans/:id', {
-    config: editors,
+    config: editors, bodyLimit: PLAN_BODY_LIMIT,
     schema: {
       summary: 'Save a new version of a plan', tags: TAGS, params: s.PlanIdParams, body: s.UpdatePlanBody, response: { 200: s.PlanDetail },
       description: 'Saves the body as the next version over `version`, the current one as read (409 CONFLICT when another save came first; 409 PLAN_RETIRED for a retired plan); checked like a new plan (400, 422 PLAN_INVALID). A contact phone sent back masked, as shown, keeps the stored phone. Incidents already started keep the version they started from. Audited.',
