@@ -19,7 +19,8 @@ export function LevelModal({ incident, open, onClose, onDone }: { incident: Inci
   useEffect(() => { if (open) { form.resetFields(); setError(null); } }, [open, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setBusy(true);
     try {
       const next = await changeLevel(incident.id, v.level, v.reason.trim());
@@ -61,7 +62,8 @@ export function StandDownModal({ incident, open, onClose, onDone }: { incident: 
   const openSteps = incident.steps.filter((s) => s.state === 'open');
 
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
     setBusy(true);
     try {
       const next = await standDown(incident.id, v.reason.trim());

@@ -62,7 +62,7 @@ export function IncidentPage() {
             <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/incidents')}>{t('incidents.back')}</Button>
             {i.policies.includes('level') ? <Button onClick={() => setDialog('level')} data-testid="incident-level-change">{t('incidents.level.change')}</Button> : null}
             {i.policies.includes('standDown') ? <Button danger onClick={() => setDialog('standDown')} data-testid="incident-stand-down">{t('incidents.standDown.button')}</Button> : null}
-            <Button icon={<FileSearchOutlined />} onClick={() => navigate(`/incidents/${i.id}/review`)} data-testid="incident-review">{t('incidents.review.open')}</Button>
+            {active ? null : <Button icon={<FileSearchOutlined />} onClick={() => navigate(`/incidents/${i.id}/review`)} data-testid="incident-review">{t('incidents.review.open')}</Button>}
           </Space>
         )}
       />
@@ -75,7 +75,7 @@ export function IncidentPage() {
               { key: 'steps', label: <span data-testid="incident-tab-steps">{t('incidents.tabsPage.steps')}</span>, children: <StepList incident={i} onOpenOrder={setCaseId} onChanged={reload} /> },
               { key: 'map', label: <span data-testid="incident-tab-map">{t('incidents.tabsPage.map')}</span>, children: <MapAndResources incident={i} /> },
               { key: 'roles', label: <span data-testid="incident-tab-roles">{t('incidents.tabsPage.roles')}</span>, children: <Roles incident={i} /> },
-              { key: 'log', label: <span data-testid="incident-tab-log">{t('incidents.tabsPage.log')}</span>, children: <Log entries={i.log} /> },
+              { key: 'log', label: <span data-testid="incident-tab-log">{t('incidents.tabsPage.log')}</span>, children: <Log incident={i} /> },
               { key: 'cap', label: <span data-testid="incident-tab-cap">{t('incidents.tabsPage.cap')}</span>, children: <CapAlerts incident={i} /> },
             ]}
           />
@@ -152,28 +152,30 @@ function Roles({ incident: i }: { incident: IncidentDetail }) {
   );
 }
 
-function logDetail(t: (k: string, o?: Record<string, unknown>) => string, e: LogEntry): string | null {
+function logDetail(t: (k: string, o?: Record<string, unknown>) => string, e: LogEntry, titleOf: (key: unknown) => string | null): string | null {
   const d = e.data as Record<string, unknown>;
-  if (e.action === 'level_changed' && typeof d.from === 'string' && typeof d.to === 'string') {
-    return t('incidents.level.changed', { from: t(`incidents.levels.${d.from}`), to: t(`incidents.levels.${d.to}`) });
+  const titles = (xs: unknown[]) => xs.map((x) => (typeof x === 'string' ? titleOf(x) ?? x : (x as { title?: string }).title ?? '')).join('、');
+  switch (e.action) {
+    case 'activated': return typeof d.level === 'string' ? t('incidents.level.started', { to: t(`incidents.levels.${d.level}`) }) : null;
+    case 'level_changed': return typeof d.from === 'string' && typeof d.to === 'string' ? t('incidents.level.changed', { from: t(`incidents.levels.${d.from}`), to: t(`incidents.levels.${d.to}`) }) : null;
+    case 'steps_added': return Array.isArray(d.steps) ? t('incidents.log.stepsAdded', { count: d.steps.length, titles: titles(d.steps) }) : null;
+    case 'stood_down': return Array.isArray(d.left) && d.left.length ? t('incidents.log.leftSteps', { titles: titles(d.left) }) : null;
+    case 'step_checked': case 'step_unchecked': return typeof d.text === 'string' ? `${titleOf(d.stepKey) ?? ''} ${t('incidents.log.item', { item: d.text })}` : null;
+    case 'step_completed': return titleOf(d.stepKey);
+    case 'notified': return Array.isArray(d.recipients) ? t('incidents.log.recipients', { count: d.recipients.length }) : null;
+    case 'partner_notified': case 'partner_failed': return typeof d.partner === 'string' ? d.partner : null;
+    default: return null;
   }
-  if (e.action === 'steps_added' && Array.isArray(d.stepKeys)) return t('incidents.log.stepsAdded', { count: d.stepKeys.length });
-  if (e.action === 'stood_down' && Array.isArray(d.leftSteps) && d.leftSteps.length) {
-    const titles = (d.leftSteps as unknown[]).map((s) => (typeof s === 'string' ? s : (s as { title?: string }).title ?? '')).join('、');
-    return t('incidents.log.leftSteps', { titles });
-  }
-  if ((e.action === 'step_checked' || e.action === 'step_unchecked') && typeof d.itemText === 'string') return t('incidents.log.item', { item: d.itemText });
-  if (e.action === 'notified' && Array.isArray(d.recipients)) return t('incidents.log.recipients', { count: d.recipients.length });
-  return null;
 }
 
-function Log({ entries }: { entries: LogEntry[] }) {
+function Log({ incident }: { incident: IncidentDetail }) {
   const { t } = useTranslation();
+  const entries = incident.log;
+  const titleOf = (key: unknown) => incident.steps.find((s) => s.key === key)?.title ?? null;
   if (!entries.length) return <Empty description={t('incidents.log.empty')} />;
   return (
     <Timeline data-testid="incident-log" items={entries.map((e) => {
-      const detail = logDetail(t as never, e);
-      const stepTitle = typeof (e.data as { stepTitle?: unknown }).stepTitle === 'string' ? (e.data as { stepTitle: string }).stepTitle : null;
+      const detail = logDetail(t as never, e, titleOf);
       return {
         key: e.id,
         color: e.action === 'stood_down' ? 'gray' : e.action === 'partner_failed' ? 'red' : e.action === 'level_changed' ? 'orange' : 'blue',
@@ -181,10 +183,9 @@ function Log({ entries }: { entries: LogEntry[] }) {
           <div data-testid="log-entry" data-action={e.action}>
             <Space size={6} wrap>
               <strong>{t(`incidents.log.${e.action}`)}</strong>
-              {stepTitle ? <span>{stepTitle}</span> : null}
               {detail ? <span>{detail}</span> : null}
             </Space>
-            <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{timeText(e.at)} · {e.actorName ?? t('incidents.page.systemActor')}</Typography.Text></div>
+            <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{timeText(e.at)} · {e.actorName ?? t(e.action === 'activated' ? 'incidents.page.systemActor' : 'incidents.page.system')}</Typography.Text></div>
             {e.reason ? <div style={{ fontSize: 13 }}>{e.reason}</div> : null}
           </div>
         ),

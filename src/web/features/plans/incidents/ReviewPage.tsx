@@ -33,11 +33,11 @@ export function ReviewPage() {
   return (
     <div className="zz-page" data-testid="review-page">
       <PageHeader
-        title={i ? <span className="zz-inc-head"><span>{t('incidents.review.title', { number: i.number })}</span><LevelBadge level={i.level} />{i.drill ? <DrillTag /> : null}</span> : t('incidents.review.open')}
+        title={i ? <span className="zz-inc-head"><span>{t('incidents.review.title')}</span><span className="zz-code" translate="no">{i.number}</span><LevelBadge level={i.level} />{i.drill ? <DrillTag /> : null}</span> : t('incidents.review.open')}
         subtitle={i ? `${i.title} · ${t('incidents.review.subtitle')}` : t('incidents.review.subtitle')}
         extra={(
           <Space wrap>
-            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/incidents/${id}`)}>{t('incidents.open')}</Button>
+            <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(`/incidents/${id}`)}>{t('incidents.backToIncident')}</Button>
             <Button icon={<DownloadOutlined />} disabled={!r} onClick={() => void download('pdf')} data-testid="review-pdf">{t('incidents.review.pdf')}</Button>
             <Button icon={<DownloadOutlined />} disabled={!r} onClick={() => void download('xlsx')} data-testid="review-excel">{t('incidents.review.excel')}</Button>
           </Space>
@@ -49,14 +49,13 @@ export function ReviewPage() {
           : <ErrorState error={review.error} onRetry={review.reload} />
       ) : !r ? <Skeleton active /> : (
         <>
-          {r.provisional ? <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={t('incidents.review.provisional')} /> : null}
           <div className="zz-inc-totals" data-testid="review-totals">
             <Card size="small"><Statistic title={t('incidents.review.totals.onTime')} value={r.totals.doneOnTime} styles={{ content: { color: '#2e9e5b' } }} /></Card>
             <Card size="small"><Statistic title={t('incidents.review.totals.late')} value={r.totals.doneLate} styles={{ content: { color: r.totals.doneLate ? '#cf1322' : undefined } }} /></Card>
             <Card size="small"><Statistic title={t('incidents.review.totals.left')} value={r.totals.left} /></Card>
-            <Card size="small"><Statistic title={t('incidents.review.totals.longest')} value={r.totals.longestDelay ? minutes(r.totals.longestDelay.lateByMin) : '—'} /></Card>
+            <Card size="small"><Statistic title={t('incidents.review.totals.longest')} value={minutes(r.totals.longestDelayMinutes)} /></Card>
             <Card size="small"><Statistic title={t('incidents.review.totals.first')} value={minutes(r.totals.minutesToFirstStepDone)} /></Card>
-            <Card size="small"><Statistic title={t('incidents.review.totals.duration')} value={minutes(r.durationMin)} /></Card>
+            <Card size="small"><Statistic title={t('incidents.review.totals.duration')} value={minutes(r.totals.durationMinutes)} /></Card>
           </div>
           <Table<ReviewStep>
             rowKey="key" dataSource={r.steps} pagination={false} size="middle" data-testid="review-steps"
@@ -69,7 +68,7 @@ export function ReviewPage() {
               { title: t('incidents.review.col.completedAt'), key: 'done', width: 120, render: (_, s) => timeText(s.completedAt) },
               {
                 title: t('incidents.review.col.late'), key: 'late', width: 110,
-                render: (_, s) => (s.late && s.lateByMin > 0 ? <Tag color="red" data-testid="review-late">{minutes(s.lateByMin)}</Tag> : s.state === 'done' ? <Tag color="green">{t('incidents.review.onTime')}</Tag> : '—'),
+                render: (_, s) => (s.late ? <Tag color="red" data-testid="review-late">{s.lateByMinutes ? minutes(s.lateByMinutes) : t('incidents.steps.late')}</Tag> : s.state === 'done' ? <Tag color="green">{t('incidents.review.onTime')}</Tag> : '—'),
               },
               { title: t('incidents.review.col.state'), key: 'state', width: 130, render: (_, s) => <StepStateTag state={s.state} late={false} /> },
             ]}

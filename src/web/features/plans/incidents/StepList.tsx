@@ -16,12 +16,12 @@ const LIGHTS: Record<string, string> = { green: '#2e9e5b', yellow: '#e0a100', re
 export function StepList({ incident, onOpenOrder, onChanged }: { incident: IncidentDetail; onOpenOrder(caseId: string): void; onChanged(): void }) {
   return (
     <div data-testid="incident-steps">
-      {incident.steps.map((s) => <StepCard key={s.key} incident={incident} step={s} onOpenOrder={onOpenOrder} onChanged={onChanged} />)}
+      {incident.steps.map((s, n) => <StepCard key={s.key} n={n + 1} incident={incident} step={s} onOpenOrder={onOpenOrder} onChanged={onChanged} />)}
     </div>
   );
 }
 
-function StepCard({ incident, step: s, onOpenOrder, onChanged }: { incident: IncidentDetail; step: IncidentStep; onOpenOrder(caseId: string): void; onChanged(): void }) {
+function StepCard({ n, incident, step: s, onOpenOrder, onChanged }: { n: number; incident: IncidentDetail; step: IncidentStep; onOpenOrder(caseId: string): void; onChanged(): void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [busy, setBusy] = useState<number | null>(null);
@@ -31,7 +31,7 @@ function StepCard({ incident, step: s, onOpenOrder, onChanged }: { incident: Inc
     setBusy(item);
     try {
       const res = await checkStep(incident.id, s.key, item, checked, newKey());
-      if (res.completed) message.success(t('incidents.steps.completedToast', { title: s.title }));
+      if (res.completed) message.success(t(res.step.workOrder.status === 'handled' ? 'incidents.steps.completedToast' : 'incidents.steps.completedOnly', { title: s.title }));
       onChanged();
     } catch (e) {
       message.error(errorText(e, i18n.language));
@@ -45,7 +45,7 @@ function StepCard({ incident, step: s, onOpenOrder, onChanged }: { incident: Inc
   return (
     <div className={cls} data-testid="incident-step" data-step-key={s.key} data-state={s.state}>
       <div className="zz-inc-step-head">
-        <Typography.Text type="secondary">{s.seq}.</Typography.Text>
+        <Typography.Text type="secondary">{n}.</Typography.Text>
         <span className="zz-inc-step-title">{s.title}</span>
         <StepStateTag state={s.state} late={s.late} />
       </div>

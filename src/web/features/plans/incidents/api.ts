@@ -38,19 +38,21 @@ export const checkStep = (id: string, stepKey: string, item: number, checked: bo
     method: 'POST', body: { item, checked }, headers: keyed(key),
   });
 
-/** The after-action review (复盘): each step planned against what happened, and the totals (H1's IncidentReview as JSON). */
+/**
+ * The after-action review (复盘) of a stood-down incident: each step planned against what happened, and the totals.
+ * The shape of the server's review-report.ts answer (not a schemas file the web may import its types from).
+ */
 export interface ReviewStep {
-  key: string; title: string; roleName: string; state: 'open' | 'done' | 'left'; outcome: 'onTime' | 'late' | 'left' | 'open';
-  createdAt: string; dueAt: string; completedAt: string | null;
-  plannedMinutes: number; minutesToDone: number | null; late: boolean; lateByMin: number;
+  key: string; seq: number; title: string; roleName: string; state: 'open' | 'done' | 'left';
+  caseNumber: string; createdAt: string; dueAt: string; completedAt: string | null;
+  plannedMinutes: number; minutesToDone: number | null; lateByMinutes: number | null; late: boolean;
 }
 export interface IncidentReview {
-  provisional?: boolean;
-  durationMin: number | null;
+  number: string; stoodDownAt: string; standDownReason: string | null;
   steps: ReviewStep[];
   totals: {
-    steps: number; doneOnTime: number; doneLate: number; left: number; open: number;
-    longestDelay: { key: string; title: string; lateByMin: number } | null; minutesToFirstStepDone: number | null;
+    steps: number; doneOnTime: number; doneLate: number; left: number;
+    longestDelayMinutes: number | null; minutesToFirstStepDone: number | null; durationMinutes: number;
   };
 }
 export const fetchReview = (id: string, signal?: AbortSignal) => api<IncidentReview>(`/api/incidents/${encodeURIComponent(id)}/review`, { signal });

@@ -21,7 +21,7 @@ export const incidentsZh = {
   },
   progress: '完成 {{done}}/{{total}}', lateCount: '超时 {{count}}', leftCount: '未完成 {{count}}',
   empty: { active: '当前没有处置中的事件。', closed: '没有已解除的事件。' },
-  more: '加载更多', back: '返回列表', open: '打开',
+  more: '加载更多', back: '返回列表', open: '打开', backToIncident: '返回事件',
   page: {
     plan: '预案', planVersion: '{{name}}（第 {{version}} 版）', reason: '启动原因', activated: '启动', activatedBy: '{{name}} · {{time}}',
     address: '地点', matter: '工单事项', stoodDown: '解除', standDownReason: '解除原因', systemActor: '系统自动启动',
@@ -30,7 +30,7 @@ export const incidentsZh = {
   steps: {
     done: '已完成', open: '进行中', left: '未完成', late: '超时', dueAt: '时限 {{time}}', completedAt: '完成于 {{time}}',
     role: '责任岗位：{{role}}', roleWith: '责任岗位：{{role}}（{{name}}）', workOrder: '工单：', fromLevel: '{{level}}起', noChecklist: '无检查项，工单办结即完成', checkedBy: '{{name}} {{time}} 勾选',
-    completedToast: '步骤「{{title}}」已完成，工单已提交办结', checkedToast: '已勾选', uncheckedToast: '已取消勾选',
+    completedToast: '步骤「{{title}}」已完成，工单已提交办结', completedOnly: '步骤「{{title}}」已完成，工单由承办岗位办结', checkedToast: '已勾选', uncheckedToast: '已取消勾选',
   },
   level: {
     change: '调整级别', title: '调整响应级别', current: '当前级别', to: '调整为', reason: '调整原因', reasonHint: '例如：水位持续上涨，超过警戒线 0.5 米',
@@ -48,7 +48,7 @@ export const incidentsZh = {
   log: {
     activated: '启动响应', level_changed: '调整级别', steps_added: '新增步骤', notified: '发出通知', step_checked: '勾选检查项', step_unchecked: '取消勾选',
     step_completed: '步骤完成', stood_down: '解除响应', partner_notified: '已推送合作方', partner_failed: '推送合作方失败',
-    stepsAdded: '新增 {{count}} 个步骤', leftSteps: '未完成步骤：{{titles}}', item: '「{{item}}」', recipients: '通知 {{count}} 人', empty: '暂无记录',
+    stepsAdded: '新增 {{count}} 个步骤：{{titles}}', leftSteps: '未完成步骤：{{titles}}', item: '「{{item}}」', recipients: '通知 {{count}} 人', empty: '暂无记录',
   },
   cap: {
     msgType: { Alert: '首发', Update: '更新', Cancel: '解除', Ack: '确认', Error: '更正' },
@@ -57,7 +57,7 @@ export const incidentsZh = {
     sent: '发布时间', expires: '有效至', area: '区域', download: '下载预警文件', empty: '暂无预警信息', seq: '第 {{seq}} 条',
   },
   review: {
-    open: '处置复盘', title: '处置复盘 · {{number}}', subtitle: '各步骤计划时限与实际完成情况对照', provisional: '事件尚未解除，以下为阶段性情况',
+    open: '处置复盘', title: '处置复盘', subtitle: '各步骤计划时限与实际完成情况对照',
     pdf: '下载 PDF', excel: '下载 Excel',
     col: { step: '步骤', role: '责任岗位', planned: '计划用时', actual: '实际用时', late: '超时', state: '结果', completedAt: '完成时间' },
     minutes: '{{count}} 分钟', onTime: '按时', totals: { onTime: '按时完成', late: '超时完成', left: '未完成', longest: '最长超时', first: '首个步骤完成用时', duration: '处置总时长' },
@@ -86,7 +86,7 @@ export const incidentsEn: typeof incidentsZh = {
   },
   progress: '{{done}}/{{total}} done', lateCount: '{{count}} late', leftCount: '{{count}} left',
   empty: { active: 'No active incident.', closed: 'No incident stood down.' },
-  more: 'Load more', back: 'Back to the list', open: 'Open',
+  more: 'Load more', back: 'Back to the list', open: 'Open', backToIncident: 'Back to the incident',
   page: {
     plan: 'Plan', planVersion: '{{name}} (version {{version}})', reason: 'Why started', activated: 'Started', activatedBy: '{{name}} · {{time}}',
     address: 'Where', matter: 'Work order matter', stoodDown: 'Stood down', standDownReason: 'Why stood down', systemActor: 'Started automatically',
@@ -95,7 +95,7 @@ export const incidentsEn: typeof incidentsZh = {
   steps: {
     done: 'Done', open: 'Open', left: 'Left', late: 'Late', dueAt: 'Due {{time}}', completedAt: 'Done {{time}}',
     role: 'Role: {{role}}', roleWith: 'Role: {{role}} ({{name}})', workOrder: 'Work order: ', fromLevel: 'from {{level}}', noChecklist: 'No checklist: done when its work order is handled', checkedBy: 'ticked by {{name}} {{time}}',
-    completedToast: 'Step "{{title}}" is done and its work order handed in', checkedToast: 'Ticked', uncheckedToast: 'Unticked',
+    completedToast: 'Step "{{title}}" is done and its work order handed in', completedOnly: 'Step "{{title}}" is done; its post hands the work order in', checkedToast: 'Ticked', uncheckedToast: 'Unticked',
   },
   level: {
     change: 'Change level', title: 'Change the response level', current: 'Current level', to: 'New level', reason: 'Why', reasonHint: 'e.g. the water keeps rising, 0.5 m over the warning line',
@@ -113,7 +113,7 @@ export const incidentsEn: typeof incidentsZh = {
   log: {
     activated: 'Started', level_changed: 'Level changed', steps_added: 'Steps added', notified: 'Notified', step_checked: 'Item ticked', step_unchecked: 'Item unticked',
     step_completed: 'Step done', stood_down: 'Stood down', partner_notified: 'Partner notified', partner_failed: 'Partner not reached',
-    stepsAdded: '{{count}} steps added', leftSteps: 'Steps left: {{titles}}', item: '"{{item}}"', recipients: '{{count}} people notified', empty: 'Nothing yet',
+    stepsAdded: '{{count}} steps added: {{titles}}', leftSteps: 'Steps left: {{titles}}', item: '"{{item}}"', recipients: '{{count}} people notified', empty: 'Nothing yet',
   },
   cap: {
     msgType: { Alert: 'First', Update: 'Update', Cancel: 'Cancel', Ack: 'Ack', Error: 'Correction' },
@@ -122,7 +122,7 @@ export const incidentsEn: typeof incidentsZh = {
     sent: 'Sent', expires: 'Expires', area: 'Area', download: 'Download the alert file', empty: 'No alert yet', seq: 'No. {{seq}}',
   },
   review: {
-    open: 'Review', title: 'Review · {{number}}', subtitle: 'Each step\'s planned time against when it was done', provisional: 'The incident is still active: this is how it stands so far',
+    open: 'Review', title: 'Review', subtitle: 'Each step\'s planned time against when it was done',
     pdf: 'Download PDF', excel: 'Download Excel',
     col: { step: 'Step', role: 'Role', planned: 'Planned', actual: 'Took', late: 'Late by', state: 'Result', completedAt: 'Done at' },
     minutes: '{{count}} min', onTime: 'On time', totals: { onTime: 'Done on time', late: 'Done late', left: 'Left', longest: 'Longest delay', first: 'First step done after', duration: 'Duration' },

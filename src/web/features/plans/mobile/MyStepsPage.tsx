@@ -62,7 +62,7 @@ function StepBlock({ incident, step: s, onChanged }: { incident: IncidentDetail;
     setBusy(true);
     try {
       const res = await checkStep(incident.id, s.key, item, checked, newKey());
-      if (res.completed) Toast.show({ icon: 'success', content: t('mincident.completed') });
+      if (res.completed) Toast.show({ icon: 'success', content: t(res.step.workOrder.status === 'handled' ? 'mincident.completed' : 'mincident.completedOnly') });
     } catch (e) {
       Toast.show({ icon: 'fail', content: errorText(e, i18n.language) });
     } finally {

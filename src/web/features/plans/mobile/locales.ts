@@ -9,7 +9,7 @@ export const mincidentZh = {
   mine: '我的步骤', others: '其他步骤 {{count}} 个',
   state: { open: '进行中', done: '已完成', left: '未完成' },
   late: '超时', due: '时限 {{time}}', doneAt: '完成于 {{time}}', order: '打开工单 {{number}}',
-  completed: '步骤已完成，工单已提交办结', failed: '加载失败', empty: '当前没有需要您处置的应急步骤', emptyHint: '预案启动后，分派给您岗位的步骤会出现在这里',
+  completed: '步骤已完成，工单已提交办结', completedOnly: '步骤已完成', failed: '加载失败', empty: '当前没有需要您处置的应急步骤', emptyHint: '预案启动后，分派给您岗位的步骤会出现在这里',
   progress: '完成 {{done}}/{{total}}', noChecklist: '无检查项，工单办结即完成',
   banner: '应急处置：{{count}} 个步骤待完成', bannerTap: '点击查看',
 };
@@ -21,7 +21,7 @@ export const mincidentEn: typeof mincidentZh = {
   mine: 'My steps', others: '{{count}} other steps',
   state: { open: 'Open', done: 'Done', left: 'Left' },
   late: 'Late', due: 'Due {{time}}', doneAt: 'Done {{time}}', order: 'Open work order {{number}}',
-  completed: 'Step done; its work order handed in', failed: 'Could not load', empty: 'No emergency step for you now', emptyHint: 'When a plan starts, the steps given to your post show here',
+  completed: 'Step done; its work order handed in', completedOnly: 'Step done', failed: 'Could not load', empty: 'No emergency step for you now', emptyHint: 'When a plan starts, the steps given to your post show here',
   progress: '{{done}}/{{total}} done', noChecklist: 'No checklist: done when its work order is handled',
   banner: 'Emergency: {{count}} steps to do', bannerTap: 'Tap to open',
 };
