@@ -8,6 +8,7 @@ import { Alert, Anchor, App, Button, Card, Form, Input, Modal, Space, Spin, Tag,
 import type { ButtonProps } from 'antd';
 import { ArrowLeftOutlined, ExperimentOutlined, HistoryOutlined, StopOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useNavigate, useParams } from 'react-router';
 import { PLAN_LIMITS, type PlanBody } from '../../../shared/plans.ts';
 import { ApiError, errorText } from '../../lib/api.ts';
@@ -52,14 +53,38 @@ function emptyBody(t: (k: string) => string): PlanBody {
 
 interface Problem { field?: string; message?: string; messageZh?: string; problem?: string }
 
-/** The server's reasons of a refusal (PLAN_INVALID's list, or a 400's field problems), in the reader's language. */
-function problemList(e: unknown, zh: boolean): string[] {
+/** The server's reasons of a refusal (PLAN_INVALID's `details.reasons`, or a 400's field problems named by their place in the form). */
+function problemList(e: unknown, t: TFunction): string[] {
   if (!(e instanceof ApiError) || !e.details) return [];
   const d = e.details as unknown;
-  const list: unknown[] = Array.isArray(d) ? d
-    : typeof d === 'object' ? ((d as Record<string, unknown>).reasons ?? (d as Record<string, unknown>).refusals ?? (d as Record<string, unknown>).problems ?? []) as unknown[] : [];
-  if (!Array.isArray(list)) return [];
-  return list.map((x) => (typeof x === 'string' ? x : (() => { const p = x as Problem; return (zh ? p.messageZh : p.message) ?? p.message ?? p.problem ?? p.field ?? ''; })())).filter(Boolean);
+  if (Array.isArray(d)) return d.map((x) => (typeof x === 'string' ? x : fieldText(t, x as Problem))).filter(Boolean);
+  const reasons = typeof d === 'object' ? (d as { reasons?: unknown }).reasons : undefined;
+  return Array.isArray(reasons) ? reasons.filter((r): r is string => typeof r === 'string') : [];
+}
+
+const BASICS: Record<string, string> = { name: 'basics.name', hazard: 'basics.hazard', matterCode: 'basics.matter', summary: 'basics.summary', levels: 'sections.levels' };
+const PARTS: Record<string, Record<string, string>> = {
+  steps: { title: 'step.title', roleKey: 'step.role', dueOffsetMin: 'step.due', fromLevel: 'step.fromLevel', checklist: 'step.checklist' },
+  roles: { name: 'role.name', postCode: 'role.post', backupAccountIds: 'role.backups' },
+  resources: { name: 'resource.name', quantity: 'resource.quantity', unit: 'resource.unit', address: 'resource.address', contactName: 'resource.contactName', contactPhone: 'resource.contactPhone', location: 'resource.location' },
+  triggers: { alarmType: 'trigger.alarmType', categoryCode: 'trigger.categoryCode', alertType: 'trigger.alertType', level: 'trigger.level' },
+};
+const ROW: Record<string, string> = { steps: 'step.order', roles: 'sections.roles', resources: 'sections.resources', triggers: 'sections.triggers' };
+
+/** "body.body.steps.0.title" → "第 1 步 · 步骤：未填写或不符合要求" */
+function fieldText(t: TFunction, p: Problem): string {
+  const parts = (p.field ?? '').replace(/^body\.(body\.)?/, '').split('.');
+  const [head = '', second, third] = parts;
+  const e = (k: string) => t(`plans.editor.${k}`);
+  let where = '';
+  if (head in BASICS) where = e(BASICS[head]!);
+  else if (head === 'notice' && second) where = `${e('sections.notice')} · ${e(`notice.${second}`)}`;
+  else if (head in PARTS && second !== undefined) {
+    const n = Number(second) + 1;
+    const row = head === 'steps' ? t('plans.editor.step.order', { n }) : `${e(ROW[head]!)} ${n}`;
+    where = third && PARTS[head]![third] ? `${row} · ${e(PARTS[head]![third]!)}` : row;
+  } else where = head ? e(`sections.${head}`) : '';
+  return t('plans.editor.fieldInvalid', { field: where || t('plans.editor.sections.basics') });
 }
 
 function Editor({ saved, onReload }: { saved: PlanDetail | null; onReload(): void }) {
@@ -112,7 +137,7 @@ function Editor({ saved, onReload }: { saved: PlanDetail | null; onReload(): voi
       }
     } catch (e) {
       if (e instanceof ApiError && e.status === 409 && e.code === 'CONFLICT') { message.warning(t('plans.editor.conflict')); onReload(); } else {
-        setProblems({ text: errorText(e, i18n.language), list: problemList(e, i18n.language.startsWith('zh')) });
+        setProblems({ text: errorText(e, i18n.language), list: problemList(e, t) });
         window.scrollTo({ top: 0, behavior: 'smooth' });
       }
     } finally { setBusy(false); }

@@ -69,7 +69,7 @@ export const plansZh = {
       event: '事件名称', urgency: '紧急程度', severity: '严重程度', severityAuto: '按响应级别', certainty: '确定程度', headline: '标题',
       description: '情况描述', instruction: '防范与应对建议', areaDesc: '影响区域', expiresAfterH: '有效时长（小时）',
     },
-    keyHint: '字母、数字或短横线', move: '移动', newRole: '现场指挥',
+    keyHint: '字母、数字或短横线', move: '移动', newRole: '现场指挥', fieldInvalid: '{{field}}：未填写或不符合要求',
   },
   versions: {
     title: '修订记录 · {{name}}', current: '当前版本', version: '第 {{version}} 版', savedBy: '{{name}} 于 {{time}} 保存', noNote: '（无说明）',
@@ -158,7 +158,7 @@ export const plansEn: typeof plansZh = {
       event: 'Event', urgency: 'Urgency', severity: 'Severity', severityAuto: 'By level', certainty: 'Certainty', headline: 'Headline',
       description: 'Description', instruction: 'Instruction', areaDesc: 'Area', expiresAfterH: 'In force (hours)',
     },
-    keyHint: 'letters, digits or dashes', move: 'Move', newRole: 'On-site command',
+    keyHint: 'letters, digits or dashes', move: 'Move', newRole: 'On-site command', fieldInvalid: '{{field}}: missing or not allowed',
   },
   versions: {
     title: 'Versions · {{name}}', current: 'Current', version: 'Version {{version}}', savedBy: 'saved by {{name}} at {{time}}', noNote: '(no note)',
