@@ -28,14 +28,15 @@ export interface MatchedTrigger {
 
 /** Claims up to `limit` unchecked alarms (dispatched ones), marks them checked, answers their events. */
 async function claimAlarms(tx: Tx, now: Date, limit: number): Promise<Claimed> {
-  const r = await tx.query<{ id: string; alarm_type: string; level: 'red' | 'orange' | 'yellow'; town_id: string; town_path: string }>(
+  const r = await tx.query<{ id: string; alarm_type: string; level: 'red' | 'orange' | 'yellow'; status: string; town_id: string; town_path: string }>(
     `with due as (
        select id from alarms where plans_checked_at is null and dispatched_at is not null
         order by raised_at, id limit $2 for update skip locked)
      update alarms a set plans_checked_at = $1 from due, org_units t
       where a.id = due.id and t.id = a.town_id
-      returning a.id, a.alarm_type, a.level, a.town_id, t.path as town_path`, [now, limit]);
-  return { claimed: r.rows.length, events: r.rows.map((a) => ({
+      returning a.id, a.alarm_type, a.level, a.status, a.town_id, t.path as town_path`, [now, limit]);
+  // an alarm over before its care order was made (a silent device heard again) starts nothing
+  return { claimed: r.rows.length, events: r.rows.filter((a) => a.status !== 'cleared').map((a) => ({
     event: { kind: 'alarm', alarmType: a.alarm_type, level: a.level, townId: a.town_id, ref: a.id }, orgPath: a.town_path,
   })) };
 }
