@@ -42,6 +42,11 @@ describe('the plans demo', () => {
   it('installs the gauge on 跳蹬河 with its published id and token', async () => {
     const d = (await t.db.query<{ device_type: string; binding_kind: string }>('select device_type, binding_kind from devices where id = $1', [DEMO_GAUGE.id])).rows[0];
     expect(d).toEqual({ device_type: 'waterLevelGauge', binding_kind: 'place' });
+    // heard every 20 minutes since it was installed two days ago, the river below its warning level, no alarm
+    const r = (await t.db.query<{ n: number; max: number }>(`select count(*)::int as n, max(value) as max from device_readings where device_id = $1`, [DEMO_GAUGE.id])).rows[0]!;
+    expect(r.n).toBeGreaterThan(100);
+    expect(r.max).toBeLessThan(3);
+    expect((await t.db.query('select 1 from alarms where device_id = $1', [DEMO_GAUGE.id])).rows).toEqual([]);
   });
 
   it('leaves a stood-down drill, a stood-down heat wave with a step left, and an active rockfall with some steps done', async () => {

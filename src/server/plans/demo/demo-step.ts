@@ -4,6 +4,7 @@ import type { Principal, HeldPost } from '../../platform/auth.ts';
 import { PiiCipher, loadPiiKey } from '../../platform/pii-cipher.ts';
 import { territorialScope } from '../../../domain/identity/scope.ts';
 import type { PlanBody, PlanLevel } from '../../../shared/plans.ts';
+import type { ReadingPayload } from '../../../shared/devices.ts';
 import { GridLocatorCache } from '../../org/locator-cache.ts';
 import { WorkingCalendarCache, loadWorkingCalendar } from '../../calendar/calendar-cache.ts';
 import type { IntakeServices } from '../../cases/report-case.ts';
@@ -11,6 +12,7 @@ import { reachOf } from '../../registry/reach.ts';
 import { createPlace } from '../../registry/save-place-thing.ts';
 import { findDemoAccount, type DemoAccount } from '../../registry/demo/demo-store.ts';
 import { createDevice } from '../../devices/create-device.ts';
+import { ReadingIngest } from '../../devices/ingest.ts';
 import { createPlan, updatePlan, type PlanActor } from '../save-plan.ts';
 import { activatePlan, type IncidentActor } from '../activate-plan.ts';
 import { changeLevel } from '../change-level.ts';
@@ -102,11 +104,12 @@ export async function seedDemoPlans(db: Db, o: { now: Date; pii: PiiCipher }): P
     }, planActor(beijingAt(o.now, 35, 15, 30)))));
   }
 
-  // the gauge on 跳蹬河, installed by the community's staff a month ago, bound to the river's monitoring place
+  // the gauge on 跳蹬河, installed by the community's staff two days ago, bound to the river's monitoring place; its
+  // readings since (every 20 minutes, the river at 1–1.5 m) keep it online until the demo starts
   const river = await store.gridCentre(db, (await db.query<{ name: string }>('select name from org_units where id = $1', [gridId])).rows[0]!.name);
   const locator = new GridLocatorCache(db);
   if (river && !(await store.deviceExists(db, DEMO_GAUGE.id))) {
-    const installedAt = beijingAt(o.now, 30, 10, 0);
+    const installedAt = beijingAt(o.now, 2, 10, 0);
     const reach = reachOf(principalOf(community));
     await attempt('gauge', () => db.transaction(async (tx) => {
       const placeId = await store.placeByName(tx, gridId, RIVER_PLACE) ?? await createPlace(tx, o.pii, locator, { reach, ip: IP, now: installedAt }, {
@@ -117,6 +120,17 @@ export async function seedDemoPlans(db: Db, o: { now: Date; pii: PiiCipher }): P
         type: 'waterLevelGauge', name: DEMO_GAUGE.name, serialNo: DEMO_GAUGE.serialNo, binding: { kind: 'place', id: placeId },
       }, { id: DEMO_GAUGE.id, token: DEMO_GAUGE.token });
     }));
+    const readings: ReadingPayload[] = [];
+    for (let at = installedAt.getTime() + 5 * MIN, n = 0; at < o.now.getTime(); at += 20 * MIN, n++) {
+      const level = 1.25 + 0.25 * Math.sin(n / 9) + ((n * 7) % 5) / 100;
+      readings.push({ ts: new Date(at).toISOString(), messageId: `demo-gauge-${n}`, kind: 'event', key: 'waterLevel', value: Math.round(level * 100) / 100 });
+    }
+    const ingest = new ReadingIngest(db, { clock: () => o.now });
+    try {
+      if (await store.deviceExists(db, DEMO_GAUGE.id)) await attempt('gauge readings', () => ingest.submit(DEMO_GAUGE.id, readings));
+    } finally {
+      await ingest.close();
+    }
   }
 
   const services: IntakeServices = { locator, pii: o.pii, calendar: new WorkingCalendarCache(db) };
