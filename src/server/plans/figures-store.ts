@@ -23,7 +23,11 @@ export interface FigureIncidentRow {
   steps: { dueAt: string; completedAt: string | null; state: StepState }[];
 }
 
-/** The incidents started in [from, to) inside the scope (and unit), drills or real ones, with their steps' times. */
+/**
+ * The incidents started in [from, to) of the towns in the scope or holding it (a community's staff count their town's, as
+ * they read them), and of the unit asked for (a town inside it, or the town holding a community asked for), drills or
+ * real ones, with their steps' times.
+ */
 export async function listIncidentsForFigures(tx: Tx, f: FiguresFilter): Promise<FigureIncidentRow[]> {
   return (await tx.query<FigureIncidentRow>(
     `select i.id, i.hazard, i.activated_at, i.stood_down_at,
@@ -40,8 +44,8 @@ export async function listIncidentsForFigures(tx: Tx, f: FiguresFilter): Promise
                                             where e.case_id = s.case_id and e.action in ('report_done', 'resolve_on_spot')) d on true
                        where s.incident_id = i.id), '[]'::json) as steps
        from incidents i
-      where i.org_path like $1 and ($2::text is null or i.org_path like $2) and i.drill = $3
+      where (i.org_path like $1 or $6 like i.org_path || '%') and ($2::text is null or i.org_path like $2 or $7 like i.org_path || '%') and i.drill = $3
         and i.activated_at >= $4 and i.activated_at < $5
       order by i.activated_at`,
-    [likePrefix(f.scopePath), f.unitPath ? likePrefix(f.unitPath) : null, f.drill, f.from, f.to])).rows;
+    [likePrefix(f.scopePath), f.unitPath ? likePrefix(f.unitPath) : null, f.drill, f.from, f.to, f.scopePath, f.unitPath])).rows;
 }

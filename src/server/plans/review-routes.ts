@@ -28,7 +28,7 @@ export const FiguresQuery = Type.Object({
   }),
   from: Type.Optional(Type.String({ format: 'date-time', description: 'incidents started at or after (default: 365 days before `to`)' })),
   to: Type.Optional(Type.String({ format: 'date-time', description: 'incidents started before (default: now)' })),
-  orgUnitId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit inside the caller\'s scope (default: the whole scope)' })),
+  orgUnitId: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'a unit inside the caller\'s scope, or the town holding it (default: the whole scope)' })),
 }, { additionalProperties: false });
 
 export const IncidentFigures = Type.Object({
@@ -67,7 +67,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     let unitPath: string | null = null;
     if (q.orgUnitId) {
       const [unit] = await listUnitsByIds(app.db, [q.orgUnitId]);
-      if (!unit || !unit.path.startsWith(scopePath)) throw notFound('organisation unit');
+      if (!unit || !(unit.path.startsWith(scopePath) || scopePath.startsWith(unit.path))) throw notFound('organisation unit');
       unitPath = unit.path;
     }
     const drill = q.drill === true || q.drill === 'true';

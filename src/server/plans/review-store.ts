@@ -30,13 +30,14 @@ export interface ReviewIncidentRow {
   cap_alerts: CapAlert[];
 }
 
+/** An incident of a town in the caller's scope or holding it (a community's staff read their town's), as the incident page. */
 export async function findIncidentForReview(tx: Tx, id: string, scopePath: string): Promise<ReviewIncidentRow | null> {
   return (await tx.query<ReviewIncidentRow>(
     `select i.id, i.number, i.title, i.plan_id, i.plan_version, coalesce(i.snapshot->>'name', i.title) as plan_name, i.hazard, i.drill,
             i.status, i.level, i.reason, i.trigger_kind, i.address, u.name as town_name, i.activated_at, i.activated_by_name,
             i.stood_down_at, i.stood_down_by_name, i.stand_down_reason, i.cap_alerts
        from incidents i join org_units u on u.id = i.town_id
-      where i.id = $1 and i.org_path like $2`, [id, likePrefix(scopePath)])).rows[0] ?? null;
+      where i.id = $1 and (i.org_path like $2 or $3 like i.org_path || '%')`, [id, likePrefix(scopePath), scopePath])).rows[0] ?? null;
 }
 
 export interface ReviewLevelRow { at: Date; from: PlanLevel; to: PlanLevel; reason: string | null; actor_name: string | null }
