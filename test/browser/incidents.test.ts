@@ -20,7 +20,7 @@ import type { PlanBody } from '../../src/shared/plans.ts';
 
 const ARTIFACTS = 'test-artifacts';
 const NOW = new Date('2026-12-03T09:00:00+08:00');
-// the activation's message names the incident number (YA + town code + date + sequence) for a few seconds
+// the activation's message (the plans pages') names the incident number, YA + town code + date + sequence, for a few seconds
 const LATIN = ['YA'];
 
 let t: TestApp;
@@ -138,13 +138,13 @@ describe('a flood plan started from a water-level alarm', () => {
     const suggestion = page.getByTestId('plan-suggestion').filter({ hasText: '清水河涨水应急预案' });
     await suggestion.waitFor();
     await shot('suggestion');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
     await suggestion.getByTestId('suggestion-start').click();
     const dialog = page.getByTestId('activate-dialog');
     await dialog.getByTestId('activate-reason').waitFor();
     await dialog.getByTestId('activate-reason').fill('春晖桥水位计超警戒水位，启动Ⅳ级响应');
     await shot('activate');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
     await page.getByTestId('activate-ok').click();
     await page.waitForURL(/\/incidents\/[^/]+$/);
     incidentId = page.url().split('/').pop()!;
@@ -191,14 +191,14 @@ describe('a flood plan started from a water-level alarm', () => {
     await poll(() => page.getByTestId('incident-roles').textContent()).toContain('冯海燕');
     await page.getByTestId('incident-tab-log').click();
     await poll(() => page.getByTestId('log-entry').filter({ hasText: '步骤完成' }).count()).toBe(1);
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
     await page.getByTestId('incident-tab-cap').click();
     await poll(() => page.getByTestId('cap-alert').count()).toBe(1);
     const download = page.waitForEvent('download');
     await page.getByTestId('cap-download').click();
     expect((await download).suggestedFilename()).toMatch(/-1\.xml$/);
     await shot('cap');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
     await page.getByTestId('incident-tab-steps').click();
   });
 
@@ -223,13 +223,13 @@ describe('a flood plan started from a water-level alarm', () => {
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: 'Ⅲ级' }).click();
     await modal.getByTestId('level-reason').fill('水位持续上涨，已超警戒线 0.5 米');
     await shot('level');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
     await page.getByTestId('level-submit').click();
     await poll(() => page.getByTestId('incident-page').getAttribute('data-level')).toBe('III');
     await poll(() => page.getByTestId('incident-step').count()).toBe(3);
     await poll(() => page.getByTestId('level-history').textContent()).toContain('Ⅳ级 → Ⅲ级');
     await shot('level-raised');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
   });
 
   it('the evacuation step\'s holder ticks it on the phone: the step is done and its work order handed in', async () => {
@@ -240,7 +240,7 @@ describe('a flood plan started from a water-level alarm', () => {
     // 王建国 holds only the renewal role: the commander's steps are not his
     expect(await page.getByTestId('my-step').count()).toBe(1);
     await shot('phone');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
     const checks = mine.getByTestId('my-step-check');
     await checks.nth(0).click();
     await poll(() => mine.locator('.adm-checkbox-checked').count()).toBe(1);
@@ -250,7 +250,7 @@ describe('a flood plan started from a water-level alarm', () => {
     // its holder's last tick handed the work order in
     expect(await orderStatus('evacuate')).toBe('handled');
     await shot('phone-done');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
     // its work order opens in the phone's case page
     await mine.getByTestId('my-step-order').click();
     await page.waitForURL(/\/m\/cases\//);
@@ -272,14 +272,14 @@ describe('a flood plan started from a water-level alarm', () => {
     await modal.getByText('请写明解除原因').waitFor();
     await modal.getByTestId('stand-down-reason').fill('水位已回落至警戒线以下，险情解除');
     await shot('stand-down');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
     await page.getByTestId('stand-down-submit').click();
     await poll(() => page.getByTestId('incident-page').getAttribute('data-status')).toBe('closed');
     await poll(() => step('warn').getAttribute('data-state')).toBe('left');
     expect(await page.getByTestId('stand-down-reason-shown').textContent()).toBe('水位已回落至警戒线以下，险情解除');
     expect(await page.getByTestId('incident-level-change').count()).toBe(0);
     await shot('closed');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
   });
 
   it('opens the review: planned against actual, the step left, the report as PDF and Excel', async () => {
@@ -290,7 +290,7 @@ describe('a flood plan started from a water-level alarm', () => {
     await poll(() => page.locator('[data-testid="review-step"][data-state="left"]').count()).toBe(1);
     expect(await page.getByTestId('review-totals').textContent()).toContain('未完成');
     await shot('review');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
     const pdf = page.waitForEvent('download');
     await page.getByTestId('review-pdf').click();
     expect((await pdf).suggestedFilename()).toMatch(/\.pdf$/);
@@ -303,8 +303,20 @@ describe('a flood plan started from a water-level alarm', () => {
     await page.goto(`${base}/incidents`);
     await page.getByTestId('incident-tab-closed').click();
     await poll(() => page.getByTestId('incident-row').count()).toBe(1);
+    await poll(() => page.locator('.ant-spin-blur').count()).toBe(0);
     await shot('list');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, LATIN);
+  });
+
+  it('reads in English when the user switches language', async () => {
+    await page.getByText('English', { exact: true }).click();
+    await page.goto(`${base}/incidents/${incidentId}`);
+    await page.getByTestId('incident-page').waitFor();
+    await poll(() => page.getByTestId('incident-status').textContent()).toBe('Stood down');
+    expect(await page.getByTestId('incident-steps').textContent()).toContain('Left');
+    await page.getByTestId('incident-tab-log').click();
+    await poll(() => page.getByTestId('log-entry').filter({ hasText: 'Level changed' }).count()).toBe(1);
+    await shot('english');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ export const incidentsZh = {
   more: '加载更多', back: '返回列表', open: '打开', backToIncident: '返回事件',
   page: {
     plan: '预案', planVersion: '{{name}}（第 {{version}} 版）', reason: '启动原因', activated: '启动', activatedBy: '{{name}} · {{time}}',
-    address: '地点', matter: '工单事项', stoodDown: '解除', standDownReason: '解除原因', systemActor: '系统自动启动',
+    address: '地点', matter: '工单事项', stoodDown: '解除', standDownReason: '解除原因', systemActor: '系统自动启动', system: '系统',
   },
   tabsPage: { steps: '处置步骤', map: '资源与地图', roles: '岗位与人员', log: '处置记录', cap: '预警信息' },
   steps: {
@@ -89,7 +89,7 @@ export const incidentsEn: typeof incidentsZh = {
   more: 'Load more', back: 'Back to the list', open: 'Open', backToIncident: 'Back to the incident',
   page: {
     plan: 'Plan', planVersion: '{{name}} (version {{version}})', reason: 'Why started', activated: 'Started', activatedBy: '{{name}} · {{time}}',
-    address: 'Where', matter: 'Work order matter', stoodDown: 'Stood down', standDownReason: 'Why stood down', systemActor: 'Started automatically',
+    address: 'Where', matter: 'Work order matter', stoodDown: 'Stood down', standDownReason: 'Why stood down', systemActor: 'Started automatically', system: 'System',
   },
   tabsPage: { steps: 'Steps', map: 'Resources and map', roles: 'Roles and people', log: 'Log', cap: 'Alerts' },
   steps: {
