@@ -1,7 +1,7 @@
 import type { Tx } from '../platform/db/db.ts';
 import { matchTriggers, type TriggerEvent } from '../../domain/plans/triggers.ts';
 import { listActivePlansOfTown, type ActivePlanOfTown } from './plan-store.ts';
-import { insertMatch } from './trigger-store.ts';
+import { insertMatches, type NewMatch } from './trigger-store.ts';
 
 /*
  * The outbox side of trigger matching: alarms (once dispatched: their care order exists), platform alerts and cases not
@@ -78,7 +78,7 @@ export async function matchBatch(
 ): Promise<{ claimed: number; matches: MatchedTrigger[] }> {
   const { claimed, events } = await CLAIMS[kind](tx, now, limit);
   const plansOf = new Map<string, ActivePlanOfTown[]>();
-  const matches: MatchedTrigger[] = [];
+  const rows: NewMatch[] = [];
   for (const { event, orgPath } of events) {
     let plans = plansOf.get(event.townId);
     if (!plans) {
@@ -87,12 +87,17 @@ export async function matchBatch(
     }
     if (plans.length === 0) continue;
     for (const m of matchTriggers(plans, event)) {
-      const id = await insertMatch(tx, {
+      rows.push({
         planId: m.planId, planVersion: m.planVersion, townId: event.townId, orgPath, triggerKind: event.kind, triggerRef: event.ref,
         triggerKey: m.triggerKey, level: m.level, mode: m.mode,
-      }, now);
-      if (id) matches.push({ id, planId: m.planId, level: m.level, mode: m.mode, triggerKind: event.kind, triggerRef: event.ref, triggerKey: m.triggerKey });
+      });
     }
   }
+  const inserted = await insertMatches(tx, rows, now);
+  const byKey = new Map(rows.map((r) => [`${r.planId}|${r.triggerKey}`, r]));
+  const matches: MatchedTrigger[] = inserted.map((x) => {
+    const r = byKey.get(`${x.plan_id}|${x.trigger_key}`)!;
+    return { id: x.id, planId: r.planId, level: r.level, mode: r.mode, triggerKind: r.triggerKind, triggerRef: r.triggerRef, triggerKey: r.triggerKey };
+  });
   return { claimed, matches };
 }

@@ -21,14 +21,20 @@ export interface NewMatch {
   mode: 'suggest' | 'auto';
 }
 
-/** Inserts the match unless the plan already has one for this trigger; answers its id when inserted, else null. */
-export async function insertMatch(tx: Tx, m: NewMatch, now: Date): Promise<string | null> {
-  const r = await tx.query<{ id: string }>(
+/**
+ * Inserts many matches in one statement (a batch of the outbox); those a plan already has for the trigger are skipped.
+ * Answers the inserted ones' ids with their plan and trigger key.
+ */
+export async function insertMatches(tx: Tx, ms: readonly NewMatch[], now: Date): Promise<{ id: string; plan_id: string; trigger_key: string }[]> {
+  if (ms.length === 0) return [];
+  const r = await tx.query<{ id: string; plan_id: string; trigger_key: string }>(
     `insert into plan_trigger_matches (plan_id, plan_version, town_id, org_path, trigger_kind, trigger_ref, trigger_key, level, mode, matched_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
-     on conflict (plan_id, trigger_key) do nothing returning id`,
-    [m.planId, m.planVersion, m.townId, m.orgPath, m.triggerKind, m.triggerRef, m.triggerKey, m.level, m.mode, now]);
-  return r.rows[0]?.id ?? null;
+     select m."planId", m."planVersion", m."townId", m."orgPath", m."triggerKind", m."triggerRef", m."triggerKey", m.level, m.mode, $2
+       from jsonb_to_recordset($1::jsonb) as m("planId" text, "planVersion" int, "townId" text, "orgPath" text, "triggerKind" text,
+                                                "triggerRef" text, "triggerKey" text, level text, mode text)
+     on conflict (plan_id, trigger_key) do nothing returning id, plan_id, trigger_key`,
+    [JSON.stringify(ms), now]);
+  return r.rows;
 }
 
 /**
