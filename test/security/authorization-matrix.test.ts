@@ -1055,6 +1055,12 @@ function incidentVariants(): Record<string, Variant[]> {
     if (r.statusCode !== 201) throw new Error(`incident: ${r.statusCode} ${r.body}`);
     return r.json().id as string;
   };
+  const closedIn = async (k: 'urbanTown' | 'ruralTown') => {
+    const id = await incidentIn(k);
+    const r = await asAdmin({ method: 'POST', url: `/api/incidents/${id}/stand-down`, payload: { reason: '矩阵测试解除' } });
+    if (r.statusCode !== 200) throw new Error(`stand-down: ${r.statusCode} ${r.body}`);
+    return id;
+  };
   const perTown = (inside: readonly Who[], req: (id: string) => InjectOptions): Variant[] => [
     { label: 'an incident of 春晖路街道', in: inside, request: async () => req(await incidentIn('urbanTown')) },
     { label: 'an incident of 青杠镇', in: ['admin'], request: async () => req(await incidentIn('ruralTown')) },
@@ -1077,6 +1083,12 @@ function incidentVariants(): Record<string, Variant[]> {
     'POST /api/incidents/{id}/stand-down': perTown(commanders, (id) => ({ method: 'POST', url: `/api/incidents/${id}/stand-down`, payload: { reason: '矩阵测试' } })),
     'POST /api/incidents/{id}/steps/{stepKey}/checks': perTown([...commanders, 'handler'], (id) => ({ method: 'POST', url: `/api/incidents/${id}/steps/s/checks`, payload: { item: 0, checked: true } })),
     'GET /api/incidents/{id}/cap/{seq}.xml': perTown(readers, (id) => ({ method: 'GET', url: `/api/incidents/${id}/cap/1.xml` })),
+    // the after-action review of a stood-down incident, and the figures of the caller's incidents
+    'GET /api/incidents/{id}/review': [
+      { label: 'a stood-down incident of 春晖路街道', in: readers, request: async () => ({ method: 'GET', url: `/api/incidents/${await closedIn('urbanTown')}/review` }) },
+      { label: 'a stood-down incident of 青杠镇', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/incidents/${await closedIn('ruralTown')}/review` }) },
+    ],
+    'GET /api/incidents/figures': [{ label: 'the caller\'s towns', in: everyone, request: () => ({ method: 'GET', url: '/api/incidents/figures?drill=false' }) }],
   };
 }
 
