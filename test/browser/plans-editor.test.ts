@@ -27,6 +27,7 @@ const pageErrors: string[] = [];
 const tokens: Record<string, string> = {};
 let floodId = '';
 let newPlanId = '';
+let here: { lng: number; lat: number };
 
 const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}/plans-${name}.png`, fullPage: true });
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
@@ -69,7 +70,7 @@ beforeAll(async () => {
   t = await createTestApp({ webDist: WEB_DIST });
   t.clock.set(NOW);
   for (const u of ['leader', 'dispatcher']) tokens[u] = await t.login(u);
-  const here = await gridCentre(t.db, DEMO_GRID);
+  here = await gridCentre(t.db, DEMO_GRID);
   const p = await call('POST', '/api/plans', 'leader', { body: floodPlan(here) });
   expect(p.statusCode, p.body).toBe(201);
   floodId = p.json().id;
@@ -221,16 +222,27 @@ describe('预案管理 on the desktop', () => {
     const dialog = page.getByTestId('activate-dialog');
     await dialog.getByTestId('activate-reason').waitFor();
     expect(await dialog.getByTestId('activate-drill').getAttribute('aria-checked')).toBe('true');
-    await dialog.getByText('Ⅲ级（较大）').click();
-    await poll(() => dialog.textContent()).toContain('该级别将派出 2 张工单');
+    // a click during the dialog's opening motion may miss: click until the level took
+    await poll(async () => { await dialog.getByText('Ⅲ级（较大）').click(); return dialog.textContent(); }).toContain('该级别将派出 2 张工单');
     await dialog.getByTestId('activate-reason').fill('汛前演练：模拟清水河水位超警戒');
+    // where it happens: a point on the map (else the plan's first resource's)
+    await dialog.getByTestId('activate-place').click();
+    const map = page.getByTestId('resource-map');
+    await poll(() => map.getAttribute('data-map-ready')).toBe('true');
+    const box = (await map.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2 - 20, box.y + box.height / 2 + 10);
+    await poll(() => page.getByTestId('resource-point-ok').isEnabled()).toBe(true);
+    await page.getByTestId('resource-point-ok').click();
+    await poll(() => dialog.getByTestId('activate-place').textContent()).toContain('已选点');
     await shot('activate');
     await expectNoEnglish(page, ALLOW);
     await page.getByTestId('activate-ok').click();
     await page.waitForURL(/\/incidents\/[^/]+$/);
     const incidentId = page.url().split('/').pop()!;
-    const row2 = (await t.db.query<{ drill: boolean; level: string; plan_id: string }>('select drill, level, plan_id from incidents where id = $1', [incidentId])).rows[0];
+    const row2 = (await t.db.query<{ drill: boolean; level: string; plan_id: string; lng: number }>('select drill, level, plan_id, lng from incidents where id = $1', [incidentId])).rows[0];
     expect(row2).toMatchObject({ drill: true, level: 'III', plan_id: floodId });
+    // the point picked, not the team's place
+    expect(Math.abs(row2!.lng - (here.lng + 0.002))).toBeGreaterThan(1e-6);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -3,12 +3,14 @@
 // after a lost answer returns the incident the first press started. On success the caller is told (the incident page
 // opens by default).
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Form, Input, Modal, Radio, Space, Switch, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Radio, Space, Switch, Typography } from 'antd';
+import { EnvironmentOutlined } from '@ant-design/icons';
 import type { ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PLAN_LIMITS, type PlanLevel } from '../../../shared/plans.ts';
 import { errorText } from '../../lib/api.ts';
+import { ResourcePointModal } from './ResourcePointModal.tsx';
 import { activatePlan, newIdempotencyKey, type Incident, type TriggerRefKind } from './api.ts';
 import { LEVEL_COLOURS } from './parts.tsx';
 import './locales.ts';
@@ -39,13 +41,15 @@ export function ActivateDialog({ open, plan, level, drill: drillAtFirst, trigger
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [touched, setTouched] = useState(false);
+  const [place, setPlace] = useState<{ lng: number; lat: number } | null>(null);
+  const [picking, setPicking] = useState(false);
   // one key per opening: pressing twice, or again after a lost answer, starts one incident
   const key = useMemo(() => newIdempotencyKey(), [open, plan?.id]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useEffect(() => {
     if (!open) return;
     setChosen(level && plan?.levels.includes(level) ? level : plan?.levels[0]);
-    setReason(reasonAtFirst ?? ''); setDrill(!!drillAtFirst); setError(null); setTouched(false); setBusy(false);
+    setReason(reasonAtFirst ?? ''); setDrill(!!drillAtFirst); setError(null); setTouched(false); setBusy(false); setPlace(null);
   }, [open, plan?.id, level, drillAtFirst, reasonAtFirst]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const stepCount = plan?.steps && chosen ? plan.steps.filter((s) => ORDER.indexOf(s.fromLevel) <= ORDER.indexOf(chosen)).length : null;
@@ -57,7 +61,7 @@ export function ActivateDialog({ open, plan, level, drill: drillAtFirst, trigger
     setBusy(true); setError(null);
     try {
       const incident = await activatePlan(plan.id, {
-        level: chosen, reason: reason.trim(), ...(drill ? { drill: true } : {}), ...(trigger ? { trigger: { kind: trigger.kind, id: trigger.id } } : {}),
+        level: chosen, reason: reason.trim(), ...(drill ? { drill: true } : {}), ...(trigger ? { trigger: { kind: trigger.kind, id: trigger.id } } : {}), ...(place ? { location: place } : {}),
       }, key);
       message.success(t('plans.activateDialog.done', { number: incident.number }));
       onClose();
@@ -87,12 +91,23 @@ export function ActivateDialog({ open, plan, level, drill: drillAtFirst, trigger
         <Form.Item label={t('plans.activateDialog.reason')} required validateStatus={touched && reasonMissing ? 'error' : undefined} help={touched && reasonMissing ? t('plans.activateDialog.reasonRequired') : undefined}>
           <Input.TextArea rows={3} maxLength={PLAN_LIMITS.reason} showCount value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('plans.activateDialog.reasonHint')} data-testid="activate-reason" />
         </Form.Item>
+        <Form.Item label={t('plans.activateDialog.place')} extra={t(trigger ? 'plans.activateDialog.placeFromTrigger' : 'plans.activateDialog.placeHint')}>
+          <Space>
+            <Button icon={<EnvironmentOutlined />} type={place ? 'default' : 'dashed'} onClick={() => setPicking(true)} data-testid="activate-place">
+              {place ? t('plans.editor.resource.picked') : t('plans.editor.resource.pick')}
+            </Button>
+            {place ? <Typography.Text type="secondary" className="zz-code" style={{ fontSize: 12 }}>{place.lng.toFixed(6)}, {place.lat.toFixed(6)}</Typography.Text> : null}
+            {place ? <Button type="link" size="small" onClick={() => setPlace(null)}>{t('plans.editor.resource.clear')}</Button> : null}
+          </Space>
+        </Form.Item>
         <Form.Item label={t('plans.activateDialog.drill')} extra={t('plans.activateDialog.drillHint')}>
           <Space><Switch checked={drill} onChange={setDrill} data-testid="activate-drill" /></Space>
         </Form.Item>
       </Form>
       {!drill ? <Alert type="warning" showIcon title={t('plans.activateDialog.warnReal')} style={{ marginBottom: error ? 8 : 0 }} /> : null}
       {error ? <Alert type="error" showIcon title={error} data-testid="activate-error" /> : null}
+      <ResourcePointModal open={picking} name={t('plans.activateDialog.place')} value={place} onClose={() => setPicking(false)}
+        onPick={(at) => setPlace({ lng: Number(at.lng.toFixed(6)), lat: Number(at.lat.toFixed(6)) })} />
     </Modal>
   );
 }

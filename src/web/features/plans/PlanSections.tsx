@@ -266,7 +266,7 @@ export function ResourcesSection({ body, set, disabled }: SectionProps) {
       {xs.map((r, i) => (
         <div className="zz-plan-row" key={r.key} data-testid="plan-resource">
           <Form layout="vertical" disabled={disabled}>
-            <div className="zz-plan-grid" style={{ gridTemplateColumns: '120px minmax(180px, 1.6fr) 100px 80px minmax(160px, 1.2fr) 110px 140px auto' }}>
+            <div className="zz-plan-grid" style={{ gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))' }}>
               <Form.Item label={t('plans.editor.resource.kind')}>
                 <Select value={r.kind} onChange={(kind: PlanResource['kind']) => put(i, { ...r, kind })} options={RESOURCE_KINDS.map((k) => ({ value: k, label: t(`plans.resourceKinds.${k}`) }))} data-testid="resource-kind" />
               </Form.Item>

@@ -82,6 +82,7 @@ export const plansZh = {
     reasonRequired: '请写明启动原因', drill: '演练', drillHint: '演练生成真实工单（标题带【演练】），预警状态为“演练”，不计入实战统计',
     trigger: '触发来源', steps: '该级别将派出 {{count}} 张工单', ok: '启动', okDrill: '开始演练', cancel: '取消', done: '已启动，事件编号 {{number}}',
     warnReal: '启动后将立即向各职责岗位派发工单并发布预警。',
+    place: '事发地点', placeHint: '不选时取预案第一个资源的位置', placeFromTrigger: '不选时取触发来源（告警设备、事件）的位置',
   },
   suggestions: {
     title: '预案启动建议', empty: '当前没有待处理的启动建议。', start: '启动', dismiss: '忽略', count: '{{count}} 条待处理',
@@ -171,6 +172,7 @@ export const plansEn: typeof plansZh = {
     reasonRequired: 'Say why the plan starts', drill: 'Drill', drillHint: 'A drill makes real work orders (titled 【演练】), its alert is an exercise, and it is not counted with real incidents',
     trigger: 'Started by', steps: '{{count}} work orders go out at this level', ok: 'Activate', okDrill: 'Start drill', cancel: 'Cancel', done: 'Activated: incident {{number}}',
     warnReal: 'Activating sends the work orders to the roles and the alert out at once.',
+    place: 'Where', placeHint: 'Without a point, the plan\'s first resource\'s place', placeFromTrigger: 'Without a point, the place of what started it (the alarm\'s device, the case)',
   },
   suggestions: {
     title: 'Plans to start', empty: 'No suggestion waiting.', start: 'Activate', dismiss: 'Dismiss', count: '{{count}} waiting',
