@@ -245,4 +245,15 @@ describe('预案管理 on the desktop', () => {
     expect(Math.abs(row2!.lng - (here.lng + 0.002))).toBeGreaterThan(1e-6);
     expect(pageErrors).toEqual([]);
   });
+
+  it('reads in English too', async () => {
+    await page.goto(`${base}/plans/${newPlanId}`);
+    await page.getByTestId('plan-version').waitFor();
+    await page.getByText('English', { exact: true }).click();
+    await poll(() => page.getByTestId('plan-version').textContent()).toContain('Version 2');
+    const text = (await page.getByTestId('plan-editor').textContent())!;
+    for (const words of ['Basics', 'Triggers', 'Roles', 'Steps', 'Resources', 'Public alert (CAP)', 'From level', 'Checklist', 'Versions']) expect(text).toContain(words);
+    await shot('english');
+    expect(pageErrors).toEqual([]);
+  });
 });

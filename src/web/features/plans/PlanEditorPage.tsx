@@ -182,7 +182,7 @@ function Editor({ saved, onReload }: { saved: PlanDetail | null; onReload(): voi
           title={problems.list.length ? t('plans.editor.problems') : problems.text}
           description={problems.list.length ? <ul style={{ margin: 0, paddingInlineStart: 18 }}>{problems.list.map((p, i) => <li key={i}>{p}</li>)}</ul> : undefined} />
       ) : null}
-      <div className="zz-plan-editor">
+      <div className={`zz-plan-editor${canEdit ? '' : ' zz-plan-readonly'}`}>
         <div className="zz-plan-anchor">
           <Anchor offsetTop={72} targetOffset={80} items={SECTIONS.map((k) => ({ key: k, href: `#plan-sec-${k}`, title: t(`plans.editor.sections.${k}`) }))} />
           {saved ? <div style={{ marginTop: 12 }}>{saved.levels.map((l) => <LevelTag key={l} level={l} />)}</div> : null}

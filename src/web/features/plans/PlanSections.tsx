@@ -188,7 +188,7 @@ function DueInput({ value, onChange, disabled }: { value: number; onChange(min: 
     <Space.Compact style={{ width: '100%' }}>
       <InputNumber min={0} max={unit === 'h' ? L.maxDueOffsetMin / 60 : L.maxDueOffsetMin} precision={unit === 'h' ? 1 : 0} value={shown} disabled={disabled} style={{ width: '100%' }}
         onChange={(v) => onChange(Math.max(0, Math.round((v ?? 0) * (unit === 'h' ? 60 : 1))))} data-testid="step-due" />
-      <Select value={unit} disabled={disabled} style={{ width: 90 }} onChange={setUnit} data-testid="step-due-unit"
+      <Select value={unit} disabled={disabled} style={{ width: 104 }} onChange={setUnit} data-testid="step-due-unit"
         options={[{ value: 'm', label: t('plans.editor.step.minutes') }, { value: 'h', label: t('plans.editor.step.hours') }]} />
     </Space.Compact>
   );
