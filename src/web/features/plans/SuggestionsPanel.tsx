@@ -66,11 +66,13 @@ export function SuggestionsPanel({ alarmId, trigger, compact, onActivated }: Sug
             <Typography.Text strong>{s.plan.name}</Typography.Text>
             <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{sourceText(s)} · {t('plans.suggestions.at', { time: timeText(s.matchedAt) })}</Typography.Text></div>
           </div>
+          <div className="zz-plan-suggestion-act">
           <span>{t('plans.suggestions.suggestLevel', { level: '' })}<LevelTag level={s.level} long /></span>
           <Space size={4}>
             {s.policies.includes('activate') ? <Button type="primary" danger size="small" icon={<ThunderboltOutlined />} onClick={() => start(s)} data-testid="suggestion-start">{t('plans.suggestions.start')}</Button> : null}
             {s.policies.includes('dismiss') ? <Button size="small" onClick={() => { setReason(''); setDismissing(s); }} data-testid="suggestion-dismiss">{t('plans.suggestions.dismiss')}</Button> : null}
           </Space>
+          </div>
         </div>
       ))}
       <ActivateDialog
