@@ -32,6 +32,7 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^[A-Z]+ \/api\/(devices\/\{id\}|device-profiles[^ ]*) 200\.(items\[\]\.)?rules\[\]$/, 'the rules of a profile: edited as the profile\'s whole set (its editRules policy), never one by one'],
   [/^[A-Z]+ \/api\/(plans\/\{id\}\/activate|incidents[^ ]*) 20\d\.(steps\[\]|step)\.workOrder$/, 'a step\'s work order: a reference; the case with its policies is GET /api/cases/{id}'],
   [/^[A-Z]+ \/api\/(plans\/\{id\}\/activate|incidents[^ ]*) 20\d\.log\[\]$/, 'the incident\'s log: what happened, nothing is done to it'],
+  [/^(GET|POST) \/api\/plan-suggestions[^ ]* 200\.(items\[\]\.)?trigger$/, 'what raised a suggestion: a reference to the alarm, case or alert, which carries its own policies there'],
   [/^GET \/api\/devices\/\{id\} 200\.alarms\[\]$/, 'a device\'s alarms: references; each with its policies is in GET /api/alarms/{id}'],
   [/^(GET|POST|PATCH) \/api\/registry\/households.* 20\d\.visits\[\]$/, 'visits in the household file: records of what was found; each with its policies is in GET /api/visits'],
 ];

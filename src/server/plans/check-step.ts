@@ -9,6 +9,9 @@ import { incidentClosed } from './change-level.ts';
 import { holdsWorkOrder, isCommander, stepStateOf } from './incident-presenters.ts';
 import * as store from './incident-store.ts';
 
+/** the case action a step's last tick hands its work order in with */
+const HAND_IN = 'report_done' as const;
+
 /**
  * Ticks (or unticks) one item of a step's checklist, by a holder of the step's work order (its post's holders, its staff
  * assignee) or a commander in whose scope the incident lies. Ticking the last item completes the step (`step_completed`)
@@ -50,7 +53,7 @@ export async function checkStep(
       if (ticked >= step.checklist.length) {
         completed = true;
         await store.completeStep(tx, i.id, stepKey, p.accountId, now);
-        const handedIn = await applyWorkOrderAction(tx, step.case_id, { action: 'report_done', note: `预案步骤「${step.title}」清单已全部完成` },
+        const handedIn = await applyWorkOrderAction(tx, step.case_id, { action: HAND_IN, note: `预案步骤「${step.title}」清单已全部完成` },
           actorOf(p), p.name, now, calendar, { ifAllowed: true });
         await store.insertEvent(tx, {
           incident_id: i.id, at: now, action: 'step_completed', actor_id: p.accountId, actor_name: p.name, reason: null,

@@ -26,43 +26,51 @@ export interface MatchedTrigger {
   triggerKey: string;
 }
 
+/**
+ * How old an event may be and still start a plan: one that waited longer (a node down for a day, history imported or
+ * seeded) is marked checked without a suggestion, since a plan started for yesterday's water level helps nobody.
+ */
+export const TRIGGER_WINDOW_MS = 6 * 3_600_000;
+const fresh = (at: Date, now: Date) => now.getTime() - at.getTime() <= TRIGGER_WINDOW_MS;
+
 /** Claims up to `limit` unchecked alarms (dispatched ones), marks them checked, answers their events. */
 async function claimAlarms(tx: Tx, now: Date, limit: number): Promise<Claimed> {
-  const r = await tx.query<{ id: string; alarm_type: string; level: 'red' | 'orange' | 'yellow'; status: string; town_id: string; town_path: string }>(
+  const r = await tx.query<{ id: string; alarm_type: string; level: 'red' | 'orange' | 'yellow'; status: string; town_id: string; town_path: string; at: Date }>(
     `with due as (
        select id from alarms where plans_checked_at is null and dispatched_at is not null
         order by raised_at, id limit $2 for update skip locked)
      update alarms a set plans_checked_at = $1 from due, org_units t
       where a.id = due.id and t.id = a.town_id
-      returning a.id, a.alarm_type, a.level, a.status, a.town_id, t.path as town_path`, [now, limit]);
+      returning a.id, a.alarm_type, a.level, a.status, a.town_id, t.path as town_path, a.raised_at as at`, [now, limit]);
   // an alarm over before its care order was made (a silent device heard again) starts nothing
-  return { claimed: r.rows.length, events: r.rows.filter((a) => a.status !== 'cleared').map((a) => ({
+  return { claimed: r.rows.length, events: r.rows.filter((a) => a.status !== 'cleared' && fresh(a.at, now)).map((a) => ({
     event: { kind: 'alarm', alarmType: a.alarm_type, level: a.level, townId: a.town_id, ref: a.id }, orgPath: a.town_path,
   })) };
 }
 
 /** Platform alerts are placed by their case (the town its point lies in); one without a case is only marked checked. */
 async function claimAlerts(tx: Tx, now: Date, limit: number): Promise<Claimed> {
-  const r = await tx.query<{ id: string; alert_type: string; town_id: string | null; town_path: string | null }>(
+  const r = await tx.query<{ id: string; alert_type: string; town_id: string | null; town_path: string | null; at: Date }>(
     `with due as (
        select id from platform_alerts where plans_checked_at is null order by received_at, id limit $2 for update skip locked),
      marked as (
-       update platform_alerts p set plans_checked_at = $1 from due where p.id = due.id returning p.id, p.alert_type, p.case_id)
-     select m.id, m.alert_type, c.town_id, t.path as town_path
+       update platform_alerts p set plans_checked_at = $1 from due where p.id = due.id returning p.id, p.alert_type, p.case_id, p.received_at)
+     select m.id, m.alert_type, c.town_id, t.path as town_path, m.received_at as at
        from marked m left join cases c on c.id = m.case_id left join org_units t on t.id = c.town_id`, [now, limit]);
-  return { claimed: r.rows.length, events: r.rows.filter((a) => a.town_id && a.town_path).map((a) => ({
+  return { claimed: r.rows.length, events: r.rows.filter((a) => a.town_id && a.town_path && fresh(a.at, now)).map((a) => ({
     event: { kind: 'alert', alertType: a.alert_type, townId: a.town_id!, ref: a.id }, orgPath: a.town_path!,
   })) };
 }
 
 async function claimCases(tx: Tx, now: Date, limit: number): Promise<Claimed> {
-  const r = await tx.query<{ id: string; category_code: string; source: string; town_id: string; town_path: string }>(
+  const r = await tx.query<{ id: string; category_code: string; source: string; status: string; town_id: string; town_path: string; at: Date }>(
     `with due as (
        select id from cases where plans_checked_at is null order by created_at, id limit $2 for update skip locked)
      update cases c set plans_checked_at = $1 from due, org_units t
       where c.id = due.id and t.id = c.town_id
-      returning c.id, c.category_code, c.source, c.town_id, t.path as town_path`, [now, limit]);
-  return { claimed: r.rows.length, events: r.rows.filter((c) => c.source !== 'sensor' && c.source !== 'platform' && c.source !== 'plan').map((c) => ({
+      returning c.id, c.category_code, c.source, c.status, c.town_id, t.path as town_path, c.created_at as at`, [now, limit]);
+  const live = (c: (typeof r.rows)[number]) => c.status !== 'closed' && c.status !== 'rejected' && fresh(c.at, now);
+  return { claimed: r.rows.length, events: r.rows.filter((c) => c.source !== 'sensor' && c.source !== 'platform' && c.source !== 'plan' && live(c)).map((c) => ({
     event: { kind: 'case', categoryCode: c.category_code, townId: c.town_id, ref: c.id, source: c.source }, orgPath: c.town_path,
   })) };
 }

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Static } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { INCIDENT_COMMANDERS, PLAN_READERS, type CapAlert, type Hazard, type PlanLevel } from '../../shared/plans.ts';
 import type { Role } from '../../shared/roles.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
@@ -99,6 +99,7 @@ export const triggerRoutes: FastifyPluginAsync = async (app) => {
     config: { access: PLAN_READERS },
     schema: {
       summary: 'An incident\'s CAP alert as XML', tags: TAGS, params: s.CapParams,
+      response: { 200: { description: 'the CAP 1.2 alert as XML', content: { 'application/cap+xml': { schema: Type.String() } } } },
       description: 'The `seq`-th CAP 1.2 alert of the incident (1: the Alert at activation, then Update at each level change and Cancel at stand-down) as OASIS CAP 1.2 XML (urn:oasis:names:tc:emergency:cap:1.2), `application/cap+xml`. 404 when the incident is outside the caller\'s scope or has no such alert.',
     },
   }, async (req, reply) => {

@@ -19,10 +19,17 @@ for (const file of serverFiles(path.resolve('src/server'))) {
   for (const m of code.matchAll(/\baction: '([a-zA-Z_.]+)'/g)) {
     // a registry history row (recordChange: kind, id, householdId, orgPath, action) is not an audit entry
     if (/\bhouseholdId\b/.test(code.slice(code.lastIndexOf('{', m.index), m.index))) continue;
+    // nor is an incident's log row (incident_events: incident_id, at, action, …)
+    if (/\bincident_id\b/.test(code.slice(code.lastIndexOf('{', m.index), m.index))) continue;
     written.actions.add(m[1]!);
   }
   // an action passed as a parameter typed by a union of literals (matterAudit)
   for (const m of code.matchAll(/\baction: ('[a-zA-Z_.]+'(?: \| '[a-zA-Z_.]+')+)/g)) for (const n of m[1]!.matchAll(/'([a-zA-Z_.]+)'/g)) written.actions.add(n[1]!);
+  // an action chosen by a condition (`action: drill ? 'incident.drill' : 'incident.activate'`)
+  for (const m of code.matchAll(/\baction: [\w.]+ \? '([a-zA-Z_.]+)' : '([a-zA-Z_.]+)'/g)) {
+    if (/\bincident_id\b/.test(code.slice(code.lastIndexOf('{', m.index), m.index))) continue;
+    written.actions.add(m[1]!).add(m[2]!);
+  }
   for (const m of code.matchAll(/\btargetType: '([a-z_]+)'/g)) written.targetTypes.add(m[1]!);
 }
 

@@ -55,7 +55,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   alarm: '告警',
   webhook: '合作方通知', alert_platform: '告警平台',
   device: '设备', device_profile: '设备规则方案',
-  plan: '预案',
+  plan: '预案', incident: '应急事件',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -67,7 +67,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   alarm: 'Alarm',
   webhook: 'Partner webhook', alert_platform: 'Alert platform',
   device: 'Device', device_profile: 'Device profile',
-  plan: 'Plan',
+  plan: 'Plan', incident: 'Incident',
 };
 
 /**

@@ -9,6 +9,7 @@ import { TEAM_ROLES } from '../../../shared/org-levels.ts';
 import { fetchTeam } from './api.ts';
 // the case home also registers the texts of the case views (cviews) used below
 import { MobileCasesHome } from '../cases/public.ts';
+import { IncidentStepsBanner } from '../plans/mobile/public.ts';
 import { RegistryHomeTile } from '../registry/mobile/public.ts';
 import { TasksHomeTile } from '../tasks/public.ts';
 
@@ -29,6 +30,7 @@ export function MyGridPage() {
       </NavBar>
       <div style={{ padding: 12, display: 'grid', gap: 12 }}>
         <MobileCasesHome />
+        <IncidentStepsBanner />
         <TasksHomeTile />
         <RegistryHomeTile />
         <Card title={t('mobile.hello', { name: me.name })} extra={<LanguageSwitch size="small" />}>
