@@ -1,17 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Tx } from '../platform/db/db.ts';
-import { AppError, notFound } from '../platform/errors.ts';
-import { CASE_CHANNEL, notifyCaseChange, type CaseChange } from '../platform/live.ts';
-import type { Actor, CaseCommand } from '../../domain/cases/case-state.ts';
-import { decide } from '../../domain/cases/lifecycle.ts';
+import { CASE_CHANNEL, type CaseChange } from '../platform/live.ts';
 import { nextCheckAt } from '../../domain/cases/escalation.ts';
 import { caseNumberDay, formatCaseNumber } from '../../domain/cases/case-number.ts';
 import { clockLimits } from '../../domain/matters/routing.ts';
 import { advanceClocks, type ClockSet } from '../../domain/sla/clocks.ts';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar.ts';
 import type { CaseSource } from '../../shared/cases.ts';
-import { findMatterById, type MatterRow } from '../matters/store.ts';
-import { patchOf, toCaseState, toMatter, toSweepCase } from './case-mapping.ts';
+import type { MatterRow } from '../matters/store.ts';
+import { toMatter, toSweepCase } from './case-mapping.ts';
 import * as store from './store.ts';
 
 /** A work order to open already dispatched: who does it, where, by when. */
@@ -109,44 +106,4 @@ export async function openWorkOrders(tx: Tx, orders: readonly WorkOrderInput[], 
   }));
   await tx.query(`select pg_notify($1, c::text) from jsonb_array_elements($2::jsonb) c`, [CASE_CHANNEL, JSON.stringify(changes)]);
   return out;
-}
-
-/**
- * One lifecycle action on a work order inside the caller's transaction (applyCaseAction's rules, clocks and timeline,
- * without a transaction of its own): a plan step's last checklist tick hands its work order in (`report_done`) in the
- * same transaction as the tick. The actor must be allowed the action by the lifecycle, as on the case page; with
- * `ifAllowed`, a refused action changes nothing and answers null (a commander who is not the work order's assignee).
- */
-export async function applyWorkOrderAction(
-  tx: Tx, caseId: string, request: Omit<CaseCommand, 'duplicateOf'>, actor: Actor, actorName: string, now: Date, calendar: WorkingCalendar,
-  o: { ifAllowed?: boolean } = {},
-): Promise<{ eventId: number } | null> {
-  const row = await store.findCase(tx, caseId, null, true);
-  if (!row) throw notFound('case');
-  const decision = decide(toCaseState(row), { ...request, duplicateOf: undefined }, actor, now);
-  if (!decision.ok) {
-    if (o.ifAllowed) return null;
-    const r = decision.refusal;
-    throw new AppError(r.code, r.message, r.messageZh, { allowed: r.allowed, version: row.version });
-  }
-  const { next, entries } = decision;
-  const matter = toMatter((await findMatterById(tx, row.matter_id))!);
-  let clocks = row.clocks as ClockSet;
-  for (const e of entries) clocks = advanceClocks(clocks, { action: e.action, from: e.from, to: e.to }, now, clockLimits(matter), calendar);
-  const nextCheck = nextCheckAt(toSweepCase({ ...row, status: next.status, tier: next.tier, clocks, escalated_at: next.escalatedAt, suspension: next.suspension }, row.escalate_after_h), now);
-  const saved = await store.updateCase(tx, row.id, row.version, patchOf(next, clocks, nextCheck, now), now);
-  if (!saved) throw new AppError('CASE_STALE_VERSION', 'The case changed meanwhile; reload and try again.', '案卷已被他人更新，请刷新后重试。');
-  let eventId = 0;
-  for (const [i, e] of entries.entries()) {
-    eventId = await store.insertEvent(tx, {
-      case_id: row.id, at: now, action: e.action, actor_id: actor.system ? null : actor.accountId, actor_name: actorName,
-      from_status: e.from, to_status: e.to, reason: e.reason, data: e.data,
-    });
-    await notifyCaseChange(tx, {
-      caseId: row.id, number: row.number, eventId, action: e.action, status: e.to, orgPath: row.org_path,
-      reporterAccountId: row.reporter_account_id, assignee: i === entries.length - 1 ? next.assignee : row.assignee,
-      departmentIds: next.departmentsReached, at: now.toISOString(),
-    });
-  }
-  return { eventId };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../platform/db/db.ts';
 import { AppError, notFound } from '../platform/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import type { Principal } from '../platform/auth.ts';
-import { applyWorkOrderAction } from '../cases/open-work-orders.ts';
+import { applyCaseActionIn } from '../cases/apply-case-action.ts';
 import { actorOf } from '../cases/case-mapping.ts';
 import type { WorkingCalendar } from '../../domain/sla/working-calendar.ts';
 import { incidentClosed } from './change-level.ts';
@@ -53,8 +53,8 @@ export async function checkStep(
       if (ticked >= step.checklist.length) {
         completed = true;
         await store.completeStep(tx, i.id, stepKey, p.accountId, now);
-        const handedIn = await applyWorkOrderAction(tx, step.case_id, { action: HAND_IN, note: `预案步骤「${step.title}」清单已全部完成` },
-          actorOf(p), p.name, now, calendar, { ifAllowed: true });
+        const handedIn = await applyCaseActionIn(tx, step.case_id, { action: HAND_IN, note: `预案步骤「${step.title}」清单已全部完成` },
+          actorOf(p), null, p.name, now, calendar, { ifAllowed: true });
         await store.insertEvent(tx, {
           incident_id: i.id, at: now, action: 'step_completed', actor_id: p.accountId, actor_name: p.name, reason: null,
           data: { stepKey, caseId: step.case_id, number: step.case_number, handedIn: handedIn !== null },
