@@ -3,7 +3,7 @@
 // of those work orders reads again.
 import { useEffect, useRef, useState } from 'react';
 import { useMe } from '../../../app/auth.tsx';
-import { INCIDENT_COMMANDERS } from '../../../../shared/plans.ts';
+import { INCIDENT_COMMANDERS, PLAN_READERS } from '../../../../shared/plans.ts';
 import { holdsAnyRole } from '../../../../shared/roles.ts';
 import { fetchIncident, listIncidents, subscribeCaseEvents, type IncidentDetail, type IncidentStep } from '../incidents/api.ts';
 
@@ -17,8 +17,14 @@ export function useMySteps(): { items: MyIncident[]; loading: boolean; error: un
   const [tick, setTick] = useState(0);
   const orders = useRef(new Set<string>());
   const commander = holdsAnyRole(me.roles, INCIDENT_COMMANDERS);
+  // a grid worker or a resident reads no incidents (a grid worker's step reaches them as a work order in 我的待办)
+  const reader = holdsAnyRole(me.roles, PLAN_READERS);
 
   useEffect(() => {
+    if (!reader) {
+      setLoading(false);
+      return;
+    }
     const ctrl = new AbortController();
     (async () => {
       const page = await listIncidents({ status: 'active', limit: 20 }, null, ctrl.signal);
@@ -33,7 +39,7 @@ export function useMySteps(): { items: MyIncident[]; loading: boolean; error: un
       (e: unknown) => { if (!ctrl.signal.aborted) { setError(e); setLoading(false); } },
     );
     return () => ctrl.abort();
-  }, [tick, me.id, commander]);
+  }, [tick, me.id, commander, reader]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
