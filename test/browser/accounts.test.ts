@@ -69,9 +69,19 @@ describe('a grid worker account, from 账号管理 to the grid', () => {
     await dropRole('系统管理员');
     await pickRole('网格员');
     await page.keyboard.press('Escape');
-    await page.getByTestId('account-scope').click();
-    await page.keyboard.type('春晖社区第1网格');
-    await page.locator('.ant-select-tree-title').filter({ hasText: /^春晖社区第1网格$/ }).click();
+    // the tree filters as it is typed: a click before it settles misses on a loaded machine, so pick until it shows
+    const scope = page.getByTestId('account-scope');
+    for (let attempt = 1; ; attempt++) {
+      await scope.click();
+      await page.keyboard.type('春晖社区第1网格');
+      const title = page.locator('.ant-select-tree-title').filter({ hasText: /^春晖社区第1网格$/ });
+      await title.waitFor();
+      await page.waitForTimeout(300);
+      await title.click();
+      const shown = await scope.getByText('春晖社区第1网格', { exact: true }).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (shown || attempt >= 4) break;
+      await page.keyboard.press('Escape');
+    }
     await page.waitForTimeout(300);
     await expectNoEnglish(page);
     await shot('01-create');

@@ -16,7 +16,7 @@ export const partnersZh = {
       titleNew: '新增合作方通知', titleEdit: '编辑合作方通知', name: '合作方名称', namePh: '例如：春晖社区卫生服务中心（家庭医生）',
       town: '镇街', url: '推送地址', urlPh: 'https://', urlHint: '只接受以 http 或 https 开头的网址；内网和本机地址会被拒绝。',
       types: '推送哪些告警', typesHint: '可选多个，或选“全部告警”；只接收预案事件的合作方可不选。', active: '启用', rotate: '重新生成签名密钥',
-      hazards: '推送哪些预案事件', hazardsHint: '启动、调整级别、解除响应时推送 CAP 1.2 预警信息（XML 与 JSON）。可选多个，或选“全部预案事件”。',
+      hazards: '推送哪些预案事件', hazardsHint: '启动、调整级别、解除响应时推送通用预警协议格式的预警信息。可选多个，或选“全部预案事件”。',
       typesOrHazards: '请至少选择一种告警或一类预案事件',
       rotateHint: '旧密钥立即失效，请同步告知合作方。', save: '保存', cancel: '取消', required: '请填写',
     },
