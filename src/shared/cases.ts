@@ -30,6 +30,8 @@ export const CASE_SOURCES = [
   'visit', // found during a visit
   'task', // found during a scheduled task
   'plan', // a step of an activated emergency plan (数字预案): a work order made by the activation
+  'dispute', // a dispute registered at the dispute desk (矛盾纠纷登记): its work order in the loop
+  'enforcement', // found by an enforcement officer on patrol or in a joint inspection
 ] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
 

@@ -37,7 +37,7 @@ import { presentCaseThing } from '../registry/thing-cases-presenters.ts';
 function sourceFor(p: Principal, asked: CaseSource | undefined): { source: CaseSource; kind: ReporterKind } {
   if (p.roles.includes('gridWorker')) return { source: 'gridWorker', kind: 'gridWorker' };
   if (p.kind === 'resident') return { source: 'resident', kind: 'resident' };
-  const source = asked && !['gridWorker', 'resident', 'sensor', 'plan'].includes(asked) ? asked : 'hotline';
+  const source = asked && !['gridWorker', 'resident', 'sensor', 'plan', 'dispute', 'enforcement'].includes(asked) ? asked : 'hotline';
   return { source, kind: source === 'hotline' ? 'caller' : source === 'platform' || source === 'open311' ? 'platform' : 'staff' };
 }
 

@@ -3,6 +3,8 @@ import type { Db, Tx } from '../db/db.ts';
 import type { Role } from '../../../shared/roles.ts';
 import { hashPassword } from '../../identity/password-hash.ts';
 import { seedDepartments, seedMatters } from '../../matters/seed-catalog.ts';
+import { seedDisputeClasses } from '../../disputes/seed-catalog.ts';
+import { seedEnforcementCatalog } from '../../enforcement/seed-catalog.ts';
 import { buildDemoDistrict, personName, phoneNumber, seedId, type SeedUnit } from './demo-town.ts';
 
 export const DEMO_PASSWORD = 'demo1234';
@@ -12,6 +14,8 @@ export const DEMO_ACCOUNTS: { username: string; name: string; roles: Role[]; wha
   { username: 'leader', name: '陈志明', roles: ['leader'], what: '春晖路街道 case overview: SLA lights, today\'s figures, every case (read-only); duty catalogs and admissions, 履职进度' },
   { username: 'dispatcher', name: '刘晓燕', roles: ['dispatcher'], what: '春晖路街道 流转调度岗 (A)' },
   { username: 'handler', name: '王建国', roles: ['handler'], what: '城市更新岗 A holder, 春晖路街道' },
+  { username: 'mediator', name: '蒋丽萍', roles: ['handler'], what: '矛盾调解岗 A holder, 春晖路街道: disputes, mediations, agreements, sweeps (大排查)' },
+  { username: 'enforcer', name: '邓志强', roles: ['handler'], what: '综合执法岗 A holder, 春晖路街道: enforcement cases from 占道经营 and other loop cases, joint inspections' },
   { username: 'community', name: '赵秀兰', roles: ['communityStaff'], what: '春晖社区 staff: registry, the grid workers\' tasks, "+1" tasks and leave' },
   { username: 'department', name: '孙海涛', roles: ['department'], what: '区城市管理局 (district department); files duty admission requests' },
   { username: 'gridworker', name: '李明辉', roles: ['gridWorker'], what: 'full-time grid worker, 春晖社区第1网格: phone pages (今日任务 at /m/tasks, visits, reports), and its grid\'s map and cases on the desktop' },
@@ -19,6 +23,9 @@ export const DEMO_ACCOUNTS: { username: string; name: string; roles: Role[]; wha
   { username: 'auditor', name: '郑丽华', roles: ['auditor'], what: '审计管理员: reads and verifies the audit log, nothing else' },
   { username: 'resident', name: '周淑芬', roles: ['resident'], what: 'resident of 春晖社区第1网格' },
 ];
+
+// accounts added later whose username length another account already has get their own demo number
+const PHONE_OFFSET: Record<string, number> = { mediator: 1, enforcer: 2 };
 
 interface BoardsCatalog {
   commandCenter: { code: string; name: string; posts: { code: string; name: string; role?: string }[] };
@@ -57,12 +64,13 @@ export async function seedDemo(db: Db): Promise<boolean> {
       await tx.query(
         `insert into accounts (id, username, name, kind, roles, scope_org_unit_id, home_org_unit_id, phone, password_hash)
          values ($1,$2,$3,$4,$5,$6,$7,$8,$9)`,
-        [id, username, name, roles.includes('resident') ? 'resident' : 'staff', roles, scope, home, phoneNumber(username.length * 97), passwordHash],
+        [id, username, name, roles.includes('resident') ? 'resident' : 'staff', roles, scope, home, phoneNumber(username.length * 97 + (PHONE_OFFSET[username] ?? 0)), passwordHash],
       );
       return id;
     };
     const scopes: Record<string, string | null> = {
       admin: demo.cityId, leader: demo.urbanTownId, dispatcher: demo.urbanTownId, handler: demo.urbanTownId,
+      mediator: demo.urbanTownId, enforcer: demo.urbanTownId,
       community: demo.demoCommunityId, gridworker: demo.demoGridId, resident: null, department: demo.districtId,
       auditor: demo.districtId, security: demo.cityId,
     };
@@ -88,7 +96,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
         const boardId = seedId('board', `${townId}:${g.code}`);
         await tx.query('insert into boards (id, town_id, code, name, kind, sort) values ($1,$2,$3,$4,$5,$6)', [boardId, townId, g.code, g.name, g.kind, sort]);
         for (const [psort, p] of g.posts.entries()) {
-          const holderA = t === 0 && p.code === 'JJ-CSGX' ? ids.handler! : t === 0 && p.code === 'ZH-LZDD' ? ids.dispatcher! : leaders[postNo % leaders.length]!;
+          const demoHolders: Record<string, string | undefined> = { 'JJ-CSGX': ids.handler, 'ZH-LZDD': ids.dispatcher, 'PA-MDTJ': ids.mediator, 'PA-ZHZF': ids.enforcer };
+          const holderA = (t === 0 ? demoHolders[p.code] : undefined) ?? leaders[postNo % leaders.length]!;
           const holderB = leaders[(postNo + 3) % leaders.length]!;
           postNo++;
           await tx.query(
@@ -103,6 +112,9 @@ export async function seedDemo(db: Db): Promise<boolean> {
     const departments = await seedDepartments(tx, demo.districtId);
     await tx.query('insert into department_members (department_id, account_id) values ($1, $2)', [departments.get('区城市管理局'), ids.department]);
     for (const townId of [demo.urbanTownId, demo.ruralTownId]) await seedMatters(tx, townId);
+    const seededAt = new Date();
+    await seedDisputeClasses(tx, seededAt);
+    await seedEnforcementCatalog(tx, demo.cityId, demo.units.find((u) => u.id === demo.cityId)!.path, seededAt);
 
     const team = demo.team.map((m) => ({ ...m, accountId: null as string | null }));
     const gridworkerSlot = team.find((m) => m.gridId === demo.demoGridId && m.teamRole === 'fullTime')!;

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+
+/** Placeholder: its owner replaces this file (see /work/notes/issue15-contract.md). */
+export async function caseRoutes(_app: FastifyInstance): Promise<void> {}
