@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
+import { DESKTOP, launchChromium, WEB_DIST, expectNoEnglish, chooseMenuItem } from '../support/browser.ts';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 
 const ARTIFACTS = 'test-artifacts';
@@ -61,8 +61,7 @@ describe('org units administered on the map (admin)', () => {
     await page.getByPlaceholder(/搜索/).fill('春晖社区第1网格');
     await page.locator('.ant-list-item').filter({ hasText: CODE }).first().click();
     await page.locator('.zz-grid-drawer').getByText(CODE).waitFor();
-    await page.getByTestId('unit-admin-menu').click();
-    await page.getByTestId('unit-admin-rename').click();
+    await chooseMenuItem(page, page.getByTestId('unit-admin-menu'), page.getByTestId('unit-admin-rename'), page.getByTestId('rename-input'));
     await page.getByTestId('rename-input').fill('春晖社区第1网格（滨江）');
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(async () => (await t.db.query('select name from org_units where code = $1', [CODE])).rows[0]!.name).toBe('春晖社区第1网格（滨江）');
@@ -72,9 +71,8 @@ describe('org units administered on the map (admin)', () => {
 
   it('drags one vertex inward and saves the boundary; the old one is in the history', async () => {
     const before = (await t.db.query<{ geometry: { coordinates: number[][][] } }>('select geometry from org_units where code = $1', [CODE])).rows[0]!.geometry;
-    await page.getByTestId('unit-admin-menu').click();
-    await page.getByTestId('unit-admin-boundary').click();
-    await page.locator('[data-testid="boundary-editor"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+    await chooseMenuItem(page, page.getByTestId('unit-admin-menu'), page.getByTestId('unit-admin-boundary'), page.getByTestId('boundary-editor'));
+    await page.locator('[data-testid="boundary-editor"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
     await page.waitForTimeout(1500);
     await expectNoEnglish(page);
     await page.screenshot({ path: `${ARTIFACTS}/org-admin-02-editing.png` });
@@ -96,8 +94,7 @@ describe('org units administered on the map (admin)', () => {
     await page.getByTestId('grid-map').waitFor();
     const after = (await t.db.query<{ geometry: { coordinates: number[][][] } }>('select geometry from org_units where code = $1', [CODE])).rows[0]!.geometry;
     expect(after.coordinates[0]).not.toEqual(before.coordinates[0]);
-    await page.getByTestId('unit-admin-menu').click();
-    await page.getByTestId('unit-admin-history').click();
+    await chooseMenuItem(page, page.getByTestId('unit-admin-menu'), page.getByTestId('unit-admin-history'), page.getByTestId('boundary-history'));
     await page.getByTestId('boundary-history').waitFor();
     expect(await page.getByTestId('boundary-history').locator('.ant-list-item').count()).toBe(1);
     await expectNoEnglish(page);
@@ -113,8 +110,7 @@ describe('org units administered on the map (admin)', () => {
     const microId = (await t.db.query<{ id: string }>('select id from org_units where code = $1', [micro])).rows[0]!.id;
     await page.getByPlaceholder(/搜索/).fill(micro);
     await page.locator('.ant-list-item').filter({ hasText: micro }).first().click();
-    await page.getByTestId('unit-admin-menu').click();
-    await page.getByTestId('unit-admin-move').click();
+    await chooseMenuItem(page, page.getByTestId('unit-admin-menu'), page.getByTestId('unit-admin-move'), page.getByTestId('move-target'));
     await page.getByTestId('move-target').click();
     await page.locator('.ant-select-tree-title').first().waitFor();
     await expectNoEnglish(page);
@@ -133,8 +129,7 @@ describe('org units administered on the map (admin)', () => {
   it('offers a grid only the communities its boundary fits in; the others are shown disabled with why', async () => {
     await page.getByPlaceholder(/搜索/).fill(CODE);
     await page.locator('.ant-list-item').filter({ hasText: CODE }).first().click();
-    await page.getByTestId('unit-admin-menu').click();
-    await page.getByTestId('unit-admin-move').click();
+    await chooseMenuItem(page, page.getByTestId('unit-admin-menu'), page.getByTestId('unit-admin-move'), page.getByTestId('move-target'));
     await page.getByTestId('move-target').click();
     const jinxia = page.locator('.ant-select-tree-treenode').filter({ hasText: '锦霞社区' }).first();
     await jinxia.waitFor();
@@ -157,8 +152,7 @@ describe('org units administered on the map (admin)', () => {
     await page.getByPlaceholder(/搜索/).fill(code);
     await page.locator('.ant-list-item').filter({ hasText: code }).first().click();
     await page.locator('.zz-grid-drawer').getByText(code).waitFor();
-    await page.getByTestId('unit-admin-menu').click();
-    await page.getByTestId('unit-admin-retire').click();
+    await chooseMenuItem(page, page.getByTestId('unit-admin-menu'), page.getByTestId('unit-admin-retire'), page.locator('.ant-modal-confirm'));
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /撤\s*销/ }).click();
     const refusal = page.getByTestId('retire-refusal');
     await refusal.waitFor();

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Polygon, Position } from 'geojson';
-import { DESKTOP, launchChromium, WEB_DIST, expectNoEnglish } from '../support/browser.ts';
+import { DESKTOP, launchChromium, WEB_DIST, expectNoEnglish, chooseMenuItem } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { insertRow } from '../support/rows.ts';
 
@@ -94,9 +94,8 @@ afterAll(async () => {
 });
 
 async function openEditor(): Promise<(p: Position) => { x: number; y: number }> {
-  await page.getByTestId('unit-admin-menu').click();
-  await page.getByTestId('unit-admin-boundary').click({ timeout: 10_000 });
-  await page.locator('[data-testid="boundary-editor"][data-map-ready="true"]').waitFor({ timeout: 30_000 });
+  await chooseMenuItem(page, page.getByTestId('unit-admin-menu'), page.getByTestId('unit-admin-boundary'), page.getByTestId('boundary-editor'));
+  await page.locator('[data-testid="boundary-editor"][data-map-ready="true"]').waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1500);
   const current = (await t.db.query<{ geometry: Polygon }>('select geometry from org_units where id = $1', [gridId])).rows[0]!.geometry.coordinates[0]!.slice(0, -1);
   return screenOf((await page.locator('[data-testid="boundary-editor"] canvas').boundingBox())!, current);

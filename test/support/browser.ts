@@ -125,6 +125,27 @@ export async function pickFixedOption(page: Page, select: Locator, option: strin
   }
 }
 
+/**
+ * Chooses an item of a dropdown menu and waits for what it opens. Under load the menu can close while it slides in, or a
+ * click can land on what lies under it, so the whole gesture is tried again (after Escape) until `opened` shows.
+ */
+export async function chooseMenuItem(page: Page, trigger: Locator, item: Locator, opened: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await trigger.click({ timeout: 10_000 });
+      await item.waitFor({ timeout: 5_000 });
+      await page.waitForTimeout(250); // the menu slides in: a click during the motion can miss
+      await item.click({ timeout: 5_000 });
+      await opened.first().waitFor({ timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(300);
+    }
+  }
+}
+
 /** Signs a demo account in through the sign-in page (password demo1234) and waits until the app has left it. */
 export async function signInAs(page: Page, base: string, username: string): Promise<void> {
   await page.goto(`${base}/login`);
