@@ -227,6 +227,9 @@ create table joint_inspections (
   inspector_ids text[] not null default '{}',
   findings     text,
   done_at      timestamptz,
+  done_by      text references accounts(id),
+  -- the Idempotency-Key of the results: a retry answers the first recording instead of 409
+  done_request_key text,
   idempotency_key text unique,
   created_at   timestamptz not null,
   created_by   text references accounts(id)
