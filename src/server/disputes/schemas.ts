@@ -1,16 +1,17 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { lit, Nullable } from '../platform/schema-helpers.ts';
 import {
-  DISPUTE_LIMITS, DISPUTE_SOURCES, DISPUTE_STATUSES, DISPUTE_TIERS, MEDIATION_OUTCOMES, MEDIATOR_KINDS, PARTY_ROLES,
+  DISPUTE_LIMITS, DISPUTE_SOURCES, DISPUTE_STATUSES, DISPUTE_TIERS, PARTY_ROLES,
   REFERRAL_UNIT_KINDS, RISK_LEVELS,
 } from '../../shared/disputes.ts';
 import { CASE_STATUSES } from '../../shared/cases.ts';
 import { LIGHTS } from '../../shared/matters.ts';
+import { FollowUpView, MediationView } from './mediation-schemas.ts';
 
 /*
  * 矛盾纠纷多元化解 (issue 15): TypeBox request and response schemas of the disputes core routes (classes, register,
  * list, detail, actions). The web takes its types from here (type-only imports). Changes stay additive.
- * Mediation and sweep routes (mediation-schemas.ts) respond with DisputeDetail for the actions on one dispute.
+ * Mediations and follow-ups in the detail have the shapes of mediation-schemas.ts (H3); their action routes answer DisputeDetail.
  */
 
 const L = DISPUTE_LIMITS;
@@ -198,34 +199,6 @@ export const WorkOrderView = Type.Object({
   assigneeName: Nullable(Type.String()),
 });
 
-export const MediationView = Type.Object({
-  id: Type.String(),
-  seq: Type.Integer(),
-  at: Time,
-  place: Type.String(),
-  mediator: Type.Object({ kind: lit(MEDIATOR_KINDS), name: Type.String(), accountId: Nullable(Type.String()) }),
-  attendees: Type.Array(Type.Object({ name: Type.String(), partySeq: Nullable(Type.Integer()) })),
-  statements: Type.Array(Type.Object({ partySeq: Type.Integer(), said: Type.String() })),
-  agreed: Nullable(Type.String()),
-  terms: Type.Array(Type.String()),
-  outcome: lit(MEDIATION_OUTCOMES),
-  agreementNumber: Nullable(Type.String({ description: '（2026）春调字第7号; null without an agreement' })),
-  signedScanHash: Nullable(Type.String()),
-  signedAt: Nullable(Time),
-  recordedBy: Nullable(Type.String({ description: 'account name' })),
-  createdAt: Time,
-});
-
-export const FollowUpView = Type.Object({
-  id: Type.String(),
-  at: Time,
-  method: lit(['visit', 'phone'] as const),
-  holds: Type.Boolean(),
-  note: Nullable(Type.String()),
-  by: Nullable(Type.String({ description: 'account name' })),
-  createdAt: Time,
-});
-
 export const ReferralView = Type.Object({
   id: Type.String(),
   unitKind: lit(REFERRAL_UNIT_KINDS),
@@ -312,8 +285,7 @@ export const ReopenBody = Type.Object({ description: Text(L.description), reason
 export type DisputeDetailT = Static<typeof DisputeDetail>;
 export type DisputeSummaryT = Static<typeof DisputeSummary>;
 export type RegisterDisputeBodyT = Static<typeof RegisterDisputeBody>;
-export type MediationViewT = Static<typeof MediationView>;
-export type FollowUpViewT = Static<typeof FollowUpView>;
 export type PartyViewT = Static<typeof PartyView>;
 export type ReferralViewT = Static<typeof ReferralView>;
 export type DisputeClassViewT = Static<typeof DisputeClassView>;
+export type { MediationViewT, FollowUpViewT } from './mediation-schemas.ts';
