@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import PDFDocument from 'pdfkit';
+import { BLANK_DATE, type DocBlock, type DocModel } from './model.ts';
+
+/*
+ * A DocModel as an A4 PDF in Chinese (Noto Sans SC from @embedpdf/fonts-sc, embedded as a subset): the same layout as
+ * the Word file — title centred and bold, the number under it, headings, indented paragraphs, label：value pairs,
+ * ruled tables whose header repeats on a new page, numbered items, signature lines, the seal line on the right, and
+ * the footer with page numbers on every page.
+ */
+
+const fontFile = (weight: 'Regular' | 'Bold') => new URL(`../fonts/NotoSansHans-${weight}.otf`, import.meta.resolve('@embedpdf/fonts-sc'));
+let fonts: Promise<{ regular: Buffer; bold: Buffer }> | null = null;
+/** The two Chinese faces, read once per process (8 MB each; pdfkit embeds only the glyphs used). */
+export function loadChineseFonts(): Promise<{ regular: Buffer; bold: Buffer }> {
+  fonts ??= Promise.all([readFile(fontFile('Regular')), readFile(fontFile('Bold'))]).then(([regular, bold]) => ({ regular, bold }));
+  return fonts;
+}
+
+const LINE = '#999999';
+const GREY = '#555555';
+const SIZE = { title: 20, number: 12, heading: 13, body: 11.5, table: 10, footer: 8.5 };
+
+export async function renderPdf(model: DocModel): Promise<Buffer> {
+  const { regular, bold } = await loadChineseFonts();
+  const doc = new PDFDocument({
+    size: 'A4', margins: { top: 80, bottom: 72, left: 72, right: 68 }, bufferPages: true,
+    info: {
+      Title: model.number ? `${model.title} ${model.number}` : model.title,
+      Author: model.issuer ?? '智治',
+      ...(model.createdAt ? { CreationDate: model.createdAt, ModDate: model.createdAt } : {}),
+    },
+  });
+  doc.registerFont('zh', regular);
+  doc.registerFont('zh-bold', bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const ended = new Promise<void>((resolve, reject) => { doc.on('end', () => resolve()); doc.on('error', reject); });
+
+  const left = doc.page.margins.left;
+  const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
+  const bottom = () => doc.page.height - doc.page.margins.bottom;
+  const ensure = (h: number) => { if (doc.y + h > bottom()) doc.addPage(); };
+  const text = (s: string, opts: { font?: string; size?: number; align?: 'left' | 'center' | 'right'; indent?: number; color?: string } = {}) => {
+    doc.font(opts.font ?? 'zh').fontSize(opts.size ?? SIZE.body).fillColor(opts.color ?? 'black')
+      .text(s, left, doc.y, { width, align: opts.align ?? 'left', indent: opts.indent ?? 0, lineGap: 4 });
+  };
+
+  if (model.issuer) text(model.issuer, { size: SIZE.number, align: 'center' });
+  doc.moveDown(0.3);
+  text(model.title, { font: 'zh-bold', size: SIZE.title, align: 'center' });
+  if (model.number) { doc.moveDown(0.3); text(model.number, { size: SIZE.number, align: 'center' }); }
+  doc.moveDown(0.8);
+
+  const table = (columns: string[], rows: string[][], opts: { ruled: boolean; widths?: number[]; size?: number }) => {
+    const widths = opts.widths ?? columns.map(() => width / Math.max(1, columns.length));
+    const pad = 4;
+    const size = opts.size ?? SIZE.table;
+    const heightOf = (cells: string[], font: string) => {
+      doc.font(font).fontSize(size);
+      return Math.max(...widths.map((w, i) => doc.heightOfString(cells[i] || ' ', { width: w - 2 * pad, lineGap: 2 }))) + 2 * pad;
+    };
+    const drawRow = (cells: string[], font: string, fill?: string): void => {
+      const h = heightOf(cells, font);
+      if (doc.y + h > bottom()) { doc.addPage(); if (opts.ruled && columns.length > 0) drawRow(columns, 'zh-bold', '#eeeeee'); }
+      const y = doc.y;
+      if (fill) doc.rect(left, y, width, h).fill(fill);
+      let x = left;
+      widths.forEach((w, i) => {
+        doc.font(font).fontSize(size).fillColor('black').text(cells[i] ?? '', x + pad, y + pad, { width: w - 2 * pad, lineGap: 2 });
+        if (opts.ruled) doc.rect(x, y, w, h).lineWidth(0.5).strokeColor(LINE).stroke();
+        x += w;
+      });
+      doc.x = left;
+      doc.y = y + h;
+    };
+    if (opts.ruled && columns.length > 0) drawRow(columns, 'zh-bold', '#eeeeee');
+    for (const r of rows) drawRow(r, 'zh');
+  };
+
+  const draw = (b: DocBlock) => {
+    switch (b.kind) {
+      case 'heading':
+        ensure(60);
+        doc.moveDown(0.5);
+        text(b.text, { font: 'zh-bold', size: SIZE.heading });
+        doc.moveDown(0.2);
+        return;
+      case 'paragraph':
+        for (const line of b.text.split('\n')) text(line, { indent: b.indent ? 2 * SIZE.body : 0 });
+        doc.moveDown(0.2);
+        return;
+      case 'fields':
+        table([], b.pairs.map(([l, v]) => [`${l}：`, v || '—']), { ruled: false, widths: [width * 0.24, width * 0.76], size: SIZE.body });
+        doc.moveDown(0.2);
+        return;
+      case 'table':
+        table(b.columns, b.rows, { ruled: true });
+        doc.moveDown(0.5);
+        return;
+      case 'numbered':
+        b.items.forEach((item, i) => text(`${i + 1}. ${item}`, { indent: 2 * SIZE.body }));
+        doc.moveDown(0.2);
+        return;
+      case 'signatures':
+        for (const l of b.lines) {
+          ensure(40);
+          doc.moveDown(0.8);
+          const y = doc.y;
+          doc.font('zh').fontSize(SIZE.body).fillColor('black').text(`${l.label}：${l.name ?? ''}`, left, y, { width: width * 0.6 });
+          const after = doc.y;
+          if (!l.name) doc.moveTo(left + doc.widthOfString(`${l.label}：`) + 2, y + SIZE.body + 2).lineTo(left + width * 0.55, y + SIZE.body + 2).lineWidth(0.5).strokeColor('black').stroke();
+          doc.text(l.date ?? BLANK_DATE, left + width * 0.6, y, { width: width * 0.4, align: 'right' });
+          doc.x = left;
+          doc.y = Math.max(after, doc.y);
+        }
+        doc.moveDown(0.4);
+        return;
+      case 'seal':
+        ensure(80);
+        doc.moveDown(1.6);
+        text(b.unit, { align: 'right' });
+        text(b.date ?? BLANK_DATE, { align: 'right' });
+        return;
+      default: {
+        const never: never = b;
+        throw new Error(`unknown block ${JSON.stringify(never)}`);
+      }
+    }
+  };
+  for (const b of model.blocks) draw(b);
+
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const foot = `${model.footer ? `${model.footer}    ` : ''}第 ${i - range.start + 1} 页 共 ${range.count} 页`;
+    const y = doc.page.height - doc.page.margins.bottom + 24;
+    // writing below the bottom margin would start a new page: lift the margin while the footer is drawn
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.font('zh').fontSize(SIZE.footer).fillColor(GREY).text(foot, left, y, { width, align: 'center', lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+  doc.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
