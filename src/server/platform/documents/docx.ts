@@ -47,7 +47,7 @@ function blockToDocx(b: DocBlock): (Paragraph | Table)[] {
       if (b.pairs.length === 0) return [];
       const rows = b.pairs.map(([label, value]) => new TableRow({
         cantSplit: true,
-        children: [cell(`${label}：`, 24, { borders: false, size: SIZE.body }), cell(value || '—', 76, { borders: false, size: SIZE.body })],
+        children: [cell(`${label}：`, 22, { borders: false, size: SIZE.body }), cell(value || '—', 78, { borders: false, size: SIZE.body })],
       }));
       return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE } })];
     }
@@ -61,7 +61,7 @@ function blockToDocx(b: DocBlock): (Paragraph | Table)[] {
       return b.items.map((item, i) => para([run(`${i + 1}. ${item}`)], { indent: { firstLine: INDENT } }));
     case 'signatures':
       return b.lines.map((l) => para(
-        [run(`${l.label}：`), run(l.name ? `${l.name}` : '                    ', { bold: false }), run(`        ${l.date ?? BLANK_DATE}`)],
+        [run(`${l.label}：`), ...(l.name ? [run(`${l.name}  `)] : []), new TextRun({ text: ' '.repeat(l.name ? 14 : 24), underline: {}, size: SIZE.body, font: BODY }), run(`        ${l.date ?? BLANK_DATE}`)],
         { spacing: { before: 240, after: 120, line: 440 }, keepLines: true },
       ));
     case 'seal':

@@ -90,10 +90,14 @@ export async function renderPdf(model: DocModel): Promise<Buffer> {
         for (const line of b.text.split('\n')) text(line, { indent: b.indent ? 2 * SIZE.body : 0 });
         doc.moveDown(0.2);
         return;
-      case 'fields':
-        table([], b.pairs.map(([l, v]) => [`${l}：`, v || '—']), { ruled: false, widths: [width * 0.24, width * 0.76], size: SIZE.body });
+      case 'fields': {
+        // the label column as wide as the longest label (at most a third of the line)
+        doc.font('zh').fontSize(SIZE.body);
+        const labelWidth = Math.min(width / 3, Math.max(0, ...b.pairs.map(([l]) => doc.widthOfString(`${l}：`))) + 12);
+        table([], b.pairs.map(([l, v]) => [`${l}：`, v || '—']), { ruled: false, widths: [labelWidth, width - labelWidth], size: SIZE.body });
         doc.moveDown(0.2);
         return;
+      }
       case 'table':
         table(b.columns, b.rows, { ruled: true });
         doc.moveDown(0.5);
@@ -107,9 +111,12 @@ export async function renderPdf(model: DocModel): Promise<Buffer> {
           ensure(40);
           doc.moveDown(0.8);
           const y = doc.y;
-          doc.font('zh').fontSize(SIZE.body).fillColor('black').text(`${l.label}：${l.name ?? ''}`, left, y, { width: width * 0.6 });
+          // the printed name (when given) and a line to sign on after it
+          const said = `${l.label}：${l.name ? `${l.name}  ` : ''}`;
+          doc.font('zh').fontSize(SIZE.body).fillColor('black').text(said, left, y, { width: width * 0.6 });
           const after = doc.y;
-          if (!l.name) doc.moveTo(left + doc.widthOfString(`${l.label}：`) + 2, y + SIZE.body + 2).lineTo(left + width * 0.55, y + SIZE.body + 2).lineWidth(0.5).strokeColor('black').stroke();
+          const from = left + Math.min(doc.widthOfString(said) + 2, width * 0.45);
+          doc.moveTo(from, y + SIZE.body + 2).lineTo(left + width * 0.58, y + SIZE.body + 2).lineWidth(0.5).strokeColor('black').stroke();
           doc.text(l.date ?? BLANK_DATE, left + width * 0.6, y, { width: width * 0.4, align: 'right' });
           doc.x = left;
           doc.y = Math.max(after, doc.y);
