@@ -315,3 +315,34 @@ export async function accountPhoneHash(tx: Tx, accountId: string): Promise<strin
   const r = await tx.query<{ phone_hash: string | null }>('select phone_hash from accounts where id = $1', [accountId]);
   return r.rows[0]?.phone_hash ?? null;
 }
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Classes
+
+export interface ClassRow {
+  code: string;
+  name: string;
+  subclasses: { code: string; name: string; retired?: boolean }[];
+  sort: number;
+  retired: boolean;
+  updated_at: Date;
+  updated_by: string | null;
+}
+
+export async function listClasses(tx: Tx, includeRetired: boolean): Promise<ClassRow[]> {
+  const r = await tx.query<ClassRow>('select * from dispute_classes where $1 or not retired order by sort, code', [includeRetired]);
+  return r.rows;
+}
+
+export async function findClass(tx: Tx, code: string, lock = false): Promise<ClassRow | null> {
+  const r = await tx.query<ClassRow>(`select * from dispute_classes where code = $1${lock ? ' for update' : ''}`, [code]);
+  return r.rows[0] ?? null;
+}
+
+export async function upsertClass(tx: Tx, c: Omit<ClassRow, 'updated_at' | 'updated_by'>, by: string, now: Date): Promise<void> {
+  await tx.query(
+    `insert into dispute_classes (code, name, subclasses, sort, retired, updated_at, updated_by) values ($1, $2, $3, $4, $5, $6, $7)
+     on conflict (code) do update set name = excluded.name, subclasses = excluded.subclasses, sort = excluded.sort,
+       retired = excluded.retired, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+    [c.code, c.name, JSON.stringify(c.subclasses), c.sort, c.retired, now, by]);
+}
