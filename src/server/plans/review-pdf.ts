@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
+import { loadChineseFonts } from '../platform/documents/pdf.ts';
 import { ACTION_ZH, HAZARD_ZH, LEVEL_ZH, MSG_TYPE_ZH, STEP_STATE_ZH, type IncidentReview } from './review-report.ts';
 
 /*
@@ -7,14 +7,6 @@ import { ACTION_ZH, HAZARD_ZH, LEVEL_ZH, MSG_TYPE_ZH, STEP_STATE_ZH, type Incide
  * plan and version, the level history, the steps planned against actual with the late ones marked, the steps left at
  * stand-down, the CAP alerts sent, and the log.
  */
-
-const fontFile = (weight: 'Regular' | 'Bold') => new URL(`../fonts/NotoSansHans-${weight}.otf`, import.meta.resolve('@embedpdf/fonts-sc'));
-let fonts: Promise<{ regular: Buffer; bold: Buffer }> | null = null;
-/** The two faces, read once per process (8 MB each; pdfkit embeds only the glyphs used). */
-function loadFonts() {
-  fonts ??= Promise.all([readFile(fontFile('Regular')), readFile(fontFile('Bold'))]).then(([regular, bold]) => ({ regular, bold }));
-  return fonts;
-}
 
 /** Beijing time, to the minute. */
 export const beijing = (t: string | null): string => {
@@ -30,7 +22,7 @@ const GREY = '#666666';
 const LINE = '#cccccc';
 
 export async function reviewPdf(r: IncidentReview, now: Date): Promise<Buffer> {
-  const { regular, bold } = await loadFonts();
+  const { regular, bold } = await loadChineseFonts();
   const doc = new PDFDocument({
     size: 'A4', margin: 48, bufferPages: true,
     info: { Title: `${r.number} 复盘报告`, Author: r.townName, Subject: r.title, CreationDate: now, ModDate: now },
