@@ -1,6 +1,7 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { lit, Nullable } from '../platform/schema-helpers.ts';
-import { ENFORCEMENT_STATUSES, INSPECTION_RESULTS, MATTER_SOURCES, PENALTY_KINDS, SUBJECT_KINDS } from '../../shared/enforcement.ts';
+import { ENFORCEMENT_STATUSES, INSPECTION_RESULTS, MATTER_SOURCES, PENALTY_KINDS } from '../../shared/enforcement.ts';
+import { FactsSchema, MatterCode, SubjectInput } from './schemas.ts';
 
 /*
  * 执法监管一件事 (issue 15): joint inspections — several departments' checklists answered in one visit to a firm or
@@ -82,16 +83,6 @@ const ItemAnswer = Type.Object({
   note: Type.Optional(Type.String({ maxLength: L.note })),
 }, { additionalProperties: false });
 
-/** The subject of an enforcement case opened from the inspection (else the inspected firm by name and address). */
-export const InspectionCaseSubject = Type.Object({
-  kind: lit(SUBJECT_KINDS),
-  name: Text(L.subjectName),
-  idNumber: Type.Optional(Type.String({ maxLength: 40, description: 'personal data: sealed' })),
-  phone: Type.Optional(Type.String({ maxLength: 20, description: 'personal data: sealed' })),
-  address: Type.Optional(Type.String({ maxLength: L.address })),
-  creditCode: Type.Optional(Type.String({ maxLength: 40, description: '统一社会信用代码 of a firm' })),
-}, { additionalProperties: false });
-
 export const RecordInspectionBody = Type.Object({
   results: Type.Array(Type.Object({
     checklistId: Id,
@@ -99,10 +90,10 @@ export const RecordInspectionBody = Type.Object({
   }, { additionalProperties: false }), { minItems: 1, maxItems: L.checklists }),
   findings: Type.Optional(Type.String({ maxLength: L.findings })),
   openCase: Type.Optional(Type.Object({
-    matterCode: Type.String({ minLength: 1, maxLength: 20 }),
-    facts: Type.Record(Type.String({ maxLength: 40 }), Type.Union([Type.Boolean(), Type.Number(), Type.String({ maxLength: 200 })])),
+    matterCode: MatterCode,
+    facts: FactsSchema,
     description: Text(L.description),
-    subject: Type.Optional(InspectionCaseSubject),
+    subject: Type.Optional(SubjectInput), // the 当事人; default: the inspected firm by its name and address
   }, { additionalProperties: false, description: 'an enforcement case opened with the inspection, in the same transaction' })),
 }, { additionalProperties: false });
 export type RecordInspectionBody = Static<typeof RecordInspectionBody>;

@@ -22,6 +22,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'plan.create': '新建预案', 'plan.update': '修改预案', 'plan.retire': '停用预案', 'plan.read_contacts': '查看预案联系电话', 'plan.suggestion.dismiss': '忽略预案建议',
   'incident.activate': '启动预案', 'incident.drill': '启动预案演练', 'incident.level': '调整响应级别', 'incident.standDown': '解除响应',
   'incident.check': '勾选处置步骤', 'incident.read_contacts': '查看事件联系电话',
+  'inspection.plan': '安排联合检查', 'inspection.record': '登记联合检查结果', 'enforcement.decision.download': '下载行政处罚决定书',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -44,6 +45,7 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'plan.create': 'Plan written', 'plan.update': 'Plan changed', 'plan.retire': 'Plan retired', 'plan.read_contacts': 'Plan contact phones read', 'plan.suggestion.dismiss': 'Plan suggestion dismissed',
   'incident.activate': 'Plan started', 'incident.drill': 'Plan drill started', 'incident.level': 'Response level changed', 'incident.standDown': 'Incident stood down',
   'incident.check': 'Step checklist ticked', 'incident.read_contacts': 'Incident contact phones read',
+  'inspection.plan': 'Joint inspection planned', 'inspection.record': 'Joint inspection results recorded', 'enforcement.decision.download': 'Penalty decision downloaded',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -56,6 +58,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   webhook: '合作方通知', alert_platform: '告警平台',
   device: '设备', device_profile: '设备规则方案',
   plan: '预案', incident: '应急事件',
+  joint_inspection: '联合检查',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -68,6 +71,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   webhook: 'Partner webhook', alert_platform: 'Alert platform',
   device: 'Device', device_profile: 'Device profile',
   plan: 'Plan', incident: 'Incident',
+  joint_inspection: 'Joint inspection',
 };
 
 /**
