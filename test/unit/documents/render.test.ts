@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { attachmentHeader, chineseDate, renderDocx, renderPdf, sendDocument, type DocModel } from '../../../src/server/platform/documents/index.ts';
+import { attachmentHeader, chineseDate, columnShares, renderDocx, renderPdf, sendDocument, type DocModel } from '../../../src/server/platform/documents/index.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'documents-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -92,5 +92,18 @@ describe('the download', () => {
   it('writes dates as documents do, on the Beijing calendar', () => {
     expect(chineseDate('2026-12-02T17:30:00Z')).toBe('2026年12月3日');
     expect(chineseDate(new Date('2026-01-05T03:00:00Z'))).toBe('2026年1月5日');
+  });
+});
+
+describe('columnShares', () => {
+  it('keeps a short column narrow and gives a long one the rest', () => {
+    const len = (t: string) => t.length;
+    const shares = columnShares(['序号', '证明内容'], [['1', '当事人在春晖路22号门前超出门窗摆摊经营水果']], len, 40);
+    expect(shares.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
+    expect(shares[0]!).toBeLessThan(0.15);
+    const wide = columnShares(['甲', '乙', '丙'], [['一二', '三'.repeat(60), '四'.repeat(60)]], len, 40);
+    expect(wide[0]).toBeCloseTo(2.4 / 40);
+    expect(wide[1]).toBeCloseTo(wide[2]!);
+    expect(wide.reduce((a, b) => a + b, 0)).toBeCloseTo(1);
   });
 });

@@ -2,7 +2,7 @@ import {
   AlignmentType, BorderStyle, Document, Footer, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
   type IParagraphOptions,
 } from 'docx';
-import { BLANK_DATE, type DocBlock, type DocModel } from './model.ts';
+import { BLANK_DATE, charWidth, columnShares, type DocBlock, type DocModel } from './model.ts';
 
 /*
  * A DocModel as a Word file (.docx) that opens in WPS and Word: A4 with the margins of official documents (GB/T 9704:
@@ -52,9 +52,9 @@ function blockToDocx(b: DocBlock): (Paragraph | Table)[] {
       return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE } })];
     }
     case 'table': {
-      const w = 100 / Math.max(1, b.columns.length);
-      const header = new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c) => cell(c, w, { bold: true })) });
-      const rows = b.rows.map((r) => new TableRow({ cantSplit: true, children: b.columns.map((_, i) => cell(r[i] ?? '', w)) }));
+      const w = columnShares(b.columns, b.rows, (t) => charWidth(t) + 1, 34).map((f) => Math.round(f * 1000) / 10);
+      const header = new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => cell(c, w[i]!, { bold: true })) });
+      const rows = b.rows.map((r) => new TableRow({ cantSplit: true, children: b.columns.map((_, i) => cell(r[i] ?? '', w[i]!)) }));
       return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [header, ...rows] }), para([run('')], { spacing: { after: 0 } })];
     }
     case 'numbered':

@@ -48,3 +48,26 @@ export function chineseDate(at: Date | string): string {
 
 /** The blank a person fills in by hand: ____年__月__日 */
 export const BLANK_DATE = '      年    月    日';
+
+/**
+ * The share of the line each column of a table takes: a column as wide as its longest cell (up to half the line), the
+ * room left given out in proportion, so a 序号 column stays narrow and a 证明内容 column takes the rest. `measure` gives
+ * a text's width in any unit.
+ */
+export function columnShares(columns: readonly string[], rows: readonly (readonly string[])[], measure: (text: string) => number, lineWidth: number): number[] {
+  const n = columns.length;
+  if (n === 0) return [];
+  const longest = (i: number) => Math.max(measure(columns[i] ?? ''), ...rows.map((r) => Math.max(...(r[i] ?? '').split('\n').map(measure))));
+  const natural = columns.map((_, i) => Math.min(Math.max(longest(i), lineWidth * 0.06), lineWidth * 0.5));
+  const total = natural.reduce((a, b) => a + b, 0);
+  if (total <= lineWidth) return natural.map((w) => w / total);
+  // too wide: the columns narrower than an even share keep their width, the others share what is left by their width
+  const fair = lineWidth / n;
+  const narrow = natural.map((w) => w <= fair);
+  const kept = natural.reduce((a, w, i) => a + (narrow[i] ? w : 0), 0);
+  const wideTotal = natural.reduce((a, w, i) => a + (narrow[i] ? 0 : w), 0);
+  return natural.map((w, i) => (narrow[i] ? w : (w / wideTotal) * (lineWidth - kept)) / lineWidth);
+}
+
+/** A rough width of text in characters of the body face (a Chinese character 1, a Latin letter or digit about half). */
+export const charWidth = (text: string): number => [...text].reduce((a, c) => a + (c.charCodeAt(0) < 0x2e80 ? 0.55 : 1), 0);

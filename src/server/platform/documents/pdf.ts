@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import PDFDocument from 'pdfkit';
-import { BLANK_DATE, type DocBlock, type DocModel } from './model.ts';
+import { BLANK_DATE, columnShares, type DocBlock, type DocModel } from './model.ts';
 
 /*
  * A DocModel as an A4 PDF in Chinese (Noto Sans SC from @embedpdf/fonts-sc, embedded as a subset): the same layout as
@@ -98,26 +98,35 @@ export async function renderPdf(model: DocModel): Promise<Buffer> {
         doc.moveDown(0.2);
         return;
       }
-      case 'table':
-        table(b.columns, b.rows, { ruled: true });
+      case 'table': {
+        doc.font('zh-bold').fontSize(SIZE.table);
+        const shares = columnShares(b.columns, b.rows, (t) => doc.widthOfString(t) + 10, width);
+        table(b.columns, b.rows, { ruled: true, widths: shares.map((f) => f * width) });
         doc.moveDown(0.5);
         return;
+      }
       case 'numbered':
         b.items.forEach((item, i) => text(`${i + 1}. ${item}`, { indent: 2 * SIZE.body }));
         doc.moveDown(0.2);
         return;
       case 'signatures':
         for (const l of b.lines) {
-          ensure(40);
-          doc.moveDown(0.8);
+          ensure(48);
+          doc.moveDown(1.2);
           const y = doc.y;
-          // the printed name (when given) and a line to sign on after it
+          // the printed name (when given), a line to sign on after it, and the date at the right
           const said = `${l.label}：${l.name ? `${l.name}  ` : ''}`;
-          doc.font('zh').fontSize(SIZE.body).fillColor('black').text(said, left, y, { width: width * 0.6 });
-          const after = doc.y;
-          const from = left + Math.min(doc.widthOfString(said) + 2, width * 0.45);
-          doc.moveTo(from, y + SIZE.body + 2).lineTo(left + width * 0.58, y + SIZE.body + 2).lineWidth(0.5).strokeColor('black').stroke();
-          doc.text(l.date ?? BLANK_DATE, left + width * 0.6, y, { width: width * 0.4, align: 'right' });
+          const date = l.date ?? BLANK_DATE;
+          doc.font('zh').fontSize(SIZE.body).fillColor('black');
+          const dateWidth = doc.widthOfString(date) + 16;
+          const lineEnd = left + width - dateWidth;
+          doc.text(said, left, y, { width: width - dateWidth });
+          let after = doc.y;
+          let from = left + doc.widthOfString(said) + 2;
+          let lineY = y + SIZE.body + 2;
+          if (from + 70 > lineEnd) { from = left + 2 * SIZE.body; lineY = after + SIZE.body + 4; after = lineY + 4; }
+          doc.moveTo(from, lineY).lineTo(Math.max(lineEnd, from + 70), lineY).lineWidth(0.5).strokeColor('black').stroke();
+          doc.text(date, left + width - dateWidth, lineY - SIZE.body - 2, { width: dateWidth, align: 'right' });
           doc.x = left;
           doc.y = Math.max(after, doc.y);
         }
