@@ -40,6 +40,16 @@ describe('renderPdf', () => {
     expect(text).toMatch(/1\. 被申请人于2026年12月10日前/);
   });
 
+  it('renders documents side by side from the one parsed font, each with its own glyphs', async () => {
+    const names = ['甲乙丙', '丁戊己', '庚辛壬', '癸子丑'];
+    const pdfs = await Promise.all(names.map((n) => renderPdf({ title: `${n}决定书`, blocks: [{ kind: 'paragraph', text: `当事人${n}` }] })));
+    pdfs.forEach((pdf, i) => {
+      const file = path.join(dir, `side-${i}.pdf`);
+      writeFileSync(file, pdf);
+      expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain(`当事人${names[i]}`);
+    });
+  });
+
   it('breaks a long table over pages', async () => {
     const rows = Array.from({ length: 80 }, (_, i) => [`照片${i + 1}`, '执法记录仪']);
     const pdf = await renderPdf({ title: '证据清单', blocks: [{ kind: 'table', columns: ['证据', '来源'], rows }] });
