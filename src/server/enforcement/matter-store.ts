@@ -119,3 +119,9 @@ export async function insertChecklist(tx: Tx, c: ChecklistSeed): Promise<void> {
     [c.id, c.department, c.title, JSON.stringify(c.items), c.placeKinds, c.sort],
   );
 }
+
+/** A matter by its code wherever it lies (a case keeps the matter it was opened under). */
+export async function findMatterByCode(tx: Tx, code: string): Promise<MatterRow | null> {
+  const r = await tx.query<MatterRow>(`${SELECT} where m.code = $1`, [code]);
+  return r.rows[0] ?? null;
+}

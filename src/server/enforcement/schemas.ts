@@ -237,10 +237,11 @@ export const EvidenceView = Type.Object({
 
 export const TimelineEntry = Type.Object({
   at: Time,
-  action: Type.String({ description: 'opened, update-facts, add-evidence, confirm-band, review, decide, pay, execute, close, drop, subject.read' }),
+  action: Type.String({ description: 'opened, update-facts, add-evidence, confirm-band, review, decide, pay, execute, close, drop' }),
   actorName: Nullable(Type.String()),
   data: Type.Record(Type.String(), Type.Unknown()),
-  minutes: Type.Number({ description: 'minutes since the case was opened' }),
+  minutes: Type.Number({ description: 'minutes since the step before (the first: since opening), one decimal' }),
+  sinceOpenedMinutes: Type.Number({ description: 'minutes since the case was opened, one decimal' }),
 });
 
 export const ENFORCEMENT_CASE_POLICIES = [
