@@ -79,3 +79,21 @@ function formatWan(yuan: number): string {
   const wan = Math.round(yuan / 1000) / 10;
   return `${wan}万元`;
 }
+
+/**
+ * A stored reason (risk_reasons holds the Chinese) in English, for the English page: the rules' own reasons are
+ * recognised; anything else (a reason written before these rules) is returned as it is.
+ */
+export function riskReasonEn(reason: string): string {
+  const m = (re: RegExp) => reason.match(re);
+  let x: RegExpMatchArray | null;
+  if (reason === '有扬言极端行为') return 'threats of violence or extreme acts';
+  if ((x = m(/^第(\d+)次复发$/))) return x[1] === '1' ? 'flared up once before' : `flared up ${x[1]} times`;
+  if ((x = m(/^群体性（(\d+)人）$/))) return `a group of ${x[1]} people`;
+  if (reason === '征地拆迁群体性纠纷') return 'a group dispute over land taking or demolition';
+  if (reason === '拖欠农民工工资群体性纠纷') return 'a group dispute over unpaid migrant workers\' wages';
+  if ((x = m(/^涉及金额([\d.]+)万元$/))) return `${Math.round(Number(x[1]) * 10_000).toLocaleString('en-US')} yuan at stake`;
+  if (reason === '涉及弱势当事人') return 'a vulnerable party';
+  if ((x = m(/^涉及弱势当事人（(\d+)人）$/))) return `${x[1]} vulnerable parties`;
+  return reason;
+}

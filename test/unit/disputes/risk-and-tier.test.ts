@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk } from '../../../src/domain/disputes/risk.ts';
+import { assessRisk, riskReasonEn } from '../../../src/domain/disputes/risk.ts';
 import { handlingUnitOf, suggestTier, tierBelow, tierRefusal } from '../../../src/domain/disputes/tier.ts';
 import type { RiskFactors } from '../../../src/shared/disputes.ts';
 
@@ -70,5 +70,19 @@ describe('tiers', () => {
     expect(handlingUnitOf('onSpot', units)).toBe('grid-7');
     expect(handlingUnitOf('joint', units)).toBe('community-2');
     expect(handlingUnitOf('escalated', units)).toBe('town-1');
+  });
+});
+
+describe('riskReasonEn', () => {
+  it('reads every reason the rules write back in English, the same as the rules said', () => {
+    const all = assessRisk({
+      factors: { threats: true, groupSize: 6, amountYuan: 125_000, note: null }, flareUps: 2,
+      parties: [{ vulnerable: true }, { vulnerable: true }], classCode: '10',
+    });
+    expect(all.reasons.map(riskReasonEn)).toEqual(all.reasonsEn);
+    const one = assessRisk({ factors: { ...quiet, groupSize: 5 }, flareUps: 1, parties: [{ vulnerable: true }], classCode: '08' });
+    expect(one.reasons.map(riskReasonEn)).toEqual(one.reasonsEn);
+    expect(riskReasonEn('涉及金额10万元')).toBe('100,000 yuan at stake');
+    expect(riskReasonEn('其他原因')).toBe('其他原因');
   });
 });
