@@ -115,6 +115,18 @@ export const AttachSignedBody = Type.Object({
 }, { additionalProperties: false });
 export type AttachSignedInput = Static<typeof AttachSignedBody>;
 
+/** GET /api/disputes/:id/signed-scan: the signed paper's photo shows the parties whole, so it is read through this audited route. */
+export const SignedScanQuery = Type.Object({
+  mediationId: Id,
+}, { additionalProperties: false });
+
+export const SignedScanView = Type.Object({
+  url: Type.String({ description: 'signed URL of the photo, valid for a short while' }),
+  thumbUrl: Type.String(),
+  signedAt: Nullable(Time),
+});
+export type SignedScanViewT = Static<typeof SignedScanView>;
+
 // ---------------------------------------------------------------- sweeps (大排查)
 
 export const SweepIdParams = Type.Object({ id: Id });
@@ -154,6 +166,7 @@ export const SweepSummary = Type.Object({
   answered: Type.Integer(),
   found: Type.Integer({ description: 'disputes the reports name' }),
   overdue: Type.Boolean({ description: 'past due with grids missing' }),
+  policies: Type.Array(lit(SWEEP_POLICIES), { description: 'report: the caller may report for at least one grid of the town' }),
 });
 export type SweepSummaryView = Static<typeof SweepSummary>;
 
