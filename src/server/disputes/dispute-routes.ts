@@ -59,7 +59,7 @@ export async function disputeRoutes(app: FastifyInstance): Promise<void> {
       if (!u) throw notFound('organisation unit');
       unitPath = likePrefix(u.path);
     }
-    const rows = await store.listDisputes(app.db, p, {
+    const rows = await store.listDisputes(app.db, await store.readerOf(app.db, app.pii, p), {
       status: q.status ?? null, tier: q.tier ?? null, risk: q.risk ?? null, classCode: q.classCode ?? null, unitPath, q: q.q?.trim() || null,
     }, q.cursor ? decodeCursor(q.cursor) : null, limit + 1);
     const page = rows.slice(0, limit);

@@ -99,16 +99,17 @@ async function workOrderOf(tx: Tx, caseId: string, now: Date): Promise<s.Dispute
  * whole, for DISPUTE_HANDLERS of its scope only (403 for any other reader); the caller writes the audit row of that read.
  */
 export async function loadDisputeDetail(tx: Tx, id: string, p: Principal, pii: PiiCipher, o: { unmask: boolean; now: Date }): Promise<s.DisputeDetailT> {
-  const d = await store.findDisputeToRead(tx, id, p);
+  const reader = await store.readerOf(tx, pii, p);
+  const d = await store.findDisputeToRead(tx, id, reader);
   if (!d) throw notFound('dispute');
   if (o.unmask && !handles(p, d.org_path)) throw forbidden();
-  const [parties, referrals, events, chain, grids, workOrder, selfHash, parts] = [
+  const selfHash = reader.phoneHash ?? null;
+  const [parties, referrals, events, chain, grids, workOrder, parts] = [
     await store.listParties(tx, [d.id]), await store.listReferrals(tx, d.id), await store.listEvents(tx, d.id), await store.chainOf(tx, d.id),
     await store.gridsOfParties(tx, d.id), await workOrderOf(tx, d.case_id, o.now),
-    p.kind === 'resident' || p.roles.includes('resident') ? await store.accountPhoneHash(tx, p.accountId) : null,
     await loadMediationParts(tx, d.id, { pii, partiesWhole: o.unmask }),
   ];
-  const readable = await store.readableIds(tx, p, chain.map((c) => c.id));
+  const readable = await store.readableIds(tx, reader, chain.map((c) => c.id));
   const factors = factorsOf(d.risk_factors);
   const suggested = suggestTier({ risk: d.risk_level, groupSize: factors.groupSize, gridsOfParties: grids, classCode: d.class_code });
   const replies = events.filter((e) => e.action === 'replied');
@@ -140,6 +141,6 @@ export async function loadDisputeDetail(tx: Tx, id: string, p: Principal, pii: P
       canReply: disputeActionAllowed(d.status, 'reply') && mayReply(r, d, p),
     })),
     events: events.map((e) => ({ id: e.id, at: iso(e.at), actorName: e.actor_name, action: e.action, data: e.data })),
-    policies: disputePolicies(d, p, { hasLater: chain.some((c) => new Date(c.created_at) > new Date(d.created_at) && c.id !== d.id), replyable }),
+    policies: disputePolicies(d, p, { hasLater: (await store.laterDispute(tx, d.id)) !== null, replyable }),
   };
 }

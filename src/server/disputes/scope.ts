@@ -22,8 +22,14 @@ export const isResidentReader = (p: Principal): boolean => p.kind === 'resident'
 /** Whether a dispute at this grid path lies in the handler's scope (for rows read by another condition). */
 export const handles = (p: Principal, orgPath: string): boolean => isHandler(p) && orgPath.startsWith(p.scopePath!);
 
+/**
+ * A reader: the principal, and for a resident the keyed hash of their account's phone when the caller worked it out
+ * (`readerOf`; accounts created before phone hashes were kept have none stored, only the sealed phone).
+ */
+export type Reader = Principal & { phoneHash?: string | null };
+
 /** The read condition on the dispute alias `d`, its parameters pushed onto `params`; `false` when the caller reaches none. */
-export function readSql(p: Principal, d: string, params: unknown[]): string {
+export function readSql(p: Reader, d: string, params: unknown[]): string {
   const parts: string[] = [];
   if (isTerritorialReader(p)) {
     params.push(likePrefix(p.scopePath!));
@@ -33,7 +39,10 @@ export function readSql(p: Principal, d: string, params: unknown[]): string {
     params.push(p.departmentIds);
     parts.push(`exists (select 1 from dispute_referrals rr where rr.dispute_id = ${d}.id and rr.department_id = any($${params.length}::text[]))`);
   }
-  if (isResidentReader(p)) {
+  if (isResidentReader(p) && p.phoneHash) {
+    params.push(p.phoneHash);
+    parts.push(`exists (select 1 from dispute_parties pp where pp.dispute_id = ${d}.id and pp.phone_hash = $${params.length})`);
+  } else if (isResidentReader(p)) {
     params.push(p.accountId);
     parts.push(`exists (select 1 from dispute_parties pp join accounts aa on aa.phone_hash = pp.phone_hash
       where pp.dispute_id = ${d}.id and aa.id = $${params.length} and aa.phone_hash is not null)`);

@@ -3,7 +3,9 @@ import type { Principal } from '../platform/auth.ts';
 import type {
   DisputeSource, DisputeStatus, DisputeTier, PartyRole, ReferralUnitKind, RiskFactors, RiskLevel,
 } from '../../shared/disputes.ts';
-import { handlerSql, readSql } from './scope.ts';
+import { isSealed, type PiiCipher } from '../platform/pii-cipher.ts';
+import { normalisePhone } from '../../domain/registry/phone.ts';
+import { handlerSql, isResidentReader, readSql, type Reader } from './scope.ts';
 
 /* Disputes: SQL only, the caller's scope inside every query (scope.ts). Other files of the capability build on these. */
 
@@ -113,7 +115,7 @@ export async function lockDispute(tx: Tx, id: string): Promise<DisputeRow | null
 }
 
 /** A dispute the caller reads (scope, referral or party), with its names; null otherwise. */
-export async function findDisputeToRead(tx: Tx, id: string, p: Principal): Promise<DisputeListRow | null> {
+export async function findDisputeToRead(tx: Tx, id: string, p: Reader): Promise<DisputeListRow | null> {
   const params: unknown[] = [id];
   const r = await tx.query<DisputeListRow>(`select ${LIST_COLUMNS} from ${LIST_FROM} where d.id = $1 and ${readSql(p, 'd', params)}`, params);
   return r.rows[0] ?? null;
@@ -130,7 +132,7 @@ export interface ListFilter {
 }
 
 /** The disputes the caller reads, newest first, keyset-paged by (created_at, id). */
-export async function listDisputes(tx: Tx, p: Principal, f: ListFilter, after: { at: Date; id: string } | null, limit: number): Promise<DisputeListRow[]> {
+export async function listDisputes(tx: Tx, p: Reader, f: ListFilter, after: { at: Date; id: string } | null, limit: number): Promise<DisputeListRow[]> {
   const params: unknown[] = [];
   const where = [readSql(p, 'd', params)];
   const add = (sql: (n: number) => string, v: unknown) => { params.push(v); where.push(sql(params.length)); };
@@ -279,12 +281,12 @@ export async function chainOf(tx: Tx, id: string): Promise<{ id: string; number:
      down(id, depth) as (
        select id, 0 from root
        union all select d.id, down.depth + 1 from disputes d join down on d.reopened_from = down.id where down.depth < 100)
-     select d.id, d.number, d.status, d.created_at, d.org_path from disputes d join down on down.id = d.id order by d.created_at, d.id`, [id]);
+     select d.id, d.number, d.status, d.created_at, d.org_path from disputes d join down on down.id = d.id order by down.depth`, [id]);
   return r.rows;
 }
 
 /** Of these disputes, the ones the caller reads. */
-export async function readableIds(tx: Tx, p: Principal, ids: readonly string[]): Promise<Set<string>> {
+export async function readableIds(tx: Tx, p: Reader, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
   const params: unknown[] = [ids];
   const r = await tx.query<{ id: string }>(`select d.id from disputes d where d.id = any($1::text[]) and ${readSql(p, 'd', params)}`, params);
@@ -310,10 +312,20 @@ export async function findWorkOrder(tx: Tx, caseId: string): Promise<WorkOrderRo
   return r.rows[0] ?? null;
 }
 
-/** The account's own phone hash (a resident's), to tell which party is them. */
-export async function accountPhoneHash(tx: Tx, accountId: string): Promise<string | null> {
-  const r = await tx.query<{ phone_hash: string | null }>('select phone_hash from accounts where id = $1', [accountId]);
-  return r.rows[0]?.phone_hash ?? null;
+/** The keyed hash of the account's phone (stored, else of its sealed phone opened): a resident's parties match it. */
+export async function accountPhoneHash(tx: Tx, pii: PiiCipher, accountId: string): Promise<string | null> {
+  const r = await tx.query<{ phone_hash: string | null; phone: string | null }>('select phone_hash, phone from accounts where id = $1', [accountId]);
+  const a = r.rows[0];
+  if (!a) return null;
+  if (a.phone_hash) return a.phone_hash;
+  const phone = a.phone === null ? null : isSealed(a.phone) ? pii.tryDecrypt(a.phone) : a.phone;
+  if (!phone) return null;
+  return pii.lookupHash(normalisePhone(phone) ?? phone);
+}
+
+/** The principal as a dispute reader: a resident with the hash of their account's phone. */
+export async function readerOf(tx: Tx, pii: PiiCipher, p: Principal): Promise<Reader> {
+  return isResidentReader(p) ? { ...p, phoneHash: await accountPhoneHash(tx, pii, p.accountId) } : p;
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
