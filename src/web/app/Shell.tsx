@@ -1,6 +1,6 @@
 // The desktop shell: side menu by role, header with the user (修改密码 in their menu), scope, language and sign-out.
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { AimOutlined, AlertOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, CoffeeOutlined, ControlOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined, SafetyCertificateOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UnorderedListOutlined, UserOutlined, WifiOutlined } from '@ant-design/icons';
+import { CommentOutlined, PieChartOutlined, SearchOutlined, TagsOutlined, AimOutlined, AlertOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, CoffeeOutlined, ControlOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined, ReconciliationOutlined, SafetyCertificateOutlined, SafetyOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UnorderedListOutlined, UserOutlined, WifiOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,8 @@ import '../features/devices/locales.ts';
 import '../features/alarms/partners/locales.ts';
 import '../features/plans/incidents/locales.ts';
 import '../features/plans/locales.ts';
+import '../features/disputes/locales.ts';
+import '../features/enforcement/locales.ts';
 import { CalendarMissingTag } from '../features/calendar/CalendarMissingTag.tsx';
 import { ChangePasswordModal } from '../features/identity/accounts/ChangePasswordModal.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -31,6 +33,8 @@ const ICONS: Record<NavKey, ReactNode> = {
   dutyCatalog: <OrderedListOutlined />, dutyAdmissions: <FileDoneOutlined />, standingDuties: <CarryOutOutlined />,
   alarmCenter: <AlertOutlined />, devices: <WifiOutlined />, alarmRules: <ControlOutlined />, partnerWebhooks: <SendOutlined />, alertPlatforms: <ApiOutlined />,
   incidents: <ThunderboltOutlined />, plans: <SafetyCertificateOutlined />,
+  disputes: <CommentOutlined />, disputeSweeps: <SearchOutlined />, disputeStats: <PieChartOutlined />, disputeClasses: <TagsOutlined />,
+  enforcementCases: <SafetyOutlined />, enforcementMatters: <ProfileOutlined />, inspections: <ReconciliationOutlined />, enforcementStats: <BarChartOutlined />,
 };
 
 export function Shell() {
@@ -42,7 +46,8 @@ export function Shell() {
   const [passwordOpen, setPasswordOpen] = useState(false);
   if (!desktopAllowed(me, pathname)) return <Navigate to="/m" replace />;
   const entries = navFor(me);
-  const current = entries.find((e) => pathname.startsWith(e.path));
+  // the longest path that holds the page: /disputes/sweeps/… is 大排查, not 矛盾纠纷
+  const current = entries.filter((e) => pathname.startsWith(e.path)).sort((a, b) => b.path.length - a.path.length)[0];
 
   return (
     <Layout style={{ minHeight: '100vh' }}>

@@ -22,6 +22,10 @@ import { desktopPartnerRoutes } from '../features/alarms/partners/routes.tsx';
 import { desktopIncidentRoutes } from '../features/plans/incidents/routes.tsx';
 import { desktopPlanRoutes } from '../features/plans/routes.tsx';
 import { mobileIncidentRoutes } from '../features/plans/mobile/routes.tsx';
+import { desktopDisputeRoutes } from '../features/disputes/routes.tsx';
+import { mobileDisputeRoutes } from '../features/disputes/mobile/routes.tsx';
+import { desktopEnforcementRoutes } from '../features/enforcement/routes.tsx';
+import { mobileEnforcementRoutes } from '../features/enforcement/mobile/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -57,6 +61,8 @@ export const router = createBrowserRouter([
           ...mobileTaskRoutes,
           ...mobileAlarmRoutes,
           ...mobileIncidentRoutes,
+          ...mobileDisputeRoutes,
+          ...mobileEnforcementRoutes,
           {
             element: <Shell />,
             children: [{
@@ -74,6 +80,8 @@ export const router = createBrowserRouter([
                 ...desktopPartnerRoutes,
                 ...desktopIncidentRoutes,
                 ...desktopPlanRoutes,
+                ...desktopDisputeRoutes,
+                ...desktopEnforcementRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },

@@ -12,6 +12,8 @@ import { MobileCasesHome } from '../cases/public.ts';
 import { IncidentStepsBanner } from '../plans/mobile/public.ts';
 import { RegistryHomeTile } from '../registry/mobile/public.ts';
 import { TasksHomeTile } from '../tasks/public.ts';
+import { EnforcementHomeTile } from '../enforcement/mobile/public.ts';
+import { DisputesHomeTile } from '../disputes/mobile/public.ts';
 
 export function MyGridPage() {
   const { t, i18n } = useTranslation();
@@ -33,6 +35,8 @@ export function MyGridPage() {
         <IncidentStepsBanner />
         <TasksHomeTile />
         <RegistryHomeTile />
+        <EnforcementHomeTile />
+        <DisputesHomeTile />
         <Card title={t('mobile.hello', { name: me.name })} extra={<LanguageSwitch size="small" />}>
           <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
             {me.roles.map((r) => <Tag key={r} color="primary" fill="outline">{t(`roles.${r}`)}</Tag>)}

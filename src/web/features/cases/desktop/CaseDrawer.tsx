@@ -11,6 +11,7 @@ import { CaseFacts } from './CaseFacts.tsx';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { CaseActions } from './CaseActions.tsx';
+import { LoopCaseEnforcement } from '../../enforcement/public.ts';
 import './desktop.css';
 
 interface Props { caseId: string | null; onClose(): void; onChanged?(c: CaseDetail): void }
@@ -66,6 +67,7 @@ export function CaseDrawer({ caseId: askedId, onClose, onChanged }: Props) {
             {kase.number}
           </Typography.Title>
           {notice ? <Alert type="warning" showIcon closable title={notice} style={{ marginBottom: 12 }} data-testid="stale-notice" /> : null}
+          <LoopCaseEnforcement kase={kase} />
           <CaseFacts kase={kase} onOpenCase={(to) => setJump({ from: askedId, to })} />
           <Divider titlePlacement="start" plain>{t('wcase.drawer.deadlines')}</Divider>
           <CaseDeadlines deadlines={kase.deadlines} />

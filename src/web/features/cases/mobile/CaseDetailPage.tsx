@@ -13,6 +13,7 @@ import { OnSpotForm } from './OnSpotForm.tsx';
 import { VerificationNote } from './RoutingNotice.tsx';
 import { Card, ClockList, formatTime, MobilePage, PhotoGrid, StatusTag, TimelineSteps } from './ui.tsx';
 import { CaseThingText } from '../../registry/thing-picker/mobile/public.ts';
+import { MobileLoopEnforcement } from '../../enforcement/mobile/public.ts';
 
 /** The actions these pages offer, in the order of their buttons; other policies belong to the desk. */
 const MOBILE_ACTIONS: CaseAction[] = ['resolve_on_spot', 'reopen', 'verify', 'rate'];
@@ -93,6 +94,7 @@ export function CaseDetailPage() {
           {kase.duplicateOf ? <div className="mc-hint">{t('mcase.detail.duplicateOf')}</div> : null}
         </div>
       </section>
+      <MobileLoopEnforcement kase={kase} />
       <Card title={kase.categoryName}>
         <dl className="mc-kv">
           <dt>{t('mcase.detail.description')}</dt><dd style={{ whiteSpace: 'pre-wrap' }} data-testid="detail-description">{kase.description}</dd>
