@@ -1,5 +1,5 @@
 import type { Tx } from '../platform/db/db.ts';
-import { likePrefix } from '../platform/db/sql.ts';
+import { likePrefix, inOrHoldingScope } from '../platform/db/sql.ts';
 import type { Hazard, PlanLevel, StepState } from '../../shared/plans.ts';
 
 export interface FiguresFilter {
@@ -44,7 +44,7 @@ export async function listIncidentsForFigures(tx: Tx, f: FiguresFilter): Promise
                                             where e.case_id = s.case_id and e.action in ('report_done', 'resolve_on_spot')) d on true
                        where s.incident_id = i.id), '[]'::json) as steps
        from incidents i
-      where (i.org_path like $1 or $6 like i.org_path || '%') and ($2::text is null or i.org_path like $2 or $7 like i.org_path || '%') and i.drill = $3
+      where ${inOrHoldingScope('i.org_path', '$6', '$1')} and ($2::text is null or ${inOrHoldingScope('i.org_path', '$7', '$2')}) and i.drill = $3
         and i.activated_at >= $4 and i.activated_at < $5
       order by i.activated_at`,
     [likePrefix(f.scopePath), f.unitPath ? likePrefix(f.unitPath) : null, f.drill, f.from, f.to, f.scopePath, f.unitPath])).rows;

@@ -1,5 +1,5 @@
 import type { Tx } from '../platform/db/db.ts';
-import { likePrefix } from '../platform/db/sql.ts';
+import { likePrefix, inOrHoldingScope } from '../platform/db/sql.ts';
 import type { Assignee } from '../cases/store.ts';
 import type { CapAlert, Hazard, IncidentAction, IncidentStatus, PlanBody, PlanLevel, StepState } from '../../shared/plans.ts';
 
@@ -8,7 +8,7 @@ import type { CapAlert, Hazard, IncidentAction, IncidentStatus, PlanBody, PlanLe
  * of the towns in its scope or holding it (a community's staff read their town's incidents), as with plans.
  */
 
-const reaches = (scopeParam: string, likeParam: string) => `(i.org_path like ${likeParam} or ${scopeParam} like i.org_path || '%')`;
+const reaches = (scopeParam: string, likeParam: string) => inOrHoldingScope('i.org_path', scopeParam, likeParam);
 
 export interface IncidentRow {
   id: string;

@@ -1,5 +1,5 @@
 import type { Tx } from '../platform/db/db.ts';
-import { likePrefix } from '../platform/db/sql.ts';
+import { likePrefix, inOrHoldingScope } from '../platform/db/sql.ts';
 import type { PlanBody, PlanStatus } from '../../shared/plans.ts';
 
 /**
@@ -61,7 +61,7 @@ const SELECT = `
     left join accounts ra on ra.id = p.retired_by`;
 
 /** the plan's town lies in the scope, or holds it */
-const reaches = (scopeParam: string, likeParam: string) => `(p.org_path like ${likeParam} or ${scopeParam} like p.org_path || '%')`;
+const reaches = (scopeParam: string, likeParam: string) => inOrHoldingScope('p.org_path', scopeParam, likeParam);
 
 export interface PlanFilter { hazard: string | null; status: PlanStatus | null; q: string | null; townId: string | null }
 
@@ -229,7 +229,7 @@ export async function staffNamesInTown(tx: Tx, townPath: string, ids: readonly s
   const r = await tx.query<{ id: string; name: string }>(
     `select a.id, a.name from accounts a join org_units s on s.id = a.scope_org_unit_id
       where a.id = any($2::text[]) and a.kind = 'staff' and a.disabled_at is null
-        and (s.path like $3 or $1 like s.path || '%')`,
+        and ${inOrHoldingScope('s.path', '$1', '$3')}`,
     [townPath, [...ids], likePrefix(townPath)]);
   return new Map(r.rows.map((x) => [x.id, x.name]));
 }

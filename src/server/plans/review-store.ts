@@ -1,5 +1,5 @@
 import type { Tx } from '../platform/db/db.ts';
-import { likePrefix } from '../platform/db/sql.ts';
+import { likePrefix, inOrHoldingScope } from '../platform/db/sql.ts';
 import type { CapAlert, Hazard, IncidentStatus, PlanLevel, StepState } from '../../shared/plans.ts';
 
 /*
@@ -37,7 +37,7 @@ export async function findIncidentForReview(tx: Tx, id: string, scopePath: strin
             i.status, i.level, i.reason, i.trigger_kind, i.address, u.name as town_name, i.activated_at, i.activated_by_name,
             i.stood_down_at, i.stood_down_by_name, i.stand_down_reason, i.cap_alerts
        from incidents i join org_units u on u.id = i.town_id
-      where i.id = $1 and (i.org_path like $2 or $3 like i.org_path || '%')`, [id, likePrefix(scopePath), scopePath])).rows[0] ?? null;
+      where i.id = $1 and ${inOrHoldingScope('i.org_path', '$3', '$2')}`, [id, likePrefix(scopePath), scopePath])).rows[0] ?? null;
 }
 
 export interface ReviewLevelRow { at: Date; from: PlanLevel; to: PlanLevel; reason: string | null; actor_name: string | null }

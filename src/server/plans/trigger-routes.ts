@@ -4,7 +4,7 @@ import { INCIDENT_COMMANDERS, PLAN_READERS, type CapAlert, type Hazard, type Pla
 import type { Role } from '../../shared/roles.ts';
 import { requirePrincipal, type Principal } from '../platform/auth.ts';
 import { AppError, notFound } from '../platform/errors.ts';
-import { likePrefix } from '../platform/db/sql.ts';
+import { likePrefix, inOrHoldingScope } from '../platform/db/sql.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import * as store from './trigger-store.ts';
 import * as s from './trigger-schemas.ts';
@@ -106,7 +106,7 @@ export const triggerRoutes: FastifyPluginAsync = async (app) => {
     const p = requirePrincipal(req);
     const { id, seq } = req.params as Static<typeof s.CapParams>;
     const r = await app.db.query<{ alert: CapAlert | null; number: string }>(
-      `select cap_alerts -> ($3::int - 1) as alert, number from incidents where id = $1 and (org_path like $2 or $4 like org_path || '%')`,
+      `select cap_alerts -> ($3::int - 1) as alert, number from incidents where id = $1 and ${inOrHoldingScope('org_path', '$4', '$2')}`,
       [id, likePrefix(scopeOf(p, 'incident')), seq, p.scopePath]);
     const alert = r.rows[0]?.alert;
     if (!alert) throw notFound('CAP alert');

@@ -1,5 +1,5 @@
 import type { Tx } from '../platform/db/db.ts';
-import { likePrefix } from '../platform/db/sql.ts';
+import { likePrefix, inOrHoldingScope } from '../platform/db/sql.ts';
 
 /*
  * Trigger matches (plan_trigger_matches) and the outbox of events the trigger service has not looked at yet: SQL only.
@@ -122,7 +122,7 @@ export async function listMatches(
 ): Promise<MatchRow[]> {
   const r = await tx.query<MatchRow>(
     `${SELECT}
-      where (m.org_path like $1 or $8 like m.org_path || '%') and ($2::text is null or m.status = $2) and ($3::text is null or m.trigger_kind = $3)
+      where ${inOrHoldingScope('m.org_path', '$8', '$1')} and ($2::text is null or m.status = $2) and ($3::text is null or m.trigger_kind = $3)
         and ($4::text is null or m.trigger_ref = $4)
         and ($5::timestamptz is null or (m.matched_at, m.id) < ($5::timestamptz, $6::text))
       order by m.matched_at desc, m.id desc limit $7`,
@@ -135,7 +135,7 @@ export async function findMatch(tx: Tx, scopePath: string, id: string, forUpdate
     const locked = await tx.query('select id from plan_trigger_matches where id = $1 for update', [id]);
     if (locked.rows.length === 0) return null;
   }
-  const r = await tx.query<MatchRow>(`${SELECT} where m.id = $1 and (m.org_path like $2 or $3 like m.org_path || '%')`, [id, likePrefix(scopePath), scopePath]);
+  const r = await tx.query<MatchRow>(`${SELECT} where m.id = $1 and ${inOrHoldingScope('m.org_path', '$3', '$2')}`, [id, likePrefix(scopePath), scopePath]);
   return r.rows[0] ?? null;
 }
 
