@@ -45,9 +45,11 @@ function blockToDocx(b: DocBlock): (Paragraph | Table)[] {
       return b.text.split('\n').map((line) => para([run(line)], b.indent ? { indent: { firstLine: INDENT } } : {}));
     case 'fields': {
       if (b.pairs.length === 0) return [];
+      // the label column as wide as the longest label (a line of 四号 holds about 31 characters), at most a third
+      const labelPct = Math.round(Math.min(100 / 3, ((Math.max(...b.pairs.map(([l]) => charWidth(l))) + 1.5) / 31) * 100));
       const rows = b.pairs.map(([label, value]) => new TableRow({
         cantSplit: true,
-        children: [cell(`${label}：`, 22, { borders: false, size: SIZE.body }), cell(value || '—', 78, { borders: false, size: SIZE.body })],
+        children: [cell(`${label}：`, labelPct, { borders: false, size: SIZE.body }), cell(value || '—', 100 - labelPct, { borders: false, size: SIZE.body })],
       }));
       return [new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows, borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE } })];
     }
