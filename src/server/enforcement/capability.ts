@@ -3,6 +3,7 @@ import { matterRoutes } from './matter-routes.ts';
 import { statsRoutes } from './stats-routes.ts';
 import { caseRoutes } from './case-routes.ts';
 import { inspectionRoutes } from './inspection-routes.ts';
+import { decisionRoutes } from './decision-routes.ts';
 import { demoEnforcementStep } from './demo/demo-step.ts';
 
 /**
@@ -12,6 +13,6 @@ import { demoEnforcementStep } from './demo/demo-step.ts';
  */
 export const enforcement: Capability = {
   name: 'enforcement',
-  routes: [matterRoutes, statsRoutes, caseRoutes, inspectionRoutes],
+  routes: [matterRoutes, statsRoutes, caseRoutes, inspectionRoutes, decisionRoutes],
   demo: demoEnforcementStep,
 };

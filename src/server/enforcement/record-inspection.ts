@@ -46,6 +46,8 @@ export async function recordInspection(
 ): Promise<{ inspectionId: string; openedCase: { id: string; number: string } | null; created: boolean }> {
   const scopePath = principal.scopePath;
   if (scopePath === null) throw notFound('inspection');
+  // the grid map is (re)loaded outside the transaction: PGlite runs one connection, a read of it from inside would wait forever
+  if (body.openCase) await services.locator.current();
   return db.transaction(async (tx) => {
     const row = await store.findInspection(tx, id, scopePath, true);
     if (!row) throw notFound('inspection');
