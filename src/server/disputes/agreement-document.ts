@@ -126,7 +126,7 @@ export async function downloadAgreement(
   const now = app.clock();
   const format = q.format ?? 'pdf';
   const doc = await app.db.transaction(async (tx) => {
-    const d = await disputes.findDisputeToRead(tx, disputeId, p);
+    const d = await disputes.findDisputeToRead(tx, disputeId, await disputes.readerOf(tx, app.pii, p));
     if (!d) throw notFound('dispute');
     if (!handles(p, d.org_path)) throw forbidden();
     const m = q.mediationId ? await store.findMediation(tx, d.id, q.mediationId) : await store.latestAgreement(tx, d.id);
