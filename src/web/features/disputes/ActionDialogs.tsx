@@ -123,8 +123,8 @@ export function ActionDialog({ dispute, action, referralId, onClose, onDone }: P
 
   return (
     <Modal open={!!action} onCancel={onClose} destroyOnHidden width={560} title={action ? t(TITLES[action]) : ''} onOk={() => void save()} confirmLoading={saving}
-      okText={t('disputes.actions.ok')} cancelText={t('disputes.actions.cancel')} okButtonProps={{ 'data-testid': 'action-ok' } as ButtonProps} data-testid="action-dialog">
-      <Form layout="vertical" component="div">
+      okText={t('disputes.actions.ok')} cancelText={t('disputes.actions.cancel')} okButtonProps={{ 'data-testid': 'action-ok' } as ButtonProps}>
+      <div data-testid="action-dialog"><Form layout="vertical" component="div">
         {action === 'push' ? (
           <>
             <Form.Item label={t('disputes.push.unitKind')} required>
@@ -208,7 +208,7 @@ export function ActionDialog({ dispute, action, referralId, onClose, onDone }: P
           </>
         ) : null}
         {error ? <Alert type="error" showIcon title={error} data-testid="action-error" /> : null}
-      </Form>
+      </Form></div>
     </Modal>
   );
 }

@@ -68,7 +68,7 @@ export function DisputePage() {
   const onDone = (action: DialogAction, next: DisputeDetail & { suggestReopen?: boolean }) => {
     setDialog(null);
     if (action === 'reopen') {
-      message.success(t('disputes.reopen.done', { number: next.number }));
+      message.success(<span>{t('disputes.reopen.doneShort')} <span className="zz-code">{next.number}</span></span>);
       navigate(`/disputes/${next.id}`);
       return;
     }
@@ -179,7 +179,7 @@ export function DisputePage() {
           <Card size="small" style={{ marginBottom: 16 }} title={t('disputes.detail.tier')} extra={<TierTag tier={d.tier} />}>
             <Descriptions size="small" column={1} items={[
               { key: 'unit', label: t('disputes.detail.unit'), children: <span data-testid="dispute-unit">{d.handlingUnitName}</span> },
-              { key: 'sugg', label: t('disputes.form.tier'), children: <span>{t('disputes.form.suggested', { tier: t(`disputes.tiers.${d.suggestedTier}`) })}{d.suggestedTierReasons.length ? `（${d.suggestedTierReasons.join('；')}）` : ''}</span> },
+              { key: 'sugg', label: t('disputes.detail.suggestedTier'), children: <span>{t(`disputes.tiers.${d.suggestedTier}`)}{d.suggestedTierReasons.length ? `（${d.suggestedTierReasons.join('；')}）` : ''}</span> },
               ...(d.tierReason ? [{ key: 'why', label: t('disputes.detail.tierReason'), children: d.tierReason }] : []),
             ]} />
           </Card>
@@ -187,7 +187,7 @@ export function DisputePage() {
             <Card size="small" style={{ marginBottom: 16 }} title={t('disputes.detail.workOrder')}>
               <Space orientation="vertical" size={2}>
                 <Typography.Link onClick={() => setCaseId(d.workOrder!.id)} data-testid="dispute-work-order"><span className="zz-code">{d.workOrder.number}</span></Typography.Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{(i18n.language.startsWith('zh') ? CASE_STATUS_ZH : CASE_STATUS_EN)[d.workOrder.status]}{d.workOrder.assigneeName ? ` · ${d.workOrder.assigneeName}` : ''}{d.workOrder.dueAt ? ` · ${t('disputes.detail.due')} ${dayText(d.workOrder.dueAt)}` : ''}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{(i18n.language.startsWith('zh') ? CASE_STATUS_ZH : CASE_STATUS_EN)[d.workOrder.status]}{d.workOrder.assigneeName ? ` · ${d.workOrder.assigneeName}` : ''}{d.workOrder.dueAt ? ` · ${t('disputes.detail.workDue')} ${dayText(d.workOrder.dueAt)}` : ''}</Typography.Text>
               </Space>
             </Card>
           ) : null}

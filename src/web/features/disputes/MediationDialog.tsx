@@ -2,7 +2,7 @@
 // what was agreed and the agreement's terms (one per article), and the outcome. With terms and an outcome of 调解成功 or
 // 部分达成 the server draws up the 人民调解协议书 and numbers it.
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -59,12 +59,12 @@ export function MediationDialog({ dispute, open, onClose, onDone }: { dispute: D
   };
 
   return (
-    <Modal open={open} onCancel={onClose} width={760} destroyOnHidden title={t('disputes.mediation.title')} data-testid="mediation-dialog"
+    <Modal open={open} onCancel={onClose} width={760} destroyOnHidden title={t('disputes.mediation.title')}
       footer={[
         <Button key="c" onClick={onClose}>{t('disputes.actions.cancel')}</Button>,
         <Button key="ok" type="primary" loading={saving} onClick={() => void save()} data-testid="mediation-save">{t('disputes.actions.ok')}</Button>,
       ]}>
-      <Form layout="vertical" component="div">
+      <div data-testid="mediation-dialog"><Form layout="vertical" component="div">
         <Row gutter={12}>
           <Col span={9}><Form.Item label={t('disputes.mediation.at')} required>
             <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={at} onChange={(v) => v && setAt(v)} disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: '100%' }} data-testid="mediation-at" />
@@ -87,9 +87,12 @@ export function MediationDialog({ dispute, open, onClose, onDone }: { dispute: D
         <Form.Item label={t('disputes.mediation.statements')}>
           <Space orientation="vertical" style={{ width: '100%' }}>
             {dispute.parties.map((p) => (
-              <Input.TextArea key={p.seq} rows={2} maxLength={2000} value={said[p.seq] ?? ''} data-testid="mediation-statement" data-seq={p.seq}
-                placeholder={t('disputes.mediation.saidPh', { name: `${t(`disputes.roles.${p.role}`)} ${p.name}` })}
-                onChange={(e) => setSaid((s) => ({ ...s, [p.seq]: e.target.value }))} />
+              <div key={p.seq}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`disputes.roles.${p.role}`)} · {p.name}</Typography.Text>
+                <Input.TextArea rows={2} maxLength={2000} value={said[p.seq] ?? ''} data-testid="mediation-statement" data-seq={p.seq}
+                  placeholder={t('disputes.mediation.saidPh', { name: p.name })}
+                  onChange={(e) => setSaid((s) => ({ ...s, [p.seq]: e.target.value }))} />
+              </div>
             ))}
           </Space>
         </Form.Item>
@@ -112,7 +115,7 @@ export function MediationDialog({ dispute, open, onClose, onDone }: { dispute: D
           </Space>
         </Form.Item>
         {error ? <Alert type="error" showIcon title={error} data-testid="mediation-error" /> : null}
-      </Form>
+      </Form></div>
     </Modal>
   );
 }

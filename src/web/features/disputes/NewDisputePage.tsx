@@ -9,6 +9,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { DISPUTE_SOURCES, DISPUTE_TIERS, PARTY_ROLES, type DisputeSource, type DisputeTier, type PartyRole } from '../../../shared/disputes.ts';
 import { tierBelow } from '../../../domain/disputes/tier.ts';
+import { holdsAnyRole } from '../../../shared/roles.ts';
+import { REGISTRY_READERS } from '../../../shared/registry.ts';
+import { useMe } from '../../app/auth.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { useApi } from '../../lib/useApi.ts';
@@ -49,6 +52,9 @@ export function PersonPicker({ value, onChange, testId }: { value: ResidentHit |
 
 export function PartyEditor({ party, onChange, onRemove, index }: { party: PartyDraft; onChange(p: PartyDraft): void; onRemove?: () => void; index: number }) {
   const { t } = useTranslation();
+  const me = useMe();
+  // the registry is read by the territory's staff (not a post holder such as the mediator): others type the person in
+  const readsRegistry = holdsAnyRole(me.roles, REGISTRY_READERS);
   const set = (patch: Partial<PartyDraft>) => onChange({ ...party, ...patch });
   return (
     <div className="zz-dispute-party" data-testid="dispute-party" data-index={index}>
@@ -60,10 +66,10 @@ export function PartyEditor({ party, onChange, onRemove, index }: { party: Party
           </Form.Item>
         </Col>
         <Col span={14}>
-          <Form.Item label=" " colon={false}>
+          {readsRegistry ? <Form.Item label=" " colon={false}>
             <Segmented value={party.mode} onChange={(v) => set({ mode: v as PartyDraft['mode'] })} data-testid="party-mode"
               options={[{ value: 'registry', label: t('disputes.form.fromRegistry') }, { value: 'outsider', label: t('disputes.form.outsider') }]} />
-          </Form.Item>
+          </Form.Item> : null}
         </Col>
         <Col span={4} style={{ textAlign: 'right' }}>
           {onRemove ? <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} data-testid="party-remove">{t('disputes.form.removeParty')}</Button> : null}
@@ -138,7 +144,7 @@ export function NewDisputePage() {
     setSaving(true);
     try {
       const d = await registerDispute(input, key.current);
-      message.success(t('disputes.form.submitted', { number: d.number }));
+      message.success(<span>{t('disputes.form.registered')} <span className="zz-code">{d.number}</span></span>);
       navigate(`/disputes/${d.id}`, { replace: true });
     } catch (e) {
       setProblems([errorText(e, i18n.language)]);

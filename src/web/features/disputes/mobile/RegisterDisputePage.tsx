@@ -54,7 +54,7 @@ export function RegisterDisputePage() {
         classCode: klass[0], subclassCode: klass[1] ?? null, description: description.trim(), location: at, source: 'gridWorker',
         parties: parties.map(partyInputOf), riskFactors: factors,
       }, key.current);
-      Toast.show({ icon: 'success', content: t('disputes.form.submitted', { number: d.number }) });
+      Toast.show({ icon: 'success', content: t('disputes.form.registered') });
       navigate(`/m/disputes/${d.id}`, { replace: true });
     } catch (e) {
       setError(errorText(e, i18n.language));
@@ -81,7 +81,7 @@ export function RegisterDisputePage() {
       </Card>
       <Card title={t('disputes.form.parties')} extra={<Button size="mini" onClick={() => setParties((ps) => [...ps, emptyParty('thirdParty')])} data-testid="m-party-add">{t('disputes.form.addParty')}</Button>}>
         {parties.map((p, i) => (
-          <Form key={p.key} layout="horizontal" style={{ '--border-top': i ? '1px dashed #e6ebf2' : 'none' }} data-testid="m-party">
+          <Form key={p.key} layout="vertical" style={{ '--border-top': i ? '1px dashed #e6ebf2' : 'none' }} data-testid="m-party">
             <Form.Item label={t('disputes.form.partyRole')}>
               <Selector columns={3} value={[p.role]} onChange={(v) => v[0] && setParty(p.key, { role: v[0] as PartyRole })}
                 options={PARTY_ROLES.map((r) => ({ value: r, label: t(`disputes.roles.${r}`) }))} />
