@@ -4,7 +4,7 @@ import type { Principal } from '../platform/auth.ts';
 import { forbidden, notFound } from '../platform/errors.ts';
 import { appendAudit } from '../audit/audit-log.ts';
 import { BLANK_DATE, chineseDate, sendDocument, type DocModel } from '../platform/documents/index.ts';
-import type { PartyRole } from '../../shared/disputes.ts';
+import type { MediatorKind, PartyRole } from '../../shared/disputes.ts';
 import * as disputes from './store.ts';
 import * as store from './mediation-store.ts';
 import { handles } from './scope.ts';
@@ -37,6 +37,7 @@ export interface AgreementInput {
   agreed: string | null;
   terms: readonly string[];
   mediatorName: string;
+  mediatorKind: MediatorKind;
   place: string;
   /** the session's time */
   at: Date;
@@ -44,6 +45,16 @@ export interface AgreementInput {
 }
 
 const ROLE_ZH: Record<PartyRole, string> = { applicant: '申请人', respondent: '被申请人', thirdParty: '第三人' };
+const MEDIATOR_ZH: Record<MediatorKind, string> = { gridWorker: '网格员', villageSage: '乡贤', peopleMediator: '人民调解员', judicialStaff: '司法所工作人员' };
+const DIGITS = '零一二三四五六七八九';
+
+/** 3 → 三, 12 → 十二, 21 → 二十一 (the copies of a paper: at most a few dozen). */
+export function chineseCount(n: number): string {
+  if (n < 10) return DIGITS[n]!;
+  if (n < 20) return `十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
+  if (n < 100) return `${DIGITS[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : DIGITS[n % 10]}`;
+  return String(n);
+}
 
 /** 男/女 and the birth date an 18-character ID number carries, or null. */
 function fromIdNumber(id: string | null): { sex: string; born: string } | null {
@@ -80,14 +91,14 @@ export function agreementDocument(a: AgreementInput): DocModel {
       { kind: 'heading', text: '纠纷主要事实、争议事项' },
       { kind: 'paragraph', text: `纠纷类别：${a.className}。${a.description}`, indent: true },
       ...statements.map((t) => ({ kind: 'paragraph' as const, text: t, indent: true })),
-      { kind: 'paragraph', text: `${date}，${a.committeeName}在${a.place}依法主持调解，人民调解员${a.mediatorName}参加调解。`, indent: true },
+      { kind: 'paragraph', text: `${date}，${a.committeeName}在${a.place}依法主持调解，${MEDIATOR_ZH[a.mediatorKind]}${a.mediatorName}参加调解。`, indent: true },
       ...(a.agreed ? [{ kind: 'paragraph' as const, text: a.agreed, indent: true }] : []),
       { kind: 'heading', text: '经调解，当事人自愿达成如下协议' },
       { kind: 'numbered', items: [...a.terms] },
       { kind: 'heading', text: '履行方式、时限及协议效力' },
       { kind: 'paragraph', text: '各方当事人应当按照本协议约定的方式和期限全面履行各自的义务。人民调解委员会对本协议的履行情况进行回访和监督，督促当事人履行约定的义务。', indent: true },
       { kind: 'paragraph', text: '根据《中华人民共和国人民调解法》第三十一条，经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行。当事人认为有必要的，可以自本协议生效之日起三十日内共同向人民法院申请司法确认（第三十三条）；当事人之间就调解协议的履行或者内容发生争议的，一方当事人可以向人民法院提起诉讼。', indent: true },
-      { kind: 'paragraph', text: `本协议自各方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章之日起生效。本协议书一式${ordered.length + 1}份，各方当事人、人民调解委员会各执一份。`, indent: true },
+      { kind: 'paragraph', text: `本协议自各方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章之日起生效。本协议书一式${chineseCount(ordered.length + 1)}份，各方当事人、人民调解委员会各执一份。`, indent: true },
       {
         kind: 'signatures',
         lines: [
@@ -139,7 +150,7 @@ export async function downloadAgreement(
     return agreementDocument({
       number: m.agreement_number, committeeName: await committeeOf(tx, d.handling_unit_id, d.town_id),
       parties: parties.map((x) => ({ seq: x.seq, role: x.role, name: x.name, idNumber: x.idNumber, phone: x.phone, address: x.address })),
-      description: d.description, statements: m.statements, agreed: m.agreed, terms: m.terms, mediatorName: m.mediator.name,
+      description: d.description, statements: m.statements, agreed: m.agreed, terms: m.terms, mediatorName: m.mediator.name, mediatorKind: m.mediator.kind,
       place: m.place, at: new Date(m.at), className: d.class_name,
     });
   });
