@@ -76,7 +76,7 @@ describe('registering a dispute', () => {
     expect(d.number).toMatch(/^JF\d{9}20261123-01$/);
     expect(d).toMatchObject({
       status: 'open', classCode: '02', className: '邻里纠纷', subclassName: '噪音扰民', tier: 'joint', suggestedTier: 'joint',
-      gridName: '春晖社区第1网格', handlingUnitName: '春晖社区', source: 'gridWorker', flareUps: 0, unmasked: false,
+      gridName: '春晖社区第1网格', handlingUnitName: '春晖社区', source: 'visit', flareUps: 0, unmasked: false,
     });
     // 张桂英, born 1950: 76 on the day, a vulnerable party raises low to medium, and medium suggests joint
     expect(d.risk.level).toBe('medium');
@@ -289,7 +289,7 @@ describe('acting on a dispute', () => {
     }));
     expect(r0.statusCode, r0.body).toBe(201);
     const d = r0.json();
-    expect(d).toMatchObject({ tier: 'onSpot', handlingUnitName: '春晖社区第1网格', risk: { level: 'low' } });
+    expect(d).toMatchObject({ tier: 'onSpot', handlingUnitName: '春晖社区第1网格', risk: { level: 'low' }, source: 'gridWorker' });
     expect(d.workOrder.assigneeName).toBe('李明辉');
     const wo = (await t.db.query<{ assignee: unknown }>('select assignee from cases where id = $1', [d.caseId])).rows[0]!;
     expect(wo.assignee).toEqual({ staffId: seedId('account', 'gridworker') });

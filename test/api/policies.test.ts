@@ -35,6 +35,11 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^(GET|POST) \/api\/plan-suggestions[^ ]* 200\.(items\[\]\.)?trigger$/, 'what raised a suggestion: a reference to the alarm, case or alert, which carries its own policies there'],
   [/^GET \/api\/devices\/\{id\} 200\.alarms\[\]$/, 'a device\'s alarms: references; each with its policies is in GET /api/alarms/{id}'],
   [/^(GET|POST|PATCH) \/api\/registry\/households.* 20\d\.visits\[\]$/, 'visits in the household file: records of what was found; each with its policies is in GET /api/visits'],
+  [/^[A-Z]+ \/api\/disputes[^ ]* 20\d\.workOrder$/, 'a dispute\'s work order: a reference; the case with its policies is GET /api/cases/{id}'],
+  [/^[A-Z]+ \/api\/disputes[^ ]* 20\d\.(chain|events)\[\]$/, 'the flare-up chain (references to disputes, each with its policies on its own page) and the timeline: nothing is done to them'],
+  [/^[A-Z]+ \/api\/disputes[^ ]* 20\d\.(referrals|mediations|followUps)\[\]$/, 'a dispute\'s referrals, sessions and follow-ups are acted on through the dispute\'s own actions (its policies: reply, attachSigned …; canReply per referral)'],
+  [/^GET \/api\/enforcement\/checklists 200\.items\[\]$/, 'the departments\' inspection checklists: a catalog the city keeps, answered inside a joint inspection (its policies: record)'],
+  [/^[A-Z]+ \/api\/enforcement\/inspections[^ ]* 20\d\.(inspection\.)?cases\[\]$/, 'enforcement cases opened from an inspection: references; each with its policies is GET /api/enforcement/cases/{id}'],
 ];
 
 /** Answers that are themselves what the caller acts on without an id (a catalog, a calendar, a roster, a team, the account list). */

@@ -9,6 +9,11 @@ import { isErrorShape, leaks, openApiOperations, type Caller, type DemoUser, typ
 import { createWorld, departmentCases, type DepartmentCases, type World } from './fixtures.ts';
 import { codeHash } from '../../src/server/identity/send-registration-code.ts';
 import { idNumberCheckDigit } from '../../src/domain/registry/id-number.ts';
+import { registerDispute } from '../../src/server/disputes/register-dispute.ts';
+import { planInspection } from '../../src/server/enforcement/plan-inspection.ts';
+import { openEnforcementCase } from '../../src/server/enforcement/open-case.ts';
+import { shanghaiDate } from '../../src/domain/sla/working-calendar.ts';
+import type { Principal } from '../../src/server/platform/auth.ts';
 import {
   DEPARTMENT_UNIT_CODES, OPERATIONS, ORG_SUBTREE, PLACES, TOWN_STAFF, caseViewers, type OperationPromise, type Place, type Who,
 } from './promises.ts';
@@ -410,6 +415,8 @@ function builders(): Record<string, Variant[]> {
     ...planVariants(),
     ...incidentVariants(),
     ...suggestionVariants(),
+    ...disputeVariants(),
+    ...inspectionVariants(),
     ...alarmVariants(),
     ...deviceVariants(),
     ...registryImportVariants(),
@@ -1089,6 +1096,176 @@ function incidentVariants(): Record<string, Variant[]> {
       { label: 'a stood-down incident of 青杠镇', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/incidents/${await closedIn('ruralTown')}/review` }) },
     ],
     'GET /api/incidents/figures': [{ label: 'the caller\'s towns', in: everyone, request: () => ({ method: 'GET', url: '/api/incidents/figures?drill=false' }) }],
+  };
+}
+
+/**
+ * 矛盾纠纷 (issue 15): a dispute in 春晖社区第1网格 (read by the grid's viewers, acted on by the handlers among them) and
+ * one in 青杠村第1网格 (the admin's to read, nobody's to act on), registered through the command as a city-wide handler
+ * would; a dispute pushed to 区城市管理局 (its member reads it and replies); actions that change the status take a fresh
+ * dispute each time. A handler registering a dispute outside their scope is refused (422), not ignored.
+ */
+function disputeVariants(): Record<string, Variant[]> {
+  const readers = PLACES.demoGrid.seenBy;
+  const handlers = ['dispatcher', 'handler', 'community', 'gridworker'] as const;
+  const fixed = new Map<string, string>();
+  let serial = 0;
+  const input = (place: 'demoGrid' | 'ruralGrid', n: number) => ({
+    classCode: '02', parties: [{ role: 'applicant' as const, name: `矩阵甲${n}` }, { role: 'respondent' as const, name: `矩阵乙${n}` }],
+    description: `矩阵测试纠纷${n}`, location: w.at[place],
+  });
+  const cityHandler = async (): Promise<Principal> => {
+    const city = (await w.t.db.query<{ id: string; path: string }>(`select id, path from org_units where level = 'city'`)).rows[0]!;
+    const admin = (await w.t.db.query<{ id: string }>(`select id from accounts where username = 'admin'`)).rows[0]!;
+    return {
+      accountId: admin.id, username: 'admin', name: '黄志刚', kind: 'staff', roles: ['dispatcher'], scopeOrgUnitId: city.id, scopePath: city.path,
+      homeOrgUnitId: null, posts: [], grids: [], departmentIds: [], mustChangePassword: false, tokenHash: '',
+    };
+  };
+  const make = async (place: 'demoGrid' | 'ruralGrid', then?: (id: string, p: Principal) => Promise<void>) => {
+    const p = await cityHandler();
+    const r = await registerDispute(w.t.app.db, w.t.app, p, input(place, ++serial), w.t.clock.now, { requestKey: null, ip: null });
+    if (then) await then(r.id, p);
+    return r.id;
+  };
+  const once = async (key: string, build: () => Promise<string>) => {
+    if (!fixed.has(key)) fixed.set(key, await build());
+    return fixed.get(key)!;
+  };
+  const closed = (id: string) => w.t.db.query(`update disputes set status = 'closed', closed_at = now() where id = $1`, [id]).then(() => undefined);
+  const pushed = async (id: string): Promise<string> => {
+    const dep = (await w.t.db.query<{ id: string }>(`select id from departments where name = '区城市管理局'`)).rows[0]!.id;
+    const r = await w.t.db.query<{ id: string }>(
+      `insert into dispute_referrals (dispute_id, unit_kind, department_id, unit_name, due_at, created_at) values ($1, 'department', $2, '区城市管理局', now() + interval '5 days', now()) returning id`,
+      [id, dep]);
+    return r.rows[0]!.id;
+  };
+  const referrals = new Map<string, string>();
+  const withReferral = async (place: 'demoGrid' | 'ruralGrid') => {
+    const id = await make(place);
+    referrals.set(id, await pushed(id));
+    return id;
+  };
+  const perPlace = (inside: readonly Who[], req: (id: string) => InjectOptions | Promise<InjectOptions>, fresh?: (place: 'demoGrid' | 'ruralGrid') => Promise<string>, ruralInside: readonly Who[] = []): Variant[] => [
+    { label: `a dispute in ${PLACES.demoGrid.name}`, in: inside, request: async () => req(fresh ? await fresh('demoGrid') : await once('demoGrid', () => make('demoGrid'))) },
+    { label: `a dispute in ${PLACES.ruralGrid.name}`, in: ruralInside, request: async () => req(fresh ? await fresh('ruralGrid') : await once('ruralGrid', () => make('ruralGrid'))) },
+  ];
+  const act = (name: string, body: object) => (id: string): InjectOptions => ({ method: 'POST', url: `/api/disputes/${id}/actions/${name}`, payload: body });
+  const fresh = (place: 'demoGrid' | 'ruralGrid') => make(place);
+  return {
+    'GET /api/disputes/classes': [{ label: 'the catalog', in: everyone, request: () => ({ method: 'GET', url: '/api/disputes/classes' }) }],
+    'POST /api/disputes/classes': [{ label: 'a new class', in: everyone, request: () => ({ method: 'POST', url: '/api/disputes/classes', payload: { code: `8${++serial}`, name: `矩阵类别${serial}`, subclasses: [] } }) }],
+    'PUT /api/disputes/classes/{code}': [{ label: 'class 18', in: everyone, request: () => ({ method: 'PUT', url: '/api/disputes/classes/18', payload: { name: '其他纠纷', subclasses: [{ code: '18-01', name: '其他' }] } }) }],
+    'GET /api/disputes': [{
+      label: 'the caller\'s disputes', in: everyone,
+      request: async () => { await once('ruralGrid', () => make('ruralGrid')); await once('demoGrid', () => make('demoGrid')); return { method: 'GET', url: '/api/disputes?limit=200' }; },
+      check: async (res, c) => {
+        const ids = (res.json().items as { id: string }[]).map((x) => x.id);
+        expect(ids.includes(fixed.get('ruralGrid')!), `${c.name} lists 青杠村's dispute`).toBe(c.name === 'admin');
+        expect(ids.includes(fixed.get('demoGrid')!), `${c.name} lists 春晖's dispute`).toBe((readers as readonly string[]).includes(c.name));
+      },
+    }],
+    'POST /api/disputes': [
+      { label: `in ${PLACES.demoGrid.name}`, in: handlers, request: () => ({ method: 'POST', url: '/api/disputes', payload: input('demoGrid', ++serial) }) },
+      { label: `in ${PLACES.ruralGrid.name}`, in: [], otherwise: { dispatcher: [422], handler: [422], community: [422], gridworker: [422] }, request: () => ({ method: 'POST', url: '/api/disputes', payload: input('ruralGrid', ++serial) }) },
+    ],
+    'GET /api/disputes/{id}': [
+      ...perPlace(readers, (id) => ({ method: 'GET', url: `/api/disputes/${id}` }), undefined, ['admin']),
+      { label: 'a dispute pushed to 区城市管理局', in: [...readers, 'department'], request: async () => ({ method: 'GET', url: `/api/disputes/${await once('pushed', () => withReferral('demoGrid'))}` }) },
+    ],
+    'POST /api/disputes/{id}/actions/push': perPlace(handlers, act('push', { unitKind: 'policeStation', unitName: '春晖路派出所', dueDays: 3 })),
+    'POST /api/disputes/{id}/actions/reply': [
+      { label: `a referral of a dispute in ${PLACES.demoGrid.name}`, in: [...handlers, 'department'], request: async () => { const id = await withReferral('demoGrid'); return act('reply', { referralId: referrals.get(id)!, text: '矩阵回复', done: false })(id); } },
+      { label: `a referral of a dispute in ${PLACES.ruralGrid.name}`, in: ['department'], request: async () => { const id = await withReferral('ruralGrid'); return act('reply', { referralId: referrals.get(id)!, text: '矩阵回复', done: false })(id); } },
+    ],
+    'POST /api/disputes/{id}/actions/litigate': perPlace(handlers, act('litigate', { court: '矩阵法院', courtCaseNumber: '（2026）矩0001号' }), fresh),
+    'POST /api/disputes/{id}/actions/change-tier': perPlace(handlers, act('change-tier', { tier: 'escalated', reason: '矩阵测试' }), fresh),
+    'POST /api/disputes/{id}/actions/assess-risk': perPlace(handlers, act('assess-risk', { factors: { threats: false, groupSize: 2, amountYuan: null, note: null } })),
+    'POST /api/disputes/{id}/actions/close': perPlace(handlers, act('close', { reason: '矩阵测试' }), fresh),
+    'POST /api/disputes/{id}/actions/reopen': perPlace(handlers, act('reopen', { description: '矩阵再次发生', reason: '矩阵测试' }), (place) => make(place, closed)),
+  };
+}
+
+/**
+ * Joint inspections, the decision document and the enforcement figures (issue 15): an inspection in 春晖社区第1网格 (read
+ * by the town's staff, answered by its handler) and one in 青杠村第1网格 (the admin's to read, nobody's to act on),
+ * planned through the command as a city-wide officer would; each recording answers a fresh inspection. A decided
+ * enforcement case in each place (opened through the command, its decision written in): its decision for the town's
+ * officers and legal reviewers. A handler planning outside their scope is refused (422), not ignored.
+ */
+function inspectionVariants(): Record<string, Variant[]> {
+  const readers = ['admin', ...TOWN_STAFF] as const;
+  const fixed = new Map<string, string>();
+  let serial = 0;
+  const cityOfficer = async (): Promise<Principal> => {
+    const city = (await w.t.db.query<{ id: string; path: string }>(`select id, path from org_units where level = 'city'`)).rows[0]!;
+    const admin = (await w.t.db.query<{ id: string }>(`select id from accounts where username = 'admin'`)).rows[0]!;
+    return {
+      accountId: admin.id, username: 'admin', name: '黄志刚', kind: 'staff', roles: ['handler'], scopeOrgUnitId: city.id, scopePath: city.path,
+      homeOrgUnitId: null, posts: [], grids: [], departmentIds: [], mustChangePassword: false, tokenHash: '',
+    };
+  };
+  const checklistIds = async () => (await w.t.db.query<{ id: string }>(`select id from inspection_checklists order by sort, department limit 2`)).rows.map((r) => r.id);
+  const body = async (place: 'demoGrid' | 'ruralGrid') => ({
+    subjectName: `矩阵商铺${++serial}`, location: w.at[place], plannedOn: shanghaiDate(w.t.clock.now), checklistIds: await checklistIds(),
+  });
+  const make = async (place: 'demoGrid' | 'ruralGrid') => {
+    const p = await cityOfficer();
+    const r = await planInspection(w.t.app.db, w.t.app, { accountId: p.accountId, name: p.name, scopePath: p.scopePath, ip: null }, await body(place), w.t.clock.now, null);
+    return r.inspectionId;
+  };
+  const once = async (key: string, build: () => Promise<string>) => {
+    if (!fixed.has(key)) fixed.set(key, await build());
+    return fixed.get(key)!;
+  };
+  const results = async (id: string): Promise<InjectOptions> => {
+    const held = (await w.t.db.query<{ checklists: { checklistId: string; items: unknown[] }[] }>(`select checklists from joint_inspections where id = $1`, [id])).rows[0]!.checklists;
+    return { method: 'POST', url: `/api/enforcement/inspections/${id}/results`, payload: { results: held.map((c) => ({ checklistId: c.checklistId, items: c.items.map(() => ({ result: 'ok' })) })) } };
+  };
+  const decided = async (place: 'demoGrid' | 'ruralGrid') => {
+    const p = await cityOfficer();
+    await w.t.app.locator.current();
+    const r = await openEnforcementCase(w.t.app.db, w.t.app, p, {
+      matterCode: 'ZF-SR-001', facts: { areaSqm: 2, firstOffence: true, correctedAtOnce: false }, description: `矩阵执法案件${++serial}`,
+      location: w.at[place], subject: { kind: 'person', name: '矩阵当事人', phone: '13800001111' },
+    }, w.t.clock.now, null);
+    await w.t.db.query(
+      `update enforcement_cases set status = 'decided', decided_at = opened_at,
+              confirmed = '{"benchmarkKey":"light","name":"从轻","penalty":{"kind":"warning","fineYuan":null},"departureReasons":[]}'::jsonb,
+              decision = jsonb_build_object('number', '矩阵罚决字〔2026〕第' || $2 || '号', 'at', opened_at, 'penalty', '{"kind":"warning","fineYuan":null}'::jsonb, 'text', '')
+        where id = $1`, [r.id, serial]);
+    return r.id;
+  };
+  const perPlace = (inside: readonly Who[], ruralInside: readonly Who[], req: (id: string) => InjectOptions | Promise<InjectOptions>, fresh?: boolean): Variant[] => [
+    { label: `an inspection in ${PLACES.demoGrid.name}`, in: inside, request: async () => req(fresh ? await make('demoGrid') : await once('demoGrid', () => make('demoGrid'))) },
+    { label: `an inspection in ${PLACES.ruralGrid.name}`, in: ruralInside, request: async () => req(fresh ? await make('ruralGrid') : await once('ruralGrid', () => make('ruralGrid'))) },
+  ];
+  return {
+    'GET /api/enforcement/checklists': [{ label: 'the catalog', in: everyone, request: () => ({ method: 'GET', url: '/api/enforcement/checklists' }) }],
+    'GET /api/enforcement/inspections': [{
+      label: 'the caller\'s inspections', in: everyone,
+      request: async () => { await once('ruralGrid', () => make('ruralGrid')); await once('demoGrid', () => make('demoGrid')); return { method: 'GET', url: '/api/enforcement/inspections?limit=200' }; },
+      check: async (res, c) => {
+        const ids = (res.json().items as { id: string }[]).map((x) => x.id);
+        expect(ids.includes(fixed.get('ruralGrid')!), `${c.name} lists 青杠村's inspection`).toBe(c.name === 'admin');
+        expect(ids.includes(fixed.get('demoGrid')!), `${c.name} lists 春晖's inspection`).toBe((readers as readonly string[]).includes(c.name));
+      },
+    }],
+    'POST /api/enforcement/inspections': [
+      { label: `in ${PLACES.demoGrid.name}`, in: ['handler'], request: async () => ({ method: 'POST', url: '/api/enforcement/inspections', payload: await body('demoGrid') }) },
+      { label: `in ${PLACES.ruralGrid.name}`, in: [], otherwise: { handler: [422] }, request: async () => ({ method: 'POST', url: '/api/enforcement/inspections', payload: await body('ruralGrid') }) },
+    ],
+    'GET /api/enforcement/inspections/{id}': perPlace(readers, ['admin'], (id) => ({ method: 'GET', url: `/api/enforcement/inspections/${id}` })),
+    'POST /api/enforcement/inspections/{id}/results': perPlace(['handler'], [], results, true),
+    'GET /api/enforcement/cases/{id}/decision': [
+      { label: `a decided case in ${PLACES.demoGrid.name}`, in: ['leader', 'handler'], request: async () => ({ method: 'GET', url: `/api/enforcement/cases/${await once('decidedDemo', () => decided('demoGrid'))}/decision` }) },
+      { label: `a decided case in ${PLACES.ruralGrid.name}`, in: [], request: async () => ({ method: 'GET', url: `/api/enforcement/cases/${await once('decidedRural', () => decided('ruralGrid'))}/decision` }) },
+    ],
+    'GET /api/enforcement/stats': [
+      { label: 'the caller\'s scope', in: everyone, request: () => ({ method: 'GET', url: '/api/enforcement/stats' }) },
+      { label: 'orgUnitId=春晖路街道', in: readers, request: () => ({ method: 'GET', url: `/api/enforcement/stats?orgUnitId=${U('urbanTown')}` }) },
+      { label: 'orgUnitId=青杠镇', in: ['admin'], request: () => ({ method: 'GET', url: `/api/enforcement/stats?orgUnitId=${U('ruralTown')}` }) },
+    ],
   };
 }
 

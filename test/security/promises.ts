@@ -252,6 +252,21 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/plan-suggestions': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
   'POST /api/plan-suggestions/{id}/dismiss': { callers: ['admin', 'leader', 'dispatcher'], refusals: [409] },
   'GET /api/incidents/{id}/cap/{seq}.xml': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  // disputes (issue 15): every territorial staff member, a department and a resident read them (each their own reach:
+  // the scope, the disputes pushed to the department, those the resident is a party of); the handlers of the scope act
+  'GET /api/disputes/classes': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker', 'department', 'resident'] },
+  'POST /api/disputes/classes': { callers: ['admin'], refusals: [409, 422] },
+  'PUT /api/disputes/classes/{code}': { callers: ['admin'], refusals: [422] },
+  'GET /api/disputes': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker', 'department', 'resident'] },
+  'POST /api/disputes': { callers: ['dispatcher', 'handler', 'community', 'gridworker'], refusals: [422] },
+  'GET /api/disputes/{id}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker', 'department', 'resident'] },
+  'POST /api/disputes/{id}/actions/push': { callers: ['dispatcher', 'handler', 'community', 'gridworker'], refusals: [409, 422] },
+  'POST /api/disputes/{id}/actions/reply': { callers: ['dispatcher', 'handler', 'community', 'gridworker', 'department'], refusals: [409, 422] },
+  'POST /api/disputes/{id}/actions/litigate': { callers: ['dispatcher', 'handler', 'community', 'gridworker'], refusals: [409, 422] },
+  'POST /api/disputes/{id}/actions/change-tier': { callers: ['dispatcher', 'handler', 'community', 'gridworker'], refusals: [409, 422] },
+  'POST /api/disputes/{id}/actions/assess-risk': { callers: ['dispatcher', 'handler', 'community', 'gridworker'], refusals: [409, 422] },
+  'POST /api/disputes/{id}/actions/close': { callers: ['dispatcher', 'handler', 'community', 'gridworker'], refusals: [409, 422] },
+  'POST /api/disputes/{id}/actions/reopen': { callers: ['dispatcher', 'handler', 'community', 'gridworker'], refusals: [409, 422] },
   'POST /api/alerts': { callers: 'public', refusals: [401, 422, 429] },
   'GET /api/alert-platforms': { callers: ['admin'] },
   'POST /api/alert-platforms': { callers: ['admin'], refusals: [409, 422] },
@@ -281,6 +296,15 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'PUT /api/device-profiles/{id}/rules': { callers: ['admin', 'leader'], refusals: [403, 409, 422] },
   'GET /api/device-profiles/{id}/rules/preview': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
   'POST /api/device-profiles/{id}/rules/preview': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'], refusals: [422] },
+  // joint inspections and enforcement figures (issue 15): the town's enforcement readers; its officers (handlers) act;
+  // the decision document for the officers and the legal reviewers (leader)
+  'GET /api/enforcement/checklists': { callers: ['admin', 'leader', 'dispatcher', 'handler'] },
+  'GET /api/enforcement/inspections': { callers: ['admin', 'leader', 'dispatcher', 'handler'] },
+  'POST /api/enforcement/inspections': { callers: ['handler'], refusals: [422] },
+  'GET /api/enforcement/inspections/{id}': { callers: ['admin', 'leader', 'dispatcher', 'handler'] },
+  'POST /api/enforcement/inspections/{id}/results': { callers: ['handler'], refusals: [409, 422] },
+  'GET /api/enforcement/cases/{id}/decision': { callers: ['leader', 'handler'], refusals: [409] },
+  'GET /api/enforcement/stats': { callers: ['admin', 'leader', 'dispatcher', 'handler'] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */

@@ -181,7 +181,7 @@ export async function registerDispute(db: Db, services: DisputeServices, p: Prin
       await store.insertDispute(tx, {
         id, number, caseId: workOrder.id, townId: place.townId, gridId: place.gridId, orgPath: place.gridPath,
         classCode: input.classCode, subclassCode: subclass, description, lng: point.lng, lat: point.lat, address,
-        source: input.source ?? (attached ? 'case' : 'gridWorker'), riskLevel: risk.level, riskReasons: risk.reasons, riskFactors: factors,
+        source: input.source ?? (attached ? 'case' : p.roles.includes('gridWorker') ? 'gridWorker' : 'visit'), riskLevel: risk.level, riskReasons: risk.reasons, riskFactors: factors,
         tier, tierReason: input.tierReason?.trim() || null, handlingUnitId: handlingUnitOf(tier, place),
         reopenedFrom: null, flareUps: 0, idempotencyKey: o.requestKey, createdBy: p.accountId, now,
       });

@@ -176,7 +176,7 @@ export const RegisterDisputeBody = Type.Object({
   description: Text(L.description),
   location: Location,
   address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  source: Type.Optional(lit(DISPUTE_SOURCES)),
+  source: Type.Optional(Type.Union(DISPUTE_SOURCES.map((x) => Type.Literal(x)), { description: 'where it came in; default gridWorker for a grid worker, visit (来访) for other staff, case with caseId' })),
   tier: Type.Optional(lit(DISPUTE_TIERS)),
   tierReason: Type.Optional(Nullable(Reason)),
   riskFactors: Type.Optional(RiskFactorsSchema),

@@ -23,6 +23,9 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'incident.activate': '启动预案', 'incident.drill': '启动预案演练', 'incident.level': '调整响应级别', 'incident.standDown': '解除响应',
   'incident.check': '勾选处置步骤', 'incident.read_contacts': '查看事件联系电话',
   'inspection.plan': '安排联合检查', 'inspection.record': '登记联合检查结果', 'enforcement.decision.download': '下载行政处罚决定书',
+  'dispute_class.create': '新增纠纷类别', 'dispute_class.update': '修改纠纷类别', 'dispute.register': '登记矛盾纠纷', 'dispute.parties.read': '查看纠纷当事人完整信息',
+  'dispute.push': '推送协同化解', 'dispute.reply': '回复协同化解', 'dispute.litigate': '诉调对接', 'dispute.change_tier': '调整化解层级',
+  'dispute.assess_risk': '重新评估纠纷风险', 'dispute.close': '办结纠纷', 'dispute.reopen': '纠纷再次发生',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -46,6 +49,9 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'incident.activate': 'Plan started', 'incident.drill': 'Plan drill started', 'incident.level': 'Response level changed', 'incident.standDown': 'Incident stood down',
   'incident.check': 'Step checklist ticked', 'incident.read_contacts': 'Incident contact phones read',
   'inspection.plan': 'Joint inspection planned', 'inspection.record': 'Joint inspection results recorded', 'enforcement.decision.download': 'Penalty decision downloaded',
+  'dispute_class.create': 'Dispute class added', 'dispute_class.update': 'Dispute class edited', 'dispute.register': 'Dispute registered', 'dispute.parties.read': 'Dispute parties read in full',
+  'dispute.push': 'Dispute pushed to a unit', 'dispute.reply': 'Referral replied', 'dispute.litigate': 'Dispute transferred to court', 'dispute.change_tier': 'Dispute tier changed',
+  'dispute.assess_risk': 'Dispute risk re-assessed', 'dispute.close': 'Dispute closed', 'dispute.reopen': 'Dispute reopened',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
