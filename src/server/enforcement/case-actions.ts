@@ -7,6 +7,7 @@ import { applyCaseActionIn } from '../cases/apply-case-action.ts';
 import { actorOf } from '../cases/case-mapping.ts';
 import { checkPhotos } from '../cases/assignees.ts';
 import { WorkingCalendarCache } from '../calendar/calendar-cache.ts';
+import type { WorkingCalendar } from '../../domain/sla/working-calendar.ts';
 import {
   PENALTY_KIND_NAMES, penaltyDeparture, penaltyRefusals, proposeBenchmark,
 } from '../../domain/enforcement/benchmarks.ts';
@@ -30,6 +31,11 @@ export interface ActionOptions {
   calendar?: WorkingCalendarCache;
   ip?: string | null;
 }
+/** inside a transaction: the calendar already resolved (a cache refresh would read outside the transaction) */
+export interface ActionOptionsIn {
+  calendar?: WorkingCalendar;
+  ip?: string | null;
+}
 
 /**
  * One step of an enforcement case (POST /api/enforcement/cases/:id/actions/<action>), in one transaction: the case in
@@ -41,11 +47,13 @@ export interface ActionOptions {
 export async function applyEnforcementAction<A extends EnforcementAction>(
   db: Db, p: Principal, id: string, action: A, body: EnforcementActionBodies[A], now: Date, requestKey: string | null, opts: ActionOptions = {},
 ): Promise<{ id: string; repeated: boolean }> {
-  return db.transaction((tx) => applyEnforcementActionIn(tx, p, id, action, body, now, requestKey, opts));
+  // resolved before the transaction: a refresh reads the database, which PGlite's one connection would wait on
+  const calendar = action === 'close' ? await (opts.calendar ?? new WorkingCalendarCache(db)).current() : undefined;
+  return db.transaction((tx) => applyEnforcementActionIn(tx, p, id, action, body, now, requestKey, { calendar, ip: opts.ip ?? null }));
 }
 
 export async function applyEnforcementActionIn<A extends EnforcementAction>(
-  tx: Tx, p: Principal, id: string, action: A, body: EnforcementActionBodies[A], now: Date, requestKey: string | null, opts: ActionOptions = {},
+  tx: Tx, p: Principal, id: string, action: A, body: EnforcementActionBodies[A], now: Date, requestKey: string | null, opts: ActionOptionsIn = {},
 ): Promise<{ id: string; repeated: boolean }> {
   const c = await store.findCaseForAction(tx, id, p);
   if (!c) throw notFound('enforcement case');
@@ -71,7 +79,7 @@ export async function applyEnforcementActionIn<A extends EnforcementAction>(
   if (action !== 'review' && !c.officer_ids.includes(p.accountId)) patch.officer_ids = [...c.officer_ids, p.accountId];
   await store.updateCase(tx, c.id, patch, now);
   if (action === 'close' && c.case_id) {
-    const calendar = await (opts.calendar ?? new WorkingCalendarCache(tx)).current();
+    const calendar = opts.calendar ?? await new WorkingCalendarCache(tx).current();
     const handedIn = await applyCaseActionIn(tx, c.case_id, { action: HAND_IN, note: `执法案件 ${c.number} 已结案` },
       actorOf(p), null, p.name, now, calendar, { ifAllowed: true });
     step.data.handedIn = handedIn !== null;

@@ -6,6 +6,8 @@ import { appendAudit } from '../audit/audit-log.ts';
 import { findCase as findLoopCase } from '../cases/store.ts';
 import { viewerOf } from '../cases/case-mapping.ts';
 import type { IntakeServices } from '../cases/report-case.ts';
+import type { PiiCipher } from '../platform/pii-cipher.ts';
+import type { Locator } from '../../domain/org/locator.ts';
 import { proposeBenchmark } from '../../domain/enforcement/benchmarks.ts';
 import { ENFORCEMENT_OFFICERS } from '../../shared/enforcement.ts';
 import type { OpenCaseInput } from './schemas.ts';
@@ -16,6 +18,11 @@ import { enforcementInvalid, proposalRefusal, stateConflict, unknownMatter } fro
 
 /** What opening needs of the app: the grid locator (a patrol's place), the personal-data cipher. */
 export type EnforcementServices = Pick<IntakeServices, 'locator' | 'pii'>;
+/**
+ * The same inside a transaction: the locator already resolved (`await services.locator.current()` before the
+ * transaction: refreshing it reads the database outside the transaction, which PGlite's one connection would wait on).
+ */
+export interface EnforcementServicesIn { pii: PiiCipher; locator: Locator }
 
 export const isOfficer = (p: Principal) => p.roles.some((r) => (ENFORCEMENT_OFFICERS as readonly string[]).includes(r));
 
@@ -31,8 +38,9 @@ export async function openEnforcementCase(
     const first = await store.findCaseByRequest(db, key);
     if (first) return { id: first.id, created: false };
   }
+  const located: EnforcementServicesIn = { pii: services.pii, locator: await services.locator.current() };
   try {
-    return await db.transaction((tx) => openEnforcementCaseIn(tx, services, p, input, now, requestKey));
+    return await db.transaction((tx) => openEnforcementCaseIn(tx, located, p, input, now, requestKey));
   } catch (err) {
     // two retries racing with the same key: the loser answers the winner's case
     if (key !== null && (err as { code?: string }).code === '23505') {
@@ -53,7 +61,7 @@ export async function openEnforcementCase(
  * proposed band; the opening event and the audit row in the same transaction.
  */
 export async function openEnforcementCaseIn(
-  tx: Tx, services: EnforcementServices, p: Principal, input: OpenCaseInput, now: Date, requestKey: string | null,
+  tx: Tx, services: EnforcementServicesIn, p: Principal, input: OpenCaseInput, now: Date, requestKey: string | null,
 ): Promise<{ id: string; created: boolean }> {
   if (!isOfficer(p)) throw forbidden();
   if (!p.scopePath) throw forbidden();
@@ -106,7 +114,7 @@ interface Place {
   inspection: { id: string; number: string } | null;
 }
 
-async function placeOf(tx: Tx, services: EnforcementServices, p: Principal, input: OpenCaseInput, loopCategories: readonly string[]): Promise<Place> {
+async function placeOf(tx: Tx, services: EnforcementServicesIn, p: Principal, input: OpenCaseInput, loopCategories: readonly string[]): Promise<Place> {
   const scope = p.scopePath!;
   if (input.caseId) {
     const c = await findLoopCase(tx, input.caseId, viewerOf(p));
@@ -133,7 +141,7 @@ async function placeOf(tx: Tx, services: EnforcementServices, p: Principal, inpu
   if (lng === null || lat === null) {
     throw enforcementInvalid('Say where it was found: location is required without a case of the loop.', '请在地图上标出违法行为发生的位置。', { field: 'location' });
   }
-  const gridId = (input.location ? null : inspection?.grid_id) ?? (await services.locator.current()).locate(lng, lat);
+  const gridId = (input.location ? null : inspection?.grid_id) ?? services.locator.locate(lng, lat);
   if (!gridId) throw outsideGrids();
   const grid = await store.gridWithTown(tx, gridId);
   if (!grid) throw outsideGrids();

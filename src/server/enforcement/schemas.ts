@@ -1,4 +1,4 @@
-import { Type, type Static } from '@sinclair/typebox';
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { lit, Nullable } from '../platform/schema-helpers.ts';
 import {
   ENFORCEMENT_STATUSES, EVIDENCE_KINDS, MATTER_SOURCES, PENALTY_KINDS, SUBJECT_KINDS,
@@ -58,7 +58,8 @@ export const FactDefSchema = Type.Union([
   }, { additionalProperties: false }),
 ]);
 
-const FactValueSchema = Type.Union([Type.Boolean(), Type.Number(), Type.String({ maxLength: 40 })]);
+/** one JSON type list, not a union: the request validator coerces types, and a union would read 1 as true */
+const FactValueSchema = Type.Unsafe<boolean | number | string>({ type: ['boolean', 'number', 'string'], maxLength: 40 });
 export const FactsSchema = Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }), FactValueSchema, {
   description: 'fact key → value (yes/no, a number in the fact\'s unit, or a choice\'s value)',
 });
@@ -70,10 +71,12 @@ export const ConditionSchema = Type.Union([
 ]);
 
 const Yuan = Type.Number({ minimum: 0, maximum: 10_000_000 });
+/** null first: the request validator coerces types, and would read a null as 0 when the number came first */
+const OrNull = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 export const PenaltyBandSchema = Type.Object({
   kinds: Type.Array(lit(PENALTY_KINDS), { minItems: 1, maxItems: PENALTY_KINDS.length, uniqueItems: true }),
-  minYuan: Nullable(Yuan),
-  maxYuan: Nullable(Yuan),
+  minYuan: OrNull(Yuan),
+  maxYuan: OrNull(Yuan),
 }, { additionalProperties: false });
 
 export const BenchmarkSchema = Type.Object({
@@ -96,7 +99,7 @@ export const MatterBody = Type.Object({
   name: Text(L.name),
   category: Text(40),
   source: lit(MATTER_SOURCES),
-  delegatedBy: Nullable(Text(L.name)),
+  delegatedBy: OrNull(Text(L.name)),
   violationBasis: LegalBasisSchema,
   penaltyBasis: LegalBasisSchema,
   loopCategoryCodes: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: L.loopCategories, uniqueItems: true }),
@@ -163,11 +166,11 @@ export const UnmaskQuery = Type.Object({
 export const SubjectInput = Type.Object({
   kind: lit(SUBJECT_KINDS),
   name: Text(L.name),
-  idNumber: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 40, description: 'a person\'s 居民身份证号; sealed' }))),
-  phone: Type.Optional(Nullable(Type.String({ minLength: 5, maxLength: 30, description: 'sealed' }))),
-  address: Type.Optional(Nullable(Text(200))),
-  creditCode: Type.Optional(Nullable(Type.String({ minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: 'a firm\'s 统一社会信用代码' }))),
-  legalRepresentative: Type.Optional(Nullable(Text(50, 1))),
+  idNumber: Type.Optional(OrNull(Type.String({ minLength: 1, maxLength: 40, description: 'a person\'s 居民身份证号; sealed' }))),
+  phone: Type.Optional(OrNull(Type.String({ minLength: 5, maxLength: 30, description: 'sealed' }))),
+  address: Type.Optional(OrNull(Text(200))),
+  creditCode: Type.Optional(OrNull(Type.String({ minLength: 18, maxLength: 18, pattern: '^[0-9A-HJ-NPQRTUWXY]{18}$', description: 'a firm\'s 统一社会信用代码' }))),
+  legalRepresentative: Type.Optional(OrNull(Text(50, 1))),
 }, { additionalProperties: false });
 
 export const SubjectView = Type.Object({
@@ -204,7 +207,7 @@ export const ProposedView = Type.Object({
 
 export const PenaltyChoice = Type.Object({
   kind: lit(PENALTY_KINDS),
-  fineYuan: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 10_000_000 }))),
+  fineYuan: Type.Optional(OrNull(Type.Number({ minimum: 0, maximum: 10_000_000 }))),
 }, { additionalProperties: false });
 
 export const ConfirmedView = Type.Object({
