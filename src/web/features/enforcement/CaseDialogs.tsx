@@ -94,7 +94,7 @@ function ConfirmBandDialog({ kase, onClose, onDone }: Props) {
           </Form.Item>
           {kind === 'fine' ? (
             <Form.Item label={t('enf.dialogs.fineYuan')} validateStatus={touched && !fine ? 'error' : undefined}>
-              <InputNumber<number> min={0} max={10_000_000} value={fine} onChange={setFine} suffix={t('enf.yuan')} style={{ width: 200 }} data-testid="confirm-fine" />
+              <span data-testid="confirm-fine"><InputNumber<number> min={0} max={10_000_000} value={fine} onChange={setFine} suffix={t('enf.yuan')} style={{ width: 200 }} /></span>
             </Form.Item>
           ) : null}
           {departure.departs ? (
@@ -217,7 +217,7 @@ function SimpleDialog({ kind, kase, onClose, onDone }: Props & { kind: 'decide' 
               <Input maxLength={50} value={receiptNo} onChange={(e) => setReceiptNo(e.target.value)} data-testid="pay-receipt" />
             </Form.Item>
             <Form.Item label={t('enf.dialogs.amountYuan')} required>
-              <InputNumber<number> min={0} value={amount} onChange={setAmount} suffix={t('enf.yuan')} style={{ width: 200 }} data-testid="pay-amount" />
+              <span data-testid="pay-amount"><InputNumber<number> min={0} value={amount} onChange={setAmount} suffix={t('enf.yuan')} style={{ width: 200 }} /></span>
             </Form.Item>
           </Form>
         ) : null}

@@ -71,13 +71,6 @@ export function CasePage() {
         <StatusTag status={kase.status} />
         <SourceTag source={kase.matter.source} />
         <strong>{kase.matter.name}</strong>
-        <span style={{ flex: 1 }} />
-        {can('downloadDecision') ? (
-          <Space>
-            <Button icon={<DownloadOutlined />} onClick={() => void download('docx')} data-testid="enf-decision-docx">{t('enf.detail.downloadDocx')}</Button>
-            <Button icon={<DownloadOutlined />} onClick={() => void download('pdf')} data-testid="enf-decision-pdf">{t('enf.detail.downloadPdf')}</Button>
-          </Space>
-        ) : null}
       </div>
       <Space wrap style={{ marginBottom: 12 }} data-testid="enf-actions">
         {STEP_BUTTONS.filter((b) => can(b.policy)).map((b) => (
@@ -85,6 +78,12 @@ export function CasePage() {
             {t(`enf.actions.${b.dialog}`)}
           </Button>
         ))}
+        {can('downloadDecision') ? (
+          <>
+            <Button icon={<DownloadOutlined />} onClick={() => void download('docx')} data-testid="enf-decision-docx">{t('enf.detail.downloadDocx')}</Button>
+            <Button icon={<DownloadOutlined />} onClick={() => void download('pdf')} data-testid="enf-decision-pdf">{t('enf.detail.downloadPdf')}</Button>
+          </>
+        ) : null}
       </Space>
       <Row gutter={16}>
         <Col xs={24} xl={15}>
@@ -235,12 +234,14 @@ function BandCard({ kase }: { kase: CaseDetail }) {
   );
 }
 
-/** Each step with who and when, the minutes it took since the step before, and the minutes since opening. */
+/** Each step with who and when, the minutes it took since the step before (the server's), and the minutes since opening. */
 function Steps({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation();
+  const opened = entries[0] ? Date.parse(entries[0].at) : 0;
   return (
     <Timeline className="enf-steps" items={entries.map((e, i) => {
-      const took = i === 0 ? 0 : e.minutes - entries[i - 1]!.minutes;
+      const took = e.minutes;
+      const since = (Date.parse(e.at) - opened) / 60_000;
       const name = e.action === 'review' ? (e.data.approved === false ? t('enf.events.reviewReturned') : t('enf.events.reviewApproved')) : t(`enf.events.${e.action}`, { defaultValue: e.action });
       return {
         key: `${i}`,
@@ -249,7 +250,7 @@ function Steps({ entries }: { entries: TimelineEntry[] }) {
           <div data-testid="enf-step" data-action={e.action}>
             <strong>{name}</strong>
             {i > 0 ? <span className="enf-step-min">+{t('enf.minutes', { count: Math.round(took) })}</span> : null}
-            <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.actorName ?? ''} · {timeText(e.at)} · {t('enf.detail.stepMinutes', { count: Math.round(e.minutes) })}</Typography.Text></div>
+            <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{e.actorName ?? ''} · {timeText(e.at)} · {t('enf.detail.stepMinutes', { count: Math.round(since) })}</Typography.Text></div>
           </div>
         ),
       };

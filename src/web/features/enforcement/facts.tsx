@@ -30,27 +30,29 @@ export function FactsFields({ defs, value, onChange, testId = 'enf-facts' }: Fac
             {f.optional ? null : <span className="enf-req">*</span>}{f.label}
             {f.hint ? <Typography.Text type="secondary" className="enf-fact-hint">{f.hint}</Typography.Text> : null}
           </div>
+          <div data-testid={`fact-${f.key}`}>
           {f.kind === 'boolean' ? (
             <Radio.Group
-              optionType="button" buttonStyle="solid" value={value[f.key]} onChange={(e) => set(f.key, e.target.value as boolean)} data-testid={`fact-${f.key}`}
+              optionType="button" buttonStyle="solid" value={value[f.key]} onChange={(e) => set(f.key, e.target.value as boolean)}
               options={[{ value: true, label: t('enf.yes') }, { value: false, label: t('enf.no') }]}
             />
           ) : f.kind === 'number' ? (
             <InputNumber<number>
               min={f.min} max={f.max} value={typeof value[f.key] === 'number' ? (value[f.key] as number) : null} suffix={f.unit} style={{ width: 180 }}
-              onChange={(v) => set(f.key, v)} data-testid={`fact-${f.key}`}
+              onChange={(v) => set(f.key, v)}
             />
           ) : f.options.length <= 4 ? (
             <Radio.Group
-              optionType="button" buttonStyle="solid" value={value[f.key]} onChange={(e) => set(f.key, e.target.value as string)} data-testid={`fact-${f.key}`}
+              optionType="button" buttonStyle="solid" value={value[f.key]} onChange={(e) => set(f.key, e.target.value as string)}
               options={f.options.map((o) => ({ value: o.value, label: o.label }))}
             />
           ) : (
             <Select
               allowClear style={{ width: 240 }} value={value[f.key] as string | undefined} placeholder={t('enf.create.choose')} onChange={(v?: string) => set(f.key, v)}
-              options={f.options.map((o) => ({ value: o.value, label: o.label }))} data-testid={`fact-${f.key}`}
+              options={f.options.map((o) => ({ value: o.value, label: o.label }))}
             />
           )}
+          </div>
         </div>
       ))}
     </div>

@@ -42,7 +42,7 @@ export function MobileCasePage() {
   const can = (p: CaseDetail['policies'][number]) => kase.policies.includes(p);
 
   return (
-    <MobilePage title={t('enf.m.detail')} back="/m/enforcement" testId="menf-case"
+    <MobilePage title={t('enf.m.detail')} back="/m/enforcement" testId="menf-case-page"
       footer={can('confirmBand') || can('addEvidence') ? (
         <div className="menf-actions" style={{ width: '100%' }}>
           {can('confirmBand') ? <Button block size="large" color="danger" loading={busy} onClick={confirmProposed} data-testid="menf-confirm">{t('enf.m.confirm')}</Button> : null}
