@@ -129,6 +129,22 @@ describe('registering a dispute', () => {
     expect((await call('POST', '/api/disputes', 'resident', neighbours())).statusCode).toBe(403);
   });
 
+  it('attaches a dispute case reported in the loop instead of opening another work order', async () => {
+    const reported = await call('POST', '/api/cases', 'gridworker', { categoryCode: 'D0000', description: '两户因排水沟争吵', location: grid1, address: '春晖路8号' });
+    expect(reported.statusCode, reported.body).toBe(201);
+    const caseId = reported.json().id;
+    const cases = (await t.db.query<{ n: number }>('select count(*)::int as n from cases')).rows[0]!.n;
+    const r = await call('POST', '/api/disputes', 'mediator', neighbours({ caseId, location: grid2, address: null, description: '两户因排水沟争吵' }));
+    expect(r.statusCode, r.body).toBe(201);
+    expect(r.json()).toMatchObject({ caseId, source: 'case', gridName: '春晖社区第1网格', address: '春晖路8号' });
+    expect(r.json().workOrder.id).toBe(caseId);
+    expect((await t.db.query<{ n: number }>('select count(*)::int as n from cases')).rows[0]!.n).toBe(cases);
+    const other = await call('POST', '/api/cases', 'gridworker', { categoryCode: 'E0101', description: '垃圾没人清', location: grid1 });
+    const refused = await call('POST', '/api/disputes', 'mediator', neighbours({ caseId: other.json().id }));
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('DISPUTE_INVALID');
+  });
+
   it('takes a lower tier with a reason', async () => {
     const r = await call('POST', '/api/disputes', 'mediator', neighbours({ tier: 'onSpot', tierReason: '双方同意网格员调解' }));
     expect(r.statusCode).toBe(201);
