@@ -10,8 +10,13 @@ import { createWorld, departmentCases, type DepartmentCases, type World } from '
 import { codeHash } from '../../src/server/identity/send-registration-code.ts';
 import { idNumberCheckDigit } from '../../src/domain/registry/id-number.ts';
 import { registerDispute } from '../../src/server/disputes/register-dispute.ts';
+import { recordMediation } from '../../src/server/disputes/record-mediation.ts';
+import { attachSigned } from '../../src/server/disputes/attach-signed.ts';
+import { createSweep } from '../../src/server/disputes/sweeps.ts';
 import { planInspection } from '../../src/server/enforcement/plan-inspection.ts';
 import { openEnforcementCase } from '../../src/server/enforcement/open-case.ts';
+import { openWorkOrders } from '../../src/server/cases/open-work-orders.ts';
+import { findCurrentMatter } from '../../src/server/matters/store.ts';
 import { shanghaiDate } from '../../src/domain/sla/working-calendar.ts';
 import type { Principal } from '../../src/server/platform/auth.ts';
 import {
@@ -416,7 +421,9 @@ function builders(): Record<string, Variant[]> {
     ...incidentVariants(),
     ...suggestionVariants(),
     ...disputeVariants(),
+    ...mediationVariants(),
     ...inspectionVariants(),
+    ...enforcementCaseVariants(),
     ...alarmVariants(),
     ...deviceVariants(),
     ...registryImportVariants(),
@@ -1187,6 +1194,89 @@ function disputeVariants(): Record<string, Variant[]> {
 }
 
 /**
+ * Mediations, the 人民调解协议书, follow-ups and the signed paper (issue 15): a dispute in 春晖社区第1网格 and one in
+ * 青杠村第1网格, each with a resolved session, its agreement and the signed photo, made through the commands by a
+ * city-wide handler. The agreement shows the parties whole: readers of the dispute who are not its handlers get 403.
+ * Sweeps of 春晖路街道 and 青杠镇 (the town's staff and grid workers read theirs, the admin both), and the figures.
+ */
+function mediationVariants(): Record<string, Variant[]> {
+  const handlers = ['dispatcher', 'handler', 'community', 'gridworker'] as const;
+  const sweepReaders = ['admin', ...TOWN_STAFF, 'community', 'gridworker'] as const;
+  const fixed = new Map<string, string>();
+  let serial = 0;
+  const cityStaff = async (): Promise<Principal> => {
+    const city = (await w.t.db.query<{ id: string; path: string }>(`select id, path from org_units where level = 'city'`)).rows[0]!;
+    return {
+      accountId: await w.accountId('admin'), username: 'admin', name: '黄志刚', kind: 'staff', roles: ['dispatcher'], scopeOrgUnitId: city.id, scopePath: city.path,
+      homeOrgUnitId: null, posts: [], grids: [], departmentIds: [], mustChangePassword: false, tokenHash: '',
+    };
+  };
+  const session = () => ({
+    at: w.t.clock.now.toISOString(), place: '调解室', mediator: { kind: 'peopleMediator' as const, name: '矩阵调解员' },
+    attendees: [{ name: '矩阵甲', partySeq: 1 }], statements: [{ partySeq: 1, said: '矩阵陈述' }], terms: ['矩阵条款'], outcome: 'resolved' as const,
+  });
+  const once = async (key: string, build: () => Promise<string>) => {
+    if (!fixed.has(key)) fixed.set(key, await build());
+    return fixed.get(key)!;
+  };
+  const agreed = (place: 'demoGrid' | 'ruralGrid') => once(place, async () => {
+    const p = await cityStaff();
+    const d = await registerDispute(w.t.app.db, w.t.app, p, {
+      classCode: '02', parties: [{ role: 'applicant', name: `矩阵甲${++serial}` }, { role: 'respondent', name: `矩阵乙${serial}` }],
+      description: `矩阵调解纠纷${serial}`, location: w.at[place],
+    }, w.t.clock.now, { requestKey: null, ip: null });
+    const m = await recordMediation(w.t.app.db, w.t.app.pii, p, d.id, session(), w.t.clock.now, null, null);
+    await attachSigned(w.t.app.db, p, d.id, { mediationId: m.mediationId, fileHash: photo.hash }, w.t.clock.now, null, null);
+    fixed.set(`${place}:mediation`, m.mediationId);
+    return d.id;
+  });
+  const sweep = (town: 'urbanTown' | 'ruralTown') => once(town, async () => (await createSweep(w.t.app.db, await cityStaff(), {
+    title: `矩阵排查${++serial}`, dueOn: shanghaiDate(w.t.clock.now), townId: U(town),
+  }, w.t.clock.now, null, null)).id);
+  const perPlace = (inside: readonly Who[], req: (id: string, place: 'demoGrid' | 'ruralGrid') => InjectOptions, o: { ruralInside?: readonly Who[]; otherwise?: Variant['otherwise']; ruralOtherwise?: Variant['otherwise'] } = {}): Variant[] => [
+    { label: `a dispute with an agreement in ${PLACES.demoGrid.name}`, in: inside, otherwise: o.otherwise, request: async () => req(await agreed('demoGrid'), 'demoGrid') },
+    { label: `a dispute with an agreement in ${PLACES.ruralGrid.name}`, in: o.ruralInside ?? [], otherwise: o.ruralOtherwise, request: async () => req(await agreed('ruralGrid'), 'ruralGrid') },
+  ];
+  const mediation = (place: 'demoGrid' | 'ruralGrid') => fixed.get(`${place}:mediation`)!;
+  return {
+    'POST /api/disputes/{id}/mediations': perPlace(handlers, (id) => ({ method: 'POST', url: `/api/disputes/${id}/mediations`, payload: session() })),
+    'GET /api/disputes/{id}/agreement': perPlace(handlers, (id) => ({ method: 'GET', url: `/api/disputes/${id}/agreement?format=docx` }), {
+      otherwise: { admin: [403], leader: [403] }, ruralOtherwise: { admin: [403] },
+    }),
+    'GET /api/disputes/{id}/signed-scan': perPlace(handlers, (id, place) => ({ method: 'GET', url: `/api/disputes/${id}/signed-scan?mediationId=${mediation(place)}` })),
+    'POST /api/disputes/{id}/actions/follow-up': perPlace(handlers, (id) => ({ method: 'POST', url: `/api/disputes/${id}/actions/follow-up`, payload: { at: w.t.clock.now.toISOString(), method: 'phone', holds: true } })),
+    'POST /api/disputes/{id}/actions/attach-signed': perPlace(handlers, (id, place) => ({ method: 'POST', url: `/api/disputes/${id}/actions/attach-signed`, payload: { mediationId: mediation(place), fileHash: photo.hash } })),
+    'GET /api/disputes/sweeps': [{
+      label: 'the sweeps of the caller\'s towns', in: everyone,
+      request: async () => { await sweep('urbanTown'); await sweep('ruralTown'); return { method: 'GET', url: '/api/disputes/sweeps' }; },
+      check: (res, c) => {
+        const ids = (res.json().items as { id: string }[]).map((x) => x.id);
+        expect(ids.includes(fixed.get('ruralTown')!), `${c.name} lists 青杠镇's sweep`).toBe(c.name === 'admin');
+        expect(ids.includes(fixed.get('urbanTown')!), `${c.name} lists 春晖路街道's sweep`).toBe(true);
+      },
+    }],
+    'POST /api/disputes/sweeps': [
+      { label: 'townId=春晖路街道', in: everyone, request: () => ({ method: 'POST', url: '/api/disputes/sweeps', payload: { title: '矩阵排查', dueOn: shanghaiDate(w.t.clock.now), townId: U('urbanTown') } }) },
+      { label: 'townId=青杠镇', in: ['admin'], request: () => ({ method: 'POST', url: '/api/disputes/sweeps', payload: { title: '矩阵排查', dueOn: shanghaiDate(w.t.clock.now), townId: U('ruralTown') } }) },
+      { label: 'no townId', in: TOWN_STAFF, otherwise: { admin: [422] }, request: () => ({ method: 'POST', url: '/api/disputes/sweeps', payload: { title: '矩阵排查', dueOn: shanghaiDate(w.t.clock.now) } }) },
+    ],
+    'GET /api/disputes/sweeps/mine': [{ label: 'the grid worker\'s sweeps', in: everyone, request: () => ({ method: 'GET', url: '/api/disputes/sweeps/mine' }) }],
+    'GET /api/disputes/sweeps/{id}': [
+      { label: 'a sweep of 春晖路街道', in: sweepReaders, request: async () => ({ method: 'GET', url: `/api/disputes/sweeps/${await sweep('urbanTown')}` }) },
+      { label: 'a sweep of 青杠镇', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/disputes/sweeps/${await sweep('ruralTown')}` }) },
+    ],
+    'POST /api/disputes/sweeps/{id}/reports': [
+      { label: `${PLACES.demoGrid.name}'s answer`, in: sweepReaders, request: async () => ({ method: 'POST', url: `/api/disputes/sweeps/${await sweep('urbanTown')}/reports`, payload: { gridId: U('demoGrid'), noneFound: true } }) },
+      { label: `${PLACES.ruralGrid.name}'s answer`, in: ['admin'], request: async () => ({ method: 'POST', url: `/api/disputes/sweeps/${await sweep('ruralTown')}/reports`, payload: { gridId: U('ruralGrid'), noneFound: true } }) },
+    ],
+    'GET /api/disputes/stats': [
+      { label: 'the caller\'s scope', in: everyone, request: () => ({ method: 'GET', url: '/api/disputes/stats' }) },
+      { label: '青杠镇', in: ['admin'], request: () => ({ method: 'GET', url: `/api/disputes/stats?orgUnitId=${U('ruralTown')}` }) },
+    ],
+  };
+}
+
+/**
  * Joint inspections, the decision document and the enforcement figures (issue 15): an inspection in 春晖社区第1网格 (read
  * by the town's staff, answered by its handler) and one in 青杠村第1网格 (the admin's to read, nobody's to act on),
  * planned through the command as a city-wide officer would; each recording answers a fresh inspection. A decided
@@ -1266,6 +1356,111 @@ function inspectionVariants(): Record<string, Variant[]> {
       { label: 'orgUnitId=春晖路街道', in: readers, request: () => ({ method: 'GET', url: `/api/enforcement/stats?orgUnitId=${U('urbanTown')}` }) },
       { label: 'orgUnitId=青杠镇', in: ['admin'], request: () => ({ method: 'GET', url: `/api/enforcement/stats?orgUnitId=${U('ruralTown')}` }) },
     ],
+  };
+}
+
+/**
+ * 大综合一体化执法 (issue 15): the city's matter list (read by every enforcement reader, saved by the admin); an
+ * enforcement case in 春晖社区第1网格 (read by the town's staff, worked by its officer, reviewed by its leader) and one
+ * in 青杠村第1网格 (the admin's to read, nobody's to act on), opened through the command as a city-wide officer would,
+ * each step taken on a fresh case put in the status it needs. A handler opening one outside their scope is refused (403).
+ */
+function enforcementCaseVariants(): Record<string, Variant[]> {
+  const readers = ['admin', ...TOWN_STAFF] as const;
+  const fixed = new Map<string, string>();
+  let serial = 0;
+  type Place = 'demoGrid' | 'ruralGrid';
+  const cityOfficer = async (): Promise<Principal> => {
+    const city = (await w.t.db.query<{ id: string; path: string }>(`select id, path from org_units where level = 'city'`)).rows[0]!;
+    const admin = (await w.t.db.query<{ id: string }>(`select id from accounts where username = 'admin'`)).rows[0]!;
+    return {
+      accountId: admin.id, username: 'admin', name: '黄志刚', kind: 'staff', roles: ['handler'], scopeOrgUnitId: city.id, scopePath: city.path,
+      homeOrgUnitId: null, posts: [], grids: [], departmentIds: [], mustChangePassword: false, tokenHash: '',
+    };
+  };
+  const FACTS = { areaSqm: 2, firstOffence: true, correctedAtOnce: false };
+  const body = (place: Place) => ({
+    matterCode: 'ZF-SR-001', facts: FACTS, description: `矩阵执法案件${++serial}`, location: w.at[place], subject: { kind: 'person' as const, name: '矩阵当事人', phone: '13800001111' },
+  });
+  /** a case in the status a step needs (the band confirmed as proposed: 从轻, a warning or a fine of 60 yuan) */
+  const make = async (place: Place, status = 'investigating', fine = false) => {
+    await w.t.app.locator.current();
+    const r = await openEnforcementCase(w.t.app.db, w.t.app, await cityOfficer(), body(place), w.t.clock.now, null);
+    if (status !== 'investigating') {
+      const penalty = fine ? { kind: 'fine', fineYuan: 60 } : { kind: 'warning', fineYuan: null };
+      await w.t.db.query(
+        `update enforcement_cases set status = $2, confirmed = $3::jsonb, decided_at = case when $2 in ('decided', 'executed') then opened_at end,
+                decision = case when $2 in ('decided', 'executed') then jsonb_build_object('number', '矩阵罚决字〔2026〕第' || $4 || '号', 'at', opened_at, 'penalty', $5::jsonb, 'text', '') end
+          where id = $1`,
+        [r.id, status, JSON.stringify({ benchmarkKey: 'light', name: '从轻', penalty, departureReasons: [] }), serial, JSON.stringify(penalty)]);
+    }
+    return r.id;
+  };
+  const once = async (key: string, build: () => Promise<string>) => {
+    if (!fixed.has(key)) fixed.set(key, await build());
+    return fixed.get(key)!;
+  };
+  /** an enforcement case opened from a 占道经营 work order of the place */
+  const fromLoopCase = async (place: Place) => {
+    const g = (await w.t.db.query<{ id: string; path: string; town_id: string; town_code: string }>(
+      `select g.id, g.path, t.id as town_id, t.code as town_code from org_units g join org_units t on t.level = 'town' and g.path like t.path || '%' where g.id = $1`,
+      [U(place)])).rows[0]!;
+    const calendar = await w.t.app.calendar.current();
+    await w.t.app.locator.current();
+    const [o] = await w.t.db.transaction(async (tx) => openWorkOrders(tx, [{
+      townId: g.town_id, townCode: g.town_code, gridId: g.id, orgPath: g.path, matter: (await findCurrentMatter(tx, g.town_id, 'E0401'))!,
+      lng: w.at[place].lng, lat: w.at[place].lat, address: '矩阵路1号', source: 'enforcement',
+      assignee: { postId: (await tx.query<{ id: string }>(`select id from posts where town_id = $1 and code = 'PA-ZHZF'`, [g.town_id])).rows[0]!.id }, actor: { id: null, name: '矩阵' },
+      data: {}, description: '矩阵占道经营', dueAt: new Date(w.t.clock.now.getTime() + 8 * 3600_000),
+    }], calendar, w.t.clock.now));
+    const r = await openEnforcementCase(w.t.app.db, w.t.app, await cityOfficer(), { ...body(place), location: undefined, caseId: o!.id }, w.t.clock.now, null);
+    fixed.set(`${place}:enforcement`, r.id);
+    return o!.id;
+  };
+  const perPlace = (inside: readonly Who[], ruralInside: readonly Who[], req: (id: string) => InjectOptions, status?: string, fine?: boolean): Variant[] => [
+    { label: `an enforcement case in ${PLACES.demoGrid.name}`, in: inside, request: async () => req(status ? await make('demoGrid', status, fine) : await once('demoGrid', () => make('demoGrid'))) },
+    { label: `an enforcement case in ${PLACES.ruralGrid.name}`, in: ruralInside, request: async () => req(status ? await make('ruralGrid', status, fine) : await once('ruralGrid', () => make('ruralGrid'))) },
+  ];
+  const act = (name: string, payload: object) => (id: string): InjectOptions => ({ method: 'POST', url: `/api/enforcement/cases/${id}/actions/${name}`, payload });
+  const officer = ['handler'] as const;
+  const matter = (n: number) => ({
+    code: `ZF-MX-${n}`, name: `矩阵事项${n}`, category: '市容环境卫生', source: 'statutory', delegatedBy: null,
+    violationBasis: { law: '《矩阵条例》', article: '第一条', text: '矩阵' }, penaltyBasis: { law: '《矩阵条例》', article: '第二条', text: '矩阵' },
+    loopCategoryCodes: [], facts: [{ key: 'first', label: '首次', kind: 'boolean' }],
+    benchmarks: [{ key: 'general', name: '一般', conditions: [], penalty: { kinds: ['warning'], minYuan: null, maxYuan: null }, description: '矩阵' }],
+  });
+  return {
+    'GET /api/enforcement/matters': [{ label: 'the city\'s list', in: everyone, request: () => ({ method: 'GET', url: '/api/enforcement/matters' }) }],
+    'POST /api/enforcement/matters': [{ label: 'a new matter', in: everyone, request: () => ({ method: 'POST', url: '/api/enforcement/matters', payload: matter(++serial) }) }],
+    'GET /api/enforcement/matters/{code}': [{ label: 'ZF-SR-001', in: everyone, request: () => ({ method: 'GET', url: '/api/enforcement/matters/ZF-SR-001' }) }],
+    'GET /api/enforcement/matters/{code}/benchmarks': [{ label: 'ZF-SR-001', in: everyone, request: () => ({ method: 'GET', url: '/api/enforcement/matters/ZF-SR-001/benchmarks' }) }],
+    'GET /api/enforcement/cases': [{
+      label: 'the caller\'s enforcement cases', in: everyone,
+      request: async () => { await once('ruralGrid', () => make('ruralGrid')); await once('demoGrid', () => make('demoGrid')); return { method: 'GET', url: '/api/enforcement/cases?limit=100' }; },
+      check: async (res, c) => {
+        const ids = (res.json().items as { id: string }[]).map((x) => x.id);
+        expect(ids.includes(fixed.get('ruralGrid')!), `${c.name} lists 青杠村's case`).toBe(c.name === 'admin');
+        expect(ids.includes(fixed.get('demoGrid')!), `${c.name} lists 春晖's case`).toBe((readers as readonly string[]).includes(c.name));
+      },
+    }],
+    'POST /api/enforcement/cases': [
+      { label: `in ${PLACES.demoGrid.name}`, in: officer, request: () => ({ method: 'POST', url: '/api/enforcement/cases', payload: body('demoGrid') }) },
+      { label: `in ${PLACES.ruralGrid.name}`, in: [], otherwise: { handler: [403] }, request: () => ({ method: 'POST', url: '/api/enforcement/cases', payload: body('ruralGrid') }) },
+    ],
+    'GET /api/enforcement/cases/by-loop-case/{caseId}': [
+      { label: `a loop case in ${PLACES.demoGrid.name}`, in: readers, request: async () => ({ method: 'GET', url: `/api/enforcement/cases/by-loop-case/${await once('demoGrid:loop', () => fromLoopCase('demoGrid'))}` }) },
+      { label: `a loop case in ${PLACES.ruralGrid.name}`, in: ['admin'], request: async () => ({ method: 'GET', url: `/api/enforcement/cases/by-loop-case/${await once('ruralGrid:loop', () => fromLoopCase('ruralGrid'))}` }) },
+    ],
+    'GET /api/enforcement/cases/{id}': perPlace(readers, ['admin'], (id) => ({ method: 'GET', url: `/api/enforcement/cases/${id}` })),
+    'POST /api/enforcement/cases/{id}/actions/update-facts': perPlace(officer, [], act('update-facts', { facts: FACTS }), 'investigating'),
+    'POST /api/enforcement/cases/{id}/actions/add-evidence': perPlace(officer, [], act('add-evidence', { kind: 'statement', text: '矩阵笔录' }), 'investigating'),
+    'POST /api/enforcement/cases/{id}/actions/confirm-band': perPlace(officer, [], act('confirm-band', { benchmarkKey: 'light', penalty: { kind: 'warning' } }), 'investigating'),
+    'POST /api/enforcement/cases/{id}/actions/review': perPlace(['leader'], [], act('review', { approved: true, opinion: '矩阵同意' }), 'awaitingReview'),
+    'POST /api/enforcement/cases/{id}/actions/decide': perPlace(officer, [], act('decide', {}), 'reviewed'),
+    'POST /api/enforcement/cases/{id}/actions/pay': perPlace(officer, [], act('pay', { receiptNo: 'MX-1', amountYuan: 60 }), 'decided', true),
+    'POST /api/enforcement/cases/{id}/actions/execute': perPlace(officer, [], act('execute', { note: '矩阵执行' }), 'decided'),
+    'POST /api/enforcement/cases/{id}/actions/close': perPlace(officer, [], act('close', { note: '矩阵结案' }), 'executed'),
+    'POST /api/enforcement/cases/{id}/actions/drop': perPlace(officer, [], act('drop', { reason: '矩阵撤销' }), 'investigating'),
   };
 }
 

@@ -22,10 +22,16 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'plan.create': '新建预案', 'plan.update': '修改预案', 'plan.retire': '停用预案', 'plan.read_contacts': '查看预案联系电话', 'plan.suggestion.dismiss': '忽略预案建议',
   'incident.activate': '启动预案', 'incident.drill': '启动预案演练', 'incident.level': '调整响应级别', 'incident.standDown': '解除响应',
   'incident.check': '勾选处置步骤', 'incident.read_contacts': '查看事件联系电话',
+  'enforcement.matter.save': '保存执法事项', 'enforcement.case.open': '执法立案', 'enforcement.subject.read': '查看执法当事人完整信息',
+  'enforcement.case.update_facts': '修改执法案件事实', 'enforcement.case.add_evidence': '添加执法证据', 'enforcement.case.confirm_band': '确认裁量幅度',
+  'enforcement.case.review': '法制审核', 'enforcement.case.decide': '作出行政处罚决定', 'enforcement.case.pay': '登记罚款缴纳',
+  'enforcement.case.execute': '登记处罚执行', 'enforcement.case.close': '执法案件结案', 'enforcement.case.drop': '撤销执法立案',
   'inspection.plan': '安排联合检查', 'inspection.record': '登记联合检查结果', 'enforcement.decision.download': '下载行政处罚决定书',
   'dispute_class.create': '新增纠纷类别', 'dispute_class.update': '修改纠纷类别', 'dispute.register': '登记矛盾纠纷', 'dispute.parties.read': '查看纠纷当事人完整信息',
   'dispute.push': '推送协同化解', 'dispute.reply': '回复协同化解', 'dispute.litigate': '诉调对接', 'dispute.change_tier': '调整化解层级',
   'dispute.assess_risk': '重新评估纠纷风险', 'dispute.close': '办结纠纷', 'dispute.reopen': '纠纷再次发生',
+  'dispute.mediate': '记录调解', 'dispute.agreement.download': '下载人民调解协议书', 'dispute.signed_scan.read': '查看签字协议书照片',
+  'dispute.follow_up': '纠纷回访', 'dispute.attach_signed': '上传签字协议书', 'dispute.sweep.create': '发起矛盾纠纷大排查', 'dispute.sweep.report': '网格排查报告',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -48,10 +54,16 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'plan.create': 'Plan written', 'plan.update': 'Plan changed', 'plan.retire': 'Plan retired', 'plan.read_contacts': 'Plan contact phones read', 'plan.suggestion.dismiss': 'Plan suggestion dismissed',
   'incident.activate': 'Plan started', 'incident.drill': 'Plan drill started', 'incident.level': 'Response level changed', 'incident.standDown': 'Incident stood down',
   'incident.check': 'Step checklist ticked', 'incident.read_contacts': 'Incident contact phones read',
+  'enforcement.matter.save': 'Enforcement matter saved', 'enforcement.case.open': 'Enforcement case opened', 'enforcement.subject.read': 'Enforcement subject read in full',
+  'enforcement.case.update_facts': 'Enforcement facts corrected', 'enforcement.case.add_evidence': 'Enforcement evidence added', 'enforcement.case.confirm_band': 'Penalty band confirmed',
+  'enforcement.case.review': 'Legal review', 'enforcement.case.decide': 'Penalty decided', 'enforcement.case.pay': 'Fine payment recorded',
+  'enforcement.case.execute': 'Penalty execution recorded', 'enforcement.case.close': 'Enforcement case closed', 'enforcement.case.drop': 'Enforcement case dropped',
   'inspection.plan': 'Joint inspection planned', 'inspection.record': 'Joint inspection results recorded', 'enforcement.decision.download': 'Penalty decision downloaded',
   'dispute_class.create': 'Dispute class added', 'dispute_class.update': 'Dispute class edited', 'dispute.register': 'Dispute registered', 'dispute.parties.read': 'Dispute parties read in full',
   'dispute.push': 'Dispute pushed to a unit', 'dispute.reply': 'Referral replied', 'dispute.litigate': 'Dispute transferred to court', 'dispute.change_tier': 'Dispute tier changed',
   'dispute.assess_risk': 'Dispute risk re-assessed', 'dispute.close': 'Dispute closed', 'dispute.reopen': 'Dispute reopened',
+  'dispute.mediate': 'Mediation recorded', 'dispute.agreement.download': 'Mediation agreement downloaded', 'dispute.signed_scan.read': 'Signed agreement photo viewed',
+  'dispute.follow_up': 'Dispute followed up', 'dispute.attach_signed': 'Signed agreement attached', 'dispute.sweep.create': 'Dispute sweep started', 'dispute.sweep.report': 'Grid sweep report',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -64,7 +76,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   webhook: '合作方通知', alert_platform: '告警平台',
   device: '设备', device_profile: '设备规则方案',
   plan: '预案', incident: '应急事件',
-  joint_inspection: '联合检查',
+  joint_inspection: '联合检查', enforcement_case: '执法案件', enforcement_matter: '执法事项',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -77,7 +89,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   webhook: 'Partner webhook', alert_platform: 'Alert platform',
   device: 'Device', device_profile: 'Device profile',
   plan: 'Plan', incident: 'Incident',
-  joint_inspection: 'Joint inspection',
+  joint_inspection: 'Joint inspection', enforcement_case: 'Enforcement case', enforcement_matter: 'Enforcement matter',
 };
 
 /**
