@@ -260,8 +260,8 @@ describe('an enforcement case from a 占道经营 case of the loop', () => {
     expect(page.timeline.at(-2).sinceOpenedMinutes).toBe(71);
     const audit = (await t.db.query<{ action: string }>(`select action from audit_log where target_id = $1 and action like 'enforcement.case.%' order by id`, [id])).rows.map((r) => r.action);
     expect(audit).toEqual([
-      'enforcement.case.open', 'enforcement.case.add-evidence', 'enforcement.case.update-facts', 'enforcement.case.update-facts', 'enforcement.case.confirm-band',
-      'enforcement.case.review', 'enforcement.case.confirm-band', 'enforcement.case.review', 'enforcement.case.decide', 'enforcement.case.pay', 'enforcement.case.close',
+      'enforcement.case.open', 'enforcement.case.add_evidence', 'enforcement.case.update_facts', 'enforcement.case.update_facts', 'enforcement.case.confirm_band',
+      'enforcement.case.review', 'enforcement.case.confirm_band', 'enforcement.case.review', 'enforcement.case.decide', 'enforcement.case.pay', 'enforcement.case.close',
     ]);
     const loopEvents = (await t.db.query<{ action: string }>('select action from case_events where case_id = $1 order by id', [loopCaseId])).rows.map((r) => r.action);
     expect(loopEvents.at(-1)).toBe('report_done');

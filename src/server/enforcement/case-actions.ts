@@ -19,6 +19,17 @@ import * as store from './case-store.ts';
 import { isOfficer } from './open-case.ts';
 import { enforcementInvalid, proposalRefusal, stateConflict } from './refusals.ts';
 
+/** The audit action of each step (named on the audit page: src/web/features/audit/action-names.ts). */
+interface StepAudit {
+  // on one line: the audit-names test reads the union from it
+  action: 'enforcement.case.update_facts' | 'enforcement.case.add_evidence' | 'enforcement.case.confirm_band' | 'enforcement.case.review' | 'enforcement.case.decide' | 'enforcement.case.pay' | 'enforcement.case.execute' | 'enforcement.case.close' | 'enforcement.case.drop';
+}
+const AUDIT_ACTION: Record<EnforcementAction, StepAudit['action']> = {
+  'update-facts': 'enforcement.case.update_facts', 'add-evidence': 'enforcement.case.add_evidence', 'confirm-band': 'enforcement.case.confirm_band',
+  review: 'enforcement.case.review', decide: 'enforcement.case.decide', pay: 'enforcement.case.pay', execute: 'enforcement.case.execute',
+  close: 'enforcement.case.close', drop: 'enforcement.case.drop',
+};
+
 export const isReviewer = (p: Principal) => p.roles.some((r) => (ENFORCEMENT_REVIEWERS as readonly string[]).includes(r));
 
 /** the case action an enforcement case's closing hands its loop case in with */
@@ -88,7 +99,7 @@ export async function applyEnforcementActionIn<A extends EnforcementAction>(
     caseId: c.id, at: now, actor: { id: p.accountId, name: p.name }, action, data: { ...step.data, status: patch.status ?? c.status }, requestKey,
   });
   await appendAudit(tx, {
-    at: now, actorId: p.accountId, actorName: p.name, ip: opts.ip ?? null, action: `enforcement.case.${action}`,
+    at: now, actorId: p.accountId, actorName: p.name, ip: opts.ip ?? null, action: AUDIT_ACTION[action],
     targetType: 'enforcement_case', targetId: c.id, success: true, detail: { number: c.number, from: c.status, to: patch.status ?? c.status, ...step.audit },
   });
   return { id: c.id, repeated: false };

@@ -24,6 +24,9 @@ export type EnforcementServices = Pick<IntakeServices, 'locator' | 'pii'>;
  */
 export interface EnforcementServicesIn { pii: PiiCipher; locator: Locator }
 
+/** the timeline's first event (not an audit action) */
+const OPENED = 'opened';
+
 export const isOfficer = (p: Principal) => p.roles.some((r) => (ENFORCEMENT_OFFICERS as readonly string[]).includes(r));
 
 /**
@@ -90,7 +93,7 @@ export async function openEnforcementCaseIn(
     idempotency_key: key, opened_at: now, opened_by: p.accountId, updated_at: now,
   });
   await store.appendEnforcementEvent(tx, {
-    caseId: id, at: now, actor: { id: p.accountId, name: p.name }, action: 'opened', requestKey,
+    caseId: id, at: now, actor: { id: p.accountId, name: p.name }, action: OPENED, requestKey,
     data: {
       number, matterCode: matter.code, matterName: matter.name, benchmarkKey: b.key, benchmarkName: b.name,
       loopCaseNumber: place.loopCase?.number ?? null, inspectionNumber: place.inspection?.number ?? null,
