@@ -36,7 +36,7 @@ export async function attachSigned(
     await store.setSignedScan(tx, m.id, input.fileHash, now);
     await disputes.bumpDispute(tx, d.id, now);
     await disputes.appendDisputeEvent(tx, {
-      disputeId: d.id, at: now, actor: { id: p.accountId, name: p.name }, action: 'signedAttached', requestKey: key,
+      disputeId: d.id, at: now, action: 'signedAttached', actor: { id: p.accountId, name: p.name }, requestKey: key,
       data: { mediationId: m.id, seq: m.seq, agreementNumber: m.agreement_number, fileHash: input.fileHash, replaced: m.signed_scan_hash },
     });
     await appendAudit(tx, {

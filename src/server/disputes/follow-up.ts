@@ -33,7 +33,7 @@ export async function followUp(
     const id = await store.insertFollowUp(tx, { disputeId: d.id, at, method: input.method, holds: input.holds, note, by: p.accountId, createdAt: now });
     await disputes.bumpDispute(tx, d.id, now);
     await disputes.appendDisputeEvent(tx, {
-      disputeId: d.id, at: now, actor: { id: p.accountId, name: p.name }, action: 'followedUp', requestKey: key,
+      disputeId: d.id, at: now, action: 'followedUp', actor: { id: p.accountId, name: p.name }, requestKey: key,
       data: { followUpId: id, visitedAt: at.toISOString(), method: input.method, holds: input.holds, note },
     });
     await appendAudit(tx, {

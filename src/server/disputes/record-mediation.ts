@@ -98,7 +98,7 @@ export async function recordMediation(
       await disputes.bumpDispute(tx, d.id, now);
     }
     await disputes.appendDisputeEvent(tx, {
-      disputeId: d.id, at: now, actor: { id: p.accountId, name: p.name }, action: 'mediated', requestKey: key,
+      disputeId: d.id, at: now, action: 'mediated', actor: { id: p.accountId, name: p.name }, requestKey: key,
       data: {
         mediationId: created.id, seq: created.seq, sessionAt: at.toISOString(), outcome: input.outcome, agreementNumber,
         mediatorName: input.mediator.name.trim(), mediatorKind: input.mediator.kind, statusFrom: d.status, statusTo: status,

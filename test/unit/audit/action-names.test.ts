@@ -21,6 +21,8 @@ for (const file of serverFiles(path.resolve('src/server'))) {
     if (/\bhouseholdId\b/.test(code.slice(code.lastIndexOf('{', m.index), m.index))) continue;
     // nor is an incident's log row (incident_events: incident_id, at, action, …)
     if (/\bincident_id\b/.test(code.slice(code.lastIndexOf('{', m.index), m.index))) continue;
+    // nor a dispute's timeline entry (appendDisputeEvent: disputeId, at, action, …)
+    if (/\bdisputeId\b/.test(code.slice(code.lastIndexOf('{', m.index), m.index))) continue;
     written.actions.add(m[1]!);
   }
   // an action passed as a parameter typed by a union of literals (matterAudit)

@@ -77,6 +77,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   device: '设备', device_profile: '设备规则方案',
   plan: '预案', incident: '应急事件',
   joint_inspection: '联合检查', enforcement_case: '执法案件', enforcement_matter: '执法事项',
+  dispute: '矛盾纠纷', dispute_class: '纠纷类别', dispute_sweep: '矛盾纠纷大排查',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -90,6 +91,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   device: 'Device', device_profile: 'Device profile',
   plan: 'Plan', incident: 'Incident',
   joint_inspection: 'Joint inspection', enforcement_case: 'Enforcement case', enforcement_matter: 'Enforcement matter',
+  dispute: 'Dispute', dispute_class: 'Dispute class', dispute_sweep: 'Dispute sweep',
 };
 
 /**
