@@ -51,7 +51,6 @@ afterAll(async () => {
 
 describe('the decision document (行政处罚决定书)', () => {
   it('is refused before the decision, then carries the whole decision, audited', async () => {
-    await t.app.locator.current(); // see /work/notes/h5-notes-for-h4.md: opening reads the grid map inside its transaction
     const opened = await as(enforcer, 'POST', '/api/enforcement/cases', {
       matterCode: 'ZF-SR-001', description: '当事人在春晖路18号门店外摆放货架经营，占用人行道', location: here, address: '春晖路18号',
       facts: { areaSqm: 6, firstOffence: false, correctedAtOnce: false, blocksPassage: true },

@@ -26,7 +26,6 @@ const as = (token: string, method: 'GET' | 'POST', url: string, payload?: unknow
 const person = (name: string) => ({ kind: 'person', name, phone: '13900001111' });
 
 async function open(token: string, matterCode: string, facts: Record<string, unknown>, at: { lng: number; lat: number }) {
-  await t.app.locator.current(); // see /work/notes/h5-notes-for-h4.md: opening reads the grid map inside its transaction
   const r = await as(token, 'POST', '/api/enforcement/cases', { matterCode, facts, description: `${matterCode} 巡查发现`, location: at, subject: person('张三') });
   expect(r.statusCode, r.body).toBe(201);
   return r.json().id as string;

@@ -46,8 +46,8 @@ export async function recordInspection(
 ): Promise<{ inspectionId: string; openedCase: { id: string; number: string } | null; created: boolean }> {
   const scopePath = principal.scopePath;
   if (scopePath === null) throw notFound('inspection');
-  // the grid map is (re)loaded outside the transaction: PGlite runs one connection, a read of it from inside would wait forever
-  if (body.openCase) await services.locator.current();
+  // the grid map is resolved outside the transaction: PGlite runs one connection, a read of it from inside would wait forever
+  const located = body.openCase ? { pii: services.pii, locator: await services.locator.current() } : null;
   return db.transaction(async (tx) => {
     const row = await store.findInspection(tx, id, scopePath, true);
     if (!row) throw notFound('inspection');
@@ -69,11 +69,11 @@ export async function recordInspection(
       detail: { number: row.number, departments: departmentsOf(checklists), issues, visitsSaved: visitsSaved('done', checklists), openCase: body.openCase?.matterCode ?? null },
     });
     let openedCase: { id: string; number: string } | null = null;
-    if (body.openCase) {
+    if (body.openCase && located) {
       const oc = body.openCase;
       // the inspected firm is the subject unless another is named (its credit code from the registry place)
       const creditCode = oc.subject ? null : await store.placeCreditCode(tx, row.place_id);
-      const opened = await openEnforcementCaseIn(tx, services, principal, {
+      const opened = await openEnforcementCaseIn(tx, located, principal, {
         matterCode: oc.matterCode, facts: oc.facts, inspectionId: row.id, description: oc.description,
         subject: oc.subject ?? { kind: 'firm', name: row.subject_name, address: row.address, creditCode },
       }, now, requestKey ? `${requestKey}:case` : null);
