@@ -39,6 +39,8 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^[A-Z]+ \/api\/disputes[^ ]* 20\d\.(chain|events)\[\]$/, 'the flare-up chain (references to disputes, each with its policies on its own page) and the timeline: nothing is done to them'],
   [/^[A-Z]+ \/api\/disputes[^ ]* 20\d\.(referrals|mediations|followUps)\[\]$/, 'a dispute\'s referrals, sessions and follow-ups are acted on through the dispute\'s own actions (its policies: reply, attachSigned …; canReply per referral)'],
   [/^GET \/api\/enforcement\/checklists 200\.items\[\]$/, 'the departments\' inspection checklists: a catalog the city keeps, answered inside a joint inspection (its policies: record)'],
+  [/^GET \/api\/enforcement\/cases 200\.items\[\]$/, 'a row of the enforcement case list: a reference; the case with its policies is GET /api/enforcement/cases/{id}'],
+  [/^[A-Z]+ \/api\/enforcement\/cases[^ ]* 20\d\.evidence\[\]$/, 'a case\'s evidence: on record once added, never changed one by one (the case\'s addEvidence policy adds more)'],
   [/^[A-Z]+ \/api\/enforcement\/inspections[^ ]* 20\d\.(inspection\.)?cases\[\]$/, 'enforcement cases opened from an inspection: references; each with its policies is GET /api/enforcement/cases/{id}'],
 ];
 
