@@ -238,6 +238,32 @@ describe('an 占道经营 case from the loop to a decision', () => {
     expect(await page.getByTestId('menf-number').innerText()).toMatch(/^ZF/);
     await expectNoEnglish(page, LATIN);
     await shot('9-phone');
+  });
+
+  it('a joint inspection answers two departments\' checklists in one visit; the figures count the case and the visit saved', async () => {
+    const lists = (await call('GET', '/api/enforcement/checklists', 'enforcer')).json() as { items: { id: string; department: string }[] };
+    const two = [lists.items[0]!, lists.items.find((c) => c.department !== lists.items[0]!.department)!];
+    const here = await gridCentre(t.db, DEMO_GRID);
+    const planned = await t.app.inject({
+      method: 'POST', url: '/api/enforcement/inspections', headers: { ...bearer(tokens.enforcer!), 'idempotency-key': 'enf-journey-inspection' },
+      payload: { subjectName: '春晖路好再来餐馆', address: '春晖路102号', location: here, plannedOn: '2026-12-03', checklistIds: two.map((c) => c.id) },
+    });
+    expect(planned.statusCode, planned.body).toBe(201);
+    await signIn('enforcer');
+    await page.goto(`${base}/enforcement/inspections/${planned.json().id}`);
+    await page.getByTestId('enf-inspection-page').waitFor();
+    const answers = page.getByTestId('inspection-answer');
+    for (let i = 0; i < await answers.count(); i++) await answers.nth(i).getByText('合格').click();
+    await expectNoEnglish(page, LATIN);
+    await page.getByTestId('inspection-submit').click();
+    await poll(() => page.getByTestId('enf-inspection-page').getAttribute('data-status')).toBe('done');
+    expect(await page.getByTestId('inspection-saved-visits').innerText()).toContain('减少上门 1 次');
+    await shot('10-inspection');
+    await page.goto(`${base}/enforcement/stats`);
+    await page.getByTestId('enf-stats-total').waitFor();
+    expect(await page.getByTestId('enf-stats-total').innerText()).toContain('1');
+    await expectNoEnglish(page, LATIN);
+    await shot('11-stats');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -50,7 +50,7 @@ export function CaseListPage() {
 
   const columns: TableColumnsType<CaseListItem> = [
     {
-      title: t('enf.cases.col.number'), dataIndex: 'number', width: 230,
+      title: t('enf.cases.col.number'), dataIndex: 'number', width: 220,
       render: (v: string, c) => (
         <Space orientation="vertical" size={0}>
           <Typography.Link onClick={() => navigate(`/enforcement/cases/${c.id}`)} className="zz-code" data-testid="enf-case-link">{v}</Typography.Link>
@@ -62,10 +62,10 @@ export function CaseListPage() {
     },
     {
       title: t('enf.cases.col.matter'), key: 'matter',
-      render: (_: unknown, c) => <Space size={4}><SourceTag source={c.matterSource} /><span>{c.matterName}</span></Space>,
+      render: (_: unknown, c) => <span><SourceTag source={c.matterSource} />{c.matterName}</span>,
     },
     {
-      title: t('enf.cases.col.subject'), key: 'subject', width: 180,
+      title: t('enf.cases.col.subject'), key: 'subject', width: 150,
       render: (_: unknown, c) => (
         <Space orientation="vertical" size={0}>
           <span>{c.subjectName}</span>
@@ -75,7 +75,7 @@ export function CaseListPage() {
     },
     { title: t('enf.cases.col.status'), dataIndex: 'status', width: 120, render: (s: EnforcementStatus) => <StatusTag status={s} /> },
     {
-      title: t('enf.cases.col.band'), key: 'band', width: 200,
+      title: t('enf.cases.col.band'), key: 'band', width: 180,
       render: (_: unknown, c) => (
         <Space orientation="vertical" size={0}>
           <span>{c.confirmedName ?? c.proposedName}{c.departure ? <Tag color="orange" style={{ marginInlineStart: 6 }}>{t('enf.band.departure')}</Tag> : null}</span>

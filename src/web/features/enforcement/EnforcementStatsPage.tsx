@@ -29,7 +29,7 @@ export function EnforcementStatsPage() {
     <div className="enf-figure" data-testid={testId}><div className="enf-figure-label">{label}</div><div className="enf-figure-value">{value}</div></div>
   );
   const bar = (count: number, of: number) => (
-    <div className="enf-bar"><div className="enf-bar-fill" style={{ width: `${(count / of) * 160}px` }} /><span>{count}</span></div>
+    <div className="enf-bar"><div className="enf-bar-fill" style={{ width: count ? `${Math.max(2, (count / of) * 160)}px` : 0 }} /><span>{count}</span></div>
   );
 
   return (
