@@ -15,9 +15,12 @@ import { DESKTOP, expectNoEnglish, launchChromium, PHONE, signInAs, WEB_DIST } f
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { idNumberCheckDigit } from '../../src/domain/registry/id-number.ts';
+import { phoneNumber } from '../../src/server/platform/seed/demo-town.ts';
 
 const ARTIFACTS = 'test-artifacts';
 const NOW = new Date('2026-12-03T10:00:00+08:00');
+// 下载协议书（Word）: the file format's name
+const ALLOW = ['Word'];
 
 let t: TestApp;
 let browser: Browser;
@@ -26,6 +29,9 @@ let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 let disputeId = '';
+
+// a small photo standing in for the signed paper (PNG, 8×8)
+const SIGNED_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4ISeHFTEMLQkAkL9BAbKfPiIAAAAASUVORK5CYII=';
 
 const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}/disputes-${name}.png`, fullPage: true });
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
@@ -111,7 +117,7 @@ describe('dispute mediation journey (mediator, desktop)', () => {
     // two neighbours, no threats: 就地化解 suggested
     await poll(() => page.getByTestId('tier-suggested').textContent()).toContain('就地化解');
     await shot('new');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ALLOW);
 
     await page.getByTestId('dispute-submit').click();
     await page.getByTestId('dispute-page').waitFor({ timeout: 20_000 });
@@ -127,7 +133,7 @@ describe('dispute mediation journey (mediator, desktop)', () => {
     await expect(page.getByTestId('dispute-unit').textContent()).resolves.toBeTruthy();
     await expect(page.getByTestId('dispute-work-order').textContent()).resolves.toMatch(/^\d{9}-\d{8}-\d{4}$/);
     await shot('detail-masked');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ALLOW);
     await page.getByTestId('dispute-unmask').click();
     await poll(() => names.allTextContents()).toEqual(['程晓雯', '欧阳春华']);
     const audit = await t.db.query<{ n: string }>("select count(*) n from audit_log where action = 'dispute.parties.read'");
@@ -149,7 +155,7 @@ describe('dispute mediation journey (mediator, desktop)', () => {
     await dlg.getByTestId('mediation-outcome').getByText('调解成功').click();
     await page.waitForTimeout(200);
     await shot('mediation-dialog');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ALLOW);
     await page.getByTestId('mediation-save').click();
     await dlg.waitFor({ state: 'hidden' });
     const session = page.getByTestId('dispute-mediation').first();
@@ -157,7 +163,7 @@ describe('dispute mediation journey (mediator, desktop)', () => {
     await expect(session.getByTestId('mediation-terms').locator('li').count()).resolves.toBe(2);
     await poll(() => page.getByTestId('dispute-page').getAttribute('data-status')).toBe('resolved');
     await shot('mediated');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ALLOW);
   });
 
   it('downloads the agreement as Word and as PDF, both naming the parties', async () => {
@@ -182,6 +188,111 @@ describe('dispute mediation journey (mediator, desktop)', () => {
     expect(Number(audit.rows[0]!.n)).toBe(2);
     // the timeline names the registration and the mediation
     await poll(() => page.getByTestId('dispute-event').evaluateAll((es) => es.map((e) => e.getAttribute('data-action')))).toEqual(expect.arrayContaining(['registered', 'mediated']));
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('after the agreement (mediator, desktop)', () => {
+  it('uploads the signed scan, a follow-up finds the agreement broken and the dispute is reopened, linked to the first', async () => {
+    const session = page.getByTestId('dispute-mediation').first();
+    await session.locator('input[type=file]').setInputFiles({ name: '协议书签字件.png', mimeType: 'image/png', buffer: Buffer.from(SIGNED_PNG, 'base64') });
+    await session.getByTestId('agreement-signed-view').waitFor({ timeout: 15_000 });
+
+    await page.getByTestId('dispute-follow-up').click();
+    const dlg = page.getByTestId('action-dialog');
+    await dlg.waitFor();
+    await dlg.getByTestId('follow-up-holds').getByText('未履行').click();
+    await dlg.getByTestId('action-note').fill('502 室至今未维修防水，402 室顶棚仍在渗水。');
+    await shot('follow-up');
+    await page.getByTestId('action-ok').click();
+    await poll(() => page.getByTestId('dispute-follow-up-row').count()).toBe(1);
+    // the broken agreement suggests reopening: the confirm opens the reopen dialog
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: '复发重启' }).click();
+    await page.getByTestId('reopen-description').fill('协议约定的防水维修未完成，402 室顶棚再次大面积渗水，双方在楼道发生争吵。');
+    await page.getByTestId('reopen-reason').fill('回访发现协议未履行，矛盾复发');
+    await page.getByTestId('action-ok').click();
+    await poll(() => page.getByTestId('dispute-page').getAttribute('data-id')).not.toBe(disputeId);
+    const chain = page.getByTestId('dispute-chain');
+    await chain.waitFor();
+    await expect(chain.getByTestId('dispute-chain-link').count()).resolves.toBe(1);
+    // a flare-up raises the risk
+    await expect(page.getByTestId('dispute-risk').first().textContent()).resolves.not.toBe('低风险');
+    await poll(() => page.getByTestId('dispute-risk-reasons').textContent()).toContain('复发');
+    await page.waitForTimeout(800);
+    await shot('reopened');
+    await expectNoEnglish(page, ALLOW);
+    await chain.getByTestId('dispute-chain-link').click();
+    await poll(() => page.getByTestId('dispute-page').getAttribute('data-id')).toBe(disputeId);
+    await poll(() => page.getByTestId('dispute-event').evaluateAll((es) => es.map((e) => e.getAttribute('data-action')))).toEqual(expect.arrayContaining(['followedUp', 'reopened']));
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('sweeps and figures (dispatcher, desktop)', () => {
+  it('starts a sweep, a grid answers "none" on the phone, the town sees the missing grids; the figures read', async () => {
+    await open('dispatcher');
+    await page.getByTestId('side-menu').getByText('大排查', { exact: true }).click();
+    await page.getByTestId('sweeps-page').waitFor();
+    await page.getByTestId('sweep-create').click();
+    await page.getByTestId('sweep-title').fill('元旦前矛盾纠纷大排查');
+    await page.getByTestId('sweep-save').click();
+    await page.getByTestId('sweep-page').waitFor();
+    await poll(() => page.locator('[data-testid="sweep-grid-row"][data-answered="false"]').count()).toBeGreaterThan(1);
+    const missingBefore = await page.getByTestId('sweep-missing-grids').textContent();
+    const sweepUrl = page.url();
+
+    // the grid worker answers "none" on the phone
+    await open('gridworker', PHONE);
+    await page.goto(`${base}/m/disputes/sweeps`);
+    await page.getByTestId('m-sweep-report').first().click();
+    await page.getByTestId('m-sweep-none').click();
+    await poll(() => page.getByTestId('m-sweep-report').count()).toBe(0);
+    await page.waitForTimeout(600);
+    await shot('phone-sweep');
+    await expectNoEnglish(page, ALLOW);
+
+    await open('dispatcher');
+    await page.goto(sweepUrl);
+    await page.getByTestId('sweep-page').waitFor();
+    await poll(() => page.getByTestId('sweep-missing-grids').textContent()).not.toBe(missingBefore);
+    await page.getByTestId('sweep-show').getByText('已上报').click();
+    await poll(() => page.locator('[data-testid="sweep-grid-row"][data-answered="true"]').count()).toBe(1);
+    await shot('sweep');
+    await expectNoEnglish(page, ALLOW);
+
+    await page.getByTestId('side-menu').getByText('纠纷统计', { exact: true }).click();
+    await page.getByTestId('dispute-stats-page').waitFor();
+    await poll(() => page.getByTestId('stats-by-class').locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+    await shot('stats');
+    await expectNoEnglish(page, ALLOW);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('我的纠纷 (resident, phone)', () => {
+  it('reads the dispute they are a party of, the other party masked', async () => {
+    // the demo resident's phone (seed-demo: phoneNumber of the username's length × 97)
+    const phone = phoneNumber('resident'.length * 97);
+    const gw = await t.login('gridworker');
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/disputes', headers: { ...bearer(gw), 'idempotency-key': 'resident-dispute-1' },
+      payload: {
+        classCode: '02', subclassCode: null, description: '楼上邻居在公共楼道堆放杂物，影响通行，多次沟通未果。', location: await gridCentre(t.db, DEMO_GRID),
+        parties: [{ role: 'applicant', name: '周淑芬', phone }, { role: 'respondent', name: '邹大海', phone: '13900007701' }],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    await open('resident', PHONE);
+    await page.goto(`${base}/m`);
+    await page.getByTestId('home-disputes').click();
+    await page.getByTestId('m-dispute-row').first().click();
+    await page.getByTestId('m-dispute-page').waitFor();
+    const names = await page.getByTestId('m-party-name-cell').allTextContents();
+    expect(names).toContain('邹**');
+    await expect(page.getByTestId('m-mediate').count()).resolves.toBe(0);
+    await page.waitForTimeout(400);
+    await shot('phone-resident');
+    await expectNoEnglish(page, ALLOW);
     expect(pageErrors).toEqual([]);
   });
 });
@@ -222,7 +333,7 @@ describe('registration with a registry party and a lower tier (dispatcher, deskt
     await poll(() => page.getByTestId('dispute-problems').textContent()).toContain('理由');
     await page.getByTestId('dispute-tier-reason').fill('网格员已现场劝离，双方情绪平稳，网格内即可化解');
     await shot('new-lower-tier');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ALLOW);
     await page.getByTestId('dispute-submit').click();
     await page.getByTestId('dispute-page').waitFor({ timeout: 20_000 });
     await expect(page.getByTestId('dispute-tier').first().textContent()).resolves.toBe('就地化解');
@@ -254,7 +365,7 @@ describe('disputes on the phone (grid worker, resident)', () => {
     await poll(() => page.getByTestId('m-tier-suggested').textContent()).toContain('就地化解');
     await page.waitForTimeout(500);
     await shot('phone-new');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ALLOW);
     await page.getByTestId('m-dispute-submit').click();
     await page.getByTestId('m-dispute-page').waitFor({ timeout: 20_000 });
     await poll(() => page.getByTestId('m-party-name-cell').allTextContents()).toEqual(['白**', '龚**']);
@@ -269,7 +380,7 @@ describe('disputes on the phone (grid worker, resident)', () => {
     await poll(() => page.getByTestId('m-mediation').count()).toBe(1);
     await page.waitForTimeout(600);
     await shot('phone-mediated');
-    await expectNoEnglish(page);
+    await expectNoEnglish(page, ALLOW);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ import { errorText } from '../../lib/api.ts';
 import { CaseDrawer } from '../cases/desktop/public.ts';
 import { CASE_STATUS_EN, CASE_STATUS_ZH } from '../cases/locales.ts';
 import {
-  agreementUrl, disputeAction, downloadFile, fetchDispute, fileObjectUrl, mediationOf, newIdempotencyKey, uploadPhoto,
+  agreementUrl, disputeAction, downloadFile, fetchDispute, fetchSignedScan, mediationOf, newIdempotencyKey, uploadPhoto,
   type DisputeDetail, type DisputeEvent, type DisputePolicy, type Mediation, type Party,
 } from './api.ts';
 import { ActionDialog, type DialogAction } from './ActionDialogs.tsx';
@@ -262,7 +262,7 @@ function MediationBlock({ dispute, m, partyName, canDownload, canAttach, onAttac
   };
   const showScan = async () => {
     if (!m.signedScanHash) return;
-    try { setScan(await fileObjectUrl(m.signedScanHash)); } catch (e) { message.error(errorText(e, i18n.language)); }
+    try { setScan((await fetchSignedScan(dispute.id, m.id)).url); } catch (e) { message.error(errorText(e, i18n.language)); }
   };
   return (
     <div className="zz-dispute-session" data-testid="dispute-mediation" data-seq={m.seq}>
@@ -290,9 +290,9 @@ function MediationBlock({ dispute, m, partyName, canDownload, canAttach, onAttac
               <Button size="small" icon={<DownloadOutlined />} onClick={() => void download('pdf')} data-testid="agreement-pdf">{t('disputes.detail.downloadPdf')}</Button>
             </>
           ) : null}
-          {m.signedScanHash ? (
+          {m.signedScanHash && canAttach ? (
             <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => void showScan()} data-testid="agreement-signed-view">{t('disputes.detail.viewSigned')}</Button>
-          ) : <Typography.Text type="secondary">{t('disputes.detail.notSigned')}</Typography.Text>}
+          ) : m.signedScanHash ? <Tag color="green">{t('disputes.detail.signed')}</Tag> : <Typography.Text type="secondary">{t('disputes.detail.notSigned')}</Typography.Text>}
           {canAttach ? (
             <Upload accept="image/*" showUploadList={false} customRequest={({ file }) => { void attach(file as Blob); }}>
               <Button size="small" icon={<UploadOutlined />} loading={uploading} data-testid="agreement-upload">{t('disputes.detail.uploadSigned')}</Button>
@@ -300,7 +300,7 @@ function MediationBlock({ dispute, m, partyName, canDownload, canAttach, onAttac
           ) : null}
         </Space>
       ) : null}
-      {scan ? <Image src={scan} style={{ display: 'none' }} preview={{ open: true, onOpenChange: (v) => { if (!v) { URL.revokeObjectURL(scan); setScan(null); } } }} /> : null}
+      {scan ? <Image src={scan} style={{ display: 'none' }} preview={{ open: true, onOpenChange: (v) => { if (!v) setScan(null); } }} /> : null}
     </div>
   );
 }

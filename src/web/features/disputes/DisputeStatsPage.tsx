@@ -26,7 +26,7 @@ function Bars({ title, rows, total, testId }: { title: string; rows: Row[]; tota
       title: t('disputes.stats.share'), key: 'bar',
       render: (_: unknown, r: Row) => (
         <Space style={{ width: '100%' }}>
-          <div className="zz-dispute-bar-track" style={{ width: 160 }}><div className="zz-dispute-bar" style={{ width: `${(r.count / max) * 100}%` }} /></div>
+          <div className="zz-dispute-bar-track" style={{ width: 160 }}>{r.count > 0 ? <div className="zz-dispute-bar" style={{ width: `${(r.count / max) * 100}%` }} /> : null}</div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{total ? `${Math.round((r.count / total) * 1000) / 10}%` : ''}</Typography.Text>
         </Space>
       ),
@@ -35,7 +35,7 @@ function Bars({ title, rows, total, testId }: { title: string; rows: Row[]; tota
   return (
     <Card size="small" title={title} style={{ marginBottom: 16 }}>
       <Table<Row> rowKey="key" size="small" pagination={false} columns={columns} dataSource={rows} data-testid={testId}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('disputes.stats.empty')} /> }} />
+        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('disputes.none')} /> }} />
     </Card>
   );
 }

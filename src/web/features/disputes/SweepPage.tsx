@@ -1,7 +1,7 @@
 // One sweep (大排查): every grid of the town — answered (none found, or the disputes it named) or not — and the grids
 // still missing on top; 上报 for a grid the reader may answer for.
 import { useRef, useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, Modal, Progress, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ButtonProps, TableColumnsType } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +22,7 @@ export function SweepPage() {
   const sweep = useApi((signal) => fetchSweep(id, signal), [id]);
   const [reporting, setReporting] = useState<SweepGrid | null>(null);
   const [fresh, setFresh] = useState<SweepDetail | null>(null);
+  const [show, setShow] = useState<'all' | 'missing' | 'answered'>('all');
   const s = fresh ?? sweep.data;
 
   if (sweep.error) return <div className="zz-page"><ErrorState error={sweep.error} onRetry={sweep.reload} /></div>;
@@ -52,17 +53,39 @@ export function SweepPage() {
           <Progress percent={s.gridCount ? Math.round((s.answered / s.gridCount) * 100) : 0} status={s.missing.length === 0 ? 'success' : s.overdue ? 'exception' : 'active'} />
           {s.missing.length ? (
             <div data-testid="sweep-missing-grids">
-              <Typography.Text type="danger">{t('disputes.sweeps.missingGrids')}：</Typography.Text>
-              <Space wrap size={4}>{s.missing.map((g) => <Tag key={g.id} color="red">{g.name}</Tag>)}</Space>
+              <Typography.Text type="danger">{t('disputes.sweeps.missingGrids')}（{s.missing.length}）：</Typography.Text>
+              <Space wrap size={4}>
+                {byCommunity(s).map((c) => (
+                  <Tag key={c.name} color={c.missing === c.total ? 'red' : 'orange'} data-testid="sweep-missing-community" title={c.names.join('、')}>
+                    {c.name} {c.missing}/{c.total}
+                  </Tag>
+                ))}
+              </Space>
             </div>
           ) : <Typography.Text type="success">{t('disputes.sweeps.allAnswered')}</Typography.Text>}
         </Space>
       </Card>
-      <Table<SweepGrid> rowKey="gridId" size="small" columns={columns} dataSource={s.grids} pagination={false} title={() => t('disputes.sweeps.grids')} data-testid="sweep-grids"
+      <Segmented value={show} onChange={(v) => setShow(v as typeof show)} style={{ marginBottom: 8 }} data-testid="sweep-show"
+        options={[{ value: 'all', label: t('disputes.sweeps.showAll') }, { value: 'missing', label: t('disputes.sweeps.notAnswered') }, { value: 'answered', label: t('disputes.sweeps.reported') }]} />
+      <Table<SweepGrid> rowKey="gridId" size="small" columns={columns} pagination={{ pageSize: 20, showSizeChanger: false }} title={() => t('disputes.sweeps.grids')} data-testid="sweep-grids"
+        dataSource={s.grids.filter((g) => (show === 'all' ? true : show === 'missing' ? !g.answered : g.answered))}
         onRow={(g) => ({ 'data-testid': 'sweep-grid-row', 'data-answered': String(g.answered) } as React.HTMLAttributes<HTMLElement>)} />
       <ReportDialog sweep={s} grid={reporting} onClose={() => setReporting(null)} onDone={(next) => { setReporting(null); setFresh(next); }} />
     </div>
   );
+}
+
+/** The grids not answered, by community: how many of its grids are missing, with their names on hover. */
+function byCommunity(s: SweepDetail): { name: string; missing: number; total: number; names: string[] }[] {
+  const out = new Map<string, { name: string; missing: number; total: number; names: string[] }>();
+  for (const g of s.grids) {
+    const name = g.communityName ?? g.gridName;
+    const c = out.get(name) ?? { name, missing: 0, total: 0, names: [] };
+    c.total += 1;
+    if (!g.answered) { c.missing += 1; c.names.push(g.gridName); }
+    out.set(name, c);
+  }
+  return [...out.values()].filter((c) => c.missing > 0);
 }
 
 /** 上报: none found, or the disputes of that grid the sweep found (picked from the grid's disputes). */

@@ -114,12 +114,9 @@ export async function downloadFile(url: string, fallbackName: string): Promise<s
   return name;
 }
 
-/** An uploaded file's address (the signed scan), for an <img> with the token. */
-export async function fileObjectUrl(hash: string, signal?: AbortSignal): Promise<string> {
-  const res = await fetch(`/api/files/${encodeURIComponent(hash)}`, { headers: { authorization: `Bearer ${tokenStore.get() ?? ''}` }, signal });
-  if (!res.ok) throw new ApiError(res.status, `HTTP_${res.status}`, res.statusText);
-  return URL.createObjectURL(await res.blob());
-}
+/** Short-lived signed URLs of the photo of a session's signed 协议书 (DISPUTE_HANDLERS of the scope; audited). */
+export const fetchSignedScan = (id: string, mediationId: string, signal?: AbortSignal) =>
+  api<m.SignedScanViewT>(path(id, '/signed-scan'), { query: { mediationId }, signal });
 
 // ---- sweeps ------------------------------------------------------------------------------------------------------------
 export const listSweeps = (signal?: AbortSignal) => api<SweepList>('/api/disputes/sweeps', { signal });

@@ -76,7 +76,7 @@ export const disputesZh = {
     answered: '{{answered}} / {{total}} 个网格已上报', grids: '各网格上报情况', missingGrids: '未上报网格', allAnswered: '全部网格已上报',
     grid: '网格', state: '状态', reported: '已上报', noneFound: '无纠纷', notAnswered: '未上报', disputes: '纠纷', count: '{{count}} 件', reporter: '上报人', reportedAt: '上报时间',
     report: '上报', reportTitle: '上报排查结果 · {{grid}}', reportNone: '本网格未排查到矛盾纠纷', reportDisputes: '排查到的纠纷', reportNote: '说明', reportDone: '已上报',
-    overdue: '已过期', back: '返回排查列表',
+    overdue: '已过期', back: '返回排查列表', showAll: '全部网格',
   },
   stats: {
     title: '纠纷统计', subtitle: '发现、化解与化解率，按类别、层级与化解单位', org: '统计范围', period: '统计期间', found: '发现', resolved: '化解', rate: '化解率',
@@ -168,7 +168,7 @@ export const disputesEn: typeof disputesZh = {
     answered: '{{answered}} / {{total}} grids answered', grids: 'Grids', missingGrids: 'Not answered', allAnswered: 'Every grid answered',
     grid: 'Grid', state: 'State', reported: 'Reported', noneFound: 'None', notAnswered: 'Not answered', disputes: 'Disputes', count: '{{count}}', reporter: 'By', reportedAt: 'When',
     report: 'Report', reportTitle: 'Report · {{grid}}', reportNone: 'No disputes found in this grid', reportDisputes: 'Disputes found', reportNote: 'Note', reportDone: 'Reported',
-    overdue: 'Overdue', back: 'Back to sweeps',
+    overdue: 'Overdue', back: 'Back to sweeps', showAll: 'All grids',
   },
   stats: {
     title: 'Dispute figures', subtitle: 'Found, resolved and the rate, by class, tier and handling unit', org: 'Area', period: 'Period', found: 'Found', resolved: 'Resolved', rate: 'Resolution rate',
