@@ -48,6 +48,8 @@ export interface DemoDisputesReport {
   verified: number;
   sweeps: number;
   sweepReports: number;
+  /** milliseconds spent per kind of command (register, mediate, sweep …), to see where the step's time goes */
+  ms: Record<string, number>;
   /** commands refused or failed (none expected: kept to see it when the rules change) */
   failures: string[];
 }
@@ -93,7 +95,7 @@ export async function seedDemoDisputes(db: Db, o: { now: Date; seed: number; pii
     grids: await store.gridsOfTown(db, town.id), subclasses: await store.subclassCodes(db), departments: await store.departmentsByName(db),
     made: new Map(), report: {
       disputes: 0, mediations: 0, agreements: 0, signed: 0, followUps: 0, referrals: 0, replies: 0, closed: 0, reopened: 0, verified: 0,
-      sweeps: 0, sweepReports: 0, failures: [],
+      sweeps: 0, sweepReports: 0, ms: {}, failures: [],
     },
   };
   const r = new Random(o.seed ^ 0x15d1);
@@ -115,11 +117,14 @@ export async function seedDemoDisputes(db: Db, o: { now: Date; seed: number; pii
   for (const s of DEMO_SWEEPS) scheduleSweep(ctx, s, r, add);
   timeline.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
   for (const t of timeline) {
+    const started = performance.now();
     try {
       await t.run();
     } catch (e) {
       ctx.report.failures.push(`${t.what}: ${(e as Error).message}`);
     }
+    const kind = t.what.split(' ')[0]!;
+    ctx.report.ms[kind] = Math.round((ctx.report.ms[kind] ?? 0) + performance.now() - started);
   }
   return ctx.report;
 }

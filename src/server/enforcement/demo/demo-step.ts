@@ -39,6 +39,8 @@ export interface DemoEnforcementReport {
   inspections: number;
   inspectionsDone: number;
   verified: number;
+  /** milliseconds spent per kind of command (report, open, evidence …), to see where the step's time goes */
+  ms: Record<string, number>;
   failures: string[];
 }
 
@@ -76,7 +78,7 @@ export async function seedDemoEnforcement(db: Db, o: { now: Date; seed: number; 
   const ctx: Ctx = {
     db, now: o.now, cmd: enforcementCommands(db, services), who: { enforcer, leader }, cast: await Cast.load(db, town.id), services,
     grids: await common.gridsOfTown(db, town.id), r, people: new Subjects(r, o.now), filesDir: o.filesDir,
-    report: { loopCases: 0, cases: 0, steps: 0, byStatus: {}, inspections: 0, inspectionsDone: 0, verified: 0, failures: [] },
+    report: { loopCases: 0, cases: 0, steps: 0, byStatus: {}, inspections: 0, inspectionsDone: 0, verified: 0, ms: {}, failures: [] },
     made: new Map(), photo: 0,
   };
   const timeline: Timed[] = [];
@@ -89,11 +91,14 @@ export async function seedDemoEnforcement(db: Db, o: { now: Date; seed: number; 
   for (const i of DEMO_INSPECTIONS) scheduleInspection(ctx, i, add);
   timeline.sort((a, b) => a.at.getTime() - b.at.getTime() || a.order - b.order);
   for (const t of timeline) {
+    const started = performance.now();
     try {
       await t.run();
     } catch (e) {
       ctx.report.failures.push(`${t.what}: ${(e as Error).message}`);
     }
+    const kind = t.what.split(' ')[0]!;
+    ctx.report.ms[kind] = Math.round((ctx.report.ms[kind] ?? 0) + performance.now() - started);
   }
   ctx.report.byStatus = await store.statusCounts(db, town.id);
   return ctx.report;
