@@ -317,3 +317,32 @@ describe('facts as sent', () => {
     expect(confirmed.json()).toMatchObject({ status: 'awaitingReview', departure: false, confirmed: { penalty: { kind: 'warning', fineYuan: null } } });
   });
 });
+
+describe('the seeded catalog and legal review by someone else', () => {
+  it('every seeded matter passes the matter rules, and each benchmark band is reachable in order', async () => {
+    const { enforcementMatterCatalog } = await import('../../src/server/enforcement/seed-catalog.ts');
+    const { matterRefusals } = await import('../../src/domain/enforcement/benchmarks.ts');
+    const catalog = enforcementMatterCatalog();
+    expect(catalog.length).toBeGreaterThanOrEqual(12);
+    for (const m of catalog) expect(matterRefusals(m), m.code).toEqual([]);
+  });
+
+  it('an officer of the case who is also a reviewer may not review it (ENFORCEMENT_SELF_REVIEW)', async () => {
+    const { openEnforcementCase } = await import('../../src/server/enforcement/open-case.ts');
+    const { applyEnforcementAction } = await import('../../src/server/enforcement/case-actions.ts');
+    const town = (await t.db.query<{ id: string; path: string }>(`select u.id, u.path from accounts a join org_units u on u.id = a.scope_org_unit_id where a.username = 'leader'`)).rows[0]!;
+    const leader = (await t.db.query<{ id: string }>(`select id from accounts where username = 'leader'`)).rows[0]!;
+    const both = {
+      accountId: leader.id, username: 'leader', name: '陈志明', kind: 'staff' as const, roles: ['leader' as const, 'handler' as const], scopeOrgUnitId: town.id, scopePath: town.path,
+      homeOrgUnitId: null, posts: [], grids: [], departmentIds: [], mustChangePassword: false, tokenHash: '',
+    };
+    const r = await openEnforcementCase(t.db, t.app, both, {
+      matterCode: 'ZF-SR-001', facts: { areaSqm: 2, firstOffence: true, correctedAtOnce: false }, subject: { kind: 'person', name: '王五' }, description: '自办自审', location: here,
+    }, t.clock.now, null);
+    await applyEnforcementAction(t.db, both, r.id, 'confirm-band', { benchmarkKey: 'light', penalty: { kind: 'warning' } }, t.clock.now, null);
+    await expect(applyEnforcementAction(t.db, both, r.id, 'review', { approved: true, opinion: '同意' }, t.clock.now, null))
+      .rejects.toMatchObject({ code: 'ENFORCEMENT_SELF_REVIEW' });
+    const other = (await post('leader', `/api/enforcement/cases/${r.id}/actions/review`, { approved: true, opinion: '同意' }));
+    expect(other.json().error.code).toBe('ENFORCEMENT_SELF_REVIEW');
+  });
+});

@@ -42,10 +42,6 @@ export function sealSubject(pii: PiiCipher, s: SubjectInputT): { stored: StoredS
     phone = normalisePhone(s.phone);
     if (!phone) throw invalid('The subject\'s phone is neither a mobile nor a landline with its area code.', '当事人电话格式不正确（应为手机号或带区号的固话）。', 'subject.phone');
   }
-  if (s.kind === 'firm' && !s.creditCode && !s.legalRepresentative) {
-    // a firm is named by its credit code or its legal representative on the decision
-    throw invalid('A firm needs its unified social credit code or its legal representative.', '单位当事人须填写统一社会信用代码或法定代表人。', 'subject.creditCode');
-  }
   return {
     stored: {
       kind: s.kind,
