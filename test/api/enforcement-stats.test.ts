@@ -43,7 +43,7 @@ const stats = async (token: string, query = '') => {
 
 beforeAll(async () => {
   t = await createTestApp();
-  [enforcer, leader, dispatcher, admin, ruralHandler] = await Promise.all(['enforcer', 'leader', 'dispatcher', 'admin', 'town2-leader1'].map((u) => t.login(u)));
+  [enforcer, leader, dispatcher, admin, ruralHandler] = await Promise.all([t.login('enforcer'), t.login('leader'), t.login('dispatcher'), t.login('admin'), t.login('town2-leader1')]);
   here = await gridCentre(t.db, DEMO_GRID);
   rural = await gridCentre(t.db, RURAL_GRID);
 
