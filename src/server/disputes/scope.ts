@@ -37,15 +37,15 @@ export function readSql(p: Reader, d: string, params: unknown[]): string {
   }
   if (isDepartmentMember(p)) {
     params.push(p.departmentIds);
-    parts.push(`exists (select 1 from dispute_referrals rr where rr.dispute_id = ${d}.id and rr.department_id = any($${params.length}::text[]))`);
+    parts.push(`${d}.id in (select rr.dispute_id from dispute_referrals rr where rr.department_id = any($${params.length}::text[]))`);
   }
   if (isResidentReader(p) && p.phoneHash) {
     params.push(p.phoneHash);
-    parts.push(`exists (select 1 from dispute_parties pp where pp.dispute_id = ${d}.id and pp.phone_hash = $${params.length})`);
+    parts.push(`${d}.id in (select pp.dispute_id from dispute_parties pp where pp.phone_hash = $${params.length})`);
   } else if (isResidentReader(p)) {
     params.push(p.accountId);
-    parts.push(`exists (select 1 from dispute_parties pp join accounts aa on aa.phone_hash = pp.phone_hash
-      where pp.dispute_id = ${d}.id and aa.id = $${params.length} and aa.phone_hash is not null)`);
+    parts.push(`${d}.id in (select pp.dispute_id from dispute_parties pp join accounts aa on aa.phone_hash = pp.phone_hash
+      where aa.id = $${params.length})`);
   }
   return parts.length === 0 ? 'false' : `(${parts.join(' or ')})`;
 }

@@ -150,14 +150,18 @@ export async function listDisputes(tx: Tx, p: Reader, f: ListFilter, after: { at
     where.push(`(d.created_at, d.id) < ($${params.length - 1}, $${params.length})`);
   }
   params.push(limit);
+  // the page first (disputes alone, by the index), then the names of its rows only
   const r = await tx.query<DisputeListRow>(
-    `select ${LIST_COLUMNS} from ${LIST_FROM} where ${where.join(' and ')} order by d.created_at desc, d.id desc limit $${params.length}`, params);
+    `select ${LIST_COLUMNS}
+       from (select d.* from disputes d where ${where.join(' and ')} order by d.created_at desc, d.id desc limit $${params.length}) d
+       join dispute_classes c on c.code = d.class_code join org_units g on g.id = d.grid_id join org_units h on h.id = d.handling_unit_id
+      order by d.created_at desc, d.id desc`, params);
   return r.rows;
 }
 
 export async function listParties(tx: Tx, disputeIds: readonly string[]): Promise<PartyRow[]> {
   if (disputeIds.length === 0) return [];
-  const r = await tx.query<PartyRow>('select * from dispute_parties where dispute_id = any($1::text[]) order by dispute_id, seq', [disputeIds]);
+  const r = await tx.query<PartyRow>('select p.* from unnest($1::text[]) u(id) join dispute_parties p on p.dispute_id = u.id order by p.dispute_id, p.seq', [disputeIds]);
   return r.rows;
 }
 
