@@ -224,6 +224,15 @@ describe('sessions that make no agreement, and refusals', () => {
     expect((await call('POST', `/api/disputes/no-such/mediations`, 'mediator', session())).statusCode).toBe(404);
   });
 
+  it('records one session of five sent at once with the same Idempotency-Key, and numbers agreements without gaps', async () => {
+    const d = await register();
+    const sent = await Promise.all(Array.from({ length: 5 }, () => call('POST', `/api/disputes/${d.id}/mediations`, 'mediator', session(), { 'idempotency-key': 'med-burst' })));
+    expect(sent.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
+    const rows = (await t.db.query<{ agreement_number: string }>('select agreement_number from dispute_mediations where dispute_id = $1', [d.id])).rows;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.agreement_number).toBe('（2026）春晖调字第3号');
+  });
+
   it('refuses sessions once the dispute is closed (409), and follow-ups before an agreement', async () => {
     const d = await register();
     const early = await call('POST', `/api/disputes/${d.id}/actions/follow-up`, 'mediator', { at: t.clock.now.toISOString(), method: 'visit', holds: true });

@@ -53,6 +53,15 @@ describe('a sweep of 春晖路街道', () => {
     expect((await audits(sweepId)).map((a) => a.action)).toEqual(['dispute.sweep.create']);
   });
 
+  it('makes one sweep of five requests sent at once with the same Idempotency-Key', async () => {
+    const ruralTown = (await t.db.query<{ id: string }>(`select id from org_units where code = '500199101000'`)).rows[0]!.id;
+    const sent = await Promise.all(Array.from({ length: 5 }, () => call('POST', '/api/disputes/sweeps', 'admin', { title: '同时发起', dueOn: '2026-11-30', townId: ruralTown }, { 'idempotency-key': 'sw-burst' })));
+    expect(sent.map((r) => r.statusCode).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(sent.map((r) => r.json().id)).size).toBe(1);
+    const n = (await t.db.query<{ n: number }>(`select count(*)::int as n from dispute_sweeps where title = '同时发起'`)).rows[0]!.n;
+    expect(Number(n)).toBe(1);
+  });
+
   it('refuses a due day in the past, other roles, and a town outside the scope', async () => {
     const past = await call('POST', '/api/disputes/sweeps', 'dispatcher', { title: '补录', dueOn: '2026-11-22' });
     expect(past.statusCode).toBe(422);
@@ -129,7 +138,7 @@ describe('a sweep of 春晖路街道', () => {
     expect(gw.items.map((s: { id: string }) => s.id)).toEqual([sweepId]);
     expect(gw.items[0].policies).toEqual(['report']);
     expect(gw.policies).toEqual([]);
-    expect((await call('GET', '/api/disputes/sweeps', 'admin')).json().items).toHaveLength(2);
+    expect((await call('GET', '/api/disputes/sweeps', 'admin')).json().items).toHaveLength(3);
     expect((await call('GET', '/api/disputes/sweeps', 'resident')).statusCode).toBe(403);
     expect((await call('GET', '/api/disputes/sweeps', 'department')).statusCode).toBe(403);
     expect((await call('GET', `/api/disputes/sweeps/${sweepId}`, 'resident')).statusCode).toBe(403);

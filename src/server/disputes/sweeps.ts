@@ -88,9 +88,20 @@ export async function loadSweep(tx: Tx, p: Principal, id: string, now: Date): Pr
  * holding it). The due day is today or later (Asia/Shanghai), within a year. Audited; honours Idempotency-Key.
  */
 export async function createSweep(db: Db, p: Principal, input: CreateSweepInput, now: Date, requestKey: string | null, ip: string | null): Promise<{ id: string; created: boolean }> {
+  const key = requestKey === null ? null : `${p.accountId}:${requestKey}`;
+  try {
+    return await insertSweepOnce(db, p, input, now, key, ip);
+  } catch (err) {
+    // the same key sent twice at once: the second insert meets the first's unique key, and answers its sweep
+    const earlier = key !== null && (err as { code?: string }).code === '23505' ? await store.findSweepByKey(db, key) : null;
+    if (earlier !== null) return { id: earlier, created: false };
+    throw err;
+  }
+}
+
+function insertSweepOnce(db: Db, p: Principal, input: CreateSweepInput, now: Date, key: string | null, ip: string | null): Promise<{ id: string; created: boolean }> {
   return db.transaction(async (tx) => {
     if (p.scopePath === null) throw forbidden();
-    const key = requestKey === null ? null : `${p.accountId}:${requestKey}`;
     if (key !== null) {
       const earlier = await store.findSweepByKey(tx, key);
       if (earlier !== null) return { id: earlier, created: false };
