@@ -4,7 +4,8 @@
 // shows what is missing and then the band the facts fall in (从重, 200–500 元) as they are entered; the case opens and
 // its page times the steps; 确认裁量 with a fine below the band asks for the departure reason; the leader (陈志明) approves
 // the legal review; the enforcer decides (numbered) within the 15-minute mark and downloads the 行政处罚决定书 as Word and
-// PDF, whose text names the subject and the decision number. The phone pages: the officer's list and case.
+// PDF, whose text names the subject and the decision number. On the phone: the officer's list and case, and a case
+// opened on patrol where the officer stands, its band confirmed. A joint inspection of two departments, and the figures.
 // The server's fake clock and the browser's move together. Screenshots in test-artifacts/enforcement-*.png.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -240,6 +241,40 @@ describe('an 占道经营 case from the loop to a decision', () => {
     await shot('9-phone');
   });
 
+  it('on patrol, the officer opens a case on the phone where they stand, sees the band follow the facts and confirms it', async () => {
+    const here = await gridCentre(t.db, DEMO_GRID);
+    await context?.close();
+    context = await browser.newContext({ ...PHONE, geolocation: { longitude: here.lng, latitude: here.lat, accuracy: 10 }, permissions: ['geolocation'] });
+    await context.clock.setFixedTime(t.clock.now);
+    page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await signInAs(page, base, 'enforcer');
+    await page.goto(`${base}/m/enforcement`);
+    await page.getByTestId('menf-patrol').click();
+    await page.getByTestId('menf-open').waitFor();
+    await poll(() => page.getByTestId('menf-place').innerText()).toContain('已定位');
+    await page.getByTestId('menf-matter').getByText('临街门店超出门窗外墙经营（占道经营）').click();
+    await poll(() => page.getByTestId('menf-fact').count()).toBe(4);
+    const band = page.getByTestId('menf-band');
+    await page.getByTestId('mfact-areaSqm').locator('input').fill('2');
+    const fact = (key: string) => page.locator(`[data-testid="menf-fact"][data-key="${key}"]`);
+    await fact('firstOffence').getByText('否').click();
+    await fact('correctedAtOnce').getByText('否').click();
+    await poll(() => band.getAttribute('data-benchmark')).toBe('light');
+    await page.getByTestId('menf-subject').locator('input').fill('王小军');
+    await page.getByTestId('menf-description').locator('textarea').fill('流动摊贩在春晖路人行道摆摊卖菜约2平方米，劝导后仍未收摊');
+    await expectNoEnglish(page, LATIN);
+    await shot('12-phone-open');
+    await page.getByTestId('menf-submit').click();
+    await page.getByTestId('menf-case-page').waitFor();
+    expect(await page.getByTestId('menf-proposed').innerText()).toContain('从轻');
+    await page.getByTestId('menf-confirm').click();
+    await page.getByTestId('menf-confirmed').waitFor();
+    expect(await page.getByTestId('menf-confirmed').innerText()).toContain('从轻');
+    await expectNoEnglish(page, LATIN);
+    await shot('13-phone-confirmed');
+  });
+
   it('a joint inspection answers two departments\' checklists in one visit; the figures count the case and the visit saved', async () => {
     const lists = (await call('GET', '/api/enforcement/checklists', 'enforcer')).json() as { items: { id: string; department: string }[] };
     const two = [lists.items[0]!, lists.items.find((c) => c.department !== lists.items[0]!.department)!];
@@ -261,7 +296,7 @@ describe('an 占道经营 case from the loop to a decision', () => {
     await shot('10-inspection');
     await page.goto(`${base}/enforcement/stats`);
     await page.getByTestId('enf-stats-total').waitFor();
-    expect(await page.getByTestId('enf-stats-total').innerText()).toContain('1');
+    expect(await page.getByTestId('enf-stats-total').innerText()).toContain('2');
     await expectNoEnglish(page, LATIN);
     await shot('11-stats');
     expect(pageErrors).toEqual([]);
