@@ -45,7 +45,7 @@ export function MobileBand({ matter, facts }: { matter: MatterRules | null; fact
     <div className="menf-band" data-testid="menf-band" data-ok={String(p.ok)} data-benchmark={p.ok ? p.benchmark.key : ''}>
       {p.ok ? (
         <>
-          <Tag color="danger" fill="solid">{p.benchmark.name}</Tag> <strong>{bandText(t, p.benchmark.penalty)}</strong>
+          <div><Tag color="danger" fill="solid">{p.benchmark.name}</Tag> <strong>{bandText(t, p.benchmark.penalty)}</strong></div>
           <div className="mc-hint">{p.benchmark.description}</div>
         </>
       ) : p.code === 'ENFORCEMENT_FACT_MISSING' ? <div className="mc-hint">{t('enf.band.missing', { facts: p.missing.map((f) => f.label).join('、') })}</div>
