@@ -340,6 +340,28 @@ describe('registration with a registry party and a lower tier (dispatcher, deskt
     await expect(page.getByTestId('dispute-risk').first().textContent()).resolves.toBe('高风险');
     await poll(() => page.getByTestId('dispute-risk-reasons').textContent()).toContain('扬言');
     await shot('detail-high-risk');
+
+    // pushed to the police station with a deadline, then transferred to the court (诉调对接) with its case number
+    await page.getByTestId('dispute-push').click();
+    await page.getByTestId('push-unit-name').fill('春晖路派出所');
+    await page.getByTestId('action-note').fill('当事人扬言砸门，请派出所参与联合调处');
+    await page.getByTestId('action-ok').click();
+    await poll(() => page.getByTestId('dispute-referral').textContent()).toContain('春晖路派出所');
+    await page.getByTestId('dispute-actions').click();
+    await page.getByTestId('dispute-action-litigate').click();
+    await page.getByTestId('litigate-court').fill('渝中区人民法院');
+    await page.getByTestId('litigate-number').fill('（2026）渝0103民初1234号');
+    await page.getByTestId('action-ok').click();
+    await poll(() => page.getByTestId('dispute-page').getAttribute('data-status')).toBe('litigation');
+    await poll(() => page.getByTestId('dispute-court-number').textContent()).toBe('（2026）渝0103民初1234号');
+    await page.waitForTimeout(600);
+    await shot('litigation');
+    await expectNoEnglish(page, ALLOW);
+
+    await page.getByTestId('side-menu').getByText('矛盾纠纷', { exact: true }).click();
+    await poll(() => page.getByTestId('dispute-row').count()).toBeGreaterThan(0);
+    await shot('list');
+    await expectNoEnglish(page, ALLOW);
     expect(pageErrors).toEqual([]);
   });
 });
