@@ -30,32 +30,37 @@ export interface CaseCounts {
 const IN_PERIOD = `c.org_path like $1 and c.opened_at >= $2 and c.opened_at < $3`;
 
 export async function caseCounts(tx: Tx, f: StatsFilter): Promise<CaseCounts> {
-  const params = [likePrefix(f.path), f.from, f.to];
-  const [byStatus, byMatter, bySource, penalties, totals] = await Promise.all([
-    tx.query<{ status: EnforcementStatus; count: number }>(
-      `select c.status, count(*)::int as count from enforcement_cases c where ${IN_PERIOD} group by c.status`, params),
-    tx.query<{ matterCode: string; matterName: string; count: number }>(
-      `select c.matter_code as "matterCode", m.name as "matterName", count(*)::int as count
-         from enforcement_cases c join enforcement_matters m on m.code = c.matter_code
-        where ${IN_PERIOD} group by c.matter_code, m.name order by count(*) desc, c.matter_code`, params),
-    tx.query<{ source: MatterSource; count: number }>(
-      `select c.matter_source as source, count(*)::int as count from enforcement_cases c where ${IN_PERIOD} group by c.matter_source`, params),
-    tx.query<{ kind: PenaltyKind; count: number; fineYuan: number }>(
-      `select c.decision->'penalty'->>'kind' as kind, count(*)::int as count,
-              coalesce(sum((c.decision->'penalty'->>'fineYuan')::numeric), 0)::float8 as "fineYuan"
-         from enforcement_cases c where ${IN_PERIOD} and c.decision is not null group by 1`, params),
-    tx.query<{ departures: number; confirmed: number; review_returns: number; returned_cases: number; reviewed: number }>(
-      `select count(*) filter (where c.departure and c.confirmed is not null)::int as departures,
-              count(*) filter (where c.confirmed is not null)::int as confirmed,
-              coalesce(sum(c.review_returns), 0)::int as review_returns,
-              count(*) filter (where c.review_returns > 0)::int as returned_cases,
-              count(*) filter (where c.review is not null or c.review_returns > 0)::int as reviewed
-         from enforcement_cases c where ${IN_PERIOD}`, params),
-  ]);
-  const t = totals.rows[0]!;
+  // one scan of the period's cases, grouped five ways at once (by status, matter, source, penalty, and all of them);
+  // grouping() tells the sets apart: a bit is set for each column the row is not grouped by
+  const r = await tx.query<{
+    g: number; status: EnforcementStatus | null; matter_code: string | null; matter_source: MatterSource | null; kind: PenaltyKind | null;
+    count: number; fine_yuan: number; departures: number; confirmed: number; review_returns: number; returned_cases: number; reviewed: number;
+  }>(
+    `select grouping(c.status, c.matter_code, c.matter_source, d.kind)::int as g, c.status, c.matter_code, c.matter_source, d.kind,
+            count(*)::int as count, coalesce(sum(d.fine), 0)::float8 as fine_yuan,
+            count(*) filter (where c.departure and c.confirmed is not null)::int as departures,
+            count(*) filter (where c.confirmed is not null)::int as confirmed,
+            coalesce(sum(c.review_returns), 0)::int as review_returns,
+            count(*) filter (where c.review_returns > 0)::int as returned_cases,
+            count(*) filter (where c.review is not null or c.review_returns > 0)::int as reviewed
+       from enforcement_cases c,
+            lateral (select c.decision->'penalty'->>'kind' as kind, (c.decision->'penalty'->>'fineYuan')::numeric as fine) d
+      where ${IN_PERIOD}
+      group by grouping sets ((c.status), (c.matter_code), (c.matter_source), (d.kind), ())`,
+    [likePrefix(f.path), f.from, f.to]);
+  const set = (g: number) => r.rows.filter((x) => x.g === g);
+  const byMatter = set(0b1011).map((x) => ({ matterCode: x.matter_code!, count: x.count }));
+  const names = byMatter.length === 0 ? new Map<string, string>() : new Map((await tx.query<{ code: string; name: string }>(
+    `select code, name from enforcement_matters where code = any($1::text[])`, [byMatter.map((m) => m.matterCode)])).rows.map((m) => [m.code, m.name]));
+  const all = set(0b1111)[0];
   return {
-    byStatus: byStatus.rows, byMatter: byMatter.rows, bySource: bySource.rows, penalties: penalties.rows,
-    departures: t.departures, confirmed: t.confirmed, reviewReturns: t.review_returns, returnedCases: t.returned_cases, reviewed: t.reviewed,
+    byStatus: set(0b0111).map((x) => ({ status: x.status!, count: x.count })),
+    byMatter: byMatter.map((m) => ({ ...m, matterName: names.get(m.matterCode) ?? m.matterCode }))
+      .sort((a, b) => b.count - a.count || a.matterCode.localeCompare(b.matterCode)),
+    bySource: set(0b1101).map((x) => ({ source: x.matter_source!, count: x.count })),
+    penalties: set(0b1110).filter((x) => x.kind !== null).map((x) => ({ kind: x.kind!, count: x.count, fineYuan: x.fine_yuan })),
+    departures: all?.departures ?? 0, confirmed: all?.confirmed ?? 0, reviewReturns: all?.review_returns ?? 0,
+    returnedCases: all?.returned_cases ?? 0, reviewed: all?.reviewed ?? 0,
   };
 }
 
