@@ -32,8 +32,10 @@ describe('the enforcement demo', () => {
     expect(report.failures).toEqual([]);
     expect(report.cases).toBeGreaterThanOrEqual(25);
     expect(report.loopCases).toBeGreaterThanOrEqual(15);
-    // measured 8–18 s on a shared 2-core machine at a load of 10–15 (`report.ms` says where the time goes); not measured idle
-    expect(seconds).toBeLessThan(25);
+    // measured 8–34 s on PGlite and 20–25 s on PostgreSQL on a shared 2-core machine at a load of 9–15 (`report.ms` says
+    // where the time goes: registrations, sessions and ~130 sweep answers); not measured idle. The bound catches a step
+    // gone slow by an order, not a few seconds.
+    expect(seconds).toBeLessThan(60);
     expect(await seedDemoEnforcement(t.db, { now: NOW, seed: SEED, pii: t.app.pii, filesDir: filesDirOf(t.config.dataDir) })).toBeNull();
   });
 

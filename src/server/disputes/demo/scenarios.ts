@@ -138,7 +138,7 @@ export const DEMO_DISPUTES: DemoDispute[] = [
         terms: ['暂停施工，维持现状，双方不再推墙、砌墙。'], outcome: 'partial' },
       { kind: 'push', day: 33, at: [16, 0], unitKind: 'judicialOffice', unitName: JUDICIAL, dueDays: 5, note: '请司法所派员参与现场核对宅基地界址，提供法律意见。' },
       { kind: 'reply', day: 30, at: [11, 20], text: '司法所已派员会同规划自然资源所现场核对，按1998年宅基地使用证附图，排水沟中心线为两户界址，新砌围墙越界约35厘米。', done: true },
-      { kind: 'mediate', day: 29, at: [10, 0], place: '跃进村社区下坝组现场', mediator: { kind: 'judicialStaff', name: '司法所 袁德芬' },
+      { kind: 'mediate', day: 29, at: [10, 0], place: '跃进村社区下坝组现场', mediator: { kind: 'judicialStaff', name: '袁德芬' },
         statements: ['既然图上是这样，愿意把墙退回去。', '围墙退回去，推倒的那段我出材料钱。'],
         agreed: '以排水沟中心线为界，双方各自出资恢复。',
         terms: ['彭永福于15日内将新砌围墙后退至排水沟外侧，排水沟恢复两户共用。', '彭长贵承担被推倒围墙的砖石材料费800元。', '双方今后以排水沟中心线为界，互不侵占。'],
@@ -154,15 +154,15 @@ export const DEMO_DISPUTES: DemoDispute[] = [
       { role: 'applicant', name: '田开富', gender: 'male', age: 49 },
       { role: 'applicant', name: '杨树林', gender: 'male', age: 52 },
       { role: 'applicant', name: '曾永红', gender: 'male', age: 44 },
-      { role: 'respondent', name: '梁建军', gender: 'male', age: 46, address: '劳务分包负责人' },
-      { role: 'thirdParty', name: '重庆钢城建设有限公司', gender: 'male', age: 0, firm: true, address: '项目总承包单位' },
+      { role: 'respondent', name: '梁建军', gender: 'male', age: 46, address: '钢花路安置房项目部' },
+      { role: 'thirdParty', name: '重庆钢城建设有限公司', gender: 'male', age: 0, firm: true, address: '大渡口区建桥大道88号' },
     ],
     factors: { groupSize: 12, amountYuan: 186000, note: '12名工人，代表3人' },
     steps: [
       { kind: 'push', day: 31, at: [9, 30], unitKind: 'department', unitName: '区住房城乡建委', dueDays: 3, note: '请区住房城乡建委督促总承包单位从农民工工资专用账户先行支付。' },
       { kind: 'push', day: 31, at: [9, 40], unitKind: 'lettersVisits', unitName: LETTERS, dueDays: 2, note: '工人扬言到区政府上访，请信访办提前介入、做好接待。' },
       { kind: 'reply', day: 30, at: [16, 0], text: '信访办已约谈工人代表，告知依法维权渠道，工人同意先参加街道调解。', done: true },
-      { kind: 'mediate', day: 29, at: [14, 0], place: HALL, mediator: { kind: 'judicialStaff', name: '司法所 袁德芬' },
+      { kind: 'mediate', day: 29, at: [14, 0], place: HALL, mediator: { kind: 'judicialStaff', name: '袁德芬' },
         statements: ['干了四个月一分钱没拿到，家里等着用钱。', '工人们要求一次付清，不然就去区里。', null, '上游工程款没到位，不是故意拖欠，愿意配合总包代付。', '同意从工资专用账户代付，分两次付清。'],
         agreed: '总承包单位从工资专用账户代付，分两次付清。',
         terms: ['重庆钢城建设有限公司于3日内从农民工工资专用账户代梁建军支付工资9.3万元。', '余款9.3万元于本月30日前付清。', '工资直接打入12名工人本人银行卡，街道综治中心见证。', '工人不再以堵门、上访等方式主张，有异议通过调解或诉讼解决。'],
@@ -191,7 +191,7 @@ export const DEMO_DISPUTES: DemoDispute[] = [
         description: '春晖花园5栋养犬纠纷复发：养犬人未按协议将犬只关在室内，夜间吠叫和楼道便溺依旧，双方再次争吵，申请人扬言要给狗下药。',
         steps: [
           { kind: 'assessRisk', day: 20, at: [21, 40], by: 'community', factors: { threats: true, note: '申请人扬言要给狗下药' } },
-          { kind: 'mediate', day: 18, at: [19, 30], by: 'mediator', place: HALL, mediator: { kind: 'villageSage', name: '春晖社区老党员 雷德华' },
+          { kind: 'mediate', day: 18, at: [19, 30], by: 'mediator', place: HALL, mediator: { kind: 'villageSage', name: '雷德华' },
             statements: ['说了不算，这次必须有人管。', '上次是阳台门坏了，已经修好，愿意送一只狗去乡下亲戚家。'],
             agreed: '养犬人减少犬只并接受社区监督，申请人收回过激言论。',
             terms: ['许大伟于7日内将其中一只犬送往亲戚家饲养，剩余一只办理养犬登记。', '夜间犬只关在室内，再有夜间吠叫扰民，社区联系城管依规处理。', '黄丽娟不得对犬只投放任何有害物品，双方有事通过网格员沟通。'],
@@ -240,7 +240,7 @@ export const DEMO_DISPUTES: DemoDispute[] = [
     description: '柏树堡小区底商火锅店排烟管道直通二楼窗下，油烟和噪音影响楼上住户，住户与店主多次争吵。',
     address: '柏树堡路77号底商', parties: [
       { role: 'applicant', name: '郭玉兰', gender: 'female', age: 64, address: '柏树堡路77号2楼' },
-      { role: 'respondent', name: '宋小龙', gender: 'male', age: 38, address: '老码头火锅店经营者' },
+      { role: 'respondent', name: '宋小龙', gender: 'male', age: 38, address: '柏树堡路77号老码头火锅店' },
     ],
     steps: [
       { kind: 'push', day: 21, at: [19, 30], by: 'mediator', unitKind: 'department', unitName: '区城市管理局', dueDays: 5, note: '请区城市管理局对火锅店油烟净化设施和排烟管道进行检查。' },
@@ -276,7 +276,7 @@ export const DEMO_DISPUTES: DemoDispute[] = [
     description: '租户退租后房东以墙面污损为由扣留押金3000元，租户认为属正常使用损耗。',
     address: '钢花新村5栋', parties: [
       { role: 'applicant', name: '林晓燕', gender: 'female', age: 27 },
-      { role: 'respondent', name: '胡德贵', gender: 'male', age: 59, address: '钢花新村5栋房东' },
+      { role: 'respondent', name: '胡德贵', gender: 'male', age: 59, address: '钢花新村5栋1单元' },
     ],
     factors: { amountYuan: 3000 },
     steps: [
@@ -299,7 +299,7 @@ export const DEMO_DISPUTES: DemoDispute[] = [
     steps: [
       { kind: 'push', day: 15, at: [22, 30], by: 'mediator', unitKind: 'policeStation', unitName: POLICE, dueDays: 1, note: '涉家暴且有扬言，请派出所出警并视情出具告诫书。' },
       { kind: 'reply', day: 14, at: [9, 40], by: 'mediator', text: '（电话答复）派出所已出警，对姚某出具家庭暴力告诫书，告知申请人身安全保护令的途径。', done: true },
-      { kind: 'mediate', day: 12, at: [15, 0], by: 'mediator', place: HALL, mediator: { kind: 'judicialStaff', name: '司法所 袁德芬' },
+      { kind: 'mediate', day: 12, at: [15, 0], by: 'mediator', place: HALL, mediator: { kind: 'judicialStaff', name: '袁德芬' },
         statements: ['只要他保证不再喝酒动手，可以不离婚，但要先分开住一段时间。', '喝了酒控制不住，愿意戒酒，写保证书。'],
         agreed: '暂时分居，男方戒酒并接受社区和派出所回访。',
         terms: ['姚建军书面保证不再实施家庭暴力，并戒酒。', '双方分居三个月，孩子随母亲生活，姚建军每月支付抚养费1500元。', '社区网格员和派出所社区民警每两周回访一次。'],
@@ -315,7 +315,7 @@ export const DEMO_DISPUTES: DemoDispute[] = [
     ],
     factors: { groupSize: 8, amountYuan: 12000 },
     steps: [
-      { kind: 'mediate', day: 11, at: [10, 0], place: '跃进村社区村委会', mediator: { kind: 'villageSage', name: '跃进村老支书 董云山' },
+      { kind: 'mediate', day: 11, at: [10, 0], place: '跃进村社区村委会', mediator: { kind: 'villageSage', name: '董云山' },
         statements: ['租金一拖再拖，地也荒了一半，要收回来。', '今年菜价低，资金紧张，愿意先付一半。'],
         agreed: '合作社分两次付清租金，继续流转。',
         terms: ['合作社于10日内支付租金6000元，年底前付清余款。', '荒芜的地块由合作社在一个月内复耕。'], outcome: 'resolved' },
@@ -391,7 +391,7 @@ export const DEMO_DISPUTES: DemoDispute[] = [
     address: '柏树堡路健身房', parties: [
       { role: 'applicant', name: '沈倩', gender: 'female', age: 29 },
       { role: 'applicant', name: '魏鹏', gender: 'male', age: 33 },
-      { role: 'respondent', name: '丁浩', gender: 'male', age: 35, address: '健身房经营者' },
+      { role: 'respondent', name: '丁浩', gender: 'male', age: 35, address: '柏树堡路66号' },
     ],
     factors: { groupSize: 6, amountYuan: 26000 },
     steps: [
@@ -470,7 +470,7 @@ export const DEMO_DISPUTES: DemoDispute[] = [
     description: '居民在社区团购平台买的冰箱有划痕，团长拒绝退换。',
     address: '春晖路社区团购自提点', parties: [
       { role: 'applicant', name: '朱丽', gender: 'female', age: 38 },
-      { role: 'respondent', name: '徐江', gender: 'male', age: 32, address: '社区团购团长' },
+      { role: 'respondent', name: '徐江', gender: 'male', age: 32, address: '春晖路社区团购自提点' },
     ],
     factors: { amountYuan: 2300 },
     steps: [
@@ -508,7 +508,7 @@ export const DEMO_DISPUTES: DemoDispute[] = [
     description: '5户居民联名反映小区临街KTV深夜音响声和顾客喧哗，影响休息。',
     address: '翠湖路临街商铺', parties: [
       { role: 'applicant', name: '邓晓梅', gender: 'female', age: 44 },
-      { role: 'respondent', name: '孙浩', gender: 'male', age: 37, address: 'KTV经营者' },
+      { role: 'respondent', name: '孙浩', gender: 'male', age: 37, address: '翠湖路临街商铺12号' },
     ],
     factors: { groupSize: 5 },
     tier: { tier: 'onSpot', reason: '经营者当晚已表示整改，网格内先行协调，不成再提交社区。' },
