@@ -165,4 +165,18 @@ describe('joint inspections', () => {
     expect(done.items.map((i) => i.subjectName)).toEqual(['春晖路老火锅店']);
     expect((await as(leader, 'GET', '/api/enforcement/inspections?cursor=bad')).statusCode).toBe(400);
   });
+
+  it('records an inspection once when two recordings arrive at once', async () => {
+    const ids = [byDept('区消防救援支队').id, byDept('区生态环境局').id];
+    const d = (await plan({ subjectName: '春晖路洗车店', location: here, plannedOn: '2026-11-29', checklistIds: ids })).json() as InspectionDetail;
+    const url = `/api/enforcement/inspections/${d.id}/results`;
+    const [a, b] = await Promise.all([as(enforcer, 'POST', url, { results: answersFor(d) }, 'race-1'), as(enforcer, 'POST', url, { results: answersFor(d) }, 'race-2')]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const d2 = (await plan({ subjectName: '春晖路修车店', location: here, plannedOn: '2026-11-29', checklistIds: ids })).json() as InspectionDetail;
+    const url2 = `/api/enforcement/inspections/${d2.id}/results`;
+    const same = await Promise.all([as(enforcer, 'POST', url2, { results: answersFor(d2) }, 'same'), as(enforcer, 'POST', url2, { results: answersFor(d2) }, 'same')]);
+    expect(same.map((r) => r.statusCode)).toEqual([200, 200]);
+    const audit = await t.db.query(`select count(*)::int as n from audit_log where target_id = $1 and action = 'inspection.record'`, [d2.id]);
+    expect(audit.rows[0]).toEqual({ n: 1 });
+  });
 });
