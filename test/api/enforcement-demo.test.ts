@@ -61,6 +61,11 @@ describe('the enforcement demo', () => {
     expect(loops.length).toBeGreaterThan(8);
     expect(loops.every((x) => x.status === 'closed')).toBe(true);
     expect(report.verified).toBe(loops.length);
+    // the loop cases of the enforcement cases still open are in hand (started when the enforcement case was opened)
+    const inHand = (await t.db.query<{ status: string }>(
+      `select c.status from enforcement_cases e join cases c on c.id = e.case_id where e.status not in ('closed')`)).rows;
+    expect(inHand.length).toBeGreaterThan(3);
+    expect(inHand.every((x) => x.status === 'in_progress')).toBe(true);
   });
 
   it('numbers the decisions of the year in order and shows the enforcer his cases through the API', async () => {

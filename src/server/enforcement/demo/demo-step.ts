@@ -179,6 +179,15 @@ function scheduleCase(ctx: Ctx, c: DemoEnforcementCase, add: (at: Date, what: st
     }, openedAt, `demo-enforcement:${c.key}`);
     ctx.made.set(c.key, id);
     ctx.report.cases++;
+    // the officer starts the loop case's work order as he opens the enforcement case (开始处置): it is in hand
+    if (loopCaseId) {
+      const enforcer = ctx.cast.named('enforcer');
+      const loop = await store.caseStatus(ctx.db, loopCaseId);
+      if (loop?.status === 'dispatched') {
+        await applyCaseAction(ctx.db, loopCaseId, { action: 'start', version: loop.version }, enforcer.actor, enforcer.viewer, enforcer.name,
+          openedAt, await ctx.services.calendar.current());
+      }
+    }
   });
   scheduleSteps(ctx, c.key, c.scene, where, openedAt, c.steps, () => loopCaseId, add);
 }
