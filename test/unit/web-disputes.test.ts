@@ -3,16 +3,16 @@ import { emptyParty, partyInputOf, previewOf, type PartyDraft } from '../../src/
 import { navFor } from '../../src/web/app/nav.ts';
 import type { Me } from '../../src/web/features/identity/api.ts';
 import type { Role } from '../../src/shared/roles.ts';
-import type { ResidentHit } from '../../src/web/features/disputes/api.ts';
+import type { ResidentHit, RiskFactorsInput } from '../../src/web/features/disputes/api.ts';
 
 // The registration form's preview of risk and suggested tier (the same rules the server applies), what it sends for a
 // party, and who gets the dispute pages in the menu (issue 15).
-const none = { threats: false, groupSize: 0, amountYuan: null, note: null };
+const none: RiskFactorsInput = { threats: false, groupSize: 0, amountYuan: null, note: null };
 const outsider = (role: PartyDraft['role'], patch: Partial<PartyDraft> = {}): PartyDraft => ({ ...emptyParty(role), name: '某人', ...patch });
 const resident = (gridId: string, tags: string[] = []): ResidentHit => ({ id: `r-${gridId}`, name: '张三', gridId, tags } as unknown as ResidentHit);
 
 describe('registration preview', () => {
-  it.each<[string, string, PartyDraft[], typeof none, string, string]>([
+  it.each<[string, string, PartyDraft[], RiskFactorsInput, string, string]>([
     ['two neighbours over a leak: low, in the grid', '02', [outsider('applicant'), outsider('respondent')], none, 'low', 'onSpot'],
     ['a threat: high, escalated', '02', [outsider('applicant'), outsider('respondent')], { ...none, threats: true }, 'high', 'escalated'],
     ['six neighbours: medium, joint', '02', [outsider('applicant')], { ...none, groupSize: 6 }, 'medium', 'joint'],
