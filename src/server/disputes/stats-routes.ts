@@ -33,10 +33,8 @@ export async function statsRoutes(app: FastifyInstance): Promise<void> {
       throw new AppError('VALIDATION_FAILED', `\`from\` must not be after \`to\`, and the period at most ${MAX_DAYS} days.`, `开始日期不能晚于结束日期，统计区间最长 ${MAX_DAYS} 天。`);
     }
     const w: store.StatsWindow = { path: unit.path, from: startOfShanghaiDay(from), before: startOfShanghaiDay(to + 1), now };
-    const [t, classes, tiers, risks, units, refs, med] = [
-      await store.totals(app.db, w), await store.byClass(app.db, w), await store.byTier(app.db, w), await store.byRisk(app.db, w),
-      await store.byHandlingUnit(app.db, w), await store.referrals(app.db, w), await store.mediationCounts(app.db, w),
-    ];
+    const [b, refs, med] = [await store.breakdowns(app.db, w), await store.referrals(app.db, w), await store.mediationCounts(app.db, w)];
+    const { totals: t, byClass: classes, byTier: tiers, byRisk: risks, byHandlingUnit: units } = b;
     const out: DisputeStatsView = {
       orgUnitId: unit.id, orgUnitName: unit.name, from: dateOfDayNumber(from), to: dateOfDayNumber(to),
       found: t.found, resolved: t.resolved, resolutionRate: t.found === 0 ? null : Math.round((t.resolved / t.found) * 1000) / 1000,

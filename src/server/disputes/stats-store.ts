@@ -4,7 +4,7 @@ import type { DisputeTier, ReferralUnitKind, RiskLevel } from '../../shared/disp
 
 /*
  * The dispute figures as SQL aggregates over the disputes registered in [from, before) whose grid lies under a unit's
- * path: one statement per breakdown, each scoped by the same two conditions.
+ * path: one pass for the totals and breakdowns, one for the referrals, one for the sessions, each scoped alike.
  */
 
 export interface StatsWindow {
@@ -28,48 +28,73 @@ export interface Totals {
   median_days: number | null;
 }
 
-export async function totals(tx: Tx, w: StatsWindow): Promise<Totals> {
-  const r = await tx.query<Totals>(
-    `select count(*)::int as found,
+export interface Breakdowns {
+  totals: Totals;
+  byClass: { code: string; name: string; count: number; resolved: number }[];
+  byTier: { tier: DisputeTier; count: number; resolved: number }[];
+  byRisk: { risk: RiskLevel; count: number }[];
+  byHandlingUnit: { code: string; name: string; count: number; resolved: number }[];
+}
+
+interface GroupRow {
+  g: number;
+  class_code: string | null;
+  tier: DisputeTier | null;
+  risk_level: RiskLevel | null;
+  handling_unit_id: string | null;
+  found: number;
+  resolved: number;
+  open: number;
+  closed: number;
+  litigation: number;
+  flare_ups: number;
+}
+
+/**
+ * The totals and the four breakdowns in one pass over the period's disputes (grouping sets), then the class and unit
+ * names for the groups found. `g` tells the grouping apart: 15 the totals, 7 by class, 11 by tier, 13 by risk, 14 by unit.
+ */
+export async function breakdowns(tx: Tx, w: StatsWindow): Promise<Breakdowns> {
+  const r = await tx.query<GroupRow>(
+    `select grouping(d.class_code, d.tier, d.risk_level, d.handling_unit_id)::int as g, d.class_code, d.tier, d.risk_level, d.handling_unit_id,
+            count(*)::int as found,
             count(*) filter (where d.resolved_at is not null)::int as resolved,
             count(*) filter (where d.status = 'open')::int as open,
             count(*) filter (where d.status = 'closed')::int as closed,
             count(*) filter (where d.status = 'litigation' or d.court_case_number is not null)::int as litigation,
-            count(*) filter (where d.reopened_from is not null)::int as flare_ups,
-            percentile_cont(0.5) within group (order by extract(epoch from (d.resolved_at - d.created_at)) / 86400.0)
-              filter (where d.resolved_at is not null) as median_days
-       from disputes d where ${COHORT}`, args(w));
-  const t = r.rows[0]!;
-  return { ...t, median_days: t.median_days === null ? null : Number(t.median_days) };
-}
-
-export async function byClass(tx: Tx, w: StatsWindow): Promise<{ code: string; name: string; count: number; resolved: number }[]> {
-  const r = await tx.query<{ code: string; name: string; count: number; resolved: number }>(
-    `select d.class_code as code, c.name, count(*)::int as count, count(*) filter (where d.resolved_at is not null)::int as resolved
-       from disputes d join dispute_classes c on c.code = d.class_code where ${COHORT}
-      group by d.class_code, c.name, c.sort order by count(*) desc, c.sort, d.class_code`, args(w));
-  return r.rows;
-}
-
-export async function byTier(tx: Tx, w: StatsWindow): Promise<{ tier: DisputeTier; count: number; resolved: number }[]> {
-  const r = await tx.query<{ tier: DisputeTier; count: number; resolved: number }>(
-    `select d.tier, count(*)::int as count, count(*) filter (where d.resolved_at is not null)::int as resolved
-       from disputes d where ${COHORT} group by d.tier`, args(w));
-  return r.rows;
-}
-
-export async function byRisk(tx: Tx, w: StatsWindow): Promise<{ risk: RiskLevel; count: number }[]> {
-  const r = await tx.query<{ risk: RiskLevel; count: number }>(
-    `select d.risk_level as risk, count(*)::int as count from disputes d where ${COHORT} group by d.risk_level`, args(w));
-  return r.rows;
-}
-
-export async function byHandlingUnit(tx: Tx, w: StatsWindow): Promise<{ code: string; name: string; count: number; resolved: number }[]> {
-  const r = await tx.query<{ code: string; name: string; count: number; resolved: number }>(
-    `select d.handling_unit_id as code, u.name, count(*)::int as count, count(*) filter (where d.resolved_at is not null)::int as resolved
-       from disputes d join org_units u on u.id = d.handling_unit_id where ${COHORT}
-      group by d.handling_unit_id, u.name, u.path order by count(*) desc, u.path`, args(w));
-  return r.rows;
+            count(*) filter (where d.reopened_from is not null)::int as flare_ups
+       from disputes d where ${COHORT}
+      group by grouping sets ((), (d.class_code), (d.tier), (d.risk_level), (d.handling_unit_id))`, args(w));
+  const rows = r.rows.map((x) => ({ ...x, g: Number(x.g) }));
+  // the median over the resolved ones only, in a statement of its own (an ordered-set aggregate sorts once per group)
+  const m = await tx.query<{ median_days: number | null }>(
+    `select percentile_cont(0.5) within group (order by extract(epoch from (d.resolved_at - d.created_at)) / 86400.0) as median_days
+       from disputes d where ${COHORT} and d.resolved_at is not null`, args(w));
+  const median = m.rows[0]?.median_days ?? null;
+  const total = rows.find((x) => x.g === 15);
+  const of = (g: number) => rows.filter((x) => x.g === g).sort((a, b) => b.found - a.found);
+  const classes = of(7);
+  const units = of(14);
+  const [classNames, unitNames] = [
+    await tx.query<{ code: string; name: string; sort: number }>('select code, name, sort from dispute_classes where code = any($1::text[])', [classes.map((x) => x.class_code)]),
+    await tx.query<{ id: string; name: string; path: string }>('select id, name, path from org_units where id = any($1::text[])', [units.map((x) => x.handling_unit_id)]),
+  ];
+  const cls = new Map(classNames.rows.map((x) => [x.code, x]));
+  const uns = new Map(unitNames.rows.map((x) => [x.id, x]));
+  return {
+    totals: total
+      ? { found: total.found, resolved: total.resolved, open: total.open, closed: total.closed, litigation: total.litigation, flare_ups: total.flare_ups,
+        median_days: median === null ? null : Number(median) }
+      : { found: 0, resolved: 0, open: 0, closed: 0, litigation: 0, flare_ups: 0, median_days: null },
+    byClass: classes
+      .sort((a, b) => b.found - a.found || (cls.get(a.class_code!)?.sort ?? 0) - (cls.get(b.class_code!)?.sort ?? 0) || a.class_code!.localeCompare(b.class_code!))
+      .map((x) => ({ code: x.class_code!, name: cls.get(x.class_code!)?.name ?? x.class_code!, count: x.found, resolved: x.resolved })),
+    byTier: of(11).map((x) => ({ tier: x.tier!, count: x.found, resolved: x.resolved })),
+    byRisk: of(13).map((x) => ({ risk: x.risk_level!, count: x.found })),
+    byHandlingUnit: units
+      .sort((a, b) => b.found - a.found || (uns.get(a.handling_unit_id!)?.path ?? '').localeCompare(uns.get(b.handling_unit_id!)?.path ?? ''))
+      .map((x) => ({ code: x.handling_unit_id!, name: uns.get(x.handling_unit_id!)?.name ?? '', count: x.found, resolved: x.resolved })),
+  };
 }
 
 export async function referrals(tx: Tx, w: StatsWindow): Promise<{ unit_kind: ReferralUnitKind; total: number; replied: number; overdue: number }[]> {
