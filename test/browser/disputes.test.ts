@@ -269,6 +269,26 @@ describe('sweeps and figures (dispatcher, desktop)', () => {
   });
 });
 
+describe('纠纷类别 (admin, desktop)', () => {
+  it('adds a subclass to 邻里纠纷, numbered by the server', async () => {
+    await open('admin');
+    await page.getByTestId('side-menu').getByText('纠纷类别', { exact: true }).click();
+    await page.getByTestId('dispute-classes-page').waitFor();
+    const row = page.locator('tr', { hasText: '邻里纠纷' }).first();
+    await row.getByTestId('class-edit').click();
+    await page.getByRole('button', { name: '添加子类' }).click();
+    await page.getByTestId('class-subclass-name').last().fill('装修扰民');
+    await page.waitForTimeout(200);
+    await shot('classes-edit');
+    await expectNoEnglish(page, ALLOW);
+    await page.getByRole('button', { name: '保 存' }).or(page.getByRole('button', { name: '保存' })).click();
+    await poll(() => row.textContent()).toContain('装修扰民');
+    const sub = await t.db.query<{ subclasses: { code: string; name: string }[] }>("select subclasses from dispute_classes where code = '02'");
+    expect(sub.rows[0]!.subclasses.find((x) => x.name === '装修扰民')?.code).toMatch(/^02-\d{2,3}$/);
+    expect(pageErrors).toEqual([]);
+  });
+});
+
 describe('我的纠纷 (resident, phone)', () => {
   it('reads the dispute they are a party of, the other party masked', async () => {
     // the demo resident's phone (seed-demo: phoneNumber of the username's length × 97)

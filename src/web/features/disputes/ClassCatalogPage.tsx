@@ -82,7 +82,7 @@ function ClassDialog({ draft, onClose, onSaved }: { draft: Draft | null; onClose
               {d.subclasses.map((x, i) => (
                 <Space key={x.code ?? `new${i}`}>
                   <Typography.Text type="secondary" className="zz-code" style={{ width: 60, display: 'inline-block' }}>{x.code ?? ''}</Typography.Text>
-                  <Input value={x.name} maxLength={40} style={{ width: 300 }} onChange={(e) => setD({ ...d, subclasses: d.subclasses.map((y, j) => (j === i ? { ...y, name: e.target.value } : y)) })} />
+                  <Input value={x.name} maxLength={40} style={{ width: 300 }} data-testid="class-subclass-name" onChange={(e) => setD({ ...d, subclasses: d.subclasses.map((y, j) => (j === i ? { ...y, name: e.target.value } : y)) })} />
                   <Checkbox checked={x.retired} onChange={(e) => setD({ ...d, subclasses: d.subclasses.map((y, j) => (j === i ? { ...y, retired: e.target.checked } : y)) })}>{t('disputes.classes.retire')}</Checkbox>
                   {!x.code ? <Button type="text" icon={<DeleteOutlined />} onClick={() => setD({ ...d, subclasses: d.subclasses.filter((_, j) => j !== i) })} /> : null}
                 </Space>
