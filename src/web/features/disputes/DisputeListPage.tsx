@@ -49,10 +49,10 @@ export function DisputeListPage() {
 
   const columns: TableColumnsType<DisputeSummary> = [
     {
-      title: t('disputes.col.number'), dataIndex: 'number', width: 230,
+      title: t('disputes.col.number'), dataIndex: 'number', width: 250,
       render: (v: string, d) => (
         <Space orientation="vertical" size={0}>
-          <Typography.Link strong onClick={() => navigate(`/disputes/${d.id}`)} data-testid="dispute-link"><span className="zz-code">{v}</span></Typography.Link>
+          <Typography.Link strong onClick={() => navigate(`/disputes/${d.id}`)} data-testid="dispute-link"><span className="zz-code" style={{ whiteSpace: 'nowrap', fontSize: 12 }}>{v}</span></Typography.Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`disputes.sources.${d.source}`)}{d.flareUps > 0 ? ` · ${t('disputes.flareUps', { count: d.flareUps })}` : ''}</Typography.Text>
         </Space>
       ),
