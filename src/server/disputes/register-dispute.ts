@@ -203,9 +203,9 @@ export async function registerDispute(db: Db, services: DisputeServices, p: Prin
 export async function recordRegistered(tx: Tx, d: {
   id: string; number: string; workOrder: { id: string; number: string }; risk: { level: string; reasons: string[] }; tier: DisputeTier;
   suggested: DisputeTier; parties: readonly NewParty[]; attached: boolean;
-}, p: Principal, ip: string | null, now: Date, requestKey: string | null, action: string, extra: Record<string, unknown>): Promise<void> {
+}, p: Principal, ip: string | null, now: Date, requestKey: string | null, action: 'dispute.register' | 'dispute.reopen', extra: Record<string, unknown>): Promise<void> {
   await store.appendDisputeEvent(tx, {
-    disputeId: d.id, at: now, actor: { id: p.accountId, name: p.name }, action: 'registered', requestKey,
+    disputeId: d.id, at: now, action: 'registered', actor: { id: p.accountId, name: p.name }, requestKey,
     data: {
       workOrderId: d.workOrder.id, workOrderNumber: d.workOrder.number, attachedCase: d.attached, risk: d.risk.level, riskReasons: d.risk.reasons,
       tier: d.tier, suggestedTier: d.suggested, parties: d.parties.length, ...extra,

@@ -15,7 +15,7 @@ function serverFiles(dir: string): string[] {
 const written = { actions: new Set<string>(), targetTypes: new Set<string>() };
 for (const file of serverFiles(path.resolve('src/server'))) {
   const code = readFileSync(file, 'utf8');
-  if (!/appendAudit\(|\baudit\(|AuditEntry\b/.test(code)) continue;
+  if (!/appendAudit\(|\baudit\(|AuditEntry\b|\baudit: '/.test(code)) continue;
   for (const m of code.matchAll(/\baction: '([a-zA-Z_.]+)'/g)) {
     // a registry history row (recordChange: kind, id, householdId, orgPath, action) is not an audit entry
     if (/\bhouseholdId\b/.test(code.slice(code.lastIndexOf('{', m.index), m.index))) continue;
@@ -23,6 +23,9 @@ for (const file of serverFiles(path.resolve('src/server'))) {
     if (/\bincident_id\b/.test(code.slice(code.lastIndexOf('{', m.index), m.index))) continue;
     // nor a dispute's timeline entry (appendDisputeEvent: disputeId, at, action, …)
     if (/\bdisputeId\b/.test(code.slice(code.lastIndexOf('{', m.index), m.index))) continue;
+    // nor a command handed to the case loop (applyCaseActionIn(tx, caseId, { action: 'report_done', … }))
+    const brace = code.lastIndexOf('{', m.index);
+    if (/applyCaseAction(?:In)?\([^{]*$/.test(code.slice(Math.max(0, brace - 80), brace))) continue;
     written.actions.add(m[1]!);
   }
   // an action passed as a parameter typed by a union of literals (matterAudit)
@@ -32,6 +35,8 @@ for (const file of serverFiles(path.resolve('src/server'))) {
     if (/\bincident_id\b/.test(code.slice(code.lastIndexOf('{', m.index), m.index))) continue;
     written.actions.add(m[1]!).add(m[2]!);
   }
+  // a step's audit action handed to a shared writer (a dispute action's `audit: 'dispute.push'`)
+  for (const m of code.matchAll(/\baudit: '([a-zA-Z_.]+)'/g)) written.actions.add(m[1]!);
   for (const m of code.matchAll(/\btargetType: '([a-z_]+)'/g)) written.targetTypes.add(m[1]!);
 }
 

@@ -13,8 +13,8 @@ import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { errorText } from '../../lib/api.ts';
-import { CaseDrawer } from '../cases/desktop/public.ts';
-import { CASE_STATUS_EN, CASE_STATUS_ZH } from '../cases/locales.ts';
+import { CaseDrawer, StatusTag as CaseStatusTag } from '../cases/desktop/public.ts';
+import type { CaseStatus } from '../../../shared/cases.ts';
 import {
   agreementUrl, disputeAction, downloadFile, fetchDispute, fetchSignedScan, mediationOf, newIdempotencyKey, uploadPhoto,
   type DisputeDetail, type DisputeEvent, type DisputePolicy, type Mediation, type Party,
@@ -187,7 +187,7 @@ export function DisputePage() {
             <Card size="small" style={{ marginBottom: 16 }} title={t('disputes.detail.workOrder')}>
               <Space orientation="vertical" size={2}>
                 <Typography.Link onClick={() => setCaseId(d.workOrder!.id)} data-testid="dispute-work-order"><span className="zz-code">{d.workOrder.number}</span></Typography.Link>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{(i18n.language.startsWith('zh') ? CASE_STATUS_ZH : CASE_STATUS_EN)[d.workOrder.status]}{d.workOrder.assigneeName ? ` · ${d.workOrder.assigneeName}` : ''}{d.workOrder.dueAt ? ` · ${t('disputes.detail.workDue')} ${dayText(d.workOrder.dueAt)}` : ''}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}><CaseStatusTag status={d.workOrder.status as CaseStatus} />{d.workOrder.assigneeName ? ` ${d.workOrder.assigneeName}` : ''}{d.workOrder.dueAt ? ` · ${t('disputes.detail.workDue')} ${dayText(d.workOrder.dueAt)}` : ''}</Typography.Text>
               </Space>
             </Card>
           ) : null}
