@@ -1,7 +1,7 @@
 // 设备管理: the devices of the caller's territory with their type, what they are bound to (masked), grid, online state
 // and last heard, battery and alarms; filters by text, type, state and status; 登记设备 (when the list's policies allow)
 // opens the register + bind drawer, whose token is shown once.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Badge, Button, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
@@ -10,6 +10,7 @@ import { useNavigate } from 'react-router';
 import { DEVICE_STATES, DEVICE_TYPES, type DeviceState, type DeviceType } from '../../../shared/devices.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { useCursorList } from '../../lib/useCursorList.ts';
 import { listDevices, type Device, type DeviceFilter } from './api.ts';
 import { RegisterDeviceDrawer } from './RegisterDeviceDrawer.tsx';
 import { Battery, StateTag } from './parts.tsx';
@@ -21,32 +22,9 @@ export function DevicesPage() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<DeviceFilter>({ status: 'active' });
   const [text, setText] = useState('');
-  const [items, setItems] = useState<Device[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [canCreate, setCanCreate] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
   const [registering, setRegistering] = useState(false);
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listDevices(filter, null, ctrl.signal).then(
-      (page) => { setItems(page.items); setNextCursor(page.nextCursor); setCanCreate(page.policies.includes('create')); setError(null); setLoading(false); },
-      (e: unknown) => { if (!ctrl.signal.aborted) { setError(e); setLoading(false); } },
-    );
-    return () => ctrl.abort();
-  }, [JSON.stringify(filter), tick]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const more = () => {
-    if (!nextCursor) return;
-    setLoading(true);
-    listDevices(filter, nextCursor).then(
-      (page) => { setItems((xs) => [...xs, ...page.items]); setNextCursor(page.nextCursor); setLoading(false); },
-      (e: unknown) => { setError(e); setLoading(false); },
-    );
-  };
+  const { items, nextCursor, canCreate, loading, error, more, reload } = useCursorList(listDevices, filter);
   const set = (patch: Partial<DeviceFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   const columns: TableColumnsType<Device> = [
@@ -88,7 +66,7 @@ export function DevicesPage() {
           options={(['active', 'retired'] as const).map((x) => ({ value: x, label: t(`devices.statuses.${x}`) }))} />
         <Button onClick={() => { setText(''); setFilter({ status: 'active' }); }}>{t('devices.filter.reset')}</Button>
       </Space>
-      {error ? <ErrorState error={error} onRetry={() => setTick((n) => n + 1)} /> : (
+      {error ? <ErrorState error={error} onRetry={reload} /> : (
         <Table<Device>
           rowKey="id" size="small" columns={columns} dataSource={items} loading={loading} pagination={false} data-testid="device-table"
           rowClassName={(d) => (d.activeAlarms > 0 ? 'zz-device-alarming' : '')}
@@ -98,7 +76,7 @@ export function DevicesPage() {
         />
       )}
       {nextCursor ? <Button block style={{ marginTop: 8 }} onClick={more} data-testid="device-more">{t('devices.more')}</Button> : null}
-      <RegisterDeviceDrawer open={registering} onClose={() => setRegistering(false)} onCreated={() => setTick((n) => n + 1)} />
+      <RegisterDeviceDrawer open={registering} onClose={() => setRegistering(false)} onCreated={reload} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // 矛盾纠纷: the disputes of the caller's area (a department: those pushed to it), newest first, by status, tier, risk and
 // class, with parties masked; 登记纠纷 for those who register disputes.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { DISPUTE_STATUSES, DISPUTE_TIERS, RISK_LEVELS, type DisputeStatus, type DisputeTier, type RiskLevel } from '../../../shared/disputes.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { useCursorList } from '../../lib/useCursorList.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { listClasses, listDisputes, type DisputeFilter, type DisputeSummary } from './api.ts';
 import { RiskTag, StatusTag, TierTag, timeText } from './parts.tsx';
@@ -19,32 +20,9 @@ export function DisputeListPage() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<DisputeFilter>({});
   const [text, setText] = useState('');
-  const [items, setItems] = useState<DisputeSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [canCreate, setCanCreate] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
   const classes = useApi((signal) => listClasses(false, signal), []);
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listDisputes(filter, null, ctrl.signal).then(
-      (page) => { setItems(page.items); setNextCursor(page.nextCursor); setCanCreate(page.policies.includes('create')); setError(null); setLoading(false); },
-      (e: unknown) => { if (!ctrl.signal.aborted) { setError(e); setLoading(false); } },
-    );
-    return () => ctrl.abort();
-  }, [JSON.stringify(filter), tick]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const more = () => {
-    if (!nextCursor) return;
-    setLoading(true);
-    listDisputes(filter, nextCursor).then(
-      (page) => { setItems((xs) => [...xs, ...page.items]); setNextCursor(page.nextCursor); setLoading(false); },
-      (e: unknown) => { setError(e); setLoading(false); },
-    );
-  };
+  const { items, nextCursor, canCreate, loading, error, more, reload } = useCursorList(listDisputes, filter);
   const set = (patch: Partial<DisputeFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   const columns: TableColumnsType<DisputeSummary> = [
@@ -102,7 +80,7 @@ export function DisputeListPage() {
           onChange={(v?: string) => set({ classCode: v })} options={classOptions} data-testid="dispute-filter-class" />
         <Button onClick={() => { setText(''); setFilter({}); }}>{t('disputes.filter.reset')}</Button>
       </Space>
-      {error ? <ErrorState error={error} onRetry={() => { setError(null); setTick((n) => n + 1); }} /> : (
+      {error ? <ErrorState error={error} onRetry={reload} /> : (
         <Table<DisputeSummary>
           rowKey="id" size="middle" columns={columns} dataSource={items} loading={loading} pagination={false} data-testid="dispute-table"
           onRow={(d) => ({ 'data-testid': 'dispute-row', 'data-id': d.id } as React.HTMLAttributes<HTMLElement>)}

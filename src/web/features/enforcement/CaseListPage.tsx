@@ -1,6 +1,6 @@
 // 综合执法: the enforcement cases of the reader's area, newest first, by status and matter; each with its source, band
 // (proposed, or confirmed with a departure mark), penalty and the handling minutes against the 15-minute mark.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { ENFORCEMENT_STATUSES, ENFORCEMENT_TARGET_MIN, type EnforcementStatus } from '../../../shared/enforcement.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { useCursorList } from '../../lib/useCursorList.ts';
 import { useApi } from '../../lib/useApi.ts';
 import { listCases, listMatters, type CaseFilter, type CaseListItem } from './api.ts';
 import { MinutesText, penaltyText, SourceTag, StatusTag, timeText } from './parts.tsx';
@@ -20,32 +21,9 @@ export function CaseListPage() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<CaseFilter>({});
   const [text, setText] = useState('');
-  const [items, setItems] = useState<CaseListItem[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [canCreate, setCanCreate] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
   const matters = useApi((signal) => listMatters({}, signal), []);
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listCases(filter, null, ctrl.signal).then(
-      (page) => { setItems(page.items); setNextCursor(page.nextCursor); setCanCreate(page.policies.includes('create')); setError(null); setLoading(false); },
-      (e: unknown) => { if (!ctrl.signal.aborted) { setError(e); setLoading(false); } },
-    );
-    return () => ctrl.abort();
-  }, [JSON.stringify(filter), tick]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const more = () => {
-    if (!nextCursor) return;
-    setLoading(true);
-    listCases(filter, nextCursor).then(
-      (page) => { setItems((xs) => [...xs, ...page.items]); setNextCursor(page.nextCursor); setLoading(false); },
-      (e: unknown) => { setError(e); setLoading(false); },
-    );
-  };
+  const { items, nextCursor, canCreate, loading, error, more, reload } = useCursorList(listCases, filter);
   const set = (patch: Partial<CaseFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   const columns: TableColumnsType<CaseListItem> = [
@@ -107,7 +85,7 @@ export function CaseListPage() {
           onChange={(v?: string) => set({ matterCode: v })} options={(matters.data?.items ?? []).map((m) => ({ value: m.code, label: m.name }))} />
         <Button onClick={() => { setText(''); setFilter({}); }}>{t('enf.reset')}</Button>
       </Space>
-      {error ? <ErrorState error={error} onRetry={() => { setError(null); setTick((n) => n + 1); }} /> : (
+      {error ? <ErrorState error={error} onRetry={reload} /> : (
         <Table<CaseListItem>
           rowKey="id" size="middle" columns={columns} dataSource={items} loading={loading} pagination={false} data-testid="enf-case-table"
           onRow={(c) => ({ 'data-testid': 'enf-case-row', 'data-id': c.id } as React.HTMLAttributes<HTMLElement>)}

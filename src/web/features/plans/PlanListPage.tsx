@@ -1,6 +1,6 @@
 // 预案管理: the plans of the caller's area by hazard and status, with their levels, how they start, steps and last
 // revision; 新建预案 for editors; 启动 / 演练 for the command center; the open trigger suggestions on top.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, Empty, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import { PlusOutlined, ThunderboltOutlined, ExperimentOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router';
 import { HAZARDS, PLAN_STATUSES, type Hazard, type PlanStatus } from '../../../shared/plans.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
+import { useCursorList } from '../../lib/useCursorList.ts';
 import { listPlans, fetchPlan, type PlanDetail, type PlanFilter, type PlanSummary } from './api.ts';
 import { ActivateDialog } from './ActivateDialog.tsx';
 import { SuggestionsPanel } from './SuggestionsPanel.tsx';
@@ -21,32 +22,9 @@ export function PlanListPage() {
   const navigate = useNavigate();
   const [filter, setFilter] = useState<PlanFilter>({ status: 'active' });
   const [text, setText] = useState('');
-  const [items, setItems] = useState<PlanSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [canCreate, setCanCreate] = useState(false);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<unknown>(null);
-  const [tick, setTick] = useState(0);
   const [starting, setStarting] = useState<{ plan: PlanDetail; drill: boolean } | null>(null);
 
-  useEffect(() => {
-    const ctrl = new AbortController();
-    setLoading(true);
-    listPlans(filter, null, ctrl.signal).then(
-      (page) => { setItems(page.items); setNextCursor(page.nextCursor); setCanCreate(page.policies.includes('create')); setError(null); setLoading(false); },
-      (e: unknown) => { if (!ctrl.signal.aborted) { setError(e); setLoading(false); } },
-    );
-    return () => ctrl.abort();
-  }, [JSON.stringify(filter), tick]); // eslint-disable-line react-hooks/exhaustive-deps
-
-  const more = () => {
-    if (!nextCursor) return;
-    setLoading(true);
-    listPlans(filter, nextCursor).then(
-      (page) => { setItems((xs) => [...xs, ...page.items]); setNextCursor(page.nextCursor); setLoading(false); },
-      (e: unknown) => { setError(e); setLoading(false); },
-    );
-  };
+  const { items, nextCursor, canCreate, loading, error, setError, more, reload } = useCursorList(listPlans, filter);
   const set = (patch: Partial<PlanFilter>) => setFilter((f) => ({ ...f, ...patch }));
   // the dialog counts the work orders of the chosen level: it needs the plan's steps
   const start = (p: PlanSummary, drill: boolean) => { void fetchPlan(p.id).then((plan) => setStarting({ plan, drill }), setError); };
@@ -105,7 +83,7 @@ export function PlanListPage() {
           options={PLAN_STATUSES.map((x) => ({ value: x, label: t(`plans.status.${x}`) }))} />
         <Button onClick={() => { setText(''); setFilter({ status: 'active' }); }}>{t('plans.filter.reset')}</Button>
       </Space>
-      {error ? <ErrorState error={error} onRetry={() => { setError(null); setTick((n) => n + 1); }} /> : (
+      {error ? <ErrorState error={error} onRetry={reload} /> : (
         <Table<PlanSummary>
           rowKey="id" size="middle" columns={columns} dataSource={items} loading={loading} pagination={false} data-testid="plan-table"
           onRow={(p) => ({ 'data-testid': 'plan-row', 'data-id': p.id } as React.HTMLAttributes<HTMLElement>)}
