@@ -66,7 +66,9 @@ export async function assembleApp(deps: AppDeps, capabilities: readonly Capabili
     frameworkErrors: (err, _req, reply) => {
       void (reply as FastifyReply).status(400).send({ error: { code: 'VALIDATION_FAILED', message: `Invalid request URL (${err.code}).`, messageZh: '请求地址无效。' } });
     },
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+    // allowUnionTypes: a fact's value is one JSON type list (boolean | number | string), not an anyOf, so that type
+    // coercion cannot read 1 as true; without it Ajv's strict mode logs a warning at start-up
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false, allowUnionTypes: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.server.headersTimeout = 20_000;
