@@ -48,8 +48,8 @@ export function navFor(me: Me): NavEntry[] {
     if (dispatcher || me.roles.includes('communityStaff')) entries.push({ key: 'workbench', path: '/cases/workbench' });
     if (dispatcher) entries.push({ key: 'intake', path: '/cases/intake' });
     if (handlesCases(me)) entries.push({ key: 'inbox', path: '/cases/inbox' });
-    // 矛盾纠纷: the disputes of the reader's territory (a department: those pushed to it)
-    if (holdsAnyRole(me.roles, DISPUTE_READERS)) entries.push({ key: 'disputes', path: '/disputes' });
+    // a district department reads the disputes pushed to it (the territory's staff get them with the board's pages below)
+    if (!hasTerritory(me.roles) && holdsAnyRole(me.roles, DISPUTE_READERS)) entries.push({ key: 'disputes', path: '/disputes' });
     // a district department has no territory: it works the cases sent to it, not a map or a town's catalog
     if (hasTerritory(me.roles)) {
       // 告警中心 (sensor alarms, live with a sound), 设备管理 and 告警规则 (the profiles' rules and escalation)
@@ -58,6 +58,11 @@ export function navFor(me: Me): NavEntry[] {
       if (holdsAnyRole(me.roles, PLAN_READERS)) entries.push({ key: 'incidents', path: '/incidents' });
       // 预案管理: the digital emergency plans (levels, triggers, roles, steps, resources), their versions, 启动 / 演练
       if (holdsAnyRole(me.roles, PLAN_READERS)) entries.push({ key: 'plans', path: '/plans' });
+      // 矛盾纠纷 of the reader's territory, 大排查 (every grid reports its disputes or none by a date), 纠纷统计, 纠纷类别
+      if (holdsAnyRole(me.roles, DISPUTE_READERS)) entries.push({ key: 'disputes', path: '/disputes' });
+      if (holdsAnyRole(me.roles, [...SWEEP_ORGANISERS, ...DISPUTE_HANDLERS])) entries.push({ key: 'disputeSweeps', path: '/disputes/sweeps' });
+      if (holdsAnyRole(me.roles, DISPUTE_FIGURE_READERS)) entries.push({ key: 'disputeStats', path: '/disputes/stats' });
+      if (holdsAnyRole(me.roles, DISPUTE_CLASS_EDITORS)) entries.push({ key: 'disputeClasses', path: '/disputes/classes' });
       // 综合执法: enforcement cases from the loop or an inspection, the matter list with its benchmarks, joint inspections, figures
       if (holdsAnyRole(me.roles, ENFORCEMENT_READERS)) {
         entries.push({ key: 'enforcementCases', path: '/enforcement/cases' }, { key: 'enforcementMatters', path: '/enforcement/matters' },
@@ -67,10 +72,6 @@ export function navFor(me: Me): NavEntry[] {
       // 合作方通知 (the town's partners told of alarms by webhook) and 平台接入 (other platforms' alert keys)
       if (holdsAnyRole(me.roles, WEBHOOK_ADMINS)) entries.push({ key: 'partnerWebhooks', path: '/partners/webhooks' });
       if (holdsAnyRole(me.roles, PLATFORM_ADMINS)) entries.push({ key: 'alertPlatforms', path: '/partners/platforms' });
-      // 大排查 (every grid reports its disputes or none by a date) and 纠纷统计
-      if (holdsAnyRole(me.roles, [...SWEEP_ORGANISERS, ...DISPUTE_HANDLERS])) entries.push({ key: 'disputeSweeps', path: '/disputes/sweeps' });
-      if (holdsAnyRole(me.roles, DISPUTE_FIGURE_READERS)) entries.push({ key: 'disputeStats', path: '/disputes/stats' });
-      if (holdsAnyRole(me.roles, DISPUTE_CLASS_EDITORS)) entries.push({ key: 'disputeClasses', path: '/disputes/classes' });
       // 人房地物: the people, homes, places and things of the reader's territory
       if (holdsAnyRole(me.roles, REGISTRY_READERS)) entries.push({ key: 'registry', path: '/registry' });
       // 照单履职 oversight: the town and the community watch the workers' tasks and visits, a grid's leader their team;

@@ -505,7 +505,7 @@ export const DEMO_DISPUTES: DemoDispute[] = [
   },
   {
     key: 'ktv', day: 1, at: [23, 0], grid: '翠湖社区第4网格', by: 'gridworker', source: 'resident', classCode: '09', subclass: '噪声污染',
-    description: '5户居民联名反映小区临街KTV深夜音响声和顾客喧哗，影响休息。',
+    description: '5户居民联名反映小区临街歌舞厅深夜音响声和顾客喧哗，影响休息。',
     address: '翠湖路临街商铺', parties: [
       { role: 'applicant', name: '邓晓梅', gender: 'female', age: 44 },
       { role: 'respondent', name: '孙浩', gender: 'male', age: 37, address: '翠湖路临街商铺12号' },
