@@ -140,7 +140,7 @@ describe('工作日历', () => {
     await shot(page, '04-refused');
     await page.unroute('**/api/working-calendar/2027');
     // leaving with unsaved days asks first
-    await page.getByTestId('side-menu').getByText('事项清单').click();
+    await page.getByTestId('side-menu').getByText('事项清单', { exact: true }).click();
     const confirm = page.locator('.ant-modal-confirm');
     await confirm.getByText('离开本页将放弃这些修改').waitFor();
     await confirm.getByRole('button', { name: /取\s*消/ }).click();

@@ -143,8 +143,8 @@ describe('org units administered on the map (admin)', () => {
 
   it('refuses to retire a grid that still holds registry records, naming them and what to do first', async () => {
     const code = '500199001001007';
-    const g = (await t.db.query<{ id: string; path: string; town: string }>(
-      `select u.id, u.path, (select t.id from org_units t where t.level = 'town' and starts_with(u.path, t.path)) as town from org_units u where u.code = $1`, [code])).rows[0]!;
+    const g = (await t.db.query<{ id: string; name: string; path: string; town: string }>(
+      `select u.id, u.name, u.path, (select t.id from org_units t where t.level = 'town' and starts_with(u.path, t.path)) as town from org_units u where u.code = $1`, [code])).rows[0]!;
     const ring = (await t.db.query<{ geometry: { coordinates: number[][][] } }>('select geometry from org_units where id = $1', [g.id])).rows[0]!.geometry.coordinates[0]!;
     const [lng, lat] = [ring.slice(0, -1).reduce((s, p) => s + p[0]!, 0) / (ring.length - 1), ring.slice(0, -1).reduce((s, p) => s + p[1]!, 0) / (ring.length - 1)];
     await t.db.query(`insert into registry_buildings (town_id, grid_id, org_path, name, lng, lat, units, floors, rooms_per_floor, created_at, updated_at)
@@ -153,7 +153,10 @@ describe('org units administered on the map (admin)', () => {
     await page.locator('.ant-list-item').filter({ hasText: code }).first().click();
     await page.locator('.zz-grid-drawer').getByText(code).waitFor();
     await chooseMenuItem(page, page.getByTestId('unit-admin-menu'), page.getByTestId('unit-admin-retire'), page.locator('.ant-modal-confirm'));
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /撤\s*销/ }).click();
+    // the grid chosen, not the one before it (the menu once offered the earlier grid's actions while the new one loaded)
+    const confirm = page.locator('.ant-modal-confirm').filter({ visible: true });
+    await confirm.locator('.ant-modal-confirm-title').getByText(g.name).waitFor();
+    await confirm.getByRole('button', { name: /撤\s*销/ }).click();
     const refusal = page.getByTestId('retire-refusal');
     await refusal.waitFor();
     expect(await refusal.innerText()).toMatch(/楼栋 1 栋.*请先调整边界/);

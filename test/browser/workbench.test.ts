@@ -191,7 +191,7 @@ describe('dispatcher workbench and handler inbox', () => {
   });
 
   it('shows the duty catalog by list, with version history', async () => {
-    await desk.getByTestId('side-menu').getByText('事项清单').click();
+    await desk.getByTestId('side-menu').getByText('事项清单', { exact: true }).click();
     await desk.waitForURL('**/matters');
     await desk.getByTestId('matters-table').getByText('井盖破损缺失').waitFor();
     // posts by name alone in the list, the code (JJ-…) only on hover

@@ -136,7 +136,7 @@ export async function chooseMenuItem(page: Page, trigger: Locator, item: Locator
       await item.waitFor({ timeout: 5_000 });
       await page.waitForTimeout(250); // the menu slides in: a click during the motion can miss
       await item.click({ timeout: 5_000 });
-      await opened.first().waitFor({ timeout: 10_000 });
+      await opened.filter({ visible: true }).first().waitFor({ timeout: 10_000 }); // not one still closing
       return;
     } catch (error) {
       if (attempt >= 4) throw error;

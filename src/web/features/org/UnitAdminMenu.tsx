@@ -29,7 +29,8 @@ export function UnitAdminMenu({ unitId, onChanged, onEditBoundary, onDrawNew }: 
   const { message, modal } = App.useApp();
   const unit = useApi((signal) => fetchUnit(unitId, signal), [unitId]);
   const [open, setOpen] = useState<'create' | 'rename' | 'move' | 'history' | null>(null);
-  const u = unit.data;
+  // useApi keeps the last answer while the next loads: a menu of the unit chosen before would rename or retire that one
+  const u = unit.data?.id === unitId ? unit.data : undefined;
   if (!u) return null;
   const may = (action: OrgUnitDetail['policies'][number]) => u.policies.includes(action);
 
