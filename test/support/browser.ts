@@ -15,9 +15,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-export const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+// Reduced motion: the app then opens dialogs, menus and drawers without animating them, so a click never lands on one
+// still moving in (on a loaded machine those clicks went astray and a journey timed out).
+export const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' as const };
 export const PHONE = {
   viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai',
+  reducedMotion: 'reduce' as const,
 };
 
 /** the built web app the browser tests serve: dist/web, or another build named by TEST_WEB_DIST */

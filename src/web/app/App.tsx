@@ -8,14 +8,16 @@ import { router } from './router.tsx';
 import { theme } from './theme.ts';
 import dayjs from 'dayjs';
 import { antdLocales, dayjsLocales, mobileLocales } from './uiLocales.ts';
+import { useReducedMotion } from '../lib/useReducedMotion.ts';
 
 export function App() {
   const { i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
   // set during render, before any picker below formats a date in this language
   dayjs.locale(dayjsLocales[lang]);
+  const reducedMotion = useReducedMotion();
   return (
-    <ConfigProvider locale={antdLocales[lang]} theme={theme}>
+    <ConfigProvider locale={antdLocales[lang]} theme={reducedMotion ? { ...theme, token: { ...theme.token, motion: false } } : theme}>
       <MobileConfigProvider locale={mobileLocales[lang]}>
         <AntApp>
           <AuthProvider>
