@@ -15,9 +15,12 @@ import { alarms } from './alarms/capability.ts';
 import { plans } from './plans/capability.ts';
 import { disputes } from './disputes/capability.ts';
 import { enforcement } from './enforcement/capability.ts';
+import { points } from './points/capability.ts';
+import { participation } from './participation/capability.ts';
+import { volunteers } from './volunteers/capability.ts';
 
 /**
  * Every capability of the server, in the order the app sets them up and registers their routes. A new capability is a
  * folder src/server/<name>/ with a capability.ts, and one line here.
  */
-export const CAPABILITIES: readonly Capability[] = [identity, audit, org, matters, calendar, files, cases, maps, registry, duties, tasks, devices, alarms, plans, disputes, enforcement];
+export const CAPABILITIES: readonly Capability[] = [identity, audit, org, matters, calendar, files, cases, maps, registry, duties, tasks, devices, alarms, plans, disputes, enforcement, points, participation, volunteers];

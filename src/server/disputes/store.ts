@@ -3,8 +3,8 @@ import type { Principal } from '../platform/auth.ts';
 import type {
   DisputeSource, DisputeStatus, DisputeTier, PartyRole, ReferralUnitKind, RiskFactors, RiskLevel,
 } from '../../shared/disputes.ts';
-import { isSealed, type PiiCipher } from '../platform/pii-cipher.ts';
-import { normalisePhone } from '../../domain/registry/phone.ts';
+import type { PiiCipher } from '../platform/pii-cipher.ts';
+import { accountPhoneHash } from '../identity/account-phone-hash.ts';
 import { handlerSql, isResidentReader, readSql, type Reader } from './scope.ts';
 
 /* Disputes: SQL only, the caller's scope inside every query (scope.ts). Other files of the capability build on these. */
@@ -314,17 +314,6 @@ export interface WorkOrderRow {
 export async function findWorkOrder(tx: Tx, caseId: string): Promise<WorkOrderRow | null> {
   const r = await tx.query<WorkOrderRow>('select id, number, status, clocks, assignee from cases where id = $1', [caseId]);
   return r.rows[0] ?? null;
-}
-
-/** The keyed hash of the account's phone (stored, else of its sealed phone opened): a resident's parties match it. */
-export async function accountPhoneHash(tx: Tx, pii: PiiCipher, accountId: string): Promise<string | null> {
-  const r = await tx.query<{ phone_hash: string | null; phone: string | null }>('select phone_hash, phone from accounts where id = $1', [accountId]);
-  const a = r.rows[0];
-  if (!a) return null;
-  if (a.phone_hash) return a.phone_hash;
-  const phone = a.phone === null ? null : isSealed(a.phone) ? pii.tryDecrypt(a.phone) : a.phone;
-  if (!phone) return null;
-  return pii.lookupHash(normalisePhone(phone) ?? phone);
 }
 
 /** The principal as a dispute reader: a resident with the hash of their account's phone. */

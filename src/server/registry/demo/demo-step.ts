@@ -48,7 +48,7 @@ interface Services {
 }
 
 /** The account as a signed-in session would present it to the registry's commands. */
-function reachOfAccount(a: store.DemoAccount): Reach {
+export function reachOfAccount(a: store.DemoAccount): Reach {
   const principal: Principal = {
     accountId: a.id, username: a.username, name: a.name, kind: 'staff', roles: a.roles, scopeOrgUnitId: a.scope_org_unit_id,
     scopePath: territorialScope(a.roles, a.scope_path), homeOrgUnitId: null, posts: [],

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
+
+/** Placeholder: H2 replaces this file (issue 16). */
+export const matterRoutes: FastifyPluginAsync = async () => {};

@@ -1,0 +1,4 @@
+import type { FastifyPluginAsync } from 'fastify';
+
+/** Placeholder: H5 replaces this file (issue 16). */
+export const activityRoutes: FastifyPluginAsync = async () => {};
