@@ -1,7 +1,6 @@
 // Small pieces the dispute pages share: the tags of a status, a tier and a risk level in their colours, and the time format.
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import type { DisputeStatus, DisputeTier, RiskLevel } from '../../../shared/disputes.ts';
 
 export const STATUS_COLOURS: Record<DisputeStatus, string> = { open: 'processing', resolved: 'success', litigation: 'purple', closed: 'default' };
@@ -23,5 +22,4 @@ export function RiskTag({ risk }: { risk: RiskLevel }) {
   return <Tag color={RISK_COLOURS[risk]} data-testid="dispute-risk">{t(`disputes.risks.${risk}`)}</Tag>;
 }
 
-export const timeText = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
-export const dayText = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD') : '');
+export { timeText, dayText } from '../../lib/time-text.ts';

@@ -3,7 +3,6 @@
 import { Tag, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import type { Benchmark, Condition, EnforcementStatus, FactDef, MatterSource, PenaltyKind } from '../../../shared/enforcement.ts';
 
 export const STATUS_COLOURS: Record<EnforcementStatus, string> = {
@@ -72,4 +71,4 @@ export function MinutesText({ minutes, within, target }: { minutes: number | nul
   );
 }
 
-export const timeText = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+export { timeText } from '../../lib/time-text.ts';

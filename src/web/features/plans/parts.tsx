@@ -3,7 +3,6 @@
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import type { Hazard, PlanLevel } from '../../../shared/plans.ts';
 
 export const LEVEL_COLOURS: Record<PlanLevel, string> = { IV: 'blue', III: 'gold', II: 'orange', I: 'red' };
@@ -33,4 +32,4 @@ export function dueText(t: TFunction, minutes: number): string {
   return t('plans.editor.step.within', { time: parts.join(' ') });
 }
 
-export const timeText = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
+export { timeText } from '../../lib/time-text.ts';

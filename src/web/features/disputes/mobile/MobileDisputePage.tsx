@@ -5,17 +5,15 @@ import { useState } from 'react';
 import { Button, DotLoading, ErrorBlock, Form, Input, List, NoticeBar, Popup, Selector, Space, TextArea, Toast } from 'antd-mobile';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import dayjs from 'dayjs';
 import { MEDIATION_OUTCOMES, MEDIATOR_KINDS, type MediationOutcome, type MediatorKind } from '../../../../shared/disputes.ts';
 import { useMe } from '../../../app/auth.tsx';
 import { errorText } from '../../../lib/api.ts';
+import { timeText } from '../../../lib/time-text.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { Card, MobilePage } from '../../cases/public.ts';
 import { fetchDispute, mediationOf, newIdempotencyKey, recordMediation, type DisputeDetail } from '../api.ts';
 import { MRiskTag, MStatusTag, MTierTag } from './parts.tsx';
 import '../locales.ts';
-
-const time = (iso: string | null | undefined) => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '');
 
 export function MobileDisputePage() {
   const { id = '' } = useParams();
@@ -36,7 +34,7 @@ export function MobileDisputePage() {
       <Card title={<Space><MStatusTag status={d.status} /><MTierTag tier={d.tier} /><MRiskTag risk={d.risk.level} /></Space>}>
         <div className="mc-number" style={{ fontSize: 15 }} translate="no">{d.number}</div>
         <p style={{ whiteSpace: 'pre-wrap', margin: '8px 0' }} data-testid="m-dispute-description">{d.description}</p>
-        <div className="mc-hint">{d.handlingUnitName} · {time(d.createdAt)}</div>
+        <div className="mc-hint">{d.handlingUnitName} · {timeText(d.createdAt)}</div>
         {d.risk.reasons.length ? <div className="mc-hint">{t('disputes.detail.riskReasons')}：{d.risk.reasons.join('；')}</div> : null}
       </Card>
       <List header={t('disputes.detail.parties')} data-testid="m-dispute-parties">
@@ -50,7 +48,7 @@ export function MobileDisputePage() {
         {mediations.length === 0 ? <div className="mc-hint">{t('disputes.detail.noMediations')}</div> : mediations.map((m) => (
           <div key={m.id} style={{ borderLeft: '3px solid #1f5fa8', paddingLeft: 10, marginBottom: 12 }} data-testid="m-mediation">
             <strong>{t('disputes.detail.session', { seq: m.seq })} · {t(`disputes.outcomes.${m.outcome}`)}</strong>
-            <div className="mc-hint">{time(m.at)} · {m.place} · {m.mediator.name}</div>
+            <div className="mc-hint">{timeText(m.at)} · {m.place} · {m.mediator.name}</div>
             {m.statements.map((s) => <div key={s.partySeq} style={{ fontSize: 13 }}>{partyName(s.partySeq)}：{s.said}</div>)}
             {m.terms.length ? <ol style={{ margin: '4px 0', paddingLeft: 20 }}>{m.terms.map((x, i) => <li key={i}>{x}</li>)}</ol> : null}
             {m.agreementNumber ? <div className="mc-hint">{t('disputes.detail.agreementNumber')}：{m.agreementNumber}</div> : null}
@@ -59,7 +57,7 @@ export function MobileDisputePage() {
       </Card>
       {d.followUps.length ? (
         <Card title={t('disputes.detail.followUps')}>
-          {d.followUps.map((f) => <div key={f.id} className="mc-hint">{time(f.at)} · {t(`disputes.methods.${f.method}`)} · {f.holds ? t('disputes.detail.holdsYes') : t('disputes.detail.holdsNo')}{f.note ? ` · ${f.note}` : ''}</div>)}
+          {d.followUps.map((f) => <div key={f.id} className="mc-hint">{timeText(f.at)} · {t(`disputes.methods.${f.method}`)} · {f.holds ? t('disputes.detail.holdsYes') : t('disputes.detail.holdsNo')}{f.note ? ` · ${f.note}` : ''}</div>)}
         </Card>
       ) : null}
       <MediationPopup dispute={d} open={mediating} onClose={() => setMediating(false)} onDone={(next) => { setMediating(false); setFresh(next); Toast.show({ icon: 'success', content: t('disputes.mediation.saved') }); }} />
