@@ -185,7 +185,9 @@ create table meeting_comments (
   account_id  text references accounts(id),
   author_name text not null,
   body        text not null,
-  at          timestamptz not null
+  at          timestamptz not null,
+  -- the author's Idempotency-Key (scoped to the account): a retried comment answers the first
+  request_key text unique
 );
 create index meeting_comments_meeting on meeting_comments (meeting_id, at);
 
@@ -225,6 +227,8 @@ create table motion_voters (
   channel    text not null check (channel in ('phone','onSite','assisted')),
   cast_by    text references accounts(id),
   cast_at    timestamptz not null,
+  -- the Idempotency-Key of the request that cast it (scoped to the account): its retry answers 201 again, not 409
+  request_key text,
   primary key (motion_id, voter_key)
 );
 
@@ -314,7 +318,9 @@ create table point_rule_publications (
   org_unit_id  text primary key references org_units(id),
   version      integer not null,
   published_at timestamptz not null,
-  published_by text references accounts(id)
+  published_by text references accounts(id),
+  -- the published snapshot residents read and awards follow: PointRuleInput[] with sort
+  rules        jsonb not null default '[]'
 );
 
 -- The ledger (double entry). Accounts: a household's or a person's points, the OrgUnit's issuing account (where
@@ -354,7 +360,10 @@ create table point_transactions (
   note            text,
   at              timestamptz not null,
   created_by      text references accounts(id),
-  idempotency_key text unique
+  idempotency_key text unique,
+  -- a veto's end (kind 'veto'): the household is not eligible for 红榜, 文明户 or the supermarket until then
+  veto_until      timestamptz,
+  constraint point_transactions_veto check ((kind = 'veto') = (veto_until is not null))
 );
 create unique index point_transactions_once on point_transactions (rule_code, subject_id, event_ref)
   where event_ref is not null and rule_code is not null and kind <> 'reversal';
@@ -380,6 +389,17 @@ create trigger point_entries_immutable before update or delete on point_entries
   for each row execute function point_books_immutable();
 create trigger point_transactions_immutable before update or delete on point_transactions
   for each row execute function point_books_immutable();
+
+-- each transaction's entries sum to zero, checked at commit (the entries are written after their transaction)
+create function point_entries_balanced() returns trigger language plpgsql as $$
+begin
+  if (select sum(amount) from point_entries where transaction_id = new.transaction_id) <> 0 then
+    raise exception 'point transaction % is not balanced', new.transaction_id using errcode = '23514';
+  end if;
+  return null;
+end $$;
+create constraint trigger point_entries_balanced after insert on point_entries
+  deferrable initially deferred for each row execute function point_entries_balanced();
 
 -- the nightly reconciliation: each run, and each account whose stored balance differs from its entries
 create table point_reconciliations (
