@@ -18,8 +18,8 @@ import { useApi } from '../../lib/useApi.ts';
 import { errorText } from '../../lib/api.ts';
 import { listClasses, newIdempotencyKey, registerDispute, searchResidents, type RegisterInput, type ResidentHit } from './api.ts';
 import { emptyParty, partyInputOf, previewOf, type PartyDraft } from './party-draft.ts';
-import { PointModal, type LngLat } from './PointModal.tsx';
 import { RiskTag, TierTag } from './parts.tsx';
+import { PointPickerModal, type LngLat } from '../maps/public.ts';
 import './locales.ts';
 import './disputes.css';
 
@@ -238,7 +238,10 @@ export function NewDisputePage() {
           </div>
         </div>
       </Form>
-      <PointModal open={picking} value={at} onClose={() => setPicking(false)} onPick={setAt} />
+      <PointPickerModal
+        open={picking} value={at} onClose={() => setPicking(false)} onPick={setAt} title={t('disputes.form.pickTitle')} hint={t('disputes.form.pickHint')}
+        okText={t('disputes.form.pickOk')} cancelText={t('disputes.form.cancel')} testId="dispute-point" mapTestId="dispute-map"
+      />
     </div>
   );
 }

@@ -4,3 +4,4 @@ export { useMapLook } from './useMapLook.ts';
 export { usePlaceArea, usePlaceSearch } from './usePlace.ts';
 export { PlaceSearchMobile } from './PlaceSearchMobile.tsx';
 export { PlaceSearchDesktop } from './PlaceSearchDesktop.tsx';
+export { PointPickerModal, type LngLat } from './PointPickerModal.tsx';

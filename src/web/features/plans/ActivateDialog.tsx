@@ -10,9 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PLAN_LIMITS, type PlanLevel } from '../../../shared/plans.ts';
 import { errorText } from '../../lib/api.ts';
-import { ResourcePointModal } from './ResourcePointModal.tsx';
 import { activatePlan, newIdempotencyKey, type Incident, type TriggerRefKind } from './api.ts';
-import { LEVEL_COLOURS } from './parts.tsx';
+import { LEVEL_COLOURS, ResourcePointModal } from './parts.tsx';
 import './locales.ts';
 
 export interface ActivateDialogProps {

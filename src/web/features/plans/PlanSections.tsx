@@ -10,7 +10,7 @@ import {
 } from '../../../shared/plans.ts';
 import { ALARM_LEVELS, type AlarmLevel } from '../../../shared/devices.ts';
 import { plansZh } from './locales.ts';
-import { ResourcePointModal } from './ResourcePointModal.tsx';
+import { ResourcePointModal } from './parts.tsx';
 
 const L = PLAN_LIMITS;
 export interface Option { value: string; label: string }

@@ -4,6 +4,7 @@ import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Hazard, PlanLevel } from '../../../shared/plans.ts';
+import { PointPickerModal, type LngLat } from '../maps/public.ts';
 
 export const LEVEL_COLOURS: Record<PlanLevel, string> = { IV: 'blue', III: 'gold', II: 'orange', I: 'red' };
 
@@ -33,3 +34,15 @@ export function dueText(t: TFunction, minutes: number): string {
 }
 
 export { timeText } from '../../lib/time-text.ts';
+
+/** Where a resource (or an incident) is, picked on the map; `name` says what is being placed. */
+export function ResourcePointModal({ open, name, value, onClose, onPick }: { open: boolean; name: string; value: LngLat | null; onClose(): void; onPick(at: LngLat): void }) {
+  const { t } = useTranslation();
+  return (
+    <PointPickerModal
+      open={open} value={value} onClose={onClose} onPick={onPick}
+      title={t('plans.editor.resource.pickTitle', { name: name || t('plans.editor.resource.name') })} hint={t('plans.editor.resource.pickHint')}
+      okText={t('plans.editor.resource.ok')} cancelText={t('plans.editor.resource.cancel')} testId="resource-point" mapTestId="resource-map"
+    />
+  );
+}
