@@ -3,8 +3,8 @@
 //   1. the title and the description are read together; every keyword of a class found in them counts once;
 //      公事 (public: a case in the loop) — 路灯, 井盖, 道路, 马路, 坑洼, 垃圾清运, 垃圾堆, 违建, 违章搭建, 占道, 安全隐患,
 //        漏水管网, 下水道, 污水, 噪音, 消防, 电线, 积水, 塌陷;
-//      共事 (shared: deliberation by a council) — 加装电梯, 电梯, 停车, 车位, 小区, 绿化, 楼道, 公共空间, 议一议, 商量,
-//        大家, 改造, 充电桩, 健身, 广场舞, 物业;
+//      共事 (shared: deliberation by a council) — 加装电梯, 电梯, 停车, 车位, 绿化, 楼道, 公共空间, 议一议, 商量,
+//        改造, 充电桩, 健身, 广场舞, 物业 (not 小区 or 大家: nearly every matter says them — 「小区门口路灯坏了」 is a case);
 //      家事 (private: neighbour help and volunteers) — 照顾, 独居, 邻居, 帮忙, 代买, 陪诊, 老人, 看护, 接送, 搬家, 家里;
 //   2. the class with the most keywords found is suggested, its reasons 「含“路灯”」… in the order of the list;
 //   3. no keyword, or two classes tied at the top → 公事 with the reason 「未识别，按公事处理」 (a case is never lost:
@@ -14,7 +14,7 @@ import type { MatterClass } from '../../shared/participation.ts';
 
 export const CLASS_KEYWORDS: Record<MatterClass, readonly string[]> = {
   public: ['路灯', '井盖', '道路', '马路', '坑洼', '垃圾清运', '垃圾堆', '违建', '违章搭建', '占道', '安全隐患', '漏水管网', '下水道', '污水', '噪音', '消防', '电线', '积水', '塌陷'],
-  shared: ['加装电梯', '电梯', '停车', '车位', '小区', '绿化', '楼道', '公共空间', '议一议', '商量', '大家', '改造', '充电桩', '健身', '广场舞', '物业'],
+  shared: ['加装电梯', '电梯', '停车', '车位', '绿化', '楼道', '公共空间', '议一议', '商量', '改造', '充电桩', '健身', '广场舞', '物业'],
   private: ['照顾', '独居', '邻居', '帮忙', '代买', '陪诊', '老人', '看护', '接送', '搬家', '家里'],
 };
 
