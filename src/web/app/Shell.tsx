@@ -1,11 +1,11 @@
 // The desktop shell: side menu by role, header with the user (修改密码 in their menu), scope, language and sign-out.
-import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography } from 'antd';
-import { CommentOutlined, PieChartOutlined, SearchOutlined, TagsOutlined, AimOutlined, AlertOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, CoffeeOutlined, ControlOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined, ReconciliationOutlined, SafetyCertificateOutlined, SafetyOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UnorderedListOutlined, UserOutlined, WifiOutlined } from '@ant-design/icons';
+import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import { CommentOutlined, PieChartOutlined, SearchOutlined, TagsOutlined, AimOutlined, AlertOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, CoffeeOutlined, ControlOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined, ReconciliationOutlined, SafetyCertificateOutlined, SafetyOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UnorderedListOutlined, UserOutlined, WifiOutlined, GiftOutlined, FlagOutlined, HeartOutlined, ShopOutlined, StarOutlined, TrophyOutlined, AccountBookOutlined, SolutionOutlined, CheckSquareOutlined, BranchesOutlined, BankOutlined, UsergroupAddOutlined, BulbOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useAuth } from './auth.tsx';
-import { desktopAllowed, navFor, type NavKey } from './nav.ts';
+import { desktopAllowed, navFor, type NavEntry, type NavGroup, type NavKey } from './nav.ts';
 import { CALENDAR_EDITORS, holdsAnyRole } from '../../shared/roles.ts';
 import '../features/cases/desktop/locales.ts';
 import '../features/cases/locales.ts';
@@ -20,6 +20,9 @@ import '../features/plans/incidents/locales.ts';
 import '../features/plans/locales.ts';
 import '../features/disputes/locales.ts';
 import '../features/enforcement/locales.ts';
+import '../features/participation/locales.ts';
+import '../features/points/locales.ts';
+import '../features/volunteers/locales.ts';
 import { CalendarMissingTag } from '../features/calendar/CalendarMissingTag.tsx';
 import { ChangePasswordModal } from '../features/identity/accounts/ChangePasswordModal.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -35,7 +38,30 @@ const ICONS: Record<NavKey, ReactNode> = {
   incidents: <ThunderboltOutlined />, plans: <SafetyCertificateOutlined />,
   disputes: <CommentOutlined />, disputeSweeps: <SearchOutlined />, disputeStats: <PieChartOutlined />, disputeClasses: <TagsOutlined />,
   enforcementCases: <SafetyOutlined />, enforcementMatters: <ProfileOutlined />, inspections: <ReconciliationOutlined />, enforcementStats: <BarChartOutlined />,
+  pointRules: <SolutionOutlined />, pointAccounts: <AccountBookOutlined />, pointAssessments: <CheckSquareOutlined />, pointSupermarket: <ShopOutlined />,
+  pointCivility: <TrophyOutlined />, pointReconciliations: <ReconciliationOutlined />, volunteerTeams: <HeartOutlined />, volunteerActivities: <GiftOutlined />,
+  partyMembers: <FlagOutlined />,
+  participationMatters: <BranchesOutlined />, councils: <BankOutlined />, meetings: <UsergroupAddOutlined />, ideas: <BulbOutlined />, helpRequests: <HeartOutlined />,
 };
+const GROUP_ICONS: Record<NavGroup, ReactNode> = { participation: <CommentOutlined />, pointsVolunteers: <StarOutlined /> };
+
+/** The side menu's items: entries of a group fold into one sub-menu where the group's first entry stands. */
+function menuItems(entries: NavEntry[], label: (e: NavEntry) => string, groupLabel: (g: NavGroup) => string, go: (path: string) => void): MenuProps['items'] {
+  const items: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<NavGroup, { key: string; children: NonNullable<MenuProps['items']> }>();
+  for (const e of entries) {
+    const item = { key: e.key, icon: ICONS[e.key], label: label(e), onClick: () => go(e.path) };
+    if (!e.group) { items.push(item); continue; }
+    let g = groups.get(e.group);
+    if (!g) {
+      g = { key: `group:${e.group}`, children: [] };
+      groups.set(e.group, g);
+      items.push({ key: g.key, icon: GROUP_ICONS[e.group], label: groupLabel(e.group), children: g.children });
+    }
+    g.children.push(item);
+  }
+  return items;
+}
 
 export function Shell() {
   const me = useMe();
@@ -55,7 +81,8 @@ export function Shell() {
         <BrandMark dark />
         <Menu
           theme="dark" mode="inline" selectedKeys={current ? [current.key] : []}
-          items={entries.map((e) => ({ key: e.key, icon: ICONS[e.key], label: t(`nav.${e.key}`), onClick: () => navigate(e.path) }))}
+          defaultOpenKeys={current?.group ? [`group:${current.group}`] : []}
+          items={menuItems(entries, (e) => t(`nav.${e.key}`), (g) => t(`navGroup.${g}`), (path) => void navigate(path))}
         />
       </Layout.Sider>
       <Layout>

@@ -10,14 +10,22 @@ import { ALARM_READERS, PLATFORM_ADMINS, WEBHOOK_ADMINS } from '../../shared/ala
 import { PLAN_READERS } from '../../shared/plans.ts';
 import { DISPUTE_CLASS_EDITORS, DISPUTE_FIGURE_READERS, DISPUTE_HANDLERS, DISPUTE_READERS, SWEEP_ORGANISERS } from '../../shared/disputes.ts';
 import { ENFORCEMENT_READERS } from '../../shared/enforcement.ts';
+import { POINTS_KEEPERS, POINTS_READERS } from '../../shared/points.ts';
+import { VOLUNTEER_READERS } from '../../shared/volunteers.ts';
+import { PARTICIPATION_READERS } from '../../shared/participation.ts';
 import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
 export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'registry' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar'
   | 'taskProgress' | 'taskMap' | 'taskList' | 'campaigns' | 'absences' | 'dutyCatalog' | 'dutyAdmissions' | 'standingDuties'
   | 'alarmCenter' | 'devices' | 'alarmRules' | 'partnerWebhooks' | 'alertPlatforms' | 'incidents' | 'plans'
   | 'enforcementCases' | 'enforcementMatters' | 'inspections' | 'enforcementStats'
-  | 'disputes' | 'disputeSweeps' | 'disputeStats' | 'disputeClasses';
-export interface NavEntry { key: NavKey; path: string }
+  | 'disputes' | 'disputeSweeps' | 'disputeStats' | 'disputeClasses'
+  | 'pointRules' | 'pointAccounts' | 'pointAssessments' | 'pointSupermarket' | 'pointCivility' | 'pointReconciliations'
+  | 'volunteerTeams' | 'volunteerActivities' | 'partyMembers'
+  | 'participationMatters' | 'councils' | 'meetings' | 'ideas' | 'helpRequests';
+/** A folding group of the side menu (its label is `navGroup.<group>`). */
+export type NavGroup = 'participation' | 'pointsVolunteers';
+export interface NavEntry { key: NavKey; path: string; group?: NavGroup }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
 export function handlesCases(me: Me): boolean {
@@ -67,6 +75,27 @@ export function navFor(me: Me): NavEntry[] {
       if (holdsAnyRole(me.roles, ENFORCEMENT_READERS)) {
         entries.push({ key: 'enforcementCases', path: '/enforcement/cases' }, { key: 'enforcementMatters', path: '/enforcement/matters' },
           { key: 'inspections', path: '/enforcement/inspections' }, { key: 'enforcementStats', path: '/enforcement/stats' });
+      }
+      // 共建共治: 三事分流 (public → a case, shared → a council's proposal, private → neighbour help), 议事会 and their
+      // proposals, 议事活动 (坝坝议事 and 云坝会 with sign-in, votes and minutes), 金点子, 邻里互助
+      if (holdsAnyRole(me.roles, PARTICIPATION_READERS)) {
+        const group = 'participation' as const;
+        entries.push({ key: 'participationMatters', path: '/participation/matters', group }, { key: 'councils', path: '/participation/councils', group },
+          { key: 'meetings', path: '/participation/meetings', group }, { key: 'ideas', path: '/participation/ideas', group },
+          { key: 'helpRequests', path: '/participation/help', group });
+      }
+      // 积分与志愿: 积分细则, 积分账户, 积分评定 (户自查 → 组互评 → 村评定), 积分超市, 红黑榜, 对账; 志愿队伍, 志愿活动与微讲堂, 党员亮身份
+      if (holdsAnyRole(me.roles, POINTS_READERS)) {
+        const group = 'pointsVolunteers' as const;
+        entries.push({ key: 'pointRules', path: '/points/rules', group }, { key: 'pointAccounts', path: '/points/accounts', group },
+          { key: 'pointAssessments', path: '/points/assessments', group }, { key: 'pointSupermarket', path: '/points/supermarket', group },
+          { key: 'pointCivility', path: '/points/civility', group });
+        if (holdsAnyRole(me.roles, [...POINTS_KEEPERS, 'admin', 'leader'])) entries.push({ key: 'pointReconciliations', path: '/points/reconciliations', group });
+      }
+      if (holdsAnyRole(me.roles, VOLUNTEER_READERS)) {
+        const group = 'pointsVolunteers' as const;
+        entries.push({ key: 'volunteerTeams', path: '/volunteers/teams', group }, { key: 'volunteerActivities', path: '/volunteers/activities', group },
+          { key: 'partyMembers', path: '/volunteers/party', group });
       }
       if (holdsAnyRole(me.roles, DEVICE_READERS)) entries.push({ key: 'devices', path: '/devices' }, { key: 'alarmRules', path: '/device-profiles' });
       // 合作方通知 (the town's partners told of alarms by webhook) and 平台接入 (other platforms' alert keys)

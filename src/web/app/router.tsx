@@ -26,6 +26,12 @@ import { desktopDisputeRoutes } from '../features/disputes/routes.tsx';
 import { mobileDisputeRoutes } from '../features/disputes/mobile/routes.tsx';
 import { desktopEnforcementRoutes } from '../features/enforcement/routes.tsx';
 import { mobileEnforcementRoutes } from '../features/enforcement/mobile/routes.tsx';
+import { desktopPointsRoutes, mobilePeerReviewRoutes } from '../features/points/routes.tsx';
+import { desktopVolunteerRoutes } from '../features/volunteers/routes.tsx';
+import { mobileParticipationRoutes } from '../features/participation/mobile/routes.tsx';
+import { mobilePointsRoutes } from '../features/points/mobile/routes.tsx';
+import { mobileVolunteerRoutes } from '../features/volunteers/mobile/routes.tsx';
+import { desktopParticipationRoutes } from '../features/participation/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -63,6 +69,10 @@ export const router = createBrowserRouter([
           ...mobileIncidentRoutes,
           ...mobileDisputeRoutes,
           ...mobileEnforcementRoutes,
+          ...mobilePeerReviewRoutes,
+          ...mobileParticipationRoutes,
+          ...mobilePointsRoutes,
+          ...mobileVolunteerRoutes,
           {
             element: <Shell />,
             children: [{
@@ -82,6 +92,9 @@ export const router = createBrowserRouter([
                 ...desktopPlanRoutes,
                 ...desktopDisputeRoutes,
                 ...desktopEnforcementRoutes,
+                ...desktopPointsRoutes,
+                ...desktopVolunteerRoutes,
+                ...desktopParticipationRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },
