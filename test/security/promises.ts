@@ -337,6 +337,12 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'POST /api/enforcement/inspections/{id}/results': { callers: ['handler'], refusals: [409, 422] },
   'GET /api/enforcement/cases/{id}/decision': { callers: ['leader', 'handler'], refusals: [409] },
   'GET /api/enforcement/stats': { callers: ['admin', 'leader', 'dispatcher', 'handler'] },
+  // party members and 微阵地 (issue 16): the volunteers' readers; organisers of the scope write
+  'GET /api/volunteers/party-posts': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'] },
+  'POST /api/volunteers/party-posts': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [422] },
+  'GET /api/volunteers/party-members': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'] },
+  'PUT /api/volunteers/party-members/{residentId}/commitments': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [422] },
+  'POST /api/volunteers/party-members/{residentId}/stars': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [422] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */

@@ -341,6 +341,13 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/enforcement/inspections/{id}/results', callers: ['handler'], scope: 'own scope', refusals: [409, 422], note: 'every item answered once (else 422), done 409 (a retry with its Idempotency-Key answers it); an enforcement case opened in the same transaction; audited' },
   { method: 'GET', path: '/api/enforcement/cases/{id}/decision', callers: ['leader', 'handler'], scope: 'own scope', refusals: [409], note: '行政处罚决定书 (PDF/Word) of a decided case: the subject\'s ID number and phone whole, each download audited enforcement.decision.download; not decided 409' },
   { method: 'GET', path: '/api/enforcement/stats', callers: ['admin', 'leader', 'dispatcher', 'handler'], scope: 'own scope', note: 'counts of the cases and inspections of a unit inside the scope (another unit 404); no personal data' },
+  // 党员亮身份、践承诺、评星级 and 微阵地 (issue 16): staff read the party members of their scope with names; a resident those
+  // of their community, names masked; organisers (community staff, grid workers, dispatchers) of the scope write
+  { method: 'GET', path: '/api/volunteers/party-posts', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker', 'resident'], scope: 'own scope (list)', note: '微阵地 of the scope and of units holding it; a resident: of their community, its grids and the units holding it' },
+  { method: 'POST', path: '/api/volunteers/party-posts', callers: ['communityStaff', 'gridWorker', 'dispatcher'], scope: 'own scope', refusals: [422], note: 'a post of a town, community or grid of the scope (another level or a name the unit has 422); audited; Idempotency-Key' },
+  { method: 'GET', path: '/api/volunteers/party-members', callers: ['admin', 'leader', 'dispatcher', 'communityStaff', 'gridWorker', 'resident'], scope: 'own scope (list)', note: 'party members of the registry under the scope with names and ids; a resident: their community\'s, names masked (张*) but their own, no ids or star notes' },
+  { method: 'PUT', path: '/api/volunteers/party-members/{residentId}/commitments', callers: ['communityStaff', 'gridWorker', 'dispatcher'], scope: 'own scope', refusals: [422], note: 'a party member under the scope (not a party member, a year out of range, no commitments or a post of another community 422); audited' },
+  { method: 'POST', path: '/api/volunteers/party-members/{residentId}/stars', callers: ['communityStaff', 'gridWorker', 'dispatcher'], scope: 'own scope', refusals: [422], note: '1–5 stars for a year with commitments, this year or earlier (else 422); audited' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */

@@ -32,6 +32,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'dispute.assess_risk': '重新评估纠纷风险', 'dispute.close': '办结纠纷', 'dispute.reopen': '纠纷再次发生',
   'dispute.mediate': '记录调解', 'dispute.agreement.download': '下载人民调解协议书', 'dispute.signed_scan.read': '查看签字协议书照片',
   'dispute.follow_up': '纠纷回访', 'dispute.attach_signed': '上传签字协议书', 'dispute.sweep.create': '发起矛盾纠纷大排查', 'dispute.sweep.report': '网格排查报告',
+  'party.post.create': '新增党员微阵地', 'party.commitments.save': '保存党员承诺', 'party.stars.rate': '党员评星',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -64,6 +65,7 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'dispute.assess_risk': 'Dispute risk re-assessed', 'dispute.close': 'Dispute closed', 'dispute.reopen': 'Dispute reopened',
   'dispute.mediate': 'Mediation recorded', 'dispute.agreement.download': 'Mediation agreement downloaded', 'dispute.signed_scan.read': 'Signed agreement photo viewed',
   'dispute.follow_up': 'Dispute followed up', 'dispute.attach_signed': 'Signed agreement attached', 'dispute.sweep.create': 'Dispute sweep started', 'dispute.sweep.report': 'Grid sweep report',
+  'party.post.create': 'Party post added', 'party.commitments.save': 'Party commitments saved', 'party.stars.rate': 'Party member rated',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -78,6 +80,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   plan: '预案', incident: '应急事件',
   joint_inspection: '联合检查', enforcement_case: '执法案件', enforcement_matter: '执法事项',
   dispute: '矛盾纠纷', dispute_class: '纠纷类别', dispute_sweep: '矛盾纠纷大排查',
+  party_post: '党员微阵地', party_commitment: '党员承诺',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -92,6 +95,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   plan: 'Plan', incident: 'Incident',
   joint_inspection: 'Joint inspection', enforcement_case: 'Enforcement case', enforcement_matter: 'Enforcement matter',
   dispute: 'Dispute', dispute_class: 'Dispute class', dispute_sweep: 'Dispute sweep',
+  party_post: 'Party post', party_commitment: 'Party commitments',
 };
 
 /**

@@ -409,6 +409,11 @@ create table point_reconciliations (
   mismatches  jsonb not null default '[]',
   unbalanced  jsonb not null default '[]'
 );
+-- how far a points job has read its source (the closed-case awards: cases closed up to this instant are done)
+create table point_job_watermarks (
+  name text primary key,
+  at   timestamptz not null
+);
 
 -- 户自查 → 组互评 → 村评定: a household's assessment for one period
 create table point_assessments (
@@ -555,8 +560,12 @@ create table party_posts (
   address     text,
   lng         double precision,
   lat         double precision,
-  created_at  timestamptz not null
+  created_at  timestamptz not null,
+  created_by  text references accounts(id),
+  idempotency_key text unique,
+  unique (org_unit_id, name)
 );
+create index party_posts_path on party_posts (org_path text_pattern_ops);
 
 create table party_commitments (
   id           text primary key default gen_random_uuid()::text,
@@ -572,8 +581,11 @@ create table party_commitments (
   rated_at     timestamptz,
   version      integer not null default 1,
   created_at   timestamptz not null,
+  updated_at   timestamptz,
+  updated_by   text references accounts(id),
   unique (resident_id, year)
 );
+create index party_commitments_path on party_commitments (org_path text_pattern_ops, year);
 
 -- 家事: neighbour help (邻里互助), taken by a volunteer or a neighbour
 create table help_requests (
