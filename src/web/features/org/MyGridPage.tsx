@@ -14,6 +14,7 @@ import { RegistryHomeTile } from '../registry/mobile/public.ts';
 import { TasksHomeTile } from '../tasks/public.ts';
 import { EnforcementHomeTile } from '../enforcement/mobile/public.ts';
 import { DisputesHomeTile } from '../disputes/mobile/public.ts';
+import { ParticipationHomeTiles } from '../participation/mobile/public.ts';
 
 export function MyGridPage() {
   const { t, i18n } = useTranslation();
@@ -30,13 +31,14 @@ export function MyGridPage() {
         style={{ background: '#c0392b', color: '#fff' }}>
         {t('app.name')} · {t('nav.mobileHome')}
       </NavBar>
-      <div style={{ padding: 12, display: 'grid', gap: 12 }}>
+      <div className="zz-elder-scale" style={{ padding: 12, display: 'grid', gap: 12 }}>
         <MobileCasesHome />
         <IncidentStepsBanner />
         <TasksHomeTile />
         <RegistryHomeTile />
         <EnforcementHomeTile />
         <DisputesHomeTile />
+        <ParticipationHomeTiles />
         <Card title={t('mobile.hello', { name: me.name })} extra={<LanguageSwitch size="small" />}>
           <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
             {me.roles.map((r) => <Tag key={r} color="primary" fill="outline">{t(`roles.${r}`)}</Tag>)}
