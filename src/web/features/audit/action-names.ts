@@ -33,6 +33,12 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'dispute.mediate': '记录调解', 'dispute.agreement.download': '下载人民调解协议书', 'dispute.signed_scan.read': '查看签字协议书照片',
   'dispute.follow_up': '纠纷回访', 'dispute.attach_signed': '上传签字协议书', 'dispute.sweep.create': '发起矛盾纠纷大排查', 'dispute.sweep.report': '网格排查报告',
   'party.post.create': '新增党员微阵地', 'party.commitments.save': '保存党员承诺', 'party.stars.rate': '党员评星',
+  'participation.meeting.create': '新建议事活动', 'participation.meeting.open': '开始议事活动', 'participation.meeting.close': '结束议事活动',
+  'participation.meeting.cancel': '取消议事活动', 'participation.meeting.minutes': '保存会议纪要', 'participation.meeting.checkin_read': '查看签到二维码',
+  'participation.meeting.attend': '议事活动签到', 'participation.meeting.comment': '议事活动留言', 'participation.motion.create': '发起表决',
+  'participation.vote.loosen': '确认放宽投票资格', 'participation.vote.cast': '投票', 'participation.motion.close': '表决计票',
+  'participation.idea.create': '提交金点子', 'participation.idea.support': '支持金点子', 'participation.idea.screen': '筛选金点子',
+  'participation.idea.respond': '答复金点子', 'participation.idea.top.publish': '发布十佳金点子',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -66,6 +72,12 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'dispute.mediate': 'Mediation recorded', 'dispute.agreement.download': 'Mediation agreement downloaded', 'dispute.signed_scan.read': 'Signed agreement photo viewed',
   'dispute.follow_up': 'Dispute followed up', 'dispute.attach_signed': 'Signed agreement attached', 'dispute.sweep.create': 'Dispute sweep started', 'dispute.sweep.report': 'Grid sweep report',
   'party.post.create': 'Party post added', 'party.commitments.save': 'Party commitments saved', 'party.stars.rate': 'Party member rated',
+  'participation.meeting.create': 'Meeting created', 'participation.meeting.open': 'Meeting opened', 'participation.meeting.close': 'Meeting closed',
+  'participation.meeting.cancel': 'Meeting cancelled', 'participation.meeting.minutes': 'Meeting minutes saved', 'participation.meeting.checkin_read': 'Sign-in QR code viewed',
+  'participation.meeting.attend': 'Meeting sign-in', 'participation.meeting.comment': 'Meeting comment', 'participation.motion.create': 'Motion opened',
+  'participation.vote.loosen': 'Vote electorate loosened', 'participation.vote.cast': 'Vote cast', 'participation.motion.close': 'Motion closed and counted',
+  'participation.idea.create': 'Idea submitted', 'participation.idea.support': 'Idea supported', 'participation.idea.screen': 'Idea screened',
+  'participation.idea.respond': 'Idea answered', 'participation.idea.top.publish': 'Top ten ideas published',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -81,6 +93,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   joint_inspection: '联合检查', enforcement_case: '执法案件', enforcement_matter: '执法事项',
   dispute: '矛盾纠纷', dispute_class: '纠纷类别', dispute_sweep: '矛盾纠纷大排查',
   party_post: '党员微阵地', party_commitment: '党员承诺',
+  meeting: '议事活动', motion: '表决', idea: '金点子',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -96,6 +109,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   joint_inspection: 'Joint inspection', enforcement_case: 'Enforcement case', enforcement_matter: 'Enforcement matter',
   dispute: 'Dispute', dispute_class: 'Dispute class', dispute_sweep: 'Dispute sweep',
   party_post: 'Party post', party_commitment: 'Party commitments',
+  meeting: 'Meeting', motion: 'Motion', idea: 'Idea',
 };
 
 /**
