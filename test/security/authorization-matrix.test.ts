@@ -413,6 +413,7 @@ function builders(): Record<string, Variant[]> {
       },
     }],
     ...registryVariants(),
+    ...partyVariants(),
     ...dutyVariants(),
     ...taskGenerationVariants(),
     ...taskVariants(),
@@ -1720,4 +1721,71 @@ function deviceVariants(): Record<string, Variant[]> {
       request: async () => ({ method: 'POST', url: '/api/device-profiles/platform-door-magnet/rules/preview', payload: { deviceId: (await deviceIn(place)).id, rules: (await profile('platform-door-magnet')).rules } }),
     })),
   };
+}
+
+// ---- party members and 微阵地 (issue 16) -----------------------------------------------------------------------------
+
+/** Who writes party members' commitments and stars, and posts, of a place: the volunteers' organisers who reach it. */
+const partyOrganisersOf = (place: Place) => registryReadersOf(place).filter((r) => (['dispatcher', 'community', 'gridworker'] as DemoUser[]).includes(r));
+let partySerial = 0;
+
+/** A party member of the place's matrix household; with `commitments`, this year's commitments saved straight. */
+async function partyMemberIn(place: Place, commitments = false): Promise<string> {
+  const id = await matrixResident(place, (await registryIn(place)).household);
+  await w.t.db.query('update registry_residents set party_member = true where id = $1', [id]);
+  if (commitments) {
+    await w.t.db.query(`insert into party_commitments (resident_id, org_unit_id, org_path, year, commitments, created_at)
+      select id, grid_id, org_path, $2, '["矩阵承诺"]'::jsonb, now() from registry_residents where id = $1`, [id, partyYear()]);
+  }
+  return id;
+}
+const partyYear = () => Number(shanghaiDate(w.t.clock.now).slice(0, 4));
+
+function partyVariants(): Record<string, Variant[]> {
+  const each = (make: (place: Place) => Omit<Variant, 'label'>) => REGISTRY_PLACES.map((place): Variant => ({ label: `in ${PLACES[place].name}`, ...make(place) }));
+  const postIn = async (place: Place) => (await w.t.db.query<{ id: string }>(`insert into party_posts (org_unit_id, org_path, name, created_at)
+    select id, path, $2, now() from org_units where code = $1 returning id`, [PLACES[place].code, `矩阵微阵地${++partySerial}`])).rows[0]!.id;
+  return {
+    'GET /api/volunteers/party-posts': [{
+      label: `posts of ${PLACES.demoGrid2.name} and ${PLACES.ruralGrid.name}`, in: everyone,
+      request: async () => { await partyPost('demoGrid2', postIn); await partyPost('ruralGrid', postIn); return { method: 'GET', url: '/api/volunteers/party-posts' }; },
+      check: async (res, c) => {
+        const listed = (res.json().items as { id: string }[]).map((x) => x.id);
+        if (c.name === 'resident') return;
+        expect(listed.includes(await partyPost('demoGrid2', postIn)), `${c.name} lists the post of ${PLACES.demoGrid2.name}`).toBe(registryReadersOf('demoGrid2').includes(c.name as DemoUser));
+        expect(listed.includes(await partyPost('ruralGrid', postIn)), `${c.name} lists the post of ${PLACES.ruralGrid.name}`).toBe(c.name === 'admin');
+      },
+    }],
+    'POST /api/volunteers/party-posts': each((place) => ({
+      in: partyOrganisersOf(place),
+      request: async () => ({ method: 'POST', url: '/api/volunteers/party-posts', payload: { orgUnitId: (await registryIn(place)).gridId, name: `矩阵新微阵地${++partySerial}` } }),
+    })),
+    'GET /api/volunteers/party-members': [{
+      label: `the party members around ${PLACES.demoGrid2.name}`, in: everyone,
+      request: async () => { await partyMember2(); return { method: 'GET', url: '/api/volunteers/party-members?limit=500' }; },
+      check: async (res, c) => {
+        const listed = (res.json().items as { residentId: string | null }[]).some((x) => x.residentId === partyMember2Id);
+        expect(listed, `${c.name} lists the party member`).toBe(registryReadersOf('demoGrid2').includes(c.name as DemoUser));
+      },
+    }],
+    'PUT /api/volunteers/party-members/{residentId}/commitments': each((place) => ({
+      in: partyOrganisersOf(place),
+      request: async () => ({ method: 'PUT', url: `/api/volunteers/party-members/${await partyMemberIn(place)}/commitments`, payload: { year: partyYear(), commitments: ['矩阵承诺'] } }),
+    })),
+    'POST /api/volunteers/party-members/{residentId}/stars': each((place) => ({
+      in: partyOrganisersOf(place),
+      request: async () => ({ method: 'POST', url: `/api/volunteers/party-members/${await partyMemberIn(place, true)}/stars`, payload: { year: partyYear(), stars: 4, note: '矩阵' } }),
+    })),
+  };
+}
+
+const partyPosts = new Map<Place, string>();
+async function partyPost(place: Place, make: (place: Place) => Promise<string>): Promise<string> {
+  if (!partyPosts.has(place)) partyPosts.set(place, await make(place));
+  return partyPosts.get(place)!;
+}
+let partyMember2Id: string | null = null;
+async function partyMember2(): Promise<string> {
+  partyMember2Id ??= await partyMemberIn('demoGrid2');
+  return partyMember2Id;
 }

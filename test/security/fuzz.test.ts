@@ -72,6 +72,8 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     id: o.path.startsWith('/api/cases') ? caseId : o.path.startsWith('/api/accounts') ? accountToFuzz : o.path.startsWith('/api/posts') ? postToFuzz : u.demoGrid, action: 'accept', code: 'C0101', hash: photo.hash, number: tracked.number, year: '2031', kind: 'residents',
   };
   if (key === 'POST /api/matters/{code}/retire') pathParams.code = 'F9001';
+  // a registry person who is not there (404), for the routes that name one
+  pathParams.residentId ??= u.demoGrid;
   // a grid whose team holds no account, so no replacement of it moves a case
   if (key === 'PUT /api/org-units/{id}/team') pathParams.id = u.ruralGrid;
   const query: Record<string, string | string[]> = {};
@@ -206,6 +208,10 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/devices/{id}/readings': { ts: '2026-11-23T09:00:00+08:00', key: 'door', value: 'open', battery: 80 },
     'PUT /api/device-profiles/{id}/rules': { version: 1, rules: [], escalation: { steps: [{ notify: ['gridWorker'], afterMin: 0 }], repeatEveryMin: 5 } },
     'POST /api/device-profiles/{id}/rules/preview': { deviceId: u.demoGrid, rules: [] },
+    // party members (issue 16): a post of the demo grid; commitments and stars of a person who is not there (404)
+    'POST /api/volunteers/party-posts': { orgUnitId: u.demoGrid, name: '模糊微阵地', address: '春晖路1号', location: here },
+    'PUT /api/volunteers/party-members/{residentId}/commitments': { year: 2026, postId: null, commitments: ['模糊承诺'] },
+    'POST /api/volunteers/party-members/{residentId}/stars': { year: 2026, stars: 4, note: '模糊' },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;
