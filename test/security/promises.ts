@@ -343,6 +343,25 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/volunteers/party-members': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'] },
   'PUT /api/volunteers/party-members/{residentId}/commitments': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [422] },
   'POST /api/volunteers/party-members/{residentId}/stars': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [422] },
+  // meetings, votes and ideas (issue 16): participation's readers; the councils' staff run meetings; residents vote and support
+  'GET /api/meetings': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'] },
+  'POST /api/meetings': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [409, 422] },
+  'GET /api/meetings/{id}': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'] },
+  'POST /api/meetings/{id}/actions/{action}': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [403, 409, 422] },
+  'PUT /api/meetings/{id}/minutes': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [403, 409] },
+  'GET /api/meetings/{id}/checkin': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [403] },
+  'POST /api/meetings/{id}/attendance': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'], refusals: [403, 409, 422] },
+  'POST /api/meetings/{id}/comments': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'], refusals: [409] },
+  'POST /api/meetings/{id}/motions': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [403, 409, 422] },
+  'POST /api/meetings/{id}/votes': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'], refusals: [403, 409, 422] },
+  'POST /api/meetings/{id}/motions/{motionId}/close': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [403, 409] },
+  'GET /api/ideas': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'] },
+  'POST /api/ideas': { callers: ['resident'], refusals: [422] },
+  'GET /api/ideas/top': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'] },
+  'POST /api/ideas/top': { callers: ['leader', 'dispatcher', 'community'], refusals: [403, 409, 422] },
+  'GET /api/ideas/{id}': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'] },
+  'POST /api/ideas/{id}/support': { callers: ['resident'], refusals: [409, 422] },
+  'POST /api/ideas/{id}/actions/{action}': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [403, 409, 422] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */
