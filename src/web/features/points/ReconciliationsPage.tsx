@@ -1,18 +1,29 @@
 // 对账: the nightly reconciliation runs — how many accounts were recomputed from their entries, and any balance that
 // differs from its entries or transaction that does not sum to zero (each such run also raised an alarm).
-import { Alert, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { SyncOutlined } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { useApi } from '../../lib/useApi.ts';
-import { listReconciliations, type Reconciliation } from './api.ts';
+import { listReconciliations, runReconciliation, type Reconciliation } from './api.ts';
+import { errorText } from '../../lib/api.ts';
 import { timeText } from './parts.tsx';
 import './locales.ts';
 
 export function ReconciliationsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const runs = useApi((signal) => listReconciliations(signal), []);
+  const [running, setRunning] = useState(false);
+  const run = async () => {
+    setRunning(true);
+    try { await runReconciliation(); message.success(t('points.reconciliations.ranOk')); runs.reload(); }
+    catch (e) { message.error(errorText(e, i18n.language)); }
+    finally { setRunning(false); }
+  };
   const latest = runs.data?.items[0];
   const bad = (r: Reconciliation) => r.mismatches.length + r.unbalanced.length;
   const columns: TableColumnsType<Reconciliation> = [
@@ -32,7 +43,8 @@ export function ReconciliationsPage() {
   );
   return (
     <div className="zz-page" data-testid="reconciliations-page">
-      <PageHeader title={t('points.reconciliations.title')} subtitle={t('points.reconciliations.subtitle')} />
+      <PageHeader title={t('points.reconciliations.title')} subtitle={t('points.reconciliations.subtitle')}
+        extra={runs.data?.policies.includes('run') ? <Button icon={<SyncOutlined />} loading={running} onClick={() => void run()} data-testid="reconcile-run">{t('points.reconciliations.runNow')}</Button> : null} />
       {latest ? (
         <Alert style={{ marginBottom: 12 }} showIcon type={bad(latest) ? 'error' : 'success'} data-testid="reconciliation-latest"
           title={bad(latest) ? t('points.reconciliations.latestBad', { at: timeText(latest.ranAt), count: bad(latest) }) : t('points.reconciliations.latestOk', { at: timeText(latest.ranAt), accounts: latest.accounts })} />

@@ -162,10 +162,10 @@ function RuleDialog({ value, existing, onClose, onSave }: { value: RuleInput | n
         </Space>
         <Space wrap size={12}>
           <Form.Item label={t('points.rules.form.capPoints')}>
-            <InputNumber min={1} max={100000} precision={0} value={rule.capPoints ?? null} onChange={(v) => set({ capPoints: v ?? null })} />
+            <InputNumber min={1} max={100000} precision={0} value={rule.capPoints ?? null} onChange={(v) => set({ capPoints: v ?? null })} data-testid="rule-cap" />
           </Form.Item>
           <Form.Item label={t('points.rules.form.capPeriod')}>
-            <Select allowClear style={{ width: 120 }} value={rule.capPeriod ?? undefined} onChange={(v) => set({ capPeriod: v ?? null })}
+            <Select allowClear style={{ width: 120 }} value={rule.capPeriod ?? undefined} onChange={(v) => set({ capPeriod: v ?? null })} data-testid="rule-cap-period"
               options={CAP_PERIODS.map((p) => ({ value: p, label: t(`points.capPeriods.${p}`) }))} />
           </Form.Item>
           {rule.kind === 'veto' ? (

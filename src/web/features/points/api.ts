@@ -52,6 +52,7 @@ export const award = (body: AwardInput, key: string) => api<Transaction>('/api/p
 export const reverse = (transactionId: string, reason: string, key: string) =>
   api<Transaction>(`/api/points/transactions/${enc(transactionId)}/reverse`, { method: 'POST', body: { reason }, headers: keyed(key) });
 export const listReconciliations = (signal?: AbortSignal) => api<ReconciliationList>('/api/points/reconciliations', { signal });
+export const runReconciliation = () => api<Static<typeof l.ReconciliationRun>>('/api/points/reconciliations', { method: 'POST', body: {} });
 
 // ---- assessments -----------------------------------------------------------------------------------------------------
 export interface AssessmentFilter { orgUnitId?: string; period?: string; status?: AssessmentStatus }

@@ -79,7 +79,7 @@ export const pointsZh = {
   },
   reconciliations: {
     title: '对账', subtitle: '每晚按明细重算各账户余额、核对每笔记录收支平衡；不一致即告警',
-    empty: '还没有对账记录。',
+    empty: '还没有对账记录。', runNow: '立即对账', ranOk: '对账完成',
     col: { ranAt: '对账时间', accounts: '账户数', mismatches: '余额不符', unbalanced: '收支不平', result: '结果' },
     ok: '一致', bad: '发现不一致', detail: '不一致明细', account: '账户', stored: '记录余额', computed: '按明细重算', transaction: '记录', sum: '合计',
     latestOk: '最近一次对账：{{at}}，{{accounts}} 个账户全部一致', latestBad: '最近一次对账：{{at}}，发现 {{count}} 处不一致',
@@ -167,7 +167,7 @@ export const pointsEn: typeof pointsZh = {
   },
   reconciliations: {
     title: 'Reconciliation', subtitle: 'Every night each balance is recomputed from its entries and every transaction checked to sum to zero',
-    empty: 'No run yet.',
+    empty: 'No run yet.', runNow: 'Reconcile now', ranOk: 'Reconciled',
     col: { ranAt: 'Ran at', accounts: 'Accounts', mismatches: 'Balance mismatches', unbalanced: 'Unbalanced', result: 'Result' },
     ok: 'Consistent', bad: 'Mismatch found', detail: 'Mismatches', account: 'Account', stored: 'Stored', computed: 'From entries', transaction: 'Transaction', sum: 'Sum',
     latestOk: 'Last run {{at}}: all {{accounts}} accounts consistent', latestBad: 'Last run {{at}}: {{count}} mismatches',
