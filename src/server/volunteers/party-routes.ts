@@ -34,7 +34,9 @@ export async function partyRoutes(app: FastifyInstance): Promise<void> {
       description: 'A 微阵地 of a town, community or grid inside the caller\'s scope (404 outside it; 422 VOLUNTEER_INVALID for another level or a name the unit already has), with its address and location. Audited. Honours Idempotency-Key (a retry answers 200 with the first post).',
     },
   }, async (req, reply) => {
-    const r = await createPost(app.db, requirePrincipal(req), req.body as NewPartyPostInput, app.clock(), idempotencyKeyOf(req), req.ip);
+    const p = requirePrincipal(req);
+    const key = idempotencyKeyOf(req);
+    const r = await app.db.transaction((tx) => createPost(tx, p, req.body as NewPartyPostInput, app.clock(), key, req.ip));
     return reply.status(r.created ? 201 : 200).send(r.post);
   });
 

@@ -1,6 +1,6 @@
 // 党员亮身份、践承诺、评星级: commands and reads of party members and 微阵地. Each change writes its audit row in the same
 // transaction (the audit log is the history of commitments and stars: a later save replaces the row, the log keeps both).
-import type { Db, Tx } from '../platform/db/db.ts';
+import type { Tx } from '../platform/db/db.ts';
 import type { Principal } from '../platform/auth.ts';
 import { AppError, forbidden, notFound } from '../platform/errors.ts';
 import { likePrefix } from '../platform/db/sql.ts';
@@ -65,31 +65,29 @@ export async function listPosts(tx: Tx, rd: PartyReader, q: { orgUnitId?: string
 }
 
 /** A new 微阵地 of a town, community or grid of the organiser's scope; Idempotency-Key answers the first. */
-export async function createPost(db: Db, p: Principal, input: NewPartyPostInput, now: Date, key: string | null, ip: string | null): Promise<{ post: PartyPostViewT; created: boolean }> {
+export async function createPost(tx: Tx, p: Principal, input: NewPartyPostInput, now: Date, key: string | null, ip: string | null): Promise<{ post: PartyPostViewT; created: boolean }> {
   if (!isOrganiser(p)) throw forbidden();
-  return db.transaction(async (tx) => {
-    const year = partyYearOf(now);
-    if (key) {
-      const first = await store.postByKey(tx, key);
-      if (first) return { post: toPostView(p, (await store.findPost(tx, first, year))!), created: false };
-    }
-    const u = (await tx.query<{ id: string; path: string; level: string }>(
-      'select id, path, level from org_units where id = $1 and path like $2', [input.orgUnitId, likePrefix(p.scopePath!)])).rows[0];
-    if (!u) throw notFound('unit');
-    if (!(POST_LEVELS as readonly string[]).includes(u.level)) {
-      throw invalid('A 微阵地 belongs to a town, a community or a grid.', '微阵地只能设在街道、社区或网格。', { level: u.level });
-    }
-    const name = input.name.trim();
-    if (name === '') throw invalid('Name the post.', '请填写微阵地名称。');
-    if (await store.postNamed(tx, u.id, name)) throw invalid('This unit already has a post of that name.', '该单位已有同名的微阵地。', { name });
-    const id = await store.insertPost(tx, {
-      orgUnitId: u.id, orgPath: u.path, name, address: input.address?.trim() || null,
-      lng: input.location?.lng ?? null, lat: input.location?.lat ?? null, at: now, by: p.accountId, key,
-    });
-    if (!id) return { post: toPostView(p, (await store.findPost(tx, (await store.postByKey(tx, key!))!, year))!), created: false };
-    await appendAudit(tx, { ...by({ p, at: now, ip }), action: 'party.post.create', targetType: 'party_post', targetId: id, detail: { orgUnitId: u.id, name } });
-    return { post: toPostView(p, (await store.findPost(tx, id, year))!), created: true };
+  const year = partyYearOf(now);
+  if (key) {
+    const first = await store.postByKey(tx, key);
+    if (first) return { post: toPostView(p, (await store.findPost(tx, first, year))!), created: false };
+  }
+  const u = (await tx.query<{ id: string; path: string; level: string }>(
+    'select id, path, level from org_units where id = $1 and path like $2', [input.orgUnitId, likePrefix(p.scopePath!)])).rows[0];
+  if (!u) throw notFound('unit');
+  if (!(POST_LEVELS as readonly string[]).includes(u.level)) {
+    throw invalid('A party post belongs to a town, a community or a grid.', '微阵地只能设在街道、社区或网格。', { level: u.level });
+  }
+  const name = input.name.trim();
+  if (name === '') throw invalid('Name the post.', '请填写微阵地名称。');
+  if (await store.postNamed(tx, u.id, name)) throw invalid('This unit already has a post of that name.', '该单位已有同名的微阵地。', { name });
+  const id = await store.insertPost(tx, {
+    orgUnitId: u.id, orgPath: u.path, name, address: input.address?.trim() || null,
+    lng: input.location?.lng ?? null, lat: input.location?.lat ?? null, at: now, by: p.accountId, key,
   });
+  if (!id) return { post: toPostView(p, (await store.findPost(tx, (await store.postByKey(tx, key!))!, year))!), created: false };
+  await appendAudit(tx, { ...by({ p, at: now, ip }), action: 'party.post.create', targetType: 'party_post', targetId: id, detail: { orgUnitId: u.id, name } });
+  return { post: toPostView(p, (await store.findPost(tx, id, year))!), created: true };
 }
 
 /** The party member the organiser may change (404 outside their scope, 422 when the person is not a party member). */
@@ -115,9 +113,9 @@ export async function saveCommitments(tx: Tx, p: Principal, residentId: string, 
   let postId: string | null = null;
   if (input.postId) {
     const post = await store.findPost(tx, input.postId, input.year);
-    if (!post) throw invalid('No such 微阵地.', '没有这个微阵地。', { postId: input.postId });
+    if (!post) throw invalid('No such party post.', '没有这个微阵地。', { postId: input.postId });
     if (!postServesMember(post.org_path, m.org_path, m.community_path)) {
-      throw invalid('This 微阵地 does not serve the member\'s community.', '该微阵地不在该党员所在的社区。', { postId: input.postId });
+      throw invalid('This party post does not serve the member\'s community.', '该微阵地不在该党员所在的社区。', { postId: input.postId });
     }
     postId = post.id;
   }
