@@ -215,16 +215,18 @@ export async function attendMeeting(tx: Tx, pii: PiiCipher, r: Reader, id: strin
   return { channel, created: true, points: award?.points ?? null };
 }
 
-export async function commentOnMeeting(tx: Tx, r: Reader, id: string, body: string, who: Actor): Promise<void> {
+/** A comment; `onBehalf`: staff writing down a remark made on site by a person without an account (the demo does). */
+export async function commentOnMeeting(tx: Tx, r: Reader, id: string, body: string, who: Actor, onBehalf?: { authorName: string }): Promise<void> {
   const m = await findMeeting(tx, r, id);
   if (m.status === 'cancelled' || m.status === 'closed') throw meetingStateConflict(m.status);
   const text = body.trim();
   if (!text) throw invalid('The comment is empty.', '请填写留言内容。');
-  const author = r.person?.name ?? r.p.name;
+  if (onBehalf && !isStaffOf(r.p, m.org_path)) throw new AppError('FORBIDDEN', 'Only the council\'s staff write down others\' remarks.', '只有本议事会所在辖区的工作人员可以代为记录发言。');
+  const author = onBehalf?.authorName ?? r.person?.name ?? r.p.name;
   const ins = await tx.query<{ id: string }>(
     `insert into meeting_comments (meeting_id, account_id, author_name, body, at, request_key) values ($1, $2, $3, $4, $5, $6)
      on conflict (request_key) do nothing returning id::text`,
-    [id, r.p.accountId, author, text, who.at, who.requestKey ?? null]);
+    [id, onBehalf ? null : r.p.accountId, author, text, who.at, who.requestKey ?? null]);
   if (!ins.rows[0]) return;
   await audit(tx, who, 'participation.meeting.comment', id, { commentId: ins.rows[0]!.id, length: text.length });
 }
