@@ -27,7 +27,7 @@ export function MyGridPage() {
 
   return (
     <div style={{ minHeight: '100vh', background: '#f3f5f8', maxWidth: 640, margin: '0 auto' }} data-testid="mobile-home">
-      <NavBar back={null} right={<Button size="mini" fill="none" onClick={() => void logout()}>{t('shell.logout')}</Button>}
+      <NavBar back={null} right={<Button size="mini" fill="none" style={{ color: '#fff' }} onClick={() => void logout()}>{t('shell.logout')}</Button>}
         style={{ background: '#c0392b', color: '#fff' }}>
         {t('app.name')} · {t('nav.mobileHome')}
       </NavBar>

@@ -1,21 +1,49 @@
 // Pieces the resident's phone pages share: the page frame with the large-type button, loading and error blocks, status
 // tags, a labelled field, and the vote rules said in plain words.
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Button, DotLoading, ErrorBlock, Tag } from 'antd-mobile';
+import { LeftOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../lib/api.ts';
-import { MobilePage } from '../../cases/public.ts';
+import '../../cases/public.ts'; // the phone pages' frame styles (mc-page, mc-nav, mc-body, mc-footer)
 import { LargeTypeButton } from '../../../ui/elder/index.ts';
 import type { ProposalStatus } from '../../../../shared/participation.ts';
 import type { VoteRules } from './api.ts';
 import './locales.ts';
 import './participation-mobile.css';
 
-/** The phone page frame of a resident page: the title bar with 返回 and the 大字 button. */
+/**
+ * The phone page frame of a resident page: the title bar with 返回 (named, for screen readers) and the 大字 button, the
+ * body and a footer of big buttons. While it shows, the popups and dialogs on the body take the same accessible
+ * colours (`body.pm-a11y`, see participation-mobile.css).
+ */
 export function ResidentPage({ title, back = '/m', footer, children, testId }: {
   title: ReactNode; back?: string; footer?: ReactNode; children: ReactNode; testId: string;
 }) {
-  return <MobilePage title={title} back={back} right={<LargeTypeButton />} footer={footer} testId={testId}>{children}</MobilePage>;
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  useEffect(() => {
+    document.body.classList.add('pm-a11y');
+    return () => document.body.classList.remove('pm-a11y');
+  }, []);
+  const onBack = () => {
+    // back in history when we came from inside the app, else to the parent page
+    if (window.history.state && (window.history.state as { idx?: number }).idx) navigate(-1);
+    else navigate(back);
+  };
+  return (
+    <div className={`mc-page pm-scope${footer ? '' : ' mc-no-footer'}`} data-testid={testId}>
+      {/* not antd-mobile's NavBar: its back is a div with role=button whose words are hidden from screen readers */}
+      <header className="pm-nav">
+        <button type="button" className="pm-back" onClick={onBack} data-testid="m-back"><LeftOutlined aria-hidden /> {t('pm.common.back')}</button>
+        <h1 className="pm-title">{title}</h1>
+        <span className="pm-nav-right"><LargeTypeButton /></span>
+      </header>
+      <main className="mc-body">{children}</main>
+      {footer ? <div className="mc-footer">{footer}</div> : null}
+    </div>
+  );
 }
 
 export function Loading() {
