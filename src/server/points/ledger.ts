@@ -15,6 +15,8 @@ import { AppError } from '../platform/errors.ts';
 import type { AutoEvent, PointRuleInput, PointSubject, PointTransactionKind } from '../../shared/points.ts';
 import { personOfResident } from '../participation/person.ts';
 import { periodStart } from './rules.ts';
+import { transactionRefusals } from '../../domain/points/ledger.ts';
+import { awardPoints, vetoUntil } from '../../domain/points/rules.ts';
 
 export interface PostTransactionInput {
   kind: PointTransactionKind;
@@ -59,14 +61,9 @@ export const alreadyReversed = () => new AppError(
   'POINTS_ALREADY_REVERSED', 'This transaction has already been reversed.', '该笔积分已冲正，不能重复冲正。',
 );
 
-/** The refusals of a transaction's entries (mirrors H1's domain transactionRefusals; zh). */
+/** The refusals of a transaction's entries (H1's rule; a veto of 0 points moves nothing and has none). */
 export function entryRefusals(kind: PointTransactionKind, entries: { accountId: string; amount: number }[]): string[] {
-  const out: string[] = [];
-  if (entries.length === 0 && kind === 'veto') return out;
-  if (entries.length < 2) out.push('一笔积分至少要有两条分录');
-  if (entries.some((e) => !Number.isSafeInteger(e.amount) || e.amount === 0)) out.push('分录的分值须为非零整数');
-  if (entries.reduce((s, e) => s + e.amount, 0) !== 0) out.push('分录合计须为零（借贷平衡）');
-  return out;
+  return entries.length === 0 && (kind === 'veto' || kind === 'reversal') ? [] : transactionRefusals(entries);
 }
 
 const POST_SQL = `
@@ -217,12 +214,9 @@ export async function awardedSince(tx: Tx, subjectAccountId: string, ruleCode: s
   return Number(r.rows[0]?.s ?? 0);
 }
 
-/** Points a rule gives for `units` now: kind sign, cap for the period (mirrors H1's awardPoints). */
+/** Points a rule gives (signed) for `units` now, capped by what it gave in the period (H1's awardPoints). */
 export function rulePoints(rule: PublishedRule, units: number, awardedInPeriod: number): number {
-  if (rule.kind === 'minus' || rule.kind === 'veto') return -Math.abs(rule.points * units);
-  let p = rule.points * units;
-  if (rule.capPoints && rule.capPeriod) p = Math.max(0, Math.min(p, rule.capPoints - awardedInPeriod));
-  return p;
+  return awardPoints(rule, { units, awardedInPeriod: Math.abs(awardedInPeriod) });
 }
 
 export interface ApplyRuleInput {
@@ -258,10 +252,10 @@ export async function applyRule(tx: Tx, a: ApplyRuleInput): Promise<{ transactio
     throw pointsInvalid([`「${a.rule.name}」本期已达上限`]);
   }
   const entries = points === 0 ? [] : [{ accountId: subject.id, amount: points }, { accountId: issuer.id, amount: -points }];
-  const vetoUntil = kind === 'veto' ? addMonths(a.at, a.rule.vetoMonths ?? 12) : null;
+  const until = kind === 'veto' ? vetoUntil(a.at, a.rule.vetoMonths ?? 12) : null;
   const r = await postTransaction(tx, {
     kind, reasonCode: a.rule.code, ruleCode: a.rule.code, subjectAccountId: subject.id, orgUnitId: a.orgUnitId,
-    eventRef: a.eventRef, note: a.note ?? null, at: a.at, by: a.by, idempotencyKey: a.idempotencyKey ?? null, vetoUntil, entries,
+    eventRef: a.eventRef, note: a.note ?? null, at: a.at, by: a.by, idempotencyKey: a.idempotencyKey ?? null, vetoUntil: until, entries,
   });
   if (!r.created) {
     const p = await tx.query<{ s: number }>(
@@ -271,13 +265,6 @@ export async function applyRule(tx: Tx, a: ApplyRuleInput): Promise<{ transactio
     return { transactionId: r.id, points: Number(p.rows[0]?.s ?? 0), created: false };
   }
   return { transactionId: r.id, points, created: true };
-}
-
-/** `at` plus whole months, in UTC days (a veto's end). */
-export function addMonths(at: Date, months: number): Date {
-  const d = new Date(at.getTime());
-  d.setUTCMonth(d.getUTCMonth() + months);
-  return d;
 }
 
 /**
@@ -323,4 +310,37 @@ export async function vetoOf(tx: Tx, householdId: string, at: Date): Promise<{ u
     `select name from point_rules where org_unit_id = $1 and code = $2`, [v.org_unit_id, v.rule_code],
   );
   return { until: new Date(v.veto_until), ruleName: name.rows[0]?.name ?? v.rule_code };
+}
+
+export const entryUnknown = () => new AppError(
+  'POINTS_ENTRY_UNKNOWN', 'The points transaction does not exist or is outside your scope.', '该笔积分记录不存在，或不在您的数据范围内。',
+);
+
+/**
+ * Reverses a transaction: the same entries negated, kind 'reversal', reason 'correction', the rule's code kept (so a
+ * cap counts it back). Already reversed → 409; a reversal itself → 422; a balance that would go below zero → 422
+ * POINTS_INSUFFICIENT. The caller has checked the transaction is in its scope.
+ */
+export async function reverseTransaction(
+  tx: Tx,
+  r: { id: string; reason: string; at: Date; by: string | null; idempotencyKey?: string | null },
+): Promise<{ id: string; created: boolean }> {
+  const t = (await tx.query<{ id: string; kind: string; rule_code: string | null; subject_id: string; org_unit_id: string }>(
+    `select id, kind, rule_code, subject_id, org_unit_id from point_transactions where id = $1`, [r.id],
+  )).rows[0];
+  if (!t) throw entryUnknown();
+  if (t.kind === 'reversal') throw pointsInvalid(['冲正记录不能再冲正']);
+  if (r.idempotencyKey) {
+    const k = await tx.query<{ id: string }>(`select id from point_transactions where idempotency_key = $1 and reverses_id = $2`, [r.idempotencyKey, r.id]);
+    if (k.rows[0]) return { id: k.rows[0].id, created: false };
+  }
+  const done = await tx.query<{ id: string }>(`select id from point_transactions where reverses_id = $1`, [r.id]);
+  if (done.rows[0]) throw alreadyReversed();
+  const entries = (await tx.query<{ account_id: string; amount: number }>(
+    `select account_id, amount from point_entries where transaction_id = $1 order by id`, [r.id],
+  )).rows.map((e) => ({ accountId: e.account_id, amount: -Number(e.amount) }));
+  return postTransaction(tx, {
+    kind: 'reversal', reasonCode: 'correction', ruleCode: t.rule_code, subjectAccountId: t.subject_id, orgUnitId: t.org_unit_id,
+    reversesId: t.id, note: r.reason, at: r.at, by: r.by, idempotencyKey: r.idempotencyKey ?? null, entries,
+  });
 }

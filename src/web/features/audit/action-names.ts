@@ -39,6 +39,9 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'participation.vote.loosen': '确认放宽投票资格', 'participation.vote.cast': '投票', 'participation.motion.close': '表决计票',
   'participation.idea.create': '提交金点子', 'participation.idea.support': '支持金点子', 'participation.idea.screen': '筛选金点子',
   'participation.idea.respond': '答复金点子', 'participation.idea.top.publish': '发布十佳金点子',
+  'points.rules.save': '保存积分细则', 'points.rules.publish': '发布积分细则', 'points.award': '积分奖扣', 'points.reverse': '积分冲正',
+  'points.award.auto': '系统自动积分', 'points.reconcile.mismatch': '积分对账不平', 'points.assessment.report': '户自查',
+  'points.assessment.peerReview': '组互评', 'points.assessment.approve': '村评定', 'points.assessment.return': '退回积分评定',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -78,6 +81,9 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'participation.vote.loosen': 'Vote electorate loosened', 'participation.vote.cast': 'Vote cast', 'participation.motion.close': 'Motion closed and counted',
   'participation.idea.create': 'Idea submitted', 'participation.idea.support': 'Idea supported', 'participation.idea.screen': 'Idea screened',
   'participation.idea.respond': 'Idea answered', 'participation.idea.top.publish': 'Top ten ideas published',
+  'points.rules.save': 'Points rules saved', 'points.rules.publish': 'Points rules published', 'points.award': 'Points awarded or deducted', 'points.reverse': 'Points reversed',
+  'points.award.auto': 'Points awarded by the system', 'points.reconcile.mismatch': 'Points books out of balance', 'points.assessment.report': 'Household self-assessment',
+  'points.assessment.peerReview': 'Assessment peer-reviewed', 'points.assessment.approve': 'Assessment approved', 'points.assessment.return': 'Assessment returned',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -94,6 +100,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   dispute: '矛盾纠纷', dispute_class: '纠纷类别', dispute_sweep: '矛盾纠纷大排查',
   party_post: '党员微阵地', party_commitment: '党员承诺',
   meeting: '议事活动', motion: '表决', idea: '金点子',
+  point_transaction: '积分记录', point_assessment: '积分评定', point_reconciliation: '积分对账',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -110,6 +117,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   dispute: 'Dispute', dispute_class: 'Dispute class', dispute_sweep: 'Dispute sweep',
   party_post: 'Party post', party_commitment: 'Party commitments',
   meeting: 'Meeting', motion: 'Motion', idea: 'Idea',
+  point_transaction: 'Points transaction', point_assessment: 'Points assessment', point_reconciliation: 'Points reconciliation',
 };
 
 /**
