@@ -212,6 +212,17 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/volunteers/party-posts': { orgUnitId: u.demoGrid, name: '模糊微阵地', address: '春晖路1号', location: here },
     'PUT /api/volunteers/party-members/{residentId}/commitments': { year: 2026, postId: null, commitments: ['模糊承诺'] },
     'POST /api/volunteers/party-members/{residentId}/stars': { year: 2026, stars: 4, note: '模糊' },
+    // meetings, votes and ideas (issue 16): a council, meeting, motion or idea that is not there (404); an idea of the caller's town
+    'POST /api/meetings': { councilId: 'x', kind: 'online', title: '模糊议事', startsAt: '2026-11-23T19:00:00+08:00', endsAt: '2026-11-23T21:00:00+08:00', proposalIds: [] },
+    'POST /api/meetings/{id}/actions/{action}': { reason: '模糊' },
+    'PUT /api/meetings/{id}/minutes': { minutes: '模糊纪要' },
+    'POST /api/meetings/{id}/attendance': {},
+    'POST /api/meetings/{id}/comments': { body: '模糊留言' },
+    'POST /api/meetings/{id}/motions': { title: '模糊表决', rules: { unit: 'person', electorate: 'residents', quorum: { kind: 'count', value: 1 }, passShare: 0.5, secret: false }, closesAt: '2026-11-30T08:00:00+08:00' },
+    'POST /api/meetings/{id}/votes': { motionId: 'x', choice: 'for' },
+    'POST /api/ideas': { title: '模糊金点子', body: '模糊测试', category: 'other' },
+    'POST /api/ideas/top': { quarter: '2026Q3' },
+    'POST /api/ideas/{id}/actions/{action}': { accepted: true, note: '模糊' },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;

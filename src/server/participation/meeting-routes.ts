@@ -10,7 +10,7 @@ import {
   actOnMeeting, attendMeeting, commentOnMeeting, createMeeting, findMeetingToRun, listMeetings, readerOf, saveMinutes,
 } from './meetings.ts';
 import { closeOpenMotions } from './votes.ts';
-import { loadMeetingDetail, presentMeetingSummary } from './meeting-presenters.ts';
+import { loadMeetingDetail, meetingPolicies, presentMeetingSummary } from './meeting-presenters.ts';
 import * as s from './meeting-schemas.ts';
 
 const TAGS = ['participation'];
@@ -53,13 +53,14 @@ export async function meetingRoutes(app: FastifyInstance): Promise<void> {
     const q = req.query as Static<typeof s.MeetingListQuery>;
     const limit = q.limit ?? 50;
     const after = q.cursor ? (([at, id]) => ({ at: cursorTime(at!), id: id! }))(decodeCursor(q.cursor, 2)) : null;
-    const rows = await app.db.transaction(async (tx) => listMeetings(tx, await readerOf(tx, app.pii, p), {
-      councilId: q.councilId ?? null, status: q.status ?? null, kind: q.kind ?? null,
-    }, after, limit + 1));
+    const { rows, reader } = await app.db.transaction(async (tx) => {
+      const reader = await readerOf(tx, app.pii, p);
+      return { reader, rows: await listMeetings(tx, reader, { councilId: q.councilId ?? null, status: q.status ?? null, kind: q.kind ?? null }, after, limit + 1) };
+    });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(presentMeetingSummary),
+      items: page.map((m) => ({ ...presentMeetingSummary(m), policies: meetingPolicies(reader, m, true) })),
       nextCursor: rows.length > limit && last ? encodeCursor([new Date(last.starts_at).toISOString(), last.id]) : null,
       policies: isParticipationStaff(p) ? ['create' as const] : [],
     };

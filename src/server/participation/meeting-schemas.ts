@@ -73,8 +73,13 @@ export const MeetingSummary = Type.Object({
   createdAt: Time,
 });
 
+export const MeetingListItem = Type.Composite([
+  MeetingSummary,
+  Type.Object({ policies: Type.Array(lit(MEETING_POLICIES), { description: 'what the caller may do to the meeting now (attend: see its page)' }) }),
+]);
+
 export const MeetingList = Type.Object({
-  items: Type.Array(MeetingSummary),
+  items: Type.Array(MeetingListItem),
   nextCursor: Nullable(Type.String()),
   policies: Type.Array(lit(['create'] as const)),
 });
