@@ -30,7 +30,8 @@ describe('the supermarket and volunteers demo', () => {
     if (!(await t.db.query(`select 1 from point_accounts where kind = 'household' and balance > 0 limit 1`)).rows.length) {
       const community = (await t.db.query<{ id: string }>(`select scope_org_unit_id as id from accounts where username = 'community'`)).rows[0]!.id;
       const hs = (await t.db.query<{ id: string }>(`select h.id from registry_households h join org_units o on o.id = $1
-        where h.org_path like o.path || '%' and h.retired_at is null order by h.id limit 40`, [community])).rows;
+        where h.org_path like o.path || '%' and h.retired_at is null
+        order by exists (select 1 from registry_residents r where r.household_id = h.id and r.name = '周淑芬') desc, h.id limit 40`, [community])).rows;
       await t.db.transaction(async (tx) => {
         for (const [i, h] of hs.entries()) {
           await applyRule(tx, {
