@@ -43,7 +43,7 @@ const ICONS: Record<NavKey, ReactNode> = {
   partyMembers: <FlagOutlined />,
   participationMatters: <BranchesOutlined />, councils: <BankOutlined />, meetings: <UsergroupAddOutlined />, ideas: <BulbOutlined />, helpRequests: <HeartOutlined />,
 };
-const GROUP_ICONS: Record<NavGroup, ReactNode> = { participation: <CommentOutlined />, pointsVolunteers: <StarOutlined /> };
+const GROUP_ICONS: Record<NavGroup, ReactNode> = { participation: <TeamOutlined />, pointsVolunteers: <StarOutlined /> };
 
 /** The side menu's items: entries of a group fold into one sub-menu where the group's first entry stands. */
 function menuItems(entries: NavEntry[], label: (e: NavEntry) => string, groupLabel: (g: NavGroup) => string, go: (path: string) => void): MenuProps['items'] {

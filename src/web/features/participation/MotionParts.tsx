@@ -167,7 +167,7 @@ export function MotionDialog({ meeting, open, onClose, onDone }: { meeting: Meet
   return (
     <Modal open={open} title={t(`${M}.title`)} onCancel={onClose} onOk={() => void submit()} confirmLoading={saving} width={640}
       okText={t('participation.ok')} cancelText={t('participation.cancel')} okButtonProps={{ 'data-testid': 'motion-submit' }} data-testid="motion-dialog">
-      <Form form={form} layout="vertical">
+      <Form form={form} layout="vertical" onValuesChange={() => setError(null)}>
         <Form.Item name="title" label={t(`${M}.name`)} rules={[{ required: true, whitespace: true, message: t('participation.required', { field: t(`${M}.name`) }) }]}>
           <Input maxLength={PARTICIPATION_LIMITS.title} placeholder={t(`${M}.namePh`)} data-testid="motion-title" />
         </Form.Item>

@@ -1,0 +1,257 @@
+// Browser journey of 共建共治 for staff (issue 16, desktop, Chinese). The community's staff (赵秀兰, 春晖社区) opens the
+// menu group 共建共治; in 议事活动 she sets up a 坝坝议事 of 春晖社区评议会 with an open proposal on its agenda, opens it and
+// sees the sign-in QR code; records 周淑芬's attendance (picked from the registry by name); opens a motion that lets
+// residents outside the registry vote — refused until she confirms the loosening with a reason, then shown with its
+// notice; records 周淑芬's vote on site and sees a second one for her refused (the first stands); closes the vote and
+// reads the result table; writes the minutes. In 金点子 she screens a resident's idea and answers it; the dispatcher
+// publishes the quarter's top ten. 三事分流, 议事会 and 邻里互助 follow (class a matter 共事 and a private one 家事 with a
+// reason, decide and send up a proposal, take and finish a help request). Every page: no English on it, no page errors.
+// Screenshots in test-artifacts/participation-desk-*.png.
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, expectNoEnglish, launchChromium, pickOption, signInAs, WEB_DIST } from '../support/browser.ts';
+import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { DEMO_GRID } from '../support/places.ts';
+import { addPerson, idNumberOf, registerDemoResident, type RegisteredHousehold } from '../support/participation.ts';
+import { createProposalIn } from '../../src/server/participation/proposals.ts';
+
+const ARTIFACTS = 'test-artifacts';
+const NOW = new Date('2026-12-03T10:00:00+08:00');
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+let reg: RegisteredHousehold;
+let gridCouncil = '';
+let communityCouncil = '';
+let meetingId = '';
+let liftProposal = '';
+
+const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}/participation-desk-${name}.png`, fullPage: true });
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
+/** the dialog now in front (antd keeps closed ones in the page, hidden) */
+const dialog = () => page.locator('.ant-modal-wrap:visible .ant-modal').last();
+const popconfirmOk = () => page.locator('.ant-popover:visible .ant-popconfirm-buttons .ant-btn-primary').last();
+
+async function open(username: string) {
+  await context?.close();
+  context = await browser.newContext({ ...DESKTOP });
+  await context.clock.setFixedTime(t.clock.now);
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await signInAs(page, base, username);
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  t = await createTestApp({ webDist: WEB_DIST });
+  t.clock.set(NOW);
+  reg = await registerDemoResident(t);
+  await addPerson(t, reg.householdId, { name: '欧阳建平', idNumber: idNumberOf('19680312', '215'), relation: 'spouse' });
+  const c = await t.db.query<{ id: string; level: string }>(
+    `select c.id, c.level from councils c join org_units g on g.code = $1 where c.org_unit_id = g.id or c.org_unit_id = g.parent_id`, [DEMO_GRID]);
+  gridCouncil = c.rows.find((r) => r.level === 'grid')!.id;
+  communityCouncil = c.rows.find((r) => r.level === 'community')!.id;
+  const who = { accountId: null, name: null, ip: null, at: t.clock.now };
+  await t.db.transaction(async (tx) => {
+    liftProposal = (await createProposalIn(tx, { councilId: communityCouncil, title: '春晖苑加装电梯', body: '3 栋老人多，上下楼难，议一议加装电梯和费用分摊。', proposerAccountId: null, proposerName: '周淑芬', who })).id;
+    await createProposalIn(tx, { councilId: gridCouncil, title: '楼道堆物清理', body: '楼道里堆满杂物，有消防隐患。', proposerAccountId: null, proposerName: '王大妈', who });
+  });
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+describe('议事活动 (community staff, desktop)', () => {
+  beforeAll(async () => {
+    const community = await t.login('community');
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/meetings', headers: bearer(community),
+      payload: {
+        councilId: communityCouncil, kind: 'onSite', title: '春晖苑加装电梯坝坝议事', place: '春晖苑小区凉亭', hostName: '赵秀兰',
+        startsAt: t.clock.now.toISOString(), endsAt: new Date(t.clock.now.getTime() + 2 * 3_600_000).toISOString(), proposalIds: [liftProposal],
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    meetingId = res.json().id;
+  });
+
+  it('finds the 共建共治 group in the menu and opens the meeting with its agenda', async () => {
+    await open('community');
+    const menu = page.getByTestId('side-menu');
+    await menu.getByText('共建共治').click();
+    await menu.getByText('议事活动', { exact: true }).click();
+    await page.getByTestId('meetings-page').waitFor();
+    await page.locator(`[data-testid="meeting-row"][data-id="${meetingId}"] [data-testid="meeting-link"]`).click();
+    await page.getByTestId('meeting-page').waitFor();
+    await poll(() => page.getByTestId('meeting-agenda-list').textContent()).toContain('春晖苑加装电梯');
+    await poll(() => page.getByTestId('meeting-status').textContent()).toBe('待召开');
+  });
+
+  it('opens it: the sign-in QR code shows; records 周淑芬\'s attendance from the registry', async () => {
+    await page.getByTestId('meeting-open').click();
+    await popconfirmOk().click();
+    await poll(() => page.getByTestId('meeting-status').first().textContent()).toBe('进行中');
+    await page.getByTestId('checkin-qr').waitFor();
+    const picker = page.getByTestId('attendance-person');
+    await pickOption(page, picker.locator('input'), '周淑芬', '周淑芬', picker.getByText('周淑芬'));
+    await page.getByTestId('attendance-record').click();
+    await poll(() => page.getByTestId('attendance-table').textContent()).toContain('周淑芬');
+    await poll(() => page.getByTestId('attendance-count').textContent()).toBe('已签到 1 人');
+    await expectNoEnglish(page);
+    await shot('meeting-open');
+  });
+
+  it('a motion open to residents outside the registry needs the confirmed loosening; the notice shows', async () => {
+    await page.getByTestId('motion-add').click();
+    const d = dialog();
+    await d.getByTestId('motion-title').fill('是否同意加装电梯方案');
+    await d.getByTestId('motion-unit').getByText('一人一票').click();
+    await d.getByTestId('motion-electorate').getByText('放宽：含非登记居民').click();
+    await d.getByTestId('motion-loosen').waitFor();
+    await d.getByTestId('motion-submit').click();
+    await poll(() => d.getByTestId('motion-error').textContent()).toBe('放宽投票资格须确认并填写理由');
+    await d.getByTestId('motion-loosen-confirm').click();
+    await d.getByTestId('motion-loosen-reason').fill('在外务工人员的家属也可参与表决');
+    await expectNoEnglish(page);
+    await shot('motion-new');
+    await d.getByTestId('motion-submit').click();
+    const card = page.getByTestId('motion-card').first();
+    await card.waitFor();
+    await poll(() => card.getByTestId('motion-loosened').textContent()).toContain('在外务工人员的家属也可参与表决');
+    await poll(() => card.getByTestId('motion-rules').textContent()).toContain('一人一票');
+  });
+
+  it('records 周淑芬\'s vote on site; a second vote for her is refused and the first stands', async () => {
+    const card = page.getByTestId('motion-card').first();
+    const voter = card.getByTestId('vote-voter');
+    const cast = async (choice: string) => {
+      await pickOption(page, voter.locator('input'), '周淑芬', '周淑芬', voter.getByText('周淑芬'));
+      await card.getByTestId('vote-choice').click();
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: choice }).click();
+      await card.getByTestId('vote-submit').click();
+    };
+    await cast('赞成');
+    await poll(() => card.textContent()).toContain('已投 1 票');
+    await cast('反对');
+    await card.getByTestId('vote-error').waitFor();
+    await poll(() => card.textContent()).toContain('已投 1 票');
+    await expectNoEnglish(page);
+    await shot('vote-refused');
+  });
+
+  it('closes the vote: the result as a table; writes the minutes', async () => {
+    const card = page.getByTestId('motion-card').first();
+    await card.getByTestId('motion-close').click();
+    await popconfirmOk().click();
+    const table = card.getByTestId('motion-result-table');
+    await table.waitFor();
+    await poll(() => table.textContent()).toContain('赞成');
+    await poll(() => table.locator('tbody tr').first().textContent()).toContain('1');
+    await poll(() => card.getByTestId('motion-passed').textContent()).toBe('通过');
+    await page.getByTestId('minutes-input').fill('一、议题：春晖苑加装电梯。\n二、表决：赞成 1 票，通过。\n三、由社区牵头联系施工单位，一个月内报方案。');
+    await page.getByTestId('minutes-save').click();
+    await poll(() => page.getByTestId('meeting-minutes').textContent()).toContain('保存');
+    await expectNoEnglish(page);
+    await shot('meeting-result');
+    const audit = await t.db.query<{ n: string }>(`select count(*) n from audit_log where action = 'participation.vote.loosen'`);
+    expect(Number(audit.rows[0]!.n)).toBe(1);
+  });
+
+  it('lists the meeting in 议事活动', async () => {
+    await page.goto(`${base}/participation/meetings`);
+    await page.getByTestId('meeting-row').first().waitFor();
+    await poll(() => page.getByTestId('meetings-page').textContent()).toContain('春晖苑加装电梯坝坝议事');
+    await expectNoEnglish(page);
+    await shot('meetings');
+  });
+});
+
+describe('金点子 (community staff and the town\'s dispatcher)', () => {
+  let ideaId = '';
+  beforeAll(async () => {
+    const resident = await t.login('resident');
+    const res = await t.app.inject({
+      method: 'POST', url: '/api/ideas', headers: bearer(resident),
+      payload: { title: '小区门口增设休息座椅', body: '老人买菜回来走累了，门口没有地方坐，建议装几张长椅。', category: 'elderly' },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    ideaId = res.json().id;
+    const s = await t.app.inject({ method: 'POST', url: `/api/ideas/${ideaId}/support`, headers: bearer(resident), payload: {} });
+    expect(s.statusCode, s.body).toBeLessThan(300);
+  });
+
+  it('screens the idea (采纳) and answers it', async () => {
+    await page.goto(`${base}/participation/ideas`);
+    const row = page.locator(`[data-testid="idea-row"][data-id="${ideaId}"]`);
+    await row.waitFor();
+    await row.getByTestId('idea-screen').click();
+    let d = dialog();
+    await d.getByTestId('field-note').fill('符合居民需求，交社区办理。');
+    await d.getByTestId('dialog-ok').click();
+    await poll(() => row.getByTestId('idea-status').textContent()).toBe('已采纳');
+    await row.getByTestId('idea-respond').click();
+    d = dialog();
+    await d.getByTestId('field-response').fill('已在小区门口安装三张长椅，欢迎使用。');
+    await d.getByTestId('dialog-ok').click();
+    await poll(() => row.textContent()).toContain('已在小区门口安装三张长椅');
+    await expectNoEnglish(page);
+    await shot('ideas');
+  });
+
+  it('the dispatcher publishes the quarter\'s top ten', async () => {
+    await open('dispatcher');
+    await page.goto(`${base}/participation/ideas`);
+    await page.getByTestId('ideas-tab-top').click();
+    const top = page.getByTestId('ideas-top');
+    await top.waitFor();
+    // this quarter (the page opens on the last one)
+    await top.getByTestId('top-quarter').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await top.getByTestId('top-unpublished').waitFor();
+    await poll(() => top.getByTestId('top-table').textContent()).toContain('小区门口增设休息座椅');
+    await top.getByTestId('top-publish').click();
+    await popconfirmOk().click();
+    await top.getByTestId('top-published').waitFor();
+    await expectNoEnglish(page);
+    await shot('ideas-top');
+  });
+});
+
+describe('发起议事 (community staff)', () => {
+  it('sets up a 坝坝议事 of 第1网格邻里会 with an open proposal on its agenda', async () => {
+    await open('community');
+    await page.goto(`${base}/participation/meetings`);
+    await page.getByTestId('meetings-page').waitFor();
+    await page.getByTestId('meeting-create').click();
+    const d = dialog();
+    await pickOption(page, d.getByTestId('meeting-council').locator('input'), '第1网格', '春晖社区第1网格邻里会', d.getByTestId('meeting-council').getByText('春晖社区第1网格邻里会'));
+    await d.getByTestId('meeting-title').fill('楼道堆物清理坝坝议事');
+    await d.getByTestId('meeting-place').fill('春晖苑 3 栋楼下');
+    await d.getByTestId('meeting-host').fill('赵秀兰');
+    await pickOption(page, d.getByTestId('meeting-agenda').locator('input'), '堆物', '楼道堆物清理', d.getByTestId('meeting-agenda').getByText('楼道堆物清理'));
+    await d.getByTestId('meeting-title').click(); // closes the agenda's option list
+    await expectNoEnglish(page);
+    await shot('meeting-new');
+    await d.getByTestId('meeting-submit').click();
+    await page.getByTestId('meeting-page').waitFor();
+    await poll(() => page.getByTestId('meeting-agenda-list').textContent()).toContain('楼道堆物清理');
+    await poll(() => page.getByTestId('meeting-status').textContent()).toBe('待召开');
+  });
+});
+
+describe('no page errors', () => {
+  it('had none', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
