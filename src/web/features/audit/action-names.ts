@@ -42,6 +42,13 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'points.rules.save': '保存积分细则', 'points.rules.publish': '发布积分细则', 'points.award': '积分奖扣', 'points.reverse': '积分冲正',
   'points.award.auto': '系统自动积分', 'points.reconcile.mismatch': '积分对账不平', 'points.assessment.report': '户自查',
   'points.assessment.peerReview': '组互评', 'points.assessment.approve': '村评定', 'points.assessment.return': '退回积分评定',
+  'points.goods.create': '积分超市上架商品', 'points.goods.update': '修改积分超市商品', 'points.redemption.reserve': '积分兑换',
+  'points.redemption.pickup': '兑换取货', 'points.redemption.cancel': '取消积分兑换', 'points.redemption.expire': '积分兑换过期退回',
+  'points.civility.derive': '评定红黑榜和文明户',
+  'volunteer.team.create': '组建志愿服务队', 'volunteer.team.member_add': '添加志愿者', 'volunteer.team.member_remove': '移出志愿者',
+  'volunteer.team.join': '加入志愿服务队', 'volunteer.team.leave': '退出志愿服务队',
+  'volunteer.activity.create': '发布志愿活动', 'volunteer.activity.sign_up': '志愿活动报名', 'volunteer.activity.check_in': '志愿活动签到',
+  'volunteer.activity.check_out': '志愿活动签退', 'volunteer.activity.done': '志愿活动完成', 'volunteer.activity.cancel': '取消志愿活动',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -84,6 +91,13 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'points.rules.save': 'Points rules saved', 'points.rules.publish': 'Points rules published', 'points.award': 'Points awarded or deducted', 'points.reverse': 'Points reversed',
   'points.award.auto': 'Points awarded by the system', 'points.reconcile.mismatch': 'Points books out of balance', 'points.assessment.report': 'Household self-assessment',
   'points.assessment.peerReview': 'Assessment peer-reviewed', 'points.assessment.approve': 'Assessment approved', 'points.assessment.return': 'Assessment returned',
+  'points.goods.create': 'Supermarket goods added', 'points.goods.update': 'Supermarket goods edited', 'points.redemption.reserve': 'Points redeemed',
+  'points.redemption.pickup': 'Redeemed goods handed over', 'points.redemption.cancel': 'Redemption cancelled', 'points.redemption.expire': 'Redemption expired',
+  'points.civility.derive': 'Red and black lists derived',
+  'volunteer.team.create': 'Volunteer team formed', 'volunteer.team.member_add': 'Volunteer added', 'volunteer.team.member_remove': 'Volunteer removed',
+  'volunteer.team.join': 'Volunteer team joined', 'volunteer.team.leave': 'Volunteer team left',
+  'volunteer.activity.create': 'Volunteer activity created', 'volunteer.activity.sign_up': 'Signed up for an activity', 'volunteer.activity.check_in': 'Checked in at an activity',
+  'volunteer.activity.check_out': 'Checked out of an activity', 'volunteer.activity.done': 'Volunteer activity done', 'volunteer.activity.cancel': 'Volunteer activity cancelled',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -101,6 +115,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   party_post: '党员微阵地', party_commitment: '党员承诺',
   meeting: '议事活动', motion: '表决', idea: '金点子',
   point_transaction: '积分记录', point_assessment: '积分评定', point_reconciliation: '积分对账',
+  point_goods: '积分超市商品', point_redemption: '积分兑换', volunteer_team: '志愿服务队', volunteer_activity: '志愿活动',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -118,6 +133,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   party_post: 'Party post', party_commitment: 'Party commitments',
   meeting: 'Meeting', motion: 'Motion', idea: 'Idea',
   point_transaction: 'Points transaction', point_assessment: 'Points assessment', point_reconciliation: 'Points reconciliation',
+  point_goods: 'Supermarket goods', point_redemption: 'Redemption', volunteer_team: 'Volunteer team', volunteer_activity: 'Volunteer activity',
 };
 
 /**
