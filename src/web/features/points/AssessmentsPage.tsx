@@ -114,7 +114,7 @@ function AssessmentDrawer({ assessment: a, onClose, onDone }: { assessment: Asse
   const columns: TableColumnsType<Item> = [
     { title: t('points.assessments.item'), dataIndex: 'ruleName', render: (v: string, i) => <Space orientation="vertical" size={0}><span>{v}</span>{i.note ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.note}</Typography.Text> : null}</Space> },
     { title: t('points.pointsUnit'), dataIndex: 'points', width: 60, align: 'right' },
-    { title: t('points.assessments.claimed'), dataIndex: 'claimed', width: 80, render: (v: boolean) => verdictTag(v) },
+    { title: t('points.assessments.claimed'), dataIndex: 'claimed', width: 80, render: (v: boolean) => (v ? <Tag color="blue" bordered={false}>{t('points.assessments.claimedYes')}</Tag> : verdictTag(null)) },
     {
       title: t('points.assessments.peer'), key: 'peer', width: stage === 'peer' ? 170 : 90,
       render: (_: unknown, i) => (stage === 'peer' && i.claimed ? <VerdictInput value={verdicts[i.ruleCode] ?? null} onChange={(v) => setVerdicts({ ...verdicts, [i.ruleCode]: v })} /> : verdictTag(i.claimed ? i.peer : null)),

@@ -60,7 +60,7 @@ export const listAssessments = (f: AssessmentFilter, cursor: string | null, sign
   api<AssessmentList>('/api/points/assessments', { query: { ...f, cursor }, signal });
 export type AssessmentAction = 'peer-review' | 'approve' | 'return';
 export const actOnAssessment = (id: string, action: AssessmentAction, body: { version?: number; items?: AssessmentItemInput[]; note?: string }) =>
-  api<Assessment>(`/api/points/assessments/${enc(id)}/actions/${action}`, { method: 'POST', body });
+  api<Assessment>(`/api/points/assessments/${enc(id)}/${action}`, { method: 'POST', body });
 
 // ---- supermarket -----------------------------------------------------------------------------------------------------
 export const listGoods = (orgUnitId: string, signal?: AbortSignal) =>

@@ -69,7 +69,7 @@ function ReviewPopup({ assessment: a, onClose, onDone }: { assessment: Assessmen
           <div style={{ color: '#8a94a3', fontSize: 13 }}>{a.address} · {t('points.peer.period', { period: a.period })}</div>
           <div style={{ color: '#8a94a3', fontSize: 13 }}>{t('points.peer.claimedOnly')}</div>
           {a.items.filter((i) => i.claimed).map((i) => (
-            <div key={i.ruleCode} className="mc-card" style={{ padding: 12 }} data-testid="m-peer-item">
+            <div key={i.ruleCode} style={{ padding: 12, borderRadius: 8, background: '#f5f7fa', boxSizing: 'border-box', width: '100%' }} data-testid="m-peer-item">
               <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                 <span>{i.ruleName}</span><span style={{ color: '#27ae60', whiteSpace: 'nowrap' }}>+{i.points}</span>
               </div>
