@@ -20,6 +20,9 @@ import { listActivities, manages, readSql, volunteerInvalid, type ActivityRow, t
 
 export interface Opts { now: Date; ip: string | null; requestKey?: string | null }
 
+/** what closes an activity */
+export type ActivityAction = 'done' | 'cancel';
+
 const stateConflict = (en: string, zh: string) => new AppError('ACTIVITY_STATE_CONFLICT', en, zh);
 
 export async function createActivity(tx: Tx, r: VolunteerReader, b: {
@@ -170,7 +173,7 @@ export async function checkOut(tx: Tx, pii: PiiCipher, r: VolunteerReader, id: s
 }
 
 /** done: closes the activity, checking out at its end those still in; cancel: closes it without hours. */
-export async function closeActivity(tx: Tx, r: VolunteerReader, id: string, b: { action: 'done' | 'cancel'; version?: number; reason?: string }, o: Opts): Promise<void> {
+export async function closeActivity(tx: Tx, r: VolunteerReader, id: string, b: { action: ActivityAction; version?: number; reason?: string }, o: Opts): Promise<void> {
   const a = await lockedActivity(tx, r, id);
   if (!manages(r, a.org_path)) throw forbidden();
   if (b.version !== undefined && b.version !== a.version) throw new AppError('CONFLICT', 'The activity was changed meanwhile: reload it.', '活动已被他人修改，请刷新后再试。');
@@ -178,17 +181,18 @@ export async function closeActivity(tx: Tx, r: VolunteerReader, id: string, b: {
   if (b.action === 'done' && o.now.getTime() < new Date(a.starts_at).getTime()) {
     throw stateConflict('An activity that has not started cannot be done: cancel it instead.', '活动尚未开始，不能标记为完成；可取消活动。');
   }
+  const isDone = b.action === 'done';
   let checkedOut = 0;
-  if (b.action === 'done') {
+  if (isDone) {
     const still = (await tx.query<{ resident_id: string | null; person_key: string }>(
       'select resident_id, person_key from activity_signups where activity_id = $1 and checked_in_at is not null and checked_out_at is null', [id])).rows;
     const at = new Date(Math.min(o.now.getTime(), new Date(a.ends_at).getTime()));
     for (const s of still) await checkOutPerson(tx, a, { residentId: s.resident_id, personKey: s.person_key }, at, r.p.accountId);
     checkedOut = still.length;
   }
-  await tx.query('update volunteer_activities set status = $2, version = version + 1 where id = $1', [id, b.action === 'done' ? 'done' : 'cancelled']);
+  await tx.query('update volunteer_activities set status = $2, version = version + 1 where id = $1', [id, isDone ? 'done' : 'cancelled']);
   await appendAudit(tx, {
-    at: o.now, actorId: r.p.accountId, actorName: r.p.name, ip: o.ip, action: b.action === 'done' ? 'volunteer.activity.done' : 'volunteer.activity.cancel',
+    at: o.now, actorId: r.p.accountId, actorName: r.p.name, ip: o.ip, action: isDone ? 'volunteer.activity.done' : 'volunteer.activity.cancel',
     targetType: 'volunteer_activity', targetId: id, success: true, detail: { title: a.title, reason: b.reason ?? null, checkedOut },
   });
 }

@@ -40,7 +40,7 @@ export async function teamOf(tx: Tx, r: VolunteerReader, id: string, lock = fals
   return t;
 }
 
-async function addMembership(tx: Tx, team: TeamRow, person: RegistryPerson, r: VolunteerReader, action: string, o: Opts): Promise<void> {
+async function addMembership(tx: Tx, team: TeamRow, person: RegistryPerson, r: VolunteerReader, joining: boolean, o: Opts): Promise<void> {
   if (!person.orgPath.startsWith(team.org_path)) {
     throw volunteerInvalid('The person lives outside the team\'s community.', '该居民不在本队所在社区。', { field: 'residentId' });
   }
@@ -51,7 +51,7 @@ async function addMembership(tx: Tx, team: TeamRow, person: RegistryPerson, r: V
      returning team_id`, [team.id, person.residentId, o.now]);
   if (ins.rows.length === 0) return; // a member already: nothing changes
   await appendAudit(tx, {
-    at: o.now, actorId: r.p.accountId, actorName: r.p.name, ip: o.ip, action, targetType: 'volunteer_team', targetId: team.id,
+    at: o.now, actorId: r.p.accountId, actorName: r.p.name, ip: o.ip, action: joining ? 'volunteer.team.join' : 'volunteer.team.member_add', targetType: 'volunteer_team', targetId: team.id,
     success: true, detail: { team: team.name, residentId: person.residentId },
   });
 }
@@ -62,14 +62,14 @@ export async function addMember(tx: Tx, r: VolunteerReader, teamId: string, resi
   if (!manages(r, team.org_path)) throw forbidden();
   const person = await personOfResident(tx, residentId);
   if (!person || !person.orgPath.startsWith(r.p.scopePath!) && !r.p.scopePath!.startsWith(person.orgPath)) throw notFound('resident');
-  await addMembership(tx, team, person, r, 'volunteer.team.member_add', o);
+  await addMembership(tx, team, person, r, false, o);
 }
 
 /** A resident joins as their registry person (422 PERSON_NOT_IN_REGISTRY outside it). */
 export async function joinTeam(tx: Tx, pii: PiiCipher, r: VolunteerReader, teamId: string, o: Opts): Promise<void> {
   const person = r.person ?? await requirePersonOfAccount(tx, pii, r.p.accountId);
   const team = await teamOf(tx, r, teamId, true);
-  await addMembership(tx, team, person, r, 'volunteer.team.join', o);
+  await addMembership(tx, team, person, r, true, o);
 }
 
 /** An organiser removes a member; a resident removes themself (leaves). The row stays with left_at. */

@@ -5,7 +5,7 @@ import { personOfAccount } from '../../participation/person.ts';
 import { TEAM_COLOURS, type ActivityKind, type TeamColour } from '../../../shared/volunteers.ts';
 import { readerOf } from '../store.ts';
 import { addMember, createTeam } from '../teams.ts';
-import { checkIn, checkOut, closeActivity, createActivity, signUp } from '../activities.ts';
+import { checkIn, checkOut, closeActivity, createActivity, signUp, type ActivityAction } from '../activities.ts';
 
 /*
  * 志愿服务's demo (issue 16, H5): 春晖社区's five-colour teams with members from the registry of its grids, six weeks
@@ -16,6 +16,7 @@ import { checkIn, checkOut, closeActivity, createActivity, signUp } from '../act
  */
 
 const DAY = 86_400_000;
+const DONE: ActivityAction = 'done';
 const HOUR = 3_600_000;
 
 const ACTIVITIES: { kind: ActivityKind; colour: TeamColour; title: string; place: string; hours: number; speaker?: string }[] = [
@@ -130,7 +131,7 @@ export async function demoVolunteers(ctx: DemoContext): Promise<string | null> {
           hoursTotal += out.hours;
         }
       }
-      await closeActivity(tx, r, id, { action: 'done' }, { now: new Date(endsAt.getTime() + 2 * HOUR), ip: '127.0.0.1' });
+      await closeActivity(tx, r, id, { action: DONE }, { now: new Date(endsAt.getTime() + 2 * HOUR), ip: '127.0.0.1' });
       done++;
     });
   }
