@@ -228,6 +228,67 @@ describe('金点子 (community staff and the town\'s dispatcher)', () => {
   });
 });
 
+describe('三事分流 (community staff)', () => {
+  const ids: Record<'parking' | 'help', string> = { parking: '', help: '' };
+  beforeAll(async () => {
+    const resident = await t.login('resident');
+    const submit = async (title: string, description: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/participation/matters', headers: bearer(resident), payload: { title, description } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    ids.parking = await submit('小区停车位不够', '晚上车位紧张，想议一议能不能把闲置空地改成停车位。');
+    ids.help = await submit('独居老人需要人帮忙', '5 楼独居的王奶奶腿脚不便，想请邻居帮忙代买米面。');
+  });
+  const row = (id: string) => page.locator(`[data-testid="matter-row"][data-id="${id}"]`);
+
+  it('shows the suggested class with its reasons and classes a matter 共事 onto the grid\'s council', async () => {
+    await open('community');
+    await page.goto(`${base}/participation/matters`);
+    await row(ids.parking).waitFor();
+    await poll(() => row(ids.parking).textContent()).toContain('含“停车”');
+    await expectNoEnglish(page);
+    await shot('matters');
+    await row(ids.parking).getByTestId('matter-class').click();
+    const d = dialog();
+    await d.getByTestId('suggestion-reasons').waitFor();
+    await d.getByTestId('class-level').getByText('网格邻里会').click();
+    await expectNoEnglish(page);
+    await shot('matter-class');
+    await d.getByTestId('class-ok').click();
+    await row(ids.parking).getByTestId('matter-proposal-link').waitFor();
+    await poll(() => row(ids.parking).textContent()).toContain('春晖社区第1网格邻里会');
+  });
+
+  it('a class other than the suggestion needs a reason; 家事 opens a help request', async () => {
+    await row(ids.help).getByTestId('matter-class').click();
+    const d = dialog();
+    await d.getByTestId('class-shared').click();
+    await d.getByTestId('class-ok').click();
+    await poll(() => d.getByTestId('class-error').textContent()).toBe('与系统建议不同时须填写理由');
+    await d.getByTestId('class-private').click();
+    await d.getByTestId('class-ok').click();
+    await row(ids.help).getByTestId('matter-help-link').waitFor();
+  });
+
+  it('reclasses the 共事 matter to 家事 with a reason; the proposal is withdrawn', async () => {
+    await row(ids.parking).getByTestId('matter-reclass').click();
+    const d = dialog();
+    await d.getByTestId('class-private').click();
+    await d.getByTestId('class-ok').click();
+    await poll(() => d.getByTestId('class-error').textContent()).toBe('请填写改分流的理由');
+    await d.getByTestId('class-reason').fill('空地归物业所有，先由网格员协调物业，不需要上会');
+    await expectNoEnglish(page);
+    await shot('matter-reclass');
+    await d.getByTestId('class-ok').click();
+    await row(ids.parking).getByTestId('matter-help-link').waitFor();
+    await poll(() => row(ids.parking).textContent()).toContain('空地归物业所有');
+    const p = await t.db.query<{ status: string }>(`select p.status from proposals p where p.matter_id = $1`, [ids.parking]);
+    expect(p.rows.map((r) => r.status)).toEqual(['rejected']);
+    await shot('matters-after');
+  });
+});
+
 describe('发起议事 (community staff)', () => {
   it('sets up a 坝坝议事 of 第1网格邻里会 with an open proposal on its agenda', async () => {
     await open('community');

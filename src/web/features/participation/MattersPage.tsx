@@ -44,7 +44,7 @@ export function MattersPage() {
       render: (_: unknown, m) => (
         <Space orientation="vertical" size={2}>
           <ClassTag value={m.suggestedClass} />
-          {m.suggestionReasons.map((r) => <Typography.Text key={r} type="secondary" style={{ fontSize: 12 }}>{r}</Typography.Text>)}
+          {m.suggestionReasons.length ? <Typography.Text type="secondary" style={{ fontSize: 12, maxWidth: 180 }} ellipsis={{ tooltip: true }}>{m.suggestionReasons.join('、')}</Typography.Text> : null}
         </Space>
       ),
     },
@@ -61,8 +61,11 @@ export function MattersPage() {
       title: t('participation.matters.col.link'), key: 'link', width: 230,
       render: (_: unknown, m) => {
         const l = m.links;
-        if (l.caseId) return <Typography.Link onClick={() => setCaseId(l.caseId)} data-testid="matter-case-link"><span className="zz-code">{l.caseNumber}</span></Typography.Link>;
-        if (l.proposalId) {
+        // where it went last: the link of its current class (a reclassed matter keeps the earlier one too)
+        const to = m.class === 'public' && l.caseId ? 'case' : m.class === 'shared' && l.proposalId ? 'proposal' : m.class === 'private' && l.helpRequestId ? 'help'
+          : l.caseId ? 'case' : l.proposalId ? 'proposal' : l.helpRequestId ? 'help' : null;
+        if (to === 'case') return <Typography.Link onClick={() => setCaseId(l.caseId)} data-testid="matter-case-link"><span className="zz-code">{l.caseNumber}</span></Typography.Link>;
+        if (to === 'proposal') {
           return (
             <Space orientation="vertical" size={0}>
               <Typography.Link onClick={() => navigate(`/participation/councils?proposal=${l.proposalId}`)} data-testid="matter-proposal-link">{l.proposalTitle}</Typography.Link>
@@ -70,7 +73,7 @@ export function MattersPage() {
             </Space>
           );
         }
-        if (l.helpRequestId) {
+        if (to === 'help') {
           return (
             <Space size={4}>
               <Typography.Link onClick={() => navigate('/participation/help')} data-testid="matter-help-link">{t('participation.matters.openHelp')}</Typography.Link>
