@@ -54,8 +54,9 @@ async function call<T>(method: 'POST' | 'PUT', url: string, payload: object, tok
 
 /** Waits until no antd-mobile popup, dialog or toast is on the screen (they fade; a screenshot then shows the page). */
 async function settled() {
-  await page.waitForFunction(() => ![...document.querySelectorAll('.adm-popup, .adm-center-popup-wrap, .adm-toast-mask')]
-    .some((e) => getComputedStyle(e).display !== 'none' && (e as HTMLElement).offsetParent !== null), undefined, { timeout: 10_000 }).catch(() => undefined);
+  for (const sel of ['.adm-toast-main', '.adm-center-popup-wrap', '.adm-popup-body']) {
+    await page.locator(sel).first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+  }
 }
 
 async function shot(name: string, fullPage = false) {
@@ -130,8 +131,8 @@ beforeAll(async () => {
   await call('POST', `/api/points/rules/publish?orgUnitId=${ids.community}`, {});
   await call('POST', '/api/points/awards', { subject: { householdId: reg.householdId }, ruleCode: 'J03', eventRef: '2026-11 楼道救火', note: '扑灭楼道电动车起火' });
   await call('POST', '/api/points/awards', { subject: { householdId: reg.householdId }, ruleCode: 'B01', eventRef: '2026-10' });
-  ids.rice = (await call<{ id: string }>('POST', '/api/points/goods', { orgUnitId: ids.community, name: '东北大米 5kg', description: '新米', pricePoints: 50, stock: 12 })).id;
-  await call('POST', '/api/points/goods', { orgUnitId: ids.community, name: '花生油 1.8L', pricePoints: 80, stock: 6 });
+  ids.rice = (await call<{ id: string }>('POST', '/api/points/goods', { orgUnitId: ids.community, name: '东北大米 5 公斤', description: '新米', pricePoints: 50, stock: 12 })).id;
+  await call('POST', '/api/points/goods', { orgUnitId: ids.community, name: '花生油 1.8 升', pricePoints: 80, stock: 6 });
   await call('POST', '/api/points/goods', { orgUnitId: ids.community, name: '洗衣皂', pricePoints: 10, stock: 0 });
 
   // a volunteer team and an activity and a talk open for sign-up
@@ -220,7 +221,7 @@ describe('the resident on her phone', () => {
     await settled();
     await motion.getByTestId('m-choice-for').click();
     await motion.getByTestId('m-vote').click();
-    const dialog = page.locator('.adm-dialog').filter({ hasText: '投票后不能更改' });
+    const dialog = page.locator('.adm-center-popup-wrap').filter({ hasText: '投票后不能更改' });
     await dialog.waitFor();
     await shot('vote-confirm');
     await check('the vote confirmation');
@@ -251,7 +252,7 @@ describe('the resident on her phone', () => {
     await check('积分超市');
     await shot('shop', true);
     await rice.getByTestId('m-redeem').click();
-    const dialog = page.locator('.adm-dialog').filter({ hasText: '东北大米' });
+    const dialog = page.locator('.adm-center-popup-wrap').filter({ hasText: '东北大米' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: '增加' }).click();
     await expect(dialog.getByTestId('m-redeem-qty').textContent()).resolves.toBe('2');

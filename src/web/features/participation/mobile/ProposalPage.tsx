@@ -80,7 +80,10 @@ function ProposalView({ p, reload }: { p: ProposalDetail; reload: () => void }) 
         <section className="pm-card" aria-labelledby="pm-timeline">
           <h3 id="pm-timeline">{t('pm.proposals.timeline')}</h3>
           {p.timeline.filter((e) => !e.action.startsWith('support')).map((e, i) => (
-            <div className="pm-comment" key={`${e.at}-${i}`}><span>{dayTime(e.at, i18n.language)}{e.byName ? ` · ${e.byName}` : ''}</span>{e.note ? <p>{e.note}</p> : null}</div>
+            <div className="pm-comment" key={`${e.at}-${i}`} data-testid="m-proposal-event">
+              <b>{t(`pm.proposals.events.${e.action}`, { defaultValue: t('pm.proposals.events.other') })}</b>
+              <span>{dayTime(e.at, i18n.language)}{e.byName ? ` · ${e.byName}` : ''}</span>{e.note ? <p>{e.note}</p> : null}
+            </div>
           ))}
         </section>
       ) : null}

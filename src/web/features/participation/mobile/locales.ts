@@ -45,6 +45,10 @@ export const pmZh = {
     decision: '商议结果', owner: '负责人', dueOn: '计划完成', result: '办理结果', sentUp: '已提交街道联席会', rejectedReason: '没有通过的原因',
     rate: '给办理结果打分', rated: '您已打分：{{stars}} 星', rateDone: '谢谢您的评价', ratingAvg: '居民评分 {{avg}} 分（{{count}} 人）',
     rateComment: '说一句（可不填）', stars: '{{count}} 星', timeline: '进展',
+    events: {
+      create: '提出议题', schedule: '列入议事会议程', decide: '议定办理方案', reject: '未通过', start: '开始办理', 'report-result': '报告办理结果',
+      'send-up': '提交上级议事会', sentUpHere: '由下级议事会提交', rate: '居民评价', comment: '发表看法', other: '进展',
+    },
     from: '{{council}} · {{time}}',
   },
   proposalStatus: { open: '征集支持', scheduled: '已列入议程', decided: '已商定', inProgress: '办理中', done: '已办结', rejected: '未通过', sentUp: '已提交上级' },
@@ -141,6 +145,10 @@ export const pmEn: typeof pmZh = {
     decision: 'Decision', owner: 'Carried out by', dueOn: 'Due', result: 'Result', sentUp: 'Sent to the sub-district council', rejectedReason: 'Why it was not taken up',
     rate: 'Rate the result', rated: 'You rated it {{stars}} stars', rateDone: 'Thank you for rating', ratingAvg: 'Rated {{avg}} by {{count}} residents',
     rateComment: 'A word (optional)', stars: '{{count}} stars', timeline: 'Progress',
+    events: {
+      create: 'Proposed', schedule: 'Put on a council\'s agenda', decide: 'Decided how to carry it out', reject: 'Not taken up', start: 'Work started', 'report-result': 'Result reported',
+      'send-up': 'Sent to the council above', sentUpHere: 'Sent up from the council below', rate: 'Rated by residents', comment: 'Commented', other: 'Progress',
+    },
     from: '{{council}} · {{time}}',
   },
   proposalStatus: { open: 'Gathering support', scheduled: 'On an agenda', decided: 'Decided', inProgress: 'Being carried out', done: 'Done', rejected: 'Not taken up', sentUp: 'Sent up' },

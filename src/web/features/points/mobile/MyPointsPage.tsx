@@ -137,7 +137,7 @@ function SelfCheck({ rules }: { rules: RuleSet }) {
 }
 
 function ruleLine(r: Rule, t: (k: string, o?: Record<string, unknown>) => string): string[] {
-  const out = [r.kind === 'minus' || r.kind === 'veto' ? t('ptm.rules.minus', { count: r.points }) : t('ptm.rules.plus', { count: r.points })];
+  const out = r.points === 0 ? [] : [r.kind === 'minus' || r.kind === 'veto' ? t('ptm.rules.minus', { count: r.points }) : t('ptm.rules.plus', { count: r.points })];
   if (r.capPoints && r.capPeriod) out.push(t('ptm.rules.cap', { count: r.capPoints, period: t(`ptm.rules.periods.${r.capPeriod}`) }));
   if (r.kind === 'veto' && r.vetoMonths) out.push(t('ptm.rules.vetoMonths', { months: r.vetoMonths }));
   out.push(t(`ptm.rules.${r.subjectKind}`));
