@@ -59,3 +59,10 @@ export function classChangeRefusal(
   }
   return null;
 }
+
+/** The English of a stored reason (for the English page): 含“路灯” → mentions “路灯”. */
+export function classReasonEn(zh: string): string {
+  if (zh === UNRECOGNISED_REASON) return 'not recognised: treated as public';
+  const m = /^含“(.+)”$/.exec(zh);
+  return m ? `mentions “${m[1]}”` : zh;
+}

@@ -95,3 +95,15 @@ export function deriveCivility(input: { households: readonly CivilityHousehold[]
   }
   return out;
 }
+
+/** The English of a stored reason (for the English page). */
+export function civilityReasonEn(zh: string): string {
+  let m: RegExpExecArray | null;
+  if ((m = /^一票否决期内（至(\d{4}-\d{2}-\d{2})）$/.exec(zh))) return `a veto in force until ${m[1]}`;
+  if ((m = /^本期扣(\d+)分$/.exec(zh))) return `${m[1]} points deducted in the period`;
+  if ((m = /^本期得(\d+)分，居前10%$/.exec(zh))) return `${m[1]} points earned in the period, in the top 10 %`;
+  if (zh === '本期无扣分') return 'no deduction in the period';
+  if ((m = /^本年得(\d+)分（达100分）$/.exec(zh))) return `${m[1]} points earned this year (100 needed)`;
+  if (zh === '无一票否决') return 'no veto';
+  return zh;
+}

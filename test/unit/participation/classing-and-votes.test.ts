@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classChangeRefusal, suggestMatterClass } from '../../../src/domain/participation/classing.ts';
+import { classChangeRefusal, classReasonEn, suggestMatterClass } from '../../../src/domain/participation/classing.ts';
 import { eligibility, isLoosening, rulesRefusals, tally, voterKeyOf } from '../../../src/domain/participation/votes.ts';
 import type { VoteRules } from '../../../src/shared/participation.ts';
 
@@ -90,5 +90,15 @@ describe('rulesRefusals and isLoosening', () => {
   it('anyone is a loosening, residents is not', () => {
     expect(isLoosening({ electorate: 'anyone' })).toBe(true);
     expect(isLoosening({ electorate: 'residents' })).toBe(false);
+  });
+});
+
+describe('classReasonEn', () => {
+  it.each([
+    ['含“路灯”', 'mentions “路灯”'],
+    ['未识别，按公事处理', 'not recognised: treated as public'],
+    ['别的', '别的'],
+  ] as const)('%s → %s', (zh, en) => {
+    expect(classReasonEn(zh)).toBe(en);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveCivility } from '../../../src/domain/points/civility.ts';
+import { civilityReasonEn, deriveCivility } from '../../../src/domain/points/civility.ts';
 
 // 1 December 2026, 10:00 in Beijing: marks of November
 const today = new Date('2026-12-01T02:00:00Z');
@@ -39,5 +39,18 @@ describe('deriveCivility', () => {
 
   it('nobody earned: no red list', () => {
     expect(deriveCivility({ households: [h('a', 0), h('b', 0)], period: '2026-11', today })).toEqual([]);
+  });
+});
+
+describe('civilityReasonEn', () => {
+  it.each([
+    ['一票否决期内（至2027-06-01）', 'a veto in force until 2027-06-01'],
+    ['本期扣20分', '20 points deducted in the period'],
+    ['本期得50分，居前10%', '50 points earned in the period, in the top 10 %'],
+    ['本期无扣分', 'no deduction in the period'],
+    ['本年得120分（达100分）', '120 points earned this year (100 needed)'],
+    ['无一票否决', 'no veto'],
+  ] as const)('%s → %s', (zh, en) => {
+    expect(civilityReasonEn(zh)).toBe(en);
   });
 });
