@@ -263,6 +263,7 @@ describe('assessments', () => {
     const before = await balanceOf(household);
     // the month's cap of 庭院整洁 (30) was reached in November by hand: a December period awards
     t.clock.set(new Date('2026-12-20T02:00:00Z'));
+    for (const u of Object.keys(tokens)) tokens[u] = await t.login(u);
     const ok = await call('POST', `/api/points/assessments/${a.id}/approve`, 'community', { items: [{ ruleCode: 'clean', claimed: true, approved: true }] });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ status: 'approved', awardedPoints: 10, policies: [] });

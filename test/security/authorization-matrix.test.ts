@@ -13,6 +13,12 @@ import { registerDispute } from '../../src/server/disputes/register-dispute.ts';
 import { recordMediation } from '../../src/server/disputes/record-mediation.ts';
 import { attachSigned } from '../../src/server/disputes/attach-signed.ts';
 import { createSweep } from '../../src/server/disputes/sweeps.ts';
+import { actOnMeeting, createMeeting } from '../../src/server/participation/meetings.ts';
+import { closeOpenMotions, createMotion } from '../../src/server/participation/votes.ts';
+import { submitIdea } from '../../src/server/participation/ideas.ts';
+import { applyRule, issuerAccount, postTransaction, subjectAccount } from '../../src/server/points/ledger.ts';
+import { redeem } from '../../src/server/points/redemption-commands.ts';
+import { accountPhoneHash } from '../../src/server/identity/account-phone-hash.ts';
 import { planInspection } from '../../src/server/enforcement/plan-inspection.ts';
 import { openEnforcementCase } from '../../src/server/enforcement/open-case.ts';
 import { openWorkOrders } from '../../src/server/cases/open-work-orders.ts';
@@ -414,6 +420,9 @@ function builders(): Record<string, Variant[]> {
     }],
     ...registryVariants(),
     ...partyVariants(),
+    ...meetingVariants(),
+    ...pointsVariants(),
+    ...supermarketVariants(),
     ...dutyVariants(),
     ...taskGenerationVariants(),
     ...taskVariants(),
@@ -1788,4 +1797,423 @@ let partyMember2Id: string | null = null;
 async function partyMember2(): Promise<string> {
   partyMember2Id ??= await partyMemberIn('demoGrid2');
   return partyMember2Id;
+}
+
+// ---- meetings, votes and ideas (issue 16) -----------------------------------------------------------------------------
+
+type MeetingPlace = 'demoGrid' | 'demoGrid2' | 'ruralGrid';
+/** Who reads a grid council's meetings and ideas: staff whose scope holds the grid (or lies inside it), residents of the grid. */
+const meetingReadersOf = (place: MeetingPlace): DemoUser[] => ({
+  demoGrid: ['admin', 'leader', 'dispatcher', 'community', 'gridworker', 'resident'],
+  demoGrid2: ['admin', 'leader', 'dispatcher', 'community'],
+  ruralGrid: ['admin'],
+} as Record<MeetingPlace, DemoUser[]>)[place];
+/** Who runs them: PARTICIPATION_STAFF whose scope holds the grid. */
+const meetingRunnersOf = (place: MeetingPlace): DemoUser[] => ({
+  demoGrid: ['dispatcher', 'community', 'gridworker'],
+  demoGrid2: ['dispatcher', 'community'],
+  ruralGrid: [],
+} as Record<MeetingPlace, DemoUser[]>)[place];
+
+function meetingVariants(): Record<string, Variant[]> {
+  let serial = 0;
+  const cityStaff = async (): Promise<Principal> => {
+    const city = (await w.t.db.query<{ id: string; path: string }>(`select id, path from org_units where level = 'city'`)).rows[0]!;
+    const admin = (await w.t.db.query<{ id: string }>(`select id from accounts where username = 'admin'`)).rows[0]!;
+    return {
+      accountId: admin.id, username: 'admin', name: '黄志刚', kind: 'staff', roles: ['dispatcher'], scopeOrgUnitId: city.id, scopePath: city.path,
+      homeOrgUnitId: null, posts: [], grids: [], departmentIds: [], mustChangePassword: false, tokenHash: '',
+    };
+  };
+  const councilIn = async (place: MeetingPlace) => (await w.t.db.query<{ id: string }>(
+    'select c.id from councils c join org_units u on u.id = c.org_unit_id where u.code = $1', [PLACES[place].code])).rows[0]!.id;
+  const who = (p: Principal) => ({ accountId: p.accountId, name: p.name, ip: null, at: w.t.clock.now, requestKey: null });
+  /** a fresh online meeting of the place's grid council, opened unless `scheduled` */
+  const meetingIn = async (place: MeetingPlace, o: { scheduled?: boolean } = {}) => {
+    const p = await cityStaff();
+    return w.t.db.transaction(async (tx) => {
+      const m = await createMeeting(tx, p, {
+        councilId: await councilIn(place), kind: 'online', title: `矩阵议事${++serial}`, startsAt: w.t.clock.now,
+        endsAt: new Date(w.t.clock.now.getTime() + 86_400_000), proposalIds: [],
+      }, who(p));
+      if (!o.scheduled) await actOnMeeting(tx, { p, person: null, areaPath: null }, m.id, 'open', null, who(p), closeOpenMotions);
+      return m.id;
+    });
+  };
+  const motionIn = async (place: MeetingPlace) => {
+    const p = await cityStaff();
+    const meetingId = await meetingIn(place);
+    const m = await w.t.db.transaction((tx) => createMotion(tx, { p, person: null, areaPath: null }, meetingId, {
+      title: `矩阵表决${++serial}`, rules: { unit: 'person', electorate: 'residents', quorum: { kind: 'count', value: 1 }, passShare: 0.5, secret: false },
+      closesAt: new Date(w.t.clock.now.getTime() + 86_400_000),
+    }, who(p)));
+    return { meetingId, motionId: m.id };
+  };
+  const ideaIn = async (place: MeetingPlace) => {
+    const grid = (await w.t.db.query<{ id: string }>('select id from org_units where code = $1', [PLACES[place].code])).rows[0]!.id;
+    return (await w.t.db.transaction((tx) => submitIdea(tx, { accountId: null, person: null, name: '矩阵居民', unitId: grid },
+      { title: `矩阵金点子${++serial}`, body: '矩阵测试', category: 'other' }, { accountId: null, name: null, ip: null, at: w.t.clock.now, requestKey: null }))).id;
+  };
+  const fixed = new Map<string, string>();
+  const once = async (key: string, make: () => Promise<string>) => { if (!fixed.has(key)) fixed.set(key, await make()); return fixed.get(key)!; };
+  const PLACES3: MeetingPlace[] = ['demoGrid', 'demoGrid2', 'ruralGrid'];
+  const each = (make: (place: MeetingPlace) => Omit<Variant, 'label'>, places: MeetingPlace[] = ['demoGrid2', 'ruralGrid']) =>
+    places.map((place): Variant => ({ label: `a meeting of ${PLACES[place].name}'s council`, ...make(place) }));
+  const townId = async (town: 'urbanTown' | 'ruralTown') => (await w.t.db.query<{ id: string }>('select id from org_units where code = $1', [town === 'urbanTown' ? '500199001000' : '500199101000'])).rows[0]!.id;
+  const rules = { unit: 'person', electorate: 'residents', quorum: { kind: 'count', value: 1 }, passShare: 0.5, secret: false };
+  return {
+    'GET /api/meetings': [{
+      label: 'meetings of three grids\' councils', in: everyone,
+      request: async () => { for (const pl of PLACES3) await once(`m-${pl}`, () => meetingIn(pl)); return { method: 'GET', url: '/api/meetings?limit=200' }; },
+      check: (res, c) => {
+        const ids = (res.json().items as { id: string }[]).map((x) => x.id);
+        for (const pl of PLACES3) expect(ids.includes(fixed.get(`m-${pl}`)!), `${c.name} lists the meeting of ${PLACES[pl].name}`).toBe(meetingReadersOf(pl).includes(c.name as DemoUser));
+      },
+    }],
+    'POST /api/meetings': each((place) => ({
+      in: meetingRunnersOf(place),
+      request: async () => ({ method: 'POST', url: '/api/meetings', payload: { councilId: await councilIn(place), kind: 'onSite', title: `矩阵新议事${++serial}`, startsAt: w.t.clock.now.toISOString(), endsAt: new Date(w.t.clock.now.getTime() + 3_600_000).toISOString(), proposalIds: [] } }),
+    })),
+    'GET /api/meetings/{id}': each((place) => ({ in: meetingReadersOf(place), request: async () => ({ method: 'GET', url: `/api/meetings/${await once(`m-${place}`, () => meetingIn(place))}` }) }), PLACES3),
+    'POST /api/meetings/{id}/actions/{action}': each((place) => ({
+      in: meetingRunnersOf(place),
+      request: async () => ({ method: 'POST', url: `/api/meetings/${await meetingIn(place, { scheduled: true })}/actions/open`, payload: {} }),
+    })),
+    'PUT /api/meetings/{id}/minutes': each((place) => ({
+      in: meetingRunnersOf(place), request: async () => ({ method: 'PUT', url: `/api/meetings/${await meetingIn(place)}/minutes`, payload: { minutes: '矩阵纪要' } }),
+    })),
+    'GET /api/meetings/{id}/checkin': each((place) => ({
+      in: meetingRunnersOf(place), request: async () => ({ method: 'GET', url: `/api/meetings/${await once(`m-${place}`, () => meetingIn(place))}/checkin` }),
+    })),
+    'POST /api/meetings/{id}/attendance': each((place) => ({
+      in: meetingReadersOf(place), request: async () => ({ method: 'POST', url: `/api/meetings/${await once(`m-${place}`, () => meetingIn(place))}/attendance`, payload: {} }),
+    }), PLACES3),
+    'POST /api/meetings/{id}/comments': each((place) => ({
+      in: meetingReadersOf(place), request: async () => ({ method: 'POST', url: `/api/meetings/${await once(`m-${place}`, () => meetingIn(place))}/comments`, payload: { body: '矩阵留言' } }),
+    }), PLACES3),
+    'POST /api/meetings/{id}/motions': each((place) => ({
+      in: meetingRunnersOf(place), request: async () => ({ method: 'POST', url: `/api/meetings/${await meetingIn(place)}/motions`, payload: { title: '矩阵表决', rules, closesAt: new Date(w.t.clock.now.getTime() + 3_600_000).toISOString() } }),
+    })),
+    'POST /api/meetings/{id}/votes': each((place) => ({
+      in: meetingReadersOf(place),
+      request: async () => { const m = await motionIn(place); return { method: 'POST', url: `/api/meetings/${m.meetingId}/votes`, payload: { motionId: m.motionId, choice: 'for' } }; },
+    }), PLACES3),
+    'POST /api/meetings/{id}/motions/{motionId}/close': each((place) => ({
+      in: meetingRunnersOf(place),
+      request: async () => { const m = await motionIn(place); return { method: 'POST', url: `/api/meetings/${m.meetingId}/motions/${m.motionId}/close` }; },
+    })),
+    'GET /api/ideas': [{
+      label: 'ideas of three grids', in: everyone,
+      request: async () => { for (const pl of PLACES3) await once(`i-${pl}`, () => ideaIn(pl)); return { method: 'GET', url: '/api/ideas?limit=200&sort=newest' }; },
+      check: (res, c) => {
+        const ids = (res.json().items as { id: string }[]).map((x) => x.id);
+        for (const pl of PLACES3) {
+          // staff: ideas under their scope; a resident: her town's
+          const readers: DemoUser[] = pl === 'ruralGrid' ? ['admin'] : pl === 'demoGrid2' ? ['admin', 'leader', 'dispatcher', 'community', 'resident'] : meetingReadersOf(pl);
+          expect(ids.includes(fixed.get(`i-${pl}`)!), `${c.name} lists the idea of ${PLACES[pl].name}`).toBe(readers.includes(c.name as DemoUser));
+        }
+      },
+    }],
+    'POST /api/ideas': [{ label: 'an idea to the resident\'s town', in: everyone, request: () => ({ method: 'POST', url: '/api/ideas', payload: { title: `矩阵新金点子${++serial}`, body: '矩阵测试', category: 'other' } }) }],
+    'GET /api/ideas/top': [
+      { label: 'the top ten of 春晖路街道', in: everyone, request: async () => ({ method: 'GET', url: `/api/ideas/top?townId=${await townId('urbanTown')}` }) },
+      { label: 'the top ten of the rural town', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/ideas/top?townId=${await townId('ruralTown')}` }) },
+    ],
+    'POST /api/ideas/top': [
+      { label: 'publish 春晖路街道\'s', in: everyone, request: async () => ({ method: 'POST', url: '/api/ideas/top', payload: { quarter: '2026Q3', townId: await townId('urbanTown') } }) },
+      { label: 'publish the rural town\'s', in: [], request: async () => ({ method: 'POST', url: '/api/ideas/top', payload: { quarter: '2026Q3', townId: await townId('ruralTown') } }) },
+    ],
+    'GET /api/ideas/{id}': ([['demoGrid2', ['admin', 'leader', 'dispatcher', 'community', 'resident']], ['ruralGrid', ['admin']]] as const).map(([place, inside]): Variant => ({
+      label: `an idea of ${PLACES[place].name}`, in: inside, request: async () => ({ method: 'GET', url: `/api/ideas/${await once(`i-${place}`, () => ideaIn(place))}` }),
+    })),
+    'POST /api/ideas/{id}/support': ([['demoGrid2', ['resident']], ['ruralGrid', []]] as const).map(([place, inside]): Variant => ({
+      label: `an idea of ${PLACES[place].name}`, in: inside, request: async () => ({ method: 'POST', url: `/api/ideas/${await ideaIn(place)}/support` }),
+    })),
+    'POST /api/ideas/{id}/actions/{action}': ([['demoGrid2', ['dispatcher', 'community']], ['ruralGrid', []]] as const).map(([place, inside]): Variant => ({
+      label: `an idea of ${PLACES[place].name}`, in: inside, request: async () => ({ method: 'POST', url: `/api/ideas/${await ideaIn(place)}/actions/screen`, payload: { accepted: true, note: '矩阵' } }),
+    })),
+  };
+}
+
+// ---- 微积分 points (issue 16) -------------------------------------------------------------------------------------------
+
+/** numbers the points fixtures (event refs, periods) across the operations' builders */
+let pointsSerial = 0;
+
+function pointsVariants(): Record<string, Variant[]> {
+  const PLACES_P = ['demoGrid', 'demoGrid2', 'ruralGrid'] as const;
+  type P = (typeof PLACES_P)[number];
+  const keepersOf = (place: P) => registryReadersOf(place).filter((r) => r === 'community');
+  const peersOf = (place: P) => registryReadersOf(place).filter((r) => r === 'community' || r === 'gridworker');
+  /** who reads a community's rules: staff whose scope lies in or holds it */
+  const ruleReadersOf = (place: P): DemoUser[] => (place === 'ruralGrid' ? ['admin'] : ['admin', 'leader', 'dispatcher', 'community', 'gridworker']);
+  const each = (make: (place: P) => Omit<Variant, 'label'>, places: readonly P[] = PLACES_P) =>
+    places.map((place): Variant => ({ label: `in ${PLACES[place].name}`, ...make(place) }));
+  const communityOf = async (place: P) => (await w.t.db.query<{ id: string; path: string }>(
+    'select p.id, p.path from org_units g join org_units p on p.id = g.parent_id where g.code = $1', [PLACES[place].code])).rows[0]!;
+  /** the community's draft and published rules hold 矩阵细则 (base, 5 points a household) */
+  const ensureRules = async (place: P) => {
+    const c = await communityOf(place);
+    await w.t.db.query(`insert into point_rules (org_unit_id, org_path, code, name, kind, points, subject_kind, version, updated_at)
+      values ($1, $2, 'matrix', '矩阵细则', 'base', 5, 'household', 1, now()) on conflict do nothing`, [c.id, c.path]);
+    await w.t.db.query(`insert into point_rule_publications (org_unit_id, version, published_at, rules)
+      values ($1, 1, now(), '[{"code":"matrix","name":"矩阵细则","kind":"base","points":5,"subjectKind":"household"}]'::jsonb) on conflict do nothing`, [c.id]);
+    return c;
+  };
+  /** a fresh award of 5 points to the place's household, through the ledger */
+  const transactionIn = async (place: P) => {
+    const { household } = await registryIn(place);
+    const c = await communityOf(place);
+    return w.t.db.transaction(async (tx) => {
+      const acc = await subjectAccount(tx, { householdId: household }, w.t.clock.now);
+      const issuer = await issuerAccount(tx, c.id, w.t.clock.now);
+      return (await postTransaction(tx, {
+        kind: 'award', reasonCode: 'matrix', ruleCode: 'matrix', subjectAccountId: acc.id, orgUnitId: c.id, eventRef: `matrix-${++pointsSerial}`,
+        at: w.t.clock.now, by: null, entries: [{ accountId: acc.id, amount: 5 }, { accountId: issuer.id, amount: -5 }],
+      })).id;
+    });
+  };
+  /** a fresh assessment of the place's household in a period of its own, in the given state */
+  const assessmentIn = async (place: P, status: 'selfReported' | 'peerReviewed' = 'selfReported') => {
+    const { household } = await registryIn(place);
+    const c = await ensureRules(place);
+    const n = ++pointsSerial;
+    const period = `${1990 + Math.floor(n / 12)}-${String(1 + (n % 12)).padStart(2, '0')}`;
+    return (await w.t.db.query<{ id: string }>(
+      `insert into point_assessments (org_unit_id, org_path, household_id, period, status, items, self_at)
+       select $1, h.org_path, h.id, $3, $4, '[{"ruleCode":"matrix","claimed":true}]'::jsonb, now() from registry_households h where h.id = $2 returning id`,
+      [c.id, household, period, status])).rows[0]!.id;
+  };
+  const fixed = new Map<string, string>();
+  const once = async (key: string, make: () => Promise<string>) => { if (!fixed.has(key)) fixed.set(key, await make()); return fixed.get(key)!; };
+  const items = [{ ruleCode: 'matrix', claimed: true, peer: true, approved: true }];
+  return {
+    'GET /api/points/rules': each((place) => ({ in: ruleReadersOf(place), request: async () => ({ method: 'GET', url: `/api/points/rules?orgUnitId=${(await communityOf(place)).id}` }) })),
+    'PUT /api/points/rules': each((place) => ({
+      in: keepersOf(place),
+      request: async () => {
+        const c = await communityOf(place);
+        const version = (await w.t.db.query<{ v: number }>('select coalesce(max(version), 0)::int as v from point_rules where org_unit_id = $1', [c.id])).rows[0]!.v;
+        return { method: 'PUT', url: `/api/points/rules?orgUnitId=${c.id}`, payload: { version, rules: [{ code: 'matrix', name: '矩阵细则', kind: 'base', points: 5, subjectKind: 'household' }] } };
+      },
+    }), ['demoGrid2', 'ruralGrid']),
+    'POST /api/points/rules/publish': each((place) => ({
+      in: keepersOf(place), request: async () => ({ method: 'POST', url: `/api/points/rules/publish?orgUnitId=${(await ensureRules(place)).id}` }),
+    }), ['demoGrid2', 'ruralGrid']),
+    'POST /api/points/awards': each((place) => ({
+      in: keepersOf(place),
+      request: async () => { await ensureRules(place); return { method: 'POST', url: '/api/points/awards', payload: { subject: { householdId: (await registryIn(place)).household }, ruleCode: 'matrix', eventRef: `matrix-award-${++pointsSerial}` } }; },
+    })),
+    'POST /api/points/transactions/{id}/reverse': each((place) => ({
+      in: keepersOf(place), request: async () => ({ method: 'POST', url: `/api/points/transactions/${await transactionIn(place)}/reverse`, payload: { reason: '矩阵冲正' } }),
+    })),
+    'GET /api/points/accounts': [{
+      label: 'households of three grids', in: everyone,
+      request: async () => { for (const pl of PLACES_P) await registryIn(pl); return { method: 'GET', url: `/api/points/accounts?q=${encodeURIComponent('矩阵楼')}&limit=200` }; },
+      check: async (res, c) => {
+        const listed = (res.json().items as { householdId: string }[]).map((x) => x.householdId);
+        for (const pl of PLACES_P) expect(listed.includes((await registryIn(pl)).household), `${c.name} lists the household of ${PLACES[pl].name}`).toBe(registryReadersOf(pl).includes(c.name as DemoUser));
+      },
+    }],
+    'GET /api/points/accounts/{subject}': each((place) => ({
+      in: registryReadersOf(place), request: async () => ({ method: 'GET', url: `/api/points/accounts/household:${(await registryIn(place)).household}` }),
+    })),
+    'GET /api/points/reconciliations': [{ label: 'the runs', in: everyone, request: () => ({ method: 'GET', url: '/api/points/reconciliations' }) }],
+    'POST /api/points/reconciliations': [{ label: 'reconcile now', in: everyone, request: () => ({ method: 'POST', url: '/api/points/reconciliations' }) }],
+    'GET /api/points/assessments': [{
+      label: 'assessments of three grids', in: everyone,
+      request: async () => { for (const pl of PLACES_P) await once(`a-${pl}`, () => assessmentIn(pl)); return { method: 'GET', url: '/api/points/assessments?limit=200' }; },
+      check: (res, c) => {
+        const listed = (res.json().items as { id: string }[]).map((x) => x.id);
+        for (const pl of PLACES_P) expect(listed.includes(fixed.get(`a-${pl}`)!), `${c.name} lists the assessment of ${PLACES[pl].name}`).toBe(registryReadersOf(pl).includes(c.name as DemoUser));
+      },
+    }],
+    'POST /api/points/assessments': each((place) => ({
+      // a resident not in the registry: 422 PERSON_NOT_IN_REGISTRY wherever
+      in: [...peersOf(place), 'resident'],
+      request: async () => ({ method: 'POST', url: '/api/points/assessments', payload: { period: `2026-${String(1 + (++pointsSerial % 12)).padStart(2, '0')}`, householdId: (await registryIn(place)).household, items: [{ ruleCode: 'matrix', claimed: true }] } }),
+    })),
+    'GET /api/points/assessments/{id}': each((place) => ({
+      in: registryReadersOf(place), request: async () => ({ method: 'GET', url: `/api/points/assessments/${await once(`a-${place}`, () => assessmentIn(place))}` }),
+    })),
+    'POST /api/points/assessments/{id}/peer-review': each((place) => ({
+      in: peersOf(place), request: async () => ({ method: 'POST', url: `/api/points/assessments/${await assessmentIn(place)}/peer-review`, payload: { items } }),
+    })),
+    'POST /api/points/assessments/{id}/approve': each((place) => ({
+      in: peersOf(place), request: async () => ({ method: 'POST', url: `/api/points/assessments/${await assessmentIn(place, 'peerReviewed')}/approve`, payload: { items } }),
+    })),
+    'POST /api/points/assessments/{id}/return': each((place) => ({
+      in: peersOf(place), request: async () => ({ method: 'POST', url: `/api/points/assessments/${await assessmentIn(place)}/return`, payload: { note: '矩阵退回' } }),
+    })),
+  };
+}
+
+// ---- 积分超市, 红黑榜 and 志愿服务 (issue 16) --------------------------------------------------------------------------
+
+function supermarketVariants(): Record<string, Variant[]> {
+  const PL = ['demoGrid', 'demoGrid2', 'ruralGrid'] as const;
+  type P = (typeof PL)[number];
+  const inChunhui = (place: P) => place !== 'ruralGrid';
+  const each = (make: (place: P) => Omit<Variant, 'label'>, places: readonly P[] = PL) =>
+    places.map((place): Variant => ({ label: `in ${PLACES[place].name}`, ...make(place) }));
+  const keepers = (place: P): DemoUser[] => (inChunhui(place) ? ['community'] : []);
+  /** staff who read a community's rows: their scope lies in it or holds it */
+  const staffOfCommunity = (place: P): DemoUser[] => (inChunhui(place) ? ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] : ['admin']);
+  const readersOfCommunity = (place: P): DemoUser[] => (inChunhui(place) ? [...staffOfCommunity(place), 'resident'] : ['admin']);
+  /** organisers who manage a community's team and the registry people of a place: their scope holds the place */
+  const organisersOf = (place: P): DemoUser[] => (place === 'demoGrid' ? ['dispatcher', 'community', 'gridworker'] : place === 'demoGrid2' ? ['dispatcher', 'community'] : []);
+  const communityOf = async (place: P) => (await w.t.db.query<{ id: string; path: string }>(
+    'select p.id, p.path from org_units g join org_units p on p.id = g.parent_id where g.code = $1', [PLACES[place].code])).rows[0]!;
+  const gridOf = async (place: P) => (await w.t.db.query<{ id: string; path: string }>('select id, path from org_units where code = $1', [PLACES[place].code])).rows[0]!;
+  let serial = 0;
+  const goodsIn = async (place: P) => {
+    const c = await communityOf(place);
+    return (await w.t.db.query<{ id: string }>(`insert into point_goods (org_unit_id, org_path, name, price_points, stock, created_at, updated_at)
+      values ($1, $2, $3, 5, 50, now(), now()) returning id`, [c.id, c.path, `矩阵商品${++pointsSerial}`])).rows[0]!.id;
+  };
+  /** a reservation of the place's household, made at the desk with points given first */
+  const reservationIn = async (place: P) => {
+    const { household } = await registryIn(place);
+    const c = await communityOf(place);
+    const goodsId = await goodsIn(place);
+    const admin = (await w.t.db.query<{ id: string }>(`select id from accounts where username = 'admin'`)).rows[0]!.id;
+    return w.t.db.transaction(async (tx) => {
+      await applyRule(tx, { rule: { code: 'matrix-sm', name: '矩阵加分', kind: 'bonus', points: 10, subjectKind: 'household' }, subject: { householdId: household }, orgUnitId: c.id, eventRef: `matrix-sm-${++pointsSerial}`, units: 1, at: w.t.clock.now, by: null });
+      const p = { accountId: admin, name: '矩阵', roles: ['communityStaff'], scopePath: '/', kind: 'staff' } as unknown as Principal;
+      return (await redeem(tx, w.t.app.pii, { p, staff: true, keeper: true, person: null, residentPath: null }, { goodsId, qty: 1, householdId: household }, { now: w.t.clock.now, requestKey: null, ip: null })).id;
+    });
+  };
+  const teams = new Map<P, string>();
+  const teamIn = async (place: P) => {
+    const c = await communityOf(place);
+    if (!teams.has(place)) {
+      teams.set(place, (await w.t.db.query<{ id: string }>(`insert into volunteer_teams (org_unit_id, org_path, colour, name, focus, created_at)
+        values ($1, $2, 'orange', '民和橙', '邻里互助', now()) on conflict (org_unit_id, colour) do update set name = excluded.name returning id`, [c.id, c.path])).rows[0]!.id);
+    }
+    return teams.get(place)!;
+  };
+  /** an open activity at the place's grid that started ten minutes ago */
+  const activityIn = async (place: P, checkedIn?: string) => {
+    const g = await gridOf(place);
+    const now = w.t.clock.now.getTime();
+    const id = (await w.t.db.query<{ id: string }>(`insert into volunteer_activities (org_unit_id, org_path, kind, title, place, starts_at, ends_at, checkin_token, created_at)
+      values ($1, $2, 'activity', $3, '矩阵广场', $4, $5, 'matrix-token', now()) returning id`,
+    [g.id, g.path, `矩阵活动${++pointsSerial}`, new Date(now - 600_000), new Date(now + 7_200_000)])).rows[0]!.id;
+    if (checkedIn) {
+      await w.t.db.query(`insert into activity_signups (activity_id, person_key, resident_id, signed_up_at, checked_in_at)
+        select $1, id_number_hash, id, now(), $3 from registry_residents where id = $2`, [id, checkedIn, new Date(now - 300_000)]);
+    }
+    return id;
+  };
+  const person = async (place: P) => (await registryIn(place)).resident;
+  const givePoints = async (place: P) => {
+    const { household } = await registryIn(place);
+    const c = await communityOf(place);
+    await w.t.db.transaction((tx) => applyRule(tx, { rule: { code: 'matrix-sm', name: '矩阵加分', kind: 'bonus', points: 10, subjectKind: 'household' }, subject: { householdId: household }, orgUnitId: c.id, eventRef: `matrix-sm-${++serial}`, units: 1, at: w.t.clock.now, by: null }));
+  };
+  /** the demo resident as a registry person of the demo grid (by her account's phone), for one request; untied after it */
+  let tied: string | null = null;
+  const tieResident = async () => {
+    const account = (await w.t.db.query<{ id: string }>(`select id from accounts where username = 'resident'`)).rows[0]!.id;
+    const hash = await accountPhoneHash(w.t.db, w.t.app.pii, account);
+    tied = await matrixResident('demoGrid', (await registryIn('demoGrid')).household);
+    await w.t.db.query('update registry_residents set phone_hash = $2 where id = $1', [tied, hash]);
+  };
+  const untieResident = async () => {
+    if (!tied) return;
+    await w.t.db.query('delete from volunteer_members where resident_id = $1', [tied]);
+    await w.t.db.query('update registry_residents set left_at = now(), phone_hash = null where id = $1', [tied]);
+    tied = null;
+  };
+  return {
+    'GET /api/points/goods': [{ label: 'the shelves', in: everyone, request: () => ({ method: 'GET', url: '/api/points/goods' }) }],
+    'POST /api/points/goods': each((place) => ({
+      in: keepers(place), request: async () => ({ method: 'POST', url: '/api/points/goods', payload: { orgUnitId: (await communityOf(place)).id, name: `矩阵新品${++pointsSerial}`, pricePoints: 5, stock: 3 } }),
+    })),
+    'PUT /api/points/goods/{id}': each((place) => ({
+      in: keepers(place), request: async () => ({ method: 'PUT', url: `/api/points/goods/${await goodsIn(place)}`, payload: { version: 1, stock: 9 } }),
+    })),
+    'POST /api/points/redemptions': [
+      ...each((place) => ({
+        in: keepers(place), otherwise: { resident: [403] },
+        request: async () => {
+          await givePoints(place);
+          return { method: 'POST', url: '/api/points/redemptions', payload: { goodsId: await goodsIn(place), qty: 1, householdId: (await registryIn(place)).household } };
+        },
+      })),
+      { label: 'for the caller\'s own household (the resident is not in the registry here: 422)', in: ['resident', 'community'],
+        request: async () => ({ method: 'POST', url: '/api/points/redemptions', payload: { goodsId: await goodsIn('demoGrid'), qty: 1 } }) },
+    ],
+    'GET /api/points/redemptions': [{ label: 'the list', in: everyone, request: () => ({ method: 'GET', url: '/api/points/redemptions' }) }],
+    'POST /api/points/redemptions/pickup': each((place) => ({
+      in: keepers(place),
+      request: async () => {
+        const id = await reservationIn(place);
+        const code = (await w.t.db.query<{ pickup_code: string }>('select pickup_code from point_redemptions where id = $1', [id])).rows[0]!.pickup_code;
+        return { method: 'POST', url: '/api/points/redemptions/pickup', payload: { pickupCode: code, orgUnitId: (await communityOf(place)).id } };
+      },
+    })),
+    'POST /api/points/redemptions/{id}/cancel': each((place) => ({
+      in: keepers(place), request: async () => ({ method: 'POST', url: `/api/points/redemptions/${await reservationIn(place)}/cancel`, payload: {} }),
+    })),
+    'GET /api/points/statements': each((place) => ({
+      in: staffOfCommunity(place), request: async () => ({ method: 'GET', url: `/api/points/statements?orgUnitId=${(await communityOf(place)).id}&month=2026-11` }),
+    }), ['demoGrid', 'ruralGrid']),
+    'GET /api/points/civility': [{ label: 'the lists', in: everyone, request: () => ({ method: 'GET', url: '/api/points/civility' }) }],
+    'POST /api/points/civility/derive': each((place) => ({
+      in: keepers(place), request: async () => ({ method: 'POST', url: `/api/points/civility/derive?orgUnitId=${(await communityOf(place)).id}&period=2026-10` }),
+    }), ['demoGrid', 'ruralGrid']),
+    'GET /api/volunteers/teams': [{ label: 'the teams', in: everyone, request: () => ({ method: 'GET', url: '/api/volunteers/teams' }) }],
+    'POST /api/volunteers/teams': each((place) => ({
+      in: place === 'ruralGrid' ? [] : ['dispatcher', 'community'],
+      request: async () => ({ method: 'POST', url: '/api/volunteers/teams', payload: { orgUnitId: (await communityOf(place)).id, colour: 'blue' } }),
+    }), ['demoGrid', 'ruralGrid']),
+    'GET /api/volunteers/teams/{id}': each((place) => ({
+      in: readersOfCommunity(place), request: async () => ({ method: 'GET', url: `/api/volunteers/teams/${await teamIn(place)}` }),
+    }), ['demoGrid', 'ruralGrid']),
+    'POST /api/volunteers/teams/{id}/members': each((place) => ({
+      in: organisersOf(place), request: async () => ({ method: 'POST', url: `/api/volunteers/teams/${await teamIn(place)}/members`, payload: { residentId: await person(place) } }),
+    })),
+    'POST /api/volunteers/teams/{id}/join': each((place) => ({
+      in: ['resident'],
+      request: async (c) => {
+        if (c.name === 'resident') await tieResident();
+        return { method: 'POST', url: `/api/volunteers/teams/${await teamIn(place)}/join` };
+      },
+      check: async () => { await untieResident(); },
+    }), ['demoGrid']),
+    'DELETE /api/volunteers/teams/{id}/members/{residentId}': each((place) => ({
+      in: organisersOf(place), otherwise: inChunhui(place) ? { resident: [403] } : {},
+      request: async () => {
+        const team = await teamIn(place);
+        const r = await person(place);
+        await w.t.db.query(`insert into volunteer_members (team_id, resident_id, joined_at) values ($1, $2, now())
+          on conflict (team_id, resident_id) do update set left_at = null`, [team, r]);
+        return { method: 'DELETE', url: `/api/volunteers/teams/${team}/members/${r}` };
+      },
+    })),
+    'GET /api/volunteers/activities': [{ label: 'the list', in: everyone, request: () => ({ method: 'GET', url: '/api/volunteers/activities' }) }],
+    'POST /api/volunteers/activities': each((place) => ({
+      in: organisersOf(place),
+      request: async () => ({
+        method: 'POST', url: '/api/volunteers/activities',
+        payload: { orgUnitId: (await gridOf(place)).id, kind: 'activity', title: '矩阵新活动', place: '矩阵广场', startsAt: '2026-12-01T09:00:00+08:00', endsAt: '2026-12-01T11:00:00+08:00' },
+      }),
+    })),
+    'GET /api/volunteers/activities/{id}': each((place) => ({
+      in: [...PLACES[place].seenBy, ...(place === 'demoGrid' ? ['resident' as const] : [])],
+      request: async () => ({ method: 'GET', url: `/api/volunteers/activities/${await activityIn(place)}` }),
+    })),
+    ...Object.fromEntries((['sign-up', 'check-in', 'check-out'] as const).map((step) => [`POST /api/volunteers/activities/{id}/${step}`, each((place) => ({
+      in: organisersOf(place), otherwise: place === 'demoGrid' ? { resident: [403] } : {},
+      request: async () => {
+        const r = await person(place);
+        return { method: 'POST', url: `/api/volunteers/activities/${await activityIn(place, step === 'check-out' ? r : undefined)}/${step}`, payload: { residentId: r } };
+      },
+    }))])),
+    'POST /api/volunteers/activities/{id}/actions': each((place) => ({
+      in: organisersOf(place), request: async () => ({ method: 'POST', url: `/api/volunteers/activities/${await activityIn(place)}/actions`, payload: { action: 'cancel' } }),
+    })),
+    'GET /api/volunteers/me': [{ label: 'my volunteering', in: everyone, request: () => ({ method: 'GET', url: '/api/volunteers/me' }) }],
+  };
 }

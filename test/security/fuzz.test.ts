@@ -74,6 +74,8 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
   if (key === 'POST /api/matters/{code}/retire') pathParams.code = 'F9001';
   // a registry person who is not there (404), for the routes that name one
   pathParams.residentId ??= u.demoGrid;
+  // a points account: the caller's own
+  pathParams.subject ??= 'me';
   // a grid whose team holds no account, so no replacement of it moves a case
   if (key === 'PUT /api/org-units/{id}/team') pathParams.id = u.ruralGrid;
   const query: Record<string, string | string[]> = {};
@@ -223,6 +225,27 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/ideas': { title: '模糊金点子', body: '模糊测试', category: 'other' },
     'POST /api/ideas/top': { quarter: '2026Q3' },
     'POST /api/ideas/{id}/actions/{action}': { accepted: true, note: '模糊' },
+    // 微积分 points (issue 16): a rule set of the caller's community; awards, reversals and assessments of what is not there (404)
+    'PUT /api/points/rules': { version: 0, rules: [{ code: 'fuzz', name: '模糊细则', kind: 'base', points: 5, subjectKind: 'household' }] },
+    'POST /api/points/awards': { subject: { householdId: 'x' }, ruleCode: 'fuzz', eventRef: '模糊' },
+    'POST /api/points/transactions/{id}/reverse': { reason: '模糊' },
+    'POST /api/points/assessments': { period: '2026-11', householdId: 'x', items: [{ ruleCode: 'fuzz', claimed: true }] },
+    'POST /api/points/assessments/{id}/peer-review': { items: [{ ruleCode: 'fuzz', claimed: true, peer: true }] },
+    'POST /api/points/assessments/{id}/approve': { items: [{ ruleCode: 'fuzz', claimed: true, approved: true }] },
+    'POST /api/points/assessments/{id}/return': { note: '模糊' },
+    // 积分超市 and 志愿服务 (issue 16): goods of the caller's scope; redemptions, teams and activities of what is not there (404)
+    'POST /api/points/goods': { orgUnitId: u.demoGrid, name: '模糊商品', pricePoints: 5, stock: 3 },
+    'PUT /api/points/goods/{id}': { version: 1, stock: 3 },
+    'POST /api/points/redemptions': { goodsId: 'x', qty: 1 },
+    'POST /api/points/redemptions/pickup': { pickupCode: '123456' },
+    'POST /api/points/redemptions/{id}/cancel': { reason: '模糊' },
+    'POST /api/volunteers/teams': { orgUnitId: u.demoGrid, colour: 'red' },
+    'POST /api/volunteers/teams/{id}/members': { residentId: 'x' },
+    'POST /api/volunteers/activities': { orgUnitId: u.demoGrid, kind: 'activity', title: '模糊活动', place: '春晖路1号', startsAt: '2026-11-25T09:00:00+08:00', endsAt: '2026-11-25T11:00:00+08:00' },
+    'POST /api/volunteers/activities/{id}/sign-up': {},
+    'POST /api/volunteers/activities/{id}/check-in': { token: 'x' },
+    'POST /api/volunteers/activities/{id}/check-out': {},
+    'POST /api/volunteers/activities/{id}/actions': { action: 'cancel' },
   };
   let body: unknown = bodies[key];
   let rawBody: Buffer | null = null;
