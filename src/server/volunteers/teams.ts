@@ -77,6 +77,11 @@ export async function removeMember(tx: Tx, r: VolunteerReader, teamId: string, r
   const team = await teamOf(tx, r, teamId, true);
   const self = r.person?.residentId === residentId;
   if (!self && !manages(r, team.org_path)) throw forbidden();
+  if (!self) {
+    // an organiser removes registry people of their scope (a grid's worker: of their grid)
+    const person = await personOfResident(tx, residentId);
+    if (person && !(person.orgPath.startsWith(r.p.scopePath!) || r.p.scopePath!.startsWith(person.orgPath))) throw notFound('member');
+  }
   const u = await tx.query(`update volunteer_members set left_at = $3 where team_id = $1 and resident_id = $2 and left_at is null returning team_id`,
     [teamId, residentId, o.now]);
   if (u.rows.length === 0) throw notFound('member');
