@@ -95,7 +95,7 @@ export const NewMatterBody = Type.Object({
   description: Text(L.body),
   location: Type.Optional(Nullable(Location)),
   address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  source: Type.Optional(Type.Union(['gridWorker', 'visit', 'hotline', 'meeting'].map((x) => Type.Literal(x)), {
+  source: Type.Optional(Type.Union((['gridWorker', 'visit', 'hotline', 'meeting'] as const).map((x) => Type.Literal(x)), {
     description: 'staff: where it came in (default gridWorker for a grid worker, visit otherwise); a resident\'s own is always resident',
   })),
   residentId: Type.Optional(Nullable(Id)),

@@ -1,9 +1,14 @@
+import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../platform/auth.ts';
+import type { Tx } from '../platform/db/db.ts';
+import type { PiiCipher } from '../platform/pii-cipher.ts';
+import { AppError } from '../platform/errors.ts';
+import { idempotencyKeyOf } from '../platform/idempotency-key.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import { holdsAnyRole } from '../../shared/roles.ts';
 import { PARTICIPATION_LEADS, PARTICIPATION_READERS, PARTICIPATION_STAFF } from '../../shared/participation.ts';
 import { VOLUNTEER_ORGANISERS } from '../../shared/volunteers.ts';
-import type { RegistryPerson } from './person.ts';
+import { personOfAccount, type RegistryPerson } from './person.ts';
 
 /*
  * Which matters, councils, proposals and help requests a caller reaches — always as a condition inside the SQL:
@@ -91,3 +96,36 @@ export function helpReadSql(r: Reader, h: string, params: unknown[]): string {
 }
 
 export { maskName } from '../../domain/identity/personal-data.ts';
+
+/** The caller as a reader: a resident's registry person and area path (their grid's, else their home unit's). */
+export async function readerOf(tx: Tx, pii: PiiCipher, p: Principal): Promise<Reader> {
+  if (!isResident(p)) return { p, person: null, areaPath: null };
+  const person = await personOfAccount(tx, pii, p.accountId);
+  let areaPath = person?.orgPath ?? null;
+  if (!areaPath && p.homeOrgUnitId) {
+    const u = await tx.query<{ path: string }>('select path from org_units where id = $1', [p.homeOrgUnitId]);
+    areaPath = u.rows[0]?.path ?? null;
+  }
+  return { p, person, areaPath };
+}
+
+/** The caller's Idempotency-Key scoped to the caller (one account's key never answers another's request). */
+export function requestKeyOf(req: FastifyRequest, p: Principal): string | null {
+  const key = idempotencyKeyOf(req);
+  return key === null ? null : `${p.accountId}:${key}`;
+}
+
+/** A list's keyset cursor: the last row's creation time and id (newest first). */
+export const encodeCursor = (last: { created_at: Date; id: string }): string =>
+  Buffer.from(`${new Date(last.created_at).toISOString()}|${last.id}`).toString('base64url');
+
+export function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
+  const date = new Date(at ?? '');
+  if (!id || id.length > 64 || !/^[0-9a-zA-Z-]+$/.test(id) || Number.isNaN(date.getTime())) {
+    throw new AppError('VALIDATION_FAILED', 'The cursor is not one this API handed out.', '分页游标无效。');
+  }
+  return { at: date, id };
+}
+
+export const iso = (d: Date | string | null): string | null => (d === null ? null : new Date(d).toISOString());
