@@ -202,6 +202,20 @@ describe('积分与志愿 for the community staff (desktop)', () => {
     await contains(page.getByTestId('reconciliation-latest'), '全部一致');
     await expectNoEnglish(page);
     await shot('reconciliations');
+  });
+
+  it('the town\'s leader picks the community and reads its accounts without awarding', async () => {
+    await open('leader');
+    await page.goto(`${base}/points/accounts`);
+    await page.getByTestId('point-accounts-page').waitFor();
+    await pickFixedOption(page, page.getByTestId('community-picker'), '春晖社区');
+    const row = page.getByTestId('accounts-table').locator('tr', { hasText: '周淑芬' });
+    await row.waitFor();
+    await expect.poll(() => row.getByTestId('account-balance').textContent(), { timeout: 15_000 }).toBe('10');
+    expect(await row.getByTestId('account-award').count()).toBe(0);
+    expect(await page.getByTestId('award-open').count()).toBe(0);
+    await expectNoEnglish(page);
+    await shot('leader');
     expect(pageErrors).toEqual([]);
   });
 });
