@@ -31,6 +31,7 @@ let gridCouncil = '';
 let communityCouncil = '';
 let meetingId = '';
 let liftProposal = '';
+const gridProposals: Record<'stairs' | 'lamps' | 'playground', string> = { stairs: '', lamps: '', playground: '' };
 
 const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}/participation-desk-${name}.png`, fullPage: true });
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
@@ -60,7 +61,10 @@ beforeAll(async () => {
   const who = { accountId: null, name: null, ip: null, at: t.clock.now };
   await t.db.transaction(async (tx) => {
     liftProposal = (await createProposalIn(tx, { councilId: communityCouncil, title: '春晖苑加装电梯', body: '3 栋老人多，上下楼难，议一议加装电梯和费用分摊。', proposerAccountId: null, proposerName: '周淑芬', who })).id;
-    await createProposalIn(tx, { councilId: gridCouncil, title: '楼道堆物清理', body: '楼道里堆满杂物，有消防隐患。', proposerAccountId: null, proposerName: '王大妈', who });
+    const grid = (title: string, body: string) => createProposalIn(tx, { councilId: gridCouncil, title, body, proposerAccountId: null, proposerName: '王大妈', who }).then((r) => r.id);
+    gridProposals.stairs = await grid('楼道堆物清理', '楼道里堆满杂物，有消防隐患，议一议怎么清、谁来清。');
+    gridProposals.lamps = await grid('背街小巷路灯改造', '春晖苑后面的小巷晚上太黑，路灯要整体改造，费用较大。');
+    gridProposals.playground = await grid('儿童游乐设施维修', '小区滑梯和秋千坏了半年，孩子们没地方玩。');
   });
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
@@ -289,6 +293,61 @@ describe('三事分流 (community staff)', () => {
   });
 });
 
+describe('议事会 (community staff)', () => {
+  const drawer = () => page.locator('.zz-proposal-drawer');
+
+  it('lists the councils with their party organisations and a council\'s proposals', async () => {
+    await open('community');
+    await page.goto(`${base}/participation/councils`);
+    const list = page.getByTestId('council-list');
+    await list.waitFor();
+    await poll(() => list.textContent()).toContain('春晖社区评议会');
+    await page.locator(`[data-testid="council-item"][data-id="${gridCouncil}"]`).click();
+    await page.locator(`[data-testid="proposal-row"][data-id="${gridProposals.stairs}"]`).waitFor();
+    await expectNoEnglish(page);
+    await shot('councils');
+  });
+
+  it('comments, decides with an owner, starts and reports the result of a proposal', async () => {
+    await page.locator(`[data-testid="proposal-row"][data-id="${gridProposals.stairs}"] [data-testid="proposal-link"]`).click();
+    await drawer().locator('.ant-drawer-body').waitFor();
+    await drawer().getByTestId('proposal-comment-input').fill('建议先贴通知，一周后统一清理。');
+    await drawer().getByTestId('proposal-comment-send').click();
+    await poll(() => drawer().getByTestId('proposal-comments').textContent()).toContain('建议先贴通知');
+    await drawer().getByTestId('proposal-decide').click();
+    let d = dialog();
+    await d.getByTestId('field-decision').fill('本周六由楼长组织居民统一清理楼道，物业负责清运。');
+    await d.getByTestId('field-ownerName').fill('楼长王建华');
+    await d.getByTestId('dialog-ok').click();
+    await poll(() => drawer().getByTestId('proposal-decision').textContent()).toContain('本周六由楼长组织');
+    await drawer().getByTestId('proposal-start').click();
+    await popconfirmOk().click();
+    await drawer().getByTestId('proposal-report-result').waitFor();
+    await drawer().getByTestId('proposal-report-result').click();
+    d = dialog();
+    await d.getByTestId('field-result').fill('周六清出杂物两车，楼道已畅通。');
+    await d.getByTestId('dialog-ok').click();
+    await poll(() => drawer().getByTestId('proposal-status').textContent()).toBe('已完成');
+    await expectNoEnglish(page);
+    await shot('proposal-done');
+    await page.keyboard.press('Escape');
+  });
+
+  it('sends a proposal that needs the community\'s support up in one click', async () => {
+    await page.goto(`${base}/participation/councils?proposal=${gridProposals.lamps}`);
+    await drawer().getByTestId('proposal-send-up').click();
+    const d = dialog();
+    await d.getByTestId('field-reason').fill('改造费用超出网格能力，需要社区统筹。');
+    await d.getByTestId('dialog-ok').click();
+    await drawer().getByTestId('proposal-sent-up').waitFor();
+    await poll(() => drawer().getByTestId('proposal-status').textContent()).toBe('已上报');
+    await expectNoEnglish(page);
+    await shot('proposal-sent-up');
+    const up = await t.db.query<{ council_id: string }>(`select council_id from proposals where sent_up_from = $1`, [gridProposals.lamps]);
+    expect(up.rows.map((r) => r.council_id)).toEqual([communityCouncil]);
+  });
+});
+
 describe('发起议事 (community staff)', () => {
   it('sets up a 坝坝议事 of 第1网格邻里会 with an open proposal on its agenda', async () => {
     await open('community');
@@ -297,16 +356,16 @@ describe('发起议事 (community staff)', () => {
     await page.getByTestId('meeting-create').click();
     const d = dialog();
     await pickOption(page, d.getByTestId('meeting-council').locator('input'), '第1网格', '春晖社区第1网格邻里会', d.getByTestId('meeting-council').getByText('春晖社区第1网格邻里会'));
-    await d.getByTestId('meeting-title').fill('楼道堆物清理坝坝议事');
+    await d.getByTestId('meeting-title').fill('儿童游乐设施维修坝坝议事');
     await d.getByTestId('meeting-place').fill('春晖苑 3 栋楼下');
     await d.getByTestId('meeting-host').fill('赵秀兰');
-    await pickOption(page, d.getByTestId('meeting-agenda').locator('input'), '堆物', '楼道堆物清理', d.getByTestId('meeting-agenda').getByText('楼道堆物清理'));
+    await pickOption(page, d.getByTestId('meeting-agenda').locator('input'), '游乐', '儿童游乐设施维修', d.getByTestId('meeting-agenda').getByText('儿童游乐设施维修'));
     await d.getByTestId('meeting-title').click(); // closes the agenda's option list
     await expectNoEnglish(page);
     await shot('meeting-new');
     await d.getByTestId('meeting-submit').click();
     await page.getByTestId('meeting-page').waitFor();
-    await poll(() => page.getByTestId('meeting-agenda-list').textContent()).toContain('楼道堆物清理');
+    await poll(() => page.getByTestId('meeting-agenda-list').textContent()).toContain('儿童游乐设施维修');
     await poll(() => page.getByTestId('meeting-status').textContent()).toBe('待召开');
   });
 });

@@ -30,7 +30,7 @@ export function CouncilsPage() {
   const proposalId = params.get('proposal');
 
   const sorted = useMemo(() => [...(councils.data?.items ?? [])].sort((a, b) =>
-    COUNCIL_LEVELS.indexOf(b.level) - COUNCIL_LEVELS.indexOf(a.level) || a.name.localeCompare(b.name, 'zh-CN')), [councils.data]);
+    COUNCIL_LEVELS.indexOf(b.level) - COUNCIL_LEVELS.indexOf(a.level) || a.name.localeCompare(b.name, 'zh-CN', { numeric: true })), [councils.data]);
   // the first council with open proposals, else the first one
   useEffect(() => {
     if (!councilId && sorted.length) setCouncilId((sorted.find((c) => c.openProposals > 0) ?? sorted[0]!).id);

@@ -133,7 +133,7 @@ function NewMeetingDialog({ open, onClose, onDone }: { open: boolean; onClose():
           <DatePicker.RangePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} data-testid="meeting-time" />
         </Form.Item>
         <Form.Item name="proposalIds" label={t('participation.meetings.form.agenda')}>
-          <Select mode="multiple" placeholder={t('participation.meetings.form.agendaPh')} loading={open_.loading} disabled={!councilId} data-testid="meeting-agenda"
+          <Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} placeholder={t('participation.meetings.form.agendaPh')} loading={open_.loading} disabled={!councilId} data-testid="meeting-agenda"
             notFoundContent={<Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('participation.meetings.form.noOpen')} />}
             options={(open_.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.title}（${t('participation.proposals.supports', { count: p.supportCount })}）` }))} />
         </Form.Item>

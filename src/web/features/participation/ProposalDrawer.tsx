@@ -48,7 +48,7 @@ export function ProposalDrawer({ proposalId, onClose, onChanged }: { proposalId:
   const actions = (Object.keys(POLICY_OF) as ProposalActionName[]).filter((a) => d?.policies.includes(POLICY_OF[a]));
 
   return (
-    <Drawer open={!!proposalId} onClose={onClose} size={640} title={d ? d.title : ' '} data-testid="proposal-drawer"
+    <Drawer open={!!proposalId} onClose={onClose} size={640} title={d ? d.title : ' '} rootClassName="zz-proposal-drawer"
       extra={d ? <ProposalStatusTag value={d.status} /> : null}>
       {p.error ? <ErrorState error={p.error} onRetry={() => setTick((n) => n + 1)} /> : !d ? null : (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
