@@ -11,6 +11,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { errorText } from '../../lib/api.ts';
+import { civilityReasonEn } from '../../../domain/points/civility.ts';
 import { deriveCivility, listCivility, type CivilityMark } from './api.ts';
 import { timeText, useCommunity } from './parts.tsx';
 import './locales.ts';
@@ -41,7 +42,7 @@ export function CivilityPage() {
   const columns: TableColumnsType<CivilityMark> = [
     { title: t('points.civility.col.household'), dataIndex: 'householdName', render: (v: string) => <Typography.Text strong data-testid="civility-household">{v}</Typography.Text> },
     { title: t('points.civility.col.kind'), dataIndex: 'kind', width: 100, render: (v: CivilityKind) => <Tag color={KIND_COLOURS[v]} data-testid="civility-kind">{t(`points.civility.kinds.${v}`)}</Tag> },
-    { title: t('points.civility.col.reasons'), dataIndex: 'reasons', render: (v: string[]) => <Space orientation="vertical" size={0}>{v.map((x) => <span key={x}>{x}</span>)}</Space> },
+    { title: t('points.civility.col.reasons'), dataIndex: 'reasons', render: (v: string[]) => <Space orientation="vertical" size={0}>{v.map((x) => <span key={x}>{i18n.language.startsWith('en') ? civilityReasonEn(x) : x}</span>)}</Space> },
     { title: t('points.civility.col.period'), dataIndex: 'period', width: 100 },
     { title: t('points.civility.col.valid'), key: 'valid', width: 220, render: (_: unknown, m) => t('points.civility.validRange', { from: m.validFrom, until: m.validUntil }) },
     { title: t('points.civility.col.derived'), dataIndex: 'derivedAt', width: 150, render: (v: string) => timeText(v) },
