@@ -348,6 +348,54 @@ describe('议事会 (community staff)', () => {
   });
 });
 
+describe('邻里互助 (community staff)', () => {
+  const ids = { shopping: '', ride: '' };
+  beforeAll(async () => {
+    const resident = await t.login('resident');
+    const ask = async (title: string, description: string) => {
+      const res = await t.app.inject({ method: 'POST', url: '/api/help-requests', headers: bearer(resident), payload: { title, description } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    ids.shopping = await ask('帮忙代买米面', '腿脚不便，想请邻居帮忙从超市带一袋米和一桶油。');
+    ids.ride = await ask('周五去医院复查', '想请人周五上午陪同去社区医院复查。');
+  });
+  const row = (id: string) => page.locator(`[data-testid="help-row"][data-id="${id}"]`);
+
+  it('a neighbour from the registry takes a request and finishes it', async () => {
+    await open('community');
+    await page.goto(`${base}/participation/help`);
+    await row(ids.shopping).waitFor();
+    await expectNoEnglish(page);
+    await row(ids.shopping).getByTestId('help-take').click();
+    const d = dialog();
+    const picker = d.getByTestId('take-person');
+    await pickOption(page, picker.locator('input'), '欧阳', '欧阳建平', picker.getByText('欧阳建平'));
+    await expectNoEnglish(page);
+    await shot('help-take');
+    await d.getByTestId('take-ok').click();
+    await poll(() => row(ids.shopping).getByTestId('help-status').textContent()).toBe('帮办中');
+    await poll(() => row(ids.shopping).textContent()).toContain('欧阳建平');
+    await row(ids.shopping).getByTestId('help-done').click();
+    const done = dialog();
+    await done.getByTestId('field-note').fill('已送米一袋、油一桶到家。');
+    await done.getByTestId('dialog-ok').click();
+    await poll(() => row(ids.shopping).getByTestId('help-status').textContent()).toBe('已完成');
+  });
+
+  it('cancels a request with a reason', async () => {
+    await row(ids.ride).getByTestId('help-cancel').click();
+    const d = dialog();
+    await d.getByTestId('dialog-ok').click();
+    await poll(() => d.locator('.ant-form-item-explain-error').first().textContent()).toBe('请填写理由');
+    await d.getByTestId('field-reason').fill('家属已安排陪同');
+    await d.getByTestId('dialog-ok').click();
+    await poll(() => row(ids.ride).getByTestId('help-status').textContent()).toBe('已取消');
+    await expectNoEnglish(page);
+    await shot('help');
+  });
+});
+
 describe('发起议事 (community staff)', () => {
   it('sets up a 坝坝议事 of 第1网格邻里会 with an open proposal on its agenda', async () => {
     await open('community');

@@ -31,7 +31,7 @@ export function HelpPage() {
         <Space orientation="vertical" size={0}>
           <Typography.Text strong data-testid="help-title">{h.title}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>{h.description}</Typography.Text>
-          {h.doneNote ? <Typography.Text style={{ fontSize: 12 }}>{t(`${H}.doneNote`)}：{h.doneNote}</Typography.Text> : null}
+          {h.doneNote ? <Typography.Text style={{ fontSize: 12 }}>{t(h.status === 'cancelled' ? `${H}.cancelReason` : `${H}.doneNote`)}：{h.doneNote}</Typography.Text> : null}
         </Space>
       ),
     },

@@ -106,7 +106,7 @@ export const participationZh = {
     col: { request: '求助', requester: '求助人', helper: '帮办', status: '状态', created: '提出时间', actions: '操作' },
     take: '认领', done: '完成', cancelAction: '取消', takeTitle: '认领：{{title}}', doneTitle: '完成：{{title}}', cancelTitle: '取消：{{title}}',
     helper: '帮办人', helperPh: '输入姓名搜索人口台账', team: '志愿队伍', teamPh: '选择志愿队伍', helperRequired: '请选择帮办人或志愿队伍',
-    doneNote: '办理情况', doneNotePh: '帮了什么', cancelReasonPh: '取消的原因', taken: '已认领', finished: '已完成', cancelled: '已取消', points: '帮办人获得 {{points}} 积分',
+    doneNote: '办理情况', cancelReason: '取消原因', doneNotePh: '帮了什么', cancelReasonPh: '取消的原因', taken: '已认领', finished: '已完成', cancelled: '已取消', points: '帮办人获得 {{points}} 积分',
   },
 };
 
@@ -214,7 +214,7 @@ export const participationEn: ParticipationTexts = {
     col: { request: 'Request', requester: 'Asked by', helper: 'Helper', status: 'Status', created: 'Asked', actions: 'Actions' },
     take: 'Take', done: 'Done', cancelAction: 'Cancel', takeTitle: 'Take: {{title}}', doneTitle: 'Done: {{title}}', cancelTitle: 'Cancel: {{title}}',
     helper: 'Helper', helperPh: 'Search the registry by name', team: 'Volunteer team', teamPh: 'Choose a team', helperRequired: 'Choose a helper or a team',
-    doneNote: 'What was done', doneNotePh: 'How it was helped', cancelReasonPh: 'Why', taken: 'Taken', finished: 'Done', cancelled: 'Cancelled', points: 'The helper earned {{points}} points',
+    doneNote: 'What was done', cancelReason: 'Why cancelled', doneNotePh: 'How it was helped', cancelReasonPh: 'Why', taken: 'Taken', finished: 'Done', cancelled: 'Cancelled', points: 'The helper earned {{points}} points',
   },
 };
 
