@@ -29,7 +29,7 @@ const act = (id: string, action: 'screen' | 'respond', payload: object, token = 
 
 beforeAll(async () => {
   t = await createTestApp();
-  [resident, gridworker, leader, community] = await Promise.all(['resident', 'gridworker', 'leader', 'community'].map((u) => t.login(u)));
+  [resident, gridworker, leader, community] = await Promise.all((['resident', 'gridworker', 'leader', 'community'] as const).map((u) => t.login(u))) as [string, string, string, string];
 }, 60_000);
 afterAll(async () => { await t?.close(); });
 

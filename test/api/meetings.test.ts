@@ -49,7 +49,7 @@ const vote = (meetingId: string, payload: object, token = resident, headers: Rec
 
 beforeAll(async () => {
   t = await createTestApp();
-  [community, gridworker, leader, resident] = await Promise.all(['community', 'gridworker', 'leader', 'resident'].map((u) => t.login(u)));
+  [community, gridworker, leader, resident] = await Promise.all((['community', 'gridworker', 'leader', 'resident'] as const).map((u) => t.login(u))) as [string, string, string, string];
   const c = await t.db.query<{ id: string; level: string }>(
     `select c.id, c.level from councils c join org_units g on g.code = $1
       where c.org_unit_id = g.id or c.org_unit_id = g.parent_id`, [DEMO_GRID]);
