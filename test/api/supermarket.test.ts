@@ -168,6 +168,19 @@ describe('redemptions', () => {
     expect(await expireDue(t.db, t.clock.now)).toBe(0);
   });
 
+  it('concurrent redemptions of the last goods: exactly the stock is reserved, the rest refused, the books exact', async () => {
+    await give(reg.householdId, { points: 500 });
+    const before = await balance(reg.householdId);
+    const towel = await t.app.inject({ method: 'POST', url: '/api/points/goods', headers: bearer(staff), payload: { orgUnitId: community, name: '纯棉毛巾', pricePoints: 10, stock: 2 } });
+    const answers = await Promise.all(Array.from({ length: 6 }, () => redeem({ goodsId: towel.json().id, qty: 1 })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 201, 422, 422, 422, 422]);
+    expect(answers.filter((a) => a.statusCode === 422).every((a) => a.json().error.code === 'STOCK_INSUFFICIENT')).toBe(true);
+    expect(await stockOf(towel.json().id)).toBe(0);
+    expect(await balance(reg.householdId)).toBe(before - 20);
+    const codes = answers.filter((a) => a.statusCode === 201).map((a) => a.json().pickupCode);
+    expect(new Set(codes).size).toBe(2);
+  });
+
   it('a veto in force blocks redemption with its end', async () => {
     await give(reg.householdId, { kind: 'veto', points: 0, vetoMonths: 3, name: '违法建设' });
     const r = await redeem({ goodsId: rice, qty: 1 });

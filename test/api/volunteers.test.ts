@@ -142,11 +142,22 @@ describe('activities', () => {
     expect(audit.rows.map((x) => x.action)).toEqual(['volunteer.activity.create', 'volunteer.activity.check_in', 'volunteer.activity.done']);
   });
 
+  it('concurrent sign-ups never pass the capacity', async () => {
+    const people = [];
+    for (let i = 0; i < 6; i++) people.push(await addPerson(t, reg.householdId, { name: `志愿者${i}`, idNumber: idNumberOf('19900101', String(101 + i * 2)), relation: 'other' }));
+    const a = await post('/api/volunteers/activities', staff, {
+      orgUnitId: community, kind: 'activity', title: '敬老院探访', place: '春晖敬老院', startsAt: '2026-11-28T09:00:00+08:00', endsAt: '2026-11-28T11:00:00+08:00', capacity: 3,
+    });
+    const answers = await Promise.all(people.map((residentId) => post(`/api/volunteers/activities/${a.json().id}/sign-up`, staff, { residentId })));
+    expect(answers.map((x) => x.statusCode).sort()).toEqual([200, 200, 200, 409, 409, 409]);
+    expect((await get(`/api/volunteers/activities/${a.json().id}`, staff)).json().signups).toBe(3);
+  });
+
   it('lists upcoming ones soonest first, and a resident only those of their community', async () => {
     const list = await get('/api/volunteers/activities?upcoming=true', resident);
     expect(list.statusCode).toBe(200);
-    expect(list.json().items).toEqual([]);
+    expect(list.json().items.map((x: { title: string }) => x.title)).toEqual(['敬老院探访']);
     const all = (await get('/api/volunteers/activities', resident)).json().items;
-    expect(all.map((x: { title: string }) => x.title).sort()).toEqual(['楼道清理', '防诈骗微讲堂']);
+    expect(all.map((x: { title: string }) => x.title)).toEqual(['敬老院探访', '楼道清理', '防诈骗微讲堂']);
   });
 });
