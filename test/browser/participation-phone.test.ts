@@ -336,6 +336,41 @@ describe('the resident on her phone', () => {
     await shot('checkin');
   });
 
+  it('reads her pages in English when she switches the language (the words are the locales\' own)', async () => {
+    await page.goto(`${base}/m`);
+    await page.evaluate(() => localStorage.setItem('zhizhi.lang', 'en'));
+    await page.goto(`${base}/m/points/shop`);
+    await page.getByTestId('m-shop').waitFor();
+    await page.getByRole('heading', { name: 'Points shop' }).waitFor();
+    await page.getByRole('button', { name: 'Back' }).waitFor();
+    await page.getByText('Points to spend').waitFor();
+    await page.getByText('Waiting for pickup').first().waitFor();
+    await expectAccessible('积分超市 in English');
+    await shot('shop-en');
+    await page.goto(`${base}/m/meetings/${ids.meeting}`);
+    await page.getByText('The rules, in plain words').waitFor();
+    await expectAccessible('the 云坝会 in English');
+    await page.evaluate(() => localStorage.setItem('zhizhi.lang', 'zh-CN'));
+  });
+
+  it('gives the grid worker the tiles of what he follows with residents: proposals, meetings, ideas, 组互评, help', async () => {
+    const gw = await browser.newContext(PHONE);
+    const p = await gw.newPage();
+    await signInAs(p, base, 'gridworker');
+    await p.goto(`${base}/m`);
+    await p.getByTestId('home-participation').waitFor();
+    for (const tile of ['home-proposals', 'home-meetings', 'home-ideas', 'home-peer-review', 'home-help']) {
+      await expect(p.getByTestId(tile).isVisible(), tile).resolves.toBe(true);
+    }
+    expect(await p.getByTestId('home-say').count()).toBe(0);
+    expect(await p.getByTestId('home-shop').count()).toBe(0);
+    const result = await new AxeBuilder({ page: p }).include('[data-testid="home-participation"]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await p.getByTestId('home-participation').scrollIntoViewIfNeeded();
+    await p.screenshot({ path: `${ARTIFACTS}/participation-phone-gridworker-home.png` });
+    await gw.close();
+  });
+
   it('has no voice button where the browser offers no speech recognition', async () => {
     const plain = await browser.newContext(PHONE);
     await plain.addInitScript(() => {

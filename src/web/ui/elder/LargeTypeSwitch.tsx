@@ -26,7 +26,7 @@ export function LargeTypeButton() {
   const { t } = useTranslation();
   const on = useLargeType();
   return (
-    <button type="button" className="zz-large-btn" aria-pressed={on} aria-label={t('elder.largeType')} title={t('elder.largeType')}
+    <button type="button" className="zz-large-btn" aria-pressed={on} title={t('elder.largeType')}
       data-testid="large-type-button" onClick={() => setLargeType(!on)}>
       {t('elder.short')}
     </button>

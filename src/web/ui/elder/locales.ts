@@ -17,7 +17,7 @@ export const elderZh = {
 
 export const elderEn: typeof elderZh = {
   largeType: 'Large type',
-  short: 'A+',
+  short: 'Large',
   largeTypeOn: 'Large type is on',
   largeTypeOff: 'Standard type size',
   largeTypeHint: 'Bigger words and buttons, easier to read and tap',

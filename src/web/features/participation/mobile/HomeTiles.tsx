@@ -1,10 +1,11 @@
 // The 共建共治 section of the phone home (/m): a resident's tiles to every page of theirs (我有事说 first and large, then
 // 议事厅, 议事活动 with the meetings under way, 金点子, 我的积分, 积分超市, 志愿服务, 邻里互助), and the large-type switch.
-// Staff who work on foot (grid workers) get the tiles of what they follow with residents: proposals, meetings, ideas, help.
+// Staff who work on foot (grid workers) get the tiles of what they follow with residents: proposals, meetings, ideas,
+// 组互评 (the peer review of their grid's self-checks) and help.
 import type { ReactNode } from 'react';
 import { Badge } from 'antd-mobile';
 import {
-  BulbOutlined, CommentOutlined, GiftOutlined, HeartOutlined, MessageOutlined, SoundOutlined, TeamOutlined, WalletOutlined,
+  AuditOutlined, BulbOutlined, CommentOutlined, GiftOutlined, HeartOutlined, MessageOutlined, SoundOutlined, TeamOutlined, WalletOutlined,
 } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { useMe } from '../../../app/auth.tsx';
 import { useApi } from '../../../lib/useApi.ts';
 import { holdsAnyRole } from '../../../../shared/roles.ts';
 import { PARTICIPATION_STAFF } from '../../../../shared/participation.ts';
+import { POINTS_PEER_REVIEWERS } from '../../../../shared/points.ts';
 import { LargeTypeSwitch } from '../../../ui/elder/index.ts';
 import { listMeetings } from './api.ts';
 import './locales.ts';
@@ -53,6 +55,9 @@ export function ParticipationHomeTiles() {
         {resident ? <Tile to="/m/points" icon={<WalletOutlined />} colour="#0f7b6c" title={t('pm.home.points')} sub={t('pm.home.pointsSub')} testId="home-points" /> : null}
         {resident ? <Tile to="/m/points/shop" icon={<GiftOutlined />} colour="#d4380d" title={t('pm.home.shop')} sub={t('pm.home.shopSub')} testId="home-shop" /> : null}
         {resident ? <Tile to="/m/volunteers" icon={<TeamOutlined />} colour="#1d7f3c" title={t('pm.home.volunteers')} sub={t('pm.home.volunteersSub')} testId="home-volunteers" /> : null}
+        {!resident && holdsAnyRole(me.roles, POINTS_PEER_REVIEWERS) ? (
+          <Tile to="/m/points/peer-review" icon={<AuditOutlined />} colour="#0f7b6c" title={t('pm.home.peerReview')} sub={t('pm.home.peerReviewSub')} testId="home-peer-review" />
+        ) : null}
         <Tile to="/m/help" icon={<HeartOutlined />} colour="#c41d7f" title={t('pm.home.help')} sub={t('pm.home.helpSub')} testId="home-help" />
       </div>
       {resident ? <div className="pm-card"><LargeTypeSwitch /></div> : null}

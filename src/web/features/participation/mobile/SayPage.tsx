@@ -9,6 +9,7 @@ import { errorText } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { VoiceTextArea } from '../../../ui/elder/index.ts';
 import { PARTICIPATION_LIMITS } from '../../../../shared/participation.ts';
+import { classReasonEn } from '../../../../domain/participation/classing.ts';
 import { listMyMatters, submitMatter, type Matter, type MatterDetail } from './api.ts';
 import { dayOnly, Failed, Field, isNotInRegistry, Loading, ResidentPage } from './parts.tsx';
 
@@ -43,7 +44,7 @@ export function SayPage() {
         <div className="pm-ok" role="status" data-testid="m-say-done">
           <b>{t('pm.say.done')}</b><br />
           {t('pm.say.suggested', { class: t(`pm.say.classes.${done.suggestedClass}`) })}<br />
-          {done.suggestionReasons.length ? <>{t('pm.say.reasons', { reasons: done.suggestionReasons.join('；') })}<br /></> : null}
+          {done.suggestionReasons.length ? <>{t('pm.say.reasons', { reasons: done.suggestionReasons.map((r) => (i18n.language.startsWith('zh') ? r : classReasonEn(r))).join(i18n.language.startsWith('zh') ? '；' : '; ') })}<br /></> : null}
           {t('pm.say.next')}
         </div>
       ) : <p className="pm-intro">{t('pm.say.intro')}</p>}

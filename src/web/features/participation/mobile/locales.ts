@@ -14,6 +14,7 @@ export const pmZh = {
     shop: '积分超市', shopSub: '积分兑换生活用品',
     volunteers: '志愿服务', volunteersSub: '五色志愿队、活动、微讲堂',
     help: '邻里互助', helpSub: '我的求助和邻里帮忙',
+    peerReview: '组互评', peerReviewSub: '本网格住户的积分自查互评',
   },
   common: {
     loading: '正在加载…', retry: '重试', submit: '提交', cancel: '取消', close: '关闭', back: '返回', more: '加载更多',
@@ -114,6 +115,7 @@ export const pmEn: typeof pmZh = {
     shop: 'Points shop', shopSub: 'Redeem points for goods',
     volunteers: 'Volunteering', volunteersSub: 'Five-colour teams, activities, talks',
     help: 'Neighbour help', helpSub: 'My requests and help from neighbours',
+    peerReview: 'Peer review', peerReviewSub: 'Review the self-checks of your grid\'s households',
   },
   common: {
     loading: 'Loading…', retry: 'Retry', submit: 'Submit', cancel: 'Cancel', close: 'Close', back: 'Back', more: 'Load more',
