@@ -1831,9 +1831,10 @@ function meetingVariants(): Record<string, Variant[]> {
   /** a fresh online meeting of the place's grid council, opened unless `scheduled` */
   const meetingIn = async (place: MeetingPlace, o: { scheduled?: boolean } = {}) => {
     const p = await cityStaff();
+    const councilId = await councilIn(place);
     return w.t.db.transaction(async (tx) => {
       const m = await createMeeting(tx, p, {
-        councilId: await councilIn(place), kind: 'online', title: `矩阵议事${++serial}`, startsAt: w.t.clock.now,
+        councilId, kind: 'online', title: `矩阵议事${++serial}`, startsAt: w.t.clock.now,
         endsAt: new Date(w.t.clock.now.getTime() + 86_400_000), proposalIds: [],
       }, who(p));
       if (!o.scheduled) await actOnMeeting(tx, { p, person: null, areaPath: null }, m.id, 'open', null, who(p), closeOpenMotions);
