@@ -418,6 +418,19 @@ describe('发起议事 (community staff)', () => {
   });
 });
 
+describe('English', () => {
+  it('shows the meeting page in English, with no Chinese words of the page left', async () => {
+    await page.goto(`${base}/participation/meetings/${meetingId}`);
+    await page.getByTestId('meeting-page').waitFor();
+    await page.getByTestId('language-switch').getByText('English').click();
+    await poll(() => page.getByTestId('meeting-motions').textContent()).toContain('Motions');
+    const text = await page.getByTestId('meeting-page').innerText();
+    for (const word of ['Agenda', 'Sign-in QR code', 'Attendance', 'Minutes', 'Result', 'Passed']) expect(text).toContain(word);
+    await shot('meeting-english');
+    await page.getByTestId('language-switch').getByText('中文').click();
+  });
+});
+
 describe('no page errors', () => {
   it('had none', () => {
     expect(pageErrors).toEqual([]);

@@ -126,7 +126,9 @@ function CouncilDialog({ council, onClose, onDone, save }: {
   useEffect(() => { if (council) { form.setFieldsValue({ partyOrg: council.partyOrg, leaderName: council.leaderName ?? '' }); setError(null); } }, [council, form]);
   const submit = async () => {
     if (!council) return;
-    const v = await form.validateFields();
+    // a field left wrong shows its message under it: nothing to send
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const problem = await save(council, { partyOrg: v.partyOrg.trim(), leaderName: v.leaderName?.trim() || null });
     if (problem) setError(problem); else onDone();
   };

@@ -94,7 +94,9 @@ function NewMeetingDialog({ open, onClose, onDone }: { open: boolean; onClose():
   useEffect(() => { form.setFieldValue('proposalIds', []); }, [councilId, form]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // a field left wrong shows its message under it: nothing to send
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     setError(null);
     try {

@@ -139,7 +139,9 @@ export function MotionDialog({ meeting, open, onClose, onDone }: { meeting: Meet
   }, [open, form, meeting.endsAt]);
 
   const submit = async () => {
-    const v = await form.validateFields();
+    // a field left wrong shows its message under it: nothing to send
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     if (v.electorate === 'anyone' && (!v.loosenConfirmed || !v.loosenReason?.trim())) { setError(t('participation.meetings.motion.loosenRequired')); return; }
     const options = v.customOptions ? (v.options ?? []).map((o) => o.trim()).filter(Boolean) : undefined;
     if (options && options.length < 2) { setError(t('participation.meetings.motion.optionsRequired')); return; }

@@ -108,7 +108,9 @@ export function FieldsDialog({ open, title, hint, fields, okText, send, onClose,
   const [saving, setSaving] = useState(false);
   useEffect(() => { if (open) { form.resetFields(); setError(null); } }, [open, form]);
   const submit = async () => {
-    const raw = await form.validateFields() as Record<string, unknown>;
+    // a field left wrong shows its message under it: nothing to send
+    const raw = await form.validateFields().catch(() => null) as Record<string, unknown> | null;
+    if (!raw) return;
     const values: Record<string, string> = {};
     for (const f of fields) {
       const v = raw[f.name];
