@@ -47,8 +47,10 @@ export async function matterRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const now = app.clock();
     const who = actorOf(p, req.ip, now, requestKeyOf(req, p));
+    const body = req.body as Static<typeof s.NewMatterBody>;
+    const located = body.location ? await locate(body.location.lng, body.location.lat) : null;
     const out = await app.db.transaction(async (tx) => {
-      const made = await submitMatter(tx, app.pii, locate, p, req.body as Static<typeof s.NewMatterBody>, who, who.requestKey ?? null);
+      const made = await submitMatter(tx, app.pii, located, p, body, who, who.requestKey ?? null);
       return { created: made.created, detail: await loadMatterDetail(tx, await readerOf(tx, app.pii, p), made.id) };
     });
     return reply.status(out.created ? 201 : 200).send(out.detail);

@@ -64,10 +64,11 @@ export interface NewMatterInput {
 /**
  * Enters a matter: a resident's own (about their registry person, in their grid; 422 PERSON_NOT_IN_REGISTRY when their
  * phone is in no registry entry), or staff's for a registry person of their scope (residentId) or, without one, at a
- * point of their scope (location required). The suggested class and its reasons are stored with it.
+ * point of their scope (location required; `locatedGridId` is the grid the caller located it in, outside the
+ * transaction). The suggested class and its reasons are stored with it.
  */
 export async function submitMatter(
-  tx: Tx, pii: PiiCipher, locate: (lng: number, lat: number) => Promise<string | null>, p: Principal, input: NewMatterInput,
+  tx: Tx, pii: PiiCipher, locatedGridId: string | null, p: Principal, input: NewMatterInput,
   who: Actor, idempotencyKey: string | null,
 ): Promise<{ id: string; created: boolean }> {
   if (idempotencyKey) {
@@ -92,7 +93,7 @@ export async function submitMatter(
       }
       gridId = person.gridId;
     } else if (input.location) {
-      gridId = await locate(input.location.lng, input.location.lat);
+      gridId = locatedGridId;
     } else {
       throw participationInvalid('Name the resident or the place.', '请选择居民或在地图上标出位置。', { field: 'location' });
     }
