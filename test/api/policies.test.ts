@@ -43,6 +43,9 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^GET \/api\/enforcement\/cases 200\.items\[\]$/, 'a row of the enforcement case list: a reference; the case with its policies is GET /api/enforcement/cases/{id}'],
   [/^[A-Z]+ \/api\/enforcement\/cases[^ ]* 20\d\.evidence\[\]$/, 'a case\'s evidence: on record once added, never changed one by one (the case\'s addEvidence policy adds more)'],
   [/^[A-Z]+ \/api\/enforcement\/inspections[^ ]* 20\d\.(inspection\.)?cases\[\]$/, 'enforcement cases opened from an inspection: references; each with its policies is GET /api/enforcement/cases/{id}'],
+  [/^[A-Z]+ \/api\/points\/reconciliations 20\d\.(items\[\]|run)$/, 'reconciliation runs of the points books: a record of what the nightly check found, nothing is done to them'],
+  [/^GET \/api\/points\/statements 200\.rows\[\]$/, 'a monthly statement\'s lines: what the supermarket handed out; each redemption with its policies is GET /api/points/redemptions'],
+  [/^GET \/api\/points\/civility 200\.items\[\]$/, '红黑榜 and 文明户 marks: derived from the books with their reasons and expiry, nothing is done to one (the list carries the derive policy)'],
 ];
 
 /** Answers that are themselves what the caller acts on without an id (a catalog, a calendar, a roster, a team, the account list). */
