@@ -19,12 +19,12 @@ import { listMeetings } from './api.ts';
 import './locales.ts';
 import './participation-mobile.css';
 
-function Tile({ to, icon, colour, title, sub, badge, primary, testId }: {
-  to: string; icon: ReactNode; colour: string; title: string; sub: string; badge?: number; primary?: boolean; testId: string;
-}) {
+interface TileProps { to: string; icon: ReactNode; colour: string; title: string; sub: string; badge?: number; primary?: boolean; wide?: boolean; testId: string }
+
+function Tile({ to, icon, colour, title, sub, badge, primary, wide, testId }: TileProps) {
   const navigate = useNavigate();
   return (
-    <button type="button" className={`mc-tile pm-tile${primary ? ' mc-tile-primary' : ''}`} onClick={() => navigate(to)} data-testid={testId}>
+    <button type="button" className={`mc-tile pm-tile${primary ? ' mc-tile-primary' : ''}${wide ? ' pm-tile-wide' : ''}`} onClick={() => navigate(to)} data-testid={testId}>
       <span className="mc-tile-icon" style={{ background: colour }} aria-hidden>{icon}</span>
       <span style={{ display: 'grid', gap: 4 }}>
         <strong>{title}</strong>
@@ -43,22 +43,27 @@ export function ParticipationHomeTiles() {
   const meetings = useApi(resident || staff ? (signal) => listMeetings(signal) : null, [resident, staff]);
   if (!resident && !staff) return null;
   const open = meetings.data?.items.filter((m) => m.status === 'open').length ?? 0;
+  const small: TileProps[] = [
+    { to: '/m/proposals', icon: <CommentOutlined />, colour: '#1f6fd1', title: t('pm.home.proposals'), sub: t('pm.home.proposalsSub'), testId: 'home-proposals' },
+    { to: '/m/meetings', icon: <MessageOutlined />, colour: '#7a4fc4', title: t('pm.home.meetings'), sub: open ? t('pm.home.meetingsOpen', { count: open }) : t('pm.home.meetingsSub'), badge: open, testId: 'home-meetings' },
+    { to: '/m/ideas', icon: <BulbOutlined />, colour: '#c27c00', title: t('pm.home.ideas'), sub: t('pm.home.ideasSub'), testId: 'home-ideas' },
+    ...(resident ? [
+      { to: '/m/points', icon: <WalletOutlined />, colour: '#0f7b6c', title: t('pm.home.points'), sub: t('pm.home.pointsSub'), testId: 'home-points' },
+      { to: '/m/points/shop', icon: <GiftOutlined />, colour: '#d4380d', title: t('pm.home.shop'), sub: t('pm.home.shopSub'), testId: 'home-shop' },
+      { to: '/m/volunteers', icon: <TeamOutlined />, colour: '#1d7f3c', title: t('pm.home.volunteers'), sub: t('pm.home.volunteersSub'), testId: 'home-volunteers' },
+    ] : []),
+    ...(!resident && holdsAnyRole(me.roles, POINTS_PEER_REVIEWERS) ? [
+      { to: '/m/points/peer-review', icon: <AuditOutlined />, colour: '#0f7b6c', title: t('pm.home.peerReview'), sub: t('pm.home.peerReviewSub'), testId: 'home-peer-review' },
+    ] : []),
+    { to: '/m/help', icon: <HeartOutlined />, colour: '#c41d7f', title: t('pm.home.help'), sub: t('pm.home.helpSub'), testId: 'home-help' },
+  ];
   return (
     <section aria-labelledby="pm-home-title" style={{ display: 'grid', gap: 12 }} data-testid="home-participation">
       <div className="pm-tiles-head"><h2 id="pm-home-title">{t('pm.home.section')}</h2><span>{t('pm.home.sectionHint')}</span></div>
       <div className="mc-tiles">
         {resident ? <Tile primary to="/m/say" icon={<SoundOutlined />} colour="#b8281c" title={t('pm.home.say')} sub={t('pm.home.saySub')} testId="home-say" /> : null}
-        <Tile to="/m/proposals" icon={<CommentOutlined />} colour="#1f6fd1" title={t('pm.home.proposals')} sub={t('pm.home.proposalsSub')} testId="home-proposals" />
-        <Tile to="/m/meetings" icon={<MessageOutlined />} colour="#7a4fc4" title={t('pm.home.meetings')}
-          sub={open ? t('pm.home.meetingsOpen', { count: open }) : t('pm.home.meetingsSub')} badge={open} testId="home-meetings" />
-        <Tile to="/m/ideas" icon={<BulbOutlined />} colour="#c27c00" title={t('pm.home.ideas')} sub={t('pm.home.ideasSub')} testId="home-ideas" />
-        {resident ? <Tile to="/m/points" icon={<WalletOutlined />} colour="#0f7b6c" title={t('pm.home.points')} sub={t('pm.home.pointsSub')} testId="home-points" /> : null}
-        {resident ? <Tile to="/m/points/shop" icon={<GiftOutlined />} colour="#d4380d" title={t('pm.home.shop')} sub={t('pm.home.shopSub')} testId="home-shop" /> : null}
-        {resident ? <Tile to="/m/volunteers" icon={<TeamOutlined />} colour="#1d7f3c" title={t('pm.home.volunteers')} sub={t('pm.home.volunteersSub')} testId="home-volunteers" /> : null}
-        {!resident && holdsAnyRole(me.roles, POINTS_PEER_REVIEWERS) ? (
-          <Tile to="/m/points/peer-review" icon={<AuditOutlined />} colour="#0f7b6c" title={t('pm.home.peerReview')} sub={t('pm.home.peerReviewSub')} testId="home-peer-review" />
-        ) : null}
-        <Tile to="/m/help" icon={<HeartOutlined />} colour="#c41d7f" title={t('pm.home.help')} sub={t('pm.home.helpSub')} testId="home-help" />
+        {/* two to a row; an odd last one takes the whole row */}
+        {small.map((x, i) => <Tile key={x.testId} {...x} wide={i === small.length - 1 && small.length % 2 === 1} />)}
       </div>
       {resident ? <div className="pm-card"><LargeTypeSwitch /></div> : null}
     </section>

@@ -106,7 +106,7 @@ function GoodsCard({ g, balance, onRedeemed }: { g: Goods; balance: number | nul
       {g.description ? <small style={{ color: '#5c6776', fontSize: 13 }}>{g.description}</small> : null}
       <span className="ptm-price">{t('ptm.shop.price', { count: g.pricePoints })}</span>
       <span className="pm-meta">{g.stock > 0 ? t('ptm.shop.stock', { count: g.stock }) : t('ptm.shop.soldOut')}</span>
-      <Button color="primary" size="small" loading={busy} disabled={g.stock <= 0 || !g.policies.includes('redeem')} onClick={() => void start()} data-testid="m-redeem">
+      <Button color="primary" size="small" loading={busy} disabled={g.stock <= 0 || short || !g.policies.includes('redeem')} onClick={() => void start()} data-testid="m-redeem">
         {t('ptm.shop.redeem')}
       </Button>
       {short ? <small style={{ color: '#b02a1e', fontSize: 12 }}>{t('ptm.shop.short', { count: g.pricePoints - (balance ?? 0) })}</small> : null}
