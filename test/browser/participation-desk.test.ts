@@ -233,7 +233,7 @@ describe('金点子 (community staff and the town\'s dispatcher)', () => {
 });
 
 describe('三事分流 (community staff)', () => {
-  const ids: Record<'parking' | 'help', string> = { parking: '', help: '' };
+  const ids: Record<'parking' | 'help' | 'lamp', string> = { parking: '', help: '', lamp: '' };
   beforeAll(async () => {
     const resident = await t.login('resident');
     const submit = async (title: string, description: string) => {
@@ -243,6 +243,7 @@ describe('三事分流 (community staff)', () => {
     };
     ids.parking = await submit('小区停车位不够', '晚上车位紧张，想议一议能不能把闲置空地改成停车位。');
     ids.help = await submit('独居老人需要人帮忙', '5 楼独居的王奶奶腿脚不便，想请邻居帮忙代买米面。');
+    ids.lamp = await submit('小区门口路灯不亮', '春晖苑北门的路灯坏了一个星期，晚上出入看不清。');
   });
   const row = (id: string) => page.locator(`[data-testid="matter-row"][data-id="${id}"]`);
 
@@ -273,6 +274,21 @@ describe('三事分流 (community staff)', () => {
     await d.getByTestId('class-private').click();
     await d.getByTestId('class-ok').click();
     await row(ids.help).getByTestId('matter-help-link').waitFor();
+  });
+
+  it('classes a 公事 matter as suggested: it becomes a case in the loop, opened from the list', async () => {
+    await row(ids.lamp).getByTestId('matter-class').click();
+    const d = dialog();
+    await d.getByTestId('class-public').waitFor();
+    await d.getByTestId('class-ok').click();
+    const link = row(ids.lamp).getByTestId('matter-case-link');
+    await link.waitFor();
+    await link.click();
+    await page.getByTestId('case-drawer').waitFor();
+    await poll(() => page.getByTestId('case-drawer').textContent()).toContain('路灯坏了一个星期');
+    await shot('matter-case');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('case-drawer').waitFor({ state: 'hidden' });
   });
 
   it('reclasses the 共事 matter to 家事 with a reason; the proposal is withdrawn', async () => {
