@@ -66,25 +66,33 @@ export function entryRefusals(kind: PointTransactionKind, entries: { accountId: 
   return entries.length === 0 && (kind === 'veto' || kind === 'reversal') ? [] : transactionRefusals(entries);
 }
 
+// One statement: the accounts locked in id order (so two transactions over the same accounts never deadlock), the
+// transaction written only when every account is there and none but an issuer would end below zero, its entries, and
+// the balances. A repeat (the unique keys) writes nothing and leaves the balances as they are.
 const POST_SQL = `
-with t as (
+with d as (
+  select v.account_id, sum(v.amount)::bigint as amount from unnest($13::text[], $14::bigint[]) v(account_id, amount) group by v.account_id
+), l as (
+  select a.id, a.kind, a.balance, d.amount from point_accounts a join d on d.account_id = a.id order by a.id for update of a
+), short as (
+  select id, balance from l where kind <> 'issuer' and balance + amount < 0 order by id limit 1
+), t as (
   insert into point_transactions (kind, reason_code, rule_code, org_unit_id, org_path, subject_id, event_ref, reverses_id,
                                   note, at, created_by, idempotency_key, veto_until)
-  select $1, $2, $3, $4, o.path, $5, $6, $7, $8, $9, $10, $11, $12 from org_units o where o.id = $4
+  select $1, $2, $3, $4, o.path, $5, $6, $7, $8, $9, $10, $11, $12 from org_units o
+   where o.id = $4 and not exists (select 1 from short) and (select count(*) from l) = (select count(*) from d)
   on conflict do nothing
   returning id, at
 ), e as (
   insert into point_entries (transaction_id, account_id, amount, at)
   select t.id, v.account_id, v.amount, t.at from t, unnest($13::text[], $14::bigint[]) v(account_id, amount)
-), d as (
-  select v.account_id, sum(v.amount)::bigint as amount from t, unnest($13::text[], $14::bigint[]) v(account_id, amount)
-   group by v.account_id
 ), u as (
   update point_accounts a set balance = a.balance + d.amount from d
-   where a.id = d.account_id and (a.kind = 'issuer' or a.balance + d.amount >= 0)
+   where a.id = d.account_id and exists (select 1 from t) and (a.kind = 'issuer' or a.balance + d.amount >= 0)
   returning a.id
 )
-select (select id from t) as id, (select count(*) from u)::int as updated, (select count(*) from d)::int as moved`;
+select (select id from t) as id, (select count(*) from u)::int as updated, (select count(*) from d)::int as moved,
+       (select count(*) from l)::int as found, (select balance from short) as short_balance`;
 
 /**
  * Writes one transaction, its entries and the balances. The same (rule, subject, eventRef), or the same idempotency
@@ -94,30 +102,27 @@ select (select id from t) as id, (select count(*) from u)::int as updated, (sele
 export async function postTransaction(tx: Tx, t: PostTransactionInput): Promise<{ id: string; created: boolean }> {
   const refusals = entryRefusals(t.kind, t.entries);
   if (refusals.length) throw pointsInvalid(refusals);
-  const r = await tx.query<{ id: string | null; updated: number; moved: number }>(POST_SQL, [
+  const r = await tx.query<{ id: string | null; updated: number; moved: number; found: number; short_balance: number | null }>(POST_SQL, [
     t.kind, t.reasonCode, t.ruleCode ?? null, t.orgUnitId, t.subjectAccountId, t.eventRef ?? null, t.reversesId ?? null,
     t.note ?? null, t.at, t.by, t.idempotencyKey ?? null, t.vetoUntil ?? null,
     t.entries.map((e) => e.accountId), t.entries.map((e) => e.amount),
   ]);
   const row = r.rows[0]!;
-  if (row.id === null) return { id: await firstOf(tx, t), created: false };
-  if (row.updated < row.moved) {
-    // an account would go below zero (or is unknown): say how much the short one holds
-    const ids = t.entries.map((e) => e.accountId);
-    const a = await tx.query<{ id: string; balance: number; kind: string }>(
-      `select id, balance, kind from point_accounts where id = any($1::text[])`, [ids],
-    );
-    if (a.rows.length < new Set(ids).size) throw pointsInvalid(['积分账户不存在']);
-    const sums = new Map<string, number>();
-    for (const e of t.entries) sums.set(e.accountId, (sums.get(e.accountId) ?? 0) + e.amount);
-    const short = a.rows.find((x) => x.kind !== 'issuer' && x.balance + (sums.get(x.id) ?? 0) < 0);
-    throw pointsInsufficient(short ? Number(short.balance) : 0);
+  if (row.id === null) {
+    const first = await repeatOf(tx, t);
+    if (first) return { id: first, created: false };
+    if (row.short_balance !== null) throw pointsInsufficient(Number(row.short_balance));
+    if (row.found < row.moved) throw pointsInvalid(['积分账户不存在']);
+    if (t.reversesId) throw alreadyReversed();
+    throw pointsInvalid(['积分记录冲突']);
   }
+  // the accounts were locked and checked in the statement: this is a backstop, the transaction is then rolled back
+  if (row.updated < row.moved) throw pointsInsufficient(0);
   return { id: row.id, created: true };
 }
 
-/** The transaction that made this one a repeat. */
-async function firstOf(tx: Tx, t: PostTransactionInput): Promise<string> {
+/** The transaction that makes this one a repeat (the same idempotency key, or the same rule, subject and event), if any. */
+async function repeatOf(tx: Tx, t: PostTransactionInput): Promise<string | null> {
   if (t.idempotencyKey) {
     const k = await tx.query<{ id: string }>(`select id from point_transactions where idempotency_key = $1`, [t.idempotencyKey]);
     if (k.rows[0]) return k.rows[0].id;
@@ -129,8 +134,7 @@ async function firstOf(tx: Tx, t: PostTransactionInput): Promise<string> {
     );
     if (o.rows[0]) return o.rows[0].id;
   }
-  if (t.reversesId) throw alreadyReversed();
-  throw pointsInvalid(['积分记录冲突']);
+  return null;
 }
 
 interface AccountRow { id: string; org_unit_id: string; org_path: string; balance: number }

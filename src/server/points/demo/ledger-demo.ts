@@ -1,6 +1,7 @@
 import type { DemoContext } from '../../platform/capability.ts';
 import type { Tx } from '../../platform/db/db.ts';
 import { PiiCipher, loadPiiKey } from '../../platform/pii-cipher.ts';
+import { AppError } from '../../platform/errors.ts';
 import { Random } from '../../cases/demo/random.ts';
 import { findDemoAccount } from '../../registry/demo/demo-store.ts';
 import { personOfAccount } from '../../participation/person.ts';
@@ -96,11 +97,12 @@ export async function demoPointsLedger(ctx: DemoContext): Promise<string | null>
       const r = await applyRule(tx, { rule, subject: { householdId }, orgUnitId: home.id, eventRef, units: 1, note, at, by: setup.staff.id });
       if (r.created) awards++;
       return r;
-    } catch {
-      return null; // a cap reached, or nothing left to deduct: the day goes on
+    } catch (e) {
+      // a cap reached, or nothing left to deduct: refused before anything is written, so the day goes on
+      if (e instanceof AppError) return null;
+      throw e;
     }
   };
-  // capped awards and empty accounts answer with a refusal before anything is written, so the transaction goes on
 
   // six weeks, a day's work in one transaction
   const others = households.filter((h) => h.id !== zhouHousehold);
