@@ -7,7 +7,7 @@ import { serviceHours } from '../../domain/volunteers/hours.ts';
 import type { ActivityKind } from '../../shared/volunteers.ts';
 import { personOfResident, requirePersonOfAccount, type RegistryPerson } from '../participation/person.ts';
 import { awardForEvent } from '../points/ledger.ts';
-import { listActivities, manages, readSql, volunteerInvalid, type ActivityRow, type VolunteerReader } from './store.ts';
+import { manages, readSql, volunteerInvalid, type ActivityRow, type VolunteerReader } from './store.ts';
 
 /*
  * Activities and 微讲堂 (issue 16, H5). An organiser of the scope creates one (a lecture names its speaker); registry
@@ -66,16 +66,21 @@ export async function createActivity(tx: Tx, r: VolunteerReader, b: {
   return { id, created: true };
 }
 
+/** What the commands read of an activity. */
+type LockedActivity = Pick<ActivityRow, 'id' | 'title' | 'org_path' | 'status' | 'starts_at' | 'ends_at' | 'capacity' | 'checkin_token' | 'version'>;
+
 /** The activity, locked, as the caller reads it (404 otherwise). */
-async function lockedActivity(tx: Tx, r: VolunteerReader, id: string): Promise<ActivityRow> {
-  await tx.query('select 1 from volunteer_activities where id = $1 for update', [id]);
-  const a = (await listActivities(tx, r, { id }))[0];
+async function lockedActivity(tx: Tx, r: VolunteerReader, id: string): Promise<LockedActivity> {
+  const params: unknown[] = [id];
+  const a = (await tx.query<LockedActivity>(
+    `select a.id, a.title, a.org_path, a.status, a.starts_at, a.ends_at, a.capacity, a.checkin_token, a.version
+       from volunteer_activities a where a.id = $1 and ${readSql(r, 'a.org_path', params)} for update`, params)).rows[0];
   if (!a) throw notFound('activity');
   return a;
 }
 
 /** Whom the command is for: the resident themself, or (organisers) the registry person named. */
-async function subjectOf(tx: Tx, pii: PiiCipher, r: VolunteerReader, a: ActivityRow, residentId: string | undefined): Promise<RegistryPerson> {
+async function subjectOf(tx: Tx, pii: PiiCipher, r: VolunteerReader, a: LockedActivity, residentId: string | undefined): Promise<RegistryPerson> {
   if (residentId !== undefined && !(r.person && r.person.residentId === residentId)) {
     if (!manages(r, a.org_path)) throw forbidden();
     const person = await personOfResident(tx, residentId);
@@ -85,7 +90,7 @@ async function subjectOf(tx: Tx, pii: PiiCipher, r: VolunteerReader, a: Activity
   return r.person ?? await requirePersonOfAccount(tx, pii, r.p.accountId);
 }
 
-async function insertSignup(tx: Tx, a: ActivityRow, person: RegistryPerson, accountId: string | null, now: Date): Promise<boolean> {
+async function insertSignup(tx: Tx, a: LockedActivity, person: RegistryPerson, accountId: string | null, now: Date): Promise<boolean> {
   if (a.capacity !== null) {
     const n = (await tx.query<{ n: number }>('select count(*)::int as n from activity_signups where activity_id = $1', [a.id])).rows[0]!.n;
     const already = (await tx.query('select 1 from activity_signups where activity_id = $1 and person_key = $2', [a.id, person.personKey])).rows.length > 0;
@@ -145,7 +150,7 @@ export async function checkIn(tx: Tx, pii: PiiCipher, r: VolunteerReader, id: st
 }
 
 /** Checks one person out at `at`: their hours, and the points of the community's volunteerHour rule. */
-async function checkOutPerson(tx: Tx, a: ActivityRow, person: { residentId: string | null; personKey: string }, at: Date, by: string | null): Promise<{ hours: number; points: number | null }> {
+async function checkOutPerson(tx: Tx, a: LockedActivity, person: { residentId: string | null; personKey: string }, at: Date, by: string | null): Promise<{ hours: number; points: number | null }> {
   const row = (await tx.query<{ checked_in_at: Date | null; checked_out_at: Date | null }>(
     'select checked_in_at, checked_out_at from activity_signups where activity_id = $1 and person_key = $2', [a.id, person.personKey])).rows[0];
   if (!row?.checked_in_at) throw stateConflict('Check in first.', '尚未签到，不能签退。');
