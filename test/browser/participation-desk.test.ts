@@ -309,6 +309,26 @@ describe('三事分流 (community staff)', () => {
   });
 });
 
+describe('登记诉求 (community staff)', () => {
+  it('records a matter a registry person raised on a visit; the system suggests its class', async () => {
+    await page.goto(`${base}/participation/matters`);
+    await page.getByTestId('matter-create').click();
+    const d = dialog();
+    const picker = d.getByTestId('matter-resident');
+    await pickOption(page, picker.locator('input'), '欧阳', '欧阳建平', picker.getByText('欧阳建平'));
+    await d.getByTestId('matter-source').getByText('走访收集').click();
+    await d.getByTestId('matter-title-input').fill('楼上装修噪音太大');
+    await d.getByTestId('matter-description').fill('楼上装修每天早上七点就开始电钻，噪音很大，休息不好。');
+    await expectNoEnglish(page);
+    await shot('matter-new');
+    await d.getByTestId('matter-submit').click();
+    const row = page.locator('[data-testid="matter-row"]', { hasText: '楼上装修噪音太大' });
+    await row.waitFor();
+    await poll(() => row.textContent()).toContain('含“噪音”');
+    await poll(() => row.textContent()).toContain('走访收集');
+  });
+});
+
 describe('议事会 (community staff)', () => {
   const drawer = () => page.locator('.zz-proposal-drawer');
 

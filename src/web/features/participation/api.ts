@@ -49,6 +49,8 @@ const enc = encodeURIComponent;
 export interface MatterFilter { status?: MatterStatus; class?: MatterClass }
 export const listMatters = (f: MatterFilter, cursor: string | null, signal?: AbortSignal) =>
   api<MatterList>('/api/participation/matters', { query: { ...f, cursor }, signal });
+export const createMatter = (body: Static<typeof mt.NewMatterBody>, key: string) =>
+  api<MatterDetail>('/api/participation/matters', { method: 'POST', body, headers: keyed(key) });
 export const fetchMatter = (id: string, signal?: AbortSignal) => api<MatterDetail>(`/api/participation/matters/${enc(id)}`, { signal });
 export const classMatter = (id: string, body: ClassBody, key: string) =>
   api<Matter>(`/api/participation/matters/${enc(id)}/actions/class`, { method: 'POST', body, headers: keyed(key) });

@@ -31,6 +31,8 @@ export const participationZh = {
     category: '事件类别', categoryPh: '选择事件类别', councilLevel: '提交到', classed: '已分流为{{class}}', reclassed: '已改为{{class}}',
     reclassHint: '改分流会撤回原去向：议题将以此理由不予采纳，互助请求将取消；已转为事件的不能改分流。',
     description: '详情', address: '地点', classReason: '分流理由', timeline: '处理记录',
+    create: '登记诉求', createTitle: '登记居民诉求', resident: '反映人', residentPh: '输入姓名或身份证号搜索人口台账', residentRequired: '请选择反映人',
+    source: '来源', titleLabel: '事项', titlePh: '一句话说清是什么事', descriptionLabel: '详细情况', created: '已登记，系统建议：{{class}}',
   },
   councils: {
     title: '议事会', subtitle: '网格邻里会、社区评议会、街道联席会，在党组织领导下协商议题',
@@ -141,6 +143,8 @@ export const participationEn: ParticipationTexts = {
     category: 'Case category', categoryPh: 'Choose a category', councilLevel: 'Council', classed: 'Classed as {{class}}', reclassed: 'Reclassed as {{class}}',
     reclassHint: 'Reclassing withdraws the earlier path: the proposal is rejected with this reason, the help request cancelled; a case cannot be reclassed.',
     description: 'Details', address: 'Place', classReason: 'Reason', timeline: 'History',
+    create: 'Record a matter', createTitle: 'Record a resident\'s matter', resident: 'Raised by', residentPh: 'Search the registry by name or ID number', residentRequired: 'Choose who raised it',
+    source: 'Source', titleLabel: 'Matter', titlePh: 'What it is, in a line', descriptionLabel: 'Details', created: 'Recorded; suggested: {{class}}',
   },
   councils: {
     title: 'Councils', subtitle: 'Grid, community and town councils deliberate proposals, led by their party organisations',
