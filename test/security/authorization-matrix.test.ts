@@ -16,6 +16,7 @@ import { createSweep } from '../../src/server/disputes/sweeps.ts';
 import { actOnMeeting, createMeeting } from '../../src/server/participation/meetings.ts';
 import { closeOpenMotions, createMotion } from '../../src/server/participation/votes.ts';
 import { submitIdea } from '../../src/server/participation/ideas.ts';
+import { quarterOf } from '../../src/domain/participation/ideas.ts';
 import { applyRule, issuerAccount, postTransaction, subjectAccount } from '../../src/server/points/ledger.ts';
 import { redeem } from '../../src/server/points/redemption-commands.ts';
 import { accountPhoneHash } from '../../src/server/identity/account-phone-hash.ts';
@@ -1862,6 +1863,26 @@ function meetingVariants(): Record<string, Variant[]> {
     places.map((place): Variant => ({ label: `a meeting of ${PLACES[place].name}'s council`, ...make(place) }));
   const townId = async (town: 'urbanTown' | 'ruralTown') => (await w.t.db.query<{ id: string }>('select id from org_units where code = $1', [town === 'urbanTown' ? '500199001000' : '500199101000'])).rows[0]!.id;
   const rules = { unit: 'person', electorate: 'residents', quorum: { kind: 'count', value: 1 }, passShare: 0.5, secret: false };
+  /** the demo resident as a registry person of the demo grid (by her account's phone) for one request; untied after it */
+  let tied: string | null = null;
+  const untie = async () => {
+    if (tied) await w.t.db.query('update registry_residents set left_at = now(), phone_hash = null where id = $1', [tied]);
+    tied = null;
+  };
+  const tie = async (c: Caller) => {
+    await untie();
+    if (c.name !== 'resident') return;
+    const account = (await w.t.db.query<{ id: string }>(`select id from accounts where username = 'resident'`)).rows[0]!.id;
+    const hash = await accountPhoneHash(w.t.db, w.t.app.pii, account);
+    tied = await matrixResident('demoGrid', (await registryIn('demoGrid')).household);
+    await w.t.db.query('update registry_residents set phone_hash = $2 where id = $1', [tied, hash]);
+  };
+  /** an accepted idea of 春晖社区第1网格 in this quarter, so the town's top ten can be published */
+  const acceptedIdea = async () => {
+    const id = await ideaIn('demoGrid');
+    await w.t.db.query(`update ideas set status = 'accepted' where id = $1`, [id]);
+    return id;
+  };
   return {
     'GET /api/meetings': [{
       label: 'meetings of three grids\' councils', in: everyone,
@@ -1886,19 +1907,33 @@ function meetingVariants(): Record<string, Variant[]> {
     'GET /api/meetings/{id}/checkin': each((place) => ({
       in: meetingRunnersOf(place), request: async () => ({ method: 'GET', url: `/api/meetings/${await once(`m-${place}`, () => meetingIn(place))}/checkin` }),
     })),
-    'POST /api/meetings/{id}/attendance': each((place) => ({
-      in: meetingReadersOf(place), request: async () => ({ method: 'POST', url: `/api/meetings/${await once(`m-${place}`, () => meetingIn(place))}/attendance`, payload: {} }),
-    }), PLACES3),
+    'POST /api/meetings/{id}/attendance': [
+      ...each((place) => ({
+        in: meetingReadersOf(place), request: async () => ({ method: 'POST', url: `/api/meetings/${await once(`m-${place}`, () => meetingIn(place))}/attendance`, payload: {} }),
+      }), PLACES3),
+      {
+        label: 'the demo resident, in the registry, joins the online meeting of her grid', in: meetingReadersOf('demoGrid'),
+        request: async (c) => { await tie(c); return { method: 'POST', url: `/api/meetings/${await meetingIn('demoGrid')}/attendance`, payload: {} }; },
+        check: async (res, c) => { if (c.name === 'resident') expect(res.statusCode).toBe(201); await untie(); },
+      },
+    ],
     'POST /api/meetings/{id}/comments': each((place) => ({
       in: meetingReadersOf(place), request: async () => ({ method: 'POST', url: `/api/meetings/${await once(`m-${place}`, () => meetingIn(place))}/comments`, payload: { body: '矩阵留言' } }),
     }), PLACES3),
     'POST /api/meetings/{id}/motions': each((place) => ({
       in: meetingRunnersOf(place), request: async () => ({ method: 'POST', url: `/api/meetings/${await meetingIn(place)}/motions`, payload: { title: '矩阵表决', rules, closesAt: new Date(w.t.clock.now.getTime() + 3_600_000).toISOString() } }),
     })),
-    'POST /api/meetings/{id}/votes': each((place) => ({
-      in: meetingReadersOf(place),
-      request: async () => { const m = await motionIn(place); return { method: 'POST', url: `/api/meetings/${m.meetingId}/votes`, payload: { motionId: m.motionId, choice: 'for' } }; },
-    }), PLACES3),
+    'POST /api/meetings/{id}/votes': [
+      ...each((place) => ({
+        in: meetingReadersOf(place),
+        request: async () => { const m = await motionIn(place); return { method: 'POST', url: `/api/meetings/${m.meetingId}/votes`, payload: { motionId: m.motionId, choice: 'for' } }; },
+      }), PLACES3),
+      {
+        label: 'the demo resident, in the registry, votes on a motion of her grid', in: meetingReadersOf('demoGrid'),
+        request: async (c) => { await tie(c); const m = await motionIn('demoGrid'); return { method: 'POST', url: `/api/meetings/${m.meetingId}/votes`, payload: { motionId: m.motionId, choice: 'for' } }; },
+        check: async (res, c) => { if (c.name === 'resident') expect(res.statusCode).toBe(201); await untie(); },
+      },
+    ],
     'POST /api/meetings/{id}/motions/{motionId}/close': each((place) => ({
       in: meetingRunnersOf(place),
       request: async () => { const m = await motionIn(place); return { method: 'POST', url: `/api/meetings/${m.meetingId}/motions/${m.motionId}/close` }; },
@@ -1921,15 +1956,22 @@ function meetingVariants(): Record<string, Variant[]> {
       { label: 'the top ten of the rural town', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/ideas/top?townId=${await townId('ruralTown')}` }) },
     ],
     'POST /api/ideas/top': [
-      { label: 'publish 春晖路街道\'s', in: everyone, request: async () => ({ method: 'POST', url: '/api/ideas/top', payload: { quarter: '2026Q3', townId: await townId('urbanTown') } }) },
+      { label: 'publish 春晖路街道\'s', in: everyone, request: async () => { await once('accepted', acceptedIdea); return { method: 'POST', url: '/api/ideas/top', payload: { quarter: quarterOf(w.t.clock.now), townId: await townId('urbanTown') } }; } },
       { label: 'publish the rural town\'s', in: [], request: async () => ({ method: 'POST', url: '/api/ideas/top', payload: { quarter: '2026Q3', townId: await townId('ruralTown') } }) },
     ],
     'GET /api/ideas/{id}': ([['demoGrid2', ['admin', 'leader', 'dispatcher', 'community', 'resident']], ['ruralGrid', ['admin']]] as const).map(([place, inside]): Variant => ({
       label: `an idea of ${PLACES[place].name}`, in: inside, request: async () => ({ method: 'GET', url: `/api/ideas/${await once(`i-${place}`, () => ideaIn(place))}` }),
     })),
-    'POST /api/ideas/{id}/support': ([['demoGrid2', ['resident']], ['ruralGrid', []]] as const).map(([place, inside]): Variant => ({
-      label: `an idea of ${PLACES[place].name}`, in: inside, request: async () => ({ method: 'POST', url: `/api/ideas/${await ideaIn(place)}/support` }),
-    })),
+    'POST /api/ideas/{id}/support': [
+      ...([['demoGrid2', ['resident']], ['ruralGrid', []]] as const).map(([place, inside]): Variant => ({
+        label: `an idea of ${PLACES[place].name}`, in: inside, request: async () => ({ method: 'POST', url: `/api/ideas/${await ideaIn(place)}/support` }),
+      })),
+      {
+        label: 'the demo resident, in the registry, supports an idea of her town', in: ['resident'],
+        request: async (c) => { await tie(c); return { method: 'POST', url: `/api/ideas/${await ideaIn('demoGrid2')}/support` }; },
+        check: async (res, c) => { if (c.name === 'resident') expect(res.statusCode).toBe(201); await untie(); },
+      },
+    ],
     'POST /api/ideas/{id}/actions/{action}': ([['demoGrid2', ['dispatcher', 'community']], ['ruralGrid', []]] as const).map(([place, inside]): Variant => ({
       label: `an idea of ${PLACES[place].name}`, in: inside, request: async () => ({ method: 'POST', url: `/api/ideas/${await ideaIn(place)}/actions/screen`, payload: { accepted: true, note: '矩阵' } }),
     })),
