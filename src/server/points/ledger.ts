@@ -73,7 +73,8 @@ const POST_SQL = `
 with d as (
   select v.account_id, sum(v.amount)::bigint as amount from unnest($13::text[], $14::bigint[]) v(account_id, amount) group by v.account_id
 ), l as (
-  select a.id, a.kind, a.balance, d.amount from point_accounts a join d on d.account_id = a.id order by a.id for update of a
+  select a.id, a.kind, a.balance, d.amount from point_accounts a join d on d.account_id = a.id
+   where a.id = any($13::text[]) order by a.id for update of a
 ), short as (
   select id, balance from l where kind <> 'issuer' and balance + amount < 0 order by id limit 1
 ), t as (
@@ -88,7 +89,7 @@ with d as (
   select t.id, v.account_id, v.amount, t.at from t, unnest($13::text[], $14::bigint[]) v(account_id, amount)
 ), u as (
   update point_accounts a set balance = a.balance + d.amount from d
-   where a.id = d.account_id and exists (select 1 from t) and (a.kind = 'issuer' or a.balance + d.amount >= 0)
+   where a.id = any($13::text[]) and a.id = d.account_id and exists (select 1 from t) and (a.kind = 'issuer' or a.balance + d.amount >= 0)
   returning a.id
 )
 select (select id from t) as id, (select count(*) from u)::int as updated, (select count(*) from d)::int as moved,
