@@ -9,3 +9,5 @@ export { lastPosition, useGeolocation, type GeoState } from './mobile/useGeoloca
 export { uploadForUploader } from './mobile/photos.ts';
 export { formatTime } from './mobile/ui.tsx';
 export { fetchMatters, uploadPhoto, type LngLat } from './api.ts';
+// the case drawer, for pages that link a case (三事分流's public matters)
+export { CaseDrawer } from './desktop/CaseDrawer.tsx';

@@ -12,7 +12,7 @@ import { errorText } from '../../lib/api.ts';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { useCursorList } from '../../lib/useCursorList.ts';
-import { CaseDrawer } from '../cases/desktop/CaseDrawer.tsx';
+import { CaseDrawer } from '../cases/public.ts';
 import { createMatter, listMatters, newIdempotencyKey, type Matter, type MatterFilter, type ResidentHit } from './api.ts';
 import { ClassDialog } from './ClassDialog.tsx';
 import { ClassTag, HelpStatusTag, MatterStatusTag, PersonPicker, ProposalStatusTag, timeText } from './parts.tsx';

@@ -9,8 +9,7 @@ import type { CouncilLevel, IdeaStatus, MatterClass, MatterStatus, MeetingStatus
 import { errorText } from '../../lib/api.ts';
 import { searchResidents, type ResidentHit } from './api.ts';
 
-export const timeText = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD HH:mm') : '');
-export const dayText = (v: string | null | undefined) => (v ? dayjs(v).format('YYYY-MM-DD') : '');
+export { timeText, dayText } from '../../lib/time-text.ts';
 
 const CLASS_COLOURS: Record<MatterClass, string> = { public: 'blue', shared: 'purple', private: 'green' };
 const MATTER_COLOURS: Record<MatterStatus, string> = { new: 'gold', routed: 'processing', closed: 'default' };

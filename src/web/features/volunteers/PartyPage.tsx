@@ -11,7 +11,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { errorText } from '../../lib/api.ts';
-import { newIdempotencyKey, useCommunity } from '../points/parts.tsx';
+import { newIdempotencyKey, useCommunity } from '../points/public.ts';
 import { createPartyPost, listPartyMembers, listPartyPosts, rateStars, saveCommitments, type PartyMember, type PartyPost } from './api.ts';
 import './locales.ts';
 

@@ -11,7 +11,8 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { useApi } from '../../lib/useApi.ts';
 import { errorText } from '../../lib/api.ts';
-import { newIdempotencyKey, PersonPicker, dayText, useCommunity, type PersonHit } from '../points/parts.tsx';
+import { newIdempotencyKey, PersonPicker, useCommunity, type PersonHit } from '../points/public.ts';
+import { dayText } from '../../lib/time-text.ts';
 import { addMember, createTeam, fetchTeam, listTeams, removeMember, type Team, type TeamMember } from './api.ts';
 import './locales.ts';
 

@@ -7,7 +7,7 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/useApi.ts';
-import { Empty, Failed, Loading, ResidentPage } from '../../participation/mobile/parts.tsx';
+import { Empty, Failed, Loading, ResidentPage } from '../../participation/public.ts';
 import { fetchMyAccount, fetchRules, listMyAssessments, selfReport, thisPeriod, type Account, type Entry, type Rule, type RuleSet } from './api.ts';
 import './locales.ts';
 import './points-mobile.css';

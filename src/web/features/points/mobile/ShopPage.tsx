@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import { RESERVATION_DAYS, type RedemptionStatus } from '../../../../shared/points.ts';
-import { Empty, Failed, Loading, ResidentPage } from '../../participation/mobile/parts.tsx';
+import { Empty, Failed, Loading, ResidentPage } from '../../participation/public.ts';
 import { cancelRedemption, listGoods, listMyRedemptions, redeem, type Goods, type Redemption } from './api.ts';
 import './locales.ts';
 import './points-mobile.css';

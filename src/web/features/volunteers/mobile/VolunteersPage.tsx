@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../../lib/api.ts';
 import { useApi } from '../../../lib/useApi.ts';
 import type { TeamColour } from '../../../../shared/volunteers.ts';
-import { dayTime, Empty, Failed, Loading, ResidentPage } from '../../participation/mobile/parts.tsx';
+import { dayTime, Empty, Failed, Loading, ResidentPage } from '../../participation/public.ts';
 import { fetchMine, joinTeam, listActivities, listTeams, signUp, type Activity, type Team } from './api.ts';
 import './locales.ts';
 import './volunteers-mobile.css';
