@@ -16,6 +16,9 @@ import { createSweep } from '../../src/server/disputes/sweeps.ts';
 import { actOnMeeting, createMeeting } from '../../src/server/participation/meetings.ts';
 import { closeOpenMotions, createMotion } from '../../src/server/participation/votes.ts';
 import { submitIdea } from '../../src/server/participation/ideas.ts';
+import { submitMatter, classMatter } from '../../src/server/participation/matters.ts';
+import { createProposalIn, decideProposal, lockProposal, reportProposalResult, startProposal } from '../../src/server/participation/proposals.ts';
+import { openHelpRequest, takeHelp, lockHelp } from '../../src/server/participation/help.ts';
 import { quarterOf } from '../../src/domain/participation/ideas.ts';
 import { applyRule, issuerAccount, postTransaction, subjectAccount } from '../../src/server/points/ledger.ts';
 import { redeem } from '../../src/server/points/redemption-commands.ts';
@@ -422,6 +425,7 @@ function builders(): Record<string, Variant[]> {
     ...registryVariants(),
     ...partyVariants(),
     ...meetingVariants(),
+    ...participationVariants(),
     ...pointsVariants(),
     ...supermarketVariants(),
     ...dutyVariants(),
@@ -1798,6 +1802,112 @@ let partyMember2Id: string | null = null;
 async function partyMember2(): Promise<string> {
   partyMember2Id ??= await partyMemberIn('demoGrid2');
   return partyMember2Id;
+}
+
+// ---- 三事分流, councils, proposals and neighbour help (issue 16) ---------------------------------------------------------
+
+/** Matters, proposals and help requests of 春晖社区第1网格: its staff and the town's reach them; the resident (not in the registry here) reads lists and her area's councils and proposals but may not support, propose or ask (422). */
+function participationVariants(): Record<string, Variant[]> {
+  let serial = 0;
+  const STAFF_OF_GRID: Who[] = ['admin', 'leader', 'dispatcher', 'community', 'gridworker'];
+  const cityStaff = async (): Promise<Principal> => {
+    const city = (await w.t.db.query<{ id: string; path: string }>(`select id, path from org_units where level = 'city'`)).rows[0]!;
+    const admin = (await w.t.db.query<{ id: string }>(`select id from accounts where username = 'admin'`)).rows[0]!;
+    return {
+      accountId: admin.id, username: 'admin', name: '黄志刚', kind: 'staff', roles: ['dispatcher'], scopeOrgUnitId: city.id, scopePath: city.path,
+      homeOrgUnitId: null, posts: [], grids: [], departmentIds: [], mustChangePassword: false, tokenHash: '',
+    };
+  };
+  const who = (p: Principal) => ({ accountId: p.accountId, name: p.name, ip: null, at: w.t.clock.now, requestKey: null });
+  const gridId = async () => (await w.t.db.query<{ id: string }>('select id from org_units where code = $1', [PLACES.demoGrid.code])).rows[0]!.id;
+  const councilId = async () => (await w.t.db.query<{ id: string }>(
+    'select c.id from councils c join org_units u on u.id = c.org_unit_id where u.code = $1', [PLACES.demoGrid.code])).rows[0]!.id;
+  const matterIn = async () => {
+    const p = await cityStaff();
+    const g = await gridId();
+    return (await w.t.db.transaction((tx) => submitMatter(tx, w.t.app.pii, g, p, { title: `矩阵事项${++serial}`, description: '矩阵测试', location: w.at.demoGrid }, who(p), null))).id;
+  };
+  const classedMatter = async () => {
+    const id = await matterIn();
+    const p = await cityStaff();
+    await classMatter({ db: w.t.db, locator: w.t.app.locator, pii: w.t.app.pii, calendar: w.t.app.calendar }, p, id, { class: 'shared', reason: '矩阵' }, who(p), { reclass: false });
+    return id;
+  };
+  const proposalIn = async () => {
+    const p = await cityStaff();
+    const c = await councilId();
+    return (await w.t.db.transaction((tx) => createProposalIn(tx, { councilId: c, title: `矩阵议题${++serial}`, body: '矩阵测试', proposerAccountId: null, proposerName: '矩阵居民', who: who(p) }))).id;
+  };
+  const personIn = async () => matrixResident('demoGrid', (await registryIn('demoGrid')).household);
+  /** a proposal moved on to `to` (decided, inProgress or done) */
+  const proposalAt = async (to: 'decided' | 'inProgress' | 'done') => {
+    const id = await proposalIn();
+    const p = await cityStaff();
+    await w.t.db.transaction(async (tx) => {
+      await decideProposal(tx, await lockProposal(tx, id), { decision: '矩阵', ownerName: '矩阵' }, who(p));
+      if (to !== 'decided') await startProposal(tx, await lockProposal(tx, id), who(p));
+      if (to === 'done') await reportProposalResult(tx, await lockProposal(tx, id), '矩阵', who(p));
+    });
+    return id;
+  };
+  /** the demo resident as a registry person of the demo grid for one request; untied before the next */
+  let tied: string | null = null;
+  const untie = async () => {
+    if (tied) await w.t.db.query('update registry_residents set left_at = now(), phone_hash = null where id = $1', [tied]);
+    tied = null;
+  };
+  const tie = async (c: Caller) => {
+    await untie();
+    if (c.name !== 'resident') return;
+    const account = (await w.t.db.query<{ id: string }>(`select id from accounts where username = 'resident'`)).rows[0]!.id;
+    const hash = await accountPhoneHash(w.t.db, w.t.app.pii, account);
+    tied = await personIn();
+    await w.t.db.query('update registry_residents set phone_hash = $2 where id = $1', [tied, hash]);
+  };
+  const helpIn = async (o: { taken?: boolean } = {}) => {
+    const p = await cityStaff();
+    const requester = await personIn();
+    const helper = o.taken ? await personIn() : null;
+    const g = await gridId();
+    return w.t.db.transaction(async (tx) => {
+      const h = await openHelpRequest(tx, { gridId: g, title: `矩阵互助${++serial}`, description: '矩阵测试', requesterId: requester, who: who(p) });
+      if (helper) await takeHelp(tx, await lockHelp(tx, h.id), { residentId: helper, teamId: null }, who(p));
+      return h.id;
+    });
+  };
+  const fixed = new Map<string, string>();
+  const once = async (key: string, make: () => Promise<string>) => { if (!fixed.has(key)) fixed.set(key, await make()); return fixed.get(key)!; };
+  // every request starts with the resident untied (a support or rating ties her for its own request only)
+  const one = (label: string, v: Omit<Variant, 'label'>): Variant[] => [{ label, ...v, request: async (c) => { await untie(); return v.request(c); } }];
+  const g1 = PLACES.demoGrid.name;
+  /** a resident account another section left tied to a registry person of the grid reads and takes its open help requests (neighbours help) */
+  const RESIDENT_OF_GRID = (statuses: number[]): Partial<Record<Who, readonly number[]>> => ({ resident: statuses });
+  return {
+    'GET /api/participation/matters': one(`matters of ${g1}`, { in: everyone, request: async () => { await once('m', matterIn); return { method: 'GET', url: '/api/participation/matters' }; } }),
+    'POST /api/participation/matters': one(`a matter at a point of ${g1}`, { in: everyone, request: () => ({ method: 'POST', url: '/api/participation/matters', payload: { title: `矩阵新事项${++serial}`, description: '矩阵', location: w.at.demoGrid } }) }),
+    'GET /api/participation/matters/{id}': one(`a matter of ${g1}`, { in: STAFF_OF_GRID, request: async () => ({ method: 'GET', url: `/api/participation/matters/${await once('m', matterIn)}` }) }),
+    'POST /api/participation/matters/{id}/actions/class': one(`a new matter of ${g1}`, { in: everyone, request: async () => ({ method: 'POST', url: `/api/participation/matters/${await matterIn()}/actions/class`, payload: { class: 'private', reason: '矩阵' } }) }),
+    'POST /api/participation/matters/{id}/actions/reclass': one(`a shared matter of ${g1}`, { in: everyone, request: async () => ({ method: 'POST', url: `/api/participation/matters/${await classedMatter()}/actions/reclass`, payload: { class: 'private', reason: '矩阵' } }) }),
+    'GET /api/councils': one('the councils', { in: everyone, request: () => ({ method: 'GET', url: '/api/councils' }) }),
+    'GET /api/councils/{id}': one(`${g1}'s council`, { in: everyone, request: async () => ({ method: 'GET', url: `/api/councils/${await councilId()}` }) }),
+    'PUT /api/councils/{id}': one(`${g1}'s council`, { in: everyone, request: async () => ({ method: 'PUT', url: `/api/councils/${await councilId()}`, payload: { partyOrg: '矩阵党小组', leaderName: null } }) }),
+    'GET /api/proposals': one(`proposals of ${g1}'s council`, { in: everyone, request: async () => { await once('p', proposalIn); return { method: 'GET', url: '/api/proposals' }; } }),
+    'POST /api/proposals': one(`a proposal on ${g1}'s council`, { in: everyone, request: async () => ({ method: 'POST', url: '/api/proposals', payload: { councilId: await councilId(), title: `矩阵新议题${++serial}`, body: '矩阵' } }) }),
+    'GET /api/proposals/{id}': one(`a proposal of ${g1}'s council`, { in: everyone, request: async () => ({ method: 'GET', url: `/api/proposals/${await once('p', proposalIn)}` }) }),
+    'POST /api/proposals/{id}/support': one(`a proposal of ${g1}'s council`, { in: everyone, request: async (c) => { const id = await proposalIn(); await tie(c); return { method: 'POST', url: `/api/proposals/${id}/support` }; } }),
+    'POST /api/proposals/{id}/comments': one(`a proposal of ${g1}'s council`, { in: everyone, request: async () => ({ method: 'POST', url: `/api/proposals/${await proposalIn()}/comments`, payload: { body: '矩阵留言' } }) }),
+    'POST /api/proposals/{id}/rating': one(`a proposal of ${g1}'s council`, { in: everyone, request: async (c) => { const id = await proposalAt('done'); await tie(c); return { method: 'POST', url: `/api/proposals/${id}/rating`, payload: { stars: 4 } }; } }),
+    ...Object.fromEntries(([['decide', { decision: '矩阵决定', ownerName: '矩阵' }, null], ['reject', { reason: '矩阵' }, null], ['start', {}, 'decided'], ['report-result', { result: '矩阵' }, 'inProgress'], ['send-up', { reason: '矩阵' }, null]] as const).map(([a, payload, at]) => [
+      `POST /api/proposals/{id}/actions/${a}`,
+      one(`a proposal of ${g1}'s council`, { in: everyone, request: async () => ({ method: 'POST', url: `/api/proposals/${at ? await proposalAt(at) : await proposalIn()}/actions/${a}`, payload }) }),
+    ])),
+    'GET /api/help-requests': one(`help requests of ${g1}`, { in: everyone, request: async () => { await once('h', () => helpIn()); return { method: 'GET', url: '/api/help-requests' }; } }),
+    'POST /api/help-requests': one(`help for a person of ${g1}`, { in: everyone, request: async () => ({ method: 'POST', url: '/api/help-requests', payload: { title: `矩阵求助${++serial}`, description: '矩阵', residentId: await personIn() } }) }),
+    'GET /api/help-requests/{id}': one(`a help request of ${g1}`, { in: STAFF_OF_GRID, otherwise: RESIDENT_OF_GRID([200]), request: async () => ({ method: 'GET', url: `/api/help-requests/${await once('h', () => helpIn())}` }) }),
+    'POST /api/help-requests/{id}/actions/take': one(`an open help request of ${g1}`, { in: ['dispatcher', 'community', 'gridworker'], otherwise: RESIDENT_OF_GRID([200, 409, 422]), request: async () => ({ method: 'POST', url: `/api/help-requests/${await helpIn()}/actions/take`, payload: { helperResidentId: await personIn() } }) }),
+    'POST /api/help-requests/{id}/actions/done': one(`a taken help request of ${g1}`, { in: ['dispatcher', 'community', 'gridworker'], request: async () => ({ method: 'POST', url: `/api/help-requests/${await helpIn({ taken: true })}/actions/done`, payload: { note: '矩阵' } }) }),
+    'POST /api/help-requests/{id}/actions/cancel': one(`an open help request of ${g1}`, { in: ['dispatcher', 'community', 'gridworker'], otherwise: RESIDENT_OF_GRID([409]), request: async () => ({ method: 'POST', url: `/api/help-requests/${await helpIn()}/actions/cancel`, payload: { reason: '矩阵' } }) }),
+  };
 }
 
 // ---- meetings, votes and ideas (issue 16) -----------------------------------------------------------------------------
