@@ -21,6 +21,7 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^GET \/api\/org-units\/\{id\}\/boards /, 'the town\'s posts as a pick list; each post with its policies is GET /api/posts'],
   [/\.timeline\[\]$/, 'timeline entries: what happened, nothing is done to them'],
   [/^[A-Z]+ \/api\/meetings[^ ]* 20\d\.comments\[\]$/, 'comments on a meeting: what was said, nothing is done to them'],
+  [/^[A-Z]+ \/api\/proposals[^ ]* 20\d\.comments\[\]$/, 'comments on a proposal: what was said, nothing is done to them'],
   [/\.duplicates\[\]$/, 'references to possible duplicates'],
   [/^(GET|POST|PATCH) \/api\/registry\/.*\.history\[\]$/, 'registry history entries: what happened, nothing is done to them'],
   [/^(GET|POST|PATCH) \/api\/registry\/households[^ ]* 20\d\.devices\[\]$/, 'the household\'s care devices: references; each device with its policies is GET /api/devices/{id}'],

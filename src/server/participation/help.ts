@@ -38,9 +38,9 @@ export const helpStateConflict = (status: HelpStatus, action: string) => new App
 /** The event reference of a help request's award to its helper. */
 export const helpEventRef = (id: string) => `help:${id}`;
 
-async function audit(tx: Tx, who: Actor, action: string, id: string, detail?: unknown): Promise<void> {
+async function audit(tx: Tx, who: Actor, action: 'participation.help.open' | 'participation.help.take' | 'participation.help.done' | 'participation.help.cancel', id: string, detail?: unknown): Promise<void> {
   await appendAudit(tx, {
-    at: who.at, actorId: who.accountId, actorName: who.name, ip: who.ip, action: `participation.help.${action}`,
+    at: who.at, actorId: who.accountId, actorName: who.name, ip: who.ip, action,
     targetType: 'help_request', targetId: id, success: true, detail,
   });
 }
@@ -79,7 +79,7 @@ export async function openHelpRequest(tx: Tx, n: NewHelpRequest): Promise<{ id: 
     const first = await tx.query<{ id: string }>('select id from help_requests where idempotency_key = $1', [n.idempotencyKey]);
     return { id: first.rows[0]!.id, created: false };
   }
-  await audit(tx, n.who, 'open', ins.rows[0].id, { gridId: n.gridId, matterId: n.matterId ?? null });
+  await audit(tx, n.who, 'participation.help.open', ins.rows[0].id, { gridId: n.gridId, matterId: n.matterId ?? null });
   return { id: ins.rows[0].id, created: true };
 }
 
@@ -105,7 +105,7 @@ export async function takeHelp(
   await tx.query(
     `update help_requests set status = 'taken', helper_resident_id = $2, helper_team_id = $3, taken_at = $4, version = version + 1
       where id = $1`, [h.id, helper.residentId, helper.teamId, who.at]);
-  await audit(tx, who, 'take', h.id, { helperResidentId: helper.residentId, helperTeamId: helper.teamId });
+  await audit(tx, who, 'participation.help.take', h.id, { helperResidentId: helper.residentId, helperTeamId: helper.teamId });
 }
 
 /** taken → done, with a note; the helper (a registry person) gets the community's helpDone points (once per request). */
@@ -117,7 +117,7 @@ export async function finishHelp(tx: Tx, h: HelpRow, note: string, who: Actor): 
   const award = h.helper_resident_id
     ? await awardForEvent(tx, { residentId: h.helper_resident_id, autoEvent: 'helpDone', eventRef: helpEventRef(h.id), at: who.at, by: who.accountId })
     : null;
-  await audit(tx, who, 'done', h.id, { points: award?.points ?? null });
+  await audit(tx, who, 'participation.help.done', h.id, { points: award?.points ?? null });
   if (h.matter_id) await tx.query(`update resident_matters set status = 'closed', updated_at = $2, version = version + 1 where id = $1 and help_request_id = $3`, [h.matter_id, who.at, h.id]);
   return { points: award?.points ?? null };
 }
@@ -126,5 +126,5 @@ export async function finishHelp(tx: Tx, h: HelpRow, note: string, who: Actor): 
 export async function cancelHelp(tx: Tx, h: HelpRow, reason: string, who: Actor): Promise<void> {
   if (h.status !== 'open' && h.status !== 'taken') throw helpStateConflict(h.status, 'cancel');
   await tx.query(`update help_requests set status = 'cancelled', done_note = $2, version = version + 1 where id = $1`, [h.id, reason.trim()]);
-  await audit(tx, who, 'cancel', h.id, { reason: reason.trim() });
+  await audit(tx, who, 'participation.help.cancel', h.id, { reason: reason.trim() });
 }

@@ -36,9 +36,9 @@ export const matterNotFound = () => new AppError('NOT_FOUND', 'No such matter.',
 export const participationInvalid = (en: string, zh: string, details?: unknown) => new AppError('PARTICIPATION_INVALID', en, zh, details);
 const matterConflict = (en: string, zh: string, details?: unknown) => new AppError('MATTER_STATE_CONFLICT', en, zh, details);
 
-async function audit(tx: Tx, who: Actor, action: string, id: string, detail?: unknown): Promise<void> {
+async function audit(tx: Tx, who: Actor, action: 'participation.matter.submit' | 'participation.matter.class' | 'participation.matter.reclass', id: string, detail?: unknown): Promise<void> {
   await appendAudit(tx, {
-    at: who.at, actorId: who.accountId, actorName: who.name, ip: who.ip, action: `participation.matter.${action}`,
+    at: who.at, actorId: who.accountId, actorName: who.name, ip: who.ip, action,
     targetType: 'resident_matter', targetId: id, success: true, detail,
   });
 }
@@ -122,7 +122,7 @@ export async function submitMatter(
   }
   const id = ins.rows[0].id;
   await matterEvent(tx, id, 'submit', { to: null, detail: { suggestedClass: suggestion.class, source } }, who);
-  await audit(tx, who, 'submit', id, { source, suggestedClass: suggestion.class });
+  await audit(tx, who, 'participation.matter.submit', id, { source, suggestedClass: suggestion.class });
   return { id, created: true };
 }
 
@@ -300,6 +300,6 @@ export async function classMatter(
       [m.id, c.class, reason, who.accountId, who.at, links.case_id, links.proposal_id, links.help_request_id]);
     const action = opts.reclass ? 'reclass' : 'class';
     await matterEvent(tx, m.id, action, { from: m.class, to: c.class, reason, detail }, who);
-    await audit(tx, who, action, m.id, { from: m.class, to: c.class, suggested: m.suggested_class, ...detail });
+    await audit(tx, who, opts.reclass ? 'participation.matter.reclass' : 'participation.matter.class', m.id, { from: m.class, to: c.class, suggested: m.suggested_class, ...detail });
   });
 }

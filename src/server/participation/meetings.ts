@@ -141,20 +141,21 @@ export async function createMeeting(tx: Tx, p: Principal, n: NewMeeting, who: Ac
   return { id, created: true };
 }
 
-const NEXT: Record<'open' | 'close' | 'cancel', { from: MeetingStatus[]; to: MeetingStatus }> = {
-  open: { from: ['scheduled'], to: 'open' },
-  close: { from: ['open'], to: 'closed' },
-  cancel: { from: ['scheduled', 'open'], to: 'cancelled' },
+const NEXT: Record<MeetingStep, { from: MeetingStatus[]; to: MeetingStatus; audit: string }> = {
+  open: { from: ['scheduled'], to: 'open', audit: 'participation.meeting.open' },
+  close: { from: ['open'], to: 'closed', audit: 'participation.meeting.close' },
+  cancel: { from: ['scheduled', 'open'], to: 'cancelled', audit: 'participation.meeting.cancel' },
 };
 
-export const meetingActionAllowed = (status: MeetingStatus, action: 'open' | 'close' | 'cancel') => NEXT[action].from.includes(status);
+type MeetingStep = 'open' | 'close' | 'cancel';
+export const meetingActionAllowed = (status: MeetingStatus, step: MeetingStep) => NEXT[step].from.includes(status);
 
 /**
  * open | close | cancel. Closing a meeting closes its motions still open (their tallies stored); cancelling one drops
  * its open motions' votes from being counted (the motions are closed with no result). A repeated request key with the
  * meeting already in the target status changes nothing.
  */
-export async function actOnMeeting(tx: Tx, r: Reader, id: string, action: 'open' | 'close' | 'cancel', reason: string | null,
+export async function actOnMeeting(tx: Tx, r: Reader, id: string, action: MeetingStep, reason: string | null,
   who: Actor, closeMotions: (tx: Tx, meetingId: string, who: Actor, o: { cancelled: boolean }) => Promise<number>): Promise<void> {
   const m = await findMeetingToRun(tx, r, id);
   const step = NEXT[action];
@@ -163,7 +164,7 @@ export async function actOnMeeting(tx: Tx, r: Reader, id: string, action: 'open'
   if (action === 'cancel' && !reason?.trim()) throw invalid('Say why the meeting is cancelled.', '请说明取消的原因。');
   const motions = action === 'open' ? 0 : await closeMotions(tx, id, who, { cancelled: action === 'cancel' });
   await tx.query('update meetings set status = $2, version = version + 1, updated_at = $3 where id = $1', [id, step.to, who.at]);
-  await audit(tx, who, `participation.meeting.${action}`, id, { from: m.status, to: step.to, reason: reason?.trim() || null, motionsClosed: motions });
+  await audit(tx, who, step.audit, id, { from: m.status, to: step.to, reason: reason?.trim() || null, motionsClosed: motions });
 }
 
 export async function saveMinutes(tx: Tx, r: Reader, id: string, minutes: string, who: Actor): Promise<void> {

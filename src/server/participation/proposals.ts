@@ -63,7 +63,7 @@ export async function proposalEvent(tx: Tx, proposalId: string, action: string, 
 
 async function audit(tx: Tx, who: Actor, action: string, proposalId: string, detail?: unknown): Promise<void> {
   await appendAudit(tx, {
-    at: who.at, actorId: who.accountId, actorName: who.name, ip: who.ip, action: `participation.proposal.${action}`,
+    at: who.at, actorId: who.accountId, actorName: who.name, ip: who.ip, action,
     targetType: 'proposal', targetId: proposalId, success: true, detail,
   });
 }
@@ -106,9 +106,19 @@ export async function createProposalIn(tx: Tx, n: NewProposal): Promise<{ id: st
   const id = ins.rows[0].id;
   await proposalEvent(tx, id, n.sentUpFrom ? 'sentUpHere' : 'create', null,
     { councilId: council.id, matterId: n.matterId ?? null, sentUpFrom: n.sentUpFrom ?? null }, n.who);
-  await audit(tx, n.who, 'create', id, { councilId: council.id, matterId: n.matterId ?? null, sentUpFrom: n.sentUpFrom ?? null });
+  await audit(tx, n.who, 'participation.proposal.create', id, { councilId: council.id, matterId: n.matterId ?? null, sentUpFrom: n.sentUpFrom ?? null });
   return { id, created: true };
 }
+
+/** The audit action of each step of a proposal. */
+const STEP_AUDIT: Record<ProposalAction, { audit: string }> = {
+  schedule: { audit: 'participation.proposal.schedule' },
+  decide: { audit: 'participation.proposal.decide' },
+  reject: { audit: 'participation.proposal.reject' },
+  start: { audit: 'participation.proposal.start' },
+  'report-result': { audit: 'participation.proposal.report_result' },
+  'send-up': { audit: 'participation.proposal.send_up' },
+};
 
 async function moveProposal(
   tx: Tx, p: ProposalRow, action: ProposalAction, set: Record<string, unknown>, note: string | null, detail: object, who: Actor,
@@ -121,7 +131,7 @@ async function moveProposal(
     `update proposals set status = $2, updated_at = $3, version = version + 1
        ${cols.map((c, i) => `, ${c} = $${i + 4}`).join('')} where id = $1`, params);
   await proposalEvent(tx, p.id, action, note, detail, who);
-  await audit(tx, who, action.replace('-', '_'), p.id, { from: p.status, to: status, ...detail });
+  await audit(tx, who, STEP_AUDIT[action].audit, p.id, { from: p.status, to: status, ...detail });
   return status;
 }
 
@@ -196,7 +206,7 @@ export async function supportProposal(
   if (!ins.rows[0]) return { counted: false, supportCount: p.support_count };
   const up = await tx.query<{ support_count: number }>(
     `update proposals set support_count = support_count + 1 where id = $1 returning support_count`, [p.id]);
-  await audit(tx, who, 'support', p.id);
+  await audit(tx, who, 'participation.proposal.support', p.id);
   return { counted: true, supportCount: up.rows[0]!.support_count };
 }
 
@@ -205,7 +215,7 @@ export async function commentOnProposal(tx: Tx, p: ProposalRow, authorName: stri
     `insert into proposal_comments (proposal_id, account_id, author_name, body, at) values ($1, $2, $3, $4, $5)`,
     [p.id, who.accountId, authorName, body.trim(), who.at]);
   await tx.query('update proposals set updated_at = $2 where id = $1', [p.id, who.at]);
-  await audit(tx, who, 'comment', p.id);
+  await audit(tx, who, 'participation.proposal.comment', p.id);
 }
 
 /** One rating per person of a done proposal; a second → 409 PROPOSAL_STATE_CONFLICT (the first stands). */
@@ -222,5 +232,5 @@ export async function rateProposal(
   }
   await tx.query('update proposals set rating_sum = rating_sum + $2, rating_count = rating_count + 1 where id = $1', [p.id, stars]);
   await proposalEvent(tx, p.id, 'rate', null, { stars }, who);
-  await audit(tx, who, 'rate', p.id, { stars });
+  await audit(tx, who, 'participation.proposal.rate', p.id, { stars });
 }

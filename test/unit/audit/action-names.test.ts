@@ -37,6 +37,8 @@ for (const file of serverFiles(path.resolve('src/server'))) {
   }
   // a step's audit action handed to a shared writer (a dispute action's `audit: 'dispute.push'`)
   for (const m of code.matchAll(/\baudit: '([a-zA-Z_.]+)'/g)) written.actions.add(m[1]!);
+  // a capability's own audit writer given the whole action name (`audit(tx, who, 'participation.meeting.create', …)`)
+  for (const m of code.matchAll(/\baudit\(tx, [\w.]+, '([a-zA-Z_.]+)'/g)) written.actions.add(m[1]!);
   for (const m of code.matchAll(/\btargetType: '([a-z_]+)'/g)) written.targetTypes.add(m[1]!);
 }
 

@@ -126,6 +126,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   dispute: '矛盾纠纷', dispute_class: '纠纷类别', dispute_sweep: '矛盾纠纷大排查',
   party_post: '党员微阵地', party_commitment: '党员承诺',
   meeting: '议事活动', motion: '表决', idea: '金点子',
+  council: '议事会', proposal: '议题', resident_matter: '居民诉求', help_request: '邻里互助请求',
   point_transaction: '积分记录', point_assessment: '积分评定', point_reconciliation: '积分对账',
   point_goods: '积分超市商品', point_redemption: '积分兑换', volunteer_team: '志愿服务队', volunteer_activity: '志愿活动',
 };
@@ -144,6 +145,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   dispute: 'Dispute', dispute_class: 'Dispute class', dispute_sweep: 'Dispute sweep',
   party_post: 'Party post', party_commitment: 'Party commitments',
   meeting: 'Meeting', motion: 'Motion', idea: 'Idea',
+  council: 'Council', proposal: 'Proposal', resident_matter: 'Resident matter', help_request: 'Help request',
   point_transaction: 'Points transaction', point_assessment: 'Points assessment', point_reconciliation: 'Points reconciliation',
   point_goods: 'Supermarket goods', point_redemption: 'Redemption', volunteer_team: 'Volunteer team', volunteer_activity: 'Volunteer activity',
 };
