@@ -11,7 +11,7 @@ import {
   commentOnProposal, createProposalIn, decideProposal, lockProposal, proposalNotFound, proposalStateConflict, rateProposal,
   rejectProposal, reportProposalResult, sendUpProposal, startProposal, supportProposal, type ProposalRow,
 } from './proposals.ts';
-import { findProposal, listProposals, loadProposalDetail, presentProposal } from './proposal-presenters.ts';
+import { listProposals, loadProposalDetail, presentProposal } from './proposal-presenters.ts';
 import {
   actorOf, councilReadSql, decodeCursor, encodeCursor, isParticipationStaff, isResident, isStaffOf, readerOf, requestKeyOf,
   type Actor, type Reader,

@@ -136,8 +136,7 @@ export async function demoProposals(ctx: DemoContext): Promise<string | null> {
       if (reclass) {
         await classMatter(services, classer.p, made.id, { class: reclass[0], reason: reclass[1] }, classer.actor(new Date(classedAt.getTime() + DAY)), { reclass: true });
       }
-    } catch (e) {
-      if (process.env.DEMO_DEBUG) console.error(title, e);
+    } catch {
       continue; // e.g. a public matter whose point lies in no grid of the demo map: left to be classed by hand
     }
     const links = (await ctx.db.query<{ proposal_id: string | null; help_request_id: string | null; class: MatterClass }>(
