@@ -35,6 +35,11 @@ describe('the demo points ledger', () => {
     expect(run).toMatchObject({ mismatches: [], unbalanced: [] });
     const kinds = (await t.db.query<{ kind: string; n: number }>(`select kind, count(*)::int as n from point_transactions group by kind order by kind`)).rows;
     expect(kinds.map((k) => k.kind)).toEqual(['award', 'deduction', 'reversal', 'veto']);
+    // the history ends at `now`: no award, review or approval after it
+    const later = (await t.db.query<{ n: number }>(
+      `select (select count(*) from point_transactions where at > $1)
+            + (select count(*) from point_assessments where self_at > $1 or peer_at > $1 or decided_at > $1) as n`, [NOW])).rows[0]!;
+    expect(Number(later.n)).toBe(0);
   });
 
   it('shows the demo resident her household\'s 300+ points with their history, the published rules, and this month\'s self-report', async () => {

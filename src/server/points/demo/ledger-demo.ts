@@ -164,12 +164,15 @@ export async function demoPointsLedger(ctx: DemoContext): Promise<string | null>
       const h = await findHousehold(tx, householdId, null);
       if (!h) continue;
       const items: AssessmentItem[] = ASSESSED.map((code, k) => ({ ruleCode: code, claimed: householdId === zhouHousehold || (i + k) % 4 !== 0 }));
-      const reportAt = beijingAt(now, daysIntoMonth - 1 + 0, 9, i); // the 1st of this month
+      // reported in the month's last days, reviewed two days later, approved the day after — never after `now`
+      const reportAt = beijingAt(now, daysIntoMonth + 2, 19, i);
+      const approveAt = new Date(Math.min(reportAt.getTime() + 3 * DAY, now.getTime() - 30 * 60_000 - (assessed.length - i) * 60_000));
+      const peerAt = new Date(Math.min(reportAt.getTime() + 2 * DAY, approveAt.getTime() - 30 * 60_000));
       const a = await selfReport(tx, h, { period: lastMonth, items }, staffAt(reportAt), false);
       const row = (await findAssessment(tx, a.id))!;
-      await peerReview(tx, row, { items: items.map((it, k) => ({ ...it, peer: it.claimed && (householdId === zhouHousehold || (i + k) % 5 !== 1) })), note: '组内互评，情况属实' }, gwAt(new Date(reportAt.getTime() + 2 * DAY)));
+      await peerReview(tx, row, { items: items.map((it, k) => ({ ...it, peer: it.claimed && (householdId === zhouHousehold || (i + k) % 5 !== 1) })), note: '组内互评，情况属实' }, gwAt(peerAt));
       const reviewed = (await findAssessment(tx, a.id))!;
-      await approveAssessment(tx, reviewed, { items: reviewed.items.map((it) => ({ ...it, approved: it.peer === true })), note: '村（居）委会评定通过' }, staffAt(new Date(reportAt.getTime() + 3 * DAY)));
+      await approveAssessment(tx, reviewed, { items: reviewed.items.map((it) => ({ ...it, approved: it.peer === true })), note: '村（居）委会评定通过' }, staffAt(approveAt));
       approved++;
     }
     for (const [i, householdId] of assessed.slice(0, 12).entries()) {
