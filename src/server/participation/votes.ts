@@ -156,7 +156,8 @@ export const voterKey = (m: Pick<MotionRow, 'rules'>, v: Voter) =>
  * decides; concurrent votes by one person wait on each other's insert and all but one find the key taken).
  */
 export async function castVote(tx: Tx, v: CastVote): Promise<{ counted: true }> {
-  const m = (await tx.query<MotionRow>(`select ${MOTION_COLUMNS} from motions mo where mo.id = $1`, [v.motionId])).rows[0];
+  // a share lock: votes in flight do not wait for each other, but a close waits for them and a vote after it sees it closed
+  const m = (await tx.query<MotionRow>(`select ${MOTION_COLUMNS} from motions mo where mo.id = $1 for share of mo`, [v.motionId])).rows[0];
   if (!m || (v.meetingId && m.meeting_id !== v.meetingId)) throw notFound('motion');
   if (m.status !== 'open' || v.at.getTime() >= new Date(m.closes_at).getTime() || m.meeting_status === 'closed' || m.meeting_status === 'cancelled') throw voteClosed();
   if (!m.options.includes(v.choice)) throw invalid('The choice is not one of the motion\'s options.', '所选不是本次表决的选项。', { options: m.options });
