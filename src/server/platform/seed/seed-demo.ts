@@ -17,12 +17,12 @@ export const DEMO_ACCOUNTS: { username: string; name: string; roles: Role[]; wha
   { username: 'handler', name: '王建国', roles: ['handler'], what: '城市更新岗 A holder, 春晖路街道' },
   { username: 'mediator', name: '蒋丽萍', roles: ['handler'], what: '矛盾调解岗 A holder, 春晖路街道: disputes, mediations, agreements, sweeps (大排查)' },
   { username: 'enforcer', name: '邓志强', roles: ['handler'], what: '综合执法岗 A holder, 春晖路街道: enforcement cases from 占道经营 and other loop cases, joint inspections' },
-  { username: 'community', name: '赵秀兰', roles: ['communityStaff'], what: '春晖社区 staff: registry, the grid workers\' tasks, "+1" tasks and leave' },
+  { username: 'community', name: '赵秀兰', roles: ['communityStaff'], what: '春晖社区 staff: registry, the grid workers\' tasks, "+1" tasks and leave; 共建共治 and 积分与志愿' },
   { username: 'department', name: '孙海涛', roles: ['department'], what: '区城市管理局 (district department); files duty admission requests' },
   { username: 'gridworker', name: '李明辉', roles: ['gridWorker'], what: 'full-time grid worker, 春晖社区第1网格: phone pages (今日任务 at /m/tasks, visits, reports), and its grid\'s map and cases on the desktop' },
   { username: 'security', name: '吴静', roles: ['securityAdmin'], what: '安全管理员: accounts, roles, lockouts and password resets of the city, nothing else' },
   { username: 'auditor', name: '郑丽华', roles: ['auditor'], what: '审计管理员: reads and verifies the audit log, nothing else' },
-  { username: 'resident', name: '周淑芬', roles: ['resident'], what: 'resident of 春晖社区第1网格' },
+  { username: 'resident', name: '周淑芬', roles: ['resident'], what: 'resident of 春晖社区第1网格: 随手拍, 我的纠纷, 共建共治 on the phone (the open 云坝会, points, the supermarket)' },
 ];
 
 // accounts added later whose username length another account already has get their own demo number
