@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],
+    // a loaded CI machine draws a page slower than vitest's 1 s default; a poll that never succeeds still fails
+    expect: { poll: { timeout: 15_000 } },
   },
 });
