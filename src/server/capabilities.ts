@@ -18,9 +18,15 @@ import { enforcement } from './enforcement/capability.ts';
 import { points } from './points/capability.ts';
 import { participation } from './participation/capability.ts';
 import { volunteers } from './volunteers/capability.ts';
+import { indicators } from './indicators/capability.ts';
+import { ratings } from './ratings/capability.ts';
+import { rankings } from './rankings/capability.ts';
+import { reports } from './reports/capability.ts';
+import { analytics } from './analytics/capability.ts';
+import { screen } from './screen/capability.ts';
 
 /**
  * Every capability of the server, in the order the app sets them up and registers their routes. A new capability is a
  * folder src/server/<name>/ with a capability.ts, and one line here.
  */
-export const CAPABILITIES: readonly Capability[] = [identity, audit, org, matters, calendar, files, cases, maps, registry, duties, tasks, devices, alarms, plans, disputes, enforcement, points, participation, volunteers];
+export const CAPABILITIES: readonly Capability[] = [identity, audit, org, matters, calendar, files, cases, maps, registry, duties, tasks, devices, alarms, plans, disputes, enforcement, points, participation, volunteers, indicators, ratings, rankings, reports, analytics, screen];

@@ -1,6 +1,6 @@
 // The desktop shell: side menu by role, header with the user (修改密码 in their menu), scope, language and sign-out.
 import { Avatar, Button, Dropdown, Layout, Menu, Space, Tag, Tooltip, Typography, type MenuProps } from 'antd';
-import { CommentOutlined, PieChartOutlined, SearchOutlined, TagsOutlined, AimOutlined, AlertOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, CoffeeOutlined, ControlOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined, ReconciliationOutlined, SafetyCertificateOutlined, SafetyOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UnorderedListOutlined, UserOutlined, WifiOutlined, GiftOutlined, FlagOutlined, HeartOutlined, ShopOutlined, StarOutlined, TrophyOutlined, AccountBookOutlined, SolutionOutlined, CheckSquareOutlined, BranchesOutlined, BankOutlined, UsergroupAddOutlined, BulbOutlined } from '@ant-design/icons';
+import { CommentOutlined, PieChartOutlined, SearchOutlined, TagsOutlined, AimOutlined, AlertOutlined, ApartmentOutlined, ApiOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CarryOutOutlined, CoffeeOutlined, ControlOutlined, DashboardOutlined, DownOutlined, EnvironmentOutlined, FileDoneOutlined, FundOutlined, HomeOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, NodeIndexOutlined, NotificationOutlined, OrderedListOutlined, PhoneOutlined, ProfileOutlined, ReconciliationOutlined, SafetyCertificateOutlined, SafetyOutlined, ScheduleOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UnorderedListOutlined, UserOutlined, WifiOutlined, GiftOutlined, FlagOutlined, HeartOutlined, ShopOutlined, StarOutlined, TrophyOutlined, AccountBookOutlined, SolutionOutlined, CheckSquareOutlined, BranchesOutlined, BankOutlined, UsergroupAddOutlined, BulbOutlined, DesktopOutlined, LineChartOutlined, LikeOutlined, RiseOutlined, TableOutlined, HeatMapOutlined, CompassOutlined, FundProjectionScreenOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ import '../features/enforcement/locales.ts';
 import '../features/participation/locales.ts';
 import '../features/points/locales.ts';
 import '../features/volunteers/locales.ts';
+import '../features/screen/nav-locales.ts';
 import { CalendarMissingTag } from '../features/calendar/CalendarMissingTag.tsx';
 import { ChangePasswordModal } from '../features/identity/accounts/ChangePasswordModal.tsx';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
@@ -42,8 +43,10 @@ const ICONS: Record<NavKey, ReactNode> = {
   pointCivility: <TrophyOutlined />, pointReconciliations: <ReconciliationOutlined />, volunteerTeams: <HeartOutlined />, volunteerActivities: <GiftOutlined />,
   partyMembers: <FlagOutlined />,
   participationMatters: <BranchesOutlined />, councils: <BankOutlined />, meetings: <UsergroupAddOutlined />, ideas: <BulbOutlined />, helpRequests: <HeartOutlined />,
+  commandScreen: <DesktopOutlined />, indicators: <LineChartOutlined />, ratings: <StarOutlined />, departmentEvaluations: <LikeOutlined />,
+  rankings: <RiseOutlined />, reports: <TableOutlined />, hotspots: <HeatMapOutlined />, circleProjects: <CompassOutlined />,
 };
-const GROUP_ICONS: Record<NavGroup, ReactNode> = { participation: <TeamOutlined />, pointsVolunteers: <StarOutlined /> };
+const GROUP_ICONS: Record<NavGroup, ReactNode> = { participation: <TeamOutlined />, pointsVolunteers: <StarOutlined />, governance: <FundProjectionScreenOutlined /> };
 
 /** The side menu's items: entries of a group fold into one sub-menu where the group's first entry stands. */
 function menuItems(entries: NavEntry[], label: (e: NavEntry) => string, groupLabel: (g: NavGroup) => string, go: (path: string) => void): MenuProps['items'] {

@@ -13,6 +13,11 @@ import { ENFORCEMENT_READERS } from '../../shared/enforcement.ts';
 import { POINTS_KEEPERS, POINTS_READERS } from '../../shared/points.ts';
 import { VOLUNTEER_READERS } from '../../shared/volunteers.ts';
 import { PARTICIPATION_READERS } from '../../shared/participation.ts';
+import { INDICATOR_READERS } from '../../shared/indicators.ts';
+import { DEPARTMENT_EVALUATORS } from '../../shared/ratings.ts';
+import { SCREEN_VIEWERS } from '../../shared/screen.ts';
+import { REPORT_READERS } from '../../shared/reports.ts';
+import { ANALYTICS_READERS } from '../../shared/analytics.ts';
 import { ACCOUNT_ADMINS, AUDIT_READERS, CALENDAR_EDITORS, CATALOG_EDITORS, hasTerritory, holdsAnyRole, STAFF_ROLES } from '../../shared/roles.ts';
 
 export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 'registry' | 'matters' | 'orgMap' | 'boards' | 'dutyRoster' | 'accounts' | 'audit' | 'calendar'
@@ -22,9 +27,10 @@ export type NavKey = 'overview' | 'myGrid' | 'workbench' | 'intake' | 'inbox' | 
   | 'disputes' | 'disputeSweeps' | 'disputeStats' | 'disputeClasses'
   | 'pointRules' | 'pointAccounts' | 'pointAssessments' | 'pointSupermarket' | 'pointCivility' | 'pointReconciliations'
   | 'volunteerTeams' | 'volunteerActivities' | 'partyMembers'
-  | 'participationMatters' | 'councils' | 'meetings' | 'ideas' | 'helpRequests';
+  | 'participationMatters' | 'councils' | 'meetings' | 'ideas' | 'helpRequests'
+  | 'commandScreen' | 'indicators' | 'ratings' | 'departmentEvaluations' | 'rankings' | 'reports' | 'hotspots' | 'circleProjects';
 /** A folding group of the side menu (its label is `navGroup.<group>`). */
-export type NavGroup = 'participation' | 'pointsVolunteers';
+export type NavGroup = 'participation' | 'pointsVolunteers' | 'governance';
 export interface NavEntry { key: NavKey; path: string; group?: NavGroup }
 
 /** Post holders (A or B), departments and handlers get 我的待办. */
@@ -83,6 +89,20 @@ export function navFor(me: Me): NavEntry[] {
         entries.push({ key: 'participationMatters', path: '/participation/matters', group }, { key: 'councils', path: '/participation/councils', group },
           { key: 'meetings', path: '/participation/meetings', group }, { key: 'ideas', path: '/participation/ideas', group },
           { key: 'helpRequests', path: '/participation/help', group });
+      }
+      // 一屏统揽与赛马比拼: the command screen, 体征指标, 三级五星评价 and 反向评价, rankings and 线上通报, 一表通, 高频诉求 and
+      // the 15-minute service circle's projects
+      {
+        const group = 'governance' as const;
+        if (holdsAnyRole(me.roles, SCREEN_VIEWERS)) entries.push({ key: 'commandScreen', path: '/screen', group });
+        if (holdsAnyRole(me.roles, INDICATOR_READERS)) {
+          entries.push({ key: 'indicators', path: '/indicators', group }, { key: 'ratings', path: '/ratings', group }, { key: 'rankings', path: '/rankings', group });
+        }
+        if (holdsAnyRole(me.roles, DEPARTMENT_EVALUATORS)) entries.push({ key: 'departmentEvaluations', path: '/ratings/departments', group });
+        if (holdsAnyRole(me.roles, REPORT_READERS)) entries.push({ key: 'reports', path: '/reports', group });
+        if (holdsAnyRole(me.roles, ANALYTICS_READERS)) {
+          entries.push({ key: 'hotspots', path: '/analytics/hotspots', group }, { key: 'circleProjects', path: '/analytics/projects', group });
+        }
       }
       // 积分与志愿: 积分细则, 积分账户, 积分评定 (户自查 → 组互评 → 村评定), 积分超市, 红黑榜, 对账; 志愿队伍, 志愿活动与微讲堂, 党员亮身份
       if (holdsAnyRole(me.roles, POINTS_READERS)) {

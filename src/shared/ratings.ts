@@ -1,0 +1,47 @@
+// 三级五星评价 and 赛马比拼 (issue 17): rating rules per level, ratings with their breakdown, appeals, the towns'
+// reverse evaluation of district departments, rankings and the 线上通报.
+import type { Role } from './roles.ts';
+
+export const RATING_LEVELS = ['grid', 'community', 'town'] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+/** ratings are made per month; a quarter's or year's rating averages its months (see src/domain/ratings) */
+export const RATING_STATUSES = ['computed', 'published'] as const;
+export type RatingStatus = (typeof RATING_STATUSES)[number];
+export const APPEAL_STATUSES = ['open', 'upheld', 'rejected'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+/** One item of a rating rule: an indicator, its weight in the 100 points, and how its value turns into points. */
+export interface RatingRuleItem {
+  indicatorCode: string;
+  weight: number;
+  /** full points at or beyond `full`, none at or beyond `zero` (the other side), linear between */
+  full: number;
+  zero: number;
+}
+/** A veto (一票否决): when the measure's sum in the period reaches `atLeast`, the stars are capped (0 = no star). */
+export interface RatingVeto {
+  code: string;
+  measure: string;
+  atLeast: number;
+  maxStars: number;
+  reasonZh: string;
+  reasonEn: string;
+}
+/** score thresholds for 5, 4, 3, 2 and 1 stars, descending */
+export type StarThresholds = [number, number, number, number, number];
+
+export interface RatingBreakdownItem {
+  indicatorCode: string;
+  value: number | null;
+  weight: number;
+  points: number;
+}
+
+export const RATING_LIMITS = { appealReason: 1000, answer: 1000, comment: 500 } as const;
+
+/** Who answers appeals, publishes ratings and edits rating rules: the town's leaders and the administrator. */
+export const RATING_JUDGES = ['admin', 'leader'] as const satisfies readonly Role[];
+/** Who appeals a rating of their own unit (grid worker: their grid; community staff: their community; leaders: their town). */
+export const RATING_APPEALERS = ['leader', 'communityStaff', 'gridWorker'] as const satisfies readonly Role[];
+/** Who rates district departments on the cases the town sent them (反向评价). */
+export const DEPARTMENT_EVALUATORS = ['leader', 'dispatcher'] as const satisfies readonly Role[];
