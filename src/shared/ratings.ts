@@ -45,3 +45,21 @@ export const RATING_JUDGES = ['admin', 'leader'] as const satisfies readonly Rol
 export const RATING_APPEALERS = ['leader', 'communityStaff', 'gridWorker'] as const satisfies readonly Role[];
 /** Who rates district departments on the cases the town sent them (反向评价). */
 export const DEPARTMENT_EVALUATORS = ['leader', 'dispatcher'] as const satisfies readonly Role[];
+
+/**
+ * One row of a 赛马比拼 board: a unit of the level under the parent, ranked by an indicator's value (or by published
+ * stars). `previousRank` is its rank in the period before (null when it had no value then); `movement` = previousRank −
+ * rank (positive = moved up), null without a previous rank. Units without a value come last with rank null.
+ */
+export interface RankingRow {
+  orgUnitId: string;
+  name: string;
+  value: number | null;
+  rank: number | null;
+  previousRank: number | null;
+  movement: number | null;
+  light: 'green' | 'yellow' | 'red' | 'none';
+  stars?: number | null;
+}
+/** What a board ranks by: an indicator's code, or the published stars of the level's ratings. */
+export const RANK_BY_STARS = 'stars';
