@@ -35,7 +35,24 @@ export interface RatingBreakdownItem {
   value: number | null;
   weight: number;
   points: number;
+  /** the item's full and zero marks, kept with the rating so the breakdown explains itself after the rule changes */
+  full?: number;
+  zero?: number;
+  /** the indicator's target for the unit at compute time, and its name (zh, en) */
+  target?: number | null;
+  nameZh?: string;
+  nameEn?: string;
+  unit?: string;
 }
+
+/** 反向评价: the criteria a town rates a district department on, 1–5 each. */
+export const EVALUATION_CRITERIA = ['timeliness', 'quality', 'cooperation'] as const;
+export type EvaluationCriterion = (typeof EVALUATION_CRITERIA)[number];
+export const EVALUATION_CRITERIA_NAMES: Record<EvaluationCriterion, { zh: string; en: string }> = {
+  timeliness: { zh: '响应及时', en: 'Timely response' },
+  quality: { zh: '办理质量', en: 'Quality of handling' },
+  cooperation: { zh: '沟通配合', en: 'Communication and cooperation' },
+};
 
 export const RATING_LIMITS = { appealReason: 1000, answer: 1000, comment: 500 } as const;
 
