@@ -9,3 +9,9 @@ export type ReportRowKind = (typeof REPORT_ROW_KINDS)[number];
 
 export const REPORT_READERS = ['admin', 'leader', 'dispatcher', 'communityStaff'] as const satisfies readonly Role[];
 export const REPORT_EDITORS = ['admin', 'leader'] as const satisfies readonly Role[];
+
+/** Limits of a report form (characters; columns of the table). */
+export const REPORT_LIMITS = { name: 60, description: 500, label: 30, columns: 16 } as const;
+/** The periods a form is filled for: a month, a quarter or a year (months rows: a quarter or a year). */
+export const REPORT_PERIOD_KINDS = ['month', 'quarter', 'year'] as const;
+export type ReportPeriodKind = (typeof REPORT_PERIOD_KINDS)[number];
