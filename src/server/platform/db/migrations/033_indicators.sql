@@ -26,9 +26,12 @@ create table indicator_definitions (
   created_by    text references accounts(id),
   created_at    timestamptz not null,
   updated_at    timestamptz not null,
+  -- the creator's Idempotency-Key: a retried POST answers the indicator it made
+  idempotency_key text,
   check ((org_unit_id is null) = standard)
 );
 create index indicator_definitions_path on indicator_definitions (org_path text_pattern_ops) where org_path is not null;
+create unique index indicator_definitions_key on indicator_definitions (created_by, idempotency_key) where idempotency_key is not null;
 
 -- A town's own target for a standard indicator (the catalog's target is the default).
 create table indicator_targets (
@@ -80,3 +83,19 @@ create table indicator_dirty_days (
   day        date primary key,
   marked_at  timestamptz not null
 );
+
+-- The days a run has counted: a period's stock measures take the value of its last counted day.
+create table indicator_counted_days (
+  day         date primary key,
+  counted_at  timestamptz not null
+);
+
+-- The job reads each source's records of a day through an index on their date (H2).
+create index case_events_at on case_events (at);
+create index cases_created on cases (created_at);
+create index cases_handle_due on cases ((((clocks->'handle'->>'due')::bigint) + coalesce((clocks->'handle'->>'suspendedMs')::bigint, 0)))
+  where clocks ? 'handle';
+create index tasks_due_on on tasks (due_on);
+create index tasks_done_at on tasks (done_at) where status = 'done';
+create index visits_at on visits (at);
+create index alarms_raised on alarms (raised_at);
