@@ -73,6 +73,8 @@ export const router = createBrowserRouter([
           ...mobileParticipationRoutes,
           ...mobilePointsRoutes,
           ...mobileVolunteerRoutes,
+          // 指挥大屏: the command center's wall, full screen outside the shell
+          { path: 'screen', lazy: lazyPage(() => import('../features/screen/ScreenPage.tsx'), 'ScreenPage') },
           {
             element: <Shell />,
             children: [{
