@@ -8,12 +8,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, tokenStore } from '../../lib/api.ts';
 import { fetchScreenSummary, type ScreenAlarm, type ScreenSummary } from './api.ts';
 import { openLive, type LiveConnection, type LiveState } from './live.ts';
-import { arrivedAlarms, isCaseEvent, isScreenAlarm, isScreenIncident, patchAlarm, patchCase, patchIncident, windowed } from './windows.ts';
+import {
+  arrivedAlarms, isCaseEvent, isLiveChange, isScreenAlarm, isScreenIncident, patchAlarm, patchAlarmStatus, patchCase, patchIncident,
+  patchIncidentStatus, windowed,
+} from './windows.ts';
 
 /** data older than this is stale (the banner) */
 export const STALE_AFTER_MS = 2 * 60_000;
 /** live events ask for a fresh summary at most this often */
 export const REFETCH_GAP_MS = 5_000;
+/** …and a raised alarm at most this often */
+export const URGENT_GAP_MS = 1_000;
 /** today's figures and trends change with the indicator job: the summary is fetched again this often anyway */
 export const REFRESH_EVERY_MS = 60_000;
 const TICK_MS = 5_000;
@@ -51,7 +56,7 @@ export function useScreenData(unitId: string | null, onArrived?: (alarms: Screen
   // what the callbacks of the stream and timers read without re-subscribing
   const r = useRef({
     unitId, summary: null as ScreenSummary | null, seenAlarms: new Set<string>(), fetching: null as AbortController | null,
-    lastFetchAt: 0, timer: null as ReturnType<typeof setTimeout> | null, dirty: false, hidden: isHidden(), aliveAt: Date.now(),
+    lastFetchAt: 0, timer: null as ReturnType<typeof setTimeout> | null, timerDue: 0, dirty: false, hidden: isHidden(), aliveAt: Date.now(),
     onArrived,
   });
   r.current.onArrived = onArrived;
@@ -101,13 +106,22 @@ export function useScreenData(unitId: string | null, onArrived?: (alarms: Screen
     }
   }, [noteArrivals]);
 
-  /** a fresh summary soon: at once if the last one is old enough, else when the gap has passed; later if hidden */
-  const scheduleFetch = useCallback(() => {
+  /**
+   * A fresh summary soon: when the gap since the last one has passed (REFETCH_GAP_MS, or URGENT_GAP_MS for a raised
+   * alarm); while one is under way, after it; while hidden, once shown again. A flood of events makes one fetch per gap.
+   */
+  const scheduleFetch = useCallback((urgent = false) => {
     const st = r.current;
     if (st.hidden) { st.dirty = true; return; }
-    if (st.timer) return;
-    const wait = Math.max(0, st.lastFetchAt + REFETCH_GAP_MS - Date.now());
-    st.timer = setTimeout(() => { st.timer = null; void fetchNow(); }, wait);
+    const due = Math.max(Date.now(), st.lastFetchAt + (urgent ? URGENT_GAP_MS : REFETCH_GAP_MS));
+    if (st.timer && st.timerDue <= due) return;
+    if (st.timer) clearTimeout(st.timer);
+    st.timerDue = due;
+    st.timer = setTimeout(() => {
+      st.timer = null;
+      if (st.fetching) { st.lastFetchAt = Date.now(); scheduleFetch(urgent); return; }
+      void fetchNow();
+    }, due - Date.now());
   }, [fetchNow]);
 
   const setPatched = useCallback((patch: (s: ScreenSummary) => ScreenSummary) => {
@@ -128,14 +142,20 @@ export function useScreenData(unitId: string | null, onArrived?: (alarms: Screen
       }
       scheduleFetch();
     } else if (name === 'alarm') {
-      if (isScreenAlarm(data) && inUnit(data as { orgPath?: unknown }) && !st.hidden) {
+      if (!st.hidden && isScreenAlarm(data) && inUnit(data as { orgPath?: unknown })) {
         setPatched((s) => ({ ...s, alarms: patchAlarm(s.alarms, data) }));
         if (st.summary) noteArrivals(st.summary.alarms);
+      } else if (!st.hidden && isLiveChange(data)) {
+        setPatched((s) => ({ ...s, alarms: patchAlarmStatus(s.alarms, data) }));
       }
-      scheduleFetch();
+      // a raised alarm is what the wall is for: its place and kind are fetched at once, not after the usual gap
+      if (isLiveChange(data) && data.status === 'active') scheduleFetch(true);
+      else scheduleFetch();
     } else if (name === 'incident') {
-      if (isScreenIncident(data) && inUnit(data as { orgPath?: unknown }) && !st.hidden) {
+      if (!st.hidden && isScreenIncident(data) && inUnit(data as { orgPath?: unknown })) {
         setPatched((s) => ({ ...s, incidents: patchIncident(s.incidents, data) }));
+      } else if (!st.hidden && isLiveChange(data)) {
+        setPatched((s) => ({ ...s, incidents: patchIncidentStatus(s.incidents, data) }));
       }
       scheduleFetch();
     } else if (name === 'revoked') {

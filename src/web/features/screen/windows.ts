@@ -25,6 +25,26 @@ export function isScreenIncident(d: unknown): d is ScreenIncident {
     && typeof i.status === 'string' && typeof i.startedAt === 'string';
 }
 
+/** What the page reads of an `alarm` / `incident` event (the server's ScreenLiveChange): which one and its status. */
+export interface LiveChangeData { subject?: string; id: string; action?: string; status: string }
+
+export function isLiveChange(d: unknown): d is LiveChangeData {
+  return typeof d === 'object' && d !== null && typeof (d as LiveChangeData).id === 'string' && typeof (d as LiveChangeData).status === 'string';
+}
+
+/** An alarm's new status on the alarms shown: a cleared one leaves, another takes its status; unknown ids are left. */
+export function patchAlarmStatus(alarms: readonly ScreenAlarm[], c: LiveChangeData): ScreenAlarm[] {
+  if (!alarms.some((a) => a.id === c.id)) return alarms as ScreenAlarm[];
+  if (c.status === 'cleared') return alarms.filter((a) => a.id !== c.id);
+  return alarms.map((a) => (a.id === c.id ? { ...a, status: c.status as ScreenAlarm['status'] } : a));
+}
+
+/** An incident's new status: one no longer active leaves the incidents shown. */
+export function patchIncidentStatus(incidents: readonly ScreenIncident[], c: LiveChangeData): ScreenIncident[] {
+  if (c.status === 'active') return incidents as ScreenIncident[];
+  return incidents.filter((i) => i.id !== c.id);
+}
+
 /** Puts `item` first (replacing the entry with its id), keeps at most `max`. */
 export function upsertFirst<T extends { id: string }>(list: readonly T[], item: T, max: number): T[] {
   const rest = list.filter((x) => x.id !== item.id);
