@@ -1,6 +1,7 @@
 import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import { reachSql } from '../registry/reach.ts';
+import { announceAlarms, type ChangedAlarm } from './raise-alarms.ts';
 import type { AlarmCategory, AlarmStatus, EscalationPolicy } from '../../shared/alarms.ts';
 import type { AlarmLevel, DeviceBindingKind, DeviceType } from '../../shared/devices.ts';
 
@@ -168,20 +169,22 @@ export async function listNotifications(tx: Tx, alarmId: string): Promise<Notifi
 // Acknowledge and clear
 
 export async function acknowledge(tx: Tx, id: string, version: number, by: { accountId: string; name: string }, at: Date): Promise<boolean> {
-  const r = await tx.query(
+  const r = await tx.query<ChangedAlarm>(
     `update alarms set status = 'acknowledged', acknowledged_at = $4, acknowledged_by = $3, acknowledged_by_name = $5,
             next_escalation_at = null, version = version + 1
-      where id = $1 and version = $2 and status = 'active' returning id`,
+      where id = $1 and version = $2 and status = 'active' returning id, org_path, grid_id, alarm_type, level, status`,
     [id, version, by.accountId, at, by.name]);
+  await announceAlarms(tx, r.rows, 'acknowledged', at);
   return r.rows.length > 0;
 }
 
 export async function clear(tx: Tx, id: string, version: number, by: { accountId: string; name: string }, note: string | null, at: Date): Promise<boolean> {
-  const r = await tx.query(
+  const r = await tx.query<ChangedAlarm>(
     `update alarms set status = 'cleared', cleared_at = $4, cleared_by = $3, cleared_by_name = $5, clear_note = $6,
             next_escalation_at = null, version = version + 1
-      where id = $1 and version = $2 and status <> 'cleared' returning id`,
+      where id = $1 and version = $2 and status <> 'cleared' returning id, org_path, grid_id, alarm_type, level, status`,
     [id, version, by.accountId, at, by.name, note]);
+  await announceAlarms(tx, r.rows, 'cleared', at);
   return r.rows.length > 0;
 }
 

@@ -35,7 +35,7 @@ export async function changeLevel(
     const reason = input.reason.trim();
     const have = new Set((await store.listSteps(tx, [i.id])).map((s) => s.step_key));
     const adding = stepsAddedBy(body, i.level, input.level).filter((s) => !have.has(s.key));
-    if (!(await store.updateIncident(tx, i.id, i.version, { level: input.level }))) throw incidentStale();
+    if (!(await store.updateIncident(tx, i.id, i.version, { level: input.level }, now))) throw incidentStale();
     await store.insertEvent(tx, {
       incident_id: i.id, at: now, action: 'level_changed', actor_id: actor.accountId, actor_name: actor.name, reason,
       data: { from: i.level, to: input.level },

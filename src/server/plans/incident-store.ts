@@ -1,5 +1,6 @@
 import type { Tx } from '../platform/db/db.ts';
 import { likePrefix, inOrHoldingScope } from '../platform/db/sql.ts';
+import { notifyScreenChanges } from '../platform/live.ts';
 import type { Assignee } from '../cases/store.ts';
 import type { CapAlert, Hazard, IncidentAction, IncidentStatus, PlanBody, PlanLevel, StepState } from '../../shared/plans.ts';
 
@@ -96,6 +97,17 @@ export async function insertIncident(tx: Tx, i: NewIncident): Promise<void> {
     [i.id, i.number, i.plan_id, i.plan_version, JSON.stringify(i.snapshot), i.town_id, i.org_path, i.hazard, i.title, i.drill, i.status, i.level,
       i.reason, i.trigger_kind, i.trigger_ref, i.trigger_key, i.lng, i.lat, i.address, i.affected_grid_ids, i.activated_at, i.activated_by,
       i.activated_by_name, i.idempotency_key]);
+  await announceIncident(tx, i, 'activated', i.activated_at);
+}
+
+/** Tells the command screens (over /api/events) of an incident's change, when the transaction commits. */
+async function announceIncident(
+  tx: Tx, i: Pick<IncidentRow, 'id' | 'number' | 'org_path' | 'hazard' | 'title' | 'level' | 'status'>, action: string, at: Date,
+): Promise<void> {
+  await notifyScreenChanges(tx, [{
+    subject: 'incident', id: i.id, action, status: i.status, orgPath: i.org_path, at: at.toISOString(), type: i.hazard, level: i.level,
+    gridId: null, number: i.number, title: i.title,
+  }]);
 }
 
 export interface RoleRow { incident_id: string; role_key: string; name: string; post_id: string | null; holder_ids: string[]; assignee: Assignee }
@@ -220,11 +232,15 @@ export async function listEvents(tx: Tx, incidentId: string): Promise<EventRow[]
 export async function updateIncident(
   tx: Tx, id: string, version: number,
   patch: Partial<Pick<IncidentRow, 'level' | 'status' | 'stood_down_at' | 'stood_down_by' | 'stood_down_by_name' | 'stand_down_reason'>>,
+  at: Date,
 ): Promise<boolean> {
   const cols = Object.keys(patch) as (keyof typeof patch)[];
   const r = await tx.query(
-    `update incidents set ${[...cols.map((k, i) => `${k} = $${i + 3}`), 'version = version + 1'].join(', ')} where id = $1 and version = $2`,
+    `update incidents set ${[...cols.map((k, i) => `${k} = $${i + 3}`), 'version = version + 1'].join(', ')} where id = $1 and version = $2
+     returning id, number, org_path, hazard, title, level, status`,
     [id, version, ...cols.map((k) => patch[k])]);
+  const changed = r.rows[0] as (Pick<IncidentRow, 'id' | 'number' | 'org_path' | 'hazard' | 'title' | 'level' | 'status'>) | undefined;
+  if (changed) await announceIncident(tx, changed, changed.status === 'closed' ? 'closed' : 'changed', at);
   return r.rowCount === 1;
 }
 

@@ -29,7 +29,7 @@ export async function standDown(db: Db, pii: PiiCipher, incidentId: string, reas
     }
     if (!(await store.updateIncident(tx, i.id, i.version, {
       status: 'closed', stood_down_at: now, stood_down_by: actor.accountId, stood_down_by_name: actor.name, stand_down_reason: reason.trim(),
-    }))) throw incidentStale();
+    }, now))) throw incidentStale();
     await store.insertEvent(tx, {
       incident_id: i.id, at: now, action: 'stood_down', actor_id: actor.accountId, actor_name: actor.name, reason: reason.trim(),
       data: { left: left.map((s) => ({ stepKey: s.step_key, title: s.title, caseId: s.case_id, number: s.case_number, status: s.case_status })) },

@@ -16,8 +16,40 @@ export interface CaseChange {
 }
 
 export const CASE_CHANNEL = 'zhizhi_case_changes';
+/** Carries alarm and incident changes (ScreenChange) for the command screen (issue 17). */
+export const SCREEN_CHANNEL = 'zhizhi_screen_changes';
+
+/**
+ * What every node hears when an alarm is raised, acknowledged or cleared, or an incident starts, changes level or stands
+ * down: the command screen patches its windows with it. Staff whose territory holds `orgPath` receive it. It names no
+ * person (an alarm's type and level, an incident's number, level and title).
+ */
+export interface ScreenChange {
+  subject: 'alarm' | 'incident';
+  id: string;
+  /** alarm: raised | acknowledged | cleared; incident: activated | changed | closed */
+  action: string;
+  status: string;
+  orgPath: string;
+  at: string;
+  /** alarm: the alarm type code; incident: the hazard */
+  type: string;
+  /** alarm: red | orange | yellow; incident: IV..I */
+  level: string;
+  /** the grid (alarm) or null */
+  gridId: string | null;
+  /** incident: its number and title */
+  number?: string;
+  title?: string;
+}
 /** Carries the id of an account whose sessions ended or whose access changed (migration 010's triggers). */
 export const ACCESS_CHANNEL = 'zhizhi_access_changes';
+
+/** Called inside the transaction that changes the alarms or incidents: delivered only if that transaction commits. */
+export async function notifyScreenChanges(tx: Tx, changes: readonly ScreenChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await tx.query(`select pg_notify($1, c::text) from jsonb_array_elements($2::jsonb) c`, [SCREEN_CHANNEL, JSON.stringify(changes)]);
+}
 
 /** Called inside the transaction that changes the case: PostgreSQL delivers it only if that transaction commits. */
 export async function notifyCaseChange(tx: Tx, change: CaseChange): Promise<void> {
@@ -36,6 +68,9 @@ export interface LiveStream {
   access: string;
   accepts(c: CaseChange): boolean;
   send(c: CaseChange): void;
+  /** alarm and incident changes (the command screen); a stream without these hears none */
+  acceptsScreen?(c: ScreenChange): boolean;
+  sendScreen?(c: ScreenChange): void;
   /** ends the stream: `revoked` says why when its session ended or its access changed; absent at shutdown */
   end(revoked?: RevokedReason): void;
 }
@@ -44,7 +79,7 @@ export interface LiveStream {
 interface Entry {
   stream: LiveStream;
   checks: number;
-  held: CaseChange[];
+  held: (() => void)[];
 }
 
 /**
@@ -78,8 +113,22 @@ export class LiveHub {
       }
       for (const e of this.entries) {
         if (!e.stream.accepts(change)) continue;
-        if (e.checks > 0) e.held.push(change);
+        if (e.checks > 0) e.held.push(() => e.stream.send(change));
         else e.stream.send(change);
+      }
+    }));
+    this.stopListening.push(await this.db.listen(SCREEN_CHANNEL, (payload) => {
+      let change: ScreenChange;
+      try {
+        change = JSON.parse(payload) as ScreenChange;
+      } catch {
+        return;
+      }
+      for (const e of this.entries) {
+        const { acceptsScreen, sendScreen } = e.stream;
+        if (!acceptsScreen || !sendScreen || !acceptsScreen.call(e.stream, change)) continue;
+        if (e.checks > 0) e.held.push(() => sendScreen.call(e.stream, change));
+        else sendScreen.call(e.stream, change);
       }
     }));
     this.stopListening.push(await this.db.listen(ACCESS_CHANNEL, (accountId) => {
@@ -119,7 +168,7 @@ export class LiveHub {
         if (!this.entries.has(e)) continue;
         const now = access?.get(e.stream.tokenHash);
         if (access && now === e.stream.access) {
-          if (e.checks === 0) for (const c of e.held.splice(0)) e.stream.send(c);
+          if (e.checks === 0) for (const send of e.held.splice(0)) send();
           continue;
         }
         // a session that cannot be checked (the database is unreachable) is not trusted: its client reconnects

@@ -173,3 +173,21 @@ export const ScreenChildren = Type.Object({
 });
 export type ScreenChildren = Static<typeof ScreenChildren>;
 export type ScreenChildTile = Static<typeof ScreenChildTile>;
+
+/**
+ * `event: alarm` / `event: incident` on /api/events (the screen's viewers, inside their territory): enough to flash an
+ * alarm or an incident at once; the page re-reads the summary (debounced) for the rest.
+ */
+export const ScreenLiveChange = Type.Object({
+  subject: lit(['alarm', 'incident'] as const),
+  id: Type.String(),
+  action: Type.String({ description: 'alarm: raised | acknowledged | cleared; incident: activated | changed | closed' }),
+  status: Type.String(),
+  type: Type.String({ description: "alarm: its type code; incident: the hazard" }),
+  level: Type.String({ description: 'alarm: red | orange | yellow; incident: IV | III | II | I' }),
+  gridId: Nullable(Type.String()),
+  number: Type.Optional(Type.String()),
+  title: Type.Optional(Type.String()),
+  at: Time,
+});
+export type ScreenLiveChange = Static<typeof ScreenLiveChange>;
