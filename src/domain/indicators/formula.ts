@@ -75,3 +75,12 @@ export function formulaRefusals(formula: unknown): string[] {
   }
   return reasons;
 }
+
+/** The formula in words: 结案数 ÷ 应结案数 × 100 (English: Cases closed ÷ Cases due to close × 100). */
+export function formulaText(formula: IndicatorFormula, lang: 'zh' | 'en' = 'zh'): string {
+  const name = (code: MeasureCode) => MEASURES[code]?.[lang] ?? code;
+  const side = (codes: readonly MeasureCode[]) => (codes.length > 1 ? `(${codes.map(name).join(' + ')})` : codes.map(name).join(''));
+  if (formula.kind === 'count') return formula.measures.map(name).join(' + ');
+  const base = `${side(formula.numerator)} ÷ ${side(formula.denominator)}`;
+  return formula.kind === 'average' || formula.scale === 1 ? base : `${base} × ${formula.scale}`;
+}

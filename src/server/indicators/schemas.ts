@@ -43,7 +43,7 @@ export type IndicatorPolicy = (typeof INDICATOR_POLICIES)[number];
 
 export const IndicatorView = Type.Object({
   code: Type.String(),
-  name: Type.String({ description: 'in the caller\'s language (zh by default)' }),
+  name: Type.String({ description: 'the Chinese name (nameEn for English pages)' }),
   nameZh: Type.String(),
   nameEn: Type.String(),
   description: Type.String(),
@@ -96,8 +96,9 @@ export const CodeQuery = Type.Object({
 }, { additionalProperties: false });
 
 const Name = Type.String({ minLength: 1, maxLength: L.name });
-const Target = Nullable(Type.Number({ minimum: -1_000_000_000, maximum: 1_000_000_000 }));
-const WarnBand = Nullable(Type.Number({ minimum: 0, maximum: 1_000_000_000 }));
+// null first: the validator coerces types, and null would otherwise become 0 through the number branch
+const Target = Type.Union([Type.Null(), Type.Number({ minimum: -1_000_000_000, maximum: 1_000_000_000 })]);
+const WarnBand = Type.Union([Type.Null(), Type.Number({ minimum: 0, maximum: 1_000_000_000 })]);
 
 export const IndicatorBody = Type.Object({
   nameZh: Name,

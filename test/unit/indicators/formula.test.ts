@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluate, formulaRefusals, measuresOf, type MeasureSums } from '../../../src/domain/indicators/formula.ts';
+import { evaluate, formulaRefusals, formulaText, measuresOf, type MeasureSums } from '../../../src/domain/indicators/formula.ts';
 import { lightOf } from '../../../src/domain/indicators/lights.ts';
 import { STANDARD_INDICATORS } from '../../../src/domain/indicators/standard.ts';
 import { MEASURES } from '../../../src/shared/indicators.ts';
@@ -108,5 +108,17 @@ describe('formulaRefusals', () => {
     [{ kind: 'perCapita', numerator: Object.keys(MEASURES).slice(0, 9), denominator: ['residents'], scale: 10000 }, ['分子最多选择 8 个指标项']],
   ])('%j → %j', (formula, reasons) => {
     expect(formulaRefusals(formula)).toEqual(reasons);
+  });
+});
+
+describe('formulaText', () => {
+  it.each([
+    [{ kind: 'ratio', numerator: ['casesClosed'], denominator: ['casesDue'], scale: 100 }, 'zh', '结案数 ÷ 应结案数 × 100'],
+    [{ kind: 'ratio', numerator: ['casesClosed'], denominator: ['casesDue'], scale: 100 }, 'en', 'Cases closed ÷ Cases due to close × 100'],
+    [{ kind: 'average', numerator: ['satisfactionPoints'], denominator: ['casesRated'], scale: 1 }, 'zh', '满意度总分 ÷ 评价数'],
+    [{ kind: 'count', measures: ['casesAccepted', 'casesRejected'] }, 'zh', '立案数 + 不予立案数'],
+    [{ kind: 'perCapita', numerator: ['casesReported', 'ideasSubmitted'], denominator: ['residents'], scale: 10000 }, 'zh', '(上报数 + 金点子数) ÷ 实有人口数 × 10000'],
+  ] as const)('%j in %s', (formula, lang, text) => {
+    expect(formulaText(formula as never, lang)).toBe(text);
   });
 });
