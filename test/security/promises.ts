@@ -280,6 +280,9 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/disputes/sweeps/{id}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
   'POST /api/disputes/sweeps/{id}/reports': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'], refusals: [422] },
   'GET /api/disputes/stats': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  // 一屏统揽 (issue 17): the command screen for the center's staff and leaders, and community staff for their community
+  'GET /api/screen/summary': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  'GET /api/screen/children': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
   // 大综合一体化执法 (issue 15): the town's staff and the city's admin read the matter list and the enforcement cases of
   // their scope; the admin edits the list; officers (handlers) open and work cases, legal review by the town's leader
   'GET /api/enforcement/matters': { callers: ['admin', 'leader', 'dispatcher', 'handler'] },
@@ -430,6 +433,13 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'POST /api/volunteers/activities/{id}/check-out': { callers: ['dispatcher', 'community', 'gridworker', 'resident'], refusals: [403, 409, 422] },
   'POST /api/volunteers/activities/{id}/actions': { callers: ['dispatcher', 'community', 'gridworker'], refusals: [403, 409] },
   'GET /api/volunteers/me': { callers: ['resident'] },
+  // 赛马比拼 and 线上通报 (issue 17): the town's staff read boards and bulletins of their town (peers are public inside
+  // it); the admin the city's; generating a bulletin is for leaders, dispatchers and the admin; departments, residents none
+  'GET /api/rankings': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'], refusals: [422] },
+  'POST /api/rankings/bulletins': { callers: ['admin', 'leader', 'dispatcher'], refusals: [403, 422] },
+  'GET /api/rankings/bulletins': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
+  'GET /api/rankings/bulletins/{id}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
+  'GET /api/rankings/bulletins/{id}/document': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */

@@ -439,6 +439,16 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   { method: 'POST', path: '/api/volunteers/activities/{id}/check-out', callers: ['communityStaff', 'gridWorker', 'dispatcher', 'resident'], scope: 'own scope', refusals: [403, 409, 422], note: 'hours within the activity and the volunteerHour points; not checked in 409; audited' },
   { method: 'POST', path: '/api/volunteers/activities/{id}/actions', callers: ['communityStaff', 'gridWorker', 'dispatcher'], scope: 'own scope', refusals: [403, 409], note: 'done (those still in checked out at the end) or cancel by organisers who manage it; closed 409; audited' },
   { method: 'GET', path: '/api/volunteers/me', callers: ['resident'], scope: 'self', note: 'the resident\'s teams, sign-ups and hours this year' },
+  // 赛马比拼 and 线上通报 (issue 17, H4): boards and bulletins of units in the caller's scope or in the town their scope lies
+  // in (peers are public inside a town); departments and residents read none
+  { method: 'GET', path: '/api/rankings', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff', 'gridWorker'], scope: 'own town', refusals: [422], note: 'a level\'s units under a unit of the caller\'s town or scope (else 404) ranked by an indicator or published stars, with movement; bad period 422 PERIOD_INVALID, unknown indicator 422 INDICATOR_UNKNOWN' },
+  { method: 'POST', path: '/api/rankings/bulletins', callers: ['admin', 'leader', 'dispatcher'], scope: 'own scope', refusals: [403, 422], note: 'generates and keeps a bulletin snapshot of a unit their scope holds (a unit they only read 403); bad period 422; audited; Idempotency-Key' },
+  { method: 'GET', path: '/api/rankings/bulletins', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff', 'gridWorker'], scope: 'own town', note: 'bulletins of units of the caller\'s town or scope, newest first' },
+  { method: 'GET', path: '/api/rankings/bulletins/{id}', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff', 'gridWorker'], scope: 'own town', note: 'one bulletin with its snapshot; outside 404' },
+  { method: 'GET', path: '/api/rankings/bulletins/{id}/document', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff', 'gridWorker'], scope: 'own town', note: 'the bulletin as a Chinese Word file; outside 404' },
+  // 一屏统揽 (issue 17, H5): the command screen of a unit of the caller's scope; grid workers, departments, residents none
+  { method: 'GET', path: '/api/screen/summary', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope', note: 'the screen\'s first paint for a unit of the scope (outside 404): fixed windows of open cases (no reporter), standing alarms (place and kind, no person), incidents, the watch (phones masked), figures, board, feed' },
+  { method: 'GET', path: '/api/screen/children', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope', note: 'the drill-down tiles of a unit of the scope (outside 404): children with counts and outlines' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */
