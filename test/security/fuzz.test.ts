@@ -80,7 +80,7 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
   if (key === 'PUT /api/org-units/{id}/team') pathParams.id = u.ruralGrid;
   const query: Record<string, string | string[]> = {};
   for (const p of (o.op.parameters ?? []).filter((x) => x.in === 'query' && x.required)) {
-    query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone, orgUnitId: u.urbanTown, week: '2026-W50', categoryCode: 'C0101', kind: 'residents', drill: 'false',
+    query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone, orgUnitId: u.urbanTown, week: '2026-W50', categoryCode: 'C0101', kind: 'residents', drill: 'false', level: 'grid', indicator: 'closeRate', period: '2026-11',
       bbox: `${here.lng - 0.005},${here.lat - 0.005},${here.lng + 0.005},${here.lat + 0.005}` }[p.name] ?? 'x';
   }
   const fuzzPlan = {
@@ -243,6 +243,8 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/ideas/top': { quarter: '2026Q3' },
     'POST /api/ideas/{id}/actions/{action}': { accepted: true, note: '模糊' },
     // 微积分 points (issue 16): a rule set of the caller's community; awards, reversals and assessments of what is not there (404)
+    // 线上通报 (issue 17): a bulletin of the demo community's grids
+    'POST /api/rankings/bulletins': { level: 'grid', period: '2026-11', parentId: u.demoCommunity },
     'PUT /api/points/rules': { version: 0, rules: [{ code: 'fuzz', name: '模糊细则', kind: 'base', points: 5, subjectKind: 'household' }] },
     'POST /api/points/awards': { subject: { householdId: 'x' }, ruleCode: 'fuzz', eventRef: '模糊' },
     'POST /api/points/transactions/{id}/reverse': { reason: '模糊' },

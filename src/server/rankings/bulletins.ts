@@ -104,7 +104,7 @@ export async function generateBulletin(tx: Tx, parent: BoardUnit, level: RatingL
   const id = r.rows[0]!.id;
   await appendAudit(tx, {
     at: by.at, actorId: by.accountId, actorName: by.name, ip: by.ip, action: 'rankings.bulletin.generate',
-    targetType: 'rankingBulletin', targetId: id, success: true,
+    targetType: 'ranking_bulletin', targetId: id, success: true,
     detail: { parentId: parent.id, level, period, boards: snapshot.boards.length, reds: snapshot.reds.length },
   });
   return (await findBulletin(tx, id, parent.path))!;

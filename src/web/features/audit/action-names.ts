@@ -55,6 +55,8 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'volunteer.team.join': '加入志愿服务队', 'volunteer.team.leave': '退出志愿服务队',
   'volunteer.activity.create': '发布志愿活动', 'volunteer.activity.sign_up': '志愿活动报名', 'volunteer.activity.check_in': '志愿活动签到',
   'volunteer.activity.check_out': '志愿活动签退', 'volunteer.activity.done': '志愿活动完成', 'volunteer.activity.cancel': '取消志愿活动',
+  'rankings.bulletin.generate': '生成赛马比拼通报',
+  'indicator.create': '新增自定义指标', 'indicator.update': '修改自定义指标', 'indicator.archive': '停用自定义指标', 'indicator.target': '设置指标目标值',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -110,6 +112,8 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'volunteer.team.join': 'Volunteer team joined', 'volunteer.team.leave': 'Volunteer team left',
   'volunteer.activity.create': 'Volunteer activity created', 'volunteer.activity.sign_up': 'Signed up for an activity', 'volunteer.activity.check_in': 'Checked in at an activity',
   'volunteer.activity.check_out': 'Checked out of an activity', 'volunteer.activity.done': 'Volunteer activity done', 'volunteer.activity.cancel': 'Volunteer activity cancelled',
+  'rankings.bulletin.generate': 'Ranking bulletin generated',
+  'indicator.create': 'Own indicator defined', 'indicator.update': 'Own indicator edited', 'indicator.archive': 'Own indicator archived', 'indicator.target': 'Indicator target set',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -129,6 +133,8 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   council: '议事会', proposal: '议题', resident_matter: '居民诉求', help_request: '邻里互助请求',
   point_transaction: '积分记录', point_assessment: '积分评定', point_reconciliation: '积分对账',
   point_goods: '积分超市商品', point_redemption: '积分兑换', volunteer_team: '志愿服务队', volunteer_activity: '志愿活动',
+  ranking_bulletin: '赛马比拼通报',
+  indicator: '体征指标',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -148,6 +154,8 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   council: 'Council', proposal: 'Proposal', resident_matter: 'Resident matter', help_request: 'Help request',
   point_transaction: 'Points transaction', point_assessment: 'Points assessment', point_reconciliation: 'Points reconciliation',
   point_goods: 'Supermarket goods', point_redemption: 'Redemption', volunteer_team: 'Volunteer team', volunteer_activity: 'Volunteer activity',
+  ranking_bulletin: 'Ranking bulletin',
+  indicator: 'Indicator',
 };
 
 /**
