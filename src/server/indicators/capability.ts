@@ -1,6 +1,7 @@
 import type { Capability } from '../platform/capability.ts';
 import { catalogRoutes } from './catalog-routes.ts';
 import { valueRoutes } from './value-routes.ts';
+import { runRoutes } from './run-routes.ts';
 import { indicatorJobs } from './indicator-jobs.ts';
 import { demoIndicatorsStep } from './demo/demo-step.ts';
 
@@ -11,7 +12,7 @@ import { demoIndicatorsStep } from './demo/demo-step.ts';
  */
 export const indicators: Capability = {
   name: 'indicators',
-  routes: [catalogRoutes, valueRoutes],
+  routes: [catalogRoutes, valueRoutes, runRoutes],
   jobs: (ctx) => indicatorJobs(ctx),
   demo: demoIndicatorsStep,
 };

@@ -11,6 +11,8 @@ export interface CountRange {
   /** last day counted, inclusive */
   to: string;
   kind: 'full' | 'incremental';
+  /** a run already recorded (startRun): a recompute answered before it finishes */
+  runId?: number;
 }
 
 export interface CountResult {
@@ -42,7 +44,7 @@ export async function countDays(db: Db, range: CountRange, now: Date): Promise<C
     throw new Error(`bad day range ${range.from}..${range.to}`);
   }
   const days = dayCount(range.from, range.to);
-  const runId = await startRun(db, range.kind, range.from, range.to, days, now);
+  const runId = range.runId ?? await startRun(db, range.kind, range.from, range.to, days, now);
   try {
     let factRows = 0;
     let changed = 0;
@@ -133,7 +135,8 @@ export async function markCaseReopened(tx: Tx, caseId: string, now: Date): Promi
   );
 }
 
-async function startRun(db: Db, kind: 'full' | 'incremental', from: string, to: string, days: number, now: Date): Promise<number> {
+/** Records a run as started; its id. */
+export async function startRun(db: Tx, kind: 'full' | 'incremental', from: string, to: string, days: number, now: Date): Promise<number> {
   const r = await db.query<{ id: string }>(
     `insert into indicator_runs (kind, from_day, to_day, days, started_at) values ($1, $2, $3, $4, $5) returning id`,
     [kind, from, to, days, now],

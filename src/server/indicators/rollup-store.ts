@@ -111,3 +111,29 @@ async function setStockPeriods(tx: Tx, from: string, to: string): Promise<void> 
     [keys, lasts, STOCK_MEASURES],
   );
 }
+
+/**
+ * The roll-ups computed from scratch: every stored fact summed into its unit and every unit above it × its day, month,
+ * quarter and year in one GROUP BY (stock measures: the period's last counted day). What the tests and the benchmark
+ * compare the incremental roll-ups with ($1: the stock measures).
+ */
+export const NAIVE_ROLLUPS_SQL = `
+with anc as (
+  select a.id as unit, f.day, f.measure, f.value
+    from indicator_facts f join org_units u on u.id = f.org_unit_id
+    cross join lateral unnest(string_to_array(trim(both '/' from u.path), '/')) a(id)
+),
+lasts as (
+  select p.period, max(k.day) as last
+    from indicator_counted_days k cross join lateral (select k.day) d cross join lateral ${PERIODS_OF_DAY}
+   where p.kind <> 'day' group by p.period
+)
+select unit as org_unit_id, p.period, measure, sum(value) as value
+  from anc cross join lateral (select anc.day) d cross join lateral ${PERIODS_OF_DAY}
+ where p.kind = 'day' or not (measure = any($1))
+ group by 1, 2, 3
+union all
+select unit, l.period, measure, sum(value)
+  from anc join lasts l on l.last = anc.day
+ where measure = any($1)
+ group by 1, 2, 3`;
