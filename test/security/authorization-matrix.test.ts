@@ -1301,6 +1301,10 @@ function mediationVariants(): Record<string, Variant[]> {
       { label: 'the caller\'s scope', in: everyone, request: () => ({ method: 'GET', url: '/api/disputes/stats' }) },
       { label: '青杠镇', in: ['admin'], request: () => ({ method: 'GET', url: `/api/disputes/stats?orgUnitId=${U('ruralTown')}` }) },
     ],
+    'GET /api/indicators/runs': [{ label: 'the runs', in: everyone, request: () => ({ method: 'GET', url: '/api/indicators/runs' }) }],
+    'POST /api/indicators/recompute': [
+      { label: 'today', in: everyone, request: () => ({ method: 'POST', url: '/api/indicators/recompute', payload: { from: shanghaiDate(w.t.clock.now), to: shanghaiDate(w.t.clock.now) } }) },
+    ],
     'GET /api/screen/summary': [
       { label: 'the caller\'s scope', in: everyone, request: () => ({ method: 'GET', url: '/api/screen/summary' }) },
       { label: '春晖路街道', in: ['admin', 'leader', 'dispatcher', 'handler'], request: () => ({ method: 'GET', url: `/api/screen/summary?orgUnitId=${U('urbanTown')}` }) },

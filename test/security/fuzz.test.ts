@@ -179,6 +179,8 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/disputes/{id}/actions/attach-signed': { mediationId: 'x', fileHash: photo.hash },
     'POST /api/disputes/sweeps': { title: '模糊排查', dueOn: '2026-11-30', note: '模糊', townId: u.urbanTown },
     'POST /api/disputes/sweeps/{id}/reports': { gridId: u.demoGrid, noneFound: true, note: '模糊' },
+    // the indicators job (issue 17): a recompute of the day the test clock stands on
+    'POST /api/indicators/recompute': { from: '2026-11-23', to: '2026-11-23' },
     // 大综合一体化执法 (issue 15): a valid matter of the city's admin, a patrol case of the demo grid; steps of a case that is not there (404)
     'POST /api/enforcement/matters': {
       code: 'ZF-FUZZ-01', name: '模糊事项', category: '市容环境卫生', source: 'empowered', delegatedBy: '区城市管理局',

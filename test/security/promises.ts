@@ -280,6 +280,9 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/disputes/sweeps/{id}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
   'POST /api/disputes/sweeps/{id}/reports': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'], refusals: [422] },
   'GET /api/disputes/stats': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
+  // the indicators job (issue 17): its runs for editors and dispatchers, a recompute for editors (leaders and the admin)
+  'GET /api/indicators/runs': { callers: ['admin', 'leader', 'dispatcher'] },
+  'POST /api/indicators/recompute': { callers: ['admin', 'leader'], refusals: [422] },
   // 一屏统揽 (issue 17): the command screen for the center's staff and leaders, and community staff for their community
   'GET /api/screen/summary': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },
   'GET /api/screen/children': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community'] },

@@ -56,7 +56,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'volunteer.activity.create': '发布志愿活动', 'volunteer.activity.sign_up': '志愿活动报名', 'volunteer.activity.check_in': '志愿活动签到',
   'volunteer.activity.check_out': '志愿活动签退', 'volunteer.activity.done': '志愿活动完成', 'volunteer.activity.cancel': '取消志愿活动',
   'rankings.bulletin.generate': '生成赛马比拼通报',
-  'indicator.create': '新增自定义指标', 'indicator.update': '修改自定义指标', 'indicator.archive': '停用自定义指标', 'indicator.target': '设置指标目标值',
+  'indicator.create': '新增自定义指标', 'indicator.update': '修改自定义指标', 'indicator.archive': '停用自定义指标', 'indicator.target': '设置指标目标值', 'indicator.recompute': '重新统计指标',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -113,7 +113,7 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'volunteer.activity.create': 'Volunteer activity created', 'volunteer.activity.sign_up': 'Signed up for an activity', 'volunteer.activity.check_in': 'Checked in at an activity',
   'volunteer.activity.check_out': 'Checked out of an activity', 'volunteer.activity.done': 'Volunteer activity done', 'volunteer.activity.cancel': 'Volunteer activity cancelled',
   'rankings.bulletin.generate': 'Ranking bulletin generated',
-  'indicator.create': 'Own indicator defined', 'indicator.update': 'Own indicator edited', 'indicator.archive': 'Own indicator archived', 'indicator.target': 'Indicator target set',
+  'indicator.create': 'Own indicator defined', 'indicator.update': 'Own indicator edited', 'indicator.archive': 'Own indicator archived', 'indicator.target': 'Indicator target set', 'indicator.recompute': 'Indicators recounted',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -135,6 +135,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   point_goods: '积分超市商品', point_redemption: '积分兑换', volunteer_team: '志愿服务队', volunteer_activity: '志愿活动',
   ranking_bulletin: '赛马比拼通报',
   indicator: '体征指标',
+  indicator_run: '指标统计批次',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -156,6 +157,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   point_goods: 'Supermarket goods', point_redemption: 'Redemption', volunteer_team: 'Volunteer team', volunteer_activity: 'Volunteer activity',
   ranking_bulletin: 'Ranking bulletin',
   indicator: 'Indicator',
+  indicator_run: 'Indicators run',
 };
 
 /**
