@@ -128,7 +128,7 @@ describe('the indicators job', () => {
     const ok = await call('POST', '/api/indicators/recompute', 'leader', { from: D1, to: D4 });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ background: false, run: { kind: 'full', days: 4, state: 'done' } });
-    const audit = await t.db.query(`select detail from audit_log where action = 'indicators.recompute'`);
+    const audit = await t.db.query(`select detail from audit_log where action = 'indicator.recompute'`);
     expect(audit.rows).toHaveLength(1);
     const runs = (await t.db.query('select count(*)::int as n from indicator_runs')).rows[0];
     for (const body of [{ from: D4, to: D1 }, { from: '2026-02-30', to: D4 }, { from: D1, to: '2026-12-31' }, { from: '2025-01-01', to: D4 }]) {

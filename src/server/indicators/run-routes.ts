@@ -96,7 +96,7 @@ export async function runRoutes(app: FastifyInstance): Promise<void> {
     const runId = await app.db.transaction(async (tx) => {
       const id = await startRun(tx, 'full', from, to, days, now);
       await appendAudit(tx, {
-        at: now, actorId: p.accountId, actorName: p.name, ip: req.ip, action: 'indicators.recompute', targetType: 'indicator_run',
+        at: now, actorId: p.accountId, actorName: p.name, ip: req.ip, action: 'indicator.recompute', targetType: 'indicator_run',
         targetId: String(id), success: true, detail: { from, to, days },
       });
       return id;
