@@ -5,6 +5,7 @@ import { hashPassword } from '../../identity/password-hash.ts';
 import { seedDepartments, seedMatters } from '../../matters/seed-catalog.ts';
 import { seedDisputeClasses } from '../../disputes/seed-catalog.ts';
 import { seedEnforcementCatalog } from '../../enforcement/seed-catalog.ts';
+import { seedReportForms } from '../../reports/seed-report-forms.ts';
 import { seedCouncils } from '../../participation/seed-councils.ts';
 import { seedIndicators } from '../../indicators/seed-indicators.ts';
 import { buildDemoDistrict, personName, phoneNumber, seedId, type SeedUnit } from './demo-town.ts';
@@ -119,6 +120,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
     await seedEnforcementCatalog(tx, demo.cityId, demo.units.find((u) => u.id === demo.cityId)!.path, seededAt);
     await seedCouncils(tx, seededAt);
     await seedIndicators(tx, seededAt);
+    await seedReportForms(tx, seededAt);
 
     const team = demo.team.map((m) => ({ ...m, accountId: null as string | null }));
     const gridworkerSlot = team.find((m) => m.gridId === demo.demoGridId && m.teamRole === 'fullTime')!;
