@@ -5,6 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { rankUnits } from '../../src/server/rankings/rank-units.ts';
+import { demoRankings } from '../../src/server/rankings/demo/rankings-demo.ts';
+import type { DemoContext } from '../../src/server/platform/capability.ts';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};
@@ -164,5 +166,15 @@ describe('线上通报', () => {
     expect((await as('department', 'GET', `/api/rankings/bulletins/${id}`)).statusCode).toBe(403);
     const other = (await t.db.query<{ id: string }>(`select id from org_units where level = 'town' and id <> $1 limit 1`, [town.id])).rows[0]!.id;
     expect((await as('leader', 'POST', '/api/rankings/bulletins', { level: 'grid', period: '2026-11', parentId: other })).statusCode).toBe(404);
+  });
+});
+
+describe('the demo', () => {
+  it('issues last month\'s bulletin of the demo town\'s grids, dated on the 2nd, once', async () => {
+    const ctx = { db: t.db, config: t.config, now: t.clock.now, seed: 1 } as unknown as DemoContext;
+    expect(await demoRankings(ctx)).toMatch(/^rankings: 春晖路街道2026年10月网格赛马比拼通报/);
+    expect(await demoRankings(ctx)).toBeNull();
+    const b = await t.db.query<{ generated_at: Date; generated_by_name: string }>(`select generated_at, generated_by_name from ranking_bulletins where period = '2026-10'`);
+    expect(b.rows.map((r) => [new Date(r.generated_at).toISOString(), r.generated_by_name])).toEqual([['2026-11-02T01:30:00.000Z', '陈志明']]);
   });
 });
