@@ -443,6 +443,8 @@ function builders(): Record<string, Variant[]> {
     ...deviceVariants(),
     ...registryImportVariants(),
     ...rankingVariants(),
+    ...indicatorVariants(),
+    ...reportVariants(),
     'GET /api/registry/map-layers': [{
       label: `a view around a thing in ${PLACES.demoGrid2.name}`, in: everyone,
       request: async () => {
@@ -2430,6 +2432,139 @@ function rankingVariants(): Record<string, Variant[]> {
     'GET /api/rankings/bulletins/{id}/document': [
       { label: 'a bulletin of 春晖社区', in: townReaders, request: async () => ({ method: 'GET', url: `/api/rankings/bulletins/${await bulletinOf('demoCommunity')}/document` }) },
       { label: 'a bulletin of 青杠镇', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/rankings/bulletins/${await bulletinOf('ruralTown')}/document` }) },
+    ],
+  };
+}
+
+/**
+ * 一表通 (issue 17): the forms are listed to every reader; a form of 春晖路街道 is made and changed by its leader and the
+ * admin, one of 青杠镇 by the admin alone, a standard one changed by the admin alone (the leader 403); tables and fills
+ * of 春晖社区 go to every reader (their scopes hold it), those of 青杠镇 to the admin; a fill of 春晖社区 downloads again
+ * for every reader, one of 青杠镇 for the admin.
+ */
+function reportVariants(): Record<string, Variant[]> {
+  const body = (town: 'urbanTown' | 'ruralTown') => ({
+    orgUnitId: U(town), name: '矩阵结案月报', rowKind: 'children', periodKind: 'month', columns: [{ indicatorCode: 'closeRate' }, { indicatorCode: 'measure:casesClosed' }],
+  });
+  const newForm = async (town: 'urbanTown' | 'ruralTown') => {
+    const r = await asAdmin({ method: 'POST', url: '/api/reports/forms', payload: body(town) });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json() as { id: string; version: number };
+  };
+  const fixed = new Map<string, string>();
+  const once = async (key: string, make: () => Promise<string>) => { if (!fixed.has(key)) fixed.set(key, await make()); return fixed.get(key)!; };
+  const formOf = (town: 'urbanTown' | 'ruralTown') => once(`form:${town}`, async () => (await newForm(town)).id);
+  const standard = () => once('standard', async () => ((await asAdmin({ method: 'GET', url: '/api/reports/forms' })).json().items as { id: string; code: string | null }[])
+    .find((f) => f.code === 'grid-service-monthly')!.id);
+  const current = async (id: string) => ((await asAdmin({ method: 'GET', url: '/api/reports/forms?archived=true' })).json().items as { id: string; version: number; name: string; description: string; rowKind: string; periodKind: string; columns: { indicatorCode: string; label: string | null }[] }[])
+    .find((f) => f.id === id)!;
+  const change = async (id: string): Promise<InjectOptions> => {
+    const f = await current(id);
+    return { method: 'PUT', url: `/api/reports/forms/${id}`, payload: { name: f.name, description: f.description, rowKind: f.rowKind, periodKind: f.periodKind, columns: f.columns.map((c) => ({ indicatorCode: c.indicatorCode, label: c.label })), version: f.version } };
+  };
+  const fillOf = (unit: 'demoCommunity' | 'ruralTown') => once(`fill:${unit}`, async () => {
+    const r = await asAdmin({ method: 'POST', url: `/api/reports/forms/${await standard()}/fill?orgUnitId=${U(unit)}&period=2026-10&format=xlsx` });
+    expect(r.statusCode, r.body).toBe(200);
+    const fills = (await asAdmin({ method: 'GET', url: '/api/reports/fills?limit=1' })).json().items as { id: string }[];
+    return fills[0]!.id;
+  });
+  return {
+    'GET /api/reports/forms': [{ label: 'the forms', in: everyone, request: () => ({ method: 'GET', url: '/api/reports/forms' }) }],
+    'POST /api/reports/forms': [
+      { label: 'a form of 春晖路街道', in: ['admin', 'leader'], request: () => ({ method: 'POST', url: '/api/reports/forms', payload: body('urbanTown') }) },
+      { label: 'a form of 青杠镇', in: ['admin'], request: () => ({ method: 'POST', url: '/api/reports/forms', payload: body('ruralTown') }) },
+    ],
+    'PUT /api/reports/forms/{id}': [
+      { label: 'a form of 春晖路街道', in: ['admin', 'leader'], request: async () => change(await formOf('urbanTown')) },
+      { label: 'a form of 青杠镇', in: ['admin'], request: async () => change(await formOf('ruralTown')) },
+      { label: 'a standard form', in: ['admin'], otherwise: { leader: [403] }, request: async () => change(await standard()) },
+    ],
+    'POST /api/reports/forms/{id}/archive': [
+      { label: 'a form of 春晖路街道', in: ['admin', 'leader'], request: async () => ({ method: 'POST', url: `/api/reports/forms/${(await newForm('urbanTown')).id}/archive` }) },
+      { label: 'a form of 青杠镇', in: ['admin'], request: async () => ({ method: 'POST', url: `/api/reports/forms/${(await newForm('ruralTown')).id}/archive` }) },
+    ],
+    'GET /api/reports/forms/{id}/preview': [
+      { label: 'the table of 春晖社区', in: everyone, request: async () => ({ method: 'GET', url: `/api/reports/forms/${await standard()}/preview?orgUnitId=${U('demoCommunity')}&period=2026-10` }) },
+      { label: 'the table of 青杠镇', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/reports/forms/${await standard()}/preview?orgUnitId=${U('ruralTown')}&period=2026-10` }) },
+    ],
+    'POST /api/reports/forms/{id}/fill': [
+      { label: 'a fill of 春晖社区', in: everyone, request: async () => ({ method: 'POST', url: `/api/reports/forms/${await standard()}/fill?orgUnitId=${U('demoCommunity')}&period=2026-10&format=pdf` }) },
+      { label: 'a fill of 青杠镇', in: ['admin'], request: async () => ({ method: 'POST', url: `/api/reports/forms/${await standard()}/fill?orgUnitId=${U('ruralTown')}&period=2026-10&format=xlsx` }) },
+    ],
+    'GET /api/reports/fills': [{ label: 'the fills', in: everyone, request: () => ({ method: 'GET', url: '/api/reports/fills' }) }],
+    'GET /api/reports/fills/{id}/file': [
+      { label: 'a fill of 春晖社区', in: everyone, request: async () => ({ method: 'GET', url: `/api/reports/fills/${await fillOf('demoCommunity')}/file` }) },
+      { label: 'a fill of 青杠镇', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/reports/fills/${await fillOf('ruralTown')}/file` }) },
+    ],
+  };
+}
+
+/**
+ * 体征指标 (issue 17): the catalog of 春晖路街道 (the default: the caller's town) is read by every staff account of the town,
+ * 青杠镇's by the admin; values of a unit go to those whose scope holds it and to those inside it from the town down (a
+ * grid worker reads its grid, community and town, not the next grid), children of such a unit to the same (peers are
+ * public inside the town); a town's own indicators and targets are changed by its leader and the admin.
+ */
+/** builders() runs once per operation: the codes made must not repeat across runs */
+let indicatorSerial = 0;
+function indicatorVariants(): Record<string, Variant[]> {
+  const townReaders = ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] as const;
+  const ownOf = async (k: 'urbanTown' | 'ruralTown') => {
+    const code = `matrix${k}${++indicatorSerial}`;
+    const r = await asAdmin({ method: 'POST', url: '/api/indicators', payload: {
+      code, townId: U(k), nameZh: '矩阵指标', board: 'center', unit: 'count', direction: 'higher', formula: { kind: 'count', measures: ['casesAccepted'] },
+    } });
+    expect(r.statusCode, r.body).toBe(201);
+    return code;
+  };
+  const fixed = new Map<string, string>();
+  const once = async (k: 'urbanTown' | 'ruralTown') => { if (!fixed.has(k)) fixed.set(k, await ownOf(k)); return fixed.get(k)!; };
+  const versionOf = async (code: string, k: 'urbanTown' | 'ruralTown') =>
+    (await asAdmin({ method: 'GET', url: `/api/indicators/${code}?townId=${U(k)}` })).json().version as number;
+  const body = { nameZh: '矩阵指标改', board: 'center', unit: 'count', direction: 'higher', formula: { kind: 'count', measures: ['casesClosed'] } };
+  const values = (unit: UnitKeyOf, path = 'values') => `/api/indicators/${path}?${path === 'values' ? 'codes=closeRate' : 'code=closeRate'}&orgUnitId=${U(unit)}&period=2026-11`;
+  type UnitKeyOf = Parameters<typeof U>[0];
+  return {
+    'GET /api/indicators': [
+      { label: 'the caller\'s town', in: everyone, request: () => ({ method: 'GET', url: '/api/indicators' }) },
+      { label: 'townId=青杠镇', in: ['admin'], request: () => ({ method: 'GET', url: `/api/indicators?townId=${U('ruralTown')}` }) },
+    ],
+    'GET /api/indicators/{code}': [
+      { label: '结案率', in: everyone, request: () => ({ method: 'GET', url: '/api/indicators/closeRate' }) },
+      { label: '青杠镇\'s own', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/indicators/${await once('ruralTown')}?townId=${U('ruralTown')}` }) },
+    ],
+    'POST /api/indicators': (['urbanTown', 'ruralTown'] as const).map((k): Variant => ({
+      label: `an indicator of ${k}`, in: k === 'urbanTown' ? ['admin', 'leader'] : ['admin'],
+      request: () => ({ method: 'POST', url: '/api/indicators', payload: { ...body, code: `matrixNew${++indicatorSerial}`, townId: U(k) } }),
+    })),
+    'PUT /api/indicators/{code}': (['urbanTown', 'ruralTown'] as const).map((k): Variant => ({
+      label: `the own indicator of ${k}`, in: k === 'urbanTown' ? ['admin', 'leader'] : ['admin'],
+      request: async () => { const code = await once(k); return { method: 'PUT', url: `/api/indicators/${code}`, payload: { ...body, version: await versionOf(code, k) } }; },
+    })),
+    'POST /api/indicators/{code}/archive': (['urbanTown', 'ruralTown'] as const).map((k): Variant => ({
+      label: `an own indicator of ${k}`, in: k === 'urbanTown' ? ['admin', 'leader'] : ['admin'],
+      request: async () => ({ method: 'POST', url: `/api/indicators/${await ownOf(k)}/archive`, payload: { version: 1 } }),
+    })),
+    'PUT /api/indicators/{code}/target': (['urbanTown', 'ruralTown'] as const).map((k): Variant => ({
+      label: `结案率 of ${k}`, in: k === 'urbanTown' ? ['admin', 'leader'] : ['admin'],
+      request: () => ({ method: 'PUT', url: '/api/indicators/closeRate/target', payload: { orgUnitId: U(k), target: 96, warnBand: 4 } }),
+    })),
+    'GET /api/indicators/values': [
+      { label: 'the caller\'s unit', in: everyone, request: () => ({ method: 'GET', url: '/api/indicators/values?period=2026-11' }) },
+      { label: '春晖社区第1网格', in: townReaders, request: () => ({ method: 'GET', url: values('demoGrid') }) },
+      { label: '春晖社区第2网格', in: ['admin', 'leader', 'dispatcher', 'handler', 'community'], request: () => ({ method: 'GET', url: values('demoGrid2') }) },
+      { label: '春晖路街道', in: townReaders, request: () => ({ method: 'GET', url: values('urbanTown') }) },
+      { label: 'the district', in: ['admin'], request: () => ({ method: 'GET', url: values('district') }) },
+      { label: '青杠村第1网格', in: ['admin'], request: () => ({ method: 'GET', url: values('ruralGrid') }) },
+    ],
+    'GET /api/indicators/values/children': [
+      { label: '春晖社区\'s grids', in: townReaders, request: () => ({ method: 'GET', url: values('demoCommunity', 'values/children') }) },
+      { label: '锦霞社区\'s grids', in: ['admin', 'leader', 'dispatcher', 'handler'], request: () => ({ method: 'GET', url: values('jinxiaCommunity', 'values/children') }) },
+      { label: 'the district\'s towns', in: ['admin'], request: () => ({ method: 'GET', url: values('district', 'values/children') }) },
+    ],
+    'GET /api/indicators/series': [
+      { label: '春晖社区第2网格', in: ['admin', 'leader', 'dispatcher', 'handler', 'community'], request: () => ({ method: 'GET', url: `/api/indicators/series?code=closeRate&orgUnitId=${U('demoGrid2')}&from=2026-09-01&to=2026-11-30` }) },
+      { label: '青杠村第1网格', in: ['admin'], request: () => ({ method: 'GET', url: `/api/indicators/series?code=closeRate&orgUnitId=${U('ruralGrid')}&from=2026-09-01&to=2026-11-30` }) },
     ],
   };
 }

@@ -78,10 +78,12 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
   pathParams.subject ??= 'me';
   // a grid whose team holds no account, so no replacement of it moves a case
   if (key === 'PUT /api/org-units/{id}/team') pathParams.id = u.ruralGrid;
+  // 体征指标 (issue 17): a standard indicator (its target is set; editing it is refused 422)
+  if (o.path.startsWith('/api/indicators/{code}')) pathParams.code = 'closeRate';
   const query: Record<string, string | string[]> = {};
   for (const p of (o.op.parameters ?? []).filter((x) => x.in === 'query' && x.required)) {
-    query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone, orgUnitId: u.urbanTown, week: '2026-W50', categoryCode: 'C0101', kind: 'residents', drill: 'false', level: 'grid', indicator: 'closeRate', period: '2026-11',
-      bbox: `${here.lng - 0.005},${here.lat - 0.005},${here.lng + 0.005},${here.lat + 0.005}` }[p.name] ?? 'x';
+    query[p.name] = { rootId: u.demoCommunity, lng: String(here.lng), lat: String(here.lat), exp: signed.searchParams.get('exp')!, sig: signed.searchParams.get('sig')!, phone: tracked.phone, orgUnitId: u.urbanTown, week: '2026-W50', categoryCode: 'C0101', kind: 'residents', drill: 'false', level: 'grid', indicator: 'closeRate', period: '2026-11', code: 'closeRate', from: '2026-11-01', to: '2026-11-30',
+      format: 'xlsx', bbox: `${here.lng - 0.005},${here.lat - 0.005},${here.lng + 0.005},${here.lat + 0.005}` }[p.name] ?? 'x';
   }
   const fuzzPlan = {
     name: '模糊预案', hazard: 'flood', matterCode: 'S0302', summary: '', levels: ['IV'], triggers: [{ kind: 'manual' }],
@@ -245,8 +247,16 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/ideas/top': { quarter: '2026Q3' },
     'POST /api/ideas/{id}/actions/{action}': { accepted: true, note: '模糊' },
     // 微积分 points (issue 16): a rule set of the caller's community; awards, reversals and assessments of what is not there (404)
+    // 一表通 (issue 17): a form of the caller's town; a change of one with its version
+    'POST /api/reports/forms': { name: '模糊报表', rowKind: 'children', periodKind: 'month', columns: [{ indicatorCode: 'closeRate' }] },
+    'PUT /api/reports/forms/{id}': { name: '模糊报表', rowKind: 'children', periodKind: 'month', columns: [{ indicatorCode: 'closeRate' }], version: 1 },
     // 线上通报 (issue 17): a bulletin of the demo community's grids
     'POST /api/rankings/bulletins': { level: 'grid', period: '2026-11', parentId: u.demoCommunity },
+    // 体征指标 (issue 17): a town's own indicator of the caller's town; a standard one's target
+    'POST /api/indicators': { code: 'fuzzOwn', nameZh: '模糊指标', board: 'center', unit: 'percent', direction: 'higher', formula: { kind: 'ratio', numerator: ['casesClosed'], denominator: ['casesDue'], scale: 100 }, target: 90, warnBand: 5 },
+    'PUT /api/indicators/{code}': { nameZh: '模糊指标', board: 'center', unit: 'count', direction: 'higher', formula: { kind: 'count', measures: ['casesAccepted'] }, version: 1 },
+    'POST /api/indicators/{code}/archive': { version: 1 },
+    'PUT /api/indicators/{code}/target': { orgUnitId: u.urbanTown, target: 90, warnBand: 5 },
     'PUT /api/points/rules': { version: 0, rules: [{ code: 'fuzz', name: '模糊细则', kind: 'base', points: 5, subjectKind: 'household' }] },
     'POST /api/points/awards': { subject: { householdId: 'x' }, ruleCode: 'fuzz', eventRef: '模糊' },
     'POST /api/points/transactions/{id}/reverse': { reason: '模糊' },

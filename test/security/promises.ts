@@ -443,6 +443,29 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/rankings/bulletins': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
   'GET /api/rankings/bulletins/{id}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
   'GET /api/rankings/bulletins/{id}/document': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
+  // 体征指标 (issue 17): the town's staff read the catalog and the values of their units and of those holding them down
+  // from the town, and the children of those (peers are public inside the town); leaders and the admin define their
+  // towns' own indicators and targets; departments and residents read none
+  'GET /api/indicators': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
+  'GET /api/indicators/{code}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
+  'POST /api/indicators': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'PUT /api/indicators/{code}': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'POST /api/indicators/{code}/archive': { callers: ['admin', 'leader'], refusals: [409, 422] },
+  'PUT /api/indicators/{code}/target': { callers: ['admin', 'leader'], refusals: [422] },
+  'GET /api/indicators/values': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'], refusals: [422] },
+  'GET /api/indicators/values/children': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'], refusals: [422] },
+  'GET /api/indicators/series': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'], refusals: [422] },
+  // 一表通 (issue 17): the town's and the community's staff read the standard forms and their town's own, preview and
+  // fill them for units of their scope and read the fills kept there; leaders and the admin define forms (a standard one
+  // only the admin); grid workers, handlers, departments and residents none
+  'GET /api/reports/forms': { callers: ['admin', 'leader', 'dispatcher', 'community'] },
+  'POST /api/reports/forms': { callers: ['admin', 'leader'], refusals: [403, 422] },
+  'PUT /api/reports/forms/{id}': { callers: ['admin', 'leader'], refusals: [403, 409, 422] },
+  'POST /api/reports/forms/{id}/archive': { callers: ['admin', 'leader'], refusals: [403] },
+  'GET /api/reports/forms/{id}/preview': { callers: ['admin', 'leader', 'dispatcher', 'community'], refusals: [422] },
+  'POST /api/reports/forms/{id}/fill': { callers: ['admin', 'leader', 'dispatcher', 'community'], refusals: [422] },
+  'GET /api/reports/fills': { callers: ['admin', 'leader', 'dispatcher', 'community'] },
+  'GET /api/reports/fills/{id}/file': { callers: ['admin', 'leader', 'dispatcher', 'community'] },
 };
 
 /** The places the fixtures put cases in, by grid code, and who sees a case there (its reporter aside). */

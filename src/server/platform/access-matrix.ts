@@ -464,6 +464,16 @@ export const ACCESS_MATRIX: readonly EndpointRule[] = [
   // 一屏统揽 (issue 17, H5): the command screen of a unit of the caller's scope; grid workers, departments, residents none
   { method: 'GET', path: '/api/screen/summary', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope', note: 'the screen\'s first paint for a unit of the scope (outside 404): fixed windows of open cases (no reporter), standing alarms (place and kind, no person), incidents, the watch (phones masked), figures, board, feed' },
   { method: 'GET', path: '/api/screen/children', callers: ['admin', 'leader', 'dispatcher', 'handler', 'communityStaff'], scope: 'own scope', note: 'the drill-down tiles of a unit of the scope (outside 404): children with counts and outlines' },
+  // 一表通 (issue 17, H7): report forms (standard ones for every reader, a town's own to those in or above the town), their
+  // tables of units of the caller's scope, fills kept under the filled unit; grid workers, handlers, departments, residents none
+  { method: 'GET', path: '/api/reports/forms', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope (list)', note: 'the standard forms and those of towns in or holding the scope; the column choices of the caller\'s town; no personal data' },
+  { method: 'POST', path: '/api/reports/forms', callers: ['admin', 'leader'], scope: 'own scope', refusals: [403, 422], note: 'a form of a town of the scope (outside 404); a territory not holding the town 403; columns refused 422 REPORT_FORM_INVALID; audited; Idempotency-Key' },
+  { method: 'PUT', path: '/api/reports/forms/{id}', callers: ['admin', 'leader'], scope: 'own scope', refusals: [403, 409, 422], note: 'a town\'s form by an editor whose territory holds the town, a standard one by an administrator (else 403); stale 409; refused 422; audited' },
+  { method: 'POST', path: '/api/reports/forms/{id}/archive', callers: ['admin', 'leader'], scope: 'own scope', refusals: [403], note: 'as a change; fills stay; audited' },
+  { method: 'GET', path: '/api/reports/forms/{id}/preview', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope', refusals: [422], note: 'the table for a unit of the scope (outside 404); period of another kind 422 PERIOD_INVALID; no children 422 REPORT_FORM_INVALID; figures only' },
+  { method: 'POST', path: '/api/reports/forms/{id}/fill', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope', refusals: [422], note: 'the table as .xlsx or .pdf, kept with its figures and audited; 422 as the preview; Idempotency-Key' },
+  { method: 'GET', path: '/api/reports/fills', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope (list)', note: 'fills of units under the scope, newest first' },
+  { method: 'GET', path: '/api/reports/fills/{id}/file', callers: ['admin', 'leader', 'dispatcher', 'communityStaff'], scope: 'own scope', note: 'a kept fill\'s file again from its kept figures; outside 404' },
 ];
 
 /** The rule for one operation, or undefined when the matrix does not know it. */

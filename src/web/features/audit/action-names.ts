@@ -58,6 +58,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'circle_project.create': '服务圈项目立项', 'circle_project.update': '修改服务圈项目', 'circle_project.start': '服务圈项目开工',
   'circle_project.finish': '服务圈项目完成', 'circle_project.drop': '终止服务圈项目', 'circle_project.link_cases': '服务圈项目关联事件',
   'rankings.bulletin.generate': '生成赛马比拼通报',
+  'report.form.create': '新建一表通报表', 'report.form.update': '修改一表通报表', 'report.form.archive': '停用一表通报表', 'report.fill': '一表通填报导出',
   'indicator.create': '新增自定义指标', 'indicator.update': '修改自定义指标', 'indicator.archive': '停用自定义指标', 'indicator.target': '设置指标目标值', 'indicator.recompute': '重新统计指标',
 };
 
@@ -117,6 +118,7 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'circle_project.create': 'Circle project made', 'circle_project.update': 'Circle project changed', 'circle_project.start': 'Circle project started',
   'circle_project.finish': 'Circle project finished', 'circle_project.drop': 'Circle project dropped', 'circle_project.link_cases': 'Cases linked to a circle project',
   'rankings.bulletin.generate': 'Ranking bulletin generated',
+  'report.form.create': 'Report form defined', 'report.form.update': 'Report form edited', 'report.form.archive': 'Report form archived', 'report.fill': 'Report form filled and exported',
   'indicator.create': 'Own indicator defined', 'indicator.update': 'Own indicator edited', 'indicator.archive': 'Own indicator archived', 'indicator.target': 'Indicator target set', 'indicator.recompute': 'Indicators recounted',
 };
 
@@ -138,6 +140,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   point_transaction: '积分记录', point_assessment: '积分评定', point_reconciliation: '积分对账',
   point_goods: '积分超市商品', point_redemption: '积分兑换', volunteer_team: '志愿服务队', volunteer_activity: '志愿活动', circle_project: '服务圈项目',
   ranking_bulletin: '赛马比拼通报',
+  report_form: '一表通报表', report_fill: '一表通填报',
   indicator: '体征指标',
   indicator_run: '指标统计批次',
 };
@@ -160,6 +163,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   point_transaction: 'Points transaction', point_assessment: 'Points assessment', point_reconciliation: 'Points reconciliation',
   point_goods: 'Supermarket goods', point_redemption: 'Redemption', volunteer_team: 'Volunteer team', volunteer_activity: 'Volunteer activity', circle_project: 'Circle project',
   ranking_bulletin: 'Ranking bulletin',
+  report_form: 'Report form', report_fill: 'Report fill',
   indicator: 'Indicator',
   indicator_run: 'Indicators run',
 };
