@@ -17,7 +17,7 @@ export async function computeLastMonth(db: Db, now: Date): Promise<{ period: str
     const towns = (await tx.query<{ id: string }>(`select id from org_units where level = 'town' order by path`)).rows;
     let computed = 0;
     for (const t of towns) for (const level of RATING_LEVELS) computed += (await computeRatings(tx, { level, period, townId: t.id }, now)).computed;
-    await appendAudit(tx, { at: now, actorId: null, actorName: null, ip: null, action: 'ratings.compute', targetType: 'ratingPeriod', targetId: period, success: true, detail: { period, towns: towns.length, computed, by: 'monthly job' } });
+    await appendAudit(tx, { at: now, actorId: null, actorName: null, ip: null, action: 'ratings.compute', targetType: 'rating_period', targetId: period, success: true, detail: { period, towns: towns.length, computed, by: 'monthly job' } });
     return { period, computed };
   });
 }

@@ -18,8 +18,8 @@ import * as s from './schemas.ts';
 
 const TAGS = ['ratings'];
 
-const audit = (tx: Tx, p: Principal, ip: string, at: Date, action: string, targetType: string, targetId: string | null, detail: unknown) =>
-  appendAudit(tx, { at, actorId: p.accountId, actorName: p.name, ip, action, targetType, targetId, success: true, detail });
+const audit = (tx: Tx, p: Principal, ip: string, at: Date, e: { action: string; targetType: string; targetId: string | null; detail: unknown }) =>
+  appendAudit(tx, { at, actorId: p.accountId, actorName: p.name, ip, ...e, success: true });
 
 /** The months a period covers ('2026-11' → itself; '2026Q4' → its three; '2026' → twelve). */
 function monthsOf(period: string): string[] {
@@ -115,7 +115,7 @@ export async function ratingRoutes(app: FastifyInstance): Promise<void> {
         throw new AppError('CONFLICT', 'The rule was changed by someone else: reload and edit again.', '评分细则已被他人修改：请刷新后重新编辑。');
       }
       const saved = await writeRule(tx, q.level, town?.id ?? null, { items: body.items, thresholds: body.thresholds as StarThresholds, vetoes: body.vetoes }, p.accountId, now);
-      await audit(tx, p, req.ip, now, 'ratings.rules.save', 'ratingRule', saved.id, { level: q.level, townId: town?.id ?? null, version: saved.version });
+      await audit(tx, p, req.ip, now, { action: 'ratings.rules.save', targetType: 'rating_rule', targetId: saved.id, detail: { level: q.level, townId: town?.id ?? null, version: saved.version } });
       return presentRule(tx, p, q.level, town);
     });
   });
@@ -149,7 +149,7 @@ export async function ratingRoutes(app: FastifyInstance): Promise<void> {
     return app.db.transaction(async (tx) => {
       let computed = 0;
       for (const t of towns) computed += (await computeRatings(tx, { level: b.level, period: b.period, townId: t.id }, now)).computed;
-      await audit(tx, p, req.ip, now, 'ratings.compute', 'ratingPeriod', `${b.level}:${b.period}`, { level: b.level, period: b.period, towns: towns.map((t) => t.id), computed });
+      await audit(tx, p, req.ip, now, { action: 'ratings.compute', targetType: 'rating_period', targetId: `${b.level}:${b.period}`, detail: { level: b.level, period: b.period, towns: towns.map((t) => t.id), computed } });
       return { level: b.level, period: b.period, towns: towns.length, computed, published: 0 };
     });
   });
@@ -171,7 +171,7 @@ export async function ratingRoutes(app: FastifyInstance): Promise<void> {
         `update ratings set status = 'published', published_at = $4, published_by = $5, version = version + 1
           where level = $1 and period = $2 and town_id = any($3::text[]) and status = 'computed'`,
         [b.level, b.period, towns.map((t) => t.id), now, p.accountId]);
-      await audit(tx, p, req.ip, now, 'ratings.publish', 'ratingPeriod', `${b.level}:${b.period}`, { level: b.level, period: b.period, towns: towns.map((t) => t.id), published: res.rowCount });
+      await audit(tx, p, req.ip, now, { action: 'ratings.publish', targetType: 'rating_period', targetId: `${b.level}:${b.period}`, detail: { level: b.level, period: b.period, towns: towns.map((t) => t.id), published: res.rowCount } });
       return { level: b.level, period: b.period, towns: towns.length, computed: 0, published: res.rowCount };
     });
   });

@@ -60,6 +60,7 @@ export const ACTION_NAMES_ZH: Record<string, string> = {
   'rankings.bulletin.generate': '生成赛马比拼通报',
   'report.form.create': '新建一表通报表', 'report.form.update': '修改一表通报表', 'report.form.archive': '停用一表通报表', 'report.fill': '一表通填报导出',
   'indicator.create': '新增自定义指标', 'indicator.update': '修改自定义指标', 'indicator.archive': '停用自定义指标', 'indicator.target': '设置指标目标值', 'indicator.recompute': '重新统计指标',
+  'ratings.rules.save': '保存星级评定细则', 'ratings.compute': '计算星级评定', 'ratings.publish': '公布星级评定', 'ratings.appeal': '评定申诉', 'ratings.appeal.answer': '答复评定申诉', 'ratings.department.evaluate': '反向评价部门',
 };
 
 export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
@@ -120,6 +121,7 @@ export const ACTION_NAMES_EN: typeof ACTION_NAMES_ZH = {
   'rankings.bulletin.generate': 'Ranking bulletin generated',
   'report.form.create': 'Report form defined', 'report.form.update': 'Report form edited', 'report.form.archive': 'Report form archived', 'report.fill': 'Report form filled and exported',
   'indicator.create': 'Own indicator defined', 'indicator.update': 'Own indicator edited', 'indicator.archive': 'Own indicator archived', 'indicator.target': 'Indicator target set', 'indicator.recompute': 'Indicators recounted',
+  'ratings.rules.save': 'Rating rule saved', 'ratings.compute': 'Ratings computed', 'ratings.publish': 'Ratings published', 'ratings.appeal': 'Rating appealed', 'ratings.appeal.answer': 'Rating appeal answered', 'ratings.department.evaluate': 'Department reviewed',
 };
 
 export const TARGET_TYPES_ZH: Record<string, string> = {
@@ -143,6 +145,7 @@ export const TARGET_TYPES_ZH: Record<string, string> = {
   report_form: '一表通报表', report_fill: '一表通填报',
   indicator: '体征指标',
   indicator_run: '指标统计批次',
+  rating_rule: '星级评定细则', rating_period: '星级评定批次', rating: '星级评定', department: '区级部门',
 };
 
 export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
@@ -166,6 +169,7 @@ export const TARGET_TYPES_EN: typeof TARGET_TYPES_ZH = {
   report_form: 'Report form', report_fill: 'Report fill',
   indicator: 'Indicator',
   indicator_run: 'Indicators run',
+  rating_rule: 'Rating rule', rating_period: 'Rating round', rating: 'Rating', department: 'District department',
 };
 
 /**
