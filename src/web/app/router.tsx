@@ -31,7 +31,11 @@ import { desktopVolunteerRoutes } from '../features/volunteers/routes.tsx';
 import { mobileParticipationRoutes } from '../features/participation/mobile/routes.tsx';
 import { mobilePointsRoutes } from '../features/points/mobile/routes.tsx';
 import { mobileVolunteerRoutes } from '../features/volunteers/mobile/routes.tsx';
+import { desktopAnalyticsRoutes } from '../features/analytics/routes.tsx';
+import { mobileAnalyticsRoutes } from '../features/analytics/mobile/routes.tsx';
 import { desktopParticipationRoutes } from '../features/participation/routes.tsx';
+import { desktopIndicatorRoutes } from '../features/indicators/routes.tsx';
+import { desktopRankingRoutes, mobileRankingRoutes } from '../features/rankings/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -73,6 +77,8 @@ export const router = createBrowserRouter([
           ...mobileParticipationRoutes,
           ...mobilePointsRoutes,
           ...mobileVolunteerRoutes,
+          ...mobileAnalyticsRoutes,
+          ...mobileRankingRoutes,
           // 指挥大屏: the command center's wall, full screen outside the shell
           { path: 'screen', lazy: lazyPage(() => import('../features/screen/ScreenPage.tsx'), 'ScreenPage') },
           {
@@ -96,11 +102,15 @@ export const router = createBrowserRouter([
                 ...desktopEnforcementRoutes,
                 ...desktopPointsRoutes,
                 ...desktopVolunteerRoutes,
+                ...desktopAnalyticsRoutes,
                 ...desktopParticipationRoutes,
+                ...desktopIndicatorRoutes,
+                ...desktopRankingRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },
                 { path: 'audit', lazy: lazyPage(() => import('../features/audit/AuditPage.tsx'), 'AuditPage') },
+                { path: 'reports', lazy: lazyPage(() => import('../features/reports/ReportsPage.tsx'), 'ReportsPage') },
               ],
             }],
           },
