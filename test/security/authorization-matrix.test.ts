@@ -443,7 +443,9 @@ function builders(): Record<string, Variant[]> {
     ...deviceVariants(),
     ...registryImportVariants(),
     ...rankingVariants(),
+    ...analyticsVariants(),
     ...indicatorVariants(),
+    ...ratingVariants(),
     ...reportVariants(),
     'GET /api/registry/map-layers': [{
       label: `a view around a thing in ${PLACES.demoGrid2.name}`, in: everyone,
@@ -2437,6 +2439,63 @@ function rankingVariants(): Record<string, Variant[]> {
 }
 
 /**
+ * 高频诉求 and the 15-minute circle (issue 17): the hot spots of the caller's scope go to every reader, those of 春晖社区
+ * to the staff whose scope holds it, 青杠镇's to the admin; a project of 春晖社区 is read by the town's readers and the
+ * grid worker of its grid, made and run by its community staff and the town's leader; one of a 青杠镇 community is read
+ * by the admin alone and run by nobody here.
+ */
+function analyticsVariants(): Record<string, Variant[]> {
+  const holders = ['admin', 'leader', 'dispatcher', 'community'] as const;
+  const readers = [...holders, 'gridworker'] as const;
+  const fixed = new Map<string, string>();
+  const once = async (key: string, make: () => Promise<string>) => { if (!fixed.has(key)) fixed.set(key, await make()); return fixed.get(key)!; };
+  const projectOf = (k: 'demo' | 'rural') => once(k, async () => {
+    if (k === 'demo') {
+      const r = await w.inject('leader', { method: 'POST', url: '/api/analytics/projects', payload: { communityId: U('demoCommunity'), name: '矩阵项目' } });
+      expect(r.statusCode, r.body).toBe(201);
+      return r.json().id as string;
+    }
+    const c = (await w.t.db.query<{ id: string; path: string; town: string }>(
+      `select u.id, u.path, u.parent_id as town from org_units u where u.level = 'community' and u.parent_id = $1 order by u.code limit 1`, [U('ruralTown')])).rows[0]!;
+    return (await w.t.db.query<{ id: string }>(`insert into circle_projects (town_id, community_id, org_path, name, owner_name, created_at, updated_at)
+      values ($1, $2, $3, '矩阵村项目', '管理员', now(), now()) returning id`, [c.town, c.id, c.path])).rows[0]!.id;
+  });
+  const version = async (id: string) => ((await asAdmin({ method: 'GET', url: `/api/analytics/projects/${id}` })).json().version as number);
+  const caseOf = (place: 'demoGrid' | 'ruralGrid') => once(`case:${place}`, async () =>
+    (await w.t.db.query<{ id: string }>('select c.id from cases c join org_units g on g.id = c.grid_id where g.code = $1 order by c.created_at limit 1', [PLACES[place].code])).rows[0]?.id ?? 'none');
+  const both = (make: (k: 'demo' | 'rural') => Omit<Variant, 'label' | 'in'>, demoIn: readonly Who[]): Variant[] => [
+    { label: 'a project of 春晖社区', in: demoIn, ...make('demo') },
+    { label: 'a project of a 青杠镇 community', in: demoIn === readers ? ['admin'] : [], ...make('rural') },
+  ];
+  return {
+    'GET /api/analytics/hotspots': [
+      { label: 'the caller\'s scope', in: everyone, request: () => ({ method: 'GET', url: '/api/analytics/hotspots' }) },
+      { label: 'orgUnitId=春晖社区', in: holders, request: () => ({ method: 'GET', url: `/api/analytics/hotspots?orgUnitId=${U('demoCommunity')}` }) },
+      { label: 'orgUnitId=青杠镇', in: ['admin'], request: () => ({ method: 'GET', url: `/api/analytics/hotspots?orgUnitId=${U('ruralTown')}` }) },
+    ],
+    'GET /api/analytics/projects': [
+      { label: 'the caller\'s projects', in: everyone, request: () => ({ method: 'GET', url: '/api/analytics/projects' }) },
+      { label: 'orgUnitId=春晖社区', in: holders, request: () => ({ method: 'GET', url: `/api/analytics/projects?orgUnitId=${U('demoCommunity')}` }) },
+    ],
+    'GET /api/analytics/projects/{id}': both((k) => ({ request: async () => ({ method: 'GET', url: `/api/analytics/projects/${await projectOf(k)}` }) }), readers),
+    'POST /api/analytics/projects': [
+      { label: 'for 春晖社区', in: ['leader', 'community'], request: () => ({ method: 'POST', url: '/api/analytics/projects', payload: { communityId: U('demoCommunity'), name: '矩阵立项' } }) },
+      { label: 'for 青杠镇\'s first community', in: [], request: async () => ({ method: 'POST', url: '/api/analytics/projects', payload: {
+        communityId: (await w.t.db.query<{ id: string }>(`select id from org_units where level = 'community' and parent_id = $1 order by code limit 1`, [U('ruralTown')])).rows[0]!.id, name: '矩阵立项' } }) },
+    ],
+    'PUT /api/analytics/projects/{id}': both((k) => ({
+      request: async () => { const id = await projectOf(k); return { method: 'PUT', url: `/api/analytics/projects/${id}`, payload: { version: await version(id), description: `矩阵 ${Math.random()}` } }; },
+    }), ['leader', 'community']),
+    'POST /api/analytics/projects/{id}/actions/{action}': both((k) => ({
+      request: async () => ({ method: 'POST', url: `/api/analytics/projects/${await projectOf(k)}/actions/start`, payload: {} }),
+    }), ['leader', 'community']),
+    'POST /api/analytics/projects/{id}/cases': both((k) => ({
+      request: async () => ({ method: 'POST', url: `/api/analytics/projects/${await projectOf(k)}/cases`, payload: { caseIds: [await caseOf(k === 'demo' ? 'demoGrid' : 'ruralGrid')] } }),
+    }), ['leader', 'community']),
+  };
+}
+
+/**
  * 一表通 (issue 17): the forms are listed to every reader; a form of 春晖路街道 is made and changed by its leader and the
  * admin, one of 青杠镇 by the admin alone, a standard one changed by the admin alone (the leader 403); tables and fills
  * of 春晖社区 go to every reader (their scopes hold it), those of 青杠镇 to the admin; a fill of 春晖社区 downloads again
@@ -2496,6 +2555,88 @@ function reportVariants(): Record<string, Variant[]> {
       { label: 'a fill of 春晖社区', in: everyone, request: async () => ({ method: 'GET', url: `/api/reports/fills/${await fillOf('demoCommunity')}/file` }) },
       { label: 'a fill of 青杠镇', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/reports/fills/${await fillOf('ruralTown')}/file` }) },
     ],
+  };
+}
+
+/**
+ * 三级五星评价 (issue 17): October's grid ratings of 春晖路街道 and 青杠镇, published once. Every staff account of the town
+ * reads 第1网格's published rating (peers are public inside the town), 青杠镇's only the admin; the rules, compute and
+ * publish of a town are its leader's and the admin's; only 第1网格's grid worker appeals its rating (the leader and the
+ * community's staff are refused 403 APPEAL_NOT_OWN); the judges above it answer; the town's leader and dispatcher review
+ * a department it sent a case to, the department reads its own reviews, the admin names the town.
+ */
+function ratingVariants(): Record<string, Variant[]> {
+  const townReaders = ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] as const;
+  let ready: Promise<void> | null = null;
+  const setUp = () => (ready ??= (async () => {
+    for (const k of ['urbanTown', 'ruralTown'] as const) {
+      for (const path of ['compute', 'publish']) {
+        const r = await asAdmin({ method: 'POST', url: `/api/ratings/${path}`, payload: { level: 'grid', period: '2026-10', townId: U(k) } });
+        expect(r.statusCode, r.body).toBe(200);
+      }
+    }
+  })());
+  const ratingOf = async (k: 'demoGrid' | 'ruralGrid') => {
+    await setUp();
+    return (await w.t.db.query<{ id: string }>(`select id from ratings where org_unit_id = $1 and period = '2026-10' and level = 'grid'`, [U(k)])).rows[0]!.id;
+  };
+  const noOpenAppeal = async () => { await w.t.db.query(`update rating_appeals set status = 'rejected', answer = '矩阵' where status = 'open'`); };
+  const openAppeal = async () => {
+    await noOpenAppeal();
+    const r = await w.inject('gridworker', { method: 'POST', url: `/api/ratings/${await ratingOf('demoGrid')}/appeal`, payload: { reason: '矩阵申诉' } });
+    expect(r.statusCode, r.body).toBe(201);
+    return r.json().id as string;
+  };
+  const ruleVersion = async (k: 'urbanTown' | 'ruralTown') =>
+    (await asAdmin({ method: 'GET', url: `/api/ratings/rules?level=grid&townId=${U(k)}` })).json().version as number;
+  const rule = { thresholds: [90, 80, 70, 60, 50], vetoes: [], items: [{ indicatorCode: 'closeRate', weight: 50, full: 95, zero: 60 }, { indicatorCode: 'satisfiedRate', weight: 50, full: 98, zero: 70 }] };
+  const sentCase = async () => {
+    const dep = (await w.t.db.query<{ department_id: string }>(`select m.department_id from department_members m join accounts a on a.id = m.account_id where a.username = 'department'`)).rows[0]!.department_id;
+    await w.t.db.query(`update cases set department_ids = array[$2]::text[], created_at = '2026-10-15T10:00:00+08:00'
+      where id = (select id from cases where town_id = $1 order by created_at limit 1)`, [U('urbanTown'), dep]);
+    return dep;
+  };
+  return {
+    'GET /api/ratings': [
+      { label: 'grids, 2026-10', in: everyone, request: () => ({ method: 'GET', url: '/api/ratings?level=grid&period=2026-10' }) },
+    ],
+    'GET /api/ratings/{id}': [
+      { label: '春晖社区第1网格, published', in: townReaders, request: async () => ({ method: 'GET', url: `/api/ratings/${await ratingOf('demoGrid')}` }) },
+      { label: '青杠村第1网格, published', in: ['admin'], request: async () => ({ method: 'GET', url: `/api/ratings/${await ratingOf('ruralGrid')}` }) },
+    ],
+    'GET /api/ratings/rules': [
+      { label: 'the caller\'s town (the admin: the city default)', in: everyone, request: () => ({ method: 'GET', url: '/api/ratings/rules?level=grid' }) },
+      { label: 'townId=青杠镇', in: ['admin'], request: () => ({ method: 'GET', url: `/api/ratings/rules?level=grid&townId=${U('ruralTown')}` }) },
+    ],
+    'PUT /api/ratings/rules': (['urbanTown', 'ruralTown'] as const).map((k): Variant => ({
+      label: `the grid rule of ${k}`, in: k === 'urbanTown' ? ['admin', 'leader'] : ['admin'],
+      request: async () => ({ method: 'PUT', url: `/api/ratings/rules?level=grid&townId=${U(k)}`, payload: { ...rule, version: await ruleVersion(k) } }),
+    })),
+    'POST /api/ratings/compute': (['urbanTown', 'ruralTown'] as const).map((k): Variant => ({
+      label: `October of ${k}`, in: k === 'urbanTown' ? ['admin', 'leader'] : ['admin'],
+      request: () => ({ method: 'POST', url: '/api/ratings/compute', payload: { level: 'community', period: '2026-10', townId: U(k) } }),
+    })),
+    'POST /api/ratings/publish': (['urbanTown', 'ruralTown'] as const).map((k): Variant => ({
+      label: `October of ${k}`, in: k === 'urbanTown' ? ['admin', 'leader'] : ['admin'],
+      request: () => ({ method: 'POST', url: '/api/ratings/publish', payload: { level: 'community', period: '2026-10', townId: U(k) } }),
+    })),
+    'POST /api/ratings/{id}/appeal': [{
+      label: '春晖社区第1网格\'s rating', in: ['gridworker'], otherwise: { leader: [403], community: [403] },
+      request: async () => { await noOpenAppeal(); return { method: 'POST', url: `/api/ratings/${await ratingOf('demoGrid')}/appeal`, payload: { reason: '矩阵申诉' } }; },
+    }],
+    'POST /api/ratings/appeals/{id}/answer': [{
+      label: 'an appeal of 春晖社区第1网格', in: ['admin', 'leader'],
+      request: async () => ({ method: 'POST', url: `/api/ratings/appeals/${await openAppeal()}/answer`, payload: { decision: 'rejected', answer: '维持' } }),
+    }],
+    'GET /api/ratings/appeals': [{ label: 'the caller\'s', in: everyone, request: () => ({ method: 'GET', url: '/api/ratings/appeals' }) }],
+    'GET /api/ratings/departments': [
+      { label: 'the caller\'s town, October', in: ['leader', 'dispatcher', 'department'], otherwise: { admin: [400] }, request: () => ({ method: 'GET', url: '/api/ratings/departments?period=2026-10' }) },
+      { label: 'townId=青杠镇', in: ['admin', 'department'], request: () => ({ method: 'GET', url: `/api/ratings/departments?period=2026-10&townId=${U('ruralTown')}` }) },
+    ],
+    'POST /api/ratings/departments': [{
+      label: 'a department 春晖路街道 sent a case to', in: ['leader', 'dispatcher'],
+      request: async () => ({ method: 'POST', url: '/api/ratings/departments', payload: { period: '2026-10', departmentId: await sentCase(), scores: { timeliness: 5, quality: 4, cooperation: 4 }, comment: '矩阵' } }),
+    }],
   };
 }
 

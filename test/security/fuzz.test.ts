@@ -252,6 +252,14 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'PUT /api/reports/forms/{id}': { name: '模糊报表', rowKind: 'children', periodKind: 'month', columns: [{ indicatorCode: 'closeRate' }], version: 1 },
     // 线上通报 (issue 17): a bulletin of the demo community's grids
     'POST /api/rankings/bulletins': { level: 'grid', period: '2026-11', parentId: u.demoCommunity },
+    // 三级五星评价 (issue 17): the town's grid rule (the default's items), October's ratings; appeals and answers of what is
+    // not there (404); a review of a department that is not there (404)
+    'PUT /api/ratings/rules': { version: 0, thresholds: [90, 80, 70, 60, 50], vetoes: [], items: [{ indicatorCode: 'closeRate', weight: 50, full: 95, zero: 60 }, { indicatorCode: 'satisfiedRate', weight: 50, full: 98, zero: 70 }] },
+    'POST /api/ratings/compute': { level: 'grid', period: '2026-10' },
+    'POST /api/ratings/publish': { level: 'grid', period: '2026-10' },
+    'POST /api/ratings/{id}/appeal': { reason: '模糊申诉' },
+    'POST /api/ratings/appeals/{id}/answer': { decision: 'rejected', answer: '模糊答复' },
+    'POST /api/ratings/departments': { period: '2026-10', departmentId: 'x', scores: { timeliness: 5, quality: 5, cooperation: 5 }, comment: '模糊' },
     // 体征指标 (issue 17): a town's own indicator of the caller's town; a standard one's target
     'POST /api/indicators': { code: 'fuzzOwn', nameZh: '模糊指标', board: 'center', unit: 'percent', direction: 'higher', formula: { kind: 'ratio', numerator: ['casesClosed'], denominator: ['casesDue'], scale: 100 }, target: 90, warnBand: 5 },
     'PUT /api/indicators/{code}': { nameZh: '模糊指标', board: 'center', unit: 'count', direction: 'higher', formula: { kind: 'count', measures: ['casesAccepted'] }, version: 1 },
@@ -271,6 +279,10 @@ async function baseRequest(o: Operation, c: Caller): Promise<Req> {
     'POST /api/points/redemptions/pickup': { pickupCode: '123456' },
     'POST /api/points/redemptions/{id}/cancel': { reason: '模糊' },
     'POST /api/volunteers/teams': { orgUnitId: u.demoGrid, colour: 'red' },
+    'POST /api/analytics/projects': { communityId: u.demoCommunity, name: '矩阵' },
+    'PUT /api/analytics/projects/{id}': { version: 1, name: '矩阵' },
+    'POST /api/analytics/projects/{id}/actions/{action}': { note: '矩阵' },
+    'POST /api/analytics/projects/{id}/cases': { caseIds: ['x'] },
     'POST /api/volunteers/teams/{id}/members': { residentId: 'x' },
     'POST /api/volunteers/activities': { orgUnitId: u.demoGrid, kind: 'activity', title: '模糊活动', place: '春晖路1号', startsAt: '2026-11-25T09:00:00+08:00', endsAt: '2026-11-25T11:00:00+08:00' },
     'POST /api/volunteers/activities/{id}/sign-up': {},

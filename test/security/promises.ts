@@ -443,6 +443,15 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/rankings/bulletins': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
   'GET /api/rankings/bulletins/{id}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
   'GET /api/rankings/bulletins/{id}/document': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'] },
+  // 高频诉求 and the 15-minute circle (issue 17): territorial staff read the hot spots of their scope and the projects of
+  // their community or those under them; community staff and leaders make and run the projects; others none
+  'GET /api/analytics/hotspots': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'GET /api/analytics/projects': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'GET /api/analytics/projects/{id}': { callers: ['admin', 'leader', 'dispatcher', 'community', 'gridworker'] },
+  'POST /api/analytics/projects': { callers: ['leader', 'community'], refusals: [422] },
+  'PUT /api/analytics/projects/{id}': { callers: ['leader', 'community'], refusals: [403, 409, 422] },
+  'POST /api/analytics/projects/{id}/actions/{action}': { callers: ['leader', 'community'], refusals: [403, 409, 422] },
+  'POST /api/analytics/projects/{id}/cases': { callers: ['leader', 'community'], refusals: [403, 409, 422] },
   // 体征指标 (issue 17): the town's staff read the catalog and the values of their units and of those holding them down
   // from the town, and the children of those (peers are public inside the town); leaders and the admin define their
   // towns' own indicators and targets; departments and residents read none
@@ -455,6 +464,21 @@ export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/indicators/values': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'], refusals: [422] },
   'GET /api/indicators/values/children': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'], refusals: [422] },
   'GET /api/indicators/series': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker'], refusals: [422] },
+  // 三级五星评价 (issue 17): every staff account reads ratings (judges their scope's, others the published ones of their
+  // town, a department none) and its own units' appeals; leaders and the admin edit rules, compute, publish and answer
+  // appeals below them; the rated unit's own staff appeal; the town's leader and dispatcher review the departments they
+  // sent cases to, and a department reads its own reviews; residents nothing
+  'GET /api/ratings': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker', 'department'], refusals: [422] },
+  'GET /api/ratings/{id}': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker', 'department'] },
+  'GET /api/ratings/rules': { callers: ['admin', 'leader'], refusals: [400] },
+  'PUT /api/ratings/rules': { callers: ['admin', 'leader'], refusals: [400, 403, 409, 422] },
+  'POST /api/ratings/compute': { callers: ['admin', 'leader'], refusals: [422] },
+  'POST /api/ratings/publish': { callers: ['admin', 'leader'], refusals: [422] },
+  'POST /api/ratings/{id}/appeal': { callers: ['leader', 'community', 'gridworker'], refusals: [403, 409] },
+  'POST /api/ratings/appeals/{id}/answer': { callers: ['admin', 'leader'], refusals: [409] },
+  'GET /api/ratings/appeals': { callers: ['admin', 'leader', 'dispatcher', 'handler', 'community', 'gridworker', 'department'] },
+  'GET /api/ratings/departments': { callers: ['admin', 'leader', 'dispatcher', 'department'], refusals: [400] },
+  'POST /api/ratings/departments': { callers: ['leader', 'dispatcher'], refusals: [422] },
   // 一表通 (issue 17): the town's and the community's staff read the standard forms and their town's own, preview and
   // fill them for units of their scope and read the fills kept there; leaders and the admin define forms (a standard one
   // only the admin); grid workers, handlers, departments and residents none

@@ -36,6 +36,7 @@ import { mobileAnalyticsRoutes } from '../features/analytics/mobile/routes.tsx';
 import { desktopParticipationRoutes } from '../features/participation/routes.tsx';
 import { desktopIndicatorRoutes } from '../features/indicators/routes.tsx';
 import { desktopRankingRoutes, mobileRankingRoutes } from '../features/rankings/routes.tsx';
+import { desktopRatingRoutes, mobileRatingRoutes } from '../features/ratings/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
           ...mobileVolunteerRoutes,
           ...mobileAnalyticsRoutes,
           ...mobileRankingRoutes,
+          ...mobileRatingRoutes,
           // 指挥大屏: the command center's wall, full screen outside the shell
           { path: 'screen', lazy: lazyPage(() => import('../features/screen/ScreenPage.tsx'), 'ScreenPage') },
           {
@@ -106,6 +108,7 @@ export const router = createBrowserRouter([
                 ...desktopParticipationRoutes,
                 ...desktopIndicatorRoutes,
                 ...desktopRankingRoutes,
+                ...desktopRatingRoutes,
                 { path: 'matters', lazy: lazyPage(() => import('../features/matters/MattersPage.tsx'), 'MattersPage') },
                 { path: 'accounts', lazy: lazyPage(() => import('../features/identity/accounts/AccountsPage.tsx'), 'AccountsPage') },
                 { path: 'calendar', lazy: lazyPage(() => import('../features/calendar/CalendarPage.tsx'), 'CalendarPage') },
