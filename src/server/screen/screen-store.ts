@@ -13,6 +13,8 @@ const OPEN = `c.status not in ('closed','rejected')`;
 /** the worst light among a case's running clocks (the SLA sweep keeps them current) */
 const WORST = `(select max(case k.value->>'light' when 'red' then 3 when 'yellow' then 2 when 'green' then 1 end)
                   from jsonb_each(c.clocks) k where k.value->>'stoppedAt' is null)`;
+/** an open case whose running clock is red (the same as WORST = 3, without unpacking every clock) */
+const RED = `c.clocks @? '$.* ? (@.light == "red" && @.stoppedAt == null)'`;
 const LIGHT_OF = (rank: string) => `case ${rank} when 3 then 'red' when 2 then 'yellow' when 1 then 'green' else 'none' end`;
 
 export interface UnitRow { id: string; name: string; level: OrgLevel; path: string; geometry: unknown }
@@ -41,7 +43,7 @@ export async function children(tx: Tx, unit: UnitRow, withGeometry: boolean): Pr
   const r = await tx.query<ChildRow>(
     `with kids as (select id, name, level, path${withGeometry ? ', geometry' : ''}, sort from org_units where parent_id = $1),
           cs as (select split_part(substr(c.org_path, $3), '/', 1) as child, count(*)::int as open_cases,
-                        count(*) filter (where ${WORST} = 3)::int as red_cases
+                        count(*) filter (where ${RED})::int as red_cases
                    from cases c where c.org_path like $2 and ${OPEN} group by 1),
           al as (select split_part(substr(a.org_path, $3), '/', 1) as child, count(*)::int as active_alarms
                    from alarms a where a.org_path like $2 and a.status <> 'cleared' group by 1)
@@ -58,11 +60,19 @@ export interface LiveCaseRow {
   grid_id: string; address: string | null; created_at: Date;
 }
 
-/** The newest open cases under the unit (a window of SCREEN_WINDOWS.liveCases). */
-export async function liveCases(tx: Tx, unitPath: string): Promise<LiveCaseRow[]> {
+/**
+ * The newest open cases under the unit (a window of SCREEN_WINDOWS.liveCases). A town or a unit inside one reads its
+ * open cases by path (cases_open_path) and keeps the newest; above the towns, where most open cases are the unit's, the
+ * newest open cases are walked until the window is full.
+ */
+export async function liveCases(tx: Tx, unitPath: string, wide: boolean): Promise<LiveCaseRow[]> {
+  const newest = wide
+    ? `select c.id from cases c where c.org_path like $1 and ${OPEN} order by c.created_at desc, c.id desc limit $2`
+    : `with o as materialized (select c.id, c.created_at from cases c where c.org_path like $1 and ${OPEN})
+       select id from o order by created_at desc, id desc limit $2`;
   const r = await tx.query<LiveCaseRow>(
     `select c.id, c.number, m.name as category_name, c.status, ${LIGHT_OF(WORST)} as light, c.lng, c.lat, c.grid_id, c.address, c.created_at
-       from (select * from cases c where c.org_path like $1 and ${OPEN} order by c.created_at desc, c.id desc limit $2) c
+       from (${newest}) w join cases c on c.id = w.id
        join matters m on m.id = c.matter_id
       order by c.created_at desc, c.id desc`,
     [likePrefix(unitPath), SCREEN_WINDOWS.liveCases]);

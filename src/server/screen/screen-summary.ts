@@ -86,7 +86,7 @@ export async function screenSummary(tx: Tx, p: Principal, unit: store.UnitRow, n
   const scope = p.scopePath ?? unit.path;
   const [kids, cases, alarms, incidents, feed, watch, today, trend, board] = await Promise.all([
     store.children(tx, unit, false),
-    store.liveCases(tx, unit.path),
+    store.liveCases(tx, unit.path, unit.level === 'city' || unit.level === 'district'),
     store.standingAlarms(tx, unit.path),
     store.activeIncidents(tx, unit.path),
     store.feed(tx, unit.path),
