@@ -2524,8 +2524,8 @@ function reportVariants(): Record<string, Variant[]> {
   const fillOf = (unit: 'demoCommunity' | 'ruralTown') => once(`fill:${unit}`, async () => {
     const r = await asAdmin({ method: 'POST', url: `/api/reports/forms/${await standard()}/fill?orgUnitId=${U(unit)}&period=2026-10&format=xlsx` });
     expect(r.statusCode, r.body).toBe(200);
-    const fills = (await asAdmin({ method: 'GET', url: '/api/reports/fills?limit=1' })).json().items as { id: string }[];
-    return fills[0]!.id;
+    const fills = (await asAdmin({ method: 'GET', url: '/api/reports/fills?limit=200' })).json().items as { id: string; orgUnitId: string }[];
+    return fills.find((f) => f.orgUnitId === U(unit))!.id;
   });
   return {
     'GET /api/reports/forms': [{ label: 'the forms', in: everyone, request: () => ({ method: 'GET', url: '/api/reports/forms' }) }],
