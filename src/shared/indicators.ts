@@ -86,6 +86,8 @@ export interface IndicatorValue {
   numerator: number | null;
   denominator: number | null;
   target: number | null;
+  /** the warning band in force with the target (indicatorValues fills it) */
+  warnBand?: number | null;
   light: IndicatorLight;
   /** the same indicator in the period before, for the movement */
   previous: number | null;

@@ -242,8 +242,8 @@ describe('values', () => {
     expect((await get(leader, `/api/indicators/values/children?code=closeRate&orgUnitId=${u.district}&period=2026-11`)).statusCode).toBe(404);
     // the admin: each town with its own target
     const towns = (await get(admin, `/api/indicators/values/children?code=closeRate&orgUnitId=${u.district}&period=2026-11`)).json();
-    expect(towns.items.find((i: { orgUnitId: string }) => i.orgUnitId === u.town)).toMatchObject({ value: 97.5, target: 85, light: 'green' });
-    expect(towns.items.find((i: { orgUnitId: string }) => i.orgUnitId === u.ruralTown)).toMatchObject({ target: 95 });
+    expect(towns.items.find((i: { orgUnitId: string }) => i.orgUnitId === u.town)).toMatchObject({ value: 97.5, target: 85, warnBand: 3, light: 'green' });
+    expect(towns.items.find((i: { orgUnitId: string }) => i.orgUnitId === u.ruralTown)).toMatchObject({ target: 95, warnBand: 5 });
   });
 
   it('a trend by month and by day', async () => {

@@ -44,7 +44,7 @@ export function presentValue(v: IndicatorValue, d: IndicatorDefinition, unit: Pi
   return {
     code: v.code, name: d.nameZh, unit: d.unit, direction: d.direction, board: d.board,
     orgUnitId: v.orgUnitId, orgUnitName: unit.name, orgUnitLevel: unit.level, period: v.period,
-    value: v.value, numerator: v.numerator, denominator: v.denominator, target: v.target, warnBand: d.warnBand,
+    value: v.value, numerator: v.numerator, denominator: v.denominator, target: v.target, warnBand: v.warnBand !== undefined ? v.warnBand : d.warnBand,
     light: v.light, previous: v.previous, previousPeriod: previousPeriod(v.period),
   };
 }

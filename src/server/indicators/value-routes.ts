@@ -93,7 +93,7 @@ export async function valueRoutes(app: FastifyInstance): Promise<void> {
     return {
       code: def.code, name: def.nameZh, unit: def.unit, direction: def.direction, orgUnitId: unit.id, orgUnitName: unit.name, period,
       parent: presentValue(parent!, def, unit),
-      items: values.map((v) => presentValue(v, { ...def, target: v.target }, byId.get(v.orgUnitId)!)),
+      items: values.map((v) => presentValue(v, def, byId.get(v.orgUnitId)!)),
     };
   });
 

@@ -163,6 +163,7 @@ export function valueOf(
     code: def.code, orgUnitId, period,
     value: now.value, numerator: now.numerator, denominator: now.denominator,
     target: def.target,
+    warnBand: def.warnBand,
     light: lightOf({ value: now.value, target: def.target, warnBand: def.warnBand, direction: def.direction }),
     previous: before.value,
   };
