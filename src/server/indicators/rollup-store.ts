@@ -50,16 +50,19 @@ export async function countRange(tx: Tx, from: string, to: string, now: Date): P
      on conflict (day, org_unit_id, measure) do update set value = excluded.value`,
   );
   const changes = await tx.query<{ n: number }>('select count(*)::int as n from indicator_fact_changes');
-  // every change into the unit and its ancestors × the day (all measures) and its longer periods (flow measures)
+  // every change summed per fact unit and period first (a month of a grid's days is one row), then into the unit and
+  // its ancestors × the day (all measures) and its longer periods (flow measures)
   await tx.query(
     `insert into indicator_rollups (org_unit_id, period, measure, value)
-     select a.id, p.period, c.measure, sum(c.delta)
-       from indicator_fact_changes c
-       join org_units u on u.id = c.org_unit_id
+     select a.id, x.period, x.measure, sum(x.delta)
+       from (select c.org_unit_id, p.period, c.measure, sum(c.delta) as delta
+               from indicator_fact_changes c
+               cross join lateral (select c.day) d
+               cross join lateral ${PERIODS_OF_DAY}
+              where p.kind = 'day' or not (c.measure = any($1))
+              group by 1, 2, 3) x
+       join org_units u on u.id = x.org_unit_id
        cross join lateral unnest(string_to_array(trim(both '/' from u.path), '/')) a(id)
-       cross join lateral (select c.day) d
-       cross join lateral ${PERIODS_OF_DAY}
-      where p.kind = 'day' or not (c.measure = any($1))
       group by 1, 2, 3
      on conflict (org_unit_id, period, measure) do update set value = indicator_rollups.value + excluded.value`,
     [STOCK_MEASURES],
