@@ -37,6 +37,7 @@ import { desktopParticipationRoutes } from '../features/participation/routes.tsx
 import { desktopIndicatorRoutes } from '../features/indicators/routes.tsx';
 import { desktopRankingRoutes, mobileRankingRoutes } from '../features/rankings/routes.tsx';
 import { desktopRatingRoutes, mobileRatingRoutes } from '../features/ratings/routes.tsx';
+import { mobileScreenRoutes } from '../features/screen/mobile/routes.tsx';
 
 function RequireAuth() {
   const { status, me } = useAuth();
@@ -81,6 +82,7 @@ export const router = createBrowserRouter([
           ...mobileAnalyticsRoutes,
           ...mobileRankingRoutes,
           ...mobileRatingRoutes,
+          ...mobileScreenRoutes,
           // 指挥大屏: the command center's wall, full screen outside the shell
           { path: 'screen', lazy: lazyPage(() => import('../features/screen/ScreenPage.tsx'), 'ScreenPage') },
           {

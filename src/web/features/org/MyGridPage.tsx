@@ -15,6 +15,8 @@ import { TasksHomeTile } from '../tasks/public.ts';
 import { EnforcementHomeTile } from '../enforcement/mobile/public.ts';
 import { DisputesHomeTile } from '../disputes/mobile/public.ts';
 import { ParticipationHomeTiles } from '../participation/mobile/public.ts';
+import { RatingsHomeTile } from '../ratings/mobile/public.ts';
+import { ScreenHomeTile } from '../screen/mobile/public.ts';
 
 export function MyGridPage() {
   const { t, i18n } = useTranslation();
@@ -32,9 +34,11 @@ export function MyGridPage() {
         {t('app.name')} · {t('nav.mobileHome')}
       </NavBar>
       <div className="zz-elder-scale" style={{ padding: 12, display: 'grid', gap: 12 }}>
+        <ScreenHomeTile />
         <MobileCasesHome />
         <IncidentStepsBanner />
         <TasksHomeTile />
+        <RatingsHomeTile />
         <RegistryHomeTile />
         <EnforcementHomeTile />
         <DisputesHomeTile />
