@@ -73,7 +73,7 @@ export function IndicatorsPage() {
         <Typography.Text type="secondary">{r.def.direction === 'higher' ? '≥' : '≤'} {formatValue(r.def.target, r.def.unit, lang)}</Typography.Text>
       )),
     },
-    { title: t('ind.col.light'), key: 'light', width: 110, render: (_: unknown, r) => t(`ind.lights.${r.value?.light ?? 'none'}`) },
+    { title: t('ind.col.light'), key: 'light', width: 140, render: (_: unknown, r) => t(`ind.lights.${r.value?.light ?? 'none'}`) },
     { title: t('ind.col.previous'), key: 'prev', width: 110, align: 'right', render: (_: unknown, r) => formatValue(r.value?.previous, r.def.unit, lang) },
     {
       title: t('ind.col.trend'), key: 'trend', width: 170,
@@ -91,7 +91,8 @@ export function IndicatorsPage() {
     },
   ];
 
-  const boards = INDICATOR_BOARDS.filter((b) => rowsByBoard.has(b));
+  // the command center's own figures first: they are what the center is run by
+  const boards = (['center', ...INDICATOR_BOARDS.filter((b) => b !== 'center')] as IndicatorBoard[]).filter((b) => rowsByBoard.has(b));
   const error = catalog.error ?? values.error;
   return (
     <>

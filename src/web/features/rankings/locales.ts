@@ -12,7 +12,7 @@ export const rankZh = {
   bulletinCol: { title: '标题', period: '统计期', by: '生成人', at: '生成时间', actions: '操作' },
   noBulletins: '还没有通报。', empty: '该范围内没有可排名的单位。',
   snapshot: { top: '排名靠前', bottom: '排名靠后', risers: '进步较大', fallers: '退步较大', reds: '亮红灯指标', noReds: '本期无亮红灯指标。', units: '参与排名 {{n}} 个', none: '无' },
-  mobile: { title: '赛马比拼', failed: '加载失败', retry: '重试', indicators: { stars: '星级', closeRate: '结案率', onTimeCloseRate: '按期结案率', satisfiedRate: '满意率', taskCompletionRate: '任务完成率' } },
+  mobile: { title: '赛马比拼', unranked: '另有 {{count}} 个单位本期暂无数据', failed: '加载失败', retry: '重试', indicators: { stars: '星级', closeRate: '结案率', onTimeCloseRate: '按期结案率', satisfiedRate: '满意率', taskCompletionRate: '任务完成率' } },
 };
 
 export const rankEn: typeof rankZh = {
@@ -26,7 +26,7 @@ export const rankEn: typeof rankZh = {
   bulletinCol: { title: 'Title', period: 'Period', by: 'By', at: 'Generated', actions: 'Actions' },
   noBulletins: 'No bulletins yet.', empty: 'No units to rank here.',
   snapshot: { top: 'Top', bottom: 'Bottom', risers: 'Rose most', fallers: 'Fell most', reds: 'Red indicators', noReds: 'No red indicators this period.', units: '{{n}} ranked', none: 'None' },
-  mobile: { title: 'Rankings', failed: 'Failed to load', retry: 'Retry', indicators: { stars: 'Stars', closeRate: 'Closing', onTimeCloseRate: 'On time', satisfiedRate: 'Satisfied', taskCompletionRate: 'Tasks' } },
+  mobile: { title: 'Rankings', unranked: '{{count}} more units have no value this period', failed: 'Failed to load', retry: 'Retry', indicators: { stars: 'Stars', closeRate: 'Closing', onTimeCloseRate: 'On time', satisfiedRate: 'Satisfied', taskCompletionRate: 'Tasks' } },
 };
 
 i18n.addResourceBundle('zh-CN', 'translation', { rank: rankZh }, true, false);

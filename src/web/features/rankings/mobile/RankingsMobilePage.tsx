@@ -36,10 +36,11 @@ export function RankingsMobilePage() {
       <div style={{ padding: '4px 16px', color: '#8c8c8c', fontSize: 13 }}>{board.data ? `${board.data.parent.name} · ${period}` : period}</div>
       {board.loading && !board.data ? <div style={{ textAlign: 'center', padding: 32 }}><DotLoading /></div>
         : board.error ? <ErrorBlock status="default" title={t('rank.mobile.failed')} description={errorText(board.error, lang)} />
-        : !board.data?.rows.length ? <ErrorBlock status="empty" title={t('rank.empty')} description="" />
+        : !board.data?.rows.some((r) => r.rank !== null) ? <ErrorBlock status="empty" title={t('rank.empty')} description="" />
         : (
-          <List data-testid="m-ranking-list">
-            {board.data.rows.map((r) => (
+          <List data-testid="m-ranking-list" footer={board.data.rows.some((r) => r.rank === null)
+            ? <span style={{ color: '#8c8c8c', fontSize: 13 }}>{t('rank.mobile.unranked', { count: board.data.rows.filter((r) => r.rank === null).length })}</span> : undefined}>
+            {board.data.rows.filter((r) => r.rank !== null).map((r) => (
               <List.Item key={r.orgUnitId} data-testid="m-ranking-row"
                 prefix={<span style={{ display: 'inline-block', width: 28, fontWeight: 600, color: r.rank !== null && r.rank <= 3 ? '#d4a106' : '#595959' }}>{r.rank ?? '—'}</span>}
                 extra={<Movement movement={r.movement} />}
