@@ -19,5 +19,5 @@ export async function demoIndicators(ctx: DemoContext): Promise<string | null> {
   const from = first.rows[0]?.at ? shanghaiDay(new Date(first.rows[0].at)) : to;
   const started = Date.now();
   const r = await countDays(ctx.db, { from: from < to ? from : to, to, kind: 'full' }, ctx.now);
-  return `indicators: ${r.days} days of the demo history counted into ${r.factRows} facts and their roll-ups in ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  return `${r.days} days of the demo history counted into ${r.factRows} facts and their roll-ups in ${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
