@@ -138,6 +138,13 @@ describe('a town\'s own indicator', () => {
     expect((await get(admin, `/api/indicators/gridCloseRate?townId=${u.ruralTown}`)).statusCode).toBe(404);
   });
 
+  it('two requests at once with one Idempotency-Key make one indicator: 201 and 200', async () => {
+    const both = await Promise.all([1, 2].map(() => send(leader, 'POST', '/api/indicators', { ...lamp, code: 'twiceAtOnce' }, { 'idempotency-key': 'twice-1' })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    expect(await auditRows('indicator.create', 'twiceAtOnce')).toHaveLength(1);
+    expect((await send(leader, 'POST', '/api/indicators/twiceAtOnce/archive', { version: 1 })).statusCode).toBe(200);
+  });
+
   it('refuses a code in use (409), a formula that makes no sense (422 with the reasons), a town it cannot reach', async () => {
     const taken = await send(leader, 'POST', '/api/indicators', lamp);
     expect(taken.statusCode).toBe(409);
