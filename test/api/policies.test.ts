@@ -23,6 +23,8 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^[A-Z]+ \/api\/meetings[^ ]* 20\d\.comments\[\]$/, 'comments on a meeting: what was said, nothing is done to them'],
   [/^[A-Z]+ \/api\/proposals[^ ]* 20\d\.comments\[\]$/, 'comments on a proposal: what was said, nothing is done to them'],
   [/\.duplicates\[\]$/, 'references to possible duplicates'],
+  [/^GET \/api\/analytics\/hotspots 200\.grids\[\]$/, 'counted figures of a grid over a span; the unit itself, with its policies, is GET /api/org-units/{id}'],
+  [/^[A-Z]+ \/api\/analytics\/projects[^ ]* 20\d\.caseList\[\]$/, 'references to the cases a circle project answers; each case with its policies is GET /api/cases/{id}'],
   [/^(GET|POST|PATCH) \/api\/registry\/.*\.history\[\]$/, 'registry history entries: what happened, nothing is done to them'],
   [/^(GET|POST|PATCH) \/api\/registry\/households[^ ]* 20\d\.devices\[\]$/, 'the household\'s care devices: references; each device with its policies is GET /api/devices/{id}'],
   [/^(GET|POST|PATCH) \/api\/registry\/.*\.cases\[\]$/, 'references to cases reported there; each case with its policies is GET /api/cases/{id}'],
