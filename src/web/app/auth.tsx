@@ -1,6 +1,6 @@
 // Keeps the session: the token in localStorage, the current user from /api/me.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { tokenStore } from '../lib/api.ts';
+import { ApiError, tokenStore } from '../lib/api.ts';
 import { fetchMe, login as apiLogin, logout as apiLogout, type Me } from '../features/identity/api.ts';
 
 type Status = 'loading' | 'signedOut' | 'signedIn';
@@ -16,6 +16,17 @@ interface AuthValue {
 
 const AuthContext = createContext<AuthValue | null>(null);
 
+/**
+ * What follows a failed /api/me at start: a 401 has already signed out (the API client's handler); no network, a server
+ * restarting or a request cut by the page being left keep the token and ask again (1 s, 2 s, 4 s … at most 15 s) —
+ * signing out then would throw away a good session, shared by every tab; any other answer signs out.
+ */
+export function afterFailedSessionCheck(e: unknown, attempt: number): 'signedOut' | 'signOut' | { retryInMs: number } {
+  if (e instanceof ApiError && e.status === 401) return 'signedOut';
+  if (e instanceof ApiError && (e.status === 0 || e.status >= 500)) return { retryInMs: Math.min(15_000, 1000 * 2 ** attempt) };
+  return 'signOut';
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>(tokenStore.get() ? 'loading' : 'signedOut');
   const [me, setMe] = useState<Me | null>(null);
@@ -30,11 +41,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     tokenStore.onUnauthorized(signOutLocally);
     if (!tokenStore.get()) return () => tokenStore.onUnauthorized(null);
     const ctrl = new AbortController();
-    fetchMe(ctrl.signal).then(
+    let again: ReturnType<typeof setTimeout> | undefined;
+    const check = (attempt: number) => fetchMe(ctrl.signal).then(
       (user) => { setMe(user); setStatus('signedIn'); },
-      (e: unknown) => { if (!ctrl.signal.aborted) { console.warn('session check failed', e); signOutLocally(); } },
+      (e: unknown) => {
+        if (ctrl.signal.aborted) return;
+        const next = afterFailedSessionCheck(e, attempt);
+        if (next === 'signOut') { console.warn('session check failed', e); signOutLocally(); }
+        else if (next !== 'signedOut') again = setTimeout(() => void check(attempt + 1), next.retryInMs);
+      },
     );
-    return () => { ctrl.abort(); tokenStore.onUnauthorized(null); };
+    void check(0);
+    return () => { ctrl.abort(); clearTimeout(again); tokenStore.onUnauthorized(null); };
   }, [signOutLocally]);
 
   const login = useCallback(async (username: string, password: string) => {
