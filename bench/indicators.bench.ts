@@ -41,7 +41,7 @@ const NAIVE = 'baseline: naive roll-up of all facts from scratch (one GROUP BY)'
 const seconds = (ns: bigint) => Number(ns) / 1e9;
 
 /** A year of cases with their timeline, tasks and visits, at city rates per grid. */
-async function loadYear(ctx: Pick<BenchContext, 'log'>, db: Db, grids: number): Promise<void> {
+export async function loadYear(ctx: Pick<BenchContext, 'log'>, db: Db, grids: number): Promise<void> {
   const t0 = process.hrtime.bigint();
   const cases = Math.round(grids * DAYS * CASES_PER_GRID_DAY); // from FROM, a year or the quick quarter
   await db.exec(`
