@@ -46,7 +46,7 @@ beforeAll(async () => {
   demo = await gridOf(DEMO_GRID);
   rural = await gridOf(RURAL_GRID);
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });
-});
+}, 300_000);
 afterAll(async () => { await t.close(); });
 
 describe('the screen summary', () => {
@@ -200,5 +200,30 @@ describe('alarms and incidents over /api/events', () => {
     }, 3000);
     expect(heard.filter((e) => e.data.id === id && e.data.action !== 'raised').map((e) => e.data.action)).toEqual(['acknowledged', 'cleared']);
     expect(worker).toEqual([]);
+  });
+
+  it('an incident started and stood down reaches the town\'s screen', async () => {
+    const plan = await post('/api/plans', 'leader', { body: {
+      name: '春晖路街道河道涨水应急预案', hazard: 'flood', matterCode: 'S0302', summary: '清水河水位超警戒时的处置', levels: ['IV', 'III'],
+      triggers: [{ kind: 'manual' }],
+      roles: [{ key: 'commander', name: '现场指挥', postCode: 'PA-YJGL', backupAccountIds: [] }],
+      steps: [{ key: 'patrol', title: '沿河巡查', roleKey: 'commander', dueOffsetMin: 30, fromLevel: 'IV', checklist: ['查看水位尺'] }],
+      resources: [],
+      notice: {
+        event: '河道涨水', urgency: 'Immediate', severity: null, certainty: 'Likely', headline: '清水河水位上涨，请远离河道',
+        description: '清水河水位已超过警戒水位。', instruction: '沿河居民请向高处转移。', areaDesc: '春晖路街道清水河沿岸', expiresAfterH: 12,
+      },
+    } });
+    expect(plan.statusCode, plan.body).toBe(201);
+    let incidentId = '';
+    const got = await collect(tokens.leader!, ['incident'], 2, async () => {
+      const r = await post(`/api/plans/${plan.json().id}/activate`, 'dispatcher', { level: 'IV', reason: '清水河水位超警戒', location: demo.here });
+      expect(r.statusCode, r.body).toBe(201);
+      incidentId = r.json().id;
+      const down = await post(`/api/incidents/${incidentId}/stand-down`, 'dispatcher', { reason: '水位回落' });
+      expect(down.statusCode, down.body).toBe(200);
+    });
+    expect(got.map((e) => [e.data.id, e.data.action, e.data.status])).toEqual([[incidentId, 'activated', 'active'], [incidentId, 'closed', 'closed']]);
+    expect(got[0]!.data).toMatchObject({ subject: 'incident', level: 'IV', type: 'flood', title: expect.any(String), number: expect.any(String) });
   });
 });

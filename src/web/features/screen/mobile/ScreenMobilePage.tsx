@@ -159,7 +159,7 @@ export function ScreenMobilePage() {
       </List>
 
       <List header={<span>{t('mscreen.ranking')} <small className="ms-muted">{t(`mscreen.rankingBy.${s.rankingIndicator}`, { defaultValue: t('mscreen.rankingOther') })}</small></span>} data-testid="m-screen-ranking">
-        {s.ranking.length === 0 ? <List.Item><span className="ms-muted">{t('mscreen.noRanking')}</span></List.Item> : s.ranking.map((r) => (
+        {!s.ranking.some((r) => r.value !== null || (r.stars ?? null) !== null) ? <List.Item><span className="ms-muted">{t('mscreen.noRanking')}</span></List.Item> : s.ranking.map((r) => (
           <List.Item key={r.orgUnitId} data-testid="m-screen-rank"
             prefix={<span className="ms-rank" style={{ color: r.rank !== null && r.rank <= 3 ? '#d4a106' : undefined }}>{r.rank ?? '—'}</span>}
             extra={<span className="ms-move" style={{ color: !r.movement ? '#8a94a3' : r.movement > 0 ? '#27ae60' : '#d63031' }}>
