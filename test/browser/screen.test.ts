@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expectNoEnglish, launchChromium, signInAs, WEB_DIST } from '../support/browser.ts';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { seedDemoRegistry } from '../../src/server/registry/demo/demo-step.ts';
@@ -73,6 +74,10 @@ describe('the command screen', () => {
     await page.waitForTimeout(500); // the charts draw on the next frame
     await shot(page, 'town');
     expect(await expectNoEnglish(page)).toBeDefined();
+    // WCAG A/AA: nothing serious or critical (the map's canvas is described by its region's label)
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.maplibregl-canvas-container').analyze();
+    const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(bad.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 

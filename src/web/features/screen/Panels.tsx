@@ -117,7 +117,7 @@ export function RankingPanel({ rows, indicator }: { rows: readonly ScreenRanking
               <td className="zz-wall-rank">{r.rank ?? '–'}</td>
               <th scope="row">{r.name}</th>
               <td>{indicator === 'stars' || (r.stars !== undefined && r.stars !== null && r.value === null)
-                ? <span aria-label={t('wall.stars', { n: r.stars ?? 0 })}>{'★'.repeat(Math.round(r.stars ?? 0))}</span>
+                ? <span role="img" aria-label={t('wall.stars', { n: r.stars ?? 0 })}>{'★'.repeat(Math.round(r.stars ?? 0))}</span>
                 : <span className={`zz-wall-light-text-${r.light}`}>{r.value === null ? t('chart.noValue') : r.value.toFixed(1)}</span>}</td>
               <td className={`zz-wall-move-${m.cls}`}><span aria-hidden="true">{m.mark}</span><span className="zz-sr-only">{m.text}</span></td>
             </tr>
@@ -155,7 +155,7 @@ export function AlarmsPanel({ alarms, fresh }: { alarms: readonly ScreenAlarm[];
       {alarms.map((a) => (
         <li key={a.id} data-testid="wall-alarm" data-alarm-id={a.id} data-status={a.status}
           className={`zz-wall-alarm-row zz-wall-sev-${a.severity}${a.status === 'active' ? ' zz-wall-alarm-row-active' : ''}${fresh.has(a.id) ? ' zz-wall-alarm-row-fresh' : ''}`}>
-          <span className="zz-wall-sev-dot" aria-label={t('wall.severity.' + a.severity)} />
+          <span className="zz-wall-sev-dot" role="img" aria-label={t('wall.severity.' + a.severity)} />
           <span className="zz-wall-alarm-type">{a.typeName}</span>
           <span className="zz-wall-alarm-place">{a.placeName}</span>
           <span className="zz-wall-alarm-status">{t(`wall.alarmStatus.${a.status}`)}</span>
@@ -216,10 +216,10 @@ export function ChildrenTiles({ items, onDrill, paused }: { items: readonly Scre
         {items.map((c) => (
           <li key={c.id}>
             <button type="button" className={`zz-wall-tile${c.redCases > 0 ? ' zz-wall-tile-red' : ''}`} data-testid="wall-child" data-unit-id={c.id}
-              onClick={() => onDrill(c.id)} aria-label={t('wall.drillTo', { name: c.name })}>
+              onClick={() => onDrill(c.id)} title={t('wall.drillTo', { name: c.name })}>
               <span className="zz-wall-tile-name">{c.name}</span>
               <span className="zz-wall-tile-figures">{t('wall.childTile', { open: c.openCases, red: c.redCases, alarms: c.activeAlarms })}</span>
-              {c.stars !== undefined && c.stars !== null && <span className="zz-wall-tile-stars" aria-label={t('wall.stars', { n: c.stars })}>{'★'.repeat(c.stars)}</span>}
+              {c.stars !== undefined && c.stars !== null && <span className="zz-wall-tile-stars" role="img" aria-label={t('wall.stars', { n: c.stars })}>{'★'.repeat(c.stars)}</span>}
             </button>
           </li>
         ))}
