@@ -50,6 +50,11 @@ async function townRows(tx: Tx, town: Town, period: string): Promise<Row[]> {
   return rows;
 }
 
+/** The departments the town sent cases to in the month (ids). */
+export async function departmentsSent(tx: Tx, town: Town, period: string): Promise<string[]> {
+  return (await townRows(tx, town, period)).filter((r) => Number(r.cases_count) > 0).map((r) => r.department_id);
+}
+
 const json = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 function present(r: Row, period: string, view: 'town' | 'department', mayEvaluate: boolean): s.DepartmentRowT {
@@ -61,6 +66,30 @@ function present(r: Row, period: string, view: 'town' | 'department', mayEvaluat
       : null,
     policies: mayEvaluate && Number(r.cases_count) > 0 ? ['evaluate'] : [],
   };
+}
+
+/** A town's review of a department it sent cases to in the month (replaces the town's earlier one), audited. */
+export async function reviewDepartment(
+  tx: Tx, p: Principal, town: Town, b: { period: string; departmentId: string; scores: Record<string, number>; comment: string }, now: Date, ip: string | null,
+): Promise<void> {
+  const row = (await townRows(tx, town, b.period)).find((r) => r.department_id === b.departmentId);
+  if (!row) {
+    const exists = await tx.query('select 1 from departments where id = $1', [b.departmentId]);
+    if (exists.rowCount === 0) throw notFound('department');
+  }
+  const reasons = evaluationRefusals(b.scores, EVALUATION_CRITERIA, row ? Number(row.cases_count) : 0);
+  if (reasons.length > 0) throw new AppError('EVALUATION_INVALID', `The review cannot be saved: ${reasons.join('; ')}`, `评价无法保存：${reasons.join('；')}`, { reasons });
+  const mean = evaluationMean(b.scores);
+  const saved = await tx.query<{ id: string; version: number }>(
+    `insert into department_evaluations (town_id, department_id, period, scores, mean, comment, cases_count, by_account, at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+     on conflict (town_id, department_id, period) do update
+       set scores = excluded.scores, mean = excluded.mean, comment = excluded.comment, cases_count = excluded.cases_count,
+           by_account = excluded.by_account, at = excluded.at, version = department_evaluations.version + 1
+     returning id, version`,
+    [town.id, b.departmentId, b.period, JSON.stringify(b.scores), mean, b.comment.trim(), Number(row!.cases_count), p.accountId, now]);
+  await appendAudit(tx, { at: now, actorId: p.accountId, actorName: p.name, ip, action: 'ratings.department.evaluate', targetType: 'department', targetId: b.departmentId, success: true,
+    detail: { townId: town.id, period: b.period, mean, evaluationId: saved.rows[0]!.id, version: saved.rows[0]!.version } });
 }
 
 /** 反向评价: towns rate the district departments they sent cases to; a department reads its own reviews. */
@@ -110,24 +139,7 @@ export async function evaluationRoutes(app: FastifyInstance): Promise<void> {
     if (pp.from > now.toISOString().slice(0, 10)) throw periodInvalid(b.period);
     return app.db.transaction(async (tx) => {
       const town = await oneTown(tx, p, b.townId);
-      const row = (await townRows(tx, town, b.period)).find((r) => r.department_id === b.departmentId);
-      if (!row) {
-        const exists = await tx.query('select 1 from departments where id = $1', [b.departmentId]);
-        if (exists.rowCount === 0) throw notFound('department');
-      }
-      const reasons = evaluationRefusals(b.scores, EVALUATION_CRITERIA, row ? Number(row.cases_count) : 0);
-      if (reasons.length > 0) throw new AppError('EVALUATION_INVALID', `The review cannot be saved: ${reasons.join('; ')}`, `评价无法保存：${reasons.join('；')}`, { reasons });
-      const mean = evaluationMean(b.scores);
-      const saved = await tx.query<{ id: string; version: number }>(
-        `insert into department_evaluations (town_id, department_id, period, scores, mean, comment, cases_count, by_account, at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         on conflict (town_id, department_id, period) do update
-           set scores = excluded.scores, mean = excluded.mean, comment = excluded.comment, cases_count = excluded.cases_count,
-               by_account = excluded.by_account, at = excluded.at, version = department_evaluations.version + 1
-         returning id, version`,
-        [town.id, b.departmentId, b.period, JSON.stringify(b.scores), mean, b.comment.trim(), Number(row!.cases_count), p.accountId, now]);
-      await appendAudit(tx, { at: now, actorId: p.accountId, actorName: p.name, ip: req.ip, action: 'ratings.department.evaluate', targetType: 'department', targetId: b.departmentId, success: true,
-        detail: { townId: town.id, period: b.period, mean, evaluationId: saved.rows[0]!.id, version: saved.rows[0]!.version } });
+      await reviewDepartment(tx, p, town, b, now, req.ip);
       return townView(tx, p, town.id, b.period);
     });
   });

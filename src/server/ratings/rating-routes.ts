@@ -10,6 +10,7 @@ import { parsePeriod, periodsBetween } from '../../domain/indicators/periods.ts'
 import { ruleRefusals } from '../../domain/ratings/rules.ts';
 import { definitionsFor, periodInvalid } from '../indicators/values.ts';
 import { computeRatings } from './compute-ratings.ts';
+import { publishRatings } from './commands.ts';
 import { ruleInForce, storedRule, writeRule } from './rules-store.ts';
 import { listAppeals, listRatings, ratingById, type RatingRow } from './store.ts';
 import { presentPeriod, presentRating } from './presenters.ts';
@@ -167,12 +168,8 @@ export async function ratingRoutes(app: FastifyInstance): Promise<void> {
     const towns = await townsFor(app.db, p, b.townId);
     const now = app.clock();
     return app.db.transaction(async (tx) => {
-      const res = await tx.query(
-        `update ratings set status = 'published', published_at = $4, published_by = $5, version = version + 1
-          where level = $1 and period = $2 and town_id = any($3::text[]) and status = 'computed'`,
-        [b.level, b.period, towns.map((t) => t.id), now, p.accountId]);
-      await audit(tx, p, req.ip, now, { action: 'ratings.publish', targetType: 'rating_period', targetId: `${b.level}:${b.period}`, detail: { level: b.level, period: b.period, towns: towns.map((t) => t.id), published: res.rowCount } });
-      return { level: b.level, period: b.period, towns: towns.length, computed: 0, published: res.rowCount };
+      const published = await publishRatings(tx, p, towns, b.level, b.period, now, req.ip);
+      return { level: b.level, period: b.period, towns: towns.length, computed: 0, published };
     });
   });
 }
