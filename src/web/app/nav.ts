@@ -64,6 +64,8 @@ export function navFor(me: Me): NavEntry[] {
     if (handlesCases(me)) entries.push({ key: 'inbox', path: '/cases/inbox' });
     // a district department reads the disputes pushed to it (the territory's staff get them with the board's pages below)
     if (!hasTerritory(me.roles) && holdsAnyRole(me.roles, DISPUTE_READERS)) entries.push({ key: 'disputes', path: '/disputes' });
+    // 反向评价: a district department reads the towns' reviews of its handling of the cases they sent it
+    if (!hasTerritory(me.roles) && me.roles.includes('department')) entries.push({ key: 'departmentEvaluations', path: '/ratings/departments', group: 'governance' });
     // a district department has no territory: it works the cases sent to it, not a map or a town's catalog
     if (hasTerritory(me.roles)) {
       // 告警中心 (sensor alarms, live with a sound), 设备管理 and 告警规则 (the profiles' rules and escalation)
