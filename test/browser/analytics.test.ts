@@ -20,6 +20,8 @@ let base: string;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
+/** a case of the community outside the hot cell, linked by its number */
+let farNumber = '';
 
 const contains = (el: Locator, text: string) => expect.poll(async () => (await el.textContent()) ?? '', { timeout: 15_000 }).toContain(text);
 const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}/analytics-${name}.png`, fullPage: true });
@@ -43,11 +45,12 @@ beforeAll(async () => {
     t.clock.set(new Date(now.getTime() - daysAgo * DAY));
     const r = await t.app.inject({ method: 'POST', url: '/api/cases', headers: bearer(gw), payload: { categoryCode, description: '浏览器测试', location: at } });
     expect(r.statusCode, r.body).toBe(201);
+    return r.json().number as string;
   };
   for (const d of [40, 35]) await report(d, 'E0101', here);
   for (const d of [20, 12, 8, 5, 2]) await report(d, 'E0101', here);
   for (const d of [9, 3]) await report(d, 'E0201', { lng: here.lng + 0.0025, lat: here.lat });
-  await report(4, 'E0101', { lng: here.lng + 0.005, lat: here.lat });
+  farNumber = await report(4, 'E0101', { lng: here.lng + 0.005, lat: here.lat });
   t.clock.set(now);
   await t.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
@@ -99,6 +102,10 @@ describe('高频诉求 and the 15-minute circle', () => {
     await page.keyboard.press('Escape');
     await caseDrawer.waitFor({ state: 'hidden' });
 
+    await drawer.getByTestId('project-link').click();
+    await page.getByTestId('link-numbers').fill(farNumber);
+    await page.getByRole('dialog').filter({ hasText: '事件编号' }).getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => drawer.getByTestId('linked-case').count()).toBe(6);
     await drawer.getByTestId('project-start').click();
     await contains(drawer.getByTestId('project-status'), '推进中');
     await drawer.getByTestId('project-finish').click();
@@ -106,11 +113,11 @@ describe('高频诉求 and the 15-minute circle', () => {
     await page.getByTestId('note-ok').click();
     await contains(drawer.getByTestId('project-status'), '已完成');
     await contains(drawer.getByTestId('project-result'), '两处分类点已投用');
-    await expect.poll(() => drawer.getByTestId('project-event').count()).toBe(3);
+    await expect.poll(() => drawer.getByTestId('project-event').count()).toBe(4);
     await expectNoEnglish(page);
     await shot('project-done');
     await page.keyboard.press('Escape');
-    await contains(page.getByTestId('project-table'), '0/5 已办结');
+    await contains(page.getByTestId('project-table'), '0/6 已办结');
     await shot('projects');
   }, 240_000);
 
@@ -124,7 +131,7 @@ describe('高频诉求 and the 15-minute circle', () => {
     await shot('phone-list');
     await row.click();
     await page.getByTestId('m-project-detail').waitFor();
-    await expect.poll(() => page.getByTestId('m-linked-case').count()).toBe(5);
+    await expect.poll(() => page.getByTestId('m-linked-case').count()).toBe(6);
     await contains(page.getByTestId('m-project-result'), '两处分类点已投用');
     await expectNoEnglish(page);
     await shot('phone-detail');

@@ -13,7 +13,7 @@ import { useApi } from '../../lib/useApi.ts';
 import { errorText } from '../../lib/api.ts';
 import { dayText, timeText } from '../../lib/time-text.ts';
 import { CaseDrawer } from '../cases/public.ts';
-import { actOnProject, fetchProject, listProjects, updateProject, type Project, type ProjectDetail } from './api.ts';
+import { actOnProject, caseIdsByNumber, fetchProject, linkCases, listProjects, updateProject, type Project, type ProjectDetail } from './api.ts';
 import { ProjectStatusTag } from './parts.tsx';
 import './locales.ts';
 import './analytics.css';
@@ -65,6 +65,7 @@ function ProjectDrawer({ id, onClose, onChanged }: { id: string | null; onClose(
   const [caseId, setCaseId] = useState<string | null>(null);
   const [noting, setNoting] = useState<Act | null>(null);
   const [editing, setEditing] = useState(false);
+  const [linking, setLinking] = useState(false);
   const p = detail.data;
   const act = async (action: Act, note?: string) => {
     if (!p) return;
@@ -79,6 +80,7 @@ function ProjectDrawer({ id, onClose, onChanged }: { id: string | null; onClose(
       extra={p ? (
         <Space>
           {p.policies.includes('update') ? <Button onClick={() => setEditing(true)} data-testid="project-edit">{t('analytics.projects.actions.update')}</Button> : null}
+          {p.policies.includes('linkCases') ? <Button onClick={() => setLinking(true)} data-testid="project-link">{t('analytics.projects.actions.linkCases')}</Button> : null}
           {p.policies.includes('start') ? <Button type="primary" onClick={() => act('start')} data-testid="project-start">{t('analytics.projects.actions.start')}</Button> : null}
           {p.policies.includes('finish') ? <Button type="primary" onClick={() => setNoting('finish')} data-testid="project-finish">{t('analytics.projects.actions.finish')}</Button> : null}
           {p.policies.includes('drop') ? <Button danger onClick={() => setNoting('drop')} data-testid="project-drop">{t('analytics.projects.actions.drop')}</Button> : null}
@@ -108,6 +110,7 @@ function ProjectDrawer({ id, onClose, onChanged }: { id: string | null; onClose(
       )}
       {noting && p ? <NoteDialog action={noting} onClose={() => setNoting(null)} onSave={(note) => act(noting, note)} /> : null}
       {editing && p ? <EditDialog p={p} onClose={() => setEditing(false)} onDone={() => { setEditing(false); detail.reload(); onChanged(); }} /> : null}
+      {linking && p ? <LinkDialog p={p} onClose={() => setLinking(false)} onDone={() => { setLinking(false); detail.reload(); onChanged(); }} /> : null}
       {caseId ? <CaseDrawer caseId={caseId} onClose={() => setCaseId(null)} /> : null}
     </Drawer>
   );
@@ -166,6 +169,36 @@ function EditDialog({ p, onClose, onDone }: { p: ProjectDetail; onClose(): void;
         <Form.Item name="name" label={t('analytics.form.name')} rules={[{ required: true, whitespace: true, message: t('analytics.form.nameNeeded') }]}><Input maxLength={60} /></Form.Item>
         <Form.Item name="description" label={t('analytics.form.description')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
         <Form.Item name="dueOn" label={t('analytics.form.due')}><Input placeholder="2026-12-31" maxLength={10} /></Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function LinkDialog({ p, onClose, onDone }: { p: ProjectDetail; onClose(): void; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ numbers: string }>();
+  const [busy, setBusy] = useState(false);
+  const save = async () => {
+    const v = await form.validateFields();
+    const numbers = [...new Set(v.numbers.split(/[\s,，、]+/).map((x) => x.trim()).filter(Boolean))];
+    if (!numbers.length) return;
+    setBusy(true);
+    try {
+      const found = await caseIdsByNumber(numbers);
+      if (found.unknown.length) { message.error(t('analytics.projects.caseUnknown', { numbers: found.unknown.join('、') })); return; }
+      await linkCases(p.id, found.ids);
+      message.success(t('analytics.projects.linkedOk'));
+      onDone();
+    } catch (e) { message.error(errorText(e, i18n.language)); }
+    finally { setBusy(false); }
+  };
+  return (
+    <Modal open title={t('analytics.projects.actions.linkCases')} onCancel={onClose} onOk={save} okText={t('analytics.ok')} cancelText={t('analytics.cancel')} okButtonProps={{ loading: busy }}>
+      <Form form={form} layout="vertical">
+        <Form.Item name="numbers" label={t('analytics.projects.caseNumbers')} rules={[{ required: true, whitespace: true, message: t('analytics.projects.noteNeeded', { field: t('analytics.projects.caseNumbers') }) }]}>
+          <Input.TextArea rows={4} placeholder={t('analytics.projects.caseNumbersPh')} data-testid="link-numbers" />
+        </Form.Item>
       </Form>
     </Modal>
   );

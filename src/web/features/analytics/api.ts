@@ -25,3 +25,15 @@ export const updateProject = (id: string, body: UpdateProject) => api<ProjectDet
 export const actOnProject = (id: string, action: 'start' | 'finish' | 'drop', body: { version: number; note?: string }) =>
   api<ProjectDetail>(`/api/analytics/projects/${enc(id)}/actions/${action}`, { method: 'POST', body });
 export const linkCases = (id: string, caseIds: string[]) => api<ProjectDetail>(`/api/analytics/projects/${enc(id)}/cases`, { method: 'POST', body: { caseIds } });
+
+/** The ids of cases by their exact numbers (found through the case list's search, so only cases the caller reads). */
+export async function caseIdsByNumber(numbers: string[]): Promise<{ ids: string[]; unknown: string[] }> {
+  const ids: string[] = [];
+  const unknown: string[] = [];
+  for (const n of numbers) {
+    const r = await api<{ items: { id: string; number: string }[] }>('/api/cases', { query: { q: n, limit: 5 } });
+    const hit = r.items.find((c) => c.number === n);
+    if (hit) ids.push(hit.id); else unknown.push(n);
+  }
+  return { ids, unknown };
+}
