@@ -23,6 +23,8 @@ let grids: { id: string; name: string }[];
 const pageErrors: string[] = [];
 
 const contains = (el: Locator, text: string) => expect.poll(async () => (await el.textContent()) ?? '', { timeout: 15_000 }).toContain(text);
+/** an antd InputNumber's input, whether the test id sits on the input or on its wrapper */
+const numberInput = (within: Locator, id: string) => within.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 const shot = (name: string) => page.screenshot({ path: `${ARTIFACTS}/rankings-${name}.png`, fullPage: true });
 
 async function open(username: string, device: typeof DESKTOP | typeof PHONE = DESKTOP) {
@@ -101,7 +103,7 @@ describe('体征指标', () => {
   });
 
   it('defines the town\'s own indicator from the measures and sets a town target', async () => {
-    await page.getByRole('link', { name: '返回上级' }).click();
+    await page.getByText('返回上级').click();
     await contains(page.getByTestId('indicator-unit'), '春晖路街道');
     await page.getByTestId('indicator-create').click();
     const form = page.getByTestId('indicator-form');
@@ -109,8 +111,8 @@ describe('体征指标', () => {
     await form.getByTestId('indicator-form-name').fill('评价覆盖率');
     await pickOption(page, form.getByTestId('indicator-form-numerator').locator('input'), '评价数', '评价数', form.locator('.ant-select-selection-item', { hasText: '评价数' }));
     await pickOption(page, form.getByTestId('indicator-form-denominator').locator('input'), '结案数', /^结案数$/, form.locator('.ant-select-selection-item', { hasText: '结案数' }));
-    await form.getByTestId('indicator-form-target').locator('input').fill('50');
-    await expectNoEnglish(page);
+    await numberInput(form, 'indicator-form-target').fill('50');
+    await expectNoEnglish(page, ['chunhuiRatedShare', 'greenRepairRate']); // the indicator's code, and the code field's example
     await shot('indicator-form');
     await page.locator('.ant-modal-footer').getByRole('button', { name: /保\s*存/ }).click();
     await form.waitFor({ state: 'hidden' });
@@ -120,7 +122,7 @@ describe('体征指标', () => {
     const close = page.getByTestId('indicator-board-center').locator('tr', { hasText: '结案率' }).filter({ hasNotText: '按期' }).first();
     await close.getByTestId('indicator-set-target').click();
     const target = page.getByTestId('indicator-target-form');
-    await target.getByTestId('indicator-target-input').locator('input').fill('99');
+    await numberInput(target, 'indicator-target-input').fill('99');
     await target.getByRole('button', { name: /保\s*存/ }).click();
     await target.waitFor({ state: 'hidden' });
     await expect.poll(() => close.locator('[data-light]').first().getAttribute('data-light')).toBe('yellow'); // 97.5 within 5 of 99

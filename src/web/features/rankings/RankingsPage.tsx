@@ -95,7 +95,7 @@ export function RankingsPage() {
                   option={{
                     grid: { left: 110, right: 24, top: 8, bottom: 24 },
                     tooltip: { trigger: 'axis' },
-                    xAxis: { type: 'value', scale: !stars },
+                    xAxis: { type: 'value', min: 0 },
                     yAxis: { type: 'category', inverse: true, data: ranked.map((r) => r.name), axisLabel: { width: 100, overflow: 'truncate' } },
                     series: [{ type: 'bar', name: indicatorName, data: ranked.map((r) => ({ value: r.value, itemStyle: { color: r.light === 'red' ? '#cf1322' : r.light === 'yellow' ? '#d4a106' : '#1f5fa8' } })) }],
                   }} />

@@ -38,8 +38,7 @@ export function RankingsMobilePage() {
         : board.error ? <ErrorBlock status="default" title={t('rank.mobile.failed')} description={errorText(board.error, lang)} />
         : !board.data?.rows.some((r) => r.rank !== null) ? <ErrorBlock status="empty" title={t('rank.empty')} description="" />
         : (
-          <List data-testid="m-ranking-list" footer={board.data.rows.some((r) => r.rank === null)
-            ? <span style={{ color: '#8c8c8c', fontSize: 13 }}>{t('rank.mobile.unranked', { count: board.data.rows.filter((r) => r.rank === null).length })}</span> : undefined}>
+          <><List data-testid="m-ranking-list">
             {board.data.rows.filter((r) => r.rank !== null).map((r) => (
               <List.Item key={r.orgUnitId} data-testid="m-ranking-row"
                 prefix={<span style={{ display: 'inline-block', width: 28, fontWeight: 600, color: r.rank !== null && r.rank <= 3 ? '#d4a106' : '#595959' }}>{r.rank ?? '—'}</span>}
@@ -50,6 +49,9 @@ export function RankingsMobilePage() {
               </List.Item>
             ))}
           </List>
+          {board.data.rows.some((r) => r.rank === null)
+            ? <div style={{ color: '#8c8c8c', fontSize: 13, padding: '8px 16px' }}>{t('rank.mobile.unranked', { count: board.data.rows.filter((r) => r.rank === null).length })}</div> : null}
+          </>
         )}
     </MobilePage>
   );
