@@ -14,6 +14,7 @@ import { PageHeader } from '../../ui/PageHeader.tsx';
 import { ErrorState } from '../../ui/ErrorState.tsx';
 import { listUnits } from '../org/api.ts';
 import { cellText } from '../../../domain/reports/table.ts';
+import { periodLabel } from '../../../domain/reports/form.ts';
 import { REPORT_LIMITS, type ReportFormat, type ReportPeriodKind, type ReportRowKind } from '../../../shared/reports.ts';
 import { archiveForm, changeForm, createForm, downloadFill, fillForm, listFills, listForms, previewForm, type ColumnChoice, type ReportFill, type ReportForm } from './api.ts';
 import './locales.ts';
@@ -120,7 +121,9 @@ function FormTable({ form, onFilled }: { form: ReportForm; onFilled(): void }) {
   const data = table.data;
   type Row = { key: string; label: string; cells: (number | null)[] };
   const columns: TableColumnsType<Row> = data ? [
-    { title: t(`reports.rowHead.${data.rowKind}`), dataIndex: 'label', fixed: 'left', width: 150 },
+    { title: t(`reports.rowHead.${data.rowKind}`), dataIndex: 'label', fixed: 'left', width: 150,
+      // a month's label in the reader's language (the server writes the Chinese one into the file)
+      render: (label: string, r: Row) => (data.rowKind === 'months' && lang === 'en' ? periodLabel(r.key, 'en') : label) },
     ...data.columns.map((c, i) => ({
       title: <span>{c.label}<br /><Typography.Text type="secondary" style={{ fontSize: 12 }}>（{t(`reports.unitHeading.${c.unit}`)}）</Typography.Text></span>,
       key: c.code, align: 'right' as const, render: (_: unknown, r: Row) => cellText(r.cells[i] ?? null, c.unit, lang),
@@ -140,7 +143,7 @@ function FormTable({ form, onFilled }: { form: ReportForm; onFilled(): void }) {
       {form.description ? <Typography.Paragraph type="secondary">{form.description}</Typography.Paragraph> : null}
       {table.error ? <ErrorState error={table.error} onRetry={table.reload} /> : !data ? <Spin /> : (
         <>
-          <Typography.Title level={5} style={{ textAlign: 'center' }} data-testid="report-title">{data.title}</Typography.Title>
+          <Typography.Title level={5} style={{ textAlign: 'center' }} data-testid="report-title">{lang === 'zh' ? data.title : `${data.unit.name} · ${periodLabel(data.period, 'en')} · ${data.formName}`}</Typography.Title>
           <Table<Row> size="small" bordered pagination={false} rowKey="key" columns={columns} dataSource={data.rows} scroll={{ x: 'max-content' }} data-testid="report-table"
             summary={() => (
               <Table.Summary fixed>
@@ -164,7 +167,7 @@ function FillList({ fills, loading }: { fills: ReportFill[]; loading: boolean })
   const columns: TableColumnsType<ReportFill> = [
     { title: t('reports.fcol.form'), dataIndex: 'formName' },
     { title: t('reports.fcol.unit'), dataIndex: 'orgUnitName' },
-    { title: t('reports.fcol.period'), dataIndex: 'periodLabel' },
+    { title: t('reports.fcol.period'), dataIndex: 'period', render: (period: string) => periodLabel(period, lang) },
     { title: t('reports.fcol.format'), dataIndex: 'format', render: (f: string) => (f === 'pdf' ? 'PDF' : 'Excel') },
     { title: t('reports.fcol.by'), dataIndex: 'byName' },
     { title: t('reports.fcol.at'), dataIndex: 'at', render: (at: string) => dayjs(at).format(lang === 'zh' ? 'YYYY年M月D日 HH:mm' : 'YYYY-MM-DD HH:mm') },
