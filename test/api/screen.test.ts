@@ -222,7 +222,7 @@ describe('alarms and incidents over /api/events', () => {
       incidentId = r.json().id;
       const down = await post(`/api/incidents/${incidentId}/stand-down`, 'dispatcher', { reason: '水位回落' });
       expect(down.statusCode, down.body).toBe(200);
-    });
+    }, 20_000);
     expect(got.map((e) => [e.data.id, e.data.action, e.data.status])).toEqual([[incidentId, 'activated', 'active'], [incidentId, 'closed', 'closed']]);
     expect(got[0]!.data).toMatchObject({ subject: 'incident', level: 'IV', type: 'flood', title: expect.any(String), number: expect.any(String) });
   });
