@@ -48,6 +48,7 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^[A-Z]+ \/api\/enforcement\/inspections[^ ]* 20\d\.(inspection\.)?cases\[\]$/, 'enforcement cases opened from an inspection: references; each with its policies is GET /api/enforcement/cases/{id}'],
   [/^[A-Z]+ \/api\/points\/reconciliations 20\d\.(items\[\]|run)$/, 'reconciliation runs of the points books: a record of what the nightly check found, nothing is done to them'],
   [/^GET \/api\/points\/statements 200\.rows\[\]$/, 'a monthly statement\'s lines: what the supermarket handed out; each redemption with its policies is GET /api/points/redemptions'],
+  [/^[A-Z]+ \/api\/ratings\/departments 200\.items\[\]\.evaluation$/, '反向评价: a town\'s review of a department, part of its row; the row carries the evaluate policy (sending it again replaces the review)'],
   [/^GET \/api\/points\/civility 200\.items\[\]$/, '红黑榜 and 文明户 marks: derived from the books with their reasons and expiry, nothing is done to one (the list carries the derive policy)'],
 ];
 
