@@ -46,7 +46,7 @@ beforeAll(async () => {
   grids = (await t.db.query<{ id: string; name: string }>('select id, name from org_units where parent_id = $1 order by sort, name, id', [communityId])).rows;
   for (const [n, sums] of Object.entries(OCT)) {
     const g = grids[Number(n)]!;
-    for (const unit of [g.id, communityId, townId]) await rollup(unit, '2026-10', sums);
+    for (const unit of [g.id, communityId, townId]) for (const period of ['2026-10', '2026Q4']) await rollup(unit, period, sums);
   }
   // the first grid over the year: Sep 5 accepted, 2 of 2 closed, 3 overdue at its end; Oct as above
   const g1 = grids[0]!.id;
@@ -116,7 +116,9 @@ describe('preview', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error.code).toBe('PERIOD_INVALID');
     expect((await get(`/api/reports/forms/${id}/preview?orgUnitId=${communityId}&period=2026-13`, community)).json().error.code).toBe('PERIOD_INVALID');
-    const leaf = await get(`/api/reports/forms/${id}/preview?orgUnitId=${grids[0]!.id}&period=2026-10`, community);
+    const leafId = (await t.db.query<{ id: string }>(
+      `select u.id from org_units u where u.path like (select path from org_units where id = $1) || '%' and not exists (select 1 from org_units c where c.parent_id = u.id) limit 1`, [communityId])).rows[0]!.id;
+    const leaf = await get(`/api/reports/forms/${id}/preview?orgUnitId=${leafId}&period=2026-10`, community);
     expect(leaf.statusCode).toBe(422);
     expect(leaf.json().error.code).toBe('REPORT_FORM_INVALID');
     expect((await get(`/api/reports/forms/${id}/preview?orgUnitId=${townId}&period=2026-10`, community)).statusCode).toBe(404);
@@ -166,6 +168,7 @@ describe('fill', () => {
   it('a retry with the same Idempotency-Key answers the first fill\'s figures and keeps one fill', async () => {
     const url = `/api/reports/forms/${forms['grid-service-monthly']}/fill?orgUnitId=${communityId}&period=2026-10&format=xlsx`;
     const before = (await get('/api/reports/fills?limit=200', community)).json().items.length;
+    t.clock.advance(60_000); // the newest fill is this one
     await post(url, community, undefined, { 'idempotency-key': 'fill-1' });
     await rollup(grids[0]!.id, '2026-10', { casesAccepted: 100 });
     const again = await post(url, community, undefined, { 'idempotency-key': 'fill-1' });
