@@ -80,7 +80,7 @@ describe('体征指标', () => {
     await open('leader');
     await page.goto(`${base}/indicators`);
     const board = page.getByTestId('indicator-board-center');
-    const close = board.locator('tr', { hasText: '结案率' }).filter({ hasNotText: '按期' }).first();
+    const close = board.locator('tr.ant-table-row', { hasText: '结案率' }).filter({ hasNotText: '按期' }).first();
     await contains(close, '97.5%');
     await contains(page.getByTestId('indicator-unit'), '春晖路街道');
     await expect.poll(() => close.locator('[data-light]').first().getAttribute('data-light')).toBe('green');
@@ -99,7 +99,7 @@ describe('体征指标', () => {
     await shot('indicator-drawer');
     await children.locator('tr', { hasText: '春晖社区' }).getByRole('button', { name: '查看' }).click();
     await contains(page.getByTestId('indicator-unit'), '春晖社区');
-    await contains(page.getByTestId('indicator-board-center').locator('tr', { hasText: '结案率' }).filter({ hasNotText: '按期' }).first(), '96.7%');
+    await contains(page.getByTestId('indicator-board-center').locator('tr.ant-table-row', { hasText: '结案率' }).filter({ hasNotText: '按期' }).first(), '96.7%');
   });
 
   it('defines the town\'s own indicator from the measures and sets a town target', async () => {
@@ -116,10 +116,10 @@ describe('体征指标', () => {
     await shot('indicator-form');
     await page.locator('.ant-modal-footer').getByRole('button', { name: /保\s*存/ }).click();
     await form.waitFor({ state: 'hidden' });
-    const own = page.getByTestId('indicator-board-center').locator('tr', { hasText: '评价覆盖率' });
+    const own = page.getByTestId('indicator-board-center').locator('tr.ant-table-row', { hasText: '评价覆盖率' });
     await contains(own, '本街道自定义');
     await contains(own, '41%'); // 80 rated of 195 closed in December
-    const close = page.getByTestId('indicator-board-center').locator('tr', { hasText: '结案率' }).filter({ hasNotText: '按期' }).first();
+    const close = page.getByTestId('indicator-board-center').locator('tr.ant-table-row', { hasText: '结案率' }).filter({ hasNotText: '按期' }).first();
     await close.getByTestId('indicator-set-target').click();
     const target = page.getByTestId('indicator-target-form');
     await numberInput(target, 'indicator-target-input').fill('99');
