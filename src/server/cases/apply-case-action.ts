@@ -11,6 +11,7 @@ import { findMatterById } from '../matters/store.ts';
 import { patchOf, toCaseState, toMatter, toSweepCase, townPathOf } from './case-mapping.ts';
 import { checkAssignee, checkPhotos, resolveTarget } from './assignees.ts';
 import * as store from './store.ts';
+import { markCaseReopened } from '../indicators/facts-job.ts';
 
 /** A step as the API (and the demo) ask for it: a duplicate's original named by its id. */
 export type CaseRequest = Omit<CaseCommand, 'duplicateOf'> & { duplicateOf?: string };
@@ -58,6 +59,8 @@ export async function applyCaseActionIn(
     throw new AppError(r.code, r.message, r.messageZh, { allowed: r.allowed, version: row.version });
   }
   const { next, entries } = decision;
+  // the indicators counted the handling and closing of the days before; those days are counted again
+  if (cmd.action === 'reopen') await markCaseReopened(tx, row.id, now);
   const matter = toMatter((await findMatterById(tx, row.matter_id))!);
   if (cmd.action === 'escalate' && next.routedAssignee === null) {
     next.routedAssignee = await resolveTarget(tx, targetAtTier(matter, next.tier), row.town_id, row.grid_id);
