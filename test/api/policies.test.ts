@@ -49,6 +49,9 @@ const NOT_ACTED_ON: [RegExp, string][] = [
   [/^[A-Z]+ \/api\/points\/reconciliations 20\d\.(items\[\]|run)$/, 'reconciliation runs of the points books: a record of what the nightly check found, nothing is done to them'],
   [/^GET \/api\/points\/statements 200\.rows\[\]$/, 'a monthly statement\'s lines: what the supermarket handed out; each redemption with its policies is GET /api/points/redemptions'],
   [/^[A-Z]+ \/api\/ratings\/departments 200\.items\[\]\.evaluation$/, '反向评价: a town\'s review of a department, part of its row; the row carries the evaluate policy (sending it again replaces the review)'],
+  [/^[A-Z]+ \/api\/indicators\/(runs|recompute) 20\d\.(items\[\]|run)$/, 'runs of the indicators job: a record of what was counted, nothing is done to one'],
+  [/^[A-Z]+ \/api\/rankings\/bulletins[^ ]* 200(\.items\[\])?$/, '线上通报: a kept snapshot of the boards, read and downloaded, never changed (the board carries the generateBulletin policy)'],
+  [/^GET \/api\/screen\/(summary|children) 200\.(children|liveCases|alarms|incidents|items)\[\]$/, 'what the command screen draws: references; each case, alarm, incident and unit with its policies is on its own page'],
   [/^GET \/api\/points\/civility 200\.items\[\]$/, '红黑榜 and 文明户 marks: derived from the books with their reasons and expiry, nothing is done to one (the list carries the derive policy)'],
 ];
 
