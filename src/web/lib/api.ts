@@ -29,7 +29,7 @@ export const tokenStore = {
 
 export type Query = Record<string, string | number | readonly string[] | undefined | null>;
 
-function withQuery(path: string, query?: Query): string {
+export function withQuery(path: string, query?: Query): string {
   if (!query) return path;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) {

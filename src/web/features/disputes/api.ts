@@ -2,7 +2,8 @@
 // its actions, mediations with the 人民调解协议书 download and the signed scan, follow-ups, sweeps (大排查) and figures.
 // Types are the server's schemas (type-only imports).
 import type { Static } from '@sinclair/typebox';
-import { api, ApiError, tokenStore } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
+import { saveFile } from '../../lib/download.ts';
 import type * as s from '../../../server/disputes/schemas.ts';
 import type * as m from '../../../server/disputes/mediation-schemas.ts';
 import type { DisputeStatus, DisputeTier, RiskLevel } from '../../../shared/disputes.ts';
@@ -93,26 +94,7 @@ export const agreementUrl = (id: string, mediationId: string, format: 'pdf' | 'd
 export { uploadPhoto } from '../cases/public.ts';
 
 /** Downloads a file the API makes (the agreement), named by its Content-Disposition. */
-export async function downloadFile(url: string, fallbackName: string): Promise<string> {
-  const res = await fetch(url, { headers: { authorization: `Bearer ${tokenStore.get() ?? ''}` } });
-  if (!res.ok) {
-    const body = await res.json().catch(() => undefined) as { error?: { code?: string; message?: string; messageZh?: string } } | undefined;
-    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? res.statusText, body?.error?.messageZh);
-  }
-  const disposition = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  const name = star?.[1] ? decodeURIComponent(star[1]) : plain?.[1] ?? fallbackName;
-  const href = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  return name;
-}
+export const downloadFile = (url: string, fallbackName: string) => saveFile(url, fallbackName);
 
 /** Short-lived signed URLs of the photo of a session's signed 协议书 (DISPUTE_HANDLERS of the scope; audited). */
 export const fetchSignedScan = (id: string, mediationId: string, signal?: AbortSignal) =>

@@ -1,7 +1,8 @@
 // The calls of the 赛马比拼 pages: a board, the bulletins, generating one and downloading its Word file. Types are the
 // server's schemas (type-only imports).
 import type { Static } from '@sinclair/typebox';
-import { api, ApiError, tokenStore } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
+import { saveFile } from '../../lib/download.ts';
 import type * as s from '../../../server/rankings/schemas.ts';
 import type { RatingLevel } from '../../../shared/ratings.ts';
 
@@ -19,21 +20,5 @@ export const generateBulletin = (body: { level: RatingLevel; period: string; par
   api<Bulletin>('/api/rankings/bulletins', { method: 'POST', body, headers: { 'idempotency-key': key } });
 
 /** Downloads the bulletin's Word file under its Chinese title; answers the name. */
-export async function downloadBulletin(id: string, fallbackName: string): Promise<string> {
-  const res = await fetch(`/api/rankings/bulletins/${encodeURIComponent(id)}/document`, { headers: { authorization: `Bearer ${tokenStore.get() ?? ''}` } });
-  if (!res.ok) {
-    const body = await res.json().catch(() => undefined) as { error?: { code?: string; message?: string; messageZh?: string } } | undefined;
-    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? res.statusText, body?.error?.messageZh);
-  }
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(res.headers.get('content-disposition') ?? '');
-  const name = star?.[1] ? decodeURIComponent(star[1]) : fallbackName;
-  const href = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = href;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(href), 10_000);
-  return name;
-}
+export const downloadBulletin = (id: string, fallbackName: string) =>
+  saveFile(`/api/rankings/bulletins/${encodeURIComponent(id)}/document`, fallbackName);

@@ -1,7 +1,8 @@
 // Registry calls (人房地物, issue 11): lists with their filters, single records, the household file, the building
 // layout, reveals of personal data (audited), hazards and inspections, templates, imports and exports. Types come
 // from the server's schemas (type-only imports).
-import { api, ApiError, tokenStore, type Query } from '../../lib/api.ts';
+import { api, type Query } from '../../lib/api.ts';
+import { saveFile } from '../../lib/download.ts';
 import type { RegistryKind } from '../../../shared/registry.ts';
 import type * as s from '../../../server/registry/schemas.ts';
 
@@ -122,38 +123,7 @@ export const addInspection = (id: string, body: InspectionBody, key: string) =>
 // files: templates, exports, error reports (bytes, not JSON), and imports
 
 /** Saves what a GET answers as a file, named by its Content-Disposition, else `fallbackName`. */
-export async function downloadFile(path: string, fallbackName: string, query?: Query): Promise<string> {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) {
-    if (v === undefined || v === null) continue;
-    if (Array.isArray(v)) for (const item of v) params.append(k, item);
-    else params.append(k, String(v));
-  }
-  const qs = params.toString();
-  const res = await fetch(qs ? `${path}?${qs}` : path, { headers: { authorization: `Bearer ${tokenStore.get() ?? ''}` } });
-  if (!res.ok) {
-    const body = await res.json().catch(() => undefined) as { error?: { code?: string; message?: string; messageZh?: string } } | undefined;
-    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? res.statusText, body?.error?.messageZh);
-  }
-  const name = fileNameOf(res.headers.get('content-disposition')) ?? fallbackName;
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
-}
-
-function fileNameOf(disposition: string | null): string | null {
-  if (!disposition) return null;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  if (star?.[1]) return decodeURIComponent(star[1]);
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  return plain?.[1] ?? null;
-}
+export const downloadFile = (path: string, fallbackName: string, query?: Query) => saveFile(path, fallbackName, { query });
 
 /** The id of what a create answered: each kind answers its detail (the household file, the building with its things …). */
 export function savedId(saved: unknown): string | undefined {

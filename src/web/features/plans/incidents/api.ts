@@ -1,7 +1,8 @@
 // The incident calls of the web (事件处置): the list, one incident with its steps, level history, roles, resources, log
 // and CAP alerts; a level change, the stand-down, a checklist tick; the after-action review (JSON, PDF, Excel) and a CAP
 // alert as XML. Types from the server's schemas (type-only), the review's from its report.
-import { api, ApiError, tokenStore } from '../../../lib/api.ts';
+import { api } from '../../../lib/api.ts';
+import { saveFile } from '../../../lib/download.ts';
 import type * as s from '../../../../server/plans/incident-schemas.ts';
 import type { Hazard, IncidentStatus, PlanLevel } from '../../../../shared/plans.ts';
 
@@ -58,31 +59,7 @@ export interface IncidentReview {
 export const fetchReview = (id: string, signal?: AbortSignal) => api<IncidentReview>(`/api/incidents/${encodeURIComponent(id)}/review`, { signal });
 
 /** Saves what a GET answers as a file (the review's PDF or Excel, a CAP alert's XML), named by its Content-Disposition. */
-export async function downloadFile(path: string, fallbackName: string): Promise<string> {
-  const res = await fetch(path, { headers: { authorization: `Bearer ${tokenStore.get() ?? ''}` } });
-  if (!res.ok) {
-    const body = await res.json().catch(() => undefined) as { error?: { code?: string; message?: string; messageZh?: string } } | undefined;
-    throw new ApiError(res.status, body?.error?.code ?? `HTTP_${res.status}`, body?.error?.message ?? res.statusText, body?.error?.messageZh);
-  }
-  const name = fileNameOf(res.headers.get('content-disposition')) ?? fallbackName;
-  const url = URL.createObjectURL(await res.blob());
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
-}
-
-function fileNameOf(disposition: string | null): string | null {
-  if (!disposition) return null;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  if (star?.[1]) return decodeURIComponent(star[1]);
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  return plain?.[1] ?? null;
-}
+export const downloadFile = (path: string, fallbackName: string) => saveFile(path, fallbackName);
 
 export const reviewFileUrl = (id: string, format: 'pdf' | 'xlsx') => `/api/incidents/${encodeURIComponent(id)}/review?format=${format}`;
 /** CAP alerts are numbered from 1 in the order they were sent. */
