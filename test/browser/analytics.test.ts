@@ -121,9 +121,11 @@ describe('高频诉求 and the 15-minute circle', () => {
     await shot('projects');
   }, 240_000);
 
-  it('the community staff see the project on their phone', async () => {
+  it('the community staff open the projects from their phone home and see the project done', async () => {
     await open('community', PHONE);
-    await page.goto(`${base}/m/projects`);
+    await page.goto(`${base}/m`);
+    await page.getByTestId('home-projects').click();
+    await page.waitForURL('**/m/projects');
     const row = page.getByTestId('m-project').filter({ hasText: '春晖社区第1网格垃圾分类点改造' });
     await row.waitFor();
     await contains(row, '已完成');

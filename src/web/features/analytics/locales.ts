@@ -34,7 +34,7 @@ export const analyticsZh = {
     done: '已保存', editTitle: '修改项目',
   },
   caseStatuses: { reported: '待受理', accepted: '已受理', dispatched: '已派遣', in_progress: '处置中', handled: '待核查', closed: '已办结', rejected: '不予受理' },
-  mobile: { title: '服务圈项目', empty: '本社区还没有服务圈项目。', cases: '关联事件 {{count}} 件', back: '返回' },
+  mobile: { title: '服务圈项目', empty: '本社区还没有服务圈项目。', cases: '关联事件 {{count}} 件', back: '返回', tile: '服务圈项目', tileSub: '十五分钟服务圈的项目与进度' },
 };
 
 export const analyticsEn: typeof analyticsZh = {
@@ -69,7 +69,7 @@ export const analyticsEn: typeof analyticsZh = {
     done: 'Saved', editTitle: 'Edit the project',
   },
   caseStatuses: { reported: 'Reported', accepted: 'Accepted', dispatched: 'Dispatched', in_progress: 'In progress', handled: 'To verify', closed: 'Closed', rejected: 'Rejected' },
-  mobile: { title: 'Circle projects', empty: 'No circle projects in the community yet.', cases: '{{count}} linked cases', back: 'Back' },
+  mobile: { title: 'Circle projects', empty: 'No circle projects in the community yet.', cases: '{{count}} linked cases', back: 'Back', tile: 'Circle projects', tileSub: 'The 15-minute circle\'s projects and their progress' },
 };
 
 i18n.addResourceBundle('zh-CN', 'translation', { analytics: analyticsZh }, true, false);

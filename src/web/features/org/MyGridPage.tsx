@@ -17,6 +17,7 @@ import { DisputesHomeTile } from '../disputes/mobile/public.ts';
 import { ParticipationHomeTiles } from '../participation/mobile/public.ts';
 import { RatingsHomeTile } from '../ratings/mobile/public.ts';
 import { ScreenHomeTile } from '../screen/mobile/public.ts';
+import { ProjectsHomeTile } from '../analytics/mobile/public.ts';
 
 export function MyGridPage() {
   const { t, i18n } = useTranslation();
@@ -42,6 +43,7 @@ export function MyGridPage() {
         <RegistryHomeTile />
         <EnforcementHomeTile />
         <DisputesHomeTile />
+        <ProjectsHomeTile />
         <ParticipationHomeTiles />
         <Card title={t('mobile.hello', { name: me.name })} extra={<LanguageSwitch size="small" />}>
           <div style={{ display: 'flex', gap: 6, flexWrap: 'wrap' }}>
