@@ -66,6 +66,11 @@ describe('compute and publish', () => {
     expect((await post('/api/ratings/compute', 'leader', { level: 'grid', period: '2026Q4' })).json().error.code).toBe('PERIOD_INVALID');
     expect((await get('/api/ratings?level=grid&period=2026-13', 'leader')).statusCode).toBe(422);
     expect((await post('/api/ratings/compute', 'gridworker', { level: 'grid', period: '2026-10' })).statusCode).toBe(403);
+    // a town is rated from above: its own leader neither sets its rule nor computes or publishes its rating
+    for (const path of ['/api/ratings/compute', '/api/ratings/publish']) {
+      expect((await post(path, 'leader', { level: 'town', period: '2026-10', townId: town })).statusCode).toBe(403);
+      expect((await post(path, 'leader', { level: 'town', period: '2026-10' })).json()).toMatchObject({ towns: 0, computed: 0, published: 0 });
+    }
     expect((await get('/api/ratings?level=grid&period=2026-10', 'resident')).statusCode).toBe(403);
   });
 

@@ -14,7 +14,7 @@ import { publishRatings } from './commands.ts';
 import { ruleInForce, storedRule, writeRule } from './rules-store.ts';
 import { listAppeals, listRatings, ratingById, type RatingRow } from './store.ts';
 import { presentPeriod, presentRating } from './presenters.ts';
-import { isJudge, townsFor } from './scope.ts';
+import { isJudge, townsFor, townsToChange } from './scope.ts';
 import * as s from './schemas.ts';
 
 const TAGS = ['ratings'];
@@ -103,7 +103,7 @@ export async function ratingRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const q = req.query as Static<typeof s.RuleQuery>;
     const body = req.body as Static<typeof s.PutRuleBody>;
-    const towns = await townsFor(app.db, p, q.townId);
+    const towns = await townsToChange(app.db, p, q.townId, q.level);
     const town = q.townId !== undefined || towns.length === 1 ? towns[0]! : null;
     if (!town && !p.roles.includes('admin')) throw forbidden();
     const now = app.clock();
@@ -145,7 +145,7 @@ export async function ratingRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const b = req.body as Static<typeof s.ComputeBody>;
     if (parsePeriod(b.period)?.kind !== 'month') throw periodInvalid(b.period);
-    const towns = await townsFor(app.db, p, b.townId);
+    const towns = await townsToChange(app.db, p, b.townId, b.level);
     const now = app.clock();
     return app.db.transaction(async (tx) => {
       let computed = 0;
@@ -165,7 +165,7 @@ export async function ratingRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const b = req.body as Static<typeof s.ComputeBody>;
     if (parsePeriod(b.period)?.kind !== 'month') throw periodInvalid(b.period);
-    const towns = await townsFor(app.db, p, b.townId);
+    const towns = await townsToChange(app.db, p, b.townId, b.level);
     const now = app.clock();
     return app.db.transaction(async (tx) => {
       const published = await publishRatings(tx, p, towns, b.level, b.period, now, req.ip);

@@ -78,9 +78,29 @@ export async function townsFor(tx: Tx, p: Principal, townId: string | undefined)
   return rows;
 }
 
-/** The town a caller's scope lies in or is (for rules and reviews); 422 when the scope is above the towns and none was named. */
+/**
+ * The towns a judge or evaluator may change things of (rules, computing, publishing, reviews): only towns inside their
+ * scope — a leader scoped below a town reads it but does not rule it. A town's own rating (`level` town) is made from
+ * above: the town's own leader may not set its rule, compute or publish it (403).
+ */
+export async function townsToChange(tx: Tx, p: Principal, townId: string | undefined, level?: string): Promise<Town[]> {
+  if (p.scopePath === null) throw notFound('town');
+  const { rows } = await tx.query<Town>(
+    `select id, name, path from org_units where level = 'town' and path like $1 and ($2::text is null or id = $2) order by path`,
+    [likePrefix(p.scopePath), townId ?? null]);
+  if (townId !== undefined && rows.length === 0) throw notFound('town');
+  if (level !== 'town') return rows;
+  const fromAbove = rows.filter((t) => t.path !== p.scopePath);
+  if (townId !== undefined && fromAbove.length === 0) {
+    throw new AppError('FORBIDDEN', 'A town is rated from above: its own leaders cannot set its rule, compute or publish its rating.',
+      '街道的星级由上级评定：本街道不能设定、计算或发布本街道的评定。');
+  }
+  return fromAbove;
+}
+
+/** The town a caller's scope lies in or is (for reviews); 422 when the scope is above the towns and none was named. */
 export async function oneTown(tx: Tx, p: Principal, townId: string | undefined): Promise<Town> {
-  const towns = await townsFor(tx, p, townId);
+  const towns = await townsToChange(tx, p, townId);
   if (towns.length !== 1) {
     throw new AppError('VALIDATION_FAILED', 'Choose a town (townId).', '请选择街道（townId）。');
   }

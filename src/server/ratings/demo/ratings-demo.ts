@@ -21,7 +21,8 @@ export async function demoRatings(ctx: DemoContext): Promise<string | null> {
   if (there.rows.length > 0) return null;
   const leader = await demoPrincipal(ctx.db, 'leader');
   const worker = await demoPrincipal(ctx.db, 'gridworker');
-  if (!leader?.scopeOrgUnitId || !worker) return null;
+  const admin = await demoPrincipal(ctx.db, 'admin');
+  if (!leader?.scopeOrgUnitId || !worker || !admin) return null;
   const last = previousPeriod(periodOf('month', ctx.now));
   const before = previousPeriod(last);
   // the 2nd of the month after, 09:00, or an hour before the end of the history when that is later
@@ -40,7 +41,8 @@ export async function demoRatings(ctx: DemoContext): Promise<string | null> {
     for (const month of [before, last]) {
       const at = secondAfter(month);
       for (const t of towns) for (const level of RATING_LEVELS) computed += (await computeRatings(tx, { level, period: month, townId: t.id }, at)).computed;
-      for (const level of RATING_LEVELS) await publishRatings(tx, leader, towns, level, month, new Date(at.getTime() + HOUR), null);
+      // a town's own rating is published from above (the administrator here); grids and communities by the town's leader
+      for (const level of RATING_LEVELS) await publishRatings(tx, level === 'town' ? admin : leader, towns, level, month, new Date(at.getTime() + HOUR), null);
     }
     const gridId = worker.grids[0]?.grid_id ?? worker.scopeOrgUnitId;
     const ratingOf = async (month: string) =>
