@@ -266,6 +266,10 @@ describe('values', () => {
     expect(long.statusCode).toBe(422);
     expect(long.json().error.code).toBe('PERIOD_INVALID');
     expect((await get(leader, `/api/indicators/series?code=closeRate&orgUnitId=${u.grid}&from=2026-11-03&to=2026-11-01`)).statusCode).toBe(422);
+    // centuries are refused by their length, before a day of them is listed
+    const centuries = await get(leader, `/api/indicators/series?code=closeRate&orgUnitId=${u.grid}&from=1900-01-01&to=9999-12-31&kind=day`);
+    expect(centuries.json().error.code).toBe('PERIOD_INVALID');
+    expect((await get(leader, `/api/indicators/series?code=closeRate&orgUnitId=${u.grid}&from=1900-01-01&to=9999-12-31`)).json().error.code).toBe('PERIOD_INVALID');
   });
 });
 

@@ -108,7 +108,10 @@ export async function valueRoutes(app: FastifyInstance): Promise<void> {
     const q = req.query as { code: string; orgUnitId?: string; from: string; to: string; kind?: 'day' | 'month' };
     const kind = q.kind ?? 'month';
     if (!parsePeriod(q.from) || !parsePeriod(q.to)) throw periodInvalid(!parsePeriod(q.from) ? q.from : q.to);
-    const periods = q.from <= q.to ? (kind === 'day' ? daysBetween(q.from, q.to) : periodsBetween('month', q.from, q.to)) : [];
+    // the span is checked before the days are listed: a range of centuries must not be built to be refused
+    const spanDays = (Date.parse(`${parsePeriod(q.to)!.to}T00:00:00Z`) - Date.parse(`${parsePeriod(q.from)!.from}T00:00:00Z`)) / 86_400_000 + 1;
+    const tooLong = kind === 'day' ? spanDays > SERIES_LIMITS.day : spanDays > (SERIES_LIMITS.month + 1) * 31;
+    const periods = q.from <= q.to && !tooLong ? (kind === 'day' ? daysBetween(q.from, q.to) : periodsBetween('month', q.from, q.to)) : [];
     if (periods.length === 0 || periods.length > SERIES_LIMITS[kind]) {
       throw new AppError('PERIOD_INVALID', `From ${q.from} to ${q.to}: a trend spans 1 to ${SERIES_LIMITS[kind]} ${kind === 'day' ? 'days' : 'months'}.`,
         `${q.from} 至 ${q.to}：趋势须为 1 至 ${SERIES_LIMITS[kind]} ${kind === 'day' ? '天' : '个月'}。`, { field: 'from' });

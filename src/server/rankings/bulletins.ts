@@ -99,9 +99,14 @@ export async function generateBulletin(tx: Tx, parent: BoardUnit, level: RatingL
   const title = bulletinTitle(parent.name, level, period);
   const r = await tx.query<{ id: string }>(
     `insert into ranking_bulletins (parent_id, parent_path, level, period, title, snapshot, generated_by, generated_by_name, generated_at, idempotency_key)
-     values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10) returning id`,
+     values ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10) on conflict (idempotency_key) do nothing returning id`,
     [parent.id, parent.path, level, period, title, JSON.stringify(snapshot), by.accountId, by.name, by.at, key]);
-  const id = r.rows[0]!.id;
+  if (!r.rows[0]) {
+    // a retry with the same key ran at the same time and committed first: answer its bulletin
+    const first = await tx.query<BulletinRow>(`${SELECT} where b.idempotency_key = $1`, [key]);
+    return present(first.rows[0]!);
+  }
+  const id = r.rows[0].id;
   await appendAudit(tx, {
     at: by.at, actorId: by.accountId, actorName: by.name, ip: by.ip, action: 'rankings.bulletin.generate',
     targetType: 'ranking_bulletin', targetId: id, success: true,
