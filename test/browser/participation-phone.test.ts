@@ -338,6 +338,7 @@ describe('the resident on her phone', () => {
 
   it('reads her pages in English when she switches the language (the words are the locales\' own)', async () => {
     await page.goto(`${base}/m`);
+    await page.getByTestId('mobile-home').waitFor(); // the session check has answered: leaving now cuts no request
     await page.evaluate(() => localStorage.setItem('zhizhi.lang', 'en'));
     await page.goto(`${base}/m/points/shop`);
     await page.getByTestId('m-shop').waitFor();

@@ -12,6 +12,7 @@ describe('after a failed session check', () => {
     ['no network, third try', err(0, 'NETWORK'), 2, { retryInMs: 4000 }],
     ['server restarting', err(503, 'HTTP_503'), 1, { retryInMs: 2000 }],
     ['retries at most every 15 s', err(502, 'HTTP_502'), 10, { retryInMs: 15_000 }],
+    ['the page left mid-request (the browser aborts it)', new DOMException('The user aborted a request.', 'AbortError'), 0, { retryInMs: 1000 }],
     ['a refusal signs out', err(403, 'FORBIDDEN'), 0, 'signOut'],
     ['an unexpected error signs out', new Error('boom'), 0, 'signOut'],
   ])('%s', (_what, e, attempt, expected) => {

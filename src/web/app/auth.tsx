@@ -18,12 +18,14 @@ const AuthContext = createContext<AuthValue | null>(null);
 
 /**
  * What follows a failed /api/me at start: a 401 has already signed out (the API client's handler); no network, a server
- * restarting or a request cut by the page being left keep the token and ask again (1 s, 2 s, 4 s … at most 15 s) —
+ * restarting or a request cut by the page being left (Chromium rejects it with an AbortError) keep the token and ask again (1 s, 2 s, 4 s … at most 15 s) —
  * signing out then would throw away a good session, shared by every tab; any other answer signs out.
  */
 export function afterFailedSessionCheck(e: unknown, attempt: number): 'signedOut' | 'signOut' | { retryInMs: number } {
   if (e instanceof ApiError && e.status === 401) return 'signedOut';
-  if (e instanceof ApiError && (e.status === 0 || e.status >= 500)) return { retryInMs: Math.min(15_000, 1000 * 2 ** attempt) };
+  // the browser aborts a page's requests when it leaves the page (an AbortError we did not ask for): not an answer
+  const cut = e instanceof Error && e.name === 'AbortError';
+  if (cut || (e instanceof ApiError && (e.status === 0 || e.status >= 500))) return { retryInMs: Math.min(15_000, 1000 * 2 ** attempt) };
   return 'signOut';
 }
 
