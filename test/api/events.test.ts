@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { collectEvents } from '../support/sse.ts';
 import { DEMO_GRID, RURAL_GRID, gridCentre } from '../support/places.ts';
 
 let t: TestApp;
@@ -12,38 +13,9 @@ beforeAll(async () => {
 });
 afterAll(async () => { await t.close(); });
 
-/** Reads `event: case` messages from the SSE stream until `count` arrived or the time is up. */
-async function collect(token: string, count: number, during: () => Promise<void>, ms = 5000): Promise<{ caseId: string; action: string }[]> {
-  const ac = new AbortController();
-  const res = await fetch(`${base}/api/events`, { headers: bearer(token), signal: ac.signal });
-  expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
-  const reader = res.body!.getReader();
-  const got: { caseId: string; action: string }[] = [];
-  let buffer = '';
-  const timer = setTimeout(() => ac.abort(), ms);
-  const reading = (async () => {
-    try {
-      while (got.length < count) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += new TextDecoder().decode(value);
-        let i: number;
-        while ((i = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, i);
-          buffer = buffer.slice(i + 2);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (block.includes('event: case') && data) got.push(JSON.parse(data.slice(6)));
-        }
-      }
-    } catch { /* aborted */ }
-  })();
-  await new Promise((r) => setTimeout(r, 200));
-  await during();
-  await reading;
-  clearTimeout(timer);
-  ac.abort();
-  return got;
-}
+/** The `case` events of the stream while `during` runs. */
+const collect = async (token: string, count: number, during: () => Promise<void>, ms?: number) =>
+  (await collectEvents(base, token, ['case'], count, during, ms)).map((e) => e.data as { caseId: string; action: string });
 
 describe('live case events', () => {
   it('streams changes within the caller\'s scope, and nothing outside it', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
+import { collectEvents } from '../support/sse.ts';
 import { DEMO_GRID, RURAL_GRID, gridCentre } from '../support/places.ts';
 import { insertAlarms } from '../../src/server/alarms/raise-alarms.ts';
 import { SCREEN_WINDOWS } from '../../src/shared/screen.ts';
@@ -140,38 +141,8 @@ describe('the screen summary', () => {
   });
 });
 
-/** Reads events of the given names from the SSE stream until `count` arrived or the time is up. */
-async function collect(token: string, names: string[], count: number, during: () => Promise<void>, ms = 5000): Promise<{ event: string; data: Record<string, unknown> }[]> {
-  const ac = new AbortController();
-  const res = await fetch(`${base}/api/events`, { headers: bearer(token), signal: ac.signal });
-  const reader = res.body!.getReader();
-  const got: { event: string; data: Record<string, unknown> }[] = [];
-  let buffer = '';
-  const timer = setTimeout(() => ac.abort(), ms);
-  const reading = (async () => {
-    try {
-      while (got.length < count) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += new TextDecoder().decode(value);
-        let i: number;
-        while ((i = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, i);
-          buffer = buffer.slice(i + 2);
-          const event = block.split('\n').find((l) => l.startsWith('event: '))?.slice(7);
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (event && names.includes(event) && data) got.push({ event, data: JSON.parse(data.slice(6)) });
-        }
-      }
-    } catch { /* aborted */ }
-  })();
-  await new Promise((r) => setTimeout(r, 200));
-  await during();
-  await reading;
-  clearTimeout(timer);
-  ac.abort();
-  return got;
-}
+const collect = (token: string, names: string[], count: number, during: () => Promise<void>, ms?: number) =>
+  collectEvents(base, token, names, count, during, ms);
 
 describe('alarms and incidents over /api/events', () => {
   it('reach the screen\'s viewers inside their territory, named by place and kind only', async () => {
