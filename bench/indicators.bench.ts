@@ -71,8 +71,8 @@ export async function loadYear(ctx: Pick<BenchContext, 'log'>, db: Db, grids: nu
              case when created + handle_days * interval '1 day' + interval '4 hours' <= timestamptz '${NOW.toISOString()}'
                   then created + handle_days * interval '1 day' + interval '4 hours' end
         from bench_cases;
-    insert into case_events (case_id, at, action, actor_name, from_status, to_status)
-      select 'c' || b.k, b.created + s.after, s.action, '网格员', s.from_status, s.to_status
+    insert into case_events (case_id, at, action, actor_name, from_status, to_status, case_created_at)
+      select 'c' || b.k, b.created + s.after, s.action, '网格员', s.from_status, s.to_status, b.created
         from bench_cases b cross join lateral (values
           ('report', interval '0', null, 'reported'),
           ('accept', interval '3 minutes' * (1 + b.k % 3), 'reported', 'accepted'),

@@ -90,8 +90,8 @@ export async function openWorkOrders(tx: Tx, orders: readonly WorkOrderInput[], 
             next_check_at timestamptz)`,
     [JSON.stringify(rows), now]);
   const events = await tx.query<{ id: number; case_id: string }>(
-    `insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data)
-     select j.v->>'id', $2, e.action, j.v->>'reporter_account_id', j.v->>'actor_name', e.from_status, e.to_status, null, e.data
+    `insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data, case_created_at)
+     select j.v->>'id', $2, e.action, j.v->>'reporter_account_id', j.v->>'actor_name', e.from_status, e.to_status, null, e.data, $2
        from jsonb_array_elements($1::jsonb) with ordinality as j(v, n)
        cross join lateral (values (1, 'report', null::text, 'reported', j.v->'report_data'), (2, 'dispatch', 'reported', 'dispatched', j.v->'dispatch_data'))
             as e(k, action, from_status, to_status, data)

@@ -165,9 +165,9 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
          $19::text, $20::jsonb, routed.a, $21::jsonb, $22::timestamptz, $23::text, $24::text, $25::timestamptz, $26::timestamptz, $49::text
        from seq, routed returning id, number, routed_assignee),
      e as (
-       insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data)
+       insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data, case_created_at)
        select c.id, $27::timestamptz, $28::text, $29::text, $30::text, $31::text, $32::text, $33::text,
-         $34::jsonb || jsonb_build_object('routed', c.routed_assignee) from c returning id, case_id),
+         $34::jsonb || jsonb_build_object('routed', c.routed_assignee), $25::timestamptz from c returning id, case_id),
      p as (insert into case_photos (case_id, event_id, hash, phase) select e.case_id, e.id, h, 'before' from e, unnest($35::text[]) h),
      n as (select pg_notify($36::text, ($37::jsonb || jsonb_build_object('number', c.number, 'eventId', e.id))::text) from c, e),
      near as (select json_agg(x) as items from (
@@ -376,24 +376,34 @@ export interface EventRow {
   data: Record<string, unknown> | null;
 }
 
-export async function insertEvent(tx: Tx, e: Omit<EventRow, 'id'> & { request_key?: string | null }): Promise<number> {
+/**
+ * case_events is partitioned by the month of its case's creation (migration 039): an entry carries the case's
+ * created_at, given by a caller that has the case row, else read from the case in the same statement. Reads of a
+ * timeline name it too, so they touch one partition.
+ */
+const CASE_CREATED_AT = (caseId: string, given: string) => `coalesce(${given}::timestamptz, (select created_at from cases where id = ${caseId}))`;
+
+export async function insertEvent(tx: Tx, e: Omit<EventRow, 'id'> & { request_key?: string | null; case_created_at?: Date }): Promise<number> {
   const r = await tx.query<{ id: number }>(
-    `insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data, request_key)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) returning id`,
-    [e.case_id, e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data), e.request_key ?? null],
+    `insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data, request_key, case_created_at)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,${CASE_CREATED_AT('$1::text', '$11')}) returning id`,
+    [e.case_id, e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data), e.request_key ?? null, e.case_created_at ?? null],
   );
   return r.rows[0]!.id;
 }
 
 /** The first timeline entry an action sent with this (actor-scoped) Idempotency-Key wrote on the case, if any. */
-export async function findEventByRequestKey(tx: Tx, caseId: string, requestKey: string): Promise<number | null> {
-  const r = await tx.query<{ id: number }>('select id from case_events where case_id = $1 and request_key = $2', [caseId, requestKey]);
+export async function findEventByRequestKey(tx: Tx, caseId: string, requestKey: string, caseCreatedAt?: Date): Promise<number | null> {
+  const r = await tx.query<{ id: number }>(
+    `select id from case_events where case_id = $1 and case_created_at = ${CASE_CREATED_AT('$1', '$3')} and request_key = $2`,
+    [caseId, requestKey, caseCreatedAt ?? null]);
   return r.rows[0]?.id ?? null;
 }
 
-export async function listEvents(tx: Tx, caseId: string): Promise<EventRow[]> {
+export async function listEvents(tx: Tx, caseId: string, caseCreatedAt?: Date): Promise<EventRow[]> {
   const r = await tx.query<EventRow>(
-    'select id, case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data from case_events where case_id = $1 order by id', [caseId]);
+    `select id, case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data from case_events
+      where case_id = $1 and case_created_at = ${CASE_CREATED_AT('$1', '$2')} order by id`, [caseId, caseCreatedAt ?? null]);
   return r.rows;
 }
 
