@@ -1,0 +1,5 @@
+import type { GenerateStep } from '../context.ts';
+import { casesStep } from './cases-step.ts';
+
+/** The history steps (H2): cases with their timelines, tasks and visits, disputes, points; run after the ground. */
+export const historySteps: GenerateStep[] = [casesStep];
