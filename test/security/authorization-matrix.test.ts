@@ -139,6 +139,7 @@ function builders(): Record<string, Variant[]> {
 
   return {
     'GET /api/health': [{ label: 'health', in: everyone, request: () => ({ method: 'GET', url: '/api/health' }) }],
+    'GET /metrics': [{ label: 'metrics', in: everyone, request: () => ({ method: 'GET', url: '/metrics' }) }],
     'POST /api/auth/login': [{
       label: 'login', in: everyone,
       request: () => ({ method: 'POST', url: '/api/auth/login', payload: { username: 'leader', password: 'demo1234' } }),

@@ -46,6 +46,8 @@ export interface OperationPromise {
 /** Every operation of the API and who may call it. */
 export const OPERATIONS: Record<string, OperationPromise> = {
   'GET /api/health': { callers: 'public' },
+  // operators' metrics: no account matters; from the machine itself (as app.inject calls) with no METRICS_TOKEN set
+  'GET /metrics': { callers: 'public', refusals: [401, 403] },
   'POST /api/auth/login': { callers: 'public', refusals: [429] },
   // resident self-registration: anyone; a code that was never sent is refused (422)
   'POST /api/auth/register/code': { callers: 'public', refusals: [429] },

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Static } from '@sinclair/typebox';
 import { AppError } from '../platform/errors.ts';
+import { countReadings } from '../platform/metrics.ts';
 import { READING_LIMITS } from '../../shared/devices.ts';
 import { deviceAuthenticatorFor, requireDevice } from './device-auth.ts';
 import * as s from './schemas.ts';
@@ -57,6 +58,7 @@ export async function readingRoutes(app: FastifyInstance): Promise<void> {
     const body = req.body as Record<string, unknown>;
     const payloads = Array.isArray(body.readings) && Object.keys(body).length === 1 ? (body.readings as unknown[]) : [body];
     const outcome = await app.ingest.submit(id, payloads);
+    countReadings('http', outcome);
     return { stored: outcome.stored, duplicates: outcome.duplicates };
   });
 }

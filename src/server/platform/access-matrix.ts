@@ -74,6 +74,7 @@ const DUTY_EDITORS = ['admin', 'leader'] as const satisfies readonly Role[];
 export const ACCESS_MATRIX: readonly EndpointRule[] = [
   // platform and identity
   { method: 'GET', path: '/api/health', callers: 'public', scope: 'none', note: 'liveness for load balancers' },
+  { method: 'GET', path: '/metrics', callers: 'public', scope: 'none', refusals: [401, 403], note: 'Prometheus metrics: no account reaches them; with METRICS_TOKEN set only its bearer (401), else only this machine (403)' },
   { method: 'GET', path: '/api/auth/demo-accounts', callers: 'public', scope: 'none', note: 'the demo sign-in hint; 404 in production' },
   { method: 'POST', path: '/api/auth/login', callers: 'public', scope: 'none', refusals: [401, 429], note: 'bad credentials 401; rate-limited' },
   { method: 'POST', path: '/api/auth/register/code', callers: 'public', scope: 'none', refusals: [400, 409, 429, 503], rateLimited: true, note: 'an SMS code to a number not registered; throttled per number and per address; 503 without a gateway in production' },

@@ -18,6 +18,9 @@ import { loadPiiKey, PiiCipher } from './pii-cipher.ts';
 import { sealPersonalData } from './seal-personal-data.ts';
 import { LiveHub } from './live.ts';
 import type { Capability } from './capability.ts';
+import { installMetrics } from './metrics-routes.ts';
+import { nodeId } from './metrics.ts';
+import { logRequests } from './request-log.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -33,7 +36,10 @@ export interface AppDeps {
   db: Db;
   config: Config;
   clock?: () => Date;
-  /** every request logged (`LOG_REQUESTS=1`); warnings and every 5xx are logged always, to `stream` (default stdout) */
+  /**
+   * every request logged (`LOG_REQUESTS=1`: one JSON line each, request-log.ts); warnings and every 5xx are logged always,
+   * to `stream` (default stdout). Every line carries `requestId` and `node` (NODE_ID, HOSTNAME or the machine's name).
+   */
   log?: { requests?: boolean; stream?: { write(line: string): void } };
 }
 
@@ -48,8 +54,13 @@ export async function assembleApp(deps: AppDeps, capabilities: readonly Capabili
   if (sources.length !== 1) throw new Error(`exactly one capability must resolve sign-in tokens, ${sources.length} do`);
   const principalOf = sources[0]!;
   const app = Fastify({
-    logger: { level: deps.log?.requests ? 'info' : 'warn', ...(deps.log?.stream ? { stream: deps.log.stream } : {}) },
-    logController: new LogController({ disableRequestLogging: !deps.log?.requests }),
+    logger: {
+      level: deps.log?.requests ? 'info' : 'warn',
+      base: { pid: process.pid, node: nodeId(deps.config.env) },
+      ...(deps.log?.stream ? { stream: deps.log.stream } : {}),
+    },
+    // Fastify's own two lines per request (with the raw URL) are replaced by one of ours (request-log.ts)
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'requestId' }),
     genReqId: () => randomUUID(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -98,6 +109,9 @@ export async function assembleApp(deps: AppDeps, capabilities: readonly Capabili
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(authPlugin, { principalOf });
+  // before every capability's routes, so that the request histogram and the request log cover them all
+  installMetrics(app);
+  if (deps.log?.requests) logRequests(app);
 
   const ctx = { db: deps.db, config: deps.config };
   for (const c of capabilities) await c.setup?.(app, ctx);

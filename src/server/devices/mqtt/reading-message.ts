@@ -1,5 +1,6 @@
 import { READING_LIMITS } from '../../../shared/devices.ts';
 import { AppError } from '../../platform/errors.ts';
+import { countDroppedMqttMessage, countReadings } from '../../platform/metrics.ts';
 import type { IngestOutcome } from '../ingest.ts';
 
 /** The topic a device publishes its readings on: `devices/{deviceId}/readings`. */
@@ -49,14 +50,18 @@ export async function storeMessage(sink: ReadingSink, deviceId: string, payload:
   const readings = decodeReadings(payload);
   if (!readings) {
     log(`mqtt: dropped a message of device ${deviceId}: not a JSON reading, { readings: [...] } or an array of at most ${READING_LIMITS.batch}, in at most ${READING_LIMITS.bodyBytes} bytes (${payload.length} bytes)`);
+    countDroppedMqttMessage();
     return null;
   }
   try {
-    return await sink.submit(deviceId, readings);
+    const outcome = await sink.submit(deviceId, readings);
+    countReadings('mqtt', outcome);
+    return outcome;
   } catch (err) {
     // a refusal (READING_INVALID, an unknown or retired device) is the same on every retry
     if (err instanceof AppError && err.status < 500) {
       log(`mqtt: dropped a message of device ${deviceId}: ${err.message}`);
+      countDroppedMqttMessage();
       return null;
     }
     throw err;
