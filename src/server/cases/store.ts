@@ -1,4 +1,4 @@
-import type { Tx } from '../platform/db/db.ts';
+import type { Db, Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import type { MatterRow } from '../matters/store.ts';
 import type { TargetLookup } from '../../domain/matters/target-lookup.ts';
@@ -131,31 +131,101 @@ export type ReportOutcome =
   | { outcome: 'photosMissing'; missing: string[] };
 
 /**
- * Intake in ONE statement, so one round trip and one commit, atomic without a transaction of its own: the case with
- * the same idempotency key if there is one; else, if the Matter is still current and unretired, the grid and town
- * are as expected and every photo is uploaded, the town's next number of the day, the case, its first timeline entry,
- * its photos, the published change, and the open cases of the same category nearby or at the same registered thing
- * (as of before this case).
- * Otherwise nothing is written (not even the counter). A concurrent report with the same key fails with 23505.
+ * What intake checks before it takes a number and again when it writes (parameters numbered by the statement): the case
+ * with the same idempotency key, the photos not uploaded, whether the Matter is still current and unretired and the
+ * grid and town are as expected, and `go` when all of that lets the report be written.
  */
+function intakeChecks(p: { key: string; photos: string; matter: string; grid: string; gridPath: string; town: string; townCode: string; townPath: string }): string {
+  return `existing as (select id from cases where idempotency_key = ${p.key}::text),
+     missing as (select coalesce(array_agg(h), '{}'::text[]) as hashes from unnest(${p.photos}::text[]) h where not exists (select 1 from files f where f.hash = h)),
+     fresh as (select exists (select 1 from matters m where m.id = ${p.matter}::text and m.current and m.retired_at is null)
+                  and exists (select 1 from org_units g where g.id = ${p.grid}::text and g.path = ${p.gridPath}::text)
+                  and exists (select 1 from org_units t where t.id = ${p.town}::text and t.code = ${p.townCode}::text and t.path = ${p.townPath}::text) as ok),
+     go as (select 1 from fresh, missing where fresh.ok and cardinality(missing.hashes) = 0 and not exists (select 1 from existing))`;
+}
+
+const NUMBER_CHECKS = intakeChecks({ key: '$1', photos: '$2', matter: '$3', grid: '$4', gridPath: '$5', town: '$6', townCode: '$7', townPath: '$8' });
+const nextSeq = (from: string) => `insert into case_number_counters (town_id, day, seq) ${from}
+             on conflict (town_id, day) do update set seq = case_number_counters.seq + 1 returning seq`;
+/** the number's commit does not wait for the WAL flush: see `takeCaseNumber` */
+const ASYNC_COMMIT = `set_config('synchronous_commit', 'off', true) as commit_mode`;
+
+/** A report without a key: the checks and the counter in one statement, one round trip. */
+const TAKE_NUMBER = `with ${NUMBER_CHECKS},
+     seq as (${nextSeq('select $6::text, $9::text, 1 from go')})
+     select (select id from existing) as existing_id, (select ok from fresh) as fresh, (select hashes from missing) as missing,
+            (select seq from seq) as seq, ${ASYNC_COMMIT}`;
+
+/**
+ * A report with a key: its claim, the number a retry racing it takes too. On a claim of another attempt still in its
+ * transaction the statement waits for it and answers its number; a claim of another town or day (a retry after
+ * midnight) starts again. `seq` null: claimed here, take the number next.
+ */
+const CLAIM_NUMBER = `with ${NUMBER_CHECKS},
+     claim as (insert into case_number_claims (idempotency_key, town_id, day) select $1::text, $6::text, $9::text from go
+               on conflict (idempotency_key) do update set town_id = excluded.town_id, day = excluded.day,
+                 seq = case when case_number_claims.town_id = excluded.town_id and case_number_claims.day = excluded.day then case_number_claims.seq end
+               returning seq)
+     select (select id from existing) as existing_id, (select ok from fresh) as fresh, (select hashes from missing) as missing,
+            (select seq from claim) as seq, ${ASYNC_COMMIT}`;
+const CLAIMED_SEQ = `with seq as (${nextSeq('values ($2::text, $3::text, 1)')})
+     update case_number_claims k set seq = seq.seq from seq where k.idempotency_key = $1::text returning k.seq`;
+
+type Numbered = Exclude<ReportOutcome, { outcome: 'created' }> | { outcome: 'numbered'; seq: number };
+
+/**
+ * The town's next case number of the day, in a transaction of its own: the counter row is locked for that short
+ * transaction only, never across the case's commit, so reports of one town do not wait on each other (docs/operations.md
+ * "Case numbering"). Taken only when the report would be written now (the checks of `intakeChecks`): a retry answers its
+ * case and a refused report takes no number. Its commit does not wait for the WAL flush (synchronous_commit off for this
+ * transaction alone): the case's own commit, later in the same WAL, flushes it too; a crash before that loses the number
+ * together with the case that would have carried it, so no number is ever given twice.
+ */
+async function takeCaseNumber(db: Db, r: NewReport): Promise<Numbered> {
+  const c = r.case;
+  const params = [c.idempotency_key, r.photos, c.matter_id, c.grid_id, c.org_path, c.town_id, r.expected.townCode, r.expected.townPath, r.day];
+  const checked = (row: { existing_id: string | null; fresh: boolean; missing: string[] }): Numbered | null =>
+    row.existing_id ? { outcome: 'exists', caseId: row.existing_id } : !row.fresh ? { outcome: 'stale' }
+      : row.missing.length > 0 ? { outcome: 'photosMissing', missing: row.missing } : null;
+  type Row = { existing_id: string | null; fresh: boolean; missing: string[]; seq: number | null };
+  if (c.idempotency_key === null) {
+    const row = (await db.query<Row>(TAKE_NUMBER, params)).rows[0]!;
+    return checked(row) ?? { outcome: 'numbered', seq: row.seq! };
+  }
+  return db.transaction(async (tx) => {
+    const row = (await tx.query<Row>(CLAIM_NUMBER, params)).rows[0]!;
+    const refused = checked(row);
+    if (refused) return refused;
+    if (row.seq !== null) return { outcome: 'numbered', seq: row.seq };
+    const taken = await tx.query<{ seq: number }>(CLAIMED_SEQ, [c.idempotency_key, c.town_id, r.day]);
+    return { outcome: 'numbered', seq: taken.rows[0]!.seq };
+  });
+}
+
+/**
+ * Intake in two statements, each atomic without a transaction of its own (so `db`, never a caller's transaction): first
+ * the town's next number of the day (`takeCaseNumber`), then ONE statement, one round trip and one commit: the case
+ * with the same idempotency key if there is one; else, if the Matter is still current and unretired, the grid and town
+ * are as expected and every photo is uploaded, the case with that number, its first timeline entry, its photos, the
+ * published change, and the open cases of the same category nearby or at the same registered thing (as of before this
+ * case). Otherwise nothing is written but the number taken, a gap in the day's numbers: only when something changed
+ * between the two statements. A concurrent report with the same key fails with 23505.
+ */
+const INTAKE_CHECKS = intakeChecks({ key: '$24', photos: '$35', matter: '$7', grid: '$5', gridPath: '$6', town: '$4', townCode: '$38', townPath: '$39' });
 const INTAKE_ROUTED = routedAssigneeSql({ town: '$4', grid: '$5', postCode: '$40', departmentName: '$41', gridWorker: '$42' });
 
-export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome> {
+export async function insertReport(db: Db, r: NewReport): Promise<ReportOutcome> {
+  const numbered = await takeCaseNumber(db, r);
+  if (numbered.outcome !== 'numbered') return numbered;
   const c = r.case;
   const e = r.event;
-  const res = await tx.query<{
+  const res = await db.query<{
     existing_id: string | null; fresh: boolean; missing: string[]; case_id: string | null; number: string | null;
     event_id: number | null; nearby: (Omit<NearbyRow, 'created_at'> & { created_at: string })[] | null;
   }>(
-    `with existing as (select id from cases where idempotency_key = $24::text),
-     missing as (select coalesce(array_agg(h), '{}'::text[]) as hashes from unnest($35::text[]) h where not exists (select 1 from files f where f.hash = h)),
-     fresh as (select exists (select 1 from matters m where m.id = $7::text and m.current and m.retired_at is null)
-                  and exists (select 1 from org_units g where g.id = $5::text and g.path = $6::text)
-                  and exists (select 1 from org_units t where t.id = $4::text and t.code = $38::text and t.path = $39::text) as ok),
-     go as (select 1 from fresh, missing where fresh.ok and cardinality(missing.hashes) = 0 and not exists (select 1 from existing)),
+    `with ${INTAKE_CHECKS},
      routed as (select ${INTAKE_ROUTED} as a),
-     seq as (insert into case_number_counters (town_id, day, seq) select $4::text, $43::text, 1 from go
-             on conflict (town_id, day) do update set seq = case_number_counters.seq + 1 returning seq),
+     seq as (select $43::int as seq from go),
      c as (
        insert into cases (id, number, status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat,
          address, source, reporter_kind, reporter_account_id, reporter_name, reporter_phone, reporter_phone_hash, assignee, routed_assignee,
@@ -168,6 +238,7 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
        insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data, case_created_at)
        select c.id, $27::timestamptz, $28::text, $29::text, $30::text, $31::text, $32::text, $33::text,
          $34::jsonb || jsonb_build_object('routed', c.routed_assignee), $25::timestamptz from c returning id, case_id),
+     unclaim as (delete from case_number_claims where idempotency_key = $24::text and exists (select 1 from c)),
      p as (insert into case_photos (case_id, event_id, hash, phase) select e.case_id, e.id, h, 'before' from e, unnest($35::text[]) h),
      n as (select pg_notify($36::text, ($37::jsonb || jsonb_build_object('number', c.number, 'eventId', e.id))::text) from c, e),
      near as (select json_agg(x) as items from (
@@ -181,7 +252,6 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
          where exists (select 1 from go) and thing_id = $49::text and category_code = $8::text and status = any($48::text[])
            and status not in ('closed','rejected') and duplicate_of is null
          order by created_at desc limit 20)) x)
-     -- evaluated left to right: the reads come before the counter row is locked (until commit) by the first use of c
      select (select id from existing) as existing_id, (select ok from fresh) as fresh, (select hashes from missing) as missing,
             (select items from near) as nearby, (select id from c) as case_id, (select number from c) as number,
             (select id from e) as event_id, (select count(*) from n) as notified`,
@@ -191,7 +261,7 @@ export async function insertReport(tx: Tx, r: NewReport): Promise<ReportOutcome>
       e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data ?? {}),
       r.photos, r.notify.channel, JSON.stringify(r.notify.change), r.expected.townCode, r.expected.townPath,
       ...lookupParams(r.target, r.gridWorker),
-      r.day, r.near.box.minLng, r.near.box.maxLng, r.near.box.minLat, r.near.box.maxLat, r.near.statuses, c.thing_id],
+      numbered.seq, r.near.box.minLng, r.near.box.maxLng, r.near.box.minLat, r.near.box.maxLat, r.near.statuses, c.thing_id],
   );
   const row = res.rows[0]!;
   if (row.existing_id) return { outcome: 'exists', caseId: row.existing_id };
