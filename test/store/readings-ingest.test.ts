@@ -8,7 +8,8 @@ import { fireDueDeadlines, nextDeadlineAt } from '../../src/server/devices/fire-
 import { armDevice } from '../../src/server/devices/rule-state-store.ts';
 import { ensureDefaultProfiles } from '../../src/server/devices/setup.ts';
 import { DEFAULT_PROFILES } from '../../src/server/devices/default-profiles.ts';
-import { maintainReadingPartitions, partitionName, monthStart } from '../../src/server/devices/reading-partitions.ts';
+import { upkeepPartitions } from '../../src/server/platform/db/partition-upkeep-job.ts';
+import { monthPartitionName } from '../../src/server/platform/db/partitions.ts';
 import { AppError } from '../../src/server/platform/errors.ts';
 
 // The ingest and the deadlines against the real schema (PGlite, or PostgreSQL with TEST_DATABASE_URL), on a fake clock.
@@ -184,19 +185,23 @@ describe('fireDueDeadlines', () => {
 });
 
 describe('partitions', () => {
-  it('makes the months from retention back to two ahead, moves the default partition\'s readings, drops old months', async () => {
-    const r = await maintainReadingPartitions(db, T0, 2);
-    expect(r.created).toEqual(['device_readings_y2026m09', 'device_readings_y2026m10', 'device_readings_y2026m11', 'device_readings_y2026m12', 'device_readings_y2027m01']);
-    expect(r.moved).toBeGreaterThan(200);
+  const readings = async (now: Date) => (await upkeepPartitions(db, now, { device_readings: 2 })).find((t) => t.table === 'device_readings')!;
+  it('makes the months from retention back to three ahead, moves the default partition\'s readings, drops old months', async () => {
+    const before = (await db.query<{ n: number }>(`select count(*)::int as n from device_readings`)).rows[0]!.n;
+    expect(before).toBeGreaterThan(200);
+    const r = await readings(T0);
+    expect(r.created).toEqual(['device_readings_y2026m09', 'device_readings_y2026m10', 'device_readings_y2026m11', 'device_readings_y2026m12',
+      'device_readings_y2027m01', 'device_readings_y2027m02']);
     const inDefault = (await db.query<{ n: number }>(`select count(*)::int as n from device_readings_default`)).rows[0]!.n;
     expect(inDefault).toBe(0);
+    expect((await db.query<{ n: number }>(`select count(*)::int as n from device_readings`)).rows[0]!.n).toBe(before);
     // a second run does nothing
-    expect((await maintainReadingPartitions(db, T0, 2)).created).toEqual([]);
+    expect((await readings(T0)).created).toEqual([]);
     // in February, two months back is December: September to November go, with their readings
-    const later = await maintainReadingPartitions(db, new Date('2027-02-10T00:00:00+08:00'), 2);
+    const later = await readings(new Date('2027-02-10T00:00:00+08:00'));
     expect(later.dropped.sort()).toEqual(['device_readings_y2026m09', 'device_readings_y2026m10', 'device_readings_y2026m11']);
     expect((await db.query<{ n: number }>(`select count(*)::int as n from device_readings`)).rows[0]!.n).toBe(0);
-    expect(later.created).toEqual(['device_readings_y2027m02', 'device_readings_y2027m03', 'device_readings_y2027m04']);
-    expect(partitionName(monthStart(new Date('2026-11-30T23:30:00Z')))).toBe('device_readings_y2026m12');
+    expect(later.created).toEqual(['device_readings_y2027m03', 'device_readings_y2027m04', 'device_readings_y2027m05']);
+    expect(monthPartitionName('device_readings', new Date('2026-11-30T23:30:00Z'))).toBe('device_readings_y2026m12');
   });
 });

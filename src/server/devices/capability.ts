@@ -4,6 +4,8 @@ import { deviceRoutes } from './device-routes.ts';
 import { profileRoutes } from './profile-routes.ts';
 import { readingRoutes } from './reading-routes.ts';
 import { readingsMaintenanceJob } from './readings-maintenance-job.ts';
+import { retentionMonthsOf } from './reading-partitions.ts';
+import { partitionUpkeepJob } from '../platform/db/partition-upkeep-job.ts';
 import { mqttService } from './mqtt/mqtt-service.ts';
 import { demoDevicesStep } from './demo/demo-step.ts';
 import { demoDevicesLiveJob } from './demo/demo-live-job.ts';
@@ -19,7 +21,10 @@ export const devices: Capability = {
   setup: devicesSetup,
   routes: [deviceRoutes, profileRoutes, readingRoutes],
   jobs: ({ db, config, clock }) => [
-    readingsMaintenanceJob(db, { env: config.env, ...(clock ? { clock } : {}) }),
+    readingsMaintenanceJob(db, clock ? { clock } : {}),
+    // the platform's upkeep of every time-partitioned table (case_events, device_readings), registered here because
+    // readings are the one table whose months expire (READINGS_RETENTION_MONTHS)
+    partitionUpkeepJob(db, { retentionMonths: { device_readings: retentionMonthsOf(config.env) }, ...(clock ? { clock } : {}) }),
     ...(demoSwitches(config).live ? [demoDevicesLiveJob(db, Number(config.env.DEMO_SEED) || DEMO_SEED, clock)] : []),
   ],
   services: (ctx) => [mqttService(ctx)],

@@ -1,23 +1,18 @@
 import type { Db } from '../platform/db/db.ts';
 import type { JobDefinition } from '../platform/jobs.ts';
-import { maintainReadingPartitions, retentionMonthsOf } from './reading-partitions.ts';
+import { forgetOldMessageIds } from './reading-partitions.ts';
 
 /**
- * At every start and daily at 03:15: readings' monthly partitions made two months ahead, months past the retention
- * (READINGS_RETENTION_MONTHS, default 13) dropped, message ids older than two days forgotten.
+ * Daily at 03:15: message ids older than two days forgotten. (The readings' monthly partitions and their retention are
+ * the `partition-upkeep` job's, registered beside this one.)
  */
-export function readingsMaintenanceJob(db: Db, o: { env?: Readonly<Record<string, string | undefined>>; clock?: () => Date } = {}): JobDefinition {
-  const months = retentionMonthsOf(o.env ?? {});
+export function readingsMaintenanceJob(db: Db, o: { clock?: () => Date } = {}): JobDefinition {
   const clock = o.clock ?? (() => new Date());
   return {
     name: 'readings-maintenance',
     cron: '15 3 * * *',
-    runAtStart: true,
     handler: async () => {
-      const r = await maintainReadingPartitions(db, clock(), months);
-      if (r.created.length + r.dropped.length + r.expired > 0) {
-        console.log(`readings: partitions made ${r.created.join(', ') || '—'}, dropped ${r.dropped.join(', ') || '—'}; ${r.moved} readings moved, ${r.expired} expired`);
-      }
+      await forgetOldMessageIds(db, clock());
     },
   };
 }
