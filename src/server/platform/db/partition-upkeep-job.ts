@@ -19,7 +19,8 @@ export interface TableUpkeep {
  * (readings that arrive late, or before the table had months, then leave the DEFAULT partition) and loses the months
  * older than that, dropped whole. A table without a retention (case_events: case records are permanent) loses nothing.
  * One short transaction per table under that table's advisory lock: nodes running it at once take turns and the
- * second finds nothing to do.
+ * second finds nothing to do. A month is made MONTHS_AHEAD early, so a run that gives up on a busy table (lock_timeout)
+ * loses nothing: the next day's run makes it.
  */
 export async function upkeepPartitions(db: Db, now: Date, retentionMonths: Readonly<Record<string, number>>): Promise<TableUpkeep[]> {
   const tables = await partitionedTables(db);
@@ -27,6 +28,8 @@ export async function upkeepPartitions(db: Db, now: Date, retentionMonths: Reado
   for (const table of tables) {
     const keep = retentionMonths[table];
     out.push(await db.transaction(async (tx) => {
+      // never queue the table's readers and writers behind a lock wait: give up and try again at the next run
+      await tx.exec(`set local lock_timeout = '10s'`);
       const keepFrom = keep === undefined ? null : monthStart(now, -keep);
       const created = await ensureMonthlyPartitions(tx, table, keepFrom ?? now, monthStart(now, MONTHS_AHEAD));
       const gone = keepFrom ? await dropMonthlyPartitionsBefore(tx, table, keepFrom) : { dropped: [], expired: 0 };

@@ -86,10 +86,13 @@ export async function ensureMonthlyPartitions(tx: Tx, table: string, from: Date,
     const name = monthPartitionName(table, start);
     if (t.partitions.has(name)) continue;
     const bounds = `for values from ('${start.toISOString()}') to ('${monthStart(start, 1).toISOString()}')`;
+    // made detached, then attached: ATTACH takes only a SHARE UPDATE EXCLUSIVE lock on the table (CREATE TABLE …
+    // PARTITION OF would take an ACCESS EXCLUSIVE one, and queue every read behind a long query); attaching adds the
+    // table's indexes, foreign keys and triggers to the new month
+    await tx.exec(`create table ${name} (like ${table} including defaults including constraints)`);
     if (t.defaultPartition && (await defaultHoldsMonth(tx, t, start))) {
-      // made detached, filled with the default partition's rows of its month, then attached (attaching checks both)
+      // the default partition's rows of that month move into it first (attaching checks that none is left behind)
       await tx.exec(`lock table ${t.defaultPartition} in access exclusive mode`);
-      await tx.exec(`create table ${name} (like ${table} including defaults including constraints)`);
       await tx.exec(`set local zhizhi.partition_move = 'on'`);
       await tx.query(
         `with moved as (delete from ${t.defaultPartition} where ${t.column} >= $1 and ${t.column} < $2 returning *)
@@ -97,10 +100,8 @@ export async function ensureMonthlyPartitions(tx: Tx, table: string, from: Date,
         [start, monthStart(start, 1)],
       );
       await tx.exec(`set local zhizhi.partition_move = 'off'`);
-      await tx.exec(`alter table ${table} attach partition ${name} ${bounds}`);
-    } else {
-      await tx.exec(`create table ${name} partition of ${table} ${bounds}`);
     }
+    await tx.exec(`alter table ${table} attach partition ${name} ${bounds}`);
     t.partitions.add(name);
     made.push(name);
   }
