@@ -6,6 +6,7 @@ import { CAPABILITIES } from './capabilities.ts';
 import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/seed-demo.ts';
 import { bootstrapAdmin, refuseDemoPassword } from './identity/bootstrap-admin.ts';
 import { startJobs } from './platform/jobs.ts';
+import { instrumentJobs } from './platform/metrics.ts';
 import { jobsOf, runDemoSteps, startServices } from './platform/capability.ts';
 import { DEMO_SEED } from './cases/demo/seed-history.ts';
 import { listCalendarYears } from './calendar/store.ts';
@@ -31,7 +32,9 @@ if (!config.production) {
 }
 await app.listen({ port: config.port, host: config.host });
 // background work runs in this process unless JOBS=off (then run workers elsewhere: npm run worker)
-const jobs = await startJobs(db, jobsOf(CAPABILITIES, { db, config }), { work: process.env.JOBS !== 'off' });
+// each run logged (name, ms, outcome; whatever LOG_REQUESTS says) and counted for /metrics
+const jobLog = app.log.child({}, { level: 'info' });
+const jobs = await startJobs(db, instrumentJobs(jobsOf(CAPABILITIES, { db, config }), jobLog), { work: process.env.JOBS !== 'off' });
 // the embedded MQTT broker and the alarm clock, unless SERVICES=off (then a worker runs the loops)
 const services = process.env.SERVICES === 'off'
   ? { names: [], stop: async () => undefined }
