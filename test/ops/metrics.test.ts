@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
-import { startJobs } from '../../src/server/platform/jobs.ts';
+import { startJobs, type JobDefinition } from '../../src/server/platform/jobs.ts';
 import { instrumentJobs, serveWorkerMetrics, type JobLog } from '../../src/server/platform/metrics.ts';
 import { storeMessage } from '../../src/server/devices/mqtt/reading-message.ts';
 
@@ -164,7 +164,7 @@ describe('the job log', () => {
   it('logs each job run with its name, ms and outcome', async () => {
     const logged: { level: string; fields: Record<string, unknown> }[] = [];
     const log: JobLog = { info: (f) => logged.push({ level: 'info', fields: f as Record<string, unknown> }), error: (f) => logged.push({ level: 'error', fields: f as Record<string, unknown> }) };
-    const [ok, broken] = instrumentJobs([
+    const [ok, broken] = instrumentJobs<JobDefinition<never>>([
       { name: 'fine', handler: async () => undefined },
       { name: 'broken', handler: async () => { throw new Error('no luck'); } },
     ], log);
