@@ -86,9 +86,8 @@ describe('migration 039', () => {
     expect(id).toBe(maxBefore + 1);
     const timeline = await store.listEvents(db, ids[1]!);
     expect(timeline.map((e) => e.action)).toEqual(['report', 'accept', 'comment']);
-    expect(await store.listEvents(db, ids[1]!, CREATED[1]!)).toEqual(timeline);
     expect(await store.findEventByRequestKey(db, ids[1]!, 'key-1')).toBe(timeline[1]!.id);
-    expect(await store.findEventByRequestKey(db, ids[1]!, 'key-new', CREATED[1]!)).toBe(id);
+    expect(await store.findEventByRequestKey(db, ids[1]!, 'key-new')).toBe(id);
     // the same key on the same case is still refused by the unique index
     await expect(store.insertEvent(db, { case_id: ids[1]!, at: new Date(), action: 'comment', actor_id: null, actor_name: null,
       from_status: null, to_status: null, reason: null, data: null, request_key: 'key-1' })).rejects.toThrow(/unique|duplicate/i);
@@ -114,7 +113,7 @@ describe('migration 039', () => {
     };
     const touched = () => plan.filter((line) => / on case_events_\w+/.test(line) && !line.includes('never executed'))
       .map((line) => / on (case_events_\w+)/.exec(line)![1]);
-    await store.listEvents(explain, ids[2]!, CREATED[2]!);
+    await store.listEvents(explain, ids[2]!);
     expect(touched()).toEqual(['case_events_y2026m11']);
     await store.listEvents(explain, ids[0]!);
     expect(touched()).toEqual(['case_events_y2026m01']);
@@ -148,6 +147,17 @@ describe('ensureMonthlyPartitions', () => {
     expect(await db.transaction((tx) => ensureMonthlyPartitions(tx, 'case_events', created, created))).toEqual(['case_events_y2031m05']);
     expect(await where()).toBe('case_events_y2031m05');
     expect((await store.listEvents(db, 'p-case-2031')).map((e) => e.id)).toEqual([id]);
+  });
+
+  it('finds the timeline of a case created with microseconds (a bulk load), which a JavaScript Date cannot name', async () => {
+    await db.query(`insert into cases (id, number, status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat,
+                      source, reporter_kind, created_at, updated_at)
+                    select 'p-case-micro', 'PMICRO', status, town_id, grid_id, org_path, matter_id, category_code, tier, description, lng, lat,
+                      source, reporter_kind, timestamptz '2026-11-20 09:00:00.123456+08', now() from cases where id = $1`, [ids[0]]);
+    const id = await store.insertEvent(db, { case_id: 'p-case-micro', at: new Date(), action: 'report', actor_id: null, actor_name: null,
+      from_status: null, to_status: 'reported', reason: null, data: null, request_key: 'micro' });
+    expect((await store.listEvents(db, 'p-case-micro')).map((e) => e.id)).toEqual([id]);
+    expect(await store.findEventByRequestKey(db, 'p-case-micro', 'micro')).toBe(id);
   });
 });
 

@@ -46,7 +46,7 @@ export async function applyCaseActionIn(
   if (!row) throw notFound('case');
   const requestKey = options.requestKey ?? null;
   if (requestKey) {
-    const first = await store.findEventByRequestKey(tx, row.id, requestKey, row.created_at);
+    const first = await store.findEventByRequestKey(tx, row.id, requestKey);
     if (first !== null) return { eventId: first, repeated: true };
   }
   const cmd: CaseCommand = { ...request, duplicateOf: request.duplicateOf === undefined ? undefined : await findOriginal(tx, request.duplicateOf, viewer) };
@@ -75,7 +75,6 @@ export async function applyCaseActionIn(
     eventId = await store.insertEvent(tx, {
       case_id: row.id, at: now, action: e.action, actor_id: actor.system ? null : actor.accountId, actor_name: actorName,
       from_status: e.from, to_status: e.to, reason: e.reason, data: e.data, request_key: i === 0 ? requestKey : null,
-      case_created_at: row.created_at,
     });
     await notifyCaseChange(tx, {
       caseId: row.id, number: row.number, eventId, action: e.action, status: e.to, orgPath: row.org_path,

@@ -59,7 +59,7 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
     const row = await store.findCase(app.db, id, viewerOf(p));
     if (!row) throw notFound('case');
     const [events, photos, matter, original, duplicates, thing] = await Promise.all([
-      store.listEvents(app.db, id, row.created_at), store.listPhotos(app.db, id), findMatterById(app.db, row.matter_id),
+      store.listEvents(app.db, id), store.listPhotos(app.db, id), findMatterById(app.db, row.matter_id),
       row.duplicate_of ? store.findCase(app.db, row.duplicate_of, viewerOf(p)) : null, store.listDuplicatesOf(app.db, row.id, viewerOf(p)),
       row.thing_id ? findThingSummary(app.db, row.thing_id) : null,
     ]);

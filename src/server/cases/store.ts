@@ -447,33 +447,33 @@ export interface EventRow {
 }
 
 /**
- * case_events is partitioned by the month of its case's creation (migration 039): an entry carries the case's
- * created_at, given by a caller that has the case row, else read from the case in the same statement. Reads of a
- * timeline name it too, so they touch one partition.
+ * case_events is partitioned by the month of its case's creation (migration 039): an entry carries its case's
+ * created_at, and a timeline read names it so it touches one partition (pruned when the statement runs). Both read it
+ * from the case in the same statement, never from a caller's Date: that has milliseconds, the column may hold
+ * microseconds (a bulk load), and a value off by one would miss the timeline.
  */
-const CASE_CREATED_AT = (caseId: string, given: string) => `coalesce(${given}::timestamptz, (select created_at from cases where id = ${caseId}))`;
+const CASE_CREATED_AT = (caseId: string) => `(select created_at from cases where id = ${caseId})`;
 
-export async function insertEvent(tx: Tx, e: Omit<EventRow, 'id'> & { request_key?: string | null; case_created_at?: Date }): Promise<number> {
+export async function insertEvent(tx: Tx, e: Omit<EventRow, 'id'> & { request_key?: string | null }): Promise<number> {
   const r = await tx.query<{ id: number }>(
     `insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data, request_key, case_created_at)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,${CASE_CREATED_AT('$1::text', '$11')}) returning id`,
-    [e.case_id, e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data), e.request_key ?? null, e.case_created_at ?? null],
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,${CASE_CREATED_AT('$1::text')}) returning id`,
+    [e.case_id, e.at, e.action, e.actor_id, e.actor_name, e.from_status, e.to_status, e.reason, json(e.data), e.request_key ?? null],
   );
   return r.rows[0]!.id;
 }
 
 /** The first timeline entry an action sent with this (actor-scoped) Idempotency-Key wrote on the case, if any. */
-export async function findEventByRequestKey(tx: Tx, caseId: string, requestKey: string, caseCreatedAt?: Date): Promise<number | null> {
+export async function findEventByRequestKey(tx: Tx, caseId: string, requestKey: string): Promise<number | null> {
   const r = await tx.query<{ id: number }>(
-    `select id from case_events where case_id = $1 and case_created_at = ${CASE_CREATED_AT('$1', '$3')} and request_key = $2`,
-    [caseId, requestKey, caseCreatedAt ?? null]);
+    `select id from case_events where case_id = $1 and case_created_at = ${CASE_CREATED_AT('$1')} and request_key = $2`, [caseId, requestKey]);
   return r.rows[0]?.id ?? null;
 }
 
-export async function listEvents(tx: Tx, caseId: string, caseCreatedAt?: Date): Promise<EventRow[]> {
+export async function listEvents(tx: Tx, caseId: string): Promise<EventRow[]> {
   const r = await tx.query<EventRow>(
     `select id, case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data from case_events
-      where case_id = $1 and case_created_at = ${CASE_CREATED_AT('$1', '$2')} order by id`, [caseId, caseCreatedAt ?? null]);
+      where case_id = $1 and case_created_at = ${CASE_CREATED_AT('$1')} order by id`, [caseId]);
   return r.rows;
 }
 

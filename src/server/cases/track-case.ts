@@ -12,5 +12,5 @@ export async function trackCase(tx: Tx, number: string, phoneHash: string): Prom
   if (!parsed) throw new AppError('VALIDATION_FAILED', 'That is not a case number.', '案卷编号格式不正确。');
   const row = await store.findCaseByNumber(tx, printCaseNumber(parsed));
   if (!row || row.reporter_phone_hash !== phoneHash) throw notFound('case');
-  return { row, events: await store.listEvents(tx, row.id, row.created_at) };
+  return { row, events: await store.listEvents(tx, row.id) };
 }
