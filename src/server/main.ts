@@ -7,6 +7,7 @@ import { seedDemo, DEMO_ACCOUNTS, DEMO_PASSWORD } from './platform/seed/seed-dem
 import { bootstrapAdmin, refuseDemoPassword } from './identity/bootstrap-admin.ts';
 import { startJobs } from './platform/jobs.ts';
 import { instrumentJobs } from './platform/metrics.ts';
+import { withStartLock } from './platform/start-lock.ts';
 import { jobsOf, runDemoSteps, startServices } from './platform/capability.ts';
 import { DEMO_SEED } from './cases/demo/seed-history.ts';
 import { listCalendarYears } from './calendar/store.ts';
@@ -15,21 +16,26 @@ import { shanghaiDate } from '../domain/sla/working-calendar.ts';
 
 const config = loadConfig();
 const db = await openDatabase(config);
-const applied = await migrate(db);
-if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
-if (!config.production && await seedDemo(db)) console.log('seeded the demo district (示范区: 春晖路街道, 青杠镇)');
-if (config.production) {
-  await refuseDemoPassword(db);
-  console.log(await bootstrapAdmin(db, config));
-}
+// several nodes started at once on a fresh database: their start-up writes go one node at a time (the others wait,
+// then find the migrations, the seed and the first admin there)
+const app = await withStartLock(db, async () => {
+  const applied = await migrate(db);
+  if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+  if (!config.production && await seedDemo(db)) console.log('seeded the demo district (示范区: 春晖路街道, 青杠镇)');
+  if (config.production) {
+    await refuseDemoPassword(db);
+    console.log(await bootstrapAdmin(db, config));
+  }
 
-const app = await buildApp({ db, config, log: { requests: process.env.LOG_REQUESTS === '1' } });
-if (!config.production) {
-  // each capability's demo history on top (the cases of the last two months, the duty roster), when DEMO_HISTORY=on
-  // (npm start's default); after buildApp, whose capability set-ups load the audit keys the demo's commands write with
-  const demo = { db, config, now: new Date(), seed: Number(process.env.DEMO_SEED) || DEMO_SEED, progress: (line: string) => console.log(line) };
-  for (const line of await runDemoSteps(CAPABILITIES, demo)) console.log(line);
-}
+  const built = await buildApp({ db, config, log: { requests: process.env.LOG_REQUESTS === '1' } });
+  if (!config.production) {
+    // each capability's demo history on top (the cases of the last two months, the duty roster), when DEMO_HISTORY=on
+    // (npm start's default); after buildApp, whose capability set-ups load the audit keys the demo's commands write with
+    const demo = { db, config, now: new Date(), seed: Number(process.env.DEMO_SEED) || DEMO_SEED, progress: (line: string) => console.log(line) };
+    for (const line of await runDemoSteps(CAPABILITIES, demo)) console.log(line);
+  }
+  return built;
+});
 await app.listen({ port: config.port, host: config.host });
 // background work runs in this process unless JOBS=off (then run workers elsewhere: npm run worker)
 // each run logged (name, ms, outcome; whatever LOG_REQUESTS says) and counted for /metrics

@@ -17,11 +17,11 @@ export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
     schema: {
       summary: 'Live case changes (Server-Sent Events)',
       tags: ['cases'],
-      description: 'Server-Sent Events: one `case` event per change of a case within the caller\'s scope (or reported by the caller); for the command screen\'s viewers also one `alarm` event per alarm raised, acknowledged or cleared and one `incident` event per incident started, changed or stood down within their territory (no person named). When the caller\'s session ends (sign-out, expiry, a disabled account, a password change elsewhere) or what it may see changes, a last `revoked` event (`reason`: `sessionEnded` or `accessChanged`) is sent and the stream closes; reconnecting then answers 401 or streams with the new access. Send the bearer token in the Authorization header (fetch-based readers).',
+      description: 'Server-Sent Events: one `case` event per change of a case within the caller\'s scope (or reported by the caller); for the command screen\'s viewers also one `alarm` event per alarm raised, acknowledged or cleared and one `incident` event per incident started, changed or stood down within their territory (no person named). When this node may have missed changes (its connection to the database\'s notifications was lost and is back), a last `resync` event (`reason`: `changesMissed`) is sent and the stream closes: read what is shown again, then reconnect. When the caller\'s session ends (sign-out, expiry, a disabled account, a password change elsewhere) or what it may see changes, a last `revoked` event (`reason`: `sessionEnded` or `accessChanged`) is sent and the stream closes; reconnecting then answers 401 or streams with the new access. Send the bearer token in the Authorization header (fetch-based readers).',
       response: {
         200: {
           description: 'an event stream that stays open',
-          content: { 'text/event-stream': { schema: Type.String({ description: '`event: case` with `data:` a JSON CaseEvent { caseId, number, eventId, action, status, at } and `id:` the eventId; `event: alarm` / `event: incident` with `data:` a ScreenLiveChange { subject, id, action, status, type, level, gridId, number?, title?, at }; a last `event: revoked` with `data: { reason }`' }) } },
+          content: { 'text/event-stream': { schema: Type.String({ description: '`event: case` with `data:` a JSON CaseEvent { caseId, number, eventId, action, status, at } and `id:` the eventId; `event: alarm` / `event: incident` with `data:` a ScreenLiveChange { subject, id, action, status, type, level, gridId, number?, title?, at }; a last `event: revoked` with `data: { reason }`, or a last `event: resync` with `data: { reason: changesMissed }`' }) } },
         },
       },
     },
@@ -50,6 +50,11 @@ export async function caseEventRoutes(app: FastifyInstance): Promise<void> {
       end: (revoked) => {
         close();
         if (revoked) res.write(`event: revoked\ndata: ${JSON.stringify({ reason: revoked })}\n\n`);
+        res.end();
+      },
+      resync: () => {
+        close();
+        res.write(`event: resync\ndata: ${JSON.stringify({ reason: 'changesMissed' })}\n\n`);
         res.end();
       },
     });

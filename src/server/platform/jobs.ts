@@ -1,10 +1,13 @@
+import pg from 'pg';
 import { PgBoss, fromPglite } from 'pg-boss';
 import type { Db } from './db/db.ts';
+
+const SCHEDULED_JOB_LOCK = 7_141_003;
 
 /** One background job: a name, an optional cron schedule, an idempotent handler. */
 export interface JobDefinition<T extends object = object> {
   name: string;
-  /** cron in Asia/Shanghai; the queue runs each tick once across all nodes */
+  /** cron in Asia/Shanghai; the queue runs each tick once across all nodes, and one run at a time (runAlone) */
   cron?: string;
   /** an attempt still running after this long counts as dead (its worker was killed) and is retried */
   expireInSeconds?: number;
@@ -30,7 +33,10 @@ export async function startJobs(db: Db, jobs: readonly JobDefinition<never>[], o
     if (job.runAtStart) await boss.send(job.name, {});
     if (o.work) {
       await boss.work(job.name, async (batch) => {
-        for (const j of batch) await job.handler(j.data as never);
+        for (const j of batch) {
+          if (job.cron) await runAlone(db, job.name, () => job.handler(j.data as never));
+          else await job.handler(j.data as never);
+        }
       });
     }
   }
@@ -54,4 +60,31 @@ async function dropStaleSchedules(boss: PgBoss, jobs: readonly JobDefinition<nev
     after = { name: page[page.length - 1]!.name, key: page[page.length - 1]!.key };
   }
   for (const s of stale) await boss.unschedule(s.name, s.key);
+}
+
+/**
+ * A scheduled job runs on one node at a time. pg-boss hands each queued job to one worker, but the ticks of a schedule,
+ * the runs every node queues at its start (`runAtStart`) and a retry of an attempt that only looked dead are separate
+ * jobs, and several workers would take them at once: two task generations of the same day, two sweeps over the same
+ * cases. So a run first takes a session advisory lock named after the job, on a connection of its own (the session
+ * connection string: past a pooler in transaction mode); when another node holds it, that node's run is doing this
+ * tick's work and this one ends at once. The lock goes with the connection, also when the node dies.
+ * PGlite belongs to one process, whose worker runs a queue's jobs one after another.
+ */
+export async function runAlone(db: Db, name: string, fn: () => Promise<void>): Promise<'ran' | 'busy'> {
+  if (!('pool' in db.raw)) {
+    await fn();
+    return 'ran';
+  }
+  const session = new pg.Client({ connectionString: db.raw.connectionString });
+  session.on('error', () => undefined);
+  await session.connect();
+  try {
+    const r = await session.query<{ got: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as got', [SCHEDULED_JOB_LOCK, name]);
+    if (!r.rows[0]?.got) return 'busy';
+    await fn();
+    return 'ran';
+  } finally {
+    await session.end().catch(() => undefined);
+  }
 }

@@ -44,6 +44,7 @@ export interface ScreenChange {
 }
 /** Carries the id of an account whose sessions ended or whose access changed (migration 010's triggers). */
 export const ACCESS_CHANNEL = 'zhizhi_access_changes';
+const CHANNELS = [CASE_CHANNEL, SCREEN_CHANNEL, ACCESS_CHANNEL];
 
 /** Called inside the transaction that changes the alarms or incidents: delivered only if that transaction commits. */
 export async function notifyScreenChanges(tx: Tx, changes: readonly ScreenChange[]): Promise<void> {
@@ -73,6 +74,20 @@ export interface LiveStream {
   sendScreen?(c: ScreenChange): void;
   /** ends the stream: `revoked` says why when its session ended or its access changed; absent at shutdown */
   end(revoked?: RevokedReason): void;
+  /**
+   * Changes may have been missed (this node's LISTEN connection was lost and is back): tell the client to read again,
+   * and end the stream. Without it the stream is just ended (a client reconnects).
+   */
+  resync?(): void;
+}
+
+/** A NOTIFY payload that is not a change: a node's probe of its own LISTEN connections (not JSON, so no reader takes it). */
+const PROBE_PREFIX = '~probe:';
+
+/** How often a node checks that its LISTEN connections still hear (LIVE_PROBE_MS, default 5 s; 0 turns it off). */
+export function liveProbeMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const ms = Number(env.LIVE_PROBE_MS ?? 5000);
+  return Number.isFinite(ms) && ms >= 0 ? ms : 5000;
 }
 
 /** A stream, and the changes held back from it while a check of its session is under way. */
@@ -88,23 +103,114 @@ interface Entry {
  * A stream lives only as long as its session does, with the access it opened with: an access change heard on
  * ACCESS_CHANNEL re-checks that account's streams at once, and every stream is re-checked every few seconds
  * (expiry, and changes no trigger announces). Changes that arrive during a check wait for its outcome.
+ *
+ * On PostgreSQL the LISTEN connections can be lost without a word (the server restarted or failed over, a proxy or
+ * firewall dropped an idle connection, the backend was terminated): NOTIFYs sent meanwhile are gone for this node. So
+ * every `probeMs` the hub notifies its own channels with a probe only it recognises; a probe not heard back by the
+ * next round (while the database answered) means the connections are dead: they are opened again, and every stream
+ * is told to read again (`resync`), since what happened in between never reached it.
  */
 export class LiveHub {
   private readonly db: Db;
   private readonly entries = new Set<Entry>();
   private stopListening: (() => Promise<void>)[] = [];
+  private readonly probeMs: number;
+  private readonly probeId = Math.random().toString(36).slice(2, 10);
+  private probeSeq = 0;
+  /** the channels that have not yet heard the last probe sent (null: none outstanding) */
+  private probePending: Set<string> | null = null;
+  private probeTimer: NodeJS.Timeout | null = null;
+  private probeSentAt = 0;
+  /** the probe round under way, if any (stop waits for it) */
+  private probing: Promise<void> | null = null;
+  /** false while the LISTEN connections are being (re)opened or could not be */
+  private listening = false;
+  private stopped = false;
+  /** how often the LISTEN connections were found lost and opened again */
+  resyncs = 0;
   private check: SessionAccessCheck | null = null;
   private sweepTimer: NodeJS.Timeout | null = null;
   private sweepQueued = false;
   /** checks run one at a time, in the order they were asked for */
   private checking: Promise<void> = Promise.resolve();
 
-  constructor(db: Db) {
+  constructor(db: Db, o: { probeMs?: number } = {}) {
     this.db = db;
+    this.probeMs = db.kind === 'postgres' ? o.probeMs ?? liveProbeMs() : 0;
   }
 
   async start(): Promise<void> {
+    await this.listenAll();
+    if (this.probeMs > 0) {
+      this.probeTimer = setInterval(() => void this.probe(), this.probeMs);
+      this.probeTimer.unref();
+    }
+  }
+
+  /** One probe round: judge the last probe, then send the next (or open the connections again). */
+  private probe(): Promise<void> {
+    if (this.probing || this.stopped) return this.probing ?? Promise.resolve();
+    this.probing = this.probeRound().finally(() => { this.probing = null; });
+    return this.probing;
+  }
+
+  private async probeRound(): Promise<void> {
+    if (this.listening && this.probePending && this.probePending.size > 0) {
+      // a busy database or node may answer late: a probe counts as lost only after a grace of its own
+      if (Date.now() - this.probeSentAt < Math.max(this.probeMs, 2000)) return;
+      console.warn(`live: this node's LISTEN connection stopped hearing (${[...this.probePending].join(', ')}): listening again; open streams will read again`);
+      this.listening = false;
+    }
+    this.probePending = null;
+    if (!this.listening) {
+      for (const stop of this.stopListening.splice(0)) await stop().catch(() => undefined);
+      try {
+        await this.listenAll();
+      } catch {
+        return; // the database is unreachable: tried again next round
+      }
+      if (this.stopped) {
+        for (const stop of this.stopListening.splice(0)) await stop().catch(() => undefined);
+        return;
+      }
+      this.resyncs++;
+      for (const e of [...this.entries]) {
+        this.entries.delete(e);
+        if (e.stream.resync) e.stream.resync();
+        else e.stream.end();
+      }
+    }
+    const payload = `${PROBE_PREFIX}${this.probeId}:${++this.probeSeq}`;
+    const pending = new Set(CHANNELS);
+    this.probePending = pending;
+    this.probeSentAt = Date.now();
+    try {
+      await this.db.query(`select pg_notify(c, $2) from unnest($1::text[]) c`, [CHANNELS, payload]);
+    } catch {
+      if (this.probePending === pending) this.probePending = null; // nothing was sent: nothing to conclude
+    }
+  }
+
+  /** A probe payload: heard back on `channel` if it is this hub's latest; true when the payload was a probe at all. */
+  private heardProbe(channel: string, payload: string): boolean {
+    if (!payload.startsWith(PROBE_PREFIX)) return false;
+    if (payload === `${PROBE_PREFIX}${this.probeId}:${this.probeSeq}`) this.probePending?.delete(channel);
+    return true;
+  }
+
+  private async listenAll(): Promise<void> {
+    try {
+      await this.listenChannels();
+      this.listening = true;
+    } catch (err) {
+      for (const stop of this.stopListening.splice(0)) await stop().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private async listenChannels(): Promise<void> {
     this.stopListening.push(await this.db.listen(CASE_CHANNEL, (payload) => {
+      if (this.heardProbe(CASE_CHANNEL, payload)) return;
       let change: CaseChange;
       try {
         change = JSON.parse(payload) as CaseChange;
@@ -118,6 +224,7 @@ export class LiveHub {
       }
     }));
     this.stopListening.push(await this.db.listen(SCREEN_CHANNEL, (payload) => {
+      if (this.heardProbe(SCREEN_CHANNEL, payload)) return;
       let change: ScreenChange;
       try {
         change = JSON.parse(payload) as ScreenChange;
@@ -132,6 +239,7 @@ export class LiveHub {
       }
     }));
     this.stopListening.push(await this.db.listen(ACCESS_CHANNEL, (accountId) => {
+      if (this.heardProbe(ACCESS_CHANNEL, accountId)) return;
       void this.recheck((e) => e.stream.accountId === accountId);
     }));
   }
@@ -186,6 +294,9 @@ export class LiveHub {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.probeTimer) clearInterval(this.probeTimer);
+    await this.probing;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.check = null;
     for (const e of this.entries) e.stream.end();

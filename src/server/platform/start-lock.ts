@@ -1,0 +1,24 @@
+import pg from 'pg';
+import type { Db } from './db/db.ts';
+
+const START_LOCK = 7_141_002;
+
+/**
+ * Runs a node's start-up writes (the demo seed, the first admin, the capabilities' set-ups) one node at a time: several
+ * nodes started at once on a fresh database would otherwise all find it empty and all insert the same rows, and all
+ * but one would stop on a duplicate key. A session advisory lock on a connection of its own (past a pooler in
+ * transaction mode: the session connection string), released when that connection ends, also if the node dies.
+ * PGlite belongs to one process: nothing to wait for.
+ */
+export async function withStartLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (!('pool' in db.raw)) return fn();
+  const session = new pg.Client({ connectionString: db.raw.connectionString });
+  session.on('error', () => undefined);
+  await session.connect();
+  try {
+    await session.query('select pg_advisory_lock($1)', [START_LOCK]);
+    return await fn();
+  } finally {
+    await session.end().catch(() => undefined);
+  }
+}
