@@ -4,6 +4,7 @@ import { publicCaseRoutes } from './public-routes.ts';
 import { caseEventRoutes } from './events-route.ts';
 import { caseFiguresRoutes } from './figures-routes.ts';
 import { slaSweepJob } from './sla-sweep-job.ts';
+import { foldOpenCountsJob } from './fold-open-counts-job.ts';
 import { demoHistoryStep, demoSwitches } from './demo/demo-step.ts';
 import { demoLiveJob } from './demo/demo-live-job.ts';
 
@@ -11,6 +12,6 @@ import { demoLiveJob } from './demo/demo-live-job.ts';
 export const cases: Capability = {
   name: 'cases',
   routes: [caseRoutes, caseFiguresRoutes, publicCaseRoutes, caseEventRoutes],
-  jobs: ({ db, config }) => [slaSweepJob(db), ...(demoSwitches(config).live ? [demoLiveJob(db, config.dataDir)] : [])],
+  jobs: ({ db, config }) => [slaSweepJob(db), foldOpenCountsJob(db), ...(demoSwitches(config).live ? [demoLiveJob(db, config.dataDir)] : [])],
   demo: demoHistoryStep,
 };

@@ -65,9 +65,25 @@ export type Viewer = CaseViewer;
 export function visibleTo(v: Viewer, first: number): { sql: string; params: unknown[] } {
   const n = (i: number) => `$${first + i}`;
   return {
-    sql: `(c.org_path like ${n(0)} or c.assignee->>'postId' = any(${n(1)}) or c.department_ids && ${n(2)}::text[]
-           or c.assignee->>'staffId' = ${n(3)} or c.reporter_account_id = ${n(3)})`,
+    sql: `(c.org_path like ${n(0)} or ${besidesScope(n(1), n(2), n(3))})`,
     params: [v.scopePath ? likePrefix(v.scopePath) : null, v.postIds, v.departmentIds, v.accountId],
+  };
+}
+
+/** The visibility branches other than the scope: the viewer's posts, departments, own assignments and own reports. */
+const besidesScope = (posts: string, departments: string, account: string) =>
+  `c.assignee->>'postId' = any(${posts}) or c.department_ids && ${departments}::text[]
+           or c.assignee->>'staffId' = ${account} or c.reporter_account_id = ${account}`;
+
+/**
+ * The cases the viewer sees other than by scope, outside the scope: with `visibleTo` = (in scope) or this, the two are
+ * disjoint, so counts of the scope (the roll-ups) and of these add up. Parameters numbered from `first`.
+ */
+export function visibleOutsideScope(v: Viewer & { scopePath: string }, first: number): { sql: string; params: unknown[] } {
+  const n = (i: number) => `$${first + i}`;
+  return {
+    sql: `(not (c.org_path like ${n(0)}) and (${besidesScope(n(1), n(2), n(3))}))`,
+    params: [likePrefix(v.scopePath), v.postIds, v.departmentIds, v.accountId],
   };
 }
 
@@ -418,12 +434,33 @@ function listWhere(viewer: Viewer, f: Omit<CaseFilter, 'limit' | 'beforeCreated'
   return { where, params, p };
 }
 
+/**
+ * A page of the cases the viewer sees that the filters match, newest first. Two plans, chosen by how much the list
+ * covers (migration 040, docs/operations.md "Database at scale"): within one town or less (a town's or a community's
+ * staff, a unit filter of that size, or the viewer's own assignments or reports) the matching cases are collected
+ * through the index of each visibility branch (a BitmapOr) and the newest kept; over several towns (a district, the
+ * city), where most cases match, the newest cases are walked (cases_created, cases_open_created) until the page is full.
+ */
 export async function listCases(tx: Tx, viewer: Viewer, f: CaseFilter): Promise<CaseRow[]> {
   const { where, params, p } = listWhere(viewer, f);
   if (f.beforeCreated) where.push(`(c.created_at, c.id) < (${p(f.beforeCreated.at)}, ${p(f.beforeCreated.id)})`);
-  const r = await tx.query<CaseRow>(
-    `${SELECT} where ${where.join(' and ')} order by c.created_at desc, c.id desc limit ${p(f.limit)}`, params);
+  const order = `order by c.created_at desc, c.id desc limit ${p(f.limit)}`;
+  const own = f.mine !== undefined && ('assignedToViewer' in f.mine || 'reportedByViewer' in f.mine);
+  const range = f.orgUnitPath ?? viewer.scopePath;
+  const collect = own || range === null || !(await spansTowns(tx, range));
+  const r = await tx.query<CaseRow>(collect
+    ? `with c as materialized (select c.* from cases c where ${where.join(' and ')}), page as (select * from c ${order})
+       select c.*, m.name as category_name, m.on_spot, m.escalate_after_h from page c join matters m on m.id = c.matter_id
+        order by c.created_at desc, c.id desc`
+    : `${SELECT} where ${where.join(' and ')} ${order}`, params);
   return r.rows;
+}
+
+/** Whether more than one town lies under a path (a district, the city). */
+async function spansTowns(tx: Tx, path: string): Promise<boolean> {
+  const r = await tx.query<{ n: number }>(
+    `select count(*)::int as n from (select 1 from org_units where level = 'town' and path like $1 limit 2) x`, [likePrefix(path)]);
+  return r.rows[0]!.n > 1;
 }
 
 /** How many cases a list's filters match, all pages together. */

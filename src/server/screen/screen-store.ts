@@ -2,6 +2,7 @@ import type { Tx } from '../platform/db/db.ts';
 import { likePrefix } from '../platform/db/sql.ts';
 import { SCREEN_WINDOWS } from '../../shared/screen.ts';
 import type { OrgLevel } from '../../shared/org-levels.ts';
+import { OPEN_COUNTS_UNDER } from '../cases/open-counts-store.ts';
 
 /*
  * The command screen's SQL. Every query is scoped by the unit's path (an index range on org_path: the unit was checked
@@ -32,19 +33,27 @@ export async function ancestors(tx: Tx, unitPath: string): Promise<{ id: string;
   return r.rows;
 }
 
+/** open and red cases per child ($3: where the child's id starts in a path), from the cases under the unit (`like` $2) */
+const OPEN_BY_CASES = `select split_part(substr(c.org_path, $3), '/', 1) as child, count(*)::int as open_cases,
+                        count(*) filter (where ${RED})::int as red_cases
+                   from cases c where c.org_path like $2 and ${OPEN} group by 1`;
+/** the same from the towns' open-case roll-ups (the `light` kind counts every open case once, `red` the red ones) */
+const OPEN_BY_TOWNS = `select split_part(substr(r.town_path, $3), '/', 1) as child, coalesce(sum(r.n) filter (where r.kind = 'light'), 0)::int as open_cases,
+                        coalesce(sum(r.n) filter (where r.kind = 'red'), 0)::int as red_cases
+                   from ${OPEN_COUNTS_UNDER('$2')} r where r.kind in ('light', 'red') group by 1`;
+
 export interface ChildRow { id: string; name: string; level: OrgLevel; path: string; geometry?: unknown; open_cases: number; red_cases: number; active_alarms: number }
 
 /**
- * The unit's children with their open and red cases and standing alarms: one index range over the unit's open cases,
- * grouped by the path segment after the unit's (a path is '/id/id/…/').
+ * The unit's children with their open and red cases and standing alarms, grouped by the path segment after the unit's
+ * (a path is '/id/id/…/'): a city's or a district's from the towns' open-case roll-ups (migration 040), a town's and
+ * below from one index range over the unit's open cases.
  */
 export async function children(tx: Tx, unit: UnitRow, withGeometry: boolean): Promise<ChildRow[]> {
   const like = likePrefix(unit.path);
   const r = await tx.query<ChildRow>(
     `with kids as (select id, name, level, path${withGeometry ? ', geometry' : ''}, sort from org_units where parent_id = $1),
-          cs as (select split_part(substr(c.org_path, $3), '/', 1) as child, count(*)::int as open_cases,
-                        count(*) filter (where ${RED})::int as red_cases
-                   from cases c where c.org_path like $2 and ${OPEN} group by 1),
+          cs as (${unit.level === 'city' || unit.level === 'district' ? OPEN_BY_TOWNS : OPEN_BY_CASES}),
           al as (select split_part(substr(a.org_path, $3), '/', 1) as child, count(*)::int as active_alarms
                    from alarms a where a.org_path like $2 and a.status <> 'cleared' group by 1)
      select k.id, k.name, k.level, k.path${withGeometry ? ', k.geometry' : ''},
