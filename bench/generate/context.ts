@@ -52,6 +52,8 @@ export interface GenerateContext {
   random(label: string): () => number;
   /** COPY rows into a table (text format); returns the row count. Values: null, string, number, boolean, Date, object (→ json). */
   copy(table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<number>;
+  /** rows a step wrote without `copy` (its own COPY inside a transaction), so they count in the step's rows/s */
+  countRows?(rows: number): void;
   /** a progress line: "cases 1,200,000 / 8,000,000 (41,000 rows/s)" */
   progress(step: string, done: number, total: number): void;
   log(line: string): void;

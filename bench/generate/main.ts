@@ -101,6 +101,9 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
         stepRows += n;
         return n;
       },
+      countRows: (n) => {
+        stepRows += n;
+      },
       progress: (step, done, total) => {
         const t = performance.now();
         if (done < total && t - (lastProgress.get(step) ?? 0) < 2000) return;

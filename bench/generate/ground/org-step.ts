@@ -12,6 +12,7 @@ import type { GenerateContext, GenerateStep } from '../context.ts';
 import { layoutCity, outline, snakeCell } from './layout.ts';
 import { DEDICATED_KINDS, communityName, districtOf, townName } from './names.ts';
 import { inTransaction } from './tx.ts';
+import { PEOPLE_PER_HOUSEHOLD } from './registry-step.ts';
 
 interface UnitRow {
   id: string; parent_id: string | null; path: string; level: string; kind: string | null; code: string; name: string;
@@ -70,7 +71,7 @@ export function buildUnits(ctx: Pick<GenerateContext, 'scale' | 'random'>): Unit
         // a dedicated grid (a school, a park, a hospital, a market) in every third community, and the cells beyond C × G
         const dedicated = (k === G - 1 && c % 3 === 1) || k >= G ? DEDICATED_KINDS[(place.town + c + k) % DEDICATED_KINDS.length]! : null;
         const population = dedicated ? 0 : Math.round(scale.residentsPerGrid * (0.7 + 0.6 * r()));
-        const households = Math.round(population / 2.6);
+        const households = Math.round(population / PEOPLE_PER_HOUSEHOLD);
         add(community, {
           level: dedicated ? 'dedicatedGrid' : 'grid', kind: dedicated?.kind ?? null,
           code: dedicated ? `${communityCode}${900 + k}` : `${communityCode}${String(++gridNo).padStart(3, '0')}`,
