@@ -124,7 +124,7 @@ export async function markCaseReopened(tx: Tx, caseId: string, now: Date): Promi
     `insert into indicator_dirty_days (day, marked_at)
      select distinct d, $2::timestamptz from (
        select (max(e.at) at time zone 'Asia/Shanghai')::date as d from case_events e
-        where e.case_id = $1 and e.action in ('report_done', 'resolve_on_spot')
+        where e.case_id = $1 and e.case_created_at = (select created_at from cases where id = $1) and e.action in ('report_done', 'resolve_on_spot')
        union all
        select (to_timestamp((((c.clocks->'handle'->>'due')::bigint) + coalesce((c.clocks->'handle'->>'suspendedMs')::bigint, 0)) / 1000.0)
                at time zone 'Asia/Shanghai')::date

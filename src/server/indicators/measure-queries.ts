@@ -74,10 +74,10 @@ case_flows as (
     count(*) filter (where action in ('report_done','resolve_on_spot')) as handled,
     count(*) filter (where action in ('report_done','resolve_on_spot')
       and coalesce(clocks->'handle'->>'light', 'green') <> 'red'
-      and not exists (select 1 from case_events r where r.case_id = ev.case_id and r.id > ev.id and r.action = 'reopen')) as handled_on_time,
+      and not exists (select 1 from case_events r where r.case_id = ev.case_id and r.case_created_at = ev.created_at and r.id > ev.id and r.action = 'reopen')) as handled_on_time,
     count(*) filter (where action in ('verify','reopen')) as verified,
     count(*) filter (where action in ('verify','reopen') and at - interval '${VERIFY_ON_TIME_HOURS} hours' <= (
-      select max(h.at) from case_events h where h.case_id = ev.case_id and h.id < ev.id and h.action in ('report_done','resolve_on_spot'))) as verified_on_time,
+      select max(h.at) from case_events h where h.case_id = ev.case_id and h.case_created_at = ev.created_at and h.id < ev.id and h.action in ('report_done','resolve_on_spot'))) as verified_on_time,
     count(*) filter (where to_status = 'closed' and from_status is distinct from 'closed') as closed,
     count(*) filter (where to_status = 'closed' and from_status is distinct from 'closed'
       and coalesce(clocks->'handle'->>'light', 'green') <> 'red') as closed_on_time,

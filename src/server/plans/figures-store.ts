@@ -41,7 +41,7 @@ export async function listIncidentsForFigures(tx: Tx, f: FiguresFilter): Promise
                         from incident_steps s
                         join cases c on c.id = s.case_id
                         left join lateral (select min(e.at) as at from case_events e
-                                            where e.case_id = s.case_id and e.action in ('report_done', 'resolve_on_spot')) d on true
+                                            where e.case_id = s.case_id and e.case_created_at = c.created_at and e.action in ('report_done', 'resolve_on_spot')) d on true
                        where s.incident_id = i.id), '[]'::json) as steps
        from incidents i
       where ${inOrHoldingScope('i.org_path', '$6', '$1')} and ($2::text is null or ${inOrHoldingScope('i.org_path', '$7', '$2')}) and i.drill = $3

@@ -169,7 +169,7 @@ export async function listSteps(tx: Tx, incidentIds: readonly string[], forUpdat
   if (incidentIds.length === 0) return [];
   const r = await tx.query<StepView>(
     `select s.*, c.number as case_number, c.status as case_status, c.assignee as case_assignee, c.clocks as case_clocks,
-            (select min(e.at) from case_events e where e.case_id = c.id and e.action in ('report_done','resolve_on_spot')) as case_handled_at
+            (select min(e.at) from case_events e where e.case_id = c.id and e.case_created_at = c.created_at and e.action in ('report_done','resolve_on_spot')) as case_handled_at
        from incident_steps s join cases c on c.id = s.case_id
       where s.incident_id = any($1::text[]) order by s.incident_id, s.seq${forUpdate ? ' for update of s' : ''}`, [incidentIds]);
   return r.rows;

@@ -88,7 +88,7 @@ export async function listReviewSteps(tx: Tx, incidentId: string): Promise<Revie
        left join accounts pa on pa.id = p.a_holder_id
        left join accounts sa on sa.id = c.assignee->>'staffId'
        left join lateral (select min(e.at) as at from case_events e
-                           where e.case_id = s.case_id and e.action in ('report_done', 'resolve_on_spot')) d on true
+                           where e.case_id = s.case_id and e.case_created_at = c.created_at and e.action in ('report_done', 'resolve_on_spot')) d on true
       where s.incident_id = $1
       order by s.seq, s.step_key`, [incidentId])).rows;
 }

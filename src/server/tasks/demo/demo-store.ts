@@ -80,6 +80,7 @@ export async function tasksOfVisit(tx: Tx, visitId: string): Promise<string[]> {
  */
 export async function caseHandledAt(tx: Tx, caseId: string): Promise<Date | null> {
   const r = await tx.query<{ at: Date | null }>(
-    `select max(at) as at from case_events where case_id = $1 and action in ('report_done', 'resolve_on_spot')`, [caseId]);
+    `select max(at) as at from case_events
+      where case_id = $1 and case_created_at = (select created_at from cases where id = $1) and action in ('report_done', 'resolve_on_spot')`, [caseId]);
   return r.rows[0]?.at ? new Date(r.rows[0].at) : null;
 }
