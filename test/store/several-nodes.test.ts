@@ -53,7 +53,7 @@ describe.skipIf(!server)('several nodes on PostgreSQL', () => {
       await waitUntil(() => heard.includes('before'), 5000, 'the change before the cut');
 
       const cut = await other.query(`select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and query like 'listen %'`, [appName]);
-      expect(cut.rowCount).toBe(3);
+      expect(cut.rowCount, 'the hub\'s LISTEN connections').toBeGreaterThan(0);
       await other.transaction((tx) => notifyCaseChange(tx, change('during')));
       await waitUntil(() => resynced === 1, 10_000, 'the resync');
       expect(hub.resyncs).toBe(1);
