@@ -15,6 +15,8 @@ import { DEMO_PASSWORD } from '../src/server/platform/seed/seed-demo.ts';
 import { sweepSla } from '../src/server/cases/sweep-sla.ts';
 import { OPEN_STATUSES } from '../src/shared/cases.ts';
 import { generate } from './generate/main.ts';
+import { casesStep } from './generate/history/cases-step.ts';
+import { deriveSteps } from './generate/derive/index.ts';
 import { fmt, rng, type BenchContext } from './harness.ts';
 
 export const name = 'city';
@@ -38,7 +40,8 @@ async function database(ctx: BenchContext): Promise<{ url: string; done: () => P
   const now = new Date();
   const t0 = Date.now();
   try {
-    const s = await generate({ scale, databaseUrl: scratch.url, now, dataDir: loadConfig().dataDir, log: () => undefined });
+    // the ground, the cases with their timelines and the roll-ups: what the lists, dashboards and sweep read
+    const s = await generate({ scale, databaseUrl: scratch.url, now, dataDir: loadConfig().dataDir, laterSteps: [casesStep, ...deriveSteps], log: () => undefined });
     ctx.log(`generated scale ${scale} in ${((Date.now() - t0) / 1000).toFixed(0)} s (${fmt(s.databaseBytes / 2 ** 20)} MB)`);
   } catch (err) {
     await scratch.drop();

@@ -12,7 +12,7 @@
 --   cases_open_path     open cases under a path: the screen's live cases and tiles of a town, a town's open lists
 --   cases_post          cases with one of the viewer's posts: visibility branch, inbox (mine=assigned), a post's load
 --   cases_staff         cases with the viewer himself (a grid worker, staff): visibility branch, mine=assigned
---   cases_department_ids (GIN)  cases a department was sent: visibility branch, department evaluation
+--   cases_departments_reached (GIN)  cases a department was sent: visibility branch, department evaluation
 --   cases_reporter      the viewer's own reports: visibility branch, mine=reported
 --   cases_created       the newest cases over several towns (a district's, the city's lists), reported today,
 --                       the indicators' reported per day
@@ -33,18 +33,20 @@
 -- cases_open (status, created_at over open cases: no list orders by status; replaced by cases_open_created);
 -- cases_open_thing (a thing's open cases of a category: a thing has few cases, cases_thing serves it);
 -- cases_open_post (open only: the visibility branch reads a post's cases of every status; cases_post serves both).
--- Changed: cases_department_ids without its predicate (department_ids <> '{}'): `department_ids && $x` does not imply
--- the predicate, so the planner could never use it for the visibility test.
+-- Replaced: cases_department_ids by cases_departments_reached, the same without its predicate (department_ids <> '{}'):
+-- `department_ids && $x` does not imply the predicate, so the planner could never use it for the visibility test.
+-- The new indexes are made `if not exists`: on a full database build them first with CREATE INDEX CONCURRENTLY under
+-- the same names (docs/operations.md "Upgrades"); the drops are instant.
 drop index if exists cases_org_path;
 drop index if exists cases_open;
 drop index if exists cases_open_thing;
 drop index if exists cases_open_post;
 drop index if exists cases_department_ids;
-create index cases_post on cases ((assignee->>'postId')) where (assignee->>'postId') is not null;
-create index cases_staff on cases ((assignee->>'staffId')) where (assignee->>'staffId') is not null;
-create index cases_department_ids on cases using gin (department_ids);
-create index cases_open_created on cases (created_at) where status not in ('closed','rejected');
-create index cases_closed on cases (closed_at, id) where status = 'closed';
+create index if not exists cases_post on cases ((assignee->>'postId')) where (assignee->>'postId') is not null;
+create index if not exists cases_staff on cases ((assignee->>'staffId')) where (assignee->>'staffId') is not null;
+create index if not exists cases_departments_reached on cases using gin (department_ids);
+create index if not exists cases_open_created on cases (created_at) where status not in ('closed','rejected');
+create index if not exists cases_closed on cases (closed_at, id) where status = 'closed';
 
 -- ---------------------------------------------------------------------------------------------------------------------
 -- Open-case counts per town (the dashboards' roll-ups)
