@@ -46,6 +46,7 @@ describe('GET /metrics', () => {
     expect(text).not.toContain(town);
     // the process metrics and the version come along
     expect(text).toMatch(/^process_cpu_user_seconds_total \d/m);
+    expect(valueOf(text, 'zhizhi_live_listen_resyncs_total')).toBe(0);
     // the pool on PostgreSQL (PGlite is one connection in the process: none shown)
     const pooled = valueOf(text, 'zhizhi_db_pool_connections{pool="primary",state="total"}');
     if (t.db.kind === 'postgres') expect(pooled).toBeGreaterThan(0);

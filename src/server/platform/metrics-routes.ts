@@ -7,7 +7,7 @@ import { checkMetricsAccess, NodeMetrics } from './metrics.ts';
  * app before the capabilities' routes, so the hook covers them all. docs/operations.md, "Monitoring".
  */
 export function installMetrics(app: FastifyInstance): void {
-  const metrics = new NodeMetrics({ db: app.db, sseClients: () => app.live.connections }, app.config.env);
+  const metrics = new NodeMetrics({ db: app.db, sseClients: () => app.live.connections, liveResyncs: () => app.live.resyncs }, app.config.env);
 
   app.addHook('onResponse', (req, reply, done) => {
     // a live stream answers once, when it closes: its length is no latency (zhizhi_sse_clients counts the open ones)

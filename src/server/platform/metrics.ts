@@ -93,6 +93,8 @@ export interface ScrapeSources {
   db: Db;
   /** open live streams (SSE) on this node; absent on a worker */
   sseClients?: () => number;
+  /** how often this node found its LISTEN connections lost and opened them again (LiveHub.resyncs) */
+  liveResyncs?: () => number;
 }
 
 /** One app's or worker's metrics: the request histogram it feeds, and the scrape. */
@@ -124,6 +126,14 @@ export class NodeMetrics {
     if (sources.sseClients) {
       const read = sources.sseClients;
       new client.Gauge({ name: 'zhizhi_sse_clients', help: 'Live event streams (GET /api/events) open on this node', registers, collect() { this.set(read()); } });
+    }
+    if (sources.liveResyncs) {
+      const read = sources.liveResyncs;
+      new client.Counter({
+        name: 'zhizhi_live_listen_resyncs_total', registers,
+        help: 'Times this node found its LISTEN connections lost (a PostgreSQL restart or failover) and opened them again; its streams were told to read again',
+        collect() { this.reset(); this.inc(read()); },
+      });
     }
     this.queueReady = new client.Gauge({ name: 'zhizhi_job_queue_ready', help: 'Jobs due and waiting for a worker, by queue', labelNames: ['queue'] as const, registers });
     this.queueDeferred = new client.Gauge({ name: 'zhizhi_job_queue_deferred', help: 'Jobs waiting for a later start (retry back-off, delayed), by queue', labelNames: ['queue'] as const, registers });
