@@ -9,6 +9,7 @@ import { openPostgres } from '../../src/server/platform/db/db.ts';
 import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import { DEMO_PASSWORD } from '../../src/server/platform/seed/seed-demo.ts';
+import { installAuditKeys, loadAuditKeys } from '../../src/server/audit/audit-keys.ts';
 import { SCALES, copyRows, seededRandom, type GenerateContext, type GenerateStep, type ScaleName, type ScaleSpec } from './context.ts';
 import { groundSteps } from './ground/index.ts';
 import { historySteps } from './history/index.ts';
@@ -112,7 +113,10 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
       },
       log,
     };
-    const steps = [...groundSteps({ password: o.password ?? DEMO_PASSWORD, dataDir: o.dataDir ?? loadConfig().dataDir }), ...(o.laterSteps ?? [...historySteps, ...deriveSteps])];
+    const dataDir = o.dataDir ?? loadConfig().dataDir;
+    // steps that write through the app's commands append audit rows, keyed like the app's (as a worker installs them)
+    installAuditKeys(loadAuditKeys(dataDir));
+    const steps = [...groundSteps({ password: o.password ?? DEMO_PASSWORD, dataDir }), ...(o.laterSteps ?? [...historySteps, ...deriveSteps])];
     for (const step of steps) {
       const t0 = performance.now();
       stepRows = 0;

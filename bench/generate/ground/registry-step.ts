@@ -12,6 +12,9 @@ import { spell } from '../../../src/server/registry/spelling.ts';
 import { maskIdNumber, maskPhone } from '../../../src/domain/registry/mask.ts';
 import type { PlaceKind, RiskLevel, ThingKind } from '../../../src/shared/registry.ts';
 import { copyRows, type GenerateContext, type GenerateStep } from '../context.ts';
+import { withoutIndexes } from './tx.ts';
+
+const REGISTRY_TABLES = ['registry_buildings', 'registry_households', 'registry_residents', 'registry_places', 'registry_things'];
 
 /**
  * The registry 人房地物 of every grid, with the demo registry's own planners (src/server/registry/demo): an estate of
@@ -154,6 +157,7 @@ export function registryStep(o: { pii: () => PiiCipher }): GenerateStep {
       const towns = (await ctx.pool.query<{ id: string }>(`select id from org_units where level = 'town' order by code`)).rows;
       const planned = (await ctx.pool.query<{ n: number }>(`select coalesce(sum(population), 0)::int as n from org_units where level in ('grid', 'dedicatedGrid')`)).rows[0]!.n;
       let residents = 0;
+      await withoutIndexes(ctx.pool, REGISTRY_TABLES, async () => {
       for (const t of towns) {
         const grids = (await ctx.pool.query<GridRow>(
           `select g.id, g.code, g.path, $1::text as town_id, g.name, g.geometry, coalesce(g.population, 0) as population
@@ -169,6 +173,7 @@ export function registryStep(o: { pii: () => PiiCipher }): GenerateStep {
         residents += out.residents.length;
         ctx.progress('residents', residents, Math.max(planned, residents));
       }
+      }, ctx.log);
       ctx.log(`  ${residents.toLocaleString('en-US')} residents (${planned.toLocaleString('en-US')} planned)`);
     },
   };
