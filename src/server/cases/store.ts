@@ -437,9 +437,10 @@ function listWhere(viewer: Viewer, f: Omit<CaseFilter, 'limit' | 'beforeCreated'
 /**
  * A page of the cases the viewer sees that the filters match, newest first. Two plans, chosen by how much the list
  * covers (migration 040, docs/operations.md "Database at scale"): within one town or less (a town's or a community's
- * staff, a unit filter of that size, or the viewer's own assignments or reports) the matching cases are collected
- * through the index of each visibility branch (a BitmapOr) and the newest kept; over several towns (a district, the
- * city), where most cases match, the newest cases are walked (cases_created, cases_open_created) until the page is full.
+ * staff, a unit filter of that size, or the viewer's own assignments or reports) the matching cases' ids and times are
+ * collected through the index of each visibility branch (a BitmapOr) and the newest page read; over several towns (a
+ * district, the city), where most cases match, the newest cases are walked (cases_created, cases_open_created) until
+ * the page is full.
  */
 export async function listCases(tx: Tx, viewer: Viewer, f: CaseFilter): Promise<CaseRow[]> {
   const { where, params, p } = listWhere(viewer, f);
@@ -449,9 +450,8 @@ export async function listCases(tx: Tx, viewer: Viewer, f: CaseFilter): Promise<
   const range = f.orgUnitPath ?? viewer.scopePath;
   const collect = own || range === null || !(await spansTowns(tx, range));
   const r = await tx.query<CaseRow>(collect
-    ? `with c as materialized (select c.* from cases c where ${where.join(' and ')}), page as (select * from c ${order})
-       select c.*, m.name as category_name, m.on_spot, m.escalate_after_h from page c join matters m on m.id = c.matter_id
-        order by c.created_at desc, c.id desc`
+    ? `with c as materialized (select c.id, c.created_at from cases c where ${where.join(' and ')}), page as (select c.id from c ${order})
+       ${SELECT} join page on page.id = c.id order by c.created_at desc, c.id desc`
     : `${SELECT} where ${where.join(' and ')} ${order}`, params);
   return r.rows;
 }
