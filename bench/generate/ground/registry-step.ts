@@ -161,7 +161,8 @@ export function registryStep(o: { pii: () => PiiCipher }): GenerateStep {
       for (const t of towns) {
         const grids = (await ctx.pool.query<GridRow>(
           `select g.id, g.code, g.path, $1::text as town_id, g.name, g.geometry, coalesce(g.population, 0) as population
-             from org_units g where g.level = 'grid' and g.path like (select path from org_units where id = $1) || '%' order by g.code`, [t.id])).rows;
+             from org_units g join org_units c on c.id = g.parent_id
+            where c.parent_id = $1 and g.level = 'grid' order by g.code`, [t.id])).rows;
         const out: TownRows = { buildings: [], households: [], residents: [], places: [], things: [] };
         for (const g of grids) gridRegistry(ctx, g, people, pii, speller, at, out);
         const n = await copyTogether(ctx.pool, [

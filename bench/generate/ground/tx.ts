@@ -39,7 +39,15 @@ export async function withoutIndexes<T>(pool: pg.Pool, tables: readonly string[]
   for (const x of r.rows) await pool.query(`drop index ${x.name}`);
   const result = await fn();
   const t0 = performance.now();
-  for (const x of r.rows) await pool.query(x.def);
+  const client = await pool.connect();
+  try {
+    // a bigger sort memory than the default 64 MB for the builds of a city's indexes
+    await client.query(`set maintenance_work_mem = '512MB'`);
+    for (const x of r.rows) await client.query(x.def);
+    await client.query('reset maintenance_work_mem');
+  } finally {
+    client.release();
+  }
   log(`  ${r.rows.length} indexes of ${tables.join(', ')} built again in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return result;
 }
