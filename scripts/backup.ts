@@ -1,5 +1,7 @@
 // `npm run backup [-- --out DIR]`: a consistent backup of the database and the photos, while the server runs or not.
-//   DATABASE_URL set  → pg_dump -Fc (one snapshot by itself) + the photos under DATA_DIR/files
+//   DATABASE_URL set  → pg_dump -Fc (one snapshot by itself; of DATABASE_DIRECT_URL when set, past PgBouncer)
+//                       + the photos under DATA_DIR/files (FILES_DIR); photos in an S3 bucket stay there (its own
+//                       versioning/replication keeps them) and the manifest names the bucket
 //   PGlite, server up → asks the running server (POST /api/ops/backup with DATA_DIR/backup.token): PGlite belongs
 //                       to one process, so only the server can read it while it runs
 //   PGlite, no server → opens DATA_DIR/pglite itself and dumps it
@@ -68,10 +70,11 @@ async function refuseIfServerRuns(): Promise<void> {
   }
 }
 
-function report(how: string, dir: string, m: Pick<BackupManifest, 'database' | 'files' | 'piiKey'>): void {
+function report(how: string, dir: string, m: Pick<BackupManifest, 'database' | 'files' | 'filesIn' | 'piiKey'>): void {
   console.log(`Backup written (${how}) to ${dir}`);
   console.log(`  ${m.database.file.padEnd(14)} ${mb(m.database.bytes)}`);
-  console.log(`  ${'files/'.padEnd(14)} ${m.files.count} file(s), ${mb(m.files.bytes)}`);
+  if (m.filesIn) console.log(`  ${'files/'.padEnd(14)} none: the photos are in ${m.filesIn}, kept by the bucket's own versioning or replication`);
+  else console.log(`  ${'files/'.padEnd(14)} ${m.files.count} file(s), ${mb(m.files.bytes)}`);
   console.log(`  ${'manifest.json'.padEnd(14)}`);
   if (m.piiKey) {
     console.log(`The personal-data key is NOT in the backup (fingerprint ${m.piiKey}): keep ${path.join(config.dataDir, 'keys', 'pii.key')}`);
@@ -86,7 +89,8 @@ try {
   const out = writing = values.out ? await prepareOutDir(values.out) : null;
   if (config.databaseUrl) {
     const dir = writing = out ?? (await newBackupDir(config.dataDir));
-    report('pg_dump of DATABASE_URL', dir, await backupPostgres(config.databaseUrl, config.dataDir, dir));
+    const target = config.database.directUrl ?? config.databaseUrl;
+    report(`pg_dump of ${config.database.directUrl ? 'DATABASE_DIRECT_URL' : 'DATABASE_URL'}`, dir, await backupPostgres(target, config.dataDir, dir, config.files));
   } else {
     const token = await readBackupToken(config.dataDir);
     const answer: ServerAnswer = token ? await askServer(token) : { ok: false, reason: 'unreachable' };
@@ -101,7 +105,7 @@ try {
       if (token) console.log(`${tokenFile(config.dataDir)} is there but no server answers at ${serverBase()}: reading the data folder directly.`);
       else await refuseIfServerRuns();
       const dir = writing = out ?? (await newBackupDir(config.dataDir));
-      report(`from ${path.join(config.dataDir, 'pglite')}, server not running`, dir, await backupPgliteDir(config.dataDir, dir));
+      report(`from ${path.join(config.dataDir, 'pglite')}, server not running`, dir, await backupPgliteDir(config.dataDir, dir, config.files));
     }
   }
 } catch (err) {

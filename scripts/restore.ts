@@ -1,5 +1,6 @@
 // `npm run restore -- <backup dir>`: puts a backup made by `npm run backup` back, into an EMPTY store only.
-//   PGlite backup     → DATA_DIR/pglite must be empty or missing; then the photos into DATA_DIR/files
+//   PGlite backup     → DATA_DIR/pglite must be empty or missing; then the photos into DATA_DIR/files (FILES_DIR;
+//                       with S3_BUCKET set none are copied: the bucket kept them)
 //   PostgreSQL backup → DATABASE_URL must name a database without tables (pg_restore --no-owner); then the photos
 // Stop the server first; at its next start the migrations newer than the backup are applied. See docs/operations.md.
 import { parseArgs } from 'node:util';
@@ -18,10 +19,11 @@ try {
   const m = await readManifest(backupDir);
   console.log(`Restoring a ${m.store} backup of ${m.createdAt} (Zhizhi ${m.appVersion}) from ${backupDir}`);
   const r = config.databaseUrl
-    ? await restorePostgres(backupDir, config.databaseUrl, config.dataDir)
-    : await restorePglite(backupDir, config.dataDir);
+    ? await restorePostgres(backupDir, config.database.directUrl ?? config.databaseUrl, config.dataDir, config.files)
+    : await restorePglite(backupDir, config.dataDir, config.files);
   console.log(`  database → ${r.target}`);
-  console.log(`  photos   → ${config.dataDir}/files (${r.files.count} file(s))`);
+  if (config.files.kind === 'directory') console.log(`  photos   → ${config.files.dir} (${r.files.count} file(s))`);
+  else console.log(`  photos   → none copied: they are in s3://${config.files.bucket} (restore the bucket from its versions or replica if needed)`);
   if (r.piiKey === 'missing' || r.piiKey === 'different') {
     console.warn([
       '',

@@ -4,7 +4,7 @@ import { seedDemoHistory, DEMO_SEED, type HistoryReport } from '../../src/server
 import { demoSwitches } from '../../src/server/cases/demo/demo-step.ts';
 import { liveDemoTick, type LiveTick } from '../../src/server/cases/demo/demo-live-job.ts';
 import { loadDemoTown } from '../../src/server/cases/demo/seed-history.ts';
-import { filesDirOf } from '../../src/server/files/upload-file.ts';
+import { blobStoreOf } from '../../src/server/files/blob-store.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 
 /**
@@ -19,7 +19,7 @@ interface CaseRow { id: string; number: string; status: string; tier: string; so
   created_at: Date; escalated_at: Date | null; duplicate_of: string | null; suspension: { state: string } | null; satisfaction: { score: number } | null; clocks: Record<string, { due: number; stoppedAt: number | null; suspendedMs: number; pausedAt: number | null }> }
 
 async function history(t: TestApp): Promise<HistoryReport | null> {
-  return seedDemoHistory(t.db, { now: NOW, seed: DEMO_SEED, filesDir: filesDirOf(t.config.dataDir), pii: t.app.pii });
+  return seedDemoHistory(t.db, { now: NOW, seed: DEMO_SEED, blobs: blobStoreOf(t.config), pii: t.app.pii });
 }
 
 describe('the demo history', () => {
@@ -219,7 +219,7 @@ describe('the demo history', () => {
     }
   }, 600_000);
   it('goes on live: a report now and then in working hours, and open cases moving along, nothing twice', async () => {
-    const town = (await loadDemoTown(t.db, filesDirOf(t.config.dataDir)))!;
+    const town = (await loadDemoTown(t.db, blobStoreOf(t.config)))!;
     const services = { locator: t.app.locator, pii: t.app.pii, calendar: t.app.calendar };
     const ticks: LiveTick[] = [];
     for (let i = 1; i <= 40; i++) ticks.push(await liveDemoTick(t.db, town, services, new Date(NOW.getTime() + i * 180_000)));

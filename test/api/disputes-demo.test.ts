@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
-import { filesDirOf } from '../../src/server/files/upload-file.ts';
+import { blobStoreOf } from '../../src/server/files/blob-store.ts';
 import { seedDemoDisputes, type DemoDisputesReport } from '../../src/server/disputes/demo/demo-step.ts';
 
 /**
@@ -21,7 +21,7 @@ describe('the disputes demo', () => {
     t = await createTestApp();
     t.clock.set(NOW);
     const started = performance.now();
-    report = (await seedDemoDisputes(t.db, { now: NOW, seed: SEED, pii: t.app.pii, filesDir: filesDirOf(t.config.dataDir) }))!;
+    report = (await seedDemoDisputes(t.db, { now: NOW, seed: SEED, pii: t.app.pii, blobs: blobStoreOf(t.config) }))!;
     seconds = (performance.now() - started) / 1000;
   }, 900_000);
   afterAll(async () => t?.close());
@@ -37,7 +37,7 @@ describe('the disputes demo', () => {
     // where the time goes: registrations, sessions and ~130 sweep answers); not measured idle. The bound catches a step
     // gone slow by an order, not a few seconds.
     expect(seconds).toBeLessThan(60);
-    expect(await seedDemoDisputes(t.db, { now: NOW, seed: SEED, pii: t.app.pii, filesDir: filesDirOf(t.config.dataDir) })).toBeNull();
+    expect(await seedDemoDisputes(t.db, { now: NOW, seed: SEED, pii: t.app.pii, blobs: blobStoreOf(t.config) })).toBeNull();
   });
 
   it('leaves disputes of every tier and status, each with its work order in the loop; closed ones verified', async () => {

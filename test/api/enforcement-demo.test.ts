@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
-import { filesDirOf } from '../../src/server/files/upload-file.ts';
+import { blobStoreOf } from '../../src/server/files/blob-store.ts';
 import { seedDemoEnforcement, type DemoEnforcementReport } from '../../src/server/enforcement/demo/demo-step.ts';
 import { ENFORCEMENT_TARGET_MIN } from '../../src/shared/enforcement.ts';
 
@@ -22,7 +22,7 @@ describe('the enforcement demo', () => {
     t = await createTestApp();
     t.clock.set(NOW);
     const started = performance.now();
-    report = (await seedDemoEnforcement(t.db, { now: NOW, seed: SEED, pii: t.app.pii, filesDir: filesDirOf(t.config.dataDir) }))!;
+    report = (await seedDemoEnforcement(t.db, { now: NOW, seed: SEED, pii: t.app.pii, blobs: blobStoreOf(t.config) }))!;
     seconds = (performance.now() - started) / 1000;
   }, 900_000);
   afterAll(async () => t?.close());
@@ -36,7 +36,7 @@ describe('the enforcement demo', () => {
     // where the time goes: registrations, sessions and ~130 sweep answers); not measured idle. The bound catches a step
     // gone slow by an order, not a few seconds.
     expect(seconds).toBeLessThan(60);
-    expect(await seedDemoEnforcement(t.db, { now: NOW, seed: SEED, pii: t.app.pii, filesDir: filesDirOf(t.config.dataDir) })).toBeNull();
+    expect(await seedDemoEnforcement(t.db, { now: NOW, seed: SEED, pii: t.app.pii, blobs: blobStoreOf(t.config) })).toBeNull();
   });
 
   it('leaves cases in every state, from loop cases and patrols, most decided within 15 minutes', async () => {

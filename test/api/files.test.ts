@@ -4,7 +4,7 @@ import { makeJpeg } from '../support/images.ts';
 import { DEMO_GRID, gridCentre } from '../support/places.ts';
 import { existsSync } from 'node:fs';
 import { removeUnusedPublicPhotos } from '../../src/server/files/unused-photos-job.ts';
-import { filePath } from '../../src/server/files/upload-file.ts';
+import { photoKey } from '../../src/server/files/upload-file.ts';
 
 let t: TestApp;
 let token: string;
@@ -112,12 +112,14 @@ describe('anonymous photos nobody reported with', () => {
     });
     expect(report.statusCode, report.body).toBe(201);
 
-    expect(await removeUnusedPublicPhotos(t.db, filesDir, new Date(Date.now() + 23 * 3_600_000))).toBe(0); // still within its day
-    expect(await removeUnusedPublicPhotos(t.db, filesDir, new Date(Date.now() + 25 * 3_600_000))).toBe(2); // and the rate-limit test's photo
+    expect(await removeUnusedPublicPhotos(t.db, t.app.blobs, new Date(Date.now() + 23 * 3_600_000))).toBe(0); // still within its day
+    expect(await removeUnusedPublicPhotos(t.db, t.app.blobs, new Date(Date.now() + 25 * 3_600_000))).toBe(2); // and the rate-limit test's photo
     const left = await t.db.query<{ hash: string }>('select hash from files where hash = any($1)', [[unused, claimed, reported]]);
     expect(left.rows.map((r) => r.hash).sort()).toEqual([claimed, reported].sort());
-    expect(existsSync(filePath(filesDir, unused, 'full')) || existsSync(filePath(filesDir, unused, 'thumb'))).toBe(false);
-    expect(existsSync(filePath(filesDir, reported, 'full'))).toBe(true);
+    // under DATA_DIR/files, by content hash (the directory store's layout, which backups copy)
+    const at = (hash: string, v: 'full' | 'thumb') => `${filesDir}/${photoKey(hash, v)}`;
+    expect(existsSync(at(unused, 'full')) || existsSync(at(unused, 'thumb'))).toBe(false);
+    expect(existsSync(at(reported, 'full')) && existsSync(at(reported, 'thumb'))).toBe(true);
     expect(await publicUpload(await makeJpeg(30, 20, '#112233'), '10.6.0.2')).toBe(unused); // the same photo can be sent again
   });
 });

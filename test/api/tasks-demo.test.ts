@@ -3,7 +3,7 @@ import { bearer, createTestApp, type TestApp } from '../support/test-app.ts';
 import { seedDemoRegistry } from '../../src/server/registry/demo/demo-step.ts';
 import { seedDemoTasks, type DemoTasksReport } from '../../src/server/tasks/demo/seed-tasks.ts';
 import { demoTasksStep } from '../../src/server/tasks/demo/demo-step.ts';
-import { filesDirOf } from '../../src/server/files/upload-file.ts';
+import { blobStoreOf } from '../../src/server/files/blob-store.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 
 /**
@@ -20,7 +20,7 @@ async function freshTown(): Promise<{ t: TestApp; report: DemoTasksReport; secon
   const t = await createTestApp();
   await seedDemoRegistry(t.db, { now: NOW, seed: SEED, pii: t.app.pii });
   const started = performance.now();
-  const report = (await seedDemoTasks(t.db, { now: NOW, seed: SEED, filesDir: filesDirOf(t.config.dataDir), pii: t.app.pii }))!;
+  const report = (await seedDemoTasks(t.db, { now: NOW, seed: SEED, blobs: blobStoreOf(t.config), pii: t.app.pii }))!;
   const seconds = (performance.now() - started) / 1000;
   t.clock.set(NOW);
   return { t, report, seconds };

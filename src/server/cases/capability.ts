@@ -12,6 +12,6 @@ import { demoLiveJob } from './demo/demo-live-job.ts';
 export const cases: Capability = {
   name: 'cases',
   routes: [caseRoutes, caseFiguresRoutes, publicCaseRoutes, caseEventRoutes],
-  jobs: ({ db, config }) => [slaSweepJob(db), foldOpenCountsJob(db), ...(demoSwitches(config).live ? [demoLiveJob(db, config.dataDir)] : [])],
+  jobs: ({ db, config }) => [slaSweepJob(db), foldOpenCountsJob(db), ...(demoSwitches(config).live ? [demoLiveJob(db, config)] : [])],
   demo: demoHistoryStep,
 };

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { Db } from '../platform/db/db.ts';
+import type { BlobStore } from './blob-store.ts';
 import { uploadFile } from './upload-file.ts';
 
 /**
@@ -71,14 +72,14 @@ export async function drawDemoPhoto(scene: DemoScene, variant: number, after: bo
 
 /** Draws and stores `variants` before and after photos of each scene; answers their hashes by scene. */
 export async function storeDemoPhotos(
-  db: Db, filesDir: string, scenes: readonly DemoScene[], variants: number, uploadedBy: string | null,
+  db: Db, blobs: BlobStore, scenes: readonly DemoScene[], variants: number, uploadedBy: string | null,
 ): Promise<Map<DemoScene, { before: string[]; after: string[] }>> {
   const stored = new Map<DemoScene, { before: string[]; after: string[] }>();
   for (const scene of scenes) {
     const set = { before: [] as string[], after: [] as string[] };
     for (let v = 0; v < variants; v++) {
-      set.before.push((await uploadFile(db, filesDir, await drawDemoPhoto(scene, v, false), uploadedBy)).hash);
-      set.after.push((await uploadFile(db, filesDir, await drawDemoPhoto(scene, v, true), uploadedBy)).hash);
+      set.before.push((await uploadFile(db, blobs, await drawDemoPhoto(scene, v, false), uploadedBy)).hash);
+      set.after.push((await uploadFile(db, blobs, await drawDemoPhoto(scene, v, true), uploadedBy)).hash);
     }
     stored.set(scene, set);
   }

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createReadStream } from 'node:fs';
 import type { Static } from '@sinclair/typebox';
 import { PHOTO_LIMITS } from '../../domain/files/image-type.ts';
 import { STAFF_ROLES } from '../../shared/roles.ts';
@@ -7,18 +6,17 @@ import { requirePrincipal } from '../platform/auth.ts';
 import { notFound } from '../platform/errors.ts';
 import { publicRateLimit } from '../platform/public-rate-limit.ts';
 import { findFile } from './store.ts';
-import { filePath, filesDirOf, uploadFile } from './upload-file.ts';
+import { photoKey, uploadFile } from './upload-file.ts';
 import { FileInfo, HashParams, photoBytes, SignedQuery } from './schemas.ts';
 
 export async function fileRoutes(app: FastifyInstance): Promise<void> {
-  const filesDir = filesDirOf(app.config.dataDir);
   for (const type of [...PHOTO_LIMITS.types, 'application/octet-stream']) {
     app.addContentTypeParser(type, { parseAs: 'buffer', bodyLimit: PHOTO_LIMITS.maxBytes }, (_req, body, done) => done(null, body));
   }
 
   const upload = async (req: FastifyRequest, reply: FastifyReply, accountId: string | null) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const file = await uploadFile(app.db, filesDir, body, accountId);
+    const file = await uploadFile(app.db, app.blobs, body, accountId);
     const now = app.clock();
     return reply.status(201).send({ ...file, url: app.fileUrls.url(file.hash, 'full', now), thumbUrl: app.fileUrls.url(file.hash, 'thumb', now) });
   };
@@ -61,11 +59,13 @@ export async function fileRoutes(app: FastifyInstance): Promise<void> {
       if (!app.fileUrls.verify(hash, variant, exp, sig, app.clock())) throw notFound('file');
       const file = await findFile(app.db, hash);
       if (!file) throw notFound('file');
+      const bytes = await app.blobs.get(photoKey(hash, variant));
+      if (!bytes) throw notFound('file');
       return reply
         .type(variant === 'thumb' ? 'image/webp' : file.mime)
         .header('cache-control', 'private, max-age=3600, immutable')
         .header('x-content-type-options', 'nosniff')
-        .send(createReadStream(filePath(filesDir, hash, variant)));
+        .send(bytes);
     });
   }
 }

@@ -5,6 +5,15 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | null;
+  /**
+   * Several nodes (docs/operations.md, "Several nodes"): `replicaUrl` a read replica for the lists and figures that may
+   * lag (DATABASE_REPLICA_URL, `db.reader`); `directUrl` a connection past the pooler for what needs a session (LISTEN,
+   * the job queue, session locks, backups; DATABASE_DIRECT_URL); `pgbouncer` PgBouncer in transaction mode in front of
+   * DATABASE_URL: no named prepared statements (DATABASE_PGBOUNCER=1); `poolSize` connections per node (DATABASE_POOL_SIZE).
+   */
+  database: { replicaUrl: string | null; directUrl: string | null; pgbouncer: boolean; poolSize: number };
+  /** where photos and other uploads live: a directory every node sees (FILES_DIR, default DATA_DIR/files) or an S3 bucket */
+  files: FilesConfig;
   production: boolean;
   /** seconds a login token stays valid */
   tokenTtlSeconds: number;
@@ -28,6 +37,25 @@ export interface Config {
   env: Readonly<Record<string, string | undefined>>;
 }
 
+export type FilesConfig =
+  | { kind: 'directory'; dir: string }
+  | { kind: 's3'; endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string; forcePathStyle: boolean };
+
+/** S3-compatible storage when S3_BUCKET is set (S3_ENDPOINT, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_FORCE_PATH_STYLE), else a directory. */
+function filesConfig(env: NodeJS.ProcessEnv, dataDir: string): FilesConfig {
+  const bucket = env.S3_BUCKET?.trim();
+  if (!bucket) return { kind: 'directory', dir: path.resolve(env.FILES_DIR?.trim() || path.join(dataDir, 'files')) };
+  const region = env.S3_REGION?.trim() || 'us-east-1';
+  const accessKeyId = env.S3_ACCESS_KEY_ID?.trim();
+  const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim();
+  if (!accessKeyId || !secretAccessKey) throw new Error('S3_BUCKET is set: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set too.');
+  return {
+    kind: 's3', bucket, region, accessKeyId, secretAccessKey,
+    endpoint: (env.S3_ENDPOINT?.trim() || `https://s3.${region}.amazonaws.com`).replace(/\/+$/, ''),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === '1' || env.S3_FORCE_PATH_STYLE === 'true',
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
   const adminUser = env.ADMIN_USERNAME;
@@ -37,6 +65,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     dataDir,
     databaseUrl: env.DATABASE_URL || null,
+    database: {
+      replicaUrl: env.DATABASE_REPLICA_URL || null,
+      directUrl: env.DATABASE_DIRECT_URL || null,
+      pgbouncer: env.DATABASE_PGBOUNCER === '1' || env.DATABASE_PGBOUNCER === 'true',
+      poolSize: Math.max(1, Number(env.DATABASE_POOL_SIZE) || 10),
+    },
+    files: filesConfig(env, dataDir),
     production: env.NODE_ENV === 'production',
     tokenTtlSeconds: Number(env.TOKEN_TTL_SECONDS ?? 12 * 3600),
     bootstrapAdmin: adminUser && adminPassword ? { username: adminUser, password: adminPassword } : null,

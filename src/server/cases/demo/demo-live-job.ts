@@ -3,7 +3,8 @@ import type { JobDefinition } from '../../platform/jobs.ts';
 import { PiiCipher, loadPiiKey } from '../../platform/pii-cipher.ts';
 import { GridLocatorCache } from '../../org/locator-cache.ts';
 import { WorkingCalendarCache } from '../../calendar/calendar-cache.ts';
-import { filesDirOf } from '../../files/upload-file.ts';
+import { blobStoreOf } from '../../files/blob-store.ts';
+import type { Config } from '../../platform/config.ts';
 import { applyCaseAction } from '../apply-case-action.ts';
 import { reportCase, type IntakeServices } from '../report-case.ts';
 import * as store from '../store.ts';
@@ -76,12 +77,12 @@ function livePlan(row: store.CaseRow): CasePlan {
  * The live demo as a job, every three minutes: registered only when the demo runs live (`DEMO_LIVE`, see the cases
  * capability), and doing nothing on a database without the demo town.
  */
-export function demoLiveJob(db: Db, dataDir: string, clock: () => Date = () => new Date()): JobDefinition {
+export function demoLiveJob(db: Db, config: Pick<Config, 'dataDir' | 'files'>, clock: () => Date = () => new Date()): JobDefinition {
   let ready: Promise<{ town: DemoTown; services: IntakeServices } | null> | null = null;
   const load = async () => {
-    const town = await loadDemoTown(db, filesDirOf(dataDir));
+    const town = await loadDemoTown(db, blobStoreOf(config));
     if (!town) return null;
-    return { town, services: { locator: new GridLocatorCache(db), pii: new PiiCipher(loadPiiKey(dataDir)), calendar: new WorkingCalendarCache(db) } };
+    return { town, services: { locator: new GridLocatorCache(db), pii: new PiiCipher(loadPiiKey(config.dataDir)), calendar: new WorkingCalendarCache(db) } };
   };
   return {
     name: 'demo-live',

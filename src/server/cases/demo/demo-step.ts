@@ -1,6 +1,6 @@
 import { demoSwitches, type DemoStep } from '../../platform/capability.ts';
 import { PiiCipher, loadPiiKey } from '../../platform/pii-cipher.ts';
-import { filesDirOf } from '../../files/upload-file.ts';
+import { blobStoreOf } from '../../files/blob-store.ts';
 import { needsDemoHistory, seedDemoHistory } from './seed-history.ts';
 
 export { demoSwitches } from '../../platform/capability.ts';
@@ -12,7 +12,7 @@ export const demoHistoryStep: DemoStep = {
     if (!demoSwitches(config).history || !(await needsDemoHistory(db))) return null;
     const started = performance.now();
     progress?.('making the demo town\'s last 60 days of cases (once)…');
-    const report = await seedDemoHistory(db, { now, seed, filesDir: filesDirOf(config.dataDir), pii: new PiiCipher(loadPiiKey(config.dataDir)) });
+    const report = await seedDemoHistory(db, { now, seed, blobs: blobStoreOf(config), pii: new PiiCipher(loadPiiKey(config.dataDir)) });
     if (!report) return null;
     const open = Object.entries(report.byStatus).filter(([s]) => s !== 'closed' && s !== 'rejected').reduce((n, [, c]) => n + c, 0);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

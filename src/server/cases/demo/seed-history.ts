@@ -3,6 +3,7 @@ import type { PiiCipher } from '../../platform/pii-cipher.ts';
 import { GridLocatorCache } from '../../org/locator-cache.ts';
 import { WorkingCalendarCache, loadWorkingCalendar } from '../../calendar/calendar-cache.ts';
 import { storeDemoPhotos } from '../../files/demo-photos.ts';
+import type { BlobStore } from '../../files/blob-store.ts';
 import { applyCaseAction } from '../apply-case-action.ts';
 import { reportCase, type ReportInput } from '../report-case.ts';
 import { sweepSla } from '../sweep-sla.ts';
@@ -24,7 +25,7 @@ export interface HistoryOptions {
   days?: number;
   /** reports on an ordinary weekday (weekends have about half) */
   perWeekday?: number;
-  filesDir: string;
+  blobs: BlobStore;
   pii: PiiCipher;
 }
 
@@ -52,7 +53,7 @@ const MINUTE = 60_000;
  */
 export async function seedDemoHistory(db: Db, o: HistoryOptions): Promise<HistoryReport | null> {
   if (!(await needsDemoHistory(db))) return null;
-  const town = await loadDemoTown(db, o.filesDir);
+  const town = await loadDemoTown(db, o.blobs);
   if (!town) return null;
   const { cast, pool, place } = town;
   const random = new Random(o.seed);
@@ -169,7 +170,7 @@ export interface DemoTown {
 }
 
 /** The demo town, or null when the database holds no demo (a real deployment, or a demo without its grid worker). */
-export async function loadDemoTown(db: Db, filesDir: string): Promise<DemoTown | null> {
+export async function loadDemoTown(db: Db, blobs: BlobStore): Promise<DemoTown | null> {
   const town = await findTownByCode(db, DEMO_TOWN_CODE);
   if (!town) return null;
   const cast = await Cast.load(db, town.id);
@@ -177,7 +178,7 @@ export async function loadDemoTown(db: Db, filesDir: string): Promise<DemoTown |
   const gridworker = cast.find(cast.idOf('gridworker'));
   const homeGrid = grids.find((g) => gridworker?.row.grid_ids.includes(g.id));
   if (!gridworker || !homeGrid) return null;
-  const pool = await storeDemoPhotos(db, filesDir, DEMO_SCENES, 2, gridworker.id);
+  const pool = await storeDemoPhotos(db, blobs, DEMO_SCENES, 2, gridworker.id);
   return { id: town.id, cast, pool, place: { grids, homeGridId: homeGrid.id, homeCommunityId: homeGrid.community_id } };
 }
 

@@ -2,7 +2,8 @@ import { demoSwitches, type DemoStep } from '../../platform/capability.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Principal } from '../../platform/auth.ts';
 import { PiiCipher, isSealed, loadPiiKey } from '../../platform/pii-cipher.ts';
-import { filesDirOf, uploadFile } from '../../files/upload-file.ts';
+import { uploadFile } from '../../files/upload-file.ts';
+import { blobStoreOf, type BlobStore } from '../../files/blob-store.ts';
 import { Random } from '../../cases/demo/random.ts';
 import { birthDateFor, idNumberFor, mobileNumber } from '../../registry/demo/people.ts';
 import { Cast } from '../../cases/demo/demo-cast.ts';
@@ -58,7 +59,7 @@ interface Ctx {
   db: Db;
   now: Date;
   pii: PiiCipher;
-  filesDir: string;
+  blobs: BlobStore;
   cmd: DisputeCommands;
   who: Map<DemoActor, Principal>;
   calendar: WorkingCalendarCache;
@@ -74,7 +75,7 @@ interface Ctx {
 /** One timed thing to do; sorted by `at`, so numbers (JF…, the yearly agreement numbers) follow the calendar. */
 interface Timed { at: Date; order: number; what: string; run: () => Promise<unknown> }
 
-export async function seedDemoDisputes(db: Db, o: { now: Date; seed: number; pii: PiiCipher; filesDir: string }): Promise<DemoDisputesReport | null> {
+export async function seedDemoDisputes(db: Db, o: { now: Date; seed: number; pii: PiiCipher; blobs: BlobStore }): Promise<DemoDisputesReport | null> {
   const town = await store.townByName(db, TOWN);
   if (!town || (await store.townHasDisputes(db, town.id))) return null;
   const who = new Map<DemoActor, Principal>();
@@ -90,7 +91,7 @@ export async function seedDemoDisputes(db: Db, o: { now: Date; seed: number; pii
   await locator.current();
   await calendar.current();
   const ctx: Ctx = {
-    db, now: o.now, pii: o.pii, filesDir: o.filesDir, cmd: disputeCommands(db, { pii: o.pii, locator, calendar }), who, calendar,
+    db, now: o.now, pii: o.pii, blobs: o.blobs, cmd: disputeCommands(db, { pii: o.pii, locator, calendar }), who, calendar,
     cast: await Cast.load(db, town.id),
     grids: await store.gridsOfTown(db, town.id), subclasses: await store.subclassCodes(db), departments: await store.departmentsByName(db),
     made: new Map(), report: {
@@ -226,7 +227,7 @@ function scheduleSteps(ctx: Ctx, key: string, d: DemoDispute, steps: readonly De
           if (m.agreementNumber && s.signedAfterH !== undefined) {
             const signedAt = new Date(at.getTime() + s.signedAfterH * 60 * MIN);
             if (signedAt.getTime() < ctx.now.getTime() - MIN) {
-              const photo = await uploadFile(ctx.db, ctx.filesDir, await drawSignedAgreement(ctx.report.signed, parties.length), p.accountId);
+              const photo = await uploadFile(ctx.db, ctx.blobs, await drawSignedAgreement(ctx.report.signed, parties.length), p.accountId);
               await ctx.cmd.attachSigned(p, idOf(), { mediationId: m.mediationId, fileHash: photo.hash }, signedAt, `${rk}:signed`);
               ctx.report.signed++;
             }
@@ -344,7 +345,7 @@ export const demoDisputesStep: DemoStep = {
     if (!demoSwitches(config).history) return null;
     const started = performance.now();
     progress?.('playing the demo town\'s disputes of the last six weeks (once)…');
-    const r = await seedDemoDisputes(db, { now, seed, pii: new PiiCipher(loadPiiKey(config.dataDir)), filesDir: filesDirOf(config.dataDir) });
+    const r = await seedDemoDisputes(db, { now, seed, pii: new PiiCipher(loadPiiKey(config.dataDir)), blobs: blobStoreOf(config) });
     if (!r) return null;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     return `${r.disputes} disputes (${r.reopened} reopened), ${r.mediations} mediations, ${r.agreements} agreements (${r.signed} signed), `

@@ -2,7 +2,8 @@ import { demoSwitches, type DemoStep } from '../../platform/capability.ts';
 import type { Db } from '../../platform/db/db.ts';
 import type { Principal } from '../../platform/auth.ts';
 import { PiiCipher, loadPiiKey } from '../../platform/pii-cipher.ts';
-import { filesDirOf, uploadFile } from '../../files/upload-file.ts';
+import { uploadFile } from '../../files/upload-file.ts';
+import { blobStoreOf, type BlobStore } from '../../files/blob-store.ts';
 import { drawDemoPhoto } from '../../files/demo-photos.ts';
 import { GridLocatorCache } from '../../org/locator-cache.ts';
 import { WorkingCalendarCache } from '../../calendar/calendar-cache.ts';
@@ -54,7 +55,7 @@ interface Ctx {
   grids: Map<string, common.DemoGrid>;
   r: Random;
   people: Subjects;
-  filesDir: string;
+  blobs: BlobStore;
   report: DemoEnforcementReport;
   /** the enforcement case made for each scenario key */
   made: Map<string, string>;
@@ -63,7 +64,7 @@ interface Ctx {
 
 interface Timed { at: Date; order: number; what: string; run: () => Promise<unknown> }
 
-export async function seedDemoEnforcement(db: Db, o: { now: Date; seed: number; pii: PiiCipher; filesDir: string }): Promise<DemoEnforcementReport | null> {
+export async function seedDemoEnforcement(db: Db, o: { now: Date; seed: number; pii: PiiCipher; blobs: BlobStore }): Promise<DemoEnforcementReport | null> {
   const town = await common.townByName(db, TOWN);
   if (!town || (await store.townHasEnforcement(db, town.id))) return null;
   const enforcer = await common.demoPrincipal(db, 'enforcer');
@@ -77,7 +78,7 @@ export async function seedDemoEnforcement(db: Db, o: { now: Date; seed: number; 
   const r = new Random(o.seed ^ 0x2f0a);
   const ctx: Ctx = {
     db, now: o.now, cmd: enforcementCommands(db, services), who: { enforcer, leader }, cast: await Cast.load(db, town.id), services,
-    grids: await common.gridsOfTown(db, town.id), r, people: new Subjects(r, o.now), filesDir: o.filesDir,
+    grids: await common.gridsOfTown(db, town.id), r, people: new Subjects(r, o.now), blobs: o.blobs,
     report: { loopCases: 0, cases: 0, steps: 0, byStatus: {}, inspections: 0, inspectionsDone: 0, verified: 0, ms: {}, failures: [] },
     made: new Map(), photo: 0,
   };
@@ -213,7 +214,7 @@ function scheduleSteps(
       case 'evidence':
         add(at, `evidence ${key}`, () => step(async () => {
           if (s.evidence === 'photo') {
-            const photo = await uploadFile(ctx.db, ctx.filesDir, await drawDemoPhoto(scene, ctx.photo++ % 6, false), officer.accountId);
+            const photo = await uploadFile(ctx.db, ctx.blobs, await drawDemoPhoto(scene, ctx.photo++ % 6, false), officer.accountId);
             return ctx.cmd.act(officer, idOf(), 'add-evidence', {
               kind: 'photo', fileHash: photo.hash, ...(s.note ? { note: s.note } : {}), takenAt: at.toISOString(), lng: where.lng, lat: where.lat,
             }, at, rk);
@@ -283,7 +284,7 @@ const CALLERS = ['先生', '女士', '师傅', '阿姨'];
 async function reportLoopCase(
   ctx: Ctx, c: DemoEnforcementCase, loop: NonNullable<DemoEnforcementCase['loop']>, where: { lng: number; lat: number }, at: Date,
 ): Promise<string> {
-  const photo = (await uploadFile(ctx.db, ctx.filesDir, await drawDemoPhoto(c.scene, ctx.photo++ % 6, false), null)).hash;
+  const photo = (await uploadFile(ctx.db, ctx.blobs, await drawDemoPhoto(c.scene, ctx.photo++ % 6, false), null)).hash;
   const base = { categoryCode: loop.categoryCode, description: loop.description, location: where, address: c.address, idempotencyKey: null, photos: [photo] };
   const caller = () => ({ name: `${ctx.r.pick(['王', '李', '张', '刘', '陈', '杨', '黄', '周'])}${ctx.r.pick(CALLERS)}`, phone: mobileNumber(ctx.r, new Set()) });
   let input: ReportInput;
@@ -349,7 +350,7 @@ export const demoEnforcementStep: DemoStep = {
     if (!demoSwitches(config).history) return null;
     const started = performance.now();
     progress?.('playing the demo town\'s enforcement cases and joint inspections of the last six weeks (once)…');
-    const r = await seedDemoEnforcement(db, { now, seed, pii: new PiiCipher(loadPiiKey(config.dataDir)), filesDir: filesDirOf(config.dataDir) });
+    const r = await seedDemoEnforcement(db, { now, seed, pii: new PiiCipher(loadPiiKey(config.dataDir)), blobs: blobStoreOf(config) });
     if (!r) return null;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const states = Object.entries(r.byStatus).map(([s, n]) => `${n} ${s}`).join(', ');

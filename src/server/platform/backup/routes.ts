@@ -11,6 +11,7 @@ const BackupResult = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   database: Type.Object({ file: Type.String(), bytes: Type.Integer() }),
   files: Type.Object({ count: Type.Integer(), bytes: Type.Integer() }, { description: 'photos and thumbnails copied' }),
+  filesIn: Type.Optional(Type.String({ description: 'the S3 bucket the photos are in when they are not copied (s3://name)' })),
   piiKey: Type.Union([Type.String(), Type.Null()], { description: 'fingerprint of the personal-data key (the key is not in the backup)' }),
 });
 
@@ -65,8 +66,8 @@ export async function backupRoutes(app: FastifyInstance): Promise<void> {
   }, async (_req, reply) => {
     const run = queue.then(async () => {
       const dir = await newBackupDir(dataDir);
-      const m = await backupPglite(pglite, dataDir, dir);
-      return { dir, store: 'pglite' as const, createdAt: m.createdAt, database: m.database, files: m.files, piiKey: m.piiKey };
+      const m = await backupPglite(pglite, dataDir, dir, app.config.files);
+      return { dir, store: 'pglite' as const, createdAt: m.createdAt, database: m.database, files: m.files, ...(m.filesIn ? { filesIn: m.filesIn } : {}), piiKey: m.piiKey };
     });
     queue = run.catch(() => undefined);
     return reply.status(201).send(await run);

@@ -6,13 +6,15 @@ import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { VERSION } from '../version.ts';
 import { createFsyncingPglite } from '../db/pglite-fsync.ts';
+import type { FilesConfig } from '../config.ts';
 
 /**
  * A backup is one folder:
  *   manifest.json      what it holds (store, time, sizes)
  *   pglite.tar.gz      PGlite: the data directory, dumped by PGlite between two transactions
  *   postgres.dump      PostgreSQL: `pg_dump -Fc` (one MVCC snapshot), for `pg_restore`
- *   files/             the photos, content-addressed as under DATA_DIR/files
+ *   files/             the photos, content-addressed as under DATA_DIR/files (FILES_DIR); none when they live in an
+ *                      S3 bucket, which keeps its own copies (versioning, replication): `filesIn` names it
  * The database is dumped first and the photos copied after: a photo is written before its row and never
  * changed or removed, so every photo the dump refers to is on disk by the time the folder is copied.
  */
@@ -25,6 +27,8 @@ export interface BackupManifest {
   /** file name of the database dump inside the backup folder */
   database: { file: string; bytes: number };
   files: { count: number; bytes: number };
+  /** where the photos were when they are not in the backup: an S3 bucket (`s3://name`) */
+  filesIn?: string;
   /** fingerprint of the personal-data key the data was encrypted with (the key itself is never in a backup) */
   piiKey: string | null;
 }
@@ -89,6 +93,25 @@ export async function prepareOutDir(dir: string): Promise<string> {
  * Copies the photo tree (two-letter shard folders of content-addressed files), skipping half-written
  * `.tmp` files and files already present at the target (same name, same bytes). Returns what it copied.
  */
+/** The folder of the photos, or null when they live in a bucket (config.files; default DATA_DIR/files). */
+export function photosDir(dataDir: string, files?: FilesConfig): string | null {
+  if (!files) return path.join(dataDir, 'files');
+  return files.kind === 'directory' ? files.dir : null;
+}
+
+/** Copies the photos into the backup when they are in a folder; a bucket is named instead. */
+async function backupPhotos(dataDir: string, files: FilesConfig | undefined, outDir: string): Promise<Pick<BackupManifest, 'files' | 'filesIn'>> {
+  const dir = photosDir(dataDir, files);
+  if (dir) return { files: await copyFiles(dir, path.join(outDir, 'files')) };
+  return { files: { count: 0, bytes: 0 }, filesIn: files?.kind === 's3' ? `s3://${files.bucket}` : undefined };
+}
+
+/** Puts the backup's photos back into the folder; with a bucket nothing is copied (the bucket kept them). */
+async function restorePhotos(backupDir: string, dataDir: string, files: FilesConfig | undefined): Promise<{ count: number; bytes: number }> {
+  const dir = photosDir(dataDir, files);
+  return dir ? copyFiles(path.join(backupDir, 'files'), dir) : { count: 0, bytes: 0 };
+}
+
 export async function copyFiles(from: string, to: string): Promise<{ count: number; bytes: number }> {
   let count = 0;
   let bytes = 0;
@@ -142,7 +165,7 @@ export async function readManifest(dir: string): Promise<BackupManifest> {
  * one transaction (and one query) at a time, so while this holds the transaction lock nobody else is half-way
  * through one; the CHECKPOINT puts every committed change into the data files before they are read.
  */
-export async function backupPglite(pglite: PGlite, dataDir: string, outDir: string): Promise<BackupManifest> {
+export async function backupPglite(pglite: PGlite, dataDir: string, outDir: string, photos?: FilesConfig): Promise<BackupManifest> {
   const createdAt = new Date().toISOString();
   const blob = await pglite.transaction(async (tx) => {
     await tx.exec('checkpoint');
@@ -151,22 +174,22 @@ export async function backupPglite(pglite: PGlite, dataDir: string, outDir: stri
   const bytes = new Uint8Array(await blob.arrayBuffer());
   // password hashes, secrets and personal data: readable by this user only, like DATA_DIR itself should be
   await writeFile(path.join(outDir, PGLITE_DUMP), bytes, { mode: 0o600 });
-  const files = await copyFiles(path.join(dataDir, 'files'), path.join(outDir, 'files'));
+  const files = await backupPhotos(dataDir, photos, outDir);
   const manifest: BackupManifest = {
     format: 'zhizhi-backup', formatVersion: 1, store: 'pglite', createdAt, appVersion: VERSION,
-    database: { file: PGLITE_DUMP, bytes: bytes.length }, files, piiKey: await piiKeyFingerprint(dataDir),
+    database: { file: PGLITE_DUMP, bytes: bytes.length }, ...files, piiKey: await piiKeyFingerprint(dataDir),
   };
   await writeManifest(outDir, manifest);
   return manifest;
 }
 
 /** Opens the PGlite data directory of a stopped server and dumps it. */
-export async function backupPgliteDir(dataDir: string, outDir: string): Promise<BackupManifest> {
+export async function backupPgliteDir(dataDir: string, outDir: string, photos?: FilesConfig): Promise<BackupManifest> {
   const dir = path.join(dataDir, 'pglite');
   if (!(await hasPgliteData(dir))) throw new BackupError(`${dir} holds no database: nothing to back up.`);
   const pglite = await createFsyncingPglite(dir);
   try {
-    return await backupPglite(pglite, dataDir, outDir);
+    return await backupPglite(pglite, dataDir, outDir, photos);
   } finally {
     await pglite.close();
   }
@@ -202,16 +225,16 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void>
 }
 
 /** PostgreSQL: `pg_dump -Fc` reads one consistent snapshot by itself, whatever the servers keep writing. */
-export async function backupPostgres(connectionString: string, dataDir: string, outDir: string): Promise<BackupManifest> {
+export async function backupPostgres(connectionString: string, dataDir: string, outDir: string, photos?: FilesConfig): Promise<BackupManifest> {
   const { dbname, env } = pgTarget(connectionString);
   const file = path.join(outDir, POSTGRES_DUMP);
   const createdAt = new Date().toISOString();
   await writeFile(file, '', { mode: 0o600 });
   await run('pg_dump', ['--format=custom', '--file', file, '--dbname', dbname], env);
-  const files = await copyFiles(path.join(dataDir, 'files'), path.join(outDir, 'files'));
+  const files = await backupPhotos(dataDir, photos, outDir);
   const manifest: BackupManifest = {
     format: 'zhizhi-backup', formatVersion: 1, store: 'postgres', createdAt, appVersion: VERSION,
-    database: { file: POSTGRES_DUMP, bytes: (await stat(file)).size }, files, piiKey: await piiKeyFingerprint(dataDir),
+    database: { file: POSTGRES_DUMP, bytes: (await stat(file)).size }, ...files, piiKey: await piiKeyFingerprint(dataDir),
   };
   await writeManifest(outDir, manifest);
   return manifest;
@@ -232,7 +255,7 @@ async function checkPiiKey(m: BackupManifest, dataDir: string): Promise<RestoreR
 }
 
 /** Restores a PGlite backup into DATA_DIR, whose `pglite` folder must be empty or missing. */
-export async function restorePglite(backupDir: string, dataDir: string): Promise<RestoreResult> {
+export async function restorePglite(backupDir: string, dataDir: string, photos?: FilesConfig): Promise<RestoreResult> {
   const m = await readManifest(backupDir);
   if (m.store !== 'pglite') throw new BackupError(`${backupDir} is a PostgreSQL backup: set DATABASE_URL to an empty database to restore it.`);
   const dir = path.join(dataDir, 'pglite');
@@ -247,12 +270,12 @@ export async function restorePglite(backupDir: string, dataDir: string): Promise
     await rm(dir, { recursive: true, force: true });
     throw err;
   }
-  const files = await copyFiles(path.join(backupDir, 'files'), path.join(dataDir, 'files'));
+  const files = await restorePhotos(backupDir, dataDir, photos);
   return { store: 'pglite', target: dir, files, piiKey: await checkPiiKey(m, dataDir) };
 }
 
 /** Restores a PostgreSQL backup into the database at `connectionString`, which must hold no tables. */
-export async function restorePostgres(backupDir: string, connectionString: string, dataDir: string): Promise<RestoreResult> {
+export async function restorePostgres(backupDir: string, connectionString: string, dataDir: string, photos?: FilesConfig): Promise<RestoreResult> {
   const m = await readManifest(backupDir);
   if (m.store !== 'postgres') throw new BackupError(`${backupDir} is a PGlite backup: unset DATABASE_URL to restore it into DATA_DIR.`);
   const client = new pg.Client({ connectionString });
@@ -268,7 +291,7 @@ export async function restorePostgres(backupDir: string, connectionString: strin
   const { dbname, env } = pgTarget(connectionString);
   // one transaction: a failed restore leaves the database empty, not half-filled
   await run('pg_restore', ['--no-owner', '--no-acl', '--exit-on-error', '--single-transaction', '--dbname', dbname, path.join(backupDir, m.database.file)], env);
-  const files = await copyFiles(path.join(backupDir, 'files'), path.join(dataDir, 'files'));
+  const files = await restorePhotos(backupDir, dataDir, photos);
   const u = new URL(connectionString);
   u.password = '';
   return { store: 'postgres', target: u.toString(), files, piiKey: await checkPiiKey(m, dataDir) };

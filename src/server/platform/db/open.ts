@@ -5,11 +5,14 @@ import { openPglite, openPostgres, type Db } from './db.ts';
 import { commitReachesDisk } from './pglite-fsync.ts';
 
 /**
- * PostgreSQL when DATABASE_URL is set, else the embedded PGlite under DATA_DIR/pglite. A PGlite whose commits do not
+ * PostgreSQL when DATABASE_URL is set (with a replica, PgBouncer and a direct URL as config.database says), else the embedded PGlite under DATA_DIR/pglite. A PGlite whose commits do not
  * reach the disk (they would not survive a power cut) is refused in production and shouted about otherwise.
  */
 export async function openDatabase(config: Config): Promise<Db> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+  if (config.databaseUrl) {
+    const { poolSize, pgbouncer, directUrl, replicaUrl } = config.database;
+    return openPostgres(config.databaseUrl, poolSize, { pgbouncer, directUrl, replicaUrl });
+  }
   const dir = path.join(config.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   const db = await openPglite(dir);

@@ -1,6 +1,6 @@
 import { demoSwitches, type DemoStep } from '../../platform/capability.ts';
 import { PiiCipher, loadPiiKey } from '../../platform/pii-cipher.ts';
-import { filesDirOf } from '../../files/upload-file.ts';
+import { blobStoreOf } from '../../files/blob-store.ts';
 import { seedDemoTasks } from './seed-tasks.ts';
 
 /** The tasks capability's demo: a month of 春晖路街道's lists generated and worked through the tasks' commands. */
@@ -10,7 +10,7 @@ export const demoTasksStep: DemoStep = {
     if (!demoSwitches(config).history) return null;
     const started = performance.now();
     progress?.('working the demo grids\' task lists of the last month (once)…');
-    const report = await seedDemoTasks(db, { now, seed, filesDir: filesDirOf(config.dataDir), pii: new PiiCipher(loadPiiKey(config.dataDir)) });
+    const report = await seedDemoTasks(db, { now, seed, blobs: blobStoreOf(config), pii: new PiiCipher(loadPiiKey(config.dataDir)) });
     if (!report) return null;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     return `${report.days} days generated (${report.generated} tasks), ${report.visits} visits (${report.far} far), ${report.ticks} ticks, `

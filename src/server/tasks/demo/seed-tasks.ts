@@ -13,6 +13,7 @@ import { saveTeam } from '../../org/save-team.ts';
 import { createAccount } from '../../identity/create-account.ts';
 import { drawDemoPhoto, storeDemoPhotos } from '../../files/demo-photos.ts';
 import { uploadFile } from '../../files/upload-file.ts';
+import type { BlobStore } from '../../files/blob-store.ts';
 import { reachOf as registryReachOf } from '../../registry/reach.ts';
 import { inspectThing } from '../../registry/save-place-thing.ts';
 import { Random } from '../../cases/demo/random.ts';
@@ -38,7 +39,7 @@ export interface DemoTasksOptions {
   seed: number;
   /** days of history before today (default 31: not a whole number of weeks, so the first day's backlog and its fortnightly echo fall before today) */
   days?: number;
-  filesDir: string;
+  blobs: BlobStore;
   pii: PiiCipher;
 }
 
@@ -133,9 +134,9 @@ export async function seedDemoTasks(db: Db, o: DemoTasksOptions): Promise<DemoTa
   gw = (await store.findAccount(db, 'gridworker'))!;
   community = (await store.findAccount(db, 'community'))!;
 
-  const pool = await storeDemoPhotos(db, o.filesDir, ['people'], 3, gw.id);
+  const pool = await storeDemoPhotos(db, o.blobs, ['people'], 3, gw.id);
   const visitPhotos = pool.get('people')!.before;
-  const poster = (await uploadFile(db, o.filesDir, await drawDemoPhoto('poster', 2, false), dispatcher.id)).hash;
+  const poster = (await uploadFile(db, o.blobs, await drawDemoPhoto('poster', 2, false), dispatcher.id)).hash;
   const services = { locator: new GridLocatorCache(db), pii: o.pii, calendar: new WorkingCalendarCache(db) };
 
   // the days things happen on
