@@ -22,7 +22,7 @@ import {
  *    taken by one node only (the shared subscription) and its alarm reaches the streams of both nodes;
  *  - a node whose LISTEN connection is cut tells its streams to read again (`resync`) and hears changes again;
  *  - an SLA sweep and a day's task generation, sent many times at once, have their effects once;
- *  - a login throttle holds across nodes;
+ *  - a login throttle and a public rate limit hold across nodes;
  *  - a node killed (SIGKILL) amid reports loses none it acknowledged, and their retries on the other node with the
  *    same Idempotency-Key answer the first case.
  * PostgreSQL only (a PGlite store belongs to one process).
@@ -222,6 +222,20 @@ describe.skipIf(!runBroker)('two API nodes and a worker on one PostgreSQL', () =
     for (const n of [a, b, a, b, a]) expect((await wrong(n)).status).toBe(401);
     const right = await api(b)('POST', '/api/auth/login', { body: { username: 'community', password: DEMO_PASSWORD } });
     expect(right.status, 'five failures on two nodes lock the account on either').toBe(429);
+  });
+
+  it('holds a public rate limit across nodes', async () => {
+    // 60 an address in 10 minutes, counted in the database: 30 on each node, and the next is refused on either
+    const matters = (n: ApiNode) => api(n)('GET', `/api/public/matters?lng=${here.lng}&lat=${here.lat}`);
+    for (let i = 0; i < 30; i++) {
+      const [onA, onB] = await Promise.all([matters(a), matters(b)]);
+      expect([onA.status, onB.status], `request ${i + 1} on each node`).toEqual([200, 200]);
+    }
+    for (const n of [a, b]) {
+      const r = await matters(n);
+      expect(r.status, `the 61st on ${n.name}`).toBe(429);
+      expect(r.json.error.code).toBe('RATE_LIMITED');
+    }
   });
 
   it('loses no report node A acknowledged before it was killed, and answers their retries on node B with the first case', async () => {
