@@ -1,7 +1,7 @@
 // The generated history (bench/generate/history) read through the app: a town's cases over two years with their
 // timelines, written by COPY, must be what the app itself would have written — lists and timelines read, the SLA sweep
 // works on the open cases, the screen's figures agree with the rows, numbers agree with the day counters.
-// PostgreSQL only (the generator writes with COPY); the ground is the app's demo district (seedDemo).
+// PostgreSQL only (the generator writes with COPY): `generate --scale town` with fewer cases and residents.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,17 +9,16 @@ import path from 'node:path';
 import type pg from 'pg';
 import { createScratchDatabase } from '../support/scratch-database.ts';
 import { openPostgres, type Db } from '../../src/server/platform/db/db.ts';
-import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import { buildApp, type App } from '../../src/server/app.ts';
-import { seedDemo, DEMO_PASSWORD } from '../../src/server/platform/seed/seed-demo.ts';
+import { DEMO_PASSWORD } from '../../src/server/platform/seed/seed-demo.ts';
 import { sweepSla } from '../../src/server/cases/sweep-sla.ts';
-import { copyRows, seededRandom, SCALES, type GenerateContext } from '../../bench/generate/context.ts';
+import { generate } from '../../bench/generate/main.ts';
 import { historySteps } from '../../bench/generate/history/index.ts';
 
 const NOW = new Date('2026-11-23T09:00:00+08:00');
-const CASES = 2000;
-const OPEN = 260;
+const CASES = 1500;
+const OPEN = 200;
 
 describe.skipIf(!process.env.TEST_DATABASE_URL)('generated history on PostgreSQL', () => {
   let scratch: { url: string; drop: () => Promise<void> };
@@ -27,23 +26,21 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('generated history on PostgreSQL
   let app: App;
   let pool: pg.Pool;
   let dataDir: string;
+  let town: string;
   const piiKey = process.env.PII_KEY;
 
   beforeAll(async () => {
     // the generator seals reporters' contacts with the key the app reads them with
     process.env.PII_KEY = Buffer.alloc(32, 7).toString('base64');
     scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'zhizhi_genhist');
-    db = await openPostgres(scratch.url, 4);
-    await migrate(db);
-    await seedDemo(db);
-    pool = (db.raw as { pool: pg.Pool }).pool;
-    const ctx: GenerateContext = {
-      scale: { ...SCALES.town, cases: CASES, openCases: OPEN }, seed: 18, now: NOW, pool,
-      random: (label) => seededRandom(18, label), copy: (t, c, rows) => copyRows(pool, t, c, rows),
-      progress: () => undefined, log: () => undefined,
-    };
-    for (const step of historySteps) await step.run(ctx);
     dataDir = mkdtempSync(path.join(tmpdir(), 'zhizhi-genhist-'));
+    await generate({
+      scale: 'town', databaseUrl: scratch.url, now: NOW, seed: 18, dataDir, laterSteps: historySteps, log: () => undefined,
+      overrides: { cases: CASES, openCases: OPEN, residentsPerGrid: 8 },
+    });
+    db = await openPostgres(scratch.url, 4);
+    pool = (db.raw as { pool: pg.Pool }).pool;
+    town = (await pool.query<{ id: string }>(`select id from org_units where level = 'town' order by path limit 1`)).rows[0]!.id;
     app = await buildApp({ db, config: { ...loadConfig({ DATA_DIR: dataDir }), webDist: '/nonexistent' }, clock: () => NOW, log: { stream: { write: () => undefined } } });
     await app.ready();
   }, 240_000);
@@ -57,7 +54,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('generated history on PostgreSQL
     else process.env.PII_KEY = piiKey;
   });
 
-  const login = async (username: string) => {
+  const login = async (role: 'dispatcher' | 'leader') => {
+    const username = `t0101-${role}`;
     const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
     expect(res.statusCode).toBe(200);
     return { authorization: `Bearer ${res.json().token as string}` };
@@ -103,7 +101,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('generated history on PostgreSQL
     expect(open.statusCode).toBe(200);
     const busy = await one<{ id: string; n: number }>(
       `select c.id, count(*)::int as n from cases c join case_events e on e.case_id = c.id
-        where c.town_id = (select id from org_units where code = '500199001000') group by c.id order by 2 desc, 1 limit 1`);
+        where c.town_id = $1 group by c.id order by 2 desc, 1 limit 1`, [town]);
     const detail = await app.inject({ method: 'GET', url: `/api/cases/${busy.id}`, headers: auth });
     expect(detail.statusCode).toBe(200);
     const body = detail.json();
@@ -134,9 +132,35 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('generated history on PostgreSQL
     const rows = await one<{ open: number; red: number }>(
       `select count(*)::int as open,
               count(*) filter (where clocks @? '$.* ? (@.light == "red" && @.stoppedAt == null)')::int as red
-         from cases c join org_units t on t.id = c.town_id
-        where t.code = '500199001000' and c.status not in ('closed','rejected')`);
+         from cases c where c.town_id = $1 and c.status not in ('closed','rejected')`, [town]);
     expect(children.reduce((s, c) => s + c.openCases, 0)).toBe(rows.open);
     expect(children.reduce((s, c) => s + c.redCases, 0)).toBe(rows.red);
+  });
+
+  it("keeps the points books: each balance is its entries' sum, each transaction's entries sum to zero, no household below zero", async () => {
+    const books = await one<{ accounts: number; off: number; negative: number; unbalanced: number; transactions: number }>(
+      `select (select count(*) from point_accounts)::int as accounts,
+              (select count(*) from point_accounts a where a.balance <> (select coalesce(sum(amount), 0) from point_entries e where e.account_id = a.id))::int as off,
+              (select count(*) from point_accounts where kind <> 'issuer' and balance < 0)::int as negative,
+              (select count(*) from (select transaction_id from point_entries group by 1 having sum(amount) <> 0) x)::int as unbalanced,
+              (select count(*) from point_transactions)::int as transactions`);
+    expect(books.transactions).toBeGreaterThan(0);
+    expect(books.off).toBe(0);
+    expect(books.negative).toBe(0);
+    expect(books.unbalanced).toBe(0);
+  });
+
+  it("gives the grid workers their duties: past periods' tasks done with their visits, the current ones open", async () => {
+    const t = await one<{ done: number; open_past: number; visits: number; linked: number; due_open: number }>(
+      `select count(*) filter (where status = 'done')::int as done,
+              count(*) filter (where status = 'open' and due_on < ($1::timestamptz at time zone 'Asia/Shanghai')::date)::int as open_past,
+              (select count(*) from visits)::int as visits,
+              (select count(*) from visits v join tasks k on k.visit_id = v.id and v.task_id = k.id)::int as linked,
+              count(*) filter (where status = 'open' and due_on >= ($1::timestamptz at time zone 'Asia/Shanghai')::date)::int as due_open
+         from tasks`, [NOW]);
+    expect(t.done).toBeGreaterThan(t.open_past * 5);
+    expect(t.due_open).toBeGreaterThan(0);
+    expect(t.visits).toBeGreaterThan(0);
+    expect(t.linked).toBe(t.visits);
   });
 });
