@@ -47,6 +47,10 @@ create index if not exists cases_staff on cases ((assignee->>'staffId')) where (
 create index if not exists cases_departments_reached on cases using gin (department_ids);
 create index if not exists cases_open_created on cases (created_at) where status not in ('closed','rejected');
 create index if not exists cases_closed on cases (closed_at, id) where status = 'closed';
+-- Statistics of the assignee's post and person: without them the planner guesses 0.5 % of all cases for each (the
+-- partial expression indexes above collect none), overrates the BitmapOr of a town's list and walks the district's
+-- newest open cases instead (115–140 ms instead of 14–25 ms for a town of 27 at district scale). ANALYZE fills them.
+create statistics if not exists cases_assignee_keys on (assignee->>'postId'), (assignee->>'staffId') from cases;
 
 -- ---------------------------------------------------------------------------------------------------------------------
 -- Open-case counts per town (the dashboards' roll-ups)
