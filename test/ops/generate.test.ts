@@ -92,6 +92,8 @@ describe.skipIf(!server)('npm run generate (PostgreSQL)', () => {
     expect(await count('select count(*)::int as n from registry_households where head_resident_id is null')).toBe(0);
     const devices = await count(`select count(distinct binding_id)::int as n from devices`);
     expect(devices).toBe(Math.round(residents * spec.devicesPer100Residents / 100));
+    expect((await db.query<{ year: number }>('select year from working_calendar_years order by year')).rows.map((r) => r.year)).toEqual([2024, 2025, 2026]);
+    expect(await count('select count(*)::int as n from registry_tags')).toBeGreaterThan(10);
     // one scrypt hash for all
     expect(await count('select count(distinct password_hash)::int as n from accounts')).toBe(1);
   });

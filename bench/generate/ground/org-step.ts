@@ -8,6 +8,8 @@ import { seedCouncils } from '../../../src/server/participation/seed-councils.ts
 import { seedIndicators } from '../../../src/server/indicators/seed-indicators.ts';
 import { seedStartingCatalog, type StartingItem } from '../../../src/server/duties/seed-catalog.ts';
 import { readFileSync } from 'node:fs';
+import { seedPlatformTags } from '../../../src/server/registry/tags-store.ts';
+import { POPULATION_TAGS } from '../../../src/domain/registry/tags.ts';
 import type { GenerateContext, GenerateStep } from '../context.ts';
 import { layoutCity, outline, snakeCell } from './layout.ts';
 import { DEDICATED_KINDS, communityName, districtOf, townName } from './names.ts';
@@ -25,7 +27,8 @@ const UNIT_COLUMNS = ['id', 'parent_id', 'path', 'level', 'kind', 'code', 'name'
  * The org tree: the city, its districts (统计用区划代码 of Chongqing's 38), towns (5001xxTTT000), communities
  * (5001xxTTTCCC) and grids (+ a 3-digit number; dedicated grids 9xx), every grid one lattice cell; then the catalogs
  * the app's own seed writes (departments per district, each town's Matters and duty catalog, dispute classes, the
- * city's enforcement matters, councils, indicators, report forms), through the app's seed functions.
+ * city's enforcement matters, councils, indicators, report forms, the key-population tags), through the app's seed
+ * functions.
  */
 export function buildUnits(ctx: Pick<GenerateContext, 'scale' | 'random'>): UnitRow[] {
   const { scale } = ctx;
@@ -130,6 +133,8 @@ export const orgStep: GenerateStep = {
       await tx.query(`update councils set id = md5('council:' || org_unit_id)::uuid::text`);
       await seedIndicators(tx, at);
       await seedReportForms(tx, at);
+      // the key-population tags, as the registry capability's set-up adds them
+      await seedPlatformTags(tx, POPULATION_TAGS);
     });
   },
 };

@@ -8,6 +8,8 @@ import { Random, randomFor } from '../../../src/server/cases/demo/random.ts';
 import { givenName, surname } from '../../../src/server/registry/demo/people.ts';
 import type { GenerateContext, GenerateStep } from '../context.ts';
 import { two } from './names.ts';
+import { inTransaction } from './tx.ts';
+import { enterEarlierYears } from './calendar-years.ts';
 
 /**
  * Staff, posts and grid teams, as the app's demo seed makes them (src/server/platform/seed/seed-demo.ts), for every
@@ -73,7 +75,7 @@ export function staffStep(o: { password: string; pii: () => PiiCipher }): Genera
         accounts.push([id, username, name, 'staff', roles, scope, pii.encrypt(phoneOf(r)), hash, at, at]);
         return id;
       };
-      account('admin', ['admin'], city.id, '黄志刚');
+      const adminId = account('admin', ['admin'], city.id, '黄志刚');
       account('security', ['securityAdmin'], city.id, '吴静');
       account('auditor', ['auditor'], city.id, '郑丽华');
       const members: unknown[][] = [];
@@ -139,6 +141,8 @@ export function staffStep(o: { password: string; pii: () => PiiCipher }): Genera
       await ctx.copy('posts', ['id', 'board_id', 'town_id', 'code', 'name', 'special', 'duty_role', 'a_holder_id', 'b_holder_id', 'sort'], posts);
       await ctx.copy('grid_team_members', ['id', 'grid_id', 'account_id', 'team_role', 'name', 'phone', 'sort'], team);
       ctx.progress('grid team members', team.length, team.length);
+      const years = await inTransaction(ctx.pool, (tx) => enterEarlierYears(tx, adminId));
+      ctx.log(`  working calendar: ${years} earlier years entered by admin`);
     },
   };
 }
