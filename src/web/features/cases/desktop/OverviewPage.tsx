@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../../../lib/useApi.ts';
 import { ErrorState } from '../../../ui/ErrorState.tsx';
 import { fetchFigures } from '../views-api.ts';
-import { subscribeCaseEvents } from './api.ts';
+import { subscribeCaseEvents, subscribeCaseResync } from './api.ts';
 import { LightDot } from './tags.tsx';
 import { Workbench } from './WorkbenchPage.tsx';
 import '../locales.ts';
@@ -21,7 +21,8 @@ export function OverviewPage() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const off = subscribeCaseEvents(() => { clearTimeout(timer); timer = setTimeout(() => setVersion((v) => v + 1), 2000); });
-    return () => { off(); clearTimeout(timer); };
+    const offResync = subscribeCaseResync(() => setVersion((v) => v + 1));
+    return () => { off(); offResync(); clearTimeout(timer); };
   }, []);
   return (
     <Workbench

@@ -52,7 +52,21 @@ export async function fetchTownPosts(townId: string, signal?: AbortSignal): Prom
 export type CaseEvent = Static<typeof s.CaseEvent>;
 type Listener = (e: CaseEvent) => void;
 const listeners = new Set<Listener>();
+const resyncListeners = new Set<() => void>();
 let stream: AbortController | null = null;
+
+/**
+ * Told when the live stream may have missed changes — the server said `resync` (its node lost its link to the
+ * database's notifications for a moment) or the stream came back after an interruption — so a page re-reads.
+ */
+export function subscribeCaseResync(fn: () => void): () => void {
+  resyncListeners.add(fn);
+  return () => { resyncListeners.delete(fn); };
+}
+
+function resync(): void {
+  for (const fn of resyncListeners) fn();
+}
 
 /**
  * Live case events in the caller's scope: one shared connection while anyone listens, reconnecting. The server
@@ -72,6 +86,7 @@ function openStream(): AbortController {
   const ctrl = new AbortController();
   const run = async () => {
     let delay = 1000;
+    let connectedBefore = false;
     while (!ctrl.signal.aborted) {
       try {
         const token = tokenStore.get();
@@ -80,6 +95,8 @@ function openStream(): AbortController {
         if (res.status === 401) { await fetchMe(ctrl.signal).catch(() => undefined); return; }
         if (!res.ok || !res.body) throw new Error(`events ${res.status}`);
         delay = 1000;
+        if (connectedBefore) resync();
+        connectedBefore = true;
         await readEvents(res.body, ctrl.signal);
       } catch (e) {
         if (ctrl.signal.aborted) return;
@@ -117,6 +134,7 @@ function dispatchBlock(block: string): void {
     if (line.startsWith('event:')) event = line.slice(6).trim();
     else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
   }
+  if (event === 'resync') { resync(); return; }
   if (event !== 'case' || !data.length) return;
   try {
     const e = JSON.parse(data.join('\n')) as CaseEvent;

@@ -2,7 +2,7 @@
 // with the ids of new reports kept for a few seconds so the page can flash them.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CaseSummary } from '../api.ts';
-import { listAllCases, subscribeCaseEvents, type CaseEvent, type CaseQuery } from './api.ts';
+import { listAllCases, subscribeCaseEvents, subscribeCaseResync, type CaseEvent, type CaseQuery } from './api.ts';
 
 const FLASH_MS = 10_000;
 
@@ -41,7 +41,8 @@ export function useLiveCases(query: CaseQuery | null, onReport?: (e: CaseEvent) 
       setFlashIds((s) => new Set(s).add(e.caseId));
       timers.push(setTimeout(() => setFlashIds((s) => { const n = new Set(s); n.delete(e.caseId); return n; }), FLASH_MS));
     });
-    return () => { off(); clearTimeout(timer); for (const x of timers) clearTimeout(x); };
+    const offResync = subscribeCaseResync(() => setTick((n) => n + 1));
+    return () => { off(); offResync(); clearTimeout(timer); for (const x of timers) clearTimeout(x); };
   }, []);
 
   const reload = useCallback(() => setTick((n) => n + 1), []);
