@@ -41,7 +41,7 @@ describe('case numbering', () => {
     expect(await daySeq()).toBe(before + 12);
   });
 
-  it('answers a retry with the first case and its number, taking none, and leaves no claim behind', async () => {
+  it('answers a retry with the first case and its number, taking none', async () => {
     const first = await report(100, { idempotencyKey: 'numbering-retry-1' });
     const firstNumber = await numberOf(first.caseId);
     const other = await report(101);
@@ -51,7 +51,6 @@ describe('case numbering', () => {
     expect(await numberOf(again.caseId)).toBe(firstNumber);
     expect(seqOf(await numberOf(other.caseId))).toBe(seqOf(firstNumber) + 1);
     expect(await daySeq()).toBe(seq);
-    expect((await t.db.query('select 1 from case_number_claims')).rows).toEqual([]);
   });
 
   it('gives retries racing the first attempt its number, one number for all', async () => {
@@ -60,6 +59,14 @@ describe('case numbering', () => {
     expect(new Set(results.map((r) => r.caseId)).size).toBe(1);
     expect(seqOf(await numberOf(results[0]!.caseId))).toBe(seq + 1);
     expect(await daySeq()).toBe(seq + 1);
+  });
+
+  it('drops the town\'s claims of earlier days with its first number of a new day', async () => {
+    expect((await t.db.query(`select 1 from case_number_claims where idempotency_key = 'numbering-race-1'`)).rows).toHaveLength(1);
+    t.clock.advance(24 * 3600_000);
+    const next = await report(400);
+    expect(seqOf(await numberOf(next.caseId))).toBe(1);
+    expect((await t.db.query('select idempotency_key from case_number_claims')).rows).toEqual([]);
   });
 });
 

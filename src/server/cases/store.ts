@@ -163,12 +163,19 @@ function intakeChecks(p: { key: string; photos: string; matter: string; grid: st
 const NUMBER_CHECKS = intakeChecks({ key: '$1', photos: '$2', matter: '$3', grid: '$4', gridPath: '$5', town: '$6', townCode: '$7', townPath: '$8' });
 const nextSeq = (from: string) => `insert into case_number_counters (town_id, day, seq) ${from}
              on conflict (town_id, day) do update set seq = case_number_counters.seq + 1 returning seq`;
+/**
+ * The town's claims of earlier days go with its first number of a day (a claim is kept after its case is written, so
+ * that a retry racing the case's statement still finds the number; a retry on a later day finds the case itself).
+ */
+const purgeClaims = (town: string, day: string) =>
+  `purge as (delete from case_number_claims where town_id = ${town}::text and day < ${day}::text and exists (select 1 from seq where seq.seq = 1))`;
 /** the number's commit does not wait for the WAL flush: see `takeCaseNumber` */
 const ASYNC_COMMIT = `set_config('synchronous_commit', 'off', true) as commit_mode`;
 
 /** A report without a key: the checks and the counter in one statement, one round trip. */
 const TAKE_NUMBER = `with ${NUMBER_CHECKS},
-     seq as (${nextSeq('select $6::text, $9::text, 1 from go')})
+     seq as (${nextSeq('select $6::text, $9::text, 1 from go')}),
+     ${purgeClaims('$6', '$9')}
      select (select id from existing) as existing_id, (select ok from fresh) as fresh, (select hashes from missing) as missing,
             (select seq from seq) as seq, ${ASYNC_COMMIT}`;
 
@@ -184,7 +191,7 @@ const CLAIM_NUMBER = `with ${NUMBER_CHECKS},
                returning seq)
      select (select id from existing) as existing_id, (select ok from fresh) as fresh, (select hashes from missing) as missing,
             (select seq from claim) as seq, ${ASYNC_COMMIT}`;
-const CLAIMED_SEQ = `with seq as (${nextSeq('values ($2::text, $3::text, 1)')})
+const CLAIMED_SEQ = `with seq as (${nextSeq('values ($2::text, $3::text, 1)')}), ${purgeClaims('$2', '$3')}
      update case_number_claims k set seq = seq.seq from seq where k.idempotency_key = $1::text returning k.seq`;
 
 type Numbered = Exclude<ReportOutcome, { outcome: 'created' }> | { outcome: 'numbered'; seq: number };
@@ -226,12 +233,29 @@ async function takeCaseNumber(db: Db, r: NewReport): Promise<Numbered> {
  * published change, and the open cases of the same category nearby or at the same registered thing (as of before this
  * case). Otherwise nothing is written but the number taken, a gap in the day's numbers: only when something changed
  * between the two statements. A concurrent report with the same key fails with 23505.
+ * The statement commits without waiting for the WAL flush and `durable` waits for it before the case is answered: a
+ * transaction that NOTIFYs holds a lock of the whole database from its commit until the commit is done, flush included,
+ * so with a synchronous commit every report (and every case action) in the database would wait on each other's flush.
  */
+/**
+ * Returns once every commit made before the call is on the disk (and on a synchronous standby): a transaction that
+ * writes WAL under an XID of its own (a transactional logical message, read by nobody: no table, no row, no lock)
+ * commits synchronously, flushing the WAL up to its commit record, which comes after theirs. Concurrent reports share
+ * their flushes (group commit). (`select txid_current()` would not do: a transaction that wrote no WAL skips the flush.)
+ * Until then an asynchronous commit is visible but not yet durable: a crash of PostgreSQL in those few milliseconds
+ * loses a case that nobody was told was taken.
+ */
+async function durable(db: Db): Promise<void> {
+  await db.query(`select pg_logical_emit_message(true, 'zhizhi.durable', '')`);
+}
+
 const INTAKE_CHECKS = intakeChecks({ key: '$24', photos: '$35', matter: '$7', grid: '$5', gridPath: '$6', town: '$4', townCode: '$38', townPath: '$39' });
 const INTAKE_ROUTED = routedAssigneeSql({ town: '$4', grid: '$5', postCode: '$40', departmentName: '$41', gridWorker: '$42' });
 
 export async function insertReport(db: Db, r: NewReport): Promise<ReportOutcome> {
   const numbered = await takeCaseNumber(db, r);
+  // the first attempt's case may still be on its way to the disk
+  if (numbered.outcome === 'exists') await durable(db);
   if (numbered.outcome !== 'numbered') return numbered;
   const c = r.case;
   const e = r.event;
@@ -254,7 +278,6 @@ export async function insertReport(db: Db, r: NewReport): Promise<ReportOutcome>
        insert into case_events (case_id, at, action, actor_id, actor_name, from_status, to_status, reason, data, case_created_at)
        select c.id, $27::timestamptz, $28::text, $29::text, $30::text, $31::text, $32::text, $33::text,
          $34::jsonb || jsonb_build_object('routed', c.routed_assignee), $25::timestamptz from c returning id, case_id),
-     unclaim as (delete from case_number_claims where idempotency_key = $24::text and exists (select 1 from c)),
      p as (insert into case_photos (case_id, event_id, hash, phase) select e.case_id, e.id, h, 'before' from e, unnest($35::text[]) h),
      n as (select pg_notify($36::text, ($37::jsonb || jsonb_build_object('number', c.number, 'eventId', e.id))::text) from c, e),
      near as (select json_agg(x) as items from (
@@ -270,7 +293,7 @@ export async function insertReport(db: Db, r: NewReport): Promise<ReportOutcome>
          order by created_at desc limit 20)) x)
      select (select id from existing) as existing_id, (select ok from fresh) as fresh, (select hashes from missing) as missing,
             (select items from near) as nearby, (select id from c) as case_id, (select number from c) as number,
-            (select id from e) as event_id, (select count(*) from n) as notified`,
+            (select id from e) as event_id, (select count(*) from n) as notified, ${ASYNC_COMMIT}`,
     [c.id, r.numberPrefix, c.status, c.town_id, c.grid_id, c.org_path, c.matter_id, c.category_code, c.tier, c.description, c.lng, c.lat,
       c.address, c.source, c.reporter_kind, c.reporter_account_id, c.reporter_name, c.reporter_phone, c.reporter_phone_hash, json(c.assignee),
       json(c.clocks), c.next_check_at, c.duplicate_of, c.idempotency_key, c.created_at, c.updated_at,
@@ -280,6 +303,7 @@ export async function insertReport(db: Db, r: NewReport): Promise<ReportOutcome>
       numbered.seq, r.near.box.minLng, r.near.box.maxLng, r.near.box.minLat, r.near.box.maxLat, r.near.statuses, c.thing_id],
   );
   const row = res.rows[0]!;
+  if (row.case_id || row.existing_id) await durable(db);
   if (row.existing_id) return { outcome: 'exists', caseId: row.existing_id };
   if (!row.fresh) return { outcome: 'stale' };
   if (row.missing.length > 0) return { outcome: 'photosMissing', missing: row.missing };
