@@ -163,4 +163,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('generated history on PostgreSQL
     expect(t.visits).toBeGreaterThan(0);
     expect(t.linked).toBe(t.visits);
   });
+
+  it('registers disputes from the dispute cases, open while their work order is', async () => {
+    const d = await one<{ n: number; wrong: number }>(
+      `select count(*)::int as n,
+              count(*) filter (where c.category_code <> 'D0000' or (d.status = 'open') <> (c.status not in ('closed','rejected')))::int as wrong
+         from disputes d join cases c on c.id = d.case_id`);
+    expect(d.n).toBeGreaterThan(0);
+    expect(d.wrong).toBe(0);
+    const res = await app.inject({ method: 'GET', url: '/api/disputes?limit=20', headers: await login('dispatcher') });
+    expect(res.statusCode).toBe(200);
+  });
 });
