@@ -158,22 +158,22 @@ export function registryStep(o: { pii: () => PiiCipher }): GenerateStep {
       const planned = (await ctx.pool.query<{ n: number }>(`select coalesce(sum(population), 0)::int as n from org_units where level in ('grid', 'dedicatedGrid')`)).rows[0]!.n;
       let residents = 0;
       await withoutIndexes(ctx.pool, REGISTRY_TABLES, async () => {
-      for (const t of towns) {
-        const grids = (await ctx.pool.query<GridRow>(
-          `select g.id, g.code, g.path, $1::text as town_id, g.name, g.geometry, coalesce(g.population, 0) as population
-             from org_units g join org_units c on c.id = g.parent_id
-            where c.parent_id = $1 and g.level = 'grid' order by g.code`, [t.id])).rows;
-        const out: TownRows = { buildings: [], households: [], residents: [], places: [], things: [] };
-        for (const g of grids) gridRegistry(ctx, g, people, pii, speller, at, out);
-        const n = await copyTogether(ctx.pool, [
-          ['registry_buildings', BUILDING_COLUMNS, out.buildings], ['registry_households', HOUSEHOLD_COLUMNS, out.households],
-          ['registry_residents', RESIDENT_COLUMNS, out.residents], ['registry_places', PLACE_COLUMNS, out.places],
-          ['registry_things', THING_COLUMNS, out.things],
-        ]);
-        ctx.countRows?.(n);
-        residents += out.residents.length;
-        ctx.progress('residents', residents, Math.max(planned, residents));
-      }
+        for (const t of towns) {
+          const grids = (await ctx.pool.query<GridRow>(
+            `select g.id, g.code, g.path, $1::text as town_id, g.name, g.geometry, coalesce(g.population, 0) as population
+               from org_units g join org_units c on c.id = g.parent_id
+              where c.parent_id = $1 and g.level = 'grid' order by g.code`, [t.id])).rows;
+          const out: TownRows = { buildings: [], households: [], residents: [], places: [], things: [] };
+          for (const g of grids) gridRegistry(ctx, g, people, pii, speller, at, out);
+          const n = await copyTogether(ctx.pool, [
+            ['registry_buildings', BUILDING_COLUMNS, out.buildings], ['registry_households', HOUSEHOLD_COLUMNS, out.households],
+            ['registry_residents', RESIDENT_COLUMNS, out.residents], ['registry_places', PLACE_COLUMNS, out.places],
+            ['registry_things', THING_COLUMNS, out.things],
+          ]);
+          ctx.countRows?.(n);
+          residents += out.residents.length;
+          ctx.progress('residents', residents, Math.max(planned, residents));
+        }
       }, ctx.log);
       ctx.log(`  ${residents.toLocaleString('en-US')} residents (${planned.toLocaleString('en-US')} planned)`);
     },
