@@ -20,6 +20,6 @@ export async function caseFiguresRoutes(app: FastifyInstance): Promise<void> {
     },
   }, async (req) => {
     const now = app.clock();
-    return presentFigures(shanghaiDate(now), await caseFigures(app.db, viewerOf(requirePrincipal(req)), todayWindow(now)));
+    return presentFigures(shanghaiDate(now), await caseFigures(app.db.reader, viewerOf(requirePrincipal(req)), todayWindow(now)));
   });
 }

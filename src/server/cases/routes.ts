@@ -143,10 +143,11 @@ export async function caseRoutes(app: FastifyInstance): Promise<void> {
       statuses: q.status, orgUnitPath, overdue: q.overdue, q: q.q, categoryCodes: q.category, sources: q.source, created,
       mine: q.mine && mineFilter(q.mine, actorOf(p)), now: app.clock(),
     };
-    const rows = await store.listCases(app.db, viewerOf(p), { ...filter, beforeCreated: cursor, limit: limit + 1 });
-    const total = q.total ? await store.countCases(app.db, viewerOf(p), filter) : undefined;
+    // a list may lag the primary by the replica's replay (db.reader); the case itself is read from the primary
+    const rows = await store.listCases(app.db.reader, viewerOf(p), { ...filter, beforeCreated: cursor, limit: limit + 1 });
+    const total = q.total ? await store.countCases(app.db.reader, viewerOf(p), filter) : undefined;
     const page = rows.slice(0, limit);
-    const names = await store.assigneeNames(app.db, page.flatMap((r) => { const id = assigneeId(r.assignee); return id ? [id] : []; }));
+    const names = await store.assigneeNames(app.db.reader, page.flatMap((r) => { const id = assigneeId(r.assignee); return id ? [id] : []; }));
     const last = page[page.length - 1];
     return {
       items: page.map((r) => presentCaseListItem(r, names, app.clock(), actorOf(p))),

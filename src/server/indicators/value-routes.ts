@@ -65,7 +65,7 @@ export async function valueRoutes(app: FastifyInstance): Promise<void> {
     const codes = splitCodes(q.codes);
     const unit = await unitOf(app.db, p, q.orgUnitId);
     const { townId, defs } = await definitionsOfUnit(app.db, unit, codes);
-    const values = await indicatorValues(app.db, { codes: defs.map((d) => d.code), orgUnitIds: [unit.id], period, townId: townId ?? undefined });
+    const values = await indicatorValues(app.db.reader, { codes: defs.map((d) => d.code), orgUnitIds: [unit.id], period, townId: townId ?? undefined });
     const byCode = new Map(defs.map((d) => [d.code, d]));
     return { orgUnitId: unit.id, orgUnitName: unit.name, period, items: values.map((v) => presentValue(v, byCode.get(v.code)!, unit)) };
   });
@@ -84,11 +84,11 @@ export async function valueRoutes(app: FastifyInstance): Promise<void> {
     const { townId, defs } = await definitionsOfUnit(app.db, unit, [q.code]);
     const def = defs[0]!;
     const children = await childrenOf(app.db, unit.id);
-    const [parent] = await indicatorValues(app.db, { codes: [def.code], orgUnitIds: [unit.id], period, townId: townId ?? undefined });
+    const [parent] = await indicatorValues(app.db.reader, { codes: [def.code], orgUnitIds: [unit.id], period, townId: townId ?? undefined });
     // a unit at or below a town: its children share its town and catalog; above: each child's own town's targets
     const values = children.length === 0 ? [] : townId !== null
-      ? await indicatorValues(app.db, { codes: [def.code], orgUnitIds: children.map((c) => c.id), period, townId })
-      : await indicatorValues(app.db, { codes: [def.code], orgUnitIds: children.map((c) => c.id), period });
+      ? await indicatorValues(app.db.reader, { codes: [def.code], orgUnitIds: children.map((c) => c.id), period, townId })
+      : await indicatorValues(app.db.reader, { codes: [def.code], orgUnitIds: children.map((c) => c.id), period });
     const byId = new Map(children.map((c) => [c.id, c]));
     return {
       code: def.code, name: def.nameZh, unit: def.unit, direction: def.direction, orgUnitId: unit.id, orgUnitName: unit.name, period,
@@ -119,7 +119,7 @@ export async function valueRoutes(app: FastifyInstance): Promise<void> {
     const unit = await unitOf(app.db, p, q.orgUnitId);
     const { defs } = await definitionsOfUnit(app.db, unit, [q.code]);
     const def = defs[0]!;
-    const sums = (await measureSums(app.db, { orgUnitIds: [unit.id], periods, measures: measuresOf(def.formula) })).get(unit.id);
+    const sums = (await measureSums(app.db.reader, { orgUnitIds: [unit.id], periods, measures: measuresOf(def.formula) })).get(unit.id);
     return {
       code: def.code, name: def.nameZh, unit: def.unit, direction: def.direction, orgUnitId: unit.id, orgUnitName: unit.name, kind,
       target: def.target,

@@ -19,7 +19,7 @@ export async function screenRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const q = req.query as Static<typeof ScreenQuery>;
     const unit = await unitInScope(app.db, p, q.orgUnitId);
-    return screenSummary(app.db, p, unit, app.clock(), app.pii);
+    return screenSummary(app.db.reader, p, unit, app.clock(), app.pii);
   });
 
   app.get('/api/screen/children', {
@@ -32,6 +32,6 @@ export async function screenRoutes(app: FastifyInstance): Promise<void> {
     const p = requirePrincipal(req);
     const q = req.query as Static<typeof ScreenQuery>;
     const unit = await unitInScope(app.db, p, q.orgUnitId);
-    return screenChildren(app.db, unit);
+    return screenChildren(app.db.reader, unit);
   });
 }

@@ -116,9 +116,9 @@ function pgTx(client: pg.Pool | pg.PoolClient, naming: Naming, inTransaction: bo
         if (!preparedStatementLost(err, name)) throw err;
         // a pooler in transaction mode that DATABASE_PGBOUNCER did not announce: unnamed from now on. A single
         // statement is sent again (it did not run); inside a transaction the transaction is already aborted.
-        naming.named = false;
-        console.warn('database: named prepared statements are lost between calls (PgBouncer in transaction mode?); '
+        if (naming.named) console.warn('database: named prepared statements are lost between calls (PgBouncer in transaction mode?); '
           + 'using unnamed statements from now on. Set DATABASE_PGBOUNCER=1 to say so at start.');
+        naming.named = false;
         if (inTransaction) throw err;
         const r = await client.query({ text: sql, values });
         return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
