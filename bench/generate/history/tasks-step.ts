@@ -57,11 +57,13 @@ export async function generateTasks(ctx: GenerateContext): Promise<{ tasks: numb
   const summary = { tasks: 0, visits: 0 };
   let tasks: string[] = [];
   let visits: string[] = [];
+  let visitIds: string[] = [];
   const flush = async () => {
     // visits first (a done visit task names its visit), then each visit the task it was made for
     summary.visits += await copyLines(pool, 'visits', VISIT_COLUMNS, visits);
     summary.tasks += await copyLines(pool, 'tasks', TASK_COLUMNS, tasks);
-    await pool.query(`update visits v set task_id = t.id from tasks t where t.visit_id = v.id and v.task_id is null`);
+    await pool.query(`update visits v set task_id = t.id from tasks t where v.id = any($1::text[]) and t.visit_id = v.id`, [visitIds]);
+    visitIds = [];
     tasks = [];
     visits = [];
   };
@@ -146,6 +148,7 @@ export async function generateTasks(ctx: GenerateContext): Promise<{ tasks: numb
         if (done) {
           at = Math.min(now - 60_000, starts + r.int(0, Math.max(0, Math.round((Math.min(end, today) - starts) / DAY))) * DAY + r.int(9, 17) * HOUR + r.int(0, 59) * 60_000);
           visitId = uuidFrom(ids);
+          visitIds.push(visitId);
           const far = r.chance(0.03);
           const distance = far ? r.int(600, 3000) : r.int(3, 80);
           const off = distance / 111_000;
