@@ -31,6 +31,8 @@ export interface GenerateOptions {
   dataDir?: string;
   /** the steps after the ground; default the history and derive steps */
   laterSteps?: readonly GenerateStep[];
+  /** names of history or derive steps to leave out (e.g. 'tasks and visits', 'points': a city of cases only, for the case benchmarks) */
+  skip?: readonly string[];
   log?: (line: string) => void;
 }
 
@@ -116,7 +118,8 @@ export async function generate(o: GenerateOptions): Promise<GenerateSummary> {
     const dataDir = o.dataDir ?? loadConfig().dataDir;
     // steps that write through the app's commands append audit rows, keyed like the app's (as a worker installs them)
     installAuditKeys(loadAuditKeys(dataDir));
-    const steps = [...groundSteps({ password: o.password ?? DEMO_PASSWORD, dataDir }), ...(o.laterSteps ?? [...historySteps, ...deriveSteps])];
+    const later = (o.laterSteps ?? [...historySteps, ...deriveSteps]).filter((step) => !o.skip?.includes(step.name));
+    const steps = [...groundSteps({ password: o.password ?? DEMO_PASSWORD, dataDir }), ...later];
     for (const step of steps) {
       const t0 = performance.now();
       stepRows = 0;
@@ -146,7 +149,7 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     args: [...argv],
     options: {
       scale: { type: 'string' }, seed: { type: 'string' }, now: { type: 'string' }, 'database-url': { type: 'string' },
-      fresh: { type: 'boolean' }, password: { type: 'string' }, help: { type: 'boolean' },
+      fresh: { type: 'boolean' }, password: { type: 'string' }, skip: { type: 'string' }, help: { type: 'boolean' },
       ...Object.fromEntries(NUMERIC_FIELDS.map((f) => [f, { type: 'string' as const }])),
     },
     strict: true,
@@ -171,8 +174,12 @@ export function parseCommandLine(argv: readonly string[], env: NodeJS.ProcessEnv
     if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${f} must be a number ≥ 0`);
     overrides[f] = n;
   }
+  const skip = typeof v.skip === 'string' ? v.skip.split(',').map((x) => x.trim()).filter(Boolean) : [];
+  const skippable = [...historySteps, ...deriveSteps].map((step) => step.name);
+  const unknown = skip.filter((x) => !skippable.includes(x));
+  if (unknown.length > 0) throw new UsageError(`--skip takes these steps: ${skippable.join(', ')} (not ${unknown.join(', ')})`);
   return {
-    scale, databaseUrl, fresh: v.fresh === true, seed, now, overrides: overrides as GenerateOptions['overrides'],
+    scale, databaseUrl, fresh: v.fresh === true, seed, now, overrides: overrides as GenerateOptions['overrides'], skip,
     ...(v.password ? { password: v.password as string } : {}),
   };
 }
@@ -182,6 +189,7 @@ export class UsageError extends Error {}
 export class RefusedError extends Error {}
 
 const USAGE = `usage: npm run generate -- --scale town|district|city [--seed N] [--now ISO] [--database-url URL] [--fresh] [--password P]
+       [--skip 'tasks and visits,disputes,points']
        [--${NUMERIC_FIELDS.join(' N] [--')} N]`;
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
