@@ -139,7 +139,10 @@ const thingAt = (t: ThingForReport | null) =>
 async function earlier(db: Db, input: ReportInput): Promise<ReportResult | null> {
   if (!input.idempotencyKey) return null;
   const existing = await store.findCaseByIdempotencyKey(db, input.idempotencyKey);
-  return existing ? { caseId: existing.id, created: false, duplicates: [] } : null;
+  if (!existing) return null;
+  // the first attempt may have committed without its flush yet (insertReport): answer only what will survive a crash
+  await store.durable(db);
+  return { caseId: existing.id, created: false, duplicates: [] };
 }
 
 /** The rows to write, from the located grid, its town and the Matter: routing, clocks and the next check. */

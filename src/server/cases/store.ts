@@ -245,7 +245,7 @@ async function takeCaseNumber(db: Db, r: NewReport): Promise<Numbered> {
  * Until then an asynchronous commit is visible but not yet durable: a crash of PostgreSQL in those few milliseconds
  * loses a case that nobody was told was taken.
  */
-async function durable(db: Db): Promise<void> {
+export async function durable(db: Db): Promise<void> {
   await db.query(`select pg_logical_emit_message(true, 'zhizhi.durable', '')`);
 }
 
