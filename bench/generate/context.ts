@@ -1,9 +1,6 @@
 // What every generator step gets: the scale, a seeded random source per step, COPY into a table, and progress lines.
 // Steps talk to each other only through the database (a later step reads the ids an earlier one wrote).
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 
 export type ScaleName = 'town' | 'district' | 'city';
 
@@ -82,43 +79,3 @@ export function seededRandom(seed: number, label: string): () => number {
   };
 }
 
-/** One value in COPY's text format. */
-export function copyText(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  let s: string;
-  if (v instanceof Date) s = v.toISOString();
-  else if (Array.isArray(v)) s = pgArray(v);
-  else if (typeof v === 'object') s = JSON.stringify(v);
-  else s = String(v);
-  return s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t');
-}
-
-/** a text[] literal */
-function pgArray(items: readonly unknown[]): string {
-  return `{${items.map((x) => (x === null ? 'NULL' : `"${String(x).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
-}
-
-/** COPY table (columns) FROM STDIN, fed in chunks of lines from `rows`. */
-export async function copyRows(pool: pg.Pool, table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<number> {
-  const client = await pool.connect();
-  let n = 0;
-  try {
-    const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-    const lines = function* () {
-      let chunk = '';
-      for (const row of rows) {
-        chunk += row.map(copyText).join('\t') + '\n';
-        n++;
-        if (chunk.length > 1 << 20) {
-          yield chunk;
-          chunk = '';
-        }
-      }
-      if (chunk) yield chunk;
-    };
-    await pipeline(Readable.from(lines()), sink);
-  } finally {
-    client.release();
-  }
-  return n;
-}

@@ -2,6 +2,7 @@
 // Builds a city-shaped data set straight into PostgreSQL: the ground (org tree, staff, registry, devices), then the
 // history (cases, tasks, disputes, points), then what is derived from it (roll-ups). See docs/operations.md
 // "A generated city".
+import { copyRows } from './copy.ts';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -10,7 +11,7 @@ import { migrate } from '../../src/server/platform/db/migrate.ts';
 import { loadConfig } from '../../src/server/platform/config.ts';
 import { DEMO_PASSWORD } from '../../src/server/platform/seed/seed-demo.ts';
 import { installAuditKeys, loadAuditKeys } from '../../src/server/audit/audit-keys.ts';
-import { SCALES, copyRows, seededRandom, type GenerateContext, type GenerateStep, type ScaleName, type ScaleSpec } from './context.ts';
+import { SCALES, seededRandom, type GenerateContext, type GenerateStep, type ScaleName, type ScaleSpec } from './context.ts';
 import { groundSteps } from './ground/index.ts';
 import { historySteps } from './history/index.ts';
 import { deriveSteps } from './derive/index.ts';

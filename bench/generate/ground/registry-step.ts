@@ -11,7 +11,8 @@ import { creditCode } from '../../../src/server/registry/demo/things-plan.ts';
 import { spell } from '../../../src/server/registry/spelling.ts';
 import { maskIdNumber, maskPhone } from '../../../src/domain/registry/mask.ts';
 import type { PlaceKind, RiskLevel, ThingKind } from '../../../src/shared/registry.ts';
-import { copyRows, type GenerateContext, type GenerateStep } from '../context.ts';
+import { copyTogether, linesOf } from '../copy.ts';
+import type { GenerateContext, GenerateStep } from '../context.ts';
 import { withoutIndexes } from './tx.ts';
 
 const REGISTRY_TABLES = ['registry_buildings', 'registry_households', 'registry_residents', 'registry_places', 'registry_things'];
@@ -126,23 +127,6 @@ function gridRegistry(ctx: GenerateContext, g: GridRow, people: PeopleState, pii
   }
 }
 
-/** COPY several tables in one transaction on one connection (the households' deferred key to their head is checked at commit). */
-async function copyTogether(pool: pg.Pool, tables: readonly [string, readonly string[], unknown[][]][]): Promise<number> {
-  const client = await pool.connect();
-  let n = 0;
-  try {
-    await client.query('begin');
-    const one = { connect: async () => ({ query: client.query.bind(client), release: () => undefined }) } as unknown as pg.Pool;
-    for (const [table, columns, rows] of tables) n += await copyRows(one, table, columns, rows);
-    await client.query('commit');
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
-  return n;
-}
 
 export function registryStep(o: { pii: () => PiiCipher }): GenerateStep {
   return {
@@ -165,10 +149,12 @@ export function registryStep(o: { pii: () => PiiCipher }): GenerateStep {
               where c.parent_id = $1 and g.level = 'grid' order by g.code`, [t.id])).rows;
           const out: TownRows = { buildings: [], households: [], residents: [], places: [], things: [] };
           for (const g of grids) gridRegistry(ctx, g, people, pii, speller, at, out);
+          const part = (table: string, columns: readonly string[], rows: unknown[][]) => ({ table, columns, lines: linesOf(rows) });
+          // the households' deferred key to their head is checked at commit, when the residents are in
           const n = await copyTogether(ctx.pool, [
-            ['registry_buildings', BUILDING_COLUMNS, out.buildings], ['registry_households', HOUSEHOLD_COLUMNS, out.households],
-            ['registry_residents', RESIDENT_COLUMNS, out.residents], ['registry_places', PLACE_COLUMNS, out.places],
-            ['registry_things', THING_COLUMNS, out.things],
+            part('registry_buildings', BUILDING_COLUMNS, out.buildings), part('registry_households', HOUSEHOLD_COLUMNS, out.households),
+            part('registry_residents', RESIDENT_COLUMNS, out.residents), part('registry_places', PLACE_COLUMNS, out.places),
+            part('registry_things', THING_COLUMNS, out.things),
           ]);
           ctx.countRows?.(n);
           residents += out.residents.length;

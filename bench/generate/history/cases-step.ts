@@ -17,7 +17,7 @@ import { callerPool, drawCase, onFoot, pickCumulative, SOURCE_WEIGHTS, townDraw,
 import { liveCase } from './case-life.ts';
 import { deferIndexes } from './bulk.ts';
 import { uuidFrom } from './ids.ts';
-import { copyLines, line } from './copy.ts';
+import { copyLines, line } from '../copy.ts';
 
 const CASE_COLUMNS = [
   'id', 'number', 'version', 'status', 'town_id', 'grid_id', 'org_path', 'matter_id', 'category_code', 'tier', 'description', 'lng', 'lat',

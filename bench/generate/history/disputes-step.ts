@@ -10,7 +10,7 @@ import { caseNumberDay } from '../../../src/domain/cases/case-number.ts';
 import { printDailyNumber } from '../../../src/server/platform/db/document-numbers.ts';
 import { loadConfig } from '../../../src/server/platform/config.ts';
 import { loadPiiKey, PiiCipher } from '../../../src/server/platform/pii-cipher.ts';
-import { copyLines, line } from './copy.ts';
+import { copyLines, line } from '../copy.ts';
 import { uuidFrom } from './ids.ts';
 
 const DISPUTE_COLUMNS = ['id', 'number', 'case_id', 'town_id', 'grid_id', 'org_path', 'class_code', 'subclass_code', 'description', 'lng', 'lat',

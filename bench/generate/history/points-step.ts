@@ -4,13 +4,10 @@
 // writes them: one transaction per award or deduction, two entries summing to zero (the household's, the community's
 // issuing account's), and every account's balance the sum of its entries.
 import type pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { pipeline } from 'node:stream/promises';
-import { Readable } from 'node:stream';
 import type { GenerateContext, GenerateStep } from '../context.ts';
 import { Random } from '../../../src/server/cases/demo/random.ts';
 import { DEMO_POINT_RULES } from '../../../src/server/points/demo/ledger-demo.ts';
-import { copyLines, line } from './copy.ts';
+import { copyLines, copyTogether, line } from '../copy.ts';
 import { uuidFrom } from './ids.ts';
 import { shanghaiMidnight } from './rhythm.ts';
 
@@ -114,17 +111,8 @@ export async function generatePoints(ctx: GenerateContext): Promise<{ communitie
 /** The transactions and their entries in one database transaction: the balance check (deferred to commit) sees both. */
 async function copyTransactions(pool: pg.Pool, transactions: string[], entries: string[]): Promise<void> {
   if (transactions.length === 0) return;
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    const put = async (sql: string, lines: string[]) => pipeline(Readable.from([lines.join('')]), client.query(copyFrom(sql)));
-    await put('copy point_transactions (id, kind, reason_code, rule_code, org_unit_id, org_path, subject_id, event_ref, reverses_id, note, at, created_by) from stdin', transactions);
-    await put('copy point_entries (transaction_id, account_id, amount, at) from stdin', entries);
-    await client.query('commit');
-  } catch (err) {
-    await client.query('rollback').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release();
-  }
+  await copyTogether(pool, [
+    { table: 'point_transactions', columns: ['id', 'kind', 'reason_code', 'rule_code', 'org_unit_id', 'org_path', 'subject_id', 'event_ref', 'reverses_id', 'note', 'at', 'created_by'], lines: transactions },
+    { table: 'point_entries', columns: ['transaction_id', 'account_id', 'amount', 'at'], lines: entries },
+  ]);
 }

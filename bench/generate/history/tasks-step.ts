@@ -6,7 +6,7 @@
 import type pg from 'pg';
 import type { GenerateContext, GenerateStep } from '../context.ts';
 import { Random } from '../../../src/server/cases/demo/random.ts';
-import { copyLines, line } from './copy.ts';
+import { copyLines, line } from '../copy.ts';
 import { uuidFrom } from './ids.ts';
 import { shanghaiMidnight } from './rhythm.ts';
 
