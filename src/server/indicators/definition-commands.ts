@@ -60,13 +60,18 @@ const auditDetail = (code: string, body: IndicatorBodyT) => ({
   target: body.target ?? null, warnBand: body.warnBand ?? null,
 });
 
+/** The code of the indicator this editor created with this Idempotency-Key, if any. */
+async function firstWithKey(tx: Tx, accountId: string, idempotencyKey: string | null): Promise<string | null> {
+  if (!idempotencyKey) return null;
+  const { rows } = await tx.query<{ code: string }>('select code from indicator_definitions where created_by = $1 and idempotency_key = $2', [accountId, idempotencyKey]);
+  return rows[0]?.code ?? null;
+}
+
 /** Defines a town's own indicator. A repeated Idempotency-Key of the same editor answers the first one (created: false). */
 export async function createDefinition(db: Db, actor: Actor, body: NewIndicatorBodyT, idempotencyKey: string | null, now: Date): Promise<{ code: string; created: boolean }> {
   const p = actor.principal;
-  if (idempotencyKey) {
-    const { rows } = await db.query<{ code: string }>('select code from indicator_definitions where created_by = $1 and idempotency_key = $2', [p.accountId, idempotencyKey]);
-    if (rows[0]) return { code: rows[0].code, created: false };
-  }
+  const first = await firstWithKey(db, p.accountId, idempotencyKey);
+  if (first) return { code: first, created: false };
   checkBody(body);
   if (RESERVED_CODES.has(body.code.toLowerCase())) {
     throw new AppError('INDICATOR_CODE_TAKEN', `The code ${body.code} is reserved: pick another.`, `指标编码 ${body.code} 为系统保留，请换一个。`, { field: 'code' });
@@ -75,6 +80,9 @@ export async function createDefinition(db: Db, actor: Actor, body: NewIndicatorB
     const town = await townFor(tx, p, body.townId);
     const { rows: taken } = await tx.query('select 1 from indicator_definitions where lower(code) = lower($1)', [body.code]);
     if (taken.length > 0) {
+      // a concurrent request with the same key may have committed since the look-up above: it answers, not the code check
+      const first = await firstWithKey(tx, p.accountId, idempotencyKey);
+      if (first) return { code: first, created: false };
       throw new AppError('INDICATOR_CODE_TAKEN', `The code ${body.code} is taken: pick another.`, `指标编码 ${body.code} 已被使用，请换一个。`, { field: 'code' });
     }
     const { rows: sort } = await tx.query<{ n: number }>('select coalesce(max(sort), 0) + 10 as n from indicator_definitions');
@@ -89,10 +97,8 @@ export async function createDefinition(db: Db, actor: Actor, body: NewIndicatorB
     );
     if (rowCount === 0) {
       // a concurrent request with the same key or code won the race
-      if (idempotencyKey) {
-        const { rows } = await tx.query<{ code: string }>('select code from indicator_definitions where created_by = $1 and idempotency_key = $2', [p.accountId, idempotencyKey]);
-        if (rows[0]) return { code: rows[0].code, created: false };
-      }
+      const first = await firstWithKey(tx, p.accountId, idempotencyKey);
+      if (first) return { code: first, created: false };
       throw new AppError('INDICATOR_CODE_TAKEN', `The code ${body.code} is taken: pick another.`, `指标编码 ${body.code} 已被使用，请换一个。`, { field: 'code' });
     }
     await appendAudit(tx, {
