@@ -1,7 +1,8 @@
 import pg from 'pg';
 import type { Db } from './db/db.ts';
 
-const START_LOCK = 7_141_002;
+// its own key: 7_141_002 is the audit chain's, which the start-up writes take on another connection (the same key deadlocked them)
+const START_LOCK = 7_141_004;
 
 /**
  * Runs a node's start-up writes (the demo seed, the first admin, the capabilities' set-ups) one node at a time: several
