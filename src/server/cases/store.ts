@@ -226,18 +226,6 @@ async function takeCaseNumber(db: Db, r: NewReport): Promise<Numbered> {
 }
 
 /**
- * Intake in two statements, each atomic without a transaction of its own (so `db`, never a caller's transaction): first
- * the town's next number of the day (`takeCaseNumber`), then ONE statement, one round trip and one commit: the case
- * with the same idempotency key if there is one; else, if the Matter is still current and unretired, the grid and town
- * are as expected and every photo is uploaded, the case with that number, its first timeline entry, its photos, the
- * published change, and the open cases of the same category nearby or at the same registered thing (as of before this
- * case). Otherwise nothing is written but the number taken, a gap in the day's numbers: only when something changed
- * between the two statements. A concurrent report with the same key fails with 23505.
- * The statement commits without waiting for the WAL flush and `durable` waits for it before the case is answered: a
- * transaction that NOTIFYs holds a lock of the whole database from its commit until the commit is done, flush included,
- * so with a synchronous commit every report (and every case action) in the database would wait on each other's flush.
- */
-/**
  * Returns once every commit made before the call is on the disk (and on a synchronous standby): a transaction that
  * writes WAL under an XID of its own (a transactional logical message, read by nobody: no table, no row, no lock)
  * commits synchronously, flushing the WAL up to its commit record, which comes after theirs. Concurrent reports share
@@ -252,6 +240,18 @@ export async function durable(db: Db): Promise<void> {
 const INTAKE_CHECKS = intakeChecks({ key: '$24', photos: '$35', matter: '$7', grid: '$5', gridPath: '$6', town: '$4', townCode: '$38', townPath: '$39' });
 const INTAKE_ROUTED = routedAssigneeSql({ town: '$4', grid: '$5', postCode: '$40', departmentName: '$41', gridWorker: '$42' });
 
+/**
+ * Intake in two statements, each atomic without a transaction of its own (so `db`, never a caller's transaction): first
+ * the town's next number of the day (`takeCaseNumber`), then ONE statement, one round trip and one commit: the case
+ * with the same idempotency key if there is one; else, if the Matter is still current and unretired, the grid and town
+ * are as expected and every photo is uploaded, the case with that number, its first timeline entry, its photos, the
+ * published change, and the open cases of the same category nearby or at the same registered thing (as of before this
+ * case). Otherwise nothing is written but the number taken, a gap in the day's numbers: only when something changed
+ * between the two statements. A concurrent report with the same key fails with 23505.
+ * The statement commits without waiting for the WAL flush and `durable` waits for it before the case is answered: a
+ * transaction that NOTIFYs holds a lock of the whole database from its commit until the commit is done, flush included,
+ * so with a synchronous commit every report (and every case action) in the database would wait on each other's flush.
+ */
 export async function insertReport(db: Db, r: NewReport): Promise<ReportOutcome> {
   const numbered = await takeCaseNumber(db, r);
   // the first attempt's case may still be on its way to the disk

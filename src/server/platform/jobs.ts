@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { PgBoss, fromPglite } from 'pg-boss';
 import type { Db } from './db/db.ts';
+import { withSessionLock } from './db/session-lock.ts';
 
 const SCHEDULED_JOB_LOCK = 7_141_003;
 
@@ -72,19 +72,5 @@ async function dropStaleSchedules(boss: PgBoss, jobs: readonly JobDefinition<nev
  * PGlite belongs to one process, whose worker runs a queue's jobs one after another.
  */
 export async function runAlone(db: Db, name: string, fn: () => Promise<void>): Promise<'ran' | 'busy'> {
-  if (!('pool' in db.raw)) {
-    await fn();
-    return 'ran';
-  }
-  const session = new pg.Client({ connectionString: db.raw.connectionString });
-  session.on('error', () => undefined);
-  await session.connect();
-  try {
-    const r = await session.query<{ got: boolean }>('select pg_try_advisory_lock($1, hashtext($2)) as got', [SCHEDULED_JOB_LOCK, name]);
-    if (!r.rows[0]?.got) return 'busy';
-    await fn();
-    return 'ran';
-  } finally {
-    await session.end().catch(() => undefined);
-  }
+  return (await withSessionLock(db, [SCHEDULED_JOB_LOCK, name], 'try', fn)).ran ? 'ran' : 'busy';
 }

@@ -1,5 +1,5 @@
-import pg from 'pg';
 import type { Db } from './db/db.ts';
+import { withSessionLock } from './db/session-lock.ts';
 
 // its own key: 7_141_002 is the audit chain's, which the start-up writes take on another connection (the same key deadlocked them)
 const START_LOCK = 7_141_004;
@@ -12,14 +12,7 @@ const START_LOCK = 7_141_004;
  * PGlite belongs to one process: nothing to wait for.
  */
 export async function withStartLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
-  if (!('pool' in db.raw)) return fn();
-  const session = new pg.Client({ connectionString: db.raw.connectionString });
-  session.on('error', () => undefined);
-  await session.connect();
-  try {
-    await session.query('select pg_advisory_lock($1)', [START_LOCK]);
-    return await fn();
-  } finally {
-    await session.end().catch(() => undefined);
-  }
+  const r = await withSessionLock(db, [START_LOCK], 'wait', fn);
+  if (!r.ran) throw new Error('a lock waited for is always taken');
+  return r.value;
 }
