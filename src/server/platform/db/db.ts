@@ -104,14 +104,11 @@ function pgTx(client: pg.Pool | pg.PoolClient, naming: Naming, inTransaction: bo
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const values = params as unknown[];
-      if (!naming.named) {
-        const r = await client.query({ text: sql, values });
-        return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
-      }
+      const result = (r: pg.QueryResult) => ({ rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length });
+      if (!naming.named) return result(await client.query({ text: sql, values }));
       const name = statementName(sql);
       try {
-        const r = await client.query({ name, text: sql, values });
-        return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+        return result(await client.query({ name, text: sql, values }));
       } catch (err) {
         if (!preparedStatementLost(err, name)) throw err;
         // a pooler in transaction mode that DATABASE_PGBOUNCER did not announce: unnamed from now on. A single
@@ -120,8 +117,7 @@ function pgTx(client: pg.Pool | pg.PoolClient, naming: Naming, inTransaction: bo
           + 'using unnamed statements from now on. Set DATABASE_PGBOUNCER=1 to say so at start.');
         naming.named = false;
         if (inTransaction) throw err;
-        const r = await client.query({ text: sql, values });
-        return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
+        return result(await client.query({ text: sql, values }));
       }
     },
     async exec(sql) {
